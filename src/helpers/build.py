@@ -1,0 +1,362 @@
+"""``python -m helpers build``: extraction, notebook runs, reports and the index.
+
+Exit status: 0 everything built; 1 some documents or notebooks failed (the
+rest is built and the index marks the failures); 2 usage or configuration
+error (bad catalog, ledger or folders; what could be built still is).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from . import atomic
+from .catalog import Catalog, load_catalog
+from .corpus import CATALOG_NAME, discover
+from .exceptions import ConfigurationError, HelpersError
+from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
+from .extract import Extraction, combine, extract_document, to_csv_bytes
+from .pipeline import NotebookRun, nav_links, plan_runs
+
+# Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
+os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SEEDS = REPO_ROOT / "seeds"
+DEFAULT_OUT = REPO_ROOT / "reports"
+DEFAULT_NOTEBOOKS = REPO_ROOT / "notebooks"
+DEFAULT_LEDGER = REPO_ROOT / "references" / "reference_facts.csv"
+LOCKFILE = "lock.json"
+# Versions recorded in the lockfile and the index: a change re-runs every notebook.
+TRACKED_PACKAGES = (
+    "helpers", "papermill", "nbconvert", "nbformat", "ipykernel", "pandas", "numpy", "matplotlib",
+    "sudachipy", "sudachidict-core", "pysbd", "lingua-language-detector", "text2num", "jinja2",
+)  # fmt: skip
+
+
+@dataclass
+class BuildOptions:
+    seeds: Path = DEFAULT_SEEDS
+    out: Path = DEFAULT_OUT
+    notebooks: Path = DEFAULT_NOTEBOOKS
+    ledger: Path | None = DEFAULT_LEDGER
+    catalog: Path | None = None  # default: <seeds>/catalog.yaml
+    jobs: int = 0  # 0: one per core
+    force: bool = False
+    timeout: int = DEFAULT_TIMEOUT
+
+
+@dataclass
+class BuildResult:
+    exit_code: int
+    documents: pd.DataFrame
+    runs: list[RunResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+class OutputLock:
+    """One build per output folder: a second build waits, and says so."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = None
+
+    def __enter__(self) -> "OutputLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"another build is writing to {self.path.parent.parent}; waiting for it to finish")
+            fcntl.flock(self._fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._fh is not None
+        fcntl.flock(self._fh, fcntl.LOCK_UN)
+        self._fh.close()
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for name in TRACKED_PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def helpers_source_digest() -> str:
+    """Hash of the package's own code and data: any change re-runs what imports it."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def notebook_source_digest(path: Path) -> str:
+    """Hash of a notebook's cells (type, source, tags), ignoring outputs and metadata."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [
+        (c.get("cell_type"), "".join(c.get("source", "")), sorted(c.get("metadata", {}).get("tags", [])))
+        for c in nb.get("cells", [])
+    ]
+    return _sha(json.dumps(cells, ensure_ascii=False).encode())
+
+
+def _doc_slice_digest(tables: dict[str, pd.DataFrame], doc_ids: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for name in sorted(tables):
+        df = tables[name]
+        part = df[df["doc_id"].isin(doc_ids)] if "doc_id" in df.columns else df
+        h.update(name.encode() + b"\0" + to_csv_bytes(part))
+    return h.hexdigest()
+
+
+def _run_digest(
+    run: NotebookRun,
+    notebooks_dir: Path,
+    data_dir: Path,
+    tables: dict[str, pd.DataFrame],
+    fixed: dict[str, str],
+) -> str:
+    inputs: dict[str, str] = {}
+    for name in run.needs:
+        stem = name.removesuffix(".csv")
+        if run.doc_ids and stem in tables:
+            continue  # per-document runs depend on their own rows only (below)
+        p = data_dir / name
+        inputs[name] = _sha(p.read_bytes()) if p.exists() else "missing"
+    if run.doc_ids:
+        inputs["rows"] = _doc_slice_digest({k: v for k, v in tables.items() if f"{k}.csv" in run.needs}, run.doc_ids)
+    record = {
+        "notebook": notebook_source_digest(notebooks_dir / f"{run.spec.name}.ipynb"),
+        "parameters": run.parameters,
+        "inputs": inputs,
+        **fixed,
+    }
+    return _sha(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+
+
+def _ledger_problems(ledger: Path | None) -> list[str]:
+    if ledger is None or not ledger.exists():
+        return [] if ledger is None else [f"{ledger}: reference ledger not found"]
+    try:
+        from . import ledger as ledger_mod
+    except ImportError:
+        return []
+    try:
+        ledger_mod.load_ledger(ledger)
+    except ConfigurationError as e:
+        return [str(e)]
+    return []
+
+
+def _execute_runs(
+    runs: list[NotebookRun],
+    opts: BuildOptions,
+    build_dir: Path,
+    data_dir: Path,
+    tables: dict[str, pd.DataFrame],
+    lock: dict[str, dict[str, str]],
+    fixed: dict[str, str],
+    has_comparison: bool,
+    doc_langs: dict[str, str],
+) -> tuple[list[RunResult], list[str]]:
+    """Run notebooks in parallel as soon as the data files they need exist."""
+    produced_by = {p: r.key for r in runs for p in r.produces}
+    pending = {r.key: r for r in runs}
+    waiting_on = {r.key: {produced_by[n] for n in r.needs if n in produced_by} - {r.key} for r in runs}
+    failed: set[str] = set()
+    results: list[RunResult] = []
+    skipped: list[str] = []
+    total = len(runs)
+    done_count = 0
+    jobs = opts.jobs or os.cpu_count() or 1
+    ctx = multiprocessing.get_context("spawn")
+    executor: cf.ProcessPoolExecutor | None = None
+    futures: dict[cf.Future[RunResult], tuple[NotebookRun, str]] = {}
+
+    def ready() -> list[NotebookRun]:
+        return [pending[k] for k in sorted(pending) if not waiting_on[k] - {r.key for r in results}]
+
+    try:
+        while pending or futures:
+            for run in ready():
+                del pending[run.key]
+                upstream_failed = waiting_on[run.key] & failed
+                digest = _run_digest(run, opts.notebooks, data_dir, tables, fixed)
+                report_exists = (opts.out / run.report).exists()
+                previous = lock.get(run.key, {})
+                if (
+                    not opts.force
+                    and not upstream_failed
+                    and previous.get("digest") == digest
+                    and previous.get("status") == "ok"
+                    and report_exists
+                ):
+                    done_count += 1
+                    skipped.append(run.key)
+                    results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
+                    continue
+                if executor is None:
+                    executor = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+                log(f"[start] {run.key}")
+                nav = nav_links(run.report, has_comparison)
+                lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
+                fut = executor.submit(
+                    run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang
+                )
+                futures[fut] = (run, digest)
+            if not futures:
+                if pending:  # a cycle or a need nobody produces: report rather than hang
+                    for key in sorted(pending):
+                        results.append(RunResult(key, pending[key].report, "failed", 0.0, "unsatisfiable inputs"))
+                    pending.clear()
+                break
+            finished, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+            for fut in sorted(finished, key=lambda f: futures[f][0].key):
+                run, digest = futures.pop(fut)
+                try:
+                    res = fut.result()
+                except Exception as e:  # the worker itself died
+                    res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
+                results.append(res)
+                done_count += 1
+                if res.status != "ok":
+                    failed.add(run.key)
+                lock[run.key] = {"digest": digest, "status": res.status, "executed": res.executed}
+                mark = "ok    " if res.status == "ok" else "FAILED"
+                extra = f"  {res.error}" if res.error else ""
+                log(f"[{done_count:>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return sorted(results, key=lambda r: r.key), skipped
+
+
+def build(opts: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    problems: list[str] = []
+    config_error = False
+    if not opts.seeds.is_dir():
+        raise ConfigurationError("seeds folder not found", path=str(opts.seeds))
+    if not opts.notebooks.is_dir():
+        raise ConfigurationError("notebooks folder not found", path=str(opts.notebooks))
+    opts.out = opts.out.resolve()
+    opts.seeds = opts.seeds.resolve()
+    opts.notebooks = opts.notebooks.resolve()
+    build_dir = opts.out / "_build"
+    data_dir = opts.out / "data"
+
+    with OutputLock(build_dir / "build.lock"):
+        catalog_path = opts.catalog or (opts.seeds / CATALOG_NAME)
+        try:
+            catalog = load_catalog(catalog_path)
+        except ConfigurationError as e:
+            problems.append(str(e))
+            config_error = True
+            catalog = Catalog(path=str(catalog_path))
+        sources = discover(opts.seeds)
+        catalog.check_documents([s.doc_id for s in sources])
+        if catalog.problems:
+            config_error = True
+            problems += [str(p) for p in catalog.problems]
+        ledger_problems = _ledger_problems(opts.ledger)
+        if ledger_problems:
+            config_error = True
+            problems += ledger_problems
+
+        log(f"extracting {len(sources)} documents from {opts.seeds}")
+        t0 = time.perf_counter()
+        extractions: list[Extraction] = [extract_document(s, catalog) for s in sources]
+        for e in extractions:
+            if not e.ok:
+                log(f"[error] {e.doc_id}: {e.row['error']}")
+        tables = combine(extractions)
+        log(f"extraction done in {time.perf_counter() - t0:.1f}s")
+
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for name, df in tables.items():
+            atomic.write_bytes(data_dir / f"{name}.csv", to_csv_bytes(df))
+
+        ok_docs = [e.doc_id for e in extractions if e.ok]
+        doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
+        runs = plan_runs(
+            opts.notebooks,
+            ok_docs,
+            catalog,
+            data_dir,
+            Path(catalog.path) if catalog.path and Path(catalog.path).exists() else None,
+            opts.ledger,
+        )
+        lock_path = build_dir / LOCKFILE
+        lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
+        fixed = {"helpers": helpers_source_digest(), "packages": json.dumps(package_versions(), sort_keys=True)}
+        has_comparison = any(r.spec.name == "04_comparison" for r in runs)
+        results, skipped = _execute_runs(
+            runs, opts, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
+        )
+        lock = {k: v for k, v in lock.items() if k in {r.key for r in runs}}
+        atomic.write_text(lock_path, json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n")
+
+        _merge_alignment(data_dir, runs)
+
+        from .index import write_index
+
+        write_index(opts, tables["documents"], runs, results, problems, data_dir)
+
+    failed_runs = [r for r in results if r.status != "ok"]
+    failed_docs = [e for e in extractions if not e.ok]
+    exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
+    log(
+        f"built {len(results) - len(failed_runs) - len(skipped)} notebooks, reused {len(skipped)}, "
+        f"failed {len(failed_runs)}; documents ok {len(ok_docs)}/{len(extractions)}; "
+        f"{time.perf_counter() - started:.1f}s"
+    )
+    for p in problems:
+        log(f"[config] {p}")
+    log(f"reports: {opts.out / 'index.html'}")
+    return BuildResult(exit_code, tables["documents"], results, problems, skipped)
+
+
+def _merge_alignment(data_dir: Path, runs: list[NotebookRun]) -> None:
+    parts = []
+    for run in runs:
+        for name in run.produces:
+            p = data_dir / name
+            if name.startswith("alignment_") and p.exists():
+                parts.append(pd.read_csv(p, dtype=str, keep_default_na=False))
+    if parts:
+        atomic.write_bytes(data_dir / "alignment.csv", to_csv_bytes(pd.concat(parts, ignore_index=True)))
+
+
+def main_build(opts: BuildOptions) -> int:
+    try:
+        return build(opts).exit_code
+    except HelpersError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2

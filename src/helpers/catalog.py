@@ -1,0 +1,181 @@
+"""The document catalog (``seeds/catalog.yaml``): what each document is.
+
+Problems are reported with the line of the catalog they come from. A
+document the catalog does not know still builds with inferred fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .exceptions import ConfigurationError
+
+GENRES = ("transcript translation", "article", "notes", "commentary", "transcript")
+LANGUAGES = ("ja", "de", "en")
+_STR_FIELDS = ("title", "genre", "event", "event_id", "rendering_of", "source")
+_DATE_FIELDS = ("event_date", "published")
+KNOWN_FIELDS = frozenset(_STR_FIELDS + _DATE_FIELDS + ("language", "speakers"))
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    doc_id: str
+    title: str | None = None
+    language: str | None = None
+    genre: str | None = None
+    event: str | None = None
+    event_id: str | None = None
+    event_date: str | None = None
+    published: str | None = None
+    speakers: tuple[str, ...] = ()
+    rendering_of: str | None = None
+    source: str | None = None
+    line: int | None = None  # where the entry starts in catalog.yaml
+
+
+@dataclass
+class Catalog(Mapping[str, CatalogEntry]):
+    """Read-only mapping doc_id -> entry, plus the problems found while loading."""
+
+    path: str | None
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)
+    problems: list[ConfigurationError] = field(default_factory=list)
+
+    def __getitem__(self, doc_id: str) -> CatalogEntry:
+        return self.entries[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entry(self, doc_id: str) -> CatalogEntry:
+        """The entry for ``doc_id``, or an empty one for an uncatalogued document."""
+        return self.entries.get(doc_id) or CatalogEntry(doc_id=doc_id)
+
+    def check_documents(self, doc_ids: list[str]) -> None:
+        """Record entries that name no document present in the corpus."""
+        for doc_id, entry in sorted(self.entries.items()):
+            if doc_id not in doc_ids:
+                self.problems.append(
+                    ConfigurationError(
+                        f"entry {doc_id!r} names a document that is not in the corpus",
+                        path=self.path,
+                        line=entry.line,
+                    )
+                )
+
+
+def _date_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return str(value)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            if value.isdigit() and len(value) == 4:
+                return value
+    raise ValueError(f"not a date (YYYY-MM-DD or YYYY): {value!r}")
+
+
+def _entry(doc_id: str, node: yaml.MappingNode, data: dict[str, Any], path: str, line: int) -> CatalogEntry:
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+    def fail(key: str, message: str) -> ConfigurationError:
+        return ConfigurationError(f"{doc_id}.{key}: {message}", path=path, line=lines.get(key, node.start_mark.line + 1))
+
+    unknown = sorted(set(data) - KNOWN_FIELDS)
+    if unknown:
+        raise fail(unknown[0], f"unknown field (known: {', '.join(sorted(KNOWN_FIELDS))})")
+    values: dict[str, Any] = {}
+    for key in _STR_FIELDS:
+        v = data.get(key)
+        if v is not None and not isinstance(v, (str, int, float)):
+            raise fail(key, f"expected text, got {type(v).__name__}")
+        values[key] = None if v is None else str(v)
+    for key in _DATE_FIELDS:
+        try:
+            values[key] = _date_str(data.get(key))
+        except ValueError as e:
+            raise fail(key, str(e)) from None
+    lang = data.get("language")
+    if lang is not None and lang not in LANGUAGES:
+        raise fail("language", f"unknown language {lang!r} (supported: {', '.join(LANGUAGES)})")
+    speakers = data.get("speakers") or []
+    if not isinstance(speakers, list) or not all(isinstance(s, str) for s in speakers):
+        raise fail("speakers", "expected a list of names")
+    return CatalogEntry(
+        doc_id=doc_id,
+        language=lang,
+        speakers=tuple(speakers),
+        line=line,
+        **values,
+    )
+
+
+def load_catalog(path: str | Path | None) -> Catalog:
+    """Read a catalog; a missing file is an empty catalog.
+
+    Malformed YAML raises :class:`ConfigurationError`. A bad entry is left out
+    and recorded in ``Catalog.problems`` so the other entries still apply.
+    """
+    if path is None or not Path(path).exists():
+        return Catalog(path=None if path is None else str(path))
+    p = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigurationError(f"not UTF-8 text (byte {e.start})", path=p) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ConfigurationError(f"malformed YAML: {e.problem or e}", path=p, line=line) from None
+    catalog = Catalog(path=p)
+    if data is None:
+        return catalog
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+        raise ConfigurationError("expected a mapping with a 'documents' mapping", path=p, line=1)
+    docs_node = next(v for k, v in root.value if k.value == "documents")
+    for key_node, value_node in docs_node.value:
+        doc_id = str(key_node.value)
+        entry_data = data["documents"][key_node.value if key_node.value in data["documents"] else doc_id]
+        if entry_data is None:
+            entry_data, value_node = {}, yaml.MappingNode("tag:yaml.org,2002:map", [], start_mark=key_node.start_mark)
+        if not isinstance(entry_data, dict) or not isinstance(value_node, yaml.MappingNode):
+            catalog.problems.append(
+                ConfigurationError(f"{doc_id}: expected a mapping of fields", path=p, line=key_node.start_mark.line + 1)
+            )
+            continue
+        try:
+            catalog.entries[doc_id] = _entry(doc_id, value_node, entry_data, p, key_node.start_mark.line + 1)
+        except ConfigurationError as e:
+            catalog.problems.append(e)
+    return catalog
+
+
+def rendering_pairs(catalog: Mapping[str, CatalogEntry]) -> list[tuple[str, str]]:
+    """Pairs of documents that render the same event, sorted."""
+    entries = catalog
+    by_event: dict[str, list[str]] = {}
+    for doc_id, e in entries.items():
+        if e.event_id and e.rendering_of:
+            by_event.setdefault(e.event_id, []).append(doc_id)
+    pairs = []
+    for ids in by_event.values():
+        ids = sorted(ids)
+        pairs += [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    return sorted(pairs)

@@ -1,0 +1,96 @@
+"""Command line: ``python -m helpers {build,claims,summarize,parse}``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .exceptions import HelpersError
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import BuildOptions, main_build
+
+    opts = BuildOptions()
+    if args.seeds:
+        opts.seeds = Path(args.seeds)
+    if args.out:
+        opts.out = Path(args.out)
+    if args.notebooks:
+        opts.notebooks = Path(args.notebooks)
+    if args.ledger is not None:
+        opts.ledger = Path(args.ledger) if args.ledger else None
+    if args.catalog:
+        opts.catalog = Path(args.catalog)
+    opts.jobs = args.jobs
+    opts.force = args.force
+    opts.timeout = args.timeout
+    return main_build(opts)
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from .claims import main_claims
+
+    sys.stdout.write(main_claims(args.paths, fmt=args.format))
+    return 0
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from .summarize import summarize_path
+
+    for sentence in summarize_path(args.path, n=args.sentences):
+        print(sentence)
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .extract import to_csv_bytes
+    from .parse import parse_file, tables
+
+    doc = parse_file(args.path)
+    sys.stdout.write(to_csv_bytes(tables(doc)[args.table]).decode("utf-8"))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="run the notebook pipeline and write the HTML reports")
+    b.add_argument("--seeds", help="folder of documents (default: seeds/)")
+    b.add_argument("--out", help="output folder for reports and data (default: reports/)")
+    b.add_argument("--notebooks", help="folder of notebooks (default: notebooks/)")
+    b.add_argument("--catalog", help="catalog YAML (default: <seeds>/catalog.yaml)")
+    b.add_argument("--ledger", help="reference ledger CSV (default: references/reference_facts.csv; '' for none)")
+    b.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    b.add_argument("--force", action="store_true", help="re-run every notebook, even if its inputs are unchanged")
+    b.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run")
+    b.set_defaults(func=_build)
+
+    c = sub.add_parser("claims", help="print the quantitative claims of text files")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    c.set_defaults(func=_claims)
+
+    s = sub.add_parser("summarize", help="print an extractive summary of a text file, one sentence per line")
+    s.add_argument("path", metavar="PATH")
+    s.add_argument("--sentences", type=int, default=5, metavar="N")
+    s.set_defaults(func=_summarize)
+
+    t = sub.add_parser("parse", help="print a parsed document's sentences or blocks as CSV")
+    t.add_argument("path", metavar="PATH")
+    t.add_argument("--table", choices=("sentences", "blocks"), default="sentences")
+    t.set_defaults(func=_parse)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except HelpersError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

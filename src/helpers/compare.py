@@ -1,0 +1,715 @@
+"""Comparison of quantitative claims across sources and against the reference ledger.
+
+Claims sharing a topic form a group. Every claim is checked against the
+ledger (a *reference* finding) and every pair of claims from different
+documents is compared (a *pair* finding). Each finding carries one verdict:
+
+``consistent``
+    the ranges overlap once rounding, approximation and vagueness are allowed
+    for (tolerances below);
+``different_measure``
+    same topic, but the two figures measure different things (``measure`` or
+    unit differ), refer to different dates for a figure that changes over
+    time, or name different members of a model family;
+``conflict``
+    both figures measure the same thing at the same time and cannot both hold;
+``translation_slip``
+    the figure misses the reference (or the other rendering of the same
+    talk) but hits it after a clean power of ten (万 read as thousand), or a
+    version number that never existed is a garbled real one, or a year
+    precedes the product it names; ``likely_value`` states the intended figure;
+``unverified``
+    nothing to compare against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .ledger import known_versions, product_first_years, rows_for_topic
+
+VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")
+
+# The shared topic list, in report order.
+TOPIC_KEYS = (
+    "meta_gpu_fleet", "llama_training_cluster", "open_compute_savings", "llama_training_cost",
+    "llama_training_tokens", "llama_model_size", "llama_version", "llama_benchmark", "llama_inference_cost",
+    "datacenter_power", "meta_capex", "ai_hiring_pay", "scale_ai_deal", "alexandr_wang_age", "meta_user_count",
+    "creator_count", "ar_vr_timeline", "company_age", "reality_labs_spend",
+)  # fmt: skip
+
+# Figures that change over time: two values from different dates can both hold.
+TIME_VARYING = frozenset(
+    {"meta_gpu_fleet", "meta_capex", "meta_user_count", "creator_count", "datacenter_power",
+     "company_age", "alexandr_wang_age", "reality_labs_spend", "ai_hiring_pay", "llama_training_cluster"}
+)  # fmt: skip
+# Topics whose values name different members of a family (8B, 70B and 405B
+# are all true at once), so differing values are not a conflict.
+FAMILY = frozenset({"llama_model_size", "llama_benchmark", "llama_training_cost", "ai_hiring_pay", "scale_ai_deal"})
+# Two dates closer than this are "the same time" for a time-varying figure
+# (a quarter: company figures are reported quarterly).
+SAME_TIME_DAYS = 90
+
+# Tolerances, as a fraction of the stated value. Spoken and translated figures
+# are rounded ("24K" for 24,576 is 2.3 % off), so even a plain figure gets 5 %.
+TOL_EXACT = 0.05
+TOL_APPROX = 0.20  # 約, ほど, etwa, about
+ALMOST_FLOOR = 0.85  # "almost 600k" covers 510k..600k
+# Clean powers of ten tried when a figure misses: 万 vs thousand is 10^1, 億 vs million 10^2.
+SLIP_EXPONENTS = (1, -1, 2, -2, 3, -3, 4, -4)
+# Units whose values are compared as quantities (version and year have their own rules).
+NUMERIC_UNITS = frozenset(
+    {"usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "duration_year",
+     "duration_month", "duration_week", "duration_day", "age", "other"}
+)  # fmt: skip
+
+FINDING_COLUMNS = [
+    "finding_id", "topic", "verdict", "claim_ids", "reference", "detail",
+    "kind", "measure", "doc_ids", "likely_value", "reference_value", "reference_as_of", "reference_source",
+]  # fmt: skip
+
+DATA_DICTIONARY: dict[str, str] = {
+    "finding_id": "Stable id (f0001, ...) in topic order, then reference findings before pair findings, then document order.",
+    "topic": "Claims topic of the group (product_release for the year-before-product check).",
+    "verdict": "consistent | different_measure | conflict | translation_slip | unverified (see helpers.compare).",
+    "claim_ids": "Space-separated claim_ids the finding is about (several when one document repeats the same figure).",
+    "reference": "topic_key of the ledger row used, or empty.",
+    "detail": "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired.",
+    "kind": "reference (claim vs ledger), pair (claim vs claim of another document), version, year.",
+    "measure": "The claim's measure (pairs: both, joined by ' / ' when they differ).",
+    "doc_ids": "Space-separated documents involved.",
+    "likely_value": "For translation_slip: the figure the source most likely meant.",
+    "reference_value": "The ledger figure in base units (range as low–high).",
+    "reference_as_of": "Date of the ledger figure.",
+    "reference_source": "Source title of the ledger figure.",
+}
+
+GROUP_COLUMNS = [
+    "claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure",
+    "unit", "low", "high", "sentence_id", "verdicts",
+]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _finite(x: object) -> float | None:
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def claim_range(value: object, low: object, high: object) -> tuple[float, float] | None:
+    """The stated figure as (low, high); an open top (at least) is inf; None without a number."""
+    v = _finite(value)
+    if v is not None:
+        return (v, v)
+    lo, hi = _finite(low), _finite(high)
+    if lo is None and hi is None:
+        return None
+    return (lo if lo is not None else 0.0, hi if hi is not None else math.inf)
+
+
+def tolerant(rng: tuple[float, float], qualifier: str, vague: bool = False) -> tuple[float, float] | None:
+    """Widen a stated range by the tolerance its qualifier allows; None for a negated figure."""
+    lo, hi = rng
+    if qualifier == "negated":
+        return None
+    if qualifier == "at_least":
+        return (lo * (1 - TOL_EXACT), math.inf)
+    if qualifier == "at_most":
+        return (0.0, hi * (1 + TOL_EXACT))
+    if qualifier == "almost":
+        return (lo * ALMOST_FLOOR, hi * (1 + TOL_EXACT))
+    tol = TOL_APPROX if qualifier == "approx" else TOL_EXACT
+    return (lo * (1 - tol), hi * (1 + tol))
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def slip_exponent(a: tuple[float, float], b: tuple[float, float]) -> int | None:
+    """k such that a / 10**k overlaps b (smallest |k| first), else None. Open ranges never slip."""
+    if any(math.isinf(x) or x <= 0 for x in (*a, *b)):
+        return None
+    for k in SLIP_EXPONENTS:
+        f = 10.0**k
+        if overlaps((a[0] / f, a[1] / f), b):
+            return k
+    return None
+
+
+def fmt_number(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    ax = abs(x)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= size:
+            return f"{x / size:.3g} {word}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:.3g}"
+
+
+def fmt_range(rng: tuple[float, float] | None, unit: str = "") -> str:
+    if rng is None:
+        return ""
+    lo, hi = rng
+    if math.isinf(hi):
+        text = f"≥{fmt_number(lo)}"
+    elif lo == hi:
+        text = fmt_number(lo)
+    elif lo == 0:
+        text = f"≤{fmt_number(hi)}"
+    else:
+        text = f"{fmt_number(lo)}–{fmt_number(hi)}"
+    return f"{text} {unit}".strip()
+
+
+def _date(text: object) -> dt.date | None:
+    if not isinstance(text, str) or not text:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if not m:
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def same_time(a: str, b: str) -> bool:
+    da, db = _date(a), _date(b)
+    if da is None or db is None:
+        return True  # unknown dates cannot show a difference
+    return abs((da - db).days) <= SAME_TIME_DAYS
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One figure of one document (several claims when the document repeats it)."""
+
+    claim_ids: tuple[str, ...]
+    doc_id: str
+    topic: str
+    unit: str
+    measure: str
+    qualifier: str
+    vague: bool
+    surface: str
+    rng: tuple[float, float] | None
+    event_id: str
+    event_date: str
+    as_of: str  # the year the sentence names, else the event date
+    speaker: str
+    lang: str
+
+    @property
+    def window(self) -> tuple[float, float] | None:
+        return None if self.rng is None else tolerant(self.rng, self.qualifier, self.vague)
+
+    def label(self) -> str:
+        return f'{self.doc_id[:3]} "{self.surface}" = {fmt_range(self.rng, self.unit)}'
+
+
+def _s(x: object) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+
+
+def _entry(catalog: Mapping, doc_id: str):
+    return catalog.get(doc_id) if catalog is not None else None
+
+
+def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None) -> pd.DataFrame:
+    """Claims with event id/date from the catalog and the date each figure refers to (``as_of``).
+
+    ``as_of`` is a year stated in the same sentence ("2012年頃 ... 10億人"),
+    else the event date, else the publication date.
+    """
+    df = claims.copy()
+    for col in ("measure", "qualifier", "topic", "speaker", "unit", "surface", "context", "lang"):
+        if col not in df.columns:
+            df[col] = ""
+        df[col] = df[col].map(_s)
+    if "vague" not in df.columns:
+        df["vague"] = False
+    df["vague"] = df["vague"].fillna(False).astype(bool)
+    df["claim_id"] = df["claim_id"].map(str)
+    event_ids, event_dates = [], []
+    for doc_id in df["doc_id"]:
+        e = _entry(catalog, doc_id)
+        event_ids.append(_s(getattr(e, "event_id", "")) or doc_id)
+        event_dates.append(_s(getattr(e, "event_date", "")) or _s(getattr(e, "published", "")))
+    df["event_id"] = event_ids
+    df["event_date"] = event_dates
+    years: dict[tuple[str, object], str] = {}
+    if "sentence_id" in df.columns:
+        for r in df[df["unit"] == "year"].itertuples():
+            v = _finite(r.value)
+            if v is not None and 1900 <= v <= 2100:
+                years.setdefault((r.doc_id, r.sentence_id), str(int(v)))
+        df["as_of"] = [
+            years.get((d, s), e) if u != "year" else e
+            for d, s, e, u in zip(df["doc_id"], df["sentence_id"], df["event_date"], df["unit"])
+        ]
+    else:
+        df["as_of"] = df["event_date"]
+    return df
+
+
+def claim_views(df: pd.DataFrame) -> list[ClaimView]:
+    """Group a prepared topic frame into views: one per (document, figure, unit, measure, qualifier)."""
+    views: dict[tuple, list] = {}
+    order = df.sort_values(["doc_id", "start", "claim_id"], kind="stable") if "start" in df.columns else df
+    for r in order.itertuples():
+        rng = claim_range(r.value, getattr(r, "value_low", None), getattr(r, "value_high", None))
+        key = (r.doc_id, r.unit, r.measure, r.qualifier, rng, r.as_of)
+        views.setdefault(key, []).append(r)
+    out = []
+    for (doc_id, unit, measure, qualifier, rng, as_of), rows in views.items():
+        first = rows[0]
+        out.append(
+            ClaimView(
+                claim_ids=tuple(str(r.claim_id) for r in rows),
+                doc_id=doc_id,
+                topic=first.topic,
+                unit=unit,
+                measure=measure,
+                qualifier=qualifier,
+                vague=bool(first.vague),
+                surface=first.surface,
+                rng=rng,
+                event_id=first.event_id,
+                event_date=first.event_date,
+                as_of=as_of,
+                speaker=first.speaker,
+                lang=first.lang,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    detail: str
+    likely_value: str = ""
+
+
+def _specific(measure: str) -> bool:
+    return bool(measure) and measure != "unspecified"
+
+
+def pair_verdict(a: ClaimView, b: ClaimView, implied_a: str = "", implied_b: str = "") -> Verdict:
+    """Compare two figures of one topic from different documents.
+
+    ``implied_a``/``implied_b`` are the measures of the ledger rows each figure
+    matched, when that says more than the cue words did (600k matches the
+    H100-equivalents figure, 350k the H100 count).
+    """
+    both = f"{a.label()} vs {b.label()}"
+    if a.unit != b.unit:
+        return Verdict("different_measure", f"{both}: units differ ({a.unit} vs {b.unit})")
+    if _specific(a.measure) and _specific(b.measure) and a.measure != b.measure:
+        return Verdict("different_measure", f"{both}: measures differ ({a.measure} vs {b.measure})")
+    if _specific(implied_a) and _specific(implied_b) and implied_a != implied_b:
+        return Verdict(
+            "different_measure",
+            f"{both}: the figures match different ledger measures ({implied_a} vs {implied_b})",
+        )
+    wa, wb = a.window, b.window
+    if wa is None or wb is None:
+        neg = a if wa is None else b
+        return Verdict("unverified", f"{both}: {neg.doc_id[:3]} negates its figure, nothing to compare")
+    if overlaps(wa, wb):
+        return Verdict("consistent", f"{both}: ranges overlap within the stated qualifiers")
+    if a.event_id == b.event_id and not a.vague and not b.vague:
+        k = slip_exponent(wa, wb)
+        if k is not None:
+            # The figure that misses is unknowable from two renderings alone: state both readings.
+            return Verdict(
+                "translation_slip",
+                f"{both}: two renderings of one event differ by exactly 10^{abs(k)}",
+                f"{fmt_range(_scaled(a.rng, k), a.unit)} or {fmt_range(_scaled(b.rng, -k), b.unit)}",
+            )
+    if a.topic in FAMILY:
+        return Verdict("different_measure", f"{both}: different members of a family (e.g. model sizes), both can hold")
+    if a.topic in TIME_VARYING and not same_time(a.as_of, b.as_of):
+        return Verdict(
+            "different_measure", f"{both}: a figure that changes over time, stated for {a.as_of} vs {b.as_of}"
+        )
+    return Verdict("conflict", f"{both}: same measure and time, ranges do not overlap")
+
+
+def _scaled(rng: tuple[float, float] | None, k: int) -> tuple[float, float] | None:
+    if rng is None:
+        return None
+    return (rng[0] / 10.0**k, rng[1] / 10.0**k)
+
+
+def _ref_range(row) -> tuple[float, float]:
+    return (float(row.low_base), float(row.high_base))
+
+
+def _ref_window(row) -> tuple[float, float]:
+    lo, hi = _ref_range(row)
+    return (lo * (1 - TOL_EXACT), hi * (1 + TOL_EXACT))
+
+
+def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    def mid(r: tuple[float, float]) -> float:
+        hi = r[1] if not math.isinf(r[1]) else r[0]
+        return max((r[0] + hi) / 2, 1e-300)
+
+    return abs(math.log10(mid(a)) - math.log10(mid(b)))
+
+
+def _ref_text(row) -> str:
+    return f"ledger {row.topic_key} {fmt_range(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of})"
+
+
+def reference_verdict(c: ClaimView, refs: pd.DataFrame) -> tuple[Verdict, object | None]:
+    """Check one figure against the ledger rows of its topic; returns the verdict and the row used."""
+    if refs.empty:
+        return Verdict("unverified", f"{c.label()}: no ledger figure for topic {c.topic}"), None
+    same_unit = [r for r in refs.itertuples() if r.base_unit == c.unit]
+    if not same_unit:
+        units = ", ".join(sorted(set(refs["base_unit"])))
+        return Verdict("unverified", f"{c.label()}: ledger has this topic only in {units}"), None
+    w = c.window
+    if w is None:
+        return Verdict("unverified", f"{c.label()}: the source negates the figure"), None
+
+    def fits(r) -> bool:
+        return not (_specific(c.measure) and _specific(r.measure) and r.measure != c.measure)
+
+    def by_closeness(rows):
+        # Nearest value first; among equals the figure published closest to the claim's date.
+        cd = _date(c.as_of) or dt.date(2000, 1, 1)
+        return sorted(
+            rows,
+            key=lambda r: (_log_distance(c.rng, _ref_range(r)), abs(((_date(r.as_of_date) or cd) - cd).days), r.line),
+        )
+
+    same = [r for r in same_unit if fits(r)]
+    other = [r for r in same_unit if not fits(r)]
+    hit = by_closeness([r for r in same if overlaps(w, _ref_window(r))])
+    if hit:
+        r = hit[0]
+        return Verdict("consistent", f"{c.label()} matches {_ref_text(r)}"), r
+    hit = by_closeness([r for r in other if overlaps(w, _ref_window(r))])
+    if hit:
+        r = hit[0]
+        return (
+            Verdict(
+                "different_measure",
+                f"{c.label()} ({c.measure}) matches {_ref_text(r)}: the figure is a {r.measure}, not a {c.measure}",
+            ),
+            r,
+        )
+    if not c.vague:
+        slips = []
+        for r in same:
+            k = slip_exponent(w, _ref_window(r))
+            if k is not None:
+                slips.append((abs(k), r.line, k, r))
+        if slips:
+            _, _, k, r = min(slips, key=lambda t: (t[0], t[1]))
+            likely = fmt_range(_scaled(c.rng, k), c.unit)
+            return (
+                Verdict(
+                    "translation_slip",
+                    f"{c.label()} is 10^{k} x {_ref_text(r)}: a clean power of ten (万 vs thousand type slip)",
+                    likely,
+                ),
+                r,
+            )
+    if not same:
+        r = by_closeness(other)[0]
+        return Verdict("different_measure", f"{c.label()} ({c.measure}): ledger has only other measures, e.g. {_ref_text(r)}"), r
+    r = by_closeness(same)[0]
+    if c.topic in TIME_VARYING and not same_time(c.as_of, r.as_of_date):
+        return (
+            Verdict("different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"),
+            r,
+        )
+    if c.topic in FAMILY:
+        return Verdict("unverified", f"{c.label()}: no ledger figure for this member; nearest {_ref_text(r)}"), r
+    return Verdict("conflict", f"{c.label()} contradicts {_ref_text(r)}"), r
+
+
+_VERSION = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict, str]:
+    """Check a product version against the released versions; returns verdict and the ledger version used."""
+    m = _VERSION.search(c.surface.replace("．", "."))
+    if m is None and c.rng is not None:
+        text = f"{c.rng[0]:g}"
+    elif m is None:
+        return Verdict("unverified", f'{c.doc_id[:3]} "{c.surface}": no version number'), ""
+    else:
+        text = m.group(1)
+    label = f'{c.doc_id[:3]} "{c.surface}" (version {text})'
+    if not releases:
+        return Verdict("unverified", f"{label}: ledger lists no releases"), ""
+    if text in releases:
+        rel = releases[text]
+        if c.event_date and _date(c.event_date) and _date(rel) and _date(c.event_date) < _date(rel):
+            return Verdict("unverified", f"{label}: released {rel}, after the event ({c.event_date}); a plan or forecast"), text
+        return Verdict("consistent", f"{label}: released {rel}"), text
+    # Versions known by the event date: a later, unknown number is a plan, not a slip.
+    known_then = {v for v, d in releases.items() if not c.event_date or (_date(d) or dt.date.min) <= (_date(c.event_date) or dt.date.max)}
+    latest = max((float(v) for v in (known_then or releases)), default=0.0)
+    if "." in text:
+        major, minor = text.split(".", 1)
+        stripped = f"{major}.{minor.rstrip('0')}".rstrip(".")
+        if stripped in releases:
+            return (
+                Verdict("translation_slip", f"{label}: no such version; '{text}' is '{stripped}' with a stray 0 (released {releases[stripped]})", stripped),
+                stripped,
+            )
+        if major in releases and float(text) <= latest:
+            siblings = sorted(v for v in releases if v.split(".")[0] == major)
+            return (
+                Verdict("translation_slip", f"{label}: no such version was released (known {', '.join(siblings)}); likely {major}", major),
+                major,
+            )
+    if float(text) > latest:
+        return Verdict("unverified", f"{label}: later than any release known at the event (latest {latest:g}); a future version"), ""
+    return Verdict("unverified", f"{label}: not a known release"), ""
+
+
+def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
+    """Years earlier than the product the same sentence names (2020 for H100, first sold 2022)."""
+    firsts = product_first_years(ledger)
+    out = []
+    if not firsts:
+        return out
+    keys = {name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]}
+    for r in df[df["unit"] == "year"].sort_values(["doc_id", "start"], kind="stable").itertuples():
+        year = _finite(r.value)
+        if year is None:
+            continue
+        text = r.context or ""
+        for name, first in sorted(firsts.items()):
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![0-9])", text) and year < first:
+                out.append(
+                    dict(
+                        topic=r.topic or "product_release",
+                        verdict="translation_slip",
+                        claim_ids=str(r.claim_id),
+                        reference=keys[name],
+                        detail=f'{r.doc_id[:3]} "{r.surface}" = {int(year)} names {name}, which first appeared in {first}: impossible year',
+                        kind="year",
+                        measure=r.measure,
+                        doc_ids=r.doc_id,
+                        likely_value=f"{first} or later",
+                    )
+                )
+    return out
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _topic_order(topic: str) -> tuple[int, str]:
+    return (TOPIC_KEYS.index(topic) if topic in TOPIC_KEYS else len(TOPIC_KEYS), topic)
+
+
+def _ref_fields(row) -> dict:
+    if row is None:
+        return dict(reference="", reference_value="", reference_as_of="", reference_source="")
+    return dict(
+        reference=row.topic_key,
+        reference_value=fmt_range(_ref_range(row), row.base_unit) if row.base_unit != "version" else str(row.value),
+        reference_as_of=row.as_of,
+        reference_source=row.source_title,
+    )
+
+
+def topic_findings(views: list[ClaimView], topic: str, ledger: pd.DataFrame) -> list[dict]:
+    """Reference findings for every view of one topic, then pair findings across documents."""
+    out: list[dict] = []
+    if topic == "llama_version":
+        releases = known_versions(ledger)
+        rows = {str(r.value): r for r in ledger[(ledger["topic"] == topic) & (ledger["measure"] == "release")].itertuples()}
+        for c in views:
+            v, used = version_verdict(c, releases)
+            out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
+                            kind="version", measure=c.measure, doc_ids=c.doc_id, likely_value=v.likely_value,
+                            **_ref_fields(rows.get(used))))  # fmt: skip
+        return out
+    refs = rows_for_topic(ledger, topic)
+    numeric = [c for c in views if c.unit in NUMERIC_UNITS and c.rng is not None]
+    implied: dict[ClaimView, str] = {}
+    for c in numeric:
+        v, row = reference_verdict(c, refs)
+        w = c.window
+        if row is not None and (v.verdict == "translation_slip" or (w is not None and overlaps(w, _ref_window(row)))):
+            implied[c] = row.measure
+        out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
+                        kind="reference", measure=c.measure, doc_ids=c.doc_id, likely_value=v.likely_value,
+                        **_ref_fields(row)))  # fmt: skip
+    for i, a in enumerate(numeric):
+        for b in numeric[i + 1 :]:
+            if a.doc_id == b.doc_id:
+                continue
+            v = pair_verdict(a, b, implied.get(a, ""), implied.get(b, ""))
+            measure = a.measure if a.measure == b.measure else f"{a.measure} / {b.measure}"
+            out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(a.claim_ids + b.claim_ids),
+                            detail=v.detail, kind="pair", measure=measure, doc_ids=f"{a.doc_id} {b.doc_id}",
+                            likely_value=v.likely_value, **_ref_fields(None)))  # fmt: skip
+    return out
+
+
+def findings_frame(claims: pd.DataFrame, ledger: pd.DataFrame, catalog: Mapping | None) -> pd.DataFrame:
+    """All findings of a claims table, with stable ids (f0001, ...) in a deterministic order."""
+    df = prepare_claims(claims, catalog)
+    topical = df[df["topic"] != ""]
+    rows: list[dict] = []
+    kind_rank = {"reference": 0, "version": 0, "year": 1, "pair": 2}
+    for topic in sorted(set(topical["topic"]), key=_topic_order):
+        rows += topic_findings(claim_views(topical[topical["topic"] == topic]), topic, ledger)
+    rows += year_product_findings(df, ledger)
+    rows.sort(key=lambda r: (_topic_order(r["topic"]), kind_rank[r["kind"]]))  # stable: keeps document order
+    for n, r in enumerate(rows, 1):
+        r["finding_id"] = f"f{n:04d}"
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS).fillna("")
+
+
+# --------------------------------------------------------------------------- groups and report
+
+
+def topic_group(claims: pd.DataFrame, findings: pd.DataFrame, catalog: Mapping | None, topic: str) -> pd.DataFrame:
+    """All claims of one topic side by side, in event-date then document order, with their verdicts."""
+    df = prepare_claims(claims, catalog)
+    df = df[df["topic"] == topic]
+    verdicts: dict[str, list[str]] = {}
+    for f in findings[findings["topic"] == topic].itertuples():
+        for cid in f.claim_ids.split():
+            verdicts.setdefault(cid, []).append(f"{f.finding_id}:{f.verdict}")
+    rows = []
+    for r in df.itertuples():
+        rng = claim_range(r.value, getattr(r, "value_low", None), getattr(r, "value_high", None))
+        rows.append(
+            dict(
+                claim_id=r.claim_id, doc_id=r.doc_id, event_date=r.event_date, speaker=r.speaker, lang=r.lang,
+                surface=r.surface, normalized=fmt_range(rng, r.unit), qualifier=r.qualifier, measure=r.measure,
+                unit=r.unit, low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
+                sentence_id=getattr(r, "sentence_id", ""), verdicts=" ".join(verdicts.get(r.claim_id, [])),
+            )
+        )  # fmt: skip
+    out = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    return out.sort_values(["event_date", "doc_id", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def claim_href(documents_href: str, doc_id: str, sentence_id: object) -> str:
+    anchor = f"#s-{int(sentence_id)}" if _finite(sentence_id) is not None else ""
+    return f"{documents_href}{doc_id}.html{anchor}"
+
+
+def lang_span(text: str, lang: str) -> str:
+    """Escaped text, in a span with its language when it is not English."""
+    body = html.escape(text)
+    return f'<span lang="{html.escape(lang)}">{body}</span>' if lang in ("ja", "de") else body
+
+
+def group_html(group: pd.DataFrame, documents_href: str) -> str:
+    """A topic group as an HTML table; every surface links to its sentence and is escaped."""
+    head = "".join(f"<th>{h}</th>" for h in ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings"))
+    body = []
+    for r in group.itertuples():
+        link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
+        cells = [
+            html.escape(r.doc_id),
+            html.escape(r.event_date),
+            html.escape(r.speaker),
+            f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>',
+            html.escape(r.normalized),
+            html.escape(r.qualifier),
+            html.escape(r.measure),
+            html.escape(r.verdicts),
+        ]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f'<table class="claims"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def findings_html(findings: pd.DataFrame) -> str:
+    """Findings as an escaped HTML table (details quote Japanese and German surfaces)."""
+    cols = ["finding_id", "verdict", "kind", "claim_ids", "reference", "likely_value", "detail"]
+    head = "".join(f"<th>{c}</th>" for c in cols)
+    body = []
+    for r in findings.itertuples():
+        cells = []
+        for c in cols:
+            text = html.escape(str(getattr(r, c)))
+            cells.append(f'<td lang="und">{text}</td>' if c == "detail" else f"<td>{text}</td>")
+        body.append(f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(cells) + "</tr>")
+    return f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
+    """Values and ranges per source on a log axis, ledger figures as dashed lines; False if nothing to plot."""
+    pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
+    if pts.empty:
+        return False
+    units = sorted(set(pts["unit"]))
+    unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
+    pts = pts[pts["unit"] == unit].reset_index(drop=True)
+    labels = []
+    for i, r in enumerate(pts.itertuples()):
+        hi = r.high if math.isfinite(r.high) else r.low * 10
+        ax.plot([r.low, hi], [i, i], lw=6 if hi > r.low else 0, alpha=0.5, color="C0", solid_capstyle="butt")
+        ax.plot([r.low], [i], marker="o" if hi == r.low else ">", color="C0")
+        labels.append(f"{r.doc_id[:3]} {r.surface}")
+    refs = rows_for_topic(ledger, topic)
+    refs = refs[refs["base_unit"] == unit]
+    for j, r in enumerate(refs.itertuples()):
+        ax.axvline(r.value_base, ls="--", lw=1, color=f"C{1 + j % 8}", label=f"{r.topic_key} ({r.as_of})")
+    ax.set_xscale("log")
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels)
+    ax.set_xlabel(unit)
+    ax.set_title(topic if len(units) == 1 else f"{topic} ({unit} only)")
+    if len(refs):
+        ax.legend(fontsize="small", loc="best")
+    return True
+
+
+def headline(findings: pd.DataFrame, claims: pd.DataFrame, catalog: Mapping | None, topics: tuple[str, ...]) -> str:
+    """One sentence answering a headline question from the findings of ``topics``: each figure and its verdict."""
+    df = prepare_claims(claims, catalog).set_index("claim_id")
+    parts = []
+    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
+    for f in own.itertuples():
+        cid = f.claim_ids.split()[0]
+        if cid not in df.index:
+            continue
+        c = df.loc[cid]
+        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
+        bit = f"{c['doc_id'][:3]} ({c['event_date'] or 'undated'}{', ' + c['speaker'] if c['speaker'] else ''}) says {c['surface']} = {fmt_range(rng, c['unit'])}"
+        if c["measure"]:
+            bit += f" [{c['measure']}]"
+        bit += f": {f.verdict}"
+        if f.reference:
+            bit += f" vs {f.reference} ({f.reference_value}, {f.reference_as_of})"
+        if f.likely_value:
+            bit += f", likely {f.likely_value}"
+        parts.append(bit)
+    if not parts:
+        return "No claims on " + ", ".join(topics) + "."
+    return "; ".join(parts) + "."

@@ -1,0 +1,50 @@
+"""Named errors. Every error names the file (or setting) at fault and what is wrong."""
+
+from __future__ import annotations
+
+
+class HelpersError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+
+class ConfigurationError(HelpersError):
+    """A setting, catalog or ledger is unusable. Builds exit with status 2."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+class DocumentError(HelpersError):
+    """One document cannot be read or parsed. The rest of the build goes on."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+class DecodeError(DocumentError):
+    """Bytes that are not text in any supported encoding."""
+
+    def __init__(self, message: str, *, path: str, byte_offset: int | None = None) -> None:
+        self.byte_offset = byte_offset
+        if byte_offset is not None:
+            message = f"{message} (at byte offset {byte_offset})"
+        super().__init__(message, path=path)
+
+
+class UnknownDocumentError(ConfigurationError):
+    """A document id that the corpus does not have."""
+
+    def __init__(self, doc_id: str, valid: list[str]) -> None:
+        self.doc_id = doc_id
+        self.valid = valid
+        super().__init__(f"unknown document id {doc_id!r}; valid ids: {', '.join(valid) or '(none)'}")
+
+
+class NotebookError(HelpersError):
+    """A notebook run failed; the executed copy is kept."""

@@ -1,0 +1,99 @@
+"""Language of a text span: "ja", "de", "en" or "unknown".
+
+Japanese is decided by script first: any kana or CJK ideograph makes a span
+Japanese, so Japanese sentences that quote English product names (Llama 3,
+Meta AI) stay Japanese. Only Latin-script text goes to lingua, restricted to
+German and English (the corpus languages), with one detector per process.
+Lingua calls are cached per exact string: transcripts repeat short lines
+("Ja.", "Mark Zuckerberg") many times.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+# Below this many letters lingua's answer is a coin toss ("OK", "LL.M.").
+MIN_LETTERS = 3
+# Lingua's two-way confidence; below this the text is as German as English.
+MIN_CONFIDENCE = 0.6
+
+_LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
+
+
+def _is_japanese_char(o: int) -> bool:
+    return (
+        0x3040 <= o <= 0x30FF  # hiragana, katakana
+        or 0x31F0 <= o <= 0x31FF  # katakana extensions
+        or 0x3400 <= o <= 0x4DBF  # CJK extension A
+        or 0x4E00 <= o <= 0x9FFF  # CJK unified ideographs
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0xFF66 <= o <= 0xFF9F  # half-width katakana
+    )
+
+
+def script_lang(text: str) -> str | None:
+    """"ja" if ``text`` contains any kana or CJK ideograph, else None."""
+    for ch in text:
+        o = ord(ch)
+        if o >= 0x3040 and _is_japanese_char(o):
+            return "ja"
+    return None
+
+
+def japanese_char_count(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) >= 0x3040 and _is_japanese_char(ord(ch)))
+
+
+@lru_cache(maxsize=1)
+def detector() -> LanguageDetector:
+    return (
+        LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH)
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def detect_lang(text: str) -> str:
+    """Language of ``text``: "ja" by script, else "de"/"en" by lingua, else "unknown"."""
+    if script_lang(text) == "ja":
+        return "ja"
+    return _latin_lang(text)
+
+
+@lru_cache(maxsize=65536)
+def _latin_lang(text: str) -> str:
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters < MIN_LETTERS:
+        return "unknown"
+    values = detector().compute_language_confidence_values(text)
+    if not values:
+        return "unknown"
+    best = values[0]
+    if best.value < MIN_CONFIDENCE:
+        return "unknown"
+    return _LINGUA_CODES.get(best.language, "unknown")
+
+
+def document_lang(text: str) -> str:
+    """Majority language over the lines of ``text``, weighted by letters.
+
+    A German article with a one-line language menu (日本語, 한어 …) stays
+    German; a Japanese article with an English video title stays Japanese.
+    Japanese lines weigh by their Japanese characters only, so the Latin
+    product names inside them do not count for English.
+    """
+    weights: dict[str, int] = {}
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        lang = detect_lang(line)
+        if lang == "unknown":
+            continue
+        weight = japanese_char_count(line) * 2 if lang == "ja" else sum(1 for ch in line if ch.isalpha())
+        weights[lang] = weights.get(lang, 0) + weight
+    if not weights:
+        return "unknown"
+    # Ties go to the alphabetically first code so the answer is deterministic.
+    return max(sorted(weights), key=lambda k: weights[k])

@@ -1,0 +1,77 @@
+"""The text model shared by every stage: a parsed document, its blocks and sentences.
+
+Offsets are character offsets into the decoded, newline-normalized document
+text (``ParsedDocument.text``); ``text[start:end]`` gives back the exact words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("title", "chrome", "heading", "turn", "paragraph")
+LANGS = ("ja", "de", "en", "unknown")
+
+
+@dataclass(frozen=True)
+class Block:
+    block_id: int
+    kind: str  # one of BLOCK_KINDS
+    start: int
+    end: int
+    line: int  # 1-based line of ``start``
+    speaker: str | None = None
+    speaker_inferred: bool = False
+    timestamp: str | None = None  # as written, e.g. "07:18" or "1:06:01"
+    heading: str | None = None  # the section heading this block sits under
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the analysed body.
+
+    ``text`` is the analysed text. For ordinary prose it equals
+    ``doc.text[start:end]``. For caption-style transcripts whose sentences run
+    across timestamped lines, ``text`` has the timestamps removed and
+    ``pieces`` lists the (doc_start, doc_end) spans that, joined by a single
+    space, make up ``text``; ``to_doc_offset`` maps positions back.
+    """
+
+    sentence_id: int
+    block_id: int
+    start: int
+    end: int
+    line: int
+    lang: str
+    text: str
+    speaker: str | None = None
+    speaker_inferred: bool = False
+    timestamp: str | None = None
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def to_doc_offset(self, i: int) -> int:
+        """Map offset ``i`` in ``self.text`` (0..len(text)) to a document offset."""
+        if not self.pieces:
+            return self.start + i
+        pos = 0
+        for n, (a, b) in enumerate(self.pieces):
+            length = b - a
+            if i <= pos + length:
+                return a + (i - pos)
+            pos += length
+            if n < len(self.pieces) - 1:
+                pos += 1  # the joining space
+                if i < pos:
+                    return b
+        return self.pieces[-1][1]
+
+
+@dataclass
+class ParsedDocument:
+    doc_id: str
+    path: str
+    encoding: str
+    text: str
+    lang: str
+    title: str | None
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)

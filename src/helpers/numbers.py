@@ -1,0 +1,185 @@
+"""Number normalization for Japanese, German and English numerals.
+
+Every parser returns a finite float or ``None``; nothing here raises on odd
+input. Values above ``MAX_VALUE`` (or digit runs longer than ``MAX_DIGITS``)
+are refused: the corpus talks about billions and trillions, and a 400-digit
+run is noise, not a claim, so it is skipped rather than capped to a fake value.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from text_to_num import text2num
+
+MAX_VALUE = 1e18
+MAX_DIGITS = 19
+
+_JA_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "壱": 1, "弐": 2, "参": 3}
+_JA_SMALL = {"十": 10, "百": 100, "千": 1000}
+_JA_BIG = {"万": 1e4, "億": 1e8, "兆": 1e12}
+
+SCALE_WORDS: dict[str, dict[str, float]] = {
+    "de": {"tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+           "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
+           # German Billion is 10^12 (long scale)
+           "billion": 1e12, "billionen": 1e12},
+    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+           "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "t": 1e12},
+}
+
+_INDEFINITE = {"de": ("eine", "ein", "einer", "einen", "einem"), "en": ("a", "an", "one")}
+
+
+def finite_or_none(value: float | None) -> float | None:
+    """The value if it is a usable finite number within ``MAX_VALUE``, else None."""
+    if value is None or not math.isfinite(value) or abs(value) > MAX_VALUE:
+        return None
+    return float(value)
+
+
+def to_halfwidth(s: str) -> str:
+    """Full-width digits/letters/punctuation to ASCII (NFKC), keeping kana/kanji."""
+    return unicodedata.normalize("NFKC", s)
+
+
+def _digit_run_ok(s: str) -> bool:
+    return sum(c.isdigit() for c in s) <= MAX_DIGITS
+
+
+def parse_digits(s: str, lang: str) -> float | None:
+    """Parse an ASCII digit string with the separators of ``lang``.
+
+    German: ``10.000`` = 10000, ``2,5`` = 2.5. English/Japanese: ``350,000`` =
+    350000, ``3.1`` = 3.1. A German dot is a thousands separator only when it
+    groups exactly three digits (``10.000``), so ``Llama 3.1`` stays 3.1.
+    """
+    s = to_halfwidth(s).strip()
+    if not s or not _digit_run_ok(s):
+        return None
+    if lang == "de":
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):
+            s = s.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"\d+,\d+", s):
+            s = s.replace(",", ".")
+        elif re.fullmatch(r"\d{1,3}(,\d{3})+", s):
+            # English-style grouping that slipped into a translation
+            s = s.replace(",", "")
+    else:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+            s = s.replace(",", "")
+        elif re.fullmatch(r"\d+,\d{1,2}", s) and lang != "ja":
+            s = s.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?", s):
+        return None
+    return finite_or_none(float(s))
+
+
+def parse_japanese(s: str) -> float | None:
+    """Parse a Japanese numeral: digits, kanji numerals, 万/億/兆, 1,000億, ２４万, 二十四万, 1.5兆."""
+    s = to_halfwidth(s).replace(",", "").replace("，", "")
+    if not s or not _digit_run_ok(s):
+        return None
+    total = 0.0
+    section = 0.0  # value below the next 万/億/兆
+    current: float | None = None  # pending digits
+    i = 0
+    seen = False
+    while i < len(s):
+        c = s[i]
+        if c.isdigit() and c.isascii():
+            m = re.match(r"\d+(\.\d+)?", s[i:])
+            assert m is not None
+            if current is not None:
+                return None
+            current = float(m.group(0))
+            i += len(m.group(0))
+            seen = True
+            continue
+        if c in _JA_DIGITS:
+            d = _JA_DIGITS[c]
+            # kanji digits may be written positionally (二〇二四)
+            current = d if current is None else current * 10 + d
+            seen = True
+        elif c in _JA_SMALL:
+            section += (1 if current is None else current) * _JA_SMALL[c]
+            current = None
+            seen = True
+        elif c in _JA_BIG:
+            part = section + (current or 0)
+            if part == 0:
+                return None
+            total += part * _JA_BIG[c]
+            section, current = 0.0, None
+            seen = True
+        else:
+            return None
+        i += 1
+    if not seen:
+        return None
+    return finite_or_none(total + section + (current or 0))
+
+
+@lru_cache(maxsize=4096)
+def parse_word_number(word: str, lang: str) -> float | None:
+    """A spelled-out German or English number (``neun``, ``zweiundzwanzig``, ``twenty-two``)."""
+    w = word.strip().lower()
+    if lang not in ("de", "en") or not w:
+        return None
+    try:
+        return finite_or_none(float(text2num(w, lang)))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_number(surface: str, lang: str) -> float | None:
+    """Parse one numeral as written in ``lang`` (``ja``, ``de``, ``en``) into a float.
+
+    Handles digits with local separators, Japanese kanji numerals and 万/億/兆,
+    German/English scale words (``2,5 Milliarden``, ``$10 billion``, ``600k``),
+    spelled-out numbers and ``eine Million`` (which text2num rejects).
+    Returns None for anything that is not a single number or is out of range.
+    """
+    s = to_halfwidth(surface).strip().lstrip("$€").strip()
+    if not s:
+        return None
+    if lang == "ja":
+        v = parse_japanese(s)
+        if v is not None:
+            return v
+        lang = "en"  # Latin-script numbers inside Japanese text ("70B", "350,000")
+    scales = SCALE_WORDS.get(lang, SCALE_WORDS["en"])
+    m = re.fullmatch(r"(.*?)[\s-]*([A-Za-zäöüÄÖÜ]+\.?)", s)
+    if m and m.group(2).lower() in scales and m.group(1):
+        head, scale = m.group(1).strip(), scales[m.group(2).lower()]
+        if head.lower() in _INDEFINITE.get(lang, ()):
+            base: float | None = 1.0
+        else:
+            base = parse_number(head, lang)
+        return finite_or_none(base * scale) if base is not None else None
+    if re.fullmatch(r"[\d.,]+", s):
+        return parse_digits(s, lang)
+    if lang in ("de", "en"):
+        return parse_word_number(s, lang)
+    return None
+
+
+@lru_cache(maxsize=1)
+def vague_brackets() -> dict[str, dict[str, tuple[float, float]]]:
+    """The documented vague-quantity table (data/vague_brackets.yaml), per language."""
+    raw = yaml.safe_load(resources.files("helpers").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
+    table: dict[str, dict[str, tuple[float, float]]] = {}
+    for lang, entries in raw.items():
+        table[lang] = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in entries.items()}
+    return table
+
+
+def vague_bracket(key: str, lang: str) -> tuple[float, float] | None:
+    """Multiplier bracket for a vague numeral (``数百``, ``tens of``, ``Milliarden``), or None."""
+    return vague_brackets().get(lang, {}).get(key.strip().lower())

@@ -1,0 +1,208 @@
+"""HTML fragments for reports. Every piece of document text goes through ``html.escape``."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from urllib.parse import quote
+
+import pandas as pd
+
+LONG_TABLE = 40  # rows shown before the rest folds into <details>
+
+
+def esc(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def sentence_anchor(sentence_id: int | str) -> str:
+    return f"s-{int(sentence_id)}"
+
+
+def sentence_href(doc_id: str, sentence_id: int | str, documents_href: str = "../documents/") -> str:
+    return f"{documents_href}{quote(str(doc_id))}.html#{sentence_anchor(sentence_id)}"
+
+
+def format_number(value: object) -> str:
+    """Readable numbers: thousands separators, scientific only for the very large."""
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if abs(v) >= 1e15:
+        return f"{v:.3g}"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.4g}"
+
+
+def table(
+    df: pd.DataFrame,
+    *,
+    numeric: tuple[str, ...] = (),
+    lang: Mapping[str, str] | None = None,
+    links: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
+    long_after: int = LONG_TABLE,
+    caption: str = "",
+) -> str:
+    """An escaped HTML table. ``lang`` maps a column to a language code or to the
+    name of a column holding one; ``links`` maps a column to a row -> href function."""
+    lang = lang or {}
+    links = links or {}
+    head = "".join(f"<th>{esc(c)}</th>" for c in df.columns)
+    rows = []
+    for rec in df.to_dict("records"):
+        cells = []
+        for col in df.columns:
+            v = rec[col]
+            text = format_number(v) if col in numeric else esc(v)
+            attrs = ' class="num"' if col in numeric else ""
+            if col in lang:
+                code = rec.get(lang[col], lang[col]) if lang[col] in rec else lang[col]
+                if code and code != "unknown":
+                    attrs += f' lang="{esc(code)}"'
+            if col in links and text:
+                text = f'<a href="{esc(links[col](rec))}">{text}</a>'
+            cells.append(f"<td{attrs}>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    head_html = f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>'
+    if len(rows) <= long_after:
+        return head_html + "".join(rows) + "</tbody></table>"
+    shown = head_html + "".join(rows[:long_after]) + "</tbody></table>"
+    rest = head_html + "".join(rows[long_after:]) + "</tbody></table>"
+    return (
+        shown
+        + f'<details class="long-table"><summary>Show {len(rows) - long_after} more rows</summary>{rest}</details>'
+    )
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escape ``text`` and wrap each (start, end, title) span in <mark>; spans must not overlap."""
+    out, pos = [], 0
+    for start, end, title in sorted(spans):
+        if start < pos:
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(f'<mark class="claim" title="{esc(title)}">{esc(text[start:end])}</mark>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def document_html(blocks: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
+    """The document block by block, each sentence an anchor ``#s-N``; chrome shown muted.
+
+    Built from the blocks' own text (offsets are document offsets), so the
+    report shows exactly the words of the file. Claims are highlighted.
+    """
+    by_block: dict[int, list[dict]] = {}
+    for rec in sentences.sort_values("start").to_dict("records"):
+        by_block.setdefault(int(rec["block_id"]), []).append(rec)
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    if claims is not None and len(claims):
+        for c in claims.to_dict("records"):
+            marks.setdefault(int(c["sentence_id"]), []).append((int(c["start"]), int(c["end"]), str(c.get("unit", ""))))
+    parts = ['<div class="document-text">']
+    for b in blocks.sort_values("start").to_dict("records"):
+        kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+        if kind == "chrome":
+            parts.append(f'<p class="chrome" style="color:#777"><small>[page chrome] {_lines(esc(text))}</small></p>')
+            continue
+        if kind in ("title", "heading"):
+            tag = "h3" if kind == "title" else "h4"
+            parts.append(f"<{tag}>{_lines(esc(text))}</{tag}>")
+            continue
+        label = ""
+        if b.get("speaker"):
+            inferred = " (inferred)" if str(b.get("speaker_inferred")).lower() == "true" else ""
+            label += f"<strong>{esc(b['speaker'])}{inferred}:</strong> "
+        if b.get("timestamp"):
+            label += f'<code>({esc(b["timestamp"])})</code> '
+        body, pos = [], 0
+        for s in by_block.get(int(b["block_id"]), []):
+            s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
+            if s0 < pos or s1 > len(text):
+                continue
+            body.append(esc(text[pos:s0]))
+            spans = [
+                (a - b0 - s0, z - b0 - s0, t)
+                for a, z, t in marks.get(int(s["sentence_id"]), [])
+                if s0 <= a - b0 and z - b0 <= s1
+            ]
+            lang = s.get("lang") or ""
+            lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
+            body.append(
+                f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr}>'
+                f"{highlight(text[s0:s1], spans)}</span>"
+            )
+            pos = s1
+        body.append(esc(text[pos:]))
+        parts.append(f'<p class="{esc(kind)}">{label}{_lines("".join(body))}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _lines(escaped: str) -> str:
+    return escaped.replace("\n", "<br>\n")
+
+
+def summary_html(sentences: pd.DataFrame, claims: pd.DataFrame, n: int = 5, documents_href: str | None = None) -> str:
+    """The document's summary sentences and key numbers, each linking to its sentence anchor.
+
+    ``documents_href`` None links within the page (the document report itself).
+    """
+
+    def link(sentence_id: object) -> str:
+        if documents_href is None:
+            return f"#{sentence_anchor(sentence_id)}"
+        return sentence_href(doc_id, sentence_id, documents_href)
+
+    from .summarize import key_claims, summarize_sentences
+
+    if not len(sentences):
+        return "<p>No body sentences to summarize.</p>"
+    doc_id = str(sentences["doc_id"].iloc[0])
+    chosen = summarize_sentences(sentences, n=n)
+    items = []
+    for s in chosen.to_dict("records"):
+        href = link(s["sentence_id"])
+        lang = s.get("lang") or ""
+        lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
+        who = f" <small>— {esc(s['speaker'])}</small>" if s.get("speaker") else ""
+        items.append(f'<li><a href="{esc(href)}"{lang_attr}>{esc(s["text"])}</a>{who}</li>')
+    out = ["<h3>Summary</h3>", "<ol>", *items, "</ol>"]
+    if len(claims):
+        key = key_claims(claims, doc_id)
+        out.append("<h3>Key numbers</h3><ul>")
+        for c in key.to_dict("records"):
+            href = link(c["sentence_id"])
+            value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
+            topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
+            lang = c.get("lang") or ""
+            lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
+            out.append(
+                f'<li><a href="{esc(href)}"{lang_attr}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
+            )
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def setup_matplotlib() -> None:
+    """Japanese-capable, deterministic figures."""
+    import matplotlib
+
+    import matplotlib_fontja  # noqa: F401  (registers IPAexGothic and makes it the default)
+
+    matplotlib.rcParams.update(
+        {
+            "figure.dpi": 96,
+            "savefig.dpi": 96,
+            "svg.hashsalt": "helpers",
+            "axes.unicode_minus": False,
+        }
+    )

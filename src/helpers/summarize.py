@@ -1,0 +1,500 @@
+"""Extractive summaries that can be traced back to the sentences they quote.
+
+Sentences are ranked by centrality (LexRank: PageRank over TF-IDF cosine
+similarities between the sentences of one document). Summaries only ever
+quote whole body sentences, each keeping its ``sentence_id``, so every line of
+a summary links back to its place in the document.
+
+Japanese is compared through SudachiPy's normalized content words (so that
+買い/買った/買う are one word); German and English through lowercased word
+forms with light suffix stripping. Sentences with fewer than
+``MIN_CONTENT_TOKENS`` content words (「そうだな。」, "Ja, genau.") are never
+chosen: they are central to nothing a reader wants summarised.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import model
+from .japanese import tokenize as ja_tokenize
+
+MIN_CONTENT_TOKENS = 4
+DAMPING = 0.85
+# Two summary sentences sharing more than this cosine similarity say the same
+# thing twice; the second one is only used when nothing else is left.
+REDUNDANCY = 0.6
+_MAX_ITER = 200
+_TOL = 1e-10
+# Scores equal up to float noise tie; document order then decides.
+_SCORE_DECIMALS = 12
+_VOCAB_BLOCK = 1024
+
+# --- Language data ---------------------------------------------------------
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    # Normalized forms (SudachiPy normalized_form) of content-POS words that
+    # carry no topic: formal nouns, light verbs, speech and thought verbs.
+    "ja": frozenset(
+        """
+        こと 事 もの 物 者 ため 為 よう 様 ところ 所 とき 時 方 ほう 訳 わけ 筈 はず
+        うち 内 中 感じ 的 風 辺 等 達 さん 君 様 皆 皆さん 人 人たち 自分 何 何か
+        本当 今 今日 最近 実際 ちょっと 一つ 一 二 多く 沢山 全部 全て 以上 以下
+        する 為る 居る いる 有る ある 成る なる 出来る できる 言う 云う 思う 考える
+        見る 来る 行く 分かる 解る 判る 持つ 思える 聞く 話す 感じる 貰う もらう 呉れる くれる
+        良い いい よい 無い ない 多い 大きい 凄い すごい
+        """.split()
+    ),
+    "de": frozenset(
+        """
+        aber alle allem allen aller alles als also am an ander andere anderen anders auch auf aus
+        bei beim bin bis bisschen bist da dabei dadurch dafür damit dann daran darauf darum das dass
+        dem den denen denn der deren des deshalb dich die dies diese diesem diesen dieser dieses dir
+        doch dort du durch eben ein eine einem einen einer eines einfach einige er es etwa etwas euch
+        euer für ganz gar gibt gewesen habe haben hast hat hatte hätte hier hin ich ihm ihn ihnen ihr
+        ihre ihrem ihren ihrer im immer in ins ist ja jede jedem jeden jeder jetzt kann kein keine
+        können könnte man manche mehr mein meine meinem meinen meiner mich mir mit muss müssen nach
+        nicht nichts noch nun nur ob oder ohne schon sehr sein seine seinem seinen seiner sich sie
+        sind so sogar solche soll sollte sondern sonst über um und uns unser unsere unter viel viele
+        vom von vor wahrscheinlich war waren warum was weil weiß weißt welche wenn wer werde werden
+        wie wieder will wir wird wirklich wo wollen wurde würde würden zu zum zur zwar zwischen
+        denke glaube sagen sagte sage gesagt machen macht gemacht sehen sieht dinge ding okay
+        """.split()
+    ),
+    "en": frozenset(
+        """
+        a about after again all also am an and any are as at be because been before being but by can
+        could did do does doing don done for from get got had has have having he her here him his how
+        i if in into is it its just know like me more most my no not now of on one only or other our
+        out over really said say so some such than that the their them then there these they thing
+        things think this those through to too up us very was we were what when where which who why
+        will with would yeah you your going gonna lot kind sort mean right okay well
+        """.split()
+    ),
+}
+# (suffix, replacement), longest first: the first match is replaced, once.
+SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "de": tuple((x, "") for x in ("ungen", "ung", "ern", "em", "en", "er", "es", "e", "n", "s")),
+    "en": (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("ly", ""), ("s", "")),
+}
+_MIN_STEM = 4
+
+# Parts of speech (SudachiPy, first level) that carry content.
+_JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞"})
+# Second/third levels that do not, even under a content POS: numerals (numbers
+# are counted by the claims module, not by centrality), counters, and
+# auxiliary-like uses (いる/ある/する after a te-form).
+_JA_SKIP_SUBPOS = frozenset({"数詞", "非自立可能", "助数詞可能", "助動詞語幹"})
+_LATIN_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*", re.UNICODE)
+_JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
+# --- Tokens -----------------------------------------------------------------
+
+
+def _stem(word: str, lang: str) -> str:
+    for suffix, replacement in SUFFIXES.get(lang, ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def _ja_tokens(text: str) -> list[str]:
+    out: list[str] = []
+    stop = STOPWORDS["ja"]
+    for _, m in ja_tokenize(text):
+        pos = m.part_of_speech()
+        if pos[0] not in _JA_CONTENT_POS or pos[1] in _JA_SKIP_SUBPOS or pos[2] in _JA_SKIP_SUBPOS:
+            continue
+        form = m.normalized_form()
+        if form in stop or m.dictionary_form() in stop:
+            continue
+        if form.isascii():
+            form = form.lower()
+            # Stray Latin letters (the H of "H100") and English stop words
+            # inside Japanese text are not content.
+            if len(form) < 2 or form in STOPWORDS["en"]:
+                continue
+        elif len(form) == 1 and unicodedata.name(form, "").startswith("HIRAGANA"):
+            continue
+        out.append(form)
+    return out
+
+
+def _word_tokens(text: str, lang: str) -> list[str]:
+    stops = STOPWORDS.get(lang) or (STOPWORDS["de"] | STOPWORDS["en"])
+    out: list[str] = []
+    for match in _LATIN_WORD.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        if len(word) < 2 or word in stops:
+            continue
+        out.append(_stem(word, lang))
+    return out
+
+
+def content_tokens(text: str, lang: str) -> list[str]:
+    """The content words of one sentence, normalized for comparison.
+
+    ``lang`` is "ja", "de", "en" or anything else; an unknown language is
+    read as Japanese when the text is in Japanese script, else as words.
+    """
+    if lang == "ja" or (lang not in SUFFIXES and _JA_SCRIPT.search(text)):
+        return _ja_tokens(text)
+    return _word_tokens(text, lang)
+
+
+# --- Ranking ----------------------------------------------------------------
+
+
+def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine similarities between the TF-IDF vectors of the sentences.
+
+    The vectors are sparse (a sentence uses a few dozen of thousands of
+    words), so the product is summed over blocks of the vocabulary: memory
+    stays at sentences x block rather than sentences x vocabulary.
+    """
+    n = len(token_lists)
+    counts = [Counter(tokens) for tokens in token_lists]
+    df = Counter(t for c in counts for t in c)
+    # Frequent words first: later blocks then touch only the few sentences
+    # that use their rare words, and only those rows are multiplied.
+    index = {t: i for i, t in enumerate(sorted(df, key=lambda t: (-df[t], t)))}
+    rows, cols, vals = [], [], []
+    for row, c in enumerate(counts):
+        for t, tf in c.items():
+            rows.append(row)
+            cols.append(index[t])
+            vals.append(tf * (math.log((1 + n) / (1 + df[t])) + 1.0))  # smoothed idf, always > 0
+    rows_a, cols_a, vals_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+    norms = np.zeros(n)
+    np.add.at(norms, rows_a, vals_a**2)
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    vals_a = vals_a / norms[rows_a]
+    similarity = np.zeros((n, n))
+    for lo in range(0, len(index), _VOCAB_BLOCK):
+        keep = (cols_a >= lo) & (cols_a < lo + _VOCAB_BLOCK)
+        used, local_rows = np.unique(rows_a[keep], return_inverse=True)
+        block = np.zeros((len(used), _VOCAB_BLOCK))
+        block[local_rows, cols_a[keep] - lo] = vals_a[keep]
+        similarity[np.ix_(used, used)] += block @ block.T
+    return similarity
+
+
+def _pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
+    n = similarity.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    transition = similarity.copy()
+    np.fill_diagonal(transition, 0.0)
+    out_weight = transition.sum(axis=1, keepdims=True)
+    dangling = out_weight[:, 0] == 0
+    out_weight[dangling] = 1.0
+    transition /= out_weight
+    # A sentence similar to nothing spreads its vote evenly (dangling node).
+    transition[dangling] = 1.0 / n
+    scores = np.full(n, 1.0 / n)
+    for _ in range(_MAX_ITER):
+        updated = (1.0 - damping) / n + damping * (transition.T @ scores)
+        if np.abs(updated - scores).sum() < _TOL:
+            scores = updated
+            break
+        scores = updated
+    return scores / scores.sum()
+
+
+def _rank(token_lists: Sequence[Sequence[str]], min_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(scores, eligible mask, similarity among eligible) for the given token lists."""
+    eligible = np.array([len(set(tokens)) >= min_tokens for tokens in token_lists], dtype=bool)
+    scores = np.zeros(len(token_lists))
+    chosen = [tokens for tokens, ok in zip(token_lists, eligible) if ok]
+    similarity = _cosine_tfidf(chosen)
+    scores[eligible] = _pagerank(similarity)
+    return scores, eligible, similarity
+
+
+def rank_sentences(
+    texts: list[str], langs: list[str], *, min_tokens: int = MIN_CONTENT_TOKENS
+) -> np.ndarray:
+    """Centrality score per sentence; 0.0 for sentences too short to be chosen.
+
+    Scores of eligible sentences are positive and sum to 1. Sentences are
+    compared only with the other sentences given, so pass one document at a time.
+    """
+    if len(texts) != len(langs):
+        raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
+    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
+    return _rank(tokens, min_tokens)[0]
+
+
+def _select(
+    scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray, n: int
+) -> list[int]:
+    """Indices of the chosen sentences, in input order."""
+    if n <= 0:
+        return []
+    positions = np.flatnonzero(eligible)
+    local = scores[positions]
+    # Highest score first; equal scores (to float noise) in document order.
+    order = np.lexsort((positions, -np.round(local, _SCORE_DECIMALS)))
+    picked: list[int] = []
+    held_back: list[int] = []
+    for j in order:
+        if len(picked) == n:
+            break
+        if any(similarity[j, k] > REDUNDANCY for k in picked):
+            held_back.append(int(j))
+        else:
+            picked.append(int(j))
+    picked += held_back[: n - len(picked)]
+    return sorted(int(positions[j]) for j in picked)
+
+
+# --- Public entry points ----------------------------------------------------
+
+SENTENCE_COLUMNS = (
+    "doc_id", "sentence_id", "block_id", "start", "end", "line", "lang",
+    "speaker", "speaker_inferred", "timestamp", "text",
+)  # fmt: skip
+
+
+def summarize_sentences(
+    sentences: pd.DataFrame, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
+) -> pd.DataFrame:
+    """The ``n`` most central rows of one document's sentences table.
+
+    Returns the chosen rows in document order with an added ``score`` column;
+    fewer than ``n`` when fewer sentences are long enough to be chosen.
+    """
+    if "doc_id" in sentences.columns and sentences["doc_id"].nunique() > 1:
+        raise ValueError(
+            "summarize_sentences takes one document at a time; got "
+            + ", ".join(sorted(map(str, sentences["doc_id"].unique())))
+        )
+    sort_keys = [c for c in ("start", "sentence_id") if c in sentences.columns]
+    ordered = sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
+    texts = ordered["text"].fillna("").astype(str).tolist()
+    langs = ordered["lang"].fillna("unknown").astype(str).tolist()
+    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
+    scores, eligible, similarity = _rank(tokens, min_tokens)
+    chosen = _select(scores, eligible, similarity, n)
+    out = ordered.iloc[chosen].copy()
+    out["score"] = scores[chosen]
+    return out
+
+
+def summarize_document(
+    doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
+) -> list[model.Sentence]:
+    """The ``n`` most central body sentences of ``doc``, in document order."""
+    sents = sorted(doc.sentences, key=lambda s: (s.start, s.sentence_id))
+    tokens = [content_tokens(s.text, s.lang) for s in sents]
+    scores, eligible, similarity = _rank(tokens, min_tokens)
+    return [sents[i] for i in _select(scores, eligible, similarity, n)]
+
+
+def summarize_path(path: str, n: int = 5) -> list[str]:
+    """Summary sentences of any text file (``python -m helpers summarize PATH``)."""
+    from .parse import parse_file  # parsing pulls in language models: load on use
+
+    doc = parse_file(path)
+    return [" ".join(s.text.split()) for s in summarize_document(doc, n)]
+
+
+# --- Key numbers ------------------------------------------------------------
+
+# Units a reader of this corpus looks for first, by substring of the unit
+# (lowercased); earlier tiers rank higher. Unlisted units rank after these,
+# and claims with no unit (bare counts) last.
+UNIT_TIERS: tuple[tuple[str, ...], ...] = (
+    ("usd", "eur", "jpy", "$", "€", "dollar", "euro", "ドル", "円", "yen", "currency", "money"),
+    ("gpu", "h100", "chip", "flop", "token", "param", "watt", "gw", "mw", "compute", "datacenter"),
+    ("user", "people", "person", "researcher", "employee", "人", "名", "staff"),
+    ("%", "percent", "prozent", "share", "ratio"),
+)
+# Claims that are dates or product versions rather than quantities.
+_CALENDAR_MEASURES = frozenset({"date", "year", "calendar_year", "version", "time_of_day", "timestamp"})
+_CALENDAR_UNITS = frozenset({"date", "year_ad", "calendar_year", "version", "ad", "西暦"})
+_YEAR_SURFACE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:年|s)?\s*$")
+# "Llama 3.1", "GPT-5", "v2", "3.1.0"; not a bare "10.000" (German thousands).
+_VERSION_SURFACE = re.compile(
+    r"\b(?:llama|gpt|version|v)[\s-]*\d|\b\d+\.\d+\.\d+\b", re.IGNORECASE
+)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip())
+
+
+def is_calendar_or_version(claim: Mapping[str, Any]) -> bool:
+    """Whether a claim row is a calendar year, date or version rather than a quantity."""
+    measure = "" if _blank(claim.get("measure")) else str(claim.get("measure")).lower()
+    unit = "" if _blank(claim.get("unit")) else str(claim.get("unit")).lower()
+    surface = "" if _blank(claim.get("surface")) else str(claim.get("surface"))
+    if measure in _CALENDAR_MEASURES or unit in _CALENDAR_UNITS:
+        return True
+    if unit in ("", "year", "years") and _YEAR_SURFACE.match(surface):
+        return True
+    return not unit and bool(_VERSION_SURFACE.search(surface))
+
+
+def _unit_tier(unit: Any) -> int:
+    if _blank(unit):
+        return len(UNIT_TIERS) + 1
+    text = str(unit).lower()
+    for tier, keys in enumerate(UNIT_TIERS):
+        if any(k in text for k in keys):
+            return tier
+    return len(UNIT_TIERS)
+
+
+def _magnitude(row: Mapping[str, Any]) -> float:
+    for col in ("value", "value_high", "value_low"):
+        v = row.get(col)
+        if not _blank(v):
+            try:
+                return math.log10(abs(float(v)) + 1.0)
+            except (TypeError, ValueError):
+                continue
+    return 0.0
+
+
+def key_claims(claims: pd.DataFrame, doc_id: str, k: int = 8) -> pd.DataFrame:
+    """The ``k`` most salient claims of one document, most salient first.
+
+    Order: claims with a topic, then by unit interest (money, compute, people,
+    shares, other units, bare counts), precise before vague, larger magnitude
+    first, then document order. Dates and versions only fill in when there
+    are no other claims. A value repeated in the same unit is listed once.
+    """
+    rows = claims[claims["doc_id"] == doc_id] if len(claims) else claims
+    if rows.empty or k <= 0:
+        return rows.iloc[0:0].copy()
+    records = rows.to_dict("records")
+    quantities = [r for r in records if not is_calendar_or_version(r)]
+    # Dates and versions have no meaningful magnitude: keep them in document order.
+    keep, by_magnitude = (quantities, True) if quantities else (records, False)
+
+    def key(r: Mapping[str, Any]) -> tuple:
+        has_topic = not _blank(r.get("topic"))
+        vague = str(r.get("vague")).lower() in ("true", "1", "yes")
+        return (
+            0 if has_topic else 1,
+            _unit_tier(r.get("unit")),
+            1 if vague else 0,
+            -round(_magnitude(r), 9) if by_magnitude else 0.0,
+            _num(r.get("start")),
+            str(r.get("claim_id")),
+        )
+
+    seen: set[tuple[str, str]] = set()
+    out: list[Mapping[str, Any]] = []
+    for r in sorted(keep, key=key):
+        ident = (str(r.get("value")), str(r.get("unit")).lower())
+        if not _blank(r.get("value")) and ident in seen:
+            continue
+        seen.add(ident)
+        out.append(r)
+        if len(out) == k:
+            break
+    return pd.DataFrame(out, columns=rows.columns).reset_index(drop=True)
+
+
+def _num(value: Any) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return math.inf
+    return math.inf if math.isnan(v) else v
+
+
+# --- Topic summaries ---------------------------------------------------------
+
+TOPIC_COLUMNS = (
+    "topic", "doc_id", "lang", "event_id", "event_date", "speaker",
+    "n_claims", "sentence_ids", "text",
+)  # fmt: skip
+
+
+def _entry_field(catalog: Mapping[str, Any], doc_id: str, name: str) -> Any:
+    entry = catalog.get(doc_id) if hasattr(catalog, "get") else None
+    if entry is None:
+        return None
+    if isinstance(entry, Mapping):
+        return entry.get(name)
+    return getattr(entry, name, None)
+
+
+def topic_summaries(
+    claims: pd.DataFrame,
+    sentences: pd.DataFrame,
+    catalog: Mapping[str, Any],
+    *,
+    max_sentences: int = 3,
+) -> pd.DataFrame:
+    """What each source said about each topic, in its own words.
+
+    One row per (topic, document): up to ``max_sentences`` sentences carrying
+    the document's claims on that topic (those carrying the most claims, shown
+    in document order), the speaker(s), and the event date from the catalog.
+    Rows are sorted by topic, then event date (unknown last), then document.
+    """
+    if claims.empty or "topic" not in claims.columns:
+        return pd.DataFrame(columns=list(TOPIC_COLUMNS))
+    with_topic = claims[claims["topic"].map(lambda t: not _blank(t))]
+    by_sentence: dict[tuple[str, int], Mapping[str, Any]] = {}
+    for rec in sentences.to_dict("records"):
+        if not _blank(rec.get("sentence_id")):
+            by_sentence[(str(rec["doc_id"]), int(rec["sentence_id"]))] = rec
+
+    rows: list[dict[str, Any]] = []
+    for (topic, doc_id), group in with_topic.groupby(["topic", "doc_id"], sort=True):
+        doc_id = str(doc_id)
+        counts: Counter[int] = Counter()
+        contexts: list[str] = []
+        speakers: list[str] = []
+        for rec in group.sort_values(["start", "claim_id"], kind="stable").to_dict("records"):
+            sid = rec.get("sentence_id")
+            if not _blank(sid) and (doc_id, int(sid)) in by_sentence:
+                counts[int(sid)] += 1
+            elif not _blank(rec.get("context")):
+                contexts.append(" ".join(str(rec["context"]).split()))
+            if not _blank(rec.get("speaker")):
+                speakers.append(str(rec["speaker"]))
+        top = sorted(counts, key=lambda s: (-counts[s], _num(by_sentence[(doc_id, s)].get("start")), s))
+        ids = tuple(sorted(top[:max_sentences], key=lambda s: (_num(by_sentence[(doc_id, s)].get("start")), s)))
+        texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
+        for s in ids:
+            sp = by_sentence[(doc_id, s)].get("speaker")
+            if not _blank(sp):
+                speakers.append(str(sp))
+        if not texts:
+            texts = list(dict.fromkeys(contexts))[:max_sentences]
+        langs = group["lang"].dropna().astype(str) if "lang" in group.columns else pd.Series(dtype=str)
+        joiner = "" if (not langs.empty and langs.mode().iloc[0] == "ja") else " "
+        rows.append(
+            {
+                "topic": str(topic),
+                "doc_id": doc_id,
+                "lang": langs.mode().iloc[0] if not langs.empty else None,
+                "event_id": _entry_field(catalog, doc_id, "event_id"),
+                "event_date": _entry_field(catalog, doc_id, "event_date"),
+                "speaker": ", ".join(dict.fromkeys(speakers)) or None,
+                "n_claims": len(group),
+                "sentence_ids": ids,
+                "text": joiner.join(texts),
+            }
+        )
+    out = pd.DataFrame(rows, columns=list(TOPIC_COLUMNS))
+    if out.empty:
+        return out
+    out["_date"] = out["event_date"].fillna("9999")
+    return out.sort_values(["topic", "_date", "doc_id"], kind="stable").drop(columns="_date").reset_index(drop=True)

@@ -1,0 +1,74 @@
+import re
+
+import nbformat
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.export import clean_notebook, to_html
+from helpers.render import esc, highlight, table
+
+NASTY = '<script>alert(1)</script><img src=x onerror=alert(2)></table>{{ 7*7 }}{% raw %}<a href="javascript:alert(3)">x</a></textarea>'
+
+
+def _nb(html_output: str = "") -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('secret code')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hello\n")]
+    if html_output:
+        cell.outputs.append(nbformat.v4.new_output("display_data", data={"text/html": html_output}))
+    cell.metadata["papermill"] = {"duration": 1.23, "start_time": "2026-01-01T00:00:00"}
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01"}
+    cell.execution_count = 7
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), cell]
+    nb.metadata["papermill"] = {"duration": 9.9, "input_path": "/abs/path"}
+    return nb
+
+
+def test_report_has_no_code_no_network_and_no_run_metadata():
+    html_text = to_html(_nb(), title="T", nav=[("Index", "../index.html")])
+    assert "secret code" not in html_text
+    assert "hello" in html_text
+    assert not re.search(r"<script[^>]+src=", html_text)
+    # URLs survive only inside CSS comments; nothing is fetched.
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html_text)
+    assert not re.search(r"url\(\s*[\"']?(https?:)?//", html_text)
+    assert "2026-01-01" not in html_text and "/abs/path" not in html_text
+    assert 'href="../index.html"' in html_text
+
+
+def test_export_is_byte_identical_across_runs():
+    a = to_html(_nb("<b>x</b>"), title="T", nav=[])
+    b = to_html(_nb("<b>x</b>"), title="T", nav=[])
+    assert a == b
+
+
+def test_clean_notebook_strips_timings():
+    nb = clean_notebook(_nb())
+    assert "papermill" not in nb.metadata
+    assert nb.cells[1].execution_count is None
+    assert "papermill" not in nb.cells[1].metadata
+
+
+def test_failure_banner_is_escaped():
+    html_text = to_html(_nb(), title="T", nav=[], failure=NASTY)
+    assert "<script>alert(1)" not in html_text
+    assert "&lt;script&gt;alert(1)" in html_text
+
+
+def test_render_helpers_escape_document_text():
+    import pandas as pd
+
+    out = table(pd.DataFrame({"text": [NASTY], "n": [1234567.0]}), numeric=("n",))
+    assert "<script>" not in out and "<img" not in out and "javascript:alert(3)\">" not in out
+    assert '<td class="num">1,234,567</td>' in out
+    marked = highlight(NASTY, [(8, 14, "x")])
+    assert "<script>" not in marked and '<mark class="claim"' in marked
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=5))
+def test_highlight_never_loses_or_injects_text(text, raw_spans):
+    spans = [(min(a, b), max(a, b), "t") for a, b in raw_spans]
+    out = highlight(text, spans)
+    stripped = re.sub(r'<mark class="claim" title="t">|</mark>', "", out)
+    assert stripped == esc(text)
