@@ -224,7 +224,6 @@ def _execute_runs(
                     continue
                 if executor is None:
                     executor = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-                log(f"[start] {run.key}")
                 nav = nav_links(run.report, has_comparison)
                 lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
                 fut = executor.submit(

@@ -8,8 +8,12 @@ worker, not once per notebook.
 from __future__ import annotations
 
 import os
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import atomic
@@ -43,6 +47,34 @@ def _failure_message(exc: BaseException) -> str:
     return f"{name}: {text}{hint}"
 
 
+@lru_cache(maxsize=64)
+def _declared_parameters(path: str) -> frozenset[str]:
+    """Names the notebook's parameters cell defines: the build passes only those."""
+    import papermill
+
+    return frozenset(papermill.inspect_notebook(path))
+
+
+@contextmanager
+def _stderr_to(path: Path) -> Iterator[None]:
+    """Send this process's (and so the kernel's) stderr to a log file while a notebook runs.
+
+    Kernels chatter on stderr (transport warnings, debugger notices); the
+    terminal shows one line per notebook and the log keeps the rest.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def run_notebook(
     run: NotebookRun,
     notebooks_dir: Path,
@@ -58,23 +90,28 @@ def run_notebook(
 
     from .export import to_html
 
+    print(f"[start] {run.key}", flush=True)
     started = time.perf_counter()
     source = notebooks_dir / f"{run.spec.name}.ipynb"
     executed = build_dir / "notebooks" / f"{run.key}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
-    tmp_executed = executed.with_name(f".{executed.name}.{os.getpid()}.tmp")
+    tmp_executed = executed.with_name(f".{run.key}.{os.getpid()}.tmp.ipynb")
     error = ""
+    declared = _declared_parameters(str(source))
+    parameters = {k: v for k, v in run.parameters.items() if k in declared}
+    log_path = build_dir / "logs" / f"{run.key}.log"
     try:
-        papermill.execute_notebook(
-            str(source),
-            str(tmp_executed),
-            parameters=run.parameters,
-            cwd=str(notebooks_dir),
-            progress_bar=False,
-            log_output=False,
-            execution_timeout=timeout,
-            kernel_name="python3",
-        )
+        with _stderr_to(log_path):
+            papermill.execute_notebook(
+                str(source),
+                str(tmp_executed),
+                parameters=parameters,
+                cwd=str(notebooks_dir),
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=timeout,
+                kernel_name="python3",
+            )
     except Exception as exc:  # a failing notebook must not stop the build
         error = _failure_message(exc)
     if tmp_executed.exists():

@@ -37,6 +37,8 @@ def _exporter():
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what differs between two runs of the same inputs (timings, kernel details)."""
     nb = copy.deepcopy(nb)
+    # With code hidden, a cell without output is only blank space in the report.
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("language_info", None)

@@ -16,21 +16,28 @@ import pandas as pd
 from .exceptions import ConfigurationError, UnknownDocumentError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Columns that look numeric but are identifiers or text.
-_TEXT_COLUMNS = {
-    "doc_id", "claim_id", "file", "title", "text", "surface", "speaker", "timestamp", "topic", "measure",
-    "qualifier", "unit", "lang", "context", "heading", "kind", "event_date", "published", "error",
-    "finding_id", "claim_ids", "reference", "detail", "verdict", "doc_a", "doc_b", "status",
-}  # fmt: skip
+# Columns read as numbers; every other column is text ("" when empty), so ids
+# like "001" and all-empty text columns never turn into floats or NaN.
+NUMERIC_COLUMNS = frozenset({
+    "start", "end", "line", "value", "value_low", "value_high", "block_id", "sentence_id",
+    "chars", "lines", "blocks", "sentences", "claims", "bytes", "score",
+    "start_a", "end_a", "start_b", "end_b", "likely_value", "reference_value",
+})  # fmt: skip
+
+
+BOOL_COLUMNS = frozenset({"speaker_inferred", "vague"})
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
+    """Read one of the build's tables with the types the writer meant."""
     path = Path(path)
     head = pd.read_csv(path, nrows=0)
-    dtypes = {c: "string" for c in head.columns if c in _TEXT_COLUMNS}
-    df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c in head.columns if c not in _TEXT_COLUMNS})
+    dtypes = {c: "string" for c in head.columns if c not in NUMERIC_COLUMNS}
+    df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c in head.columns if c in NUMERIC_COLUMNS})
     for c in dtypes:
-        df[c] = df[c].fillna("").astype(str)
+        df[c] = df[c].astype(str)
+    for c in BOOL_COLUMNS & set(df.columns):
+        df[c] = df[c].str.lower().eq("true")
     return df
 
 

@@ -1,0 +1,39 @@
+"""Shared fixtures: real builds of the corpus into temporary folders (built once per session)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.build import BuildOptions, BuildResult, build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+NASTY_TEXT = """<script>window.__pwned = 1; alert('x')</script> 悪意のある文書のタイトル
+
+<img src=x onerror="window.__pwned = 2"> この行には1000億ドルという数字があります。
+</table></textarea> {{ 7*7 }} {% if true %}テンプレート{% endif %} 35万個のGPU。
+<a href="javascript:window.__pwned=3">クリック</a> は文字列として表示されるべきです。
+"""
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> tuple[Path, BuildResult]:
+    """The seed corpus built into a fresh folder, as `make reports` would."""
+    out = tmp_path_factory.mktemp("reports")
+    result = build(BuildOptions(out=out, jobs=2))
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def nasty_build(tmp_path_factory) -> tuple[Path, BuildResult]:
+    """A small corpus with a document full of markup and template syntax next to a good one."""
+    seeds = tmp_path_factory.mktemp("nasty_seeds")
+    shutil.copy(SEEDS / "002_eb63065994b04cab.txt", seeds)
+    (seeds / "evil.txt").write_text(NASTY_TEXT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("nasty_reports")
+    result = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    return out, result

@@ -1,0 +1,143 @@
+"""The reports in a real headless Chromium, opened from file:// with no network."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make browser)"),
+]
+# Without these, Chromium tries to reach Google's hosts at start and the closed network refuses.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path):
+    """Open a report; collect console errors, page errors and every request made."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = {"console": [], "requests": [], "dialogs": []}
+    page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["console"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, seen
+
+
+def _pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*.html") if "_build" not in p.relative_to(out).parts)
+
+
+def _japanese_fonts(page, selector: str) -> list[dict]:
+    """The platform fonts Chromium really used to draw the element's text."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+
+
+def test_every_report_opens_offline_without_errors(browser, seed_build):
+    out, _ = seed_build
+    for path in _pages(out):
+        page, seen = _open(browser, path)
+        assert seen["console"] == [], f"{path.name}: {seen['console']}"
+        bad = [u for u in seen["requests"] if urlsplit(u).scheme not in ("file", "data")]
+        assert bad == [], f"{path.name} requested {bad}"
+        broken_images = page.evaluate(
+            "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 60))"
+        )
+        assert broken_images == [], path.name
+        page.close()
+
+
+def test_links_and_anchors_resolve_in_the_browser(browser, seed_build):
+    out, _ = seed_build
+    page, _ = _open(browser, out / "index.html")
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+    page.close()
+    assert hrefs
+    for href in sorted(set(hrefs)):
+        parts = urlsplit(href)
+        assert parts.scheme == "file", href
+        target, seen = _open(browser, Path(parts.path.replace("%20", " ")))
+        assert seen["console"] == []
+        if parts.fragment:
+            assert target.locator(f"[id='{parts.fragment}']").count() == 1, href
+        target.close()
+
+
+def test_claim_links_land_on_sentence_anchors(browser, seed_build):
+    out, _ = seed_build
+    claims_page = out / "claims" / "002_eb63065994b04cab.html"
+    page, _ = _open(browser, claims_page)
+    links = page.evaluate(
+        "Array.from(document.querySelectorAll('a[href*=\"#s-\"]')).map(a => a.href)"
+    )
+    page.close()
+    assert len(links) > 5
+    doc_page, _ = _open(browser, out / "documents" / "002_eb63065994b04cab.html")
+    for href in links[:20]:
+        frag = urlsplit(href).fragment
+        assert doc_page.locator(f"#{frag}").count() == 1, href
+    doc_page.close()
+
+
+def test_japanese_is_drawn_with_a_real_font_and_screenshots_are_saved(browser, seed_build):
+    out, _ = seed_build
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, _ = _open(browser, out / "documents" / "002_eb63065994b04cab.html")
+    fonts = _japanese_fonts(page, "span.sentence[lang=ja]")
+    assert fonts, "no font used"
+    assert all(f["glyphCount"] > 0 for f in fonts)
+    families = {f["familyName"] for f in fonts}
+    assert any("IPA" in fam or "Noto" in fam or "CJK" in fam for fam in families), families
+    page.screenshot(path=str(ARTIFACTS / "document-002.png"), full_page=False)
+    page.close()
+    for name, path in (("index", out / "index.html"), ("comparison", out / "comparison.html")):
+        if path.exists():
+            page, _ = _open(browser, path)
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+            page.close()
+
+
+def test_injected_markup_executes_nothing(browser, nasty_build):
+    out, result = nasty_build
+    assert any(r.report == "documents/evil.html" and r.status == "ok" for r in result.runs)
+    for path in _pages(out):
+        page, seen = _open(browser, path)
+        assert page.evaluate("window.__pwned === undefined"), path.name
+        assert seen["dialogs"] == [], path.name
+        page.close()
+    page, _ = _open(browser, out / "documents" / "evil.html")
+    body = page.inner_text("body")
+    assert "<script>window.__pwned" in body
+    assert "{{ 7*7 }}" in body
+    assert page.locator("a[href^='javascript:']").count() == 0
+    page.close()

@@ -1,0 +1,137 @@
+"""End-to-end: the build on the seeds, on another folder, twice, and incrementally."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from helpers.build import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if a.get("id"):
+            self.ids.add(a["id"])
+
+
+def _parse(path: Path) -> _Links:
+    p = _Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def _report_files(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*") if p.is_file() and "_build" not in p.relative_to(out).parts)
+
+
+def test_seed_build_succeeds_and_index_lists_every_document(seed_build):
+    out, result = seed_build
+    assert result.exit_code == 0, result.problems
+    assert all(r.status == "ok" for r in result.runs), [r for r in result.runs if r.status != "ok"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        assert p.stem in index
+        assert (out / "documents" / f"{p.stem}.html").exists()
+    for name in ("documents.csv", "blocks.csv", "sentences.csv", "claims.csv"):
+        assert (out / "data" / name).stat().st_size > 100
+
+
+def test_every_link_and_anchor_resolves(seed_build):
+    out, _ = seed_build
+    pages = [p for p in _report_files(out) if p.suffix == ".html"]
+    assert len(pages) >= 6
+    parsed = {p: _parse(p) for p in pages}
+    index_targets = {(out / unquote(urlsplit(h).path)).resolve() for h in parsed[out / "index.html"].hrefs}
+    for p in pages:
+        if p.name != "index.html":
+            assert p.resolve() in index_targets, f"index does not link {p}"
+    for page, links in parsed.items():
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            assert parts.scheme in ("", "file"), f"{page}: external link {href}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+            assert target.exists(), f"{page}: broken link {href}"
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else _parse(target).ids
+                assert parts.fragment in ids, f"{page}: missing anchor {href}"
+
+
+def test_reports_contain_no_absolute_paths_or_timestamps(seed_build):
+    out, _ = seed_build
+    for p in _report_files(out):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        assert str(out) not in text, p
+        assert str(ROOT) not in text, p
+        assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", text), p
+
+
+def test_two_clean_builds_are_byte_identical(seed_build, tmp_path):
+    out, _ = seed_build
+    again = build(BuildOptions(out=tmp_path / "again", jobs=2))
+    assert again.exit_code == 0
+    a = {p.relative_to(out): p.read_bytes() for p in _report_files(out)}
+    b = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in _report_files(tmp_path / "again")}
+    assert a.keys() == b.keys()
+    differing = [str(k) for k in a if a[k] != b[k]]
+    assert differing == []
+
+
+def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("002_eb63065994b04cab.txt", "003_ff97695cd6ad6ecf.txt"):
+        shutil.copy(ROOT / "seeds" / name, seeds)
+    (seeds / "english talk.txt").write_text(
+        "HOST: How many GPUs will you have?\n"
+        "Mark Zuckerberg: We will have about 350,000 H100s by the end of the year.\n"
+        "HOST: And the cost?\n"
+        "Mark Zuckerberg: It saved us billions of dollars over 10 to 15 years.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    first = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert first.exit_code == 0, (first.problems, [r.error for r in first.runs if r.error])
+    assert (out / "documents" / "english talk.html").exists()
+    assert first.skipped == []
+
+    noop = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert sorted(noop.skipped) == sorted(r.key for r in first.runs)
+
+    with open(seeds / "english talk.txt", "a", encoding="utf-8") as f:
+        f.write("HOST: Thank you.\n")
+    touched = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    rerun = sorted(set(r.key for r in touched.runs) - set(touched.skipped))
+    assert rerun, "the touched document's notebooks must re-run"
+    assert all("english talk" in k or k.count("--") == 0 for k in rerun), rerun
+    assert not any("002_eb63065994b04cab" in k for k in rerun)
+
+
+def test_bad_document_is_reported_and_the_rest_builds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "002_eb63065994b04cab.txt", seeds)
+    (seeds / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (seeds / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert result.exit_code == 1
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "broken.txt" in index and "empty.txt" in index
+    assert (out / "documents" / "002_eb63065994b04cab.html").exists()
+    assert not (out / "documents" / "broken.html").exists()
