@@ -117,6 +117,7 @@ _JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
 _JA_VAGUE_FOLLOW = re.compile(
     r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
 )
+_HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _LATIN_NUM = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 
@@ -130,6 +131,8 @@ _NUMWORD_HINT = {
 
 _VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
 _TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
+# "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
+_NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _ISO_DATE = re.compile(r"(?<![0-9])((?:18|19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?![0-9])")
 _JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -151,6 +154,7 @@ _SHARED_UNITS: list[_Unit] = [
     _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
     _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
+    _u(r"(?:x|×)(?![A-Za-z0-9])", "other"),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
@@ -171,12 +175,12 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
 ]
 _PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
               r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
-              r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten")
+              r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?")
 _PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
               r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator")
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
-    _u(r"\s?(?:US-Dollar|Dollar|USD|\$)", "usd"),
+    _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent", "percent"),
     _u(r"\s?Token[s]?", "token"),
     _u(r"\s?Parameter[n]?", "parameter"),
@@ -184,6 +188,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Megawatt", "watt", 1e6),
     _u(r"\s?Gigawatt", "watt", 1e9),
     _u(r"\s?Jahre alt", "age"),
+    _u(r"\s?Jahrzehnt(?:e|en)?\b", "duration_year", 10.0),
     _u(r"-jährige[nrms]?\b", "duration_year"),
     _u(r"-Jahres\b", "duration_year"),
     _u(r"\s?Jahr(?:e|en|es)?\b", "_year"),
@@ -191,11 +196,11 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
-    _u(rf"\s?(?:{_PERSON_DE})\b", "person"),
+    _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"\s?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 _EN_UNITS: list[_Unit] = _SHARED_UNITS + [
-    _u(r"\s?(?:dollars|dollar|USD)\b", "usd"),
+    _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
     _u(r"\s?percent\b", "percent"),
     _u(r"\s?tokens?\b", "token"),
     _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
@@ -203,19 +208,20 @@ _EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?megawatts?\b", "watt", 1e6),
     _u(r"\s?gigawatts?\b", "watt", 1e9),
     _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
+    _u(r"\s?decades?\b", "duration_year", 10.0),
     _u(r"(?:\s|-)years?\b", "_year"),
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
     _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
-    _u(rf"\s?(?:{_PERSON_EN})\b", "person"),
+    _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
     _u(rf"\s?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 _UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": _EN_UNITS}
 
 _SCALE_AFTER = {
     "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?(trillion|billion|million|thousand|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
+    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
 }
 # Japanese nouns after の/という that say what is counted
 _JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")
@@ -252,7 +258,7 @@ _RANGE_CONNECTOR = {
 _FRACTIONS = {
     "ja": [(re.compile(r"半分"), 50.0)],
     "de": [(re.compile(r"\bHälfte\b"), 50.0), (re.compile(r"\bDrittel\b"), 100 / 3)],
-    "en": [(re.compile(r"\bhalf\b(?!\s(?:an?\s)?(?:hour|day|year|month|week|of the time))"), 50.0)],
+    "en": [(re.compile(r"(?<!and a )\bhalf\b(?!\s(?:an?\s)?(?:hour|day|year|month|week|of the time))"), 50.0)],
 }
 
 
@@ -274,11 +280,6 @@ class _Core:
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
-
-
-@lru_cache(maxsize=1)
-def _numeral_starts_cache() -> dict[str, frozenset[int]]:
-    return {}
 
 
 def _sudachi_numerals(text: str) -> tuple[frozenset[int], dict[int, int]]:
@@ -370,8 +371,35 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
                 e = sm.end()
                 scaled = True
         cores.append(_Core(s, e, v, v, scaled=scaled))
+    # "eine Million", "a billion": the indefinite article as the number one
+    art = r"\b(?:eine|ein|einer|einen)\s" if lang == "de" else r"\b(?:a|an|one)\s"
+    for m in re.finditer(art, text, re.I):
+        sm = scale_re.match(text, m.end() - 1)
+        if sm and sm.group(1):
+            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
+            if mult and not _overlaps(m.start(), sm.end(), taken + [(c.start, c.end) for c in cores]):
+                cores.append(_Core(m.start(), sm.end(), mult, mult, scaled=True, word=True))
+    # vague words: "tens of billions", "Milliarden (von) Dollar", "ein paar Monate"
+    table = numbers.vague_brackets().get(lang, {})
+    vague_re = _vague_re(lang)
+    occupied = [(c.start, c.end) for c in cores]
+    for m in vague_re.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(s, e, taken + occupied):
+            continue
+        low, high = table[m.group(1).lower()]
+        scaled = m.group(1).lower() in ("millionen", "milliarden", "billionen", "millions", "billions", "trillions",
+                                        "many millions", "many billions")
+        sm = re.compile(r"\s(?:von\s)?(Milliarden|Millionen|Billionen)\b|\s(?:of\s)?(billions|millions|trillions|thousands)\b",
+                        re.I).match(text, e) if not scaled else None
+        if sm:
+            mult = numbers.SCALE_WORDS[lang].get((sm.group(1) or sm.group(2)).lower(), 1.0)
+            low, high, e, scaled = low * mult, high * mult, sm.end(), True
+        cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
+        occupied.append((s, e))
     # spelled-out numbers; consecutive number words form one number ("two hundred fifty")
-    words = [w for w in _WORD.finditer(text) if not _overlaps(w.start(), w.end(), taken)]
+    occupied = [(c.start, c.end) for c in cores]
+    words = [w for w in _WORD.finditer(text) if not _overlaps(w.start(), w.end(), taken + occupied)]
     i = 0
     hint = _NUMWORD_HINT[lang]
     while i < len(words):
@@ -397,36 +425,22 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
         if v is not None and not (indefinite and not scaled):
             cores.append(_Core(s, e, v, v, scaled=scaled, word=True))
         i = j + 1
-    # "eine Million", "a billion": the indefinite article as the number one
-    art = r"\b(?:eine|ein|einer|einen)\s" if lang == "de" else r"\b(?:a|an|one)\s"
-    for m in re.finditer(art, text, re.I):
-        sm = scale_re.match(text, m.end() - 1)
-        if sm and sm.group(1):
-            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
-            if mult and not _overlaps(m.start(), sm.end(), taken + [(c.start, c.end) for c in cores]):
-                cores.append(_Core(m.start(), sm.end(), mult, mult, scaled=True, word=True))
-    # vague words: "tens of billions", "Milliarden (von) Dollar", "ein paar Monate"
-    table = numbers.vague_brackets().get(lang, {})
-    keys = sorted(table, key=len, reverse=True)
-    vague_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
-    occupied = [(c.start, c.end) for c in cores]
-    for m in vague_re.finditer(text):
-        s, e = m.start(), m.end()
-        if _overlaps(s, e, taken + occupied):
-            continue
-        low, high = table[m.group(1).lower()]
-        scaled = m.group(1).lower() in ("millionen", "milliarden", "billionen", "millions", "billions", "trillions",
-                                        "many millions", "many billions")
-        sm = re.compile(r"\s(?:von\s)?(Milliarden|Millionen|Billionen)\b|\s(?:of\s)?(billions|millions|trillions|thousands)\b",
-                        re.I).match(text, e) if not scaled else None
-        if sm:
-            mult = numbers.SCALE_WORDS[lang].get((sm.group(1) or sm.group(2)).lower(), 1.0)
-            low, high, e, scaled = low * mult, high * mult, sm.end(), True
-        if not scaled and m.group(1).lower() in ("few", "paar"):
-            continue
-        cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
-        occupied.append((s, e))
+    # "a dozen", "ein Dutzend": twelve
+    for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
+        if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
+            cores.append(_Core(m.start(), m.end(), 12.0, 12.0, word=True))
+    # "ein oder zwei Wochen", "one or two": the article-like one starting a range
+    alt = r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)" if lang == "de" else r"\b(?:one)(?=\s(?:or|to)\s)"
+    for m in re.finditer(alt, text, re.I):
+        if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
+            cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
     return cores
+
+
+@lru_cache(maxsize=8)
+def _vague_re(lang: str) -> re.Pattern[str]:
+    keys = sorted(numbers.vague_brackets().get(lang, {}), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
 
 
 # ---------------------------------------------------------------------------
@@ -474,7 +488,7 @@ def _is_product_number(text: str, s: int, e: int) -> bool:
     after = text[e:e + 2]
     if after[:1].isascii() and after[:1].isalpha():
         # unit suffixes glued to digits are fine
-        if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn)(?![A-Za-z])", text[e:e + 3]):
+        if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e:e + 3]):
             return False
         return True
     return False
@@ -492,8 +506,8 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
     if value == 1 and re.match(r"(?:つ|人|個)", text[e:]):
         if before.endswith("の") or before.endswith("もう") or before.endswith("うち"):
             return True  # 機能の1つ, もう1つ: partitive / discourse
-        if re.match(r"つは", text[e:]):
-            return True  # 1つは ... : discourse ordinal
+        if re.match(r"つ[はの]", text[e:]):
+            return True  # 1つは ... : discourse ordinal; 1つの X: an article ("a single X"), not a count
     if re.match(r"度と", text[e:]):
         return True  # 2度と: "never again"
     if before.endswith("マイナス"):
@@ -611,6 +625,16 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             conn = connector.fullmatch(between)
             ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
                 conn is not None and a.unit == b.unit == "year")
+            if conn is not None and a.unit == "usd" and b.unit == "count" and not b.explicit_unit \
+                    and a.kind == b.kind == "num":
+                # "$60-65 billion": the currency sign of the first number covers the second
+                b = _Q(b.start, b.end, b.low, b.high, "usd", b.mult, b.vague, b.qualifier, True, b.kind,
+                       b.raw_low, b.raw_high, b.scaled)
+                if b.scaled and not a.scaled:
+                    scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
+                    a = _Q(a.start, a.end, a.low * scale, a.high * scale, a.unit, a.mult, a.vague, a.qualifier,
+                           a.explicit_unit, a.kind, a.raw_low * scale, a.raw_high * scale, True)
+                ok = True
             if ok and conn is not None:
                 word = between.strip()
                 if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9):a.start]):
@@ -619,7 +643,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                     ok = False
                 if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
                     # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
-                    ok = ok and not a.explicit_unit and a.raw_high < b.raw_low
+                    ok = ok and not a.explicit_unit and a.raw_high <= b.raw_low
                 if a.explicit_unit and a.unit != b.unit:
                     ok = False
             if ok:
@@ -664,6 +688,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     lang = lang if lang in ("ja", "de", "en") else "en"
     taken: list[tuple[int, int]] = [m.span() for m in _URL.finditer(text)]
     taken += [m.span() for m in _TIMESTAMP.finditer(text)]
+    taken += [m.span() for m in _NAMED_RANGE.finditer(text)]
     cores: list[_Core] = []
     for m in _VERSION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
@@ -690,7 +715,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if num is not None and den:
                 cores.append(_Core(m.start(), m.end(), 100 * num / den, 100 * num / den, kind="fraction"))
     taken += [(c.start, c.end) for c in cores]
-    new = _ja_cores(text, taken) + _latin_cores(text, "en", taken) if lang == "ja" else _latin_cores(text, lang, taken)
+    if lang == "ja":
+        # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
+        latin = _latin_cores(text, "en", taken) if _HAS_LATIN_WORD.search(text) else []
+        new = _ja_cores(text, taken) + latin
+    else:
+        new = _latin_cores(text, lang, taken)
     if lang == "ja":
         # Latin-script numbers inside Japanese text are already covered by _JA_CORE
         new = [c for c in new if c.word is False and not _overlaps(c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
@@ -713,10 +743,15 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q = _attach(text, core, lang)
         if q is None:
             continue
+        if core.kind == "num" and not q.explicit_unit and q.unit == "count" and _is_name_number(text, core, lang):
+            continue
         if qs and q.start < qs[-1].end:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)
     qs = _merge_ranges(text, qs, lang)
+    if lang != "ja":
+        # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
+        qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
     out: list[Quantity] = []
     for q in qs:
         point = q.low == q.high and not q.vague
@@ -728,6 +763,20 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             vague=q.vague, qualifier=q.qualifier,
         ))
     return out
+
+
+def _is_name_number(text: str, core: _Core, lang: str) -> bool:
+    """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
+    surface = text[core.start:core.end]
+    if lang == "ja" and not any(c.isdigit() for c in surface) and not core.scaled and not core.vague:
+        return True
+    before = text[max(0, core.start - 12):core.start]
+    if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
+        return True
+    # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name
+    if lang != "de" and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s$", before) and not core.word:
+        return True
+    return False
 
 
 def _dedupe(cores: list[_Core]) -> list[_Core]:
@@ -751,7 +800,7 @@ class _Topic:
     units: frozenset[str]
     cues: tuple[str, ...]
     exclude: tuple[str, ...]
-    measures: tuple[tuple[str, tuple[str, ...]], ...]
+    measures: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     default_measure: str
 
 
@@ -767,15 +816,26 @@ def topics() -> tuple[_Topic, ...]:
         exclude: list[str] = []
         for lang_cues in (spec.get("exclude") or {}).values():
             exclude.extend(str(c) for c in lang_cues)
-        measures = tuple((str(mk), tuple(str(c) for c in (mv or []))) for mk, mv in (spec.get("measures") or {}).items())
-        out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), measures,
+        measures = []
+        for mk, mv in (spec.get("measures") or {}).items():
+            # a measure is a list of cues, or {cues: [...], units: [...]} when the unit decides
+            if isinstance(mv, dict):
+                measures.append((str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or [])))
+            else:
+                measures.append((str(mk), tuple(str(c) for c in mv or []), frozenset()))
+        out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
                           str(spec.get("default_measure", ""))))
     return tuple(out)
 
 
+@lru_cache(maxsize=2048)
+def _cue_re(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()))
+
+
 def _cue_hit(cue: str, window: str, lowered: str) -> bool:
     if cue.isascii():
-        return re.search(r"(?<![A-Za-z])" + re.escape(cue.lower()), lowered) is not None
+        return _cue_re(cue).search(lowered) is not None
     return cue in window
 
 
@@ -807,16 +867,20 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
                 best = (hits, rank, t)
         if best is not None:
             t = best[2]
-            measure = t.default_measure
-            full = sentence.lower()
-            for mk, mcues in t.measures:
-                if any(_cue_hit(c, sentence, full) for c in mcues):
-                    measure = mk
-                    break
-            if t.measures and q.unit == "percent" and "percent" in {mk for mk, _ in t.measures}:
-                measure = "percent"
-            return t.key, measure
+            return t.key, _measure(t, q, window, sentence)
     return "", ""
+
+
+def _measure(t: _Topic, q: Quantity, window: str, sentence: str) -> str:
+    """The first measure whose cues occur near the quantity (its clause), else in the sentence."""
+    for text in (window, sentence):
+        lowered = text.lower()
+        for mk, mcues, munits in t.measures:
+            if munits and q.unit not in munits:
+                continue
+            if (munits and not mcues) or any(_cue_hit(c, text, lowered) for c in mcues):
+                return mk
+    return t.default_measure
 
 
 # ---------------------------------------------------------------------------
@@ -962,3 +1026,71 @@ def highlight_html(sentence: Sentence | str, start: int, end: int, lang: str = "
     body = f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
     attr = f' lang="{html.escape(lang, quote=True)}"' if lang in ("ja", "de", "en") else ""
     return f"<span{attr}>{body}</span>"
+
+
+# ---------------------------------------------------------------------------
+# report helpers (used by notebooks/03_claims.ipynb)
+
+
+def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[int, int] | None:
+    """Where a claims-table row sits inside its sentence's analysed text, or None if it cannot be placed.
+
+    Prose sentences are document slices, so document offsets shift directly;
+    caption sentences drop timestamps, so the surface is searched for instead.
+    """
+    text = str(sentence.get("text", ""))
+    surface = str(claim["surface"])
+    s_start = sentence.get("start")
+    if s_start is not None and not (isinstance(s_start, float) and math.isnan(s_start)):
+        a, b = int(claim["start"]) - int(s_start), int(claim["end"]) - int(s_start)
+        if 0 <= a < b <= len(text) and text[a:b] == surface:
+            return a, b
+    i = text.find(surface)
+    if i >= 0:
+        return i, i + len(surface)
+    # a surface spanning a dropped timestamp line: highlight from its first words to its last
+    head, tail = surface.split("\n")[0], surface.split("\n")[-1]
+    i, j = text.find(head), text.rfind(tail)
+    if head and tail and 0 <= i <= j:
+        return i, j + len(tail)
+    return None
+
+
+def _fmt_value(row: dict[str, Any]) -> str:
+    def num(x: Any) -> str:
+        x = float(x)
+        return f"{x:,.0f}" if x.is_integer() else f"{x:,.4g}"
+
+    v, lo, hi = row.get("value"), row.get("value_low"), row.get("value_high")
+    def missing(x: Any) -> bool:
+        return x is None or x == "" or (isinstance(x, float) and math.isnan(x))
+
+    if not missing(v):
+        return num(v)
+    if not missing(lo) and not missing(hi):
+        return f"{num(lo)} – {num(hi)}"
+    return ""
+
+
+def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dict[str, Any]], doc_id: str) -> str:
+    """An HTML list of claims, each in its sentence with the surface marked and a link to the sentence anchor.
+
+    All document text is escaped; Japanese/German/English text carries a ``lang`` attribute.
+    """
+    items = []
+    for row in claims_rows:
+        sid = int(row["sentence_id"])
+        sent = sentences.get(sid, {"text": row.get("context", "")})
+        lang = str(row.get("lang") or sent.get("lang") or "")
+        where = sentence_offsets(row, sent)
+        text = str(sent.get("text", ""))
+        body = highlight_html(text, where[0], where[1], lang) if where else highlight_html(text, 0, 0, lang)
+        href = html.escape(f"../documents/{doc_id}.html#s-{sid}", quote=True)
+        meta = " · ".join(x for x in (
+            html.escape(str(row["unit"])), html.escape(_fmt_value(row)), html.escape(str(row.get("qualifier") or "")),
+            html.escape(str(row.get("topic") or "")), html.escape(str(row.get("measure") or ""))) if x)
+        items.append(
+            f'<li id="{html.escape(str(row["claim_id"]), quote=True)}"><a href="{href}">'
+            f'{html.escape(str(row["claim_id"]))}</a> <small>{meta}</small><br>{body}</li>'
+        )
+    return '<ol class="claims">' + "\n".join(items) + "</ol>"
