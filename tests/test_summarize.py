@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -402,7 +401,7 @@ def test_notebook_runs_on_small_tables(tmp_path):
     assert html.count("<li>") == 3
     assert 'href="../documents/001_x.html#s-3"' in html and 'lang="de"' in html
     assert "&lt;b&gt;Meta &amp; Modelle&lt;/b&gt;" in html and "<b>Meta" not in html
-    assert "35万個のH100" in html and "2024年" not in html
+    assert "35万個のH100" in html and "2024年" not in html and "350,000" in html
 
 
 # --- the evaluation's ROUGE ---------------------------------------------------
@@ -436,3 +435,16 @@ def test_version_detection_spares_german_thousands():
     assert summarize.is_calendar_or_version({"surface": "2024", "unit": None, "measure": "unspecified"})
     assert not summarize.is_calendar_or_version({"surface": "10.000", "unit": None, "measure": None})
     assert not summarize.is_calendar_or_version({"surface": "3.5", "unit": None, "measure": None})
+
+
+def test_key_claims_list_a_repeated_vague_figure_once():
+    rows = pd.DataFrame(
+        [
+            claim("c", "c-1", 10, "何十億人", None, "person", "meta_user_count", vague=True),
+            claim("c", "c-2", 20, "何十億人", None, "person", "meta_user_count", vague=True),
+            claim("c", "c-3", 30, "数億人", None, "person", "meta_user_count", vague=True),
+            claim("c", "c-4", 40, "2012年頃", 2012.0, "year"),
+        ],
+        columns=CLAIM_COLUMNS,
+    )
+    assert list(summarize.key_claims(rows, "c")["claim_id"]) == ["c-1", "c-3"]

@@ -13,7 +13,7 @@ MAX_TOKENIZE_BYTES = 49_000
 
 @lru_cache(maxsize=1)
 def tokenizer() -> Tokenizer:
-    return Dictionary(dict="core").create(mode=SplitMode.C)
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
 def tokenize(text: str):

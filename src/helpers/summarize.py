@@ -322,7 +322,8 @@ UNIT_TIERS: tuple[tuple[str, ...], ...] = (
 )
 # Claims that are dates or product versions rather than quantities.
 _CALENDAR_MEASURES = frozenset({"date", "year", "calendar_year", "version", "time_of_day", "timestamp"})
-_CALENDAR_UNITS = frozenset({"date", "year_ad", "calendar_year", "version", "ad", "西暦"})
+# helpers.claims writes calendar years as unit "year" (durations are "duration_year").
+_CALENDAR_UNITS = frozenset({"date", "year", "year_ad", "calendar_year", "version", "ad", "西暦"})
 _YEAR_SURFACE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:年|s)?\s*$")
 # "Llama 3.1", "GPT-5", "v2", "3.1.0"; not a bare "10.000" (German thousands).
 _VERSION_SURFACE = re.compile(
@@ -341,7 +342,7 @@ def is_calendar_or_version(claim: Mapping[str, Any]) -> bool:
     surface = "" if _blank(claim.get("surface")) else str(claim.get("surface"))
     if measure in _CALENDAR_MEASURES or unit in _CALENDAR_UNITS:
         return True
-    if unit in ("", "year", "years") and _YEAR_SURFACE.match(surface):
+    if unit in ("", "years") and _YEAR_SURFACE.match(surface):
         return True
     return not unit and bool(_VERSION_SURFACE.search(surface))
 
@@ -398,8 +399,11 @@ def key_claims(claims: pd.DataFrame, doc_id: str, k: int = 8) -> pd.DataFrame:
     seen: set[tuple[str, str]] = set()
     out: list[Mapping[str, Any]] = []
     for r in sorted(keep, key=key):
-        ident = (str(r.get("value")), str(r.get("unit")).lower())
-        if not _blank(r.get("value")) and ident in seen:
+        # A figure said twice is one key number; vague figures (no value) are
+        # the same when worded the same.
+        what = r.get("value") if not _blank(r.get("value")) else " ".join(str(r.get("surface")).lower().split())
+        ident = (str(what), str(r.get("unit")).lower())
+        if ident in seen:
             continue
         seen.add(ident)
         out.append(r)
