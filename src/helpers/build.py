@@ -11,8 +11,8 @@ import concurrent.futures as cf
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
+import pickle
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ from .exceptions import ConfigurationError, HelpersError
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
 from .extract import Extraction, combine, extract_document, to_csv_bytes
 from .pipeline import NotebookRun, nav_links, plan_runs
+from .scheduler import Workers
 
 # Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
@@ -55,6 +56,7 @@ class BuildOptions:
     jobs: int = 0  # 0: one per core
     force: bool = False
     timeout: int = DEFAULT_TIMEOUT
+    scheduler: str | None = None  # None/"local", "local-cluster" or "tcp://HOST:PORT"
 
 
 @dataclass
@@ -136,13 +138,14 @@ def _doc_slice_digest(tables: dict[str, pd.DataFrame], doc_ids: tuple[str, ...])
     return h.hexdigest()
 
 
-def _run_digest(
+def _run_record(
     run: NotebookRun,
     notebooks_dir: Path,
     data_dir: Path,
     tables: dict[str, pd.DataFrame],
     fixed: dict[str, str],
-) -> str:
+) -> dict[str, object]:
+    """What a run depends on, hash by hash; the lockfile keeps it so a re-run can be explained."""
     inputs: dict[str, str] = {}
     for name in run.needs:
         stem = name.removesuffix(".csv")
@@ -152,13 +155,14 @@ def _run_digest(
         inputs[name] = _sha(p.read_bytes()) if p.exists() else "missing"
     if run.doc_ids:
         inputs["rows"] = _doc_slice_digest({k: v for k, v in tables.items() if f"{k}.csv" in run.needs}, run.doc_ids)
-    record = {
+    record: dict[str, object] = {
         "notebook": notebook_source_digest(notebooks_dir / f"{run.spec.name}.ipynb"),
-        "parameters": run.parameters,
+        "parameters": _sha(json.dumps(run.parameters, sort_keys=True, ensure_ascii=False).encode()),
         "inputs": inputs,
         **fixed,
     }
-    return _sha(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+    record["digest"] = _sha(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+    return record
 
 
 def _ledger_problems(ledger: Path | None) -> list[str]:
@@ -175,86 +179,135 @@ def _ledger_problems(ledger: Path | None) -> list[str]:
     return []
 
 
+# Below this many documents to extract, worker start-up costs more than it saves.
+PARALLEL_EXTRACTION_MIN = 16
+
+
+def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -> str:
+    return _sha(source_bytes + repr(entry).encode() + json.dumps(fixed, sort_keys=True).encode())
+
+
+def extract_all(
+    sources: list, catalog: Catalog, cache_dir: Path, fixed: dict[str, str], workers: Workers
+) -> list[Extraction]:
+    """Extract every document, reusing cached results for unchanged documents."""
+    results: dict[str, Extraction] = {}
+    todo = []
+    for s in sources:
+        try:
+            key = _extraction_key(s.path.read_bytes(), catalog.entry(s.doc_id), fixed)
+        except OSError:
+            key = ""
+        cached = cache_dir / f"{_sha(s.doc_id.encode())[:16]}.pkl"
+        if key and cached.exists():
+            try:
+                stored_key, extraction = pickle.loads(cached.read_bytes())
+                if stored_key == key:
+                    results[s.doc_id] = extraction
+                    continue
+            except Exception:  # a damaged cache entry is only a miss
+                pass
+        todo.append((s, key, cached))
+    if todo:
+        entries = [s for s, _, _ in todo]
+        if workers.distributed or len(todo) >= PARALLEL_EXTRACTION_MIN:
+            done = list(workers.executor().map(extract_document, entries, [catalog] * len(entries)))
+        else:
+            done = [extract_document(s, catalog) for s in entries]
+        for (s, key, cached), extraction in zip(todo, done):
+            results[s.doc_id] = extraction
+            if key and extraction.ok:
+                atomic.write_bytes(cached, pickle.dumps((key, extraction)))
+    return [results[s.doc_id] for s in sources]
+
+
 def _execute_runs(
     runs: list[NotebookRun],
     opts: BuildOptions,
+    workers: Workers,
     build_dir: Path,
     data_dir: Path,
     tables: dict[str, pd.DataFrame],
-    lock: dict[str, dict[str, str]],
+    lock: dict[str, dict],
     fixed: dict[str, str],
     has_comparison: bool,
     doc_langs: dict[str, str],
 ) -> tuple[list[RunResult], list[str]]:
-    """Run notebooks in parallel as soon as the data files they need exist."""
+    """Run notebooks concurrently as soon as the data files they need exist.
+
+    A run whose recorded inputs are unchanged (and whose report exists) is not
+    executed again.
+    """
     produced_by = {p: r.key for r in runs for p in r.produces}
     pending = {r.key: r for r in runs}
     waiting_on = {r.key: {produced_by[n] for n in r.needs if n in produced_by} - {r.key} for r in runs}
+    finished_keys: set[str] = set()
     failed: set[str] = set()
     results: list[RunResult] = []
     skipped: list[str] = []
     total = len(runs)
-    done_count = 0
-    jobs = opts.jobs or os.cpu_count() or 1
-    ctx = multiprocessing.get_context("spawn")
-    executor: cf.ProcessPoolExecutor | None = None
-    futures: dict[cf.Future[RunResult], tuple[NotebookRun, str]] = {}
+    futures: dict[cf.Future, tuple[NotebookRun, dict]] = {}
 
-    def ready() -> list[NotebookRun]:
-        return [pending[k] for k in sorted(pending) if not waiting_on[k] - {r.key for r in results}]
+    def finish(res: RunResult) -> None:
+        results.append(res)
+        finished_keys.add(res.key)
+        if res.status != "ok":
+            failed.add(res.key)
+
+    while pending or futures:
+        for key in sorted(k for k in pending if not waiting_on[k] - finished_keys):
+            run = pending.pop(key)
+            record = _run_record(run, opts.notebooks, data_dir, tables, fixed)
+            previous = lock.get(run.key, {})
+            if (
+                not opts.force
+                and not waiting_on[key] & failed
+                and previous.get("digest") == record["digest"]
+                and previous.get("status") == "ok"
+                and (opts.out / run.report).exists()
+            ):
+                skipped.append(run.key)
+                finish(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
+                continue
+            nav = nav_links(run.report, has_comparison)
+            lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
+            fut = workers.executor().submit(
+                run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang
+            )
+            futures[fut] = (run, record)
+        if not futures:
+            for key in sorted(pending):  # a need nobody can produce: report it rather than hang
+                finish(RunResult(key, pending[key].report, "failed", 0.0, "unsatisfiable inputs"))
+            pending.clear()
+            break
+        done, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+        for fut in sorted(done, key=lambda f: futures[f][0].key):
+            run, record = futures.pop(fut)
+            try:
+                res = fut.result()
+            except Exception as e:  # the worker process itself died
+                res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
+            finish(res)
+            lock[run.key] = {**record, "status": res.status, "executed": res.executed}
+            mark = "ok    " if res.status == "ok" else "FAILED"
+            extra = f"  {res.error}" if res.error else ""
+            log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+    return sorted(results, key=lambda r: r.key), skipped
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    atomic.write_bytes(path, data)
+
+
+def _read_previous(path: Path) -> pd.DataFrame | None:
+    from .tables import read_csv
 
     try:
-        while pending or futures:
-            for run in ready():
-                del pending[run.key]
-                upstream_failed = waiting_on[run.key] & failed
-                digest = _run_digest(run, opts.notebooks, data_dir, tables, fixed)
-                report_exists = (opts.out / run.report).exists()
-                previous = lock.get(run.key, {})
-                if (
-                    not opts.force
-                    and not upstream_failed
-                    and previous.get("digest") == digest
-                    and previous.get("status") == "ok"
-                    and report_exists
-                ):
-                    done_count += 1
-                    skipped.append(run.key)
-                    results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
-                    continue
-                if executor is None:
-                    executor = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-                nav = nav_links(run.report, has_comparison)
-                lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
-                fut = executor.submit(
-                    run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang
-                )
-                futures[fut] = (run, digest)
-            if not futures:
-                if pending:  # a cycle or a need nobody produces: report rather than hang
-                    for key in sorted(pending):
-                        results.append(RunResult(key, pending[key].report, "failed", 0.0, "unsatisfiable inputs"))
-                    pending.clear()
-                break
-            finished, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
-            for fut in sorted(finished, key=lambda f: futures[f][0].key):
-                run, digest = futures.pop(fut)
-                try:
-                    res = fut.result()
-                except Exception as e:  # the worker itself died
-                    res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
-                results.append(res)
-                done_count += 1
-                if res.status != "ok":
-                    failed.add(run.key)
-                lock[run.key] = {"digest": digest, "status": res.status, "executed": res.executed}
-                mark = "ok    " if res.status == "ok" else "FAILED"
-                extra = f"  {res.error}" if res.error else ""
-                log(f"[{done_count:>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-    return sorted(results, key=lambda r: r.key), skipped
+        return read_csv(path) if path.exists() else None
+    except Exception:
+        return None
 
 
 def build(opts: BuildOptions) -> BuildResult:
@@ -271,7 +324,7 @@ def build(opts: BuildOptions) -> BuildResult:
     build_dir = opts.out / "_build"
     data_dir = opts.out / "data"
 
-    with OutputLock(build_dir / "build.lock"):
+    with OutputLock(build_dir / "build.lock"), Workers(opts.scheduler, opts.jobs) as workers:
         catalog_path = opts.catalog or (opts.seeds / CATALOG_NAME)
         try:
             catalog = load_catalog(catalog_path)
@@ -289,18 +342,20 @@ def build(opts: BuildOptions) -> BuildResult:
             config_error = True
             problems += ledger_problems
 
-        log(f"extracting {len(sources)} documents from {opts.seeds}")
+        fixed = {"helpers": helpers_source_digest(), "packages": _sha(json.dumps(package_versions(), sort_keys=True).encode())}
         t0 = time.perf_counter()
-        extractions: list[Extraction] = [extract_document(s, catalog) for s in sources]
+        extractions = extract_all(sources, catalog, build_dir / "extract", fixed, workers)
         for e in extractions:
             if not e.ok:
                 log(f"[error] {e.doc_id}: {e.row['error']}")
         tables = combine(extractions)
-        log(f"extraction done in {time.perf_counter() - t0:.1f}s")
+        log(f"extracted {len(sources)} documents from {opts.seeds} in {time.perf_counter() - t0:.1f}s")
 
+        previous_claims = _read_previous(data_dir / "claims.csv")
+        previous_findings = _read_previous(data_dir / "findings.csv")
         data_dir.mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():
-            atomic.write_bytes(data_dir / f"{name}.csv", to_csv_bytes(df))
+            _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
 
         ok_docs = [e.doc_id for e in extractions if e.ok]
         doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
@@ -313,27 +368,31 @@ def build(opts: BuildOptions) -> BuildResult:
             opts.ledger,
         )
         lock_path = build_dir / LOCKFILE
-        lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
-        fixed = {"helpers": helpers_source_digest(), "packages": json.dumps(package_versions(), sort_keys=True)}
+        try:
+            lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
+        except ValueError:
+            lock = {}  # a damaged lockfile only costs a full rebuild
         has_comparison = any(r.spec.name == "04_comparison" for r in runs)
         results, skipped = _execute_runs(
-            runs, opts, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
+            runs, opts, workers, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
         )
-        lock = {k: v for k, v in lock.items() if k in {r.key for r in runs}}
-        atomic.write_text(lock_path, json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n")
+        lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
+        _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
 
         _merge_alignment(data_dir, runs)
+        changes = _changes(previous_claims, tables["claims"], previous_findings, _read_previous(data_dir / "findings.csv"))
+        _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))
 
         from .index import write_index
 
-        write_index(opts, tables["documents"], runs, results, problems, data_dir)
+        write_index(opts, tables["documents"], runs, results, problems, data_dir, changes)
 
     failed_runs = [r for r in results if r.status != "ok"]
     failed_docs = [e for e in extractions if not e.ok]
     exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
     log(
-        f"built {len(results) - len(failed_runs) - len(skipped)} notebooks, reused {len(skipped)}, "
-        f"failed {len(failed_runs)}; documents ok {len(ok_docs)}/{len(extractions)}; "
+        f"ran {len(results) - len(skipped)} notebooks ({len(failed_runs)} failed), reused {len(skipped)}; "
+        f"documents ok {len(ok_docs)}/{len(extractions)}; {len(changes)} changed claims/findings; "
         f"{time.perf_counter() - started:.1f}s"
     )
     for p in problems:
@@ -342,15 +401,25 @@ def build(opts: BuildOptions) -> BuildResult:
     return BuildResult(exit_code, tables["documents"], results, problems, skipped)
 
 
+def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame:
+    from .changes import claim_changes, finding_changes
+
+    return pd.concat(
+        [claim_changes(old_claims, new_claims), finding_changes(old_findings, new_findings)], ignore_index=True
+    )
+
+
 def _merge_alignment(data_dir: Path, runs: list[NotebookRun]) -> None:
-    parts = []
-    for run in runs:
-        for name in run.produces:
-            p = data_dir / name
-            if name.startswith("alignment_") and p.exists():
-                parts.append(pd.read_csv(p, dtype=str, keep_default_na=False))
+    from .tables import read_csv
+
+    parts = [
+        read_csv(data_dir / name)
+        for run in runs
+        for name in run.produces
+        if name.startswith("alignment_") and (data_dir / name).exists()
+    ]
     if parts:
-        atomic.write_bytes(data_dir / "alignment.csv", to_csv_bytes(pd.concat(parts, ignore_index=True)))
+        _write_if_changed(data_dir / "alignment.csv", to_csv_bytes(pd.concat(parts, ignore_index=True)))
 
 
 def main_build(opts: BuildOptions) -> int:

@@ -26,6 +26,7 @@ def _build(args: argparse.Namespace) -> int:
     opts.jobs = args.jobs
     opts.force = args.force
     opts.timeout = args.timeout
+    opts.scheduler = args.scheduler
     return main_build(opts)
 
 
@@ -66,6 +67,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
     b.add_argument("--force", action="store_true", help="re-run every notebook, even if its inputs are unchanged")
     b.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run")
+    b.add_argument(
+        "--scheduler",
+        help="where extraction and notebooks run: 'local' (default, a process pool), "
+        "'local-cluster' (a Dask LocalCluster) or tcp://HOST:PORT (an existing Dask scheduler)",
+    )
     b.set_defaults(func=_build)
 
     c = sub.add_parser("claims", help="print the quantitative claims of text files")

@@ -41,6 +41,7 @@ def render_index(
     results: list["RunResult"],
     problems: list[str],
     data_dir: Path,
+    changes: pd.DataFrame | None = None,
 ) -> str:
     from .build import package_versions
 
@@ -105,8 +106,13 @@ def render_index(
         data_files=data_files,
         inputs=inputs,
         packages=sorted(package_versions().items()),
+        changes=[] if changes is None else changes.to_dict("records"),
+        changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
     )
 
 
-def write_index(opts, documents, runs, results, problems, data_dir) -> None:
-    atomic.write_text(opts.out / "index.html", render_index(opts, documents, runs, results, problems, data_dir))
+def write_index(opts, documents, runs, results, problems, data_dir, changes=None) -> None:
+    html_text = render_index(opts, documents, runs, results, problems, data_dir, changes)
+    path = opts.out / "index.html"
+    if not (path.exists() and path.read_text(encoding="utf-8") == html_text):
+        atomic.write_text(path, html_text)

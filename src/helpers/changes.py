@@ -1,0 +1,86 @@
+"""What changed since the previous build: claims added, removed or re-valued; verdicts changed.
+
+Claim ids are positions (c0001, c0002, ...) and shift when a document is
+edited, so claims are matched across builds by what they say: document,
+sentence text, surface and its occurrence in that sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+CHANGE_COLUMNS = ["change", "kind", "doc_id", "id", "surface", "old", "new", "detail"]
+DATA_DICTIONARY = {
+    "change": "added, removed, value_changed (claims) or verdict_changed, added, removed (findings)",
+    "kind": "claim or finding",
+    "doc_id": "document of the claim (empty for findings)",
+    "id": "claim_id or finding_id in the new build (the old one for removed rows)",
+    "surface": "the claim's words as written, or the finding's topic",
+    "old": "previous value (claims: value or low–high and unit; findings: verdict)",
+    "new": "new value or verdict",
+    "detail": "the sentence of the claim, or the finding's reason",
+}
+
+
+def _claim_value(row: dict) -> str:
+    v = row.get("value", "")
+    if v is not None and str(v) not in ("", "nan", "None"):
+        return f"{v} {row.get('unit', '')}".strip()
+    return f"{row.get('value_low', '')}–{row.get('value_high', '')} {row.get('unit', '')}".strip()
+
+
+def _claims_by_key(df: pd.DataFrame) -> dict[tuple, dict]:
+    out: dict[tuple, dict] = {}
+    seen: dict[tuple, int] = {}
+    for row in df.to_dict("records"):
+        context = str(row.get("context", row.get("sentence_id", "")))
+        base = (str(row["doc_id"]), context, str(row["surface"]))
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        row["_context"] = context
+        row["_value"] = _claim_value(row)
+        out[(*base, n)] = row
+    return out
+
+
+def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
+    if old is None:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    o, n = _claims_by_key(old), _claims_by_key(new)
+    rows = []
+    for key, r in n.items():
+        if key not in o:
+            rows.append(("added", "claim", r["doc_id"], r["claim_id"], r["surface"], "", r["_value"], r["_context"]))
+        elif o[key]["_value"] != r["_value"]:
+            rows.append(
+                ("value_changed", "claim", r["doc_id"], r["claim_id"], r["surface"], o[key]["_value"], r["_value"], r["_context"])
+            )
+    for key, r in o.items():
+        if key not in n:
+            rows.append(("removed", "claim", r["doc_id"], r["claim_id"], r["surface"], r["_value"], "", r["_context"]))
+    return _sorted(rows)
+
+
+def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.DataFrame:
+    if old is None or new is None:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+
+    def keyed(df: pd.DataFrame) -> dict[tuple, dict]:
+        return {(str(r["topic"]), str(r["claim_ids"]), str(r.get("reference", ""))): r for r in df.to_dict("records")}
+
+    o, n = keyed(old), keyed(new)
+    rows = []
+    for key, r in n.items():
+        if key not in o:
+            rows.append(("added", "finding", "", r["finding_id"], r["topic"], "", r["verdict"], r["detail"]))
+        elif o[key]["verdict"] != r["verdict"]:
+            rows.append(("verdict_changed", "finding", "", r["finding_id"], r["topic"], o[key]["verdict"], r["verdict"], r["detail"]))
+    for key, r in o.items():
+        if key not in n:
+            rows.append(("removed", "finding", "", r["finding_id"], r["topic"], r["verdict"], "", r["detail"]))
+    return _sorted(rows)
+
+
+def _sorted(rows: list[tuple]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=CHANGE_COLUMNS).astype(str)
+    return df.sort_values(["kind", "doc_id", "id", "change"], kind="stable").reset_index(drop=True)
