@@ -66,6 +66,7 @@ POSITION_PENALTY = 4.0
 # implies (at the documents' overall length ratio) counts as absent.
 GAP_PRESENT_SHARE = 0.2
 EXCERPT = 80
+QUANTITY_TOLERANCE = 0.05
 
 # Names written in katakana in Japanese but in Latin script in German/English.
 KATAKANA_NAMES: dict[str, tuple[str, ...]] = {
@@ -280,22 +281,36 @@ def _fill_gap(ga: list[Passage], gb: list[Passage], ratio: float) -> list[tuple[
     return out
 
 
+def _same_quantity(ra: tuple[float, float], rb: tuple[float, float]) -> bool:
+    # Rounding in translation (5 %) and vague ranges (何ヶ月 vs ein paar Monate) still agree.
+    return ra[0] * (1 - QUANTITY_TOLERANCE) <= rb[1] and rb[0] * (1 - QUANTITY_TOLERANCE) <= ra[1]
+
+
 def _compare_quantities(qa, qb) -> tuple[str, list[str], list[str], str]:
-    """Status and detail from the quantities of two aligned spans."""
-    keys_a = Counter(_quantity_key(u, r) for u, _, r in qa)
-    keys_b = Counter(_quantity_key(u, r) for u, _, r in qb)
-    only_a = sorted((keys_a - keys_b).elements())
-    only_b = sorted((keys_b - keys_a).elements())
-    units_a = {k.split("=")[0] for k in only_a}
-    units_b = {k.split("=")[0] for k in only_b}
-    differing = sorted(units_a & units_b)
+    """Status and detail from the quantities of two aligned spans.
+
+    Quantities pair up greedily when their units agree and their ranges
+    overlap; what is left over is missing in the other rendering, and a
+    leftover on both sides in the same unit is a value that differs.
+    """
+    left_b = list(qb)
+    left_a = []
+    for u, s, r in qa:
+        hit = next((k for k, (ub, _, rb) in enumerate(left_b) if ub == u and _same_quantity(r, rb)), None)
+        if hit is None:
+            left_a.append((u, s, r))
+        else:
+            left_b.pop(hit)
+    only_a = sorted(_quantity_key(u, r) for u, _, r in left_a)
+    only_b = sorted(_quantity_key(u, r) for u, _, r in left_b)
+    differing = sorted({u for u, _, _ in left_a} & {u for u, _, _ in left_b})
     if differing:
         notes = []
         for u in differing:
-            va = [(s, r) for uu, s, r in qa if uu == u and _quantity_key(uu, r) in only_a]
-            vb = [(s, r) for uu, s, r in qb if uu == u and _quantity_key(uu, r) in only_b]
+            va = [(s, r) for uu, s, r in left_a if uu == u]
+            vb = [(s, r) for uu, s, r in left_b if uu == u]
             note = f"{u}: {', '.join(s for s, _ in va)} vs {', '.join(s for s, _ in vb)}"
-            ratio = _power_of_ten(va[0][1], vb[0][1]) if va and vb else None
+            ratio = _power_of_ten(va[0][1], vb[0][1])
             if ratio:
                 note += f" (differ by 10^{ratio})"
             notes.append(note)

@@ -64,6 +64,15 @@ TOL_APPROX = 0.20  # 約, ほど, etwa, about
 ALMOST_FLOOR = 0.85  # "almost 600k" covers 510k..600k
 # Clean powers of ten tried when a figure misses: 万 vs thousand is 10^1, 億 vs million 10^2.
 SLIP_EXPONENTS = (1, -1, 2, -2, 3, -3, 4, -4)
+# A slip is only called for a precise figure: a range wider than this factor
+# (50-150 MW) can be moved onto almost anything by a power of ten.
+SLIP_MAX_SPREAD = 1.5
+# Further than this (in powers of ten) from every ledger figure of its measure,
+# a figure is about something else (1 token per word vs 15T tokens), not a conflict.
+FAR_OFF_DECADES = 4.5
+# Two figures of one event are the same statement only if they sit at about the
+# same point of the talk (share of the document's sentences before them).
+SAME_PLACE = 0.15
 # Units whose values are compared as quantities (version and year have their own rules).
 NUMERIC_UNITS = frozenset(
     {"usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "duration_year",
@@ -213,13 +222,24 @@ class ClaimView:
     as_of: str  # the year the sentence names, else the event date
     speaker: str
     lang: str
+    position: float = math.nan  # share of the document's sentences before the figure
+
+    @property
+    def precise(self) -> bool:
+        return self.rng is not None and not self.vague and self.rng[0] > 0 and self.rng[1] <= self.rng[0] * SLIP_MAX_SPREAD
 
     @property
     def window(self) -> tuple[float, float] | None:
         return None if self.rng is None else tolerant(self.rng, self.qualifier, self.vague)
 
     def label(self) -> str:
-        return f'{self.doc_id[:3]} "{self.surface}" = {fmt_range(self.rng, self.unit)}'
+        return f'{short_id(self.doc_id)} "{self.surface}" = {fmt_range(self.rng, self.unit)}'
+
+
+def short_id(doc_id: str) -> str:
+    """``000_a86c1cdb2fa65775`` -> ``000``; other ids unchanged."""
+    m = re.match(r"^(\d+)_[0-9a-f]{8,}$", doc_id)
+    return m.group(1) if m else doc_id
 
 
 def _s(x: object) -> str:
@@ -230,11 +250,13 @@ def _entry(catalog: Mapping, doc_id: str):
     return catalog.get(doc_id) if catalog is not None else None
 
 
-def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None) -> pd.DataFrame:
-    """Claims with event id/date from the catalog and the date each figure refers to (``as_of``).
+def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Claims with event id/date from the catalog, the date each figure refers to and its place in the document.
 
     ``as_of`` is a year stated in the same sentence ("2012年頃 ... 10億人"),
-    else the event date, else the publication date.
+    else the event date, else the publication date. ``position`` is the share
+    of the document's sentences before the claim (from ``sentences`` when
+    given, else from the highest sentence_id among the claims).
     """
     df = claims.copy()
     for col in ("measure", "qualifier", "topic", "speaker", "unit", "surface", "context", "lang"):
@@ -264,6 +286,15 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None) -> pd.DataFram
         ]
     else:
         df["as_of"] = df["event_date"]
+    if "sentence_id" in df.columns:
+        sid = pd.to_numeric(df["sentence_id"], errors="coerce")
+        if sentences is not None and len(sentences):
+            counts = sentences.groupby("doc_id")["sentence_id"].max().to_dict()
+        else:
+            counts = sid.groupby(df["doc_id"]).max().to_dict()
+        df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(df["doc_id"], sid)]
+    else:
+        df["position"] = math.nan
     return df
 
 
@@ -294,6 +325,7 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 as_of=as_of,
                 speaker=first.speaker,
                 lang=first.lang,
+                position=float(first.position),
             )
         )
     return out
@@ -333,10 +365,17 @@ def pair_verdict(a: ClaimView, b: ClaimView, implied_a: str = "", implied_b: str
     wa, wb = a.window, b.window
     if wa is None or wb is None:
         neg = a if wa is None else b
-        return Verdict("unverified", f"{both}: {neg.doc_id[:3]} negates its figure, nothing to compare")
+        return Verdict("unverified", f"{both}: {short_id(neg.doc_id)} negates its figure, nothing to compare")
     if overlaps(wa, wb):
         return Verdict("consistent", f"{both}: ranges overlap within the stated qualifiers")
-    if a.event_id == b.event_id and not a.vague and not b.vague:
+    same_event = a.event_id == b.event_id
+    apart = abs(a.position - b.position)
+    if same_event and apart > SAME_PLACE:
+        return Verdict(
+            "different_measure",
+            f"{both}: different points of one event ({a.position:.0%} vs {b.position:.0%} into the text), so different statements",
+        )
+    if same_event and a.precise and b.precise:
         k = slip_exponent(wa, wb)
         if k is not None:
             # The figure that misses is unknowable from two renderings alone: state both readings.
@@ -347,11 +386,13 @@ def pair_verdict(a: ClaimView, b: ClaimView, implied_a: str = "", implied_b: str
             )
     if a.topic in FAMILY:
         return Verdict("different_measure", f"{both}: different members of a family (e.g. model sizes), both can hold")
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return Verdict("different_measure", f"{both}: {a.speaker}'s figure vs {b.speaker}'s, not one source's")
     if a.topic in TIME_VARYING and not same_time(a.as_of, b.as_of):
         return Verdict(
             "different_measure", f"{both}: a figure that changes over time, stated for {a.as_of} vs {b.as_of}"
         )
-    return Verdict("conflict", f"{both}: same measure and time, ranges do not overlap")
+    return Verdict("conflict", f"{both}: ranges do not overlap and no measure, date or speaker tells them apart")
 
 
 def _scaled(rng: tuple[float, float] | None, k: int) -> tuple[float, float] | None:
@@ -420,7 +461,7 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame) -> tuple[Verdict, object
             ),
             r,
         )
-    if not c.vague:
+    if c.precise:
         slips = []
         for r in same:
             k = slip_exponent(w, _ref_window(r))
@@ -441,6 +482,11 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame) -> tuple[Verdict, object
         r = by_closeness(other)[0]
         return Verdict("different_measure", f"{c.label()} ({c.measure}): ledger has only other measures, e.g. {_ref_text(r)}"), r
     r = by_closeness(same)[0]
+    if _log_distance(c.rng, _ref_range(r)) > FAR_OFF_DECADES:
+        return (
+            Verdict("different_measure", f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure (nearest {_ref_text(r)}): a different quantity"),
+            r,
+        )
     if c.topic in TIME_VARYING and not same_time(c.as_of, r.as_of_date):
         return (
             Verdict("different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"),
@@ -460,10 +506,10 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
     if m is None and c.rng is not None:
         text = f"{c.rng[0]:g}"
     elif m is None:
-        return Verdict("unverified", f'{c.doc_id[:3]} "{c.surface}": no version number'), ""
+        return Verdict("unverified", f'{short_id(c.doc_id)} "{c.surface}": no version number'), ""
     else:
         text = m.group(1)
-    label = f'{c.doc_id[:3]} "{c.surface}" (version {text})'
+    label = f'{short_id(c.doc_id)} "{c.surface}" (version {text})'
     if not releases:
         return Verdict("unverified", f"{label}: ledger lists no releases"), ""
     if text in releases:
@@ -513,7 +559,7 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
                         verdict="translation_slip",
                         claim_ids=str(r.claim_id),
                         reference=keys[name],
-                        detail=f'{r.doc_id[:3]} "{r.surface}" = {int(year)} names {name}, which first appeared in {first}: impossible year',
+                        detail=f'{short_id(r.doc_id)} "{r.surface}" = {int(year)} names {name}, which first appeared in {first}: impossible year',
                         kind="year",
                         measure=r.measure,
                         doc_ids=r.doc_id,
@@ -576,9 +622,15 @@ def topic_findings(views: list[ClaimView], topic: str, ledger: pd.DataFrame) -> 
     return out
 
 
-def findings_frame(claims: pd.DataFrame, ledger: pd.DataFrame, catalog: Mapping | None) -> pd.DataFrame:
-    """All findings of a claims table, with stable ids (f0001, ...) in a deterministic order."""
-    df = prepare_claims(claims, catalog)
+def findings_frame(
+    claims: pd.DataFrame, ledger: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """All findings of a claims table, with stable ids (f0001, ...) in a deterministic order.
+
+    ``sentences`` (optional) gives each document's length in sentences, to
+    place claims in the talk; without it the claims' own sentence ids are used.
+    """
+    df = prepare_claims(claims, catalog, sentences)
     topical = df[df["topic"] != ""]
     rows: list[dict] = []
     kind_rank = {"reference": 0, "version": 0, "year": 1, "pair": 2}
@@ -588,7 +640,7 @@ def findings_frame(claims: pd.DataFrame, ledger: pd.DataFrame, catalog: Mapping 
     rows.sort(key=lambda r: (_topic_order(r["topic"]), kind_rank[r["kind"]]))  # stable: keeps document order
     for n, r in enumerate(rows, 1):
         r["finding_id"] = f"f{n:04d}"
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS).fillna("")
+    return pd.DataFrame([{c: r.get(c, "") for c in FINDING_COLUMNS} for r in rows], columns=FINDING_COLUMNS, dtype=object)
 
 
 # --------------------------------------------------------------------------- groups and report
@@ -629,69 +681,88 @@ def lang_span(text: str, lang: str) -> str:
 
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
-    """A topic group as an HTML table; every surface links to its sentence and is escaped."""
-    head = "".join(f"<th>{h}</th>" for h in ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings"))
-    body = []
+    """A topic group as an HTML table; every surface is escaped, carries its language and links to its sentence."""
+    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
+    rows = []
     for r in group.itertuples():
         link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
-        cells = [
-            html.escape(r.doc_id),
-            html.escape(r.event_date),
-            html.escape(r.speaker),
-            f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>',
-            html.escape(r.normalized),
-            html.escape(r.qualifier),
-            html.escape(r.measure),
-            html.escape(r.verdicts),
-        ]
-        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f'<table class="claims"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+        cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
+        cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
+        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f'<table class="data claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def findings_html(findings: pd.DataFrame) -> str:
-    """Findings as an escaped HTML table (details quote Japanese and German surfaces)."""
-    cols = ["finding_id", "verdict", "kind", "claim_ids", "reference", "likely_value", "detail"]
+def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
+    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language."""
+    out = html.escape(detail, quote=False)
+    for surface, lang in sorted(surfaces.items(), key=lambda kv: -len(kv[0])):
+        if lang not in ("ja", "de"):
+            continue
+        quoted = f'"{html.escape(surface, quote=False)}"'
+        out = out.replace(quoted, f'"<span lang="{lang}">{html.escape(surface, quote=False)}</span>"')
+    return out
+
+
+def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """Findings as an escaped HTML table; surfaces quoted in the details carry their language."""
+    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
     head = "".join(f"<th>{c}</th>" for c in cols)
     body = []
     for r in findings.itertuples():
-        cells = []
-        for c in cols:
-            text = html.escape(str(getattr(r, c)))
-            cells.append(f'<td lang="und">{text}</td>' if c == "detail" else f"<td>{text}</td>")
-        body.append(f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(cells) + "</tr>")
-    return f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+        cells = [html.escape(str(getattr(r, c))) for c in cols[:-1]] + [detail_html(str(r.detail), surfaces)]
+        body.append(f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
 def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
-    """Values and ranges per source on a log axis, ledger figures as dashed lines; False if nothing to plot."""
+    """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
+
+    Only the unit most claims of the topic use is drawn; returns False when nothing can be drawn.
+    """
     pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
     if pts.empty:
         return False
     units = sorted(set(pts["unit"]))
     unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
     pts = pts[pts["unit"] == unit].reset_index(drop=True)
-    labels = []
-    for i, r in enumerate(pts.itertuples()):
-        hi = r.high if math.isfinite(r.high) else r.low * 10
-        ax.plot([r.low, hi], [i, i], lw=6 if hi > r.low else 0, alpha=0.5, color="C0", solid_capstyle="butt")
-        ax.plot([r.low], [i], marker="o" if hi == r.low else ">", color="C0")
-        labels.append(f"{r.doc_id[:3]} {r.surface}")
     refs = rows_for_topic(ledger, topic)
     refs = refs[refs["base_unit"] == unit]
+    finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
+    right = max(finite) * 3
+    labels = []
+    for i, r in enumerate(pts.itertuples()):
+        hi = r.high if math.isfinite(r.high) else right
+        if hi > r.low:
+            ax.plot([r.low, hi], [i, i], lw=7, alpha=0.45, color="C0", solid_capstyle="butt")
+            if not math.isfinite(r.high):
+                ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
+        else:
+            ax.plot([r.low], [i], marker="o", ms=7, color="C0")
+        labels.append(f"{short_id(r.doc_id)} {r.surface}")
     for j, r in enumerate(refs.itertuples()):
-        ax.axvline(r.value_base, ls="--", lw=1, color=f"C{1 + j % 8}", label=f"{r.topic_key} ({r.as_of})")
+        color = f"C{1 + j % 9}"
+        label = f"{r.topic_key} ({r.as_of})"
+        if math.isfinite(r.high_base) and r.high_base > r.low_base:
+            ax.axvspan(r.low_base, r.high_base, color=color, alpha=0.15, label=label)
+        else:
+            ax.axvline(r.low_base, ls="--", lw=1.2, color=color, label=label)
     ax.set_xscale("log")
+    ax.set_xlim(min(finite) / 3, right)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
     ax.set_yticks(range(len(labels)))
     ax.set_yticklabels(labels)
     ax.set_xlabel(unit)
     ax.set_title(topic if len(units) == 1 else f"{topic} ({unit} only)")
     if len(refs):
-        ax.legend(fontsize="small", loc="best")
+        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), title="ledger", title_fontsize="small")
     return True
 
 
 def headline(findings: pd.DataFrame, claims: pd.DataFrame, catalog: Mapping | None, topics: tuple[str, ...]) -> str:
-    """One sentence answering a headline question from the findings of ``topics``: each figure and its verdict."""
+    """The evidence for a headline question: every figure of ``topics`` with its source, date and verdict."""
     df = prepare_claims(claims, catalog).set_index("claim_id")
     parts = []
     own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
@@ -701,15 +772,18 @@ def headline(findings: pd.DataFrame, claims: pd.DataFrame, catalog: Mapping | No
             continue
         c = df.loc[cid]
         rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
-        bit = f"{c['doc_id'][:3]} ({c['event_date'] or 'undated'}{', ' + c['speaker'] if c['speaker'] else ''}) says {c['surface']} = {fmt_range(rng, c['unit'])}"
-        if c["measure"]:
-            bit += f" [{c['measure']}]"
-        bit += f": {f.verdict}"
+        who = f", {c['speaker']}" if c["speaker"] else ""
+        bit = f'{short_id(c["doc_id"])} ({c["event_date"] or "undated"}{who}) says "{c["surface"]}" = {fmt_range(rng, c["unit"])}'
+        bit += f" [{c['topic']}{'/' + c['measure'] if c['measure'] else ''}]: {f.verdict}"
         if f.reference:
             bit += f" vs {f.reference} ({f.reference_value}, {f.reference_as_of})"
         if f.likely_value:
             bit += f", likely {f.likely_value}"
         parts.append(bit)
+    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
+    if len(pairs):
+        counts = pairs["verdict"].value_counts()
+        parts.append("between sources: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
     if not parts:
         return "No claims on " + ", ".join(topics) + "."
     return "; ".join(parts) + "."

@@ -175,8 +175,15 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
             raise ConfigurationError(f"duplicate topic_key {key!r} (first on line {seen[key]})", path=p, line=line)
         seen[key] = line
         rows.append(row)
-    columns = list(REQUIRED_COLUMNS) + ["line", "as_of_date", "value_base", "low_base", "high_base"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=LOADED_COLUMNS)
+
+
+LOADED_COLUMNS = list(REQUIRED_COLUMNS) + ["line", "as_of_date", "value_base", "low_base", "high_base"]
+
+
+def empty_ledger() -> pd.DataFrame:
+    """A ledger with no figures (every claim is then unverified)."""
+    return pd.DataFrame(columns=LOADED_COLUMNS)
 
 
 def rows_for_topic(ledger: pd.DataFrame, topic: str) -> pd.DataFrame:
