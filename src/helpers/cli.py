@@ -54,6 +54,13 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _datadict(args: argparse.Namespace) -> int:
+    from .datadict import markdown
+
+    sys.stdout.write(markdown())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -88,6 +95,9 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("path", metavar="PATH")
     t.add_argument("--table", choices=("sentences", "blocks"), default="sentences")
     t.set_defaults(func=_parse)
+
+    d = sub.add_parser("datadict", help="print the data dictionary (reports/README.md) as Markdown")
+    d.set_defaults(func=_datadict)
     return p
 
 

@@ -25,6 +25,33 @@ DOCUMENT_COLUMNS = [
 ]  # fmt: skip
 
 
+DATA_DICTIONARY = {
+    "doc_id": "document id: the seed file's name without extension",
+    "file": "the file name in the seeds folder",
+    "status": "ok, or error when the document could not be read or parsed (see error)",
+    "error": "what is wrong with the document, naming the file (empty when ok)",
+    "sha256": "SHA-256 of the file's bytes",
+    "bytes": "size of the file in bytes",
+    "encoding": "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, cp932, euc_jp)",
+    "lang": "document language detected from its body (ja, de, en, unknown)",
+    "title": "title line as found by the parser (empty when the document has none)",
+    "chars": "characters of the decoded, newline-normalized text (the space all offsets index)",
+    "lines": "lines of the decoded text",
+    "blocks": "number of blocks (rows in blocks.csv)",
+    "sentences": "number of body sentences (rows in sentences.csv)",
+    "claims": "number of quantitative claims (rows in claims.csv)",
+    "catalog_title": "title as given in seeds/catalog.yaml",
+    "catalog_language": "language as given in the catalog",
+    "genre": "transcript translation, article, notes, commentary or transcript (catalog)",
+    "event": "the event the document reports on (catalog)",
+    "event_id": "key shared by documents about one event (catalog)",
+    "event_date": "date of the event, YYYY-MM-DD or YYYY (catalog)",
+    "published": "publication date if the text states one (catalog)",
+    "speakers": "speakers named by the catalog, separated by '; '",
+    "rendering_of": "what the document renders, when it is a translation or write-up of one event (catalog)",
+}
+
+
 @dataclass
 class Extraction:
     """What extraction made of one document."""
