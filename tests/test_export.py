@@ -72,3 +72,11 @@ def test_highlight_never_loses_or_injects_text(text, raw_spans):
     out = highlight(text, spans)
     stripped = re.sub(r'<mark class="claim" title="t">|</mark>', "", out)
     assert stripped == esc(text)
+
+
+def test_long_tables_fold_and_huge_tables_are_capped():
+    import pandas as pd
+
+    out = table(pd.DataFrame({"n": range(100)}), numeric=("n",), long_after=10, max_rows=50)
+    assert out.count("<tr>") == 2 + 50  # two header rows (shown part and folded part) + 50 data rows
+    assert "<details" in out and "50 more rows are not shown" in out

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pandas as pd
 
 LONG_TABLE = 40  # rows shown before the rest folds into <details>
+MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
 
 
 def esc(value: object) -> str:
@@ -48,11 +49,15 @@ def table(
     links: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
     long_after: int = LONG_TABLE,
     caption: str = "",
+    max_rows: int = MAX_TABLE_ROWS,
 ) -> str:
     """An escaped HTML table. ``lang`` maps a column to a language code or to the
     name of a column holding one; ``links`` maps a column to a row -> href function."""
     lang = lang or {}
     links = links or {}
+    omitted = max(0, len(df) - max_rows)
+    if omitted:
+        df = df.head(max_rows)
     head = "".join(f"<th>{esc(c)}</th>" for c in df.columns)
     rows = []
     for rec in df.to_dict("records"):
@@ -71,13 +76,15 @@ def table(
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     head_html = f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>'
+    note = f"<p><em>{omitted:,} more rows are not shown here; the data files have them all.</em></p>" if omitted else ""
     if len(rows) <= long_after:
-        return head_html + "".join(rows) + "</tbody></table>"
+        return head_html + "".join(rows) + "</tbody></table>" + note
     shown = head_html + "".join(rows[:long_after]) + "</tbody></table>"
     rest = head_html + "".join(rows[long_after:]) + "</tbody></table>"
     return (
         shown
         + f'<details class="long-table"><summary>Show {len(rows) - long_after} more rows</summary>{rest}</details>'
+        + note
     )
 
 
