@@ -24,6 +24,7 @@ Order of attempts, and why:
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,11 +190,11 @@ def _latin_plausibility(text: str) -> float:
     return good / total
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _reject_control_heavy(text: str, source: str) -> None:
-    controls = 0
-    for ch in text:
-        if ord(ch) < 0x20 and ch not in "\t\n\r\x0c":
-            controls += 1
+    controls = len(_CONTROL.findall(text))
     if controls and controls > _MAX_CONTROL_SHARE * len(text):
         raise DecodeError("looks binary (many control characters), not text", path=source, byte_offset=None)
 

@@ -10,6 +10,7 @@ Lingua calls are cached per exact string: transcripts repeat short lines
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -22,28 +23,30 @@ MIN_CONFIDENCE = 0.6
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
 
 
-def _is_japanese_char(o: int) -> bool:
-    return (
-        0x3040 <= o <= 0x30FF  # hiragana, katakana
-        or 0x31F0 <= o <= 0x31FF  # katakana extensions
-        or 0x3400 <= o <= 0x4DBF  # CJK extension A
-        or 0x4E00 <= o <= 0x9FFF  # CJK unified ideographs
-        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
-        or 0xFF66 <= o <= 0xFF9F  # half-width katakana
-    )
+_JAPANESE_CHARS = re.compile(
+    "["
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u31f0-\u31ff"  # katakana extensions
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\uff66-\uff9f"  # half-width katakana
+    "]"
+)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def script_lang(text: str) -> str | None:
     """"ja" if ``text`` contains any kana or CJK ideograph, else None."""
-    for ch in text:
-        o = ord(ch)
-        if o >= 0x3040 and _is_japanese_char(o):
-            return "ja"
-    return None
+    return "ja" if _JAPANESE_CHARS.search(text) else None
 
 
 def japanese_char_count(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) >= 0x3040 and _is_japanese_char(ord(ch)))
+    return len(_JAPANESE_CHARS.findall(text))
+
+
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +67,7 @@ def detect_lang(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _latin_lang(text: str) -> str:
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = letter_count(text)
     if letters < MIN_LETTERS:
         return "unknown"
     values = detector().compute_language_confidence_values(text)
@@ -91,7 +94,8 @@ def document_lang(text: str) -> str:
         lang = detect_lang(line)
         if lang == "unknown":
             continue
-        weight = japanese_char_count(line) * 2 if lang == "ja" else sum(1 for ch in line if ch.isalpha())
+        # A Japanese character carries about as much text as two Latin letters.
+        weight = japanese_char_count(line) * 2 if lang == "ja" else letter_count(line)
         weights[lang] = weights.get(lang, 0) + weight
     if not weights:
         return "unknown"

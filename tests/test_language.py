@@ -1,0 +1,66 @@
+"""Script-first language detection on real corpus lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.language import detect_lang, detector, document_lang, script_lang
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("彼らは最近、大規模言語モデルのLlama 3.10をリリースしてオープンソース化しました。", "ja"),
+        ("Meta AI汎用アシスタントは、チャットボットよりも複雑なタスクを実行できるものになっていく。", "ja"),
+        ("Zuckerberg glaubt, dass AR-Brillen und VR-Headsets zum Kern zukünftiger Computerplattformen werden.", "de"),
+        ("Meta’s 0 Million AI Hiring Spree: Why Are Top Researchers Quitting?", "en"),
+        ("Meta’s splashing mega-millions to lure top AI minds—but new hires are walking right back out the door.", "en"),
+        ("Hey, alle sind beschäftigt.", "de"),
+        ("(07:18)", "unknown"),
+        ("2024-08-12", "unknown"),
+        ("OK", "unknown"),
+        ("Ja.", "unknown"),  # as German as English: lingua is below the confidence floor
+        ("", "unknown"),
+    ],
+)
+def test_detect_lang_on_corpus_lines(text, expected):
+    assert detect_lang(text) == expected
+
+
+def test_script_lang():
+    assert script_lang("Jensen HuangとMark Zuckerbergの両氏による") == "ja"
+    assert script_lang("ｶﾀｶﾅ") == "ja"
+    assert script_lang("Mark Zuckerberg: Thanks.") is None
+    assert script_lang("Größe") is None
+
+
+def test_detector_is_built_once():
+    assert detector() is detector()
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("000_a86c1cdb2fa65775", "ja"),
+        ("001_42769d631cd94a90", "de"),
+        ("002_eb63065994b04cab", "ja"),
+        ("003_ff97695cd6ad6ecf", "ja"),
+        ("004_212789ab223fc4b9", "ja"),
+    ],
+)
+def test_document_lang_of_seeds(name, expected):
+    assert document_lang((SEEDS / f"{name}.txt").read_text(encoding="utf-8")) == expected
+
+
+def test_document_lang_majority_not_any():
+    # A German article with a language menu naming 日本語 stays German; a
+    # Japanese article with an English teaser stays Japanese.
+    de = "Das ist ein langer deutscher Absatz über Rechenzentren und Modelle.\n한어EnglishFrançais日本語Deutsch\n"
+    ja = "これは日本語の段落です。MetaはLlamaを公開した。\nWhy Are Top Researchers Quitting?\n"
+    assert document_lang(de) == "de"
+    assert document_lang(ja) == "ja"
+    assert document_lang("12:30\n\n") == "unknown"
