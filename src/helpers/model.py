@@ -47,6 +47,7 @@ class Sentence:
     speaker_inferred: bool = False
     timestamp: str | None = None
     pieces: tuple[tuple[int, int], ...] = ()
+    block_kind: str = "paragraph"  # headings are sentences too (quotable, may hold claims)
 
     def to_doc_offset(self, i: int) -> int:
         """Map offset ``i`` in ``self.text`` (0..len(text)) to a document offset."""

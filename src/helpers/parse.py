@@ -255,9 +255,11 @@ def parse_document(
                 heading=d.heading,
             )
         )
-        if d.kind in ("paragraph", "turn"):
+        if d.kind in ("paragraph", "turn", "heading"):
+            # Headings are sentences too: they can be quoted and may carry claims
+            # (002's 【2020年に…】); summaries leave them out by block_kind.
             for s in _sentences(text, d, block_id, doc_lang, line_starts):
-                sentences.append(Sentence(sentence_id=len(sentences), **s))
+                sentences.append(Sentence(sentence_id=len(sentences), block_kind=d.kind, **s))
 
     return ParsedDocument(
         doc_id=doc_id,
@@ -880,6 +882,7 @@ DATA_DICTIONARY: dict[str, dict[str, str]] = {
         "speaker_inferred": "True when the block's speaker was inferred, not labelled.",
         "timestamp": "Timestamp of the passage or, in caption transcripts, of the sentence's first caption line.",
         "text": "Analysed sentence text: text[start:end] for prose; for caption transcripts, the caption texts without timestamps joined by single spaces.",
+        "block_kind": "Kind of the sentence's block: paragraph, turn or heading (headings are citable and may hold claims; summaries skip them).",
     },
 }
 
@@ -924,6 +927,7 @@ SENTENCES_SCHEMA = pa.DataFrameSchema(
         "speaker_inferred": pa.Column(bool),
         "timestamp": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}:\d{2}(:\d{2})?$"), nullable=True),
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "block_kind": pa.Column(str, pa.Check.isin(("paragraph", "turn", "heading"))),
     },
     checks=[pa.Check(_span_ok, error="start < end")],
     unique=["doc_id", "sentence_id"],
@@ -967,6 +971,7 @@ def tables(doc: ParsedDocument) -> dict[str, pd.DataFrame]:
                 "speaker_inferred": s.speaker_inferred,
                 "timestamp": s.timestamp,
                 "text": s.text,
+                "block_kind": s.block_kind,
             }
             for s in doc.sentences
         ],

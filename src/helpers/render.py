@@ -120,9 +120,8 @@ def document_html(blocks: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Data
         if kind == "chrome":
             parts.append(f'<p class="chrome" style="color:#777"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue
-        if kind in ("title", "heading"):
-            tag = "h3" if kind == "title" else "h4"
-            parts.append(f"<{tag}>{_lines(esc(text))}</{tag}>")
+        if kind == "title":
+            parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
         label = ""
         if b.get("speaker"):
@@ -149,7 +148,8 @@ def document_html(blocks: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Data
             )
             pos = s1
         body.append(esc(text[pos:]))
-        parts.append(f'<p class="{esc(kind)}">{label}{_lines("".join(body))}</p>')
+        tag = "h4" if kind == "heading" else "p"
+        parts.append(f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>')
     parts.append("</div>")
     return "\n".join(parts)
 

@@ -279,6 +279,8 @@ def summarize_sentences(
             "summarize_sentences takes one document at a time; got "
             + ", ".join(sorted(map(str, sentences["doc_id"].unique())))
         )
+    if "block_kind" in sentences.columns:
+        sentences = sentences[sentences["block_kind"] != "heading"]
     sort_keys = [c for c in ("start", "sentence_id") if c in sentences.columns]
     ordered = sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
     texts = ordered["text"].fillna("").astype(str).tolist()
@@ -295,7 +297,7 @@ def summarize_document(
     doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
 ) -> list[model.Sentence]:
     """The ``n`` most central body sentences of ``doc``, in document order."""
-    sents = sorted(doc.sentences, key=lambda s: (s.start, s.sentence_id))
+    sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
     tokens = [content_tokens(s.text, s.lang) for s in sents]
     scores, eligible, similarity = _rank(tokens, min_tokens)
     return [sents[i] for i in _select(scores, eligible, similarity, n)]
