@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -759,6 +760,59 @@ def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> boo
     if len(refs):
         ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), title="ledger", title_fontsize="small")
     return True
+
+
+_VERDICT_PHRASES = {
+    "consistent": "agrees with",
+    "different_measure": "measures something else than",
+    "conflict": "conflicts with",
+    "translation_slip": "looks like a slip against",
+    "unverified": "has nothing to compare with",
+}
+
+
+def headline_html(
+    findings: pd.DataFrame,
+    claims: pd.DataFrame,
+    catalog: Mapping | None,
+    topics: tuple[str, ...],
+    documents_href: str = "documents/",
+) -> str:
+    """A headline answer: one sentence naming every figure and what it is judged to be, then the evidence.
+
+    Each figure links to its sentence in the document report.
+    """
+    df = prepare_claims(claims, catalog).set_index("claim_id")
+    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
+    phrases, items = [], []
+    for f in own.itertuples():
+        cid = f.claim_ids.split()[0]
+        if cid not in df.index:
+            continue
+        c = df.loc[cid]
+        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
+        lang = c["lang"] if c["lang"] in ("ja", "de", "en") else ""
+        href = f"{documents_href}{quote(str(c['doc_id']))}.html#s-{int(c['sentence_id'])}"
+        surface = f'<a href="{html.escape(href)}"><span lang="{lang}">{html.escape(c["surface"])}</span></a>'
+        what = f"{fmt_range(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
+        judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
+        ref = f" {html.escape(f.reference)} ({html.escape(_s(f.reference_value))}, {html.escape(_s(f.reference_as_of))})" if f.reference else ""
+        likely = f"; likely {html.escape(_s(f.likely_value))}" if _s(f.likely_value) else ""
+        phrases.append(f"{surface} ({html.escape(short_id(c['doc_id']))}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
+        who = f", {html.escape(c['speaker'])}" if c["speaker"] else ""
+        items.append(
+            f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
+            f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(_s(f.detail))}</small></li>"
+        )
+    if not phrases:
+        return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
+    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
+    between = ""
+    if len(pairs):
+        counts = pairs["verdict"].value_counts()
+        between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
+    answer = "The corpus gives " + "; ".join(phrases) + "." + between
+    return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
 
 
 def headline(findings: pd.DataFrame, claims: pd.DataFrame, catalog: Mapping | None, topics: tuple[str, ...]) -> str:
