@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "claims"
+# Gold documents written and annotated before the extractor was ever run on them: their scores are
+# out-of-sample figures, printed with "(unseen)". Keep tuning off them; add a new unseen one instead.
+UNSEEN = frozenset({"en_podcast"})
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = load_gold(gold_path)
         pred = predict(source_of(doc_id), doc_id)
         scores = evaluate(gold, pred)
-        print(f"\n{doc_id}: gold={len(gold)} predicted={len(pred)}")
+        tag = " (unseen)" if doc_id in UNSEEN else ""
+        print(f"\n{doc_id}{tag}: gold={len(gold)} predicted={len(pred)}")
         for k, (p, r, f) in scores.items():
             print(f"  {k:13} P={p:.3f} R={r:.3f} F1={f:.3f}")
         # offsets are per document: shift so the pooled score can match across docs

@@ -202,3 +202,147 @@ def test_gold_scores_do_not_regress() -> None:
         scores = ev.evaluate(ev.load_gold(gold_path), ev.predict(ev.source_of(doc_id), doc_id))
         p, r, _ = scores["value+unit"]
         assert p >= 0.85 and r >= 0.85, (doc_id, scores)
+
+
+# ---------------------------------------------------------------- follow-up: unseen English and Japanese rules
+
+
+@pytest.mark.parametrize(
+    "text, lang, surface, low, high, unit, qualifier",
+    [
+        # a bare number after "<Name> is" at the end of a clause is an age
+        ("Alexandr is 28.", "en", "28", 28, 28, "age", ""),
+        ("He was 19, and he left MIT.", "en", "19", 19, 19, "age", ""),
+        ("He is 28 years old.", "en", "28 years old", 28, 28, "age", ""),
+        ("the 28-year-old founder", "en", "28-year-old", 28, 28, "age", ""),
+        ("Wang ist 28.", "de", "28", 28, 28, "age", ""),
+        # "few years" is the quantity; "next" says when, not how much (the span stays "few years")
+        ("It will change in the next few years.", "en", "few years", 2, 5, "duration_year", ""),
+        ("Llama 405 is our largest model.", "en", "Llama 405", 4.05e11, 4.05e11, "parameter", ""),
+        ("Llama 10 will need far more.", "en", "Llama 10", 10, 10, "version", ""),
+        ("入社してから数日以内に辞めた", "ja", "数日以内", 1, 10, "duration_day", "at_most"),
+        ("20年間で最大の再編", "ja", "20年間", 20, 20, "duration_year", ""),
+        ("packages north of $10 million", "en", "north of $10 million", 1e7, 1e7, "usd", "at_least"),
+        # Japanese negation: only a quantity that is the object of a negated verb in its own clause
+        ("まだだれも1ギガワットのデータセンターを構築していない。", "ja", "1ギガワット", 1e9, 1e9, "watt", "negated"),
+        ("彼らは1億ドルをもらっていませんが、知っています。", "ja", "1億ドル", 1e8, 1e8, "usd", "negated"),
+        ("それが数十円の費用対効果であろうと、誰も気にしない。", "ja", "数十円", 10, 100, "other", ""),
+        ("根本的な問題として、1日の時間が足りない。", "ja", "1日", 1, 1, "duration_day", ""),
+        ("2年間働いていない。", "ja", "2年間", 2, 2, "duration_year", ""),
+    ],
+)
+def test_follow_up_quantities(text, lang, surface, low, high, unit, qualifier) -> None:
+    q = one(text, lang)
+    assert (q.surface, q.unit, q.qualifier) == (surface, unit, qualifier)
+    assert q.value_low == pytest.approx(low) and q.value_high == pytest.approx(high)
+
+
+def test_cluster_sizes_are_gpu_counts() -> None:
+    qs = claims.find_quantities("We trained Llama 3 on two 24K clusters.", "en")
+    assert [(q.surface, q.unit, q.value) for q in qs] == [("Llama 3", "version", 3), ("two", "count", 2),
+                                                           ("24K", "gpu", 24_000)]
+    qs = claims.find_quantities("We built two 24,000-GPU clusters.", "en")
+    assert [(q.surface, q.unit, q.value) for q in qs] == [("two", "count", 2), ("24,000-GPU", "gpu", 24_000)]
+    qs = claims.find_quantities("Zwei 24.000-GPU-Cluster.", "de")
+    assert [(q.unit, q.value) for q in qs] == [("count", 2), ("gpu", 24_000)]
+    # a small number before "clusters" counts clusters
+    assert [(q.unit, q.value) for q in claims.find_quantities("We run 3 clusters.", "en")] == [("count", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("あなたの言葉を借りれば、それは1からnへの拡大ですね。", "ja"),
+        ("Going from 1 to n is a different job.", "en"),
+        ("水曜日のツイートで、4月に働き始めた科学者が退職を発表した。", "ja"),
+        ("Welcome back to episode 212.", "en"),
+        ("Das steht in Kapitel 12.", "de"),
+        ("He is the one.", "en"),
+    ],
+)
+def test_follow_up_not_claims(text: str, lang: str) -> None:
+    assert claims.find_quantities(text, lang) == []
+
+
+def test_age_needs_a_clause_end_after_the_number() -> None:
+    # "is 28 percent", "is 28 GPUs short": the unit decides; "is 2024" is a year, not an age
+    assert one("The share is 28 percent.", "en").unit == "percent"
+    assert one("The plan is 2024.", "en").unit == "year"
+    assert one("The answer is 3000.", "en").unit == "count"
+
+
+def test_bare_number_repeating_a_model_size_is_that_model() -> None:
+    doc = _plain_doc("ja", ["3.1には405B、70B、8Bがあります。", "405はGPT-4Oモデルの推論コストの約半分だと思います。",
+                            "15の製品グループを運営しています。"])
+    got = [(c.surface, c.unit, c.value, c.topic) for c in claims.extract_claims(doc)]
+    assert ("405", "parameter", 4.05e11, "llama_model_size") in got
+    assert ("15", "count", 15, "") in got
+    # without an earlier "405B" in the document, a bare 405 stays a count
+    doc = _plain_doc("ja", ["405はGPT-4Oモデルの推論コストの約半分だと思います。"])
+    assert [(c.surface, c.unit) for c in claims.extract_claims(doc)][0] == ("405", "count")
+
+
+def _plain_doc(lang: str, sentences: list[str]) -> ParsedDocument:
+    text = "\n".join(sentences) + "\n"
+    sents, pos = [], 0
+    for n, s in enumerate(sentences, 1):
+        sents.append(Sentence(sentence_id=n, block_id=n, start=pos, end=pos + len(s), line=n, lang=lang, text=s))
+        pos += len(s) + 1
+    return ParsedDocument(doc_id="t2", path="", encoding="utf-8", text=text, lang=lang, title=None, sentences=sents)
+
+
+def _topic(sentence: str, lang: str, surface: str) -> tuple[str, str]:
+    for q in claims.find_quantities(sentence, lang):
+        if q.surface == surface:
+            return claims.assign_topic(sentence, q)
+    raise AssertionError(f"{surface!r} not found in {sentence!r}")
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, surface, topic, measure",
+    [
+        # spending on systems is not a saving, but the 10% saving in the same sentence is
+        ("もしシステムに何百、何千億ドルも使うのであれば、コストが10%削減されただけでも大変大きなメリットになる。", "ja",
+         "何百、何千億ドル", "", ""),
+        ("もしシステムに何百、何千億ドルも使うのであれば、コストが10%削減されただけでも大変大きなメリットになる。", "ja",
+         "10%", "open_compute_savings", "percent"),
+        ("If you spend tens of billions of dollars, the savings from Open Compute matter.", "en",
+         "tens of billions of dollars", "", ""),
+        ("そのおかげで何十億ドルものコスト削減につながった。", "ja", "何十億ドル", "open_compute_savings", "absolute_usd"),
+        # people owning or wearing glasses are not Meta's users
+        ("300ドルのAIメガネは、最終的には数千万人、数億人が持つような製品になる。", "ja", "数億人", "", ""),
+        ("すでに何十億人もの人々が眼鏡をかけている。", "ja", "何十億人", "", ""),
+        ("So wie mittlerweile Milliarden Menschen eine Brille tragen.", "de", "Milliarden Menschen", "", ""),
+        ("Obwohl wir fast eine Million Nutzer hatten, hielten wir es für unmöglich.", "de",
+         "fast eine Million Nutzer", "", ""),
+        ("More than 3 billion people use our apps every day.", "en", "More than 3 billion people", "meta_user_count", ""),
+        ("We hired seven people.", "en", "seven people", "", ""),
+        # future horizons and hypotheticals are not the company's age
+        ("この会社を立ち上げてからしばらくの間、次の10年、15年に向けて考えていることがある。", "ja", "10年", "", ""),
+        ("当時の会社の雰囲気は、「グループを隅に置いて5年間別のものを作らせよう」というものではありませんでした。", "ja",
+         "5年間", "", ""),
+        ("あなたは20年間テクノロジー界の主役でした。", "ja", "20年間", "company_age", ""),
+        ("I've been running the company for almost 20 years.", "en", "almost 20 years", "company_age", ""),
+        # the AR journey, not "years ago" and not a word that merely starts with "ar"
+        ("しかし、その過程には10年から15年かかるかもしれません。", "ja", "10年から15年", "ar_vr_timeline", ""),
+        ("もし5年前に、AIよりも先にホログラフィックARが登場するのかと聞かれたら", "ja", "5年", "", ""),
+        ("Wir arbeiten seit 15 Jahren zusammen.", "de", "15 Jahren", "", ""),
+        # one token per word is not a training-set size
+        ("英語の場合1つの単語が約1トークン。", "ja", "約1トークン", "", ""),
+        ("70Bのモデルを15兆トークンで学習させた", "ja", "15兆トークン", "llama_training_tokens", ""),
+        # year-end targets are their own measure
+        ("年末までに35万個のGPUを購入する計画だ。", "ja", "35万個", "meta_gpu_fleet", "year_end_target"),
+        ("By the end of this year we will have around 350,000 H100s.", "en", "around 350,000 H100s",
+         "meta_gpu_fleet", "year_end_target"),
+        ("Bis Ende des Jahres werden wir etwa 350.000 H100 haben.", "de", "etwa 350.000 H100", "meta_gpu_fleet",
+         "year_end_target"),
+        ("By the end of the year it's about 600k H100 equivalents.", "en", "about 600k H100", "meta_gpu_fleet",
+         "h100_equivalents"),
+        ("彼のH100のデータセンターには60万台があると思います。", "ja", "60万台", "meta_gpu_fleet", "h100_count"),
+        # bare "cost" is not a saving: half the cost of GPT-4o is an inference-cost comparison
+        ("Llama 3.1 405B runs at about half the cost of GPT-4o, right?", "en", "about half", "llama_inference_cost", ""),
+        ("If you spend billions on servers, a 10% saving is huge.", "en", "10%", "open_compute_savings", "percent"),
+    ],
+)
+def test_follow_up_topics(sentence, lang, surface, topic, measure) -> None:
+    assert _topic(sentence, lang, surface) == (topic, measure)

@@ -11,7 +11,17 @@ Pipeline per sentence (``find_quantities``):
 3. adjacent quantities joined by a range connector become one range
    (22万個から24万個, 10 bis 15 Jahre, 2、3週間);
 4. what is not a claim is dropped: timestamps, URLs, product names (H100,
-   GPT-4o), discourse ordinals (1つは, 2つ目は, 第一), partitives (の1つ, one of).
+   GPT-4o), discourse ordinals (1つは, 2つ目は, 第一), partitives (の1つ, one of),
+   phase names (マイナス1から0, 1からn), calendar months (4月に), identifiers
+   (episode 212, Kapitel 12).
+
+Readings chosen on purpose: "the next few years" yields "few years" (2-5): "next"
+says when, not how much. "Alexandr is 28" is an age only with a name or pronoun
+before the copula and the clause ending after the number. "Llama 405" (no release
+is numbered 20 or higher) and a bare "405" repeating a size the document states as
+"405B" next to model words are parameters. Japanese negation is marked only when
+the quantity's own clause ends in a negated progressive (〜ていない/〜ていません) or
+starts with 誰も/何も and ends negated; durations are never marked negated.
 
 ``extract_claims`` maps sentence offsets to document offsets and adds the topic
 and measure from ``data/topics.yaml``; ``claims_frame`` builds the table.
@@ -92,7 +102,7 @@ DATA_DICTIONARY: dict[str, str] = {
     "value_high": "Upper bound for ranges and vague quantities; equals value for point values.",
     "unit": "One of: " + ", ".join(UNITS) + ". 'percent' values are percentage points (half = 50).",
     "vague": "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年).",
-    "qualifier": "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not), or empty.",
+    "qualifier": "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.",
     "topic": "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess).",
     "speaker": "Speaker of the sentence as given by the parser; empty when unknown.",
     "sentence_id": "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report).",
@@ -132,7 +142,9 @@ _NUMWORD_HINT = {
 _VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
 _TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
 # "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
-_NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+")
+_NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+"
+                          # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
+                          r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _ISO_DATE = re.compile(r"(?<![0-9])((?:18|19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?![0-9])")
 _JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -163,6 +175,7 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"(?:歳|才)", "age"),
     _u(r"年代", "year"),
+    _u(r"年間", "duration_year"),
     _u(r"年", "_year"),
     _u(r"(?:ヶ|ケ|か|カ|ヵ|ヶ)月(?:間)?", "duration_month"),
     _u(r"週間", "duration_week"),
@@ -170,6 +183,8 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"日(?![本曜])", "duration_day"),
     _u(r"(?:人|名)", "person"),
     _u(r"(?:個|台)", "_piece"),
+    _u(r"(?:ナノ秒|ミリ秒|マイクロ秒)", "other"),
+    _u(r"月(?!間)", "_month_name"),
     _u(r"(?:時間|分(?!の)|秒|月|円|倍|位|点)", "other"),
     _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
 ]
@@ -197,7 +212,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
-    _u(rf"\s?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 _EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
@@ -215,7 +230,7 @@ _EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)days?\b", "duration_day"),
     _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
     _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
-    _u(rf"\s?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 _UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": _EN_UNITS}
 
@@ -240,14 +255,14 @@ _PREFIX_QUAL = {
            (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
     "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
            (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
-           (re.compile(r"(?:more than|over|at least|upwards of)\s$", re.I), "at_least"),
-           (re.compile(r"(?:less than|fewer than|up to|at most|under)\s$", re.I), "at_most"),
+           (re.compile(r"(?:more than|over|at least|upwards of|north of)\s$", re.I), "at_least"),
+           (re.compile(r"(?:less than|fewer than|up to|at most|under|south of)\s$", re.I), "at_most"),
            (re.compile(r"(?:not|no)\s$", re.I), "negated")],
 }
 _JA_SUFFIX_QUAL = [
     (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
     (re.compile(r"(?:以上|超|強)"), "at_least"),
-    (re.compile(r"(?:以下|未満|足らず)"), "at_most"),
+    (re.compile(r"(?:以下|以内|未満|足らず)"), "at_most"),
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
 _RANGE_CONNECTOR = {
@@ -568,6 +583,8 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
     unit, mult, explicit = "count", 1.0, False
     if core.kind in ("version", "year"):
         unit = core.kind
+    elif core.kind == "size":
+        unit, explicit = "parameter", True
     elif core.kind == "fraction":
         unit = "percent"
     else:
@@ -593,14 +610,22 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
             if unit in ("count", "_piece") and _JA_PERSON_NOUN.match(text, e):
                 unit = "person"
         else:
-            if unit == "count" and _LATIN_GPU_CONTEXT.match(text[e:e + 12].strip()):
+            if unit == "count" and _LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
                 unit = "gpu"
+            elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
+                unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
+            elif unit == "count" and not core.scaled and _is_age(text, core, lang):
+                unit, explicit = "age", True
         if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]):
             unit = "version"  # a bare 3.1 in running text is a model version
         if not explicit and core.kind == "num" and lang != "ja" and 1800 <= core.low <= 2100 \
                 and core.low.is_integer() and core.low == core.high and re.fullmatch(r"\d{4}", text[core.start:core.end]):
             unit = "year"
     unit = _base_unit(unit, core.low, text, e, lang)
+    if unit == "_month_name":
+        if 1 <= core.low <= 12 and core.low == core.high:
+            return None  # 4月に: the month April, a calendar reference rather than a quantity
+        unit = "other"
     if unit == "year" and text[e - 2:e] == "年代":
         core = _Core(core.start, core.end, core.low, core.low + 9, core.vague, core.kind, core.scaled, core.word)
     qual, qs, qe = _qualifier(text, core.start, e, lang)
@@ -694,7 +719,13 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.parse_digits(m.group(1), "en")
             if v is not None:
-                cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
+                if m.end() < len(text) and text[m.end()] == "B" and not text[m.end() + 1:m.end() + 2].isalpha():
+                    cores.append(_Core(m.start(), m.end() + 1, v * 1e9, v * 1e9, kind="size"))
+                elif v >= _MIN_LLAMA_SIZE and v.is_integer():
+                    # "Llama 405": no release is numbered that high, so the number names the 405B model
+                    cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, kind="size"))
+                else:
+                    cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
     for pattern in (_ISO_DATE, _JA_DATE, _DE_DATE, _EN_DATE):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
@@ -743,8 +774,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             q = _attach(text, core, lang)
         if q is None:
             continue
-        if core.kind == "num" and not q.explicit_unit and q.unit == "count" and _is_name_number(text, core, lang):
+        if core.kind == "num" and not q.explicit_unit and q.unit == "count" and (
+                _is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start)):
             continue
+        if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
+            q.qualifier = "negated"
         if qs and q.start < qs[-1].end:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)
@@ -763,6 +797,47 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             vague=q.vague, qualifier=q.qualifier,
         ))
     return out
+
+
+# Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size
+_MIN_LLAMA_SIZE = 20
+_CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
+# "episode 212", "Kapitel 12", "No. 5": a number naming an item, not counting anything
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:episode|chapter|page|section|season|part|number|no\.|item|room|figure|table|"
+    r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|tabelle)\s?#?\s?$|#$", re.I)
+# "Alexandr is 28", "He was 19, and", "Wang ist 28.": a copula after a name or pronoun, then a bare number
+_AGE_SUBJECT = re.compile(
+    r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
+    r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
+    r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+# Japanese: the quantity is the object or subject of a verb negated in the same clause
+# ("1億ドルをもらっていません", "だれも1ギガワットの...を構築していない"); durations are left alone
+# ("2年間働いていない" says for how long, it does not deny the two years).
+_JA_NEG_VERB = re.compile(r"て(?:は|も)?い(?:ない|ません|なかった)")
+_JA_NOBODY = re.compile(r"(?:誰も|だれも|何も|一度も)")
+_JA_NEG_END = re.compile(r"(?:ない|ません|なかった)")
+_JA_CLAUSE_END = re.compile(r"[。、！？!?]")
+_NOT_NEGATABLE = frozenset({"duration_year", "duration_month", "duration_week", "duration_day", "year", "version"})
+
+
+def _is_age(text: str, core: _Core, lang: str) -> bool:
+    """A bare whole number 1..120 right after "<Name> is" and closing its clause is a person's age."""
+    if lang not in ("en", "de") or core.low != core.high or not core.low.is_integer() or not 1 <= core.low <= 120:
+        return False
+    before = text[max(0, core.start - 40):core.start]
+    return bool(_AGE_SUBJECT.search(before)) and _CLAUSE_END_AFTER.match(text, core.end) is not None
+
+
+def _ja_negated(text: str, start: int, end: int) -> bool:
+    m = _JA_CLAUSE_END.search(text, end)
+    after = text[end:m.start() if m else len(text)]
+    neg = _JA_NEG_VERB.search(after)
+    if neg and neg.start() <= 25:
+        return True
+    left = max((x.end() for x in _JA_CLAUSE_END.finditer(text, 0, start)), default=0)
+    return bool(_JA_NOBODY.search(text, left, start)) and _JA_NEG_END.search(after) is not None
 
 
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
@@ -802,6 +877,8 @@ class _Topic:
     exclude: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     default_measure: str
+    clause_only: bool = False
+    min_value: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -823,14 +900,18 @@ def topics() -> tuple[_Topic, ...]:
                 measures.append((str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or [])))
             else:
                 measures.append((str(mk), tuple(str(c) for c in mv or []), frozenset()))
+        min_value = spec.get("min_value")
         out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
-                          str(spec.get("default_measure", ""))))
+                          str(spec.get("default_measure", "")), spec.get("scope", "sentence") == "clause",
+                          float(min_value) if min_value is not None else None))
     return tuple(out)
 
 
 @lru_cache(maxsize=2048)
 def _cue_re(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()))
+    # Short acronyms must also end the word (plural s allowed): "AR" is not "arbeiten", "GPU" is "GPUs"
+    tail = r"s?(?![a-z])" if cue.isupper() and len(cue) <= 4 else ""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()) + tail)
 
 
 def _cue_hit(cue: str, window: str, lowered: str) -> bool:
@@ -854,11 +935,16 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
     The quantity's own clause is tried first, then the whole sentence, so two
     quantities in one sentence (35万個 to buy vs 22万個 in clusters) keep their own topics.
     """
-    for window in (_clause(sentence, q.start, q.end), sentence):
+    clause = _clause(sentence, q.start, q.end)
+    for window in (clause, sentence):
         lowered = window.lower()
         best: tuple[int, int, _Topic] | None = None
         for rank, t in enumerate(topics()):
             if q.unit not in t.units:
+                continue
+            if t.clause_only and window is not clause:
+                continue
+            if t.min_value is not None and (q.value_high is None or q.value_high < t.min_value):
                 continue
             hits = sum(1 for c in t.cues if _cue_hit(c, window, lowered))
             if not hits or any(_cue_hit(c, window, lowered) for c in t.exclude):
@@ -891,8 +977,14 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
     """All claims of a parsed document, in document order, with document offsets."""
     claims: list[Claim] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
-    for sent in doc.sentences:
-        for q in find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang):
+    found = [(sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang))
+             for sent in doc.sentences]
+    # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
+    sizes = {q.value for _, qs in found for q in qs
+             if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")}
+    for sent, qs in found:
+        for q in qs:
+            q = _as_model_size(sent.text, q, sizes)
             start = sent.to_doc_offset(q.start)
             end = sent.to_doc_offset(q.end)
             surface = doc.text[start:end]
@@ -907,6 +999,19 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
             ))
     claims.sort(key=lambda c: (c.start, c.end))
     return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
+
+
+_MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")
+
+
+def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
+    """A bare count that repeats a model size stated with B in the document, in a sentence about models."""
+    if q.unit != "count" or q.vague or q.value is None or not q.surface.isdigit():
+        return q
+    value = q.value * 1e9
+    if value not in sizes or not _MODEL_CONTEXT.search(text):
+        return q
+    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
