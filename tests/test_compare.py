@@ -121,7 +121,7 @@ def test_percent_and_absolute_savings_are_different_measures():
 
 def test_h100_count_vs_h100_equivalents():
     f = findings(
-        claim("ja_notes", "j1", "35万個", "gpu", "meta_gpu_fleet", 350000, measure="h100_count", speaker="Mark Zuckerberg"),
+        claim("ja_notes", "j1", "35万個", "gpu", "meta_gpu_fleet", 350000, measure="year_end_target", speaker="Mark Zuckerberg"),
         claim("en_keynote", "e1", "600,000", "gpu", "meta_gpu_fleet", 600000, measure="h100_count", lang="en",
               speaker="Jensen Huang"),
     )  # fmt: skip
@@ -413,3 +413,23 @@ def test_comparison_notebook_runs_and_writes_findings(tmp_path):
     html_out = "".join(o.get("data", {}).get("text/html", "") for c in __import__("nbformat").read(out, 4).cells for o in c.get("outputs", []))
     assert "&lt;何十億ドル&gt;" in html_out and "<何十億ドル>" not in html_out
     assert f'href="documents/{d002}.html#s-3"' in html_out
+
+
+def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):
+    header = (REPO / "references" / "reference_facts.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("topic_key,topic,measure,value")
+    cols = header.split(",")
+    row = dict.fromkeys(cols, "")
+    row.update(topic_key="campus", topic="datacenter_power", measure="single_campus_capacity", value="960",
+               value_low="480", value_high="960", unit="MW", base_unit="watt", scale="1000000", as_of="2024-03-04",
+               statement="one campus", source_title="a source", source_url="https://example.org")  # fmt: skip
+    path = tmp_path / "ledger.csv"
+    path.write_text(header + "\n" + ",".join(row[c] for c in cols) + "\n", encoding="utf-8")
+    ledger = load_ledger(path)
+    rows = [claim("ja_notes", "n1", "50メガワットから150メガワット", "watt", "datacenter_power", low=5e7, high=1.5e8)]
+    f = findings_frame(frame(*rows), ledger, CATALOG)
+    got = one(f, kind="reference")
+    assert got["verdict"] == "unverified" and "single_campus_capacity" in got["detail"]
+    # Once the claim says it measures the same thing, the same numbers are a conflict.
+    rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity")]
+    assert one(findings_frame(frame(*rows), ledger, CATALOG), kind="reference")["verdict"] == "conflict"

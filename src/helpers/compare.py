@@ -495,6 +495,12 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame) -> tuple[Verdict, object
         )
     if c.topic in FAMILY:
         return Verdict("unverified", f"{c.label()}: no ledger figure for this member; nearest {_ref_text(r)}"), r
+    if _specific(r.measure) and not _specific(c.measure):
+        # A conflict needs both sides to measure the same thing; here only the ledger says what it measures.
+        return (
+            Verdict("unverified", f"{c.label()} does not say what it measures; nearest {_ref_text(r)} is a {r.measure}"),
+            r,
+        )
     return Verdict("conflict", f"{c.label()} contradicts {_ref_text(r)}"), r
 
 
