@@ -41,6 +41,16 @@ def format_number(value: object) -> str:
     return f"{v:,.4g}"
 
 
+def format_value(value: object, unit: str) -> str:
+    """A claim's value as a reader expects it for its unit: years and versions without separators."""
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if unit in ("year", "version"):
+        v = float(value)
+        return str(int(v)) if v == int(v) else f"{v:g}"
+    return format_number(value)
+
+
 def table(
     df: pd.DataFrame,
     *,
@@ -64,7 +74,8 @@ def table(
         cells = []
         for col in df.columns:
             v = rec[col]
-            text = format_number(v) if col in numeric else esc(v)
+            # Strings are taken as already formatted (e.g. a year must not become "2,020").
+            text = format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
             attrs = ' class="num"' if col in numeric else ""
             if col in lang:
                 code = rec.get(lang[col], lang[col]) if lang[col] in rec else lang[col]
