@@ -80,3 +80,15 @@ def test_long_tables_fold_and_huge_tables_are_capped():
     out = table(pd.DataFrame({"n": range(100)}), numeric=("n",), long_after=10, max_rows=50)
     assert out.count("<tr>") == 2 + 50  # two header rows (shown part and folded part) + 50 data rows
     assert "<details" in out and "50 more rows are not shown" in out
+
+
+def test_table_lang_from_code_column_or_function():
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["35万個", "zehn"], "lang": ["ja", "de"]})
+    by_column = table(df, lang={"text": "lang"})
+    assert '<td lang="ja">35万個</td>' in by_column and '<td lang="de">zehn</td>' in by_column
+    by_function = table(df[["text"]], lang={"text": lambda r: "ja" if "万" in r["text"] else "de"})
+    assert '<td lang="ja">35万個</td>' in by_function and '<td lang="de">zehn</td>' in by_function
+    fixed = table(df[["text"]], lang={"text": "ja"})
+    assert fixed.count('lang="ja"') == 2

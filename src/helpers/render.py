@@ -55,14 +55,15 @@ def table(
     df: pd.DataFrame,
     *,
     numeric: tuple[str, ...] = (),
-    lang: Mapping[str, str] | None = None,
+    lang: Mapping[str, str | Callable[[Mapping[str, object]], str]] | None = None,
     links: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
     long_after: int = LONG_TABLE,
     caption: str = "",
     max_rows: int = MAX_TABLE_ROWS,
 ) -> str:
-    """An escaped HTML table. ``lang`` maps a column to a language code or to the
-    name of a column holding one; ``links`` maps a column to a row -> href function."""
+    """An escaped HTML table. ``lang`` maps a column to a language code, to the
+    name of a column holding one, or to a row -> code function; ``links`` maps a
+    column to a row -> href function."""
     lang = lang or {}
     links = links or {}
     omitted = max(0, len(df) - max_rows)
@@ -78,7 +79,8 @@ def table(
             text = format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
             attrs = ' class="num"' if col in numeric else ""
             if col in lang:
-                code = rec.get(lang[col], lang[col]) if lang[col] in rec else lang[col]
+                spec = lang[col]
+                code = spec(rec) if callable(spec) else rec.get(spec, spec) if spec in rec else spec
                 if code and code != "unknown":
                     attrs += f' lang="{esc(code)}"'
             if col in links and text:
