@@ -346,3 +346,11 @@ def _topic(sentence: str, lang: str, surface: str) -> tuple[str, str]:
 )
 def test_follow_up_topics(sentence, lang, surface, topic, measure) -> None:
     assert _topic(sentence, lang, surface) == (topic, measure)
+
+
+def test_document_without_any_quantity_gives_an_empty_valid_table():
+    from helpers.claims import COLUMNS, claims_frame
+    from helpers.parse import parse_document
+
+    df = claims_frame([parse_document("Hallo Welt. Ein Satz ohne Zahl.\n", "x")])
+    assert len(df) == 0 and list(df.columns) == COLUMNS

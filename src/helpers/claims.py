@@ -1085,6 +1085,9 @@ def claims_frame(docs: list[ParsedDocument]):
     for col in ("line", "start", "end", "sentence_id"):
         df[col] = df[col].astype(int)
     df["vague"] = df["vague"].astype(bool)
+    # An empty frame has object columns; the schema wants strings even with no rows.
+    for col in df.columns[df.dtypes == object]:
+        df[col] = df[col].astype(str)
     return CLAIMS_SCHEMA.validate(df)
 
 

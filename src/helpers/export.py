@@ -7,8 +7,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:  # importing nbformat costs ~1 s (jsonschema format checks); a no-op build never needs it
+    import nbformat
 
 TEMPLATES_DIR = Path(str(resources.files("helpers") / "templates"))
 # Only ids the template generated; a uuid inside document text is data and stays.
@@ -61,6 +63,8 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def failure_banner(message: str) -> nbformat.NotebookNode:
     """A markdown cell placed first in a failed report; the message is escaped."""
     import html
+
+    import nbformat
 
     body = html.escape(message)
     return nbformat.v4.new_markdown_cell(
