@@ -92,3 +92,21 @@ def test_table_lang_from_code_column_or_function():
     assert '<td lang="ja">35万個</td>' in by_function and '<td lang="de">zehn</td>' in by_function
     fixed = table(df[["text"]], lang={"text": "ja"})
     assert fixed.count('lang="ja"') == 2
+
+
+def test_document_text_is_cut_with_a_note_beyond_the_limit():
+    import pandas as pd
+
+    from helpers.render import document_html
+
+    blocks = pd.DataFrame(
+        [{"block_id": i, "kind": "paragraph", "start": i * 11, "text": f"Satz {i:04d}.", "speaker": "", "timestamp": ""} for i in range(10)]
+    )
+    sentences = pd.DataFrame(
+        [{"doc_id": "d", "sentence_id": i, "block_id": i, "start": i * 11, "end": i * 11 + 10, "lang": "de"} for i in range(10)]
+    )
+    full = document_html(blocks, sentences)
+    assert full.count('class="sentence"') == 10 and "cut here" not in full
+    cut = document_html(blocks, sentences, max_chars=30)
+    assert cut.count('class="sentence"') == 3
+    assert "cut here after 30 of 100 characters (up to sentence s-2)" in cut

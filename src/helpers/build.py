@@ -2,7 +2,9 @@
 
 Exit status: 0 everything built; 1 some documents or notebooks failed (the
 rest is built and the index marks the failures); 2 usage or configuration
-error (bad catalog, ledger or folders; what could be built still is).
+error (bad catalog, ledger or folders; what could be built still is); 130
+interrupted (Ctrl-C): every file already written is complete, and the next
+build reuses the notebooks that finished.
 """
 
 from __future__ import annotations
@@ -325,12 +327,17 @@ def build(opts: BuildOptions) -> BuildResult:
     data_dir = opts.out / "data"
 
     with OutputLock(build_dir / "build.lock"), Workers(opts.scheduler, opts.jobs) as workers:
+        stale = atomic.remove_stale_temp_files(opts.out)
+        if stale:
+            log(f"removed {len(stale)} unfinished temporary file(s) left by an interrupted build")
         catalog_path = opts.catalog or (opts.seeds / CATALOG_NAME)
+        catalog_usable = True
         try:
             catalog = load_catalog(catalog_path)
         except ConfigurationError as e:
             problems.append(str(e))
             config_error = True
+            catalog_usable = False  # notebooks must not trip over it again: they get no catalog
             catalog = Catalog(path=str(catalog_path))
         sources = discover(opts.seeds)
         catalog.check_documents([s.doc_id for s in sources])
@@ -341,6 +348,8 @@ def build(opts: BuildOptions) -> BuildResult:
         if ledger_problems:
             config_error = True
             problems += ledger_problems
+        # A broken ledger is reported once, here; the comparison then runs without it.
+        ledger_for_notebooks = None if ledger_problems else opts.ledger
 
         fixed = {"helpers": helpers_source_digest(), "packages": _sha(json.dumps(package_versions(), sort_keys=True).encode())}
         t0 = time.perf_counter()
@@ -364,8 +373,8 @@ def build(opts: BuildOptions) -> BuildResult:
             ok_docs,
             catalog,
             data_dir,
-            Path(catalog.path) if catalog.path and Path(catalog.path).exists() else None,
-            opts.ledger,
+            Path(catalog.path) if catalog_usable and catalog.path and Path(catalog.path).exists() else None,
+            ledger_for_notebooks,
         )
         lock_path = build_dir / LOCKFILE
         try:
@@ -373,11 +382,14 @@ def build(opts: BuildOptions) -> BuildResult:
         except ValueError:
             lock = {}  # a damaged lockfile only costs a full rebuild
         has_comparison = any(r.spec.name == "04_comparison" for r in runs)
-        results, skipped = _execute_runs(
-            runs, opts, workers, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
-        )
-        lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
-        _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
+        try:
+            results, skipped = _execute_runs(
+                runs, opts, workers, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
+            )
+        finally:
+            # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
+            lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
+            _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
 
         _merge_alignment(data_dir, runs)
         changes = _changes(previous_claims, tables["claims"], previous_findings, _read_previous(data_dir / "findings.csv"))
@@ -395,8 +407,15 @@ def build(opts: BuildOptions) -> BuildResult:
         f"documents ok {len(ok_docs)}/{len(extractions)}; {len(changes)} changed claims/findings; "
         f"{time.perf_counter() - started:.1f}s"
     )
+    # Repeated at the end, where a reader of the terminal looks, with what to do.
+    for e in failed_docs:
+        log(f"[document failed] {e.row['error']}")
+    for r in failed_runs:
+        log(f"[report failed] {r.key}: {r.error} (report with the error: {opts.out / r.report}; executed notebook: {r.executed})")
     for p in problems:
         log(f"[config] {p}")
+    if failed_docs or failed_runs or problems:
+        log(f"the index lists these problems too: {opts.out / 'index.html'}")
     log(f"reports: {opts.out / 'index.html'}")
     return BuildResult(exit_code, tables["documents"], results, problems, skipped)
 
@@ -422,9 +441,19 @@ def _merge_alignment(data_dir: Path, runs: list[NotebookRun]) -> None:
         _write_if_changed(data_dir / "alignment.csv", to_csv_bytes(pd.concat(parts, ignore_index=True)))
 
 
+EXIT_INTERRUPTED = 130  # the shell's convention for a process ended by SIGINT
+
+
 def main_build(opts: BuildOptions) -> int:
     try:
         return build(opts).exit_code
     except HelpersError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "build interrupted: files already written are complete (old or new, never half); "
+            "run the build again to finish (finished notebooks are reused)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED

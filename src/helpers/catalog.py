@@ -89,39 +89,41 @@ def _date_str(value: Any) -> str | None:
     raise ValueError(f"not a date (YYYY-MM-DD or YYYY): {value!r}")
 
 
-def _entry(doc_id: str, node: yaml.MappingNode, data: dict[str, Any], path: str, line: int) -> CatalogEntry:
+def _entry(
+    doc_id: str, node: yaml.MappingNode, data: dict[str, Any], path: str, line: int
+) -> tuple[CatalogEntry | None, list[ConfigurationError]]:
+    """The entry, or None with every problem of its fields (each with its own line), so one edit fixes all."""
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    problems: list[ConfigurationError] = []
 
-    def fail(key: str, message: str) -> ConfigurationError:
-        return ConfigurationError(f"{doc_id}.{key}: {message}", path=path, line=lines.get(key, node.start_mark.line + 1))
+    def fail(key: str, message: str) -> None:
+        problems.append(
+            ConfigurationError(f"{doc_id}.{key}: {message}", path=path, line=lines.get(key, node.start_mark.line + 1))
+        )
 
-    unknown = sorted(set(data) - KNOWN_FIELDS)
-    if unknown:
-        raise fail(unknown[0], f"unknown field (known: {', '.join(sorted(KNOWN_FIELDS))})")
+    for key in sorted(set(map(str, data)) - KNOWN_FIELDS):
+        fail(key, f"unknown field (known: {', '.join(sorted(KNOWN_FIELDS))})")
     values: dict[str, Any] = {}
     for key in _STR_FIELDS:
         v = data.get(key)
         if v is not None and not isinstance(v, (str, int, float)):
-            raise fail(key, f"expected text, got {type(v).__name__}")
+            fail(key, f"expected text, got {type(v).__name__}")
         values[key] = None if v is None else str(v)
     for key in _DATE_FIELDS:
         try:
             values[key] = _date_str(data.get(key))
         except ValueError as e:
-            raise fail(key, str(e)) from None
+            fail(key, str(e))
     lang = data.get("language")
     if lang is not None and lang not in LANGUAGES:
-        raise fail("language", f"unknown language {lang!r} (supported: {', '.join(LANGUAGES)})")
+        fail("language", f"unknown language {lang!r} (supported: {', '.join(LANGUAGES)})")
     speakers = data.get("speakers") or []
     if not isinstance(speakers, list) or not all(isinstance(s, str) for s in speakers):
-        raise fail("speakers", "expected a list of names")
-    return CatalogEntry(
-        doc_id=doc_id,
-        language=lang,
-        speakers=tuple(speakers),
-        line=line,
-        **values,
-    )
+        fail("speakers", "expected a list of names")
+    if problems:
+        return None, sorted(problems, key=lambda e: e.line or 0)
+    entry = CatalogEntry(doc_id=doc_id, language=lang, speakers=tuple(speakers), line=line, **values)
+    return entry, []
 
 
 def load_catalog(path: str | Path | None) -> Catalog:
@@ -160,10 +162,10 @@ def load_catalog(path: str | Path | None) -> Catalog:
                 ConfigurationError(f"{doc_id}: expected a mapping of fields", path=p, line=key_node.start_mark.line + 1)
             )
             continue
-        try:
-            catalog.entries[doc_id] = _entry(doc_id, value_node, entry_data, p, key_node.start_mark.line + 1)
-        except ConfigurationError as e:
-            catalog.problems.append(e)
+        entry, problems = _entry(doc_id, value_node, entry_data, p, key_node.start_mark.line + 1)
+        if entry is not None:
+            catalog.entries[doc_id] = entry
+        catalog.problems.extend(problems)
     return catalog
 
 

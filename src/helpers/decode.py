@@ -2,7 +2,7 @@
 
 Order of attempts, and why:
 
-1. Byte-order marks (UTF-8, UTF-16 LE/BE) are unambiguous, so they win.
+1. Byte-order marks (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) are unambiguous, so they win.
 2. Binary signatures and NUL bytes are rejected before any text decoding,
    because legacy codecs happily "decode" images into mojibake.
 3. Strict UTF-8: random legacy bytes almost never form valid UTF-8, so a
@@ -86,6 +86,10 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
+    # UTF-32 LE's mark starts with UTF-16 LE's, so it is tested first.
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        codec = "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
+        return _strict(data, 4, codec, source), codec, True
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, len(codecs.BOM_UTF8), "utf-8", source), "utf-8-sig", True
     if data.startswith(codecs.BOM_UTF16_LE):
@@ -98,6 +102,12 @@ def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
             raise DecodeError(f"looks binary ({what}), not text", path=source, byte_offset=0)
     nul = data.find(b"\x00")
     if nul >= 0:
+        if _looks_like_bomless_utf16(data):
+            raise DecodeError(
+                "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)",
+                path=source,
+                byte_offset=nul,
+            )
         raise DecodeError("looks binary (contains NUL bytes), not text", path=source, byte_offset=nul)
 
     try:
@@ -138,6 +148,17 @@ def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
         for codec, pos in errors.items()
     )
     raise DecodeError(f"not text in any supported encoding; tried {tried}", path=source, byte_offset=utf8_error)
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    """NUL bytes on one side of most byte pairs: UTF-16 text of mostly ASCII or Latin-1 characters."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return False
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    return max(even, odd) >= 0.5 * pairs and min(even, odd) <= 0.05 * pairs
 
 
 def _strict(data: bytes, skip: int, codec: str, source: str) -> str:

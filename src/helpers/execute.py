@@ -20,6 +20,14 @@ from . import atomic
 from .pipeline import NotebookRun
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
+# A report is read in a browser: one output beyond this many characters (the
+# full text of a book-sized document) makes the page unusable and the HTML
+# export take minutes. The report then shows the start and says where the rest
+# is; the executed notebook and the data files keep everything.
+MAX_OUTPUT_CHARS = 3_000_000
+# Where to cut HTML, best first: before a block element, after a sentence or
+# table row, at a line break; never inside a tag or an entity. (marker, chars of it kept)
+_HTML_BOUNDARIES = (("\n<p", 0), ("\n<h", 0), ("\n<li", 0), ("<tr>", 0), ("\n<div", 0), ("</span>", 7), ("</tr>", 5), ("\n", 0))
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,8 @@ class RunResult:
     executed: str = ""  # path of the executed notebook
 
 
-def _failure_message(exc: BaseException) -> str:
+def _failure_message(exc: BaseException, timeout: int = DEFAULT_TIMEOUT, kernel: str = "python3") -> str:
+    """One line saying what went wrong and, for failures of the machinery rather than the code, what to do."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
@@ -40,18 +49,86 @@ def _failure_message(exc: BaseException) -> str:
     name = type(exc).__name__
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     hint = ""
-    if "kernel" in name.lower() or "kernel" in text.lower():
-        hint = " (hint: is ipykernel installed in the project's .venv? run `make install`)"
     if "timeout" in name.lower() or "timed out" in text.lower():
-        hint = f" (hint: a cell ran longer than {DEFAULT_TIMEOUT}s; pass --timeout)"
+        hint = f" (hint: a cell ran longer than {timeout}s; pass --timeout SECONDS to allow more)"
+    elif "dead" in name.lower() or "died" in text.lower():
+        hint = " (hint: the kernel died, often out of memory; try --jobs 1 or a smaller document)"
+    elif "kernel" in name.lower() or "kernel" in text.lower() or isinstance(exc, OSError):
+        hint = (
+            f" (hint: the Jupyter kernel {kernel!r} could not start; `jupyter kernelspec list` shows which"
+            " kernel is used; run `make install` to reinstall ipykernel in the project's .venv)"
+        )
     return f"{name}: {text}{hint}"
+
+
+def _truncation_note(kept: int, total: int) -> str:
+    return (
+        f"This output is cut after {kept:,} of {total:,} characters to keep the report usable in a browser. "
+        "Nothing is lost: the data files (data/*.csv, linked from the index) hold every block, sentence and "
+        "claim, and the executed notebook under _build/notebooks/ holds the full output."
+    )
+
+
+def _cut_html(markup: str, limit: int) -> str:
+    cuts = []
+    for marker, keep in _HTML_BOUNDARIES:
+        at = markup.rfind(marker, 0, limit - keep)
+        if at > 0:
+            cuts.append(at + keep)
+    # The best kind of boundary, unless it would throw away more than half of what may be shown.
+    good = [c for c in cuts if c >= limit // 2]
+    cut = good[0] if good else max(cuts, default=-1)
+    if cut <= 0:
+        # No safe boundary at all: show the output as escaped text instead.
+        import html
+
+        return f"<pre>{html.escape(markup[:limit])}</pre>"
+    return markup[:cut]
+
+
+def cap_outputs(nb, max_chars: int = MAX_OUTPUT_CHARS):
+    """A copy of ``nb`` whose text and HTML outputs are at most ``max_chars`` long, each cut one marked.
+
+    HTML is cut before a block element (unclosed tags are closed by the
+    exporter's parser) and followed by a note saying where the rest is.
+    """
+    import copy
+    import html
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                text = "".join(out.get("text", ""))
+                if len(text) > max_chars:
+                    out["text"] = text[:max_chars] + "\n[" + _truncation_note(max_chars, len(text)) + "]\n"
+                continue
+            data = out.get("data", {})
+            for mime in ("text/html", "text/plain", "text/markdown"):
+                value = data.get(mime)
+                if value is None:
+                    continue
+                text = "".join(value) if isinstance(value, list) else str(value)
+                if len(text) <= max_chars:
+                    continue
+                if mime == "text/html":
+                    kept = _cut_html(text, max_chars)
+                    note = f'<div class="error-box"><strong>Shortened.</strong> {html.escape(_truncation_note(len(kept), len(text)))}</div>'
+                    data[mime] = kept + note
+                else:
+                    data[mime] = text[:max_chars] + "\n[" + _truncation_note(max_chars, len(text)) + "]"
+    return nb
 
 
 @lru_cache(maxsize=64)
 def _declared_parameters(path: str) -> frozenset[str]:
     """Names the notebook's parameters cell defines: the build passes only those."""
+    import logging
+
     import papermill
 
+    # papermill warns about parameter lines it cannot type-infer (lists); that is not an error.
+    logging.getLogger("papermill").setLevel(logging.ERROR)
     return frozenset(papermill.inspect_notebook(path))
 
 
@@ -113,7 +190,7 @@ def run_notebook(
                 kernel_name="python3",
             )
     except Exception as exc:  # a failing notebook must not stop the build
-        error = _failure_message(exc)
+        error = _failure_message(exc, timeout)
     if tmp_executed.exists():
         os.replace(tmp_executed, executed)
         nb = nbformat.read(str(executed), as_version=4)
@@ -121,7 +198,7 @@ def run_notebook(
         nb = nbformat.v4.new_notebook()
         if not error:
             error = "the notebook produced no output"
-    html_text = to_html(nb, title=run.title, nav=nav, lang=lang, failure=error or None)
+    html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=error or None)
     atomic.write_text(out_dir / run.report, html_text)
     return RunResult(
         key=run.key,

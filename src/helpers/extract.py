@@ -32,7 +32,7 @@ DATA_DICTIONARY = {
     "error": "what is wrong with the document, naming the file (empty when ok)",
     "sha256": "SHA-256 of the file's bytes",
     "bytes": "size of the file in bytes",
-    "encoding": "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, cp932, euc_jp)",
+    "encoding": "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)",
     "lang": "document language detected from its body (ja, de, en, unknown)",
     "title": "title line as found by the parser (empty when the document has none)",
     "chars": "characters of the decoded, newline-normalized text (the space all offsets index)",

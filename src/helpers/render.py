@@ -114,11 +114,20 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def document_html(blocks: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
+MAX_DOCUMENT_CHARS = 2_000_000  # text shown in one report; the data files always hold all of it
+
+
+def document_html(
+    blocks: pd.DataFrame,
+    sentences: pd.DataFrame,
+    claims: pd.DataFrame | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
+) -> str:
     """The document block by block, each sentence an anchor ``#s-N``; chrome shown muted.
 
     Built from the blocks' own text (offsets are document offsets), so the
-    report shows exactly the words of the file. Claims are highlighted.
+    report shows exactly the words of the file. Claims are highlighted. After
+    ``max_chars`` of text the rest is left to the data files, with a note.
     """
     by_block: dict[int, list[dict]] = {}
     for rec in sentences.sort_values("start").to_dict("records"):
@@ -128,8 +137,20 @@ def document_html(blocks: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Data
         for c in claims.to_dict("records"):
             marks.setdefault(int(c["sentence_id"]), []).append((int(c["start"]), int(c["end"]), str(c.get("unit", ""))))
     parts = ['<div class="document-text">']
-    for b in blocks.sort_values("start").to_dict("records"):
+    ordered = blocks.sort_values("start").to_dict("records")
+    total = sum(len(str(b["text"])) for b in ordered)
+    shown = 0
+    for b in ordered:
         kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+        if shown >= max_chars:
+            last = max((int(s["sentence_id"]) for bid in by_block if bid < int(b["block_id"]) for s in by_block[bid]), default=-1)
+            parts.append(
+                f"<p><em>The text is cut here after {shown:,} of {total:,} characters"
+                f"{f' (up to sentence s-{last})' if last >= 0 else ''}; the full text is in "
+                "data/blocks.csv and data/sentences.csv.</em></p>"
+            )
+            break
+        shown += len(text)
         if kind == "chrome":
             parts.append(f'<p class="chrome" style="color:#777"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue

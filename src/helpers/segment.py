@@ -29,6 +29,11 @@ Rules of the rule engine:
   e.g. …), a single-letter initial, or (German) a one- or two-digit ordinal
   (``3. Oktober``). ``usw.``/``etc.`` before a capital do end a sentence.
   ``10.000`` and ``3.1`` never split (no whitespace after the dot).
+* No sentence is longer than ``MAX_SENTENCE_CHARS``: a longer stretch
+  without a terminator (a 1 MB line, thousands of unpunctuated lines) is cut
+  at line breaks, then at whitespace, then anywhere not inside a grapheme.
+  Everything downstream (language detection, tokenization, claim search)
+  works per sentence, and some of it is superlinear in sentence length.
 * A blank line always ends a sentence. A single line break inside Japanese
   text ends a sentence only when the line ends in a sentence-final form
   (です, ます, だ, よ, ね …); otherwise the phrase continues on the next line,
@@ -38,6 +43,7 @@ Rules of the rule engine:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -86,15 +92,77 @@ _JA_FINAL = re.compile(
 )
 
 
-def split_sentences(text: str, lang: str, engine: str = "rules") -> list[Span]:
-    """Sentence spans in ``text`` (see module docstring)."""
+# Well above any real sentence of the corpus (the longest seed sentence has
+# 385 characters) and small enough that per-sentence work stays cheap.
+MAX_SENTENCE_CHARS = 1000
+
+
+def split_sentences(
+    text: str, lang: str, engine: str = "rules", max_chars: int = MAX_SENTENCE_CHARS
+) -> list[Span]:
+    """Sentence spans in ``text`` (see module docstring); none longer than ``max_chars``."""
     if engine == "rules":
         cuts = _rule_cuts(text, lang)
     elif engine == "pysbd":
         cuts = _pysbd_cuts(text, lang)
     else:
         raise ValueError(f"unknown sentence engine {engine!r} (use 'rules' or 'pysbd')")
-    return spans_from_cuts(text, cuts)
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    return _cap_lengths(text, spans_from_cuts(text, cuts), max_chars)
+
+
+_LINE_BREAK = re.compile(r"\n")
+_SPACE = re.compile(r"\s")
+
+
+def _cap_lengths(text: str, spans: list[Span], max_chars: int) -> list[Span]:
+    """Cut every span longer than ``max_chars``, preferring line breaks, then spaces."""
+    if all(b - a <= max_chars for a, b in spans):
+        return spans
+    out: list[Span] = []
+    for a, b in spans:
+        while b - a > max_chars:
+            cut = _cut_point(text, a, a + max_chars)
+            out.extend(_trimmed(text, a, cut))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _trimmed(text: str, a: int, b: int) -> list[Span]:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [(a, b)] if a < b else []
+
+
+def _cut_point(text: str, a: int, limit: int) -> int:
+    """The best place to cut in ``text[a:limit]``: after the last line break, else the last space,
+    else ``limit`` moved back off combining marks and joiners so no character cluster is split."""
+    window = text[a:limit]
+    for pattern in (_LINE_BREAK, _SPACE):
+        last = None
+        for last in pattern.finditer(window):
+            pass
+        if last is not None and last.start() > 0:
+            return a + last.start()
+    cut = limit
+    while cut > a + 1 and (_continues_cluster(text[cut]) or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return cut
+
+
+def _continues_cluster(ch: str) -> bool:
+    return (
+        unicodedata.combining(ch) != 0
+        or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+        or ch in "\u200d\ufe0f\ufe0e"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        or "\udc00" <= ch <= "\udfff"
+    )
 
 
 def spans_from_cuts(text: str, cuts: set[int]) -> list[Span]:

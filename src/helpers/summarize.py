@@ -1,7 +1,11 @@
 """Extractive summaries that can be traced back to the sentences they quote.
 
 Sentences are ranked by centrality (LexRank: PageRank over TF-IDF cosine
-similarities between the sentences of one document). Summaries only ever
+similarities between the sentences of one document). LexRank needs the full
+sentence-by-sentence similarity matrix; above ``LEXRANK_MAX_SENTENCES``
+eligible sentences (a book-sized document) that matrix no longer fits in
+memory, so centrality becomes the cosine of each sentence to the document's
+TF-IDF centroid, which is linear in the number of sentences. Summaries only ever
 quote whole body sentences, each keeping its ``sentence_id``, so every line of
 a summary links back to its place in the document.
 
@@ -19,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -37,6 +42,9 @@ _TOL = 1e-10
 # Scores equal up to float noise tie; document order then decides.
 _SCORE_DECIMALS = 12
 _VOCAB_BLOCK = 1024
+# 4,000 sentences make a 128 MB similarity matrix and take seconds; the seed
+# documents have at most ~1,100 eligible sentences, so they all use LexRank.
+LEXRANK_MAX_SENTENCES = 4000
 
 # --- Language data ---------------------------------------------------------
 
@@ -154,6 +162,68 @@ def content_tokens(text: str, lang: str) -> list[str]:
 # --- Ranking ----------------------------------------------------------------
 
 
+def _tfidf_rows(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Unit-length TF-IDF vectors as (rows, cols, values, vocabulary size), frequent words first."""
+    n = len(token_lists)
+    counts = [Counter(tokens) for tokens in token_lists]
+    df = Counter(t for c in counts for t in c)
+    index = {t: i for i, t in enumerate(sorted(df, key=lambda t: (-df[t], t)))}
+    rows, cols, vals = [], [], []
+    for row, c in enumerate(counts):
+        for t, tf in c.items():
+            rows.append(row)
+            cols.append(index[t])
+            vals.append(tf * (math.log((1 + n) / (1 + df[t])) + 1.0))  # smoothed idf, always > 0
+    rows_a, cols_a, vals_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals, dtype=float)
+    norms = np.zeros(n)
+    np.add.at(norms, rows_a, vals_a**2)
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    return rows_a, cols_a, vals_a / norms[rows_a], len(index)
+
+
+class _PairwiseCosine:
+    """``similarity[j, k]`` computed on demand from sparse rows.
+
+    Selection only asks for the pairs among the few sentences it picks, so
+    large documents never materialize the quadratic matrix.
+    """
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int) -> None:
+        order = np.argsort(rows, kind="stable")
+        self._cols, self._vals = cols[order], vals[order]
+        self._bounds = np.searchsorted(rows[order], np.arange(n + 1))
+        self.shape = (n, n)
+        # Selection compares every candidate with the same few picked rows.
+        self._row = lru_cache(maxsize=256)(self._row_uncached)
+
+    def _row_uncached(self, i: int) -> dict[int, float]:
+        lo, hi = self._bounds[i], self._bounds[i + 1]
+        return dict(zip(self._cols[lo:hi].tolist(), self._vals[lo:hi].tolist()))
+
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        a, b = self._row(int(pair[0])), self._row(int(pair[1]))
+        if len(b) < len(a):
+            a, b = b, a
+        return float(sum(v * b.get(c, 0.0) for c, v in a.items()))
+
+
+def _centroid_scores(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, _PairwiseCosine]:
+    """Cosine of each sentence to the TF-IDF centroid, normalized to sum to 1; O(tokens)."""
+    n = len(token_lists)
+    rows, cols, vals, vocab = _tfidf_rows(token_lists)
+    centroid = np.zeros(vocab)
+    np.add.at(centroid, cols, vals)
+    norm = np.linalg.norm(centroid)
+    if norm:
+        centroid /= norm
+    scores = np.zeros(n)
+    np.add.at(scores, rows, vals * centroid[cols])
+    # A sentence sharing no word with the rest still gets a positive score, as in LexRank.
+    scores = scores + 1e-12
+    return scores / scores.sum(), _PairwiseCosine(rows, cols, vals, n)
+
+
 def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosine similarities between the TF-IDF vectors of the sentences.
 
@@ -162,25 +232,11 @@ def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     stays at sentences x block rather than sentences x vocabulary.
     """
     n = len(token_lists)
-    counts = [Counter(tokens) for tokens in token_lists]
-    df = Counter(t for c in counts for t in c)
-    # Frequent words first: later blocks then touch only the few sentences
-    # that use their rare words, and only those rows are multiplied.
-    index = {t: i for i, t in enumerate(sorted(df, key=lambda t: (-df[t], t)))}
-    rows, cols, vals = [], [], []
-    for row, c in enumerate(counts):
-        for t, tf in c.items():
-            rows.append(row)
-            cols.append(index[t])
-            vals.append(tf * (math.log((1 + n) / (1 + df[t])) + 1.0))  # smoothed idf, always > 0
-    rows_a, cols_a, vals_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
-    norms = np.zeros(n)
-    np.add.at(norms, rows_a, vals_a**2)
-    norms = np.sqrt(norms)
-    norms[norms == 0] = 1.0
-    vals_a = vals_a / norms[rows_a]
+    # Frequent words come first: later blocks then touch only the few
+    # sentences that use their rare words, and only those rows are multiplied.
+    rows_a, cols_a, vals_a, vocab = _tfidf_rows(token_lists)
     similarity = np.zeros((n, n))
-    for lo in range(0, len(index), _VOCAB_BLOCK):
+    for lo in range(0, vocab, _VOCAB_BLOCK):
         keep = (cols_a >= lo) & (cols_a < lo + _VOCAB_BLOCK)
         used, local_rows = np.unique(rows_a[keep], return_inverse=True)
         block = np.zeros((len(used), _VOCAB_BLOCK))
@@ -211,13 +267,24 @@ def _pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
     return scores / scores.sum()
 
 
-def _rank(token_lists: Sequence[Sequence[str]], min_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(scores, eligible mask, similarity among eligible) for the given token lists."""
+def _rank(
+    token_lists: Sequence[Sequence[str]], min_tokens: int, max_lexrank: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | _PairwiseCosine]:
+    """(scores, eligible mask, similarity among eligible) for the given token lists.
+
+    Above ``max_lexrank`` eligible sentences (default ``LEXRANK_MAX_SENTENCES``)
+    the centroid method replaces LexRank and similarities are computed on demand.
+    """
+    limit = LEXRANK_MAX_SENTENCES if max_lexrank is None else max_lexrank
     eligible = np.array([len(set(tokens)) >= min_tokens for tokens in token_lists], dtype=bool)
     scores = np.zeros(len(token_lists))
     chosen = [tokens for tokens, ok in zip(token_lists, eligible) if ok]
-    similarity = _cosine_tfidf(chosen)
-    scores[eligible] = _pagerank(similarity)
+    similarity: np.ndarray | _PairwiseCosine
+    if len(chosen) > limit:
+        scores[eligible], similarity = _centroid_scores(chosen)
+    else:
+        similarity = _cosine_tfidf(chosen)
+        scores[eligible] = _pagerank(similarity)
     return scores, eligible, similarity
 
 
@@ -236,7 +303,7 @@ def rank_sentences(
 
 
 def _select(
-    scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray, n: int
+    scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _PairwiseCosine, n: int
 ) -> list[int]:
     """Indices of the chosen sentences, in input order."""
     if n <= 0:
