@@ -188,6 +188,8 @@ def run_notebook(
                 log_output=False,
                 execution_timeout=timeout,
                 kernel_name="python3",
+                # Outputs are saved already; a graceful kernel shutdown only adds ~0.2 s per run.
+                shutdown_kernel="immediate",
             )
     except Exception as exc:  # a failing notebook must not stop the build
         error = _failure_message(exc, timeout)
