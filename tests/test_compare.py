@@ -13,7 +13,7 @@ from helpers.compare import (
     claim_range,
     findings_frame,
     group_html,
-    headline,
+    headline_html,
     overlaps,
     slip_exponent,
     tolerant,
@@ -294,12 +294,14 @@ def test_group_table_html_escapes_and_links():
     assert 'lang="de"' in out and 'href="documents/de_talk.html#s-1"' in out
 
 
-def test_headline_sentence_names_sources_and_verdicts():
+def test_headline_sentence_names_sources_verdicts_and_links():
     df = sample()
     f = findings_frame(df, LEDGER, CATALOG)
-    text = headline(f, df, CATALOG, ("meta_gpu_fleet", "llama_training_cluster"))
-    assert "35万個" in text and "600,000" in text and "translation_slip" in text and "22,000–24,000" in text
-    assert headline(f, df, CATALOG, ("reality_labs_spend",)).startswith("No claims")
+    out = headline_html(f, df, CATALOG, ("meta_gpu_fleet", "llama_training_cluster"), "documents/")
+    answer = out[: out.index("</p>")]
+    assert "35万個" in answer and "600,000" in answer and "translation_slip" in answer and "22,000–24,000" in answer
+    assert 'href="documents/ja_notes.html#s-' in out and '<span lang="ja">35万個</span>' in out
+    assert headline_html(f, df, CATALOG, ("reality_labs_spend",)).startswith("<p>No claims")
 
 
 # ---------------------------------------------------------------- the real corpus

@@ -819,31 +819,3 @@ def headline_html(
         between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
     answer = "The corpus gives " + "; ".join(phrases) + "." + between
     return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
-
-
-def headline(findings: pd.DataFrame, claims: pd.DataFrame, catalog: Mapping | None, topics: tuple[str, ...]) -> str:
-    """The evidence for a headline question: every figure of ``topics`` with its source, date and verdict."""
-    df = prepare_claims(claims, catalog).set_index("claim_id")
-    parts = []
-    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
-    for f in own.itertuples():
-        cid = f.claim_ids.split()[0]
-        if cid not in df.index:
-            continue
-        c = df.loc[cid]
-        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
-        who = f", {c['speaker']}" if c["speaker"] else ""
-        bit = f'{short_id(c["doc_id"])} ({c["event_date"] or "undated"}{who}) says "{c["surface"]}" = {fmt_range(rng, c["unit"])}'
-        bit += f" [{c['topic']}{'/' + c['measure'] if c['measure'] else ''}]: {f.verdict}"
-        if f.reference:
-            bit += f" vs {f.reference} ({f.reference_value}, {f.reference_as_of})"
-        if f.likely_value:
-            bit += f", likely {f.likely_value}"
-        parts.append(bit)
-    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
-    if len(pairs):
-        counts = pairs["verdict"].value_counts()
-        parts.append("between sources: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
-    if not parts:
-        return "No claims on " + ", ".join(topics) + "."
-    return "; ".join(parts) + "."
