@@ -1,7 +1,7 @@
 """Build speed on the seed corpus: naive papermill/nbconvert CLI loop versus ``helpers build``.
 
 1. naive: every notebook run of the build (same runs, same parameters, from
-   ``helpers.pipeline.plan_runs`` over a data folder made by one extraction),
+   ``helpers.build.pipeline.plan_runs`` over a data folder made by one extraction),
    one after another, as ``papermill IN OUT -r name value ...`` then
    ``jupyter nbconvert --to html --no-input OUT`` subprocesses.
 2. ours, cold: ``build(BuildOptions(out=<fresh folder>, jobs=--jobs))``.
@@ -75,13 +75,14 @@ def timed_build(opts, log_path: Path):
 
 def prepare_data(work: Path):
     """Extract the seeds once into ``work/data`` and plan the build's runs over it."""
-    from helpers.build import extract_all, helpers_source_digest
-    from helpers.build import DEFAULT_LEDGER, DEFAULT_NOTEBOOKS
-    from helpers.catalog import load_catalog
-    from helpers.corpus import CATALOG_NAME, discover
-    from helpers.extract import combine, to_csv_bytes
-    from helpers.pipeline import plan_runs
-    from helpers.scheduler import Workers
+    from helpers.build.builder import extract_all, helpers_source_digest
+    from helpers.build.builder import DEFAULT_LEDGER, DEFAULT_NOTEBOOKS
+    from helpers.text.catalog import load_catalog
+    from helpers.text.corpus import CATALOG_NAME, discover
+    from helpers.build.extract import combine
+    from helpers.tables import to_csv_bytes
+    from helpers.build.pipeline import plan_runs
+    from helpers.build.scheduler import Workers
 
     catalog_path = SEEDS / CATALOG_NAME
     catalog = load_catalog(catalog_path)
@@ -150,7 +151,7 @@ def run_phases(data_key: str) -> dict[str, float]:
     import papermill
     from nbconvert import HTMLExporter  # noqa: F401  (the build imports it once per worker too)
 
-    from helpers.export import to_html
+    from helpers.reports.export import to_html
 
     imports = time.perf_counter() - t0
     spec = json.loads(data_key)
@@ -199,7 +200,7 @@ def phases_of(run, notebooks: Path) -> dict[str, float]:
 
 def noop_build(opts, log_path: Path, expected: set[str]):
     """A rebuild that should skip everything; once more if the package source moved meanwhile."""
-    from helpers.build import helpers_source_digest
+    from helpers.build.builder import helpers_source_digest
 
     for attempt in range(3):
         before = helpers_source_digest()
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_phases(args.child_phases)), flush=True)
         return 0
 
-    from helpers.build import BuildOptions, helpers_source_digest
+    from helpers.build.builder import BuildOptions, helpers_source_digest
 
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -330,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             sample = next(r for r in runs if r.spec.name == "02_document" and TOUCHED_DOC in r.doc_ids)
             ph = phases_of(sample, notebooks)
             print(f"one notebook run ({sample.key}), fresh interpreter:")
-            print(f"  import papermill + nbconvert + helpers.export: {ph['imports']:.2f} s (once per worker)")
+            print(f"  import papermill + nbconvert + helpers.reports.export: {ph['imports']:.2f} s (once per worker)")
             for attempt in ("first", "second"):
                 print(f"  {attempt} run: kernel start {ph[f'{attempt}_kernel_start']:.2f} s, cells "
                       f"{ph[f'{attempt}_cells']:.2f} s, shutdown+save {ph[f'{attempt}_shutdown_save']:.2f} s, "

@@ -17,14 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(paths: list[Path]) -> tuple[int, int]:
-    from helpers import claims
-    from helpers.parse import parse_file
+    from helpers.claims import extract as claims_extract
+    from helpers.text.parse import parse_file
 
     chars = n_claims = 0
     for p in paths:
         doc = parse_file(str(p))
         chars += len(doc.text)
-        n_claims += len(claims.extract_claims(doc))
+        n_claims += len(claims_extract.extract_claims(doc))
     return chars, n_claims
 
 

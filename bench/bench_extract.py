@@ -91,7 +91,7 @@ def _maxrss_mb(who: int) -> float:
 
 
 def tables_digest(tables: dict) -> str:
-    from helpers.extract import to_csv_bytes
+    from helpers.tables import to_csv_bytes
 
     h = hashlib.sha256()
     for name in sorted(tables):
@@ -101,9 +101,9 @@ def tables_digest(tables: dict) -> str:
 
 def seed_throughput(reps: int) -> dict[str, float]:
     """Warm single-core throughput of extract_document over the seeds."""
-    from helpers.catalog import load_catalog
-    from helpers.corpus import CATALOG_NAME, discover
-    from helpers.extract import extract_document
+    from helpers.text.catalog import load_catalog
+    from helpers.text.corpus import CATALOG_NAME, discover
+    from helpers.build.extract import extract_document
 
     sources = discover(SEEDS)
     catalog = load_catalog(SEEDS / CATALOG_NAME)
@@ -133,11 +133,11 @@ def seed_throughput(reps: int) -> dict[str, float]:
 
 def child(mode: str, corpus: Path, jobs: int) -> dict[str, object]:
     """One configuration of (b), measured from inside a fresh interpreter."""
-    from helpers.build import extract_all, helpers_source_digest
-    from helpers.catalog import Catalog
-    from helpers.corpus import discover
-    from helpers.extract import combine, extract_document
-    from helpers.scheduler import Workers
+    from helpers.build.builder import extract_all, helpers_source_digest
+    from helpers.text.catalog import Catalog
+    from helpers.text.corpus import discover
+    from helpers.build.extract import combine, extract_document
+    from helpers.build.scheduler import Workers
 
     sources = discover(corpus)
     catalog = Catalog(path=None)  # synthetic documents are uncatalogued, as a new corpus would be

@@ -14,9 +14,9 @@ import argparse
 import time
 from pathlib import Path
 
-from helpers import language
-from helpers.decode import read_document
-from helpers.parse import parse_document
+from helpers.text import language
+from helpers.text.decode import read_document
+from helpers.text.parse import parse_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

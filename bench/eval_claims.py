@@ -2,7 +2,7 @@
 
 Gold: tests/fixtures/claims/gold_*.csv (built from the readable gold_spec_*.txt
 by build_gold.py). For every gold document the script parses the file with
-helpers.parse, extracts claims and reports, per document and overall:
+helpers.text.parse, extracts claims and reports, per document and overall:
 
 * span/exact   - predicted (start, end) equals a gold span
 * span/overlap - one-to-one matching of overlapping spans
@@ -57,11 +57,11 @@ def source_of(doc_id: str) -> Path:
 
 
 def predict(path: Path, doc_id: str) -> list[Span]:
-    from helpers import claims
-    from helpers.parse import parse_file
+    from helpers.claims import extract as claims_extract
+    from helpers.text.parse import parse_file
 
     doc = parse_file(str(path), doc_id=doc_id)
-    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims.extract_claims(doc)]
+    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims_extract.extract_claims(doc)]
 
 
 def _close(a: float | None, b: float | None) -> bool:

@@ -3,7 +3,7 @@
 Two seeds carry an author-written summary of their body: 001's editorial
 introduction (the paragraphs before the first ``Gastgeber`` label) and 003's
 video summary paragraph (「この動画では、…」). Each body, without that summary,
-is summarised with ``helpers.summarize`` and with two baselines: the first N
+is summarised with ``helpers.analysis.summarize`` and with two baselines: the first N
 body sentences (lead-N) and N random body sentences (seeded, averaged over
 draws), plus N random sentences among those the method may choose at all
 (separates what the length filter buys from what the ranking buys). N is the
@@ -27,7 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
-from helpers import model, summarize
+from helpers.text import model
+
+from helpers.analysis import summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -118,7 +120,7 @@ def scores(pred: Sequence[model.Sentence], ref: Sequence[model.Sentence], lang: 
 
 
 def evaluate(seeds: Path, draws: int, seed: int) -> list[tuple[str, str, int, int, str, tuple[float, ...], tuple[float, ...]]]:
-    from helpers.parse import parse_file
+    from helpers.text.parse import parse_file
 
     rows = []
     for case in CASES:

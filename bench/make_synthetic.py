@@ -18,9 +18,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from helpers.catalog import load_catalog
-from helpers.corpus import CATALOG_NAME, discover
-from helpers.decode import read_document
+from helpers.text.catalog import load_catalog
+from helpers.text.corpus import CATALOG_NAME, discover
+from helpers.text.decode import read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Seeds such as line-per-sentence notes have no blank lines: cut their runs of

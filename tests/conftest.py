@@ -37,3 +37,32 @@ def nasty_build(tmp_path_factory) -> tuple[Path, BuildResult]:
     out = tmp_path_factory.mktemp("nasty_reports")
     result = build(BuildOptions(seeds=seeds, out=out, jobs=2))
     return out, result
+
+
+def write_data_folder(folder: Path, **tables) -> Path:
+    """A build's data folder holding the given tables (a documents row for every doc_id they mention).
+
+    Columns a table leaves out are filled with empty values of their type, through
+    the table's spec, so a test states only what it is about.
+    """
+    import pandas as pd
+
+    from helpers.build.pipeline import table_spec
+    from helpers.tables import to_csv_bytes
+
+    folder.mkdir(parents=True, exist_ok=True)
+    doc_ids = sorted({d for df in tables.values() if "doc_id" in df.columns for d in df["doc_id"]})
+    tables.setdefault("documents", pd.DataFrame({"doc_id": doc_ids, "status": "ok", "lang": "ja"}))
+    for name, df in tables.items():
+        spec = table_spec(name)
+        full = df.copy()
+        for col in spec.columns:
+            if col.name not in full.columns:
+                full[col.name] = {"int": 0, "float": float("nan"), "bool": False}.get(col.kind, "")
+        (folder / f"{name}.csv").write_bytes(to_csv_bytes(spec.coerce(full[spec.names])))
+    return folder
+
+
+@pytest.fixture()
+def data_folder(tmp_path):
+    return lambda **tables: write_data_folder(tmp_path / "data", **tables)

@@ -6,16 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.align import (
-    ALIGNMENT_COLUMNS,
-    DATA_DICTIONARY,
-    STATUSES,
-    alignment_frame,
-    alignment_html,
-    alignment_summary,
-    latin_tokens,
-)
-from helpers.model import ParsedDocument, Sentence
+from helpers.analysis.align import ALIGNMENT, STATUSES, alignment_frame, alignment_summary, latin_tokens
+from helpers.reports.alignment import alignment_html
+from helpers.text.model import ParsedDocument, Sentence
 
 REPO = Path(__file__).resolve().parents[1]
 NAN = math.nan
@@ -81,7 +74,7 @@ def pair():
 def test_columns_and_dictionary(pair):
     out = alignment_frame(*pair)
     assert list(out.columns[:7]) == ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "status"]
-    assert list(out.columns) == ALIGNMENT_COLUMNS and set(ALIGNMENT_COLUMNS) <= set(DATA_DICTIONARY)
+    assert list(out.columns) == ALIGNMENT.names
     assert out["status"].isin(STATUSES).all()
 
 
@@ -178,11 +171,11 @@ def test_every_passage_appears_and_alignment_is_monotone(de, ja):
 
 
 def test_real_renderings_align(tmp_path):
-    pytest.importorskip("helpers.parse")
-    from helpers.tables import load_tables
+    pytest.importorskip("helpers.text.parse")
+    from helpers.notebook import setup
 
     try:
-        tables = load_tables("")
+        tables = setup().tables
     except Exception as e:
         pytest.skip(f"extraction not available: {e}")
     s, c = tables["sentences"], tables["claims"]
@@ -196,17 +189,17 @@ def test_real_renderings_align(tmp_path):
     assert list(fair["status"]) == ["only_a"]
 
 
-def test_alignment_notebook_writes_named_output(tmp_path, pair):
+def test_alignment_notebook_displays_the_built_alignment(pair, data_folder):
     papermill = pytest.importorskip("papermill")
     a, b, claims = pair
-    pd.concat([a, b]).assign(line=1, speaker="", speaker_inferred=False, timestamp="").to_csv(tmp_path / "sentences.csv", index=False)
-    claims.to_csv(tmp_path / "claims.csv", index=False)
+    alignment = alignment_frame(a, b, claims)
+    data = data_folder(sentences=pd.concat([a, b]), claims=claims, alignment=alignment)
+    out = data.parent / "out.ipynb"
     papermill.execute_notebook(
-        str(REPO / "notebooks" / "05_alignment.ipynb"), str(tmp_path / "out.ipynb"), cwd=str(REPO / "notebooks"),
-        progress_bar=False,
-        parameters=dict(doc_a="ja_doc", doc_b="de_doc", data_dir=str(tmp_path), catalog_path="",
-                        output_name="alignment_ja_doc__de_doc.csv"),
+        str(REPO / "notebooks" / "05_alignment.ipynb"), str(out), cwd=str(REPO / "notebooks"), progress_bar=False,
+        parameters=dict(doc_a="ja_doc", doc_b="de_doc", data_dir=str(data), catalog_path=""),
     )  # fmt: skip
-    written = pd.read_csv(tmp_path / "alignment_ja_doc__de_doc.csv", keep_default_na=False)
-    assert list(written.columns) == ALIGNMENT_COLUMNS
-    assert sorted(set(written["status"])) == ["matched", "only_a", "only_b"]
+    html_out = "".join(o.get("data", {}).get("text/html", "") for c in __import__("nbformat").read(out, 4).cells for o in c.get("outputs", []))
+    only_a = alignment[alignment["status"] == "only_a"]
+    assert len(only_a) and all(x.split("…")[0][:10] in html_out for x in only_a["excerpt_a"])
+    assert 'href="../documents/ja_doc.html#s-' in html_out

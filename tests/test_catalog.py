@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.catalog import load_catalog, rendering_pairs
+from helpers.text.catalog import load_catalog, rendering_pairs
 from helpers.exceptions import ConfigurationError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,14 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import claims
-from helpers.model import ParsedDocument, Sentence
+from helpers.claims import extract as claims_extract, lexicon, quantities, topics
+
+from helpers.reports import claims as claims_html
+from helpers.text.model import ParsedDocument, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def one(text: str, lang: str) -> claims.Quantity:
-    qs = claims.find_quantities(text, lang)
+def one(text: str, lang: str) -> quantities.Quantity:
+    qs = quantities.find_quantities(text, lang)
     assert len(qs) == 1, qs
     return qs[0]
 
@@ -92,13 +94,13 @@ def test_find_quantities(text, lang, surface, low, high, unit, vague, qualifier)
     ],
 )
 def test_not_claims(text: str, lang: str) -> None:
-    assert claims.find_quantities(text, lang) == []
+    assert quantities.find_quantities(text, lang) == []
 
 
 def test_lists_stay_separate_and_product_names_are_skipped() -> None:
-    qs = claims.find_quantities("405B、70B、8Bがあることです。", "ja")
+    qs = quantities.find_quantities("405B、70B、8Bがあることです。", "ja")
     assert [q.surface for q in qs] == ["405B", "70B", "8B"]
-    qs = claims.find_quantities("Llama 4やGPT-5は理解できます", "ja")
+    qs = quantities.find_quantities("Llama 4やGPT-5は理解できます", "ja")
     assert [(q.surface, q.unit) for q in qs] == [("Llama 4", "version")]
 
 
@@ -106,19 +108,19 @@ def test_lists_stay_separate_and_product_names_are_skipped() -> None:
 @given(st.text(alphabet="0123456789,.%年万億兆個人ドル約ほど から、 MillionenbisJahreto yearsGPU$HB-:一二十", max_size=60),
        st.sampled_from(["ja", "de", "en"]))
 def test_quantities_are_well_formed(text: str, lang: str) -> None:
-    for q in claims.find_quantities(text, lang):
+    for q in quantities.find_quantities(text, lang):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start:q.end] == q.surface
-        assert q.unit in claims.UNITS and q.qualifier in claims.QUALIFIERS
+        assert q.unit in lexicon.UNITS and q.qualifier in lexicon.QUALIFIERS
         for v in (q.value_low, q.value_high):
             assert v is not None and math.isfinite(v)
         assert q.value_low <= q.value_high
 
 
 def test_huge_digit_runs_do_not_crash() -> None:
-    assert claims.find_quantities("9" * 400 + "ドル", "ja") == []
-    assert claims.find_quantities("99999999999兆ドル", "ja") == []
-    assert claims.find_quantities("1" + "0" * 400 + " dollars", "en") == []
+    assert quantities.find_quantities("9" * 400 + "ドル", "ja") == []
+    assert quantities.find_quantities("99999999999兆ドル", "ja") == []
+    assert quantities.find_quantities("1" + "0" * 400 + " dollars", "en") == []
 
 
 def _doc() -> ParsedDocument:
@@ -138,7 +140,7 @@ def _doc() -> ParsedDocument:
 
 def test_extract_claims_maps_offsets_through_pieces() -> None:
     doc = _doc()
-    cs = claims.extract_claims(doc)
+    cs = claims_extract.extract_claims(doc)
     assert [c.claim_id for c in cs] == ["t1:c0001", "t1:c0002"]
     for c in cs:
         assert doc.text[c.start:c.end] == c.surface
@@ -150,45 +152,45 @@ def test_extract_claims_maps_offsets_through_pieces() -> None:
 
 
 def test_claims_frame_columns_and_schema() -> None:
-    df = claims.claims_frame([_doc()])
-    assert list(df.columns) == claims.COLUMNS
+    df = claims_extract.claims_frame([_doc()])
+    assert list(df.columns) == claims_extract.CLAIMS.names
     assert list(df.columns)[:15] == ["doc_id", "claim_id", "line", "start", "end", "surface", "value", "value_low",
                                      "value_high", "unit", "vague", "qualifier", "topic", "speaker", "sentence_id"]
-    assert set(claims.DATA_DICTIONARY) == set(claims.COLUMNS)
+    assert set(claims_extract.CLAIMS.dictionary()) == set(claims_extract.CLAIMS.names)
     assert math.isnan(df.loc[1, "value"])
     bad = df.copy()
     bad.loc[0, "unit"] = "furlongs"
     with pytest.raises(Exception):
-        claims.CLAIMS_SCHEMA.validate(bad)
+        claims_extract.CLAIMS.schema().validate(bad)
 
 
 def test_topics_follow_the_clause() -> None:
     s = "年末までに35万個のGPUを購入する計画だが、今は22万個から24万個のクラスターで学習と推論の両方を行なっている。"
-    got = [(q.surface, claims.assign_topic(s, q)[0]) for q in claims.find_quantities(s, "ja")]
+    got = [(q.surface, topics.assign_topic(s, q)[0]) for q in quantities.find_quantities(s, "ja")]
     assert got == [("35万個", "meta_gpu_fleet"), ("22万個から24万個", "llama_training_cluster")]
     s = "今の建物は50メートルある。"
-    assert all(claims.assign_topic(s, q) == ("", "") for q in claims.find_quantities(s, "ja"))
+    assert all(topics.assign_topic(s, q) == ("", "") for q in quantities.find_quantities(s, "ja"))
     s = "そのおかげで何十億ドルものコスト削減につながった。コストが10%削減"
-    measures = [claims.assign_topic(s, q) for q in claims.find_quantities(s, "ja")]
+    measures = [topics.assign_topic(s, q) for q in quantities.find_quantities(s, "ja")]
     assert measures == [("open_compute_savings", "absolute_usd"), ("open_compute_savings", "percent")]
 
 
 def test_highlight_html_escapes_everything() -> None:
-    out = claims.highlight_html("<b>10%</b> & co", 3, 6, "de")
+    out = claims_html.highlight_html("<b>10%</b> & co", 3, 6, "de")
     assert out == '<span lang="de">&lt;b&gt;<mark>10%</mark>&lt;/b&gt; &amp; co</span>'
 
 
 def test_main_claims_formats(tmp_path: Path) -> None:
     p = tmp_path / "talk.txt"
     p.write_text("We trained the 70B model on 15 trillion tokens over nine months.\n", encoding="utf-8")
-    out = claims.main_claims([str(p)], "csv")
+    out = claims_extract.main_claims([str(p)], "csv")
     header, *rows = out.strip().splitlines()
-    assert header.split(",") == claims.COLUMNS
+    assert header.split(",") == claims_extract.CLAIMS.names
     assert len(rows) == 3
-    lines = claims.main_claims([str(p)], "jsonl").strip().splitlines()
+    lines = claims_extract.main_claims([str(p)], "jsonl").strip().splitlines()
     assert [json.loads(x)["unit"] for x in lines] == ["parameter", "token", "duration_month"]
     with pytest.raises(ValueError):
-        claims.main_claims([str(p)], "xml")
+        claims_extract.main_claims([str(p)], "xml")
 
 
 def test_gold_scores_do_not_regress() -> None:
@@ -238,15 +240,15 @@ def test_follow_up_quantities(text, lang, surface, low, high, unit, qualifier) -
 
 
 def test_cluster_sizes_are_gpu_counts() -> None:
-    qs = claims.find_quantities("We trained Llama 3 on two 24K clusters.", "en")
+    qs = quantities.find_quantities("We trained Llama 3 on two 24K clusters.", "en")
     assert [(q.surface, q.unit, q.value) for q in qs] == [("Llama 3", "version", 3), ("two", "count", 2),
                                                            ("24K", "gpu", 24_000)]
-    qs = claims.find_quantities("We built two 24,000-GPU clusters.", "en")
+    qs = quantities.find_quantities("We built two 24,000-GPU clusters.", "en")
     assert [(q.surface, q.unit, q.value) for q in qs] == [("two", "count", 2), ("24,000-GPU", "gpu", 24_000)]
-    qs = claims.find_quantities("Zwei 24.000-GPU-Cluster.", "de")
+    qs = quantities.find_quantities("Zwei 24.000-GPU-Cluster.", "de")
     assert [(q.unit, q.value) for q in qs] == [("count", 2), ("gpu", 24_000)]
     # a small number before "clusters" counts clusters
-    assert [(q.unit, q.value) for q in claims.find_quantities("We run 3 clusters.", "en")] == [("count", 3)]
+    assert [(q.unit, q.value) for q in quantities.find_quantities("We run 3 clusters.", "en")] == [("count", 3)]
 
 
 @pytest.mark.parametrize(
@@ -261,7 +263,7 @@ def test_cluster_sizes_are_gpu_counts() -> None:
     ],
 )
 def test_follow_up_not_claims(text: str, lang: str) -> None:
-    assert claims.find_quantities(text, lang) == []
+    assert quantities.find_quantities(text, lang) == []
 
 
 def test_age_needs_a_clause_end_after_the_number() -> None:
@@ -274,12 +276,12 @@ def test_age_needs_a_clause_end_after_the_number() -> None:
 def test_bare_number_repeating_a_model_size_is_that_model() -> None:
     doc = _plain_doc("ja", ["3.1には405B、70B、8Bがあります。", "405はGPT-4Oモデルの推論コストの約半分だと思います。",
                             "15の製品グループを運営しています。"])
-    got = [(c.surface, c.unit, c.value, c.topic) for c in claims.extract_claims(doc)]
+    got = [(c.surface, c.unit, c.value, c.topic) for c in claims_extract.extract_claims(doc)]
     assert ("405", "parameter", 4.05e11, "llama_model_size") in got
     assert ("15", "count", 15, "") in got
     # without an earlier "405B" in the document, a bare 405 stays a count
     doc = _plain_doc("ja", ["405はGPT-4Oモデルの推論コストの約半分だと思います。"])
-    assert [(c.surface, c.unit) for c in claims.extract_claims(doc)][0] == ("405", "count")
+    assert [(c.surface, c.unit) for c in claims_extract.extract_claims(doc)][0] == ("405", "count")
 
 
 def _plain_doc(lang: str, sentences: list[str]) -> ParsedDocument:
@@ -292,9 +294,9 @@ def _plain_doc(lang: str, sentences: list[str]) -> ParsedDocument:
 
 
 def _topic(sentence: str, lang: str, surface: str) -> tuple[str, str]:
-    for q in claims.find_quantities(sentence, lang):
+    for q in quantities.find_quantities(sentence, lang):
         if q.surface == surface:
-            return claims.assign_topic(sentence, q)
+            return topics.assign_topic(sentence, q)
     raise AssertionError(f"{surface!r} not found in {sentence!r}")
 
 
@@ -349,8 +351,8 @@ def test_follow_up_topics(sentence, lang, surface, topic, measure) -> None:
 
 
 def test_document_without_any_quantity_gives_an_empty_valid_table():
-    from helpers.claims import COLUMNS, claims_frame
-    from helpers.parse import parse_document
+    from helpers.claims.extract import CLAIMS, claims_frame
+    from helpers.text.parse import parse_document
 
     df = claims_frame([parse_document("Hallo Welt. Ein Satz ohne Zahl.\n", "x")])
-    assert len(df) == 0 and list(df.columns) == COLUMNS
+    assert len(df) == 0 and list(df.columns) == CLAIMS.names

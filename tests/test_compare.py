@@ -6,20 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.catalog import CatalogEntry
-from helpers.compare import (
-    DATA_DICTIONARY,
-    FINDING_COLUMNS,
-    claim_range,
-    findings_frame,
-    group_html,
-    headline_html,
-    overlaps,
-    slip_exponent,
-    tolerant,
-    topic_group,
-)
-from helpers.ledger import load_ledger
+from helpers.analysis.compare import FINDINGS, claim_range, findings_frame, overlaps, slip_exponent, tolerant, topic_group
+from helpers.analysis.ledger import load_ledger
+from helpers.reports.comparison import group_html, headline_html
+from helpers.text.catalog import CatalogEntry
 
 REPO = Path(__file__).resolve().parents[1]
 LEDGER = load_ledger(REPO / "references" / "reference_facts.csv")
@@ -259,7 +249,7 @@ def sample():
 def test_findings_columns_ids_and_dictionary():
     f = findings_frame(sample(), LEDGER, CATALOG)
     assert list(f.columns[:6]) == ["finding_id", "topic", "verdict", "claim_ids", "reference", "detail"]
-    assert list(f.columns) == FINDING_COLUMNS and set(FINDING_COLUMNS) <= set(DATA_DICTIONARY)
+    assert list(f.columns) == FINDINGS.names
     assert list(f["finding_id"]) == [f"f{i:04d}" for i in range(1, len(f) + 1)]
     assert f["verdict"].isin(["consistent", "different_measure", "conflict", "translation_slip", "unverified"]).all()
     assert list(dict.fromkeys(f["topic"])) == ["meta_gpu_fleet", "llama_training_cluster", "open_compute_savings", "llama_version"]
@@ -309,12 +299,12 @@ def test_headline_sentence_names_sources_verdicts_and_links():
 
 @pytest.fixture(scope="module")
 def real():
-    pytest.importorskip("helpers.parse")
-    from helpers.catalog import load_catalog
-    from helpers.tables import load_tables
+    pytest.importorskip("helpers.text.parse")
+    from helpers.text.catalog import load_catalog
+    from helpers.notebook import setup
 
     try:
-        tables = load_tables("")
+        tables = setup().tables
     except Exception as e:  # the extraction stage is built by other engineers
         pytest.skip(f"extraction not available: {e}")
     claims = tables["claims"]
@@ -377,7 +367,7 @@ def test_figures_of_two_speakers():
 
 
 def test_findings_html_tags_quoted_surfaces_with_their_language():
-    from helpers.compare import findings_html
+    from helpers.reports.comparison import findings_html
 
     df = sample()
     out = findings_html(findings_frame(df, LEDGER, CATALOG), df)
@@ -388,7 +378,7 @@ def test_findings_html_tags_quoted_surfaces_with_their_language():
 # ---------------------------------------------------------------- the notebook
 
 
-def test_comparison_notebook_runs_and_writes_findings(tmp_path):
+def test_comparison_notebook_displays_the_built_findings(data_folder):
     papermill = pytest.importorskip("papermill")
     d002, d004 = "002_eb63065994b04cab", "004_212789ab223fc4b9"
     claims = frame(
@@ -397,24 +387,20 @@ def test_comparison_notebook_runs_and_writes_findings(tmp_path):
         claim(d004, f"{d004}:c1", "60万台", "gpu", "meta_gpu_fleet", 600000, measure="h100_count", sentence_id=9),
         claim(d004, f"{d004}:c2", "<何十億ドル>", "usd", "open_compute_savings", low=1e9, high=1e10, vague=True, sentence_id=5),
     )  # fmt: skip
-    claims.to_csv(tmp_path / "claims.csv", index=False)
-    pd.DataFrame(
-        [dict(doc_id=d, sentence_id=i, block_id=i, start=0, end=1, line=1, lang="ja", speaker="", speaker_inferred=False,
-              timestamp="", text="x") for d in (d002, d004) for i in range(10)]
-    ).to_csv(tmp_path / "sentences.csv", index=False)  # fmt: skip
-    out = tmp_path / "out.ipynb"
+    found = findings_frame(claims, LEDGER, CATALOG)
+    slip = found[found["claim_ids"] == f"{d002}:c2"]
+    assert list(slip["verdict"]) == ["translation_slip"]
+    data = data_folder(claims=claims, findings=found)
+    out = data.parent / "out.ipynb"
     papermill.execute_notebook(
         str(REPO / "notebooks" / "04_comparison.ipynb"), str(out), cwd=str(REPO / "notebooks"), progress_bar=False,
-        parameters=dict(data_dir=str(tmp_path), catalog_path=str(REPO / "seeds" / "catalog.yaml"),
+        parameters=dict(data_dir=str(data), catalog_path=str(REPO / "seeds" / "catalog.yaml"),
                         ledger_path=str(REPO / "references" / "reference_facts.csv")),
     )  # fmt: skip
-    written = pd.read_csv(tmp_path / "findings.csv", keep_default_na=False)
-    assert list(written.columns) == FINDING_COLUMNS
-    slip = written[written["claim_ids"] == f"{d002}:c2"]
-    assert list(slip["verdict"]) == ["translation_slip"]
     html_out = "".join(o.get("data", {}).get("text/html", "") for c in __import__("nbformat").read(out, 4).cells for o in c.get("outputs", []))
     assert "&lt;何十億ドル&gt;" in html_out and "<何十億ドル>" not in html_out
     assert f'href="documents/{d002}.html#s-3"' in html_out
+    assert "translation_slip" in html_out
 
 
 def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.decode import Decoded, decode_bytes, japanese_plausibility, read_document
+from helpers.text.decode import Decoded, decode_bytes, japanese_plausibility, read_document
 from helpers.exceptions import DecodeError, DocumentError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -18,12 +18,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import scheduler
-from helpers.build import PARALLEL_EXTRACTION_MIN, BuildOptions, build, extract_all
-from helpers.catalog import load_catalog
-from helpers.corpus import CATALOG_NAME, discover
-from helpers.extract import combine, extract_document, to_csv_bytes
-from helpers.scheduler import Workers
+from helpers.build import scheduler
+from helpers.build.builder import PARALLEL_EXTRACTION_MIN, BuildOptions, build, extract_all
+from helpers.text.catalog import load_catalog
+from helpers.text.corpus import CATALOG_NAME, discover
+from helpers.build.extract import combine, extract_document
+from helpers.tables import to_csv_bytes
+from helpers.build.scheduler import Workers
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

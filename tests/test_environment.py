@@ -58,7 +58,7 @@ def test_notebooks_have_parameters_and_no_error_outputs():
 
 
 def test_reports_readme_is_the_generated_data_dictionary():
-    from helpers.datadict import markdown
+    from helpers.build.datadict import markdown
 
     assert (ROOT / "reports" / "README.md").read_text(encoding="utf-8") == markdown(), (
         "reports/README.md is stale: run `.venv/bin/python -m helpers datadict > reports/README.md`"

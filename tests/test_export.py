@@ -4,8 +4,8 @@ import nbformat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.export import clean_notebook, to_html
-from helpers.render import esc, highlight, table
+from helpers.reports.export import clean_notebook, to_html
+from helpers.reports.render import esc, highlight, table
 
 NASTY = '<script>alert(1)</script><img src=x onerror=alert(2)></table>{{ 7*7 }}{% raw %}<a href="javascript:alert(3)">x</a></textarea>'
 
@@ -97,7 +97,7 @@ def test_table_lang_from_code_column_or_function():
 def test_document_text_is_cut_with_a_note_beyond_the_limit():
     import pandas as pd
 
-    from helpers.render import document_html
+    from helpers.reports.render import document_html
 
     blocks = pd.DataFrame(
         [{"block_id": i, "kind": "paragraph", "start": i * 11, "text": f"Satz {i:04d}.", "speaker": "", "timestamp": ""} for i in range(10)]

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import claims, numbers
-from helpers.decode import decode_bytes
+from helpers.claims import extract as claims_extract, quantities
+from helpers.claims import numbers
+from helpers.text.decode import decode_bytes
 from helpers.exceptions import DocumentError
-from helpers.parse import parse_document
-from helpers.segment import MAX_SENTENCE_CHARS, split_sentences
+from helpers.text.parse import parse_document
+from helpers.text.segment import MAX_SENTENCE_CHARS, split_sentences
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -122,7 +122,7 @@ def check_parse_number(surface: str, lang: str) -> None:
 
 
 def check_find_quantities(text: str, lang: str) -> None:
-    for q in claims.find_quantities(text, lang):
+    for q in quantities.find_quantities(text, lang):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.surface
         for v in (q.value, q.value_low, q.value_high):
@@ -135,7 +135,7 @@ def check_document_claims(text: str) -> None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     assume(text.strip())
     doc = parse_document(text, "fuzz")
-    for c in claims.extract_claims(doc):
+    for c in claims_extract.extract_claims(doc):
         assert 0 <= c.start < c.end <= len(doc.text)
         assert doc.text[c.start : c.end] == c.surface
         for v in (c.value, c.value_low, c.value_high):
@@ -163,7 +163,7 @@ PROPERTIES = {
         check_parse_number, (st.one_of(nasty_text, numerals), langs),
         [("9" * 400, "en"), ("99999999999兆", "ja"), ("９９９９９９９９９９９兆", "ja"), ("1" + "0" * 400, "de")],
     ),
-    "claims.find_quantities": (
+    "quantities.find_quantities": (
         check_find_quantities, (nasty_text, langs),
         [("10^400 GPUs und 99999999999兆ドル", "ja"), ("1" * 400 + " Dollar", "de"),
          ("about 1e400 tokens, between 5 and 3 GPUs", "en"), ("３５万〜２０万個", "ja")],
@@ -179,7 +179,7 @@ test_decoder_round_trips_text_with_a_byte_order_mark_or_utf8 = fuzz_test(*PROPER
 test_sentence_spans_cover_the_text_in_order_and_respect_the_cap = fuzz_test(*PROPERTIES["segmenter"])
 test_parser_offsets_slice_back_to_the_stored_text = fuzz_test(*PROPERTIES["parser offsets"])
 test_parse_number_is_finite_or_none = fuzz_test(*PROPERTIES["numbers.parse_number"])
-test_find_quantities_spans_and_values_are_sound = fuzz_test(*PROPERTIES["claims.find_quantities"])
+test_find_quantities_spans_and_values_are_sound = fuzz_test(*PROPERTIES["quantities.find_quantities"])
 test_extracted_claims_slice_back_to_the_document = fuzz_test(*PROPERTIES["claims via parse_document"])
 
 
@@ -195,7 +195,7 @@ def test_claims_of_one_unpunctuated_line_per_claim_are_found_quickly():
 
     text = "35万個\n" * 5_000  # no sentence end: the segmenter's cap makes 1,000-character sentences of 200 claims
     started = time.perf_counter()
-    found = claims.extract_claims(parse_document(text, "lines"))
+    found = claims_extract.extract_claims(parse_document(text, "lines"))
     assert len(found) == 5_000
     # Short sentences with as many claims take ~1 s (5,000 claims/s): allow five times that.
     assert time.perf_counter() - started < 10  # ~4 s here; one uncut 5,000-claim sentence took minutes
@@ -204,4 +204,4 @@ def test_claims_of_one_unpunctuated_line_per_claim_are_found_quickly():
 def test_claims_frame_of_a_document_without_numbers():
     # Once failed pandera validation (empty columns were object dtype under pandas 3): every such document failed.
     doc = parse_document("Dies ist ein Satz ohne Zahlen.\n", "no_numbers")
-    assert len(claims.claims_frame([doc])) == 0
+    assert len(claims_extract.claims_frame([doc])) == 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.language import detect_lang, detector, document_lang, script_lang
+from helpers.text.language import detect_lang, detector, document_lang, script_lang
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

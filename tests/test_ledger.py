@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.compare import TOPIC_KEYS
+from helpers.analysis.compare import TOPIC_KEYS
 from helpers.exceptions import ConfigurationError
-from helpers.ledger import (
+from helpers.analysis.ledger import (
     REQUIRED_COLUMNS,
     as_of_date,
     known_versions,

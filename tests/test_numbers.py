@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import numbers
+from helpers.claims import numbers
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.exceptions import DecodeError
-from helpers.model import ParsedDocument
-from helpers.parse import BLOCKS_SCHEMA, DATA_DICTIONARY, SENTENCES_SCHEMA, parse_document, parse_file, tables
+from helpers.text.model import ParsedDocument
+from helpers.text.frames import BLOCKS, SENTENCES, frames as tables
+from helpers.text.parse import parse_document, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {p.name[:3]: p for p in sorted((ROOT / "seeds").glob("*.txt"))}
@@ -70,8 +71,8 @@ def check_invariants(doc: ParsedDocument) -> None:
             assert text[s.start : s.end] == s.text
             assert s.timestamp == b.timestamp
     frames = tables(doc)
-    BLOCKS_SCHEMA.validate(frames["blocks"])
-    SENTENCES_SCHEMA.validate(frames["sentences"])
+    BLOCKS.validate(frames["blocks"])
+    SENTENCES.validate(frames["sentences"])
 
 
 @pytest.mark.parametrize("key", sorted(SEEDS))
@@ -332,16 +333,16 @@ def test_binary_file_is_a_decode_error(tmp_path):
 def test_tables_and_dictionary():
     doc = seed("002")
     frames = tables(doc)
-    assert list(frames["blocks"].columns) == list(DATA_DICTIONARY["blocks"])
-    assert list(frames["sentences"].columns) == list(DATA_DICTIONARY["sentences"])
+    assert list(frames["blocks"].columns) == BLOCKS.names
+    assert list(frames["sentences"].columns) == SENTENCES.names
     assert len(frames["sentences"]) == len(doc.sentences)
-    assert all(desc.strip() for table in DATA_DICTIONARY.values() for desc in table.values())
+    assert all(desc.strip() for spec in (BLOCKS, SENTENCES) for desc in spec.dictionary().values())
     row = frames["blocks"].iloc[block_at_line(doc, 12).block_id]
     assert (row["timestamp"], row["kind"]) == ("07:18", "paragraph")
     broken = frames["sentences"].copy()
     broken.loc[0, "lang"] = "fr"
     with pytest.raises(Exception):
-        SENTENCES_SCHEMA.validate(broken)
+        SENTENCES.validate(broken)
 
 
 # --- any input ----------------------------------------------------------------

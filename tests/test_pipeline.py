@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from helpers.catalog import load_catalog
-from helpers.corpus import discover
-from helpers.pipeline import PIPELINE, href, nav_links, plan_runs
+from helpers.text.catalog import load_catalog
+from helpers.text.corpus import discover
+from helpers.build.pipeline import PIPELINE, href, nav_links, plan_runs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,4 +40,5 @@ def test_discover_skips_catalog_and_reports_duplicate_ids(tmp_path):
 def test_relative_links_quote_and_climb():
     assert href("index.html", "documents/b c.html") == "documents/b%20c.html"
     assert href("documents/x.html", "index.html") == "../index.html"
-    assert ("Comparison", "../comparison.html") in nav_links("claims/x.html", True)
+    assert ("Comparison", "../comparison.html") in nav_links("claims/x.html", list(PIPELINE))
+    assert ("Comparison", "../comparison.html") not in nav_links("claims/x.html", [s for s in PIPELINE if s.name != "04_comparison"])

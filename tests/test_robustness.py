@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from helpers.build import BuildOptions, build
-from helpers.tables import read_csv
+from helpers.notebook import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -80,7 +80,7 @@ def _index_text(out: Path) -> str:
 
 
 def _docs(out: Path) -> pd.DataFrame:
-    return read_csv(out / "data" / "documents.csv").set_index("doc_id")
+    return load_tables(out / "data")["documents"].set_index("doc_id")
 
 
 # --- Bad and unusual documents ------------------------------------------------------------------
@@ -151,8 +151,8 @@ def test_bad_documents_fail_alone_with_a_named_error(documents_build):
 def test_unusual_but_valid_documents_build_correctly(documents_build):
     out, result = documents_build
     docs = _docs(out)
-    sentences = read_csv(out / "data" / "sentences.csv")
-    blocks = read_csv(out / "data" / "blocks.csv")
+    sentences = load_tables(out / "data")["sentences"]
+    blocks = load_tables(out / "data")["blocks"]
     by_key = {r.key: r for r in result.runs}
     for name, (_, encoding, words) in [*GOOD_DOCUMENTS.items(), (f"{GOOD}.txt", (b"", "utf-8", ""))]:
         doc_id = Path(name).stem
@@ -272,7 +272,7 @@ def test_bad_ledger_row_cites_its_line_and_the_comparison_still_builds(config_bu
 
 def test_missing_source_in_the_ledger_cites_the_line(tmp_path):
     from helpers.exceptions import ConfigurationError
-    from helpers.ledger import load_ledger
+    from helpers.analysis.ledger import load_ledger
 
     p = _ledger_with(tmp_path / "ledger.csv", {c: "" for c in ("source_title", "source_url", "source") })
     with pytest.raises(ConfigurationError) as e:
@@ -571,7 +571,7 @@ def test_large_documents_build_in_bounded_time_and_report_size(tmp_path):
     assert result.exit_code == 0, [(r.key, r.error) for r in result.runs if r.error]
     docs = _docs(out)
     assert docs.loc["big", "bytes"] == len(big) and docs.loc["big", "chars"] > 15_000_000
-    sentences = read_csv(out / "data" / "sentences.csv")
+    sentences = load_tables(out / "data")["sentences"]
     counts = sentences.groupby("doc_id").size()
     assert counts["big"] > 400_000 and counts["tiny lines"] >= 100 and counts["one line"] > 10_000
     assert sentences["text"].str.len().max() <= 1000
@@ -587,7 +587,7 @@ def test_large_documents_build_in_bounded_time_and_report_size(tmp_path):
 def test_long_outputs_are_cut_at_a_block_boundary_with_a_note():
     import nbformat
 
-    from helpers.execute import cap_outputs
+    from helpers.build.execute import cap_outputs
 
     markup = '<div class="document-text">\n' + "\n".join(f'<p class="paragraph">Absatz {i} &amp; mehr</p>' for i in range(10_000)) + "\n</div>"
     nb = nbformat.v4.new_notebook()
@@ -653,7 +653,7 @@ def test_atomic_writes_get_ordinary_permissions(tmp_path):
 
 
 def test_decoder_names_utf16_without_bom_and_reads_utf32_with_bom():
-    from helpers.decode import decode_bytes
+    from helpers.text.decode import decode_bytes
     from helpers.exceptions import DecodeError
 
     with pytest.raises(DecodeError, match="UTF-16 without a byte-order mark"):
@@ -662,8 +662,8 @@ def test_decoder_names_utf16_without_bom_and_reads_utf32_with_bom():
 
 
 def test_summaries_of_book_sized_documents_are_linear_and_agree_with_lexrank():
-    from helpers import summarize
-    from helpers.parse import parse_document
+    from helpers.analysis import summarize
+    from helpers.text.parse import parse_document
 
     doc = parse_document((SEEDS / f"{GOOD}.txt").read_text(encoding="utf-8"), GOOD)
     sents = [s for s in doc.sentences if s.block_kind != "heading"]

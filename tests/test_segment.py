@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.parse import parse_file
-from helpers.segment import split_sentences
+from helpers.text.parse import parse_file
+from helpers.text.segment import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

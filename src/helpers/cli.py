@@ -31,14 +31,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .claims import main_claims
+    from .claims.extract import main_claims
 
     sys.stdout.write(main_claims(args.paths, fmt=args.format))
     return 0
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from .summarize import summarize_path
+    from .analysis.summarize import summarize_path
 
     for sentence in summarize_path(args.path, n=args.sentences):
         print(sentence)
@@ -46,16 +46,17 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .extract import to_csv_bytes
-    from .parse import parse_file, tables
+    from .tables import to_csv_bytes
+    from .text.frames import frames
+    from .text.parse import parse_file
 
     doc = parse_file(args.path)
-    sys.stdout.write(to_csv_bytes(tables(doc)[args.table]).decode("utf-8"))
+    sys.stdout.write(to_csv_bytes(frames(doc)[args.table]).decode("utf-8"))
     return 0
 
 
 def _datadict(args: argparse.Namespace) -> int:
-    from .datadict import markdown
+    from .build.datadict import markdown
 
     sys.stdout.write(markdown())
     return 0

@@ -46,5 +46,11 @@ class UnknownDocumentError(ConfigurationError):
         super().__init__(f"unknown document id {doc_id!r}; valid ids: {', '.join(valid) or '(none)'}")
 
 
-class NotebookError(HelpersError):
-    """A notebook run failed; the executed copy is kept."""
+class LedgerError(ConfigurationError):
+    """Rows of the reference ledger are unusable. Every bad row is listed, each with its line."""
+
+    def __init__(self, problems: list[ConfigurationError]) -> None:
+        self.problems = problems
+        self.path = problems[0].path
+        self.line = problems[0].line
+        HelpersError.__init__(self, "\n".join(str(p) for p in problems))

@@ -1,71 +1,158 @@
-"""Loading the tidy tables notebooks read: from a build's data folder, or extracted on the spot.
+"""Tidy tables, each defined once: columns, types and meaning.
 
-Notebooks take ``data_dir`` as a parameter. The build passes its own data
-folder; run by hand (JupyterLab, nbval) with ``data_dir = ""`` they extract
-the corpus in ``seeds/`` in-process, so every notebook runs top to bottom on
-a fresh clone.
+A ``TableSpec`` is the single definition of a table. The pandera schema that
+checks it, the typed empty frame, the CSV writer, the type restoration on load
+and the data dictionary in ``reports/README.md`` are all derived from it. The
+specs themselves live with the stage that writes the table (``text.frames``,
+``claims.extract``, ``analysis.compare`` ...); ``build.datadict`` lists them all.
+
+Text columns hold empty strings, never NaN or ``None``, under every pandas
+the project allows: a missing speaker is ``""`` in memory and an empty cell
+in the CSV.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import io
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .exceptions import ConfigurationError, UnknownDocumentError
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-# Columns read as numbers; every other column is text ("" when empty), so ids
-# like "001" and all-empty text columns never turn into floats or NaN.
-NUMERIC_COLUMNS = frozenset({
-    "start", "end", "line", "value", "value_low", "value_high", "block_id", "sentence_id",
-    "chars", "lines", "blocks", "sentences", "claims", "bytes", "score",
-    "start_a", "end_a", "start_b", "end_b", "likely_value", "reference_value",
-})  # fmt: skip
+KINDS = ("str", "int", "float", "bool")
 
 
-BOOL_COLUMNS = frozenset({"speaker_inferred", "vague"})
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # one of KINDS
+    meaning: str
+    nullable: bool = False  # numbers that may be missing (empty in the CSV)
+    isin: tuple[str, ...] | None = None  # allowed values of a text column
+    min_value: float | None = None
+    pattern: str | None = None  # regular expression a non-empty text value must match
+    non_empty: bool = False
 
 
-def read_csv(path: str | Path) -> pd.DataFrame:
-    """Read one of the build's tables with the types the writer meant."""
-    path = Path(path)
-    head = pd.read_csv(path, nrows=0)
-    dtypes = {c: "string" for c in head.columns if c not in NUMERIC_COLUMNS}
-    df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={c: [""] for c in head.columns if c in NUMERIC_COLUMNS})
-    for c in dtypes:
-        df[c] = df[c].astype(str)
-    for c in BOOL_COLUMNS & set(df.columns):
-        df[c] = df[c].str.lower().eq("true")
-    return df
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # file stem: data/<name>.csv
+    description: str  # one line for the data dictionary
+    columns: tuple[Column, ...]
+    unique: tuple[str, ...] = ()  # columns that together identify a row
+    ordered: tuple[tuple[str, str], ...] = ()  # (low, high): low <= high wherever both are set
+    path: str = ""  # where the data dictionary says the table lives; default data/<name>.csv
+    _schema: list = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def location(self) -> str:
+        return self.path or f"data/{self.name}.csv"
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def dictionary(self) -> dict[str, str]:
+        return {c.name: c.meaning for c in self.columns}
+
+    def frame(self, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+        """A typed frame from row dicts (missing keys are empty)."""
+        rows = list(rows)
+        df = pd.DataFrame([{n: r.get(n) for n in self.names} for r in rows], columns=self.names)
+        return self.coerce(df)
+
+    def empty(self) -> pd.DataFrame:
+        return self.frame([])
+
+    def coerce(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Give every column its declared type; text columns get "" for missing values."""
+        df = df.copy()
+        for c in self.columns:
+            if c.name not in df.columns:
+                continue
+            s = df[c.name]
+            if c.kind == "int":
+                if c.nullable:
+                    df[c.name] = pd.to_numeric(s.replace("", math.nan), errors="coerce").astype("Int64")
+                else:
+                    df[c.name] = pd.to_numeric(s).astype("int64")
+            elif c.kind == "float":
+                df[c.name] = pd.to_numeric(s.replace("", math.nan), errors="coerce").astype("float64")
+            elif c.kind == "bool":
+                if s.dtype == object or str(s.dtype).startswith("str"):
+                    s = s.map(lambda v: v if isinstance(v, bool) else str(v).lower() == "true")
+                df[c.name] = s.astype(bool)
+            else:
+                df[c.name] = _text(s)
+        return df
+
+    def schema(self):
+        """The pandera schema (built on first use: importing pandera costs ~0.5 s)."""
+        if not self._schema:
+            self._schema.append(_build_schema(self))
+        return self._schema[0]
+
+    def validate(self, df: pd.DataFrame) -> pd.DataFrame:
+        return self.schema().validate(df)
+
+    def read_csv(self, path: str | Path) -> pd.DataFrame:
+        """Read the table with the types the writer meant (ids like "001" stay text)."""
+        head = pd.read_csv(path, nrows=0)
+        text = {c: str for c in head.columns if c not in self._numeric()}
+        df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values={c: [""] for c in self._numeric()})
+        return self.coerce(df)
+
+    def _numeric(self) -> set[str]:
+        return {c.name for c in self.columns if c.kind in ("int", "float")}
 
 
-@lru_cache(maxsize=4)
-def _extract_now(seeds_dir: str) -> dict[str, pd.DataFrame]:
-    from .catalog import load_catalog
-    from .corpus import CATALOG_NAME, discover
-    from .extract import combine, extract_document
+def _text(s: pd.Series) -> pd.Series:
+    def one(v: Any) -> str:
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+            return ""
+        return str(v)
 
-    seeds = Path(seeds_dir)
-    catalog = load_catalog(seeds / CATALOG_NAME)
-    return combine([extract_document(s, catalog) for s in discover(seeds)])
+    return pd.Series([one(v) for v in s], index=s.index, dtype=object).astype(str)
 
 
-def load_tables(data_dir: str | Path | None = "", seeds_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """``documents``, ``blocks``, ``sentences``, ``claims`` (and ``findings`` when built)."""
-    if data_dir:
-        d = Path(data_dir)
-        if not (d / "documents.csv").exists():
-            raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
-        out = {p.stem: read_csv(p) for p in sorted(d.glob("*.csv"))}
-        return out
-    seeds = Path(seeds_dir) if seeds_dir else REPO_ROOT / "seeds"
-    return {k: v.copy() for k, v in _extract_now(str(seeds.resolve())).items()}
+def _build_schema(spec: TableSpec):
+    import pandera.pandas as pa
+
+    columns = {}
+    for c in spec.columns:
+        checks = []
+        if c.min_value is not None:
+            checks.append(pa.Check.ge(c.min_value))
+        if c.isin is not None:
+            checks.append(pa.Check.isin(c.isin))
+        if c.pattern is not None:
+            checks.append(pa.Check(lambda s, p=c.pattern: (s == "") | s.str.fullmatch(p), error=f"matches {c.pattern}"))
+        if c.non_empty:
+            checks.append(pa.Check.str_length(min_value=1))
+        if c.kind == "float":
+            checks.append(pa.Check(lambda s: s.isna() | (s.abs() < math.inf), error="finite"))
+        dtype = "Int64" if c.kind == "int" and c.nullable else {"str": str, "int": int, "float": float, "bool": bool}[c.kind]
+        columns[c.name] = pa.Column(dtype, checks, nullable=c.nullable)
+    table_checks = [
+        pa.Check(lambda df, a=a, b=b: df[a].isna() | df[b].isna() | (df[a] <= df[b]), error=f"{a} <= {b}")
+        for a, b in spec.ordered
+    ]
+    return pa.DataFrameSchema(
+        columns, checks=table_checks, unique=list(spec.unique) or None, strict=True, ordered=True
+    )
 
 
-def check_doc_id(doc_id: str, documents: pd.DataFrame) -> None:
-    """Raise a clear error listing the valid ids when a notebook is given an unknown one."""
-    valid = sorted(documents["doc_id"].astype(str))
-    if doc_id not in valid:
-        raise UnknownDocumentError(doc_id, valid)
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Deterministic CSV: fixed line ending, no index, UTF-8. The one writer of every table."""
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")

@@ -23,32 +23,47 @@ is numbered 20 or higher) and a bare "405" repeating a size the document states 
 the quantity's own clause ends in a negated progressive (〜ていない/〜ていません) or
 starts with 誰も/何も and ends negated; durations are never marked negated.
 
-``extract_claims`` maps sentence offsets to document offsets and adds the topic
-and measure from ``data/topics.yaml``; ``claims_frame`` builds the table.
+The vocabulary lives in ``claims.lexicon``; ``claims.topics`` adds topics and
+``claims.extract`` maps sentence offsets to document offsets and builds the table.
 """
+
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import json
-import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Iterable
-
-import yaml
 
 from . import numbers
-from .model import ParsedDocument, Sentence
-
-UNITS = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year",
-         "duration_year", "duration_month", "duration_week", "duration_day", "age", "version", "other")
-QUALIFIERS = ("approx", "at_least", "at_most", "almost", "negated", "")
-
+from .lexicon import (
+    DE_DATE,
+    DIGIT,
+    EN_DATE,
+    EN_UNITS,
+    FRACTIONS,
+    HAS_LATIN_WORD,
+    ISO_DATE,
+    JA_CORE,
+    JA_DATE,
+    JA_GPU_CONTEXT,
+    JA_PERSON_NOUN,
+    JA_SUFFIX_QUAL,
+    JA_VAGUE,
+    JA_VAGUE_FOLLOW,
+    LATIN_GPU_CONTEXT,
+    LATIN_NUM,
+    NAMED_RANGE,
+    NUMWORD_HINT,
+    PREFIX_QUAL,
+    RANGE_CONNECTOR,
+    SCALE_AFTER,
+    TIMESTAMP,
+    UNITS,
+    UNITS_BY_LANG,
+    URL,
+    VERSION,
+    WORD,
+)
 
 @dataclass(frozen=True)
 class Quantity:
@@ -63,218 +78,6 @@ class Quantity:
     unit: str
     vague: bool
     qualifier: str
-
-
-@dataclass(frozen=True)
-class Claim:
-    doc_id: str
-    claim_id: str
-    line: int
-    start: int
-    end: int
-    surface: str
-    value: float | None
-    value_low: float | None
-    value_high: float | None
-    unit: str
-    vague: bool
-    qualifier: str
-    topic: str
-    speaker: str
-    sentence_id: int
-    measure: str
-    lang: str
-    context: str
-
-
-COLUMNS = ["doc_id", "claim_id", "line", "start", "end", "surface", "value", "value_low", "value_high",
-           "unit", "vague", "qualifier", "topic", "speaker", "sentence_id", "measure", "lang", "context"]
-
-DATA_DICTIONARY: dict[str, str] = {
-    "doc_id": "Document id (file name without extension).",
-    "claim_id": "Stable id '{doc_id}:cNNNN', numbered in document order.",
-    "line": "1-based line of `start` in the document text.",
-    "start": "Character offset of the claim's first character in the decoded, newline-normalized document text.",
-    "end": "Character offset one past the claim's last character; doc.text[start:end] == surface.",
-    "surface": "The claim exactly as written, including qualifier words (約, etwa, about) and the unit.",
-    "value": "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.",
-    "value_low": "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.",
-    "value_high": "Upper bound for ranges and vague quantities; equals value for point values.",
-    "unit": "One of: " + ", ".join(UNITS) + ". 'percent' values are percentage points (half = 50).",
-    "vague": "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年).",
-    "qualifier": "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.",
-    "topic": "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess).",
-    "speaker": "Speaker of the sentence as given by the parser; empty when unknown.",
-    "sentence_id": "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report).",
-    "measure": "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies.",
-    "lang": "Language of the sentence (ja, de, en).",
-    "context": "The sentence text the claim was found in.",
-}
-
-# ---------------------------------------------------------------------------
-# lexicons (general rules, per language)
-
-_D = r"[0-9０-９]"
-_KANJI_NUM = "〇一二三四五六七八九十百千万億兆"
-_KANJI_DIGIT = set("〇一二三四五六七八九")
-
-# Japanese numeral: digits (with 1,000 grouping and decimals) and kanji numerals with 万/億/兆
-_JA_CORE = re.compile(
-    rf"(?:{_D}|[{_KANJI_NUM}]|(?<={_D})[,，](?={_D}{{3}})|(?<={_D})[.．](?={_D}))+"
-)
-_JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
-# what may follow a vague Japanese numeral for it to be a quantity at all (数多く, 何か are not)
-_JA_VAGUE_FOLLOW = re.compile(
-    r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
-)
-_HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-_LATIN_NUM = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
-
-_NUMWORD_HINT = {
-    "de": re.compile(r"^(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
-                     r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|eins|ein)", re.I),
-    "en": re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-                     r"eighty|ninety|hundred|thousand)", re.I),
-}
-
-_VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
-_TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
-# "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
-_NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+"
-                          # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
-                          r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])")
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_ISO_DATE = re.compile(r"(?<![0-9])((?:18|19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?![0-9])")
-_JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
-_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}}))?")
-_EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
-
-# (pattern right after the number, unit, multiplier). Order matters: longest first.
-_Unit = tuple[re.Pattern[str], str, float]
-
-
-def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
-    return (re.compile(p), unit, mult)
-
-
-_SHARED_UNITS: list[_Unit] = [
-    _u(r"\s?(?:GW|ギガワット)", "watt", 1e9),
-    _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
-    _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
-    _u(r"\s?(?:%|％|パーセント)", "percent"),
-    _u(r"(?:x|×)(?![A-Za-z0-9])", "other"),
-]
-_JA_UNITS: list[_Unit] = _SHARED_UNITS + [
-    _u(r"\s?(?:米ドル|ドル)", "usd"),
-    _u(r"\s?トークン", "token"),
-    _u(r"\s?(?:パラメータ|パラメーター)", "parameter"),
-    _u(r"B(?![A-Za-z])", "parameter", 1e9),
-    _u(r"(?:歳|才)", "age"),
-    _u(r"年代", "year"),
-    _u(r"年間", "duration_year"),
-    _u(r"年", "_year"),
-    _u(r"(?:ヶ|ケ|か|カ|ヵ|ヶ)月(?:間)?", "duration_month"),
-    _u(r"週間", "duration_week"),
-    _u(r"日間", "duration_day"),
-    _u(r"日(?![本曜])", "duration_day"),
-    _u(r"(?:人|名)", "person"),
-    _u(r"(?:個|台)", "_piece"),
-    _u(r"(?:ナノ秒|ミリ秒|マイクロ秒)", "other"),
-    _u(r"月(?!間)", "_month_name"),
-    _u(r"(?:時間|分(?!の)|秒|月|円|倍|位|点)", "other"),
-    _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
-]
-_PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
-              r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
-              r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?")
-_PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
-              r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator")
-_GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
-_DE_UNITS: list[_Unit] = _SHARED_UNITS + [
-    _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
-    _u(r"\s?Prozent", "percent"),
-    _u(r"\s?Token[s]?", "token"),
-    _u(r"\s?Parameter[n]?", "parameter"),
-    _u(r"B(?![A-Za-z])", "parameter", 1e9),
-    _u(r"\s?Megawatt", "watt", 1e6),
-    _u(r"\s?Gigawatt", "watt", 1e9),
-    _u(r"\s?Jahre alt", "age"),
-    _u(r"\s?Jahrzehnt(?:e|en)?\b", "duration_year", 10.0),
-    _u(r"-jährige[nrms]?\b", "duration_year"),
-    _u(r"-Jahres\b", "duration_year"),
-    _u(r"\s?Jahr(?:e|en|es)?\b", "_year"),
-    _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
-    _u(r"\s?Woche[n]?\b", "duration_week"),
-    _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
-    _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
-    _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
-]
-_EN_UNITS: list[_Unit] = _SHARED_UNITS + [
-    _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
-    _u(r"\s?percent\b", "percent"),
-    _u(r"\s?tokens?\b", "token"),
-    _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
-    _u(r"B(?![A-Za-z])", "parameter", 1e9),
-    _u(r"\s?megawatts?\b", "watt", 1e6),
-    _u(r"\s?gigawatts?\b", "watt", 1e9),
-    _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
-    _u(r"\s?decades?\b", "duration_year", 10.0),
-    _u(r"(?:\s|-)years?\b", "_year"),
-    _u(r"(?:\s|-)months?\b", "duration_month"),
-    _u(r"(?:\s|-)weeks?\b", "duration_week"),
-    _u(r"(?:\s|-)days?\b", "duration_day"),
-    _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
-    _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
-]
-_UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": _EN_UNITS}
-
-_SCALE_AFTER = {
-    "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
-}
-# Japanese nouns after の/という that say what is counted
-_JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")
-_JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
-_LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
-
-_PREFIX_QUAL = {
-    "ja": [(re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
-           (re.compile(r"(?:ほぼ)$"), "almost"),
-           (re.compile(r"(?:最大|最高)$"), "at_most"),
-           (re.compile(r"(?:少なくとも|最低)$"), "at_least")],
-    "de": [(re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
-           (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
-           (re.compile(r"(?:mehr als|über|mindestens|wenigstens)\s$", re.I), "at_least"),
-           (re.compile(r"(?:weniger als|höchstens|bis zu|unter)\s$", re.I), "at_most"),
-           (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
-    "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
-           (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
-           (re.compile(r"(?:more than|over|at least|upwards of|north of)\s$", re.I), "at_least"),
-           (re.compile(r"(?:less than|fewer than|up to|at most|under|south of)\s$", re.I), "at_most"),
-           (re.compile(r"(?:not|no)\s$", re.I), "negated")],
-}
-_JA_SUFFIX_QUAL = [
-    (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
-    (re.compile(r"(?:以上|超|強)"), "at_least"),
-    (re.compile(r"(?:以下|以内|未満|足らず)"), "at_most"),
-    (re.compile(r"(?:近く|弱)"), "almost"),
-]
-_RANGE_CONNECTOR = {
-    "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
-    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
-    "en": re.compile(r"\s?(?:to|-|–|or|and)\s?"),
-}
-_FRACTIONS = {
-    "ja": [(re.compile(r"半分"), 50.0)],
-    "de": [(re.compile(r"\bHälfte\b"), 50.0), (re.compile(r"\bDrittel\b"), 100 / 3)],
-    "en": [(re.compile(r"(?<!and a )\bhalf\b(?!\s(?:an?\s)?(?:hour|day|year|month|week|of the time))"), 50.0)],
-}
 
 
 # ---------------------------------------------------------------------------
@@ -299,7 +102,7 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 def _sudachi_numerals(text: str) -> tuple[frozenset[int], dict[int, int]]:
     """Start offsets of SudachiPy numeral (数詞) tokens and where each numeral run ends."""
-    from .japanese import tokenize
+    from ..text.japanese import tokenize
 
     starts: set[int] = set()
     ends: dict[int, int] = {}
@@ -319,7 +122,7 @@ def _sudachi_numerals(text: str) -> tuple[frozenset[int], dict[int, int]]:
 def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
     cores: list[_Core] = []
     sudachi: tuple[frozenset[int], dict[int, int]] | None = None
-    for m in _JA_CORE.finditer(text):
+    for m in JA_CORE.finditer(text):
         s, e = m.start(), m.end()
         surface = m.group(0)
         if _overlaps(s, e, taken):
@@ -334,13 +137,13 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
             surface = text[s:e]
             if surface and surface[-1] in "万億兆" and len(surface) == 1:
                 continue
-        # digits run straight into 万/億/兆 of a vague word (数十億) are handled by _JA_VAGUE
+        # digits run straight into 万/億/兆 of a vague word (数十億) are handled by JA_VAGUE
         v = numbers.parse_japanese(surface)
         if v is None:
             # trailing scale char without a number or garbage: try without the tail
             continue
         cores.append(_Core(s, e, v, v, scaled=any(c in "万億兆" for c in surface)))
-    for m in _JA_VAGUE.finditer(text):
+    for m in JA_VAGUE.finditer(text):
         s, e = m.start(), m.end()
         if _overlaps(s, e, taken) or _overlaps(s, e, [(c.start, c.end) for c in cores]):
             continue
@@ -349,7 +152,7 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
         bracket = numbers.vague_bracket(prefix, "ja")
         if bracket is None:
             continue
-        follow = _JA_VAGUE_FOLLOW.match(text, e)
+        follow = JA_VAGUE_FOLLOW.match(text, e)
         if not follow:
             continue
         if follow.group(0) in ("の", "という", "、") and len(prefix) == 1 and word == prefix:
@@ -365,8 +168,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
     """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text."""
     lang = lang if lang in ("de", "en") else "en"
     cores: list[_Core] = []
-    scale_re = _SCALE_AFTER[lang]
-    for m in _LATIN_NUM.finditer(text):
+    scale_re = SCALE_AFTER[lang]
+    for m in LATIN_NUM.finditer(text):
         s, e = m.start(), m.end()
         if _overlaps(s, e, taken):
             continue
@@ -414,9 +217,9 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
         occupied.append((s, e))
     # spelled-out numbers; consecutive number words form one number ("two hundred fifty")
     occupied = [(c.start, c.end) for c in cores]
-    words = [w for w in _WORD.finditer(text) if not _overlaps(w.start(), w.end(), taken + occupied)]
+    words = [w for w in WORD.finditer(text) if not _overlaps(w.start(), w.end(), taken + occupied)]
     i = 0
-    hint = _NUMWORD_HINT[lang]
+    hint = NUMWORD_HINT[lang]
     while i < len(words):
         w = words[i]
         if not hint.match(w.group(0)) or numbers.parse_word_number(w.group(0), lang) is None:
@@ -480,12 +283,12 @@ class _Q:
 
 
 def _unit_after(text: str, pos: int, lang: str) -> tuple[str, float, int] | None:
-    for pattern, unit, mult in _UNITS_BY_LANG.get(lang, _EN_UNITS):
+    for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
         m = pattern.match(text, pos)
         if m:
             return unit, mult, m.end()
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
-        for pattern, unit, mult in _EN_UNITS[4:]:
+        for pattern, unit, mult in EN_UNITS[4:]:
             if pattern.pattern.startswith(r"\s?") or pattern.pattern.startswith("(?:\\s"):
                 m = pattern.match(text, pos)
                 if m and m.end() > pos + 1 and m.group(0).strip():
@@ -548,7 +351,7 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
 
 def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
     qual, qs, qe = "", s, e
-    prefixes = _PREFIX_QUAL.get(lang, _PREFIX_QUAL["en"])
+    prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
     window = text[max(0, s - 16):s]
     for pattern, q in prefixes:
         m = pattern.search(window)
@@ -556,7 +359,7 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
             qual, qs = q, s - (len(window) - m.start())
             break
     if lang == "ja":
-        for pattern, q in _JA_SUFFIX_QUAL:
+        for pattern, q in JA_SUFFIX_QUAL:
             m = pattern.match(text, e)
             if m:
                 qe = m.end()
@@ -574,7 +377,7 @@ def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
             return "year"
         return "duration_year"
     if unit == "_piece":
-        return "gpu" if _JA_GPU_CONTEXT.search(text) else "count"
+        return "gpu" if JA_GPU_CONTEXT.search(text) else "count"
     return unit
 
 
@@ -607,10 +410,10 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
                 core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
                              core.kind, core.scaled, core.word)
                 e += 1
-            if unit in ("count", "_piece") and _JA_PERSON_NOUN.match(text, e):
+            if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
                 unit = "person"
         else:
-            if unit == "count" and _LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
+            if unit == "count" and LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
                 unit = "gpu"
             elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
                 unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
@@ -639,7 +442,7 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
 
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Join 'A connector B' into one range when B's unit can apply to A."""
-    connector = _RANGE_CONNECTOR.get(lang, _RANGE_CONNECTOR["en"])
+    connector = RANGE_CONNECTOR.get(lang, RANGE_CONNECTOR["en"])
     out: list[_Q] = []
     i = 0
     while i < len(qs):
@@ -711,11 +514,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     lang = lang if lang in ("ja", "de", "en") else "en"
-    taken: list[tuple[int, int]] = [m.span() for m in _URL.finditer(text)]
-    taken += [m.span() for m in _TIMESTAMP.finditer(text)]
-    taken += [m.span() for m in _NAMED_RANGE.finditer(text)]
+    taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
+    taken += [m.span() for m in TIMESTAMP.finditer(text)]
+    taken += [m.span() for m in NAMED_RANGE.finditer(text)]
     cores: list[_Core] = []
-    for m in _VERSION.finditer(text):
+    for m in VERSION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.parse_digits(m.group(1), "en")
             if v is not None:
@@ -726,7 +529,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                     cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, kind="size"))
                 else:
                     cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
-    for pattern in (_ISO_DATE, _JA_DATE, _DE_DATE, _EN_DATE):
+    for pattern in (ISO_DATE, JA_DATE, DE_DATE, EN_DATE):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
                 continue
@@ -735,12 +538,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 cores.append(_Core(m.start(), m.end(), float(year), float(year), kind="year"))
             else:
                 cores.append(_Core(m.start(), m.end(), float(m.group(1)), float(m.group(1)), kind="date"))
-    for pattern, value in _FRACTIONS.get(lang, []):
+    for pattern, value in FRACTIONS.get(lang, []):
         for m in pattern.finditer(text):
             if not _overlaps(m.start(), m.end(), taken):
                 cores.append(_Core(m.start(), m.end(), value, value, kind="fraction"))
     if lang == "ja":
-        for m in re.finditer(rf"({_D}+)分の({_D}+)", text):
+        for m in re.finditer(rf"({DIGIT}+)分の({DIGIT}+)", text):
             num = numbers.parse_japanese(m.group(2))
             den = numbers.parse_japanese(m.group(1))
             if num is not None and den:
@@ -748,12 +551,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     taken += [(c.start, c.end) for c in cores]
     if lang == "ja":
         # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
-        latin = _latin_cores(text, "en", taken) if _HAS_LATIN_WORD.search(text) else []
+        latin = _latin_cores(text, "en", taken) if HAS_LATIN_WORD.search(text) else []
         new = _ja_cores(text, taken) + latin
     else:
         new = _latin_cores(text, lang, taken)
     if lang == "ja":
-        # Latin-script numbers inside Japanese text are already covered by _JA_CORE
+        # Latin-script numbers inside Japanese text are already covered by JA_CORE
         new = [c for c in new if c.word is False and not _overlaps(c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
         new = _dedupe(new)
     cores += new
@@ -863,342 +666,3 @@ def _dedupe(cores: list[_Core]) -> list[_Core]:
         seen.add((c.start, c.end))
         out.append(c)
     return out
-
-
-# ---------------------------------------------------------------------------
-# topics
-
-
-@dataclass(frozen=True)
-class _Topic:
-    key: str
-    units: frozenset[str]
-    cues: tuple[str, ...]
-    exclude: tuple[str, ...]
-    measures: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
-    default_measure: str
-    clause_only: bool = False
-    min_value: float | None = None
-
-
-@lru_cache(maxsize=1)
-def topics() -> tuple[_Topic, ...]:
-    """The topic lexicon (data/topics.yaml), in file order (earlier topics win ties)."""
-    raw = yaml.safe_load(resources.files("helpers").joinpath("data/topics.yaml").read_text("utf-8"))
-    out = []
-    for key, spec in raw["topics"].items():
-        cues: list[str] = []
-        for lang_cues in (spec.get("cues") or {}).values():
-            cues.extend(str(c) for c in lang_cues)
-        exclude: list[str] = []
-        for lang_cues in (spec.get("exclude") or {}).values():
-            exclude.extend(str(c) for c in lang_cues)
-        measures = []
-        for mk, mv in (spec.get("measures") or {}).items():
-            # a measure is a list of cues, or {cues: [...], units: [...]} when the unit decides
-            if isinstance(mv, dict):
-                measures.append((str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or [])))
-            else:
-                measures.append((str(mk), tuple(str(c) for c in mv or []), frozenset()))
-        min_value = spec.get("min_value")
-        out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
-                          str(spec.get("default_measure", "")), spec.get("scope", "sentence") == "clause",
-                          float(min_value) if min_value is not None else None))
-    return tuple(out)
-
-
-@lru_cache(maxsize=2048)
-def _cue_re(cue: str) -> re.Pattern[str]:
-    # Short acronyms must also end the word (plural s allowed): "AR" is not "arbeiten", "GPU" is "GPUs"
-    tail = r"s?(?![a-z])" if cue.isupper() and len(cue) <= 4 else ""
-    return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()) + tail)
-
-
-def _cue_hit(cue: str, window: str, lowered: str) -> bool:
-    if cue.isascii():
-        return _cue_re(cue).search(lowered) is not None
-    return cue in window
-
-
-_CLAUSE_SPLIT = re.compile(r"[。！？!?;；]|、|,\s|\(|\)|（|）")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
-    return text[left:right]
-
-
-def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
-    """(topic, measure) for a quantity from the cue words around it; ('', '') when nothing matches.
-
-    The quantity's own clause is tried first, then the whole sentence, so two
-    quantities in one sentence (35万個 to buy vs 22万個 in clusters) keep their own topics.
-    """
-    clause = _clause(sentence, q.start, q.end)
-    for window in (clause, sentence):
-        lowered = window.lower()
-        best: tuple[int, int, _Topic] | None = None
-        for rank, t in enumerate(topics()):
-            if q.unit not in t.units:
-                continue
-            if t.clause_only and window is not clause:
-                continue
-            if t.min_value is not None and (q.value_high is None or q.value_high < t.min_value):
-                continue
-            hits = sum(1 for c in t.cues if _cue_hit(c, window, lowered))
-            if not hits or any(_cue_hit(c, window, lowered) for c in t.exclude):
-                continue
-            if best is None or hits > best[0]:
-                best = (hits, rank, t)
-        if best is not None:
-            t = best[2]
-            return t.key, _measure(t, q, window, sentence)
-    return "", ""
-
-
-def _measure(t: _Topic, q: Quantity, window: str, sentence: str) -> str:
-    """The first measure whose cues occur near the quantity (its clause), else in the sentence."""
-    for text in (window, sentence):
-        lowered = text.lower()
-        for mk, mcues, munits in t.measures:
-            if munits and q.unit not in munits:
-                continue
-            if (munits and not mcues) or any(_cue_hit(c, text, lowered) for c in mcues):
-                return mk
-    return t.default_measure
-
-
-# ---------------------------------------------------------------------------
-# documents and tables
-
-
-def extract_claims(doc: ParsedDocument) -> list[Claim]:
-    """All claims of a parsed document, in document order, with document offsets."""
-    claims: list[Claim] = []
-    line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
-    found = [(sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang))
-             for sent in doc.sentences]
-    # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
-    sizes = {q.value for _, qs in found for q in qs
-             if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")}
-    for sent, qs in found:
-        for q in qs:
-            q = _as_model_size(sent.text, q, sizes)
-            start = sent.to_doc_offset(q.start)
-            end = sent.to_doc_offset(q.end)
-            surface = doc.text[start:end]
-            if not surface.strip():
-                continue
-            topic, measure = assign_topic(sent.text, q)
-            claims.append(Claim(
-                doc_id=doc.doc_id, claim_id="", line=_line_of(line_starts, start), start=start, end=end,
-                surface=surface, value=q.value, value_low=q.value_low, value_high=q.value_high, unit=q.unit,
-                vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=sent.speaker or "",
-                sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
-            ))
-    claims.sort(key=lambda c: (c.start, c.end))
-    return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
-
-
-_MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")
-
-
-def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
-    """A bare count that repeats a model size stated with B in the document, in a sentence about models."""
-    if q.unit != "count" or q.vague or q.value is None or not q.surface.isdigit():
-        return q
-    value = q.value * 1e9
-    if value not in sizes or not _MODEL_CONTEXT.search(text):
-        return q
-    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
-
-
-def _line_of(line_starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(line_starts, offset)
-
-
-def _schema():
-    import pandera.pandas as pa
-
-    def nonneg_finite(s):
-        return s.isna() | (s.abs() < math.inf)
-
-    return pa.DataFrameSchema(
-        {
-            "doc_id": pa.Column(str),
-            "claim_id": pa.Column(str, unique=True),
-            "line": pa.Column(int, pa.Check.ge(1)),
-            "start": pa.Column(int, pa.Check.ge(0)),
-            "end": pa.Column(int, pa.Check.ge(0)),
-            "surface": pa.Column(str, pa.Check.str_length(min_value=1)),
-            "value": pa.Column(float, pa.Check(nonneg_finite), nullable=True),
-            "value_low": pa.Column(float, pa.Check(nonneg_finite), nullable=True),
-            "value_high": pa.Column(float, pa.Check(nonneg_finite), nullable=True),
-            "unit": pa.Column(str, pa.Check.isin(UNITS)),
-            "vague": pa.Column(bool),
-            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
-            "topic": pa.Column(str),
-            "speaker": pa.Column(str),
-            "sentence_id": pa.Column(int),
-            "measure": pa.Column(str),
-            "lang": pa.Column(str),
-            "context": pa.Column(str),
-        },
-        checks=[
-            pa.Check(lambda df: (df["start"] < df["end"]).all(), error="start < end"),
-            pa.Check(lambda df: (df["value_low"].isna() | df["value_high"].isna()
-                                 | (df["value_low"] <= df["value_high"])).all(), error="value_low <= value_high"),
-        ],
-        strict=True,
-        ordered=True,
-    )
-
-
-class _LazySchema:
-    """CLAIMS_SCHEMA, built on first use (importing pandera costs ~0.5 s)."""
-
-    _schema = None
-
-    def __getattr__(self, name: str) -> Any:
-        if _LazySchema._schema is None:
-            _LazySchema._schema = _schema()
-        return getattr(_LazySchema._schema, name)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self.validate(*args, **kwargs)
-
-
-CLAIMS_SCHEMA = _LazySchema()
-
-
-def claims_frame(docs: list[ParsedDocument]):
-    """The claims table of several documents (columns ``COLUMNS``), validated by ``CLAIMS_SCHEMA``."""
-    import pandas as pd
-
-    rows = [asdict(c) for d in docs for c in extract_claims(d)]
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("value", "value_low", "value_high"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
-    for col in ("line", "start", "end", "sentence_id"):
-        df[col] = df[col].astype(int)
-    df["vague"] = df["vague"].astype(bool)
-    # An empty frame has object columns; the schema wants strings even with no rows.
-    for col in df.columns[df.dtypes == object]:
-        df[col] = df[col].astype(str)
-    return CLAIMS_SCHEMA.validate(df)
-
-
-def _fmt(v: Any) -> Any:
-    if isinstance(v, float):
-        if math.isnan(v):
-            return ""
-        return int(v) if v.is_integer() and abs(v) < 1e15 else repr(v)
-    return v
-
-
-def write_claims(claims: Iterable[Claim], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
-    """Write claims as CSV (header ``COLUMNS``) or JSON Lines to a text stream."""
-    if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(COLUMNS)
-        for c in claims:
-            d = asdict(c)
-            w.writerow(["" if d[k] is None else _fmt(d[k]) for k in COLUMNS])
-    elif fmt == "jsonl":
-        for c in claims:
-            out.write(json.dumps({k: asdict(c)[k] for k in COLUMNS}, ensure_ascii=False) + "\n")
-    else:
-        raise ValueError(f"unknown format {fmt!r}; use csv or jsonl")
-
-
-def main_claims(paths: list[str], fmt: str = "csv") -> str:
-    """``python -m helpers claims PATH... [--format csv|jsonl]``: claims of any text files, as text."""
-    from .parse import parse_file
-
-    buf = io.StringIO()
-    allc: list[Claim] = []
-    for p in paths:
-        allc.extend(extract_claims(parse_file(p)))
-    write_claims(allc, buf, fmt)
-    return buf.getvalue()
-
-
-def highlight_html(sentence: Sentence | str, start: int, end: int, lang: str = "") -> str:
-    """The sentence as HTML with ``[start:end]`` (offsets into its text) wrapped in <mark>; all text escaped."""
-    text = sentence.text if isinstance(sentence, Sentence) else sentence
-    lang = lang or (sentence.lang if isinstance(sentence, Sentence) else "")
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    body = f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
-    attr = f' lang="{html.escape(lang, quote=True)}"' if lang in ("ja", "de", "en") else ""
-    return f"<span{attr}>{body}</span>"
-
-
-# ---------------------------------------------------------------------------
-# report helpers (used by notebooks/03_claims.ipynb)
-
-
-def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[int, int] | None:
-    """Where a claims-table row sits inside its sentence's analysed text, or None if it cannot be placed.
-
-    Prose sentences are document slices, so document offsets shift directly;
-    caption sentences drop timestamps, so the surface is searched for instead.
-    """
-    text = str(sentence.get("text", ""))
-    surface = str(claim["surface"])
-    s_start = sentence.get("start")
-    if s_start is not None and not (isinstance(s_start, float) and math.isnan(s_start)):
-        a, b = int(claim["start"]) - int(s_start), int(claim["end"]) - int(s_start)
-        if 0 <= a < b <= len(text) and text[a:b] == surface:
-            return a, b
-    i = text.find(surface)
-    if i >= 0:
-        return i, i + len(surface)
-    # a surface spanning a dropped timestamp line: highlight from its first words to its last
-    head, tail = surface.split("\n")[0], surface.split("\n")[-1]
-    i, j = text.find(head), text.rfind(tail)
-    if head and tail and 0 <= i <= j:
-        return i, j + len(tail)
-    return None
-
-
-def _fmt_value(row: dict[str, Any]) -> str:
-    def num(x: Any) -> str:
-        x = float(x)
-        return f"{x:,.0f}" if x.is_integer() else f"{x:,.4g}"
-
-    v, lo, hi = row.get("value"), row.get("value_low"), row.get("value_high")
-    def missing(x: Any) -> bool:
-        return x is None or x == "" or (isinstance(x, float) and math.isnan(x))
-
-    if not missing(v):
-        return num(v)
-    if not missing(lo) and not missing(hi):
-        return f"{num(lo)} – {num(hi)}"
-    return ""
-
-
-def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dict[str, Any]], doc_id: str) -> str:
-    """An HTML list of claims, each in its sentence with the surface marked and a link to the sentence anchor.
-
-    All document text is escaped; Japanese/German/English text carries a ``lang`` attribute.
-    """
-    items = []
-    for row in claims_rows:
-        sid = int(row["sentence_id"])
-        sent = sentences.get(sid, {"text": row.get("context", "")})
-        lang = str(row.get("lang") or sent.get("lang") or "")
-        where = sentence_offsets(row, sent)
-        text = str(sent.get("text", ""))
-        body = highlight_html(text, where[0], where[1], lang) if where else highlight_html(text, 0, 0, lang)
-        href = html.escape(f"../documents/{doc_id}.html#s-{sid}", quote=True)
-        meta = " · ".join(x for x in (
-            html.escape(str(row["unit"])), html.escape(_fmt_value(row)), html.escape(str(row.get("qualifier") or "")),
-            html.escape(str(row.get("topic") or "")), html.escape(str(row.get("measure") or ""))) if x)
-        items.append(
-            f'<li id="{html.escape(str(row["claim_id"]), quote=True)}"><a href="{href}">'
-            f'{html.escape(str(row["claim_id"]))}</a> <small>{meta}</small><br>{body}</li>'
-        )
-    return '<ol class="claims">' + "\n".join(items) + "</ol>"

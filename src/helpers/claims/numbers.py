@@ -173,7 +173,7 @@ def parse_number(surface: str, lang: str) -> float | None:
 @lru_cache(maxsize=1)
 def vague_brackets() -> dict[str, dict[str, tuple[float, float]]]:
     """The documented vague-quantity table (data/vague_brackets.yaml), per language."""
-    raw = yaml.safe_load(resources.files("helpers").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(resources.files("helpers.claims").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
     table: dict[str, dict[str, tuple[float, float]]] = {}
     for lang, entries in raw.items():
         table[lang] = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in entries.items()}

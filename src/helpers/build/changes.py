@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-CHANGE_COLUMNS = ["change", "kind", "doc_id", "id", "surface", "old", "new", "detail"]
-DATA_DICTIONARY = {
-    "change": "added, removed, value_changed (claims) or verdict_changed, added, removed (findings)",
-    "kind": "claim or finding",
-    "doc_id": "document of the claim (empty for findings)",
-    "id": "claim_id or finding_id in the new build (the old one for removed rows)",
-    "surface": "the claim's words as written, or the finding's topic",
-    "old": "previous value (claims: value or low–high and unit; findings: verdict)",
-    "new": "new value or verdict",
-    "detail": "the sentence of the claim, or the finding's reason",
-}
+from ..tables import Column, TableSpec
+
+CHANGES = TableSpec(
+    "changes",
+    "one row per claim or finding that changed since the previous build in the same folder",
+    (
+        Column("change", "str", "added, removed, value_changed (claims) or verdict_changed, added, removed (findings)"),
+        Column("kind", "str", "claim or finding"),
+        Column("doc_id", "str", "document of the claim (empty for findings)"),
+        Column("id", "str", "claim_id or finding_id in the new build (the old one for removed rows)"),
+        Column("surface", "str", "the claim's words as written, or the finding's topic"),
+        Column("old", "str", "previous value (claims: value or low–high and unit; findings: verdict)"),
+        Column("new", "str", "new value or verdict"),
+        Column("detail", "str", "the sentence of the claim, or the finding's reason"),
+    ),
+)
 
 
 def _claim_value(row: dict) -> str:
@@ -45,7 +50,7 @@ def _claims_by_key(df: pd.DataFrame) -> dict[tuple, dict]:
 
 def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
     if old is None:
-        return pd.DataFrame(columns=CHANGE_COLUMNS)
+        return pd.DataFrame(columns=CHANGES.names)
     o, n = _claims_by_key(old), _claims_by_key(new)
     rows = []
     for key, r in n.items():
@@ -63,7 +68,7 @@ def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
 
 def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.DataFrame:
     if old is None or new is None:
-        return pd.DataFrame(columns=CHANGE_COLUMNS)
+        return pd.DataFrame(columns=CHANGES.names)
 
     def keyed(df: pd.DataFrame) -> dict[tuple, dict]:
         return {(str(r["topic"]), str(r["claim_ids"]), str(r.get("reference", ""))): r for r in df.to_dict("records")}
@@ -82,5 +87,5 @@ def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.Da
 
 
 def _sorted(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=CHANGE_COLUMNS).astype(str)
+    df = pd.DataFrame(rows, columns=CHANGES.names).astype(str)
     return df.sort_values(["kind", "doc_id", "id", "change"], kind="stable").reset_index(drop=True)

@@ -25,26 +25,22 @@ documents is compared (a *pair* finding). Each finding carries one verdict:
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import pandas as pd
 
+from ..tables import Column, TableSpec
+from ..claims.lexicon import NUMERIC_UNITS
+from ..claims.topics import report_order
 from .ledger import known_versions, product_first_years, rows_for_topic
 
 VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")
 
-# The shared topic list, in report order.
-TOPIC_KEYS = (
-    "meta_gpu_fleet", "llama_training_cluster", "open_compute_savings", "llama_training_cost",
-    "llama_training_tokens", "llama_model_size", "llama_version", "llama_benchmark", "llama_inference_cost",
-    "datacenter_power", "meta_capex", "ai_hiring_pay", "scale_ai_deal", "alexandr_wang_age", "meta_user_count",
-    "creator_count", "ar_vr_timeline", "company_age", "reality_labs_spend",
-)  # fmt: skip
+# The topics in report order (the claims lexicon's order for reports).
+TOPIC_KEYS = report_order()
 
 # Figures that change over time: two values from different dates can both hold.
 TIME_VARYING = frozenset(
@@ -75,31 +71,28 @@ FAR_OFF_DECADES = 4.5
 # same point of the talk (share of the document's sentences before them).
 SAME_PLACE = 0.15
 # Units whose values are compared as quantities (version and year have their own rules).
-NUMERIC_UNITS = frozenset(
-    {"usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "duration_year",
-     "duration_month", "duration_week", "duration_day", "age", "other"}
-)  # fmt: skip
 
-FINDING_COLUMNS = [
-    "finding_id", "topic", "verdict", "claim_ids", "reference", "detail",
-    "kind", "measure", "doc_ids", "likely_value", "reference_value", "reference_as_of", "reference_source",
-]  # fmt: skip
 
-DATA_DICTIONARY: dict[str, str] = {
-    "finding_id": "Stable id (f0001, ...) in topic order, then reference findings before pair findings, then document order.",
-    "topic": "Claims topic of the group (product_release for the year-before-product check).",
-    "verdict": "consistent | different_measure | conflict | translation_slip | unverified (see helpers.compare).",
-    "claim_ids": "Space-separated claim_ids the finding is about (several when one document repeats the same figure).",
-    "reference": "topic_key of the ledger row used, or empty.",
-    "detail": "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired.",
-    "kind": "reference (claim vs ledger), pair (claim vs claim of another document), version, year.",
-    "measure": "The claim's measure (pairs: both, joined by ' / ' when they differ).",
-    "doc_ids": "Space-separated documents involved.",
-    "likely_value": "For translation_slip: the figure the source most likely meant.",
-    "reference_value": "The ledger figure in base units (range as low–high).",
-    "reference_as_of": "Date of the ledger figure.",
-    "reference_source": "Source title of the ledger figure.",
-}
+FINDINGS = TableSpec(
+    "findings",
+    "one row per comparison finding",
+    (
+        Column("finding_id", "str", "Stable id (f0001, ...) in topic order, then reference findings before pair findings, then document order."),
+        Column("topic", "str", "Claims topic of the group (product_release for the year-before-product check)."),
+        Column("verdict", "str", "consistent | different_measure | conflict | translation_slip | unverified (see helpers.analysis.compare).", isin=VERDICTS),
+        Column("claim_ids", "str", "Space-separated claim_ids the finding is about (several when one document repeats the same figure)."),
+        Column("reference", "str", "topic_key of the ledger row used, or empty."),
+        Column("detail", "str", "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired."),
+        Column("kind", "str", "reference (claim vs ledger), pair (claim vs claim of another document), version, year."),
+        Column("measure", "str", "The claim's measure (pairs: both, joined by ' / ' when they differ)."),
+        Column("doc_ids", "str", "Space-separated documents involved."),
+        Column("likely_value", "str", "For translation_slip: the figure the source most likely meant."),
+        Column("reference_value", "str", "The ledger figure in base units (range as low–high)."),
+        Column("reference_as_of", "str", "Date of the ledger figure."),
+        Column("reference_source", "str", "Source title of the ledger figure."),
+    ),
+    unique=("finding_id",),
+)
 
 GROUP_COLUMNS = [
     "claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure",
@@ -110,7 +103,7 @@ GROUP_COLUMNS = [
 # --------------------------------------------------------------------------- values
 
 
-def _finite(x: object) -> float | None:
+def finite_or_none(x: object) -> float | None:
     try:
         f = float(x)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -120,10 +113,10 @@ def _finite(x: object) -> float | None:
 
 def claim_range(value: object, low: object, high: object) -> tuple[float, float] | None:
     """The stated figure as (low, high); an open top (at least) is inf; None without a number."""
-    v = _finite(value)
+    v = finite_or_none(value)
     if v is not None:
         return (v, v)
-    lo, hi = _finite(low), _finite(high)
+    lo, hi = finite_or_none(low), finite_or_none(high)
     if lo is None and hi is None:
         return None
     return (lo if lo is not None else 0.0, hi if hi is not None else math.inf)
@@ -243,7 +236,7 @@ def short_id(doc_id: str) -> str:
     return m.group(1) if m else doc_id
 
 
-def _s(x: object) -> str:
+def as_text(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
 
 
@@ -263,7 +256,7 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     for col in ("measure", "qualifier", "topic", "speaker", "unit", "surface", "context", "lang"):
         if col not in df.columns:
             df[col] = ""
-        df[col] = df[col].map(_s)
+        df[col] = df[col].map(as_text)
     if "vague" not in df.columns:
         df["vague"] = False
     df["vague"] = df["vague"].fillna(False).astype(bool)
@@ -271,14 +264,14 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     event_ids, event_dates = [], []
     for doc_id in df["doc_id"]:
         e = _entry(catalog, doc_id)
-        event_ids.append(_s(getattr(e, "event_id", "")) or doc_id)
-        event_dates.append(_s(getattr(e, "event_date", "")) or _s(getattr(e, "published", "")))
+        event_ids.append(as_text(getattr(e, "event_id", "")) or doc_id)
+        event_dates.append(as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
     df["event_id"] = event_ids
     df["event_date"] = event_dates
     years: dict[tuple[str, object], str] = {}
     if "sentence_id" in df.columns:
         for r in df[df["unit"] == "year"].itertuples():
-            v = _finite(r.value)
+            v = finite_or_none(r.value)
             if v is not None and 1900 <= v <= 2100:
                 years.setdefault((r.doc_id, r.sentence_id), str(int(v)))
         df["as_of"] = [
@@ -554,7 +547,7 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
         return out
     keys = {name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]}
     for r in df[df["unit"] == "year"].sort_values(["doc_id", "start"], kind="stable").itertuples():
-        year = _finite(r.value)
+        year = finite_or_none(r.value)
         if year is None:
             continue
         text = r.context or ""
@@ -647,7 +640,7 @@ def findings_frame(
     rows.sort(key=lambda r: (_topic_order(r["topic"]), kind_rank[r["kind"]]))  # stable: keeps document order
     for n, r in enumerate(rows, 1):
         r["finding_id"] = f"f{n:04d}"
-    return pd.DataFrame([{c: r.get(c, "") for c in FINDING_COLUMNS} for r in rows], columns=FINDING_COLUMNS, dtype=object)
+    return pd.DataFrame([{c: r.get(c, "") for c in FINDINGS.names} for r in rows], columns=FINDINGS.names, dtype=object)
 
 
 # --------------------------------------------------------------------------- groups and report
@@ -674,148 +667,3 @@ def topic_group(claims: pd.DataFrame, findings: pd.DataFrame, catalog: Mapping |
         )  # fmt: skip
     out = pd.DataFrame(rows, columns=GROUP_COLUMNS)
     return out.sort_values(["event_date", "doc_id", "claim_id"], kind="stable").reset_index(drop=True)
-
-
-def claim_href(documents_href: str, doc_id: str, sentence_id: object) -> str:
-    anchor = f"#s-{int(sentence_id)}" if _finite(sentence_id) is not None else ""
-    return f"{documents_href}{doc_id}.html{anchor}"
-
-
-def lang_span(text: str, lang: str) -> str:
-    """Escaped text, in a span with its language when it is not English."""
-    body = html.escape(text)
-    return f'<span lang="{html.escape(lang)}">{body}</span>' if lang in ("ja", "de") else body
-
-
-def group_html(group: pd.DataFrame, documents_href: str) -> str:
-    """A topic group as an HTML table; every surface is escaped, carries its language and links to its sentence."""
-    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
-    rows = []
-    for r in group.itertuples():
-        link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
-        cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
-        cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
-        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in heads)
-    return f'<table class="data claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
-    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language."""
-    out = html.escape(detail, quote=False)
-    for surface, lang in sorted(surfaces.items(), key=lambda kv: -len(kv[0])):
-        if lang not in ("ja", "de"):
-            continue
-        quoted = f'"{html.escape(surface, quote=False)}"'
-        out = out.replace(quoted, f'"<span lang="{lang}">{html.escape(surface, quote=False)}</span>"')
-    return out
-
-
-def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """Findings as an escaped HTML table; surfaces quoted in the details carry their language."""
-    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
-    cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
-    head = "".join(f"<th>{c}</th>" for c in cols)
-    body = []
-    for r in findings.itertuples():
-        cells = [html.escape(str(getattr(r, c))) for c in cols[:-1]] + [detail_html(str(r.detail), surfaces)]
-        body.append(f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-
-
-def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
-    """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
-
-    Only the unit most claims of the topic use is drawn; returns False when nothing can be drawn.
-    """
-    pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
-    if pts.empty:
-        return False
-    units = sorted(set(pts["unit"]))
-    unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
-    pts = pts[pts["unit"] == unit].reset_index(drop=True)
-    refs = rows_for_topic(ledger, topic)
-    refs = refs[refs["base_unit"] == unit]
-    finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
-    right = max(finite) * 3
-    labels = []
-    for i, r in enumerate(pts.itertuples()):
-        hi = r.high if math.isfinite(r.high) else right
-        if hi > r.low:
-            ax.plot([r.low, hi], [i, i], lw=7, alpha=0.45, color="C0", solid_capstyle="butt")
-            if not math.isfinite(r.high):
-                ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
-        else:
-            ax.plot([r.low], [i], marker="o", ms=7, color="C0")
-        labels.append(f"{short_id(r.doc_id)} {r.surface}")
-    for j, r in enumerate(refs.itertuples()):
-        color = f"C{1 + j % 9}"
-        label = f"{r.topic_key} ({r.as_of})"
-        if math.isfinite(r.high_base) and r.high_base > r.low_base:
-            ax.axvspan(r.low_base, r.high_base, color=color, alpha=0.15, label=label)
-        else:
-            ax.axvline(r.low_base, ls="--", lw=1.2, color=color, label=label)
-    ax.set_xscale("log")
-    ax.set_xlim(min(finite) / 3, right)
-    ax.set_ylim(-0.7, len(labels) - 0.3)
-    ax.set_yticks(range(len(labels)))
-    ax.set_yticklabels(labels)
-    ax.set_xlabel(unit)
-    ax.set_title(topic if len(units) == 1 else f"{topic} ({unit} only)")
-    if len(refs):
-        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), title="ledger", title_fontsize="small")
-    return True
-
-
-_VERDICT_PHRASES = {
-    "consistent": "agrees with",
-    "different_measure": "measures something else than",
-    "conflict": "conflicts with",
-    "translation_slip": "looks like a slip against",
-    "unverified": "has nothing to compare with",
-}
-
-
-def headline_html(
-    findings: pd.DataFrame,
-    claims: pd.DataFrame,
-    catalog: Mapping | None,
-    topics: tuple[str, ...],
-    documents_href: str = "documents/",
-) -> str:
-    """A headline answer: one sentence naming every figure and what it is judged to be, then the evidence.
-
-    Each figure links to its sentence in the document report.
-    """
-    df = prepare_claims(claims, catalog).set_index("claim_id")
-    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
-    phrases, items = [], []
-    for f in own.itertuples():
-        cid = f.claim_ids.split()[0]
-        if cid not in df.index:
-            continue
-        c = df.loc[cid]
-        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
-        lang = c["lang"] if c["lang"] in ("ja", "de", "en") else ""
-        href = f"{documents_href}{quote(str(c['doc_id']))}.html#s-{int(c['sentence_id'])}"
-        surface = f'<a href="{html.escape(href)}"><span lang="{lang}">{html.escape(c["surface"])}</span></a>'
-        what = f"{fmt_range(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
-        judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
-        ref = f" {html.escape(f.reference)} ({html.escape(_s(f.reference_value))}, {html.escape(_s(f.reference_as_of))})" if f.reference else ""
-        likely = f"; likely {html.escape(_s(f.likely_value))}" if _s(f.likely_value) else ""
-        phrases.append(f"{surface} ({html.escape(short_id(c['doc_id']))}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
-        who = f", {html.escape(c['speaker'])}" if c["speaker"] else ""
-        items.append(
-            f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
-            f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(_s(f.detail))}</small></li>"
-        )
-    if not phrases:
-        return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
-    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
-    between = ""
-    if len(pairs):
-        counts = pairs["verdict"].value_counts()
-        between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
-    answer = "The corpus gives " + "; ".join(phrases) + "." + between
-    return f"<p>{answer}</p><ul>{''.join(items)}</ul>"

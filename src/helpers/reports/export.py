@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # importing nbformat costs ~1 s (jsonschema format checks); a no-op build never needs it
     import nbformat
 
-TEMPLATES_DIR = Path(str(resources.files("helpers") / "templates"))
+TEMPLATES_DIR = Path(str(resources.files("helpers.reports") / "templates"))
 # Only ids the template generated; a uuid inside document text is data and stays.
 _UUID = re.compile(r"(?<=id=\")[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\")")
 

@@ -29,8 +29,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import model
-from .japanese import tokenize as ja_tokenize
+from ..claims.lexicon import CALENDAR_UNITS
+from ..tables import Column, TableSpec
+from ..text import model
+from ..text.japanese import tokenize as ja_tokenize
 
 MIN_CONTENT_TOKENS = 4
 DAMPING = 0.85
@@ -372,7 +374,7 @@ def summarize_document(
 
 def summarize_path(path: str, n: int = 5) -> list[str]:
     """Summary sentences of any text file (``python -m helpers summarize PATH``)."""
-    from .parse import parse_file  # parsing pulls in language models: load on use
+    from ..text.parse import parse_file  # parsing pulls in language models: load on use
 
     doc = parse_file(path)
     return [" ".join(s.text.split()) for s in summarize_document(doc, n)]
@@ -392,7 +394,6 @@ UNIT_TIERS: tuple[tuple[str, ...], ...] = (
 # Claims that are dates or product versions rather than quantities.
 _CALENDAR_MEASURES = frozenset({"date", "year", "calendar_year", "version", "time_of_day", "timestamp"})
 # helpers.claims writes calendar years as unit "year" (durations are "duration_year").
-_CALENDAR_UNITS = frozenset({"date", "year", "year_ad", "calendar_year", "version", "ad", "西暦"})
 _YEAR_SURFACE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:年|s)?\s*$")
 # "Llama 3.1", "GPT-5", "v2", "3.1.0"; not a bare "10.000" (German thousands).
 _VERSION_SURFACE = re.compile(
@@ -409,7 +410,7 @@ def is_calendar_or_version(claim: Mapping[str, Any]) -> bool:
     measure = "" if _blank(claim.get("measure")) else str(claim.get("measure")).lower()
     unit = "" if _blank(claim.get("unit")) else str(claim.get("unit")).lower()
     surface = "" if _blank(claim.get("surface")) else str(claim.get("surface"))
-    if measure in _CALENDAR_MEASURES or unit in _CALENDAR_UNITS:
+    if measure in _CALENDAR_MEASURES or unit in CALENDAR_UNITS:
         return True
     if unit in ("", "years") and _YEAR_SURFACE.match(surface):
         return True
@@ -571,3 +572,35 @@ def topic_summaries(
         return out
     out["_date"] = out["event_date"].fillna("9999")
     return out.sort_values(["topic", "_date", "doc_id"], kind="stable").drop(columns="_date").reset_index(drop=True)
+
+
+# --- The summaries table ------------------------------------------------------
+
+SUMMARY_SENTENCES = 5  # sentences in a document's summary
+KEY_CLAIMS = 8  # key numbers listed with it
+
+SUMMARIES = TableSpec(
+    "summaries",
+    "one row per summary item of a document: its summary sentences (document order) and key numbers (most salient first)",
+    (
+        Column("doc_id", "str", "Document id."),
+        Column("kind", "str", "sentence (an extractive summary sentence) or key_claim (one of the document's key numbers).", isin=("sentence", "key_claim")),
+        Column("rank", "int", "Position in the summary: document order for sentences, salience order for key numbers; from 1.", min_value=1),
+        Column("sentence_id", "int", "The sentence (anchor s-N in the document report).", min_value=0),
+        Column("claim_id", "str", "The key number's claim (empty for summary sentences)."),
+        Column("score", "float", "LexRank centrality of a summary sentence (empty for key numbers).", nullable=True),
+    ),
+    unique=("doc_id", "kind", "rank"),
+)
+
+
+def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Summary sentences and key numbers of every document in ``sentences``."""
+    rows: list[dict[str, Any]] = []
+    for doc_id, doc_sentences in sentences.groupby("doc_id", sort=True):
+        chosen = summarize_sentences(doc_sentences, n=SUMMARY_SENTENCES)
+        for rank, s in enumerate(chosen.itertuples(), 1):
+            rows.append(dict(doc_id=doc_id, kind="sentence", rank=rank, sentence_id=s.sentence_id, claim_id="", score=s.score))
+        for rank, c in enumerate(key_claims(claims, str(doc_id), KEY_CLAIMS).itertuples(), 1):
+            rows.append(dict(doc_id=doc_id, kind="key_claim", rank=rank, sentence_id=c.sentence_id, claim_id=c.claim_id, score=None))
+    return SUMMARIES.frame(rows)

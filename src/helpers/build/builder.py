@@ -23,19 +23,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import atomic
-from .catalog import Catalog, load_catalog
-from .corpus import CATALOG_NAME, discover
-from .exceptions import ConfigurationError, HelpersError
+from .. import atomic
+from ..text.catalog import Catalog, load_catalog
+from ..text.corpus import CATALOG_NAME, discover
+from ..analysis.ledger import empty_ledger, load_ledger
+from ..exceptions import ConfigurationError, HelpersError, LedgerError
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
-from .extract import Extraction, combine, extract_document, to_csv_bytes
-from .pipeline import NotebookRun, nav_links, plan_runs
+from .extract import Extraction, combine, extract_document
+from ..reports.index import ReportEntry, write_index
+from ..tables import to_csv_bytes
+from .analyze import analyze
+from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
 from .scheduler import Workers
 
 # Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SEEDS = REPO_ROOT / "seeds"
 DEFAULT_OUT = REPO_ROOT / "reports"
 DEFAULT_NOTEBOOKS = REPO_ROOT / "notebooks"
@@ -113,7 +117,7 @@ def _sha(data: bytes) -> str:
 
 def helpers_source_digest() -> str:
     """Hash of the package's own code and data: any change re-runs what imports it."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts:
@@ -149,14 +153,15 @@ def _run_record(
 ) -> dict[str, object]:
     """What a run depends on, hash by hash; the lockfile keeps it so a re-run can be explained."""
     inputs: dict[str, str] = {}
+    sliced = {}
     for name in run.needs:
-        stem = name.removesuffix(".csv")
-        if run.doc_ids and stem in tables:
-            continue  # per-document runs depend on their own rows only (below)
-        p = data_dir / name
-        inputs[name] = _sha(p.read_bytes()) if p.exists() else "missing"
+        if run.doc_ids and "doc_id" in tables[name].columns:
+            sliced[name] = tables[name]  # per-document runs depend on their own rows only (below)
+            continue
+        p = data_dir / f"{name}.csv"
+        inputs[f"{name}.csv"] = _sha(p.read_bytes()) if p.exists() else "missing"
     if run.doc_ids:
-        inputs["rows"] = _doc_slice_digest({k: v for k, v in tables.items() if f"{k}.csv" in run.needs}, run.doc_ids)
+        inputs["rows"] = _doc_slice_digest(sliced, run.doc_ids)
     record: dict[str, object] = {
         "notebook": notebook_source_digest(notebooks_dir / f"{run.spec.name}.ipynb"),
         "parameters": _sha(json.dumps(run.parameters, sort_keys=True, ensure_ascii=False).encode()),
@@ -167,18 +172,18 @@ def _run_record(
     return record
 
 
-def _ledger_problems(ledger: Path | None) -> list[str]:
-    if ledger is None or not ledger.exists():
-        return [] if ledger is None else [f"{ledger}: reference ledger not found"]
+def _load_ledger(path: Path | None) -> tuple[pd.DataFrame, list[str]]:
+    """The ledger, or an empty one and the problems that made it unusable."""
+    if path is None:
+        return empty_ledger(), []
+    if not path.exists():
+        return empty_ledger(), [f"{path}: reference ledger not found"]
     try:
-        from . import ledger as ledger_mod
-    except ImportError:
-        return []
-    try:
-        ledger_mod.load_ledger(ledger)
+        return load_ledger(path), []
+    except LedgerError as e:
+        return empty_ledger(), [str(p) for p in e.problems]
     except ConfigurationError as e:
-        return [str(e)]
-    return []
+        return empty_ledger(), [str(e)]
 
 
 # Below this many documents to extract, worker start-up costs more than it saves.
@@ -232,69 +237,53 @@ def _execute_runs(
     tables: dict[str, pd.DataFrame],
     lock: dict[str, dict],
     fixed: dict[str, str],
-    has_comparison: bool,
     doc_langs: dict[str, str],
 ) -> tuple[list[RunResult], list[str]]:
-    """Run notebooks concurrently as soon as the data files they need exist.
+    """Run the notebooks concurrently; every table they read exists before the first starts.
 
     A run whose recorded inputs are unchanged (and whose report exists) is not
     executed again.
     """
-    produced_by = {p: r.key for r in runs for p in r.produces}
-    pending = {r.key: r for r in runs}
-    waiting_on = {r.key: {produced_by[n] for n in r.needs if n in produced_by} - {r.key} for r in runs}
-    finished_keys: set[str] = set()
-    failed: set[str] = set()
     results: list[RunResult] = []
     skipped: list[str] = []
     total = len(runs)
     futures: dict[cf.Future, tuple[NotebookRun, dict]] = {}
-
-    def finish(res: RunResult) -> None:
+    for run in runs:
+        record = _run_record(run, opts.notebooks, data_dir, tables, fixed)
+        previous = lock.get(run.key, {})
+        if (
+            not opts.force
+            and previous.get("digest") == record["digest"]
+            and previous.get("status") == "ok"
+            and (opts.out / run.report).exists()
+        ):
+            skipped.append(run.key)
+            results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
+            continue
+        nav = nav_links(run.report, [r.spec for r in runs])
+        lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
+        fut = workers.executor().submit(run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang)
+        futures[fut] = (run, record)
+    for fut in _as_completed_in_key_order(futures):
+        run, record = futures[fut]
+        try:
+            res = fut.result()
+        except Exception as e:  # the worker process itself died
+            res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
         results.append(res)
-        finished_keys.add(res.key)
-        if res.status != "ok":
-            failed.add(res.key)
-
-    while pending or futures:
-        for key in sorted(k for k in pending if not waiting_on[k] - finished_keys):
-            run = pending.pop(key)
-            record = _run_record(run, opts.notebooks, data_dir, tables, fixed)
-            previous = lock.get(run.key, {})
-            if (
-                not opts.force
-                and not waiting_on[key] & failed
-                and previous.get("digest") == record["digest"]
-                and previous.get("status") == "ok"
-                and (opts.out / run.report).exists()
-            ):
-                skipped.append(run.key)
-                finish(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
-                continue
-            nav = nav_links(run.report, has_comparison)
-            lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
-            fut = workers.executor().submit(
-                run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang
-            )
-            futures[fut] = (run, record)
-        if not futures:
-            for key in sorted(pending):  # a need nobody can produce: report it rather than hang
-                finish(RunResult(key, pending[key].report, "failed", 0.0, "unsatisfiable inputs"))
-            pending.clear()
-            break
-        done, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
-        for fut in sorted(done, key=lambda f: futures[f][0].key):
-            run, record = futures.pop(fut)
-            try:
-                res = fut.result()
-            except Exception as e:  # the worker process itself died
-                res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
-            finish(res)
-            lock[run.key] = {**record, "status": res.status, "executed": res.executed}
-            mark = "ok    " if res.status == "ok" else "FAILED"
-            extra = f"  {res.error}" if res.error else ""
-            log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+        lock[run.key] = {**record, "status": res.status, "executed": res.executed}
+        mark = "ok    " if res.status == "ok" else "FAILED"
+        extra = f"  {res.error}" if res.error else ""
+        log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
     return sorted(results, key=lambda r: r.key), skipped
+
+
+def _as_completed_in_key_order(futures: dict[cf.Future, tuple[NotebookRun, dict]]):
+    """Futures as they finish; several finishing together are taken in run-key order."""
+    pending = set(futures)
+    while pending:
+        done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        yield from sorted(done, key=lambda f: futures[f][0].key)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -303,12 +292,11 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     atomic.write_bytes(path, data)
 
 
-def _read_previous(path: Path) -> pd.DataFrame | None:
-    from .tables import read_csv
-
+def _read_previous(data_dir: Path, name: str) -> pd.DataFrame | None:
+    path = data_dir / f"{name}.csv"
     try:
-        return read_csv(path) if path.exists() else None
-    except Exception:
+        return table_spec(name).read_csv(path) if path.exists() else None
+    except Exception:  # an unreadable previous table only means no change list
         return None
 
 
@@ -344,11 +332,11 @@ def build(opts: BuildOptions) -> BuildResult:
         if catalog.problems:
             config_error = True
             problems += [str(p) for p in catalog.problems]
-        ledger_problems = _ledger_problems(opts.ledger)
+        # A broken ledger is reported once, here; the comparison then runs without it.
+        ledger, ledger_problems = _load_ledger(opts.ledger)
         if ledger_problems:
             config_error = True
             problems += ledger_problems
-        # A broken ledger is reported once, here; the comparison then runs without it.
         ledger_for_notebooks = None if ledger_problems else opts.ledger
 
         fixed = {"helpers": helpers_source_digest(), "packages": _sha(json.dumps(package_versions(), sort_keys=True).encode())}
@@ -359,9 +347,12 @@ def build(opts: BuildOptions) -> BuildResult:
                 log(f"[error] {e.doc_id}: {e.row['error']}")
         tables = combine(extractions)
         log(f"extracted {len(sources)} documents from {opts.seeds} in {time.perf_counter() - t0:.1f}s")
+        t0 = time.perf_counter()
+        tables.update(analyze(tables, catalog, ledger))
+        log(f"compared, aligned and summarized in {time.perf_counter() - t0:.1f}s")
 
-        previous_claims = _read_previous(data_dir / "claims.csv")
-        previous_findings = _read_previous(data_dir / "findings.csv")
+        previous_claims = _read_previous(data_dir, "claims")
+        previous_findings = _read_previous(data_dir, "findings")
         data_dir.mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():
             _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
@@ -381,23 +372,26 @@ def build(opts: BuildOptions) -> BuildResult:
             lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
         except ValueError:
             lock = {}  # a damaged lockfile only costs a full rebuild
-        has_comparison = any(r.spec.name == "04_comparison" for r in runs)
         try:
-            results, skipped = _execute_runs(
-                runs, opts, workers, build_dir, data_dir, tables, lock, fixed, has_comparison, doc_langs
-            )
+            results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, tables, lock, fixed, doc_langs)
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
             lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
             _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
 
-        _merge_alignment(data_dir, runs)
-        changes = _changes(previous_claims, tables["claims"], previous_findings, _read_previous(data_dir / "findings.csv"))
+        changes = _changes(previous_claims, tables["claims"], previous_findings, tables["findings"])
         _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))
 
-        from .index import write_index
-
-        write_index(opts, tables["documents"], runs, results, problems, data_dir, changes)
+        write_index(
+            opts.out / "index.html",
+            documents=tables["documents"],
+            reports=index_entries(runs, results),
+            problems=problems,
+            data_dir=data_dir,
+            inputs=index_inputs(opts.seeds, opts.ledger),
+            packages=package_versions(),
+            changes=changes,
+        )
 
     failed_runs = [r for r in results if r.status != "ok"]
     failed_docs = [e for e in extractions if not e.ok]
@@ -428,17 +422,21 @@ def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame
     )
 
 
-def _merge_alignment(data_dir: Path, runs: list[NotebookRun]) -> None:
-    from .tables import read_csv
+def index_entries(runs: list[NotebookRun], results: list[RunResult]) -> list[ReportEntry]:
+    by_key = {r.key: r for r in results}
+    out = []
+    for run in runs:
+        res = by_key.get(run.key)
+        label = run.spec.label if len(run.doc_ids) == 1 else run.title
+        out.append(ReportEntry(run.key, label, run.report, run.doc_ids, res.status if res else "missing", res.error if res else ""))
+    return out
 
-    parts = [
-        read_csv(data_dir / name)
-        for run in runs
-        for name in run.produces
-        if name.startswith("alignment_") and (data_dir / name).exists()
-    ]
-    if parts:
-        _write_if_changed(data_dir / "alignment.csv", to_csv_bytes(pd.concat(parts, ignore_index=True)))
+
+def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
+    inputs = [(f"seeds/{p.name}", p) for p in sorted(seeds.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    if ledger and ledger.exists():
+        inputs.append((f"ledger: {ledger.name}", ledger))
+    return inputs
 
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a process ended by SIGINT

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import atomic
+from .. import atomic
 from .pipeline import NotebookRun
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
@@ -165,7 +165,7 @@ def run_notebook(
     import nbformat
     import papermill
 
-    from .export import to_html
+    from ..reports.export import to_html
 
     print(f"[start] {run.key}", flush=True)
     started = time.perf_counter()

@@ -86,29 +86,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-import pandera.pandas as pa
-
 from .decode import read_document
 from .language import detect_lang, document_lang, script_lang
-from .model import BLOCK_KINDS, LANGS, Block, ParsedDocument, Sentence
+from .model import Block, ParsedDocument, Sentence
 from .segment import split_sentences
-
-# Katakana spellings of names that occur in this corpus, keyed by the Latin
-# spelling used in the catalog. Extend it when the catalog gains speakers.
-NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
-    "mark": ("マーク",),
-    "zuckerberg": ("ザッカーバーグ", "ザッカーバーク", "ザック"),
-    "jensen": ("ジェンセン", "ジェンスン"),
-    "huang": ("フアン", "ファン"),
-    "aditya": ("アディティア", "アディティヤ", "アディア"),
-    "ruchi": ("ルチ", "リッチー", "ルーチ"),
-    "priscilla": ("プリシラ",),
-    "dwarkesh": ("ドワルケシュ", "ドワーケシュ"),
-    "patel": ("パテル",),
-    "lex": ("レックス",),
-    "fridman": ("フリードマン",),
-}
+from .speakers import aliases as speaker_aliases
+from .speakers import infer_speakers
 
 _TERMINAL = "。．.!?！？…"
 _CLOSERS = "」』）)】〕］]〉》\"”’'»"
@@ -220,7 +203,7 @@ def parse_document(
     groups = _group_lines(lines)
     raw_lang = document_lang(text)
     known = [s for s in (speakers or []) if s.strip()]
-    aliases = _aliases(known)
+    aliases = speaker_aliases(known)
 
     title = _mark_front(groups, aliases)
     _mark_chrome(groups, raw_lang, title)
@@ -233,7 +216,7 @@ def parse_document(
     doc_lang = document_lang(body_text) if body_text.strip() else raw_lang
 
     if known and not any(d.speaker for d in drafts):
-        _infer_speakers(text, drafts, known, aliases)
+        infer_speakers(text, drafts, known, aliases)
     for d in drafts:
         if d.speaker and d.kind == "paragraph":
             d.kind = "turn"
@@ -735,254 +718,3 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
             )
         )
     return out
-
-
-# --- speaker inference -------------------------------------------------------
-
-
-def _aliases(speakers: list[str]) -> dict[str, str]:
-    """lowercased alias -> speaker name, for labels and mentions."""
-    out: dict[str, str] = {}
-    for name in speakers:
-        out[name.lower()] = name
-        for token in name.split():
-            key = token.lower()
-            if len(key) >= 3:
-                out.setdefault(key, name)
-            for kana in NAME_TRANSLITERATIONS.get(key, ()):
-                out.setdefault(kana, name)
-        tokens = name.lower().split()
-        if len(tokens) == 2:
-            # Katakana full names: "マーク・ザッカーバーグ", "マークザッカーバーグ".
-            for a in NAME_TRANSLITERATIONS.get(tokens[0], ()):
-                for b in NAME_TRANSLITERATIONS.get(tokens[1], ()):
-                    out.setdefault(f"{a}・{b}", name)
-                    out.setdefault(a + b, name)
-        if script_lang(name) == "ja":
-            for token in re.split(r"[・\s]", name):
-                if len(token) >= 2:
-                    out.setdefault(token, name)
-    return out
-
-
-def _given_names(speakers: list[str]) -> dict[str, str]:
-    """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part."""
-    out: dict[str, str] = {}
-    for name in speakers:
-        tokens = re.split(r"[・\s]", name.strip())
-        given = tokens[0]
-        if len(given) >= 2:
-            out[given] = name
-        for kana in NAME_TRANSLITERATIONS.get(given.lower(), ()):
-            out[kana] = name
-    return out
-
-
-_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
-_QUESTION_OR_REQUEST = re.compile(r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$", re.I)
-
-
-_REQUEST_ANYWHERE = re.compile(r"[?？]|ください|下さい|どうぞ|お願い|ませんか|\bplease\b|\bbitte\b", re.I)
-
-
-def _unquoted(s: str) -> str:
-    return _QUOTED.sub(lambda m: " " * len(m.group(0)), s)
-
-
-def _vocatives(s: str, given: dict[str, str]) -> dict[str, bool]:
-    """Speakers addressed in ``s`` -> whether an addressing sentence asks or requests."""
-    found: dict[str, bool] = {}
-    for form, name in given.items():
-        esc = re.escape(form)
-        if script_lang(form) == "ja":
-            # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or
-            # "マークは" do not.
-            pattern = r"(?<![ァ-ヺー・])" + esc + r"(?:さん|くん|君)?(?=[、，,。！!？?])"
-        else:
-            pattern = r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))" + esc + r"(?=\s*[,!?]|\s*\.(?:\s|$))"
-        for m in re.finditer(pattern, s):
-            found[name] = found.get(name, False) or _asks(s, m.start())
-    return found
-
-
-def _asks(s: str, pos: int) -> bool:
-    """Does the sentence around ``pos`` end in a question or a request?"""
-    begin = max(s.rfind(ch, 0, pos) for ch in "。.!?！？\n") + 1
-    ends = [i for i in (s.find(ch, pos) for ch in "。!?！？\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(s)
-    sentence = s[begin:end].rstrip()
-    return bool(_QUESTION_OR_REQUEST.search(sentence) or _REQUEST_ANYWHERE.search(sentence))
-
-
-def _self_introductions(s: str, aliases: dict[str, str]) -> set[str]:
-    found: set[str] = set()
-    for form, name in aliases.items():
-        esc = re.escape(form)
-        pattern = (
-            r"(?:私は|僕は|俺は)" + esc + r"です|" + esc + r"と申します|"
-            r"(?:\bI'm|\bI am|\bmy name is|\bich bin|\bich heiße|\bmein Name ist)\s+" + esc + r"\b"
-        )
-        if re.search(pattern, s, re.I):
-            found.add(name)
-    return found
-
-
-def _infer_speakers(text: str, drafts: list[_Draft], speakers: list[str], aliases: dict[str, str]) -> None:
-    given = _given_names(speakers)
-    body = [d for d in drafts if d.kind in ("paragraph", "turn")]
-    own: dict[int, set[str]] = {}
-    next_hint: dict[int, set[str]] = {}
-    for i, d in enumerate(body):
-        s = _unquoted(text[d.start : d.end])
-        intro = _self_introductions(s, aliases)
-        addressed = _vocatives(s, given)
-        if intro or addressed:
-            claims = set(intro)
-            if addressed and len(speakers) == 2:
-                claims |= set(speakers) - set(addressed)
-            # Nobody addresses themselves by name.
-            own[i] = claims - set(addressed)
-        asking = {name for name, asks in addressed.items() if asks}
-        if addressed and _QUESTION_OR_REQUEST.search(s.rstrip()):
-            asking = set(addressed)
-        if asking and i + 1 < len(body):
-            next_hint.setdefault(i + 1, set()).update(asking)
-    for i, d in enumerate(body):
-        claims = own[i] if i in own else next_hint.get(i, set())
-        if len(claims) == 1:
-            d.speaker = next(iter(claims))
-            d.speaker_inferred = True
-
-
-# --- tables ------------------------------------------------------------------
-
-DATA_DICTIONARY: dict[str, dict[str, str]] = {
-    "blocks": {
-        "doc_id": "Document id (file name without extension).",
-        "block_id": "Position of the block in the document, from 0.",
-        "kind": "title, chrome (page furniture kept out of analysis), heading, turn (has a speaker) or paragraph.",
-        "start": "Character offset of the block's first character in the decoded, newline-normalized text.",
-        "end": "Character offset just after the block's last character; speaker prefixes and leading timestamps are outside [start, end).",
-        "line": "1-based line number of start.",
-        "speaker": "Speaker of the block, from a label or a Name: prefix; inferred speakers are flagged. Empty when unknown.",
-        "speaker_inferred": "True when the speaker was inferred from textual evidence (vocative, self-introduction) rather than labelled.",
-        "timestamp": "Timestamp of the passage the block belongs to, as written (e.g. 07:18, 1:06:01); empty when none.",
-        "heading": "Text of the section heading the block sits under (a heading block records itself); empty before the first heading.",
-        "text": "The block's text, exactly text[start:end].",
-    },
-    "sentences": {
-        "doc_id": "Document id (file name without extension).",
-        "sentence_id": "Position of the sentence among the document's sentences, from 0, in document order.",
-        "block_id": "Block the sentence belongs to.",
-        "start": "Character offset of the sentence's first character in the document text.",
-        "end": "Character offset just after the sentence's last character.",
-        "line": "1-based line number of start.",
-        "lang": "Sentence language: ja (by script), de or en (lingua); the document language when undecidable.",
-        "speaker": "Speaker, inherited from the block.",
-        "speaker_inferred": "True when the block's speaker was inferred, not labelled.",
-        "timestamp": "Timestamp of the passage or, in caption transcripts, of the sentence's first caption line.",
-        "text": "Analysed sentence text: text[start:end] for prose; for caption transcripts, the caption texts without timestamps joined by single spaces.",
-        "block_kind": "Kind of the sentence's block: paragraph, turn or heading (headings are citable and may hold claims; summaries skip them).",
-    },
-}
-
-_BLOCK_COLUMNS = list(DATA_DICTIONARY["blocks"])
-_SENTENCE_COLUMNS = list(DATA_DICTIONARY["sentences"])
-
-
-def _span_ok(df: pd.DataFrame) -> pd.Series:
-    return (df["start"] <= df["end"]) & (df["start"] >= 0)
-
-
-BLOCKS_SCHEMA = pa.DataFrameSchema(
-    {
-        "doc_id": pa.Column(str),
-        "block_id": pa.Column(int, pa.Check.ge(0)),
-        "kind": pa.Column(str, pa.Check.isin(BLOCK_KINDS)),
-        "start": pa.Column(int, pa.Check.ge(0)),
-        "end": pa.Column(int, pa.Check.ge(0)),
-        "line": pa.Column(int, pa.Check.ge(1)),
-        "speaker": pa.Column(str, nullable=True),
-        "speaker_inferred": pa.Column(bool),
-        "timestamp": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}:\d{2}(:\d{2})?$"), nullable=True),
-        "heading": pa.Column(str, nullable=True),
-        "text": pa.Column(str),
-    },
-    checks=[pa.Check(_span_ok, error="start <= end")],
-    unique=["doc_id", "block_id"],
-    strict=True,
-    ordered=True,
-)
-
-SENTENCES_SCHEMA = pa.DataFrameSchema(
-    {
-        "doc_id": pa.Column(str),
-        "sentence_id": pa.Column(int, pa.Check.ge(0)),
-        "block_id": pa.Column(int, pa.Check.ge(0)),
-        "start": pa.Column(int, pa.Check.ge(0)),
-        "end": pa.Column(int, pa.Check.ge(0)),
-        "line": pa.Column(int, pa.Check.ge(1)),
-        "lang": pa.Column(str, pa.Check.isin(LANGS)),
-        "speaker": pa.Column(str, nullable=True),
-        "speaker_inferred": pa.Column(bool),
-        "timestamp": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}:\d{2}(:\d{2})?$"), nullable=True),
-        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "block_kind": pa.Column(str, pa.Check.isin(("paragraph", "turn", "heading"))),
-    },
-    checks=[pa.Check(_span_ok, error="start < end")],
-    unique=["doc_id", "sentence_id"],
-    strict=True,
-    ordered=True,
-)
-
-
-def tables(doc: ParsedDocument) -> dict[str, pd.DataFrame]:
-    """Tidy ``blocks`` and ``sentences`` frames for one document."""
-    blocks = pd.DataFrame(
-        [
-            {
-                "doc_id": doc.doc_id,
-                "block_id": b.block_id,
-                "kind": b.kind,
-                "start": b.start,
-                "end": b.end,
-                "line": b.line,
-                "speaker": b.speaker,
-                "speaker_inferred": b.speaker_inferred,
-                "timestamp": b.timestamp,
-                "heading": b.heading,
-                "text": doc.text[b.start : b.end],
-            }
-            for b in doc.blocks
-        ],
-        columns=_BLOCK_COLUMNS,
-    )
-    sentences = pd.DataFrame(
-        [
-            {
-                "doc_id": doc.doc_id,
-                "sentence_id": s.sentence_id,
-                "block_id": s.block_id,
-                "start": s.start,
-                "end": s.end,
-                "line": s.line,
-                "lang": s.lang,
-                "speaker": s.speaker,
-                "speaker_inferred": s.speaker_inferred,
-                "timestamp": s.timestamp,
-                "text": s.text,
-                "block_kind": s.block_kind,
-            }
-            for s in doc.sentences
-        ],
-        columns=_SENTENCE_COLUMNS,
-    )
-    for frame, ints in ((blocks, ("block_id", "start", "end", "line")), (sentences, ("sentence_id", "block_id", "start", "end", "line"))):
-        for col in ints:
-            frame[col] = frame[col].astype("int64")
-        frame["speaker_inferred"] = frame["speaker_inferred"].astype(bool)
-        for col in frame.columns:
-            if col not in ints and col != "speaker_inferred":
-                # pandas' string dtype; missing speaker/timestamp/heading are NA.
-                frame[col] = frame[col].astype("str")
-    return {"blocks": blocks, "sentences": sentences}

@@ -6,8 +6,8 @@ tie a row to the claims lexicon; ``base_unit`` names the claims unit the value
 is compared in and ``scale`` (default 1) converts the row's own unit to it
 (e.g. GW -> watts is 1e9, a fraction -> percent is 100).
 
-Loading validates every row and reports the CSV line of the first bad one as a
-:class:`~helpers.exceptions.ConfigurationError`.
+Loading validates every row and reports every bad one, each with its CSV line,
+in one :class:`~helpers.exceptions.LedgerError`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .exceptions import ConfigurationError
+from ..claims.lexicon import UNITS
+from ..exceptions import ConfigurationError, LedgerError
+from ..tables import Column, TableSpec
 
 REQUIRED_COLUMNS = (
     "topic_key",
@@ -38,36 +40,36 @@ REQUIRED_COLUMNS = (
 )
 # Rows whose value is a date or a name rather than a quantity.
 NON_NUMERIC_BASE_UNITS = frozenset({"date", "text"})
-BASE_UNITS = frozenset(
-    {
-        "usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year",
-        "duration_year", "duration_month", "duration_week", "duration_day", "age", "version", "other",
-    }
-) | NON_NUMERIC_BASE_UNITS
+BASE_UNITS = frozenset(UNITS) | NON_NUMERIC_BASE_UNITS
 
 # Dates are often known only to the month, or as "2025-07/08" (July or August).
 _AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:/(\d{2})|-(\d{2}))?)?$")
 
-DATA_DICTIONARY: dict[str, str] = {
-    "topic_key": "Unique key of the ledger row (cited as `reference` in findings).",
-    "topic": "Claims topic the figure belongs to (empty: context only, never compared).",
-    "measure": "What exactly is measured inside the topic (e.g. h100_count vs h100_equivalents); empty = any.",
-    "value": "The figure in the row's own unit (a number; an ISO date when base_unit is date; a name when text).",
-    "value_low": "Lower bound when the source gives a range or 'over N' (empty = value).",
-    "value_high": "Upper bound when the source gives a range or 'almost N' (empty = value).",
-    "unit": "The row's own unit, as the source states it.",
-    "base_unit": "Claims unit the value is compared in (gpu, usd, token, percent, watt, ...; date/text = not numeric).",
-    "scale": "Multiplier from the row's unit to base_unit (empty = 1).",
-    "as_of": "Date the figure was published or refers to: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM/MM.",
-    "statement": "What the source says, in a sentence a researcher can check.",
-    "source_title": "Title of the source (required).",
-    "source_url": "Address of the source (required).",
-    "line": "Line of the row in the CSV file (added on load).",
-    "as_of_date": "as_of as an ISO date, first day of the period (added on load).",
-    "value_base": "value x scale (added on load; NaN for non-numeric rows).",
-    "low_base": "Lower bound x scale (added on load).",
-    "high_base": "Upper bound x scale; inf when the source says 'over N' (added on load).",
-}
+LEDGER = TableSpec(
+    "reference_facts",
+    "the reference ledger of published figures (input, in the repository)",
+    (
+        Column("topic_key", "str", "Unique key of the ledger row (cited as `reference` in findings)."),
+        Column("topic", "str", "Claims topic the figure belongs to (empty: context only, never compared)."),
+        Column("measure", "str", "What exactly is measured inside the topic (e.g. h100_count vs h100_equivalents); empty = any."),
+        Column("value", "str", "The figure in the row's own unit (a number; an ISO date when base_unit is date; a name when text)."),
+        Column("value_low", "str", "Lower bound when the source gives a range or 'over N' (empty = value)."),
+        Column("value_high", "str", "Upper bound when the source gives a range or 'almost N' (empty = value)."),
+        Column("unit", "str", "The row's own unit, as the source states it."),
+        Column("base_unit", "str", "Claims unit the value is compared in (gpu, usd, token, percent, watt, ...; date/text = not numeric)."),
+        Column("scale", "str", "Multiplier from the row's unit to base_unit (empty = 1)."),
+        Column("as_of", "str", "Date the figure was published or refers to: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM/MM."),
+        Column("statement", "str", "What the source says, in a sentence a researcher can check."),
+        Column("source_title", "str", "Title of the source (required)."),
+        Column("source_url", "str", "Address of the source (required)."),
+        Column("line", "int", "Line of the row in the CSV file (added on load)."),
+        Column("as_of_date", "str", "as_of as an ISO date, first day of the period (added on load)."),
+        Column("value_base", "float", "value x scale (added on load; NaN for non-numeric rows).", nullable=True),
+        Column("low_base", "float", "Lower bound x scale (added on load).", nullable=True),
+        Column("high_base", "float", "Upper bound x scale; inf when the source says 'over N' (added on load).", nullable=True),
+    ),
+    path="references/reference_facts.csv",
+)
 
 
 def _number(text: str, *, field: str, path: str, line: int, required: bool) -> float:
@@ -140,9 +142,10 @@ def _validate_row(row: dict[str, str], *, path: str, line: int) -> dict[str, obj
 def load_ledger(path: str | Path) -> pd.DataFrame:
     """Read and validate the ledger; one row per figure, CSV order, plus normalized columns.
 
-    Raises :class:`ConfigurationError` (with the CSV line) for a missing
-    column, a non-numeric value where a number is required, a missing source,
-    an unknown base unit, an unreadable date or a duplicate key.
+    Raises :class:`ConfigurationError` for an unreadable file or header, and
+    :class:`LedgerError` listing every bad row (with its CSV line): a
+    non-numeric value where a number is required, a missing source, an
+    unknown base unit, an unreadable date or a duplicate key.
     """
     p = str(path)
     try:
@@ -160,6 +163,7 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
     if missing:
         raise ConfigurationError(f"missing column(s): {', '.join(missing)}", path=p, line=1)
     rows: list[dict[str, object]] = []
+    problems: list[ConfigurationError] = []
     seen: dict[str, int] = {}
     next_line = reader.line_num + 1
     for fields in reader:
@@ -167,18 +171,24 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
         next_line = reader.line_num + 1
         if not any(f.strip() for f in fields):
             continue
-        if len(fields) != len(header):
-            raise ConfigurationError(f"expected {len(header)} fields, found {len(fields)}", path=p, line=line)
-        row = _validate_row(dict(zip(header, fields)), path=p, line=line)
-        key = str(row["topic_key"])
-        if key in seen:
-            raise ConfigurationError(f"duplicate topic_key {key!r} (first on line {seen[key]})", path=p, line=line)
+        try:
+            if len(fields) != len(header):
+                raise ConfigurationError(f"expected {len(header)} fields, found {len(fields)}", path=p, line=line)
+            row = _validate_row(dict(zip(header, fields)), path=p, line=line)
+            key = str(row["topic_key"])
+            if key in seen:
+                raise ConfigurationError(f"duplicate topic_key {key!r} (first on line {seen[key]})", path=p, line=line)
+        except ConfigurationError as e:
+            problems.append(e)
+            continue
         seen[key] = line
         rows.append(row)
+    if problems:
+        raise LedgerError(problems)
     return pd.DataFrame(rows, columns=LOADED_COLUMNS)
 
 
-LOADED_COLUMNS = list(REQUIRED_COLUMNS) + ["line", "as_of_date", "value_base", "low_base", "high_base"]
+LOADED_COLUMNS = LEDGER.names
 
 
 def empty_ledger() -> pd.DataFrame:

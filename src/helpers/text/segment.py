@@ -65,7 +65,6 @@ _CJK_END = re.compile(r"[。！？．]+[" + re.escape(_CLOSERS) + r"]*")
 _CJK_END_JA = re.compile(r"(?:[。！？．]|[!?](?![A-Za-z0-9=&/_%]))+[" + re.escape(_CLOSERS) + r"]*")
 _LATIN_END = re.compile(r"(\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s+(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-_TOKEN_BEFORE_DOT = re.compile(r"(\S+?)\.*$")
 
 _ABBREV_COMMON = {
     "dr", "prof", "st", "nr", "no", "vs", "ca", "inc", "ltd", "co", "corp", "jr", "sr",

@@ -24,38 +24,38 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .model import ParsedDocument
+from ..tables import Column, TableSpec
+from ..text.model import ParsedDocument
 
 STATUSES = ("matched", "only_a", "only_b", "value_differs")
 
-ALIGNMENT_COLUMNS = [
-    "doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "status",
-    "method", "score", "sentence_a", "sentence_b", "lang_a", "lang_b",
-    "quantities_a", "quantities_b", "only_in_a", "only_in_b", "detail", "excerpt_a", "excerpt_b",
-]  # fmt: skip
 
-DATA_DICTIONARY: dict[str, str] = {
-    "doc_a": "First rendering (document id).",
-    "start_a": "Start offset of the passage in doc_a (empty for only_b).",
-    "end_a": "End offset of the passage in doc_a.",
-    "doc_b": "Second rendering (document id).",
-    "start_b": "Start offset of the matching span in doc_b (empty for only_a).",
-    "end_b": "End offset of the matching span in doc_b.",
-    "status": "matched | value_differs (a quantity of one unit differs) | only_a | only_b (passage one rendering lacks).",
-    "method": "anchor (matched on shared anchors) or position (placed between anchor matches by relative position).",
-    "score": "Weight of the shared anchors (0 for position matches).",
-    "sentence_a": "sentence_id of the passage's first sentence in doc_a (link anchor #s-N).",
-    "sentence_b": "sentence_id of the span's first sentence in doc_b.",
-    "lang_a": "Language of the doc_a passage.",
-    "lang_b": "Language of the doc_b span.",
-    "quantities_a": "Quantities (unit=value) claimed in the doc_a passage.",
-    "quantities_b": "Quantities claimed in the doc_b span.",
-    "only_in_a": "Quantities of doc_a with no equal quantity in doc_b's span.",
-    "only_in_b": "Quantities of doc_b with no equal quantity in doc_a's passage.",
-    "detail": "One line: the shared anchors, or how the quantities differ.",
-    "excerpt_a": "First characters of the doc_a passage.",
-    "excerpt_b": "First characters of the doc_b span.",
-}
+ALIGNMENT = TableSpec(
+    "alignment",
+    "one row per aligned passage of two renderings of one event",
+    (
+        Column("doc_a", "str", "First rendering (document id)."),
+        Column("start_a", "int", "Start offset of the passage in doc_a (empty for only_b).", nullable=True),
+        Column("end_a", "int", "End offset of the passage in doc_a.", nullable=True),
+        Column("doc_b", "str", "Second rendering (document id)."),
+        Column("start_b", "int", "Start offset of the matching span in doc_b (empty for only_a).", nullable=True),
+        Column("end_b", "int", "End offset of the matching span in doc_b.", nullable=True),
+        Column("status", "str", "matched | value_differs (a quantity of one unit differs) | only_a | only_b (passage one rendering lacks)."),
+        Column("method", "str", "anchor (matched on shared anchors) or position (placed between anchor matches by relative position)."),
+        Column("score", "float", "Weight of the shared anchors (0 for position matches).", nullable=True),
+        Column("sentence_a", "int", "sentence_id of the passage's first sentence in doc_a (link anchor #s-N).", nullable=True),
+        Column("sentence_b", "int", "sentence_id of the span's first sentence in doc_b.", nullable=True),
+        Column("lang_a", "str", "Language of the doc_a passage."),
+        Column("lang_b", "str", "Language of the doc_b span."),
+        Column("quantities_a", "str", "Quantities (unit=value) claimed in the doc_a passage."),
+        Column("quantities_b", "str", "Quantities claimed in the doc_b span."),
+        Column("only_in_a", "str", "Quantities of doc_a with no equal quantity in doc_b's span."),
+        Column("only_in_b", "str", "Quantities of doc_b with no equal quantity in doc_a's passage."),
+        Column("detail", "str", "One line: the shared anchors, or how the quantities differ."),
+        Column("excerpt_a", "str", "First characters of the doc_a passage."),
+        Column("excerpt_b", "str", "First characters of the doc_b span."),
+    ),
+)
 
 # Matches below this anchor weight are noise (one shared common word).
 MIN_SCORE = 1.5
@@ -381,7 +381,7 @@ def alignment_frame(
                 excerpt_a=_excerpt(ga), excerpt_b=_excerpt(gb),
             )
         )  # fmt: skip
-    out = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    out = pd.DataFrame(rows, columns=ALIGNMENT.names)
     for col in ("start_a", "end_a", "start_b", "end_b", "sentence_a", "sentence_b"):
         out[col] = out[col].astype("Int64")
     return out
@@ -393,31 +393,3 @@ def alignment_summary(frame: pd.DataFrame) -> dict[str, int]:
     counts["quantities_only_in_a"] = int(frame["only_in_a"].str.split().str.len().fillna(0).sum())
     counts["quantities_only_in_b"] = int(frame["only_in_b"].str.split().str.len().fillna(0).sum())
     return counts
-
-
-def alignment_html(frame: pd.DataFrame, documents_href: str, statuses: tuple[str, ...] = STATUSES) -> str:
-    """Rows of the given statuses as an escaped HTML table; excerpts carry their lang and link to the sentence."""
-    import html
-
-    def cell(doc: str, sid, lang: str, text: str) -> str:
-        if not text:
-            return "<td></td>"
-        span = html.escape(text)
-        if lang in ("ja", "de"):
-            span = f'<span lang="{html.escape(lang)}">{span}</span>'
-        if pd.notna(sid):
-            href = html.escape(f"{documents_href}{doc}.html#s-{int(sid)}", quote=True)
-            span = f'<a href="{href}">{span}</a>'
-        return f"<td>{span}</td>"
-
-    head = "<tr><th>status</th><th>a</th><th>b</th><th>only in a</th><th>only in b</th><th>detail</th></tr>"
-    body = []
-    for r in frame[frame["status"].isin(statuses)].itertuples():
-        body.append(
-            f'<tr class="status-{html.escape(r.status)}"><td>{html.escape(r.status)}</td>'
-            + cell(r.doc_a, r.sentence_a, r.lang_a, r.excerpt_a)
-            + cell(r.doc_b, r.sentence_b, r.lang_b, r.excerpt_b)
-            + f"<td>{html.escape(r.only_in_a)}</td><td>{html.escape(r.only_in_b)}</td>"
-            + f'<td lang="und">{html.escape(r.detail)}</td></tr>'
-        )
-    return f'<table class="alignment"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'

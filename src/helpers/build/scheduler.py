@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import os
 
-from .exceptions import ConfigurationError
+from ..exceptions import ConfigurationError
 
 
 class Workers:

@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from .exceptions import ConfigurationError
+from ..exceptions import ConfigurationError
 
-GENRES = ("transcript translation", "article", "notes", "commentary", "transcript")
 LANGUAGES = ("ja", "de", "en")
 _STR_FIELDS = ("title", "genre", "event", "event_id", "rendering_of", "source")
 _DATE_FIELDS = ("event_date", "published")

@@ -192,8 +192,8 @@ def _lines(escaped: str) -> str:
     return escaped.replace("\n", "<br>\n")
 
 
-def summary_html(sentences: pd.DataFrame, claims: pd.DataFrame, n: int = 5, documents_href: str | None = None) -> str:
-    """The document's summary sentences and key numbers, each linking to its sentence anchor.
+def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame, documents_href: str | None = None) -> str:
+    """A document's summary sentences and key numbers (rows of the summaries table), each linking to its sentence.
 
     ``documents_href`` None links within the page (the document report itself).
     """
@@ -203,25 +203,26 @@ def summary_html(sentences: pd.DataFrame, claims: pd.DataFrame, n: int = 5, docu
             return f"#{sentence_anchor(sentence_id)}"
         return sentence_href(doc_id, sentence_id, documents_href)
 
-    from .summarize import key_claims, summarize_sentences
-
     if not len(sentences):
         return "<p>No body sentences to summarize.</p>"
     doc_id = str(sentences["doc_id"].iloc[0])
-    chosen = summarize_sentences(sentences, n=n)
+    by_sentence = sentences.set_index("sentence_id")
     items = []
-    for s in chosen.to_dict("records"):
-        href = link(s["sentence_id"])
+    for row in summaries[summaries["kind"] == "sentence"].sort_values("rank").itertuples():
+        s = by_sentence.loc[row.sentence_id]
+        href = link(row.sentence_id)
         lang = s.get("lang") or ""
         lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
         who = f" <small>— {esc(s['speaker'])}</small>" if s.get("speaker") else ""
         items.append(f'<li><a href="{esc(href)}"{lang_attr}>{esc(s["text"])}</a>{who}</li>')
     out = ["<h3>Summary</h3>", "<ol>", *items, "</ol>"]
-    if len(claims):
-        key = key_claims(claims, doc_id)
+    key = summaries[summaries["kind"] == "key_claim"].sort_values("rank")
+    if len(key):
+        by_claim = claims.set_index("claim_id")
         out.append("<h3>Key numbers</h3><ul>")
-        for c in key.to_dict("records"):
-            href = link(c["sentence_id"])
+        for row in key.itertuples():
+            c = by_claim.loc[row.claim_id]
+            href = link(row.sentence_id)
             value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
             lang = c.get("lang") or ""

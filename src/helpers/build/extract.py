@@ -1,0 +1,134 @@
+"""The extraction stage: decode, parse and extract claims for every document.
+
+Runs in the build process (or on Dask workers) before any notebook; its
+tables are the data every notebook reads. One bad document is recorded with
+its error and the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..tables import Column, TableSpec
+from ..text.catalog import Catalog
+from ..text.corpus import SourceFile
+from ..exceptions import DocumentError
+
+
+
+DOCUMENTS = TableSpec(
+    "documents",
+    "one row per document (also the ones that failed, with their error)",
+    (
+        Column("doc_id", "str", "document id: the seed file's name without extension"),
+        Column("file", "str", "the file name in the seeds folder"),
+        Column("status", "str", "ok, or error when the document could not be read or parsed (see error)"),
+        Column("error", "str", "what is wrong with the document, naming the file (empty when ok)"),
+        Column("sha256", "str", "SHA-256 of the file's bytes"),
+        Column("bytes", "int", "size of the file in bytes", nullable=True),
+        Column("encoding", "str", "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)"),
+        Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
+        Column("title", "str", "title line as found by the parser (empty when the document has none)"),
+        Column("chars", "int", "characters of the decoded, newline-normalized text (the space all offsets index)", nullable=True),
+        Column("lines", "int", "lines of the decoded text", nullable=True),
+        Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
+        Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
+        Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
+        Column("catalog_title", "str", "title as given in seeds/catalog.yaml"),
+        Column("catalog_language", "str", "language as given in the catalog"),
+        Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
+        Column("event", "str", "the event the document reports on (catalog)"),
+        Column("event_id", "str", "key shared by documents about one event (catalog)"),
+        Column("event_date", "str", "date of the event, YYYY-MM-DD or YYYY (catalog)"),
+        Column("published", "str", "publication date if the text states one (catalog)"),
+        Column("speakers", "str", "speakers named by the catalog, separated by '; '"),
+        Column("rendering_of", "str", "what the document renders, when it is a translation or write-up of one event (catalog)"),
+    ),
+    unique=("doc_id",),
+)
+
+
+@dataclass
+class Extraction:
+    """What extraction made of one document."""
+
+    doc_id: str
+    row: dict[str, object]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.row["status"] == "ok"
+
+
+def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
+    from ..claims.extract import claims_frame
+    from ..text.decode import decode_bytes
+    from ..text.frames import frames as text_frames
+    from ..text.parse import parse_document
+
+    entry = catalog.entry(source.doc_id)
+    row: dict[str, object] = {c: "" for c in DOCUMENTS.names}
+    row.update(
+        doc_id=source.doc_id,
+        file=source.path.name,
+        catalog_title=entry.title or "",
+        catalog_language=entry.language or "",
+        genre=entry.genre or "",
+        event=entry.event or "",
+        event_id=entry.event_id or "",
+        event_date=entry.event_date or "",
+        published=entry.published or "",
+        speakers="; ".join(entry.speakers),
+        rendering_of=entry.rendering_of or "",
+    )
+    try:
+        if source.problem:
+            raise DocumentError(source.problem, path=source.path.name)
+        data = source.path.read_bytes()
+        row.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+        decoded = decode_bytes(data, source=source.path.name)
+        doc = parse_document(
+            decoded.text,
+            source.doc_id,
+            path=source.path.name,
+            encoding=decoded.encoding,
+            speakers=list(entry.speakers) or None,
+        )
+        frames = text_frames(doc)
+        frames["claims"] = claims_frame([doc])
+    except DocumentError as e:
+        row.update(status="error", error=str(e))
+        return Extraction(source.doc_id, row)
+    except Exception as e:  # a parser bug on one document must not sink the corpus
+        row.update(status="error", error=f"{source.path.name}: internal error {type(e).__name__}: {e}")
+        return Extraction(source.doc_id, row)
+    row.update(
+        status="ok",
+        encoding=decoded.encoding,
+        lang=doc.lang,
+        title=doc.title or "",
+        chars=len(doc.text),
+        lines=doc.text.count("\n") + 1,
+        blocks=len(doc.blocks),
+        sentences=len(doc.sentences),
+        claims=len(frames["claims"]),
+    )
+    return Extraction(source.doc_id, row, frames)
+
+
+def combine(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
+    """The corpus tables, one row per document / block / sentence / claim, sorted by document."""
+    from ..claims.extract import CLAIMS
+    from ..text.frames import BLOCKS, SENTENCES
+
+    extractions = sorted(extractions, key=lambda e: e.doc_id)
+    out = {"documents": DOCUMENTS.frame(e.row for e in extractions)}
+    for spec in (BLOCKS, SENTENCES, CLAIMS):
+        parts = [e.tables[spec.name] for e in extractions if spec.name in e.tables]
+        out[spec.name] = pd.concat(parts, ignore_index=True) if parts else spec.empty()
+    return out

@@ -1,0 +1,160 @@
+"""The pipeline, defined once: the tables the build's stages write, and the notebooks that display them.
+
+Extraction (decode, parse, claims) and analysis (findings, alignment,
+summaries) run in the build process and write every table in ``TABLES``;
+notebooks then only read tables and display them, so all runs are independent.
+The notebook list, report labels, navigation and the data dictionary all come
+from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from ..analysis.align import ALIGNMENT
+from ..analysis.compare import FINDINGS
+from ..analysis.ledger import LEDGER
+from ..analysis.summarize import SUMMARIES
+from ..claims.extract import CLAIMS
+from ..tables import TableSpec
+from ..text.catalog import Catalog
+from ..text.frames import BLOCKS, SENTENCES
+from .analyze import rendering_pairs_in
+from .changes import CHANGES
+from .extract import DOCUMENTS
+
+# Every table the build writes into data/, in the order the stages produce them.
+TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BLOCKS, SENTENCES, CLAIMS, FINDINGS, ALIGNMENT, SUMMARIES, CHANGES)
+# Inputs documented alongside (not written by the build).
+INPUT_TABLES: tuple[TableSpec, ...] = (LEDGER,)
+
+
+def table_spec(name: str) -> TableSpec:
+    for spec in TABLES:
+        if spec.name == name:
+            return spec
+    raise KeyError(f"no table named {name!r}")
+
+
+@dataclass(frozen=True)
+class NotebookSpec:
+    name: str  # file stem in notebooks/
+    scope: str  # "corpus" | "document" | "pair"
+    report: str  # report path under the output folder, with {doc_id} / {doc_a} / {doc_b}
+    title: str
+    label: str  # how the index and the navigation name the report
+    contents: str  # what the report shows (for reports/README.md)
+    needs: tuple[str, ...] = ("documents", "sentences", "claims")  # tables the notebook reads
+
+
+PIPELINE: tuple[NotebookSpec, ...] = (
+    NotebookSpec(
+        "01_corpus_overview", "corpus", "corpus.html", "Corpus overview", "Corpus",
+        "the corpus table with catalog facts, sizes, sentences per language, and documents that failed",
+    ),
+    NotebookSpec(
+        "02_document", "document", "documents/{doc_id}.html", "Document {doc_id}", "structure",
+        "a document's summary and key numbers, its catalog facts, its blocks (chrome, headings, speaker turns, "
+        "timestamps), sentence counts by language and speaker, and its full text with every sentence anchored as "
+        "`#s-N` and claims highlighted",
+        needs=("documents", "blocks", "sentences", "claims", "summaries"),
+    ),
+    NotebookSpec(
+        "03_claims", "document", "claims/{doc_id}.html", "Claims in {doc_id}", "claims",
+        "the document's claims table (linked to sentence anchors), counts by unit and topic, and every claim "
+        "highlighted in its sentence",
+    ),
+    NotebookSpec(
+        "04_comparison", "corpus", "comparison.html", "Comparison across sources", "Comparison",
+        "the headline questions (GPU counts, Open Compute savings) answered with evidence, every topic group with "
+        "its verdicts and a log-scale chart of values and ranges with reference values, and the ledger",
+        needs=("documents", "sentences", "claims", "findings"),
+    ),
+    NotebookSpec(
+        "05_alignment", "pair", "alignment/{doc_a}__{doc_b}.html", "Alignment of {doc_a} and {doc_b}", "alignment",
+        "two renderings of one event aligned passage by passage: differing quantities, quantities and passages "
+        "only one rendering has",
+        needs=("documents", "alignment"),
+    ),
+    NotebookSpec(
+        "06_summary", "document", "summaries/{doc_id}.html", "Summary of {doc_id}", "summary",
+        "the extractive summary, key numbers, and what the document says on each topic",
+        needs=("documents", "sentences", "claims", "summaries"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    """One execution of one notebook with one set of parameters."""
+
+    spec: NotebookSpec
+    key: str  # unique, filesystem-safe: e.g. "02_document--000_a86c..."
+    report: str  # relative path of the HTML report under the output folder
+    title: str
+    parameters: dict[str, object] = field(default_factory=dict)
+    doc_ids: tuple[str, ...] = ()  # documents this run is about (empty: the whole corpus)
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        return self.spec.needs
+
+
+def plan_runs(
+    notebooks_dir: Path,
+    doc_ids: list[str],
+    catalog: Catalog,
+    data_dir: Path,
+    catalog_path: Path | None,
+    ledger_path: Path | None,
+) -> list[NotebookRun]:
+    """Every notebook run of the build, in a deterministic order."""
+    common: dict[str, object] = {
+        "data_dir": str(data_dir),
+        "catalog_path": str(catalog_path) if catalog_path else "",
+        "ledger_path": str(ledger_path) if ledger_path else "",
+    }
+    runs: list[NotebookRun] = []
+    pairs = rendering_pairs_in(catalog, doc_ids)
+    for spec in PIPELINE:
+        if not (notebooks_dir / f"{spec.name}.ipynb").exists():
+            continue
+        if spec.scope == "corpus":
+            bindings = [({}, ())]
+        elif spec.scope == "document":
+            bindings = [({"doc_id": d}, (d,)) for d in doc_ids]
+        else:
+            bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
+        for binding, docs in bindings:
+            fmt = {k: str(v) for k, v in binding.items()}
+            key = "--".join([spec.name, *docs])
+            runs.append(
+                NotebookRun(
+                    spec=spec,
+                    key=key,
+                    report=spec.report.format(**fmt),
+                    title=spec.title.format(**fmt),
+                    parameters={**common, **binding},
+                    doc_ids=docs,
+                )
+            )
+    return runs
+
+
+def href(from_report: str, to_report: str) -> str:
+    """Relative, URL-quoted link from one report to another (both relative to the output folder)."""
+    depth = from_report.count("/")
+    return "../" * depth + quote(to_report)
+
+
+def nav_links(report: str, specs: list[NotebookSpec]) -> list[tuple[str, str]]:
+    """The navigation bar of a report: the index and every corpus-level report the build has."""
+    links = [("Index", href(report, "index.html"))]
+    seen = set()
+    for spec in PIPELINE:
+        if spec.scope == "corpus" and spec in specs and spec.name not in seen:
+            seen.add(spec.name)
+            links.append((spec.label, href(report, spec.report)))
+    return links

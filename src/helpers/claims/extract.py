@@ -1,0 +1,156 @@
+"""Claims of a parsed document: every quantity with document offsets, line, sentence, speaker and topic.
+
+``claims_frame`` builds the tidy claims table (``CLAIMS``); ``main_claims`` is
+``python -m helpers claims``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+import pandas as pd
+
+from ..tables import Column, TableSpec
+from ..text.model import ParsedDocument
+from .lexicon import QUALIFIERS, UNITS
+from .quantities import Quantity, find_quantities
+from .topics import assign_topic
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc_id: str
+    claim_id: str
+    line: int
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    vague: bool
+    qualifier: str
+    topic: str
+    speaker: str
+    sentence_id: int
+    measure: str
+    lang: str
+    context: str
+
+
+CLAIMS = TableSpec(
+    "claims",
+    "one row per quantitative claim",
+    (
+        Column("doc_id", "str", "Document id (file name without extension)."),
+        Column("claim_id", "str", "Stable id '{doc_id}:cNNNN', numbered in document order."),
+        Column("line", "int", "1-based line of `start` in the document text.", min_value=1),
+        Column("start", "int", "Character offset of the claim's first character in the decoded, newline-normalized document text.", min_value=0),
+        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface.", min_value=0),
+        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit.", non_empty=True),
+        Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
+        Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
+        Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
+        Column("unit", "str", "One of: " + ", ".join(UNITS) + ". 'percent' values are percentage points (half = 50).", isin=UNITS),
+        Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
+        Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
+        Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
+        Column("speaker", "str", "Speaker of the sentence as given by the parser; empty when unknown."),
+        Column("sentence_id", "int", "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report)."),
+        Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
+        Column("lang", "str", "Language of the sentence (ja, de, en)."),
+        Column("context", "str", "The sentence text the claim was found in."),
+    ),
+    unique=("claim_id",),
+    ordered=(("start", "end"), ("value_low", "value_high")),
+)
+
+
+def extract_claims(doc: ParsedDocument) -> list[Claim]:
+    """All claims of a parsed document, in document order, with document offsets."""
+    claims: list[Claim] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
+    found = [(sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang))
+             for sent in doc.sentences]
+    # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
+    sizes = {q.value for _, qs in found for q in qs
+             if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")}
+    for sent, qs in found:
+        for q in qs:
+            q = _as_model_size(sent.text, q, sizes)
+            start = sent.to_doc_offset(q.start)
+            end = sent.to_doc_offset(q.end)
+            surface = doc.text[start:end]
+            if not surface.strip():
+                continue
+            topic, measure = assign_topic(sent.text, q)
+            claims.append(Claim(
+                doc_id=doc.doc_id, claim_id="", line=bisect.bisect_right(line_starts, start), start=start, end=end,
+                surface=surface, value=q.value, value_low=q.value_low, value_high=q.value_high, unit=q.unit,
+                vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=sent.speaker or "",
+                sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
+            ))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
+
+
+_MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")
+
+
+def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
+    """A bare count that repeats a model size stated with B in the document, in a sentence about models."""
+    if q.unit != "count" or q.vague or q.value is None or not q.surface.isdigit():
+        return q
+    value = q.value * 1e9
+    if value not in sizes or not _MODEL_CONTEXT.search(text):
+        return q
+    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
+
+
+def claims_frame(docs: list[ParsedDocument]) -> pd.DataFrame:
+    """The claims table of several documents, validated against ``CLAIMS``."""
+    return CLAIMS.validate(CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d)))
+
+
+def _fmt(v: Any) -> Any:
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ""
+        return int(v) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    return v
+
+
+def write_claims(claims: Iterable[Claim], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
+    """Write claims as CSV (the ``CLAIMS`` columns) or JSON Lines to a text stream."""
+    names = CLAIMS.names
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(names)
+        for c in claims:
+            d = asdict(c)
+            w.writerow(["" if d[k] is None else _fmt(d[k]) for k in names])
+    elif fmt == "jsonl":
+        for c in claims:
+            out.write(json.dumps({k: asdict(c)[k] for k in names}, ensure_ascii=False) + "\n")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use csv or jsonl")
+
+
+def main_claims(paths: list[str], fmt: str = "csv") -> str:
+    """``python -m helpers claims PATH... [--format csv|jsonl]``: claims of any text files, as text."""
+    from ..text.parse import parse_file
+
+    buf = io.StringIO()
+    found: list[Claim] = []
+    for p in paths:
+        found.extend(extract_claims(parse_file(p)))
+    write_claims(found, buf, fmt)
+    return buf.getvalue()

@@ -1,0 +1,178 @@
+"""The extractor's vocabulary, per language: numeral patterns, units and counters, qualifiers,
+range connectors, fractions, dates and the things that look like numbers but are not claims.
+
+Rules here are general (a counter, a currency sign, a qualifier word), never a fix for one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year",
+         "duration_year", "duration_month", "duration_week", "duration_day", "age", "version", "other")
+QUALIFIERS = ("approx", "at_least", "at_most", "almost", "negated", "")
+# Units that name a point in time or a release rather than an amount: never summed, ranged or compared as sizes.
+CALENDAR_UNITS = ("year", "version")
+NUMERIC_UNITS = tuple(u for u in UNITS if u not in CALENDAR_UNITS)
+
+
+DIGIT = r"[0-9０-９]"
+_KANJI_NUM = "〇一二三四五六七八九十百千万億兆"
+
+# Japanese numeral: digits (with 1,000 grouping and decimals) and kanji numerals with 万/億/兆
+JA_CORE = re.compile(
+    rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，](?={DIGIT}{{3}})|(?<={DIGIT})[.．](?={DIGIT}))+"
+)
+JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
+# what may follow a vague Japanese numeral for it to be a quantity at all (数多く, 何か are not)
+JA_VAGUE_FOLLOW = re.compile(
+    r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
+)
+HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+LATIN_NUM = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+
+NUMWORD_HINT = {
+    "de": re.compile(r"^(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+                     r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|eins|ein)", re.I),
+    "en": re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                     r"eighty|ninety|hundred|thousand)", re.I),
+}
+
+VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
+TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
+# "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
+NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+"
+                          # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
+                          r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])")
+URL = re.compile(r"https?://\S+|www\.\S+")
+ISO_DATE = re.compile(r"(?<![0-9])((?:18|19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?![0-9])")
+JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}}))?")
+EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+
+# (pattern right after the number, unit, multiplier). Order matters: longest first.
+_Unit = tuple[re.Pattern[str], str, float]
+
+
+def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
+    return (re.compile(p), unit, mult)
+
+
+_SHARED_UNITS: list[_Unit] = [
+    _u(r"\s?(?:GW|ギガワット)", "watt", 1e9),
+    _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
+    _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
+    _u(r"\s?(?:%|％|パーセント)", "percent"),
+    _u(r"(?:x|×)(?![A-Za-z0-9])", "other"),
+]
+_JA_UNITS: list[_Unit] = _SHARED_UNITS + [
+    _u(r"\s?(?:米ドル|ドル)", "usd"),
+    _u(r"\s?トークン", "token"),
+    _u(r"\s?(?:パラメータ|パラメーター)", "parameter"),
+    _u(r"B(?![A-Za-z])", "parameter", 1e9),
+    _u(r"(?:歳|才)", "age"),
+    _u(r"年代", "year"),
+    _u(r"年間", "duration_year"),
+    _u(r"年", "_year"),
+    _u(r"(?:ヶ|ケ|か|カ|ヵ|ヶ)月(?:間)?", "duration_month"),
+    _u(r"週間", "duration_week"),
+    _u(r"日間", "duration_day"),
+    _u(r"日(?![本曜])", "duration_day"),
+    _u(r"(?:人|名)", "person"),
+    _u(r"(?:個|台)", "_piece"),
+    _u(r"(?:ナノ秒|ミリ秒|マイクロ秒)", "other"),
+    _u(r"月(?!間)", "_month_name"),
+    _u(r"(?:時間|分(?!の)|秒|月|円|倍|位|点)", "other"),
+    _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
+]
+_PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
+              r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
+              r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?")
+_PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
+              r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator")
+_GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+_DE_UNITS: list[_Unit] = _SHARED_UNITS + [
+    _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
+    _u(r"\s?Prozent", "percent"),
+    _u(r"\s?Token[s]?", "token"),
+    _u(r"\s?Parameter[n]?", "parameter"),
+    _u(r"B(?![A-Za-z])", "parameter", 1e9),
+    _u(r"\s?Megawatt", "watt", 1e6),
+    _u(r"\s?Gigawatt", "watt", 1e9),
+    _u(r"\s?Jahre alt", "age"),
+    _u(r"\s?Jahrzehnt(?:e|en)?\b", "duration_year", 10.0),
+    _u(r"-jährige[nrms]?\b", "duration_year"),
+    _u(r"-Jahres\b", "duration_year"),
+    _u(r"\s?Jahr(?:e|en|es)?\b", "_year"),
+    _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
+    _u(r"\s?Woche[n]?\b", "duration_week"),
+    _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
+    _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
+    _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+]
+EN_UNITS: list[_Unit] = _SHARED_UNITS + [
+    _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
+    _u(r"\s?percent\b", "percent"),
+    _u(r"\s?tokens?\b", "token"),
+    _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
+    _u(r"B(?![A-Za-z])", "parameter", 1e9),
+    _u(r"\s?megawatts?\b", "watt", 1e6),
+    _u(r"\s?gigawatts?\b", "watt", 1e9),
+    _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
+    _u(r"\s?decades?\b", "duration_year", 10.0),
+    _u(r"(?:\s|-)years?\b", "_year"),
+    _u(r"(?:\s|-)months?\b", "duration_month"),
+    _u(r"(?:\s|-)weeks?\b", "duration_week"),
+    _u(r"(?:\s|-)days?\b", "duration_day"),
+    _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
+    _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+]
+UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
+
+SCALE_AFTER = {
+    "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
+    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
+}
+# Japanese nouns after の/という that say what is counted
+JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")
+JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
+LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
+
+PREFIX_QUAL = {
+    "ja": [(re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
+           (re.compile(r"(?:ほぼ)$"), "almost"),
+           (re.compile(r"(?:最大|最高)$"), "at_most"),
+           (re.compile(r"(?:少なくとも|最低)$"), "at_least")],
+    "de": [(re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
+           (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
+           (re.compile(r"(?:mehr als|über|mindestens|wenigstens)\s$", re.I), "at_least"),
+           (re.compile(r"(?:weniger als|höchstens|bis zu|unter)\s$", re.I), "at_most"),
+           (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
+    "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
+           (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
+           (re.compile(r"(?:more than|over|at least|upwards of|north of)\s$", re.I), "at_least"),
+           (re.compile(r"(?:less than|fewer than|up to|at most|under|south of)\s$", re.I), "at_most"),
+           (re.compile(r"(?:not|no)\s$", re.I), "negated")],
+}
+JA_SUFFIX_QUAL = [
+    (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
+    (re.compile(r"(?:以上|超|強)"), "at_least"),
+    (re.compile(r"(?:以下|以内|未満|足らず)"), "at_most"),
+    (re.compile(r"(?:近く|弱)"), "almost"),
+]
+RANGE_CONNECTOR = {
+    "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
+    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
+    "en": re.compile(r"\s?(?:to|-|–|or|and)\s?"),
+}
+FRACTIONS = {
+    "ja": [(re.compile(r"半分"), 50.0)],
+    "de": [(re.compile(r"\bHälfte\b"), 50.0), (re.compile(r"\bDrittel\b"), 100 / 3)],
+    "en": [(re.compile(r"(?<!and a )\bhalf\b(?!\s(?:an?\s)?(?:hour|day|year|month|week|of the time))"), 50.0)],
+}

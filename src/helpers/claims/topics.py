@@ -1,0 +1,130 @@
+"""Topics: which reviewed topic (``data/topics.yaml``) a quantity speaks to, and what exactly it measures.
+
+A topic applies when one of its cue words occurs in the quantity's clause (or
+sentence) and the unit fits; with no cue the topic stays empty, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .quantities import Quantity
+
+@dataclass(frozen=True)
+class _Topic:
+    key: str
+    units: frozenset[str]
+    cues: tuple[str, ...]
+    exclude: tuple[str, ...]
+    measures: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
+    default_measure: str
+    clause_only: bool = False
+    min_value: float | None = None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return yaml.safe_load(resources.files("helpers.claims").joinpath("data/topics.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def report_order() -> tuple[str, ...]:
+    """Topic keys in the order reports list them."""
+    order = tuple(_lexicon()["report_order"])
+    keys = [t.key for t in topics()]
+    if sorted(order) != sorted(keys):
+        raise ValueError(f"topics.yaml: report_order must list every topic once; differs by {sorted(set(order) ^ set(keys))}")
+    return order
+
+
+@lru_cache(maxsize=1)
+def topics() -> tuple[_Topic, ...]:
+    """The topic lexicon (data/topics.yaml), in file order (earlier topics win ties)."""
+    raw = _lexicon()
+    out = []
+    for key, spec in raw["topics"].items():
+        cues: list[str] = []
+        for lang_cues in (spec.get("cues") or {}).values():
+            cues.extend(str(c) for c in lang_cues)
+        exclude: list[str] = []
+        for lang_cues in (spec.get("exclude") or {}).values():
+            exclude.extend(str(c) for c in lang_cues)
+        measures = []
+        for mk, mv in (spec.get("measures") or {}).items():
+            # a measure is a list of cues, or {cues: [...], units: [...]} when the unit decides
+            if isinstance(mv, dict):
+                measures.append((str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or [])))
+            else:
+                measures.append((str(mk), tuple(str(c) for c in mv or []), frozenset()))
+        min_value = spec.get("min_value")
+        out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
+                          str(spec.get("default_measure", "")), spec.get("scope", "sentence") == "clause",
+                          float(min_value) if min_value is not None else None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def _cue_re(cue: str) -> re.Pattern[str]:
+    # Short acronyms must also end the word (plural s allowed): "AR" is not "arbeiten", "GPU" is "GPUs"
+    tail = r"s?(?![a-z])" if cue.isupper() and len(cue) <= 4 else ""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()) + tail)
+
+
+def _cue_hit(cue: str, window: str, lowered: str) -> bool:
+    if cue.isascii():
+        return _cue_re(cue).search(lowered) is not None
+    return cue in window
+
+
+_CLAUSE_SPLIT = re.compile(r"[。！？!?;；]|、|,\s|\(|\)|（|）")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
+    """(topic, measure) for a quantity from the cue words around it; ('', '') when nothing matches.
+
+    The quantity's own clause is tried first, then the whole sentence, so two
+    quantities in one sentence (35万個 to buy vs 22万個 in clusters) keep their own topics.
+    """
+    clause = _clause(sentence, q.start, q.end)
+    for window in (clause, sentence):
+        lowered = window.lower()
+        best: tuple[int, int, _Topic] | None = None
+        for rank, t in enumerate(topics()):
+            if q.unit not in t.units:
+                continue
+            if t.clause_only and window is not clause:
+                continue
+            if t.min_value is not None and (q.value_high is None or q.value_high < t.min_value):
+                continue
+            hits = sum(1 for c in t.cues if _cue_hit(c, window, lowered))
+            if not hits or any(_cue_hit(c, window, lowered) for c in t.exclude):
+                continue
+            if best is None or hits > best[0]:
+                best = (hits, rank, t)
+        if best is not None:
+            t = best[2]
+            return t.key, _measure(t, q, window, sentence)
+    return "", ""
+
+
+def _measure(t: _Topic, q: Quantity, window: str, sentence: str) -> str:
+    """The first measure whose cues occur near the quantity (its clause), else in the sentence."""
+    for text in (window, sentence):
+        lowered = text.lower()
+        for mk, mcues, munits in t.measures:
+            if munits and q.unit not in munits:
+                continue
+            if (munits and not mcues) or any(_cue_hit(c, text, lowered) for c in mcues):
+                return mk
+    return t.default_measure

@@ -1,0 +1,74 @@
+"""What every notebook's first cell calls: the tables, the catalog and the ledger, and figure defaults.
+
+Notebooks take ``data_dir``, ``catalog_path`` and ``ledger_path`` as
+parameters. The build passes its own data folder (and "" for a catalog or
+ledger it found unusable: the notebook then has none). Run by hand
+(JupyterLab, nbval) with ``data_dir = ""``, the corpus in ``seeds/`` is
+extracted and analysed in-process, with the repository's catalog and ledger
+unless others are given, so every notebook runs top to bottom on a fresh clone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis.ledger import empty_ledger, load_ledger
+from .build.analyze import analyze
+from .build.builder import DEFAULT_LEDGER, DEFAULT_SEEDS
+from .build.extract import combine, extract_document
+from .build.pipeline import TABLES
+from .exceptions import ConfigurationError, UnknownDocumentError
+from .reports.render import setup_matplotlib
+from .text.catalog import Catalog, load_catalog
+from .text.corpus import CATALOG_NAME, discover
+
+
+@dataclass
+class Notebook:
+    tables: dict[str, pd.DataFrame]
+    catalog: Catalog
+    ledger: pd.DataFrame
+
+    def documents_of(self, doc_id: str) -> dict[str, pd.DataFrame]:
+        """The rows of every per-document table that belong to ``doc_id`` (raises for an unknown id)."""
+        check_doc_id(doc_id, self.tables["documents"])
+        return {k: v[v["doc_id"] == doc_id] for k, v in self.tables.items() if "doc_id" in v.columns}
+
+
+def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path: str | Path = "") -> Notebook:
+    setup_matplotlib()
+    if data_dir:
+        catalog = load_catalog(catalog_path) if catalog_path else Catalog(path=None)
+        ledger = load_ledger(ledger_path) if ledger_path else empty_ledger()
+        return Notebook(load_tables(data_dir), catalog, ledger)
+    catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
+    ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
+    tables = {k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()}
+    return Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
+
+
+def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of a build's data folder, with the types its writer meant."""
+    d = Path(data_dir)
+    if not (d / "documents.csv").exists():
+        raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
+    return {spec.name: spec.read_csv(d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+
+
+@lru_cache(maxsize=2)
+def _extract_now(seeds_dir: str, catalog_file: str, ledger_file: str) -> dict[str, pd.DataFrame]:
+    catalog = load_catalog(catalog_file)
+    tables = combine([extract_document(s, catalog) for s in discover(Path(seeds_dir))])
+    tables.update(analyze(tables, catalog, load_ledger(ledger_file)))
+    return tables
+
+
+def check_doc_id(doc_id: str, documents: pd.DataFrame) -> None:
+    """Raise a clear error listing the valid ids when a notebook is given an unknown one."""
+    valid = sorted(documents["doc_id"].astype(str))
+    if doc_id not in valid:
+        raise UnknownDocumentError(doc_id, valid)

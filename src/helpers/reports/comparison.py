@@ -1,0 +1,158 @@
+"""The comparison report's pieces: topic groups, findings, headline answers and the value chart."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from urllib.parse import quote
+
+import pandas as pd
+
+from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, finite_or_none, fmt_range, prepare_claims, short_id
+from ..analysis.ledger import rows_for_topic
+
+
+def claim_href(documents_href: str, doc_id: str, sentence_id: object) -> str:
+    anchor = f"#s-{int(sentence_id)}" if finite_or_none(sentence_id) is not None else ""
+    return f"{documents_href}{doc_id}.html{anchor}"
+
+
+def lang_span(text: str, lang: str) -> str:
+    """Escaped text, in a span with its language when it is not English."""
+    body = html.escape(text)
+    return f'<span lang="{html.escape(lang)}">{body}</span>' if lang in ("ja", "de") else body
+
+
+def group_html(group: pd.DataFrame, documents_href: str) -> str:
+    """A topic group as an HTML table; every surface is escaped, carries its language and links to its sentence."""
+    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
+    rows = []
+    for r in group.itertuples():
+        link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
+        cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
+        cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
+        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f'<table class="data claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
+    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language."""
+    out = html.escape(detail, quote=False)
+    for surface, lang in sorted(surfaces.items(), key=lambda kv: -len(kv[0])):
+        if lang not in ("ja", "de"):
+            continue
+        quoted = f'"{html.escape(surface, quote=False)}"'
+        out = out.replace(quoted, f'"<span lang="{lang}">{html.escape(surface, quote=False)}</span>"')
+    return out
+
+
+def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """Findings as an escaped HTML table; surfaces quoted in the details carry their language."""
+    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
+    head = "".join(f"<th>{c}</th>" for c in cols)
+    body = []
+    for r in findings.itertuples():
+        cells = [html.escape(str(getattr(r, c))) for c in cols[:-1]] + [detail_html(str(r.detail), surfaces)]
+        body.append(f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
+    """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
+
+    Only the unit most claims of the topic use is drawn; returns False when nothing can be drawn.
+    """
+    pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
+    if pts.empty:
+        return False
+    units = sorted(set(pts["unit"]))
+    unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
+    pts = pts[pts["unit"] == unit].reset_index(drop=True)
+    refs = rows_for_topic(ledger, topic)
+    refs = refs[refs["base_unit"] == unit]
+    finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
+    right = max(finite) * 3
+    labels = []
+    for i, r in enumerate(pts.itertuples()):
+        hi = r.high if math.isfinite(r.high) else right
+        if hi > r.low:
+            ax.plot([r.low, hi], [i, i], lw=7, alpha=0.45, color="C0", solid_capstyle="butt")
+            if not math.isfinite(r.high):
+                ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
+        else:
+            ax.plot([r.low], [i], marker="o", ms=7, color="C0")
+        labels.append(f"{short_id(r.doc_id)} {r.surface}")
+    for j, r in enumerate(refs.itertuples()):
+        color = f"C{1 + j % 9}"
+        label = f"{r.topic_key} ({r.as_of})"
+        if math.isfinite(r.high_base) and r.high_base > r.low_base:
+            ax.axvspan(r.low_base, r.high_base, color=color, alpha=0.15, label=label)
+        else:
+            ax.axvline(r.low_base, ls="--", lw=1.2, color=color, label=label)
+    ax.set_xscale("log")
+    ax.set_xlim(min(finite) / 3, right)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels)
+    ax.set_xlabel(unit)
+    ax.set_title(topic if len(units) == 1 else f"{topic} ({unit} only)")
+    if len(refs):
+        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), title="ledger", title_fontsize="small")
+    return True
+
+
+_VERDICT_PHRASES = {
+    "consistent": "agrees with",
+    "different_measure": "measures something else than",
+    "conflict": "conflicts with",
+    "translation_slip": "looks like a slip against",
+    "unverified": "has nothing to compare with",
+}
+
+
+def headline_html(
+    findings: pd.DataFrame,
+    claims: pd.DataFrame,
+    catalog: Mapping | None,
+    topics: tuple[str, ...],
+    documents_href: str = "documents/",
+) -> str:
+    """A headline answer: one sentence naming every figure and what it is judged to be, then the evidence.
+
+    Each figure links to its sentence in the document report.
+    """
+    df = prepare_claims(claims, catalog).set_index("claim_id")
+    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
+    phrases, items = [], []
+    for f in own.itertuples():
+        cid = f.claim_ids.split()[0]
+        if cid not in df.index:
+            continue
+        c = df.loc[cid]
+        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
+        lang = c["lang"] if c["lang"] in ("ja", "de", "en") else ""
+        href = f"{documents_href}{quote(str(c['doc_id']))}.html#s-{int(c['sentence_id'])}"
+        surface = f'<a href="{html.escape(href)}"><span lang="{lang}">{html.escape(c["surface"])}</span></a>'
+        what = f"{fmt_range(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
+        judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
+        ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
+        likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
+        phrases.append(f"{surface} ({html.escape(short_id(c['doc_id']))}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
+        who = f", {html.escape(c['speaker'])}" if c["speaker"] else ""
+        items.append(
+            f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
+            f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(as_text(f.detail))}</small></li>"
+        )
+    if not phrases:
+        return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
+    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
+    between = ""
+    if len(pairs):
+        counts = pairs["verdict"].value_counts()
+        between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
+    answer = "The corpus gives " + "; ".join(phrases) + "." + between
+    return f"<p>{answer}</p><ul>{''.join(items)}</ul>"

@@ -1,0 +1,102 @@
+"""The index page: every document, every report, the data files and what they were built from."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import jinja2
+import pandas as pd
+
+from .. import atomic
+from .export import TEMPLATES_DIR, report_css
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One report of the build as the index lists it."""
+
+    key: str
+    label: str  # short label next to a document ("structure", "claims"), or the title of a corpus report
+    report: str  # path under the output folder
+    doc_ids: tuple[str, ...]
+    status: str  # ok, failed, or missing
+    error: str = ""
+
+
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,  # document text and error messages are data
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _sha_file(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def render_index(
+    documents: pd.DataFrame,
+    reports: list[ReportEntry],
+    problems: list[str],
+    data_dir: Path,
+    inputs: list[tuple[str, Path]],
+    packages: dict[str, str],
+    changes: pd.DataFrame | None = None,
+) -> str:
+    """``inputs``: the seed files and the ledger, listed with their hashes."""
+    doc_rows = []
+    for d in documents.fillna("").to_dict("records"):
+        own = [
+            {"label": r.label, "href": quote(r.report), "status": r.status}
+            for r in reports
+            if r.doc_ids == (d["doc_id"],)
+        ]
+        d = dict(d)
+        d["title"] = d["title"] or d["catalog_title"]
+        d["lang"] = d["lang"] or d["catalog_language"]
+        d["reports"] = own
+        d["failed_reports"] = any(r["status"] != "ok" for r in own)
+        for col in ("sentences", "claims"):
+            d[col] = "" if d[col] == "" else int(d[col])
+        doc_rows.append(d)
+    corpus_reports = [
+        {"label": r.label, "href": quote(r.report), "status": r.status, "error": r.error}
+        for r in reports
+        if len(r.doc_ids) != 1
+    ]
+    failed_runs = [
+        {"key": r.key, "href": quote(r.report), "error": r.error} for r in sorted(reports, key=lambda r: r.key) if r.status != "ok"
+    ]
+    data_files = []
+    for p in sorted(data_dir.glob("*.csv")):
+        rows = max(0, p.read_bytes().count(b"\n") - 1)
+        data_files.append(
+            {"name": p.name, "href": "data/" + quote(p.name), "rows": rows, "bytes": p.stat().st_size, "sha256": _sha_file(p)}
+        )
+    return _env().get_template("index.html.j2").render(
+        css=report_css(),
+        documents=doc_rows,
+        runs=reports,
+        n_ok_runs=sum(r.status == "ok" for r in reports),
+        n_failed_runs=sum(r.status != "ok" for r in reports),
+        corpus_reports=corpus_reports,
+        failed_runs=failed_runs,
+        problems=problems,
+        data_files=data_files,
+        inputs=[{"name": name, "sha256": _sha_file(p)} for name, p in inputs],
+        packages=sorted(packages.items()),
+        changes=[] if changes is None else changes.to_dict("records"),
+        changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
+    )
+
+
+def write_index(path: Path, **kwargs) -> None:
+    """Write the index unless it is unchanged (keeps its timestamp for incremental tools)."""
+    html_text = render_index(**kwargs)
+    if not (path.exists() and path.read_text(encoding="utf-8") == html_text):
+        atomic.write_text(path, html_text)
