@@ -149,7 +149,7 @@ def test_extract_all_on_workers_equals_in_process(where, extraction_corpus, exec
     with Workers("local", 1) as workers:
         cached = _csv(combine(extract_all(sources, load_catalog(corpus / CATALOG_NAME), tmp_path, FIXED, workers)))
     assert cached == reference
-    assert len(list(tmp_path.glob("*.pkl"))) == int((status == "ok").sum())
+    assert len(list(tmp_path.glob("*.json"))) == int((status == "ok").sum())
 
 
 # --- the synthetic corpus of bench/make_synthetic.py --------------------------------

@@ -109,6 +109,8 @@ class TableSpec:
         head = pd.read_csv(path, nrows=0)
         text = {c: str for c in head.columns if c not in self._numeric()}
         df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values={c: [""] for c in self._numeric()})
+        for c in text:
+            df[c] = df[c].map(restore_cell)
         return self.coerce(df)
 
     def _numeric(self) -> set[str]:
@@ -151,8 +153,34 @@ def _build_schema(spec: TableSpec):
     )
 
 
+# OWASP CSV injection: a spreadsheet evaluates a cell that begins with one of
+# these as a formula (=HYPERLINK(...), +cmd|...). Researchers open the tables in
+# spreadsheets, and sentences are quoted from documents anyone may have written.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_MARK = "'"  # what spreadsheets themselves use to say "this cell is text"
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text value as written to CSV: one ``'`` in front when it begins with a formula start or with ``'``.
+
+    Quoting a leading ``'`` too keeps the change reversible:
+    :func:`restore_cell` gives back the original text exactly.
+    """
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, _TEXT_MARK)):
+        return _TEXT_MARK + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The text :func:`neutralise_cell` was given."""
+    return value[1:] if value.startswith(_TEXT_MARK) else value
+
+
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """Deterministic CSV: fixed line ending, no index, UTF-8. The one writer of every table."""
+    """Deterministic CSV: fixed line ending, no index, UTF-8, text cells neutralised. The one writer of every table."""
+    text = [c for c in df.columns if df[c].dtype == object or str(df[c].dtype) in ("str", "string")]
+    if text:
+        df = df.assign(**{str(c): df[c].map(neutralise_cell) for c in text})
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue().encode("utf-8")

@@ -14,7 +14,6 @@ import fcntl
 import hashlib
 import json
 import os
-import pickle
 import sys
 import time
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ import pandas as pd
 
 from .. import atomic
 from ..text.catalog import Catalog, load_catalog
-from ..text.corpus import CATALOG_NAME, discover
+from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
@@ -194,6 +193,51 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
     return _sha(source_bytes + repr(entry).encode() + json.dumps(fixed, sort_keys=True).encode())
 
 
+# The extraction cache is data, never code: anyone who can write the output
+# folder (a shared drive, a CI cache, an unpacked archive) could otherwise run
+# code on the next build through an unpickled entry. Columns are rebuilt only
+# with these types.
+_CACHE_FORMAT = 1
+_CACHE_DTYPES = frozenset({"str", "object", "string", "int64", "Int64", "float64", "bool", "boolean"})
+
+
+def _cache_entry(key: str, extraction: Extraction) -> bytes:
+    tables = {
+        name: {"columns": [str(c) for c in df.columns], "dtypes": [str(t) for t in df.dtypes], "data": [df[c].tolist() for c in df.columns]}
+        for name, df in sorted(extraction.tables.items())
+    }
+    entry = {"format": _CACHE_FORMAT, "key": key, "doc_id": extraction.doc_id, "row": extraction.row, "tables": tables}
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True, default=_json_scalar).encode("utf-8")
+
+
+def _json_scalar(value: object) -> object:
+    if hasattr(value, "item"):  # numpy scalars in a row
+        return value.item()
+    raise TypeError(f"not cacheable: {type(value).__name__}")
+
+
+def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
+    """The cached extraction when the entry is well-formed and made for exactly this key; else None (a miss)."""
+    try:
+        entry = json.loads(data)
+        if not (isinstance(entry, dict) and entry.get("format") == _CACHE_FORMAT and entry.get("key") == key and entry.get("doc_id") == doc_id):
+            return None
+        tables = {}
+        for name, t in entry["tables"].items():
+            if not set(t["dtypes"]) <= _CACHE_DTYPES:
+                return None
+            tables[name] = pd.DataFrame(
+                {c: pd.Series(v, dtype=d) for c, d, v in zip(t["columns"], t["dtypes"], t["data"], strict=True)},
+                columns=t["columns"],
+            )
+        row = entry["row"]
+        if not isinstance(row, dict) or row.get("status") != "ok":
+            return None
+        return Extraction(doc_id, row, tables)
+    except (ValueError, TypeError, KeyError, AttributeError):  # a damaged entry is only a miss
+        return None
+
+
 def extract_all(
     sources: list, catalog: Catalog, cache_dir: Path, fixed: dict[str, str], workers: Workers
 ) -> list[Extraction]:
@@ -202,18 +246,15 @@ def extract_all(
     todo = []
     for s in sources:
         try:
-            key = _extraction_key(s.path.read_bytes(), catalog.entry(s.doc_id), fixed)
+            key = "" if s.problem else _extraction_key(s.path.read_bytes(), catalog.entry(s.doc_id), fixed)
         except OSError:
             key = ""
-        cached = cache_dir / f"{_sha(s.doc_id.encode())[:16]}.pkl"
+        cached = cache_dir / f"{_sha(s.doc_id.encode())[:16]}.json"
         if key and cached.exists():
-            try:
-                stored_key, extraction = pickle.loads(cached.read_bytes())
-                if stored_key == key:
-                    results[s.doc_id] = extraction
-                    continue
-            except Exception:  # a damaged cache entry is only a miss
-                pass
+            extraction = _read_cache_entry(cached.read_bytes(), key, s.doc_id)
+            if extraction is not None:
+                results[s.doc_id] = extraction
+                continue
         todo.append((s, key, cached))
     if todo:
         entries = [s for s, _, _ in todo]
@@ -224,7 +265,7 @@ def extract_all(
         for (s, key, cached), extraction in zip(todo, done):
             results[s.doc_id] = extraction
             if key and extraction.ok:
-                atomic.write_bytes(cached, pickle.dumps((key, extraction)))
+                atomic.write_bytes(cached, _cache_entry(key, extraction))
     return [results[s.doc_id] for s in sources]
 
 
@@ -433,7 +474,11 @@ def index_entries(runs: list[NotebookRun], results: list[RunResult]) -> list[Rep
 
 
 def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
-    inputs = [(f"seeds/{p.name}", p) for p in sorted(seeds.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    inputs = [
+        (f"seeds/{p.name}", p)
+        for p in sorted(seeds.iterdir())
+        if p.is_file() and not p.name.startswith(".") and link_problem(p, seeds.resolve()) == ""
+    ]
     if ledger and ledger.exists():
         inputs.append((f"ledger: {ledger.name}", ledger))
     return inputs

@@ -37,6 +37,12 @@ def markdown() -> str:
         "",
         "Offsets (`start`, `end`) are character offsets into the decoded, newline-normalized document",
         "text: `text[start:end]` gives back exactly the quoted words. Empty cells are empty strings.",
+        "",
+        "Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return would run as formulas",
+        "in a spreadsheet (CSV injection, as OWASP describes it), so they are written with one `'` in",
+        "front, and so is text that itself begins with `'`. Spreadsheets show such a cell as the text",
+        "after the `'`; `TableSpec.read_csv` in `helpers.tables` removes it, giving back the original",
+        "text. The offsets always index the document, never the CSV cell.",
     ]
     for path, what, columns in tables():
         out += ["", f"### `{path}`", "", what[0].upper() + what[1:] + ".", "", "| column | meaning |", "| --- | --- |"]

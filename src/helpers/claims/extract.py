@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from ..tables import Column, TableSpec
+from ..tables import Column, TableSpec, neutralise_cell
 from ..text.model import ParsedDocument
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, find_quantities
@@ -134,9 +134,10 @@ def write_claims(claims: Iterable[Claim], out: io.TextIOBase | Any, fmt: str = "
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(names)
+        text = {c.name for c in CLAIMS.columns if c.kind == "str"}
         for c in claims:
             d = asdict(c)
-            w.writerow(["" if d[k] is None else _fmt(d[k]) for k in names])
+            w.writerow([neutralise_cell(d[k]) if k in text else "" if d[k] is None else _fmt(d[k]) for k in names])
     elif fmt == "jsonl":
         for c in claims:
             out.write(json.dumps({k: asdict(c)[k] for k in names}, ensure_ascii=False) + "\n")
