@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import atomic
 from helpers.build import BuildOptions, build
 from helpers.notebook import load_tables
 
@@ -501,7 +502,7 @@ def test_an_interrupted_build_leaves_only_complete_files_and_the_next_build_succ
     after = _snapshot(out)
     for name, data in after.items():
         if Path(name).name.startswith("."):
-            assert name.endswith(".tmp"), name  # only an unfinished temporary file may be left
+            assert atomic.is_temp_file(name), name  # only an unfinished temporary file may be left
             continue
         assert data == before.get(name) or _complete(name, data), f"{name} is incomplete after {how}"
     again = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))
@@ -619,8 +620,8 @@ def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path):
     from helpers import atomic
 
     (tmp_path / "documents").mkdir()
-    keep = [tmp_path / "index.html", tmp_path / "documents" / "a.html", tmp_path / ".hidden", tmp_path / "x.tmp"]
-    stale = [tmp_path / ".index.html.k3j4.tmp", tmp_path / "documents" / ".a.html.zz.tmp", tmp_path / "_build" / ".02_document--a.123.tmp.ipynb"]
+    keep = [tmp_path / "index.html", tmp_path / "documents" / "a.html", tmp_path / ".hidden", tmp_path / "x.tmp", tmp_path / ".index.html.k3j4.tmp"]
+    stale = [atomic.temp_path(tmp_path), atomic.temp_path(tmp_path / "documents"), atomic.temp_path(tmp_path / "_build", ".tmp.ipynb")]
     for p in keep + stale:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")

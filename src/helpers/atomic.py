@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import re
+import secrets
 from pathlib import Path
+
+from .exceptions import OutputError
+
+# Every temporary file the build writes is named ``.helpers-tmp-<random>.tmp``
+# (``.tmp.ipynb`` for executed notebooks). The cleanup after an interrupted
+# build removes exactly these, never a user's own ``.something.tmp``. The
+# name is short and fixed in length, so a long target name cannot push it
+# past the file-name limit.
+TEMP_PREFIX = ".helpers-tmp-"
+_TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"[0-9a-f]{16}\.tmp(?:\.ipynb)?")
 
 
 def _umask() -> int:
@@ -13,14 +24,32 @@ def _umask() -> int:
     return mask
 
 
-# mkstemp makes owner-only files; reports and data are meant to be shared like any other file.
+# Owner-only files would be a surprise: reports and data are meant to be shared like any other file.
 _MODE = 0o666 & ~_umask()
 
 
+def temp_path(folder: str | Path, suffix: str = ".tmp") -> Path:
+    """A fresh temporary path in ``folder`` that :func:`remove_stale_temp_files` recognises."""
+    return Path(folder) / f"{TEMP_PREFIX}{secrets.token_hex(8)}{suffix}"
+
+
 def write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Raises :class:`OutputError` naming ``path`` when it cannot be written.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            tmp = temp_path(path.parent)
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _MODE)
+                break
+            except FileExistsError:
+                continue
+    except OSError as e:
+        raise OutputError(str(path), e.strerror or str(e)) from None
     try:
         os.fchmod(fd, _MODE)
         with os.fdopen(fd, "wb") as f:
@@ -28,11 +57,13 @@ def write_bytes(path: str | Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(e, OSError):
+            raise OutputError(str(path), e.strerror or str(e)) from None
         raise
 
 
@@ -42,8 +73,7 @@ def write_text(path: str | Path, text: str) -> None:
 
 def is_temp_file(path: str | Path) -> bool:
     """True for the temporary files :func:`write_bytes` (and the notebook runner) write before renaming."""
-    name = Path(path).name
-    return name.startswith(".") and (name.endswith(".tmp") or name.endswith(".tmp.ipynb"))
+    return _TEMP_NAME.fullmatch(Path(path).name) is not None
 
 
 def remove_stale_temp_files(folder: str | Path) -> list[Path]:
@@ -56,8 +86,8 @@ def remove_stale_temp_files(folder: str | Path) -> list[Path]:
     root = Path(folder)
     if not root.is_dir():
         return removed
-    for p in sorted(root.rglob(".*")):
-        if p.is_file() and is_temp_file(p):
+    for p in sorted(root.rglob(TEMP_PREFIX + "*")):
+        if is_temp_file(p) and p.is_file() and not p.is_symlink():
             try:
                 p.unlink()
                 removed.append(p)

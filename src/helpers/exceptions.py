@@ -54,3 +54,14 @@ class LedgerError(ConfigurationError):
         self.path = problems[0].path
         self.line = problems[0].line
         HelpersError.__init__(self, "\n".join(str(p) for p in problems))
+
+
+class OutputError(HelpersError, OSError):
+    """A file of the build's output cannot be written (read-only folder, full disk, name too long)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

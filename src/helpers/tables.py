@@ -13,6 +13,7 @@ in the CSV.
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 from collections.abc import Iterable, Mapping
@@ -181,6 +182,9 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     text = [c for c in df.columns if df[c].dtype == object or str(df[c].dtype) in ("str", "string")]
     if text:
         df = df.assign(**{str(c): df[c].map(neutralise_cell) for c in text})
+    # The csv module quotes a field holding "\n" but not a lone "\r", which every
+    # reader takes for a line end; such rare tables get every text cell quoted.
+    lone_cr = any(df[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in text)
     buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
+    df.to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
     return buf.getvalue().encode("utf-8")

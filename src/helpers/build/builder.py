@@ -14,6 +14,8 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from .. import atomic
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
-from ..exceptions import ConfigurationError, HelpersError, LedgerError
+from ..exceptions import ConfigurationError, HelpersError, LedgerError, OutputError
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
@@ -85,8 +87,11 @@ class OutputLock:
         self._fh = None
 
     def __enter__(self) -> "OutputLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "a+")
+        except OSError as e:
+            raise ConfigurationError(f"cannot write to the output folder: {e.strerror}", path=str(self.path.parent.parent)) from None
         try:
             fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -309,6 +314,10 @@ def _execute_runs(
         run, record = futures[fut]
         try:
             res = fut.result()
+        except OutputError as e:  # the report could not be written: say where, it is not a crash
+            res = RunResult(run.key, run.report, "failed", 0.0, str(e))
+        except OSError as e:
+            res = RunResult(run.key, run.report, "failed", 0.0, f"cannot write {e.filename or run.report}: {e.strerror or e}")
         except Exception as e:  # the worker process itself died
             res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
         results.append(res)
@@ -339,6 +348,37 @@ def _read_previous(data_dir: Path, name: str) -> pd.DataFrame | None:
         return table_spec(name).read_csv(path) if path.exists() else None
     except Exception:  # an unreadable previous table only means no change list
         return None
+
+
+_BASELINE_TABLES = ("claims", "findings")
+
+
+def _keep_baseline(data_dir: Path, baseline: Path) -> Path:
+    """The folder holding the tables of the last build that finished, for ``changes.csv``.
+
+    While a build runs, the previous build's tables are kept (hard-linked,
+    so free) in ``_build/baseline/``; a build that is interrupted after
+    writing new tables leaves them there, and the next build compares with
+    them rather than with the unfinished build's tables, so no change is lost.
+    """
+    if baseline.is_dir():
+        return baseline  # left by an interrupted build (it appears whole: renamed into place)
+    staging = baseline.with_name(baseline.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for t in _BASELINE_TABLES:
+        src = data_dir / f"{t}.csv"
+        if src.exists():
+            try:
+                os.link(src, staging / src.name)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(src, staging / src.name)
+    os.replace(staging, baseline)
+    return baseline
+
+
+def _drop_baseline(baseline: Path) -> None:
+    shutil.rmtree(baseline, ignore_errors=True)
 
 
 def build(opts: BuildOptions) -> BuildResult:
@@ -392,8 +432,9 @@ def build(opts: BuildOptions) -> BuildResult:
         tables.update(analyze(tables, catalog, ledger))
         log(f"compared, aligned and summarized in {time.perf_counter() - t0:.1f}s")
 
-        previous_claims = _read_previous(data_dir, "claims")
-        previous_findings = _read_previous(data_dir, "findings")
+        baseline = _keep_baseline(data_dir, build_dir / "baseline")
+        previous_claims = _read_previous(baseline, "claims")
+        previous_findings = _read_previous(baseline, "findings")
         data_dir.mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():
             _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
@@ -422,6 +463,7 @@ def build(opts: BuildOptions) -> BuildResult:
 
         changes = _changes(previous_claims, tables["claims"], previous_findings, tables["findings"])
         _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))
+        _drop_baseline(baseline)  # this build finished: its tables are the next build's baseline
 
         write_index(
             opts.out / "index.html",
@@ -485,18 +527,37 @@ def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
 
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a process ended by SIGINT
+EXIT_TERMINATED = 143  # ... and by SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: handled like Ctrl-C (finished work is recorded, workers are stopped), then exit 143."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def main_build(opts: BuildOptions) -> int:
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread (an embedding application): leave signals to it
+        previous = None
     try:
         return build(opts).exit_code
     except HelpersError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except OSError as e:  # the output cannot be written (read-only, full disk): name the file, no traceback
+        print(f"error: cannot write {e.filename or opts.out}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as e:
         print(
-            "build interrupted: files already written are complete (old or new, never half); "
-            "run the build again to finish (finished notebooks are reused)",
+            f"build {'terminated' if isinstance(e, Terminated) else 'interrupted'}: files already written are "
+            "complete (old or new, never half); run the build again to finish (finished notebooks are reused)",
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(e, Terminated) else EXIT_INTERRUPTED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -51,7 +51,7 @@ def markdown() -> str:
 
 
 def _report_pattern(report: str) -> str:
-    return report.replace("{doc_id}", "<doc_id>").replace("{doc_a}", "<doc_a>").replace("{doc_b}", "<doc_b>")
+    return report.replace("{doc_id}", "<doc_id>").replace("{pair}", "<doc_a>__<doc_b>")
 
 
 def _cell(text: str) -> str:

@@ -7,6 +7,7 @@ worker, not once per notebook.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic
-from .pipeline import NotebookRun
+from .pipeline import NotebookRun, file_stem
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
 # A report is read in a browser: one output beyond this many characters (the
@@ -28,6 +29,17 @@ MAX_OUTPUT_CHARS = 3_000_000
 # Where to cut HTML, best first: before a block element, after a sentence or
 # table row, at a line break; never inside a tag or an entity. (marker, chars of it kept)
 _HTML_BOUNDARIES = (("\n<p", 0), ("\n<h", 0), ("\n<li", 0), ("<tr>", 0), ("\n<div", 0), ("</span>", 7), ("</tr>", 5), ("\n", 0))
+
+
+# A full disk or a read-only folder is not a kernel that cannot start: say which file.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG})
+
+
+def _literal_path(path: Path) -> str:
+    """``path`` as papermill must be given it: papermill formats paths with ``str.format(**parameters)``,
+    so a ``{`` or ``}`` in a document id or folder would be read as a placeholder (failing, or naming
+    another file); doubled, they stay literal."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,8 @@ def _failure_message(exc: BaseException, timeout: int = DEFAULT_TIMEOUT, kernel:
 
     if isinstance(exc, PapermillExecutionError):
         return f"cell {exc.exec_count} raised {exc.ename}: {exc.evalue}"
+    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+        return f"cannot write {exc.filename or 'the executed notebook'}: {exc.strerror}"
     name = type(exc).__name__
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     hint = ""
@@ -170,18 +184,18 @@ def run_notebook(
     print(f"[start] {run.key}", flush=True)
     started = time.perf_counter()
     source = notebooks_dir / f"{run.spec.name}.ipynb"
-    executed = build_dir / "notebooks" / f"{run.key}.ipynb"
+    executed = build_dir / "notebooks" / f"{file_stem(run.key)}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
-    tmp_executed = executed.with_name(f".{run.key}.{os.getpid()}.tmp.ipynb")
+    tmp_executed = atomic.temp_path(executed.parent, ".tmp.ipynb")
     error = ""
     declared = _declared_parameters(str(source))
     parameters = {k: v for k, v in run.parameters.items() if k in declared}
-    log_path = build_dir / "logs" / f"{run.key}.log"
+    log_path = build_dir / "logs" / f"{file_stem(run.key)}.log"
     try:
         with _stderr_to(log_path):
             papermill.execute_notebook(
-                str(source),
-                str(tmp_executed),
+                _literal_path(source),
+                _literal_path(tmp_executed),
                 parameters=parameters,
                 cwd=str(notebooks_dir),
                 progress_bar=False,

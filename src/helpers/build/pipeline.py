@@ -9,6 +9,8 @@ from here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -20,6 +22,7 @@ from ..analysis.summarize import SUMMARIES
 from ..claims.extract import CLAIMS
 from ..tables import TableSpec
 from ..text.catalog import Catalog
+from ..text.corpus import MAX_ID_BYTES
 from ..text.frames import BLOCKS, SENTENCES
 from .analyze import rendering_pairs_in
 from .changes import CHANGES
@@ -42,7 +45,7 @@ def table_spec(name: str) -> TableSpec:
 class NotebookSpec:
     name: str  # file stem in notebooks/
     scope: str  # "corpus" | "document" | "pair"
-    report: str  # report path under the output folder, with {doc_id} / {doc_a} / {doc_b}
+    report: str  # report path under the output folder, with {doc_id} / {pair} (doc_a__doc_b, see join_ids)
     title: str
     label: str  # how the index and the navigation name the report
     contents: str  # what the report shows (for reports/README.md)
@@ -73,7 +76,7 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         needs=("documents", "sentences", "claims", "findings"),
     ),
     NotebookSpec(
-        "05_alignment", "pair", "alignment/{doc_a}__{doc_b}.html", "Alignment of {doc_a} and {doc_b}", "alignment",
+        "05_alignment", "pair", "alignment/{pair}.html", "Alignment of {doc_a} and {doc_b}", "alignment",
         "two renderings of one event aligned passage by passage: differing quantities, quantities and passages "
         "only one rendering has",
         needs=("documents", "alignment"),
@@ -129,7 +132,9 @@ def plan_runs(
             bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
         for binding, docs in bindings:
             fmt = {k: str(v) for k, v in binding.items()}
-            key = "--".join([spec.name, *docs])
+            if len(docs) > 1:
+                fmt["pair"] = file_stem(join_ids(docs, "__"))
+            key = "--".join([spec.name, join_ids(docs, "--")]) if len(docs) > 1 else "--".join([spec.name, *docs])
             runs.append(
                 NotebookRun(
                     spec=spec,
@@ -141,6 +146,37 @@ def plan_runs(
                 )
             )
     return runs
+
+
+# Longest file name (in UTF-8 bytes, before the extension) the build derives
+# from document ids; file systems allow 255 bytes per name.
+MAX_STEM_BYTES = MAX_ID_BYTES
+
+
+def _digest(parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+
+def file_stem(name: str) -> str:
+    """``name`` when it fits in ``MAX_STEM_BYTES``; else its start and a hash of all of it (still unique)."""
+    data = name.encode("utf-8")
+    if len(data) <= MAX_STEM_BYTES:
+        return name
+    return data[: MAX_STEM_BYTES - 17].decode("utf-8", errors="ignore") + "~" + _digest(name)[:16]
+
+
+def join_ids(ids: tuple[str, ...], sep: str) -> str:
+    """The ids joined by ``sep`` so that different tuples never give the same text.
+
+    Plain ``a__b`` when no id contains the separator or begins or ends with its
+    character (then the first separator splits it back); otherwise a hash of
+    the tuple is appended, so ("x__y", "z") and ("x", "y__z") differ.
+    """
+    plain = sep.join(ids)
+    mark = sep[0]
+    if any(sep in i or i.startswith(mark) or i.endswith(mark) for i in ids):
+        return f"{plain}~{_digest(list(ids))[:12]}"
+    return plain
 
 
 def href(from_report: str, to_report: str) -> str:

@@ -10,12 +10,37 @@ rebuild starts no process.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
 
 from ..exceptions import ConfigurationError
+
+
+# distributed's Client waits forever for the handshake of a server that accepts
+# the connection but never speaks (anything that is not a Dask scheduler).
+CONNECT_TIMEOUT = 10.0  # seconds
+
+
+def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Raise :class:`ConfigurationError` unless a Dask scheduler answers the handshake at ``address`` in time."""
+    from distributed.comm import connect
+
+    async def handshake() -> None:
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        await comm.close()
+
+    try:
+        asyncio.run(handshake())
+    except (asyncio.TimeoutError, TimeoutError):
+        raise ConfigurationError(
+            f"no Dask scheduler answered within {timeout:g}s (is this the address of a distributed scheduler?)",
+            path=address,
+        ) from None
+    except (OSError, ValueError) as e:
+        raise ConfigurationError(f"cannot reach the Dask scheduler: {e}", path=address) from None
 
 
 class Workers:
@@ -54,17 +79,28 @@ class Workers:
             )
             self._client = Client(self._cluster)
         else:
+            check_scheduler(self.scheduler)
             try:
-                self._client = Client(self.scheduler, timeout=30)
+                self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
             except OSError as e:
                 raise ConfigurationError(f"cannot reach the Dask scheduler: {e}", path=self.scheduler) from None
         # pure=False: two runs with equal arguments are still two runs.
         self._executor = self._client.get_executor(pure=False)
         return self._executor
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers; ``abort`` (the build was interrupted or terminated) does not wait for running work.
+
+        On SIGTERM only the build process gets the signal (unlike Ctrl-C,
+        which reaches the whole process group), so its pool workers are
+        terminated here; their kernels notice their parent is gone and exit.
+        """
         if self._executor is not None and self.scheduler == "local":
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            if abort:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                _stop_children()
+            else:
+                self._executor.shutdown(wait=True, cancel_futures=True)
         if self._client is not None:
             self._client.close()
         if self._cluster is not None:
@@ -74,5 +110,15 @@ class Workers:
     def __enter__(self) -> "Workers":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        self.close(abort=exc_type is not None and not issubclass(exc_type, Exception))
+
+
+def _stop_children(grace: float = 5.0) -> None:
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()

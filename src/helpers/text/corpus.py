@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CATALOG_NAME = "catalog.yaml"
+# Reports are named after the document id (documents/<id>.html), and a file
+# name may have at most 255 bytes: a longer id is refused rather than crashing
+# the run that writes its report.
+MAX_ID_BYTES = 200
 _NOT_DOCUMENTS = {CATALOG_NAME, "catalog.yml"}
 
 
@@ -46,7 +50,13 @@ def discover(seeds_dir: Path) -> list[SourceFile]:
     for doc_id in sorted(by_id):
         paths = by_id[doc_id]
         if len(paths) == 1:
-            out.append(SourceFile(doc_id, paths[0], problem=link_problems.get(paths[0], "")))
+            problem = link_problems.get(paths[0], "")
+            if not problem and len(doc_id.encode("utf-8")) > MAX_ID_BYTES:
+                problem = (
+                    f"file name too long: the document id has {len(doc_id.encode('utf-8'))} bytes, at most "
+                    f"{MAX_ID_BYTES} are allowed (its reports are named after it); shorten the file name"
+                )
+            out.append(SourceFile(doc_id, paths[0], problem=problem))
             continue
         names = ", ".join(p.name for p in paths)
         out.append(
