@@ -135,6 +135,7 @@ def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
 # --- One small build shared by the data-level checks (no notebooks) --------------------------------
 
 FORMULAS = "=HYPERLINK(\"http://evil.example\",\"klick\") 5 GPUs.\n+cmd|' /C calc'!A0 hat 3 GPUs.\n-2+3 sind 10 Prozent.\n@SUM(1+1) mal 4 Server.\n"
+BIDI = "Rechnung \u202egnp.exe\u202c vom Mai\n\nMeta hat 5 GPUs, sagt \u2067Ali\u2069.\n"
 USER_TEMPS = ("notes.tmp", ".draft.tmp", "data/.mine.csv.tmp", ".x.tmp.ipynb", "_build/.keep.tmp")
 
 
@@ -148,6 +149,7 @@ def data_build(tmp_path_factory):
     seeds.mkdir()
     (seeds / "good.txt").write_text(DE, encoding="utf-8")
     (seeds / "formulas.txt").write_text(FORMULAS, encoding="utf-8")
+    (seeds / "bidi.txt").write_text(BIDI, encoding="utf-8")
     (seeds / "absolute.txt").symlink_to(outside / "token.txt")
     (seeds / "relative.txt").symlink_to(Path("..") / "outside" / "token.txt")
     (seeds / "proc.txt").symlink_to("/proc/self/status")
@@ -232,6 +234,18 @@ def test_the_notebooks_of_a_build_get_no_catalog_when_it_has_none(data_build):
     out, _, _ = data_build
     nb = setup(out / "data", "", "")
     assert len(nb.catalog) == 0  # never the repository's own seeds/catalog.yaml
+
+
+def test_bidirectional_controls_are_shown_not_obeyed(data_build):
+    from helpers.reports import render
+
+    out, _, _ = data_build
+    assert "\u202e" not in (out / "index.html").read_text(encoding="utf-8")
+    tables = setup(out / "data").documents_of("bidi")
+    page = render.document_html(tables["blocks"], tables["sentences"], tables["claims"])
+    assert "[U+202E]gnp.exe[U+202C]" in page and "[U+2067]Ali[U+2069]" in page
+    assert not any(chr(c) in page for c in render.BIDI_CONTROLS)
+    assert "\u202e" in "".join(tables["blocks"]["text"])  # the data keep the text as written
 
 
 # --- Catalog resource exhaustion ----------------------------------------------------------------

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import jinja2
+import markupsafe
 import pandas as pd
 
 from .. import atomic
 from .export import TEMPLATES_DIR, report_css
+from .render import visible_controls
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,18 @@ class ReportEntry:
     error: str = ""
 
 
+def _visible(value: object) -> object:
+    """Every text the template prints, with bidirectional controls shown (markup already made is left alone)."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return visible_controls(value)
+    return value
+
+
 def _env() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,  # document text and error messages are data
+        finalize=_visible,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )

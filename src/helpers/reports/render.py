@@ -12,10 +12,20 @@ LONG_TABLE = 40  # rows shown before the rest folds into <details>
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
 
 
+# Bidirectional embedding, override and isolate controls make a browser display
+# text in another order than it is written ("Trojan Source": U+202E turns
+# "txt.exe" into "exe.txt"); reports show them as visible codes instead.
+BIDI_CONTROLS = {c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def visible_controls(text: str) -> str:
+    return text.translate(BIDI_CONTROLS)
+
+
 def esc(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(visible_controls(str(value)), quote=True)
 
 
 def sentence_anchor(sentence_id: int | str) -> str:
