@@ -572,3 +572,22 @@ def test_a_document_without_numbers_builds_every_report(tmp_path):
     assert [(r.key, r.status, r.error) for r in result.runs if r.status != "ok"] == []
     assert result.exit_code == 0
     assert "prose: 0 claims" in (tmp_path / "out" / "claims" / "prose.html").read_text(encoding="utf-8")
+
+
+# --- Numbers beyond the range -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Meta bought 10^400 GPUs last year.", []),  # beyond 10^18: not a claim, and never "400 GPUs"
+        ("Meta has 10^4 GPUs.", [("10^4 GPUs", 10_000.0, "gpu")]),
+        ("Meta hat 2 ** 10 GPUs und 5 Server.", [("2 ** 10 GPUs", 1024.0, "gpu"), ("5", 5.0, "count")]),
+        ("Meta has 2000000000000000000000 GPUs.", []),
+    ],
+)
+def test_powers_of_ten_are_read_whole_and_huge_values_are_no_claims(text, expected):
+    from helpers.claims.extract import claims_frame
+    from helpers.text.parse import parse_document
+
+    frame = claims_frame([parse_document(text + "\n", "x")])
+    assert list(zip(frame["surface"], frame["value"], frame["unit"])) == expected

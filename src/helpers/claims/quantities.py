@@ -30,6 +30,7 @@ The vocabulary lives in ``claims.lexicon``; ``claims.topics`` adds topics and
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -169,11 +170,18 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
     lang = lang if lang in ("de", "en") else "en"
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
+    power_end = -1
     for m in LATIN_NUM.finditer(text):
         s, e = m.start(), m.end()
-        if _overlaps(s, e, taken):
+        if _overlaps(s, e, taken) or s < power_end:
             continue
         v = numbers.parse_digits(m.group(0), lang)
+        pw = _POWER.match(text, e)
+        if pw:  # "10^4 GPUs" is 10,000 GPUs; the exponent is no number of its own
+            power_end = pw.end()
+            exponent = int(pw.group(1))
+            v = numbers.finite_or_none(v**exponent) if v is not None and v > 0 and exponent * math.log10(v) <= 18 else None
+            e = pw.end()
         if v is None:
             continue
         scaled = False
@@ -604,6 +612,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
 
 # Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size
 _MIN_LLAMA_SIZE = 20
+_POWER = re.compile(r"\s?(?:\^|\*\*)\s?(\d{1,4})(?![\d.,]\d)")
 _CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
 # "episode 212", "Kapitel 12", "No. 5": a number naming an item, not counting anything
 _IDENTIFIER_BEFORE = re.compile(
