@@ -591,3 +591,21 @@ def test_powers_of_ten_are_read_whole_and_huge_values_are_no_claims(text, expect
 
     frame = claims_frame([parse_document(text + "\n", "x")])
     assert list(zip(frame["surface"], frame["value"], frame["unit"])) == expected
+
+
+# --- A document with 200,000 numbers: the comparison stays linear -------------------------------
+
+def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
+    from types import SimpleNamespace
+
+    from helpers.analysis.compare import _cross_document_pairs
+    from helpers.reports.comparison import detail_html
+
+    one_document = [SimpleNamespace(doc_id="big") for _ in range(200_000)]
+    started = time.perf_counter()
+    assert next(_cross_document_pairs(one_document), None) is None  # 2*10^10 same-document pairs are never formed
+    surfaces = {f"{i}万個": "ja" for i in range(200_000)}  # every claim's surface, as findings_html passes them
+    details = [f'"{i}万個" is 10^1 x ledger meta_gpu_fleet 350,000 gpu ("about")' for i in range(0, 200_000, 10)]
+    html_parts = [detail_html(d, surfaces) for d in details]
+    assert time.perf_counter() - started < 10
+    assert html_parts[1] == '"<span lang="ja">10万個</span>" is 10^1 x ledger meta_gpu_fleet 350,000 gpu ("about")'
