@@ -31,8 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import atomic
-from helpers.build import BuildOptions, build, main_build
-from helpers.build import builder
+from helpers.build import BuildOptions, build, builder, main_build
 from helpers.build.pipeline import MAX_STEM_BYTES, file_stem, join_ids, plan_runs
 from helpers.build.scheduler import Workers, check_scheduler
 from helpers.exceptions import ConfigurationError, OutputError
