@@ -27,7 +27,7 @@ from .. import atomic
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover
 from ..analysis.ledger import empty_ledger, load_ledger
-from ..exceptions import ConfigurationError, HelpersError, LedgerError
+from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
@@ -269,7 +269,7 @@ def _execute_runs(
         try:
             res = fut.result()
         except Exception as e:  # the worker process itself died
-            res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
+            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(f"worker crashed: {type(e).__name__}: {e}"))
         results.append(res)
         lock[run.key] = {**record, "status": res.status, "executed": res.executed}
         mark = "ok    " if res.status == "ok" else "FAILED"

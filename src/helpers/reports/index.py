@@ -50,7 +50,7 @@ def render_index(
 ) -> str:
     """``inputs``: the seed files and the ledger, listed with their hashes."""
     doc_rows = []
-    for d in documents.fillna("").to_dict("records"):
+    for d in documents.astype(object).where(documents.notna(), "").to_dict("records"):
         own = [
             {"label": r.label, "href": quote(r.report), "status": r.status}
             for r in reports
