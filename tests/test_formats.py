@@ -268,3 +268,28 @@ def test_generated_scrolling_auto_captions_read_each_line_once(lines):
         first_word += len(s.text.split())
         for a, b in pieces(s):
             assert "<" not in d.text[a:b] and not DEBRIS.search(d.text[a:b])
+
+
+# --- a folder of every format, built like `make reports` ------------------------------------
+
+
+@pytest.mark.slow
+def test_a_folder_of_every_format_builds(tmp_path):
+    from helpers.build import BuildOptions, build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in FILES:
+        (seeds / name).write_bytes((FIXTURES / name).read_bytes())
+    result = build(BuildOptions(seeds=seeds, out=tmp_path / "reports", jobs=2))
+    assert result.exit_code == 0, result.problems
+    docs = result.documents.set_index("doc_id")
+    for name in FILES:
+        row = docs.loc[Path(name).stem]
+        assert (row["status"], row["format"]) == ("ok", GOLD[name]["format"])
+        assert row["sentences"] == len(GOLD[name]["sentences"])
+    assert docs.loc["podcast_notes", "speakers"] == "Lex Fridman; Mark Zuckerberg"
+    assert docs.loc["caption_list", "published"] == "2024-04-18"
+    assert (tmp_path / "reports" / "index.html").exists()
+    claims = (tmp_path / "reports" / "data" / "claims.csv").read_text(encoding="utf-8")
+    assert "-->" not in claims and "SPEAKER_04:" not in claims

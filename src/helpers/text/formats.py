@@ -506,9 +506,9 @@ _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 # line is a label for the lines below it.
 _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
     # **[00:14] SPEAKER_04:** text   (WhisperX diarization as Markdown)
-    ("bold-ts-name", re.compile(r"^\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*"), True),
+    ("bold-ts-name", re.compile(r"^(?:[-*•][ \t]+)?\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*"), True),
     # [#P001] [00:00] Name: text   and   [00:12] Name: text
-    ("ts-name", re.compile(r"^(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*"), True),
+    ("ts-name", re.compile(r"^(?:[-*•][ \t]+)?(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*"), True),
     # 12.  [00:00:13](https://…#t=13): text
     ("list-link", re.compile(r"^\d{1,5}\.[ \t]+" + _LINK_TS + r"[ \t]*[:：]?[ \t]*"), True),
     # 00:00:00 <v Name>text
@@ -522,8 +522,10 @@ _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$"), True),
     # Name: text   /   **Name:** text   /   Name: alone
-    ("name", re.compile(r"^(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"), False),
+    ("name", re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"), False),
 ]
+# A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
+_BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
 _OPERATOR = re.compile(r"^(?:\*\*)?(?P<name>Operator|Moderator|Host|Interviewer|Interviewee)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>\S.*?)[ \t]*#*[ \t]*$")
 _ROLE = re.compile(
@@ -597,6 +599,7 @@ def _is_labelled(body: str) -> bool:
     hits = [_match_label(ln) for ln in lines]
     strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
+    strong += sum(_bare_name_labels(lines).values())
     if strong >= _STRONG_MIN and strong >= 0.1 * len(lines):
         return True
     if _earnings_like(lines):
@@ -612,6 +615,17 @@ def _is_labelled(body: str) -> bool:
     # Prepared remarks under "## Name, Title" headings, then "Name:" turns.
     full_names = sum(1 for n in named if len(n.split()) >= 2 or _GENERIC_SPEAKER.match(n))
     return strong >= 1 and strong + full_names >= _STRONG_MIN
+
+
+def _bare_name_labels(lines: list[str]) -> Counter:
+    """Names alone on a line right above a timestamped line, when two or more such names recur."""
+    found = Counter()
+    for ln, nxt in zip(lines, lines[1:]):
+        m = _BARE_NAME.match(ln)
+        if m and _plausible_name(m.group("name")) and (_TS_LEAD.match(nxt) or _TS_ONLY_LINE.match(nxt)):
+            found[m.group("name")] += 1
+    recurring = Counter({n: k for n, k in found.items() if k >= 2})
+    return recurring if len(recurring) >= 2 else Counter()
 
 
 def _heading_speaker(line: str) -> str | None:
@@ -661,6 +675,7 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
         if h and h.style == "name" and h.name:
             counts[h.name] += 1
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
+    bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
 
     def accept_name(name: str) -> bool:
@@ -712,6 +727,13 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
                 speaker, new_block = None, True
             i += 1
             continue
+        bare = _BARE_NAME.match(stripped)
+        if bare and bare.group("name") in bare_names:
+            if bare.group("name") != speaker:
+                new_block = True
+            speaker = bare.group("name")
+            i += 1
+            continue
         tsm = _TS_ONLY_LINE.match(stripped)
         if tsm:
             timestamp = _written_clock(tsm.group("ts"))
@@ -721,6 +743,8 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
         content = lead
         if hit and hit.name and hit.style == "name" and not accept_name(hit.name):
             hit = None
+        if hit and hit.style == "name" and first_line and standalone(i) and hit.name not in recurring:
+            hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
         if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
             hit = None
         if not hit and standalone(i) and _FOOTER.match(stripped):
