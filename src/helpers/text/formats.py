@@ -612,9 +612,13 @@ def _is_labelled(body: str) -> bool:
     recurring = [n for n, k in named.items() if k >= 2]
     if len(recurring) >= 2 and sum(named[n] for n in recurring) >= 4 and sum(named.values()) >= 0.1 * len(lines):
         return True
-    # Prepared remarks under "## Name, Title" headings, then "Name:" turns.
-    full_names = sum(1 for n in named if len(n.split()) >= 2 or _GENERIC_SPEAKER.match(n))
-    return strong >= 1 and strong + full_names >= _STRONG_MIN
+    # "HOST:" turns answered by someone who speaks once with a full name; or
+    # prepared remarks under "## Name, Title" headings, then "Name:" turns.
+    sure = [n for n in named if named[n] >= 2 or len(n.split()) >= 2 or _GENERIC_SPEAKER.match(n)]
+    turns = sum(named[n] for n in sure)
+    if len(sure) >= 2 and turns >= _STRONG_MIN and turns >= 0.1 * len(lines):
+        return True
+    return strong >= 1 and strong + len(sure) >= _STRONG_MIN
 
 
 def _bare_name_labels(lines: list[str]) -> Counter:
