@@ -42,7 +42,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -421,7 +420,7 @@ def _json_runs(text: str, a: int, b: int) -> list[Run]:
     return runs
 
 
-def read_whisper_json(text: str, base: int = 0, source: str = "") -> Reading:
+def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
     segs = _json_segments(text[base:])
     if segs is None:
         raise DocumentError("not Whisper JSON (no segments with text)", path=source)
@@ -501,28 +500,28 @@ _NAME = r"(?P<name>" + _NAME_LATIN + r"|" + _NAME_CJK + r")"
 _BR_TS = r"[\[(](?P<ts>" + _TS + r")[\])]"
 _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 
-# Each style: (name, regex at line start, strong). The analysed text of the
+# Each style: (name, regex at line start). The analysed text of the
 # line starts at the end of the match; a match that reaches the end of the
 # line is a label for the lines below it.
-_LABELS: list[tuple[str, re.Pattern[str], bool]] = [
+_LABELS: list[tuple[str, re.Pattern[str]]] = [
     # **[00:14] SPEAKER_04:** text   (WhisperX diarization as Markdown)
-    ("bold-ts-name", re.compile(r"^(?:[-*•][ \t]+)?\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*"), True),
+    ("bold-ts-name", re.compile(r"^(?:[-*•][ \t]+)?\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*")),
     # [#P001] [00:00] Name: text   and   [00:12] Name: text
-    ("ts-name", re.compile(r"^(?:[-*•][ \t]+)?(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*"), True),
+    ("ts-name", re.compile(r"^(?:[-*•][ \t]+)?(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*")),
     # 12.  [00:00:13](https://…#t=13): text
-    ("list-link", re.compile(r"^\d{1,5}\.[ \t]+" + _LINK_TS + r"[ \t]*[:：]?[ \t]*"), True),
+    ("list-link", re.compile(r"^\d{1,5}\.[ \t]+" + _LINK_TS + r"[ \t]*[:：]?[ \t]*")),
     # 00:00:00 <v Name>text
-    ("ts-voice", re.compile(r"^(?:(?P<ts>" + _TS + r")[ \t]+)?<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]{1,60})>[ \t]*"), True),
+    ("ts-voice", re.compile(r"^(?:(?P<ts>" + _TS + r")[ \t]+)?<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]{1,60})>[ \t]*")),
     # Name (00:01:02): text   /   **Name** [00:01:02]
-    ("name-ts", re.compile(r"^(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*" + _BR_TS + r"[ \t]*[:：]?(?:\*\*)?[ \t]*"), True),
+    ("name-ts", re.compile(r"^(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*" + _BR_TS + r"[ \t]*[:：]?(?:\*\*)?[ \t]*")),
     # Otter: "**Name**  0:24" or "Unknown Speaker  0:58" alone on a line
-    ("otter", re.compile(r"^(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]+(?P<ts>" + _TS + r")[ \t]*$"), True),
+    ("otter", re.compile(r"^(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]+(?P<ts>" + _TS + r")[ \t]*$")),
     # (00:03:10): text   continuing the same speaker
-    ("ts-colon", re.compile(r"^" + _BR_TS + r"[ \t]*[:：][ \t]*"), False),
+    ("ts-colon", re.compile(r"^" + _BR_TS + r"[ \t]*[:：][ \t]*")),
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
-    ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$"), True),
+    ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
     # Name: text   /   **Name:** text   /   Name: alone
-    ("name", re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"), False),
+    ("name", re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*")),
 ]
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
@@ -577,7 +576,7 @@ class _LabelHit:
 
 
 def _match_label(line: str) -> _LabelHit | None:
-    for style, rx, _strong in _LABELS:
+    for style, rx in _LABELS:
         m = rx.match(line)
         if not m:
             continue
@@ -829,7 +828,7 @@ def inline_debris(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _READERS = {
     "vtt": read_vtt,
     "srt": read_srt,
-    "asr-json": read_whisper_json,
+    "asr-json": read_asr_json,
     "whisper-tsv": read_whisper_tsv,
     "whisper-text": read_whisper_text,
     "transcript": read_transcript,
