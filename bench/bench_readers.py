@@ -42,8 +42,8 @@ def grown(text: str, fmt: str, chars: int) -> str:
     """``text`` with its body repeated until it is about ``chars`` long, still in its format."""
     if fmt == "asr-json":
         data = json.loads(text)
-        segs = data["segments"]
-        data["segments"] = segs * max(1, chars // len(text))
+        key = next(k for k in ("segments", "chunks", "utterances") if k in data)
+        data[key] = data[key] * max(1, chars // len(text))
         return json.dumps(data, ensure_ascii=text.isascii())
     span, _ = front_matter(text)
     head_end = span[1] if span else 0

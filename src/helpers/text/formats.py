@@ -322,7 +322,8 @@ def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
                 names[m.group("name")] += 1
 
     def caption_name(name: str) -> bool:
-        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or name.isupper() and len(name) > 1)
+        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # "JENSEN:", not "Q3:"
+        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or shouted)
 
     units: list[Unit] = []
     last_unit: Unit | None = None

@@ -1,6 +1,11 @@
 """Parse decoded text into blocks and sentences with exact offsets.
 
-A document is read line by line; every line is classified, then body lines
+Captions, speech-recognition output and labelled transcripts are recognised
+by ``formats`` and read by their own readers; what follows is how plain text
+is read. YAML front matter and inline timestamp links in plain text are
+blanked out before these rules run and kept out of the sentences after.
+
+A plain document is read line by line; every line is classified, then body lines
 are grouped into blocks and blocks into sentences.
 
 Line classes and the general rules behind them (no rule looks at a doc id):
