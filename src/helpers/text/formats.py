@@ -45,6 +45,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
@@ -568,7 +569,7 @@ _DATE_LINE = re.compile(
 _FOOTER = re.compile(r"^(?:Transcribed by|Transcript(?:ion)? (?:generated|provided|produced) by|Powered by)\b", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _LabelHit:
     style: str
     name: str | None
@@ -576,6 +577,7 @@ class _LabelHit:
     content: int  # offset in the line where the analysed text starts
 
 
+@lru_cache(maxsize=1 << 16)  # detection and reading look at the same lines
 def _match_label(line: str) -> _LabelHit | None:
     for style, rx in _LABELS:
         m = rx.match(line)
