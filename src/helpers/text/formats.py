@@ -803,11 +803,14 @@ def _ends_like_sentence(s: str) -> bool:
     return bool(s) and s[-1] in "。．.!?！？…"
 
 
+_INLINE_STRIP = re.compile(r"\[?\[" + _TS + r"\]\([^)\s]*\)\]?|</v>|\*\*")
+
+
 def _content_runs(text: str, a: int, b: int) -> list[Run]:
     """Runs of a line's text without inline timestamp links, voice end tags and bold marks."""
     runs: list[Run] = []
     pos = a
-    for m in list(re.finditer(r"\[?\[" + _TS + r"\]\([^)\s]*\)\]?|</v>|\*\*", text[a:b])) + [None]:
+    for m in list(_INLINE_STRIP.finditer(text[a:b])) + [None]:
         end = a + m.start() if m else b
         s, e = pos, end
         while s < e and text[s].isspace():
