@@ -293,3 +293,18 @@ def test_a_folder_of_every_format_builds(tmp_path):
     assert (tmp_path / "reports" / "index.html").exists()
     claims = (tmp_path / "reports" / "data" / "claims.csv").read_text(encoding="utf-8")
     assert "-->" not in claims and "SPEAKER_04:" not in claims
+
+
+def test_unpunctuated_auto_captions_are_cut_at_line_ends_not_into_1000_character_sentences():
+    words = "so we are building out a massive compute cluster with about 350,000 h100s by the end of the year".split()
+    lines = [[words[(7 * k + n) % len(words)] for n in range(6)] for k in range(120)]
+    d = parse_document(_youtube_vtt(lines), "auto")
+    assert len(d.sentences) > 10
+    line_of_word = [k for k, ws in enumerate(lines) for _ in ws]
+    first_word = 0
+    for s in d.sentences:
+        assert len(s.text) < 300
+        k = line_of_word[first_word]
+        assert s.text.split()[:6] == lines[k]  # each one starts where a caption line starts
+        assert s.timestamp == clock(3 * k)
+        first_word += len(s.text.split())

@@ -934,10 +934,36 @@ def build_document(text: str, reading: Reading, doc_id: str, path: str = "", enc
     )
 
 
+# Auto-captions often have no punctuation at all; rather than 1,000-character
+# "sentences" cut anywhere, such a block is cut where a cue line ends, once a
+# stretch is this long.
+_UNPUNCTUATED_CHARS_PER_STOP = 400
+_UNPUNCTUATED_CHUNK = 200
+
+
+def _unpunctuated_spans(joined: str, unit_ends: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans at line ends for text with (almost) no sentence punctuation; [] otherwise."""
+    if len(joined) <= _UNPUNCTUATED_CHARS_PER_STOP:
+        return []
+    stops = sum(joined.count(ch) for ch in ".!?。！？")
+    if stops * _UNPUNCTUATED_CHARS_PER_STOP >= len(joined):
+        return []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in unit_ends:
+        if end - start >= _UNPUNCTUATED_CHUNK or end == unit_ends[-1]:
+            a = start + (len(joined[start:end]) - len(joined[start:end].lstrip()))
+            if a < end:
+                spans.append((a, end))
+            start = end
+    return spans
+
+
 def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
     """Join a block's runs (single spaces between lines and cues), split, and map back."""
     parts: list[tuple[int, Run, str | None]] = []  # (position in joined text, run, timestamp)
     chunks: list[str] = []
+    unit_ends: list[int] = []  # position in the joined text where each unit ends
     pos = 0
     prev: Run | None = None
     for u in units:
@@ -950,10 +976,11 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
             chunks.append(r.text)
             pos += len(r.text)
             prev = r
+        unit_ends.append(pos)
     joined = "".join(chunks)
     positions = [p[0] for p in parts]
     out: list[dict] = []
-    for a, b in split_sentences(joined, _segment_lang(joined, doc_lang)):
+    for a, b in _unpunctuated_spans(joined, unit_ends) or split_sentences(joined, _segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         lengths: list[int] = []
         ts: str | None = None
