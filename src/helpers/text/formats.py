@@ -499,7 +499,8 @@ _NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|de
 _NAME_LATIN = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + _NAME_TOKEN + r"){0,4}"
 _NAME_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12}"
 _NAME = r"(?P<name>" + _NAME_LATIN + r"|" + _NAME_CJK + r")"
-_BR_TS = r"[\[(](?P<ts>" + _TS + r")[\])]"
+# [00:12], (00:12) and ranges [00:00:00 - 00:00:05] (the start counts)
+_BR_TS = r"[\[(](?P<ts>" + _TS + r")(?:[ \t]*(?:-->|-|–)[ \t]*" + _TS + r")?[\])]"
 _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 
 # Each style: (name, regex at line start). The analysed text of the
@@ -523,7 +524,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
     # Name: text   /   **Name:** text   /   Name: alone
-    ("name", re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*")),
+    ("name", re.compile(r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*")),
 ]
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
@@ -678,7 +679,7 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     counts = Counter()
     for _, raw in raw_lines:
         h = _match_label(raw.strip())
-        if h and h.style == "name" and h.name:
+        if h and h.name:
             counts[h.name] += 1
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
@@ -689,7 +690,8 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             return True
         if not _plausible_name(name):
             return False
-        return len(name.split()) >= 2 or single_word_style or script_lang(name) == "ja"
+        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # ">> MARK:", broadcast style
+        return len(name.split()) >= 2 or single_word_style or shouted or script_lang(name) == "ja"
 
     units: list[Unit] = []
     speaker: str | None = None
