@@ -542,20 +542,20 @@ _TS_LEAD = re.compile(r"^" + _BR_TS + r"[ \t]*")
 _INLINE_LINK = re.compile(r"\[?\[" + _TS + r"\]\([^)\s]*\)\]?")
 _GENERIC_SPEAKER = re.compile(
     r"^(?:SPEAKER_\d+|Speaker[ _]?\d+|Unknown Speaker|spk_?\d+|Operator|Moderator|Host|Co-?host|Interviewer|Interviewee|"
-    r"Guest|Q|A|Question|Answer|Audience(?: Member)?|Analyst|Participant(?: \d+)?|Narrator|Reporter)$",
+    r"Guest|Q|A|Question|Answer|Frage|Antwort|Audience(?: Member)?|Analyst|Participant(?: \d+)?|Narrator|Reporter)$",
     re.I,
 )
 _NOT_NAMES = {
     "note", "update", "source", "edit", "warning", "example", "summary", "transcript", "chapter", "date", "time",
     "duration", "title", "url", "link", "tags", "tag", "status", "image", "photo", "video", "audio", "disclaimer",
-    "copyright", "contents", "agenda", "topic", "topics", "episode", "season", "part", "step", "tip", "answer",
-    "question", "prepared remarks", "questions and answers", "call participants", "participants", "also",
+    "copyright", "contents", "agenda", "topic", "topics", "episode", "season", "part", "step", "tip",
+    "prepared remarks", "questions and answers", "call participants", "participants", "also",
     "https", "http", "www", "ps", "p.s", "nb", "re", "fyi", "tl;dr", "tldr", "bonus", "caption", "credit", "credits",
     # sentence openers that end in a colon in prose ("But: …", "Fazit: …")
     "but", "and", "so", "yes", "no", "okay", "ok", "well", "now", "then", "here", "there", "today", "result",
     "problem", "solution", "fact", "quote", "context", "background", "conclusion", "lesson", "takeaway", "why",
     "what", "how", "who", "when", "where", "aber", "und", "also", "fazit", "hinweis", "anmerkung", "quelle",
-    "beispiel", "frage", "antwort", "ergebnis", "zitat",
+    "beispiel", "ergebnis", "zitat",
 }
 _STRONG_MIN = 3
 _MONTH = (
