@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from helpers.claims import extract as claims_extract, lexicon, quantities, topics
 
-from helpers.reports import claims as claims_html
+from helpers.reports.markup import mark
 from helpers.text.model import ParsedDocument, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,8 +175,8 @@ def test_topics_follow_the_clause() -> None:
     assert measures == [("open_compute_savings", "absolute_usd"), ("open_compute_savings", "percent")]
 
 
-def test_highlight_html_escapes_everything() -> None:
-    out = claims_html.highlight_html("<b>10%</b> & co", 3, 6, "de")
+def test_mark_escapes_everything() -> None:
+    out = mark("<b>10%</b> & co", 3, 6, "de")
     assert out == '<span lang="de">&lt;b&gt;<mark>10%</mark>&lt;/b&gt; &amp; co</span>'
 
 

@@ -197,8 +197,9 @@ def test_claims_of_one_unpunctuated_line_per_claim_are_found_quickly():
     started = time.perf_counter()
     found = claims_extract.extract_claims(parse_document(text, "lines"))
     assert len(found) == 5_000
-    # Short sentences with as many claims take ~1 s (5,000 claims/s): allow five times that.
-    assert time.perf_counter() - started < 10  # ~4 s here; one uncut 5,000-claim sentence took minutes
+    # Not a speed target (bench/ measures speed): a guard against the quadratic case, which took
+    # minutes for one uncut 5,000-claim sentence; ~4 s on a quiet machine, so a loaded one passes too.
+    assert time.perf_counter() - started < 60
 
 
 def test_claims_frame_of_a_document_without_numbers():

@@ -236,14 +236,14 @@ def test_the_notebooks_of_a_build_get_no_catalog_when_it_has_none(data_build):
 
 
 def test_bidirectional_controls_are_shown_not_obeyed(data_build):
-    from helpers.reports import render
+    from helpers.reports import markup, render
 
     out, _, _ = data_build
     assert "\u202e" not in (out / "index.html").read_text(encoding="utf-8")
     tables = setup(out / "data").documents_of("bidi")
     page = render.document_html(tables["blocks"], tables["sentences"], tables["claims"])
     assert "[U+202E]gnp.exe[U+202C]" in page and "[U+2067]Ali[U+2069]" in page
-    assert not any(chr(c) in page for c in render.BIDI_CONTROLS)
+    assert not any(chr(c) in page for c in markup.BIDI_CONTROLS)
     assert "\u202e" in "".join(tables["blocks"]["text"])  # the data keep the text as written
 
 

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "helpers"
 # core -> text -> claims -> analysis -> reports -> build -> entry points
 STAGES = {"": 0, "text": 1, "claims": 2, "analysis": 3, "reports": 4, "build": 5}
 ENTRY_POINTS = {"cli", "notebook", "__main__", "__init__"}
-CORE = {"exceptions", "atomic", "tables"}
+CORE = {"exceptions", "atomic", "tables", "format"}
 
 
 def stage_of(module: str) -> int:

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.analysis.compare import TOPIC_KEYS
-from helpers.exceptions import ConfigurationError
+from helpers.exceptions import ConfigurationError, LedgerError
 from helpers.analysis.ledger import (
     REQUIRED_COLUMNS,
     as_of_date,
@@ -81,6 +81,24 @@ def test_non_numeric_value_cites_the_csv_line(tmp_path):
         load_ledger(p)
     assert e.value.line == 4 and e.value.path == str(p)
     assert "not a number" in str(e.value) and "ledger.csv:4:" in str(e.value)
+
+
+def test_every_bad_row_is_reported_at_once(tmp_path):
+    p = write(tmp_path, good_row("a", value="350k"), good_row("b"), good_row("c", base_unit="furlong"), good_row("b"))
+    with pytest.raises(LedgerError) as e:
+        load_ledger(p)
+    assert [(x.line, x.path) for x in e.value.problems] == [(2, str(p)), (4, str(p)), (5, str(p))]
+    text = str(e.value).splitlines()
+    assert len(text) == 3 and "not a number" in text[0] and "unknown base_unit" in text[1] and "duplicate" in text[2]
+    assert all(line.startswith(f"{p}:") for line in text)
+
+
+def test_a_build_lists_every_bad_ledger_row_as_a_configuration_problem(tmp_path):
+    from helpers.build.builder import _load_ledger
+
+    p = write(tmp_path, good_row("a", value="350k"), good_row("c", base_unit="furlong"))
+    ledger, problems = _load_ledger(p)
+    assert ledger.empty and len(problems) == 2 and problems[0].startswith(f"{p}:2:") and problems[1].startswith(f"{p}:3:")
 
 
 def test_non_numeric_allowed_for_text_and_date_rows(tmp_path):

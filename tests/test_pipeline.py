@@ -2,7 +2,8 @@ from pathlib import Path
 
 from helpers.text.catalog import load_catalog
 from helpers.text.corpus import discover
-from helpers.build.pipeline import PIPELINE, href, nav_links, plan_runs
+from helpers.build.pipeline import PIPELINE, nav_links, plan_runs
+from helpers.reports.links import report_href as href
 
 ROOT = Path(__file__).resolve().parents[1]
 

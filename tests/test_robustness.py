@@ -377,10 +377,9 @@ def test_a_cell_timeout_is_reported_with_a_hint(tmp_path):
     sleeper = _code_notebook("import time\ntime.sleep(60)\n")
     nbs = _notebooks(tmp_path, ("02_document",), replace={"01_corpus_overview": sleeper})
     out = tmp_path / "out"
-    started = time.perf_counter()
     result = build(BuildOptions(seeds=_seeds(tmp_path, {}), out=out, notebooks=nbs, jobs=2, timeout=2))
-    assert time.perf_counter() - started < 50
     runs = {r.key: r for r in result.runs}
+    assert runs["01_corpus_overview"].seconds < 45  # the 60 s cell was cut, not waited for
     assert runs[f"02_document--{GOOD}"].status == "ok"
     err = runs["01_corpus_overview"].error
     assert runs["01_corpus_overview"].status == "failed"

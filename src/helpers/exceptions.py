@@ -56,6 +56,27 @@ class LedgerError(ConfigurationError):
         HelpersError.__init__(self, "\n".join(str(p) for p in problems))
 
 
+class NotebookFailed(HelpersError):
+    """A notebook run failed: a cell raised, a cell timed out, or the kernel died or could not start.
+
+    Its report is still written, with this message in a red box; ``hint`` says
+    what to do when the machinery failed rather than the notebook's code.
+    """
+
+    def __init__(self, message: str, *, cell: int | None = None, hint: str = "") -> None:
+        self.message = message
+        self.cell = cell
+        self.hint = hint
+        super().__init__(message + (f" (hint: {hint})" if hint else ""))
+
+    def __reduce__(self):  # crosses process boundaries from the workers
+        return (_notebook_failed, (self.message, self.cell, self.hint))
+
+
+def _notebook_failed(message: str, cell: int | None, hint: str) -> NotebookFailed:
+    return NotebookFailed(message, cell=cell, hint=hint)
+
+
 class OutputError(HelpersError, OSError):
     """A file of the build's output cannot be written (read-only folder, full disk, name too long)."""
 

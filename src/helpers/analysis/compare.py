@@ -36,6 +36,7 @@ import pandas as pd
 
 from ..tables import Column, TableSpec
 from ..claims.lexicon import NUMERIC_UNITS
+from ..format import range_words
 from ..claims.topics import report_order
 from .ledger import known_versions, product_first_years, rows_for_topic
 
@@ -154,33 +155,6 @@ def slip_exponent(a: tuple[float, float], b: tuple[float, float]) -> int | None:
     return None
 
 
-def fmt_number(x: float) -> str:
-    if math.isinf(x):
-        return "∞"
-    ax = abs(x)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if ax >= size:
-            return f"{x / size:.3g} {word}"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:.3g}"
-
-
-def fmt_range(rng: tuple[float, float] | None, unit: str = "") -> str:
-    if rng is None:
-        return ""
-    lo, hi = rng
-    if math.isinf(hi):
-        text = f"≥{fmt_number(lo)}"
-    elif lo == hi:
-        text = fmt_number(lo)
-    elif lo == 0:
-        text = f"≤{fmt_number(hi)}"
-    else:
-        text = f"{fmt_number(lo)}–{fmt_number(hi)}"
-    return f"{text} {unit}".strip()
-
-
 def _date(text: object) -> dt.date | None:
     if not isinstance(text, str) or not text:
         return None
@@ -229,7 +203,7 @@ class ClaimView:
         return None if self.rng is None else tolerant(self.rng, self.qualifier, self.vague)
 
     def label(self) -> str:
-        return f'{short_id(self.doc_id)} "{self.surface}" = {fmt_range(self.rng, self.unit)}'
+        return f'{short_id(self.doc_id)} "{self.surface}" = {range_words(self.rng, self.unit)}'
 
 
 def short_id(doc_id: str) -> str:
@@ -378,7 +352,7 @@ def pair_verdict(a: ClaimView, b: ClaimView, implied_a: str = "", implied_b: str
             return Verdict(
                 "translation_slip",
                 f"{both}: two renderings of one event differ by exactly 10^{abs(k)}",
-                f"{fmt_range(_scaled(a.rng, k), a.unit)} or {fmt_range(_scaled(b.rng, -k), b.unit)}",
+                f"{range_words(_scaled(a.rng, k), a.unit)} or {range_words(_scaled(b.rng, -k), b.unit)}",
             )
     if a.topic in FAMILY:
         return Verdict("different_measure", f"{both}: different members of a family (e.g. model sizes), both can hold")
@@ -415,7 +389,7 @@ def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _ref_text(row) -> str:
-    return f"ledger {row.topic_key} {fmt_range(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of})"
+    return f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of})"
 
 
 def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = None) -> tuple[Verdict, object | None]:
@@ -469,7 +443,7 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = 
                 slips.append((abs(k), r.line, k, r))
         if slips:
             _, _, k, r = min(slips, key=lambda t: (t[0], t[1]))
-            likely = fmt_range(_scaled(c.rng, k), c.unit)
+            likely = range_words(_scaled(c.rng, k), c.unit)
             return (
                 Verdict(
                     "translation_slip",
@@ -587,7 +561,7 @@ def _ref_fields(row) -> dict:
         return dict(reference="", reference_value="", reference_as_of="", reference_source="")
     return dict(
         reference=row.topic_key,
-        reference_value=fmt_range(_ref_range(row), row.base_unit) if row.base_unit != "version" else str(row.value),
+        reference_value=range_words(_ref_range(row), row.base_unit) if row.base_unit != "version" else str(row.value),
         reference_as_of=row.as_of,
         reference_source=row.source_title,
     )
@@ -682,7 +656,7 @@ def topic_group(claims: pd.DataFrame, findings: pd.DataFrame, catalog: Mapping |
         rows.append(
             dict(
                 claim_id=r.claim_id, doc_id=r.doc_id, event_date=r.event_date, speaker=r.speaker, lang=r.lang,
-                surface=r.surface, normalized=fmt_range(rng, r.unit), qualifier=r.qualifier, measure=r.measure,
+                surface=r.surface, normalized=range_words(rng, r.unit), qualifier=r.qualifier, measure=r.measure,
                 unit=r.unit, low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
                 sentence_id=getattr(r, "sentence_id", ""), verdicts=" ".join(verdicts.get(r.claim_id, [])),
             )

@@ -28,7 +28,7 @@ from .. import atomic
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
-from ..exceptions import ConfigurationError, HelpersError, LedgerError, OutputError
+from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
@@ -315,11 +315,11 @@ def _execute_runs(
         try:
             res = fut.result()
         except OutputError as e:  # the report could not be written: say where, it is not a crash
-            res = RunResult(run.key, run.report, "failed", 0.0, str(e))
+            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(str(e)))
         except OSError as e:
-            res = RunResult(run.key, run.report, "failed", 0.0, f"cannot write {e.filename or run.report}: {e.strerror or e}")
+            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(f"cannot write {e.filename or run.report}: {e.strerror or e}"))
         except Exception as e:  # the worker process itself died
-            res = RunResult(run.key, run.report, "failed", 0.0, f"worker crashed: {type(e).__name__}: {e}")
+            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(f"worker crashed: {type(e).__name__}: {e}"))
         results.append(res)
         lock[run.key] = {**record, "status": res.status, "executed": res.executed}
         mark = "ok    " if res.status == "ok" else "FAILED"

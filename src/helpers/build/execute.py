@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic
+from ..exceptions import NotebookFailed
 from .pipeline import NotebookRun, file_stem
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
@@ -48,31 +49,35 @@ class RunResult:
     report: str
     status: str  # "ok" | "failed"
     seconds: float
-    error: str = ""
+    failure: NotebookFailed | None = None
     executed: str = ""  # path of the executed notebook
 
+    @property
+    def error(self) -> str:
+        return str(self.failure) if self.failure else ""
 
-def _failure_message(exc: BaseException, timeout: int = DEFAULT_TIMEOUT, kernel: str = "python3") -> str:
-    """One line saying what went wrong and, for failures of the machinery rather than the code, what to do."""
+
+def notebook_failure(exc: BaseException, timeout: int = DEFAULT_TIMEOUT, kernel: str = "python3") -> NotebookFailed:
+    """What went wrong and, for failures of the machinery rather than the code, what to do."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        return f"cell {exc.exec_count} raised {exc.ename}: {exc.evalue}"
+        return NotebookFailed(f"cell {exc.exec_count} raised {exc.ename}: {exc.evalue}", cell=exc.exec_count)
     if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
-        return f"cannot write {exc.filename or 'the executed notebook'}: {exc.strerror}"
+        return NotebookFailed(f"cannot write {exc.filename or 'the executed notebook'}: {exc.strerror}")
     name = type(exc).__name__
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     hint = ""
     if "timeout" in name.lower() or "timed out" in text.lower():
-        hint = f" (hint: a cell ran longer than {timeout}s; pass --timeout SECONDS to allow more)"
+        hint = f"a cell ran longer than {timeout}s; pass --timeout SECONDS to allow more"
     elif "dead" in name.lower() or "died" in text.lower():
-        hint = " (hint: the kernel died, often out of memory; try --jobs 1 or a smaller document)"
+        hint = "the kernel died, often out of memory; try --jobs 1 or a smaller document"
     elif "kernel" in name.lower() or "kernel" in text.lower() or isinstance(exc, OSError):
         hint = (
-            f" (hint: the Jupyter kernel {kernel!r} could not start; `jupyter kernelspec list` shows which"
-            " kernel is used; run `make install` to reinstall ipykernel in the project's .venv)"
+            f"the Jupyter kernel {kernel!r} could not start; `jupyter kernelspec list` shows which"
+            " kernel is used; run `make install` to reinstall ipykernel in the project's .venv"
         )
-    return f"{name}: {text}{hint}"
+    return NotebookFailed(f"{name}: {text}", hint=hint)
 
 
 def _truncation_note(kept: int, total: int) -> str:
@@ -187,7 +192,7 @@ def run_notebook(
     executed = build_dir / "notebooks" / f"{file_stem(run.key)}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
     tmp_executed = atomic.temp_path(executed.parent, ".tmp.ipynb")
-    error = ""
+    failure: NotebookFailed | None = None
     declared = _declared_parameters(str(source))
     parameters = {k: v for k, v in run.parameters.items() if k in declared}
     log_path = build_dir / "logs" / f"{file_stem(run.key)}.log"
@@ -206,21 +211,21 @@ def run_notebook(
                 shutdown_kernel="immediate",
             )
     except Exception as exc:  # a failing notebook must not stop the build
-        error = _failure_message(exc, timeout)
+        failure = notebook_failure(exc, timeout)
     if tmp_executed.exists():
         os.replace(tmp_executed, executed)
         nb = nbformat.read(str(executed), as_version=4)
     else:
         nb = nbformat.v4.new_notebook()
-        if not error:
-            error = "the notebook produced no output"
-    html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=error or None)
+        if failure is None:
+            failure = NotebookFailed("the notebook produced no output")
+    html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None)
     atomic.write_text(out_dir / run.report, html_text)
     return RunResult(
         key=run.key,
         report=run.report,
-        status="failed" if error else "ok",
+        status="failed" if failure else "ok",
         seconds=time.perf_counter() - started,
-        error=error,
+        failure=failure,
         executed=str(executed),
     )

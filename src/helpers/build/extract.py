@@ -31,6 +31,7 @@ DOCUMENTS = TableSpec(
         Column("sha256", "str", "SHA-256 of the file's bytes"),
         Column("bytes", "int", "size of the file in bytes", nullable=True),
         Column("encoding", "str", "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)"),
+        Column("format", "str", "format read from the content: plain, srt, vtt, asr-json, whisper-tsv, whisper-text or transcript (see README, Adding a document)"),
         Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
         Column("title", "str", "title line as found by the parser (empty when the document has none)"),
         Column("chars", "int", "characters of the decoded, newline-normalized text (the space all offsets index)", nullable=True),
@@ -38,14 +39,14 @@ DOCUMENTS = TableSpec(
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column("catalog_title", "str", "title as given in seeds/catalog.yaml"),
+        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),
         Column("event_id", "str", "key shared by documents about one event (catalog)"),
-        Column("event_date", "str", "date of the event, YYYY-MM-DD or YYYY (catalog)"),
-        Column("published", "str", "publication date if the text states one (catalog)"),
-        Column("speakers", "str", "speakers named by the catalog, separated by '; '"),
+        Column("event_date", "str", "date of the event, YYYY-MM-DD or YYYY (catalog, else front matter)"),
+        Column("published", "str", "publication date if the text states one (catalog, else front matter: publish_date, date, upload_date)"),
+        Column("speakers", "str", "speakers named by the catalog (else the front matter's host, guest, speakers), separated by '; '"),
         Column("rendering_of", "str", "what the document renders, when it is a translation or write-up of one event (catalog)"),
     ),
     unique=("doc_id",),
@@ -107,9 +108,17 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     except Exception as e:  # a parser bug on one document must not sink the corpus
         row.update(status="error", error=f"{source.path.name}: internal error {type(e).__name__}: {e}")
         return Extraction(source.doc_id, row)
+    # Front matter speaks where the catalog is silent.
+    meta = doc.metadata
+    for column, key in (("catalog_title", "title"), ("published", "published"), ("event_date", "event_date")):
+        if not row[column] and meta.get(key):
+            row[column] = meta[key]
+    if not row["speakers"]:
+        row["speakers"] = "; ".join(meta[k] for k in ("host", "guest", "speakers") if meta.get(k))
     row.update(
         status="ok",
         encoding=decoded.encoding,
+        format=doc.format,
         lang=doc.lang,
         title=doc.title or "",
         chars=len(doc.text),

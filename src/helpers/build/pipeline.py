@@ -13,13 +13,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from ..analysis.align import ALIGNMENT
 from ..analysis.compare import FINDINGS
 from ..analysis.ledger import LEDGER
 from ..analysis.summarize import SUMMARIES
 from ..claims.extract import CLAIMS
+from ..reports.links import report_href
 from ..tables import TableSpec
 from ..text.catalog import Catalog
 from ..text.corpus import MAX_ID_BYTES
@@ -179,18 +179,12 @@ def join_ids(ids: tuple[str, ...], sep: str) -> str:
     return plain
 
 
-def href(from_report: str, to_report: str) -> str:
-    """Relative, URL-quoted link from one report to another (both relative to the output folder)."""
-    depth = from_report.count("/")
-    return "../" * depth + quote(to_report)
-
-
 def nav_links(report: str, specs: list[NotebookSpec]) -> list[tuple[str, str]]:
     """The navigation bar of a report: the index and every corpus-level report the build has."""
-    links = [("Index", href(report, "index.html"))]
+    links = [("Index", report_href(report, "index.html"))]
     seen = set()
     for spec in PIPELINE:
         if spec.scope == "corpus" and spec in specs and spec.name not in seen:
             seen.add(spec.name)
-            links.append((spec.label, href(report, spec.report)))
+            links.append((spec.label, report_href(report, spec.report)))
     return links

@@ -7,6 +7,8 @@ import html
 import pandas as pd
 
 from ..analysis.align import STATUSES
+from .links import sentence_href
+from .markup import esc, lang_span
 
 
 def alignment_html(frame: pd.DataFrame, documents_href: str, statuses: tuple[str, ...] = STATUSES) -> str:
@@ -14,12 +16,9 @@ def alignment_html(frame: pd.DataFrame, documents_href: str, statuses: tuple[str
     def cell(doc: str, sid, lang: str, text: str) -> str:
         if not text:
             return "<td></td>"
-        span = html.escape(text)
-        if lang in ("ja", "de"):
-            span = f'<span lang="{html.escape(lang)}">{span}</span>'
+        span = lang_span(text, lang)
         if pd.notna(sid):
-            href = html.escape(f"{documents_href}{doc}.html#s-{int(sid)}", quote=True)
-            span = f'<a href="{href}">{span}</a>'
+            span = f'<a href="{esc(sentence_href(doc, sid, documents_href))}">{span}</a>'
         return f"<td>{span}</td>"
 
     head = "<tr><th>status</th><th>a</th><th>b</th><th>only in a</th><th>only in b</th><th>detail</th></tr>"

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
-from ..text.model import Sentence
-
-
-def highlight_html(sentence: Sentence | str, start: int, end: int, lang: str = "") -> str:
-    """The sentence as HTML with ``[start:end]`` (offsets into its text) wrapped in <mark>; all text escaped."""
-    text = sentence.text if isinstance(sentence, Sentence) else sentence
-    lang = lang or (sentence.lang if isinstance(sentence, Sentence) else "")
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    body = f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
-    attr = f' lang="{html.escape(lang, quote=True)}"' if lang in ("ja", "de", "en") else ""
-    return f"<span{attr}>{body}</span>"
-
-
-
+from ..format import claim_value
+from .links import sentence_href
+from .markup import esc, mark
 
 
 def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[int, int] | None:
@@ -46,22 +34,6 @@ def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[i
     return None
 
 
-def _fmt_value(row: dict[str, Any]) -> str:
-    def num(x: Any) -> str:
-        x = float(x)
-        return f"{x:,.0f}" if x.is_integer() else f"{x:,.4g}"
-
-    v, lo, hi = row.get("value"), row.get("value_low"), row.get("value_high")
-    def missing(x: Any) -> bool:
-        return x is None or x == "" or (isinstance(x, float) and math.isnan(x))
-
-    if not missing(v):
-        return num(v)
-    if not missing(lo) and not missing(hi):
-        return f"{num(lo)} – {num(hi)}"
-    return ""
-
-
 def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dict[str, Any]], doc_id: str) -> str:
     """An HTML list of claims, each in its sentence with the surface marked and a link to the sentence anchor.
 
@@ -74,13 +46,12 @@ def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dic
         lang = str(row.get("lang") or sent.get("lang") or "")
         where = sentence_offsets(row, sent)
         text = str(sent.get("text", ""))
-        body = highlight_html(text, where[0], where[1], lang) if where else highlight_html(text, 0, 0, lang)
-        href = html.escape(f"../documents/{doc_id}.html#s-{sid}", quote=True)
-        meta = " · ".join(x for x in (
-            html.escape(str(row["unit"])), html.escape(_fmt_value(row)), html.escape(str(row.get("qualifier") or "")),
-            html.escape(str(row.get("topic") or "")), html.escape(str(row.get("measure") or ""))) if x)
+        body = mark(text, where[0], where[1], lang) if where else mark(text, 0, 0, lang)
+        href = esc(sentence_href(doc_id, sid))
+        meta = " · ".join(esc(x) for x in (
+            row["unit"], claim_value(row), row.get("qualifier") or "", row.get("topic") or "", row.get("measure") or "") if x)
         items.append(
-            f'<li id="{html.escape(str(row["claim_id"]), quote=True)}"><a href="{href}">'
-            f'{html.escape(str(row["claim_id"]))}</a> <small>{meta}</small><br>{body}</li>'
+            f'<li id="{esc(row["claim_id"])}"><a href="{href}">'
+            f'{esc(row["claim_id"])}</a> <small>{meta}</small><br>{body}</li>'
         )
     return '<ol class="claims">' + "\n".join(items) + "</ol>"

@@ -6,23 +6,14 @@ import html
 import math
 import re
 from collections.abc import Mapping
-from urllib.parse import quote
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, finite_or_none, fmt_range, prepare_claims, short_id
+from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id
 from ..analysis.ledger import rows_for_topic
-
-
-def claim_href(documents_href: str, doc_id: str, sentence_id: object) -> str:
-    anchor = f"#s-{int(sentence_id)}" if finite_or_none(sentence_id) is not None else ""
-    return f"{documents_href}{doc_id}.html{anchor}"
-
-
-def lang_span(text: str, lang: str) -> str:
-    """Escaped text, in a span with its language when it is not English."""
-    body = html.escape(text)
-    return f'<span lang="{html.escape(lang)}">{body}</span>' if lang in ("ja", "de") else body
+from ..format import range_words
+from .links import sentence_href
+from .markup import KNOWN_LANGS, lang_attr, lang_span, visible_controls
 
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
@@ -30,7 +21,7 @@ def group_html(group: pd.DataFrame, documents_href: str) -> str:
     heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
     rows = []
     for r in group.itertuples():
-        link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
+        link = html.escape(sentence_href(r.doc_id, r.sentence_id, documents_href), quote=True)
         cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
         cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
         cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
@@ -48,9 +39,9 @@ def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
 
     def span(m: re.Match[str]) -> str:
         lang = surfaces.get(html.unescape(m.group(1)))
-        return f'"<span lang="{lang}">{m.group(1)}</span>"' if lang in ("ja", "de") else m.group(0)
+        return f'"<span{lang_attr(lang)}>{m.group(1)}</span>"' if lang in KNOWN_LANGS else m.group(0)
 
-    return _QUOTED.sub(span, html.escape(detail, quote=False))
+    return _QUOTED.sub(span, html.escape(visible_controls(detail), quote=False))
 
 
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -141,10 +132,9 @@ def headline_html(
             continue
         c = df.loc[cid]
         rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
-        lang = c["lang"] if c["lang"] in ("ja", "de", "en") else ""
-        href = f"{documents_href}{quote(str(c['doc_id']))}.html#s-{int(c['sentence_id'])}"
-        surface = f'<a href="{html.escape(href)}"><span lang="{lang}">{html.escape(c["surface"])}</span></a>'
-        what = f"{fmt_range(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
+        href = sentence_href(str(c["doc_id"]), c["sentence_id"], documents_href)
+        surface = f'<a href="{html.escape(href)}"><span{lang_attr(c["lang"])}>{html.escape(c["surface"])}</span></a>'
+        what = f"{range_words(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
         judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
         ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
         likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""

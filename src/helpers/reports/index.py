@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import atomic
 from .export import TEMPLATES_DIR, report_css
-from .render import visible_controls
+from .markup import visible_controls
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def render_index(
 ) -> str:
     """``inputs``: the seed files and the ledger, listed with their hashes."""
     doc_rows = []
-    for d in documents.astype(object).fillna("").to_dict("records"):  # Int64 columns cannot hold ""
+    for d in documents.astype(object).where(documents.notna(), "").to_dict("records"):
         own = [
             {"label": r.label, "href": quote(r.report), "status": r.status}
             for r in reports

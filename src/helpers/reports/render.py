@@ -1,64 +1,25 @@
-"""HTML fragments for reports. Every piece of document text goes through ``html.escape``."""
+"""HTML fragments shared by the reports: tables, the document text, the summary, figure defaults.
+
+Every piece of document text goes through ``markup.esc`` and carries its
+language by ``markup.lang_attr``; links come from ``links``, numbers from
+``helpers.format``.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
-from urllib.parse import quote
 
 import pandas as pd
 
+from ..format import grouped as format_number
+from ..format import value as format_value
+from .links import sentence_anchor, sentence_href
+from .markup import esc, lang_attr
+
+__all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "document_html", "summary_html", "setup_matplotlib"]
+
 LONG_TABLE = 40  # rows shown before the rest folds into <details>
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
-
-
-# Bidirectional embedding, override and isolate controls make a browser display
-# text in another order than it is written ("Trojan Source": U+202E turns
-# "txt.exe" into "exe.txt"); reports show them as visible codes instead.
-BIDI_CONTROLS = {c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-
-
-def visible_controls(text: str) -> str:
-    return text.translate(BIDI_CONTROLS)
-
-
-def esc(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return html.escape(visible_controls(str(value)), quote=True)
-
-
-def sentence_anchor(sentence_id: int | str) -> str:
-    return f"s-{int(sentence_id)}"
-
-
-def sentence_href(doc_id: str, sentence_id: int | str, documents_href: str = "../documents/") -> str:
-    return f"{documents_href}{quote(str(doc_id))}.html#{sentence_anchor(sentence_id)}"
-
-
-def format_number(value: object) -> str:
-    """Readable numbers: thousands separators, scientific only for the very large."""
-    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if abs(v) >= 1e15:
-        return f"{v:.3g}"
-    if v == int(v):
-        return f"{int(v):,}"
-    return f"{v:,.4g}"
-
-
-def format_value(value: object, unit: str) -> str:
-    """A claim's value as a reader expects it for its unit: years and versions without separators."""
-    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if unit in ("year", "version"):
-        v = float(value)
-        return str(int(v)) if v == int(v) else f"{v:g}"
-    return format_number(value)
 
 
 def table(
@@ -91,8 +52,7 @@ def table(
             if col in lang:
                 spec = lang[col]
                 code = spec(rec) if callable(spec) else rec.get(spec, spec) if spec in rec else spec
-                if code and code != "unknown":
-                    attrs += f' lang="{esc(code)}"'
+                attrs += lang_attr(code)
             if col in links and text:
                 text = f'<a href="{esc(links[col](rec))}">{text}</a>'
             cells.append(f"<td{attrs}>{text}</td>")
@@ -184,10 +144,8 @@ def document_html(
                 for a, z, t in marks.get(int(s["sentence_id"]), [])
                 if s0 <= a - b0 and z - b0 <= s1
             ]
-            lang = s.get("lang") or ""
-            lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
             body.append(
-                f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr}>'
+                f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
                 f"{highlight(text[s0:s1], spans)}</span>"
             )
             pos = s1
@@ -221,10 +179,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     for row in summaries[summaries["kind"] == "sentence"].sort_values("rank").itertuples():
         s = by_sentence.loc[row.sentence_id]
         href = link(row.sentence_id)
-        lang = s.get("lang") or ""
-        lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
         who = f" <small>— {esc(s['speaker'])}</small>" if s.get("speaker") else ""
-        items.append(f'<li><a href="{esc(href)}"{lang_attr}>{esc(s["text"])}</a>{who}</li>')
+        items.append(f'<li><a href="{esc(href)}"{lang_attr(s.get("lang"))}>{esc(s["text"])}</a>{who}</li>')
     out = ["<h3>Summary</h3>", "<ol>", *items, "</ol>"]
     key = summaries[summaries["kind"] == "key_claim"].sort_values("rank")
     if len(key):
@@ -235,10 +191,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
             href = link(row.sentence_id)
             value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
-            lang = c.get("lang") or ""
-            lang_attr = f' lang="{esc(lang)}"' if lang and lang != "unknown" else ""
             out.append(
-                f'<li><a href="{esc(href)}"{lang_attr}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
+                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
             )
         out.append("</ul>")
     return "\n".join(out)

@@ -43,7 +43,7 @@ SENTENCES = TableSpec(
         Column("speaker", "str", "Speaker, inherited from the block."),
         Column("speaker_inferred", "bool", "True when the block's speaker was inferred, not labelled."),
         Column("timestamp", "str", "Timestamp of the passage or, in caption transcripts, of the sentence's first caption line.", pattern=_TIMESTAMP),
-        Column("text", "str", "Analysed sentence text: text[start:end] for prose; for caption transcripts, the caption texts without timestamps joined by single spaces.", non_empty=True),
+        Column("text", "str", "Analysed sentence text: text[start:end] for prose; for captions and transcripts read by a format reader, the text without its format structure (timings, tags, labels, JSON), runs joined by single spaces.", non_empty=True),
         Column("block_kind", "str", "Kind of the sentence's block: paragraph, turn or heading (headings are citable and may hold claims; summaries skip them).", isin=("paragraph", "turn", "heading")),
     ),
     unique=("doc_id", "sentence_id"),

@@ -33,7 +33,11 @@ class Sentence:
     ``doc.text[start:end]``. For caption-style transcripts whose sentences run
     across timestamped lines, ``text`` has the timestamps removed and
     ``pieces`` lists the (doc_start, doc_end) spans that, joined by a single
-    space, make up ``text``; ``to_doc_offset`` maps positions back.
+    space, make up ``text``; ``to_doc_offset`` maps positions back. Pieces
+    that touch in the document (one ends where the next starts) are joined
+    without a space. ``piece_lengths`` is set only when a piece's analysed
+    text is shorter than its span: a JSON escape (``\u00fc``) is one character
+    of ``text`` and six of the document.
     """
 
     sentence_id: int
@@ -48,6 +52,7 @@ class Sentence:
     timestamp: str | None = None
     pieces: tuple[tuple[int, int], ...] = ()
     block_kind: str = "paragraph"  # headings are sentences too (quotable, may hold claims)
+    piece_lengths: tuple[int, ...] = ()
 
     def to_doc_offset(self, i: int) -> int:
         """Map offset ``i`` in ``self.text`` (0..len(text)) to a document offset."""
@@ -55,11 +60,13 @@ class Sentence:
             return self.start + i
         pos = 0
         for n, (a, b) in enumerate(self.pieces):
-            length = b - a
+            length = self.piece_lengths[n] if self.piece_lengths else b - a
             if i <= pos + length:
-                return a + (i - pos)
+                if length == b - a:
+                    return a + (i - pos)
+                return a if i == pos else b  # inside an escape: its whole span
             pos += length
-            if n < len(self.pieces) - 1:
+            if n < len(self.pieces) - 1 and self.pieces[n + 1][0] != b:
                 pos += 1  # the joining space
                 if i < pos:
                     return b
@@ -76,3 +83,5 @@ class ParsedDocument:
     title: str | None
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    format: str = "plain"  # see helpers.text.formats.FORMATS
+    metadata: dict[str, str] = field(default_factory=dict)  # from YAML front matter (title, guest, published …)

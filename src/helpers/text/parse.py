@@ -1,6 +1,11 @@
 """Parse decoded text into blocks and sentences with exact offsets.
 
-A document is read line by line; every line is classified, then body lines
+Captions, speech-recognition output and labelled transcripts are recognised
+by ``formats`` and read by their own readers; what follows is how plain text
+is read. YAML front matter and inline timestamp links in plain text are
+blanked out before these rules run and kept out of the sentences after.
+
+A plain document is read line by line; every line is classified, then body lines
 are grouped into blocks and blocks into sentences.
 
 Line classes and the general rules behind them (no rule looks at a doc id):
@@ -83,9 +88,10 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import formats
 from .decode import read_document
 from .language import detect_lang, document_lang, script_lang
 from .model import Block, ParsedDocument, Sentence
@@ -199,6 +205,57 @@ def parse_document(
     that offsets always index ``ParsedDocument.text``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reading = formats.read(text, source=path or doc_id)
+    if reading.format != "plain":
+        return formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
+    masks = ([reading.front_matter] if reading.front_matter else []) + formats.inline_debris(text, 0, len(text))
+    if not masks:
+        return _parse_plain(text, doc_id, path, encoding, speakers)
+    # Front matter and inline timestamp links are blanked out (same length, so
+    # every offset still indexes ``text``), then kept out of the sentences.
+    masked = list(text)
+    for a, b in masks:
+        masked[a:b] = [ch if ch == "\n" else " " for ch in text[a:b]]
+    doc = _parse_plain("".join(masked), doc_id, path, encoding, speakers)
+    doc.text = text
+    doc.sentences = [_unmasked(text, s, masks) for s in doc.sentences]
+    doc.sentences = [s for s in doc.sentences if s is not None]
+    doc.sentences = [replace(s, sentence_id=n) for n, s in enumerate(doc.sentences)]
+    if reading.front_matter:
+        a, b = reading.front_matter
+        shifted = [replace(blk, block_id=blk.block_id + 1) for blk in doc.blocks]
+        doc.blocks = [Block(block_id=0, kind="chrome", start=a, end=a + len(text[a:b].rstrip()), line=1)] + shifted
+        doc.sentences = [replace(s, block_id=s.block_id + 1) for s in doc.sentences]
+    doc.metadata = dict(reading.metadata)
+    doc.title = reading.title or doc.title
+    return doc
+
+
+def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence | None:
+    """``s`` without the masked spans: its pieces are the text between them."""
+    spans = list(s.pieces) or [(s.start, s.end)]
+    if not any(a < me and ms < b for a, b in spans for ms, me in masks):
+        return s
+    pieces: list[tuple[int, int]] = []
+    for a, b in spans:
+        cuts = sorted((max(a, ms), min(b, me)) for ms, me in masks if ms < b and a < me)
+        pos = a
+        for ms, me in cuts + [(b, b)]:
+            x, y = pos, ms
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if x < y:
+                pieces.append((x, y))
+            pos = max(pos, me)
+    if not pieces:
+        return None
+    joined = " ".join(text[a:b] for a, b in pieces)
+    return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
+
+
+def _parse_plain(text: str, doc_id: str, path: str, encoding: str, speakers: list[str] | None) -> ParsedDocument:
     lines = _split_lines(text)
     groups = _group_lines(lines)
     raw_lang = document_lang(text)
@@ -317,7 +374,8 @@ def _mark_front(groups: list[list[_Line]], aliases: dict[str, str]) -> _Line | N
             continue
         if first.text.strip().lower() in aliases:
             break  # a speaker label: the dialogue has started
-        title_like = len(group) == 1 and _title_like(first.text)
+        # A title heads something: a document that is one line is that line's text.
+        title_like = len(group) == 1 and _title_like(first.text) and group is not groups[-1]
         if title_like and first_title_like is None:
             first_title_like = first
         is_label = len(group) == 1 and _is_unpunctuated_short(first.text, _LEADING_LABEL_MAX_CHARS)

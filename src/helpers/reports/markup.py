@@ -1,0 +1,47 @@
+"""The rules every piece of report HTML follows: text is escaped, and text in a known language says so.
+
+Document text is data: it always goes through ``esc``. A span of text carries
+``lang`` when its language is known (ja, de, en), so browsers pick the right
+font and screen readers the right voice; text of unknown language carries none.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+KNOWN_LANGS = ("ja", "de", "en")
+
+
+# Bidirectional embedding, override and isolate controls make a browser display
+# text in another order than it is written ("Trojan Source": U+202E turns
+# "txt.exe" into "exe.txt"); reports show them as visible codes instead.
+BIDI_CONTROLS = {c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def visible_controls(text: str) -> str:
+    return text.translate(BIDI_CONTROLS)
+
+
+def esc(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return html.escape(visible_controls(str(value)), quote=True)
+
+
+def lang_attr(code: object) -> str:
+    """`` lang="ja"`` for a known language, "" otherwise."""
+    return f' lang="{code}"' if code in KNOWN_LANGS else ""
+
+
+def lang_span(text: object, code: object) -> str:
+    """Escaped text, in a span with its language when that is known."""
+    attr = lang_attr(code)
+    return f"<span{attr}>{esc(text)}</span>" if attr else esc(text)
+
+
+def mark(text: str, start: int, end: int, lang: object = "") -> str:
+    """``text`` with ``[start:end]`` wrapped in <mark>, all escaped, in a span with its language."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    body = f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
+    return f"<span{lang_attr(lang)}>{body}</span>"

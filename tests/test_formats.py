@@ -1,0 +1,310 @@
+"""Transcript formats: detection, readers, offsets back to the file, and no format debris in claims.
+
+Every fixture in ``tests/fixtures/formats/`` is a short excerpt with the
+structure of a real export (YouTube auto-captions, Zoom and edited WebVTT,
+SubRip, Whisper/WhisperX JSON, Whisper TSV and console output, Rev, Otter,
+WhisperX Markdown, numbered caption lists, earnings calls, front matter);
+``gold.yaml`` lists, by hand, what each one says: format, title, metadata and
+every sentence with its timestamp and speaker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import srt
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from helpers.claims.extract import extract_claims
+from helpers.text.decode import read_document
+from helpers.text.formats import FORMATS, clock, detect_format
+from helpers.text.model import ParsedDocument, Sentence
+from helpers.text.parse import parse_document, parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "formats"
+GOLD = yaml.safe_load((FIXTURES / "gold.yaml").read_text(encoding="utf-8"))
+FILES = sorted(GOLD)
+
+# What format structure looks like when it leaks into analysed text.
+DEBRIS = re.compile(
+    r"-->|<\/?(?:c|v|i|b|u)\b[^>]*>|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
+    r"\bWEBVTT\b|\"(?:start|end|text|speaker|segments|tokens|words)\"\s*:|\bSPEAKER_\d|\]\(https?:|[#&]t=\d|"
+    r"^\s*\d+\.\s+\[|\*\*|^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\(\d{1,2}:\d{2}(?::\d{2})?\):?"
+)
+
+_docs: dict[str, ParsedDocument] = {}
+
+
+def doc(name: str) -> ParsedDocument:
+    if name not in _docs:
+        _docs[name] = parse_file(FIXTURES / name)
+    return _docs[name]
+
+
+def pieces(s: Sentence) -> list[tuple[int, int]]:
+    return list(s.pieces) or [(s.start, s.end)]
+
+
+def analysed(text: str, a: int, b: int) -> str:
+    """The words a piece stands for: the file's characters, or a JSON escape decoded."""
+    raw = text[a:b]
+    return json.loads('"' + raw + '"') if raw.startswith("\\") else raw
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_fixture_reads_as_annotated(name):
+    d, want = doc(name), GOLD[name]
+    assert d.format == want["format"]
+    if "title" in want:
+        assert d.title == want["title"]
+    for key, value in want.get("metadata", {}).items():
+        assert d.metadata[key] == str(value)
+    got = [[s.timestamp, s.speaker, s.text] for s in d.sentences]
+    assert got == want["sentences"]
+
+
+def test_fixtures_cover_every_format():
+    assert {GOLD[n]["format"] for n in FILES} == set(FORMATS)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_sentences_map_back_to_the_file(name):
+    d = doc(name)
+    for s in d.sentences:
+        if not s.pieces:
+            assert d.text[s.start : s.end] == s.text
+            continue
+        rebuilt = ""
+        for k, (a, b) in enumerate(s.pieces):
+            if k and s.pieces[k - 1][1] != a:
+                rebuilt += " "
+            rebuilt += analysed(d.text, a, b)
+        assert rebuilt == s.text
+        assert (s.start, s.end) == (s.pieces[0][0], s.pieces[-1][1])
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_format_debris_in_sentences_or_claims(name):
+    d = doc(name)
+    for s in d.sentences:
+        assert not DEBRIS.search(s.text), s.text
+    inside = {i for s in d.sentences for a, b in pieces(s) for i in range(a, b)}
+    for c in extract_claims(d):
+        # Every digit of a claim is a digit of the analysed text, never of a
+        # cue number, timing, list index, label, link or JSON field.
+        digits = [c.start + i for i, ch in enumerate(c.surface) if ch.isdigit()]
+        assert all(i in inside for i in digits), (c.surface, c.start)
+        assert "-->" not in c.surface
+
+
+def test_escaped_json_claims_point_at_their_source():
+    d = doc("whisper_cli_de.json")
+    claims = extract_claims(d)
+    assert {c.surface for c in claims} >= {"15 Billionen Tokens", "70 Milliarden Parametern"}
+    s = next(s for s in d.sentences if "für" in s.text)
+    i = s.text.index("für")
+    a, b = s.to_doc_offset(i), s.to_doc_offset(i + 3)
+    assert json.loads('"' + d.text[a:b] + '"') == "für"
+
+
+def test_top_level_text_of_whisper_json_is_not_read_twice():
+    d = doc("whisper_cli_de.json")
+    assert sum("Infrastruktur" in s.text for s in d.sentences) == 1
+    top = d.text.index('"text"')
+    assert all(s.start > d.text.index('"segments"') > top for s in d.sentences)
+
+
+def test_rolling_auto_captions_read_every_line_once_from_its_plain_copy():
+    d = doc("vtt_youtube_auto_en.vtt")
+    (s,) = d.sentences
+    assert s.text.count("massive") == 1 and s.text.count("350,000") == 1
+    for a, b in s.pieces:
+        assert "<" not in d.text[a:b]
+
+
+def test_speaker_who_speaks_once_is_not_credited_to_the_previous_one():
+    d = doc("earnings_call.txt")
+    analyst = [s for s in d.sentences if "350,000 H100s?" in s.text]
+    assert [s.speaker for s in analyst] == ["Brian Nowak"]
+    d = doc("bracket_speakers.txt")
+    assert d.sentences[-1].speaker == "Analyst"
+
+
+def test_detection_is_by_content_not_extension():
+    d = doc("untertitel_de.txt")
+    assert d.format == "srt"
+    text = (FIXTURES / "vtt_voices_en.vtt").read_text(encoding="utf-8")
+    assert parse_document(text, "x", path="captions.txt").format == "vtt"
+
+
+@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.txt")))
+def test_seeds_are_plain_text(seed):
+    assert detect_format(read_document(seed).text) == "plain"
+
+
+def test_a_one_line_document_is_analysed():
+    d = parse_document("Meta will have 350,000 H100s by the end of 2024", "x")
+    assert [s.text for s in d.sentences] == ["Meta will have 350,000 H100s by the end of 2024"]
+    assert d.title is None
+
+
+def test_prose_that_mentions_a_label_stays_plain():
+    text = (
+        "Note: this is a write-up.\n\nZuckerberg said they trained on 15 trillion tokens. "
+        "He added that 12:30 was the time of the talk.\n"
+    )
+    assert detect_format(text) == "plain"
+
+
+def test_front_matter_is_metadata_not_text():
+    d = doc("article_frontmatter.md")
+    assert d.blocks[0].kind == "chrome" and d.blocks[0].start == 0
+    assert all("publish_date" not in s.text and "tags" not in s.text for s in d.sentences)
+    assert d.metadata["published"] == "2024-04-20"
+
+
+# --- generated captions round-trip ------------------------------------------------------
+
+_WORD = st.sampled_from(
+    ["Meta", "trained", "Llama", "on", "15", "trillion", "tokens", "350,000", "H100s", "the", "cluster", "grew",
+     "about", "GPUs", "学習", "35万個", "und", "für", "Grafikkarten", "2024", "we", "have"]
+)
+_LINE = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+_END = st.sampled_from(["", "", ".", "?", "!"])
+_CUE = st.tuples(st.lists(_LINE, min_size=1, max_size=2), _END)
+
+
+def _not_scrolling(cues) -> bool:
+    """Captions that do not scroll: no cue opens with the line the previous cue ended on."""
+    return all(cues[k][0][0] != cues[k - 1][0][-1] for k in range(1, len(cues)))
+
+
+def _cues_to_sentences(text: str) -> ParsedDocument:
+    d = parse_document(text, "gen")
+    assert d.format in ("srt", "vtt")
+    return d
+
+
+def _check_round_trip(d: ParsedDocument, cues: list[tuple[float, list[str]]]) -> None:
+    words = " ".join(" ".join(lines) for _, lines in cues).split()
+    assert " ".join(s.text for s in d.sentences).split() == words
+    starts: dict[int, float] = {}  # document offset of each cue's first text line -> cue start
+    pos = 0
+    for t, lines in cues:
+        pos = d.text.index("\n" + lines[0], pos) + 1
+        starts[pos] = t
+    for s in d.sentences:
+        for a, b in pieces(s):
+            assert not DEBRIS.search(d.text[a:b])
+            assert "\n" not in d.text[a:b]
+        # the timestamp is the one of the cue holding the sentence's first word
+        cue_start = starts[max(p for p in starts if p <= s.start)]
+        assert s.timestamp == clock(cue_start)
+        for i in range(len(s.text) + 1):
+            j = s.to_doc_offset(i)
+            if i < len(s.text) and s.text[i] != " ":
+                assert d.text[j] == s.text[i]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CUE, min_size=1, max_size=8), st.integers(0, 4000))
+def test_generated_srt_round_trips(cues, offset):
+    assume(_not_scrolling(cues))
+    subs, timed = [], []
+    for k, (lines, end) in enumerate(cues):
+        lines = lines[:-1] + [lines[-1] + end]
+        t = offset + 3 * k
+        subs.append(srt.Subtitle(k + 1, timedelta(seconds=t), timedelta(seconds=t + 2), "\n".join(lines)))
+        timed.append((t, lines))
+    _check_round_trip(_cues_to_sentences(srt.compose(subs, reindex=False)), timed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CUE, min_size=1, max_size=8), st.integers(0, 4000), st.booleans())
+def test_generated_vtt_round_trips(cues, offset, settings_line):
+    assume(_not_scrolling(cues))
+    out, timed = ["WEBVTT", ""], []
+    for k, (lines, end) in enumerate(cues):
+        lines = lines[:-1] + [lines[-1] + end]
+        t = offset + 3 * k
+        cue_settings = " align:start position:0%" if settings_line else ""
+        out += [f"c{k}", f"{clock(t)}.000 --> {clock(t + 2)}.500{cue_settings}", *lines, ""]
+        timed.append((t, lines))
+    _check_round_trip(_cues_to_sentences("\n".join(out)), timed)
+
+
+def _youtube_vtt(lines: list[list[str]]) -> str:
+    """Auto-captions as YouTube writes them: word timings, then each line again, plain, as it scrolls up."""
+    out = ["WEBVTT", "Kind: captions", "Language: en", ""]
+    prev = " "
+    for k, words in enumerate(lines):
+        t = 3 * k
+        timed = words[0] + "".join(f"<{clock(t)}.{100 * (n + 1):03d}><c> {w}</c>" for n, w in enumerate(words[1:]))
+        out += [f"{clock(t)}.000 --> {clock(t + 3)}.000 align:start position:0%", prev, timed, ""]
+        prev = " ".join(words)
+        out += [f"{clock(t + 3)}.000 --> {clock(t + 3)}.010 align:start position:0%", prev, " ", ""]
+    return "\n".join(out)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_WORD, min_size=2, max_size=6), min_size=3, max_size=10))
+def test_generated_scrolling_auto_captions_read_each_line_once(lines):
+    assume(all(lines[k] != lines[k - 1] for k in range(1, len(lines))))
+    d = parse_document(_youtube_vtt(lines), "gen")
+    assert d.format == "vtt"
+    assert " ".join(s.text for s in d.sentences).split() == [w for words in lines for w in words]
+    line_of_word = [k for k, words in enumerate(lines) for _ in words]
+    first_word = 0
+    for s in d.sentences:
+        # the timestamp of the cue that first showed the sentence's first word
+        assert s.timestamp == clock(3 * line_of_word[first_word])
+        first_word += len(s.text.split())
+        for a, b in pieces(s):
+            assert "<" not in d.text[a:b] and not DEBRIS.search(d.text[a:b])
+
+
+# --- a folder of every format, built like `make reports` ------------------------------------
+
+
+@pytest.mark.slow
+def test_a_folder_of_every_format_builds(tmp_path):
+    from helpers.build import BuildOptions, build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in FILES:
+        (seeds / name).write_bytes((FIXTURES / name).read_bytes())
+    result = build(BuildOptions(seeds=seeds, out=tmp_path / "reports", jobs=2))
+    assert result.exit_code == 0, result.problems
+    docs = result.documents.set_index("doc_id")
+    for name in FILES:
+        row = docs.loc[Path(name).stem]
+        assert (row["status"], row["format"]) == ("ok", GOLD[name]["format"])
+        assert row["sentences"] == len(GOLD[name]["sentences"])
+    assert docs.loc["podcast_notes", "speakers"] == "Lex Fridman; Mark Zuckerberg"
+    assert docs.loc["caption_list", "published"] == "2024-04-18"
+    assert (tmp_path / "reports" / "index.html").exists()
+    claims = (tmp_path / "reports" / "data" / "claims.csv").read_text(encoding="utf-8")
+    assert "-->" not in claims and "SPEAKER_04:" not in claims
+
+
+def test_unpunctuated_auto_captions_are_cut_at_line_ends_not_into_1000_character_sentences():
+    words = "so we are building out a massive compute cluster with about 350,000 h100s by the end of the year".split()
+    lines = [[words[(7 * k + n) % len(words)] for n in range(6)] for k in range(120)]
+    d = parse_document(_youtube_vtt(lines), "auto")
+    assert len(d.sentences) > 10
+    line_of_word = [k for k, ws in enumerate(lines) for _ in ws]
+    first_word = 0
+    for s in d.sentences:
+        assert len(s.text) < 300
+        k = line_of_word[first_word]
+        assert s.text.split()[:6] == lines[k]  # each one starts where a caption line starts
+        assert s.timestamp == clock(3 * k)
+        first_word += len(s.text.split())
