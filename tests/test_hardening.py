@@ -608,3 +608,26 @@ def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
     html_parts = [detail_html(d, surfaces) for d in details]
     assert time.perf_counter() - started < 10
     assert html_parts[1] == '"<span lang="ja">10万個</span>" is 10^1 x ledger meta_gpu_fleet 350,000 gpu ("about")'
+
+
+@slow
+def test_links_between_reports_resolve_for_ids_that_need_quoting(tmp_path):
+    import re
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for doc_id in ("q#1?x=%41", "a{b}c"):
+        (seeds / f"{doc_id}.txt").write_text(DE, encoding="utf-8")
+    out = tmp_path / "out"
+    nbs = _notebooks(tmp_path / "nb", real=("01_corpus_overview", "02_document", "03_claims", "06_summary"))
+    result = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))
+    assert result.exit_code == 0, [r.error for r in result.runs if r.error]
+    checked = 0
+    for page in [out / "index.html", *out.glob("*/*.html"), *out.glob("*.html")]:
+        for h in re.findall(r'href="([^"#][^"]*)"', page.read_text(encoding="utf-8")):
+            if h.startswith(("http:", "https:", "data:")):
+                continue
+            target = unquote(h.replace("&amp;", "&").split("#")[0])
+            assert (page.parent / target).resolve().exists(), f"{page.relative_to(out)} links {h}"
+            checked += 1
+    assert checked > 10
