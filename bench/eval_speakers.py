@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "speakers"
 CALIBRATION = ROOT / "src" / "helpers" / "text" / "data" / "speaker_calibration.yaml"
 CONFIDENT = 0.8
-MIN_BIN = 30  # sentences per step of the posterior -> accuracy table
-WILSON_Z = 1.0  # report the accuracy one standard error low: confidence errs on the cautious side
+MIN_BIN = 20  # claims per step of the posterior -> accuracy table
+WILSON_Z = 1.0  # report each accuracy one standard error low: confidence errs on the cautious side
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -284,8 +284,10 @@ def _pav(points: list[tuple[float, bool]], min_count: int = MIN_BIN) -> list[dic
 
 
 def fit(report: Report, exclude: str | None = None) -> dict:
+    # Claims, not sentences: they are what is judged, and sentences of one turn
+    # are far from independent observations.
     turn = [(s.score, s.correct) for s in report.scored
-            if s.kind == "sentence" and s.attribution == "turn" and s.doc != exclude]
+            if s.kind == "claim" and s.person and s.attribution == "turn" and s.doc != exclude]
     rules: dict[str, list[bool]] = {}
     for s in report.scored:
         if s.kind == "claim" and s.attribution != "turn" and s.doc != exclude:
@@ -321,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.calibrate:
         table = fit(report)
         header = ("# Confidence of speaker decisions, fitted by bench/eval_speakers.py --calibrate on the gold in\n"
-                  "# tests/fixtures/speakers: posterior -> accuracy steps (pool-adjacent-violators over dialogue\n"
-                  "# sentences, each step reported one standard error low) and per-rule accuracy of the\n"
+                  "# tests/fixtures/speakers: posterior -> accuracy steps (pool-adjacent-violators over the claims\n"
+                  "# of the dialogues, each step reported one standard error low) and per-rule accuracy of the\n"
                   "# reported-speech and author rules (Wilson lower bound). Never fitted at run time.\n")
         CALIBRATION.write_text(header + yaml.safe_dump(table, sort_keys=False, allow_unicode=True), "utf-8")
         print(f"wrote {CALIBRATION.relative_to(ROOT)}; re-run without --calibrate to score with it")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.text.parse import parse_document
-from helpers.text.speakers import ATTRIBUTIONS, author_asides, attribute, roles, units_of
+from helpers.text.speakers import ATTRIBUTIONS, author_asides, roles
 
 ROOT = Path(__file__).resolve().parents[1]
 TWO = ["Dwarkesh Patel", "Mark Zuckerberg"]
@@ -61,17 +61,19 @@ def test_vocative_flips_the_speaker_when_names_are_swapped():
 
 def test_self_introduction_fixes_a_turn_and_its_neighbours():
     text = """\
-Good evening everyone.
+Welcome back, everyone. Tonight we talk about chips with a very special guest.
 
-I'm Jensen Huang, and I run a company that makes accelerated computers.
+Thanks for having me. I'm Jensen Huang, and I run a company that makes accelerated computers.
 
-What does your company make?
+So what does your company actually make?
 
 We started with graphics chips, and now we build whole data centers.
 """
     _, rows = voices(text, ["Mark Zuckerberg", "Jensen Huang"], "transcript", None)
     assert speaker_of(rows, "I'm Jensen Huang") == "Jensen Huang"
-    assert speaker_of(rows, "What does your") == "Mark Zuckerberg"
+    # the neighbours follow from the one anchored turn
+    assert speaker_of(rows, "Welcome back") == "Mark Zuckerberg"
+    assert speaker_of(rows, "So what does") == "Mark Zuckerberg"
     assert speaker_of(rows, "We started with") == "Jensen Huang"
 
 
@@ -121,7 +123,7 @@ def test_reported_speech_names_the_person_reported(text, speakers, sentence, who
 
 
 def test_a_following_sentence_inherits_the_source_but_a_question_does_not():
-    text = "Zuckerberg said the models keep improving. He added that training took 15 trillion tokens. Is that sustainable?"
+    text = "Meta and its models\n\nZuckerberg said the models keep improving. He added that training took 15 trillion tokens. Is that sustainable?\n"
     _, rows = voices(text, ["Mark Zuckerberg"], "article", None)
     assert speaker_of(rows, "He added") == "Mark Zuckerberg"
     assert speaker_of(rows, "Is that") is None
@@ -158,7 +160,7 @@ def test_no_known_speakers_means_no_guessed_names():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab cマーク、。?\n「」Mark,.:") + ["\n\n"]), max_size=300))
+@given(st.text(alphabet=list("ab cマーク、。?\n「」Mark,.:私はです"), max_size=300))
 def test_every_sentence_gets_a_valid_voice(text):
     doc = parse_document(text, "h", speakers=TWO, genre="transcript")
     for s in doc.sentences:
@@ -182,13 +184,13 @@ def _bench():
 
 
 def test_seed_gold_stays_above_the_measured_floor():
-    """Floors a little under what the decoder reaches today (see bench/eval_speakers.py)."""
+    """Floors a little under what the decoder reaches today (bench/eval_speakers.py prints the figures)."""
     report = _bench().evaluate()
     by = {r.doc: r for r in report.docs}
-    assert by["000_a86c1cdb2fa65775"].claims_accuracy >= 0.85
-    assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.65
-    assert by["002_eb63065994b04cab"].claims_accuracy >= 0.9
-    assert by["003_ff97695cd6ad6ecf"].claims_accuracy >= 0.85
-    assert by["en_interview"].sentence_accuracy >= 0.85
-    assert report.person_claims_accuracy >= 0.82
-    assert report.confident_wrong_share <= 0.06
+    assert by["000_a86c1cdb2fa65775"].claims_accuracy >= 0.88  # 0.94 measured
+    assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.65  # 0.71
+    assert by["002_eb63065994b04cab"].claims_accuracy >= 0.9  # 0.96
+    assert by["003_ff97695cd6ad6ecf"].attribution_accuracy >= 0.85  # 0.93 (only 5 of its quantities are a person's)
+    assert by["en_interview"].sentence_accuracy >= 0.9  # 1.0
+    assert report.person_claims_accuracy >= 0.84  # 0.88
+    assert report.confident_wrong_share <= 0.05  # 0.033 with the table fitted on this gold

@@ -275,6 +275,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 # --- roles -------------------------------------------------------------------
 
+WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
     r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.I
 )
@@ -298,7 +299,7 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
         for u in units:
             if u.block_id not in blocks:
                 blocks.append(u.block_id)
-            if len(blocks) > 8:
+            if len(blocks) > WELCOME_BLOCKS:
                 break
             s = unquoted(u.text)
             if _WELCOME.search(s):
@@ -380,10 +381,13 @@ W_AUTHOR_EDITORIAL = 6.0
 ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked by name
 AUTHOR = "\x00author"
 EM_STEPS = 4
+CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
 # Log-odds a cue adds to a speaker change at a boundary.
 CUE_QUESTION = 2.0  # the paragraph before ends in a question
 CUE_ANSWER = 1.5  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
+CUE_ASKS = 2.0  # the paragraph is a question: questions mostly come from the other party
+CUE_ASKS_LONG = 0.5  # a longer paragraph that ends in a question
 CUE_SHORT = 1.5  # the paragraph is a one-liner (back-channel or short reply)
 CUE_AFTER_SHORT = 0.5  # the paragraph follows a one-liner
 CUE_HANDED = 3.0  # the paragraph before ends by addressing someone by name
@@ -469,8 +473,12 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
 
     bounds = _boundaries(units)
     block_text: dict[int, str] = {}
-    for u in units:
+    block_asks: dict[int, bool] = {}  # the paragraph's last sentence is a question
+    block_sentences: dict[int, int] = {}
+    for i, u in enumerate(units):
         block_text[u.block_id] = block_text.get(u.block_id, "") + u.text
+        block_asks[u.block_id] = bool(questions[i])
+        block_sentences[u.block_id] = block_sentences.get(u.block_id, 0) + 1
     # Per boundary: its kind, the log-odds the cues add to switching there,
     # and the people handed the floor.
     cues: list[tuple[str, float, set[str]]] = []
@@ -484,6 +492,10 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
                 odds += CUE_QUESTION
             if answers[i]:
                 odds += CUE_ANSWER
+            if block_asks[cur.block_id]:
+                # A paragraph that is just a question is someone else's; a long one
+                # ending in a question may be a speaker's rhetorical turn.
+                odds += CUE_ASKS if block_sentences[cur.block_id] <= 2 else CUE_ASKS_LONG
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
             if _short(block_text[cur.block_id]):
@@ -617,10 +629,10 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     for i in range(n):
         w = states[path[i]][0]
         k = who_opts.index(w)
-        if who_post[i, k] < who_post[i].max() - 1e-9:
+        if who_post[i, k] < who_post[i].max() - CLEARLY_LIKELIER:
             # Viterbi's single best path can run through a sentence that, summed
-            # over all paths, more likely belongs to someone else (mostly when two
-            # hosts are hard to tell apart): take the likelier speaker there.
+            # over all paths, clearly more likely belongs to someone else (mostly
+            # when two hosts are hard to tell apart): take the likelier speaker.
             k = int(np.argmax(who_post[i]))
             w = who_opts[k]
         out.append((None if w == AUTHOR else w, float(who_post[i, k])))
@@ -780,7 +792,7 @@ def attribute(
         for i, u in enumerate(units):
             if u.speaker:
                 out[i] = Voice(u.speaker, "labelled", calibrated_rule("labelled"), "labelled")
-    elif len(known) >= 2 and (dialogue_genre or (not report_genre and _looks_like_dialogue(units))):
+    elif len(known) >= 2 and (dialogue_genre or (not report_genre and _looks_like_dialogue(units, known))):
         body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
         role = roles(known, event, [units[i] for i in body])
         for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role)):
@@ -854,8 +866,12 @@ def attribute(
     return [v for v in out if v is not None]
 
 
-def _looks_like_dialogue(units: list[Unit]) -> bool:
-    """Many questions and answer words across paragraphs: a conversation, not a write-up."""
+def _looks_like_dialogue(units: list[Unit], known: list[str]) -> bool:
+    """A known speaker introduces themselves or is addressed by name, or many
+    paragraphs ask and answer: a conversation, not a write-up."""
+    alias, given = aliases(known), given_names(known)
+    if any(self_introductions(unquoted(u.text), alias) or vocatives(unquoted(u.text), given) for u in units):
+        return True
     blocks: dict[int, str] = {}
     for u in units:
         blocks[u.block_id] = blocks.get(u.block_id, "") + u.text
