@@ -251,7 +251,7 @@ def mentions(s: str, alias: dict[str, str]) -> set[str]:
         name = _lookup(alias, m.group(0))
         if name:
             found.add(name)
-    long_forms = [(f, n) for f, n in alias.items() if len(f) >= 6 and " " not in f and script_lang(f) != "ja" and n not in found]
+    long_forms = [(f, n) for f, n in _long_latin_forms(tuple(sorted(alias.items()))) if n not in found]
     if long_forms:
         for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", s):
             w = w.lower()
@@ -259,6 +259,11 @@ def mentions(s: str, alias: dict[str, str]) -> set[str]:
                 if abs(len(w) - len(form)) <= 1 and _one_edit(w, form):
                     found.add(name)
     return found
+
+
+@lru_cache(maxsize=64)
+def _long_latin_forms(forms: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((f, n) for f, n in forms if len(f) >= 6 and " " not in f and script_lang(f) != "ja")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -416,18 +421,12 @@ def _switch_probability(base: float, odds: float) -> float:
 def _fit_base_rate(obs: list[tuple[float, float]], prior: float, bounds: tuple[float, float]) -> float:
     """The base switch rate maximizing the expected log-likelihood of ``obs`` (expected switch, cue odds)."""
     grid = np.linspace(bounds[0], bounds[1], 60)
-    xi = np.array([o[0] for o in obs])
-    odds = np.array([o[1] for o in obs])
-    best, best_ll = prior, -math.inf
-    for g in grid:
-        p = 1 / (1 + np.exp(-(math.log(g / (1 - g)) + odds)))
-        p = np.clip(p, 1e-6, 1 - 1e-6)
-        # a weak pull towards the prior keeps short conversations sensible
-        ll = float(np.sum(xi * np.log(p) + (1 - xi) * np.log(1 - p))) + 10 * (
-            prior * math.log(g) + (1 - prior) * math.log(1 - g))
-        if ll > best_ll:
-            best, best_ll = float(g), ll
-    return best
+    xi = np.array([o[0] for o in obs])[None, :]
+    odds = np.array([o[1] for o in obs])[None, :]
+    p = np.clip(1 / (1 + np.exp(-(np.log(grid / (1 - grid))[:, None] + odds))), 1e-6, 1 - 1e-6)
+    # a weak pull towards the prior keeps short conversations sensible
+    ll = (xi * np.log(p) + (1 - xi) * np.log(1 - p)).sum(axis=1) + 10 * (prior * np.log(grid) + (1 - prior) * np.log(1 - grid))
+    return float(grid[int(np.argmax(ll))])
 
 
 def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]) -> list[tuple[str | None, float]]:
@@ -479,6 +478,7 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
         block_text[u.block_id] = block_text.get(u.block_id, "") + u.text
         block_asks[u.block_id] = bool(questions[i])
         block_sentences[u.block_id] = block_sentences.get(u.block_id, 0) + 1
+    block_short = {k: _short(t) for k, t in block_text.items()}
     # Per boundary: its kind, the log-odds the cues add to switching there,
     # and the people handed the floor.
     cues: list[tuple[str, float, set[str]]] = []
@@ -498,9 +498,9 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
                 odds += CUE_ASKS if block_sentences[cur.block_id] <= 2 else CUE_ASKS_LONG
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
-            if _short(block_text[cur.block_id]):
+            if block_short[cur.block_id]:
                 odds += CUE_SHORT
-            elif _short(block_text[prev.block_id]):
+            elif block_short[prev.block_id]:
                 odds += CUE_AFTER_SHORT
             # A name used as address in the last sentences of a paragraph hands
             # the floor to that person ("Mark, thanks for coming on." / "…、マーク。").
