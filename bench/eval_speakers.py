@@ -31,6 +31,7 @@ import csv
 import math
 import sys
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -44,10 +45,10 @@ WILSON_Z = 1.0  # report each accuracy one standard error low: confidence errs o
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from helpers.claims.extract import extract_claims  # noqa: E402
-from helpers.text import speakers as spk  # noqa: E402
-from helpers.text.catalog import load_catalog  # noqa: E402
-from helpers.text.parse import parse_document  # noqa: E402
+from helpers.claims.extract import extract_claims
+from helpers.text import speakers as spk
+from helpers.text.catalog import load_catalog
+from helpers.text.parse import parse_document
 
 
 @dataclass
@@ -191,7 +192,7 @@ def evaluate() -> Report:
         res = DocResult(doc_id)
         starts = _line_starts(text)
 
-        def where(offset: int, surface: str) -> str:
+        def where(offset: int, surface: str, starts: list[int] = starts) -> str:
             return f"line {bisect.bisect_right(starts, offset)} {surface!r}"
 
         if "turns" in entry:
@@ -344,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
-    for lo, hi in zip(edges, edges[1:]):
+    for lo, hi in pairwise(edges):
         b = [s for s in claims if lo <= s.confidence < hi]
         if b:
             print(f"{'':35}{lo:.1f}-{min(hi, 1.0):.1f}    {len(b):4}   {sum(s.confidence for s in b) / len(b):.2f}     "

@@ -8,22 +8,30 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
 * ``turn``: unlabelled dialogue (a transcript with two or more known
   speakers and no labels) is decoded as a whole. Sentences are the
   observations; a hidden state is the current speaker (and, when the
-  conversation has several hosts, which host spoke last). Turn boundaries
-  are cheap at paragraph breaks, dearer at line breaks inside a paragraph
-  and dearest inside a line, and move with the evidence a careful reader
-  uses: a question closing a paragraph hands the floor over, an answer
-  word ("そうですね", "Yeah", "Ja") takes it, a very short paragraph is a
-  back-channel, a question addressed by name ("リッチー、…ですか?",
-  "Mark, why …?") gives the floor to the person addressed. Emissions weigh
+  conversation has several hosts, which host spoke last). Turns change
+  easily at paragraph breaks, rarely at line breaks inside a paragraph and
+  hardly inside a line, and more or less easily with the evidence a careful
+  reader uses: a question closing a paragraph hands the floor over, an
+  answer word ("そうですね", "Yeah", "Ja") takes it, a paragraph that is just
+  a question or a one-liner is most likely someone else's, a name used as
+  address at the end of a paragraph ("リッチー、…ですか?", "Mark, thanks for
+  coming on.") gives the floor to the person addressed. Emissions weigh
   self-introductions ("I'm X", "私はXです"), names used as address (the
   person addressed is not the one speaking), names used in the third person
-  (people rarely talk about themselves by name), self-reference to an
-  organisation or product ("at Meta we", "私たちのGPU", from
-  ``data/affiliations.yaml``) and the roles of host and guest (hosts ask,
-  guests answer at length). Viterbi gives the speakers; forward-backward
-  gives each sentence's posterior, mapped to a calibrated confidence.
-  Translator's and editor's notes ("本稿では…翻訳", "this transcript has
-  been edited") are the author's, not a speaker's.
+  (people rarely talk about themselves by name), self-reference to the
+  speaker's organisation ("at Meta we", "当社のNVLink", "メタの皆さん" for
+  the other side; ``data/affiliations.yaml``) and the roles of host and
+  guest (from the catalog's event, "… interview with X", or the opening
+  welcome: hosts open and ask, guests answer at length). How often turns
+  change and how each person talks are re-estimated on the conversation
+  itself (a few EM steps), so an interview that turns at every paragraph
+  and a subtitle translation that splits one answer into dozens of short
+  paragraphs are both read sensibly. Viterbi gives the speakers (a
+  sentence whose own posterior clearly favours someone else takes that
+  speaker); forward-backward gives each sentence's posterior, mapped to a
+  calibrated confidence. Translator's and editor's notes ("本稿では…翻訳",
+  "this transcript has been edited") are the author's. A transcript with
+  one known speaker is theirs; with none, speakers stay unknown.
 * ``reported``: in articles, notes and commentary a sentence is the
   reported person's when it or an earlier sentence of its paragraph says
   who is being reported ("Zuckerberg sagte", "laut Jensen Huang", "X said",
@@ -34,6 +42,10 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
   bracketed asides inside reported passages ("（湯川解説：…）",
   "(Anm. d. Red.: …)", "(Editor's note: …)"; see :func:`author_asides`).
 * ``unknown``: a dialogue without known speakers.
+
+Names match in the catalog's spelling, by given and family name, through a
+small table of katakana spellings (``NAME_TRANSLITERATIONS``) and, for long
+Latin names, one letter off ("Zukerberg").
 
 Confidence is not the model's raw probability: ``data/speaker_calibration.yaml``
 maps raw posteriors (dialogue) and rule names (reported speech) to the
@@ -50,6 +62,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import numpy as np
 import yaml
@@ -153,23 +166,14 @@ def given_names(speakers: list[str]) -> dict[str, str]:
 
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
 _QUESTION_OR_REQUEST = re.compile(
-    r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$", re.I
+    r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$", re.IGNORECASE
 )
-_REQUEST_ANYWHERE = re.compile(r"[?？]|ください|下さい|どうぞ|お願い|ませんか|\bplease\b|\bbitte\b", re.I)
+_REQUEST_ANYWHERE = re.compile(r"[?？]|ください|下さい|どうぞ|お願い|ませんか|\bplease\b|\bbitte\b", re.IGNORECASE)
 
 
 def unquoted(s: str) -> str:
     """``s`` with quoted passages blanked (same length, so offsets hold)."""
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), s)
-
-
-def _name_pattern(form: str) -> str:
-    esc = re.escape(form)
-    if script_lang(form) == "ja":
-        return r"(?<![ァ-ヺー・])" + esc + r"(?![ァ-ヺー])"
-    # Latin words inside Japanese text run straight into kana ("NVLinkスイッチ"):
-    # only Latin letters and digits count as the same word.
-    return r"(?<![A-Za-z0-9À-ÿ])" + esc + r"(?![A-Za-z0-9À-ÿ])"
 
 
 def _alternation(forms) -> str:
@@ -188,13 +192,13 @@ def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
             parts.append(r"(?<![ァ-ヺー・])(?:" + _alternation(ja) + r")(?![ァ-ヺー])")
         if latin:
             parts.append(r"(?<![A-Za-z0-9À-ÿ])(?:" + _alternation(latin) + r")(?![A-Za-z0-9À-ÿ])")
-        return re.compile("|".join(parts) or never, re.I)
+        return re.compile("|".join(parts) or never, re.IGNORECASE)
     if kind == "intro":
         alt = _alternation([f for f, _ in forms]) or never
         return re.compile(
             r"(?:私は|僕は|俺は|わたしは)(?P<a>" + alt + r")\s*です|(?P<b>" + alt + r")と申します|"
             r"(?:\bI'm|\bI am|\bmy name is|\bthis is|\bich bin|\bich heiße|\bmein Name ist)\s+(?P<c>" + alt + r")\b",
-            re.I,
+            re.IGNORECASE,
         )
     if kind == "vocative_ja":
         # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or "マークは" do not.
@@ -282,7 +286,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
-    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.I
+    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.IGNORECASE
 )
 
 
@@ -296,7 +300,7 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
     alias = aliases(speakers)
     guests: set[str] = set()
     if event:
-        m = re.search(r"\b(?:with|mit|featuring)\s+(.+)$", event, re.I)
+        m = re.search(r"\b(?:with|mit|featuring)\s+(.+)$", event, re.IGNORECASE)
         if m:
             guests = mentions(m.group(1), alias)
     if not guests and units:
@@ -326,7 +330,7 @@ def _affiliation_table() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(t) for t in v) for k, v in (raw.get("people") or {}).items()}
 
 
-_WE = re.compile(r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b", re.I)
+_WE = re.compile(r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b", re.IGNORECASE)
 _YOU = re.compile(r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b")
 
 
@@ -357,14 +361,14 @@ _ANSWER_START = re.compile(
     r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい|本当に\?|"
     r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|wow|i see|"
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _QUESTION_END = re.compile(r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?)[\s」』)）]*$")
 _EDITORIAL = re.compile(
     r"本稿|本記事|日本語訳|訳注|訳者|内容の精査|ご承知おき|この記事|書き起こし|を翻訳|翻訳した|翻訳です|翻訳しています|"
     r"\bthis (?:article|transcript|translation|post)\b|\btranscribed\b|\bedited for\b|\btranslated\b|"
     r"\bdieser (?:Artikel|Beitrag)\b|\bÜbersetzung\b|\bübersetzt\b|\bTranskript\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Switch probabilities at a boundary before a sentence (paragraph / line / sentence
@@ -409,7 +413,7 @@ def _short(s: str) -> bool:
 
 def _boundaries(units: list[Unit]) -> list[str]:
     out = ["block"]
-    for a, b in zip(units, units[1:]):
+    for a, b in pairwise(units):
         out.append("block" if a.block_id != b.block_id else ("line" if a.line != b.line else "sent"))
     return out
 
@@ -643,7 +647,7 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
 
 _ASIDE = re.compile(
     r"[（(]\s*(?:[^\s（()）:：]{0,8}解説|訳注|編注|注|補足|Anm\.(?: d\. (?:Red|Ü)\.)?|Editor'?s note|Note|Ed\.)\s*[:：][^（()）]*[)）]",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -686,7 +690,8 @@ _EVIDENTIAL = re.compile(r"(?:ようです|ようだ|そうです|そうだ|ら�
 _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
 _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
-_INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.I)
+_INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
+_TWO_NAMES = re.compile(r"[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
 _STOP_SOURCES = re.compile(r"^(?:It|This|That|There|The|A|An|Es|Das|Die|Der|Dies|These|Those|We|I|You|Ich|Wir|Man)$")
 
 
@@ -705,7 +710,7 @@ def _source_name(raw: str, alias: dict[str, str]) -> str | None:
         for sep in ("、", "は", "が", "の", "も", "で"):
             if sep in raw:
                 raw = raw.rsplit(sep, 1)[-1]
-    raw = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.I) if script_lang(raw) != "ja" else raw
+    raw = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE) if script_lang(raw) != "ja" else raw
     raw = re.sub(r"(?:氏|さん|CEO|社長|会長)$", "", raw)
     if _STOP_SOURCES.match(raw) or len(raw) < 2:
         return None
@@ -758,12 +763,15 @@ def reported_source(s: str, alias: dict[str, str], last: str | None, before: str
         name = _source_name(raw, alias)
         if name is None:
             continue
-        if rule in ("en_verb", "de_verb", "en_inverted", "de_inverted") and not mentions(name, alias):
-            # Capitalised words next to a verb of saying are a name only if they
-            # look like one: two or more of them (German capitalises every noun,
-            # "das Unternehmertum erzählte" is no source).
-            if not re.fullmatch(r"[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}", name) or _STOP_SOURCES.match(name):
-                continue
+        # Capitalised words next to a verb of saying are a name only if they
+        # look like one: two or more of them (German capitalises every noun,
+        # "das Unternehmertum erzählte" is no source).
+        if (
+            rule in ("en_verb", "de_verb", "en_inverted", "de_inverted")
+            and not mentions(name, alias)
+            and (not _TWO_NAMES.fullmatch(name) or _STOP_SOURCES.match(name))
+        ):
+            continue
         if rule == "ja_verb" and not mentions(raw, alias) and not re.search(r"(?:氏|さん|CEO|社長|会長)(?:は|が)", m.group(0)):
             continue
         return name, rule
