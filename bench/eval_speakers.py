@@ -41,7 +41,8 @@ GOLD_DIR = ROOT / "tests" / "fixtures" / "speakers"
 CALIBRATION = ROOT / "src" / "helpers" / "text" / "data" / "speaker_calibration.yaml"
 CONFIDENT = 0.8
 MIN_BIN = 20  # claims per step of the posterior -> accuracy table
-WILSON_Z = 1.0  # report each accuracy one standard error low: confidence errs on the cautious side
+MIN_RULE = 5  # decisions a rule needs to get a figure of its own
+WILSON_Z = 1.64  # report each accuracy at the low end of its 90% interval: confidence errs on the cautious side
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -233,7 +234,9 @@ def evaluate() -> Report:
                 else:
                     speaker, attribution, confidence = spk.voice_of(doc, sent, g["start"])
                     v = raw[sent.sentence_id]
-                    rule, score = (v.rule, v.score) if attribution == sent.attribution else ("span", 1.0)
+                    # a span of its own: an author's aside or a quotation (text.speakers.span_voices)
+                    rule, score = (v.rule, v.score) if attribution == sent.attribution else (
+                        "aside" if attribution == "author" else "quote", 1.0)
                 person = bool(g["speaker"])
                 if person:
                     ok = attribution in ("reported", "turn", "labelled") and _same_source(speaker, g["speaker"])
@@ -291,11 +294,15 @@ def fit(report: Report, exclude: str | None = None) -> dict:
             if s.kind == "claim" and s.person and s.attribution == "turn" and s.doc != exclude]
     rules: dict[str, list[bool]] = {}
     for s in report.scored:
-        if s.kind == "claim" and s.attribution != "turn" and s.doc != exclude:
+        if s.kind == "claim" and s.attribution != "turn" and s.rule != "title" and s.doc != exclude:
             rules.setdefault(s.rule, []).append(s.correct)
+    # A rule seen a handful of times gets the pooled figure of all reported-speech rules.
+    pooled = [ok for k, v in rules.items() if k not in ("author", "title", "heading") for ok in v]
+    fallback = round(_wilson_low(sum(pooled), len(pooled)), 3)
     return {
         "posterior": _pav(turn),
-        "rules": {k: round(_wilson_low(sum(v), len(v)), 3) for k, v in sorted(rules.items())},
+        "rules": {k: round(_wilson_low(sum(v), len(v)), 3) if len(v) >= MIN_RULE else fallback
+                  for k, v in sorted(rules.items())},
     }
 
 
@@ -325,8 +332,9 @@ def main(argv: list[str] | None = None) -> int:
         table = fit(report)
         header = ("# Confidence of speaker decisions, fitted by bench/eval_speakers.py --calibrate on the gold in\n"
                   "# tests/fixtures/speakers: posterior -> accuracy steps (pool-adjacent-violators over the claims\n"
-                  "# of the dialogues, each step reported one standard error low) and per-rule accuracy of the\n"
-                  "# reported-speech and author rules (Wilson lower bound). Never fitted at run time.\n")
+                  "# of the dialogues) and per-rule accuracy of the reported-speech and author rules (rules seen\n"
+                  "# fewer than 5 times share the pooled figure); every accuracy is the low end of its 90%\n"
+                  "# Wilson interval, so confidence errs on the cautious side. Never fitted at run time.\n")
         CALIBRATION.write_text(header + yaml.safe_dump(table, sort_keys=False, allow_unicode=True), "utf-8")
         print(f"wrote {CALIBRATION.relative_to(ROOT)}; re-run without --calibrate to score with it")
         return 0

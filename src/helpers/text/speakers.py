@@ -364,6 +364,11 @@ _ANSWER_START = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_END = re.compile(r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?)[\s」』)）]*$")
+_AUDIENCE = re.compile(
+    r"皆さん|みなさん|皆様|みなさま|会場の|\b(?:everyone|everybody|folks|ladies and gentlemen|guys)\b|"
+    r"\b(?:meine Damen und Herren|liebe Zuschauer|alle zusammen)\b",
+    re.IGNORECASE,
+)
 _EDITORIAL = re.compile(
     r"本稿|本記事|日本語訳|訳注|訳者|内容の精査|ご承知おき|この記事|書き起こし|を翻訳|翻訳した|翻訳です|翻訳しています|"
     r"\bthis (?:article|transcript|translation|post)\b|\btranscribed\b|\bedited for\b|\btranslated\b|"
@@ -371,10 +376,24 @@ _EDITORIAL = re.compile(
     re.IGNORECASE,
 )
 
-# Switch probabilities at a boundary before a sentence (paragraph / line / sentence
-# inside a line): set from how often turns change at each kind of boundary in
-# dialogue translations (paragraph ~1 in 4, a line inside a paragraph ~1 in 30).
-P_SWITCH = {"block": 0.25, "line": 0.02, "sent": 0.01}
+# Log-odds of a speaker change at a boundary before a sentence: a base rate
+# per kind of boundary (paragraph break ~1 in 4, line break inside a
+# paragraph ~1 in 50, inside a line ~1 in 100) plus what each cue adds.
+# These are the starting values; each conversation re-weighs them (EM).
+CUE_NAMES = ("block", "line", "sent", "question", "answer", "asks", "asks_long", "short", "after_short", "handed",
+             "question_answer")
+CUE_WEIGHTS = np.array([
+    math.log(0.25 / 0.75), math.log(0.02 / 0.98), math.log(0.01 / 0.99),
+    2.0,  # the paragraph before ends in a question
+    1.5,  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
+    2.0,  # the paragraph is a question: questions mostly come from the other party
+    0.5,  # a longer paragraph ending in a question (may be a rhetorical turn)
+    1.5,  # the paragraph is a one-liner (back-channel or short reply)
+    0.5,  # the paragraph follows a one-liner
+    3.0,  # the paragraph before ends by addressing someone by name
+    3.5,  # inside a paragraph: a question, then an answer word
+])
+CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-odds)
 W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
@@ -392,15 +411,6 @@ AUTHOR = "\x00author"
 EM_STEPS = 4
 CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
-# Log-odds a cue adds to a speaker change at a boundary.
-CUE_QUESTION = 2.0  # the paragraph before ends in a question
-CUE_ANSWER = 1.5  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
-CUE_ASKS = 2.0  # the paragraph is a question: questions mostly come from the other party
-CUE_ASKS_LONG = 0.5  # a longer paragraph that ends in a question
-CUE_SHORT = 1.5  # the paragraph is a one-liner (back-channel or short reply)
-CUE_AFTER_SHORT = 0.5  # the paragraph follows a one-liner
-CUE_HANDED = 3.0  # the paragraph before ends by addressing someone by name
-SWITCH_BOUNDS = {"block": (0.1, 0.8), "line": (0.005, 0.2), "sent": (0.002, 0.1)}
 AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
 
 
@@ -418,19 +428,27 @@ def _boundaries(units: list[Unit]) -> list[str]:
     return out
 
 
-def _switch_probability(base: float, odds: float) -> float:
-    return 1 / (1 + math.exp(-(math.log(base / (1 - base)) + odds)))
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
 
 
-def _fit_base_rate(obs: list[tuple[float, float]], prior: float, bounds: tuple[float, float]) -> float:
-    """The base switch rate maximizing the expected log-likelihood of ``obs`` (expected switch, cue odds)."""
-    grid = np.linspace(bounds[0], bounds[1], 60)
-    xi = np.array([o[0] for o in obs])[None, :]
-    odds = np.array([o[1] for o in obs])[None, :]
-    p = np.clip(1 / (1 + np.exp(-(np.log(grid / (1 - grid))[:, None] + odds))), 1e-6, 1 - 1e-6)
-    # a weak pull towards the prior keeps short conversations sensible
-    ll = (xi * np.log(p) + (1 - xi) * np.log(1 - p)).sum(axis=1) + 10 * (prior * np.log(grid) + (1 - prior) * np.log(1 - grid))
-    return float(grid[int(np.argmax(ll))])
+def _fit_cue_weights(features: np.ndarray, switched: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """Log-odds of a speaker change per cue that best explain the expected changes.
+
+    A logistic regression on soft labels (the expected change at each
+    boundary) with a Gaussian pull towards the default weights, so a cue seen
+    a few times keeps about its default meaning and one seen often is
+    weighed as this conversation uses it (Newton steps).
+    """
+    w = prior.copy()
+    if len(switched) == 0:
+        return w
+    for _ in range(8):
+        p = _sigmoid(features @ w)
+        grad = features.T @ (switched - p) - CUE_PRIOR_PRECISION * (w - prior)
+        hess = (features * (p * (1 - p))[:, None]).T @ features + CUE_PRIOR_PRECISION * np.eye(len(w))
+        w = w + np.linalg.solve(hess, grad)
+    return w
 
 
 def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]) -> list[tuple[str | None, float]]:
@@ -468,11 +486,16 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
             e[who_opts.index(name)] += W_MENTIONED
         for name, v in _affiliated(s, people).items():
             e[who_opts.index(name)] += W_AFFILIATION * v
-        questions[i] = bool(_QUESTION_END.search(s.rstrip()))
+        # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
+        questions[i] = bool(_QUESTION_END.search(s.rstrip())) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
         style[i] = 0 if questions[i] else (1 if len(s.strip()) >= LONG_CHARS else 2)
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
-        asks_next.append(set(addressed))
+        # Addressing someone hands them the floor when the sentence asks or
+        # requests something, or is a short address ("Thanks, Mark."); "マーク、
+        # 私たちが今生きているのは…" goes on talking to them.
+        short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
+        asks_next.append({name for name, asks in addressed.items() if asks or short_address})
 
     bounds = _boundaries(units)
     block_text: dict[int, str] = {}
@@ -483,29 +506,29 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
         block_asks[u.block_id] = bool(questions[i])
         block_sentences[u.block_id] = block_sentences.get(u.block_id, 0) + 1
     block_short = {k: _short(t) for k, t in block_text.items()}
-    # Per boundary: its kind, the log-odds the cues add to switching there,
-    # and the people handed the floor.
-    cues: list[tuple[str, float, set[str]]] = []
+    # Per boundary: which cues hold there (a row of ``features``, see
+    # CUE_NAMES) and the people handed the floor.
+    features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
+    handovers: list[set[str]] = []
     for i in range(1, n):
         b = bounds[i]
         prev, cur = units[i - 1], units[i]
-        odds = 0.0
+        x = features[i - 1]
+        x[CUE_NAMES.index(b)] = 1.0
         handed: set[str] = set()
         if b == "block":
-            if questions[i - 1]:
-                odds += CUE_QUESTION
-            if answers[i]:
-                odds += CUE_ANSWER
+            x[CUE_NAMES.index("question")] = questions[i - 1]
+            x[CUE_NAMES.index("answer")] = answers[i]
             if block_asks[cur.block_id]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
-                odds += CUE_ASKS if block_sentences[cur.block_id] <= 2 else CUE_ASKS_LONG
+                x[CUE_NAMES.index("asks" if block_sentences[cur.block_id] <= 2 else "asks_long")] = 1.0
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
             if block_short[cur.block_id]:
-                odds += CUE_SHORT
+                x[CUE_NAMES.index("short")] = 1.0
             elif block_short[prev.block_id]:
-                odds += CUE_AFTER_SHORT
+                x[CUE_NAMES.index("after_short")] = 1.0
             # A name used as address in the last sentences of a paragraph hands
             # the floor to that person ("Mark, thanks for coming on." / "…、マーク。").
             j, after = i - 1, 0
@@ -513,18 +536,16 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
                 handed |= asks_next[j]
                 after += len(units[j].text.strip())
                 j -= 1
-            if handed:
-                odds += CUE_HANDED
-        elif questions[i - 1] and answers[i]:
-            odds += CUE_QUESTION + CUE_ANSWER
-        cues.append((b, odds, handed))
+            x[CUE_NAMES.index("handed")] = bool(handed)
+        else:
+            x[CUE_NAMES.index("question_answer")] = questions[i - 1] and answers[i]
+        handovers.append(handed)
 
-    def transitions(base: dict[str, float]) -> list[np.ndarray]:
+    def transitions(weights: np.ndarray) -> list[np.ndarray]:
         out = []
         cache: dict[tuple[float, frozenset[str]], np.ndarray] = {}
-        for b, odds, handed in cues:
-            p = _switch_probability(base[b], odds)
-            key = (p, frozenset(handed))
+        for p, handed in zip(_sigmoid(features @ weights), handovers):
+            key = (float(p), frozenset(handed))
             if key in cache:
                 out.append(cache[key])
                 continue
@@ -542,6 +563,9 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
                         w *= 0.3  # hosts take turns less often than a host follows up
                     if wc == AUTHOR:
                         w *= AUTHOR_SHARE
+                    elif wa == AUTHOR and hosts:
+                        # after a translator's or editor's note the host (re)opens
+                        w *= HOST_OPENS if wc in hosts else 1 - HOST_OPENS
                     targets.append((c, w))
                 total = sum(w for _, w in targets)
                 for c, w in targets:
@@ -599,9 +623,9 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     # documents (an interview turns at nearly every paragraph, a subtitle-style
     # translation splits one answer into dozens): re-estimate the base rates on
     # this conversation, and how each person talks, with a few EM steps.
-    base = dict(P_SWITCH)
+    weights = CUE_WEIGHTS.copy()
     for _ in range(EM_STEPS):
-        gamma, switched = forward_backward(transitions(base))
+        gamma, switched = forward_backward(transitions(weights))
         who_gamma = np.zeros((n, len(who_opts)))
         np.add.at(who_gamma.T, who_idx, gamma.T)
         counts = np.zeros((3, len(who_opts)))
@@ -610,11 +634,8 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
         style_p = style_p / style_p.sum(axis=0, keepdims=True)
         style_p[:, -1] = 1 / 3  # the author's notes carry no style evidence
         log_emit = emissions(style_p)
-        for k in base:
-            obs = [(float(x), odds) for x, (b, odds, _) in zip(switched, cues) if b == k]
-            if len(obs) >= 20:
-                base[k] = _fit_base_rate(obs, P_SWITCH[k], SWITCH_BOUNDS[k])
-    log_trans = transitions(base)
+        weights = _fit_cue_weights(features, switched, CUE_WEIGHTS)
+    log_trans = transitions(weights)
     # Viterbi
     score = init + log_emit[0]
     back = np.zeros((n, S), dtype=int)
