@@ -122,6 +122,14 @@ def test_reported_speech_names_the_person_reported(text, speakers, sentence, who
     assert rows[0][2] == "author" and rows[0][1] is None
 
 
+def test_a_surname_alone_names_the_person_named_in_full_before():
+    text = ("Chips and power\n\nDylan Patel, an analyst who tracks chip supply, has doubts. "
+            "The market grew by 40 percent. Patel said a cluster now costs 2 billion dollars.\n")
+    _, rows = voices(text, [], "article", None)
+    assert (speaker_of(rows, "Patel said"), rows[-1][2]) == ("Dylan Patel", "reported")
+    assert speaker_of(rows, "The market grew") is None
+
+
 def test_a_following_sentence_inherits_the_source_but_a_question_does_not():
     text = "Meta and its models\n\nZuckerberg said the models keep improving. He added that training took 15 trillion tokens. Is that sustainable?\n"
     _, rows = voices(text, ["Mark Zuckerberg"], "article", None)

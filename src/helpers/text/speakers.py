@@ -712,6 +712,7 @@ _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
 _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
 _INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
+_LATIN_FULL_NAME = re.compile(r"\b[A-Z][a-zäöüé]+(?:\s[A-Z][a-zäöüé]+)+\b")
 _TWO_NAMES = re.compile(r"[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
 _STOP_SOURCES = re.compile(r"^(?:It|This|That|There|The|A|An|Es|Das|Die|Der|Dies|These|Those|We|I|You|Ich|Wir|Man)$")
 
@@ -762,13 +763,17 @@ def _last_person(before: str, alias: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def reported_source(s: str, alias: dict[str, str], last: str | None, before: str = "") -> tuple[str | None, str] | None:
+def reported_source(
+    s: str, alias: dict[str, str], last: str | None, before: str = "", named_before: dict[str, str] | None = None
+) -> tuple[str | None, str] | None:
     """(source, rule) when ``s`` says whose words it reports.
 
     ``last`` is the source of the previous report, ``before`` the text of the
     paragraph before ``s``: pronouns ("彼は…と述べた", "He added") take the
-    last person named there, else the last source.
+    last person named there, else the last source. ``named_before`` maps the
+    surnames of people named in full earlier in the text to their full names.
     """
+    named_before = named_before or {}
     s = unquoted(s) if not re.search(r"[「“\"]", s) else s
     if (_PRONOUN_EN.search(s) or _PRONOUN_DE.search(s)) and (last or before):
         return (last or _last_person(before, alias)), "pronoun"
@@ -787,12 +792,13 @@ def reported_source(s: str, alias: dict[str, str], last: str | None, before: str
         # Capitalised words next to a verb of saying are a name only if they
         # look like one: two or more of them (German capitalises every noun,
         # "das Unternehmertum erzählte" is no source).
-        if (
-            rule in ("en_verb", "de_verb", "en_inverted", "de_inverted")
-            and not mentions(name, alias)
-            and (not _TWO_NAMES.fullmatch(name) or _STOP_SOURCES.match(name))
-        ):
-            continue
+        # A lone surname counts when the text named the person in full before
+        # ("Dylan Patel, an analyst … Patel said").
+        if rule in ("en_verb", "de_verb", "en_inverted", "de_inverted") and not mentions(name, alias):
+            if name.split()[-1] in named_before:
+                return named_before[name.split()[-1]], rule
+            if not _TWO_NAMES.fullmatch(name) or _STOP_SOURCES.match(name):
+                continue
         if rule == "ja_verb" and not mentions(raw, alias) and not re.search(r"(?:氏|さん|CEO|社長|会長)(?:は|が)", m.group(0)):
             continue
         return name, rule
@@ -853,6 +859,7 @@ def attribute(
     block_source: dict[int, tuple[str | None, str]] = {}
     last: str | None = None
     last_block: int | None = None
+    named_before: dict[str, str] = {}
     for i, u in enumerate(units):
         if out[i] is not None:
             continue
@@ -870,7 +877,9 @@ def attribute(
             out[i] = Voice(None, "author", calibrated_rule("aside"), "aside")
             continue
         before = "".join(units[j].text for j in range(i) if units[j].block_id == u.block_id)
-        cue = reported_source(stripped, alias, last, before)
+        cue = reported_source(stripped, alias, last, before, named_before)
+        for m in _LATIN_FULL_NAME.finditer(s):
+            named_before.setdefault(m.group(0).split()[-1], m.group(0))
         if cue is not None:
             src, rule = cue
             last = src or last
