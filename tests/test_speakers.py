@@ -102,6 +102,17 @@ def test_labelled_turns_stay_labelled_and_certain():
     assert all(not s.speaker_inferred for s in doc.sentences)
 
 
+def test_a_role_label_names_the_catalogs_host():
+    text = ("Title line\n\nHOST: How many GPUs will you have?\nGUEST: About 350,000 by the end of the year.\n"
+            "HOST: And next year?\nGUEST: More.\n")
+    _, rows = voices(text, TWO, "transcript", "Dwarkesh Patel podcast interview with Mark Zuckerberg")
+    assert [(r[1], r[2]) for r in rows][:2] == [("Dwarkesh Patel", "labelled"), ("Mark Zuckerberg", "labelled")]
+    # with two hosts the label stays as written
+    _, rows = voices(text, ["Mark Zuckerberg", "Ruchi Sanghvi", "Aditya Agarwal"], "transcript",
+                     "South Park Commons talk with Mark Zuckerberg")
+    assert [r[1] for r in rows][:2] == ["HOST", "Mark Zuckerberg"]
+
+
 @pytest.mark.parametrize(
     "text, speakers, sentence, who",
     [

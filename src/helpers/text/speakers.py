@@ -284,6 +284,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 # --- roles -------------------------------------------------------------------
 
+_ROLE_LABELS = {
+    **dict.fromkeys(("host", "interviewer", "moderator", "gastgeber", "gastgeberin", "moderatorin", "司会", "聞き手",
+                     "ホスト", "インタビュアー", "q", "frage", "question"), "host"),
+    **dict.fromkeys(("guest", "gast", "ゲスト", "a", "antwort", "answer"), "guest"),
+}
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
     r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.IGNORECASE
@@ -824,9 +829,19 @@ def attribute(
     out: list[Voice | None] = [None] * len(units)
 
     if labelled:
+        # A role label ("HOST:", "Gastgeber", "司会") names the catalog's one host
+        # (or guest) when the catalog says who that is.
+        by_role = {}
+        role = roles(known, event, None)
+        for r in ("host", "guest"):
+            holders = [s for s in known if role.get(s) == r]
+            if len(holders) == 1:
+                by_role[r] = holders[0]
         for i, u in enumerate(units):
             if u.speaker:
-                out[i] = Voice(u.speaker, "labelled", calibrated_rule("labelled"), "labelled")
+                r = _ROLE_LABELS.get(u.speaker.strip().lower())
+                who = by_role.get(r, u.speaker) if r else u.speaker
+                out[i] = Voice(who, "labelled", calibrated_rule("labelled"), "labelled")
     elif len(known) >= 2 and (dialogue_genre or (not report_genre and _looks_like_dialogue(units, known))):
         body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
         role = roles(known, event, [units[i] for i in body])
