@@ -289,6 +289,7 @@ _ROLE_LABELS = {
                      "ホスト", "インタビュアー", "q", "frage", "question"), "host"),
     **dict.fromkeys(("guest", "gast", "ゲスト", "a", "antwort", "answer"), "guest"),
 }
+BEFORE_CHARS = 400  # how far back in the paragraph a pronoun looks for the person it means
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
     r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.IGNORECASE
@@ -875,6 +876,7 @@ def attribute(
     last: str | None = None
     last_block: int | None = None
     named_before: dict[str, str] = {}
+    before_block, before = -1, ""  # the paragraph so far, for pronouns
     for i, u in enumerate(units):
         if out[i] is not None:
             continue
@@ -891,8 +893,10 @@ def attribute(
         if not stripped.strip() or (author_asides(s) and author_asides(s)[0][0] == 0 and len(stripped.strip()) < 3):
             out[i] = Voice(None, "author", calibrated_rule("aside"), "aside")
             continue
-        before = "".join(units[j].text for j in range(i) if units[j].block_id == u.block_id)
-        cue = reported_source(stripped, alias, last, before, named_before)
+        if u.block_id != before_block:
+            before_block, before = u.block_id, ""
+        cue = reported_source(stripped, alias, last, before[-BEFORE_CHARS:], named_before)
+        before += s
         for m in _LATIN_FULL_NAME.finditer(s):
             named_before.setdefault(m.group(0).split()[-1], m.group(0))
         if cue is not None:
@@ -987,7 +991,7 @@ def voice_of(doc: ParsedDocument, sentence: Sentence, offset: int) -> tuple[str 
     :func:`span_voices` (an author's aside, a quotation in a write-up).
     """
     spans = doc.voice_spans
-    k = bisect_right([v.start for v in spans], offset) - 1
+    k = bisect_right(spans, offset, key=lambda v: v.start) - 1
     # spans never nest deeper than an aside holding a quotation: look back a little
     for v in spans[max(0, k - 3) : k + 1][::-1]:
         if v.start <= offset < v.end:
