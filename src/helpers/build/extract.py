@@ -99,6 +99,8 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
             path=source.path.name,
             encoding=decoded.encoding,
             speakers=list(entry.speakers) or None,
+            genre=entry.genre,
+            event=entry.event,
         )
         frames = text_frames(doc)
         frames["claims"] = claims_frame([doc])
