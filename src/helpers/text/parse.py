@@ -207,13 +207,13 @@ def parse_document(
         return formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
     masks = ([reading.front_matter] if reading.front_matter else []) + formats.inline_debris(text, 0, len(text))
     if not masks:
-        return _parse_plain(text, doc_id, path, encoding, speakers)
+        return _parse_plain(text, doc_id, path, encoding, speakers, genre, event)
     # Front matter and inline timestamp links are blanked out (same length, so
     # every offset still indexes ``text``), then kept out of the sentences.
     masked = list(text)
     for a, b in masks:
         masked[a:b] = [ch if ch == "\n" else " " for ch in text[a:b]]
-    doc = _parse_plain("".join(masked), doc_id, path, encoding, speakers)
+    doc = _parse_plain("".join(masked), doc_id, path, encoding, speakers, genre, event)
     doc.text = text
     doc.sentences = [_unmasked(text, s, masks) for s in doc.sentences]
     doc.sentences = [s for s in doc.sentences if s is not None]
@@ -252,7 +252,9 @@ def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence 
     return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
 
 
-def _parse_plain(text: str, doc_id: str, path: str, encoding: str, speakers: list[str] | None) -> ParsedDocument:
+def _parse_plain(
+    text: str, doc_id: str, path: str, encoding: str, speakers: list[str] | None, genre: str | None, event: str | None
+) -> ParsedDocument:
     lines = _split_lines(text)
     groups = _group_lines(lines)
     raw_lang = document_lang(text)
