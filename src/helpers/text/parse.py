@@ -204,7 +204,8 @@ def parse_document(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     reading = formats.read(text, source=path or doc_id)
     if reading.format != "plain":
-        return formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
+        doc = formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
+        return _attributed(doc, speakers, genre, event)
     masks = ([reading.front_matter] if reading.front_matter else []) + formats.inline_debris(text, 0, len(text))
     if not masks:
         return _parse_plain(text, doc_id, path, encoding, speakers, genre, event)
@@ -225,6 +226,20 @@ def parse_document(
         doc.sentences = [replace(s, block_id=s.block_id + 1) for s in doc.sentences]
     doc.metadata = dict(reading.metadata)
     doc.title = reading.title or doc.title
+    return doc
+
+
+def _attributed(doc: ParsedDocument, speakers: list[str] | None, genre: str | None, event: str | None) -> ParsedDocument:
+    """A format reader's document with every sentence attributed like plain text (labels mapped to the
+    catalog's names, unlabelled dialogue decoded)."""
+    known = [s for s in (speakers or []) if s.strip()]
+    units = [Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, s.speaker, s.timestamp) for s in doc.sentences]
+    voices = attribute(doc.text, units, known, genre, event)
+    doc.sentences = [
+        replace(s, speaker=v.speaker, speaker_inferred=v.inferred, attribution=v.attribution,
+                speaker_confidence=round(v.confidence, 3))
+        for s, v in zip(doc.sentences, voices)
+    ]  # fmt: skip
     return doc
 
 
