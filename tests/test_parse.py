@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.exceptions import DecodeError
-from helpers.text.model import ParsedDocument
+from helpers.text.model import ATTRIBUTIONS, ParsedDocument
 from helpers.text.frames import BLOCKS, SENTENCES, frames as tables
 from helpers.text.parse import parse_document, parse_file
 
@@ -62,7 +62,11 @@ def check_invariants(doc: ParsedDocument) -> None:
         assert prev <= s.start
         prev = s.end
         assert s.line == sum(1 for x in line_starts if x <= s.start)
-        assert (s.speaker, s.speaker_inferred) == (b.speaker, b.speaker_inferred)
+        if b.speaker and not b.speaker_inferred:
+            assert (s.speaker, s.attribution, s.speaker_confidence) == (b.speaker, "labelled", 1.0)
+        assert s.attribution in ATTRIBUTIONS and 0.0 <= s.speaker_confidence <= 1.0
+        assert s.speaker_inferred == (s.attribution in ("turn", "reported"))
+        assert s.speaker or s.attribution in ("author", "unknown", "reported")
         assert s.lang in ("ja", "de", "en") or s.lang == doc.lang == "unknown"
         if s.pieces:
             assert " ".join(text[a:c] for a, c in s.pieces) == s.text
@@ -113,16 +117,17 @@ def test_000_header_title_and_line_blocks():
     assert not any("サポートをしてみませんか" in s.text for s in doc.sentences)
 
 
-def test_000_speakers_only_on_evidence():
+def test_000_speakers_decoded_with_the_evidence():
     assert all(b.speaker is None for b in seed("000").blocks)
     doc = seed("000", speakers=True)
-    inferred = {b.line: b.speaker for b in doc.blocks if b.speaker}
+    # Without a genre the catalog's three speakers and the vocatives make it a
+    # dialogue: every paragraph becomes an inferred turn (text.speakers).
+    assert all(b.kind == "turn" and b.speaker_inferred for b in doc.blocks if b.kind in ("paragraph", "turn"))
     # 8: "マーク、…何ですか?" -> the answer on 9 is Mark's; 89: "リッチー、…もらえますか?"
-    # -> 90 is Ruchi's; 121: "続けてください、マーク。" -> 122 is Mark's.
-    assert inferred == {9: "Mark Zuckerberg", 90: "Ruchi Sanghvi", 122: "Mark Zuckerberg"}
-    assert all(b.speaker_inferred and b.kind == "turn" for b in doc.blocks if b.speaker)
-    # 64 quotes a past "マーク、…": quoted speech is no evidence.
-    assert block_at_line(doc, 64).speaker is None
+    # -> 90 is Ruchi's and 89 is not; 121: "続けてください、マーク。" -> 122 is Mark's.
+    assert [block_at_line(doc, n).speaker for n in (9, 90, 122)] == ["Mark Zuckerberg", "Ruchi Sanghvi", "Mark Zuckerberg"]
+    assert block_at_line(doc, 89).speaker != "Ruchi Sanghvi"
+    assert block_at_line(doc, 8).speaker != "Mark Zuckerberg"
 
 
 # --- 001: chrome, labelled turns ----------------------------------------------
@@ -236,8 +241,10 @@ def test_004_inferred_speakers():
     assert all(b.speaker is None for b in seed("004").blocks)
     doc = seed("004", speakers=True)
     # "…とにかくマーク、座って。" and "マーク、私たちが今生きているのは" address Mark:
-    # with two speakers the other one, Jensen, is talking.
-    assert {b.line: b.speaker for b in doc.blocks if b.speaker} == {38: "Jensen Huang", 1485: "Jensen Huang"}
+    # with two speakers the other one, Jensen, is talking; the turn after the
+    # first is Mark's ("ああ、いや、きっと楽しいよ。").
+    assert [block_at_line(doc, n).speaker for n in (38, 43, 1485)] == ["Jensen Huang", "Mark Zuckerberg", "Jensen Huang"]
+    assert {b.speaker for b in doc.blocks if b.kind == "turn"} == {"Jensen Huang", "Mark Zuckerberg"}
 
 
 # --- English and German samples -----------------------------------------------
@@ -408,4 +415,7 @@ def test_known_speaker_label_needs_no_repeat():
 def test_self_introduction_names_the_speaker(intro):
     text = f"Title line\n\nこんにちは。{intro}よろしくお願いします。\n\nようこそ。\n"
     doc = parse_document(text, "x", speakers=["Jensen Huang", "Mark Zuckerberg", "Someone Else"])
-    assert [(b.speaker, b.speaker_inferred) for b in doc.blocks if b.kind == "turn"] == [("Mark Zuckerberg", True)]
+    turns = [(b.speaker, b.speaker_inferred) for b in doc.blocks if b.kind == "turn"]
+    assert turns[0] == ("Mark Zuckerberg", True)
+    intro_sentence = next(s for s in doc.sentences if "Mark" in s.text or "マーク" in s.text)
+    assert (intro_sentence.speaker, intro_sentence.attribution) == ("Mark Zuckerberg", "turn")

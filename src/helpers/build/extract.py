@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -99,6 +98,8 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
             path=source.path.name,
             encoding=decoded.encoding,
             speakers=list(entry.speakers) or None,
+            genre=entry.genre,
+            event=entry.event,
         )
         frames = text_frames(doc)
         frames["claims"] = claims_frame([doc])

@@ -18,7 +18,8 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..tables import Column, TableSpec, neutralise_cell
-from ..text.model import ParsedDocument
+from ..text.model import ATTRIBUTIONS, ParsedDocument
+from ..text.speakers import voice_of
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, find_quantities
 from .topics import assign_topic
@@ -44,6 +45,8 @@ class Claim:
     measure: str
     lang: str
     context: str
+    attribution: str = "unknown"
+    speaker_confidence: float = 0.0
 
 
 CLAIMS = TableSpec(
@@ -63,11 +66,13 @@ CLAIMS = TableSpec(
         Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
         Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
         Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
-        Column("speaker", "str", "Speaker of the sentence as given by the parser; empty when unknown."),
+        Column("speaker", "str", "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the quoted person inside a quotation; empty for the author's own words and when unknown."),
         Column("sentence_id", "int", "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report)."),
         Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
+        Column("attribution", "str", "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed asides such as 湯川解説) or unknown; turn and reported are inferences.", isin=ATTRIBUTIONS),
+        Column("speaker_confidence", "float", "Calibrated probability (0-1) that speaker and attribution are right (1 for labels); see bench/eval_speakers.py.", min_value=0),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -92,11 +97,13 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
             if not surface.strip():
                 continue
             topic, measure = assign_topic(sent.text, q)
+            speaker, attribution, confidence = voice_of(doc, sent, start)
             claims.append(Claim(
                 doc_id=doc.doc_id, claim_id="", line=bisect.bisect_right(line_starts, start), start=start, end=end,
                 surface=surface, value=q.value, value_low=q.value_low, value_high=q.value_high, unit=q.unit,
-                vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=sent.speaker or "",
+                vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=speaker or "",
                 sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
+                attribution=attribution, speaker_confidence=confidence,
             ))
     claims.sort(key=lambda c: (c.start, c.end))
     return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]

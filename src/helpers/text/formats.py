@@ -927,7 +927,8 @@ def build_document(text: str, reading: Reading, doc_id: str, path: str = "", enc
             sentences.append(
                 Sentence(
                     sentence_id=len(sentences), block_id=block_id, line=line_of(s["start"]), speaker=speaker,
-                    block_kind=kind, **s,
+                    block_kind=kind, attribution="labelled" if speaker else "unknown",
+                    speaker_confidence=1.0 if speaker else 0.0, **s,
                 )
             )
     return ParsedDocument(

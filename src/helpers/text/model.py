@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("title", "chrome", "heading", "turn", "paragraph")
 LANGS = ("ja", "de", "en", "unknown")
+# How a sentence's speaker is known (see ``text.speakers``): the transcript's
+# own label, a turn decoded from the dialogue, reported speech in a write-up,
+# the writer's own words, or unknown.
+ATTRIBUTIONS = ("labelled", "turn", "reported", "author", "unknown")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Sentence:
     pieces: tuple[tuple[int, int], ...] = ()
     block_kind: str = "paragraph"  # headings are sentences too (quotable, may hold claims)
     piece_lengths: tuple[int, ...] = ()
+    attribution: str = "unknown"  # one of ATTRIBUTIONS
+    speaker_confidence: float = 0.0  # calibrated probability that ``speaker`` is right (1.0 for labels)
 
     def to_doc_offset(self, i: int) -> int:
         """Map offset ``i`` in ``self.text`` (0..len(text)) to a document offset."""
@@ -73,6 +79,18 @@ class Sentence:
         return self.pieces[-1][1]
 
 
+@dataclass(frozen=True)
+class VoiceSpan:
+    """Words inside a sentence with a voice other than the sentence's: an author's
+    aside ("（湯川解説：…）") or a quotation in a write-up."""
+
+    start: int
+    end: int
+    speaker: str | None
+    attribution: str  # one of ATTRIBUTIONS
+    confidence: float
+
+
 @dataclass
 class ParsedDocument:
     doc_id: str
@@ -85,3 +103,4 @@ class ParsedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     format: str = "plain"  # see helpers.text.formats.FORMATS
     metadata: dict[str, str] = field(default_factory=dict)  # from YAML front matter (title, guest, published …)
+    voice_spans: list[VoiceSpan] = field(default_factory=list)  # sorted by start

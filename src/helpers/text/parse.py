@@ -59,28 +59,13 @@ line is its own block. Groups of short phrase lines (subtitle-style
 translations) stay one block, and their sentences may run across lines
 (see ``segment``); offsets stay exact because spans index the document.
 
-Unlabelled dialogues (speaker inference). When a document has no speaker
-labels and the caller passes the known speakers, a block gets a speaker,
-always with ``speaker_inferred=True``, only on textual evidence:
-
-1. self-introduction ("私はXです", "Xと申します", "I'm X", "ich bin X")
-   names the speaker X;
-2. a vocative addressing X by given name outside quotation marks
-   ("マーク、…", "…、マーク。", "Mark, …") means X is *not* speaking: with
-   exactly two known speakers the other one is; with more, nothing is
-   inferred for that block;
-3. a vocative addressing X in a sentence (or block) that asks or requests
-   (？, か。, ください, どうぞ, please, bitte: "リッチー、…もらえますか?",
-   "続けてください、マーク。") makes X the inferred speaker of the next body
-   block, unless that block has evidence of its own.
-
-Conflicting evidence leaves the speaker None. Names are matched in the
-catalog's spelling, by given and family name, and through a small table of
-katakana spellings (``NAME_TRANSLITERATIONS``) for names in this corpus.
-Limits: quoted past dialogue outside 「」 can mislead rule 2; a vocative
-inside a long monologue says nothing about who speaks before or after it;
-nothing propagates further than the next block, so most blocks of an
-unlabelled dialogue keep speaker None.
+Who says each sentence is decided by ``text.speakers`` once the sentences
+exist: labelled turns keep their label; unlabelled dialogue (a transcript
+with known speakers) is decoded as a whole; write-ups get reported speech
+and the author's voice. Every sentence carries ``speaker``,
+``speaker_inferred`` (True unless labelled or the author's), ``attribution``
+and ``speaker_confidence``; a paragraph of a decoded dialogue becomes a turn
+of whoever says most of it.
 """
 
 from __future__ import annotations
@@ -96,8 +81,8 @@ from .decode import read_document
 from .language import detect_lang, document_lang, script_lang
 from .model import Block, ParsedDocument, Sentence
 from .segment import split_sentences
+from .speakers import Unit, Voice, attribute, span_voices
 from .speakers import aliases as speaker_aliases
-from .speakers import infer_speakers
 
 _TERMINAL = "。．.!?！？…"
 _CLOSERS = "」』）)】〕］]〉》\"”’'»"
@@ -185,11 +170,18 @@ class _Draft:
     caption: bool = False
 
 
-def parse_file(path: str | Path, doc_id: str | None = None, speakers: list[str] | None = None) -> ParsedDocument:
+def parse_file(
+    path: str | Path,
+    doc_id: str | None = None,
+    speakers: list[str] | None = None,
+    genre: str | None = None,
+    event: str | None = None,
+) -> ParsedDocument:
     """Decode and parse one file; ``doc_id`` defaults to the file name without extension."""
     p = Path(path)
     decoded = read_document(p)
-    return parse_document(decoded.text, doc_id or p.stem, path=str(p), encoding=decoded.encoding, speakers=speakers)
+    return parse_document(decoded.text, doc_id or p.stem, path=str(p), encoding=decoded.encoding, speakers=speakers,
+                          genre=genre, event=event)
 
 
 def parse_document(
@@ -198,8 +190,13 @@ def parse_document(
     path: str = "",
     encoding: str = "utf-8",
     speakers: list[str] | None = None,
+    genre: str | None = None,
+    event: str | None = None,
 ) -> ParsedDocument:
     """Blocks and sentences of ``text`` (see module docstring).
+
+    ``speakers``, ``genre`` and ``event`` come from the catalog (all optional);
+    they let ``text.speakers`` decode who says each sentence.
 
     ``text`` should come from ``decode``; stray CR/CRLF are normalized here so
     that offsets always index ``ParsedDocument.text``.
@@ -207,16 +204,17 @@ def parse_document(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     reading = formats.read(text, source=path or doc_id)
     if reading.format != "plain":
-        return formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
+        doc = formats.build_document(text, reading, doc_id, path=path, encoding=encoding)
+        return _attributed(doc, speakers, genre, event)
     masks = ([reading.front_matter] if reading.front_matter else []) + formats.inline_debris(text, 0, len(text))
     if not masks:
-        return _parse_plain(text, doc_id, path, encoding, speakers)
+        return _parse_plain(text, doc_id, path, encoding, speakers, genre, event)
     # Front matter and inline timestamp links are blanked out (same length, so
     # every offset still indexes ``text``), then kept out of the sentences.
     masked = list(text)
     for a, b in masks:
         masked[a:b] = [ch if ch == "\n" else " " for ch in text[a:b]]
-    doc = _parse_plain("".join(masked), doc_id, path, encoding, speakers)
+    doc = _parse_plain("".join(masked), doc_id, path, encoding, speakers, genre, event)
     doc.text = text
     doc.sentences = [_unmasked(text, s, masks) for s in doc.sentences]
     doc.sentences = [s for s in doc.sentences if s is not None]
@@ -228,6 +226,20 @@ def parse_document(
         doc.sentences = [replace(s, block_id=s.block_id + 1) for s in doc.sentences]
     doc.metadata = dict(reading.metadata)
     doc.title = reading.title or doc.title
+    return doc
+
+
+def _attributed(doc: ParsedDocument, speakers: list[str] | None, genre: str | None, event: str | None) -> ParsedDocument:
+    """A format reader's document with every sentence attributed like plain text (labels mapped to the
+    catalog's names, unlabelled dialogue decoded)."""
+    known = [s for s in (speakers or []) if s.strip()]
+    units = [Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, s.speaker, s.timestamp) for s in doc.sentences]
+    voices = attribute(doc.text, units, known, genre, event)
+    doc.sentences = [
+        replace(s, speaker=v.speaker, speaker_inferred=v.inferred, attribution=v.attribution,
+                speaker_confidence=round(v.confidence, 3))
+        for s, v in zip(doc.sentences, voices)
+    ]  # fmt: skip
     return doc
 
 
@@ -255,7 +267,9 @@ def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence 
     return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
 
 
-def _parse_plain(text: str, doc_id: str, path: str, encoding: str, speakers: list[str] | None) -> ParsedDocument:
+def _parse_plain(
+    text: str, doc_id: str, path: str, encoding: str, speakers: list[str] | None, genre: str | None, event: str | None
+) -> ParsedDocument:
     lines = _split_lines(text)
     groups = _group_lines(lines)
     raw_lang = document_lang(text)
@@ -272,34 +286,57 @@ def _parse_plain(text: str, doc_id: str, path: str, encoding: str, speakers: lis
     body_text = "\n".join(text[d.start : d.end] for d in drafts if d.kind in ("paragraph", "turn"))
     doc_lang = document_lang(body_text) if body_text.strip() else raw_lang
 
-    if known and not any(d.speaker for d in drafts):
-        infer_speakers(text, drafts, known, aliases)
-    for d in drafts:
-        if d.speaker and d.kind == "paragraph":
-            d.kind = "turn"
-
     line_starts = [ln.start for ln in lines]
+    drafted: list[tuple[int, _Draft, list[dict]]] = []
+    for block_id, d in enumerate(drafts):
+        # Headings are sentences too: they can be quoted and may carry claims
+        # (002's 【2020年に…】); summaries leave them out by block_kind.
+        body = _sentences(text, d, block_id, doc_lang, line_starts) if d.kind in ("paragraph", "turn", "heading") else []
+        drafted.append((block_id, d, body))
+    units = [
+        Unit(s["start"], s["end"], s["line"], block_id, d.kind, s["text"], d.speaker, s["timestamp"])
+        for block_id, d, body in drafted
+        for s in body
+    ]
+    voices = iter(attribute(text, units, known, genre, event))
+
     blocks: list[Block] = []
     sentences: list[Sentence] = []
-    for block_id, d in enumerate(drafts):
+    for block_id, d, body in drafted:
+        said = []
+        for s in body:
+            v = next(voices)
+            s.update(speaker=v.speaker, speaker_inferred=v.inferred, attribution=v.attribution,
+                     speaker_confidence=round(v.confidence, 3))
+            said.append(s)
+        speaker, inferred = d.speaker, d.speaker_inferred
+        if speaker is None and d.kind == "paragraph":
+            # A paragraph of a decoded dialogue is a turn of whoever says most of it.
+            chars: dict[str, int] = {}
+            for s in said:
+                if s["attribution"] == "turn" and s["speaker"]:
+                    chars[s["speaker"]] = chars.get(s["speaker"], 0) + len(s["text"])
+            if chars:
+                speaker, inferred = max(sorted(chars.items()), key=lambda kv: kv[1])[0], True
+        kind = "turn" if speaker and d.kind == "paragraph" else d.kind
         blocks.append(
             Block(
                 block_id=block_id,
-                kind=d.kind,
+                kind=kind,
                 start=d.start,
                 end=d.end,
                 line=_line_of(line_starts, d.start),
-                speaker=d.speaker,
-                speaker_inferred=d.speaker_inferred,
+                speaker=speaker,
+                speaker_inferred=inferred,
                 timestamp=d.timestamp,
                 heading=d.heading,
             )
         )
-        if d.kind in ("paragraph", "turn", "heading"):
-            # Headings are sentences too: they can be quoted and may carry claims
-            # (002's 【2020年に…】); summaries leave them out by block_kind.
-            for s in _sentences(text, d, block_id, doc_lang, line_starts):
-                sentences.append(Sentence(sentence_id=len(sentences), block_kind=d.kind, **s))
+        for s in said:
+            sentences.append(Sentence(sentence_id=len(sentences), block_kind=kind, **s))
+    voice_spans = span_voices(text, units, [
+        Voice(s.speaker, s.attribution, s.speaker_confidence) for s in sentences
+    ], known)
 
     return ParsedDocument(
         doc_id=doc_id,
@@ -310,6 +347,7 @@ def _parse_plain(text: str, doc_id: str, path: str, encoding: str, speakers: lis
         title=title.text.strip() if title else None,
         blocks=blocks,
         sentences=sentences,
+        voice_spans=voice_spans,
     )
 
 

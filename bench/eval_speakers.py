@@ -1,0 +1,383 @@
+"""Who says what: speaker accuracy and calibration against the hand-labelled gold.
+
+Gold: tests/fixtures/speakers/manifest.yaml (turn-by-turn labels of 000, 004
+and an English interview; every quantity of 002 and 003 and of three short
+articles with reported speech). For every gold document the script parses the
+text with the catalog's speakers, genre and event, and reports:
+
+* claims said by a person: among the quantities whose gold speaker is a
+  person, the share attributed to that person (for the dialogues: every
+  extracted claim, scored against the turn it sits in; for the write-ups:
+  every gold quantity). A named source that is not a catalog person
+  ("Financial Times", "関係者") counts when one name contains the other.
+* attribution: the share of all scored quantities whose attribution
+  (turn / reported / author) and, where a person speaks, speaker are right.
+* sentences: for the dialogues, the share of sentences with the right speaker.
+* calibration: claims binned by ``speaker_confidence`` against how many are
+  right; and the share of claims that are confident (>= 0.8) and wrong.
+  The confidence table (src/helpers/text/data/speaker_calibration.yaml) is
+  fitted on this same gold (``--calibrate``), so the in-sample table flatters
+  it; the leave-one-document-out line refits it without each dialogue in turn
+  and is the honest figure for unseen text.
+
+Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import csv
+import math
+import sys
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "fixtures" / "speakers"
+CALIBRATION = ROOT / "src" / "helpers" / "text" / "data" / "speaker_calibration.yaml"
+CONFIDENT = 0.8
+MIN_BIN = 20  # claims per step of the posterior -> accuracy table
+MIN_RULE = 5  # decisions a rule needs to get a figure of its own
+WILSON_Z = 1.64  # report each accuracy at the low end of its 90% interval: confidence errs on the cautious side
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from helpers.claims.extract import extract_claims
+from helpers.text import speakers as spk
+from helpers.text.catalog import load_catalog
+from helpers.text.parse import parse_document
+
+
+@dataclass
+class Scored:
+    doc: str
+    kind: str  # "claim" or "sentence"
+    correct: bool
+    person: bool  # the gold speaker is a person (not the author's words)
+    confidence: float
+    attribution: str
+    rule: str
+    score: float  # raw score (dialogue posterior) behind the confidence
+    where: str  # line and text, for the list of errors
+
+
+@dataclass
+class DocResult:
+    doc: str
+    claims_right: int = 0
+    claims: int = 0
+    attribution_right: int = 0
+    attributed: int = 0
+    sentences_right: int = 0
+    sentences: int = 0
+
+    @property
+    def claims_accuracy(self) -> float:
+        return self.claims_right / self.claims if self.claims else math.nan
+
+    @property
+    def attribution_accuracy(self) -> float:
+        return self.attribution_right / self.attributed if self.attributed else math.nan
+
+    @property
+    def sentence_accuracy(self) -> float:
+        return self.sentences_right / self.sentences if self.sentences else math.nan
+
+
+@dataclass
+class Report:
+    docs: list[DocResult] = field(default_factory=list)
+    scored: list[Scored] = field(default_factory=list)
+
+    def claims(self, person: bool | None = None) -> list[Scored]:
+        return [s for s in self.scored if s.kind == "claim" and (person is None or s.person == person)]
+
+    @property
+    def person_claims_accuracy(self) -> float:
+        c = self.claims(person=True)
+        return sum(s.correct for s in c) / len(c) if c else math.nan
+
+    @property
+    def confident_wrong_share(self) -> float:
+        c = self.claims()
+        return sum(1 for s in c if s.confidence >= CONFIDENT and not s.correct) / len(c) if c else math.nan
+
+
+def _line_starts(text: str) -> list[int]:
+    out = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            out.append(i + 1)
+    return out
+
+
+def _turns(text: str, path: Path) -> list[tuple[int, str]]:
+    starts = _line_starts(text)
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            off = starts[int(r["line"]) - 1]
+            if r["prefix"]:
+                end = text.find("\n", off)
+                k = text[off : end if end >= 0 else len(text)].find(r["prefix"])
+                if k < 0:
+                    raise ValueError(f"{path.name}: prefix {r['prefix']!r} not on line {r['line']}")
+                off += k
+            rows.append((off, r["speaker"]))
+    return sorted(rows)
+
+
+def _gold_at(turns: list[tuple[int, str]], offset: int) -> str | None:
+    found = None
+    for off, who in turns:
+        if off > offset:
+            break
+        found = who
+    return found
+
+
+def _claims_gold(text: str, path: Path, doc_id: str) -> list[dict]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r.get("doc_id") and r["doc_id"] != doc_id:
+                continue
+            if r.get("start"):
+                start = int(r["start"])
+            else:
+                start = -1
+                for _ in range(int(r["occurrence"])):
+                    start = text.find(r["surface"], start + 1)
+                if start < 0:
+                    raise ValueError(f"{path.name}: {r['surface']!r} occurrence {r['occurrence']} not found")
+            if text[start : start + len(r["surface"])] != r["surface"]:
+                raise ValueError(f"{path.name}: {r['surface']!r} is not at offset {start}")
+            out.append(dict(r, start=start))
+    return out
+
+
+def _same_source(predicted: str | None, gold: str) -> bool:
+    if not predicted:
+        return False
+    return predicted == gold or gold in predicted or predicted in gold
+
+
+def _voices(doc, speakers, genre, event) -> list[spk.Voice]:
+    """The attributor's own view of the parsed sentences (with raw scores and rules)."""
+    units = [
+        spk.Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text,
+                 s.speaker if s.attribution == "labelled" else None, s.timestamp)
+        for s in doc.sentences
+    ]
+    return spk.attribute(doc.text, units, speakers, genre, event)
+
+
+def evaluate() -> Report:
+    manifest = yaml.safe_load((GOLD_DIR / "manifest.yaml").read_text("utf-8"))
+    catalog = load_catalog(ROOT / "seeds" / "catalog.yaml")
+    report = Report()
+    for entry in manifest["documents"]:
+        doc_id = entry["id"]
+        cat = catalog.entry(doc_id) if doc_id in catalog else None
+        speakers = list(entry.get("speakers") or (cat.speakers if cat else []))
+        genre = entry.get("genre") or (cat.genre if cat else None)
+        event = entry.get("event") or (cat.event if cat else None)
+        text = (ROOT / entry["text"]).read_text("utf-8").replace("\r\n", "\n")
+        doc = parse_document(text, doc_id, speakers=speakers, genre=genre, event=event)
+        voices = _voices(doc, speakers, genre, event)
+        raw = {s.sentence_id: v for s, v in zip(doc.sentences, voices)}
+        res = DocResult(doc_id)
+        starts = _line_starts(text)
+
+        def where(offset: int, surface: str, starts: list[int] = starts) -> str:
+            return f"line {bisect.bisect_right(starts, offset)} {surface!r}"
+
+        if "turns" in entry:
+            turns = _turns(text, GOLD_DIR / entry["turns"])
+            for s in doc.sentences:
+                gold = _gold_at(turns, s.start)
+                if gold in (None, "?", ""):
+                    continue
+                ok = s.speaker in gold.split("|")
+                res.sentences += 1
+                res.sentences_right += ok
+                v = raw[s.sentence_id]
+                report.scored.append(Scored(doc_id, "sentence", ok, True, s.speaker_confidence, s.attribution, v.rule,
+                                            v.score, where(s.start, s.text[:30])))
+            for c in extract_claims(doc):
+                gold = _gold_at(turns, c.start)
+                if gold in (None, "?"):
+                    continue
+                v = raw[c.sentence_id]
+                if gold == "":
+                    ok = c.attribution == "author"
+                    person = False
+                else:
+                    ok = c.speaker in gold.split("|")
+                    person = True
+                    res.claims += 1
+                    res.claims_right += ok
+                res.attributed += 1
+                res.attribution_right += ok
+                report.scored.append(Scored(doc_id, "claim", ok, person, c.speaker_confidence, c.attribution, v.rule,
+                                            v.score, where(c.start, c.surface) + f" -> {c.speaker or '-'} (gold {gold or 'author'})"))
+        else:
+            for g in _claims_gold(text, GOLD_DIR / entry["claims"], doc_id):
+                sent = next((s for s in doc.sentences if s.start <= g["start"] < s.end), None)
+                if sent is None:
+                    # Titles and page chrome are no sentences: the author's by construction.
+                    speaker, attribution, confidence, rule, score = None, "author", 1.0, "title", 1.0
+                else:
+                    speaker, attribution, confidence = spk.voice_of(doc, sent, g["start"])
+                    v = raw[sent.sentence_id]
+                    # a span of its own: an author's aside or a quotation (text.speakers.span_voices)
+                    rule, score = (v.rule, v.score) if attribution == sent.attribution else (
+                        "aside" if attribution == "author" else "quote", 1.0)
+                person = bool(g["speaker"])
+                if person:
+                    ok = attribution in ("reported", "turn", "labelled") and _same_source(speaker, g["speaker"])
+                    res.claims += 1
+                    res.claims_right += ok
+                else:
+                    ok = attribution == g["attribution"] and (attribution != "author" or not speaker)
+                res.attributed += 1
+                res.attribution_right += ok
+                report.scored.append(Scored(doc_id, "claim", ok, person, confidence, attribution, rule, score,
+                                            where(g["start"], g["surface"]) + f" -> {speaker or '-'} {attribution}"
+                                            f" (gold {g['speaker'] or '-'} {g['attribution']})"))
+        report.docs.append(res)
+    return report
+
+
+# --- calibration ---------------------------------------------------------------
+
+
+def _wilson_low(k: float, n: int, z: float = WILSON_Z) -> float:
+    if n == 0:
+        return 0.0
+    p = k / n
+    d = 1 + z * z / n
+    c = p + z * z / (2 * n)
+    r = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (c - r) / d
+
+
+def _pav(points: list[tuple[float, bool]], min_count: int = MIN_BIN) -> list[dict]:
+    """Pool adjacent violators: a nondecreasing step function from raw score to accuracy."""
+    blocks: list[list[float]] = []  # [right, n, upto]
+    for x, ok in sorted(points):
+        blocks.append([float(ok), 1, x])
+        while len(blocks) > 1 and (
+            blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1] or blocks[-2][1] < min_count
+        ):
+            right, n, upto = blocks.pop()
+            blocks[-1][0] += right
+            blocks[-1][1] += n
+            blocks[-1][2] = upto
+    table = [{"upto": round(b[2], 4), "accuracy": round(_wilson_low(b[0], int(b[1])), 3), "n": int(b[1])} for b in blocks]
+    # Each step's floor: accuracies stay nondecreasing after the cautious correction.
+    for i in range(1, len(table)):
+        table[i]["accuracy"] = max(table[i]["accuracy"], table[i - 1]["accuracy"])
+    if table:
+        table[-1]["upto"] = 1.0
+    return table
+
+
+def fit(report: Report, exclude: str | None = None) -> dict:
+    # Claims, not sentences: they are what is judged, and sentences of one turn
+    # are far from independent observations.
+    turn = [(s.score, s.correct) for s in report.scored
+            if s.kind == "claim" and s.person and s.attribution == "turn" and s.doc != exclude]
+    rules: dict[str, list[bool]] = {}
+    for s in report.scored:
+        if s.kind == "claim" and s.attribution != "turn" and s.rule != "title" and s.doc != exclude:
+            rules.setdefault(s.rule, []).append(s.correct)
+    # A rule seen a handful of times gets the pooled figure of all reported-speech rules.
+    pooled = [ok for k, v in rules.items() if k not in ("author", "title", "heading") for ok in v]
+    fallback = round(_wilson_low(sum(pooled), len(pooled)), 3)
+    return {
+        "posterior": _pav(turn),
+        "rules": {k: round(_wilson_low(sum(v), len(v)), 3) if len(v) >= MIN_RULE else fallback
+                  for k, v in sorted(rules.items())},
+    }
+
+
+def _apply(table: dict, s: Scored) -> float:
+    if s.attribution == "turn":
+        for row in table["posterior"]:
+            if s.score <= row["upto"]:
+                return row["accuracy"]
+        return s.score
+    return table["rules"].get(s.rule, s.confidence)
+
+
+# --- output ----------------------------------------------------------------------
+
+
+def _pct(x: float) -> str:
+    return "  n/a" if math.isnan(x) else f"{100 * x:5.1f}%"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--calibrate", action="store_true", help=f"refit {CALIBRATION.relative_to(ROOT)} from the gold")
+    ap.add_argument("--quiet", action="store_true", help="no list of errors")
+    args = ap.parse_args(argv)
+    report = evaluate()
+    if args.calibrate:
+        table = fit(report)
+        header = ("# Confidence of speaker decisions, fitted by bench/eval_speakers.py --calibrate on the gold in\n"
+                  "# tests/fixtures/speakers: posterior -> accuracy steps (pool-adjacent-violators over the claims\n"
+                  "# of the dialogues) and per-rule accuracy of the reported-speech and author rules (rules seen\n"
+                  "# fewer than 5 times share the pooled figure); every accuracy is the low end of its 90%\n"
+                  "# Wilson interval, so confidence errs on the cautious side. Never fitted at run time.\n")
+        CALIBRATION.write_text(header + yaml.safe_dump(table, sort_keys=False, allow_unicode=True), "utf-8")
+        print(f"wrote {CALIBRATION.relative_to(ROOT)}; re-run without --calibrate to score with it")
+        return 0
+
+    print(f"{'document':24} {'person claims':>17} {'attribution':>17} {'sentences':>17}")
+    for r in report.docs:
+        print(f"{r.doc:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
+              f"{_pct(r.attribution_accuracy)} {r.attribution_right:4}/{r.attributed:<4} "
+              f"{_pct(r.sentence_accuracy)} {r.sentences_right:4}/{r.sentences:<4}")
+    person = report.claims(person=True)
+    print(f"\nclaims said by a person: {_pct(report.person_claims_accuracy)} right ({sum(s.correct for s in person)}/{len(person)})")
+    seeds = [s for s in person if s.doc[:3].isdigit()]
+    print(f"  of them in the seeds:  {_pct(sum(s.correct for s in seeds) / len(seeds) if seeds else math.nan)} ({sum(s.correct for s in seeds)}/{len(seeds)})")
+    claims = report.claims()
+    print(f"confident (>= {CONFIDENT}) and wrong: {_pct(report.confident_wrong_share)} of {len(claims)} claims")
+
+    print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
+    edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+    for lo, hi in pairwise(edges):
+        b = [s for s in claims if lo <= s.confidence < hi]
+        if b:
+            print(f"{'':35}{lo:.1f}-{min(hi, 1.0):.1f}    {len(b):4}   {sum(s.confidence for s in b) / len(b):.2f}     "
+                  f"{_pct(sum(s.correct for s in b) / len(b))}")
+
+    # Leave one document out: refit the table without it, score it with the refit table.
+    dialogue_docs = sorted({s.doc for s in report.scored if s.kind == "sentence"})
+    held: list[tuple[float, bool]] = []
+    for d in dialogue_docs:
+        table = fit(report, exclude=d)
+        held += [(_apply(table, s), s.correct) for s in claims if s.doc == d]
+    if held:
+        wrong = sum(1 for c, ok in held if c >= CONFIDENT and not ok)
+        sure = [ok for c, ok in held if c >= CONFIDENT]
+        print(f"\nleave-one-dialogue-out: confident and wrong {_pct(wrong / len(held))} of {len(held)} dialogue claims; "
+              f"right among the confident {_pct(sum(sure) / len(sure) if sure else math.nan)} ({len(sure)})")
+
+    if not args.quiet:
+        print("\nerrors:")
+        for s in report.scored:
+            if s.kind == "claim" and not s.correct:
+                print(f"  {s.doc[:12]:12} conf {s.confidence:.2f} {s.rule:12} {s.where}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

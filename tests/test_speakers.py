@@ -1,0 +1,215 @@
+"""Who says each sentence: behaviour on small texts, and the seed gold as a regression floor."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.text.parse import parse_document
+from helpers.text.speakers import ATTRIBUTIONS, author_asides, roles
+
+ROOT = Path(__file__).resolve().parents[1]
+TWO = ["Dwarkesh Patel", "Mark Zuckerberg"]
+
+
+def voices(text: str, speakers=None, genre=None, event=None):
+    doc = parse_document(text, "t", speakers=speakers, genre=genre, event=event)
+    return doc, [(s.text, s.speaker, s.attribution, s.speaker_confidence) for s in doc.sentences]
+
+
+def speaker_of(rows, prefix: str):
+    hits = [r for r in rows if r[0].startswith(prefix)]
+    assert hits, prefix
+    return hits[0][1]
+
+
+INTERVIEW = """\
+Welcome to the show. Today my guest runs a large technology company.
+
+Thanks. Glad to be here.
+
+Mark, what are you working on this year?
+
+Mostly glasses and AI. We are putting an assistant into every app.
+
+How many people use it?
+
+Hundreds of millions already, and it grows every month.
+"""
+
+
+def test_vocative_question_hands_the_floor_to_the_person_addressed():
+    _, rows = voices(INTERVIEW, TWO, "transcript", "Dwarkesh Patel podcast interview with Mark Zuckerberg")
+    assert speaker_of(rows, "Mark, what are you") == "Dwarkesh Patel"  # nobody addresses themselves
+    assert speaker_of(rows, "Mostly glasses") == "Mark Zuckerberg"
+    assert speaker_of(rows, "How many people") == "Dwarkesh Patel"
+    assert speaker_of(rows, "Hundreds of millions") == "Mark Zuckerberg"
+    assert all(r[2] == "turn" for r in rows)
+
+
+def test_vocative_flips_the_speaker_when_names_are_swapped():
+    swapped = INTERVIEW.replace("Mark,", "Dwarkesh,")
+    _, rows = voices(swapped, TWO, "transcript", None)
+    assert speaker_of(rows, "Dwarkesh, what are you") == "Mark Zuckerberg"
+    assert speaker_of(rows, "Mostly glasses") == "Dwarkesh Patel"
+
+
+def test_self_introduction_fixes_a_turn_and_its_neighbours():
+    text = """\
+Welcome back, everyone. Tonight we talk about chips with a very special guest.
+
+Thanks for having me. I'm Jensen Huang, and I run a company that makes accelerated computers.
+
+So what does your company actually make?
+
+We started with graphics chips, and now we build whole data centers.
+"""
+    _, rows = voices(text, ["Mark Zuckerberg", "Jensen Huang"], "transcript", None)
+    assert speaker_of(rows, "I'm Jensen Huang") == "Jensen Huang"
+    # the neighbours follow from the one anchored turn
+    assert speaker_of(rows, "Welcome back") == "Mark Zuckerberg"
+    assert speaker_of(rows, "So what does") == "Mark Zuckerberg"
+    assert speaker_of(rows, "We started with") == "Jensen Huang"
+
+
+def test_japanese_vocative_and_self_introduction():
+    text = """\
+皆さんこんばんは。私はジェンセン・フアンです。今日は特別なゲストをお招きしています。
+
+ありがとうございます。呼んでいただけて嬉しいです。
+
+マーク、今年は何に取り組んでいますか?
+
+そうですね、スマートグラスとAIです。すべてのアプリにアシスタントを入れています。
+"""
+    speakers = ["Jensen Huang", "Mark Zuckerberg"]
+    _, rows = voices(text, speakers, "transcript translation", None)
+    assert speaker_of(rows, "私はジェンセン・フアンです") == "Jensen Huang"
+    assert speaker_of(rows, "マーク、今年は") == "Jensen Huang"
+    assert speaker_of(rows, "そうですね、スマート") == "Mark Zuckerberg"
+
+
+def test_labelled_turns_stay_labelled_and_certain():
+    text = "Host: How many GPUs will you have?\nMark Zuckerberg: About 350,000 by the end of the year.\n"
+    doc, rows = voices(text, ["Mark Zuckerberg"], "transcript", None)
+    by = {r[0][:5]: r for r in rows}
+    assert by["About"][1:] == ("Mark Zuckerberg", "labelled", 1.0)
+    assert all(not s.speaker_inferred for s in doc.sentences)
+
+
+def test_a_role_label_names_the_catalogs_host():
+    text = ("Title line\n\nHOST: How many GPUs will you have?\nGUEST: About 350,000 by the end of the year.\n"
+            "HOST: And next year?\nGUEST: More.\n")
+    _, rows = voices(text, TWO, "transcript", "Dwarkesh Patel podcast interview with Mark Zuckerberg")
+    assert [(r[1], r[2]) for r in rows][:2] == [("Dwarkesh Patel", "labelled"), ("Mark Zuckerberg", "labelled")]
+    # with two hosts the label stays as written
+    _, rows = voices(text, ["Mark Zuckerberg", "Ruchi Sanghvi", "Aditya Agarwal"], "transcript",
+                     "South Park Commons talk with Mark Zuckerberg")
+    assert [r[1] for r in rows][:2] == ["HOST", "Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers, sentence, who",
+    [
+        ("Die Aktie stieg. Zuckerberg sagte, Meta werde 350.000 GPUs besitzen.", ["Mark Zuckerberg"], "Zuckerberg sagte", "Mark Zuckerberg"),
+        ("Die Aktie stieg. Laut Jensen Huang arbeiten mehrere hundert Ingenieure an PyTorch.", [], "Laut Jensen", "Jensen Huang"),
+        ("Meta hat viel investiert. Meta habe 2018 erste Demos gezeigt, erklärte Zuckerberg.", ["Mark Zuckerberg"], "Meta habe", "Mark Zuckerberg"),
+        ("Shares rose. Nvidia chief executive Jensen Huang said Meta was close to 600,000 chips.", [], "Nvidia chief", "Jensen Huang"),
+        ("Shares rose. According to a company filing, the firm employed 70,799 people.", [], "According to", "company filing"),
+        ("会場は満員だった。ザッカーバーグ氏は、35万個購入する計画だと語った。", ["Mark Zuckerberg"], "ザッカーバーグ氏は", "Mark Zuckerberg"),
+        ("会場は満員だった。関係者によると、10倍の計算資源が必要になる。", [], "関係者によると", "関係者"),
+    ],
+)
+def test_reported_speech_names_the_person_reported(text, speakers, sentence, who):
+    _, rows = voices(text, speakers, "article", None)
+    row = next(r for r in rows if r[0].startswith(sentence))
+    assert row[2] == "reported"
+    assert who in row[1]
+    assert rows[0][2] == "author" and rows[0][1] is None
+
+
+def test_a_surname_alone_names_the_person_named_in_full_before():
+    text = ("Chips and power\n\nDylan Patel, an analyst who tracks chip supply, has doubts. "
+            "The market grew by 40 percent. Patel said a cluster now costs 2 billion dollars.\n")
+    _, rows = voices(text, [], "article", None)
+    assert (speaker_of(rows, "Patel said"), rows[-1][2]) == ("Dylan Patel", "reported")
+    assert speaker_of(rows, "The market grew") is None
+
+
+def test_a_following_sentence_inherits_the_source_but_a_question_does_not():
+    text = "Meta and its models\n\nZuckerberg said the models keep improving. He added that training took 15 trillion tokens. Is that sustainable?\n"
+    _, rows = voices(text, ["Mark Zuckerberg"], "article", None)
+    assert speaker_of(rows, "He added") == "Mark Zuckerberg"
+    assert speaker_of(rows, "Is that") is None
+
+
+def test_notes_are_the_guests_words_and_asides_the_authors():
+    text = """\
+先週のインタビューのメモです。
+
+【GPU】
+(24:00)年末までに35万個のGPUを購入する計画だ(湯川解説:GPUは2つの用途で使われる)。
+(質問)データセンターは1000億ドル規模になる。何に使うのか?
+"""
+    doc = parse_document(text, "n", speakers=["Mark Zuckerberg", "Dwarkesh Patel"], genre="notes",
+                         event="Dwarkesh Patel podcast interview with Mark Zuckerberg")
+    by = {s.text[:6]: s for s in doc.sentences}
+    assert by["先週のインタ"].attribution == "author"
+    assert by["(24:00"[1:] if False else next(k for k in by if "35万個" in by[k].text)].speaker == "Mark Zuckerberg"
+    question = next(s for s in doc.sentences if "1000億ドル" in s.text)
+    assert (question.speaker, question.attribution) == ("Dwarkesh Patel", "reported")
+    (a, b), = author_asides(text)
+    assert text[a:b].startswith("(湯川解説")
+
+
+def test_roles_from_the_event_and_from_the_welcome():
+    assert roles(TWO, "Dwarkesh Patel podcast interview with Mark Zuckerberg") == {
+        "Dwarkesh Patel": "host", "Mark Zuckerberg": "guest"}
+    assert roles(["Jensen Huang", "Mark Zuckerberg"], "conversation between Jensen Huang and Mark Zuckerberg") == {}
+
+
+def test_no_known_speakers_means_no_guessed_names():
+    _, rows = voices(INTERVIEW, None, "transcript", None)
+    assert all(r[1] is None for r in rows)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=list("ab cマーク、。?\n「」Mark,.:私はです"), max_size=300))
+def test_every_sentence_gets_a_valid_voice(text):
+    doc = parse_document(text, "h", speakers=TWO, genre="transcript")
+    for s in doc.sentences:
+        assert s.attribution in ATTRIBUTIONS
+        assert 0.0 <= s.speaker_confidence <= 1.0
+        assert (s.speaker is None) or s.speaker in TWO or s.attribution in ("labelled", "reported")
+
+
+def test_decoding_is_deterministic():
+    a = voices(INTERVIEW, TWO, "transcript", None)[1]
+    b = voices(INTERVIEW, TWO, "transcript", None)[1]
+    assert a == b
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("eval_speakers", ROOT / "bench" / "eval_speakers.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_speakers"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seed_gold_stays_above_the_measured_floor():
+    """Floors a little under what the decoder reaches today (bench/eval_speakers.py prints the figures)."""
+    report = _bench().evaluate()
+    by = {r.doc: r for r in report.docs}
+    assert by["000_a86c1cdb2fa65775"].claims_accuracy >= 0.88  # 0.94 measured
+    assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.65  # 0.71
+    assert by["002_eb63065994b04cab"].claims_accuracy >= 0.9  # 0.96
+    assert by["003_ff97695cd6ad6ecf"].attribution_accuracy >= 0.85  # 0.93 (only 5 of its quantities are a person's)
+    assert by["en_interview"].sentence_accuracy >= 0.9  # 1.0
+    assert report.person_claims_accuracy >= 0.84  # 0.88
+    assert report.confident_wrong_share <= 0.05  # 0.016 with the table fitted on this gold (0.11 left out)
