@@ -20,6 +20,7 @@ import pandas as pd
 from ..tables import Column, TableSpec
 from ..text.model import ParsedDocument
 from .lexicon import QUALIFIERS, UNITS
+from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
 from .topics import assign_topic
 
@@ -44,6 +45,7 @@ class Claim:
     measure: str
     lang: str
     context: str
+    unit_surface: str = ""
 
 
 CLAIMS = TableSpec(
@@ -59,7 +61,10 @@ CLAIMS = TableSpec(
         Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
         Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
         Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
-        Column("unit", "str", "One of: " + ", ".join(UNITS) + ". 'percent' values are percentage points (half = 50).", isin=UNITS),
+        Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
+               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, multiple (2倍, 10x); "
+               "duration_second (hours, minutes, seconds); physical base units from pint (" + ", ".join(PHYSICAL)
+               + "); or a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...).", isin=UNITS),
         Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
         Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
         Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
@@ -68,6 +73,7 @@ CLAIMS = TableSpec(
         Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
+        Column("unit_surface", "str", "The unit as written (km, ドル, Megawatts, $, 個); `value` is in the base unit of `unit`, so 5 km has value 5000 and unit_surface km; empty for bare numbers."),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -97,6 +103,7 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
                 surface=surface, value=q.value, value_low=q.value_low, value_high=q.value_high, unit=q.unit,
                 vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=sent.speaker or "",
                 sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
+                unit_surface=q.unit_surface,
             ))
     claims.sort(key=lambda c: (c.start, c.end))
     return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
@@ -112,7 +119,7 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     value = q.value * 1e9
     if value not in sizes or not _MODEL_CONTEXT.search(text):
         return q
-    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
+    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier, q.unit_surface)
 
 
 def claims_frame(docs: list[ParsedDocument]) -> pd.DataFrame:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-UNITS = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year",
-         "duration_year", "duration_month", "duration_week", "duration_day", "age", "version", "other")
+from .units import vocabulary
+
+# the corpus's units first (stable names), then the vocabulary of claims.units (ISO currencies, pint base units)
+UNITS = vocabulary()
 QUALIFIERS = ("approx", "at_least", "at_most", "almost", "negated", "")
 # Units that name a point in time or a release rather than an amount: never summed, ranged or compared as sizes.
 CALENDAR_UNITS = ("year", "version")
@@ -17,7 +19,7 @@ NUMERIC_UNITS = tuple(u for u in UNITS if u not in CALENDAR_UNITS)
 
 
 DIGIT = r"[0-9０-９]"
-_KANJI_NUM = "〇一二三四五六七八九十百千万億兆"
+_KANJI_NUM = "〇零一二三四五六七八九十百千万億兆"
 
 # Japanese numeral: digits (with 1,000 grouping and decimals) and kanji numerals with 万/億/兆
 JA_CORE = re.compile(
@@ -29,7 +31,14 @@ JA_VAGUE_FOLLOW = re.compile(
     r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
 )
 HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-LATIN_NUM = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,]\d+)*")
+# A Latin-script numeral: an optional minus (not after a word or number: GPT-4 and 10-15 have none),
+# space-grouped thousands (1 234 567, 40 000), digits with separators, a leading-dot decimal (.08) and an
+# exponent (1.5e9, 2^5). Letters right before the digits are judged later (H100 is a name, USD1,700 money).
+LATIN_NUM = re.compile(
+    r"(?<![0-9])(?<![0-9][.,])(?:(?<![\w)\]\-.,])-)?"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|\.\d+)"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?:\.\d+)?)?"
+)
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 
 NUMWORD_HINT = {
@@ -67,7 +76,7 @@ _SHARED_UNITS: list[_Unit] = [
     _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
     _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
-    _u(r"(?:x|×)(?![A-Za-z0-9])", "other"),
+    _u(r"(?:x|×)(?![A-Za-z0-9])", "multiple"),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
@@ -84,9 +93,12 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"日(?![本曜])", "duration_day"),
     _u(r"(?:人|名)", "person"),
     _u(r"(?:個|台)", "_piece"),
-    _u(r"(?:ナノ秒|ミリ秒|マイクロ秒)", "other"),
     _u(r"月(?!間)", "_month_name"),
-    _u(r"(?:時間|分(?!の)|秒|月|円|倍|位|点)", "other"),
+    _u(r"倍", "multiple"),
+    _u(r"ダース", "count", 12.0),
+    _u(r"[kK](?![A-Za-z])", "count", 1e3),
+    _u(r"割(?![り引合安高れ])", "percent", 10.0),
+    _u(r"(?:月|位|点)", "other"),
     _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
 ]
 _PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
@@ -111,7 +123,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
-    _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
+    _u(r"\s?Mal\b", "other"),
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
@@ -129,7 +141,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
-    _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
+    _u(r"\s?times\b", "other"),
     _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
@@ -137,7 +149,8 @@ UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
 SCALE_AFTER = {
     "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
+    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+                     r"|(B)(?=\s?(?:\$|USD|dollars))"),
 }
 # Japanese nouns after の/という that say what is counted
 JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")

@@ -81,6 +81,44 @@ def parse_digits(s: str, lang: str) -> float | None:
     return finite_or_none(float(s))
 
 
+_EXPONENT = re.compile(r"(.*?)(?:[eE]([+-]?\d{1,3})|\^([+-]?\d{1,3}(?:\.\d+)?))")
+
+
+def parse_latin(s: str, lang: str) -> float | None:
+    """A Latin-script numeral with its sign, separators and exponent: ``-1.3``, ``1 234 567``,
+    ``1.5e9``, ``2^5``, ``.08``, ``2,5`` (German), ``40 000`` (space-grouped thousands)."""
+    s = to_halfwidth(s).strip()
+    sign = 1.0
+    if s[:1] in "-−":
+        sign, s = -1.0, s[1:].lstrip()
+    m = _EXPONENT.fullmatch(s)
+    exponent: float | None = None
+    power = False
+    if m:
+        s = m.group(1)
+        exponent = float(m.group(2) or m.group(3))
+        power = m.group(3) is not None
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?", s):
+        s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+        s = s.replace(",", ".") if lang == "de" else s
+    if s.startswith(".") and s[1:].isdigit():
+        s = "0" + s
+    base = parse_digits(s, lang)
+    if base is None:
+        return None
+    if exponent is not None:
+        if power:
+            if base == 0 and exponent < 0:
+                return None
+            try:
+                base = base ** exponent
+            except OverflowError:
+                return None
+        else:
+            base = base * 10.0 ** exponent
+    return finite_or_none(sign * base)
+
+
 def parse_japanese(s: str) -> float | None:
     """Parse a Japanese numeral: digits, kanji numerals, 万/億/兆, 1,000億, ２４万, 二十四万, 1.5兆."""
     s = to_halfwidth(s).replace(",", "").replace("，", "")

@@ -31,10 +31,11 @@ The vocabulary lives in ``claims.lexicon``; ``claims.topics`` adds topics and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import numbers
+from . import numbers, spelled, units
 from .lexicon import (
     DE_DATE,
     DIGIT,
@@ -78,6 +79,7 @@ class Quantity:
     unit: str
     vague: bool
     qualifier: str
+    unit_surface: str = ""  # the unit as written (km, ドル, Megawatts); empty for bare numbers
 
 
 # ---------------------------------------------------------------------------
@@ -91,9 +93,10 @@ class _Core:
     low: float
     high: float
     vague: bool = False
-    kind: str = "num"  # num | version | year | fraction
+    kind: str = "num"  # num | version | year | fraction | date | size
     scaled: bool = False  # carries its own scale (万/億/Millionen/billion)
     word: bool = False  # spelled-out number
+    unit: str = ""  # a unit the numeral itself carries (三割: percent, 2倍: multiple)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -142,6 +145,11 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
         if v is None:
             # trailing scale char without a number or garbage: try without the tail
             continue
+        # −5, マイナス10000: a sign before the numeral (マイナス1から0, a phase name, is taken already)
+        if s >= 1 and text[s - 1] == "-" and (s == 1 or not (text[s - 2].isascii() and text[s - 2].isalnum())):
+            v, s = -v, s - 1
+        elif text[max(0, s - 4):s] == "マイナス":
+            v, s = -v, s - 4
         cores.append(_Core(s, e, v, v, scaled=any(c in "万億兆" for c in surface)))
     for m in JA_VAGUE.finditer(text):
         s, e = m.start(), m.end()
@@ -169,15 +177,26 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
     lang = lang if lang in ("de", "en") else "en"
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
+    # "10 to the 13th": a power of ten written out
+    for m in _TO_THE.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
+            if v is not None:
+                cores.append(_Core(m.start(), m.end(), v, v))
     for m in LATIN_NUM.finditer(text):
         s, e = m.start(), m.end()
-        if _overlaps(s, e, taken):
+        if _overlaps(s, e, taken) or _overlaps(s, e, [(c.start, c.end) for c in cores]):
             continue
-        v = numbers.parse_digits(m.group(0), lang)
+        v = numbers.parse_latin(m.group(0), lang)
         if v is None:
             continue
+        neg = _NEGATIVE_WORD.search(text, max(0, s - 10), s)
+        if neg and v > 0:
+            v, s = -v, neg.start()
         scaled = False
         sm = scale_re.match(text, e)
+        if sm is None and text[e:e + 1] == "m" and _is_million_m(text, s, e, lang):
+            sm = re.compile("m").match(text, e)
         if sm:
             mult = numbers.SCALE_WORDS[lang].get(sm.group(0).strip().lower().rstrip("."), None)
             if mult is None and lang == "de":
@@ -215,34 +234,35 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
             low, high, e, scaled = low * mult, high * mult, sm.end(), True
         cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
         occupied.append((s, e))
-    # spelled-out numbers; consecutive number words form one number ("two hundred fifty")
+    # spelled-out numbers, fractions and mixed numbers ("two hundred fifty", "two-thirds", "zweieinhalb")
     occupied = [(c.start, c.end) for c in cores]
-    words = [w for w in WORD.finditer(text) if not _overlaps(w.start(), w.end(), taken + occupied)]
-    i = 0
-    hint = NUMWORD_HINT[lang]
-    while i < len(words):
-        w = words[i]
-        if not hint.match(w.group(0)) or numbers.parse_word_number(w.group(0), lang) is None:
-            i += 1
+    for sp in spelled.spelled_numbers(text, lang):
+        s, e = sp.start, sp.end
+        if _overlaps(s, e, taken):
             continue
-        j = i
-        while (j + 1 < len(words) and text[words[j].end():words[j + 1].start()] in (" ", "-")
-               and numbers.parse_word_number(text[w.start():words[j + 1].end()], lang) is not None):
-            j += 1
-        s, e = w.start(), words[j].end()
-        surface = text[s:e]
-        v = numbers.parse_word_number(surface, lang)
-        scaled = False
+        inside = [c for c in cores if s <= c.start and c.end <= e]
+        crossing = [c for c in cores if c.start < e and s < c.end]
+        if len(inside) != len(crossing) or any(c.vague or c.kind != "num" for c in crossing):
+            continue  # crosses a number found otherwise ("thousands of", "Milliarden")
+        surface = text[s:e].lower()
+        if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE:
+            continue  # "one", "ein": an article or pronoun far more often than a count
+        if not sp.words and sp.kind == "int":
+            continue
+        for c in inside:
+            cores.remove(c)
+        v, e2, scaled = sp.value, e, False
         sm = scale_re.match(text, e)
-        low = surface.lower()
-        indefinite = low in ("ein", "eine", "eins", "einen", "einem", "einer", "one", "a", "an")
-        if sm and sm.group(1):
+        if sm and sm.group(1) and sp.kind != "fraction":
             mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
-            if mult is not None and v is not None:
-                v, e, scaled = v * mult, sm.end(), True
-        if v is not None and not (indefinite and not scaled):
-            cores.append(_Core(s, e, v, v, scaled=scaled, word=True))
-        i = j + 1
+            if mult is not None:
+                v, e2, scaled = v * mult, sm.end(), True
+        scaled = scaled or any(w in surface for w in ("thousand", "million", "billion", "trillion", "tausend",
+                                                       "million", "milliard", "billion", "lakh", "crore"))
+        if sp.kind == "fraction":
+            cores.append(_Core(s, e2, 100 * v, 100 * v, kind="fraction", word=True))
+        else:
+            cores.append(_Core(s, e2, v, v, scaled=scaled, word=True))
     # "a dozen", "ein Dutzend": twelve
     for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
         if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
@@ -280,33 +300,79 @@ class _Q:
     raw_low: float
     raw_high: float
     scaled: bool
+    offset: float = 0.0  # base = raw * mult + offset (temperatures only)
+    unit_surface: str = ""
 
 
-def _unit_after(text: str, pos: int, lang: str) -> tuple[str, float, int] | None:
+@dataclass(frozen=True)
+class _UnitHit:
+    unit: str
+    mult: float
+    offset: float
+    end: int
+    surface: str
+
+
+# "pounds" is money in British news and weight next to words of weight
+_WEIGHT_CONTEXT = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|tons?|tonnes?|kilo\w*|kg|lbs?|grams?|ounces?|mass|"
+                             r"pounds? of)\b")
+_POUND_KG = 0.45359237
+_LEAD = re.compile(r"[\s\-]*(?:(?:of|von)\s)?")
+# 分 as minutes, unless it starts a word (分野 field, 分析 analysis, 分かる understand) or a fraction (3分の2)
+_JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
+
+
+def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
+    """The unit written right after a number: the corpus's counters, or the unit vocabulary where it
+    reads a longer unit (人民元 is yuan, not 人 persons; 台湾ドル is Taiwan dollars, not 台 pieces)."""
     for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
         m = pattern.match(text, pos)
         if m:
-            return unit, mult, m.end()
+            hit = units.unit_after(text, pos, lang) if lang == "ja" else None
+            if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
+                return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+            return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
         for pattern, unit, mult in EN_UNITS[4:]:
             if pattern.pattern.startswith(r"\s?") or pattern.pattern.startswith("(?:\\s"):
                 m = pattern.match(text, pos)
                 if m and m.end() > pos + 1 and m.group(0).strip():
-                    return unit, mult, m.end()
-    return None
+                    return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
+    hit = units.unit_after(text, pos, lang)
+    if hit is None and lang == "ja":
+        hit = units.unit_after(text, pos, "en")
+    if hit is None:
+        return None
+    if lang == "ja" and hit.surface == "分" and text[hit.end:hit.end + 1] in _JA_FUN_WORD:
+        return None
+    if units.is_currency(hit.info.unit) and re.match(r"\s?-?\d", text[hit.end:hit.end + 3]) \
+            and not units.is_word(hit.surface, lang):
+        return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
+    if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
+        return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 
 
-def _is_product_number(text: str, s: int, e: int) -> bool:
-    """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities."""
+def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
+    """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities.
+
+    Letters that are a unit (256GB, 50mph, 500Km, 10x) or a currency sign or code before the
+    number (USD1,700, RM120, US$5) are not names.
+    """
     before = text[max(0, s - 2):s]
     if before[-1:].isascii() and before[-1:].isalpha():
-        return True
+        sign = units.sign_before(text, s)
+        if sign is None or sign.end != s:
+            return True
     if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha():
         return True
     after = text[e:e + 2]
     if after[:1].isascii() and after[:1].isalpha():
         # unit suffixes glued to digits are fine
         if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e:e + 3]):
+            return False
+        hit = units.unit_after(text, e, lang) or units.unit_after(text, e, "en")
+        if hit is not None and hit.start == e:
             return False
         return True
     return False
@@ -328,8 +394,6 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
             return True  # 1つは ... : discourse ordinal; 1つの X: an article ("a single X"), not a count
     if re.match(r"度と", text[e:]):
         return True  # 2度と: "never again"
-    if before.endswith("マイナス"):
-        return True  # マイナス1から0: a name for a phase
     del after
     return False
 
@@ -384,27 +448,32 @@ def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
 def _attach(text: str, core: _Core, lang: str) -> _Q | None:
     e = core.end
     unit, mult, explicit = "count", 1.0, False
+    offset, unit_surface = 0.0, ""
     if core.kind in ("version", "year"):
         unit = core.kind
     elif core.kind == "size":
         unit, explicit = "parameter", True
     elif core.kind == "fraction":
         unit = "percent"
+    elif core.unit:
+        unit, explicit = core.unit, True
     else:
         found = _unit_after(text, e, lang)
         if found:
-            unit, mult, e = found[0], found[1], found[2]
+            unit, mult, e, offset, unit_surface = found.unit, found.mult, found.end, found.offset, found.surface
             explicit = True
-        # currency before the number
-        if re.search(r"(?:US\$|\$|USD\s?)$", text[max(0, core.start - 4):core.start]):
-            pre = re.search(r"(?:US\$|\$|USD\s?)$", text[max(0, core.start - 4):core.start])
-            assert pre is not None
-            core = _Core(core.start - (len(pre.group(0))), core.end, core.low, core.high, core.vague,
-                         core.kind, core.scaled, core.word)
-            if unit in ("count", "parameter"):
-                unit, mult, explicit = "usd", 1.0, True
-                if found and found[0] == "parameter":  # "$10B": billions of dollars
-                    mult = 1e9
+        # currency before the number ($, US$, €, £, ¥, USD, RM); a currency word after it may repeat it
+        sign = units.sign_before(text, core.start)
+        if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
+            core = replace(core, start=sign.start)
+            if not found or not units.is_currency(unit):
+                scale = 1e9 if found and found.unit == "parameter" else 1.0  # "$10B": billions of dollars
+                if found and found.unit == "parameter":
+                    e = found.end
+                elif found:
+                    e = core.end  # "$5 people": the word after is not the dollars' unit
+                unit, mult, explicit, offset = sign.info.unit, scale, True, 0.0
+                unit_surface = sign.surface
         if lang == "ja":
             if core.kind == "num" and unit in ("_year",) and re.match(r"半", text[e:]):
                 core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
@@ -433,11 +502,12 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
         core = _Core(core.start, core.end, core.low, core.low + 9, core.vague, core.kind, core.scaled, core.word)
     qual, qs, qe = _qualifier(text, core.start, e, lang)
     raw_low, raw_high = core.low, core.high
-    low = numbers.finite_or_none(core.low * mult)
-    high = numbers.finite_or_none(core.high * mult)
+    low = numbers.finite_or_none(core.low * mult + offset)
+    high = numbers.finite_or_none(core.high * mult + offset)
     if low is None or high is None:
         return None
-    return _Q(qs, qe, low, high, unit, mult, core.vague, qual, explicit, core.kind, raw_low, raw_high, core.scaled)
+    return _Q(qs, qe, low, high, unit, mult, core.vague, qual, explicit, core.kind, raw_low, raw_high, core.scaled,
+              offset, unit_surface)
 
 
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
@@ -453,15 +523,14 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             conn = connector.fullmatch(between)
             ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
                 conn is not None and a.unit == b.unit == "year")
-            if conn is not None and a.unit == "usd" and b.unit == "count" and not b.explicit_unit \
+            if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \
                     and a.kind == b.kind == "num":
                 # "$60-65 billion": the currency sign of the first number covers the second
-                b = _Q(b.start, b.end, b.low, b.high, "usd", b.mult, b.vague, b.qualifier, True, b.kind,
-                       b.raw_low, b.raw_high, b.scaled)
+                b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
                 if b.scaled and not a.scaled:
                     scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
-                    a = _Q(a.start, a.end, a.low * scale, a.high * scale, a.unit, a.mult, a.vague, a.qualifier,
-                           a.explicit_unit, a.kind, a.raw_low * scale, a.raw_high * scale, True)
+                    a = replace(a, low=a.low * scale, high=a.high * scale, raw_low=a.raw_low * scale,
+                                raw_high=a.raw_high * scale, scaled=True)
                 ok = True
             if ok and conn is not None:
                 word = between.strip()
@@ -482,13 +551,13 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                     if b.scaled and not a.scaled:
                         scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
                         a_low, a_high = a_low * scale, a_high * scale
-                    a_low, a_high = a_low * mult, a_high * mult
+                    a_low, a_high = a_low * mult + b.offset, a_high * mult + b.offset
                 else:
                     a_low, a_high = a.low, a.high
                 if a_low < b.high:
                     out.append(_Q(a.start, b.end, min(a_low, b.low), max(a_high, b.high), b.unit, mult,
                                   a.vague or b.vague, a.qualifier or b.qualifier, True, "range",
-                                  a_low, b.raw_high, b.scaled))
+                                  a_low, b.raw_high, b.scaled, b.offset, b.unit_surface or a.unit_surface))
                     i += 2
                     continue
                 if a_low > b.high and not a.explicit_unit:
@@ -496,6 +565,22 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                     continue
         out.append(a)
         i += 1
+    return out
+
+
+_SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
+
+
+def _merge_subunits(text: str, qs: list[_Q]) -> list[_Q]:
+    """2ドル3セント, 10円5銭, 5 dollars and 30 cents: an amount and its subunits are one amount."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev is not None and units.is_currency(prev.unit) and q.unit == prev.unit and q.mult < 1 <= prev.mult
+                and prev.low == prev.high and q.low == q.high and _SUBUNIT_JOIN.fullmatch(text[prev.end:q.start])):
+            out[-1] = replace(prev, end=q.end, low=prev.low + q.low, high=prev.high + q.high)
+            continue
+        out.append(q)
     return out
 
 
@@ -514,6 +599,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     lang = lang if lang in ("ja", "de", "en") else "en"
+    original = text
+    # full-width digits and signs read as ASCII; one character for one, so offsets stay those of the input
+    text = text.translate(_HALFWIDTH)
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     taken += [m.span() for m in TIMESTAMP.finditer(text)]
     taken += [m.span() for m in NAMED_RANGE.finditer(text)]
@@ -529,6 +617,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                     cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, kind="size"))
                 else:
                     cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
+    # 1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text
+    for m in _SCIENTIFIC.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            v = numbers.parse_latin(m.group(0), "en")
+            if v is not None:
+                cores.append(_Core(m.start(), m.end(), v, v))
     for pattern in (ISO_DATE, JA_DATE, DE_DATE, EN_DATE):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
@@ -543,11 +637,39 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if not _overlaps(m.start(), m.end(), taken):
                 cores.append(_Core(m.start(), m.end(), value, value, kind="fraction"))
     if lang == "ja":
-        for m in re.finditer(rf"({DIGIT}+)分の({DIGIT}+)", text):
-            num = numbers.parse_japanese(m.group(2))
-            den = numbers.parse_japanese(m.group(1))
-            if num is not None and den:
-                cores.append(_Core(m.start(), m.end(), 100 * num / den, 100 * num / den, kind="fraction"))
+        # 3分の2 (two thirds), 1と2分の1 (one and a half), マイナス5分の4, 100億分の1
+        for m in _JA_FRACTION.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            num = numbers.parse_japanese(m.group("num"))
+            den = numbers.parse_japanese(m.group("den"))
+            whole = numbers.parse_japanese(m.group("whole")) if m.group("whole") else None
+            if num is None or not den or (m.group("whole") and whole is None):
+                continue
+            sign = -1.0 if m.group("sign") else 1.0
+            if whole is not None:
+                v = sign * (whole + num / den)
+                cores.append(_Core(m.start(), m.end(), v, v))
+            else:
+                cores.append(_Core(m.start(), m.end(), sign * 100 * num / den, sign * 100 * num / den,
+                                   kind="fraction"))
+    # 3/4, 1 3/5, -4/5, ½, 2½: proper fractions only (9/11 and 24/7 are a date and a phrase)
+    for m in _SLASH_FRACTION.finditer(text):
+        if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
+            continue
+        if m.group("vulgar"):
+            frac = unicodedata.numeric(m.group("vulgar"))
+        else:
+            num, den = float(m.group("num")), float(m.group("den"))
+            if not den or num >= den:
+                continue
+            frac = num / den
+        sign = -1.0 if m.group("sign") else 1.0
+        if m.group("whole"):
+            v = sign * (float(m.group("whole")) + frac)
+            cores.append(_Core(m.start(), m.end(), v, v))
+        else:
+            cores.append(_Core(m.start(), m.end(), sign * 100 * frac, sign * 100 * frac, kind="fraction"))
     taken += [(c.start, c.end) for c in cores]
     if lang == "ja":
         # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
@@ -564,7 +686,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     qs: list[_Q] = []
     for core in cores:
         if core.kind == "num":
-            if _is_product_number(text, core.start, core.end):
+            if _is_product_number(text, core.start, core.end, lang):
                 continue
             if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
                 continue
@@ -586,6 +708,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)
     qs = _merge_ranges(text, qs, lang)
+    qs = _merge_subunits(text, qs)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
         qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
@@ -593,13 +716,40 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     for q in qs:
         point = q.low == q.high and not q.vague
         out.append(Quantity(
-            start=q.start, end=q.end, surface=text[q.start:q.end],
+            start=q.start, end=q.end, surface=original[q.start:q.end],
             value=q.low if point else None,
             value_low=q.low, value_high=q.high,
-            unit=q.unit if q.unit in UNITS else "other",
+            unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
             vague=q.vague, qualifier=q.qualifier,
         ))
     return out
+
+
+_HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
+                                                          0x2009: " "}
+_JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
+_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_SLASH_FRACTION = re.compile(
+    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\s\d{1,3}/))?"
+    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
+_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.]))")
+_TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
+_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
+_ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
+    """A lower-case m glued to a number: million after a currency sign or before a counted noun
+    ($3m, £1.2m, 1.2m tons, 3m people); otherwise the metre (a 100m race)."""
+    if lang == "de" or re.match(r"m[A-Za-z0-9²³/]", text[e:e + 2]):
+        return False
+    if units.sign_before(text, s) is not None:
+        return True
+    nxt = re.match(r"m\s([A-Za-z]+)", text[e:e + 30])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return units.lookup(word, lang) is not None or word.endswith("s") or word.lower() in ("people", "staff")
 
 
 # Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size
@@ -646,7 +796,7 @@ def _ja_negated(text: str, start: int, end: int) -> bool:
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
     surface = text[core.start:core.end]
-    if lang == "ja" and not any(c.isdigit() for c in surface) and not core.scaled and not core.vague:
+    if lang == "ja" and len(surface) == 1 and not surface.isdigit() and not core.scaled and not core.vague:
         return True
     before = text[max(0, core.start - 12):core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
