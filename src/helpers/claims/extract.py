@@ -13,10 +13,12 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
+from ..exceptions import DocumentError
 from ..tables import Column, TableSpec
 from ..text.model import ParsedDocument
 from .lexicon import QUALIFIERS, UNITS
@@ -161,3 +163,53 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
         found.extend(extract_claims(parse_file(p)))
     write_claims(found, buf, fmt)
     return buf.getvalue()
+
+
+QUANTITY_FIELDS = ("start", "end", "surface", "value", "value_low", "value_high", "unit", "unit_surface",
+                   "qualifier", "vague")
+
+
+def quantity_lines(text: str, lang: str = "auto") -> Iterator[str]:
+    """One JSON object per line of ``text``, in order: ``{"line", "text", "quantities"}``.
+
+    Every line is analysed as it is (no title, chrome or sentence splitting); offsets are into the
+    line. ``lang`` is ja, de, en or auto (Japanese by script, German/English by lingua per line;
+    a line too short to tell takes the language of the whole input).
+    """
+    from ..text.language import detect_lang, document_lang
+
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it does not start another
+    fallback = ""
+    for n, line in enumerate(lines, 1):
+        line_lang = lang
+        if lang == "auto":
+            line_lang = detect_lang(line) if line.strip() else "en"
+            if line_lang not in ("ja", "de", "en"):
+                if not fallback:
+                    fallback = document_lang(text)
+                    fallback = fallback if fallback in ("ja", "de", "en") else "en"
+                line_lang = fallback
+        found = [{k: getattr(q, k) for k in QUANTITY_FIELDS} for q in find_quantities(line, line_lang)]
+        yield json.dumps({"line": n, "text": line, "quantities": found}, ensure_ascii=False)
+
+
+def main_quantities(path: str | None, lang: str = "auto") -> Iterator[str]:
+    """``python -m helpers quantities [--lang en|de|ja|auto] [FILE]``: JSON lines for a file or stdin."""
+    import sys
+
+    from ..text.decode import decode_bytes
+
+    if path is None or path == "-":
+        data, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+        source = path
+    if not data.strip():
+        return iter(())  # no lines, no output
+    return quantity_lines(decode_bytes(data, source).text, lang)
+
