@@ -61,7 +61,13 @@ JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}}))?")
-EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+# a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
+MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
+# '25, ’98: a two-digit year
+SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
+# 5月4日: a day of a month in Japanese, not four days
+JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})日")
 
 # (pattern right after the number, unit, multiplier). Order matters: longest first.
 _Unit = tuple[re.Pattern[str], str, float]
@@ -157,28 +163,44 @@ JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザ�
 JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
 LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
 
+# Words before a number that bound or soften it. Negated comparisons come first ("no more than" is at most).
+_OR_EQUAL = r"(?:\s(?:than\s)?or\sequal\s(?:to|than))?"
 PREFIX_QUAL = {
     "ja": [(re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
            (re.compile(r"(?:ほぼ)$"), "almost"),
-           (re.compile(r"(?:最大|最高)$"), "at_most"),
+           (re.compile(r"(?:最大|最高|多くて|多くても)$"), "at_most"),
            (re.compile(r"(?:少なくとも|最低)$"), "at_least")],
     "de": [(re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
            (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
-           (re.compile(r"(?:mehr als|über|mindestens|wenigstens)\s$", re.I), "at_least"),
-           (re.compile(r"(?:weniger als|höchstens|bis zu|unter)\s$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht mehr als|nicht über|höchstens|maximal|bis zu|weniger als|kleiner als|niedriger als|"
+                       r"unter|unterhalb von)\s$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht weniger als|mehr als|über|mindestens|wenigstens|größer als|höher als|"
+                       r"oberhalb von)\s$", re.I), "at_least"),
            (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
     "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
            (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
-           (re.compile(r"(?:more than|over|at least|upwards of|north of)\s$", re.I), "at_least"),
-           (re.compile(r"(?:less than|fewer than|up to|at most|under|south of)\s$", re.I), "at_most"),
+           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan|(?:less|fewer|smaller|lower)(?:\sthan)?"
+                       rf"{_OR_EQUAL}|less than|fewer than|smaller than|lower than|up to|at most|under|below|south of|"
+                       rf"a maximum of|<=?|≤)\s?$", re.I), "at_most"),
+           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:less|fewer|smaller|lower)\sthan|(?:more|greater|higher|larger|bigger)"
+                       rf"(?:\sthan)?{_OR_EQUAL}|more than|greater than|higher than|larger than|bigger than|over|"
+                       rf"above|at least|upwards of|north of|in excess of|exceeding|a minimum of|>=?|≥)\s?$", re.I),
+            "at_least"),
            (re.compile(r"(?:not|no)\s$", re.I), "negated")],
 }
+# Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English
 JA_SUFFIX_QUAL = [
     (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
-    (re.compile(r"(?:以上|超|強)"), "at_least"),
-    (re.compile(r"(?:以下|以内|未満|足らず)"), "at_most"),
+    (re.compile(r"(?:以上|超|強|より(?:大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"), "at_least"),
+    (re.compile(r"(?:以下|以内|未満|足らず|より(?:小さい|小さく|少ない|少なく|下)|を下回る|に満たない)"), "at_most"),
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
+LATIN_SUFFIX_QUAL = {
+    "en": [(re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b|\+(?![\w])|\splus\b", re.I), "at_least"),
+           (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b", re.I), "at_most")],
+    "de": [(re.compile(r"\s(?:oder|und)\s(?:mehr|darüber|höher)\b|\+(?![\w])", re.I), "at_least"),
+           (re.compile(r"\s(?:oder|und)\s(?:weniger|darunter|niedriger)\b", re.I), "at_most")],
+}
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
     "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),

@@ -50,7 +50,11 @@ from .lexicon import (
     JA_PERSON_NOUN,
     JA_SUFFIX_QUAL,
     JA_VAGUE,
+    JA_MONTH_DAY,
     JA_VAGUE_FOLLOW,
+    LATIN_SUFFIX_QUAL,
+    MONTH_YEAR,
+    SHORT_YEAR,
     LATIN_GPU_CONTEXT,
     LATIN_NUM,
     NAMED_RANGE,
@@ -416,7 +420,7 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
 def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
     qual, qs, qe = "", s, e
     prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
-    window = text[max(0, s - 16):s]
+    window = text[max(0, s - 40):s]
     for pattern, q in prefixes:
         m = pattern.search(window)
         if m:
@@ -429,6 +433,12 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
                 qe = m.end()
                 if not qual:
                     qual = q
+                break
+    else:
+        for pattern, q in LATIN_SUFFIX_QUAL.get(lang, []):
+            m = pattern.match(text, e)
+            if m and not qual:
+                qual, qe = q, m.end()
                 break
     return qual, qs, qe
 
@@ -488,8 +498,9 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
                 unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
             elif unit == "count" and not core.scaled and _is_age(text, core, lang):
                 unit, explicit = "age", True
-        if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]):
-            unit = "version"  # a bare 3.1 in running text is a model version
+        if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]) \
+                and _VERSION_CONTEXT.search(text):
+            unit = "version"  # a bare 3.1 next to model or version words is a model version
         if not explicit and core.kind == "num" and lang != "ja" and 1800 <= core.low <= 2100 \
                 and core.low.is_integer() and core.low == core.high and re.fullmatch(r"\d{4}", text[core.start:core.end]):
             unit = "year"
@@ -568,6 +579,57 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return out
 
 
+_BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|,|、)?\s*")
+
+
+def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
+    """'more than 10 and less than 40', '20以上30未満', 'mindestens 5 und höchstens 9': a lower and an upper
+    bound of one thing are one range."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev is not None and {prev.qualifier, q.qualifier} == {"at_least", "at_most"}
+                and prev.kind == q.kind == "num" and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
+                and _BOUND_JOIN.fullmatch(text[prev.end:q.start])):
+            lo, hi = (prev, q) if prev.qualifier == "at_least" else (q, prev)
+            unit_q = prev if prev.explicit_unit else q
+            if lo.low < hi.high:
+                out[-1] = replace(unit_q, start=prev.start, end=q.end, low=lo.low, high=hi.high, qualifier="",
+                                  kind="range", raw_low=lo.raw_low, raw_high=hi.raw_high)
+                continue
+        out.append(q)
+    return out
+
+
+# "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
+
+
+def _elided_units(text: str, qs: list[_Q]) -> list[_Q]:
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev is not None and not q.explicit_unit and q.unit == "count" and q.kind == "num" and prev.explicit_unit
+                and prev.kind in ("num", "range") and prev.unit not in ("count", "year", "version", "age", "other")
+                and _COORDINATION.fullmatch(text[prev.end:q.start]) and q.scaled == prev.scaled
+                and (_CLAUSE_ENDS.match(text, q.end) or _same_word_after(text, prev.end, q.end))):
+            low, high = q.raw_low * prev.mult + prev.offset, q.raw_high * prev.mult + prev.offset
+            q = replace(q, unit=prev.unit, mult=prev.mult, offset=prev.offset, unit_surface=prev.unit_surface,
+                        explicit_unit=True, low=low, high=high)
+        out.append(q)
+    return out
+
+
+def _same_word_after(text: str, a: int, b: int) -> bool:
+    """The same word follows both quantities ('8B model and a 70B model' and '8 billion parameter model and 70 billion
+    model' alike)."""
+    wa = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[a:a + 30])
+    wb = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[b:b + 30])
+    return bool(wa and wb and wa.group(1).lower() == wb.group(1).lower())
+
+
+_VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 
 
@@ -623,7 +685,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             v = numbers.parse_latin(m.group(0), "en")
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
-    for pattern in (ISO_DATE, JA_DATE, DE_DATE, EN_DATE):
+    for pattern in (ISO_DATE, JA_DATE, DE_DATE, EN_DATE, MONTH_YEAR, JA_MONTH_DAY):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
                 continue
@@ -631,7 +693,15 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if year:
                 cores.append(_Core(m.start(), m.end(), float(year), float(year), kind="year"))
             else:
-                cores.append(_Core(m.start(), m.end(), float(m.group(1)), float(m.group(1)), kind="date"))
+                day = float(m.group(2) if pattern is JA_MONTH_DAY else m.group(1))
+                cores.append(_Core(m.start(), m.end(), day, day, kind="date"))
+    if lang != "ja":
+        for m in SHORT_YEAR.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
+                two = float(m.group(1))
+                # '25 is 2025, '98 is 1998: the century closest to the present corpus
+                year = 2000 + two if two <= 40 else 1900 + two
+                cores.append(_Core(m.start(), m.end(), year, year, kind="year"))
     for pattern, value in FRACTIONS.get(lang, []):
         for m in pattern.finditer(text):
             if not _overlaps(m.start(), m.end(), taken):
@@ -709,6 +779,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         qs.append(q)
     qs = _merge_ranges(text, qs, lang)
     qs = _merge_subunits(text, qs)
+    qs = _merge_bounds(text, qs)
+    qs = _elided_units(text, qs)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
         qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
@@ -801,10 +873,20 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     before = text[max(0, core.start - 12):core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
-    # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name
-    if lang != "de" and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+\s$", before) and not core.word:
+    # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name;
+    # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
+    name = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", before)
+    if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
         return True
     return False
+
+
+_FUNCTION_WORDS = frozenset("""
+the a an some about only all these those its his her their our my your another every each with for in on at by
+from of and but or nearly almost over under around just when after before since until during between among roughly
+approximately more less fewer than top first last next past exactly total up to into within across per like are were
+was is had has have we they he she it i you there here both also still already many just some nearly another
+""".split())
 
 
 def _dedupe(cores: list[_Core]) -> list[_Core]:
