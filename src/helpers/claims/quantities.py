@@ -176,8 +176,9 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
-def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
-    """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text."""
+def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool = True) -> list[_Core]:
+    """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text
+    (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
     lang = lang if lang in ("de", "en") else "en"
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
@@ -240,14 +241,14 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Co
         occupied.append((s, e))
     # spelled-out numbers, fractions and mixed numbers ("two hundred fifty", "two-thirds", "zweieinhalb")
     occupied = [(c.start, c.end) for c in cores]
-    for sp in spelled.spelled_numbers(text, lang):
+    for sp in spelled.spelled_numbers(text, lang) if words else ():
         s, e = sp.start, sp.end
         if _overlaps(s, e, taken):
             continue
         inside = [c for c in cores if s <= c.start and c.end <= e]
         crossing = [c for c in cores if c.start < e and s < c.end]
-        if len(inside) != len(crossing) or any(c.vague or c.kind != "num" for c in crossing):
-            continue  # crosses a number found otherwise ("thousands of", "Milliarden")
+        if len(inside) != len(crossing) or any(c.kind != "num" for c in crossing):
+            continue  # crosses a number found otherwise ("thousands of")
         surface = text[s:e].lower()
         if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE:
             continue  # "one", "ein": an article or pronoun far more often than a count
@@ -633,17 +634,31 @@ _VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|g
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 
 
-def _merge_subunits(text: str, qs: list[_Q]) -> list[_Q]:
-    """2ドル3セント, 10円5銭, 5 dollars and 30 cents: an amount and its subunits are one amount."""
+def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """2ドル3セント, 10円5銭, 15 Dollar und 15 Cent, zwei Euro fünfzig: an amount and its subunits are one amount.
+
+    A bare whole number under 100 closing the clause right after an amount written with a currency word
+    is its cents ("15 dollars 50"); after a sign ("$5 and 10") it is not."""
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if (prev is not None and units.is_currency(prev.unit) and q.unit == prev.unit and q.mult < 1 <= prev.mult
-                and prev.low == prev.high and q.low == q.high and _SUBUNIT_JOIN.fullmatch(text[prev.end:q.start])):
-            out[-1] = replace(prev, end=q.end, low=prev.low + q.low, high=prev.high + q.high)
-            continue
+        if prev is not None and units.is_currency(prev.unit) and prev.low == prev.high and q.low == q.high \
+                and prev.mult >= 1 and _SUBUNIT_JOIN.fullmatch(text[prev.end:q.start]):
+            cents = None
+            if q.mult < 1 and (q.unit == prev.unit or q.unit_surface.lower() in _GENERIC_CENTS):
+                cents = q.raw_low * q.mult
+            elif (not q.explicit_unit and q.kind == "num" and q.raw_low.is_integer() and 0 < q.raw_low < 100
+                  and prev.raw_low.is_integer() and units.is_word(prev.unit_surface, lang)
+                  and _CLAUSE_ENDS.match(text, q.end)):
+                cents = q.raw_low / 100
+            if cents is not None:
+                out[-1] = replace(prev, end=q.end, low=prev.low + cents, high=prev.high + cents)
+                continue
         out.append(q)
     return out
+
+
+_GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 
 
 def _scale_of(surface: str, raw: float, vague: bool, lang: str) -> float:
@@ -663,7 +678,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     lang = lang if lang in ("ja", "de", "en") else "en"
     original = text
     # full-width digits and signs read as ASCII; one character for one, so offsets stay those of the input
-    text = text.translate(_HALFWIDTH)
+    if not text.isascii():
+        text = text.translate(_HALFWIDTH)
+    if not _MAYBE_NUMBER.search(text) and (lang == "ja" or not spelled.STARTS[lang].search(text)) \
+            and not _vague_re(lang).search(text) and not any(p.search(text) for p, _ in FRACTIONS.get(lang, [])):
+        return []  # nothing here can be a number: most sentences of a transcript
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     taken += [m.span() for m in TIMESTAMP.finditer(text)]
     taken += [m.span() for m in NAMED_RANGE.finditer(text)]
@@ -743,7 +762,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     taken += [(c.start, c.end) for c in cores]
     if lang == "ja":
         # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
-        latin = _latin_cores(text, "en", taken) if HAS_LATIN_WORD.search(text) else []
+        latin = _latin_cores(text, "en", taken, words=False) if HAS_LATIN_WORD.search(text) else []
         new = _ja_cores(text, taken) + latin
     else:
         new = _latin_cores(text, lang, taken)
@@ -778,7 +797,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)
     qs = _merge_ranges(text, qs, lang)
-    qs = _merge_subunits(text, qs)
+    qs = _merge_subunits(text, qs, lang)
     qs = _merge_bounds(text, qs)
     qs = _elided_units(text, qs)
     if lang != "ja":
@@ -804,6 +823,7 @@ _JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\s\d{1,3}/))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
+_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.]))")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")

@@ -48,6 +48,18 @@ _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕�
 _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 
+_EN_WORDS = sorted(set(_EN_UNITS) | set(_EN_TEENS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORD_UNITS)
+                   | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "over", "out", "in", "point",
+                      "halves"}, key=len, reverse=True)
+# Where a run of number words can start (and what may follow digits in one): cheap tests before parsing
+STARTS = {
+    "en": re.compile(r"(?i)\b(?:" + "|".join(_EN_WORDS) + r")s?\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
+    "de": re.compile(r"(?i)(?:ein|zwei|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|zwölf|zwoelf|zwanzig|"
+                     r"dreißig|dreissig|hundert|tausend|million|milliard|billion|null|halb|drittel|viertel|"
+                     r"fünftel|achtel|zehntel|dutzend|anderthalb|minus|komma)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
+}
+
+
 @dataclass(frozen=True)
 class Spelled:
     start: int
@@ -86,11 +98,19 @@ def _de_word(word: str) -> float | None:
 
 def spelled_numbers(text: str, lang: str) -> list[Spelled]:
     """Every run of spelled-out number words in ``text`` (English or German)."""
+    if not STARTS[lang].search(text):
+        return []
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Spelled] = []
     i = 0
     parse = _parse_en if lang == "en" else _parse_de
+    start = STARTS[lang]
     while i < len(toks):
+        tok = toks[i][0]
+        # a run starts with a number word, an article or sign word, or digits followed by a number word
+        if not start.match(tok) and not (tok[0].isdigit() and i + 1 < len(toks) and start.match(toks[i + 1][0])):
+            i += 1
+            continue
         res = parse(text, toks, i)
         if res is None:
             i += 1

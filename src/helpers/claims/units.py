@@ -175,6 +175,13 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
         for word, codes in last.items():
             if len(codes) == 1 and word not in words[lang] and word not in _COMMON_WORDS:
                 words[lang][word] = UnitInfo(next(iter(codes)))
+    # German adjectives inflect: Kanadischer Dollar, 16 Millionen kanadische(n) Dollar
+    for name, info in list(words["de"].items()):
+        first, _, rest = name.partition(" ")
+        m = re.fullmatch(r"(\w+?)(er|e|en|es)", first)
+        if rest and m:
+            for ending in ("e", "en", "er", "es"):
+                words["de"].setdefault(f"{m.group(1)}{ending} {rest}", info)
     for code, per_lang in _CURRENCY_WORDS.items():
         for lang, forms in per_lang.items():
             for f in forms:
@@ -455,8 +462,8 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
     """
     table = _all_words().get(lang, _all_words()["en"])
     start = pos
-    if pos < len(text) and text[pos] in " \u00a0\u202f":
-        start = pos + 1
+    if pos < len(text) and text[pos] in " \u00a0\u202f-" and text[pos + 1:pos + 2].isalpha():
+        start = pos + 1  # "5 km", "100-megawatt", "siebenhundert-Euro"
     if start >= len(text):
         return None
     if lang == "ja" and not text[start].isascii() and text[start] not in "°℃℉％＄￥￡€£¥":
