@@ -397,7 +397,7 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
             return True  # 機能の1つ, もう1つ: partitive / discourse
         if re.match(r"つ[はの]", text[e:]):
             return True  # 1つは ... : discourse ordinal; 1つの X: an article ("a single X"), not a count
-    if re.match(r"度と", text[e:]):
+    if value == 2 and re.match(r"度と", text[e:]):
         return True  # 2度と: "never again"
     del after
     return False
@@ -485,6 +485,17 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
                     e = core.end  # "$5 people": the word after is not the dollars' unit
                 unit, mult, explicit, offset = sign.info.unit, scale, True, 0.0
                 unit_surface = sign.surface
+        if lang == "ja" and not found and text[e:e + 1] == "度":
+            # 華氏51度, 摂氏温度の10度, 華氏マイナス5度: the scale is named before the number
+            pre = _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
+            if pre is not None:
+                info = units.lookup("°F" if pre.group(1) in ("華氏", "カ氏") else "°C", "en")
+                if info is not None:
+                    core = replace(core, start=pre.start())
+                    if "マイナス" in pre.group(0) and core.low > 0:
+                        core = replace(core, low=-core.low, high=-core.high)
+                    unit, mult, offset, e, explicit = info.unit, info.factor, info.offset, e + 1, True
+                    unit_surface = pre.group(1)
         if lang == "ja":
             if core.kind == "num" and unit in ("_year",) and re.match(r"半", text[e:]):
                 core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
@@ -630,6 +641,7 @@ def _same_word_after(text: str, a: int, b: int) -> bool:
     return bool(wa and wb and wa.group(1).lower() == wb.group(1).lower())
 
 
+_JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
 _VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 
