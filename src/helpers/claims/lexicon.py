@@ -22,8 +22,11 @@ DIGIT = r"[0-9０-９]"
 _KANJI_NUM = "〇零一二三四五六七八九十百千万億兆"
 
 # Japanese numeral: digits (with 1,000 grouping and decimals) and kanji numerals with 万/億/兆
+# (1,000 and 1、000 and 1 000 grouping; 3.5 and kanji 九・二三 decimals)
+_KANJI_DIGIT = "〇零一二三四五六七八九"
 JA_CORE = re.compile(
-    rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，](?={DIGIT}{{3}})|(?<={DIGIT})[.．](?={DIGIT}))+"
+    rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，、 ](?={DIGIT}{{3}}(?!{DIGIT}))|(?<={DIGIT})[.．](?={DIGIT})"
+    rf"|(?<=[{_KANJI_DIGIT}])・(?=[{_KANJI_DIGIT}]))+"
 )
 JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
 # what may follow a vague Japanese numeral for it to be a quantity at all (数多く, 何か are not)

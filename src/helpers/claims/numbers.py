@@ -121,9 +121,16 @@ def parse_latin(s: str, lang: str) -> float | None:
 
 def parse_japanese(s: str) -> float | None:
     """Parse a Japanese numeral: digits, kanji numerals, 万/億/兆, 1,000億, ２４万, 二十四万, 1.5兆."""
-    s = to_halfwidth(s).replace(",", "").replace("，", "")
+    s = to_halfwidth(s).replace(",", "").replace("，", "").replace("、", "").replace(" ", "")
     if not s or not _digit_run_ok(s):
         return None
+    if "・" in s:
+        # 九・二三: kanji digits after the point are read one by one
+        whole, _, frac = s.partition("・")
+        head = parse_japanese(whole)
+        if head is None or not frac or any(c not in _JA_DIGITS for c in frac):
+            return None
+        return finite_or_none(head + float("0." + "".join(str(_JA_DIGITS[c]) for c in frac)))
     total = 0.0
     section = 0.0  # value below the next 万/億/兆
     current: float | None = None  # pending digits

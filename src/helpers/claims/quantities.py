@@ -140,7 +140,8 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
                 sudachi = _sudachi_numerals(text)
             if s not in sudachi[0]:
                 continue
-            e = min(e, sudachi[1].get(s, e))
+            if "・" not in surface:  # 九・二三: the point between kanji digits is evidence enough
+                e = min(e, sudachi[1].get(s, e))
             surface = text[s:e]
             if surface and surface[-1] in "万億兆" and len(surface) == 1:
                 continue
@@ -642,6 +643,7 @@ def _same_word_after(text: str, a: int, b: int) -> bool:
 
 
 _JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
+_CJK = re.compile(r"[\u4e00-\u9fff々]")
 _VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 
@@ -900,8 +902,9 @@ def _ja_negated(text: str, start: int, end: int) -> bool:
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
     surface = text[core.start:core.end]
-    if lang == "ja" and len(surface) == 1 and not surface.isdigit() and not core.scaled and not core.vague:
-        return True
+    if lang == "ja" and len(surface) == 1 and not surface.isdigit() and not core.scaled and not core.vague \
+            and (_CJK.match(text, core.end) or _CJK.match(text[core.start - 1:core.start] if core.start else "")):
+        return True  # a lone kanji numeral inside a word: 一歩, 唯一, 三角
     before = text[max(0, core.start - 12):core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
