@@ -182,6 +182,8 @@ PREFIX_QUAL = {
            (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
     "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
            (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
+           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan\s?$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:less|fewer|smaller|lower)\sthan\s?$", re.I), "at_least"),
            (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan|(?:less|fewer|smaller|lower)(?:\sthan)?"
                        rf"{_OR_EQUAL}|less than|fewer than|smaller than|lower than|up to|at most|under|below|south of|"
                        rf"a maximum of|<=?|≤)\s?$", re.I), "at_most"),
@@ -199,15 +201,16 @@ JA_SUFFIX_QUAL = [
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
 LATIN_SUFFIX_QUAL = {
-    "en": [(re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b|\+(?![\w])|\splus\b", re.I), "at_least"),
-           (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b", re.I), "at_most")],
+    "en": [(re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b(?!\s+than)|\+(?![\w])|\splus\b",
+                       re.I), "at_least"),
+           (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b(?!\s+than)", re.I), "at_most")],
     "de": [(re.compile(r"\s(?:oder|und)\s(?:mehr|darüber|höher)\b|\+(?![\w])", re.I), "at_least"),
            (re.compile(r"\s(?:oder|und)\s(?:weniger|darunter|niedriger)\b", re.I), "at_most")],
 }
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
     "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
-    "en": re.compile(r"\s?(?:to|-|–|or|and)\s?"),
+    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
 }
 FRACTIONS = {
     "ja": [(re.compile(r"半分"), 50.0)],

@@ -370,7 +370,8 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
         sign = units.sign_before(text, s)
         if sign is None or sign.end != s:
             return True
-    if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha():
+    if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha() \
+            and not re.search(r"\d(?:k|K|M|B|bn|m)-$", text[max(0, s - 5):s]):  # 5k-20k is a range
         return True
     after = text[e:e + 2]
     if after[:1].isascii() and after[:1].isalpha():
