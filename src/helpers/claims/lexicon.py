@@ -158,7 +158,7 @@ UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
 SCALE_AFTER = {
     "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
                      r"|(B)(?=\s?(?:\$|USD|dollars))"),
 }
 # Japanese nouns after の/という that say what is counted

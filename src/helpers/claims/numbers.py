@@ -30,7 +30,8 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
            "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
            # German Billion is 10^12 (long scale)
            "billion": 1e12, "billionen": 1e12},
-    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "bln": 1e9,
+           "tln": 1e12,
            "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "t": 1e12},
 }
 
@@ -91,6 +92,9 @@ def parse_latin(s: str, lang: str) -> float | None:
     sign = 1.0
     if s[:1] in "-−":
         sign, s = -1.0, s[1:].lstrip()
+    times_ten = re.fullmatch(r"(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})", s)
+    if times_ten:  # 1.3x10^6
+        s = f"{times_ten.group(1)}e{times_ten.group(2)}"
     m = _EXPONENT.fullmatch(s)
     exponent: float | None = None
     power = False

@@ -248,7 +248,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
             continue
         inside = [c for c in cores if s <= c.start and c.end <= e]
         crossing = [c for c in cores if c.start < e and s < c.end]
-        if len(inside) != len(crossing) or any(c.kind != "num" for c in crossing):
+        if len(inside) != len(crossing) or any(c.kind not in ("num", "fraction") for c in crossing):
             continue  # crosses a number found otherwise ("thousands of")
         surface = text[s:e].lower()
         if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE:
@@ -839,7 +839,8 @@ _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\s\d{1,3}/))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
-_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.]))")
+_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
+                         r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})

@@ -25,7 +25,7 @@ _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90}
 _EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
-              "crore": 1e7, "crores": 1e7}
+              "crore": 1e7, "crores": 1e7, "mln": 1e6, "bln": 1e9, "tln": 1e12}
 _EN_ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -149,6 +149,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     """A whole English number from token i: (next index, value, number words), or None."""
     total, current = 0.0, 0.0
     last = ""  # unit | teen | ten | hundred | scale | digit
+    saved: tuple[int, float, float, int, str] | None = None  # the state before the last "and"
     j = i
     words = 0
     seen = False
@@ -161,6 +162,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
             if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
                 break  # "five billion and three quarters": the fraction is of the billion
             if nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None:
+                saved = (j, total, current, words, last)
                 j += 1
                 continue
             break
@@ -195,6 +197,10 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
             last = "ten"
         elif w == "hundred":
             if last == "hundred":
+                break
+            if current >= 100 and saved is not None:
+                # "3 hundred and 2 hundred": two numbers joined by "and", not one
+                j, total, current, words, last = saved
                 break
             current = (current or 1.0) * 100
             last = "hundred"
@@ -328,10 +334,12 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
             frac = sub[1]
             end = sub[0]
             sc = _scale_after(text, toks, end)
+            if sc is not None and last_scale is None:
+                return sc[0], sign * (value + frac) * sc[1], "int", words + sub[3] + 1  # five and a half million
             if sc is not None:
-                frac, end = frac * sc[1], sc[0]
+                frac, end = frac * sc[1], sc[0]  # one billion and a half million
             elif last_scale is not None:
-                frac *= last_scale
+                frac *= last_scale  # three million and a quarter
             return end, sign * (value + frac), "mixed", words + sub[3]
     return j, sign * value, "int", words
 
