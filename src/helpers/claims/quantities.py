@@ -251,8 +251,9 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
         if len(inside) != len(crossing) or any(c.kind not in ("num", "fraction") for c in crossing):
             continue  # crosses a number found otherwise ("thousands of")
         surface = text[s:e].lower()
-        if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE:
-            continue  # "one", "ein": an article or pronoun far more often than a count
+        if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE \
+                and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None):
+            continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
         for c in inside:
@@ -485,8 +486,15 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
                     e = found.end
                 elif found:
                     e = core.end  # "$5 people": the word after is not the dollars' unit
-                unit, mult, explicit, offset = sign.info.unit, scale, True, 0.0
+                unit, mult, explicit, offset = sign.info.unit, scale * sign.info.factor, True, 0.0
                 unit_surface = sign.surface
+        if found and units.is_currency(unit) and not core.scaled:
+            # "75 USD million": the scale word after the currency
+            sm = SCALE_AFTER.get(lang, SCALE_AFTER["en"]).match(text, e)
+            if sm and sm.group(1):
+                scale_word = numbers.SCALE_WORDS.get(lang, numbers.SCALE_WORDS["en"]).get(sm.group(1).lower().rstrip("."))
+                if scale_word:
+                    mult, e = mult * scale_word, sm.end()
         if lang == "ja" and not found and text[e:e + 1] == "度":
             # 華氏51度, 摂氏温度の10度, 華氏マイナス5度: the scale is named before the number
             pre = _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
@@ -663,7 +671,7 @@ def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             if q.mult < 1 and (q.unit == prev.unit or q.unit_surface.lower() in _GENERIC_CENTS):
                 cents = q.raw_low * q.mult
             elif (not q.explicit_unit and q.kind == "num" and q.raw_low.is_integer() and 0 < q.raw_low < 100
-                  and prev.raw_low.is_integer() and units.is_word(prev.unit_surface, lang)
+                  and prev.raw_low.is_integer() and prev.unit_surface[:1].isalpha()
                   and _CLAUSE_ENDS.match(text, q.end)):
                 cents = q.raw_low / 100
             if cents is not None:

@@ -462,8 +462,10 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
     """
     table = _all_words().get(lang, _all_words()["en"])
     start = pos
-    if pos < len(text) and text[pos] in " \u00a0\u202f-" and text[pos + 1:pos + 2].isalpha():
-        start = pos + 1  # "5 km", "100-megawatt", "siebenhundert-Euro"
+    nxt = text[pos + 1:pos + 2]
+    if pos < len(text) and (text[pos] in " \u00a0\u202f" and nxt and not nxt.isspace() and not nxt.isdigit()
+                            or text[pos] == "-" and nxt.isalpha()):
+        start = pos + 1  # "5 km", "10 €", "100-megawatt", "siebenhundert-Euro"
     if start >= len(text):
         return None
     if lang == "ja" and not text[start].isascii() and text[start] not in "°℃℉％＄￥￡€£¥":
@@ -516,7 +518,7 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
         if cand[0].isalpha() and before.isalpha():
             continue  # "ABCUSD": part of a word
         s = lo + len(stripped) - n
-        best = UnitMatch(UnitInfo(code), s, s + n, cand)
+        best = UnitMatch(_symbols().get(cand) or UnitInfo(code), s, s + n, cand)
         break
     if best is not None and best.surface in ("$", "＄"):
         # letters naming the dollar: C$, c $, HK$, nz$, Mex$, us $, AUD$
