@@ -81,9 +81,9 @@ def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
 
 
 _SHARED_UNITS: list[_Unit] = [
-    _u(r"\s?(?:GW|ギガワット)", "watt", 1e9),
-    _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
-    _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
+    _u(r"\s?(?:GW(?![A-Za-z])|ギガワット(?!時))", "watt", 1e9),
+    _u(r"\s?(?:MW(?![A-Za-z])|メガワット(?!時))", "watt", 1e6),
+    _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
     _u(r"(?:x|×)(?![A-Za-z0-9])", "multiple"),
 ]

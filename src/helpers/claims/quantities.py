@@ -30,6 +30,7 @@ The vocabulary lives in ``claims.lexicon``; ``claims.topics`` adds topics and
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -270,6 +271,15 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
             cores.append(_Core(s, e2, 100 * v, 100 * v, kind="fraction", word=True))
         else:
             cores.append(_Core(s, e2, v, v, scaled=scaled, word=True))
+    # "tenfold", "3-fold", "zehnfach": a multiple
+    for m in _FOLD.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        head = m.group(1)
+        v = numbers.parse_latin(head, lang) if head[0].isdigit() else numbers.parse_word_number(head, lang)
+        if v is not None and v > 1:
+            cores = [c for c in cores if not (m.start() <= c.start and c.end <= m.end())]
+            cores.append(_Core(m.start(), m.end(), v, v, word=not head[0].isdigit(), unit="multiple"))
     # "a dozen", "ein Dutzend": twelve
     for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
         if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
@@ -495,6 +505,19 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
                 scale_word = numbers.SCALE_WORDS.get(lang, numbers.SCALE_WORDS["en"]).get(sm.group(1).lower().rstrip("."))
                 if scale_word:
                     mult, e = mult * scale_word, sm.end()
+        if not found and not core.unit:
+            deg = _DEGREES.match(text, e)
+            if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
+                # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale
+                info = units.lookup("°C", "en")
+                if info is not None and not (lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10),
+                                                                                      core.start)):
+                    unit, mult, offset, e, explicit = info.unit, info.factor, info.offset, deg.end(), True
+                    unit_surface = deg.group(1)
+                    found = _UnitHit(unit, mult, offset, e, unit_surface)
+            elif deg and _ANGLE_CONTEXT.search(text):
+                unit, mult, e, explicit, unit_surface = "radian", math.pi / 180, deg.end(), True, deg.group(1)
+                found = _UnitHit(unit, mult, 0.0, e, unit_surface)
         if lang == "ja" and not found and text[e:e + 1] == "度":
             # 華氏51度, 摂氏温度の10度, 華氏マイナス5度: the scale is named before the number
             pre = _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
@@ -624,7 +647,7 @@ def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
 
 
 # "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
-_COORDINATION = re.compile(r"\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_COORDINATION = re.compile(r"(?:\s+[A-Za-zÄÖÜäöüß-]+)?\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 
 
@@ -651,6 +674,11 @@ def _same_word_after(text: str, a: int, b: int) -> bool:
     return bool(wa and wb and wa.group(1).lower() == wb.group(1).lower())
 
 
+_DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
+_TEMPERATURE_CONTEXT = re.compile(r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
+                                  r"kalt|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低")
+_ANGLE_CONTEXT = re.compile(r"(?i)angle|rotat|turn|tilt|slope|latitude|longitude|winkel|dreh|neig|breite|länge|"
+                            r"角度|回転|傾")
 _JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
 _VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
@@ -849,6 +877,7 @@ _SLASH_FRACTION = re.compile(
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
                          r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
+_FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})

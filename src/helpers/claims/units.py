@@ -286,14 +286,16 @@ _PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
     ("kilocalorie", "joule", {"en": ("kcal", "kilocalories", "calories"), "de": ("kcal", "kilokalorien",
                                                                                "kalorien"), "ja": ("キロカロリー",)}),
     ("degC", "kelvin", {"en": ("°c", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
-                               "c degrees"),
+                               "c degrees", "degrees c", "degree c", "deg c", "deg celsius", "deg. celsius"),
                         "de": ("°c", "grad celsius", "celsius"), "ja": ("℃", "°c", "度c", "摂氏度", "セ氏度", "°C", "摂氏", "セ氏"),
                         "*": ("°C", "℃", "° C")}),
-    ("degF", "kelvin", {"en": ("°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees"),
+    ("degF", "kelvin", {"en": ("°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees",
+                               "degrees f", "degree f", "deg f", "deg. f", "deg fahrenheit"),
                         "de": ("°f", "grad fahrenheit", "fahrenheit"), "ja": ("℉", "°f", "華氏度", "カ氏度", "°F", "華氏", "カ氏"),
                         "*": ("°F", "℉", "° F")}),
     ("kelvin", "kelvin", {"en": ("kelvin", "kelvins", "°k"), "de": ("kelvin",), "ja": ("ケルビン",)}),
     ("radian", "radian", {"en": ("radian", "radians", "rad"), "de": ("radiant",), "ja": ("ラジアン",)}),
+    ("degree", "radian", {"en": ("degree of arc", "degrees of arc", "arc degrees")}),
     ("turn", "radian", {"en": ("turn", "turns", "revolution", "revolutions"), "de": ("umdrehung", "umdrehungen"),
                         "ja": ("回転",)}),
     ("hour", "duration_second", {"en": ("hour", "hours", "hrs", "hr"), "de": ("stunde", "stunden", "std."),
@@ -560,11 +562,17 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
             info = lookup(unit_surface, other) if unit_surface else None
             if info is not None:
                 break
+    if info is None and unit in _BARE_DEGREES and unit_surface:
+        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle
+        info = lookup(_BARE_DEGREES[unit], "en")
     if info is None or info.unit != unit:
         if unit == "percent":
             return value / 100  # a fraction or "half": a ratio as written, normalized to percent
         return value
     return (value - info.offset) / info.factor
+
+
+_BARE_DEGREES = {"kelvin": "°C", "radian": "degree of arc"}
 
 
 def vocabulary() -> tuple[str, ...]:
