@@ -106,7 +106,7 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"倍", "multiple"),
     _u(r"ダース", "count", 12.0),
     _u(r"[kK](?![A-Za-z])", "count", 1e3),
-    _u(r"割(?![り引合安高れ])", "percent", 10.0),
+    _u(r"\s?割(?![り合])", "percent", 10.0),
     _u(r"(?:月|位|点)", "other"),
     _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
 ]
@@ -196,8 +196,10 @@ PREFIX_QUAL = {
 # Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English
 JA_SUFFIX_QUAL = [
     (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
-    (re.compile(r"(?:以上|超|強|より(?:大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"), "at_least"),
-    (re.compile(r"(?:以下|以内|未満|足らず|より(?:小さい|小さく|少ない|少なく|下)|を下回る|に満たない)"), "at_most"),
+    (re.compile(r"(?:以上|超|強|より(?:大きいか等しい|多いか等しい|大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"),
+     "at_least"),
+    (re.compile(r"(?:以下|以内|未満|足らず|より(?:小さいか等しい|少ないか等しい|小さい|小さく|少ない|少なく|下)|を下回る|"
+                r"に満たない)"), "at_most"),
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
 LATIN_SUFFIX_QUAL = {

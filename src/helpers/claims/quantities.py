@@ -577,6 +577,8 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             b = qs[i + 1]
             between = text[a.end:b.start]
             conn = connector.fullmatch(between)
+            if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
+                conn = re.match("と", between)  # 20と30の間: between 20 and 30
             ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
                 conn is not None and a.unit == b.unit == "year")
             if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \
@@ -624,7 +626,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return out
 
 
-_BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|,|、)?\s*")
+_BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
 
 
 def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
@@ -634,7 +636,7 @@ def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
     for q in qs:
         prev = out[-1] if out else None
         if (prev is not None and {prev.qualifier, q.qualifier} == {"at_least", "at_most"}
-                and prev.kind == q.kind == "num" and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
+                and prev.kind == q.kind and q.kind in ("num", "fraction") and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
                 and _BOUND_JOIN.fullmatch(text[prev.end:q.start])):
             lo, hi = (prev, q) if prev.qualifier == "at_least" else (q, prev)
             unit_q = prev if prev.explicit_unit else q
@@ -777,6 +779,15 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if not _overlaps(m.start(), m.end(), taken):
                 cores.append(_Core(m.start(), m.end(), value, value, kind="fraction"))
     if lang == "ja":
+        # 3割8分7厘 (38.7 %), 七割半 (75 %): tenths, hundredths and thousandths written out
+        for m in _JA_WARI.finditer(text):
+            if _overlaps(m.start(), m.end(), taken) or not (m.group(2) or m.group(3) or m.group(4)):
+                continue
+            parts = [numbers.parse_japanese(g) if g else 0.0 for g in (m.group(1), m.group(2), m.group(3))]
+            if any(p is None for p in parts):
+                continue
+            v = 10 * parts[0] + parts[1] + parts[2] / 10 + (5.0 if m.group(4) else 0.0)
+            cores.append(_Core(m.start(), m.end(), v, v, unit="percent"))
         # 3分の2 (two thirds), 1と2分の1 (one and a half), マイナス5分の4, 100億分の1
         for m in _JA_FRACTION.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -871,6 +882,7 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: "
                                                           0x2009: " "}
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
 _JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\s\d{1,3}/))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
