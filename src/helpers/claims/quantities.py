@@ -687,6 +687,31 @@ _VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|g
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 
 
+_FEET = frozenset({"ft", "foot", "feet", "'", "′"})
+_INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
+
+
+def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
+    """5 feet 2 inches, 12 ft 2 in: one length."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == "meter" and prev.unit_surface.lower() in _FEET and q.low == q.high \
+                and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end:q.start]):
+            inch_m = None
+            if q.unit == "meter" and q.unit_surface.lower() in ("in", "inch", "inches", "″", '"'):
+                inch_m, end = q.low, q.end
+            elif not q.explicit_unit and q.kind == "num":
+                m = _INCHES_AFTER.match(text, q.end)
+                if m:
+                    inch_m, end = q.raw_low * 0.0254, m.end()
+            if inch_m is not None:
+                out[-1] = replace(prev, end=end, low=prev.low + inch_m, high=prev.high + inch_m)
+                continue
+        out.append(q)
+    return out
+
+
 def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """2ドル3セント, 10円5銭, 15 Dollar und 15 Cent, zwei Euro fünfzig: an amount and its subunits are one amount.
 
@@ -738,6 +763,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     taken += [m.span() for m in TIMESTAMP.finditer(text)]
+    taken += [m.span() for m in _CLOCK.finditer(text)]
     taken += [m.span() for m in NAMED_RANGE.finditer(text)]
     cores: list[_Core] = []
     for m in VERSION.finditer(text):
@@ -860,6 +886,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         qs.append(q)
     qs = _merge_ranges(text, qs, lang)
     qs = _merge_subunits(text, qs, lang)
+    qs = _merge_feet_inches(text, qs)
     qs = _merge_bounds(text, qs)
     qs = _elided_units(text, qs)
     if lang != "ja":
@@ -884,9 +911,11 @@ _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
 _JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
 _JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _SLASH_FRACTION = re.compile(
-    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\s\d{1,3}/))?"
+    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+# 6pm, 11 a.m.: a time of day
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b)", re.I)
 _SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
                          r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
@@ -906,7 +935,8 @@ def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
     if nxt is None:
         return False
     word = nxt.group(1)
-    return units.lookup(word, lang) is not None or word.endswith("s") or word.lower() in ("people", "staff")
+    return units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3) \
+        or word.lower() in ("people", "staff")
 
 
 # Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size

@@ -268,11 +268,12 @@ _PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
     ("ounce", "kilogram", {"en": ("ounce", "ounces", "oz"), "de": ("unze", "unzen"), "ja": ("オンス",)}),
     ("pound", "kilogram", {"en": ("lb", "lbs"), "de": ("lb",), "ja": ("lb",)}),
     ("stone", "kilogram", {"en": ("stone",)}),
-    ("tonne", "kilogram", {"en": ("tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"),
+    ("microgram", "kilogram", {"en": ("mcg",), "de": ("mcg",)}),
+    ("tonne", "kilogram", {"en": ("tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"), "*": ("t",),
                            "de": ("tonne", "tonnen", "t"), "ja": ("トン",)}),
     ("mile/hour", "meter_per_second", {"en": ("mph", "miles per hour", "miles an hour", "mile per hour"),
                                        "de": ("meilen pro stunde",), "ja": ("マイル毎時",), "*": ("mph",)}),
-    ("kilometer/hour", "meter_per_second", {"en": ("km/h", "kmh", "kph", "kilometers per hour",
+    ("kilometer/hour", "meter_per_second", {"en": ("km/h", "kmh", "kph", "kmph", "kilometers per hour",
                                                    "kilometres per hour", "kilometers an hour", "km/hr"),
                                             "de": ("km/h", "kilometer pro stunde", "stundenkilometer"),
                                             "ja": ("キロメートル毎時", "キロ毎時", "km/h"), "*": ("km/h",)}),
@@ -288,11 +289,11 @@ _PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
     ("degC", "kelvin", {"en": ("°c", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
                                "c degrees", "degrees c", "degree c", "deg c", "deg celsius", "deg. celsius"),
                         "de": ("°c", "grad celsius", "celsius"), "ja": ("℃", "°c", "度c", "摂氏度", "セ氏度", "°C", "摂氏", "セ氏"),
-                        "*": ("°C", "℃", "° C")}),
+                        "*": ("°C", "℃", "° C", "° Celsius")}),
     ("degF", "kelvin", {"en": ("°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees",
                                "degrees f", "degree f", "deg f", "deg. f", "deg fahrenheit"),
                         "de": ("°f", "grad fahrenheit", "fahrenheit"), "ja": ("℉", "°f", "華氏度", "カ氏度", "°F", "華氏", "カ氏"),
-                        "*": ("°F", "℉", "° F")}),
+                        "*": ("°F", "℉", "° F", "° Fahrenheit")}),
     ("kelvin", "kelvin", {"en": ("kelvin", "kelvins", "°k"), "de": ("kelvin",), "ja": ("ケルビン",)}),
     ("radian", "radian", {"en": ("radian", "radians", "rad"), "de": ("radiant",), "ja": ("ラジアン",)}),
     ("degree", "radian", {"en": ("degree of arc", "degrees of arc", "arc degrees")}),
@@ -336,7 +337,8 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
             sym, pen, pde, pja = _PREFIXES[prefix]
             name = prefix + pint_unit if "/" not in pint_unit else f"{prefix}{pint_unit}"
             info = _info(name, base)
-            if sym + symbol not in ("m", "g", "s", "b", "B", "J", "L"):  # bare letters clash with scale words
+            # bare B, b and s clash with billions, bits and plurals; pm and am are times of day
+            if sym + symbol not in ("g", "s", "b", "B", "J", "L", "pm", "Pm", "am", "Em"):
                 symbols[sym + symbol] = info
             for lang, names, p in (("en", en, pen), ("de", de, pde), ("ja", ja, pja)):
                 for n in names:
