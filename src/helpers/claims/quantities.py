@@ -763,7 +763,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     taken += [m.span() for m in TIMESTAMP.finditer(text)]
-    taken += [m.span() for m in _CLOCK.finditer(text)]
+    if lang in _CLOCK:
+        taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
     taken += [m.span() for m in NAMED_RANGE.finditer(text)]
     cores: list[_Core] = []
     for m in VERSION.finditer(text):
@@ -803,7 +804,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     for pattern, value in FRACTIONS.get(lang, []):
         for m in pattern.finditer(text):
             if not _overlaps(m.start(), m.end(), taken):
-                cores.append(_Core(m.start(), m.end(), value, value, kind="fraction"))
+                cores.append(_Core(m.start(), m.end(), value, value, kind="fraction", word=True))
     if lang == "ja":
         # 3割8分7厘 (38.7 %), 七割半 (75 %): tenths, hundredths and thousandths written out
         for m in _JA_WARI.finditer(text):
@@ -847,7 +848,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             cores.append(_Core(m.start(), m.end(), v, v))
         else:
             cores.append(_Core(m.start(), m.end(), sign * 100 * frac, sign * 100 * frac, kind="fraction"))
-    taken += [(c.start, c.end) for c in cores]
+    # a word fraction ("half") may be part of a longer spelled number ("half a dozen", "two million and one half")
+    taken += [(c.start, c.end) for c in cores if not (c.kind == "fraction" and c.word)]
     if lang == "ja":
         # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
         latin = _latin_cores(text, "en", taken, words=False) if HAS_LATIN_WORD.search(text) else []
@@ -915,7 +917,8 @@ _SLASH_FRACTION = re.compile(
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # 6pm, 11 a.m.: a time of day
-_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b)", re.I)
+_CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
+          "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b")}
 _SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
                          r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
