@@ -26,7 +26,7 @@ _KANJI_NUM = "〇零一二三四五六七八九十百千万億兆"
 _KANJI_DIGIT = "〇零一二三四五六七八九"
 JA_CORE = re.compile(
     rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，、 ](?={DIGIT}{{3}}(?!{DIGIT}))|(?<={DIGIT})[.．](?={DIGIT})"
-    rf"|(?<=[{_KANJI_DIGIT}])・(?=[{_KANJI_DIGIT}]))+"
+    rf"|(?<=[{_KANJI_DIGIT}十百千万])・(?=[{_KANJI_DIGIT}]))+"
 )
 JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
 # what may follow a vague Japanese numeral for it to be a quantity at all (数多く, 何か are not)

@@ -157,7 +157,8 @@ def parse_japanese(s: str) -> float | None:
             current = d if current is None else current * 10 + d
             seen = True
         elif c in _JA_SMALL:
-            section += (1 if current is None else current) * _JA_SMALL[c]
+            # 零十 is ten: a leading zero is not a digit of the multiplier
+            section += (1 if not current else current) * _JA_SMALL[c]
             current = None
             seen = True
         elif c in _JA_BIG:

@@ -140,8 +140,12 @@ def _ja_cores(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
             if sudachi is None:
                 sudachi = _sudachi_numerals(text)
             if s not in sudachi[0]:
-                continue
-            if "・" not in surface:  # 九・二三: the point between kanji digits is evidence enough
+                # SudachiPy misses some numerals standing alone (千三百, 四十万); a digit with 百/千/万/億/兆
+                # after it is a numeral in any case (万一 "just in case" starts with the multiplier)
+                if not re.fullmatch(r"[〇零一二三四五六七八九十][〇零一二三四五六七八九十百千万億兆・]*[百千万億兆][〇零一二三四五六七八九十百千万億兆・]*",
+                                    surface) or text[s - 1:s] in ("何", "数", "幾"):
+                    continue
+            elif "・" not in surface:  # 九・二三: the point between kanji digits is evidence enough
                 e = min(e, sudachi[1].get(s, e))
             surface = text[s:e]
             if surface and surface[-1] in "万億兆" and len(surface) == 1:
