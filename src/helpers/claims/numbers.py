@@ -176,6 +176,44 @@ def parse_japanese(s: str) -> float | None:
     return finite_or_none(total + section + (current or 0))
 
 
+# Numerals read out in hiragana (transcripts, furigana): longest reading first
+_KANA_DIGITS = {"いち": 1, "いっ": 1, "に": 2, "さん": 3, "よん": 4, "し": 4, "ご": 5, "ろく": 6, "ろっ": 6, "なな": 7,
+                "しち": 7, "はち": 8, "はっ": 8, "きゅう": 9, "く": 9, "れい": 0, "ぜろ": 0}
+_KANA_SMALL = {"じゅう": 10, "じゅっ": 10, "ひゃく": 100, "びゃく": 100, "ぴゃく": 100, "せん": 1000, "ぜん": 1000}
+_KANA_BIG = {"まん": 1e4, "おく": 1e8, "ちょう": 1e12}
+_KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse=True)
+
+
+def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
+    """A numeral read out in hiragana (にじゅうさん = 23, さんびゃく = 300): (value, tokens, has a
+    multiplier), or None when ``s`` is not one numeral from end to end."""
+    total = section = 0.0
+    current: float | None = None
+    i = tokens = 0
+    multiplier = False
+    while i < len(s):
+        tok = next((t for t in _KANA_TOKENS if s.startswith(t, i)), None)
+        if tok is None:
+            return None
+        if tok in _KANA_DIGITS:
+            if current is not None:
+                current = current * 10 + _KANA_DIGITS[tok]  # にさんよん: digits read one by one
+            else:
+                current = float(_KANA_DIGITS[tok])
+        elif tok in _KANA_SMALL:
+            section += (current if current else 1.0) * _KANA_SMALL[tok]
+            current, multiplier = None, True
+        else:
+            part = section + (current or 0.0)
+            if part == 0:
+                return None
+            total += part * _KANA_BIG[tok]
+            section, current, multiplier = 0.0, None, True
+        i += len(tok)
+        tokens += 1
+    return finite_or_none(total + section + (current or 0.0)), tokens, multiplier
+
+
 @lru_cache(maxsize=4096)
 def parse_word_number(word: str, lang: str) -> float | None:
     """A spelled-out German or English number (``neun``, ``zweiundzwanzig``, ``twenty-two``)."""

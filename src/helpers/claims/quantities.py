@@ -819,6 +819,18 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 continue
             v = 10 * parts[0] + parts[1] + parts[2] / 10 + (5.0 if m.group(4) else 0.0)
             cores.append(_Core(m.start(), m.end(), v, v, unit="percent"))
+        # にじゅうさん, さんびゃく: a hiragana run that is one numeral from end to end; a lone short reading
+        # only between spaces (さん after a name is "Mr.", に and ご are particles and prefixes)
+        for m in _KANA_RUN.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            parsed = numbers.parse_hiragana(m.group(0))
+            if parsed is None or parsed[0] is None:
+                continue
+            v, tokens, multiplier = parsed
+            alone = (m.start() == 0 or text[m.start() - 1] == " ") and (m.end() == len(text) or text[m.end()] == " ")
+            if multiplier and tokens >= 2 or alone and len(m.group(0)) >= 2:
+                cores.append(_Core(m.start(), m.end(), v, v, word=True))
         # 3分の2 (two thirds), 1と2分の1 (one and a half), マイナス5分の4, 100億分の1
         for m in _JA_FRACTION.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -915,11 +927,13 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: "
                                                           0x2009: " "}
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
 _JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_KANA_RUN = re.compile(r"[ぁ-ゖ]+")
 _JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
-_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"
+                           r"|じゅ|ひゃく|びゃく|ぴゃく|せん|ぜん|まん|いち|さん|よん|ろく|なな|しち|はち|きゅう")
 # 6pm, 11 a.m.: a time of day
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
           "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b")}
