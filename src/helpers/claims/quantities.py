@@ -473,7 +473,7 @@ def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
     return unit
 
 
-def _attach(text: str, core: _Core, lang: str) -> _Q | None:
+def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | None:
     e = core.end
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
@@ -491,7 +491,7 @@ def _attach(text: str, core: _Core, lang: str) -> _Q | None:
             unit, mult, e, offset, unit_surface = found.unit, found.mult, found.end, found.offset, found.surface
             explicit = True
         # currency before the number ($, US$, €, £, ¥, USD, RM); a currency word after it may repeat it
-        sign = units.sign_before(text, core.start)
+        sign = units.sign_before(text, core.start) if sign_ok else None
         if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
             core = replace(core, start=sign.start)
             if not found or not units.is_currency(unit):
@@ -899,6 +899,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
             q.qualifier = "negated"
+        if qs and q.start < qs[-1].end <= core.start and core.kind == "num":
+            # "17 USD 25": the code belongs to the amount before; read this number without it
+            q = _attach(text, core, lang, sign_ok=False)
+            if q is None or q.start < qs[-1].end:
+                continue
         if qs and q.start < qs[-1].end:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)

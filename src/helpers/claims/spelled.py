@@ -161,6 +161,10 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
             nxt = toks[j + 1][0].lower()
             if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
                 break  # "five billion and three quarters": the fraction is of the billion
+            k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
+                                                          and toks[j + 2][0].lower() in _EN_UNITS) else 0
+            if k and _compound_ord(text, toks, k) is not None:
+                break  # "one hundred and three quarters", "two hundred and fifty-four hundredths": a mixed number
             if nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None:
                 saved = (j, total, current, words, last)
                 j += 1

@@ -490,7 +490,8 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
         if nxt is None:
             break
         ends.append(nxt.end())
-    for end in reversed(ends):
+    firsts = [start + i for i, ch in enumerate(text[start:ends[0]]) if ch == "-"][:1]
+    for end in reversed(ends + firsts):
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km.")
         for c in (cand, cand.rstrip(".")):
@@ -527,8 +528,10 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
     if best is not None and best.surface in ("$", "＄"):
         # letters naming the dollar: C$, c $, HK$, nz$, Mex$, us $, AUD$
         m = re.search(r"(?<![A-Za-z.])([A-Za-z.]{1,4})( ?)$", text[max(0, best.start - 6):best.start])
-        # "a $5 fee", "give us $5": a lower-case word or a lone letter before a spaced sign is English
-        if m and (m.group(2) or len(m.group(1)) == 1) and not m.group(1).isupper():
+        # "a $5 fee", "give us $5": a lower-case English word before a spaced sign is no prefix; c $ and hk $
+        # (lower-cased news) are
+        if m and (m.group(2) or len(m.group(1)) == 1) and not m.group(1).isupper() \
+                and m.group(1).lower() in ("a", "us", "s", "r", "z", "can", "au"):
             m = None
         if m:
             letters = m.group(1).lower()
