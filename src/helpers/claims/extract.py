@@ -12,7 +12,7 @@ import io
 import json
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -108,7 +108,7 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
                 unit_surface=q.unit_surface,
             ))
     claims.sort(key=lambda c: (c.start, c.end))
-    return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
+    return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
 
 
 _MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")

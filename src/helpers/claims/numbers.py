@@ -181,7 +181,7 @@ _KANA_DIGITS = {"いち": 1, "いっ": 1, "に": 2, "さん": 3, "よん": 4, "�
                 "しち": 7, "はち": 8, "はっ": 8, "きゅう": 9, "く": 9, "れい": 0, "ぜろ": 0}
 _KANA_SMALL = {"じゅう": 10, "じゅっ": 10, "ひゃく": 100, "びゃく": 100, "ぴゃく": 100, "せん": 1000, "ぜん": 1000}
 _KANA_BIG = {"まん": 1e4, "おく": 1e8, "ちょう": 1e12}
-_KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse=True)
+KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse=True)
 
 
 def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
@@ -192,7 +192,7 @@ def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
     i = tokens = 0
     multiplier = False
     while i < len(s):
-        tok = next((t for t in _KANA_TOKENS if s.startswith(t, i)), None)
+        tok = next((t for t in KANA_TOKENS if s.startswith(t, i)), None)
         if tok is None:
             return None
         if tok in _KANA_DIGITS:

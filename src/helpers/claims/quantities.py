@@ -189,7 +189,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
     # "10 to the 13th": a power of ten written out
-    for m in _TO_THE.finditer(text):
+    for m in _TO_THE.finditer(text) if " to the " in text else ():
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
             if v is not None:
@@ -276,7 +276,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
         else:
             cores.append(_Core(s, e2, v, v, scaled=scaled, word=True))
     # "tenfold", "3-fold", "zehnfach": a multiple
-    for m in _FOLD.finditer(text):
+    for m in _FOLD.finditer(text) if "fold" in text or "fach" in text else ():
         if _overlaps(m.start(), m.end(), taken):
             continue
         head = m.group(1)
@@ -760,18 +760,22 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     lang = lang if lang in ("ja", "de", "en") else "en"
     original = text
     # full-width digits and signs read as ASCII; one character for one, so offsets stay those of the input
-    if not text.isascii():
+    if not text.isascii() and _FULL_WIDTH.search(text):
         text = text.translate(_HALFWIDTH)
-    if not _MAYBE_NUMBER.search(text) and (lang == "ja" or not spelled.STARTS[lang].search(text)) \
+    if not _MAYBE_NUMBER.search(text) and not (lang == "ja" and _KANA_RUN.search(text)) \
+            and (lang == "ja" or not spelled.STARTS[lang].search(text)) \
             and not _vague_re(lang).search(text) and not any(p.search(text) for p, _ in FRACTIONS.get(lang, [])):
         return []  # nothing here can be a number: most sentences of a transcript
-    taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
-    taken += [m.span() for m in TIMESTAMP.finditer(text)]
-    if lang in _CLOCK:
-        taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
-    taken += [m.span() for m in NAMED_RANGE.finditer(text)]
+    # Each pattern below needs a digit or a particular character: test for it before scanning the sentence
+    digits = _ANY_DIGIT.search(text) is not None
+    taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
+    if digits:
+        taken += [m.span() for m in TIMESTAMP.finditer(text)]
+        if lang in _CLOCK:
+            taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
+        taken += [m.span() for m in NAMED_RANGE.finditer(text)]
     cores: list[_Core] = []
-    for m in VERSION.finditer(text):
+    for m in VERSION.finditer(text) if digits else ():
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.parse_digits(m.group(1), "en")
             if v is not None:
@@ -783,12 +787,14 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 else:
                     cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
     # 1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text
-    for m in _SCIENTIFIC.finditer(text):
+    for m in _SCIENTIFIC.finditer(text) if digits and _EXPONENT_HINT.search(text) else ():
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.parse_latin(m.group(0), "en")
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
-    for pattern in (ISO_DATE, JA_DATE, DE_DATE, EN_DATE, MONTH_YEAR, JA_MONTH_DAY):
+    dates = ((ISO_DATE, JA_DATE, JA_MONTH_DAY) if lang == "ja" else (ISO_DATE, DE_DATE, EN_DATE, MONTH_YEAR)) \
+        if digits else ()
+    for pattern in dates:
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
                 continue
@@ -798,7 +804,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             else:
                 day = float(m.group(2) if pattern is JA_MONTH_DAY else m.group(1))
                 cores.append(_Core(m.start(), m.end(), day, day, kind="date"))
-    if lang != "ja":
+    if lang != "ja" and digits and ("'" in text or "’" in text):
         for m in SHORT_YEAR.finditer(text):
             if not _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
                 two = float(m.group(1))
@@ -811,7 +817,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 cores.append(_Core(m.start(), m.end(), value, value, kind="fraction", word=True))
     if lang == "ja":
         # 3割8分7厘 (38.7 %), 七割半 (75 %): tenths, hundredths and thousandths written out
-        for m in _JA_WARI.finditer(text):
+        for m in _JA_WARI.finditer(text) if "割" in text else ():
             if _overlaps(m.start(), m.end(), taken) or not (m.group(2) or m.group(3) or m.group(4)):
                 continue
             parts = [numbers.parse_japanese(g) if g else 0.0 for g in (m.group(1), m.group(2), m.group(3))]
@@ -821,7 +827,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             cores.append(_Core(m.start(), m.end(), v, v, unit="percent"))
         # にじゅうさん, さんびゃく: a hiragana run that is one numeral from end to end; a lone short reading
         # only between spaces (さん after a name is "Mr.", に and ご are particles and prefixes)
-        for m in _KANA_RUN.finditer(text):
+        for m in _KANA_RUN.finditer(text) if " " in text or any(k in text for k in _KANA_MULTIPLIERS) else ():
             if _overlaps(m.start(), m.end(), taken):
                 continue
             parsed = numbers.parse_hiragana(m.group(0))
@@ -832,7 +838,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if multiplier and tokens >= 2 or alone and len(m.group(0)) >= 2:
                 cores.append(_Core(m.start(), m.end(), v, v, word=True))
         # 3分の2 (two thirds), 1と2分の1 (one and a half), マイナス5分の4, 100億分の1
-        for m in _JA_FRACTION.finditer(text):
+        for m in _JA_FRACTION.finditer(text) if "分の" in text else ():
             if _overlaps(m.start(), m.end(), taken):
                 continue
             num = numbers.parse_japanese(m.group("num"))
@@ -848,7 +854,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 cores.append(_Core(m.start(), m.end(), sign * 100 * num / den, sign * 100 * num / den,
                                    kind="fraction"))
     # 3/4, 1 3/5, -4/5, ½, 2½: proper fractions only (9/11 and 24/7 are a date and a phrase)
-    for m in _SLASH_FRACTION.finditer(text):
+    for m in _SLASH_FRACTION.finditer(text) if "/" in text or _VULGAR.search(text) else ():
         if _overlaps(m.start(), m.end(), taken + [(c.start, c.end) for c in cores]):
             continue
         if m.group("vulgar"):
@@ -932,13 +938,18 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: "
                                                           0x2009: " "}
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
 _JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
-_KANA_RUN = re.compile(r"[ぁ-ゖ]+")
+# a hiragana run made only of numeral readings (the parser then checks it is one numeral)
+_KANA_RUN = re.compile(r"(?<![ぁ-ゖ])(?:" + "|".join(numbers.KANA_TOKENS) + r")+(?![ぁ-ゖ])")
 _JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
-_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"
-                           r"|じゅ|ひゃく|びゃく|ぴゃく|せん|ぜん|まん|いち|さん|よん|ろく|なな|しち|はち|きゅう")
+_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_ANY_DIGIT = re.compile(r"\d")
+_EXPONENT_HINT = re.compile(r"\d\s?[eE^x×*]")
+_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_KANA_MULTIPLIERS = ("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん", "まん", "おく", "ちょう")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m.: a time of day
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
           "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b")}

@@ -410,7 +410,6 @@ class UnitMatch:
     surface: str
 
 
-_LATIN_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüßµμ°²³$€£¥℃℉%％'.\-/]+")
 
 
 @lru_cache(maxsize=1)
@@ -455,8 +454,9 @@ def _symbols() -> dict[str, UnitInfo]:
     return out
 
 
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”„]+")
+_NEXT_TOKEN = re.compile(r"[ \-][^\s,;:!?()\[\]\"“”„]+")
 _WORD_END = re.compile(r"(?![A-Za-zÄÖÜäöüß0-9])")
-_SYMBOL_AFTER = re.compile(r"(?:\s|\u00a0)?([A-Za-zµμ°℃℉$€£¥₩₹Ω][A-Za-zµμ°²³0-9/\-$.]*|[°℃℉%％][A-Za-z]?|[$€£¥₩₹])")
 
 
 def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> UnitMatch | None:
@@ -481,12 +481,12 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
         return None
     best: UnitMatch | None = None
     # names: up to a few words, longest first
-    m = re.compile(r"[^\s,;:!?()\[\]\"“”„]+").match(text, start)
+    m = _TOKEN.match(text, start)
     if m is None:
         return None
     ends = [m.end()]
     for _ in range(_max_words() - 1):
-        nxt = re.compile(r"[ \-][^\s,;:!?()\[\]\"“”„]+").match(text, ends[-1])
+        nxt = _NEXT_TOKEN.match(text, ends[-1])
         if nxt is None:
             break
         ends.append(nxt.end())
