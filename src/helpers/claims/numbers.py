@@ -111,15 +111,14 @@ def parse_latin(s: str, lang: str) -> float | None:
     if base is None:
         return None
     if exponent is not None:
-        if power:
-            if base == 0 and exponent < 0:
-                return None
-            try:
-                base = base ** exponent
-            except OverflowError:
-                return None
-        else:
-            base = base * 10.0 ** exponent
+        if base == 0 and exponent < 0 and power:
+            return None
+        try:
+            base = base ** exponent if power else base * 10.0 ** exponent
+        except (OverflowError, ZeroDivisionError):
+            return None  # 1e400: out of range, not a claim
+        if isinstance(base, complex):
+            return None
     return finite_or_none(sign * base)
 
 

@@ -191,7 +191,10 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     # "10 to the 13th": a power of ten written out
     for m in _TO_THE.finditer(text) if " to the " in text else ():
         if not _overlaps(m.start(), m.end(), taken):
-            v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
+            try:
+                v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
+            except OverflowError:
+                v = None
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
     for m in LATIN_NUM.finditer(text):
