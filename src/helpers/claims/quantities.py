@@ -586,6 +586,8 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             conn = connector.fullmatch(between)
             if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
                 conn = re.match("と", between)  # 20と30の間: between 20 and 30
+            if b.qualifier in ("at_least", "at_most") and lang != "ja":
+                conn = None  # "5000 or less than 6000": a value and a bound, not a range
             ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
                 conn is not None and a.unit == b.unit == "year")
             if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \

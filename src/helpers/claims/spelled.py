@@ -49,7 +49,7 @@ _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 
 _EN_WORDS = sorted(set(_EN_UNITS) | set(_EN_TEENS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORD_UNITS)
-                   | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "over", "out", "in", "point",
+                   | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "dozs", "dzs", "over", "out", "in", "point",
                       "halves"}, key=len, reverse=True)
 # Where a run of number words can start (and what may follow digits in one): cheap tests before parsing
 STARTS = {
@@ -163,8 +163,13 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
                 break  # "five billion and three quarters": the fraction is of the billion
             k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
                                                           and toks[j + 2][0].lower() in _EN_UNITS) else 0
-            if k and _compound_ord(text, toks, k) is not None:
-                break  # "one hundred and three quarters", "two hundred and fifty-four hundredths": a mixed number
+            den = _compound_ord(text, toks, k) if k else None
+            numerator = _EN_UNITS.get(nxt, 0) if k == j + 2 else _EN_TENS.get(nxt, 0) + (
+                _EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+            if den is not None and numerator < den[1]:
+                # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
+                # proper fraction ("one hundred and thirty-two fifths" is 132/5)
+                break
             if nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None:
                 saved = (j, total, current, words, last)
                 j += 1
@@ -215,7 +220,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
                 total += (current or 1.0) * _EN_SCALES[w]
             current = 0.0
             last = "scale"
-        elif w in ("dozen", "dozens") and seen:
+        elif w in ("dozen", "dozens", "doz", "dozs", "dz", "dzs") and seen:
             current = (current or 1.0) * 12
             last = "scale"
         else:
@@ -326,7 +331,8 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
                     k += 1
             den_card = _cardinal_en(text, toks, k) if k > 0 and toks[k][0].lower() not in ("a", "an") else None
             # "one over three" is a fraction; "$10 million over four years" and "1 in 5 years" are not
-            if den_card is not None and den_card[1] > value and total_is_plain(text, toks, den_card[0]) \
+            if den_card is not None and den_card[1] > value \
+                    and (nxt == "out" or total_is_plain(text, toks, den_card[0])) \
                     and (nxt != "in" or words + den_card[2] > 0):
                 return den_card[0], sign * value / den_card[1], "fraction", words + 1
     if words == 0:
