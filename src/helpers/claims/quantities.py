@@ -866,7 +866,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             frac = unicodedata.numeric(m.group("vulgar"))
         else:
             num, den = float(m.group("num")), float(m.group("den"))
-            if not den or num >= den:
+            # 3/4 and 1/20 are fractions; 9/11 and 12/25 are dates
+            if not den or num >= den or (den > 10 and num != 1):
                 continue
             frac = num / den
         sign = -1.0 if m.group("sign") else 1.0

@@ -395,6 +395,12 @@ def _ratio_tables() -> dict[str, dict[str, UnitInfo]]:
         for lang, forms in per_lang.items():
             for f in forms:
                 out[lang][f.lower()] = UnitInfo(unit)
+    # a basis point is a hundredth of a percentage point
+    for lang, forms in {"en": ("basis points", "basis point", "bps", "bp"), "de": ("basispunkte", "basispunkten",
+                                                                                  "basispunkt"),
+                        "ja": ("ベーシスポイント", "bp")}.items():
+        for f in forms:
+            out[lang][f] = UnitInfo("percentage_point", 0.01)
     return out
 
 
