@@ -245,8 +245,8 @@ def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
         if unit is not None and unit < 10:
             return j + 2, _EN_TENS[w] + unit
     den = _en_ord(w)
-    if den is None or (w.rstrip("s") in _EN_AMBIGUOUS_ORD and not w.endswith("s")):
-        return None
+    if den is None or w.rstrip("s") in _EN_AMBIGUOUS_ORD:
+        return None  # "9.58 seconds", "the first": time and order, never a denominator on their own
     return j + 1, float(den)
 
 
