@@ -118,7 +118,7 @@ _PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
-    _u(r"\s?Prozent", "percent"),
+    _u(r"\s?Prozent(?!punkt)", "percent"),
     _u(r"\s?Token[s]?", "token"),
     _u(r"\s?Parameter[n]?", "parameter"),
     _u(r"B(?![A-Za-z])", "parameter", 1e9),

@@ -537,7 +537,8 @@ def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | Non
                     unit, mult, offset, e, explicit = info.unit, info.factor, info.offset, e + 1, True
                     unit_surface = pre.group(1)
         if lang == "ja":
-            if core.kind == "num" and unit in ("_year",) and re.match(r"半", text[e:]):
+            if core.kind == "num" and explicit and unit not in ("count", "_piece", "person", "gpu") \
+                    and text.startswith("半", e):  # 2年半, 1時間半: and a half
                 core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
                              core.kind, core.scaled, core.word)
                 e += 1
@@ -958,7 +959,8 @@ _KANA_MULTIPLIERS = ("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃ
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m.: a time of day
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
-          "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b")}
+          "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
+          "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
 _SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
                          r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
