@@ -6,10 +6,13 @@ Pipeline per sentence (``find_quantities``):
    tags them 数詞, so 一緒/十分 never count), spelled-out German/English numbers,
    vague numerals from the bracket table (数百億, tens of billions, Milliarden),
    model versions (Llama 3.1) and dates;
-2. each core takes its unit from the counter or noun after it (and ``$`` before
-   it), and an approximation/bound qualifier from the words around it;
+2. each core takes its unit from the counter or noun after it, else from the unit
+   vocabulary of ``claims.units`` (currency signs and codes before or after it, pint
+   units, ratios), and an approximation/bound qualifier from the words around it;
 3. adjacent quantities joined by a range connector become one range
-   (22万個から24万個, 10 bis 15 Jahre, 2、3週間);
+   (22万個から24万個, 10 bis 15 Jahre, 2、3週間), a lower and an upper bound become one
+   range (20以上30未満), subunits join their amount (2ドル3セント) and a unit left out in a
+   coordination is carried over ("8 billion parameters and 70 billion");
 4. what is not a claim is dropped: timestamps, URLs, product names (H100,
    GPT-4o), discourse ordinals (1つは, 2つ目は, 第一), partitives (の1つ, one of),
    phase names (マイナス1から0, 1からn), calendar months (4月に), identifiers
