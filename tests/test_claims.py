@@ -228,7 +228,7 @@ def test_gold_scores_do_not_regress() -> None:
         # Japanese negation: only a quantity that is the object of a negated verb in its own clause
         ("まだだれも1ギガワットのデータセンターを構築していない。", "ja", "1ギガワット", 1e9, 1e9, "watt", "negated"),
         ("彼らは1億ドルをもらっていませんが、知っています。", "ja", "1億ドル", 1e8, 1e8, "usd", "negated"),
-        ("それが数十円の費用対効果であろうと、誰も気にしない。", "ja", "数十円", 10, 100, "other", ""),
+        ("それが数十円の費用対効果であろうと、誰も気にしない。", "ja", "数十円", 10, 100, "jpy", ""),
         ("根本的な問題として、1日の時間が足りない。", "ja", "1日", 1, 1, "duration_day", ""),
         ("2年間働いていない。", "ja", "2年間", 2, 2, "duration_year", ""),
     ],

@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {build,claims,summarize,parse}``."""
+"""Command line: ``python -m helpers {build,claims,quantities,summarize,parse}``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def _claims(args: argparse.Namespace) -> int:
     from .claims.extract import main_claims
 
     sys.stdout.write(main_claims(args.paths, fmt=args.format))
+    return 0
+
+
+def _quantities(args: argparse.Namespace) -> int:
+    from .claims.extract import main_quantities
+
+    for line in main_quantities(args.file, lang=args.lang):
+        sys.stdout.write(line + "\n")
     return 0
 
 
@@ -86,6 +94,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     c.set_defaults(func=_claims)
+
+    q = sub.add_parser("quantities", help="print the quantities of every line of a file (or stdin) as JSON lines")
+    q.add_argument("file", nargs="?", metavar="FILE", help="text file, one sentence per line (default: stdin)")
+    q.add_argument("--lang", choices=("auto", "ja", "de", "en"), default="auto",
+                   help="language of the lines (default: auto, per line)")
+    q.set_defaults(func=_quantities)
 
     s = sub.add_parser("summarize", help="print an extractive summary of a text file, one sentence per line")
     s.add_argument("path", metavar="PATH")

@@ -12,15 +12,18 @@ import io
 import json
 import math
 import re
-from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
+from ..exceptions import DocumentError
 from ..tables import Column, TableSpec, neutralise_cell
 from ..text.model import ATTRIBUTIONS, ParsedDocument
 from ..text.speakers import voice_of
 from .lexicon import QUALIFIERS, UNITS
+from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
 from .topics import assign_topic
 
@@ -47,6 +50,7 @@ class Claim:
     context: str
     attribution: str = "unknown"
     speaker_confidence: float = 0.0
+    unit_surface: str = ""
 
 
 CLAIMS = TableSpec(
@@ -62,7 +66,10 @@ CLAIMS = TableSpec(
         Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
         Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
         Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
-        Column("unit", "str", "One of: " + ", ".join(UNITS) + ". 'percent' values are percentage points (half = 50).", isin=UNITS),
+        Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
+               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, multiple (2倍, 10x); "
+               "duration_second (hours, minutes, seconds); physical base units from pint (" + ", ".join(PHYSICAL)
+               + "); or a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...).", isin=UNITS),
         Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
         Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
         Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
@@ -73,6 +80,7 @@ CLAIMS = TableSpec(
         Column("context", "str", "The sentence text the claim was found in."),
         Column("attribution", "str", "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed asides such as 湯川解説) or unknown; turn and reported are inferences.", isin=ATTRIBUTIONS),
         Column("speaker_confidence", "float", "Calibrated probability (0-1) that speaker and attribution are right (1 for labels); see bench/eval_speakers.py.", min_value=0),
+        Column("unit_surface", "str", "The unit as written (km, ドル, Megawatts, $, 個); `value` is in the base unit of `unit`, so 5 km has value 5000 and unit_surface km; empty for bare numbers."),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -104,9 +112,10 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
                 vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=speaker or "",
                 sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
                 attribution=attribution, speaker_confidence=confidence,
+                unit_surface=q.unit_surface,
             ))
     claims.sort(key=lambda c: (c.start, c.end))
-    return [Claim(**{**asdict(c), "claim_id": f"{doc.doc_id}:c{n:04d}"}) for n, c in enumerate(claims, 1)]
+    return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
 
 
 _MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")
@@ -119,7 +128,7 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     value = q.value * 1e9
     if value not in sizes or not _MODEL_CONTEXT.search(text):
         return q
-    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
+    return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier, q.unit_surface)
 
 
 def claims_frame(docs: list[ParsedDocument]) -> pd.DataFrame:
@@ -162,3 +171,53 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
         found.extend(extract_claims(parse_file(p)))
     write_claims(found, buf, fmt)
     return buf.getvalue()
+
+
+QUANTITY_FIELDS = ("start", "end", "surface", "value", "value_low", "value_high", "unit", "unit_surface",
+                   "qualifier", "vague")
+
+
+def quantity_lines(text: str, lang: str = "auto") -> Iterator[str]:
+    """One JSON object per line of ``text``, in order: ``{"line", "text", "quantities"}``.
+
+    Every line is analysed as it is (no title, chrome or sentence splitting); offsets are into the
+    line. ``lang`` is ja, de, en or auto (Japanese by script, German/English by lingua per line;
+    a line too short to tell takes the language of the whole input).
+    """
+    from ..text.language import detect_lang, document_lang
+
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it does not start another
+    fallback = ""
+    for n, line in enumerate(lines, 1):
+        line_lang = lang
+        if lang == "auto":
+            line_lang = detect_lang(line) if line.strip() else "en"
+            if line_lang not in ("ja", "de", "en"):
+                if not fallback:
+                    fallback = document_lang(text)
+                    fallback = fallback if fallback in ("ja", "de", "en") else "en"
+                line_lang = fallback
+        found = [{k: getattr(q, k) for k in QUANTITY_FIELDS} for q in find_quantities(line, line_lang)]
+        yield json.dumps({"line": n, "text": line, "quantities": found}, ensure_ascii=False)
+
+
+def main_quantities(path: str | None, lang: str = "auto") -> Iterator[str]:
+    """``python -m helpers quantities [--lang en|de|ja|auto] [FILE]``: JSON lines for a file or stdin."""
+    import sys
+
+    from ..text.decode import decode_bytes
+
+    if path is None or path == "-":
+        data, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+        source = path
+    if not data.strip():
+        return iter(())  # no lines, no output
+    return quantity_lines(decode_bytes(data, source).text, lang)
+

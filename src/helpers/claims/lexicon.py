@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-UNITS = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year",
-         "duration_year", "duration_month", "duration_week", "duration_day", "age", "version", "other")
+from .units import vocabulary
+
+# the corpus's units first (stable names), then the vocabulary of claims.units (ISO currencies, pint base units)
+UNITS = vocabulary()
 QUALIFIERS = ("approx", "at_least", "at_most", "almost", "negated", "")
 # Units that name a point in time or a release rather than an amount: never summed, ranged or compared as sizes.
 CALENDAR_UNITS = ("year", "version")
@@ -17,11 +19,14 @@ NUMERIC_UNITS = tuple(u for u in UNITS if u not in CALENDAR_UNITS)
 
 
 DIGIT = r"[0-9０-９]"
-_KANJI_NUM = "〇一二三四五六七八九十百千万億兆"
+_KANJI_NUM = "〇零一二三四五六七八九十百千万億兆"
 
 # Japanese numeral: digits (with 1,000 grouping and decimals) and kanji numerals with 万/億/兆
+# (1,000 and 1、000 and 1 000 grouping; 3.5 and kanji 九・二三 decimals)
+_KANJI_DIGIT = "〇零一二三四五六七八九"
 JA_CORE = re.compile(
-    rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，](?={DIGIT}{{3}})|(?<={DIGIT})[.．](?={DIGIT}))+"
+    rf"(?:{DIGIT}|[{_KANJI_NUM}]|(?<={DIGIT})[,，、 ](?={DIGIT}{{3}}(?!{DIGIT}))|(?<={DIGIT})[.．](?={DIGIT})"
+    rf"|(?<=[{_KANJI_DIGIT}十百千万])・(?=[{_KANJI_DIGIT}]))+"
 )
 JA_VAGUE = re.compile(r"(?:数|何|幾)(?:十|百|千)?(?:[万億兆])?")
 # what may follow a vague Japanese numeral for it to be a quantity at all (数多く, 何か are not)
@@ -29,7 +34,14 @@ JA_VAGUE_FOLLOW = re.compile(
     r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
 )
 HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-LATIN_NUM = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,]\d+)*")
+# A Latin-script numeral: an optional minus (not after a word or number: GPT-4 and 10-15 have none),
+# space-grouped thousands (1 234 567, 40 000), digits with separators, a leading-dot decimal (.08) and an
+# exponent (1.5e9, 2^5). Letters right before the digits are judged later (H100 is a name, USD1,700 money).
+LATIN_NUM = re.compile(
+    r"(?<![0-9])(?<![0-9][.,])(?:(?<![\w)\]\-.,])-)?"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|\.\d+)"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?:\.\d+)?)?"
+)
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 
 NUMWORD_HINT = {
@@ -52,7 +64,13 @@ JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}}))?")
-EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+# a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
+MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
+# '25, ’98: a two-digit year
+SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
+# 5月4日: a day of a month in Japanese, not four days
+JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})日")
 
 # (pattern right after the number, unit, multiplier). Order matters: longest first.
 _Unit = tuple[re.Pattern[str], str, float]
@@ -63,11 +81,11 @@ def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
 
 
 _SHARED_UNITS: list[_Unit] = [
-    _u(r"\s?(?:GW|ギガワット)", "watt", 1e9),
-    _u(r"\s?(?:MW|メガワット)", "watt", 1e6),
-    _u(r"\s?(?:kW|キロワット)", "watt", 1e3),
+    _u(r"\s?(?:GW(?![A-Za-z])|ギガワット(?!時))", "watt", 1e9),
+    _u(r"\s?(?:MW(?![A-Za-z])|メガワット(?!時))", "watt", 1e6),
+    _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
-    _u(r"(?:x|×)(?![A-Za-z0-9])", "other"),
+    _u(r"(?:x|×)(?![A-Za-z0-9])", "multiple"),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
@@ -84,9 +102,12 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"日(?![本曜])", "duration_day"),
     _u(r"(?:人|名)", "person"),
     _u(r"(?:個|台)", "_piece"),
-    _u(r"(?:ナノ秒|ミリ秒|マイクロ秒)", "other"),
     _u(r"月(?!間)", "_month_name"),
-    _u(r"(?:時間|分(?!の)|秒|月|円|倍|位|点)", "other"),
+    _u(r"倍", "multiple"),
+    _u(r"ダース", "count", 12.0),
+    _u(r"[kK](?![A-Za-z])", "count", 1e3),
+    _u(r"\s?割(?![り合])", "percent", 10.0),
+    _u(r"(?:月|位|点)", "other"),
     _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
 ]
 _PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
@@ -97,7 +118,7 @@ _PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
-    _u(r"\s?Prozent", "percent"),
+    _u(r"\s?Prozent(?!punkt)", "percent"),
     _u(r"\s?Token[s]?", "token"),
     _u(r"\s?Parameter[n]?", "parameter"),
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
@@ -111,7 +132,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
-    _u(r"\s?(?:Stunden|Stunde|Minuten|Minute|Sekunden|Euro|€|Mal)\b", "other"),
+    _u(r"\s?Mal\b", "other"),
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
@@ -129,7 +150,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
-    _u(r"\s?(?:hours?|minutes?|seconds?|euros?|times)\b", "other"),
+    _u(r"\s?times\b", "other"),
     _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
@@ -137,39 +158,61 @@ UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
 SCALE_AFTER = {
     "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn)\b|(k|K|M|T)(?![A-Za-z])|(B)(?=\s?(?:\$|USD|dollars))"),
+    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+                     r"|(B)(?=\s?(?:\$|USD|dollars))"),
 }
 # Japanese nouns after の/という that say what is counted
 JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")
 JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
 LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
 
+# Words before a number that bound or soften it. Negated comparisons come first ("no more than" is at most).
+_OR_EQUAL = r"(?:\s(?:than\s)?or\sequal\s(?:to|than))?"
 PREFIX_QUAL = {
     "ja": [(re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
            (re.compile(r"(?:ほぼ)$"), "almost"),
-           (re.compile(r"(?:最大|最高)$"), "at_most"),
+           (re.compile(r"(?:最大|最高|多くて|多くても)$"), "at_most"),
            (re.compile(r"(?:少なくとも|最低)$"), "at_least")],
     "de": [(re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
            (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
-           (re.compile(r"(?:mehr als|über|mindestens|wenigstens)\s$", re.I), "at_least"),
-           (re.compile(r"(?:weniger als|höchstens|bis zu|unter)\s$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht mehr als|nicht über|höchstens|maximal|bis zu|weniger als|kleiner als|niedriger als|"
+                       r"unter|unterhalb von)\s$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht weniger als|mehr als|über|mindestens|wenigstens|größer als|höher als|"
+                       r"oberhalb von)\s$", re.I), "at_least"),
            (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
     "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
            (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
-           (re.compile(r"(?:more than|over|at least|upwards of|north of)\s$", re.I), "at_least"),
-           (re.compile(r"(?:less than|fewer than|up to|at most|under|south of)\s$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan\s?$", re.I), "at_most"),
+           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:less|fewer|smaller|lower)\sthan\s?$", re.I), "at_least"),
+           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan|(?:less|fewer|smaller|lower)(?:\sthan)?"
+                       rf"{_OR_EQUAL}|less than|fewer than|smaller than|lower than|up to|at most|under|below|south of|"
+                       rf"a maximum of|<=?|≤)\s?$", re.I), "at_most"),
+           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:less|fewer|smaller|lower)\sthan|(?:more|greater|higher|larger|bigger)"
+                       rf"(?:\sthan)?{_OR_EQUAL}|more than|greater than|higher than|larger than|bigger than|over|"
+                       rf"above|at least|upwards of|north of|in excess of|exceeding|a minimum of|>=?|≥)\s?$", re.I),
+            "at_least"),
            (re.compile(r"(?:not|no)\s$", re.I), "negated")],
 }
+# Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English
 JA_SUFFIX_QUAL = [
     (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
-    (re.compile(r"(?:以上|超|強)"), "at_least"),
-    (re.compile(r"(?:以下|以内|未満|足らず)"), "at_most"),
+    (re.compile(r"(?:以上|超|強|より(?:大きいか等しい|多いか等しい|大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"),
+     "at_least"),
+    (re.compile(r"(?:以下|以内|未満|足らず|より(?:小さいか等しい|少ないか等しい|小さい|小さく|少ない|少なく|下)|を下回る|"
+                r"に満たない)"), "at_most"),
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
+LATIN_SUFFIX_QUAL = {
+    "en": [(re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b(?!\s+than)|\+(?![\w])|\splus\b",
+                       re.I), "at_least"),
+           (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b(?!\s+than)", re.I), "at_most")],
+    "de": [(re.compile(r"\s(?:oder|und)\s(?:mehr|darüber|höher)\b|\+(?![\w])", re.I), "at_least"),
+           (re.compile(r"\s(?:oder|und)\s(?:weniger|darunter|niedriger)\b", re.I), "at_most")],
+}
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
     "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
-    "en": re.compile(r"\s?(?:to|-|–|or|and)\s?"),
+    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
 }
 FRACTIONS = {
     "ja": [(re.compile(r"半分"), 50.0)],

@@ -30,7 +30,8 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
            "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
            # German Billion is 10^12 (long scale)
            "billion": 1e12, "billionen": 1e12},
-    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "bln": 1e9,
+           "tln": 1e12,
            "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "t": 1e12},
 }
 
@@ -81,11 +82,58 @@ def parse_digits(s: str, lang: str) -> float | None:
     return finite_or_none(float(s))
 
 
+_EXPONENT = re.compile(r"(.*?)(?:[eE]([+-]?\d{1,3})|\^([+-]?\d{1,3}(?:\.\d+)?))")
+
+
+def parse_latin(s: str, lang: str) -> float | None:
+    """A Latin-script numeral with its sign, separators and exponent: ``-1.3``, ``1 234 567``,
+    ``1.5e9``, ``2^5``, ``.08``, ``2,5`` (German), ``40 000`` (space-grouped thousands)."""
+    s = to_halfwidth(s).strip()
+    sign = 1.0
+    if s[:1] in "-−":
+        sign, s = -1.0, s[1:].lstrip()
+    times_ten = re.fullmatch(r"(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})", s)
+    if times_ten:  # 1.3x10^6
+        s = f"{times_ten.group(1)}e{times_ten.group(2)}"
+    m = _EXPONENT.fullmatch(s)
+    exponent: float | None = None
+    power = False
+    if m:
+        s = m.group(1)
+        exponent = float(m.group(2) or m.group(3))
+        power = m.group(3) is not None
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?", s):
+        s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+        s = s.replace(",", ".") if lang == "de" else s
+    if s.startswith(".") and s[1:].isdigit():
+        s = "0" + s
+    base = parse_digits(s, lang)
+    if base is None:
+        return None
+    if exponent is not None:
+        if base == 0 and exponent < 0 and power:
+            return None
+        try:
+            base = base ** exponent if power else base * 10.0 ** exponent
+        except (OverflowError, ZeroDivisionError):
+            return None  # 1e400: out of range, not a claim
+        if isinstance(base, complex):
+            return None
+    return finite_or_none(sign * base)
+
+
 def parse_japanese(s: str) -> float | None:
     """Parse a Japanese numeral: digits, kanji numerals, 万/億/兆, 1,000億, ２４万, 二十四万, 1.5兆."""
-    s = to_halfwidth(s).replace(",", "").replace("，", "")
+    s = to_halfwidth(s).replace(",", "").replace("，", "").replace("、", "").replace(" ", "")
     if not s or not _digit_run_ok(s):
         return None
+    if "・" in s:
+        # 九・二三: kanji digits after the point are read one by one
+        whole, _, frac = s.partition("・")
+        head = parse_japanese(whole)
+        if head is None or not frac or any(c not in _JA_DIGITS for c in frac):
+            return None
+        return finite_or_none(head + float("0." + "".join(str(_JA_DIGITS[c]) for c in frac)))
     total = 0.0
     section = 0.0  # value below the next 万/億/兆
     current: float | None = None  # pending digits
@@ -108,7 +156,8 @@ def parse_japanese(s: str) -> float | None:
             current = d if current is None else current * 10 + d
             seen = True
         elif c in _JA_SMALL:
-            section += (1 if current is None else current) * _JA_SMALL[c]
+            # 零十 is ten: a leading zero is not a digit of the multiplier
+            section += (1 if not current else current) * _JA_SMALL[c]
             current = None
             seen = True
         elif c in _JA_BIG:
@@ -124,6 +173,44 @@ def parse_japanese(s: str) -> float | None:
     if not seen:
         return None
     return finite_or_none(total + section + (current or 0))
+
+
+# Numerals read out in hiragana (transcripts, furigana): longest reading first
+_KANA_DIGITS = {"いち": 1, "いっ": 1, "に": 2, "さん": 3, "よん": 4, "し": 4, "ご": 5, "ろく": 6, "ろっ": 6, "なな": 7,
+                "しち": 7, "はち": 8, "はっ": 8, "きゅう": 9, "く": 9, "れい": 0, "ぜろ": 0}
+_KANA_SMALL = {"じゅう": 10, "じゅっ": 10, "ひゃく": 100, "びゃく": 100, "ぴゃく": 100, "せん": 1000, "ぜん": 1000}
+_KANA_BIG = {"まん": 1e4, "おく": 1e8, "ちょう": 1e12}
+KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse=True)
+
+
+def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
+    """A numeral read out in hiragana (にじゅうさん = 23, さんびゃく = 300): (value, tokens, has a
+    multiplier), or None when ``s`` is not one numeral from end to end."""
+    total = section = 0.0
+    current: float | None = None
+    i = tokens = 0
+    multiplier = False
+    while i < len(s):
+        tok = next((t for t in KANA_TOKENS if s.startswith(t, i)), None)
+        if tok is None:
+            return None
+        if tok in _KANA_DIGITS:
+            if current is not None:
+                current = current * 10 + _KANA_DIGITS[tok]  # にさんよん: digits read one by one
+            else:
+                current = float(_KANA_DIGITS[tok])
+        elif tok in _KANA_SMALL:
+            section += (current if current else 1.0) * _KANA_SMALL[tok]
+            current, multiplier = None, True
+        else:
+            part = section + (current or 0.0)
+            if part == 0:
+                return None
+            total += part * _KANA_BIG[tok]
+            section, current, multiplier = 0.0, None, True
+        i += len(tok)
+        tokens += 1
+    return finite_or_none(total + section + (current or 0.0)), tokens, multiplier
 
 
 @lru_cache(maxsize=4096)

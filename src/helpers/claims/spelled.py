@@ -1,0 +1,463 @@
+"""Spelled-out numbers in English and German running text, as spans with values.
+
+``spelled_numbers(text, lang)`` finds every maximal run of number words and returns
+``(start, end, value, kind)``; kind is ``int`` (whole numbers, also with decimals after
+"point"/"Komma"), ``mixed`` (a whole number and a fraction: one and a half, zweieinhalb) or
+``fraction`` (two thirds, a fifth, one over three, drei Viertel). Runs are built word by word
+with the usual grammar (units, tens, hundred, scale words; "and"/"und" only where it joins
+parts of one number), so "two three" stays two numbers and "one hundred and six" is one.
+German compounds (dreihundertneunundneunzigtausend) are read by text2num.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+_EN_UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+              "crore": 1e7, "crores": 1e7, "mln": 1e6, "bln": 1e9, "tln": 1e12}
+_EN_ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                 "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+                 "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12, "quarter": 4,
+                 "half": 2}
+# "second"/"first" as denominators only after a number word and in plural ("three twenty-firsts")
+_EN_AMBIGUOUS_ORD = {"first", "second"}
+
+_DE_FRACTIONS = {"halb": 2, "halbe": 2, "halbes": 2, "halber": 2, "halben": 2, "drittel": 3, "viertel": 4,
+                 "fünftel": 5, "sechstel": 6, "siebtel": 7, "achtel": 8, "neuntel": 9, "zehntel": 10,
+                 "zwölftel": 12, "zwanzigstel": 20, "hundertstel": 100, "tausendstel": 1000}
+_DE_SCALES = {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
+              "billion": 1e12, "billionen": 1e12}
+_DE_HALF = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5, "einhalb": 0.5, "dreiviertel": 0.75}
+
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+# what may stand between two words of one number
+_GAP = re.compile(r"(?:\s+|\s*-\s*)")
+
+
+_EN_WORDS = sorted(set(_EN_UNITS) | set(_EN_TEENS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORD_UNITS)
+                   | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "dozs", "dzs", "over", "out", "in", "point",
+                      "halves"}, key=len, reverse=True)
+# Where a run of number words can start (and what may follow digits in one): cheap tests before parsing
+STARTS = {
+    "en": re.compile(r"(?i)\b(?:" + "|".join(_EN_WORDS) + r")s?\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
+    "de": re.compile(r"(?i)(?:ein|zwei|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|zwölf|zwoelf|zwanzig|"
+                     r"dreißig|dreissig|hundert|tausend|million|milliard|billion|null|halb|drittel|viertel|"
+                     r"fünftel|achtel|zehntel|dutzend|anderthalb|minus|komma)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
+}
+
+
+@dataclass(frozen=True)
+class Spelled:
+    start: int
+    end: int
+    value: float
+    kind: str  # int | mixed | fraction
+    words: int  # number words in the run (a single "one" is weaker evidence than "one hundred")
+
+
+def _en_ord(word: str) -> float | None:
+    w = word.lower()
+    if w.endswith("s") and w[:-1] in _EN_ORD_UNITS:
+        w = w[:-1]
+    elif w == "halves":
+        w = "half"
+    return _EN_ORD_UNITS.get(w)
+
+
+@lru_cache(maxsize=4096)
+def _de_word(word: str) -> float | None:
+    w = word.lower().replace("ue", "ü") if "ue" in word.lower() and "ü" not in word.lower() else word.lower()
+    if w in ("ein", "eine", "einer", "einen", "einem", "eines"):
+        return None
+    for tail, add in (("einhalb", 0.5),):
+        if w.endswith(tail) and len(w) > len(tail):
+            head = _de_word(w[: -len(tail)]) if w[: -len(tail)] not in ("ein",) else 1.0
+            if head is not None:
+                return head + add
+    if w in _DE_HALF:
+        return _DE_HALF[w]
+    try:
+        return float(text2num(w, "de"))
+    except (ValueError, TypeError):
+        return None
+
+
+def spelled_numbers(text: str, lang: str) -> list[Spelled]:
+    """Every run of spelled-out number words in ``text`` (English or German)."""
+    if not STARTS[lang].search(text):
+        return []
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Spelled] = []
+    i = 0
+    parse = _parse_en if lang == "en" else _parse_de
+    start = STARTS[lang]
+    while i < len(toks):
+        tok = toks[i][0]
+        # a run starts with a number word, an article or sign word, or digits followed by a number word
+        if not start.match(tok) and not (tok[0].isdigit() and i + 1 < len(toks) and start.match(toks[i + 1][0])):
+            i += 1
+            continue
+        res = parse(text, toks, i)
+        if res is None:
+            i += 1
+            continue
+        j, value, kind, words = res
+        out.append(Spelled(toks[i][1], toks[j - 1][2], value, kind, words))
+        i = j
+    return out
+
+
+def _joined(text: str, toks: list, k: int) -> bool:
+    """Is token k directly joined to token k-1 by spaces or a hyphen (no other punctuation)?"""
+    return k < len(toks) and _GAP.fullmatch(text[toks[k - 1][2]:toks[k][1]]) is not None
+
+
+def _vulgar(tok: str) -> float | None:
+    if len(tok) == 1 and not tok.isascii():
+        try:
+            return float(unicodedata.numeric(tok))
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _digits(tok: str) -> float | None:
+    if tok[0].isdigit():
+        try:
+            return float(tok.replace(",", "")) if "," in tok and "." not in tok and len(tok.split(",")[-1]) == 3 \
+                else float(tok.replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None:
+    """A whole English number from token i: (next index, value, number words), or None."""
+    total, current = 0.0, 0.0
+    last = ""  # unit | teen | ten | hundred | scale | digit
+    saved: tuple[int, float, float, int, str] | None = None  # the state before the last "and"
+    j = i
+    words = 0
+    seen = False
+    while j < len(toks):
+        w = toks[j][0].lower()
+        if j > i and not _joined(text, toks, j):
+            break
+        if w == "and" and seen and last in ("hundred", "scale") and j + 1 < len(toks) and _joined(text, toks, j + 1):
+            nxt = toks[j + 1][0].lower()
+            if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
+                break  # "five billion and three quarters": the fraction is of the billion
+            k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
+                                                          and toks[j + 2][0].lower() in _EN_UNITS) else 0
+            den = _compound_ord(text, toks, k) if k else None
+            numerator = _EN_UNITS.get(nxt, 0) if k == j + 2 else _EN_TENS.get(nxt, 0) + (
+                _EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+            if den is not None and numerator < den[1]:
+                # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
+                # proper fraction ("one hundred and thirty-two fifths" is 132/5)
+                break
+            if nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None:
+                saved = (j, total, current, words, last)
+                j += 1
+                continue
+            break
+        d = _digits(w)
+        if w in ("a", "an") and not seen:
+            nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and _joined(text, toks, j + 1) else ""
+            if nxt in ("hundred", "dozen") or nxt in _EN_SCALES:
+                current, last, seen, j = 1.0, "unit", True, j + 1
+                continue
+            break
+        if d is not None:
+            if last in ("", "hundred", "scale") and (last == "" or d < 1000):
+                current += d
+                last, seen = "digit", True
+                j += 1
+                continue
+            break
+        if w in _EN_UNITS:
+            if last in ("unit", "teen", "digit"):
+                break
+            current += _EN_UNITS[w]
+            last = "unit"
+        elif w in _EN_TEENS:
+            if last in ("unit", "teen", "ten", "digit"):
+                break
+            current += _EN_TEENS[w]
+            last = "teen"
+        elif w in _EN_TENS:
+            if last in ("unit", "teen", "ten", "digit"):
+                break
+            current += _EN_TENS[w]
+            last = "ten"
+        elif w == "hundred":
+            if last == "hundred":
+                break
+            if current >= 100 and saved is not None:
+                # "3 hundred and 2 hundred": two numbers joined by "and", not one
+                j, total, current, words, last = saved
+                break
+            current = (current or 1.0) * 100
+            last = "hundred"
+        elif w in _EN_SCALES:
+            if last == "scale" and current == 0:
+                total = (total or 1.0) * _EN_SCALES[w]  # "lakh crore"
+            else:
+                total += (current or 1.0) * _EN_SCALES[w]
+            current = 0.0
+            last = "scale"
+        elif w in ("dozen", "dozens", "doz", "dozs", "dz", "dzs") and seen:
+            current = (current or 1.0) * 12
+            last = "scale"
+        else:
+            break
+        seen = True
+        words += 1
+        j += 1
+    if not seen:
+        return None
+    if words == 1 and last == "scale" and toks[i][0].lower() in _EN_SCALES:
+        return None  # a bare scale word ("million") is not a number by itself
+    return j, total + current, words
+
+
+def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
+    """'twenty-fifth', 'twenty firsts', 'hundredth', 'quarters': an ordinal used as a denominator."""
+    if j >= len(toks):
+        return None
+    w = toks[j][0].lower()
+    if w in _EN_TENS and j + 1 < len(toks) and _joined(text, toks, j + 1):
+        unit = _en_ord(toks[j + 1][0])
+        if unit is not None and unit < 10:
+            return j + 2, _EN_TENS[w] + unit
+    den = _en_ord(w)
+    if den is None or w.rstrip("s") in _EN_AMBIGUOUS_ORD:
+        return None  # "9.58 seconds", "the first": time and order, never a denominator on their own
+    return j + 1, float(den)
+
+
+def _scale_after(text: str, toks: list, j: int) -> tuple[int, float] | None:
+    """A scale word after a fraction: 'half million', 'two thirds of a million'."""
+    k = j
+    if k + 1 < len(toks) and toks[k][0].lower() == "of" and toks[k + 1][0].lower() in ("a", "an") \
+            and _joined(text, toks, k) and _joined(text, toks, k + 1):
+        k += 2
+    if k < len(toks) and _joined(text, toks, k) and toks[k][0].lower() in _EN_SCALES:
+        return k + 1, _EN_SCALES[toks[k][0].lower()]
+    return None
+
+
+def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, float, str, int] | None:
+    sign = 1.0
+    w0 = toks[i][0].lower()
+    if w0 in ("minus", "negative") and i + 1 < len(toks) and _joined(text, toks, i + 1):
+        sign, i = -1.0, i + 1
+    w = toks[i][0].lower()
+    # "half a dozen", "half million", "a quarter million", "a half", "a fifth", "a twenty-first"
+    if w == "half" and i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and toks[i + 2][0].lower() == "dozen" \
+            and _joined(text, toks, i + 1) and _joined(text, toks, i + 2):
+        return i + 3, sign * 6.0, "int", 2
+    if w in ("half", "quarter"):
+        sc = _scale_after(text, toks, i + 1)
+        if sc is not None:
+            return sc[0], sign * sc[1] / (2 if w == "half" else 4), "int", 2
+        return None
+    if w in ("a", "an", "one") and i + 1 < len(toks) and _joined(text, toks, i + 1):
+        den = _compound_ord(text, toks, i + 1)
+        if den is not None:
+            sc = _scale_after(text, toks, den[0]) if scale else None
+            if sc is not None:
+                return sc[0], sign * sc[1] / den[1], "int", 3
+            return den[0], sign / den[1], "fraction", 2
+    card = _cardinal_en(text, toks, i)
+    if card is None:
+        return None
+    j, value, words = card
+    last_scale = next((_EN_SCALES[toks[k][0].lower()] for k in range(j - 1, i - 1, -1)
+                       if toks[k][0].lower() in _EN_SCALES), None) if words else None
+    # decimals: "two hundred point zero three", "nought point seventy-one"
+    if words and j + 1 < len(toks) and toks[j][0].lower() == "point" and _joined(text, toks, j) \
+            and _joined(text, toks, j + 1):
+        digits = ""
+        k = j + 1
+        while k < len(toks) and (k == j + 1 or _joined(text, toks, k)):
+            t = toks[k][0].lower()
+            if t in _EN_UNITS:
+                digits += str(_EN_UNITS[t])
+            elif t in _EN_TEENS:
+                digits += str(_EN_TEENS[t])
+            elif t in _EN_TENS:
+                nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
+                if nxt in _EN_UNITS and _EN_UNITS[nxt]:
+                    digits += str(_EN_TENS[t] // 10) + str(_EN_UNITS[nxt])
+                    k += 1
+                else:
+                    digits += str(_EN_TENS[t])
+            else:
+                break
+            k += 1
+        if digits:
+            return k, sign * (value + float("0." + digits)), "int", words + 1
+    if j < len(toks) and _joined(text, toks, j):
+        # fractions: "two thirds", "five eighths", "three twenty-firsts", "two thirds of a million"
+        den = _compound_ord(text, toks, j)
+        if den is not None and not (toks[j][0].lower() in ("quarter", "half") and value != 1):
+            sc = _scale_after(text, toks, den[0]) if scale else None
+            if sc is not None:
+                return sc[0], sign * value * sc[1] / den[1], "int", words + 2
+            return den[0], sign * value / den[1], "fraction", words + 1
+        # "one over three", "1 over 3", "one out of three", "2 in 5"
+        nxt = toks[j][0].lower()
+        if nxt in ("over", "out", "in") and j + 1 < len(toks) and _joined(text, toks, j + 1) and value < 1000:
+            k = j + 1
+            if nxt == "out":
+                if toks[k][0].lower() != "of" or k + 1 >= len(toks) or not _joined(text, toks, k + 1):
+                    k = -1
+                else:
+                    k += 1
+            den_card = _cardinal_en(text, toks, k) if k > 0 and toks[k][0].lower() not in ("a", "an") else None
+            # "one over three" is a fraction; "$10 million over four years" and "1 in 5 years" are not
+            if den_card is not None and den_card[1] > value \
+                    and (nxt == "out" or total_is_plain(text, toks, den_card[0])) \
+                    and (nxt != "in" or words + den_card[2] > 0):
+                return den_card[0], sign * value / den_card[1], "fraction", words + 1
+    if words == 0:
+        return None
+    # "one and a half", "five and a quarter", "one million and a half", "five billion and three quarters"
+    if j + 2 < len(toks) and toks[j][0].lower() == "and" and _joined(text, toks, j) and _joined(text, toks, j + 1):
+        sub = _parse_en(text, toks, j + 1, scale=False)
+        if sub is not None and sub[2] == "fraction":
+            frac = sub[1]
+            end = sub[0]
+            sc = _scale_after(text, toks, end)
+            if sc is not None and last_scale is None:
+                return sc[0], sign * (value + frac) * sc[1], "int", words + sub[3] + 1  # five and a half million
+            if sc is not None:
+                frac, end = frac * sc[1], sc[0]  # one billion and a half million
+            elif last_scale is not None:
+                frac *= last_scale  # three million and a quarter
+            return end, sign * (value + frac), "mixed", words + sub[3]
+    return j, sign * value, "int", words
+
+
+def total_is_plain(text: str, toks: list, j: int) -> bool:
+    """Nothing but punctuation, the end, or 'of' follows the denominator (no counted noun)."""
+    return j >= len(toks) or not _joined(text, toks, j) or toks[j][0].lower() == "of"
+
+
+def _denominator(text: str, toks: list, j: int) -> tuple[int, float]:
+    """The ordinal at token j (possibly 'hundred trillionths' or 'twenty-fifth'): (next index, value)."""
+    return j + 1, float(_en_ord(toks[j][0]) or 1)
+
+
+def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, float, str, int] | None:
+    sign = 1.0
+    w0 = toks[i][0].lower()
+    if w0 == "minus" and i + 1 < len(toks) and _joined(text, toks, i + 1):
+        sign, i = -1.0, i + 1
+    v = _vulgar(toks[i][0])
+    if v is not None:
+        return i + 1, sign * v, "fraction", 1
+    w = toks[i][0].lower()
+    # "ein halbes", "eine halbe Million", "ein Drittel"
+    if w in ("ein", "eine", "einen", "einem", "einer", "eines") and i + 1 < len(toks) and _joined(text, toks, i + 1):
+        nxt = toks[i + 1][0].lower()
+        if nxt in _DE_FRACTIONS:
+            value = 1.0 / _DE_FRACTIONS[nxt]
+            if not scale:
+                return i + 2, sign * value, "fraction", 2
+            return _de_scale_tail(text, toks, i + 2, sign * value, "fraction", 2)
+        if nxt in _DE_SCALES or nxt in ("dutzend", "hundert", "tausend"):
+            mult = _DE_SCALES.get(nxt) or {"dutzend": 12.0, "hundert": 100.0, "tausend": 1000.0}[nxt]
+            return _de_more(text, toks, i + 2, sign * mult, 2)
+        return None
+    base = _digits(w)
+    words = 0
+    if base is None:
+        if w in _DE_SCALES:
+            return None  # bare "Milliarden", "Tausend": vague or a name, not a number by itself
+        base = _de_word(w)
+        if base is None:
+            return None
+        words = 1
+    j = i + 1
+    kind = "int" if float(base).is_integer() else "mixed"
+    if w in _DE_HALF and w != "dreiviertel":
+        kind = "mixed"
+    if w == "dreiviertel" or w == "einhalb":
+        kind = "fraction"
+    # "zwei Komma drei"
+    if j + 1 < len(toks) and toks[j][0].lower() == "komma" and _joined(text, toks, j) and _joined(text, toks, j + 1):
+        digits = ""
+        k = j + 1
+        while k < len(toks) and _joined(text, toks, k):
+            d = _de_word(toks[k][0])
+            if d is None or not d.is_integer() or d > 99:
+                break
+            digits += str(int(d))
+            k += 1
+        if digits:
+            return k, sign * (base + float("0." + digits)), "int", words + 1
+    # "drei halbe", "zwei Drittel", "fünf und drei Viertel Milliarde"
+    if j < len(toks) and _joined(text, toks, j):
+        nxt = toks[j][0].lower()
+        if nxt in _DE_FRACTIONS and words + (1 if _digits(w) is not None else 0):
+            value = base / _DE_FRACTIONS[nxt]
+            if not scale:
+                return j + 1, sign * value, "fraction", words + 1
+            return _de_scale_tail(text, toks, j + 1, sign * value, "fraction", words + 1)
+        if nxt == "und" and j + 2 < len(toks) and _joined(text, toks, j + 1):
+            sub = _parse_de(text, toks, j + 1, scale=False)
+            if sub is not None and sub[2] == "fraction" and words:
+                return _de_scale_tail(text, toks, sub[0], sign * (base + sub[1]), "mixed", words + sub[3])
+    if words == 0:
+        return None
+    if kind == "fraction":
+        return _de_scale_tail(text, toks, j, sign * base, kind, words)
+    return _de_more(text, toks, j, sign * base, words, kind)
+
+
+def _de_scale_tail(text: str, toks: list, j: int, value: float, kind: str, words: int
+                   ) -> tuple[int, float, str, int]:
+    """A scale word after a (fractional) number: 'eine halbe Million', 'dreieinhalb Millionen'."""
+    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() in _DE_SCALES:
+        return j + 1, value * _DE_SCALES[toks[j][0].lower()], "int" if (value * _DE_SCALES[toks[j][0].lower()]).is_integer() else kind, words + 1
+    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() == "dutzend":
+        return j + 1, value * 12, "int", words + 1
+    return j, value, kind, words
+
+
+def _de_more(text: str, toks: list, j: int, value: float, words: int, kind: str = "int"
+             ) -> tuple[int, float, str, int]:
+    """Scale words and the rest of the number: 'zwei Millionen eintausendeinhundertfünfzig', 'fünf Dutzend'."""
+    if kind == "mixed":
+        return _de_scale_tail(text, toks, j, value, kind, words)
+    while j < len(toks) and _joined(text, toks, j):
+        w = toks[j][0].lower()
+        if w in _DE_SCALES and value < _DE_SCALES[w]:
+            value *= _DE_SCALES[w]
+        elif w == "dutzend":
+            value *= 12
+        else:
+            nxt = _de_word(w)
+            # the rest of a number after a scale word: smaller than the part before
+            if nxt is None or words == 0 or value < 1e6 or nxt >= value or not nxt.is_integer():
+                break
+            value += nxt
+        words += 1
+        j += 1
+    return j, value, "int", words

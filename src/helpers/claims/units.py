@@ -1,0 +1,595 @@
+"""The unit vocabulary: what a number can be counted or measured in, and how its value is normalized.
+
+Every quantity gets one ``unit`` name from ``UNITS``:
+
+* currencies: ISO 4217 codes in lower case (``usd``, ``eur``, ``jpy``, ``gbp``, ``cny`` ...), for every
+  code CLDR knows (via Babel), recognized by symbol (``€``, ``£``, ``¥``, ``US$``), code (``USD``,
+  ``EUR``), CLDR name in Japanese, German and English (``米ドル``, ``Schweizer Franken``, ``euros``)
+  and the everyday words of news and transcripts (``ドル``, ``円``, ``Dollar``, ``bucks``). The value
+  stays in the currency's main unit (``5 cents`` = 0.05 usd); there is no exchange-rate conversion;
+* physical and digital units through one pint registry, normalized to one base unit per dimension:
+  ``meter``, ``kilogram``, ``square_meter``, ``cubic_meter``, ``meter_per_second``, ``watt``, ``joule``,
+  ``kelvin``, ``byte``, ``byte_per_second``, ``hertz``, ``radian`` and ``duration_second`` (hours,
+  minutes, seconds); SI prefixes apply where pint allows them (``GW``, ``Megawatt``, ``キロメートル``);
+* ``percent`` (half = 50; a fraction such as 3分の2 is 66.7 percent), ``percentage_point`` and
+  ``multiple`` (2倍, tenfold, 2.5x);
+* the corpus's own count units: ``gpu``, ``token``, ``parameter``, ``person``, ``count``;
+* calendar and lifetime: ``year`` (a calendar year), ``duration_year`` / ``_month`` / ``_week`` /
+  ``_day``, ``age``; ``version`` (Llama 3.1); ``other``.
+
+``unit_surface`` keeps the unit as written (``km``, ``Meilen``, ``ドル``), so the number as written
+can always be recovered: ``as_written(value, unit, unit_surface)``.
+
+The surface tables are built once per process on first use (pint and Babel load in about a second);
+the hot path only does dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+COUNT_UNITS = ("gpu", "token", "parameter", "person", "count")
+DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
+PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
+            "byte", "byte_per_second", "hertz", "radian")
+RATIOS = ("percent", "percentage_point", "multiple")
+CALENDAR = ("year", "age", "version", "other")
+
+# pint expression of each physical base unit
+_BASE = {"meter": "meter", "kilogram": "kilogram", "square_meter": "meter**2", "cubic_meter": "meter**3",
+         "meter_per_second": "meter/second", "watt": "watt", "joule": "joule", "kelvin": "kelvin",
+         "byte": "byte", "byte_per_second": "byte/second", "hertz": "hertz", "radian": "radian",
+         "duration_second": "second"}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A unit as written: base = written * factor + offset (offset only for temperatures)."""
+
+    unit: str
+    factor: float = 1.0
+    offset: float = 0.0
+
+
+# ---------------------------------------------------------------------------
+# currencies
+
+# Everyday words that CLDR does not list (or lists only in long form), per language. The bare "dollar"
+# of English and German news is the US dollar, "Pfund"/"pound" sterling, "franc"/"Franken" Swiss.
+_CURRENCY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "usd": {"en": ("dollar", "dollars", "bucks", "us dollar", "us dollars", "u.s. dollars", "u.s. dollar",
+                   "american dollars", "united states dollars"),
+            "de": ("dollar", "us-dollar", "us dollar", "usd"),
+            "ja": ("ドル", "米ドル", "アメリカドル", "米国ドル", "USドル", "ＵＳドル")},
+    "eur": {"en": ("euro", "euros"), "de": ("euro", "euros", "eur"), "ja": ("ユーロ",)},
+    "jpy": {"en": ("yen", "japanese yen", "円"), "de": ("yen", "japanische yen", "円"), "ja": ("円", "日本円")},
+    "gbp": {"en": ("pound", "pounds", "pound sterling", "pounds sterling", "sterling", "british pounds"),
+            "de": ("pfund", "britische pfund", "pfund sterling"), "ja": ("ポンド", "英ポンド", "英国ポンド")},
+    "cny": {"en": ("yuan", "renminbi", "chinese yuan", "rmb", "元"), "de": ("yuan", "renminbi", "元"),
+            "ja": ("元", "人民元", "中国元")},
+    "chf": {"en": ("swiss franc", "swiss francs", "franc", "francs"), "de": ("franken", "schweizer franken"),
+            "ja": ("スイスフラン",)},
+    "krw": {"en": ("won", "korean won"), "de": ("won",), "ja": ("ウォン", "韓国ウォン")},
+    "inr": {"en": ("rupee", "rupees", "indian rupees"), "de": ("rupie", "rupien", "indische rupien"),
+            "ja": ("ルピー", "インドルピー")},
+    "rub": {"en": ("rouble", "roubles", "ruble", "rubles"), "de": ("rubel",), "ja": ("ルーブル",)},
+    "cad": {"en": ("canadian dollar", "canadian dollars"), "de": ("kanadische dollar",), "ja": ("カナダドル",)},
+    "aud": {"en": ("australian dollar", "australian dollars"), "de": ("australische dollar",),
+            "ja": ("豪ドル", "オーストラリアドル")},
+    "hkd": {"en": ("hong kong dollar", "hong kong dollars"), "de": ("hongkong-dollar",), "ja": ("香港ドル",)},
+    "twd": {"en": ("new taiwan dollar", "new taiwan dollars", "taiwan dollars"), "de": ("taiwan-dollar",),
+            "ja": ("台湾ドル", "新台湾ドル", "ニュー台湾ドル")},
+    "sgd": {"en": ("singapore dollars",), "de": ("singapur-dollar",), "ja": ("シンガポールドル",)},
+    "nzd": {"en": ("new zealand dollar", "new zealand dollars"), "de": ("neuseeland-dollar",),
+            "ja": ("ニュージーランドドル",)},
+    "mxn": {"en": ("mexican peso", "mexican pesos"), "de": ("mexikanische peso",), "ja": ("メキシコペソ",)},
+    "brl": {"en": ("reais", "brazilian real"), "de": ("brasilianische real",), "ja": ("レアル",)},
+    "try": {"en": ("turkish lira", "turkish liras"), "de": ("türkische lira",), "ja": ("トルコリラ",)},
+    "sek": {"en": ("swedish krona", "swedish kronor"), "de": ("schwedische kronen",), "ja": ("スウェーデンクローナ",)},
+    "myr": {"en": ("ringgit",), "de": ("ringgit",), "ja": ("リンギット",)},
+    "esp": {"en": ("peseta", "pesetas"), "de": ("peseten",), "ja": ("ペセタ",)},
+    "nlg": {"en": ("guilder", "guilders"), "de": ("gulden",), "ja": ("ギルダー",)},
+    "dem": {"en": ("deutsche mark", "deutsche marks", "d-mark"), "de": ("d-mark", "deutsche mark"), "ja": ("マルク",)},
+    "frf": {"en": ("french franc", "french francs"), "de": ("französische franc",), "ja": ("フランスフラン",)},
+    "btc": {"en": ("bitcoin", "bitcoins", "btc"), "de": ("bitcoin", "bitcoins", "btc"), "ja": ("ビットコイン",)},
+}
+# ISO codes read as money when written next to a number (USD 5, 5 EUR, usd 20); the rarer codes of CLDR
+# only by name, because many are everyday words in capitals ("ALL 5 solutions", "TOP 10")
+_COMMON_CODES = ("usd", "eur", "jpy", "gbp", "cny", "chf", "cad", "aud", "nzd", "hkd", "sgd", "krw", "inr", "rub",
+                 "brl", "mxn", "sek", "nok", "dkk", "pln", "czk", "huf", "zar", "myr", "thb", "idr", "php", "vnd",
+                 "twd", "ils", "aed", "sar", "egp", "ngn", "kes", "btc")
+# Letters written before a dollar sign: c $ (Canadian), hk $, nz$, us $, Mex$
+_DOLLAR_PREFIXES = {"us": "usd", "u.s.": "usd", "c": "cad", "ca": "cad", "can": "cad", "a": "aud", "au": "aud",
+                    "hk": "hkd", "nz": "nzd", "nt": "twd", "s": "sgd", "sg": "sgd", "mex": "mxn", "mx": "mxn",
+                    "r": "brl", "z": "zwl"}
+# Symbols and prefixes written before (or after) an amount. "$" alone is the US dollar in this corpus.
+_CURRENCY_SIGNS: dict[str, str] = {
+    "$": "usd", "US$": "usd", "$US": "usd", "U.S.$": "usd", "＄": "usd", "€": "eur", "£": "gbp", "￡": "gbp",
+    "¥": "jpy", "￥": "jpy", "₩": "krw", "₹": "inr", "₽": "rub", "₺": "try", "CA$": "cad", "C$": "cad",
+    "A$": "aud", "AU$": "aud", "HK$": "hkd", "NT$": "twd", "S$": "sgd", "NZ$": "nzd", "R$": "brl",
+    "RM": "myr", "Rs": "inr", "Rs.": "inr", "CN¥": "cny", "RMB": "cny", "Fr.": "chf", "SFr.": "chf",
+    "₿": "btc",
+    "₱": "php", "₦": "ngn", "₫": "vnd", "฿": "thb", "₪": "ils", "₴": "uah", "₡": "crc", "₭": "lak", "₾": "gel",
+}
+# last words of currency names that are everyday words too ("5 real problems")
+_COMMON_WORDS = frozenset({"real", "mark", "rand"})
+# Subunits: (unit, share of the main unit), per language
+_CURRENCY_SUBUNITS: dict[str, dict[str, tuple[str, float]]] = {
+    "en": {"cent": ("usd", 0.01), "cents": ("usd", 0.01), "penny": ("gbp", 0.01), "pence": ("gbp", 0.01),
+           "p": ("gbp", 0.01), "¢": ("usd", 0.01), "satoshi": ("btc", 1e-8), "satoshis": ("btc", 1e-8)},
+    "de": {"cent": ("eur", 0.01), "cents": ("eur", 0.01), "ct": ("eur", 0.01), "rappen": ("chf", 0.01),
+           "pence": ("gbp", 0.01)},
+    "ja": {"セント": ("usd", 0.01), "銭": ("jpy", 0.01), "ペンス": ("gbp", 0.01), "角": ("cny", 0.1)},
+}
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code CLDR knows, in lower case."""
+    from babel.numbers import list_currencies
+
+    # bitcoin has no ISO code; btc is the code exchanges use
+    return frozenset(c.lower() for c in list_currencies() if re.fullmatch(r"[A-Z]{3}", c)) | {"btc"}
+
+
+def is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit in currency_codes()
+
+
+@lru_cache(maxsize=1)
+def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
+    """(words per language, lower-cased; signs and codes, case-sensitive) -> currency."""
+    from babel import Locale
+
+    words: dict[str, dict[str, UnitInfo]] = {"ja": {}, "de": {}, "en": {}}
+    # CLDR names first, everyday words override them (ドル is the US dollar, not any dollar)
+    for lang in ("ja", "de", "en"):
+        loc = Locale.parse(lang)
+        plural = loc._data.get("currency_names_plural", {})
+        for code in sorted(currency_codes()):
+            names = {loc.currencies.get(code.upper())}
+            names.update((plural.get(code.upper()) or {}).values() if hasattr(plural.get(code.upper()), "values")
+                         else ())
+            for name in names:
+                if name and len(name) > 2:
+                    words[lang][name.lower()] = UnitInfo(code)
+                    if lang == "ja":
+                        words[lang][name.replace(" ", "").lower()] = UnitInfo(code)
+    # the currency's own word where CLDR's name has a country before it and no other currency shares it:
+    # ナイラ (ナイジェリア ナイラ), naira, Zloty
+    for lang in ("ja", "de", "en"):
+        loc = Locale.parse(lang)
+        last: dict[str, set[str]] = {}
+        plural = loc._data.get("currency_names_plural", {})
+        for code in currency_codes():
+            name = loc.currencies.get(code.upper()) or ""
+            forms = [name, *dict(plural.get(code.upper()) or {}).values()]
+            for form in forms:
+                parts = re.split(r"[ ・-]", form)
+                if len(parts) > 1 and len(parts[-1]) >= 2 and parts[-1].isalpha():
+                    last.setdefault(parts[-1].lower(), set()).add(code)
+            if lang == "ja" and " " in name:
+                words[lang][name.replace(" ", "・").lower()] = UnitInfo(code)
+        for word, codes in last.items():
+            if len(codes) == 1 and word not in words[lang] and word not in _COMMON_WORDS:
+                words[lang][word] = UnitInfo(next(iter(codes)))
+    # German adjectives inflect: Kanadischer Dollar, 16 Millionen kanadische(n) Dollar
+    for name, info in list(words["de"].items()):
+        first, _, rest = name.partition(" ")
+        m = re.fullmatch(r"(\w+?)(er|e|en|es)", first)
+        if rest and m:
+            for ending in ("e", "en", "er", "es"):
+                words["de"].setdefault(f"{m.group(1)}{ending} {rest}", info)
+    for code, per_lang in _CURRENCY_WORDS.items():
+        for lang, forms in per_lang.items():
+            for f in forms:
+                words[lang][f.lower()] = UnitInfo(code)
+    for lang, subs in _CURRENCY_SUBUNITS.items():
+        for f, (code, share) in subs.items():
+            words[lang][f] = UnitInfo(code, share)
+    signs = dict(_CURRENCY_SIGNS)
+    for code in _COMMON_CODES:
+        signs.setdefault(code.upper(), code)
+        signs.setdefault("M" + code.upper(), code)  # MEUR, MUSD: millions
+        for lang in words:
+            words[lang].setdefault(code, UnitInfo(code))
+    return words, signs
+
+
+# ---------------------------------------------------------------------------
+# physical and digital units
+
+_PREFIXES = {  # pint prefix -> (symbol, English, German, Japanese)
+    "": ("", "", "", ""),
+    "kilo": ("k", "kilo", "kilo", "キロ"), "mega": ("M", "mega", "mega", "メガ"), "giga": ("G", "giga", "giga", "ギガ"),
+    "tera": ("T", "tera", "tera", "テラ"), "peta": ("P", "peta", "peta", "ペタ"), "exa": ("E", "exa", "exa", "エクサ"),
+    "milli": ("m", "milli", "milli", "ミリ"), "centi": ("c", "centi", "zenti", "センチ"),
+    "deci": ("d", "deci", "dezi", "デシ"), "micro": ("µ", "micro", "mikro", "マイクロ"),
+    "nano": ("n", "nano", "nano", "ナノ"), "pico": ("p", "pico", "piko", "ピコ"),
+}
+# pint unit, base, which prefixes, symbol, English names, German names, Japanese names
+_PREFIXED: list[tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
+    ("meter", "meter", ("", "kilo", "centi", "milli", "micro", "nano", "pico", "deci"), "m",
+     ("meter", "meters", "metre", "metres"), ("meter", "metern", "metre"), ("メートル", "メーター")),
+    ("gram", "kilogram", ("", "kilo", "milli", "micro"), "g", ("gram", "grams", "gramme", "grammes"),
+     ("gramm", "gramms"), ("グラム",)),
+    ("watt", "watt", ("", "kilo", "mega", "giga", "tera", "milli"), "W", ("watt", "watts"), ("watt",), ("ワット",)),
+    ("watt_hour", "joule", ("", "kilo", "mega", "giga", "tera"), "Wh", ("watt-hour", "watt-hours", "watt hours"),
+     ("wattstunde", "wattstunden"), ("ワット時", "ワットアワー")),
+    ("joule", "joule", ("", "kilo", "mega", "giga", "tera"), "J", ("joule", "joules"), ("joule",), ("ジュール",)),
+    ("byte", "byte", ("", "kilo", "mega", "giga", "tera", "peta", "exa"), "B", ("byte", "bytes"), ("byte", "bytes"),
+     ("バイト",)),
+    ("bit", "byte", ("", "kilo", "mega", "giga", "tera"), "b", ("bit", "bits"), ("bit", "bits"), ("ビット",)),
+    ("bit/second", "byte_per_second", ("", "kilo", "mega", "giga", "tera"), "bps",
+     ("bits per second", "bit/s"), ("bit/s",), ("bps",)),
+    ("byte/second", "byte_per_second", ("kilo", "mega", "giga", "tera"), "B/s", ("bytes per second",), (), ()),
+    ("liter", "cubic_meter", ("", "milli", "centi", "deci", "hecto"), "L", ("liter", "liters", "litre", "litres"),
+     ("liter", "litern"), ("リットル",)),
+    ("hertz", "hertz", ("", "kilo", "mega", "giga", "tera"), "Hz", ("hertz",), ("hertz",), ("ヘルツ",)),
+    ("second", "duration_second", ("milli", "micro", "nano"), "s", ("seconds", "second"),
+     ("sekunde", "sekunden"), ("秒",)),
+]
+_PREFIXES["hecto"] = ("h", "hecto", "hekto", "ヘクト")
+# Units without prefixes: pint unit, base, surfaces (language "*" = symbols for every language)
+_PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
+    ("mile", "meter", {"en": ("mile", "miles", "mi"), "de": ("meile", "meilen"), "ja": ("マイル",)}),
+    ("foot", "meter", {"en": ("foot", "feet", "ft"), "de": ("fuß", "fuss"), "ja": ("フィート",), "*": ("ft",)}),
+    ("inch", "meter", {"en": ("inch", "inches"), "de": ("zoll",), "ja": ("インチ",)}),
+    ("yard", "meter", {"en": ("yard", "yards", "yd", "yds"), "de": ("yard", "yards"), "ja": ("ヤード",)}),
+    ("nautical_mile", "meter", {"en": ("nautical mile", "nautical miles"), "de": ("seemeile", "seemeilen"),
+                                "ja": ("海里",)}),
+    ("light_year", "meter", {"en": ("light year", "light years", "light-years"), "de": ("lichtjahre", "lichtjahr"),
+                             "ja": ("光年",)}),
+    ("angstrom", "meter", {"en": ("angstrom", "angstroms"), "ja": ("オングストローム",)}),
+    ("acre", "square_meter", {"en": ("acre", "acres"), "de": ("acre", "morgen"), "ja": ("エーカー",)}),
+    ("hectare", "square_meter", {"en": ("hectare", "hectares"), "de": ("hektar", "ha"), "ja": ("ヘクタール",)}),
+    ("meter**2", "square_meter", {"en": ("square meter", "square meters", "square metre", "square metres",
+                                             "sq m", "sqm"), "de": ("quadratmeter",), "ja": ("平方メートル", "平米"),
+                                      "*": ("m²", "m2")}),
+    ("kilometer**2", "square_meter", {"en": ("square kilometer", "square kilometers", "square kilometre",
+                                                 "square kilometres", "sq km"), "de": ("quadratkilometer",),
+                                          "ja": ("平方キロメートル", "平方キロ"), "*": ("km²", "km2")}),
+    ("foot**2", "square_meter", {"en": ("square foot", "square feet", "sq ft"), "de": ("quadratfuß",),
+                                     "ja": ("平方フィート",)}),
+    ("mile**2", "square_meter", {"en": ("square mile", "square miles", "sq mi"), "de": ("quadratmeilen",),
+                                     "ja": ("平方マイル",)}),
+    ("meter**3", "cubic_meter", {"en": ("cubic meter", "cubic meters", "cubic metre", "cubic metres"),
+                                    "de": ("kubikmeter",), "ja": ("立方メートル",), "*": ("m³", "m3")}),
+    ("foot**3", "cubic_meter", {"en": ("cubic foot", "cubic feet"), "de": ("kubikfuß",), "ja": ("立方フィート",)}),
+    ("gallon", "cubic_meter", {"en": ("gallon", "gallons", "gal"), "de": ("gallone", "gallonen"), "ja": ("ガロン",)}),
+    ("barrel", "cubic_meter", {"en": ("barrel", "barrels", "bbl"), "de": ("barrel", "fass"), "ja": ("バレル",)}),
+    ("cup", "cubic_meter", {"en": ("cup", "cups"), "de": ("tasse", "tassen"), "ja": ("カップ",)}),
+    ("tablespoon", "cubic_meter", {"en": ("tablespoon", "tablespoons", "tbsp"), "de": ("esslöffel",),
+                                   "ja": ("大さじ",)}),
+    ("teaspoon", "cubic_meter", {"en": ("teaspoon", "teaspoons", "tsp"), "de": ("teelöffel",), "ja": ("小さじ",)}),
+    ("fluid_ounce", "cubic_meter", {"en": ("fluid ounce", "fluid ounces", "fl oz"), "ja": ("液量オンス",)}),
+    ("ounce", "kilogram", {"en": ("ounce", "ounces", "oz"), "de": ("unze", "unzen"), "ja": ("オンス",)}),
+    ("pound", "kilogram", {"en": ("lb", "lbs"), "de": ("lb",), "ja": ("lb",)}),
+    ("stone", "kilogram", {"en": ("stone",)}),
+    ("microgram", "kilogram", {"en": ("mcg",), "de": ("mcg",)}),
+    ("tonne", "kilogram", {"en": ("tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"), "*": ("t",),
+                           "de": ("tonne", "tonnen", "t"), "ja": ("トン",)}),
+    ("mile/hour", "meter_per_second", {"en": ("mph", "miles per hour", "miles an hour", "mile per hour"),
+                                       "de": ("meilen pro stunde",), "ja": ("マイル毎時",), "*": ("mph",)}),
+    ("kilometer/hour", "meter_per_second", {"en": ("km/h", "kmh", "kph", "kmph", "kilometers per hour",
+                                                   "kilometres per hour", "kilometers an hour", "km/hr"),
+                                            "de": ("km/h", "kilometer pro stunde", "stundenkilometer"),
+                                            "ja": ("キロメートル毎時", "キロ毎時", "km/h"), "*": ("km/h",)}),
+    ("meter/second", "meter_per_second", {"en": ("m/s", "meters per second", "metres per second"),
+                                          "de": ("m/s", "meter pro sekunde"), "ja": ("メートル毎秒", "m/s"),
+                                          "*": ("m/s",)}),
+    ("knot", "meter_per_second", {"en": ("knot", "knots"), "de": ("knoten",), "ja": ("ノット",)}),
+    ("horsepower", "watt", {"en": ("horsepower", "hp", "bhp", "brake horsepower"), "ja": ("馬力",),
+                            "*": ("hp", "bhp")}),
+    ("metric_horsepower", "watt", {"de": ("ps", "pferdestärken"), "*": ("PS",)}),
+    ("kilocalorie", "joule", {"en": ("kcal", "kilocalories", "calories"), "de": ("kcal", "kilokalorien",
+                                                                               "kalorien"), "ja": ("キロカロリー",)}),
+    ("degC", "kelvin", {"en": ("°c", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
+                               "c degrees", "degrees c", "degree c", "deg c", "deg celsius", "deg. celsius"),
+                        "de": ("°c", "grad celsius", "celsius"), "ja": ("℃", "°c", "度c", "摂氏度", "セ氏度", "°C", "摂氏", "セ氏"),
+                        "*": ("°C", "℃", "° C", "° Celsius")}),
+    ("degF", "kelvin", {"en": ("°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees",
+                               "degrees f", "degree f", "deg f", "deg. f", "deg fahrenheit"),
+                        "de": ("°f", "grad fahrenheit", "fahrenheit"), "ja": ("℉", "°f", "華氏度", "カ氏度", "°F", "華氏", "カ氏"),
+                        "*": ("°F", "℉", "° F", "° Fahrenheit")}),
+    ("kelvin", "kelvin", {"en": ("kelvin", "kelvins", "°k"), "de": ("kelvin",), "ja": ("ケルビン",)}),
+    ("radian", "radian", {"en": ("radian", "radians", "rad"), "de": ("radiant",), "ja": ("ラジアン",)}),
+    ("degree", "radian", {"en": ("degree of arc", "degrees of arc", "arc degrees")}),
+    ("turn", "radian", {"en": ("turn", "turns", "revolution", "revolutions"), "de": ("umdrehung", "umdrehungen"),
+                        "ja": ("回転",)}),
+    ("hour", "duration_second", {"en": ("hour", "hours", "hrs", "hr"), "de": ("stunde", "stunden", "std."),
+                                 "ja": ("時間",), "*": ("h",)}),
+    ("minute", "duration_second", {"en": ("minute", "minutes", "mins", "min"), "de": ("minute", "minuten", "min."),
+                                   "ja": ("分間", "分"), "*": ("min",)}),
+    ("second", "duration_second", {"en": ("second", "seconds", "secs", "sec"), "de": ("sekunde", "sekunden",
+                                                                                    "sek."),
+                                   "ja": ("秒間", "秒")}),
+]
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry(cache_folder=":auto:")
+
+
+def _info(pint_unit: str, base: str) -> UnitInfo:
+    """Factor (and offset) from ``pint_unit`` to the vocabulary base unit, computed by pint."""
+    ureg = _registry()
+    target = ureg.Unit(_BASE[base]) if base in _BASE else None
+    if target is None:
+        raise KeyError(base)
+    zero = ureg.Quantity(0.0, pint_unit).to(target).magnitude
+    one = ureg.Quantity(1.0, pint_unit).to(target).magnitude
+    return UnitInfo(base, float(one - zero), float(zero))
+
+
+@lru_cache(maxsize=1)
+def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitInfo]]:
+    """(names per language, lower-cased; symbols, case-sensitive) -> physical unit."""
+    words: dict[str, dict[str, UnitInfo]] = {"ja": {}, "de": {}, "en": {}}
+    symbols: dict[str, UnitInfo] = {}
+    for pint_unit, base, prefixes, symbol, en, de, ja in _PREFIXED:
+        for prefix in prefixes:
+            sym, pen, pde, pja = _PREFIXES[prefix]
+            name = prefix + pint_unit if "/" not in pint_unit else f"{prefix}{pint_unit}"
+            info = _info(name, base)
+            # bare B, b and s clash with billions, bits and plurals; pm and am are times of day
+            if sym + symbol not in ("g", "s", "b", "B", "J", "L", "pm", "Pm", "am", "Em"):
+                symbols[sym + symbol] = info
+            for lang, names, p in (("en", en, pen), ("de", de, pde), ("ja", ja, pja)):
+                for n in names:
+                    words[lang][(p + n).lower()] = info
+    # liters are often written with a lower-case l (ml, cl); micro with a plain u
+    for sym, info in list(symbols.items()):
+        if sym.endswith("L") and len(sym) == 2:
+            symbols[sym[0] + "l"] = info
+        if sym.startswith("µ"):
+            symbols["u" + sym[1:]] = info
+            symbols["μ" + sym[1:]] = info
+    for pint_unit, base, forms in _PLAIN:
+        if not forms:
+            continue
+        info = _info(pint_unit, base)
+        for lang, names in forms.items():
+            for n in names:
+                if lang == "*":
+                    symbols[n] = info
+                else:
+                    words[lang][n.lower()] = info
+    # "km" & co. as words too, so "500Km" and "KM" are found case-insensitively where that is unambiguous
+    lowered: dict[str, set[UnitInfo]] = {}
+    for sym, info in symbols.items():
+        if len(sym) >= 2:
+            lowered.setdefault(sym.lower(), set()).add(info)
+    for low, infos in lowered.items():
+        if len(infos) == 1:
+            for lang in words:
+                words[lang].setdefault(low, next(iter(infos)))
+    return words, symbols
+
+
+# ---------------------------------------------------------------------------
+# ratios and the corpus's count units (unit -> surfaces per language); regular-expression fragments are
+# kept in quantities.py where they depend on context (個 is a GPU only next to GPU words)
+
+_RATIO_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "percent": {"en": ("percent", "per cent", "pct", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
+                "ja": ("パーセント", "%", "％", "プロセント")},
+    "percentage_point": {"en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts",
+                                "points"),
+                         "de": ("prozentpunkte", "prozentpunkten", "prozentpunkt"),
+                         "ja": ("ポイント", "パーセントポイント", "％ポイント", "%ポイント")},
+    "multiple": {"en": ("x", "×", "times", "fold", "-fold"), "de": ("x", "×", "mal", "fach", "-fach"),
+                 "ja": ("倍", "x", "×")},
+}
+
+
+@lru_cache(maxsize=1)
+def _ratio_tables() -> dict[str, dict[str, UnitInfo]]:
+    out: dict[str, dict[str, UnitInfo]] = {"ja": {}, "de": {}, "en": {}}
+    for unit, per_lang in _RATIO_WORDS.items():
+        for lang, forms in per_lang.items():
+            for f in forms:
+                out[lang][f.lower()] = UnitInfo(unit)
+    # a basis point is a hundredth of a percentage point
+    for lang, forms in {"en": ("basis points", "basis point", "bps", "bp"), "de": ("basispunkte", "basispunkten",
+                                                                                  "basispunkt"),
+                        "ja": ("ベーシスポイント", "bp")}.items():
+        for f in forms:
+            out[lang][f] = UnitInfo("percentage_point", 0.01)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# look-ups
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    info: UnitInfo
+    start: int
+    end: int
+    surface: str
+
+
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> dict[str, dict[str, UnitInfo]]:
+    """Lower-cased surface -> unit for each language: ratios, physical units, currencies (later win)."""
+    phys, _ = _physical_tables()
+    curr, _ = _currency_tables()
+    ratio = _ratio_tables()
+    out: dict[str, dict[str, UnitInfo]] = {}
+    for lang in ("ja", "de", "en"):
+        table: dict[str, UnitInfo] = {}
+        table.update(phys[lang])
+        table.update(curr[lang])
+        table.update(ratio[lang])
+        out[lang] = table
+    return out
+
+
+@lru_cache(maxsize=1)
+def _max_words() -> int:
+    return max(len(k.split()) for t in _all_words().values() for k in t)
+
+
+@lru_cache(maxsize=1)
+def _ja_max_len() -> int:
+    return max(len(k) for k in _all_words()["ja"])
+
+
+def symbol_table() -> dict[str, UnitInfo]:
+    """Case-sensitive unit symbols (km, GW, °C, mph) and currency signs and codes."""
+    return _symbols()
+
+
+@lru_cache(maxsize=1)
+def _symbols() -> dict[str, UnitInfo]:
+    _, phys = _physical_tables()
+    _, signs = _currency_tables()
+    out = dict(phys)
+    for s, code in signs.items():
+        millions = len(s) == 4 and s[0] == "M" and s[1:].lower() == code
+        out[s] = UnitInfo(code, 1e6 if millions else 1.0)
+    return out
+
+
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”„]+")
+_NEXT_TOKEN = re.compile(r"[ \-][^\s,;:!?()\[\]\"“”„]+")
+_WORD_END = re.compile(r"(?![A-Za-zÄÖÜäöüß0-9])")
+
+
+def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> UnitMatch | None:
+    """The longest unit written right after ``pos`` (one optional space before it), or None.
+
+    Symbols are matched case-sensitively (MW is not mW), names case-insensitively (Megawatts).
+    """
+    table = _all_words().get(lang, _all_words()["en"])
+    start = pos
+    nxt = text[pos + 1:pos + 2]
+    if pos < len(text) and (text[pos] in " \u00a0\u202f" and nxt and not nxt.isspace() and not nxt.isdigit()
+                            or text[pos] == "-" and nxt.isalpha()):
+        start = pos + 1  # "5 km", "10 €", "100-megawatt", "siebenhundert-Euro"
+    if start >= len(text):
+        return None
+    if lang == "ja" and not text[start].isascii() and text[start] not in "°℃℉％＄￥￡€£¥":
+        # Japanese: the longest table entry that the text starts with
+        for n in range(min(_ja_max_len(), len(text) - start), 0, -1):
+            info = table.get(text[start:start + n].lower())
+            if info is not None:
+                return UnitMatch(info, start, start + n, text[start:start + n])
+        return None
+    best: UnitMatch | None = None
+    # names: up to a few words, longest first
+    m = _TOKEN.match(text, start)
+    if m is None:
+        return None
+    ends = [m.end()]
+    for _ in range(_max_words() - 1):
+        nxt = _NEXT_TOKEN.match(text, ends[-1])
+        if nxt is None:
+            break
+        ends.append(nxt.end())
+    firsts = [start + i for i, ch in enumerate(text[start:ends[0]]) if ch == "-"][:1]
+    for end in reversed(ends + firsts):
+        cand = text[start:end]
+        # trailing sentence punctuation is not part of the unit ("5 km.")
+        for c in (cand, cand.rstrip(".")):
+            if not c:
+                continue
+            info = table.get(c.lower())
+            if info is None and not words_only:
+                info = symbol_table().get(c)
+            if info is not None and _WORD_END.match(text, start + len(c)):
+                return UnitMatch(info, start, start + len(c), c)
+    return best
+
+
+def sign_before(text: str, pos: int) -> UnitMatch | None:
+    """A currency sign or code right before ``pos``: ``$``, ``US$``, ``€ ``, ``USD``, ``RM``, ``c $``, ``HK$``."""
+    signs = _currency_tables()[1]
+    lo = max(0, pos - 8)
+    window = text[lo:pos]
+    stripped = window.rstrip(" ")
+    if len(window) - len(stripped) > 1 or not stripped:
+        return None
+    best: UnitMatch | None = None
+    for n in range(min(5, len(stripped)), 0, -1):
+        cand = stripped[-n:]
+        code = signs.get(cand)
+        if code is None:
+            continue
+        before = stripped[-n - 1:-n] if len(stripped) > n else ""
+        if cand[0].isalpha() and before.isalpha():
+            continue  # "ABCUSD": part of a word
+        s = lo + len(stripped) - n
+        best = UnitMatch(_symbols().get(cand) or UnitInfo(code), s, s + n, cand)
+        break
+    if best is not None and best.surface in ("$", "＄"):
+        # letters naming the dollar: C$, c $, HK$, nz$, Mex$, us $, AUD$
+        m = re.search(r"(?<![A-Za-z.])([A-Za-z.]{1,4})( ?)$", text[max(0, best.start - 6):best.start])
+        # "a $5 fee", "give us $5": a lower-case English word before a spaced sign is no prefix; c $ and hk $
+        # (lower-cased news) are
+        if m and (m.group(2) or len(m.group(1)) == 1) and not m.group(1).isupper() \
+                and m.group(1).lower() in ("a", "us", "s", "r", "z", "can", "au"):
+            m = None
+        if m:
+            letters = m.group(1).lower()
+            code = _DOLLAR_PREFIXES.get(letters) or (letters if letters in _COMMON_CODES else None)
+            if code:
+                s = best.start - (len(m.group(0)))
+                best = UnitMatch(UnitInfo(code), s, best.end, text[s:best.end])
+    return best
+
+
+def is_word(surface: str, lang: str) -> bool:
+    """Is this a unit's name (dollars, Euro, ドル) rather than a sign or symbol ($, €, km)?"""
+    return surface.lower() in _all_words().get(lang, {}) and not surface.isupper()
+
+
+def lookup(surface: str, lang: str) -> UnitInfo | None:
+    """The unit of a surface as written (``km``, ``ドル``, ``Megawatt``), or None."""
+    if not surface:
+        return None
+    info = _all_words().get(lang, {}).get(surface.lower())
+    if info is None:
+        info = symbol_table().get(surface)
+    return info
+
+
+def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "en") -> float | None:
+    """Undo the normalization: the number as written before its unit (``75`` for 75 ml = 7.5e-5 m³)."""
+    if value is None:
+        return None
+    info = lookup(unit_surface, lang) if unit_surface else None
+    if info is None:
+        for other in ("en", "de", "ja"):
+            info = lookup(unit_surface, other) if unit_surface else None
+            if info is not None:
+                break
+    if info is None and unit in _BARE_DEGREES and unit_surface:
+        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle
+        info = lookup(_BARE_DEGREES[unit], "en")
+    if info is None or info.unit != unit:
+        if unit == "percent":
+            return value / 100  # a fraction or "half": a ratio as written, normalized to percent
+        return value
+    return (value - info.offset) / info.factor
+
+
+_BARE_DEGREES = {"kelvin": "°C", "radian": "degree of arc"}
+
+
+def vocabulary() -> tuple[str, ...]:
+    """The whole vocabulary: the corpus's original names (order kept), then ratios, durations, physical base
+    units and every other ISO 4217 currency."""
+    legacy = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year", "duration_year",
+              "duration_month", "duration_week", "duration_day", "age", "version", "other")
+    extra = RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes()))
+    return legacy + tuple(u for u in dict.fromkeys(extra) if u not in legacy)
