@@ -82,7 +82,7 @@ def parse_digits(s: str, lang: str) -> float | None:
     return finite_or_none(float(s))
 
 
-_EXPONENT = re.compile(r"(.*?)(?:[eE]([+-]?\d{1,3})|\^([+-]?\d{1,3}(?:\.\d+)?))")
+_EXPONENT = re.compile(r"(.*?)(?:[eE]([+-]?\d{1,3})|(?:\^|\s?\*\*\s?)([+-]?\d{1,3}(?:\.\d+)?))")
 
 
 def parse_latin(s: str, lang: str) -> float | None:

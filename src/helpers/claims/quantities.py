@@ -961,7 +961,7 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
           "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
           "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
-_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|\^[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
+_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
                          r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
