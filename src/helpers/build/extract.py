@@ -100,7 +100,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
             speakers=list(entry.speakers) or None,
         )
         frames = text_frames(doc)
-        frames["claims"] = claims_frame([doc])
+        frames["claims"] = claims_frame([doc], {source.doc_id: entry})
     except DocumentError as e:
         row.update(status="error", error=str(e))
         return Extraction(source.doc_id, row)

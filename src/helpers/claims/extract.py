@@ -13,6 +13,7 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass
+from collections.abc import Mapping
 from typing import Any, Iterable
 
 import pandas as pd
@@ -21,6 +22,7 @@ from ..tables import Column, TableSpec
 from ..text.model import ParsedDocument
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, find_quantities
+from .subjects import with_subjects
 from .topics import assign_topic
 
 
@@ -68,6 +70,11 @@ CLAIMS = TableSpec(
         Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
+        Column("subject", "str", "Whose figure it is: an organisation, product or person from data/entities.yaml (a person's figure counts for their organisation, except ages and durations), a generic party (customers), an unnamed speaker as 'Host (doc_id)', or empty; see helpers.claims.subjects."),
+        Column("subject_basis", "str", "How the subject was found: clause (named in the figure's clause), speaker (we/our/wir/当社 -> the speaker's organisation; I -> the speaker), other_party, sentence, previous_sentence, document (the document's dominant organisation), or empty.", isin=("clause", "speaker", "other_party", "sentence", "previous_sentence", "document", "")),
+        Column("period", "str", "When the figure holds: 2024 (year), FY2025 (fiscal year), 2024-Q4 / FY2025-Q4 (quarter), 2024-12 or 2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of the event), or empty (a flow such as revenue with no stated period)."),
+        Column("period_basis", "str", "How the period was found: stated, relative (last year, im laufenden Quartal, 2か月前, resolved against the event date), target (by the end of the year), previous_sentence, event_date, or empty.", isin=("stated", "relative", "target", "previous_sentence", "event_date", "")),
+        Column("counted", "str", "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when nothing says."),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -115,9 +122,14 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier)
 
 
-def claims_frame(docs: list[ParsedDocument]) -> pd.DataFrame:
-    """The claims table of several documents, validated against ``CLAIMS``."""
-    return CLAIMS.validate(CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d)))
+def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The claims table of several documents, validated against ``CLAIMS``.
+
+    ``entries`` (doc_id -> catalog entry) dates the documents, so that periods
+    such as "last year" resolve, and names their speakers.
+    """
+    frame = CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d))
+    return CLAIMS.validate(with_subjects(frame, docs, entries))
 
 
 def _fmt(v: Any) -> Any:
@@ -128,18 +140,18 @@ def _fmt(v: Any) -> Any:
     return v
 
 
-def write_claims(claims: Iterable[Claim], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
+def write_claims(claims: Iterable[Claim | Mapping[str, Any]], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
     """Write claims as CSV (the ``CLAIMS`` columns) or JSON Lines to a text stream."""
     names = CLAIMS.names
+    rows = [asdict(c) if isinstance(c, Claim) else dict(c) for c in claims]
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(names)
-        for c in claims:
-            d = asdict(c)
-            w.writerow(["" if d[k] is None else _fmt(d[k]) for k in names])
+        for d in rows:
+            w.writerow(["" if d.get(k) is None else _fmt(d.get(k)) for k in names])
     elif fmt == "jsonl":
-        for c in claims:
-            out.write(json.dumps({k: asdict(c)[k] for k in names}, ensure_ascii=False) + "\n")
+        for d in rows:
+            out.write(json.dumps({k: d.get(k, "") for k in names}, ensure_ascii=False) + "\n")
     else:
         raise ValueError(f"unknown format {fmt!r}; use csv or jsonl")
 
@@ -149,8 +161,9 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
     from ..text.parse import parse_file
 
     buf = io.StringIO()
-    found: list[Claim] = []
+    found: list[dict[str, Any]] = []
     for p in paths:
-        found.extend(extract_claims(parse_file(p)))
+        for row in claims_frame([parse_file(p)]).to_dict("records"):
+            found.append({k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()})
     write_claims(found, buf, fmt)
     return buf.getvalue()
