@@ -37,7 +37,9 @@ empty
 year", distinct from a count at any date) or ``@2025-01-29`` (no period stated:
 as of the event). Bases: ``stated`` (written out), ``relative`` ("last year",
 "im laufenden Quartal", "2か月前", resolved against the event date), ``target``,
-``previous_sentence``, ``event_date``; a flow (revenue, spending) with no stated
+``previous_sentence``, ``event_date``, ``outlook`` (a forecast "will reach
+1 billion" with no period stated: ``>2025-01-29``, after the event, compared
+with nothing of another date); a flow (revenue, spending) with no stated
 period gets none, because the event date says nothing about which year it sums.
 A quarter or month named without a year is the latest one that has ended by the
 event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outlook
@@ -246,8 +248,10 @@ def _find_cue(cue: str, text: str, lowered: str) -> re.Match[str] | None:
 
 # Words that narrow nothing: articles, totals, period words and ordinals.
 _EN_STOP = frozenset(
-    "the a an its our their his her of for in on total overall quarter quarterly annual full year fiscal record "
-    "first second third fourth q1 q2 q3 q4 company group and net gross".split()
+    "the a an its our their his her my your of for in on at by to as with from and or it this that these those "
+    "is are was were be been will would has have had total overall quarter quarterly annual full year fiscal record "
+    "first second third fourth q1 q2 q3 q4 company group net gross hundred thousand million billion trillion "
+    "more than about around nearly almost over track expected plans plan".split()
 )
 _DE_STOP = ("quartals", "quartal", "jahres", "gesamt", "konzern", "netto", "brutto")
 _JA_STOP = ("総", "通期", "四半期", "年間", "連結", "全体", "合計")
@@ -271,7 +275,7 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
         picked: list[str] = []
         pos = s
         while len(picked) < 2:
-            w = re.search(r"([A-Za-z][A-Za-z\-]*)\s+$", text[max(0, pos - 30) : pos])
+            w = re.search(r"(?:^|(?<=\s))([A-Za-z][A-Za-z\-]*)\s+$", text[max(0, pos - 30) : pos])
             if w is None:
                 break
             word = w.group(1)
@@ -323,6 +327,11 @@ _WE = {
     "en": re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Ww]e're|[Ww]e've)\b"),
     "de": re.compile(r"\b(?:[Ww]ir|[Uu]nser\w*|uns)\b"),
     "ja": re.compile(r"私たち|わたしたち|我々|われわれ|当社|弊社|自社|私ども|僕ら"),
+}
+_YOU = {
+    "en": re.compile(r"\b[Yy]ou(?:'ve|'re)?\b|\b[Yy]our\b"),
+    "de": re.compile(r"\b(?:Sie|[Dd]u|Ihr\w*|[Dd]ein\w*)\b"),
+    "ja": re.compile(r"あなた|君|御社|貴社"),
 }
 _I = {
     "en": re.compile(r"\b(?:I|I've|I'm|I'd|[Mm]y)\b"),
@@ -417,6 +426,9 @@ def subject_in_sentence(
         return (Resolved(speaker_org, "speaker") if speaker_org else None), False
     if personal and speaker and _I[lk].search(clause):
         return Resolved(speaker, "speaker"), False
+    if personal and _YOU[lk].search(clause):
+        # the addressee's own years: someone the text does not name here, not the document's company
+        return Resolved("", "other_party"), False
     other = _OTHER_PARTY[lk].search(clause)
     if other and other.start() < rel:
         return Resolved(other.group(0).lower(), "other_party"), False
@@ -511,7 +523,7 @@ def _nearest(matches: Iterable[re.Match[str]], at: int) -> re.Match[str] | None:
     return min(matches, key=lambda m: (abs(m.start() - at), m.start()), default=None)
 
 
-def period_in(text: str, at: int, event_date: str, outlook: bool) -> Resolved | None:
+def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: bool = True) -> Resolved | None:
     """The period ``text`` states for a figure at ``at`` (nearest expression wins within a kind)."""
     event = _date(event_date)
     m = _nearest(_TARGET_YEAR.finditer(text), at)
@@ -571,7 +583,7 @@ def period_in(text: str, at: int, event_date: str, outlook: bool) -> Resolved | 
     m = _nearest(_YEAR.finditer(text), at)
     if m:
         return Resolved(m.group(1), "stated")
-    if event_date and _NOW.search(text):
+    if event_date and now_words and _NOW.search(text):
         return Resolved(f"@{event_date}", "relative")
     if event:
         m = _nearest(_REL_YEAR.finditer(text), at)
@@ -687,19 +699,22 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
     who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
     outlook = bool(_OUTLOOK.search(clause))
-    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook)
+    # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
+    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])
-        if subj is None:
-            pspeaker = _str(prev.get("speaker"))
-            # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
-            found, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
-            if found is not None:
-                subj = Resolved(found.value, "previous_sentence")
+        pspeaker = _str(prev.get("speaker"))
+        # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
+        prev_subject, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
+        if subj is None and prev_subject is not None:
+            subj = Resolved(prev_subject.value, "previous_sentence")
         if per is None:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, bool(_OUTLOOK.search(ptext)))
-            if found_p is not None and not found_p.value.startswith("@"):
+            found_p = period_in(ptext, len(ptext), ctx.event_date, bool(_OUTLOOK.search(ptext)), False)
+            # a period carries over only while the sentence is about the same subject
+            same_subject = subj is None or subj.basis == "previous_sentence" or (
+                prev_subject is not None and prev_subject.value == subj.value)
+            if found_p is not None and same_subject:
                 per = Resolved(found_p.value, "previous_sentence")
     if subj is None and ctx.main_subject:
         subj = Resolved(ctx.main_subject, "document")
@@ -707,6 +722,9 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
         flow = bool(counted) and measure_kind(counted) == "flow"
         if unit in ("year", "version") or flow or not ctx.event_date:
             per = Resolved("", "")
+        elif outlook:
+            # a forecast for a time the text does not state: not a count as of the event
+            per = Resolved(f">{ctx.event_date}", "outlook")
         else:
             per = Resolved(f"@{ctx.event_date}", "event_date")
     return (subj.value if subj else "", subj.basis if subj else "", per.value, per.basis, counted)
