@@ -532,8 +532,9 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict,
             Verdict("different_measure", f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure (nearest {_ref_text(r)}): a different quantity"),
             r,
         )
-    # a ledger row whose period fits the claim's already says they are about the same time
-    if c.topic in TIME_VARYING and not as_text(getattr(r, "period", "")) and not same_time(c.as_of, r.as_of_date):
+    # a stated period that fits the ledger row's already says they are about the same time
+    stated = c.period_basis not in ("", "event_date") and bool(as_text(getattr(r, "period", "")))
+    if c.topic in TIME_VARYING and not stated and not same_time(c.as_of, r.as_of_date):
         return (
             Verdict("different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"),
             r,
