@@ -411,7 +411,7 @@ def test_comparison_notebook_displays_the_built_findings(data_folder):
         claim(d004, f"{d004}:c2", "<何十億ドル>", "usd", "open_compute_savings", low=1e9, high=1e10, vague=True, sentence_id=5),
     )  # fmt: skip
     found = findings_frame(claims, LEDGER, CATALOG)
-    slip = found[found["claim_ids"] == f"{d002}:c2"]
+    slip = found[(found["claim_ids"] == f"{d002}:c2") & (found["kind"] == "claim")]
     assert list(slip["verdict"]) == ["translation_slip"]
     data = data_folder(claims=claims, findings=found)
     out = data.parent / "out.ipynb"

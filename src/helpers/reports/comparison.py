@@ -1,15 +1,16 @@
-"""The comparison report's pieces: topic groups, findings, headline answers and the value chart."""
+"""The comparison report's pieces: groups, findings, headline answers and the value chart."""
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, finite_or_none, fmt_range, prepare_claims, short_id
+from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, finite_or_none, fmt_range, prepare_claims, short_id, who_says
 from ..analysis.ledger import rows_for_topic
 
 
@@ -25,28 +26,33 @@ def lang_span(text: str, lang: str) -> str:
 
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
-    """A topic group as an HTML table; every surface is escaped, carries its language and links to its sentence."""
-    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
+    """A group's claims as an HTML table; every surface is escaped, carries its language and links to its sentence."""
+    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "subject", "period", "findings")
     rows = []
     for r in group.itertuples():
         link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
         cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
         cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
-        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
+        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.subject, r.period, r.verdicts)]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in heads)
     return f'<table class="data claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
-    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language."""
-    out = html.escape(detail, quote=False)
-    for surface, lang in sorted(surfaces.items(), key=lambda kv: -len(kv[0])):
-        if lang not in ("ja", "de"):
-            continue
-        quoted = f'"{html.escape(surface, quote=False)}"'
-        out = out.replace(quoted, f'"<span lang="{lang}">{html.escape(surface, quote=False)}</span>"')
-    return out
+    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language.
+
+    Each quoted string is looked up, so the cost follows the detail's length, not the number of claims.
+    """
+    out, pos = [], 0
+    for m in re.finditer(r'"([^"]+)"', detail):
+        out.append(html.escape(detail[pos : m.start()], quote=False))
+        body = html.escape(m.group(1), quote=False)
+        lang = surfaces.get(m.group(1), "")
+        out.append(f'"<span lang="{lang}">{body}</span>"' if lang in ("ja", "de") else f'"{body}"')
+        pos = m.end()
+    out.append(html.escape(detail[pos:], quote=False))
+    return "".join(out)
 
 
 def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
@@ -61,10 +67,26 @@ def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None) -> str:
+    """One line per group: what it is about, its verdict and summary; each links to the group's section."""
+    heads = ("group", "topic / measure", "subject", "period", "verdict", "summary")
+    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    heads_rows = findings[findings["kind"] == "group"]
+    rows = []
+    for r in heads_rows.head(limit).itertuples() if limit is not None else heads_rows.itertuples():
+        gid = html.escape(r.group_id)
+        cells = [f'<a href="#{gid}">{gid}</a>'] + [html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)]
+        cells.append(detail_html(as_text(r.detail), surfaces))
+        rows.append(f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f'<table class="data groups"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
 def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
     """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
 
-    Only the unit most claims of the topic use is drawn; returns False when nothing can be drawn.
+    Only the unit most claims of the group use is drawn; a group without topic has no ledger figures.
+    Returns False when nothing can be drawn.
     """
     pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
     if pts.empty:
@@ -72,7 +94,7 @@ def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> boo
     units = sorted(set(pts["unit"]))
     unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
     pts = pts[pts["unit"] == unit].reset_index(drop=True)
-    refs = rows_for_topic(ledger, topic)
+    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
     finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
     right = max(finite) * 3
@@ -121,12 +143,13 @@ def headline_html(
     topics: tuple[str, ...],
     documents_href: str = "documents/",
 ) -> str:
-    """A headline answer: one sentence naming every figure and what it is judged to be, then the evidence.
+    """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
 
-    Each figure links to its sentence in the document report.
+    Each figure links to its sentence in the document report; the speaker comes
+    from the claims table (with its attribution when it has one).
     """
     df = prepare_claims(claims, catalog).set_index("claim_id")
-    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
+    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
     phrases, items = [], []
     for f in own.itertuples():
         cid = f.claim_ids.split()[0]
@@ -141,18 +164,21 @@ def headline_html(
         judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
         ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
         likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
-        phrases.append(f"{surface} ({html.escape(short_id(c['doc_id']))}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
-        who = f", {html.escape(c['speaker'])}" if c["speaker"] else ""
+        speaker = who_says(c)
+        said = f"{html.escape(speaker)} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
+        phrases.append(f"{surface} ({said}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
+        who = f", {html.escape(speaker)}" if speaker else ""
         items.append(
             f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
             f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(as_text(f.detail))}</small></li>"
         )
     if not phrases:
         return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
-    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
+    groups = findings[findings["topic"].isin(topics) & (findings["kind"] == "group")]
     between = ""
-    if len(pairs):
-        counts = pairs["verdict"].value_counts()
-        between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
+    if len(groups):
+        counts = groups["verdict"].value_counts()
+        between = (f" Compared in {len(groups)} group(s) (same subject, measure and period): "
+                   + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + ".")  # fmt: skip
     answer = "The corpus gives " + "; ".join(phrases) + "." + between
     return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
