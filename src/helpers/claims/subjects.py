@@ -179,6 +179,7 @@ DURATIONS = {"duration_year": 365.25, "duration_month": 30.44, "duration_week": 
 SELF_DESCRIBING = {"gpu": "gpus", "watt": "power", "token": "tokens", "parameter": "parameters"}
 
 
+@lru_cache(maxsize=512)
 def dimension(unit: str) -> str:
     """The physical or economic dimension of a claims unit: currency, time, or the unit itself.
 
