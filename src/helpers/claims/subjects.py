@@ -238,9 +238,18 @@ def measure_kind(counted: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _cue_re(cue: str) -> re.Pattern[str]:
+    if cue.isascii() and cue[:1].isupper():
+        # a capitalised (German) noun also heads or ends a compound: Rechenzentrumsumsatz, Nutzerzahl
+        return re.compile(re.escape(cue.lower()))
     if cue.isascii():
         return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()))
     return re.compile(re.escape(cue))
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """Every single-word Latin cue of every measure: a measure word before another ("revenue run rate") narrows nothing."""
+    return frozenset(c.lower() for m in measures() for c in m.cues if c.isascii() and " " not in c)
 
 
 def _find_cue(cue: str, text: str, lowered: str) -> re.Match[str] | None:
@@ -280,7 +289,8 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
             if w is None:
                 break
             word = w.group(1)
-            if word.lower() in _EN_STOP or word.lower() in taken or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
+            lw = word.lower()
+            if lw in _EN_STOP or lw in taken or lw in _measure_words() or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
                 break
             picked.insert(0, word.lower())
             pos = pos - len(w.group(0))
@@ -289,7 +299,10 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
     if run is None:
         return ""
     word = run.group(0)
-    if any(word.endswith(x) or word == x for x in _JA_STOP + taken) or mentions(word):
+    for cadence in taken:
+        word = word.removeprefix(cadence)
+    word = word.removesuffix("アクティブ")  # 月間アクティブユーザー: "active" is what a user count means anyway
+    if not word or any(word.endswith(x) or word == x for x in _JA_STOP) or mentions(word):
         return ""
     return word
 
