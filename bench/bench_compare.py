@@ -9,13 +9,17 @@
    about Meta, Nvidia and Microsoft in en/de/ja, with an analyst's verdicts in
    ``expected.yaml``): precision and recall of ``conflict`` and ``consistent``.
 
-    .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2]
+    .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2] [--cache DIR]
+
+``--cache DIR`` keeps each size's extracted claims and sentences there, so a
+second run measures the comparison without extracting again.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import multiprocessing
 import os
 import sys
@@ -35,6 +39,9 @@ from make_synthetic import write_corpus  # noqa: E402
 from helpers.analysis.compare import findings_frame  # noqa: E402
 from helpers.analysis.ledger import load_ledger  # noqa: E402
 from helpers.build.extract import combine, extract_document  # noqa: E402
+from helpers.claims.extract import CLAIMS  # noqa: E402
+from helpers.tables import to_csv_bytes  # noqa: E402
+from helpers.text.frames import SENTENCES  # noqa: E402
 from helpers.text.catalog import Catalog, CatalogEntry, load_catalog  # noqa: E402
 from helpers.text.corpus import discover  # noqa: E402
 
@@ -54,21 +61,38 @@ def extract(folder: Path, catalog: Catalog, jobs: int) -> dict[str, pd.DataFrame
     return combine(extractions)
 
 
-def compare_cost(n: int, jobs: int) -> None:
-    ledger = load_ledger(LEDGER)
+def synthetic_catalog(doc_ids: list[str]) -> Catalog:
+    """Each document an event on its own day, so that periods resolve and figures without topic can be grouped."""
+    start = dt.date(2024, 1, 1)
+    return Catalog(path=None, entries={
+        d: CatalogEntry(d, event_id=d, event_date=(start + dt.timedelta(days=i % 730)).isoformat())
+        for i, d in enumerate(doc_ids)
+    })  # fmt: skip
+
+
+def synthetic_tables(n: int, jobs: int, cache: Path | None) -> tuple[pd.DataFrame, pd.DataFrame, Catalog, float]:
+    """Claims and sentences of n synthetic documents, extracted (or read from the cache) and their catalog."""
+    here = cache / str(n) if cache else None
+    if here is not None and (here / "claims.csv").exists():
+        claims, sentences = CLAIMS.read_csv(here / "claims.csv"), SENTENCES.read_csv(here / "sentences.csv")
+        return claims, sentences, synthetic_catalog(sorted(set(sentences["doc_id"]))), math.nan
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         write_corpus(folder, n)
-        # each document is an event on its own day, so that periods resolve and figures without topic can be grouped
-        start = dt.date(2024, 1, 1)
-        catalog = Catalog(path=None, entries={
-            s.doc_id: CatalogEntry(s.doc_id, event_id=s.doc_id, event_date=(start + dt.timedelta(days=i % 730)).isoformat())
-            for i, s in enumerate(discover(folder))
-        })  # fmt: skip
+        catalog = synthetic_catalog([s.doc_id for s in discover(folder)])
         t0 = time.perf_counter()
         tables = extract(folder, catalog, jobs)
-        t_extract = time.perf_counter() - t0
-    claims, sentences = tables["claims"], tables["sentences"]
+        seconds = time.perf_counter() - t0
+    if here is not None:
+        here.mkdir(parents=True, exist_ok=True)
+        for name in ("claims", "sentences"):
+            (here / f"{name}.csv").write_bytes(to_csv_bytes(tables[name]))
+    return tables["claims"], tables["sentences"], catalog, seconds
+
+
+def compare_cost(n: int, jobs: int, cache: Path | None) -> None:
+    ledger = load_ledger(LEDGER)
+    claims, sentences, catalog, t_extract = synthetic_tables(n, jobs, cache)
     t0 = time.perf_counter()
     findings = findings_frame(claims, ledger, catalog, sentences)
     seconds = time.perf_counter() - t0
@@ -80,7 +104,7 @@ def compare_cost(n: int, jobs: int) -> None:
     sizes = heads["claim_ids"].str.split().map(len)
     per_claim = findings[findings["kind"] != "group"]["claim_ids"].str.split().map(len).sum()
     print(
-        f"{n:>5} documents: {len(claims):,} claims (extracted in {t_extract:.1f}s, not timed below); "
+        f"{n:>5} documents: {len(claims):,} claims ({'from the cache' if math.isnan(t_extract) else f'extracted in {t_extract:.1f}s'}, not timed below); "
         f"compare {seconds:.2f}s, peak {peak / 2**20:.1f} MiB; {len(heads):,} groups "
         f"({int((heads['topic'] == '').sum()):,} without topic, largest {int(sizes.max()) if len(sizes) else 0:,} claims); "
         f"{len(findings):,} findings = {len(findings) / max(len(claims), 1):.2f} per claim "
@@ -118,11 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--jobs", type=int, default=2, help="extraction processes (the comparison itself runs in one)")
+    ap.add_argument("--cache", type=Path, default=None, help="folder keeping the extracted synthetic tables between runs")
     args = ap.parse_args(argv)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     fixture_precision()
     for n in args.sizes:
-        compare_cost(n, args.jobs)
+        compare_cost(n, args.jobs, args.cache)
     return 0
 
 
