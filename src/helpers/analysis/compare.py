@@ -988,19 +988,28 @@ def findings_frame(
 
 
 def topic_group(
-    claims: pd.DataFrame, findings: pd.DataFrame, catalog: Mapping | None, topic: str = "", group_id: str = ""
+    claims: pd.DataFrame,
+    findings: pd.DataFrame,
+    catalog: Mapping | None,
+    topic: str = "",
+    group_id: str = "",
+    prepared: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order, with their verdicts."""
-    df = prepare_claims(claims, catalog)
+    """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order, with their verdicts.
+
+    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every group of a report.
+    """
+    df = prepared if prepared is not None else prepare_claims(claims, catalog)
     if group_id:
-        head = findings[(findings["group_id"] == group_id) & (findings["kind"] == "group")]
-        ids = set(" ".join(head["claim_ids"]).split())
+        own = findings[findings["group_id"] == group_id]
+        ids = set(" ".join(own.loc[own["kind"] == "group", "claim_ids"]).split())
         df = df[df["claim_id"].isin(ids)]
     else:
+        own = findings[findings["topic"] == topic]
         df = df[df["topic"] == topic]
     verdicts: dict[str, list[str]] = {}
     groups: dict[str, str] = {}
-    for f in findings[findings["kind"] != "group"].itertuples():
+    for f in own[own["kind"] != "group"].itertuples():
         for cid in f.claim_ids.split():
             verdicts.setdefault(cid, []).append(f"{f.finding_id}:{f.verdict}")
             groups.setdefault(cid, as_text(getattr(f, "group_id", "")))

@@ -29,7 +29,7 @@ def group_html(group: pd.DataFrame, documents_href: str) -> str:
     """A group's claims as an HTML table; every surface is escaped, carries its language and links to its sentence."""
     heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "subject", "period", "findings")
     rows = []
-    for r in group.itertuples():
+    for r in group.head(MAX_TABLE_ROWS).itertuples():
         link = html.escape(claim_href(documents_href, r.doc_id, r.sentence_id), quote=True)
         cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
         cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
@@ -82,6 +82,29 @@ def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None 
     return f'<table class="data groups"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+# A chart has one row per distinct figure, at most this many: repeated figures are one row.
+MAX_PLOT_ROWS = 30
+# A section's tables show at most this many rows; findings.csv has them all.
+MAX_TABLE_ROWS = 60
+
+
+def plotted_rows(pts: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct (surface, low, high), the most repeated first, capped; ``others`` counts the repeats."""
+    if pts.empty:
+        return pts.assign(others=[])
+    keyed = pts.assign(_key=list(zip(pts["surface"], pts["low"], pts["high"])))
+    counts = keyed.groupby("_key", sort=False).size()
+    first = keyed.drop_duplicates("_key").assign(others=lambda d: [int(counts[k]) - 1 for k in d["_key"]])
+    first = first.sort_values("others", ascending=False, kind="stable").head(MAX_PLOT_ROWS)
+    return first.drop(columns="_key").reset_index(drop=True)
+
+
+def plot_height(group: pd.DataFrame) -> float:
+    """Figure height in inches for a group's chart."""
+    distinct = len(set(zip(group["surface"], group["low"], group["high"]))) if len(group) else 1
+    return 1.6 + 0.35 * max(min(distinct, MAX_PLOT_ROWS), 1)
+
+
 def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
     """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
 
@@ -93,7 +116,7 @@ def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> boo
         return False
     units = sorted(set(pts["unit"]))
     unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
-    pts = pts[pts["unit"] == unit].reset_index(drop=True)
+    pts = plotted_rows(pts[pts["unit"] == unit])
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
     finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
@@ -107,7 +130,8 @@ def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> boo
                 ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
         else:
             ax.plot([r.low], [i], marker="o", ms=7, color="C0")
-        labels.append(f"{short_id(r.doc_id)} {r.surface}")
+        more = f" (+{r.others} more)" if r.others else ""
+        labels.append(f"{short_id(r.doc_id)} {r.surface}{more}")
     for j, r in enumerate(refs.itertuples()):
         color = f"C{1 + j % 9}"
         label = f"{r.topic_key} ({r.as_of})"
