@@ -52,6 +52,7 @@ event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outloo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -81,7 +82,8 @@ class Mention:
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("helpers.claims").joinpath(f"data/{name}").read_text("utf-8"))
+    text = resources.files("helpers.claims").joinpath(f"data/{name}").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C loader when built
 
 
 @lru_cache(maxsize=1)
@@ -99,20 +101,41 @@ def entities() -> dict[str, tuple[Entity, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _alias_index() -> tuple[re.Pattern[str], dict[str, Entity]]:
+def _alias_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, Entity]]:
+    """Where an alias can start (one character class), the aliases by first character (longest first), and their entities.
+
+    Scanning the candidate positions is linear in the text; one regex alternation
+    of every alias tries them all at every position and costs ~10 µs a character.
+    """
     by_alias: dict[str, Entity] = {}
-    for entity, aliases in entities().values():
+    for entity_, aliases in entities().values():
         for a in aliases:
-            by_alias.setdefault(a, entity)
-    parts = []
+            by_alias.setdefault(a, entity_)
+    by_first: dict[str, list[str]] = {}
     for a in sorted(by_alias, key=lambda s: (-len(s), s)):
+        by_first.setdefault(a[0], []).append(a)
+    starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+    return starts, {c: tuple(v) for c, v in by_first.items()}, by_alias
+
+
+# After a Latin alias: a genitive or plural s ("Metas", "Meta's"), then no further letter (a version may follow: "Llama3").
+_LATIN_END = re.compile(r"(?:'s|’s|s)?(?![A-Za-z])")
+
+
+def _alias_at(text: str, i: int, candidates: tuple[str, ...]) -> str | None:
+    for a in candidates:
+        if not text.startswith(a, i):
+            continue
+        end = i + len(a)
         if a.isascii():
-            # Latin aliases end at a word end; a genitive or plural s ("Metas", "Meta's") still counts
-            # a version may follow directly ("Llama3")
-            parts.append(rf"(?<![A-Za-z0-9]){re.escape(a)}(?=(?:'s|’s|s)?(?![A-Za-z]))")
-        else:
-            parts.append(rf"{re.escape(a)}(?![ァ-ヶー])")
-    return re.compile("|".join(parts)), by_alias
+            if i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum()):
+                continue
+            if not _LATIN_END.match(text, end):
+                continue
+        elif end < len(text) and ("ァ" <= text[end] <= "ヶ" or text[end] == "ー"):
+            continue  # メタ is not メタバース
+        return a
+    return None
 
 
 # "NVIDIA製の半導体", "Nvidia H100s", "AMD-Chips": the maker of the hardware, not whose figure it is.
@@ -127,13 +150,28 @@ def mentions(text: str, makers: bool = False) -> list[Mention]:
     A company named as the maker of chips ("NVIDIA製", "Nvidia GPUs") is left
     out unless ``makers``: the chips' count belongs to whoever owns them.
     """
-    pattern, by_alias = _alias_index()
+    return list(_mentions(text, makers))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, makers: bool) -> tuple[Mention, ...]:
+    # cached: every claim of a sentence asks about the same sentence
+    starts, by_first, by_alias = _alias_index()
     out = []
-    for m in pattern.finditer(text):
-        if not makers and _MAKER_AFTER.match(text, m.end()):
+    pos = 0
+    for m in starts.finditer(text):
+        i = m.start()
+        if i < pos:
             continue
-        out.append(Mention(m.start(), m.end(), by_alias[m.group(0)]))
-    return out
+        alias = _alias_at(text, i, by_first[text[i]])
+        if alias is None:
+            continue
+        end = i + len(alias)
+        pos = end
+        if not makers and _MAKER_AFTER.match(text, end):
+            continue
+        out.append(Mention(i, end, by_alias[alias]))
+    return tuple(out)
 
 
 def entity(name: str) -> Entity | None:
@@ -307,6 +345,7 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
     return word
 
 
+@lru_cache(maxsize=4096)
 def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
     """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus"), or ""."""
     if unit in SELF_DESCRIBING:
@@ -367,9 +406,26 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?;；:：]|、|,\s|\(|\)|（|）|\s[–�
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
+    """The clause around text[start:end]: between the nearest clause marks (、 , ; : parentheses) on either side."""
+    starts, ends = _clause_marks(text)
+    # a mark that ends by the figure's start bounds the clause on the left (marks do not overlap: ends are sorted too)
+    i = bisect.bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    j = bisect.bisect_left(starts, end)
+    right = starts[j] if j < len(starts) else len(text)
     return left, right
+
+
+@lru_cache(maxsize=4096)
+def _clause_marks(text: str) -> tuple[list[int], list[int]]:
+    marks = list(_CLAUSE_SPLIT.finditer(text))
+    return [m.start() for m in marks], [m.end() for m in marks]
+
+
+@lru_cache(maxsize=16384)
+def _has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern occurs in the text, cached: every claim of a sentence asks about the same sentence."""
+    return pattern.search(text) is not None
 
 
 def _lang_key(lang: str) -> str:
@@ -435,25 +491,24 @@ def subject_in_sentence(
         # an age or a span of years belongs to the person named with it ("Scale AIから引き抜いた28歳のワン")
         chosen = _pick(people, start) if personal and people else _pick(inside, start)
         return Resolved(_own(chosen.entity, personal), "clause"), False
-    rel = start - left
-    if _WE[lk].search(clause):
+    if _has(_WE[lk], clause):
         return (Resolved(speaker_org, "speaker") if speaker_org else None), False
-    if personal and speaker and _I[lk].search(clause):
+    if personal and speaker and _has(_I[lk], clause):
         return Resolved(speaker, "speaker"), False
-    if personal and _YOU[lk].search(clause):
+    if personal and _has(_YOU[lk], clause):
         # the addressee's own years: someone the text does not name here, not the document's company
         return Resolved("", "other_party"), False
-    other = _OTHER_PARTY[lk].search(clause)
-    if other and other.start() < rel:
+    other = next((m for m in _all(_OTHER_PARTY[lk], text) if left <= m.start() < start), None)
+    if other:
         return Resolved(other.group(0).lower(), "other_party"), False
-    other = _OTHER_PARTY[lk].search(text, 0, start)
+    other = next((m for m in _all(_OTHER_PARTY[lk], text) if m.end() <= start), None)
     if other and not ms:
         return Resolved(other.group(0).lower(), "other_party"), False
     if ms:
         return Resolved(_own(_pick(ms, start).entity, personal), "sentence"), False
-    if _WE[lk].search(text):
+    if _has(_WE[lk], text):
         return (Resolved(speaker_org, "speaker") if speaker_org else None), False
-    return None, bool(_BACK_REFERENCE[lk].search(clause))
+    return None, _has(_BACK_REFERENCE[lk], clause)
 
 
 # ---------------------------------------------------------------------------- periods
@@ -537,15 +592,21 @@ def _nearest(matches: Iterable[re.Match[str]], at: int) -> re.Match[str] | None:
     return min(matches, key=lambda m: (abs(m.start() - at), m.start()), default=None)
 
 
+@lru_cache(maxsize=8192)
+def _all(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of a period pattern in a text, cached: each claim of a sentence looks for the nearest one."""
+    return tuple(pattern.finditer(text))
+
+
 def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: bool = True) -> Resolved | None:
     """The period ``text`` states for a figure at ``at`` (nearest expression wins within a kind)."""
     event = _date(event_date)
-    m = _nearest(_TARGET_YEAR.finditer(text), at)
+    m = _nearest(_all(_TARGET_YEAR, text), at)
     if m:
         return Resolved(f"end-{m.group(1) or m.group(2)}", "target")
-    if _TARGET.search(text) and event:
+    if _all(_TARGET, text) and event:
         return Resolved(f"end-{event.year}", "target")
-    m = _nearest(_QUARTER_YEAR.finditer(text), at)
+    m = _nearest(_all(_QUARTER_YEAR, text), at)
     if m:
         g = m.groups()
         if g[0]:
@@ -557,50 +618,50 @@ def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: boo
         if g[8]:
             return Resolved(f"{g[9]}-Q{g[8]}", "stated")
         return Resolved(f"{'FY' if g[11] else ''}{g[12]}-Q{_ORD[g[10].lower()]}", "stated")
-    m = _nearest(_FISCAL_YEAR.finditer(text), at)
+    m = _nearest(_all(_FISCAL_YEAR, text), at)
     if m:
         year = next(x for x in m.groups() if x)
         year = year if len(year) == 4 else f"20{year}"
         return Resolved(f"FY{year}", "stated")
     if event:
-        m = _nearest(_QUARTER.finditer(text), at)
+        m = _nearest(_all(_QUARTER, text), at)
         if m:
             g = m.groups()
             raw = g[0] or g[1] or g[3] or g[5] or g[7]
             q = _ORD.get(raw.lower(), 0) if raw else 0
             if q:
                 return Resolved(_resolve_quarter(q, event, outlook), "relative")
-        if _THIS_QUARTER.search(text):
+        if _all(_THIS_QUARTER, text):
             return Resolved(f"{event.year}-Q{_quarter_of(event)}", "relative")
-        if _THIS_FISCAL.search(text):
+        if _all(_THIS_FISCAL, text):
             return Resolved(f"FY{event.year}", "relative")
-        m = _nearest(_AGO.finditer(text), at)
+        m = _nearest(_all(_AGO, text), at)
         if m:
             raw = (m.group(1) or m.group(2) or m.group(3)).lower()
             n = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw, 1)
             month0 = event.year * 12 + event.month - 1 - n
             return Resolved(f"@{month0 // 12}-{month0 % 12 + 1:02d}-{min(event.day, 28):02d}", "relative")
-        m = _nearest(_MONTH_EN_DE.finditer(text), at)
+        m = _nearest(_all(_MONTH_EN_DE, text), at)
         if m:
             month = _MONTHS[m.group(1).lower()]
             day = int(m.group(2)) if m.group(2) else None
             if m.group(3):
                 return Resolved(f"{m.group(3)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
             return Resolved(_resolve_month(month, day, event, outlook), "relative")
-        m = _nearest((x for x in _MONTH_JA.finditer(text) if 1 <= int(x.group(2)) <= 12), at)
+        m = _nearest((x for x in _all(_MONTH_JA, text) if 1 <= int(x.group(2)) <= 12), at)
         if m:
             month = int(m.group(2))
             day = int(m.group(4)) if m.group(4) else None
             if m.group(1):
                 return Resolved(f"{m.group(1)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
             return Resolved(_resolve_month(month, day, event, outlook), "relative")
-    m = _nearest(_YEAR.finditer(text), at)
+    m = _nearest(_all(_YEAR, text), at)
     if m:
         return Resolved(m.group(1), "stated")
-    if event_date and now_words and _NOW.search(text):
+    if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     if event:
-        m = _nearest(_REL_YEAR.finditer(text), at)
+        m = _nearest(_all(_REL_YEAR, text), at)
         if m:
             shift = 0 if m.group(1) else (-1 if m.group(2) else 1)
             return Resolved(str(event.year + shift), "relative")
@@ -664,9 +725,15 @@ def _offset_in(sentence_text: str, sentence_start: object, claim: Mapping) -> tu
     return (i, i + len(surface)) if i >= 0 else (0, 0)
 
 
+def _records(df: pd.DataFrame) -> list[dict]:
+    # plain-Python rows; to_dict("records") on extension dtypes is several times slower
+    cols = list(df.columns)
+    return [dict(zip(cols, vals)) for vals in zip(*(df[c].astype(object).tolist() for c in cols))]
+
+
 def annotate(
     claims: pd.DataFrame,
-    sentences: pd.DataFrame | None,
+    sentences: pd.DataFrame | Iterable[Mapping] | None,
     contexts: Mapping[str, DocumentContext],
 ) -> pd.DataFrame:
     """``claims`` with subject, subject_basis, period, period_basis and counted filled in.
@@ -681,11 +748,11 @@ def annotate(
     if out.empty:
         return out
     sent_index: dict[tuple[str, int], Mapping] = {}
-    if sentences is not None and len(sentences):
-        for r in sentences.to_dict("records"):
-            sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
+    rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else (sentences or [])
+    for r in rows:
+        sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
     values = []
-    for c in out.to_dict("records"):
+    for c in _records(out):
         values.append(_annotate_one(c, sent_index, contexts))
     for i, col in enumerate(SUBJECT_COLUMNS):
         out[col] = [v[i] for v in values]
@@ -712,7 +779,7 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
     # an unnamed speaker ("Host") is someone different in every document
     who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
-    outlook = bool(_OUTLOOK.search(clause))
+    outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
     per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
@@ -724,7 +791,7 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
         if subj is None and prev_subject is not None:
             subj = Resolved(prev_subject.value, "previous_sentence")
         if per is None:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, bool(_OUTLOOK.search(ptext)), False)
+            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
             # a period carries over only while the sentence is about the same subject
             same_subject = subj is None or subj.basis == "previous_sentence" or (
                 prev_subject is not None and prev_subject.value == subj.value)
@@ -775,14 +842,11 @@ def with_subjects(claims: pd.DataFrame, docs: Iterable, entries: Mapping[str, ob
     from .topics import topic_fits
 
     docs = list(docs)
-    sentences = pd.DataFrame(
-        [
-            dict(doc_id=d.doc_id, sentence_id=s.sentence_id, block_id=s.block_id, start=s.start, text=s.text,
-                 speaker=s.speaker or "", lang=s.lang)
-            for d in docs for s in d.sentences
-        ],
-        columns=["doc_id", "sentence_id", "block_id", "start", "text", "speaker", "lang"],
-    )  # fmt: skip
+    sentences = [
+        dict(doc_id=d.doc_id, sentence_id=s.sentence_id, block_id=s.block_id, start=s.start, text=s.text,
+             speaker=s.speaker or "", lang=s.lang)
+        for d in docs for s in d.sentences
+    ]  # fmt: skip
     contexts = {
         d.doc_id: document_context(d.doc_id, d.title or "", d.text, (entries or {}).get(d.doc_id)) for d in docs
     }
