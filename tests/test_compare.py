@@ -444,3 +444,15 @@ def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):
     # Once the claim says it measures the same thing, the same numbers are a conflict.
     rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity")]
     assert claim_of(findings_frame(frame(*rows), ledger, CATALOG), "n1")["verdict"] == "conflict"
+
+
+def test_no_conflict_when_only_the_document_says_whose_figure_it_is():
+    # "Today's data centers are 50-150 MW" in a talk about Meta is the industry's, not Meta's 1 GW cluster
+    rows = frame(claim("ja_talk", "j1", "50メガワットから150メガワット", "watt", "datacenter_power", low=5e7, high=1.5e8))
+    rows = rows.assign(subject="Meta", subject_basis="document", period="@2024-08-08", period_basis="event_date", counted="power")
+    ledger = LEDGER.assign(as_of_date=LEDGER["as_of_date"].where(LEDGER["topic_key"] != "meta_prometheus_gw", "2024-08-01"))
+    got = claim_of(findings_frame(rows, ledger, CATALOG), "j1")
+    assert got["verdict"] == "unverified" and "does not say whose figure" in got["detail"]
+    # once the sentence names Meta, the same figure contradicts Meta's published one
+    named = rows.assign(subject_basis="clause")
+    assert claim_of(findings_frame(named, ledger, CATALOG), "j1")["verdict"] == "conflict"

@@ -249,6 +249,7 @@ class ClaimView:
     lang: str
     position: float = math.nan  # share of the document's sentences before the figure
     subject: str = ""
+    subject_basis: str = ""
     period: str = ""
     period_basis: str = ""
     group: GroupKey | None = None
@@ -396,6 +397,7 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 lang=first["lang"],
                 position=float(first["position"]),
                 subject=first["subject"],
+                subject_basis=first["subject_basis"],
                 period=first["period"],
                 period_basis=first["period_basis"],
                 group=group,
@@ -943,11 +945,16 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
         members.setdefault((_countable(c.unit), measures[c]), []).append(c)
     clusters = {k: _Cluster(vs) for k, vs in members.items()}
     family = key.topic in FAMILY
+    # a topic about one company vouches for whose figure it is; elsewhere the text must say it
+    vouched = bool(topic_subjects().get(key.topic))
     for c in numeric:
         m = measures[c]
         peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
         ref, row = checked[c]
         v = claim_verdict(c, ref, row, peers, refs, family)
+        guessed = c.subject_basis == "document" or (not c.subject and v is ref and bool(as_text(getattr(row, "subject", ""))))
+        if v.verdict == "conflict" and not vouched and guessed:
+            v = Verdict("unverified", f"{v.detail}; but the text does not say whose figure it is, so no conflict is called")
         rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
     return [_group_summary(key, views, rows), *rows] if rows else []
 
