@@ -2,10 +2,12 @@
 
 Figures are compared only inside a **group** of figures about the same thing:
 
-- a reviewed topic (``claims/data/topics.yaml``) and its subject (topic
-  assignment already refused figures of another subject), split by period when
-  the topic changes over time (``TIME_VARYING``): the 350k H100s Meta planned
-  for the end of 2024 and a count as of July 2024 are two groups;
+- a reviewed topic (``claims/data/topics.yaml``) and the claim's subject
+  (topic assignment already refused subjects the topic is not about; a claim
+  whose subject is unknown joins the topic's own), split by period when the
+  topic changes over time (``TIME_VARYING``): the 350k H100s Meta planned for
+  the end of 2024 and a count as of July 2024 are two groups, Meta AI's users
+  and Meta's daily users too;
 - for figures no topic covers, the claim's subject, its measure (unit dimension
   and what is counted, ``claims.csv`` ``counted``) and its period must all be
   known and agree: Meta's 2024-Q4 capex, Nvidia's FY2025 revenue. So a corpus
@@ -43,7 +45,9 @@ event states it a clean power of ten apart (and the ledger does not side with
 it), a ``conflict`` when no figure overlaps and one could contradict it (same
 measure, not a family member, not another speaker's figure, not another point
 of the same event), else ``different_measure``. A decisive ledger verdict wins
-over the group's.
+over the group's. Each figure's tolerance is applied once: its window against
+the other's stated range. Outside topics about one company, no conflict is
+called for a figure whose owner only the document's main subject suggests.
 """
 
 from __future__ import annotations
