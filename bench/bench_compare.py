@@ -34,16 +34,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from make_synthetic import write_corpus  # noqa: E402
+from make_synthetic import write_corpus
 
-from helpers.analysis.compare import findings_frame  # noqa: E402
-from helpers.analysis.ledger import load_ledger  # noqa: E402
-from helpers.build.extract import combine, extract_document  # noqa: E402
-from helpers.claims.extract import CLAIMS  # noqa: E402
-from helpers.tables import to_csv_bytes  # noqa: E402
-from helpers.text.frames import SENTENCES  # noqa: E402
-from helpers.text.catalog import Catalog, CatalogEntry, load_catalog  # noqa: E402
-from helpers.text.corpus import discover  # noqa: E402
+from helpers.analysis.compare import findings_frame
+from helpers.analysis.ledger import load_ledger
+from helpers.build.extract import combine, extract_document
+from helpers.claims.extract import CLAIMS
+from helpers.tables import to_csv_bytes
+from helpers.text.catalog import Catalog, CatalogEntry, load_catalog
+from helpers.text.corpus import discover
+from helpers.text.frames import SENTENCES
 
 LEDGER = ROOT / "references" / "reference_facts.csv"
 FIXTURE = ROOT / "tests" / "fixtures" / "compare_corpus"

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.claims.subjects import DocumentContext, annotate, dimension, main_subject, period_key, point_in_time
+from helpers.claims.subjects import (
+    DocumentContext,
+    annotate,
+    dimension,
+    main_subject,
+    period_key,
+    point_in_time,
+)
 from helpers.claims.topics import topic_fits
 
 

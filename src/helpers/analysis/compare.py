@@ -62,10 +62,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..tables import Column, TableSpec
 from ..claims.lexicon import NUMERIC_UNITS
-from ..claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate, dimension, period_key, point_in_time
+from ..claims.subjects import (
+    SUBJECT_COLUMNS,
+    DocumentContext,
+    annotate,
+    dimension,
+    period_key,
+    point_in_time,
+)
 from ..claims.topics import report_order, topic_subjects
+from ..tables import Column, TableSpec
 from .ledger import known_versions, product_first_years, rows_for_topic
 
 VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")

@@ -296,10 +296,7 @@ def _find_cue(cue: str, text: str, lowered: str) -> re.Match[str] | None:
 
 # Words that narrow nothing: articles, totals, period words and ordinals.
 _EN_STOP = frozenset(
-    "the a an its our their his her my your of for in on at by to as with from and or it this that these those "
-    "is are was were be been will would has have had total overall quarter quarterly annual full year fiscal record "
-    "first second third fourth q1 q2 q3 q4 company group net gross hundred thousand million billion trillion "
-    "more than about around nearly almost over track expected plans plan".split()
+    ["the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "of", "for", "in", "on", "at", "by", "to", "as", "with", "from", "and", "or", "it", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had", "total", "overall", "quarter", "quarterly", "annual", "full", "year", "fiscal", "record", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "company", "group", "net", "gross", "hundred", "thousand", "million", "billion", "trillion", "more", "than", "about", "around", "nearly", "almost", "over", "track", "expected", "plans", "plan"]
 )
 _DE_STOP = ("quartals", "quartal", "jahres", "gesamt", "konzern", "netto", "brutto")
 _JA_STOP = ("総", "通期", "四半期", "年間", "連結", "全体", "合計")
@@ -519,40 +516,40 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten"
         "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3,
         "４": 4, "一": 1, "二": 2, "三": 3, "四": 4}  # fmt: skip
 _MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTHS.update({m: i + 1 for i, m in enumerate(
-    "januar februar märz april mai juni juli august september oktober november dezember".split())})
+    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"])})
 _Y = r"((?:19|20)\d{2})"
 _QWORD = r"(first|second|third|fourth|ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte)"
 
-_TARGET_YEAR = re.compile(rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.I)
+_TARGET_YEAR = re.compile(rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE)
 _TARGET = re.compile(
     r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
-    r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)", re.I)
+    r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)", re.IGNORECASE)
 _QUARTER_YEAR = re.compile(
     rf"\bQ([1-4])\s*(?:of\s*)?(FY\s?)?'?{_Y}\b|\b{_QWORD}\s+(?:fiscal\s+)?quarter\s+of\s+(fiscal\s+)?{_Y}|"
     rf"{_Y}年(?:度)?(?:の)?第([1-4１-４一二三四])四半期|\b([1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:des\s+Geschäftsjahres\s+)?{_Y}|"
-    rf"\b{_QWORD}\s+(Geschäfts)?[Qq]uartal\w*\s+{_Y}", re.I)
-_FISCAL_YEAR = re.compile(rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.I)
+    rf"\b{_QWORD}\s+(Geschäfts)?[Qq]uartal\w*\s+{_Y}", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE)
 _QUARTER = re.compile(
     rf"\bQ([1-4])\b|\b{_QWORD}\s+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
-    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期", re.I)
-_THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.I)
-_THIS_FISCAL = re.compile(r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.I)
+    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期", re.IGNORECASE)
+_THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
+_THIS_FISCAL = re.compile(r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE)
 _REL_YEAR = re.compile(
     r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|im vergangenen Jahr|vergangenes Jahr|"
-    r"letztes Jahr|letzten Jahr|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.I)
-_AGO = re.compile(r"(\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|(\d+)\s*[かヶカケ]月前", re.I)
+    r"letztes Jahr|letzten Jahr|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.IGNORECASE)
+_AGO = re.compile(r"(\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|(\d+)\s*[かヶカケ]月前", re.IGNORECASE)
 _MONTH_EN_DE = re.compile(
     r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+" + _Y + ")?",
-    re.I,
+    re.IGNORECASE,
 )
 _MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(末|(\d{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9]){_Y}(?:年(?!度|末)|(?![0-9年]))")
-_NOW = re.compile(r"\b(?:now|currently|today|at present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下", re.I)
+_NOW = re.compile(r"\b(?:now|currently|today|at present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下", re.IGNORECASE)
 _OUTLOOK = re.compile(
     r"\b(?:expect\w*|anticipat\w*|forecast\w*|guidance|outlook|will|plan\w*|on track)\b|"
-    r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し", re.I)
+    r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し", re.IGNORECASE)
 
 
 def _date(text: str) -> dt.date | None:

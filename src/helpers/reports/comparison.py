@@ -10,7 +10,16 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, finite_or_none, fmt_range, prepare_claims, short_id, who_says
+from ..analysis.compare import (
+    NUMERIC_UNITS,
+    as_text,
+    claim_range,
+    finite_or_none,
+    fmt_range,
+    prepare_claims,
+    short_id,
+    who_says,
+)
 from ..analysis.ledger import rows_for_topic
 
 
