@@ -41,6 +41,11 @@ def findings(*rows) -> pd.DataFrame:
     return findings_frame(frame(*rows), LEDGER, CATALOG)
 
 
+def claim_of(f: pd.DataFrame, cid: str) -> pd.Series:
+    """The claim finding (or version finding) of one claim."""
+    return one(f[f["kind"].isin(["claim", "version"])], claim_ids=cid)
+
+
 def one(f: pd.DataFrame, **where) -> pd.Series:
     sel = f
     for k, v in where.items():
@@ -92,10 +97,12 @@ def test_vague_billions_agree_across_languages():
         claim("en_keynote", "e1", "billions of dollars", "usd", "open_compute_savings", low=1e9, high=1e10, vague=True,
               measure="absolute_usd", lang="en"),
     )  # fmt: skip
-    pairs = f[f["kind"] == "pair"]
-    assert len(pairs) == 3 and set(pairs["verdict"]) == {"consistent"}
-    refs = f[f["kind"] == "reference"]
-    assert set(refs["verdict"]) == {"consistent"} and set(refs["reference"]) <= {"ocp_savings_2011_2014", "ocp_savings_2012_2015"}
+    # one group, one verdict per figure: all three agree with each other and with the ledger
+    assert list(f["kind"]) == ["group", "claim", "claim", "claim"] and f["group_id"].nunique() == 1
+    claims = f[f["kind"] == "claim"]
+    assert set(claims["verdict"]) == {"consistent"}
+    assert set(claims["reference"]) <= {"ocp_savings_2011_2014", "ocp_savings_2012_2015"}
+    assert one(f, kind="group")["verdict"] == "consistent" and "3 figure(s) from 3 document(s)" in one(f, kind="group")["detail"]
 
 
 def test_percent_and_absolute_savings_are_different_measures():
@@ -104,9 +111,10 @@ def test_percent_and_absolute_savings_are_different_measures():
         claim("en_keynote", "e1", "billions of dollars", "usd", "open_compute_savings", low=1e9, high=1e10, vague=True,
               measure="absolute_usd", lang="en"),
     )  # fmt: skip
-    pair = one(f, kind="pair")
-    assert pair["verdict"] == "different_measure" and "units differ (usd vs percent)" in pair["detail"]
-    assert one(f, kind="reference", claim_ids="j1")["verdict"] == "unverified"
+    # a percentage and a dollar figure are never compared with each other
+    assert claim_of(f, "j1")["verdict"] == "unverified" and "only in count, usd" in claim_of(f, "j1")["detail"]
+    assert claim_of(f, "e1")["verdict"] == "consistent"
+    assert "conflict" not in set(f["verdict"])
 
 
 def test_h100_count_vs_h100_equivalents():
@@ -115,10 +123,12 @@ def test_h100_count_vs_h100_equivalents():
         claim("en_keynote", "e1", "600,000", "gpu", "meta_gpu_fleet", 600000, measure="h100_count", lang="en",
               speaker="Jensen Huang"),
     )  # fmt: skip
-    assert one(f, kind="reference", claim_ids="j1")["verdict"] == "consistent"
-    ref = one(f, kind="reference", claim_ids="e1")
+    assert claim_of(f, "j1")["verdict"] == "consistent"
+    ref = claim_of(f, "e1")
     assert ref["verdict"] == "different_measure" and ref["reference"] == "meta_h100_equivalents_end_2024"
-    assert one(f, kind="pair")["verdict"] == "different_measure"
+    assert "conflict" not in set(f["verdict"])
+    # who says each figure travels with it
+    assert ref["speakers"] == "Jensen Huang (en_keynote)"
 
 
 def test_figures_from_different_times_are_different_measures_not_conflicts():
@@ -126,17 +136,23 @@ def test_figures_from_different_times_are_different_measures_not_conflicts():
         claim("ja_notes", "j1", "30億人", "person", "meta_user_count", 3e9),
         claim("de_talk", "d1", "eine Milliarde Menschen", "person", "meta_user_count", 1e9, lang="de"),
     )
-    pair = one(f, kind="pair")
-    assert pair["verdict"] == "different_measure" and "2024-08-08 vs 2024-04-18" in pair["detail"]
+    # April and August are different quarters: two groups, never compared
+    a, b = claim_of(f, "j1"), claim_of(f, "d1")
+    assert a["group_id"] != b["group_id"] and (a["period"], b["period"]) == ("@2024-Q2", "@2024-Q3")
+    assert "conflict" not in set(f["verdict"])
 
 
 def test_year_in_the_sentence_dates_the_figure():
+    sentence = "2012 hatte Facebook eine Milliarde Nutzer."
     f = findings(
-        claim("de_talk", "d0", "2012", "year", "", 2012, lang="de", sentence_id=7),
-        claim("de_talk", "d1", "eine Milliarde", "person", "meta_user_count", 1e9, lang="de", sentence_id=7),
-    )
-    ref = one(f, kind="reference", claim_ids="d1")
-    assert ref["verdict"] == "different_measure" and "refers to 2012" in ref["detail"]
+        claim("de_talk", "d0", "2012", "year", "", 2012, lang="de", sentence_id=7, context=sentence),
+        claim("de_talk", "d1", "eine Milliarde", "person", "meta_user_count", 1e9, lang="de", sentence_id=7,
+              context=sentence, start=sentence.index("eine")),
+    )  # fmt: skip
+    ref = claim_of(f, "d1")
+    # the 2012 figure is checked against nothing of another period, and is no conflict with today's
+    assert ref["period"] == "2012" and ref["subject"] == "Facebook"
+    assert ref["verdict"] == "unverified" and "only for other periods" in ref["detail"]
 
 
 def test_conflict_same_measure_same_time():
@@ -144,9 +160,9 @@ def test_conflict_same_measure_same_time():
         claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12),
         claim("de_news", "d1", "fünf Billionen Token", "token", "llama_training_tokens", 5e12, lang="de"),
     )
-    assert one(f, kind="reference", claim_ids="j1")["verdict"] == "consistent"
-    assert one(f, kind="reference", claim_ids="d1")["verdict"] == "conflict"
-    assert one(f, kind="pair")["verdict"] == "conflict"
+    assert claim_of(f, "j1")["verdict"] == "consistent"
+    assert claim_of(f, "d1")["verdict"] == "conflict"
+    assert one(f, kind="group")["verdict"] == "conflict"
 
 
 def test_man_read_as_thousand_is_a_translation_slip():
@@ -155,10 +171,10 @@ def test_man_read_as_thousand_is_a_translation_slip():
         claim("en_keynote", "e1", "240 thousand GPUs", "gpu", "llama_training_cluster", 240000, lang="en"),
         claim("de_news", "d1", "24.000 GPUs", "gpu", "llama_training_cluster", 24000, lang="de"),
     )
-    ref = one(f, kind="reference", claim_ids="j1")
+    ref = claim_of(f, "j1")
     assert ref["verdict"] == "translation_slip" and ref["likely_value"] == "22,000–24,000 gpu"
-    assert one(f, kind="reference", claim_ids="e1")["verdict"] == "translation_slip"
-    assert one(f, kind="reference", claim_ids="d1")["verdict"] == "consistent"
+    assert claim_of(f, "e1")["verdict"] == "translation_slip"
+    assert claim_of(f, "d1")["verdict"] == "consistent"
 
 
 def test_power_of_ten_between_two_renderings_of_one_talk():
@@ -166,10 +182,9 @@ def test_power_of_ten_between_two_renderings_of_one_talk():
         claim("ja_talk", "j1", "24万人", "person", "creator_count", 240000),
         claim("de_talk", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de"),
     )
-    pair = one(f, kind="pair")
-    assert pair["verdict"] == "translation_slip" and "24,000" in pair["likely_value"]
-    # Nothing in the ledger on creators: the single figures are unverified.
-    assert set(f[f["kind"] == "reference"]["verdict"]) == {"unverified"}
+    # Nothing in the ledger on creators says which rendering slipped: both are flagged, each with the other's reading.
+    assert claim_of(f, "j1")["verdict"] == "translation_slip" and claim_of(f, "j1")["likely_value"] == "24,000 person"
+    assert claim_of(f, "d1")["verdict"] == "translation_slip" and claim_of(f, "d1")["likely_value"] == "240,000 person"
 
 
 def test_power_of_ten_between_different_events_is_not_called_a_slip():
@@ -177,7 +192,7 @@ def test_power_of_ten_between_different_events_is_not_called_a_slip():
         claim("ja_notes", "j1", "24万人", "person", "creator_count", 240000),
         claim("de_news", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de"),
     )
-    assert one(f, kind="pair")["verdict"] == "conflict"
+    assert set(f[f["kind"] == "claim"]["verdict"]) == {"conflict"}
 
 
 @pytest.mark.parametrize(
@@ -216,8 +231,8 @@ def test_almost_and_at_least_and_negated():
               measure="h100_equivalents"),
         claim("ja_notes", "j1", "35万個ではない", "gpu", "meta_gpu_fleet", 350000, qualifier="negated"),
     )  # fmt: skip
-    assert one(f, kind="pair", claim_ids="d1 e1")["verdict"] == "consistent"
-    assert one(f, kind="reference", claim_ids="j1")["verdict"] == "unverified"
+    assert claim_of(f, "d1")["verdict"] == "consistent" and claim_of(f, "e1")["verdict"] == "consistent"
+    assert claim_of(f, "j1")["verdict"] == "unverified"
 
 
 def test_unverified_without_reference_and_family_members():
@@ -226,9 +241,10 @@ def test_unverified_without_reference_and_family_members():
         claim("en_keynote", "e1", "405B", "parameter", "llama_model_size", 405e9, lang="en"),
         claim("de_talk", "d1", "70 Milliarden Parameter", "parameter", "llama_model_size", 70e9, lang="de"),
     )
-    assert one(f, kind="reference", claim_ids="j1")["verdict"] == "unverified"
-    assert one(f, kind="reference", claim_ids="e1")["verdict"] == "consistent"  # "over 400B" in training
-    assert one(f, kind="pair", topic="llama_model_size")["verdict"] == "different_measure"
+    assert claim_of(f, "j1")["verdict"] == "unverified"
+    assert claim_of(f, "e1")["verdict"] == "consistent"  # "over 400B" in training
+    d1 = claim_of(f, "d1")
+    assert d1["verdict"] == "different_measure" and "family" in d1["detail"]
 
 
 # ---------------------------------------------------------------- output contract
@@ -271,7 +287,7 @@ def test_repeated_figure_in_one_document_is_one_finding():
         claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12, start=1),
         claim("ja_notes", "j2", "15兆トークン", "token", "llama_training_tokens", 15e12, start=50),
     )
-    assert list(f["claim_ids"]) == ["j1 j2"]
+    assert list(f["kind"]) == ["group", "claim"] and list(f["claim_ids"]) == ["j1 j2", "j1 j2"]
 
 
 def test_group_table_html_escapes_and_links():
@@ -318,7 +334,7 @@ def test_real_cluster_is_a_translation_slip(real):
     claims, f = real
     ids = set(claims[claims["surface"].str.contains("22万") & claims["surface"].str.contains("24万")]["claim_id"])
     assert ids, "22万–24万 not extracted"
-    rows = f[f["claim_ids"].str.split().map(lambda xs: bool(ids & set(xs))) & (f["kind"] == "reference")]
+    rows = f[f["claim_ids"].str.split().map(lambda xs: bool(ids & set(xs))) & (f["kind"] == "claim")]
     assert (rows["verdict"] == "translation_slip").any(), rows.to_string()
 
 
@@ -327,8 +343,13 @@ def test_real_350k_vs_600k_is_a_different_measure(real):
     a = set(claims[(claims["value"] == 350000) & (claims["topic"] == "meta_gpu_fleet")]["claim_id"])
     b = set(claims[(claims["value"] == 600000) & (claims["topic"] == "meta_gpu_fleet")]["claim_id"])
     assert a and b
-    pairs = f[(f["kind"] == "pair") & f["claim_ids"].str.split().map(lambda xs: bool(a & set(xs)) and bool(b & set(xs)))]
-    assert len(pairs) and set(pairs["verdict"]) == {"different_measure"}, pairs.to_string()
+    mine = f[f["kind"] == "claim"]
+    va = mine[mine["claim_ids"].str.split().map(lambda xs: bool(a & set(xs)))]
+    vb = mine[mine["claim_ids"].str.split().map(lambda xs: bool(b & set(xs)))]
+    # 350k is the year-end H100 target; 600k matches the H100-equivalents figure: different measures, no conflict
+    assert set(va["verdict"]) == {"consistent"} and set(va["reference"]) <= {"meta_blog_h100_end_2024", "meta_h100_target_end_2024"}
+    assert set(vb["verdict"]) == {"different_measure"} and set(vb["reference"]) == {"meta_h100_equivalents_end_2024"}
+    assert "conflict" not in set(f[f["topic"] == "meta_gpu_fleet"]["verdict"])
 
 
 # ---------------------------------------------------------------- guards against false slips and conflicts
@@ -337,12 +358,12 @@ def test_real_350k_vs_600k_is_a_different_measure(real):
 def test_wide_range_is_not_called_a_slip():
     # 50-150 MW x 10 would overlap a 480-960 MW campus; a range that wide proves nothing.
     f = findings(claim("ja_notes", "j1", "50メガワットから150メガワット", "watt", "datacenter_power", low=5e7, high=1.5e8))
-    assert one(f, kind="reference")["verdict"] != "translation_slip"
+    assert claim_of(f, "j1")["verdict"] != "translation_slip"
 
 
 def test_figure_far_from_every_reference_is_another_quantity():
     f = findings(claim("ja_notes", "j1", "約1トークン", "token", "llama_training_tokens", 1, qualifier="approx"))
-    row = one(f, kind="reference")
+    row = claim_of(f, "j1")
     assert row["verdict"] == "different_measure" and "different quantity" in row["detail"]
 
 
@@ -353,8 +374,9 @@ def test_same_event_far_apart_are_different_statements():
         claim("de_talk", "d0", "x", "count", "", 1, sentence_id=100, lang="de"),
         claim("de_talk", "d1", "20 Jahren", "duration_year", "company_age", 20, sentence_id=80, lang="de"),
     )
-    row = one(f, kind="pair")
-    assert row["verdict"] == "different_measure" and "different points of one event" in row["detail"]
+    assert claim_of(f, "j1")["group_id"] == claim_of(f, "d1")["group_id"]
+    row = claim_of(f, "j1")
+    assert row["verdict"] == "different_measure" and "other points of the same event" in row["detail"]
 
 
 def test_figures_of_two_speakers():
@@ -362,8 +384,9 @@ def test_figures_of_two_speakers():
         claim("ja_notes", "j1", "2億人", "person", "creator_count", 2e8, speaker="Mark Zuckerberg"),
         claim("de_news", "d1", "50 Millionen", "person", "creator_count", 5e7, lang="de", speaker="Jensen Huang"),
     )
-    row = one(f, kind="pair")
-    assert row["verdict"] == "different_measure" and "Jensen Huang" in row["detail"]
+    row = claim_of(f, "d1")
+    assert row["verdict"] == "different_measure" and "other speakers" in row["detail"]
+    assert row["speakers"] == "Jensen Huang (de_news)"
 
 
 def test_findings_html_tags_quoted_surfaces_with_their_language():
@@ -388,7 +411,7 @@ def test_comparison_notebook_displays_the_built_findings(data_folder):
         claim(d004, f"{d004}:c2", "<何十億ドル>", "usd", "open_compute_savings", low=1e9, high=1e10, vague=True, sentence_id=5),
     )  # fmt: skip
     found = findings_frame(claims, LEDGER, CATALOG)
-    slip = found[found["claim_ids"] == f"{d002}:c2"]
+    slip = found[(found["claim_ids"] == f"{d002}:c2") & (found["kind"] == "claim")]
     assert list(slip["verdict"]) == ["translation_slip"]
     data = data_folder(claims=claims, findings=found)
     out = data.parent / "out.ipynb"
@@ -416,8 +439,20 @@ def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):
     ledger = load_ledger(path)
     rows = [claim("ja_notes", "n1", "50メガワットから150メガワット", "watt", "datacenter_power", low=5e7, high=1.5e8)]
     f = findings_frame(frame(*rows), ledger, CATALOG)
-    got = one(f, kind="reference")
+    got = claim_of(f, "n1")
     assert got["verdict"] == "unverified" and "single_campus_capacity" in got["detail"]
     # Once the claim says it measures the same thing, the same numbers are a conflict.
     rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity")]
-    assert one(findings_frame(frame(*rows), ledger, CATALOG), kind="reference")["verdict"] == "conflict"
+    assert claim_of(findings_frame(frame(*rows), ledger, CATALOG), "n1")["verdict"] == "conflict"
+
+
+def test_no_conflict_when_only_the_document_says_whose_figure_it_is():
+    # "Today's data centers are 50-150 MW" in a talk about Meta is the industry's, not Meta's 1 GW cluster
+    rows = frame(claim("ja_talk", "j1", "50メガワットから150メガワット", "watt", "datacenter_power", low=5e7, high=1.5e8))
+    rows = rows.assign(subject="Meta", subject_basis="document", period="@2024-08-08", period_basis="event_date", counted="power")
+    ledger = LEDGER.assign(as_of_date=LEDGER["as_of_date"].where(LEDGER["topic_key"] != "meta_prometheus_gw", "2024-08-01"))
+    got = claim_of(findings_frame(rows, ledger, CATALOG), "j1")
+    assert got["verdict"] == "unverified" and "does not say whose figure" in got["detail"]
+    # once the sentence names Meta, the same figure contradicts Meta's published one
+    named = rows.assign(subject_basis="clause")
+    assert claim_of(findings_frame(named, ledger, CATALOG), "j1")["verdict"] == "conflict"

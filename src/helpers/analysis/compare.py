@@ -1,8 +1,26 @@
 """Comparison of quantitative claims across sources and against the reference ledger.
 
-Claims sharing a topic form a group. Every claim is checked against the
-ledger (a *reference* finding) and every pair of claims from different
-documents is compared (a *pair* finding). Each finding carries one verdict:
+Figures are compared only inside a **group** of figures about the same thing:
+
+- a reviewed topic (``claims/data/topics.yaml``) and the claim's subject
+  (topic assignment already refused subjects the topic is not about; a claim
+  whose subject is unknown joins the topic's own), split by period when the
+  topic changes over time (``TIME_VARYING``): the 350k H100s Meta planned for
+  the end of 2024 and a count as of July 2024 are two groups, Meta AI's users
+  and Meta's daily users too;
+- for figures no topic covers, the claim's subject, its measure (unit dimension
+  and what is counted, ``claims.csv`` ``counted``) and its period must all be
+  known and agree: Meta's 2024-Q4 capex, Nvidia's FY2025 revenue. So a corpus
+  about other companies gets comparisons without new lexicon entries, and two
+  subjects or two periods are never compared.
+
+Each group gets one *group* finding (its values, sources, who says what and
+the ledger figure) and each figure one *claim* finding: its verdict against the
+ledger and against the other documents of its group. Checking a figure against
+its group uses a sorted index of the group's ranges, so the cost grows with the
+number of claims (n log n), not with the number of pairs. Versions (*version*)
+and years before a product existed (*year*) keep their own findings.
+Each claim finding carries one verdict:
 
 ``consistent``
     the ranges overlap once rounding, approximation and vagueness are allowed
@@ -20,24 +38,42 @@ documents is compared (a *pair* finding). Each finding carries one verdict:
     precedes the product it names; ``likely_value`` states the intended figure;
 ``unverified``
     nothing to compare against.
+
+Against the group, a figure is ``consistent`` when a figure of another
+document overlaps it, a ``translation_slip`` when another rendering of the same
+event states it a clean power of ten apart (and the ledger does not side with
+it), a ``conflict`` when no figure overlaps and one could contradict it (same
+measure, not a family member, not another speaker's figure, not another point
+of the same event), else ``different_measure``. A decisive ledger verdict wins
+over the group's. Each figure's tolerance is applied once: its window against
+the other's stated range. Outside topics about one company, no conflict is
+called for a figure whose owner only the document's main subject suggests.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..tables import Column, TableSpec
 from ..claims.lexicon import NUMERIC_UNITS
+from ..claims.subjects import (
+    SUBJECT_COLUMNS,
+    DocumentContext,
+    annotate,
+    dimension,
+    period_key,
+    point_in_time,
+)
+from ..claims.topics import report_order, topic_subjects
 from ..format import range_words
-from ..claims.topics import report_order
+from ..tables import Column, TableSpec
 from .ledger import known_versions, product_first_years, rows_for_topic
 
 VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")
@@ -73,33 +109,36 @@ FAR_OFF_DECADES = 4.5
 # Two figures of one event are the same statement only if they sit at about the
 # same point of the talk (share of the document's sentences before them).
 SAME_PLACE = 0.15
-# Units whose values are compared as quantities (version and year have their own rules).
 
 
 FINDINGS = TableSpec(
     "findings",
     "one row per comparison finding",
     (
-        Column("finding_id", "str", "Stable id (f0001, ...) in topic order, then reference findings before pair findings, then document order."),
-        Column("topic", "str", "Claims topic of the group (product_release for the year-before-product check)."),
+        Column("finding_id", "str", "Stable id (f0001, ...) in group order (topics in report order, then groups without topic by subject, measure and period); in a group the group finding first, then its claims in document order; year checks last."),
+        Column("topic", "str", "Claims topic of the group; empty for a group without topic (keyed by subject, measure and period); product_release for the year-before-product check."),
         Column("verdict", "str", "consistent | different_measure | conflict | translation_slip | unverified (see helpers.analysis.compare).", isin=VERDICTS),
         Column("claim_ids", "str", "Space-separated claim_ids the finding is about (several when one document repeats the same figure)."),
         Column("reference", "str", "topic_key of the ledger row used, or empty."),
         Column("detail", "str", "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired."),
-        Column("kind", "str", "reference (claim vs ledger), pair (claim vs claim of another document), version, year."),
-        Column("measure", "str", "The claim's measure (pairs: both, joined by ' / ' when they differ)."),
+        Column("kind", "str", "group (one per group: its range of values, sources and ledger figure; verdict = the most serious of its claims'), claim (one figure against its group and the ledger), version, year."),
+        Column("measure", "str", "The claim's measure (topic measure such as h100_equivalents); for a group without topic the group's '<dimension>:<counted>' (currency:revenue, count:users/daily)."),
         Column("doc_ids", "str", "Space-separated documents involved."),
         Column("likely_value", "str", "For translation_slip: the figure the source most likely meant."),
         Column("reference_value", "str", "The ledger figure in base units (range as low–high)."),
         Column("reference_as_of", "str", "Date of the ledger figure."),
         Column("reference_source", "str", "Source title of the ledger figure."),
+        Column("group_id", "str", "The group the finding belongs to (g0001, ... in finding order); empty for year checks."),
+        Column("subject", "str", "Whose figures the group holds (claims.csv subject; for a topic group the topic's own subject when the claims do not name one); empty when unknown."),
+        Column("period", "str", "The group's period key: 2024, FY2025, 2024-Q4, end-2025, @2025-Q1 (figures as of a date, by quarter); empty when the topic does not change over time."),
+        Column("speakers", "str", "Who says the figures: 'speaker (document)' separated by '; ' (claims.csv speaker, or attribution when present)."),
     ),
     unique=("finding_id",),
 )
 
 GROUP_COLUMNS = [
     "claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure",
-    "unit", "low", "high", "sentence_id", "verdicts",
+    "unit", "low", "high", "sentence_id", "verdicts", "subject", "period", "group_id",
 ]  # fmt: skip
 
 
@@ -193,6 +232,11 @@ class ClaimView:
     speaker: str
     lang: str
     position: float = math.nan  # share of the document's sentences before the figure
+    subject: str = ""
+    subject_basis: str = ""
+    period: str = ""
+    period_basis: str = ""
+    group: GroupKey | None = None
 
     @property
     def precise(self) -> bool:
@@ -216,8 +260,29 @@ def as_text(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
 
 
+def _text_column(s: pd.Series) -> pd.Series:
+    """A column as plain str, missing values as "" (vectorized: ``map(as_text)`` costs seconds on large corpora)."""
+    return s.astype(object).where(s.notna(), "").astype(str)
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as plain-Python dicts; several times faster than ``to_dict("records")`` on extension dtypes."""
+    cols = list(df.columns)
+    return [dict(zip(cols, vals)) for vals in zip(*(df[c].astype(object).tolist() for c in cols))]
+
+
 def _entry(catalog: Mapping, doc_id: str):
     return catalog.get(doc_id) if catalog is not None else None
+
+
+def _contexts(df: pd.DataFrame, catalog: Mapping | None) -> dict[str, DocumentContext]:
+    """What the catalog says about each document, for claims tables written before subjects existed."""
+    out = {}
+    for doc_id in sorted(set(df["doc_id"])):
+        e = _entry(catalog, doc_id)
+        date = as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", ""))
+        out[doc_id] = DocumentContext(doc_id, event_date=date)
+    return out
 
 
 def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -226,17 +291,25 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     ``as_of`` is a year stated in the same sentence ("2012年頃 ... 10億人"),
     else the event date, else the publication date. ``position`` is the share
     of the document's sentences before the claim (from ``sentences`` when
-    given, else from the highest sentence_id among the claims).
+    given, else from the highest sentence_id among the claims). A claims table
+    without subject and period columns (written before they existed) gets them
+    from each claim's own sentence.
     """
     df = claims.copy()
-    for col in ("measure", "qualifier", "topic", "speaker", "unit", "surface", "context", "lang"):
+    for col in ("measure", "qualifier", "topic", "speaker", "unit", "surface", "context", "lang", "attribution"):
         if col not in df.columns:
             df[col] = ""
-        df[col] = df[col].map(as_text)
+        df[col] = _text_column(df[col])
     if "vague" not in df.columns:
         df["vague"] = False
     df["vague"] = df["vague"].fillna(False).astype(bool)
     df["claim_id"] = df["claim_id"].map(str)
+    if any(c not in df.columns for c in SUBJECT_COLUMNS):
+        have_text = sentences is not None and "text" in sentences.columns and len(sentences)
+        df = annotate(df.drop(columns=[c for c in SUBJECT_COLUMNS if c in df.columns]),
+                      sentences if have_text else None, _contexts(df, catalog))  # fmt: skip
+    for col in SUBJECT_COLUMNS:
+        df[col] = _text_column(df[col])
     event_ids, event_dates = [], []
     for doc_id in df["doc_id"]:
         e = _entry(catalog, doc_id)
@@ -265,37 +338,53 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
         df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(df["doc_id"], sid)]
     else:
         df["position"] = math.nan
+    subjects = topic_subjects()
+    df["group"] = [group_key(r, subjects) for r in records(df[["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]])]
     return df
 
 
+def who_says(row: Mapping) -> str:
+    """The speaker of a claim, with the attribution when the claims table has one that adds to it."""
+    speaker = as_text(row.get("speaker"))
+    attribution = as_text(row.get("attribution"))
+    if attribution and attribution != speaker:
+        return f"{speaker} ({attribution})" if speaker else attribution
+    return speaker
+
+
 def claim_views(df: pd.DataFrame) -> list[ClaimView]:
-    """Group a prepared topic frame into views: one per (document, figure, unit, measure, qualifier)."""
+    """Group a prepared frame into views: one per (group, document, figure, unit, measure, qualifier)."""
     views: dict[tuple, list] = {}
     order = df.sort_values(["doc_id", "start", "claim_id"], kind="stable") if "start" in df.columns else df
-    for r in order.itertuples():
-        rng = claim_range(r.value, getattr(r, "value_low", None), getattr(r, "value_high", None))
-        key = (r.doc_id, r.unit, r.measure, r.qualifier, rng, r.as_of)
+    for r in records(order):
+        rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
+        key = (r["group"], r["doc_id"], r["unit"], r["measure"], r["qualifier"], rng, r["as_of"])
         views.setdefault(key, []).append(r)
     out = []
-    for (doc_id, unit, measure, qualifier, rng, as_of), rows in views.items():
+    for (group, doc_id, unit, measure, qualifier, rng, as_of), rows in views.items():
         first = rows[0]
         out.append(
             ClaimView(
-                claim_ids=tuple(str(r.claim_id) for r in rows),
+                claim_ids=tuple(str(r["claim_id"]) for r in rows),
                 doc_id=doc_id,
-                topic=first.topic,
+                topic=first["topic"],
                 unit=unit,
                 measure=measure,
                 qualifier=qualifier,
-                vague=bool(first.vague),
-                surface=first.surface,
+                vague=bool(first["vague"]),
+                surface=first["surface"],
                 rng=rng,
-                event_id=first.event_id,
-                event_date=first.event_date,
+                event_id=first["event_id"],
+                event_date=first["event_date"],
                 as_of=as_of,
-                speaker=first.speaker,
-                lang=first.lang,
-                position=float(first.position),
+                speaker=who_says(first),
+                lang=first["lang"],
+                position=float(first["position"]),
+                subject=first["subject"],
+                subject_basis=first["subject_basis"],
+                period=first["period"],
+                period_basis=first["period_basis"],
+                group=group,
             )
         )
     return out
@@ -313,56 +402,6 @@ class Verdict:
 
 def _specific(measure: str) -> bool:
     return bool(measure) and measure != "unspecified"
-
-
-def pair_verdict(a: ClaimView, b: ClaimView, implied_a: str = "", implied_b: str = "") -> Verdict:
-    """Compare two figures of one topic from different documents.
-
-    ``implied_a``/``implied_b`` are the measures of the ledger rows each figure
-    matched, when that says more than the cue words did (600k matches the
-    H100-equivalents figure, 350k the H100 count).
-    """
-    both = f"{a.label()} vs {b.label()}"
-    if a.unit != b.unit:
-        return Verdict("different_measure", f"{both}: units differ ({a.unit} vs {b.unit})")
-    if _specific(a.measure) and _specific(b.measure) and a.measure != b.measure:
-        return Verdict("different_measure", f"{both}: measures differ ({a.measure} vs {b.measure})")
-    if _specific(implied_a) and _specific(implied_b) and implied_a != implied_b:
-        return Verdict(
-            "different_measure",
-            f"{both}: the figures match different ledger measures ({implied_a} vs {implied_b})",
-        )
-    wa, wb = a.window, b.window
-    if wa is None or wb is None:
-        neg = a if wa is None else b
-        return Verdict("unverified", f"{both}: {short_id(neg.doc_id)} negates its figure, nothing to compare")
-    if overlaps(wa, wb):
-        return Verdict("consistent", f"{both}: ranges overlap within the stated qualifiers")
-    same_event = a.event_id == b.event_id
-    apart = abs(a.position - b.position)
-    if same_event and apart > SAME_PLACE:
-        return Verdict(
-            "different_measure",
-            f"{both}: different points of one event ({a.position:.0%} vs {b.position:.0%} into the text), so different statements",
-        )
-    if same_event and a.precise and b.precise:
-        k = slip_exponent(wa, wb)
-        if k is not None:
-            # The figure that misses is unknowable from two renderings alone: state both readings.
-            return Verdict(
-                "translation_slip",
-                f"{both}: two renderings of one event differ by exactly 10^{abs(k)}",
-                f"{range_words(_scaled(a.rng, k), a.unit)} or {range_words(_scaled(b.rng, -k), b.unit)}",
-            )
-    if a.topic in FAMILY:
-        return Verdict("different_measure", f"{both}: different members of a family (e.g. model sizes), both can hold")
-    if a.speaker and b.speaker and a.speaker != b.speaker:
-        return Verdict("different_measure", f"{both}: {a.speaker}'s figure vs {b.speaker}'s, not one source's")
-    if a.topic in TIME_VARYING and not same_time(a.as_of, b.as_of):
-        return Verdict(
-            "different_measure", f"{both}: a figure that changes over time, stated for {a.as_of} vs {b.as_of}"
-        )
-    return Verdict("conflict", f"{both}: ranges do not overlap and no measure, date or speaker tells them apart")
 
 
 def _scaled(rng: tuple[float, float] | None, k: int) -> tuple[float, float] | None:
@@ -389,27 +428,44 @@ def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _ref_text(row) -> str:
-    return f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of})"
+    period = as_text(getattr(row, "period", ""))
+    return f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of}{', for ' + period if period else ''})"
 
 
-def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = None) -> tuple[Verdict, object | None]:
-    """Check one figure against the ledger rows of its topic; returns the verdict and the row used.
+def period_fits(c: ClaimView, ledger_period: str) -> bool:
+    """Whether a ledger figure's period is compatible with the period the claim states.
 
-    ``ref_rows`` is ``list(refs.itertuples())`` when the caller checks many figures
-    (itertuples costs milliseconds per call: 200,000 claims made it dominate).
+    A claim whose period was not stated (taken as of the event) and a ledger row
+    without a period fit anything; two points in time fit within SAME_TIME_DAYS;
+    otherwise the periods must be the same (a quarter is not its year, a year-end
+    target is not a count at some date).
     """
-    if refs.empty:
-        return Verdict("unverified", f"{c.label()}: no ledger figure for topic {c.topic}"), None
-    same_unit = [r for r in (refs.itertuples() if ref_rows is None else ref_rows) if r.base_unit == c.unit]
+    if not ledger_period or not c.period or c.period_basis in ("", "event_date"):
+        return True
+    a, b = point_in_time(c.period), point_in_time(ledger_period)
+    if a is not None and b is not None:
+        return abs((a - b).days) <= SAME_TIME_DAYS
+    return period_key(c.period) == period_key(ledger_period)
+
+
+def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict, object | None]:
+    """Check one figure against the ledger rows of its group; returns the verdict and the row used."""
+    rows = list(refs.itertuples()) if isinstance(refs, pd.DataFrame) else list(refs)
+    if not rows:
+        return Verdict("unverified", f"{c.label()}: no ledger figure for {c.topic or 'this subject and measure'}"), None
+    same_unit = [r for r in rows if r.base_unit == c.unit]
     if not same_unit:
-        units = ", ".join(sorted(set(refs["base_unit"])))
+        units = ", ".join(sorted({r.base_unit for r in rows}))
         return Verdict("unverified", f"{c.label()}: ledger has this topic only in {units}"), None
     w = c.window
     if w is None:
         return Verdict("unverified", f"{c.label()}: the source negates the figure"), None
 
-    def fits(r) -> bool:
+    def measure_fits(r) -> bool:
         return not (_specific(c.measure) and _specific(r.measure) and r.measure != c.measure)
+
+    def fits(r) -> bool:
+        return measure_fits(r) and period_fits(c, as_text(getattr(r, "period", "")))
 
     def by_closeness(rows):
         # Nearest value first; among equals the figure published closest to the claim's date.
@@ -426,7 +482,16 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = 
         r = hit[0]
         return Verdict("consistent", f"{c.label()} matches {_ref_text(r)}"), r
     hit = by_closeness([r for r in other if overlaps(w, _ref_window(r))])
-    if hit:
+    # A figure that matches another period's figure while missing its own period's has the period wrong:
+    # that is checked below (conflict or slip), with the other period's figure named as the likely mix-up.
+    mixed_up = hit[0] if hit and measure_fits(hit[0]) and same else None
+    if hit and measure_fits(hit[0]) and not same:
+        r = hit[0]
+        return (
+            Verdict("different_measure", f"{c.label()} ({c.period}) matches {_ref_text(r)}: a figure for another period"),
+            r,
+        )
+    if hit and mixed_up is None:
         r = hit[0]
         return (
             Verdict(
@@ -454,6 +519,9 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = 
             )
     if not same:
         r = by_closeness(other)[0]
+        if all(measure_fits(x) for x in other):
+            # same measure, other periods only: nothing to check this period against
+            return Verdict("unverified", f"{c.label()} ({c.period}): ledger has this measure only for other periods, e.g. {_ref_text(r)}"), None
         return Verdict("different_measure", f"{c.label()} ({c.measure}): ledger has only other measures, e.g. {_ref_text(r)}"), r
     r = by_closeness(same)[0]
     if _log_distance(c.rng, _ref_range(r)) > FAR_OFF_DECADES:
@@ -461,7 +529,9 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = 
             Verdict("different_measure", f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure (nearest {_ref_text(r)}): a different quantity"),
             r,
         )
-    if c.topic in TIME_VARYING and not same_time(c.as_of, r.as_of_date):
+    # a stated period that fits the ledger row's already says they are about the same time
+    stated = c.period_basis not in ("", "event_date") and bool(as_text(getattr(r, "period", "")))
+    if c.topic in TIME_VARYING and not stated and not same_time(c.as_of, r.as_of_date):
         return (
             Verdict("different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"),
             r,
@@ -474,7 +544,8 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame, ref_rows: list | None = 
             Verdict("unverified", f"{c.label()} does not say what it measures; nearest {_ref_text(r)} is a {r.measure}"),
             r,
         )
-    return Verdict("conflict", f"{c.label()} contradicts {_ref_text(r)}"), r
+    hint = f"; it matches {_ref_text(mixed_up)}, another period's figure" if mixed_up is not None else ""
+    return Verdict("conflict", f"{c.label()} contradicts {_ref_text(r)}{hint}"), r
 
 
 _VERSION = re.compile(r"(\d+(?:\.\d+)?)")
@@ -544,9 +615,247 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
                         measure=r.measure,
                         doc_ids=r.doc_id,
                         likely_value=f"{first} or later",
+                        speakers=f"{r.speaker} ({short_id(r.doc_id)})" if r.speaker else "",
                     )
                 )
     return out
+
+
+# --------------------------------------------------------------------------- groups
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    """What makes figures comparable: a reviewed topic, or (subject, measure, period) for the rest."""
+
+    topic: str
+    subject: str
+    measure: str  # generic groups: "<dimension>:<counted>"; topic groups: ""
+    period: str  # period key (helpers.claims.subjects.period_key); "" when the topic does not change over time
+
+    def sort_key(self) -> tuple:
+        return (*_topic_order(self.topic), self.subject, self.measure, self.period)
+
+
+def group_key(row: Mapping, topic_subjects: Mapping[str, tuple[str, ...]]) -> GroupKey | None:
+    """The group a prepared claim belongs to, or None when it cannot be compared with anything.
+
+    A topic's claims are grouped by their subject (topic assignment already
+    refused subjects the topic is not about; a claim whose subject is unknown
+    joins the topic's own); those of a topic that changes over time are split by period.
+    A claim without topic is grouped only when its subject, what it counts and
+    its period are all known (a flow without a stated period is not).
+    """
+    topic = row["topic"]
+    if topic:
+        # a product's figures (Meta AI's users) are not its company's (Meta's daily users); a claim whose
+        # subject nothing states joins the topic's own subject, as topic assignment let it through
+        required = topic_subjects.get(topic, ())
+        subject = row["subject"] if row["subject"] and row["subject_basis"] != "other_party" else (required[0] if required else "")
+        period = ""
+        if topic in TIME_VARYING:
+            period = period_key(row["period"]) or period_key(f"@{row['event_date']}" if row["event_date"] else "")
+        return GroupKey(topic, subject, "", period)
+    if not _quantity(row["unit"]):
+        return None
+    if not (row["subject"] and row["counted"] and row["period"]) or row["subject_basis"] == "other_party":
+        return None
+    return GroupKey("", row["subject"], f"{_countable(dimension(row['unit']))}:{row['counted']}", period_key(row["period"]))
+
+
+def _quantity(unit: str) -> bool:
+    """Whether figures in this unit are compared as quantities (also currencies and physical units added later)."""
+    return unit in NUMERIC_UNITS or dimension(unit) == "currency" or dimension(unit) != unit
+
+
+def _countable(unit: str) -> str:
+    """People and things counted are both counts once ``counted`` says what is counted (users: "700 million actives" / "7億人")."""
+    return "count" if unit in ("person", "count") else unit
+
+
+class _IntervalIndex:
+    """Intervals sorted by their low end, with prefix maxima of the high end per document: "does any interval
+    of another document overlap [lo, hi]?" in O(log n)."""
+
+    def __init__(self, items: list[tuple[tuple[float, float], str]]) -> None:
+        items = sorted(items, key=lambda t: t[0][0])
+        self.los = [lo for (lo, _), _ in items]
+        self.best: list[tuple[float, str, float]] = []  # (max high, its document, max high of any other document)
+        top: tuple[float, str, float] = (-math.inf, "", -math.inf)
+        for (_, hi), doc in items:
+            h1, d1, h2 = top
+            if hi > h1:
+                top = (hi, doc, h1 if d1 != doc else h2)
+            elif doc != d1 and hi > h2:
+                top = (h1, d1, hi)
+            self.best.append(top)
+
+    def overlaps_other(self, rng: tuple[float, float], doc: str) -> bool:
+        i = bisect.bisect_right(self.los, rng[1])
+        if i == 0:
+            return False
+        h1, d1, h2 = self.best[i - 1]
+        return (h1 if d1 != doc else h2) >= rng[0]
+
+
+@dataclass
+class _Cluster:
+    """Figures of one group and one measure, indexed for linear-time peer checks."""
+
+    views: list[ClaimView]
+    by_event: dict[str, list[ClaimView]] = field(default_factory=dict)
+    n_doc: Counter = field(default_factory=Counter)
+    n_speaker: Counter = field(default_factory=Counter)
+    n_doc_speaker: Counter = field(default_factory=Counter)
+    n_known: int = 0
+    n_doc_known: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        numeric = [c for c in self.views if c.window is not None and c.rng is not None]
+        # each figure's tolerance is applied once: one side's window against the other side's stated range
+        self.windows = _IntervalIndex([(c.window, c.doc_id) for c in numeric])  # type: ignore[misc]
+        self.stated = _IntervalIndex([(c.rng, c.doc_id) for c in numeric])  # type: ignore[misc]
+        for c in self.views:
+            self.by_event.setdefault(c.event_id, []).append(c)
+            self.n_doc[c.doc_id] += 1
+            if c.speaker:
+                self.n_known += 1
+                self.n_speaker[c.speaker] += 1
+                self.n_doc_known[c.doc_id] += 1
+                self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
+
+    def overlapping_other_doc(self, c: ClaimView) -> bool:
+        """Whether a figure of another document agrees with ``c`` within either figure's tolerance (O(log n))."""
+        if c.window is None or c.rng is None:
+            return False
+        return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
+
+    def eligible_disagreeing(self, c: ClaimView) -> int:
+        """Figures of other documents that could contradict ``c``: not another speaker's, not another point of the same event."""
+        n = len(self.views) - self.n_doc[c.doc_id]
+        if c.speaker:
+            others_known = self.n_known - self.n_speaker[c.speaker]
+            own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
+            n -= others_known - own_doc_others
+        for v in self.by_event.get(c.event_id, ()):
+            if v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE:
+                if not (c.speaker and v.speaker and v.speaker != c.speaker):
+                    n -= 1
+        return n
+
+    def renderings(self, c: ClaimView) -> list[ClaimView]:
+        """Figures at the same point of another rendering of the same event."""
+        return [
+            v for v in self.by_event.get(c.event_id, ())
+            if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE)
+        ]  # fmt: skip
+
+
+def _point_match(c: ClaimView, row) -> bool:
+    """The stated figure itself (not an open "at least" window) lands on the ledger figure."""
+    if c.rng is None:
+        return False
+    lo, hi = _ref_range(row)
+    hi = hi if math.isfinite(hi) else lo
+    return overlaps(tolerant((c.rng[0], c.rng[0]), "approx"), (lo, hi))
+
+
+def _stated(c: ClaimView) -> tuple[float, float]:
+    assert c.rng is not None
+    return tolerant(c.rng, "") or c.rng
+
+
+def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
+    """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
+    if not c.precise:
+        return None
+    for cl in clusters:
+        for v in cl.renderings(c):
+            if not v.precise or overlaps(_stated(c), _stated(v)):
+                continue
+            k = slip_exponent(_stated(c), _stated(v))
+            if k is None:
+                continue
+            if any(_point_match(c, r) for r in refs):
+                continue  # the ledger sides with this figure: the other rendering slipped
+            return v, k
+    return None
+
+
+def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], refs: list, family: bool) -> Verdict:
+    """One verdict for a figure against its group and the ledger.
+
+    A same-event rendering that is a clean power of ten away decides first (a
+    slip is visible only between the two); then the ledger; then the other
+    documents of the group: any overlapping figure makes it consistent; when
+    none overlaps, a figure that could contradict it (not a family member, not
+    another speaker's, not another point of the same event) makes it a conflict.
+    """
+    slip = _rendering_slip(c, clusters, refs)
+    if slip is not None:
+        v, k = slip
+        return Verdict(
+            "translation_slip",
+            f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
+            range_words(_scaled(c.rng, k), c.unit),
+        )
+    if ref.verdict != "unverified" or c.window is None:
+        return ref
+    if any(cl.overlapping_other_doc(c) for cl in clusters):
+        n = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
+        return Verdict("consistent", f"{c.label()} overlaps figures of other sources in its group ({n} from other documents)")
+    peers = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
+    if peers == 0:
+        return ref
+    if family:
+        return Verdict("different_measure", f"{c.label()}: differs from {peers} figure(s) of the group, but members of a family (e.g. model sizes) can all hold")
+    eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
+    if eligible > 0:
+        return Verdict("conflict", f"{c.label()}: no figure of the {eligible} other source(s) on the same subject, measure and period overlaps it")
+    return Verdict(
+        "different_measure",
+        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, so different statements",
+    )
+
+
+_SEVERITY = ("conflict", "translation_slip", "different_measure", "consistent", "unverified")
+
+
+def _group_summary(key: GroupKey, views: list[ClaimView], rows: list[dict]) -> dict:
+    """One row that sums up a group: its range of values, its sources, who says what, and the ledger figure."""
+    counts = Counter(r["verdict"] for r in rows)
+    verdict = next((v for v in _SEVERITY if counts.get(v)), "unverified")
+    docs = sorted({c.doc_id for c in views})
+    numeric = [c for c in views if c.rng is not None and c.unit not in ("version", "year")]
+    units = sorted({c.unit for c in numeric})
+    ranges = []
+    for u in units:
+        lo = min(c.rng[0] for c in numeric if c.unit == u)  # type: ignore[index]
+        hi = max(c.rng[1] for c in numeric if c.unit == u)  # type: ignore[index]
+        ranges.append(range_words((lo, hi), u))
+    refs = Counter(r["reference"] for r in rows if r["reference"])
+    ref_key = refs.most_common(1)[0][0] if refs else ""
+    ref_row = next((r for r in rows if r["reference"] == ref_key), None) if ref_key else None
+    said = sorted({f"{c.speaker} ({short_id(c.doc_id)})" for c in views if c.speaker})
+    parts = [f"{len(views)} figure(s) from {len(docs)} document(s) ({', '.join(short_id(d) for d in docs[:8])}{', …' if len(docs) > 8 else ''})"]
+    if ranges:
+        parts.append("values " + "; ".join(ranges))
+    if ref_row is not None:
+        parts.append(f"ledger {ref_key} {ref_row['reference_value']} ({ref_row['reference_as_of']})")
+    parts.append(", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v)))
+    if said:
+        parts.append("said by " + ", ".join(said[:6]) + (", …" if len(said) > 6 else ""))
+    return dict(
+        kind="group", topic=key.topic, verdict=verdict, claim_ids=" ".join(cid for c in views for cid in c.claim_ids),
+        detail="; ".join(parts), measure=key.measure or " / ".join(sorted({c.measure for c in views if c.measure})),
+        doc_ids=" ".join(docs), likely_value="", subject=key.subject, period=key.period,
+        speakers="; ".join(said), **_ref_fields_of(ref_row),
+    )  # fmt: skip
+
+
+def _ref_fields_of(finding: Mapping | None) -> dict:
+    keys = ("reference", "reference_value", "reference_as_of", "reference_source")
+    return {k: (finding[k] if finding is not None else "") for k in keys}
 
 
 # --------------------------------------------------------------------------- findings
@@ -567,55 +876,71 @@ def _ref_fields(row) -> dict:
     )
 
 
-def _cross_document_pairs(views: list[ClaimView]):
-    """Every (a, b) with a before b in ``views`` and from different documents, in that order.
+def _group_refs(by_topic: Mapping[str, list], key: GroupKey) -> list:
+    """Numeric ledger rows for a group: its topic's rows about its subject (or about no particular one)."""
+    out = []
+    for r in by_topic.get(key.topic, ()):
+        subject = as_text(getattr(r, "subject", ""))
+        if subject and key.subject and subject != key.subject:
+            continue  # another subject's figure: AWS's campus is not Meta's data center, Facebook's users not Meta AI's
+        out.append(r)
+    return out
 
-    Same-document pairs are never formed rather than skipped one by one:
-    a single document with 200,000 numbers would otherwise cost 2*10^10 steps.
+
+def _claim_row(key: GroupKey, c: ClaimView, v: Verdict, kind: str, ref_fields: dict) -> dict:
+    return dict(
+        kind=kind, topic=key.topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
+        measure=c.measure or key.measure, doc_ids=c.doc_id, likely_value=v.likely_value, subject=key.subject,
+        period=key.period, speakers=f"{c.speaker} ({short_id(c.doc_id)})" if c.speaker else "", **ref_fields,
+    )  # fmt: skip
+
+
+def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, by_topic: Mapping[str, list] | None = None) -> list[dict]:
+    """The group finding, then one finding per figure of the group in document order.
+
+    ``by_topic`` (topic -> numeric ledger rows) saves filtering the ledger once per group.
     """
-    by_doc: dict[str, list[int]] = {}
-    for i, v in enumerate(views):
-        by_doc.setdefault(v.doc_id, []).append(i)
-
-    def after(indices: list[int], i: int):
-        return (indices[k] for k in range(bisect.bisect_right(indices, i), len(indices)))
-
-    for i, a in enumerate(views):
-        for j in heapq.merge(*(after(indices, i) for doc, indices in by_doc.items() if doc != a.doc_id)):
-            yield a, views[j]
-
-
-def topic_findings(views: list[ClaimView], topic: str, ledger: pd.DataFrame) -> list[dict]:
-    """Reference findings for every view of one topic, then pair findings across documents."""
-    out: list[dict] = []
-    if topic == "llama_version":
+    rows: list[dict] = []
+    if key.topic == "llama_version":
         releases = known_versions(ledger)
-        rows = {str(r.value): r for r in ledger[(ledger["topic"] == topic) & (ledger["measure"] == "release")].itertuples()}
+        by_version = {str(r.value): r for r in ledger[(ledger["topic"] == key.topic) & (ledger["measure"] == "release")].itertuples()}
         for c in views:
             v, used = version_verdict(c, releases)
-            out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
-                            kind="version", measure=c.measure, doc_ids=c.doc_id, likely_value=v.likely_value,
-                            **_ref_fields(rows.get(used))))  # fmt: skip
-        return out
-    refs = rows_for_topic(ledger, topic)
-    numeric = [c for c in views if c.unit in NUMERIC_UNITS and c.rng is not None]
-    implied: dict[ClaimView, str] = {}
-    ref_rows = list(refs.itertuples())
+            rows.append(_claim_row(key, c, v, "version", _ref_fields(by_version.get(used))))
+        return [_group_summary(key, views, rows), *rows] if rows else []
+    if by_topic is None:
+        by_topic = {key.topic: list(rows_for_topic(ledger, key.topic).itertuples())} if key.topic else {}
+    refs = _group_refs(by_topic, key)
+    numeric = [c for c in views if _quantity(c.unit) and c.rng is not None]
+    checked = {c: reference_verdict(c, refs) for c in numeric}
+
+    def effective_measure(c: ClaimView) -> str:
+        # the ledger row a figure matched says what it measures when its own words did not (600k: H100-equivalents)
+        if _specific(c.measure):
+            return c.measure
+        v, row = checked[c]
+        if row is not None and v.verdict in ("consistent", "translation_slip", "different_measure") and _specific(row.measure):
+            return str(row.measure)
+        return "*"
+
+    measures = {c: effective_measure(c) for c in numeric}
+    members: dict[tuple[str, str], list[ClaimView]] = {}
     for c in numeric:
-        v, row = reference_verdict(c, refs, ref_rows)
-        w = c.window
-        if row is not None and (v.verdict == "translation_slip" or (w is not None and overlaps(w, _ref_window(row)))):
-            implied[c] = row.measure
-        out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
-                        kind="reference", measure=c.measure, doc_ids=c.doc_id, likely_value=v.likely_value,
-                        **_ref_fields(row)))  # fmt: skip
-    for a, b in _cross_document_pairs(numeric):
-        v = pair_verdict(a, b, implied.get(a, ""), implied.get(b, ""))
-        measure = a.measure if a.measure == b.measure else f"{a.measure} / {b.measure}"
-        out.append(dict(topic=topic, verdict=v.verdict, claim_ids=" ".join(a.claim_ids + b.claim_ids),
-                        detail=v.detail, kind="pair", measure=measure, doc_ids=f"{a.doc_id} {b.doc_id}",
-                        likely_value=v.likely_value, **_ref_fields(None)))  # fmt: skip
-    return out
+        members.setdefault((_countable(c.unit), measures[c]), []).append(c)
+    clusters = {k: _Cluster(vs) for k, vs in members.items()}
+    family = key.topic in FAMILY
+    # a topic about one company vouches for whose figure it is; elsewhere the text must say it
+    vouched = bool(topic_subjects().get(key.topic))
+    for c in numeric:
+        m = measures[c]
+        peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
+        ref, row = checked[c]
+        v = claim_verdict(c, ref, row, peers, refs, family)
+        guessed = c.subject_basis == "document" or (not c.subject and v is ref and bool(as_text(getattr(row, "subject", ""))))
+        if v.verdict == "conflict" and not vouched and guessed:
+            v = Verdict("unverified", f"{v.detail}; but the text does not say whose figure it is, so no conflict is called")
+        rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
+    return [_group_summary(key, views, rows), *rows] if rows else []
 
 
 def findings_frame(
@@ -625,40 +950,70 @@ def findings_frame(
 
     ``sentences`` (optional) gives each document's length in sentences, to
     place claims in the talk; without it the claims' own sentence ids are used.
+    A group without topic is reported only when two documents give figures for it.
     """
     df = prepare_claims(claims, catalog, sentences)
-    topical = df[df["topic"] != ""]
+    groups: dict[GroupKey, list[ClaimView]] = {}
+    for c in claim_views(df[df["group"].notna()]):
+        groups.setdefault(c.group, []).append(c)  # type: ignore[arg-type]
+    by_topic = {t: list(rows_for_topic(ledger, t).itertuples()) for t in {k.topic for k in groups} if t}
     rows: list[dict] = []
-    kind_rank = {"reference": 0, "version": 0, "year": 1, "pair": 2}
-    for topic in sorted(set(topical["topic"]), key=_topic_order):
-        rows += topic_findings(claim_views(topical[topical["topic"] == topic]), topic, ledger)
+    n = 0
+    for key in sorted(groups, key=GroupKey.sort_key):
+        views = groups[key]
+        if not key.topic and len({c.doc_id for c in views}) < 2:
+            continue
+        part = group_findings(key, views, ledger, by_topic)
+        if part:
+            n += 1
+            for r in part:
+                r["group_id"] = f"g{n:04d}"
+            rows += part
     rows += year_product_findings(df, ledger)
-    rows.sort(key=lambda r: (_topic_order(r["topic"]), kind_rank[r["kind"]]))  # stable: keeps document order
-    for n, r in enumerate(rows, 1):
-        r["finding_id"] = f"f{n:04d}"
+    for i, r in enumerate(rows, 1):
+        r["finding_id"] = f"f{i:04d}"
     return pd.DataFrame([{c: r.get(c, "") for c in FINDINGS.names} for r in rows], columns=FINDINGS.names, dtype=object)
 
 
 # --------------------------------------------------------------------------- groups and report
 
 
-def topic_group(claims: pd.DataFrame, findings: pd.DataFrame, catalog: Mapping | None, topic: str) -> pd.DataFrame:
-    """All claims of one topic side by side, in event-date then document order, with their verdicts."""
-    df = prepare_claims(claims, catalog)
-    df = df[df["topic"] == topic]
+def topic_group(
+    claims: pd.DataFrame,
+    findings: pd.DataFrame,
+    catalog: Mapping | None,
+    topic: str = "",
+    group_id: str = "",
+    prepared: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order, with their verdicts.
+
+    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every group of a report.
+    """
+    df = prepared if prepared is not None else prepare_claims(claims, catalog)
+    if group_id:
+        own = findings[findings["group_id"] == group_id]
+        ids = set(" ".join(own.loc[own["kind"] == "group", "claim_ids"]).split())
+        df = df[df["claim_id"].isin(ids)]
+    else:
+        own = findings[findings["topic"] == topic]
+        df = df[df["topic"] == topic]
     verdicts: dict[str, list[str]] = {}
-    for f in findings[findings["topic"] == topic].itertuples():
+    groups: dict[str, str] = {}
+    for f in own[own["kind"] != "group"].itertuples():
         for cid in f.claim_ids.split():
             verdicts.setdefault(cid, []).append(f"{f.finding_id}:{f.verdict}")
+            groups.setdefault(cid, as_text(getattr(f, "group_id", "")))
     rows = []
-    for r in df.itertuples():
-        rng = claim_range(r.value, getattr(r, "value_low", None), getattr(r, "value_high", None))
+    for r in records(df):
+        rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
         rows.append(
             dict(
-                claim_id=r.claim_id, doc_id=r.doc_id, event_date=r.event_date, speaker=r.speaker, lang=r.lang,
-                surface=r.surface, normalized=range_words(rng, r.unit), qualifier=r.qualifier, measure=r.measure,
-                unit=r.unit, low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
-                sentence_id=getattr(r, "sentence_id", ""), verdicts=" ".join(verdicts.get(r.claim_id, [])),
+                claim_id=r["claim_id"], doc_id=r["doc_id"], event_date=r["event_date"], speaker=who_says(r), lang=r["lang"],
+                surface=r["surface"], normalized=range_words(rng, r["unit"]), qualifier=r["qualifier"], measure=r["measure"],
+                unit=r["unit"], low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
+                sentence_id=r.get("sentence_id", ""), verdicts=" ".join(verdicts.get(r["claim_id"], [])),
+                subject=r["subject"], period=r["period"], group_id=groups.get(r["claim_id"], ""),
             )
         )  # fmt: skip
     out = pd.DataFrame(rows, columns=GROUP_COLUMNS)

@@ -38,10 +38,13 @@ REQUIRED_COLUMNS = (
     "source_title",
     "source_url",
 )
+# Columns a ledger may have; older ledgers without them still load.
+OPTIONAL_COLUMNS = ("subject", "period")
 # Rows whose value is a date or a name rather than a quantity.
 NON_NUMERIC_BASE_UNITS = frozenset({"date", "text"})
 BASE_UNITS = frozenset(UNITS) | NON_NUMERIC_BASE_UNITS
 
+_PERIOD = re.compile(r"^(?:FY)?\d{4}(?:-Q[1-4])?$|^end-\d{4}$|^@?\d{4}-\d{2}(?:-\d{2})?$")
 # Dates are often known only to the month, or as "2025-07/08" (July or August).
 _AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:/(\d{2})|-(\d{2}))?)?$")
 
@@ -62,6 +65,8 @@ LEDGER = TableSpec(
         Column("statement", "str", "What the source says, in a sentence a researcher can check."),
         Column("source_title", "str", "Title of the source (required)."),
         Column("source_url", "str", "Address of the source (required)."),
+        Column("subject", "str", "Whose figure it is (a name from claims/data/entities.yaml, e.g. Meta); optional, empty = the topic's subject."),
+        Column("period", "str", "When the figure holds, written like claims.csv `period` (2024, FY2025, 2024-Q4, 2024-12, end-2024); optional, empty = any period. A claim with a stated period is checked only against rows of a compatible period."),
         Column("line", "int", "Line of the row in the CSV file (added on load)."),
         Column("as_of_date", "str", "as_of as an ISO date, first day of the period (added on load)."),
         Column("value_base", "float", "value x scale (added on load; NaN for non-numeric rows).", nullable=True),
@@ -116,6 +121,11 @@ def _validate_row(row: dict[str, str], *, path: str, line: int) -> dict[str, obj
     if date is None:
         raise ConfigurationError(f"{key}: as_of {row['as_of']!r} is not a date", path=path, line=line)
     out: dict[str, object] = {c: row[c].strip() for c in REQUIRED_COLUMNS}
+    for c in OPTIONAL_COLUMNS:
+        out[c] = (row.get(c) or "").strip()
+    period = str(out["period"])
+    if period and not _PERIOD.match(period):
+        raise ConfigurationError(f"{key}: period {period!r} is not a period (2024, FY2025, 2024-Q4, 2024-12, end-2024)", path=path, line=line)
     out["line"] = line
     out["as_of_date"] = date
     if base_unit in NON_NUMERIC_BASE_UNITS:

@@ -71,7 +71,7 @@ def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.Da
         return pd.DataFrame(columns=CHANGES.names)
 
     def keyed(df: pd.DataFrame) -> dict[tuple, dict]:
-        return {(str(r["topic"]), str(r["claim_ids"]), str(r.get("reference", ""))): r for r in df.to_dict("records")}
+        return {(str(r["topic"]), str(r.get("kind", "")), str(r["claim_ids"]), str(r.get("reference", ""))): r for r in df.to_dict("records")}
 
     o, n = keyed(old), keyed(new)
     rows = []

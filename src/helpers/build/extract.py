@@ -102,7 +102,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
             event=entry.event,
         )
         frames = text_frames(doc)
-        frames["claims"] = claims_frame([doc])
+        frames["claims"] = claims_frame([doc], {source.doc_id: entry})
     except DocumentError as e:
         row.update(status="error", error=str(e))
         return Extraction(source.doc_id, row)

@@ -71,8 +71,10 @@ PIPELINE: tuple[NotebookSpec, ...] = (
     ),
     NotebookSpec(
         "04_comparison", "corpus", "comparison.html", "Comparison across sources", "Comparison",
-        "the headline questions (GPU counts, Open Compute savings) answered with evidence, every topic group with "
-        "its verdicts and a log-scale chart of values and ranges with reference values, and the ledger",
+        "the headline questions (GPU counts, Open Compute savings) answered with evidence and who says each figure, "
+        "a table of every group of comparable figures (a topic for one subject and period, or a subject, measure and "
+        "period), sections for topic groups and groups with a conflict or slip with one verdict per figure and a "
+        "log-scale chart of values and ranges with reference values, and the ledger",
         needs=("documents", "sentences", "claims", "findings"),
     ),
     NotebookSpec(

@@ -12,6 +12,7 @@ import io
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -25,6 +26,7 @@ from ..text.speakers import voice_of
 from .lexicon import QUALIFIERS, UNITS
 from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
+from .subjects import with_subjects
 from .topics import assign_topic
 
 
@@ -81,6 +83,11 @@ CLAIMS = TableSpec(
         Column("attribution", "str", "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed asides such as 湯川解説) or unknown; turn and reported are inferences.", isin=ATTRIBUTIONS),
         Column("speaker_confidence", "float", "Calibrated probability (0-1) that speaker and attribution are right (1 for labels); see bench/eval_speakers.py.", min_value=0),
         Column("unit_surface", "str", "The unit as written (km, ドル, Megawatts, $, 個); `value` is in the base unit of `unit`, so 5 km has value 5000 and unit_surface km; empty for bare numbers."),
+        Column("subject", "str", "Whose figure it is: an organisation, product or person from data/entities.yaml (a person's figure counts for their organisation, except ages and durations), a generic party (customers), an unnamed speaker as 'Host (doc_id)', or empty; see helpers.claims.subjects."),
+        Column("subject_basis", "str", "How the subject was found: clause (named in the figure's clause), speaker (we/our/wir/当社 -> the speaker's organisation; I -> the speaker), other_party (someone generic or unnamed: customers, analysts, the addressee's own years), sentence, previous_sentence, document (the document's dominant organisation), or empty.", isin=("clause", "speaker", "other_party", "sentence", "previous_sentence", "document", "")),
+        Column("period", "str", "When the figure holds: 2024 (year), FY2025 (fiscal year), 2024-Q4 / FY2025-Q4 (quarter), 2024-12 or 2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of the event), >2025-01-29 (a forecast for an unstated later time), or empty (a flow such as revenue with no stated period)."),
+        Column("period_basis", "str", "How the period was found: stated, relative (last year, im laufenden Quartal, 2か月前, resolved against the event date), target (by the end of the year), previous_sentence, event_date, outlook (a forecast with no period stated: >event date), or empty.", isin=("stated", "relative", "target", "previous_sentence", "event_date", "outlook", "")),
+        Column("counted", "str", "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when nothing says."),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -131,9 +138,14 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier, q.unit_surface)
 
 
-def claims_frame(docs: list[ParsedDocument]) -> pd.DataFrame:
-    """The claims table of several documents, validated against ``CLAIMS``."""
-    return CLAIMS.validate(CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d)))
+def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The claims table of several documents, validated against ``CLAIMS``.
+
+    ``entries`` (doc_id -> catalog entry) dates the documents, so that periods
+    such as "last year" resolve, and names their speakers.
+    """
+    frame = CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d))
+    return CLAIMS.validate(with_subjects(frame, docs, entries))
 
 
 def _fmt(v: Any) -> Any:
@@ -144,19 +156,19 @@ def _fmt(v: Any) -> Any:
     return v
 
 
-def write_claims(claims: Iterable[Claim], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
+def write_claims(claims: Iterable[Claim | Mapping[str, Any]], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
     """Write claims as CSV (the ``CLAIMS`` columns) or JSON Lines to a text stream."""
     names = CLAIMS.names
+    rows = [asdict(c) if isinstance(c, Claim) else dict(c) for c in claims]
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(names)
         text = {c.name for c in CLAIMS.columns if c.kind == "str"}
-        for c in claims:
-            d = asdict(c)
-            w.writerow([neutralise_cell(d[k]) if k in text else "" if d[k] is None else _fmt(d[k]) for k in names])
+        for d in rows:
+            w.writerow([neutralise_cell(d.get(k)) if k in text else "" if d.get(k) is None else _fmt(d.get(k)) for k in names])
     elif fmt == "jsonl":
-        for c in claims:
-            out.write(json.dumps({k: asdict(c)[k] for k in names}, ensure_ascii=False) + "\n")
+        for d in rows:
+            out.write(json.dumps({k: d.get(k, "") for k in names}, ensure_ascii=False) + "\n")
     else:
         raise ValueError(f"unknown format {fmt!r}; use csv or jsonl")
 
@@ -166,9 +178,10 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
     from ..text.parse import parse_file
 
     buf = io.StringIO()
-    found: list[Claim] = []
+    found: list[dict[str, Any]] = []
     for p in paths:
-        found.extend(extract_claims(parse_file(p)))
+        for row in claims_frame([parse_file(p)]).to_dict("records"):
+            found.append({k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()})
     write_claims(found, buf, fmt)
     return buf.getvalue()
 

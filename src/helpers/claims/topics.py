@@ -2,6 +2,8 @@
 
 A topic applies when one of its cue words occurs in the quantity's clause (or
 sentence) and the unit fits; with no cue the topic stays empty, never a guess.
+A topic that names its ``subjects`` applies only to figures whose subject
+(``helpers.claims.subjects``) is one of them or unknown (``topic_fits``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class _Topic:
     default_measure: str
     clause_only: bool = False
     min_value: float | None = None
+    subjects: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +67,26 @@ def topics() -> tuple[_Topic, ...]:
         min_value = spec.get("min_value")
         out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
                           str(spec.get("default_measure", "")), spec.get("scope", "sentence") == "clause",
-                          float(min_value) if min_value is not None else None))
+                          float(min_value) if min_value is not None else None,
+                          tuple(str(s) for s in spec.get("subjects") or ())))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def topic_subjects() -> dict[str, tuple[str, ...]]:
+    """Topic key -> the subjects it is about (empty: any subject)."""
+    return {t.key: t.subjects for t in topics()}
+
+
+def topic_fits(topic: str, lineage: tuple[str, ...] | list[str]) -> bool:
+    """Whether a figure whose subject has this ``lineage`` (itself, then its parents) may carry ``topic``.
+
+    An unknown subject (empty lineage) fits: the cue words are then the only evidence, as before subjects existed.
+    """
+    wanted = topic_subjects().get(topic, ())
+    if not wanted or not lineage or not lineage[0]:
+        return True
+    return any(s in wanted for s in lineage)
 
 
 @lru_cache(maxsize=2048)

@@ -1,4 +1,4 @@
-"""The comparison report's pieces: topic groups, findings, headline answers and the value chart."""
+"""The comparison report's pieces: groups, findings, headline answers and the value chart."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id
+from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id, who_says
 from ..analysis.ledger import rows_for_topic
 from ..format import range_words
 from .links import sentence_href
@@ -17,21 +17,21 @@ from .markup import KNOWN_LANGS, lang_attr, lang_span, visible_controls
 
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
-    """A topic group as an HTML table; every surface is escaped, carries its language and links to its sentence."""
-    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "findings")
+    """A group's claims as an HTML table; every surface is escaped, carries its language and links to its sentence."""
+    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "subject", "period", "findings")
     rows = []
-    for r in group.itertuples():
+    for r in group.head(MAX_TABLE_ROWS).itertuples():
         link = html.escape(sentence_href(r.doc_id, r.sentence_id, documents_href), quote=True)
         cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
         cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
-        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.verdicts)]
+        cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.subject, r.period, r.verdicts)]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in heads)
     return f'<table class="data claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
-    """Escape a finding's detail; quoted surfaces (Japanese, German) get a span with their language.
+    """Escape a finding's detail; quoted surfaces get a span with their language.
 
     Each quoted part of the detail is looked up, so the cost grows with the
     detail, not with the number of claims (200,000 claims made this quadratic).
@@ -59,18 +59,57 @@ def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None) -> str:
+    """One line per group: what it is about, its verdict and summary; each links to the group's section."""
+    heads = ("group", "topic / measure", "subject", "period", "verdict", "summary")
+    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    heads_rows = findings[findings["kind"] == "group"]
+    rows = []
+    for r in heads_rows.head(limit).itertuples() if limit is not None else heads_rows.itertuples():
+        gid = html.escape(r.group_id)
+        cells = [f'<a href="#{gid}">{gid}</a>'] + [html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)]
+        cells.append(detail_html(as_text(r.detail), surfaces))
+        rows.append(f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f'<table class="data groups"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+# A chart has one row per distinct figure, at most this many: repeated figures are one row.
+MAX_PLOT_ROWS = 30
+# A section's tables show at most this many rows; findings.csv has them all.
+MAX_TABLE_ROWS = 60
+
+
+def plotted_rows(pts: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct (surface, low, high), the most repeated first, capped; ``others`` counts the repeats."""
+    if pts.empty:
+        return pts.assign(others=[])
+    keyed = pts.assign(_key=list(zip(pts["surface"], pts["low"], pts["high"])))
+    counts = keyed.groupby("_key", sort=False).size()
+    first = keyed.drop_duplicates("_key").assign(others=lambda d: [int(counts[k]) - 1 for k in d["_key"]])
+    first = first.sort_values("others", ascending=False, kind="stable").head(MAX_PLOT_ROWS)
+    return first.drop(columns="_key").reset_index(drop=True)
+
+
+def plot_height(group: pd.DataFrame) -> float:
+    """Figure height in inches for a group's chart."""
+    distinct = len(set(zip(group["surface"], group["low"], group["high"]))) if len(group) else 1
+    return 1.6 + 0.35 * max(min(distinct, MAX_PLOT_ROWS), 1)
+
+
 def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
     """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
 
-    Only the unit most claims of the topic use is drawn; returns False when nothing can be drawn.
+    Only the unit most claims of the group use is drawn; a group without topic has no ledger figures.
+    Returns False when nothing can be drawn.
     """
     pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
     if pts.empty:
         return False
     units = sorted(set(pts["unit"]))
     unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
-    pts = pts[pts["unit"] == unit].reset_index(drop=True)
-    refs = rows_for_topic(ledger, topic)
+    pts = plotted_rows(pts[pts["unit"] == unit])
+    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
     finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
     right = max(finite) * 3
@@ -83,7 +122,8 @@ def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> boo
                 ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
         else:
             ax.plot([r.low], [i], marker="o", ms=7, color="C0")
-        labels.append(f"{short_id(r.doc_id)} {r.surface}")
+        more = f" (+{r.others} more)" if r.others else ""
+        labels.append(f"{short_id(r.doc_id)} {r.surface}{more}")
     for j, r in enumerate(refs.itertuples()):
         color = f"C{1 + j % 9}"
         label = f"{r.topic_key} ({r.as_of})"
@@ -119,12 +159,13 @@ def headline_html(
     topics: tuple[str, ...],
     documents_href: str = "documents/",
 ) -> str:
-    """A headline answer: one sentence naming every figure and what it is judged to be, then the evidence.
+    """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
 
-    Each figure links to its sentence in the document report.
+    Each figure links to its sentence in the document report; the speaker comes
+    from the claims table (with its attribution when it has one).
     """
     df = prepare_claims(claims, catalog).set_index("claim_id")
-    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["reference", "version", "year"])]
+    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
     phrases, items = [], []
     for f in own.itertuples():
         cid = f.claim_ids.split()[0]
@@ -138,18 +179,21 @@ def headline_html(
         judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
         ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
         likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
-        phrases.append(f"{surface} ({html.escape(short_id(c['doc_id']))}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
-        who = f", {html.escape(c['speaker'])}" if c["speaker"] else ""
+        speaker = who_says(c)
+        said = f"{html.escape(speaker)} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
+        phrases.append(f"{surface} ({said}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
+        who = f", {html.escape(speaker)}" if speaker else ""
         items.append(
             f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
             f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(as_text(f.detail))}</small></li>"
         )
     if not phrases:
         return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
-    pairs = findings[findings["topic"].isin(topics) & (findings["kind"] == "pair")]
+    groups = findings[findings["topic"].isin(topics) & (findings["kind"] == "group")]
     between = ""
-    if len(pairs):
-        counts = pairs["verdict"].value_counts()
-        between = " Between sources: " + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + "."
+    if len(groups):
+        counts = groups["verdict"].value_counts()
+        between = (f" Compared in {len(groups)} group(s) (same subject, measure and period): "
+                   + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + ".")  # fmt: skip
     answer = "The corpus gives " + "; ".join(phrases) + "." + between
     return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
