@@ -776,10 +776,8 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
                 continue
         if hit:
             if hit.name:
-                name = hit.name.strip().strip("*").strip()
-                if name != speaker:
-                    new_block = True
-                speaker = name
+                # Every label opens a turn, also a repeated one: a sentence never runs across two labels.
+                speaker, new_block = hit.name.strip().strip("*").strip(), True
             if hit.ts:
                 timestamp = _written_clock(hit.ts)
             content = lead + hit.content

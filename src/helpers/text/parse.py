@@ -233,7 +233,15 @@ def _attributed(doc: ParsedDocument, speakers: list[str] | None, genre: str | No
     """A format reader's document with every sentence attributed like plain text (labels mapped to the
     catalog's names, unlabelled dialogue decoded)."""
     known = [s for s in (speakers or []) if s.strip()]
-    units = [Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, s.speaker, s.timestamp) for s in doc.sentences]
+    alias = speaker_aliases(known)
+
+    def canonical(label: str | None) -> str | None:
+        # A label spelled another way than the catalog ("マーク・ザッカーバーグ", "MARK ZUCKERBERG") is the catalog's person.
+        return alias.get(label.strip().lower(), alias.get(label.strip(), label)) if label else label
+
+    units = [
+        Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, canonical(s.speaker), s.timestamp) for s in doc.sentences
+    ]
     voices = attribute(doc.text, units, known, genre, event)
     doc.sentences = [
         replace(s, speaker=v.speaker, speaker_inferred=v.inferred, attribution=v.attribution,
