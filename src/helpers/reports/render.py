@@ -39,7 +39,7 @@ def table(
     max_rows: int = MAX_TABLE_ROWS,
     tools: bool | None = None,
     filters: tuple[str, ...] | None = None,
-    row_class: Callable[[Mapping[str, object]], str] | None = None,
+    hidden: tuple[str, ...] = (),
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -48,6 +48,7 @@ def table(
     function. Tables longer than ``TOOLS_AFTER`` rows (or ``tools=True``) get
     sorting, search and a filter for each column in ``filters`` (default: the
     ``FILTER_COLUMNS`` present with few distinct values), run by report.js.
+    Columns in ``hidden`` are not shown but reach the row functions.
     """
     lang = lang or {}
     links = links or {}
@@ -59,13 +60,12 @@ def table(
     if filters is None:
         filters = tuple(c for c in df.columns if c in FILTER_COLUMNS and df[c].nunique() <= MAX_FILTER_VALUES)
     name = label or caption or "table"
-    head = "".join(
-        f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in df.columns
-    )
+    shown = [c for c in df.columns if c not in hidden]
+    head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
     rows = []
     for rec in df.to_dict("records"):
         cells = []
-        for col in df.columns:
+        for col in shown:
             v = rec[col]
             # Strings are taken as already formatted (e.g. a year must not become "2,020").
             text = format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
@@ -79,9 +79,7 @@ def table(
             if col in links and text:
                 text = f'<a href="{esc(links[col](rec))}">{text}</a>'
             cells.append(f"<td{attrs}>{text}</td>")
-        cls = row_class(rec) if row_class else ""
-        row_attr = f' class="{esc(cls)}"' if cls else ""
-        rows.append(f"<tr{row_attr}>" + "".join(cells) + "</tr>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
     note = f'<p class="note">{omitted:,} more rows are not shown here; the data files have them all.</p>' if omitted else ""
