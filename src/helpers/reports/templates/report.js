@@ -19,6 +19,8 @@
     var name = table.getAttribute("aria-label") || (table.caption ? table.caption.textContent : "table");
     var bar = document.createElement("div");
     bar.className = "table-tools";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "tools for " + name);
     var search = document.createElement("input");
     search.type = "search";
     search.id = "q" + n;
