@@ -95,10 +95,16 @@ def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") ->
     )
 
 
-def findings_table_html(findings: pd.DataFrame) -> str:
-    """Every finding, searchable by its detail line and filterable by topic, verdict and kind."""
+def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None) -> str:
+    """The findings involving ``doc_ids`` (all when None), searchable by their detail line and filterable.
+
+    Pair findings grow with the square of the corpus; beyond ``render.MAX_TABLE_ROWS`` the
+    table says how many more there are, and ``data/findings.csv`` has them all.
+    """
+    if doc_ids is not None:
+        findings = findings[findings["doc_ids"].str.split().map(lambda ids: bool(set(ids) & doc_ids))]
     view = findings[["finding_id", "topic", "verdict", "kind", "measure", "doc_ids", "reference", "likely_value", "detail"]]
-    return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"), max_rows=max(len(view), 1))
+    return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"))
 
 
 def pager_html(page: int, pages: list[tuple[str, ...]]) -> str:
