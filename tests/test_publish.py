@@ -139,7 +139,7 @@ def test_topic_chart_draws_each_source_against_its_date_with_reference_lines_and
         ]
     )
     svg = topic_chart(group, empty_ledger(), "meta_gpu_fleet", "documents/")
-    assert 'role="img"' in svg and "<title" in svg and "<figcaption>" in svg
+    assert 'role="group" aria-labelledby="t-meta_gpu_fleet"' in svg and "<title" in svg and "<figcaption>" in svg
     assert "3 figures in gpu from 2 sources dated 2024-04-18 to 2024-07-29" in svg
     assert 'href="documents/a.html#c-a:c0001"' in svg and 'href="documents/b.html#c-b:c0003"' in svg
     assert 'class="c-consistent"' in svg and 'class="c-conflict"' in svg and "<path" in svg  # open range: an arrow

@@ -93,7 +93,8 @@ def topic_chart(group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents
 
     ``group`` is ``analysis.compare.topic_group``'s table. Points are values,
     vertical bars ranges (an arrow: open upwards), coloured by verdict; each
-    links to the claim in its document. Returns "" when there is nothing a
+    links to the claim in its document (so the SVG is a named group, not an
+    image: an image's links would be hidden from assistive technology). Returns "" when there is nothing a
     chart would show better than the table (no numeric value, or a single one
     and no reference).
     """
@@ -117,7 +118,7 @@ def topic_chart(group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents
     def x_of(d: date) -> float:
         return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
     out = [
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="t-{esc(topic)}">',
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="group" aria-labelledby="t-{esc(topic)}">',
         f'<title id="t-{esc(topic)}">{esc(_alt(topic, unit, pts, refs))}</title>',
         f'<line class="axis" x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}"/>',
         f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}"/>',

@@ -59,8 +59,9 @@ def table(
         tools = len(df) > TOOLS_AFTER
     if filters is None:
         filters = tuple(c for c in df.columns if c in FILTER_COLUMNS and df[c].nunique() <= MAX_FILTER_VALUES)
-    name = label or caption or "table"
     shown = [c for c in df.columns if c not in hidden]
+    # Landmarks need distinct names: an unnamed table is named by its first columns.
+    name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
     head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
     rows = []
     for rec in df.to_dict("records"):
