@@ -240,7 +240,7 @@ def test_explorer_filters_sorts_and_searches_fast(browser, seed_build):
     assert "Showing" in page.inner_text(".table-tools output")
     page.click(f"{table} th:nth-child(7) button")  # value, ascending by the number
     values = page.eval_on_selector_all(
-        f"{table} tbody tr:not([hidden]) td:nth-child(7)", "tds => tds.map(t => parseFloat(t.dataset.value || 'NaN'))"
+        f"{table} tbody tr:not([hidden]) td:nth-child(7)", "tds => tds.map(t => parseFloat(t.textContent.replace(/[,\\s]/g, '')))"
     )
     numbers = [v for v in values if v == v]
     assert numbers == sorted(numbers) and len(numbers) > 1
