@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -37,15 +39,15 @@ def browser():
         b.close()
 
 
-def _open(browser, path: Path):
+def _open(browser, path: Path, scheme: str = "light", fragment: str = ""):
     """Open a report; collect console errors, page errors and every request made."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     seen = {"console": [], "requests": [], "dialogs": []}
     page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: seen["console"].append(str(e)))
     page.on("request", lambda r: seen["requests"].append(r.url))
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.goto(path.as_uri(), wait_until="load")
+    page.goto(path.as_uri() + fragment, wait_until="load")
     return page, seen
 
 
@@ -144,4 +146,145 @@ def test_injected_markup_executes_nothing(browser, nasty_build):
     assert "<script>window.__pwned" in body
     assert "{{ 7*7 }}" in body
     assert page.locator("a[href^='javascript:']").count() == 0
+    page.close()
+
+
+DOC = "002_eb63065994b04cab"
+# One page of each kind the build writes (the explorer, index and corpus-level reports once each).
+PAGE_TYPES = {
+    "index": "index.html",
+    "corpus": "corpus.html",
+    "document": f"documents/{DOC}.html",
+    "claims": f"claims/{DOC}.html",
+    "summary": f"summaries/{DOC}.html",
+    "comparison": "comparison.html",
+    "alignment": "alignment/000_a86c1cdb2fa65775__001_42769d631cd94a90.html",
+    "explorer": "explorer.html",
+}
+
+
+def _axe_problems(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    # axe-core comes inside the PyPI package and is injected into the page: nothing is fetched.
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['html'][:120]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_every_page_passes_axe_in_light_and_page_types_in_dark(browser, seed_build):
+    out, _ = seed_build
+    problems = {}
+    for path in _pages(out):
+        page, _ = _open(browser, path)
+        found = _axe_problems(page)
+        if found:
+            problems[str(path.relative_to(out))] = found
+        page.close()
+    for rel in PAGE_TYPES.values():
+        page, _ = _open(browser, out / rel, scheme="dark")
+        found = _axe_problems(page)
+        if found:
+            problems[f"{rel} (dark)"] = found
+        page.close()
+    assert problems == {}
+
+
+def test_screenshots_of_every_page_type_in_light_and_dark(browser, seed_build):
+    out, _ = seed_build
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, rel in PAGE_TYPES.items():
+        for scheme in ("light", "dark"):
+            page, seen = _open(browser, out / rel, scheme=scheme)
+            assert seen["console"] == [], rel
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert (background == "rgb(255, 255, 255)") == (scheme == "light"), (rel, scheme, background)
+            # nothing wider than the window: wide tables scroll inside their own box
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (rel, scheme)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}.png"), full_page=False)
+            page.close()
+
+
+def test_explorer_filters_sorts_and_searches_fast(browser, seed_build):
+    out, _ = seed_build
+    page, seen = _open(browser, out / "explorer.html")
+    table = "table[aria-label=claims]"
+    total = page.locator(f"{table} tbody tr").count()
+    claims = (out / "data" / "claims.csv").read_text(encoding="utf-8")
+    assert total == sum(1 for _ in csv.DictReader(io.StringIO(claims)))  # every claim of the corpus, one page
+    timings = page.evaluate(
+        """() => {
+        const box = document.querySelector('.table-tools input[type=search]');
+        const times = [];
+        for (const ch of 'h100') {
+            const t0 = performance.now();
+            box.value += ch;
+            box.dispatchEvent(new Event('input'));
+            document.body.offsetHeight;  // include the layout the change causes
+            times.push(performance.now() - t0);
+        }
+        return times;
+    }"""
+    )
+    assert max(timings) < 100, timings
+    shown = page.locator(f"{table} tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("h100" in t.lower() for t in shown.all_inner_texts())
+    page.fill(".table-tools input[type=search]", "")
+    page.select_option("select[id$='-7']", "gpu")  # the unit column
+    units = page.eval_on_selector_all(f"{table} tbody tr:not([hidden]) td:nth-child(8)", "tds => tds.map(t => t.textContent)")
+    assert units and set(units) == {"gpu"}
+    assert "Showing" in page.inner_text(".table-tools output")
+    page.click(f"{table} th:nth-child(7) button")  # value, ascending by the number
+    values = page.eval_on_selector_all(
+        f"{table} tbody tr:not([hidden]) td:nth-child(7)", "tds => tds.map(t => parseFloat(t.textContent.replace(/[,\\s]/g, '')))"
+    )
+    numbers = [v for v in values if v == v]
+    assert numbers == sorted(numbers) and len(numbers) > 1
+    assert page.get_attribute(f"{table} th:nth-child(7)", "aria-sort") == "ascending"
+    assert seen["console"] == []
+    page.close()
+
+
+def test_claim_permalinks_highlight_the_sentence(browser, seed_build):
+    out, _ = seed_build
+    page, _ = _open(browser, out / "explorer.html")
+    href = page.get_attribute("table[aria-label=claims] tbody tr td:first-child a", "href")
+    page.close()
+    assert "#c-" in href
+    rel, fragment = href.split("#", 1)
+    target, seen = _open(browser, out / unquote(rel), fragment="#" + fragment)
+    claim_id = unquote(fragment)
+    sentence = target.locator(".sentence.is-target")
+    assert sentence.count() == 1
+    assert sentence.locator(f"[id='{claim_id}']").count() == 1
+    box, height = sentence.bounding_box(), target.viewport_size["height"]
+    assert box and 0 <= box["y"] <= height  # scrolled into view
+    assert seen["console"] == []
+    target.close()
+
+
+def test_keyboard_reaches_every_table_control(browser, seed_build):
+    out, _ = seed_build
+    page, _ = _open(browser, out / "explorer.html")
+    page.evaluate("window.TOOLS = \"[aria-label='tools for claims']\"")
+    wanted = page.evaluate(
+        "Array.from(document.querySelectorAll(`${window.TOOLS} input, ${window.TOOLS} select, table[aria-label=claims] th button`)).length"
+    )
+    reached = set()
+    for _ in range(wanted + 20):
+        page.keyboard.press("Tab")
+        reached.add(
+            page.evaluate(
+                "(() => { const e = document.activeElement; const m = e.matches(`${window.TOOLS} input, ${window.TOOLS} select, "
+                "table[aria-label=claims] th button`); return m ? (e.id || e.textContent) : ''; })()"
+            )
+        )
+    reached.discard("")
+    assert len(reached) >= wanted, (len(reached), wanted)
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement !== document.body")
     page.close()

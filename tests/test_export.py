@@ -60,7 +60,7 @@ def test_render_helpers_escape_document_text():
 
     out = table(pd.DataFrame({"text": [NASTY], "n": [1234567.0]}), numeric=("n",))
     assert "<script>" not in out and "<img" not in out and "javascript:alert(3)\">" not in out
-    assert '<td class="num">1,234,567</td>' in out
+    assert '<td class="num" data-value="1234567.0">1,234,567</td>' in out
     marked = highlight(NASTY, [(8, 14, "x")])
     assert "<script>" not in marked and '<mark class="claim"' in marked
 
@@ -74,12 +74,17 @@ def test_highlight_never_loses_or_injects_text(text, raw_spans):
     assert stripped == esc(text)
 
 
-def test_long_tables_fold_and_huge_tables_are_capped():
+def test_long_tables_get_tools_scroll_in_their_box_and_huge_tables_are_capped():
     import pandas as pd
 
-    out = table(pd.DataFrame({"n": range(100)}), numeric=("n",), long_after=10, max_rows=50)
-    assert out.count("<tr>") == 2 + 50  # two header rows (shown part and folded part) + 50 data rows
-    assert "<details" in out and "50 more rows are not shown" in out
+    out = table(pd.DataFrame({"n": range(100), "unit": ["gpu", "usd"] * 50}), numeric=("n",), max_rows=50)
+    assert out.count("<tr>") == 1 + 50  # one header row + 50 data rows, all in one table the script can filter
+    assert "50 more rows are not shown" in out
+    assert 'class="table-wrap" role="region" tabindex="0"' in out and " data-tools" in out
+    assert '<th scope="col" data-filter>unit</th>' in out and '<th scope="col">n</th>' in out
+    assert '<td class="num" data-value="12">12</td>' in out  # sorted by the number, not its text
+    short = table(pd.DataFrame({"n": range(3)}))
+    assert "data-tools" not in short and "table-wrap short" in short
 
 
 def test_table_lang_from_code_column_or_function():

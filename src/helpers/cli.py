@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {build,claims,quantities,summarize,parse}``."""
+"""Command line: ``python -m helpers {build,publish,watch,claims,quantities,summarize,parse}``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,37 @@ def _build(args: argparse.Namespace) -> int:
     opts.timeout = args.timeout
     opts.scheduler = args.scheduler
     return main_build(opts)
+
+
+def _build_options(args: argparse.Namespace):
+    from .build import BuildOptions
+
+    opts = BuildOptions(jobs=args.jobs)
+    if args.seeds:
+        opts.seeds = Path(args.seeds)
+    if args.build_dir:
+        opts.out = Path(args.build_dir)
+    return opts
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .build import build
+    from .build.publish import publish
+
+    opts = _build_options(args)
+    status = 0 if args.no_build else build(opts).exit_code
+    done = publish(opts.out, Path(args.out))
+    print(
+        f"published {opts.out} to {done.out}: {len(done.written)} file(s) written, {done.unchanged} unchanged, "
+        f"{len(done.removed)} removed; open {done.out / 'index.html'}"
+    )
+    return status
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .build.watch import main_watch
+
+    return main_watch(_build_options(args), Path(args.publish) if args.publish else None)
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -89,6 +120,21 @@ def parser() -> argparse.ArgumentParser:
         "'local-cluster' (a Dask LocalCluster) or tcp://HOST:PORT (an existing Dask scheduler)",
     )
     b.set_defaults(func=_build)
+
+    pub = sub.add_parser("publish", help="build (incrementally) and copy the reports into a folder for any static host")
+    pub.add_argument("--out", required=True, help="folder to publish to (new, empty, or published to before)")
+    pub.add_argument("--seeds", help="folder of documents (default: seeds/)")
+    pub.add_argument("--build-dir", help="the build's folder (default: reports/)")
+    pub.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    pub.add_argument("--no-build", action="store_true", help="publish the build folder as it is")
+    pub.set_defaults(func=_publish)
+
+    w = sub.add_parser("watch", help="rebuild the reports whenever a file in the seeds folder changes")
+    w.add_argument("--seeds", help="folder of documents (default: seeds/)")
+    w.add_argument("--build-dir", help="the build's folder (default: reports/)")
+    w.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    w.add_argument("--publish", metavar="DIR", help="also publish to DIR after every rebuild")
+    w.set_defaults(func=_watch)
 
     c = sub.add_parser("claims", help="print the quantitative claims of text files")
     c.add_argument("paths", nargs="+", metavar="PATH")

@@ -19,6 +19,7 @@ from ..analysis.compare import FINDINGS
 from ..analysis.ledger import LEDGER
 from ..analysis.summarize import SUMMARIES
 from ..claims.extract import CLAIMS
+from ..reports.explorer import explorer_pages, page_report
 from ..reports.links import report_href
 from ..tables import TableSpec
 from ..text.catalog import Catalog
@@ -44,7 +45,7 @@ def table_spec(name: str) -> TableSpec:
 @dataclass(frozen=True)
 class NotebookSpec:
     name: str  # file stem in notebooks/
-    scope: str  # "corpus" | "document" | "pair"
+    scope: str  # "corpus" | "document" | "pair" | "explorer" (the corpus, one run per page of documents)
     report: str  # report path under the output folder, with {doc_id} / {pair} (doc_a__doc_b, see join_ids)
     title: str
     label: str  # how the index and the navigation name the report
@@ -88,6 +89,13 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "the extractive summary, key numbers, and what the document says on each topic",
         needs=("documents", "sentences", "claims", "summaries"),
     ),
+    NotebookSpec(
+        "07_claims_explorer", "explorer", "explorer.html", "Claims explorer", "Claims explorer",
+        "every claim of the corpus in one table to sort, filter (document, speaker, language, unit, topic, verdict) "
+        "and search (claims and their sentences), each linking to its permalink `documents/<id>.html#c-<claim_id>`, "
+        "and every finding, searchable; large corpora are split over `explorer-N.html` pages by document",
+        needs=("documents", "sentences", "claims", "findings"),
+    ),
 )
 
 
@@ -130,6 +138,20 @@ def plan_runs(
             bindings = [({}, ())]
         elif spec.scope == "document":
             bindings = [({"doc_id": d}, (d,)) for d in doc_ids]
+        elif spec.scope == "explorer":
+            pages = explorer_pages(doc_ids)
+            # Every page reads corpus-wide findings, so each depends on the whole corpus (no doc_ids).
+            for n in range(1, len(pages) + 1):
+                runs.append(
+                    NotebookRun(
+                        spec=spec,
+                        key=spec.name if n == 1 else f"{spec.name}--p{n}",
+                        report=page_report(n),
+                        title=spec.title if len(pages) == 1 else f"{spec.title} (page {n} of {len(pages)})",
+                        parameters={**common, "page": n},
+                    )
+                )
+            continue
         else:
             bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
         for binding, docs in bindings:
@@ -186,7 +208,7 @@ def nav_links(report: str, specs: list[NotebookSpec]) -> list[tuple[str, str]]:
     links = [("Index", report_href(report, "index.html"))]
     seen = set()
     for spec in PIPELINE:
-        if spec.scope == "corpus" and spec in specs and spec.name not in seen:
+        if spec.scope in ("corpus", "explorer") and spec in specs and spec.name not in seen:
             seen.add(spec.name)
             links.append((spec.label, report_href(report, spec.report)))
     return links

@@ -17,9 +17,20 @@ TEMPLATES_DIR = Path(str(resources.files("helpers.reports") / "templates"))
 _UUID = re.compile(r"(?<=id=\")[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\")")
 
 
+# A cell with this tag runs (and nbval still checks it) but is left out of the report:
+# the checked cells print plain text for a stable comparison, not for readers.
+HIDE_TAG = "report-hide"
+
+
 @lru_cache(maxsize=1)
 def report_css() -> str:
     return (TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def report_js() -> str:
+    """Table sorting, filtering and search, and claim permalinks; inlined into every page."""
+    return (TEMPLATES_DIR / "report.js").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +51,10 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what differs between two runs of the same inputs (timings, kernel details)."""
     nb = copy.deepcopy(nb)
     # With code hidden, a cell without output is only blank space in the report.
-    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
+    nb.cells = [
+        c for c in nb.cells
+        if (c.cell_type != "code" or c.get("outputs")) and HIDE_TAG not in c.get("metadata", {}).get("tags", [])
+    ]
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("language_info", None)
@@ -86,7 +100,7 @@ def to_html(
         nb.cells.insert(0, failure_banner(failure))
     body, _ = _exporter().from_notebook_node(
         nb,
-        resources={"report_nav": nav, "report_css": report_css(), "language_code": lang},
+        resources={"report_nav": nav, "report_css": report_css(), "report_js": report_js(), "language_code": lang},
     )
     return _stable_ids(body)
 

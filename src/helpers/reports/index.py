@@ -12,7 +12,7 @@ import markupsafe
 import pandas as pd
 
 from .. import atomic
-from .export import TEMPLATES_DIR, report_css
+from .export import TEMPLATES_DIR, report_css, report_js
 from .markup import visible_controls
 
 
@@ -90,6 +90,9 @@ def render_index(
         )
     return _env().get_template("index.html.j2").render(
         css=report_css(),
+        js=report_js(),
+        # the header links the corpus-level reports (an explorer's later pages are linked from its first)
+        nav=[{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key],
         documents=doc_rows,
         runs=reports,
         n_ok_runs=sum(r.status == "ok" for r in reports),

@@ -1,7 +1,7 @@
 """Every link between reports: relative, URL-quoted, built in one place.
 
 Reports live at ``<out>/<report>``; a document report anchors every sentence
-as ``#s-<sentence_id>``. Ids are quoted, so a document id with ``#``, ``?``,
+as ``#s-<sentence_id>`` and every claim as ``#c-<claim_id>``. Ids are quoted, so a document id with ``#``, ``?``,
 ``%`` or a space still links to its own report.
 """
 
@@ -15,6 +15,15 @@ DOCUMENTS = "documents/"
 
 def sentence_anchor(sentence_id: int | str) -> str:
     return f"s-{int(sentence_id)}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    """A claim's permalink in its document report: the marked words inside their sentence."""
+    return f"c-{claim_id}"
+
+
+def claim_href(doc_id: str, claim_id: str, folder: str = "../" + DOCUMENTS) -> str:
+    return document_href(doc_id, folder) + "#" + quote(claim_anchor(claim_id), safe=":")
 
 
 def document_href(doc_id: str, folder: str = "../" + DOCUMENTS) -> str:

@@ -13,13 +13,19 @@ import pandas as pd
 
 from ..format import grouped as format_number
 from ..format import value as format_value
-from .links import sentence_anchor, sentence_href
+from .links import claim_anchor, sentence_anchor, sentence_href
 from .markup import esc, lang_attr
 
-__all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "document_html", "summary_html", "setup_matplotlib"]
+__all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "boxed", "document_html", "summary_html", "setup_matplotlib"]
 
-LONG_TABLE = 40  # rows shown before the rest folds into <details>
+TOOLS_AFTER = 8  # tables with more rows get search, sort and filters
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
+# Columns whose few distinct values make a useful filter (a select above the table).
+FILTER_COLUMNS = frozenset(
+    ("doc_id", "document", "speaker", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
+     "measure", "genre", "status", "event_date")
+)
+MAX_FILTER_VALUES = 60
 
 
 def table(
@@ -28,27 +34,45 @@ def table(
     numeric: tuple[str, ...] = (),
     lang: Mapping[str, str | Callable[[Mapping[str, object]], str]] | None = None,
     links: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
-    long_after: int = LONG_TABLE,
     caption: str = "",
+    label: str = "",
     max_rows: int = MAX_TABLE_ROWS,
+    tools: bool | None = None,
+    filters: tuple[str, ...] | None = None,
+    hidden: tuple[str, ...] = (),
 ) -> str:
-    """An escaped HTML table. ``lang`` maps a column to a language code, to the
-    name of a column holding one, or to a row -> code function; ``links`` maps a
-    column to a row -> href function."""
+    """An escaped HTML table in a box that scrolls on its own (the page never overflows).
+
+    ``lang`` maps a column to a language code, to the name of a column holding
+    one, or to a row -> code function; ``links`` maps a column to a row -> href
+    function. Tables longer than ``TOOLS_AFTER`` rows (or ``tools=True``) get
+    sorting, search and a filter for each column in ``filters`` (default: the
+    ``FILTER_COLUMNS`` present with few distinct values), run by report.js.
+    Columns in ``hidden`` are not shown but reach the row functions.
+    """
     lang = lang or {}
     links = links or {}
     omitted = max(0, len(df) - max_rows)
     if omitted:
         df = df.head(max_rows)
-    head = "".join(f"<th>{esc(c)}</th>" for c in df.columns)
+    if tools is None:
+        tools = len(df) > TOOLS_AFTER
+    if filters is None:
+        filters = tuple(c for c in df.columns if c in FILTER_COLUMNS and df[c].nunique() <= MAX_FILTER_VALUES)
+    shown = [c for c in df.columns if c not in hidden]
+    # Landmarks need distinct names: an unnamed table is named by its first columns.
+    name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
+    head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
     rows = []
     for rec in df.to_dict("records"):
         cells = []
-        for col in df.columns:
+        for col in shown:
             v = rec[col]
             # Strings are taken as already formatted (e.g. a year must not become "2,020").
             text = format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
             attrs = ' class="num"' if col in numeric else ""
+            if col in numeric and not isinstance(v, str) and text:
+                attrs += f' data-value="{esc(v)}"'  # sorts by the number, not by its grouped text
             if col in lang:
                 spec = lang[col]
                 code = spec(rec) if callable(spec) else rec.get(spec, spec) if spec in rec else spec
@@ -58,27 +82,35 @@ def table(
             cells.append(f"<td{attrs}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    head_html = f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>'
-    note = f"<p><em>{omitted:,} more rows are not shown here; the data files have them all.</em></p>" if omitted else ""
-    if len(rows) <= long_after:
-        return head_html + "".join(rows) + "</tbody></table>" + note
-    shown = head_html + "".join(rows[:long_after]) + "</tbody></table>"
-    rest = head_html + "".join(rows[long_after:]) + "</tbody></table>"
+    wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
+    note = f'<p class="note">{omitted:,} more rows are not shown here; the data files have them all.</p>' if omitted else ""
+    # The box scrolls, so it must be reachable and named for keyboard and screen-reader users.
     return (
-        shown
-        + f'<details class="long-table"><summary>Show {len(rows) - long_after} more rows</summary>{rest}</details>'
-        + note
+        f'<div class="{wrap}" role="region" tabindex="0" aria-label="{esc(name)}">'
+        f'<table class="data"{" data-tools" if tools else ""} aria-label="{esc(name)}">{cap}'
+        f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{note}'
     )
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """Escape ``text`` and wrap each (start, end, title) span in <mark>; spans must not overlap."""
+def boxed(table_html: str, label: str, tools: bool = False) -> str:
+    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s, optionally with tools."""
+    if tools:
+        table_html = table_html.replace('<table class="data', '<table data-tools class="data', 1)
+    return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{esc(label)}">{table_html}</div>'
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]] | list[tuple[int, int, str, str]]) -> str:
+    """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap."""
     out, pos = [], 0
-    for start, end, title in sorted(spans):
+    for start, end, title, *anchor in sorted(spans):
+        ident = f' id="{esc(anchor[0])}"' if anchor else ""
         if start < pos:
+            # An overlapped claim keeps its permalink, landing on the claim it overlaps.
+            if ident:
+                out.append(f"<span{ident}></span>")
             continue
         out.append(esc(text[pos:start]))
-        out.append(f'<mark class="claim" title="{esc(title)}">{esc(text[start:end])}</mark>')
+        out.append(f'<mark class="claim"{ident} title="{esc(title)}">{esc(text[start:end])}</mark>')
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)
@@ -102,10 +134,12 @@ def document_html(
     by_block: dict[int, list[dict]] = {}
     for rec in sentences.sort_values("start").to_dict("records"):
         by_block.setdefault(int(rec["block_id"]), []).append(rec)
-    marks: dict[int, list[tuple[int, int, str]]] = {}
+    marks: dict[int, list[tuple[int, int, str, str]]] = {}
     if claims is not None and len(claims):
         for c in claims.to_dict("records"):
-            marks.setdefault(int(c["sentence_id"]), []).append((int(c["start"]), int(c["end"]), str(c.get("unit", ""))))
+            marks.setdefault(int(c["sentence_id"]), []).append(
+                (int(c["start"]), int(c["end"]), str(c.get("unit", "")), claim_anchor(str(c["claim_id"])))
+            )
     parts = ['<div class="document-text">']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
@@ -122,7 +156,7 @@ def document_html(
             break
         shown += len(text)
         if kind == "chrome":
-            parts.append(f'<p class="chrome" style="color:#777"><small>[page chrome] {_lines(esc(text))}</small></p>')
+            parts.append(f'<p class="chrome"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
@@ -139,14 +173,16 @@ def document_html(
             if s0 < pos or s1 > len(text):
                 continue
             body.append(esc(text[pos:s0]))
-            spans = [
-                (a - b0 - s0, z - b0 - s0, t)
-                for a, z, t in marks.get(int(s["sentence_id"]), [])
-                if s0 <= a - b0 and z - b0 <= s1
-            ]
+            own = marks.get(int(s["sentence_id"]), [])
+            spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
+            # A claim whose words cannot be marked here (a caption surface across a dropped
+            # timestamp) still has its permalink, at the start of its sentence.
+            unplaced = "".join(
+                f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
+            )
             body.append(
                 f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
-                f"{highlight(text[s0:s1], spans)}</span>"
+                f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
             )
             pos = s1
         body.append(esc(text[pos:]))

@@ -1,0 +1,119 @@
+"""The claims explorer: every claim of the corpus in one sortable, filterable, searchable table.
+
+Each row links to the claim's permalink (``documents/<doc>.html#c-<claim_id>``),
+which scrolls to and highlights its sentence. Large corpora are split over
+several pages by document (``explorer_pages``), so that no page grows beyond
+a few megabytes; each page says which documents it holds and links the others.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..format import value as format_value
+from .charts import VERDICT_ORDER
+from .links import claim_href, sentence_href
+from .markup import esc
+from .render import table
+
+DOCS_PER_PAGE = 50  # at the seeds' ~70 claims per document, ~3,500 rows or ~2 MB a page
+SENTENCE_CHARS = 240  # the sentence column is for searching and reading at a glance; the link has the rest
+COLUMNS = ("claim", "document", "event_date", "speaker", "lang", "surface", "value", "unit", "topic", "measure", "verdict", "sentence")
+FILTERS = ("document", "speaker", "lang", "unit", "topic", "verdict")
+
+
+def explorer_pages(doc_ids: list[str], per_page: int = DOCS_PER_PAGE) -> list[tuple[str, ...]]:
+    """The documents of each explorer page, in document-id order."""
+    ordered = sorted(doc_ids)
+    return [tuple(ordered[i : i + per_page]) for i in range(0, len(ordered), per_page)] or [()]
+
+
+def page_report(page: int) -> str:
+    return "explorer.html" if page <= 1 else f"explorer-{page}.html"
+
+
+def claim_verdicts(findings: pd.DataFrame) -> dict[str, str]:
+    """claim_id -> the most consequential verdict of the findings it is in."""
+    found: dict[str, set[str]] = {}
+    for ids, verdict in zip(findings["claim_ids"], findings["verdict"]):
+        for cid in str(ids).split():
+            found.setdefault(cid, set()).add(str(verdict))
+    return {cid: next((v for v in VERDICT_ORDER if v in vs), "") for cid, vs in found.items()}
+
+
+def claims_view(claims: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim with what a reader filters and searches on."""
+    text = dict(zip(zip(sentences["doc_id"], sentences["sentence_id"]), sentences["text"]))
+    dates = dict(zip(documents["doc_id"], documents["event_date"])) if "event_date" in documents else {}
+    verdicts = claim_verdicts(findings)
+    rows = []
+    for c in claims.to_dict("records"):
+        value = format_value(c["value"], c["unit"])
+        if not value:
+            low, high = format_value(c["value_low"], c["unit"]), format_value(c["value_high"], c["unit"])
+            value = f"{low}–{high}" if high else (f"≥ {low}" if low else "")
+        sentence = str(text.get((c["doc_id"], c["sentence_id"]), c.get("context", "")))
+        if len(sentence) > SENTENCE_CHARS:
+            sentence = sentence[: SENTENCE_CHARS - 1] + "…"
+        rows.append(
+            {
+                "claim": str(c["claim_id"]).rsplit(":", 1)[-1],
+                "document": c["doc_id"],
+                "event_date": str(dates.get(c["doc_id"], "") or ""),
+                "speaker": c.get("speaker") or "",
+                "lang": c.get("lang") or "",
+                "surface": c["surface"],
+                "value": value,
+                "unit": c["unit"],
+                "topic": c.get("topic") or "",
+                "measure": c.get("measure") or "",
+                "verdict": verdicts.get(str(c["claim_id"]), ""),
+                "sentence": sentence,
+                "_claim_id": str(c["claim_id"]),
+                "_sentence_id": c["sentence_id"],
+            }
+        )
+    return pd.DataFrame(rows, columns=[*COLUMNS, "_claim_id", "_sentence_id"])
+
+
+def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") -> str:
+    """The explorer's table: the claim links to its permalink, the sentence to its anchor."""
+    return table(
+        view,
+        hidden=("_claim_id", "_sentence_id"),
+        numeric=("value",),
+        lang={"surface": "lang", "sentence": "lang"},
+        links={
+            "claim": lambda r: claim_href(r["document"], r["_claim_id"], documents_href),
+            "sentence": lambda r: sentence_href(r["document"], r["_sentence_id"], documents_href),
+        },
+        label="claims",
+        tools=True,
+        filters=FILTERS,
+        # every claim on one page: the table's own cap would silently drop rows
+        max_rows=max(len(view), 1),
+    )
+
+
+def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None) -> str:
+    """The findings involving ``doc_ids`` (all when None), searchable by their detail line and filterable.
+
+    Pair findings grow with the square of the corpus; beyond ``render.MAX_TABLE_ROWS`` the
+    table says how many more there are, and ``data/findings.csv`` has them all.
+    """
+    if doc_ids is not None:
+        findings = findings[findings["doc_ids"].str.split().map(lambda ids: bool(set(ids) & doc_ids))]
+    view = findings[["finding_id", "topic", "verdict", "kind", "measure", "doc_ids", "reference", "likely_value", "detail"]]
+    return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"))
+
+
+def pager_html(page: int, pages: list[tuple[str, ...]]) -> str:
+    """Links to every explorer page, naming the documents each holds."""
+    if len(pages) <= 1:
+        return ""
+    items = []
+    for i, docs in enumerate(pages, start=1):
+        label = f"{i}: {docs[0]} … {docs[-1]}" if docs else str(i)
+        current = ' aria-current="page"' if i == page else ""
+        items.append(f'<li><a href="{esc(page_report(i))}"{current}>{esc(label)}</a></li>')
+    return f'<nav aria-label="explorer pages"><ul class="pager">{"".join(items)}</ul></nav>'

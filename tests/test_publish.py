@@ -1,0 +1,207 @@
+"""Publishing, watching, the CI workflow, and the report pieces they ship: charts, explorer, hidden cells."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers.build.publish import MANIFEST, absolute_links, publish
+from helpers.build.watch import rebuilt, watch
+from helpers.exceptions import ConfigurationError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _site(folder: Path, pages: dict[str, str]) -> Path:
+    for rel, text in pages.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_publish_copies_the_site_without_build_state_and_updates_in_place(tmp_path):
+    build = _site(
+        tmp_path / "reports",
+        {
+            "index.html": '<a href="documents/a%20b.html#s-1">a</a><img src="data:image/png;base64,AA">',
+            "documents/a b.html": '<a href="../index.html">i</a>',
+            "data/claims.csv": "doc_id\n",
+            "_build/lock.json": "{}",
+            "_build/notebooks/x.html": "kept out",
+        },
+    )
+    out = tmp_path / "site"
+    first = publish(build, out)
+    assert sorted(first.written) == ["data/claims.csv", "documents/a b.html", "index.html"]
+    assert not (out / "_build").exists() and (out / ".nojekyll").exists()
+    assert publish(build, out).written == []  # unchanged files are not rewritten
+    (build / "documents" / "a b.html").unlink()
+    (build / "explorer.html").write_text("<p>new</p>", encoding="utf-8")
+    third = publish(build, out)
+    assert third.written == ["explorer.html"] and third.removed == ["documents/a b.html"]
+    assert not (out / "documents" / "a b.html").exists()
+    assert json.loads((out / MANIFEST).read_text())["files"] == ["data/claims.csv", "explorer.html", "index.html"]
+
+
+def test_publish_refuses_a_foreign_folder_and_absolute_links(tmp_path):
+    build = _site(tmp_path / "reports", {"index.html": "<p>x</p>"})
+    foreign = _site(tmp_path / "home", {"notes.txt": "mine"})
+    with pytest.raises(ConfigurationError, match="not written by publish"):
+        publish(build, foreign)
+    assert (foreign / "notes.txt").exists()
+    _site(build, {"comparison.html": '<script src="https://cdn.example/x.js"></script><a href="/abs.html">x</a>'})
+    with pytest.raises(ConfigurationError, match="comparison.html links outside the site"):
+        publish(build, tmp_path / "site")
+    with pytest.raises(ConfigurationError, match="no index.html"):
+        publish(tmp_path / "nothing", tmp_path / "site2")
+
+
+def test_absolute_links_are_found_and_relative_ones_pass():
+    page = '<a href="#c-1">x</a><a href="../documents/x.html">y</a><a href="file:///etc/passwd">z</a><a href="//h/x">w</a><a href="HTTPS://a">v</a>'
+    assert absolute_links(page) == ["file:///etc/passwd", "//h/x", "HTTPS://a"]
+
+
+def test_watch_rebuilds_once_per_change_with_the_changed_file(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    calls: list[set[Path]] = []
+    stop = threading.Event()
+
+    def rebuild(changed):
+        calls.append(changed)
+        stop.set()
+
+    lines: list[str] = []
+    t = threading.Thread(target=watch, args=([seeds], rebuild), kwargs={"stop": stop, "debounce_ms": 200, "echo": lines.append})
+    t.start()
+    time.sleep(1.0)  # the watcher is running before the file appears
+    (seeds / "new.txt").write_text("Meta hat 350.000 H100.", encoding="utf-8")
+    t.join(timeout=30)
+    stop.set()
+    assert not t.is_alive()
+    assert calls and any(p.name == "new.txt" for p in calls[0])
+    assert lines[0].startswith("watching ") and "changed: new.txt" in lines
+
+
+def test_rebuilt_names_the_reports_that_ran():
+    from helpers.build.builder import BuildResult
+    from helpers.build.execute import RunResult
+
+    runs = [RunResult("02_document--a", "documents/a.html", "ok", 1.0), RunResult("01_corpus_overview", "corpus.html", "ok", 0.0)]
+    assert rebuilt(BuildResult(0, pd.DataFrame(), runs, [], ["01_corpus_overview"])) == "rebuilt 1 report(s): 02_document--a"
+    assert rebuilt(BuildResult(0, pd.DataFrame(), runs[1:], [], ["01_corpus_overview"])).startswith("nothing to rebuild")
+
+
+def test_cli_has_publish_and_watch():
+    from helpers.cli import parser
+
+    args = parser().parse_args(["publish", "--out", "site", "--no-build"])
+    assert args.out == "site" and args.no_build
+    assert parser().parse_args(["watch", "--publish", "site"]).publish == "site"
+
+
+def test_workflow_builds_on_push_and_schedule_caches_the_lockfile_and_deploys_pages():
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "reports.yml").read_text(encoding="utf-8"))
+    triggers = wf[True] if True in wf else wf["on"]  # YAML 1.1 reads the key `on` as true
+    assert "push" in triggers and triggers["schedule"][0]["cron"]
+    steps = [s for job in wf["jobs"].values() for s in job["steps"]]
+    text = json.dumps(steps)
+    assert "python -m helpers publish --out" in text
+    cache = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache"))
+    assert "reports/_build" in cache["with"]["path"]
+    assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in steps)
+
+
+# --- the pieces publishing ships -------------------------------------------------------------
+
+
+def _group(rows):
+    cols = ["claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure", "unit",
+            "low", "high", "sentence_id", "verdicts"]  # fmt: skip
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+
+
+def test_topic_chart_draws_each_source_against_its_date_with_reference_lines_and_alt_text():
+    from helpers.analysis.ledger import empty_ledger
+    from helpers.reports.charts import main_verdict, topic_chart
+
+    group = _group(
+        [
+            ("a:c0001", "a", "2024-04-18", "", "ja", "35万個", "350,000 gpu", "", "", "gpu", 350000.0, 350000.0, 3, "f0001:consistent"),
+            ("b:c0002", "b", "2024-07-29", "", "en", "600k", "600,000 gpu", "", "", "gpu", 600000.0, 600000.0, 5, "f0002:consistent f0003:conflict"),
+            ("b:c0003", "b", "2024-07-29", "", "en", "at least 1M", "≥ 1,000,000", "", "", "gpu", 1e6, float("inf"), 6, ""),
+        ]
+    )
+    svg = topic_chart(group, empty_ledger(), "meta_gpu_fleet", "documents/")
+    assert 'role="group" aria-labelledby="t-meta_gpu_fleet"' in svg and "<title" in svg and "<figcaption>" in svg
+    assert "3 figures in gpu from 2 sources dated 2024-04-18 to 2024-07-29" in svg
+    assert 'href="documents/a.html#c-a:c0001"' in svg and 'href="documents/b.html#c-b:c0003"' in svg
+    assert 'class="c-consistent"' in svg and 'class="c-conflict"' in svg and "<path" in svg  # open range: an arrow
+    assert main_verdict("f1:unverified f2:translation_slip") == "translation_slip"
+    assert topic_chart(group.iloc[:1], empty_ledger(), "meta_gpu_fleet") == ""  # one figure, nothing to compare: a sentence says it
+    assert topic_chart(group.assign(unit="version"), empty_ledger(), "x") == ""
+
+
+def test_explorer_pages_verdicts_and_table():
+    from helpers.reports import explorer
+
+    assert explorer.explorer_pages([f"d{i:03d}" for i in range(120)], per_page=50)[2] == tuple(f"d{i:03d}" for i in range(100, 120))
+    assert explorer.explorer_pages([]) == [()]
+    findings = pd.DataFrame({"claim_ids": ["a:c1 a:c2", "a:c2"], "verdict": ["consistent", "conflict"]})
+    assert explorer.claim_verdicts(findings) == {"a:c1": "consistent", "a:c2": "conflict"}
+    claims = pd.DataFrame(
+        [{"doc_id": "a", "claim_id": "a:c2", "sentence_id": 4, "surface": "35万", "value": 350000.0, "value_low": 350000.0,
+          "value_high": 350000.0, "unit": "gpu", "topic": "meta_gpu_fleet", "speaker": "", "lang": "ja", "measure": "", "context": ""}]
+    )  # fmt: skip
+    sentences = pd.DataFrame({"doc_id": ["a"], "sentence_id": [4], "text": ["H100を35万個<script>"]})
+    view = explorer.claims_view(claims, sentences, pd.DataFrame({"doc_id": ["a"], "event_date": ["2024-01-18"]}), findings)
+    assert view.loc[0, "verdict"] == "conflict" and view.loc[0, "event_date"] == "2024-01-18"
+    html = explorer.claims_table_html(view)
+    assert 'href="documents/a.html#c-a:c2"' in html and 'href="documents/a.html#s-4"' in html
+    assert "data-tools" in html and '<th scope="col" data-filter>verdict</th>' in html and "&lt;script&gt;" in html
+
+
+def test_document_text_gives_every_claim_a_permalink():
+    from helpers.reports.render import document_html
+
+    blocks = pd.DataFrame([{"block_id": 0, "kind": "paragraph", "start": 0, "text": "Es sind 10 und 20 GPUs.", "speaker": "", "timestamp": ""}])
+    sentences = pd.DataFrame([{"doc_id": "d", "sentence_id": 0, "block_id": 0, "start": 0, "end": 23, "lang": "de"}])
+    claims = pd.DataFrame(
+        {"claim_id": ["d:c1", "d:c2", "d:c3"], "sentence_id": [0, 0, 0], "start": [8, 8, 15], "end": [10, 17, 40], "unit": ["gpu"] * 3}
+    )
+    out = document_html(blocks, sentences, claims)
+    for cid in ("d:c1", "d:c2", "d:c3"):  # marked, overlapped, and out of the sentence's bounds
+        assert out.count(f'id="c-{cid}"') == 1
+
+
+def test_checked_cells_are_hidden_from_reports_and_no_notebook_prints_a_table():
+    import nbformat
+
+    from helpers.reports.export import HIDE_TAG, to_html
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            hidden = HIDE_TAG in cell.metadata.get("tags", [])
+            if "NBVAL_CHECK_OUTPUT" in cell.source:
+                assert hidden, f"{path.name}: a checked cell would print plain text into the report"
+            elif not hidden:
+                assert "print(" not in cell.source and ".to_string(" not in cell.source, f"{path.name}: raw text in the report"
+    nb = nbformat.v4.new_notebook()
+    shown = nbformat.v4.new_code_cell("x")
+    shown.outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<p>shown</p>"})]
+    checked = nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(df)", metadata={"tags": [HIDE_TAG]})
+    checked.outputs = [nbformat.v4.new_output("stream", name="stdout", text="RAW   DUMP\n")]
+    nb.cells = [shown, checked]
+    page = to_html(nb, title="T", nav=[])
+    assert "shown" in page and "RAW   DUMP" not in page
+    assert len(page.encode()) < 40_000  # our theme, not JupyterLab's 260 KB stylesheet
+    assert "prefers-color-scheme: dark" in page and "@media print" in page
