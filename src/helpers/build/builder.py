@@ -72,6 +72,8 @@ class BuildResult:
     runs: list[RunResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Wall seconds per stage: extraction, analysis, notebooks (execution and export), index.
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 def log(message: str) -> None:
@@ -346,10 +348,12 @@ def build(opts: BuildOptions) -> BuildResult:
             if not e.ok:
                 log(f"[error] {e.doc_id}: {e.row['error']}")
         tables = combine(extractions)
-        log(f"extracted {len(sources)} documents from {opts.seeds} in {time.perf_counter() - t0:.1f}s")
+        stages = {"extraction": time.perf_counter() - t0}
+        log(f"extracted {len(sources)} documents from {opts.seeds} in {stages['extraction']:.1f}s")
         t0 = time.perf_counter()
         tables.update(analyze(tables, catalog, ledger))
-        log(f"compared, aligned and summarized in {time.perf_counter() - t0:.1f}s")
+        stages["analysis"] = time.perf_counter() - t0
+        log(f"compared, aligned and summarized in {stages['analysis']:.1f}s")
 
         previous_claims = _read_previous(data_dir, "claims")
         previous_findings = _read_previous(data_dir, "findings")
@@ -372,8 +376,10 @@ def build(opts: BuildOptions) -> BuildResult:
             lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
         except ValueError:
             lock = {}  # a damaged lockfile only costs a full rebuild
+        t0 = time.perf_counter()
         try:
             results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, tables, lock, fixed, doc_langs)
+            stages["notebooks"] = time.perf_counter() - t0
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
             lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
@@ -382,6 +388,7 @@ def build(opts: BuildOptions) -> BuildResult:
         changes = _changes(previous_claims, tables["claims"], previous_findings, tables["findings"])
         _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))
 
+        t0 = time.perf_counter()
         write_index(
             opts.out / "index.html",
             documents=tables["documents"],
@@ -392,6 +399,7 @@ def build(opts: BuildOptions) -> BuildResult:
             packages=package_versions(),
             changes=changes,
         )
+        stages["index"] = time.perf_counter() - t0
 
     failed_runs = [r for r in results if r.status != "ok"]
     failed_docs = [e for e in extractions if not e.ok]
@@ -411,7 +419,7 @@ def build(opts: BuildOptions) -> BuildResult:
     if failed_docs or failed_runs or problems:
         log(f"the index lists these problems too: {opts.out / 'index.html'}")
     log(f"reports: {opts.out / 'index.html'}")
-    return BuildResult(exit_code, tables["documents"], results, problems, skipped)
+    return BuildResult(exit_code, tables["documents"], results, problems, skipped, stages)
 
 
 def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame:

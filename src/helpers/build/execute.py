@@ -49,6 +49,7 @@ class RunResult:
     seconds: float
     failure: NotebookFailed | None = None
     executed: str = ""  # path of the executed notebook
+    export_seconds: float = 0.0  # of ``seconds``, the HTML export
 
     @property
     def error(self) -> str:
@@ -368,13 +369,16 @@ def run_notebook(
         nb = nbformat.v4.new_notebook()
         if failure is None:
             failure = NotebookFailed("the notebook produced no output")
+    exported = time.perf_counter()
     html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None)
     atomic.write_text(out_dir / run.report, html_text)
+    finished = time.perf_counter()
     return RunResult(
         key=run.key,
         report=run.report,
         status="failed" if failure else "ok",
-        seconds=time.perf_counter() - started,
+        seconds=finished - started,
         failure=failure,
         executed=str(executed),
+        export_seconds=finished - exported,
     )
