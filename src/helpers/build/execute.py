@@ -302,16 +302,22 @@ def _register_warm_engine() -> None:
         def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                      stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):  # fmt: skip
             kwargs.pop("input_path", None)
-            return WarmClient(
-                nb_man,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                kernel_name=kernel_name,
-                log_output=log_output,
-                stdout_file=stdout_file,
-                stderr_file=stderr_file,
-                **kwargs,
-            ).execute()
+            # papermill saves the notebook at every cell's start and end (~0.07 s each, most of a
+            # short run's overhead); the build reads it only at the end, where papermill saves it anyway.
+            output_path, nb_man.output_path = nb_man.output_path, None
+            try:
+                return WarmClient(
+                    nb_man,
+                    timeout=execution_timeout,
+                    startup_timeout=start_timeout,
+                    kernel_name=kernel_name,
+                    log_output=log_output,
+                    stdout_file=stdout_file,
+                    stderr_file=stderr_file,
+                    **kwargs,
+                ).execute()
+            finally:
+                nb_man.output_path = output_path
 
     papermill_engines.register("warm", WarmEngine)
     atexit.register(_KERNEL.discard)
