@@ -79,6 +79,8 @@ def prepare_data(work: Path):
     from helpers.build.builder import DEFAULT_LEDGER, DEFAULT_NOTEBOOKS
     from helpers.text.catalog import load_catalog
     from helpers.text.corpus import CATALOG_NAME, discover
+    from helpers.analysis.ledger import empty_ledger, load_ledger
+    from helpers.build.analyze import analyze
     from helpers.build.extract import combine
     from helpers.tables import to_csv_bytes
     from helpers.build.pipeline import plan_runs
@@ -92,9 +94,12 @@ def prepare_data(work: Path):
         extractions = extract_all(sources, catalog, work / "extract-cache", fixed, workers)
     data = work / "data"
     data.mkdir(parents=True)
-    for name, df in combine(extractions).items():
-        (data / f"{name}.csv").write_bytes(to_csv_bytes(df))
     ledger = DEFAULT_LEDGER if DEFAULT_LEDGER.exists() else None
+    tables = combine(extractions)
+    # The build computes findings, alignment and summaries before any notebook runs; so must this.
+    tables.update(analyze(tables, catalog, load_ledger(ledger) if ledger else empty_ledger()))
+    for name, df in tables.items():
+        (data / f"{name}.csv").write_bytes(to_csv_bytes(df))
     ok = [e.doc_id for e in extractions if e.ok]
     return plan_runs(DEFAULT_NOTEBOOKS, ok, catalog, data, catalog_path, ledger), DEFAULT_NOTEBOOKS
 

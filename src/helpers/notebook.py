@@ -23,6 +23,7 @@ from .build.extract import combine, extract_document
 from .build.pipeline import TABLES
 from .exceptions import ConfigurationError, UnknownDocumentError
 from .reports.render import setup_matplotlib
+from .tables import TableSpec
 from .text.catalog import Catalog, load_catalog
 from .text.corpus import CATALOG_NAME, discover
 
@@ -56,7 +57,25 @@ def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:
     d = Path(data_dir)
     if not (d / "documents.csv").exists():
         raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
-    return {spec.name: spec.read_csv(d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+    return {spec.name: _read_table(spec, d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+
+
+# The build runs notebook after notebook in one warm kernel, each reading every
+# table: parsing a 1,000-document corpus's sentences per run would cost more
+# than the run's own cells. A table is parsed again only when its bytes change;
+# each run gets its own copy, so what one run does to its tables no other sees.
+_TABLE_CACHE: dict[str, tuple[str, pd.DataFrame]] = {}
+
+
+def _read_table(spec: TableSpec, path: Path) -> pd.DataFrame:
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    cached = _TABLE_CACHE.get(str(path))
+    if cached is None or cached[0] != digest:
+        cached = (digest, spec.read_csv(path))
+        _TABLE_CACHE[str(path)] = cached
+    return cached[1].copy(deep=True)
 
 
 @lru_cache(maxsize=2)

@@ -33,7 +33,7 @@ from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
-from .analyze import analyze
+from .analyze import ANALYSED, analyze
 from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
 from .scheduler import Workers
 
@@ -73,6 +73,8 @@ class BuildResult:
     runs: list[RunResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Wall seconds per stage: extraction, analysis, notebooks (execution and export), index.
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 def log(message: str) -> None:
@@ -139,35 +141,122 @@ def notebook_source_digest(path: Path) -> str:
     return _sha(json.dumps(cells, ensure_ascii=False).encode())
 
 
-def _doc_slice_digest(tables: dict[str, pd.DataFrame], doc_ids: tuple[str, ...]) -> str:
-    h = hashlib.sha256()
-    for name in sorted(tables):
-        df = tables[name]
-        part = df[df["doc_id"].isin(doc_ids)] if "doc_id" in df.columns else df
-        h.update(name.encode() + b"\0" + to_csv_bytes(part))
-    return h.hexdigest()
+class RowDigests:
+    """Digest of each document's rows of each table, computed once per build rather than once per run.
+
+    Rows are hashed column-wise in one vectorised pass (pandas' stable 64-bit
+    row hash), then grouped by document: a per-document run depends on its own
+    rows only, and finding them by filtering every table for every run would
+    cost minutes at a thousand documents.
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.tables = tables
+        self._by_doc: dict[str, dict[str, str]] = {}
+
+    def _table(self, name: str) -> dict[str, str]:
+        if name not in self._by_doc:
+            import numpy as np
+
+            df = self.tables[name]
+            header = json.dumps([[c, str(t)] for c, t in df.dtypes.items()]).encode()
+            rows = pd.util.hash_pandas_object(df, index=False).to_numpy()
+            codes, docs = pd.factorize(df["doc_id"].astype(str), sort=True)
+            order = np.argsort(codes, kind="stable")
+            bounds = np.searchsorted(codes[order], np.arange(len(docs) + 1))
+            self._by_doc[name] = {
+                str(doc): _sha(header + rows[order[bounds[i] : bounds[i + 1]]].tobytes()) for i, doc in enumerate(docs)
+            }
+        return self._by_doc[name]
+
+    def of(self, names: list[str], doc_ids: tuple[str, ...]) -> str:
+        """One digest of the rows of ``doc_ids`` in the tables ``names``."""
+        empty = _sha(b"")
+        parts = [f"{name}\0{doc}\0{self._table(name).get(doc, empty)}" for name in sorted(names) for doc in doc_ids]
+        return _sha("\n".join(parts).encode())
+
+
+def frame_digest(df: pd.DataFrame) -> str:
+    """Digest of a table's columns, types and every row (vectorised: fast on a thousand documents)."""
+    header = json.dumps([[c, str(t)] for c, t in df.dtypes.items()]).encode()
+    return _sha(header + pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+
+
+ANALYSIS_RECORD = "analysis.json"
+
+
+def analyze_or_reuse(
+    tables: dict[str, pd.DataFrame],
+    catalog: Catalog,
+    ledger: pd.DataFrame,
+    fixed: dict[str, str],
+    data_dir: Path,
+    build_dir: Path,
+) -> dict[str, pd.DataFrame]:
+    """The analysis tables, read back from the data folder when nothing they are computed from changed.
+
+    Analysis is corpus-wide (findings compare every document's claims) and
+    takes longer than everything else in a rebuild that changes nothing; its
+    inputs are the extracted tables, the catalog, the ledger and the code. The
+    data files written by the previous build are reused only if their bytes are
+    the ones it wrote (a CSV round trip gives back the same frame).
+    """
+    key = _sha(
+        json.dumps(
+            {
+                **fixed,
+                "tables": {name: frame_digest(df) for name, df in sorted(tables.items())},
+                "catalog": repr(sorted(catalog.entries.items())),
+                "ledger": frame_digest(ledger),
+            },
+            sort_keys=True,
+        ).encode()
+    )
+    record_path = build_dir / ANALYSIS_RECORD
+    try:
+        record = json.loads(record_path.read_text()) if record_path.exists() else {}
+    except ValueError:
+        record = {}  # a damaged record only costs the analysis
+    files = {name: data_dir / f"{name}.csv" for name in ANALYSED}
+    if record.get("key") == key and all(
+        p.exists() and _sha(p.read_bytes()) == record.get("files", {}).get(name) for name, p in files.items()
+    ):
+        return {name: table_spec(name).read_csv(p) for name, p in files.items()}
+    analysed = analyze(tables, catalog, ledger)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    digests = {}
+    for name, df in analysed.items():
+        data = to_csv_bytes(df)
+        _write_if_changed(files[name], data)
+        digests[name] = _sha(data)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    atomic.write_text(record_path, json.dumps({"key": key, "files": digests}, indent=2, sort_keys=True) + "\n")
+    return analysed
 
 
 def _run_record(
     run: NotebookRun,
-    notebooks_dir: Path,
+    notebook_digest: str,
     data_dir: Path,
-    tables: dict[str, pd.DataFrame],
+    rows: RowDigests,
     fixed: dict[str, str],
+    file_digests: dict[str, str],
 ) -> dict[str, object]:
     """What a run depends on, hash by hash; the lockfile keeps it so a re-run can be explained."""
     inputs: dict[str, str] = {}
-    sliced = {}
+    sliced = []
     for name in run.needs:
-        if run.doc_ids and "doc_id" in tables[name].columns:
-            sliced[name] = tables[name]  # per-document runs depend on their own rows only (below)
+        if run.doc_ids and "doc_id" in rows.tables[name].columns:
+            sliced.append(name)  # per-document runs depend on their own rows only (below)
             continue
-        p = data_dir / f"{name}.csv"
-        inputs[f"{name}.csv"] = _sha(p.read_bytes()) if p.exists() else "missing"
+        if name not in file_digests:
+            p = data_dir / f"{name}.csv"
+            file_digests[name] = _sha(p.read_bytes()) if p.exists() else "missing"
+        inputs[f"{name}.csv"] = file_digests[name]
     if run.doc_ids:
-        inputs["rows"] = _doc_slice_digest(sliced, run.doc_ids)
+        inputs["rows"] = rows.of(sliced, run.doc_ids)
     record: dict[str, object] = {
-        "notebook": notebook_source_digest(notebooks_dir / f"{run.spec.name}.ipynb"),
+        "notebook": notebook_digest,
         "parameters": _sha(json.dumps(run.parameters, sort_keys=True, ensure_ascii=False).encode()),
         "inputs": inputs,
         **fixed,
@@ -294,8 +383,12 @@ def _execute_runs(
     skipped: list[str] = []
     total = len(runs)
     futures: dict[cf.Future, tuple[NotebookRun, dict]] = {}
+    rows = RowDigests(tables)
+    specs = list(dict.fromkeys(r.spec for r in runs))
+    notebook_digests = {spec.name: notebook_source_digest(opts.notebooks / f"{spec.name}.ipynb") for spec in specs}
+    file_digests: dict[str, str] = {}
     for run in runs:
-        record = _run_record(run, opts.notebooks, data_dir, tables, fixed)
+        record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
         previous = lock.get(run.key, {})
         if (
             not opts.force
@@ -306,7 +399,7 @@ def _execute_runs(
             skipped.append(run.key)
             results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
             continue
-        nav = nav_links(run.report, [r.spec for r in runs])
+        nav = nav_links(run.report, specs)
         lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
         fut = workers.executor().submit(run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang)
         futures[fut] = (run, record)
@@ -427,17 +520,20 @@ def build(opts: BuildOptions) -> BuildResult:
             if not e.ok:
                 log(f"[error] {e.doc_id}: {e.row['error']}")
         tables = combine(extractions)
-        log(f"extracted {len(sources)} documents from {opts.seeds} in {time.perf_counter() - t0:.1f}s")
+        stages = {"extraction": time.perf_counter() - t0}
+        log(f"extracted {len(sources)} documents from {opts.seeds} in {stages['extraction']:.1f}s")
         t0 = time.perf_counter()
-        tables.update(analyze(tables, catalog, ledger))
-        log(f"compared, aligned and summarized in {time.perf_counter() - t0:.1f}s")
+        tables.update(analyze_or_reuse(tables, catalog, ledger, fixed, data_dir, build_dir))
+        stages["analysis"] = time.perf_counter() - t0
+        log(f"compared, aligned and summarized in {stages['analysis']:.1f}s")
 
         baseline = _keep_baseline(data_dir, build_dir / "baseline")
         previous_claims = _read_previous(baseline, "claims")
         previous_findings = _read_previous(baseline, "findings")
         data_dir.mkdir(parents=True, exist_ok=True)
         for name, df in tables.items():
-            _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
+            if name not in ANALYSED:  # written (or found unchanged) by the analysis step
+                _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
 
         ok_docs = [e.doc_id for e in extractions if e.ok]
         doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
@@ -454,8 +550,10 @@ def build(opts: BuildOptions) -> BuildResult:
             lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
         except ValueError:
             lock = {}  # a damaged lockfile only costs a full rebuild
+        t0 = time.perf_counter()
         try:
             results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, tables, lock, fixed, doc_langs)
+            stages["notebooks"] = time.perf_counter() - t0
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
             lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
@@ -465,6 +563,7 @@ def build(opts: BuildOptions) -> BuildResult:
         _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))
         _drop_baseline(baseline)  # this build finished: its tables are the next build's baseline
 
+        t0 = time.perf_counter()
         write_index(
             opts.out / "index.html",
             documents=tables["documents"],
@@ -475,6 +574,7 @@ def build(opts: BuildOptions) -> BuildResult:
             packages=package_versions(),
             changes=changes,
         )
+        stages["index"] = time.perf_counter() - t0
 
     failed_runs = [r for r in results if r.status != "ok"]
     failed_docs = [e for e in extractions if not e.ok]
@@ -494,7 +594,7 @@ def build(opts: BuildOptions) -> BuildResult:
     if failed_docs or failed_runs or problems:
         log(f"the index lists these problems too: {opts.out / 'index.html'}")
     log(f"reports: {opts.out / 'index.html'}")
-    return BuildResult(exit_code, tables["documents"], results, problems, skipped)
+    return BuildResult(exit_code, tables["documents"], results, problems, skipped, stages)
 
 
 def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame:

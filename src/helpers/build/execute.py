@@ -2,7 +2,13 @@
 
 Runs in a worker process (one kernel per process: papermill's ``cwd``
 handling is not thread-safe). papermill and nbconvert are imported once per
-worker, not once per notebook.
+worker, not once per notebook, and the kernel is warm: each worker keeps one
+long-lived kernel and runs notebook after notebook in it (papermill engine
+``warm``), so a run costs its own cells, not a kernel start and the imports of
+pandas, matplotlib and helpers (about 2 s of a 2.5 s report). Before every
+run the kernel's namespace and session state are reset to what a fresh
+kernel has (see ``_RESET``); after a failure, a timeout or ``KERNEL_RUNS``
+runs the kernel is replaced, so one run can never poison the next.
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ from ..exceptions import NotebookFailed
 from .pipeline import NotebookRun, file_stem
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
+KERNEL_NAME = "python3"
+# Runs one kernel serves before it is replaced: bounds whatever a long-lived
+# process accumulates (caches, fragmentation) for ~1.5 s per this many runs.
+KERNEL_RUNS = 200
 # A report is read in a browser: one output beyond this many characters (the
 # full text of a book-sized document) makes the page unusable and the HTML
 # export take minutes. The report then shows the start and says where the rest
@@ -51,6 +61,7 @@ class RunResult:
     seconds: float
     failure: NotebookFailed | None = None
     executed: str = ""  # path of the executed notebook
+    export_seconds: float = 0.0  # of ``seconds``, the HTML export
 
     @property
     def error(self) -> str:
@@ -171,6 +182,161 @@ def _stderr_to(path: Path) -> Iterator[None]:
             os.close(saved)
 
 
+# Run silently (no output, no history, no execution count) before every notebook:
+# what a fresh kernel would not have is removed. Imported modules stay (that is
+# the saving); their state that notebooks can change is put back: matplotlib's
+# figures and rcParams, warning filters and the once-per-location registries
+# (a warning a previous run showed must show again), the execution counter.
+_RESET = """
+def __helpers_reset():
+    import sys, warnings
+    ip = get_ipython()
+    state = sys.modules.get("__helpers_warm_state__")
+    if state is None:
+        import types
+        state = sys.modules["__helpers_warm_state__"] = types.ModuleType("__helpers_warm_state__")
+        state.filters = list(warnings.filters)
+        state.modules = set(sys.modules)
+        state.rc = None
+    ip.run_line_magic("reset", "-f")
+    warnings.filters[:] = state.filters
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib, matplotlib.pyplot as plt
+        plt.close("all")
+        if state.rc is None:
+            state.rc = dict(matplotlib.rcParams)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            matplotlib.rcParams.update(state.rc)
+    ip.execution_count = 1
+__helpers_reset()
+"""  # %reset inside it also removes the function itself
+# Imported once per kernel, before its first run, so the first run is as cheap as
+# the others and the rcParams snapshot above is taken before any notebook ran.
+# matplotlib_fontja sets the Japanese font only when first imported: it must be
+# in the snapshot, or every run after the first would draw Japanese as boxes.
+_WARM_UP = "import matplotlib.pyplot, matplotlib_fontja, pandas, helpers.notebook, helpers.reports.render"
+
+
+class WarmKernel:
+    """The long-lived kernel of this worker process."""
+
+    def __init__(self) -> None:
+        self.km = None
+        self.cwd = ""
+        self.runs = 0
+
+    def manager(self, cwd: str, log_path: Path):
+        """A kernel manager with a live, reset kernel whose working directory is ``cwd``."""
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None and (self.cwd != cwd or self.runs >= KERNEL_RUNS or not run_sync(self.km.is_alive)()):
+            self.discard()
+        if self.km is None:
+            from jupyter_client.manager import AsyncKernelManager
+
+            km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            # The kernel outlives every per-run stderr redirection: its own chatter goes to one log.
+            with open(log_path, "ab") as log:
+                # nbclient gives its kernels an in-memory history; so must a warm one (no shared sqlite file).
+                run_sync(km.start_kernel)(
+                    cwd=cwd, stdout=log, stderr=log, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                )
+            self.km, self.cwd, self.runs = km, cwd, 0
+            try:
+                self._execute(_WARM_UP)
+            except Exception:
+                self.discard()
+                raise
+        self.runs += 1
+        return self.km
+
+    def _execute(self, code: str) -> None:
+        from jupyter_core.utils import run_sync
+
+        async def go() -> None:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=60)
+                reply = await kc.execute_interactive(code, silent=True, store_history=False, timeout=120)
+            finally:
+                kc.stop_channels()
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"kernel warm-up failed: {reply['content'].get('evalue', '')}")
+
+        run_sync(go)()
+
+    def discard(self) -> None:
+        """Shut the kernel down now (after a failure: the next run gets a fresh one)."""
+        from jupyter_core.utils import run_sync
+
+        km, self.km = self.km, None
+        if km is not None:
+            try:
+                run_sync(km.shutdown_kernel)(now=True)
+            except Exception:  # already dead: nothing to stop
+                pass
+
+
+_KERNEL = WarmKernel()
+
+
+@lru_cache(maxsize=1)
+def _register_warm_engine() -> None:
+    """papermill engine ``warm``: papermill's nbclient engine on this process's warm kernel."""
+    import atexit
+
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class WarmClient(PapermillNotebookClient):
+        def papermill_execute_cells(self):
+            reply = self.wait_for_reply(self.kc.execute(_RESET, silent=True, store_history=False))
+            if reply is None or reply["content"]["status"] != "ok":
+                raise RuntimeError("the warm kernel could not be reset")
+            super().papermill_execute_cells()
+
+        def execute(self, **kwargs):
+            try:
+                return super().execute(**kwargs)
+            finally:
+                # The kernel stays; the client of this run (its sockets) does not.
+                if self.kc is not None:
+                    self.kc.stop_channels()
+                    self.kc = None
+
+    class WarmEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):  # fmt: skip
+            kwargs.pop("input_path", None)
+            # papermill saves the notebook at every cell's start and end (~0.07 s each, most of a
+            # short run's overhead); the build reads it only at the end, where papermill saves it anyway.
+            output_path, nb_man.output_path = nb_man.output_path, None
+            try:
+                return WarmClient(
+                    nb_man,
+                    timeout=execution_timeout,
+                    startup_timeout=start_timeout,
+                    kernel_name=kernel_name,
+                    log_output=log_output,
+                    stdout_file=stdout_file,
+                    stderr_file=stderr_file,
+                    **kwargs,
+                ).execute()
+            finally:
+                nb_man.output_path = output_path
+
+    papermill_engines.register("warm", WarmEngine)
+    atexit.register(_KERNEL.discard)
+
+
 def run_notebook(
     run: NotebookRun,
     notebooks_dir: Path,
@@ -196,8 +362,10 @@ def run_notebook(
     declared = _declared_parameters(str(source))
     parameters = {k: v for k, v in run.parameters.items() if k in declared}
     log_path = build_dir / "logs" / f"{file_stem(run.key)}.log"
+    _register_warm_engine()
     try:
         with _stderr_to(log_path):
+            km = _KERNEL.manager(str(notebooks_dir), build_dir / "logs" / f"kernel-{os.getpid()}.log")
             papermill.execute_notebook(
                 _literal_path(source),
                 _literal_path(tmp_executed),
@@ -206,12 +374,14 @@ def run_notebook(
                 progress_bar=False,
                 log_output=False,
                 execution_timeout=timeout,
-                kernel_name="python3",
-                # Outputs are saved already; a graceful kernel shutdown only adds ~0.2 s per run.
-                shutdown_kernel="immediate",
+                kernel_name=KERNEL_NAME,
+                engine_name="warm",
+                km=km,
             )
     except Exception as exc:  # a failing notebook must not stop the build
         failure = notebook_failure(exc, timeout)
+        # Whatever the failed run left (a cell still running after a timeout, half-set state) goes with its kernel.
+        _KERNEL.discard()
     if tmp_executed.exists():
         os.replace(tmp_executed, executed)
         nb = nbformat.read(str(executed), as_version=4)
@@ -219,13 +389,16 @@ def run_notebook(
         nb = nbformat.v4.new_notebook()
         if failure is None:
             failure = NotebookFailed("the notebook produced no output")
+    exported = time.perf_counter()
     html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None)
     atomic.write_text(out_dir / run.report, html_text)
+    finished = time.perf_counter()
     return RunResult(
         key=run.key,
         report=run.report,
         status="failed" if failure else "ok",
-        seconds=time.perf_counter() - started,
+        seconds=finished - started,
         failure=failure,
         executed=str(executed),
+        export_seconds=finished - exported,
     )

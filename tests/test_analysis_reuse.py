@@ -1,0 +1,73 @@
+"""The analysis stage is reused when nothing it is computed from changed, and only then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.build import builder
+from helpers.build.builder import RowDigests, analyze_or_reuse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXED = {"helpers": "code", "packages": "versions"}
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from helpers.analysis.ledger import load_ledger
+    from helpers.build.extract import combine, extract_document
+    from helpers.text.catalog import load_catalog
+    from helpers.text.corpus import CATALOG_NAME, discover
+
+    catalog = load_catalog(SEEDS / CATALOG_NAME)
+    tables = combine([extract_document(s, catalog) for s in discover(SEEDS)])
+    return tables, catalog, load_ledger(ROOT / "references" / "reference_facts.csv")
+
+
+def _forbid_analysis(monkeypatch):
+    def fail(*_a, **_k):
+        raise AssertionError("analysis ran although nothing changed")
+
+    monkeypatch.setattr(builder, "analyze", fail)
+
+
+def test_unchanged_inputs_reuse_the_data_files_exactly(extracted, tmp_path, monkeypatch):
+    tables, catalog, ledger = extracted
+    first = analyze_or_reuse(tables, catalog, ledger, FIXED, tmp_path / "data", tmp_path / "_build")
+    with monkeypatch.context() as m:
+        _forbid_analysis(m)
+        again = analyze_or_reuse(tables, catalog, ledger, FIXED, tmp_path / "data", tmp_path / "_build")
+    for name, df in first.items():
+        pd.testing.assert_frame_equal(again[name], df)
+        # Reused tables must hash like computed ones, or every per-document run would re-run.
+        if "doc_id" in df.columns:
+            assert RowDigests({name: again[name]})._table(name) == RowDigests({name: df})._table(name)
+
+
+@pytest.mark.parametrize("change", ["claims", "code", "ledger", "catalog", "edited data file"])
+def test_any_change_recomputes(extracted, tmp_path, monkeypatch, change):
+    tables, catalog, ledger = extracted
+    analyze_or_reuse(tables, catalog, ledger, FIXED, tmp_path / "data", tmp_path / "_build")
+    fixed = dict(FIXED)
+    if change == "claims":
+        tables = {**tables, "claims": tables["claims"].iloc[1:]}
+    elif change == "code":
+        fixed["helpers"] = "other code"
+    elif change == "ledger":
+        ledger = ledger.iloc[1:]
+    elif change == "catalog":
+        from dataclasses import replace
+
+        doc = next(iter(catalog.entries))
+        catalog = replace(catalog, entries={**catalog.entries, doc: replace(catalog.entries[doc], title="Renamed")})
+    else:
+        path = tmp_path / "data" / "findings.csv"
+        path.write_bytes(path.read_bytes() + b"\n")
+    calls = []
+    real = builder.analyze
+    monkeypatch.setattr(builder, "analyze", lambda *a: calls.append(1) or real(*a))
+    analyze_or_reuse(tables, catalog, ledger, fixed, tmp_path / "data", tmp_path / "_build")
+    assert calls == [1]
