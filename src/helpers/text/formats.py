@@ -50,7 +50,7 @@ from functools import lru_cache
 import yaml
 
 from ..exceptions import DocumentError
-from .language import detect_lang, document_lang, script_lang
+from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence
 from .segment import split_sentences
 
@@ -856,20 +856,6 @@ def read(text: str, source: str = "", fmt: str | None = None) -> Reading:
     return reading
 
 
-def _segment_lang(text: str, doc_lang: str) -> str:
-    if script_lang(text) == "ja":
-        return "ja"
-    if doc_lang in ("de", "en"):
-        return doc_lang
-    lang = detect_lang(text)
-    return lang if lang != "unknown" else doc_lang
-
-
-def _sentence_lang(text: str, doc_lang: str) -> str:
-    lang = detect_lang(text)
-    return doc_lang if lang == "unknown" else lang
-
-
 @dataclass
 class _DraftBlock:
     kind: str
@@ -981,7 +967,7 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
     joined = "".join(chunks)
     positions = [p[0] for p in parts]
     out: list[dict] = []
-    for a, b in _unpunctuated_spans(joined, unit_ends) or split_sentences(joined, _segment_lang(joined, doc_lang)):
+    for a, b in _unpunctuated_spans(joined, unit_ends) or split_sentences(joined, segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         lengths: list[int] = []
         ts: str | None = None
@@ -1010,7 +996,7 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
             dict(
                 start=pieces[0][0],
                 end=pieces[-1][1],
-                lang=_sentence_lang(s, doc_lang),
+                lang=sentence_lang(s, doc_lang),
                 text=s,
                 timestamp=ts,
                 pieces=tuple(pieces),  # always, as for captions: the timestamp is the first piece's

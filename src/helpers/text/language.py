@@ -101,3 +101,19 @@ def document_lang(text: str) -> str:
         return "unknown"
     # Ties go to the alphabetically first code so the answer is deterministic.
     return max(sorted(weights), key=lambda k: weights[k])
+
+
+def segment_lang(text: str, doc_lang: str) -> str:
+    """Language of a passage of a document: Japanese by script, else the document's German or English."""
+    if script_lang(text) == "ja":
+        return "ja"
+    if doc_lang in ("de", "en"):
+        return doc_lang
+    lang = detect_lang(text)
+    return lang if lang != "unknown" else doc_lang
+
+
+def sentence_lang(text: str, doc_lang: str) -> str:
+    """Language of one sentence, the document's when the sentence is too short to tell."""
+    lang = detect_lang(text)
+    return doc_lang if lang == "unknown" else lang

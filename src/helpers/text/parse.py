@@ -78,7 +78,7 @@ from pathlib import Path
 
 from . import formats
 from .decode import read_document
-from .language import detect_lang, document_lang, script_lang
+from .language import detect_lang, document_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence
 from .segment import split_sentences
 from .speakers import Unit, Voice, attribute, span_voices
@@ -747,26 +747,12 @@ def _line_of(line_starts: list[int], offset: int) -> int:
     return bisect_right(line_starts, offset)
 
 
-def _segment_lang(text: str, doc_lang: str) -> str:
-    if script_lang(text) == "ja":
-        return "ja"
-    if doc_lang in ("de", "en"):
-        return doc_lang
-    lang = detect_lang(text)
-    return lang if lang != "unknown" else doc_lang
-
-
-def _sentence_lang(text: str, doc_lang: str) -> str:
-    lang = detect_lang(text)
-    return doc_lang if lang == "unknown" else lang
-
-
 def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: list[int]) -> list[dict]:
     common = dict(block_id=block_id, speaker=d.speaker, speaker_inferred=d.speaker_inferred)
     out: list[dict] = []
     if not d.caption:
         block_text = text[d.start : d.end]
-        for a, b in split_sentences(block_text, _segment_lang(block_text, doc_lang)):
+        for a, b in split_sentences(block_text, segment_lang(block_text, doc_lang)):
             start, end = d.start + a, d.start + b
             s = text[start:end]
             out.append(
@@ -775,7 +761,7 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
                     start=start,
                     end=end,
                     line=_line_of(line_starts, start),
-                    lang=_sentence_lang(s, doc_lang),
+                    lang=sentence_lang(s, doc_lang),
                     text=s,
                     timestamp=d.timestamp,
                 )
@@ -799,7 +785,7 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
         chunks.append(content)
         pos += len(content)
     joined = " ".join(chunks)
-    for a, b in split_sentences(joined, _segment_lang(joined, doc_lang)):
+    for a, b in split_sentences(joined, segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         ts: str | None = None
         for jpos, da, db, lts in parts:
@@ -815,7 +801,7 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
                 start=pieces[0][0],
                 end=pieces[-1][1],
                 line=_line_of(line_starts, pieces[0][0]),
-                lang=_sentence_lang(s, doc_lang),
+                lang=sentence_lang(s, doc_lang),
                 text=s,
                 timestamp=ts,
                 pieces=tuple(pieces),
