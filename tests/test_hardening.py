@@ -579,7 +579,7 @@ def test_a_document_without_numbers_builds_every_report(tmp_path):
     result = build(BuildOptions(seeds=seeds, out=tmp_path / "out", notebooks=nbs, jobs=2))
     assert [(r.key, r.status, r.error) for r in result.runs if r.status != "ok"] == []
     assert result.exit_code == 0
-    assert "prose: 0 claims" in (tmp_path / "out" / "claims" / "prose.html").read_text(encoding="utf-8")
+    assert "<code>prose</code>: 0 claims" in (tmp_path / "out" / "claims" / "prose.html").read_text(encoding="utf-8")
 
 
 # --- Numbers beyond the range -------------------------------------------------------------------

@@ -545,8 +545,11 @@ def test_two_builds_on_one_folder_take_turns(tmp_path):
     second_lines = [(t, ln) for t, n, ln in events if n == "second"]
     assert second_lines[0][1].startswith(f"another build is writing to {out}; waiting"), second_lines
     # Nothing of the second build's work happened before the first had finished.
+    # (the first process may take a moment to exit after releasing the lock, e.g. stopping its
+    # warm kernels, so the comparison is with its last notebook run, which happens under the lock)
     worked = [t for t, ln in second_lines if ln.startswith("extracted")]
-    assert worked and worked[0] > first_done - 0.5
+    first_runs = [t for t, n, ln in events if n == "first" and ln.startswith("[")]
+    assert worked and first_runs and worked[0] > first_runs[-1] and first_done > 0
     firsts = [ln for _, n, ln in events if n == "first"]
     assert any(ln.startswith("reports:") for ln in firsts)
     assert all(_complete(k, v) for k, v in _snapshot(out).items())
