@@ -152,3 +152,35 @@ def test_nothing_leaks_into_the_next_run(tmp_path, mode):
         assert "ValueError" in dirty.error and "fails on purpose" in dirty.error
     if mode == "hang":
         assert "5" in dirty.error or "timeout" in dirty.error.lower()
+
+
+def test_a_kernel_that_dies_while_starting_is_started_again(monkeypatch, tmp_path):
+    # Two workers starting kernels at once can race for the same free port; the loser dies at start.
+    kernel = execute.WarmKernel()
+    starts: list[str] = []
+
+    def start(cwd: str, log_path: Path) -> None:
+        starts.append(cwd)
+        if len(starts) < execute.START_ATTEMPTS:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        kernel.km, kernel.cwd, kernel.runs = object(), cwd, 0
+
+    monkeypatch.setattr(kernel, "_start", start)
+    assert kernel.manager(str(tmp_path), tmp_path / "k.log") is not None
+    assert len(starts) == execute.START_ATTEMPTS
+
+
+def test_a_kernel_that_keeps_dying_or_fails_otherwise_is_reported(monkeypatch, tmp_path):
+    for message, attempts in (("Kernel died before replying to kernel_info", execute.START_ATTEMPTS),
+                              ("kernel warm-up failed: ImportError", 1)):
+        kernel = execute.WarmKernel()
+        starts: list[str] = []
+
+        def start(cwd: str, log_path: Path, message=message) -> None:
+            starts.append(cwd)
+            raise RuntimeError(message)
+
+        monkeypatch.setattr(kernel, "_start", start)
+        with pytest.raises(RuntimeError, match=message):
+            kernel.manager(str(tmp_path), tmp_path / "k.log")
+        assert len(starts) == attempts

@@ -32,6 +32,7 @@ KERNEL_NAME = "python3"
 # Runs one kernel serves before it is replaced: bounds whatever a long-lived
 # process accumulates (caches, fragmentation) for ~1.5 s per this many runs.
 KERNEL_RUNS = 200
+START_ATTEMPTS = 3
 # A report is read in a browser: one output beyond this many characters (the
 # full text of a book-sized document) makes the page unusable and the HTML
 # export take minutes. The report then shows the start and says where the rest
@@ -236,25 +237,39 @@ class WarmKernel:
 
         if self.km is not None and (self.cwd != cwd or self.runs >= KERNEL_RUNS or not run_sync(self.km.is_alive)()):
             self.discard()
-        if self.km is None:
-            from jupyter_client.manager import AsyncKernelManager
-
-            km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-            log_path.parent.mkdir(parents=True, exist_ok=True)
-            # The kernel outlives every per-run stderr redirection: its own chatter goes to one log.
-            with open(log_path, "ab") as log:
-                # nbclient gives its kernels an in-memory history; so must a warm one (no shared sqlite file).
-                run_sync(km.start_kernel)(
-                    cwd=cwd, stdout=log, stderr=log, extra_arguments=["--HistoryManager.hist_file=:memory:"]
-                )
-            self.km, self.cwd, self.runs = km, cwd, 0
+        attempt = 1
+        while self.km is None:
             try:
-                self._execute(_WARM_UP)
-            except Exception:
-                self.discard()
-                raise
+                self._start(cwd, log_path)
+            except RuntimeError as e:
+                # jupyter_client picks free ports, closes them and hands them to the kernel: a
+                # process starting at the same moment (another worker, --jobs 2) can take one first
+                # and the kernel dies binding it ("Address already in use", jupyter_client#154).
+                # A new start picks new ports; a kernel that dies for another reason dies again.
+                if "died" not in str(e) or attempt >= START_ATTEMPTS:
+                    raise
+                attempt += 1
         self.runs += 1
         return self.km
+
+    def _start(self, cwd: str, log_path: Path) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        # The kernel outlives every per-run stderr redirection: its own chatter goes to one log.
+        with open(log_path, "ab") as log:
+            # nbclient gives its kernels an in-memory history; so must a warm one (no shared sqlite file).
+            run_sync(km.start_kernel)(
+                cwd=cwd, stdout=log, stderr=log, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+            )
+        self.km, self.cwd, self.runs = km, cwd, 0
+        try:
+            self._execute(_WARM_UP)
+        except Exception:
+            self.discard()
+            raise
 
     def _execute(self, code: str) -> None:
         from jupyter_core.utils import run_sync
