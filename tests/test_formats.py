@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from helpers.claims.extract import extract_claims
 from helpers.text.decode import read_document
 from helpers.text.formats import FORMATS, clock, detect_format
-from helpers.text.model import ParsedDocument, Sentence
+from helpers.text.model import ParsedDocument, Sentence, join_pieces, separator
 from helpers.text.parse import parse_document, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,9 +83,10 @@ def test_sentences_map_back_to_the_file(name):
             continue
         rebuilt = ""
         for k, (a, b) in enumerate(s.pieces):
+            piece = analysed(d.text, a, b)
             if k and s.pieces[k - 1][1] != a:
-                rebuilt += " "
-            rebuilt += analysed(d.text, a, b)
+                rebuilt += separator(rebuilt, piece)
+            rebuilt += piece
         assert rebuilt == s.text
         assert (s.start, s.end) == (s.pieces[0][0], s.pieces[-1][1])
 
@@ -193,8 +194,9 @@ def _cues_to_sentences(text: str) -> ParsedDocument:
 
 
 def _check_round_trip(d: ParsedDocument, cues: list[tuple[float, list[str]]]) -> None:
-    words = " ".join(" ".join(lines) for _, lines in cues).split()
-    assert " ".join(s.text for s in d.sentences).split() == words
+    # Every character once, in order; where the spaces go is model.separator's rule (fixtures check it).
+    said = join_pieces([line for _, lines in cues for line in lines])
+    assert "".join(" ".join(s.text for s in d.sentences).split()) == "".join(said.split())
     starts: dict[int, float] = {}  # document offset of each cue's first text line -> cue start
     pos = 0
     for t, lines in cues:
@@ -259,13 +261,15 @@ def test_generated_scrolling_auto_captions_read_each_line_once(lines):
     assume(all(lines[k] != lines[k - 1] for k in range(1, len(lines))))
     d = parse_document(_youtube_vtt(lines), "gen")
     assert d.format == "vtt"
-    assert " ".join(s.text for s in d.sentences).split() == [w for words in lines for w in words]
-    line_of_word = [k for k, words in enumerate(lines) for _ in words]
-    first_word = 0
+    # Every line's words once, in order (spaces between wide characters are model.separator's business).
+    said = "".join(join_pieces([" ".join(words) for words in lines]).split())
+    assert "".join(" ".join(s.text for s in d.sentences).split()) == said
+    line_of_char = [k for k, words in enumerate(lines) for w in words for _ in w]
+    first_char = 0
     for s in d.sentences:
         # the timestamp of the cue that first showed the sentence's first word
-        assert s.timestamp == clock(3 * line_of_word[first_word])
-        first_word += len(s.text.split())
+        assert s.timestamp == clock(3 * line_of_char[first_char])
+        first_char += len("".join(s.text.split()))
         for a, b in pieces(s):
             assert "<" not in d.text[a:b] and not DEBRIS.search(d.text[a:b])
 
@@ -308,3 +312,12 @@ def test_unpunctuated_auto_captions_are_cut_at_line_ends_not_into_1000_character
         assert s.text.split()[:6] == lines[k]  # each one starts where a caption line starts
         assert s.timestamp == clock(3 * k)
         first_word += len(s.text.split())
+
+
+@pytest.mark.parametrize(
+    "left, right, sep",
+    [("学習", "まだ", ""), ("します。", "学習", ""), ("ＧＰＵ", "を", ""), ("までに", "35万", " "), ("Meta", "学習", " "),
+     ("the", "model", " "), ("안녕", "하세요", " "), ("", "x", " ")],
+)
+def test_caption_lines_join_with_a_space_except_between_wide_characters(left, right, sep):
+    assert separator(left, right) == sep

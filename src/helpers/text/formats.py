@@ -51,7 +51,7 @@ import yaml
 
 from ..exceptions import DocumentError
 from .language import document_lang, script_lang, segment_lang, sentence_lang
-from .model import Block, ParsedDocument, Sentence
+from .model import Block, ParsedDocument, Sentence, separator
 from .segment import split_sentences
 
 FORMATS = ("plain", "srt", "vtt", "asr-json", "whisper-tsv", "whisper-text", "transcript")
@@ -947,7 +947,7 @@ def _unpunctuated_spans(joined: str, unit_ends: list[int]) -> list[tuple[int, in
 
 
 def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
-    """Join a block's runs (single spaces between lines and cues), split, and map back."""
+    """Join a block's runs (a space between lines and cues, none between wide characters), split, and map back."""
     parts: list[tuple[int, Run, str | None]] = []  # (position in joined text, run, timestamp)
     chunks: list[str] = []
     unit_ends: list[int] = []  # position in the joined text where each unit ends
@@ -956,7 +956,8 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
     for u in units:
         for r in u.runs:
             if prev is not None:
-                if r.start != prev.end:  # contiguous runs are one stretch of the file (JSON escapes)
+                # Contiguous runs are one stretch of the file (JSON escapes).
+                if r.start != prev.end and separator(prev.text, r.text):
                     chunks.append(" ")
                     pos += 1
             parts.append((pos, r, u.timestamp))

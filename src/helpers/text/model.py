@@ -6,6 +6,7 @@ text (``ParsedDocument.text``); ``text[start:end]`` gives back the exact words.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("title", "chrome", "heading", "turn", "paragraph")
@@ -14,6 +15,30 @@ LANGS = ("ja", "de", "en", "unknown")
 # own label, a turn decoded from the dialogue, reported speech in a write-up,
 # the writer's own words, or unknown.
 ATTRIBUTIONS = ("labelled", "turn", "reported", "author", "unknown")
+
+
+def _wide(ch: str) -> bool:
+    """A character Japanese and Chinese run on without spaces (Korean Hangul does use spaces)."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF" and "HANGUL" not in unicodedata.name(ch, "")
+
+
+def separator(left: str, right: str) -> str:
+    """What joins two pieces of a sentence that a line or cue break separates in the file.
+
+    A space, except between two wide characters: a Japanese sentence broken
+    across caption lines runs on without one (CSS Text 3 drops such segment
+    breaks the same way). ``left`` and ``right`` are the pieces' texts (only
+    the last and first characters matter).
+    """
+    return "" if _wide(left[-1:]) and _wide(right[:1]) else " "
+
+
+def join_pieces(texts: list[str]) -> str:
+    """The pieces' texts joined as a sentence's ``text`` is (see ``separator``)."""
+    out = texts[0] if texts else ""
+    for t in texts[1:]:
+        out += separator(out, t) + t
+    return out
 
 
 @dataclass(frozen=True)
@@ -36,10 +61,10 @@ class Sentence:
     ``text`` is the analysed text. For ordinary prose it equals
     ``doc.text[start:end]``. For caption-style transcripts whose sentences run
     across timestamped lines, ``text`` has the timestamps removed and
-    ``pieces`` lists the (doc_start, doc_end) spans that, joined by a single
-    space, make up ``text``; ``to_doc_offset`` maps positions back. Pieces
-    that touch in the document (one ends where the next starts) are joined
-    without a space. ``piece_lengths`` is set only when a piece's analysed
+    ``pieces`` lists the (doc_start, doc_end) spans that, joined by
+    ``separator`` (a space, none between wide characters), make up ``text``;
+    ``to_doc_offset`` maps positions back. Pieces that touch in the document
+    (one ends where the next starts) are joined without a space. ``piece_lengths`` is set only when a piece's analysed
     text is shorter than its span: a JSON escape (``\u00fc``) is one character
     of ``text`` and six of the document.
     """
@@ -65,14 +90,19 @@ class Sentence:
         if not self.pieces:
             return self.start + i
         pos = 0
+        last = len(self.pieces) - 1
         for n, (a, b) in enumerate(self.pieces):
             length = self.piece_lengths[n] if self.piece_lengths else b - a
-            if i <= pos + length:
+            end = pos + length
+            # A break with no joining space (between wide characters, see ``separator``):
+            # were there one, text[end] would be that space, which is not wide.
+            glued = n < last and self.pieces[n + 1][0] != b and not separator(self.text[end - 1 : end], self.text[end : end + 1])
+            if i < end or (i == end and not glued):
                 if length == b - a:
                     return a + (i - pos)
                 return a if i == pos else b  # inside an escape: its whole span
-            pos += length
-            if n < len(self.pieces) - 1 and self.pieces[n + 1][0] != b:
+            pos = end
+            if n < last and self.pieces[n + 1][0] != b and not glued:
                 pos += 1  # the joining space
                 if i < pos:
                     return b

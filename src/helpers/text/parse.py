@@ -79,7 +79,7 @@ from pathlib import Path
 from . import formats
 from .decode import read_document
 from .language import detect_lang, document_lang, segment_lang, sentence_lang
-from .model import Block, ParsedDocument, Sentence
+from .model import Block, ParsedDocument, Sentence, join_pieces, separator
 from .segment import split_sentences
 from .speakers import Unit, Voice, attribute, span_voices
 from .speakers import aliases as speaker_aliases
@@ -271,7 +271,7 @@ def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence 
             pos = max(pos, me)
     if not pieces:
         return None
-    joined = " ".join(text[a:b] for a, b in pieces)
+    joined = join_pieces([text[a:b] for a, b in pieces])
     return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
 
 
@@ -768,7 +768,7 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
             )
         return out
 
-    # Captions: join line contents with single spaces and map back.
+    # Captions: join line contents (model.separator) and map back.
     parts: list[tuple[int, int, int, str | None]] = []  # (joined_pos, doc_start, doc_end, timestamp)
     chunks: list[str] = []
     pos = 0
@@ -780,11 +780,13 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
             continue
         a = ln.content_start + lead
         if chunks:
-            pos += 1
+            gap = separator(chunks[-1], content)
+            chunks.append(gap)
+            pos += len(gap)
         parts.append((pos, a, a + len(content), ln.timestamp))
         chunks.append(content)
         pos += len(content)
-    joined = " ".join(chunks)
+    joined = "".join(chunks)
     for a, b in split_sentences(joined, segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         ts: str | None = None
