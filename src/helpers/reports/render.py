@@ -23,7 +23,7 @@ TOOLS_AFTER = 8  # tables with more rows get search, sort and filters
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
 # Columns whose few distinct values make a useful filter (a select above the table).
 FILTER_COLUMNS = frozenset(
-    ("doc_id", "document", "speaker", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
+    ("doc_id", "document", "speaker", "attribution", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
      "measure", "genre", "status", "event_date")
 )
 MAX_FILTER_VALUES = 60
@@ -203,8 +203,7 @@ def document_html(
             said = said_by(s.get("speaker"), s.get("attribution"))
             said = "" if said == "author" else said
             if said != voice and (said or voice):
-                shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or (
-                    "author" if s.get("attribution") == "author" else "speaker unknown")
+                shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
                 body.append(f'<small class="voice">[{shown_as}]</small> ')
             voice = said
             body.append(
