@@ -247,43 +247,46 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     if not len(group):
         return ""
     subject = as_text(getattr(head, "subject", ""))
-    # speaker as shown -> figure -> its rows, in the group's order; writers and unknown voices are per
-    # document, so their document is in the name and not repeated after each figure
-    voices: dict[str, dict[str, list]] = {}
-    own: dict[tuple[str, str], list] = {}
+    voices: dict[tuple[str, str], dict[str, list]] = {}  # speaker -> figure -> its rows, in the group's order
+    opening: dict[tuple[str, str], str] = {}
+    own: dict[tuple[str, tuple[str, str]], list] = {}  # (figure, speaker) -> its rows
     for r in group.itertuples():
-        said = as_text(r.said)
-        if said in ("", "author"):
-            said = f"{'the author of' if said else 'an unattributed sentence of'} {short_id(r.doc_id)}"
+        key, opens = _voice(r)
         figure = as_text(r.normalized) or as_text(r.surface)
         if speaks_for(as_text(r.speaker), subject):
-            own.setdefault((figure, said), []).append(r)
+            own.setdefault((figure, key), []).append(r)
         else:
-            voices.setdefault(said, {}).setdefault(figure, []).append(r)
-
-    def who(r) -> str:
-        named = speaker_html(r.speaker, r.attribution, r.speaker_confidence) if as_text(r.said) not in ("", "author") else ""
-        if named:
-            return named
-        return f"the author of {esc(short_id(r.doc_id))} says" if r.said else f"an unattributed sentence of {esc(short_id(r.doc_id))} gives"
+            opening.setdefault(key, opens)
+            voices.setdefault(key, {}).setdefault(figure, []).append(r)
 
     def docs(rows: list) -> str:
         return ", ".join(dict.fromkeys(esc(short_id(x.doc_id)) for x in rows))
 
     parts = []
-    for figures in list(voices.values())[:MAX_SPEAKERS]:
-        first = next(iter(figures.values()))[0]
-        named = as_text(first.said) not in ("", "author")
-        said = [f"{_figure(rows[0], documents_href)} ({docs(rows)})" if named else _figure(rows[0], documents_href)
-                for rows in figures.values()]
-        parts.append(f"{who(first)}{' says' if named else ''} {_listed(said, MAX_FIGURES)}")
+    for key, figures in list(voices.items())[:MAX_SPEAKERS]:
+        # a writer or an unknown voice is one document's, which its opening already names
+        per_doc = key[0] != "person"
+        said = [_figure(rows[0], documents_href) + ("" if per_doc else f" ({docs(rows)})") for rows in figures.values()]
+        parts.append(f"{opening[key]} {_listed(said, MAX_FIGURES)}")
     if len(voices) > MAX_SPEAKERS:
         parts.append(f"{len(voices) - MAX_SPEAKERS} more speaker(s)")
     if own:
-        said = [f"{_figure(rows[0], documents_href)} ({who(rows[0])}, {docs(rows)})" for rows in own.values()]
+        said = [f"{_figure(rows[0], documents_href)} ({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, "
+                f"{docs(rows)})" for rows in own.values()]  # fmt: skip
         parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
     elif as_text(getattr(head, "reference_value", "")):
         ref = f"{esc(head.reference_value)} ({esc(head.reference)}, {esc(head.reference_as_of)})"
         parts.append(f"{esc(subject)}'s own figure is not in these sources; the ledger has {ref}" if subject else f"the ledger has {ref}")
     text = "; ".join(parts)
     return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
+
+
+def _voice(r) -> tuple[tuple[str, str], str]:
+    """(key, opening) of a group row's speaker: a person by the words shown, a writer or unknown voice by
+    document; and the escaped HTML that opens their clause."""
+    said, doc = as_text(r.said), short_id(r.doc_id)
+    if said == "author":
+        return ("author", doc), f"the author of {esc(doc)} says"
+    if not said:
+        return ("unknown", doc), f"an unattributed sentence of {esc(doc)} gives"
+    return ("person", said), f"{speaker_html(r.speaker, r.attribution, r.speaker_confidence)} says"

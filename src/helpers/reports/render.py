@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from ..analysis.attribution import said_by
 from ..format import grouped as format_number
 from ..format import value as format_value
 from .links import claim_anchor, sentence_anchor, sentence_href
-from ..analysis.attribution import said_by
 from .markup import esc, lang_attr, speaker_html
 
 __all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "boxed", "document_html", "summary_html", "setup_matplotlib"]
