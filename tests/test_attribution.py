@@ -36,6 +36,7 @@ HOSTILE = '<img src=x onerror="alert(1)">&\u202eevil'
         ("", "unknown", ""),
         ("Mark Zuckerberg", "", "Mark Zuckerberg"),  # a claims table from before attributions
         (math.nan, math.nan, ""),
+        (pd.NA, "labelled", ""),
     ],
 )
 def test_each_attribution_has_one_wording(speaker, attribution, shown):
@@ -179,3 +180,21 @@ def test_explorer_shows_the_mark_and_filters_by_the_person():
     # both rows filter as one person; the attribution column tells them apart
     assert html.count('data-value="Jensen Huang"') == 2
     assert "<th scope=\"col\" data-filter>attribution</th>" in html
+
+
+def test_topic_summaries_word_their_speakers_by_the_rule():
+    from helpers.analysis.summarize import topic_summaries
+
+    claims = pd.DataFrame([
+        claim("en_talk", "en_talk:c0001", "600,000", "gpu", "meta_gpu_fleet", 6e5, speaker="Jensen Huang", attribution="turn",
+              confidence=0.7),
+        claim("ja_notes", "ja_notes:c0001", "35万個", "gpu", "meta_gpu_fleet", 3.5e5, attribution="author", lang="ja"),
+    ])  # fmt: skip
+    sentences = pd.DataFrame([
+        dict(doc_id="en_talk", sentence_id=1, start=0, text="Meta is coming up on 600,000 H100s.", speaker="Jensen Huang",
+             attribution="turn"),
+        dict(doc_id="ja_notes", sentence_id=1, start=0, text="H100を35万個。", speaker="", attribution="author"),
+    ])  # fmt: skip
+    out = topic_summaries(claims, sentences, CATALOG).set_index("doc_id")
+    assert out.loc["en_talk", "speaker"] == "Jensen Huang (inferred)"
+    assert out.loc["ja_notes", "speaker"] == "author"

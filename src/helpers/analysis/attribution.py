@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import pandas as pd
+
 # The parenthesised word after the name; labelled and unknown get none.
 MARKS = {"turn": "inferred", "reported": "reported", "author": "author"}
 INFERRED = frozenset({"turn", "reported"})
@@ -34,7 +36,7 @@ MEANINGS = {
 
 
 def _text(x: object) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x).strip()
+    return "" if x is None or pd.isna(x) else str(x).strip()  # type: ignore[arg-type]
 
 
 def speaker_of(speaker: object, attribution: object) -> str:
