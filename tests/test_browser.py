@@ -237,18 +237,67 @@ def test_explorer_filters_sorts_and_searches_fast(browser, seed_build):
     assert 0 < shown.count() < total
     assert all("h100" in t.lower() for t in shown.all_inner_texts())
     page.fill(".table-tools input[type=search]", "")
-    page.select_option("select[id$='-7']", "gpu")  # the unit column
-    units = page.eval_on_selector_all(f"{table} tbody tr:not([hidden]) td:nth-child(8)", "tds => tds.map(t => t.textContent)")
+    unit, value = _column(page, table, "unit"), _column(page, table, "value")
+    page.select_option(f"select[id$='-{unit - 1}']", "gpu")
+    units = page.eval_on_selector_all(f"{table} tbody tr:not([hidden]) td:nth-child({unit})", "tds => tds.map(t => t.textContent)")
     assert units and set(units) == {"gpu"}
     assert "Showing" in page.inner_text(".table-tools output")
-    page.click(f"{table} th:nth-child(7) button")  # value, ascending by the number
+    page.click(f"{table} th:nth-child({value}) button")  # ascending by the number
     values = page.eval_on_selector_all(
-        f"{table} tbody tr:not([hidden]) td:nth-child(7)", "tds => tds.map(t => parseFloat(t.textContent.replace(/[,\\s]/g, '')))"
+        f"{table} tbody tr:not([hidden]) td:nth-child({value})", "tds => tds.map(t => parseFloat(t.textContent.replace(/[,\\s]/g, '')))"
     )
     numbers = [v for v in values if v == v]
     assert numbers == sorted(numbers) and len(numbers) > 1
-    assert page.get_attribute(f"{table} th:nth-child(7)", "aria-sort") == "ascending"
+    assert page.get_attribute(f"{table} th:nth-child({value})", "aria-sort") == "ascending"
     assert seen["console"] == []
+    page.close()
+
+
+def _column(page, table: str, name: str) -> int:
+    """The 1-based position of the column headed ``name`` (headings hold a sort button after the script runs)."""
+    heads = page.eval_on_selector_all(f"{table} thead th", "ths => ths.map(t => t.textContent.trim())")
+    return heads.index(name) + 1
+
+
+def _inferred_claim(out) -> dict:
+    """A claim of the seed build whose speaker was decoded from an unlabelled dialogue (000 and 004 have many)."""
+    rows = csv.DictReader(io.StringIO((out / "data" / "claims.csv").read_text(encoding="utf-8")))
+    return next(r for r in rows if r["attribution"] == "turn" and r["speaker"])
+
+
+def test_speaker_and_inferred_attribution_shown_next_to_claims(browser, seed_build):
+    out, _ = seed_build
+    c = _inferred_claim(out)
+    shown = f"{c['speaker']} (inferred)"
+    # the claims report: the claim's list item names its speaker as inferred, in words, with the confidence on hover
+    page, seen = _open(browser, out / "claims" / f"{c['doc_id']}.html")
+    item = page.locator(f"ol.claims li[id='{c['claim_id']}']")
+    assert shown in item.inner_text()
+    title = item.locator(".speaker").get_attribute("title")
+    assert "inferred" in title and f"confidence {float(c['speaker_confidence']):.2f}" in title
+    # ... and the claims table has the same words in the claim's row
+    row = page.locator("table.data tbody tr", has=page.locator(f"a:text-is('{c['claim_id']}')"))
+    assert shown in row.inner_text()
+    assert seen["console"] == []
+    page.close()
+    # the document report: the claim's mark says who, and turns are headed by an inferred speaker
+    page, _ = _open(browser, out / "documents" / f"{c['doc_id']}.html")
+    assert page.locator(f"mark.claim[title*='{shown}']").count() > 0
+    assert page.locator("p.turn strong .speaker.inferred").count() > 0
+    page.close()
+    # the explorer: filtering by attribution "turn" leaves only speakers marked inferred
+    page, _ = _open(browser, out / "explorer.html")
+    table = "table[aria-label=claims]"
+    speaker, attribution = _column(page, table, "speaker"), _column(page, table, "attribution")
+    page.select_option(f"select[id$='-{attribution - 1}']", "turn")
+    speakers = page.eval_on_selector_all(
+        f"{table} tbody tr:not([hidden]) td:nth-child({speaker})", "tds => tds.map(t => t.textContent)")
+    assert speakers and all(s.endswith(" (inferred)") for s in speakers)
+    page.close()
+    # the comparison: a group sentence says who claims the figure, marked inferred
+    page, _ = _open(browser, out / "comparison.html")
+    sentences = page.locator("p.who-claims").all_inner_texts()
+    assert any("(inferred) says" in s for s in sentences), sentences[:5]
     page.close()
 
 

@@ -48,6 +48,9 @@ of the same event), else ``different_measure``. A decisive ledger verdict wins
 over the group's. Each figure's tolerance is applied once: its window against
 the other's stated range. Outside topics about one company, no conflict is
 called for a figure whose owner only the document's main subject suggests.
+A speaker is a person whatever way they are known: Mark Zuckerberg labelled in
+one transcript and inferred in another is one speaker, and unnamed authors are
+nobody in particular (``attribution.speaker_of``).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ from ..claims.subjects import (
 from ..claims.topics import report_order, topic_subjects
 from ..format import range_words
 from ..tables import Column, TableSpec
+from .attribution import said_by, said_by_row, speaker_of
 from .ledger import known_versions, product_first_years, rows_for_topic
 
 VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")
@@ -131,13 +135,13 @@ FINDINGS = TableSpec(
         Column("group_id", "str", "The group the finding belongs to (g0001, ... in finding order); empty for year checks."),
         Column("subject", "str", "Whose figures the group holds (claims.csv subject; for a topic group the topic's own subject when the claims do not name one); empty when unknown."),
         Column("period", "str", "The group's period key: 2024, FY2025, 2024-Q4, end-2025, @2025-Q1 (figures as of a date, by quarter); empty when the topic does not change over time."),
-        Column("speakers", "str", "Who says the figures: 'speaker (document)' separated by '; ' (claims.csv speaker, or attribution when present)."),
+        Column("speakers", "str", "Who says the figures: 'speaker (document)' separated by '; ', the speaker as every report shows it (helpers.analysis.attribution): the name for a transcript label, 'Name (inferred)' when decoded from an unlabelled dialogue (claims.csv attribution turn), 'Name (reported)' when a writer reports the person's words, 'author' for the writer's own words; claims with an unknown speaker are left out."),
     ),
     unique=("finding_id",),
 )
 
 GROUP_COLUMNS = [
-    "claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure",
+    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "said", "lang", "surface", "normalized", "qualifier", "measure",
     "unit", "low", "high", "sentence_id", "verdicts", "subject", "period", "group_id",
 ]  # fmt: skip
 
@@ -229,7 +233,7 @@ class ClaimView:
     event_id: str
     event_date: str
     as_of: str  # the year the sentence names, else the event date
-    speaker: str
+    speaker: str  # who asserts it, for telling speakers apart ("" when unknown)
     lang: str
     position: float = math.nan  # share of the document's sentences before the figure
     subject: str = ""
@@ -237,6 +241,7 @@ class ClaimView:
     period: str = ""
     period_basis: str = ""
     group: GroupKey | None = None
+    said: str = ""  # the speaker as reports show it (attribution.said_by)
 
     @property
     def precise(self) -> bool:
@@ -343,15 +348,6 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     return df
 
 
-def who_says(row: Mapping) -> str:
-    """The speaker of a claim, with the attribution when the claims table has one that adds to it."""
-    speaker = as_text(row.get("speaker"))
-    attribution = as_text(row.get("attribution"))
-    if attribution and attribution != speaker:
-        return f"{speaker} ({attribution})" if speaker else attribution
-    return speaker
-
-
 def claim_views(df: pd.DataFrame) -> list[ClaimView]:
     """Group a prepared frame into views: one per (group, document, figure, unit, measure, qualifier)."""
     views: dict[tuple, list] = {}
@@ -377,7 +373,8 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 event_id=first["event_id"],
                 event_date=first["event_date"],
                 as_of=as_of,
-                speaker=who_says(first),
+                speaker=speaker_of(first["speaker"], first["attribution"]),
+                said=said_by_row(first),
                 lang=first["lang"],
                 position=float(first["position"]),
                 subject=first["subject"],
@@ -615,7 +612,7 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
                         measure=r.measure,
                         doc_ids=r.doc_id,
                         likely_value=f"{first} or later",
-                        speakers=f"{r.speaker} ({short_id(r.doc_id)})" if r.speaker else "",
+                        speakers=_said_in(said_by(r.speaker, r.attribution), r.doc_id),
                     )
                 )
     return out
@@ -836,7 +833,7 @@ def _group_summary(key: GroupKey, views: list[ClaimView], rows: list[dict]) -> d
     refs = Counter(r["reference"] for r in rows if r["reference"])
     ref_key = refs.most_common(1)[0][0] if refs else ""
     ref_row = next((r for r in rows if r["reference"] == ref_key), None) if ref_key else None
-    said = sorted({f"{c.speaker} ({short_id(c.doc_id)})" for c in views if c.speaker})
+    said = sorted({_said_in(c.said, c.doc_id) for c in views if c.said})
     parts = [f"{len(views)} figure(s) from {len(docs)} document(s) ({', '.join(short_id(d) for d in docs[:8])}{', …' if len(docs) > 8 else ''})"]
     if ranges:
         parts.append("values " + "; ".join(ranges))
@@ -851,6 +848,11 @@ def _group_summary(key: GroupKey, views: list[ClaimView], rows: list[dict]) -> d
         doc_ids=" ".join(docs), likely_value="", subject=key.subject, period=key.period,
         speakers="; ".join(said), **_ref_fields_of(ref_row),
     )  # fmt: skip
+
+
+def _said_in(said: str, doc_id: str) -> str:
+    """findings.csv's 'speaker (document)': "Jensen Huang (inferred) (004)"; "" without a speaker."""
+    return f"{said} ({short_id(doc_id)})" if said else ""
 
 
 def _ref_fields_of(finding: Mapping | None) -> dict:
@@ -891,7 +893,7 @@ def _claim_row(key: GroupKey, c: ClaimView, v: Verdict, kind: str, ref_fields: d
     return dict(
         kind=kind, topic=key.topic, verdict=v.verdict, claim_ids=" ".join(c.claim_ids), detail=v.detail,
         measure=c.measure or key.measure, doc_ids=c.doc_id, likely_value=v.likely_value, subject=key.subject,
-        period=key.period, speakers=f"{c.speaker} ({short_id(c.doc_id)})" if c.speaker else "", **ref_fields,
+        period=key.period, speakers=_said_in(c.said, c.doc_id), **ref_fields,
     )  # fmt: skip
 
 
@@ -1009,7 +1011,8 @@ def topic_group(
         rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
         rows.append(
             dict(
-                claim_id=r["claim_id"], doc_id=r["doc_id"], event_date=r["event_date"], speaker=who_says(r), lang=r["lang"],
+                claim_id=r["claim_id"], doc_id=r["doc_id"], event_date=r["event_date"], speaker=r["speaker"], attribution=r["attribution"],
+                speaker_confidence=r.get("speaker_confidence", math.nan), said=said_by_row(r), lang=r["lang"],
                 surface=r["surface"], normalized=range_words(rng, r["unit"]), qualifier=r["qualifier"], measure=r["measure"],
                 unit=r["unit"], low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
                 sentence_id=r.get("sentence_id", ""), verdicts=" ".join(verdicts.get(r["claim_id"], [])),

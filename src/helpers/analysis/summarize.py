@@ -33,6 +33,7 @@ from ..claims.lexicon import CALENDAR_UNITS
 from ..tables import Column, TableSpec
 from ..text import model
 from ..text.japanese import tokenize as ja_tokenize
+from .attribution import said_by
 
 MIN_CONTENT_TOKENS = 4
 DAMPING = 0.85
@@ -518,7 +519,8 @@ def topic_summaries(
 
     One row per (topic, document): up to ``max_sentences`` sentences carrying
     the document's claims on that topic (those carrying the most claims, shown
-    in document order), the speaker(s), and the event date from the catalog.
+    in document order), the speaker(s) as every report words them ("Name (inferred)",
+    ``attribution.said_by``), and the event date from the catalog.
     Rows are sorted by topic, then event date (unknown last), then document.
     """
     if claims.empty or "topic" not in claims.columns:
@@ -541,15 +543,12 @@ def topic_summaries(
                 counts[int(sid)] += 1
             elif not _blank(rec.get("context")):
                 contexts.append(" ".join(str(rec["context"]).split()))
-            if not _blank(rec.get("speaker")):
-                speakers.append(str(rec["speaker"]))
+            speakers.append(said_by(rec.get("speaker"), rec.get("attribution")))
         top = sorted(counts, key=lambda s: (-counts[s], _num(by_sentence[(doc_id, s)].get("start")), s))
         ids = tuple(sorted(top[:max_sentences], key=lambda s: (_num(by_sentence[(doc_id, s)].get("start")), s)))
         texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
         for s in ids:
-            sp = by_sentence[(doc_id, s)].get("speaker")
-            if not _blank(sp):
-                speakers.append(str(sp))
+            speakers.append(said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution")))
         if not texts:
             texts = list(dict.fromkeys(contexts))[:max_sentences]
         langs = group["lang"].dropna().astype(str) if "lang" in group.columns else pd.Series(dtype=str)
@@ -561,7 +560,7 @@ def topic_summaries(
                 "lang": langs.mode().iloc[0] if not langs.empty else None,
                 "event_id": _entry_field(catalog, doc_id, "event_id"),
                 "event_date": _entry_field(catalog, doc_id, "event_date"),
-                "speaker": ", ".join(dict.fromkeys(speakers)) or None,
+                "speaker": ", ".join(dict.fromkeys(sp for sp in speakers if sp)) or None,
                 "n_claims": len(group),
                 "sentence_ids": ids,
                 "text": joiner.join(texts),

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..format import claim_value
 from .links import sentence_href
-from .markup import esc, mark
+from .markup import esc, mark, speaker_html
 
 
 def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[int, int] | None:
@@ -37,7 +37,9 @@ def sentence_offsets(claim: dict[str, Any], sentence: dict[str, Any]) -> tuple[i
 def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dict[str, Any]], doc_id: str) -> str:
     """An HTML list of claims, each in its sentence with the surface marked and a link to the sentence anchor.
 
-    All document text is escaped; Japanese/German/English text carries a ``lang`` attribute.
+    Each claim names who asserts it (``markup.speaker_html``: "Name (inferred)"
+    for a decoded turn, with the confidence in its tooltip). All document text
+    is escaped; Japanese/German/English text carries a ``lang`` attribute.
     """
     items = []
     for row in claims_rows:
@@ -50,8 +52,10 @@ def claims_list_html(claims_rows: list[dict[str, Any]], sentences: dict[int, dic
         href = esc(sentence_href(doc_id, sid))
         meta = " · ".join(esc(x) for x in (
             row["unit"], claim_value(row), row.get("qualifier") or "", row.get("topic") or "", row.get("measure") or "") if x)
+        said = speaker_html(row.get("speaker"), row.get("attribution"), row.get("speaker_confidence"))
+        who = f" — {said}" if said else ""
         items.append(
             f'<li id="{esc(row["claim_id"])}"><a href="{href}">'
-            f'{esc(row["claim_id"])}</a> <small>{meta}</small><br>{body}</li>'
+            f'{esc(row["claim_id"])}</a> <small>{meta}</small>{who}<br>{body}</li>'
         )
     return '<ol class="claims">' + "\n".join(items) + "</ol>"

@@ -9,11 +9,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id, who_says
+from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id
 from ..analysis.ledger import rows_for_topic
+from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
 from ..format import range_words
 from .links import sentence_href
-from .markup import KNOWN_LANGS, lang_attr, lang_span, visible_controls
+from .markup import KNOWN_LANGS, esc, lang_attr, lang_span, speaker_html, visible_controls
 
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
@@ -22,7 +23,8 @@ def group_html(group: pd.DataFrame, documents_href: str) -> str:
     rows = []
     for r in group.head(MAX_TABLE_ROWS).itertuples():
         link = html.escape(sentence_href(r.doc_id, r.sentence_id, documents_href), quote=True)
-        cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date, r.speaker)]
+        cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date)]
+        cells.append(speaker_html(r.speaker, r.attribution, r.speaker_confidence))
         cells.append(f'<a href="{link}">{lang_span(r.surface, r.lang)}</a>')
         cells += [html.escape(str(x)) for x in (r.normalized, r.qualifier, r.measure, r.subject, r.period, r.verdicts)]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -162,7 +164,7 @@ def headline_html(
     """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
 
     Each figure links to its sentence in the document report; the speaker comes
-    from the claims table (with its attribution when it has one).
+    from the claims table, worded by ``markup.speaker_html`` ("Name (inferred)").
     """
     df = prepare_claims(claims, catalog).set_index("claim_id")
     own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
@@ -179,10 +181,10 @@ def headline_html(
         judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
         ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
         likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
-        speaker = who_says(c)
-        said = f"{html.escape(speaker)} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
+        speaker = speaker_html(c["speaker"], c["attribution"], c.get("speaker_confidence"))
+        said = f"{speaker} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
         phrases.append(f"{surface} ({said}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
-        who = f", {html.escape(speaker)}" if speaker else ""
+        who = f", {speaker}" if speaker else ""
         items.append(
             f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
             f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(as_text(f.detail))}</small></li>"
@@ -197,3 +199,94 @@ def headline_html(
                    + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + ".")  # fmt: skip
     answer = "The corpus gives " + "; ".join(phrases) + "." + between
     return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
+
+
+# A group's "who claims what" sentence names at most this many speakers and figures per speaker.
+MAX_SPEAKERS = 8
+MAX_FIGURES = 4
+
+
+def speaks_for(speaker: str, subject: str) -> bool:
+    """Whether ``speaker`` speaks for ``subject``: is that person, or works for the organisation behind it.
+
+    A person subject (an age, a tenure) is only that person's own; an
+    organisation or product is its organisation's people's (the entity lexicon
+    knows who works where: Jensen Huang at Nvidia, Susan Li at Meta).
+    """
+    person = person_for_speaker(speaker)
+    if person is None or not subject:
+        return False
+    about = entity(subject)
+    if about is not None and about.kind == "person":
+        return person.name == about.name
+    org = organisation_of(person.name)
+    return bool(org) and org in lineage(subject)
+
+
+def _figure(r, documents_href: str) -> str:
+    href = sentence_href(r.doc_id, r.sentence_id, documents_href)
+    return f'<a href="{esc(href)}">{esc(r.normalized or r.surface)}</a>'
+
+
+def _listed(items: list[str], limit: int) -> str:
+    shown = items[:limit] + ([f"{len(items) - limit} more"] if len(items) > limit else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/") -> str:
+    """One sentence saying who claims each figure of a group, and what the subject's own figure is.
+
+    "Jensen Huang (inferred) says 600,000 gpu (004); Meta's own figure is
+    350,000 gpu (Mark Zuckerberg, 001)." ``group`` is ``compare.topic_group``'s
+    frame, ``head`` the group's finding (subject and ledger fields). The own
+    figure is one whose speaker speaks for the group's subject
+    (``speaks_for``); when no speaker does, the ledger figure the group was
+    checked against. Every speaker is worded by ``markup.speaker_html``, so an
+    inferred one says so; each figure links to its sentence.
+    """
+    if not len(group):
+        return ""
+    subject = as_text(getattr(head, "subject", ""))
+    voices: dict[tuple[str, str], dict[str, list]] = {}  # speaker -> figure -> its rows, in the group's order
+    opening: dict[tuple[str, str], str] = {}
+    own: dict[tuple[str, tuple[str, str]], list] = {}  # (figure, speaker) -> its rows
+    for r in group.itertuples():
+        key, opens = _voice(r)
+        figure = as_text(r.normalized) or as_text(r.surface)
+        if speaks_for(as_text(r.speaker), subject):
+            own.setdefault((figure, key), []).append(r)
+        else:
+            opening.setdefault(key, opens)
+            voices.setdefault(key, {}).setdefault(figure, []).append(r)
+
+    def docs(rows: list) -> str:
+        return ", ".join(dict.fromkeys(esc(short_id(x.doc_id)) for x in rows))
+
+    parts = []
+    for key, figures in list(voices.items())[:MAX_SPEAKERS]:
+        # a writer or an unknown voice is one document's, which its opening already names
+        per_doc = key[0] != "person"
+        said = [_figure(rows[0], documents_href) + ("" if per_doc else f" ({docs(rows)})") for rows in figures.values()]
+        parts.append(f"{opening[key]} {_listed(said, MAX_FIGURES)}")
+    if len(voices) > MAX_SPEAKERS:
+        parts.append(f"{len(voices) - MAX_SPEAKERS} more speaker(s)")
+    if own:
+        said = [f"{_figure(rows[0], documents_href)} ({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, "
+                f"{docs(rows)})" for rows in own.values()]  # fmt: skip
+        parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
+    elif as_text(getattr(head, "reference_value", "")):
+        ref = f"{esc(head.reference_value)} ({esc(head.reference)}, {esc(head.reference_as_of)})"
+        parts.append(f"{esc(subject)}'s own figure is not in these sources; the ledger has {ref}" if subject else f"the ledger has {ref}")
+    text = "; ".join(parts)
+    return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
+
+
+def _voice(r) -> tuple[tuple[str, str], str]:
+    """(key, opening) of a group row's speaker: a person by the words shown, a writer or unknown voice by
+    document; and the escaped HTML that opens their clause."""
+    said, doc = as_text(r.said), short_id(r.doc_id)
+    if said == "author":
+        return ("author", doc), f"the author of {esc(doc)} says"
+    if not said:
+        return ("unknown", doc), f"an unattributed sentence of {esc(doc)} gives"
+    return ("person", said), f"{speaker_html(r.speaker, r.attribution, r.speaker_confidence)} says"

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis.attribution import said_by
 from ..format import value as format_value
 from .charts import VERDICT_ORDER
 from .links import claim_href, sentence_href
-from .markup import esc
+from .markup import esc, speaker_html
 from .render import table
 
 DOCS_PER_PAGE = 50  # at the seeds' ~70 claims per document, ~3,500 rows or ~2 MB a page
 SENTENCE_CHARS = 240  # the sentence column is for searching and reading at a glance; the link has the rest
-COLUMNS = ("claim", "document", "event_date", "speaker", "lang", "surface", "value", "unit", "topic", "measure", "verdict", "sentence")
-FILTERS = ("document", "speaker", "lang", "unit", "topic", "verdict")
+COLUMNS = ("claim", "document", "event_date", "speaker", "attribution", "lang", "surface", "value", "unit", "topic", "measure", "verdict", "sentence")
+FILTERS = ("document", "speaker", "attribution", "lang", "unit", "topic", "verdict")
+HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence")
 
 
 def explorer_pages(doc_ids: list[str], per_page: int = DOCS_PER_PAGE) -> list[tuple[str, ...]]:
@@ -60,7 +62,8 @@ def claims_view(claims: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Dat
                 "claim": str(c["claim_id"]).rsplit(":", 1)[-1],
                 "document": c["doc_id"],
                 "event_date": str(dates.get(c["doc_id"], "") or ""),
-                "speaker": c.get("speaker") or "",
+                "speaker": said_by(c.get("speaker"), c.get("attribution")),
+                "attribution": c.get("attribution") or "",
                 "lang": c.get("lang") or "",
                 "surface": c["surface"],
                 "value": value,
@@ -71,16 +74,25 @@ def claims_view(claims: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Dat
                 "sentence": sentence,
                 "_claim_id": str(c["claim_id"]),
                 "_sentence_id": c["sentence_id"],
+                "_speaker": c.get("speaker") or "",
+                "_confidence": c.get("speaker_confidence"),
             }
         )
-    return pd.DataFrame(rows, columns=[*COLUMNS, "_claim_id", "_sentence_id"])
+    return pd.DataFrame(rows, columns=[*COLUMNS, *HIDDEN])
 
 
 def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") -> str:
-    """The explorer's table: the claim links to its permalink, the sentence to its anchor."""
+    """The explorer's table: the claim links to its permalink, the sentence to its anchor.
+
+    The speaker reads "Name (inferred)" when decoded, with the confidence in
+    its tooltip; its filter offers each person once, however they are known
+    (the attribution filter tells labelled from inferred).
+    """
     return table(
         view,
-        hidden=("_claim_id", "_sentence_id"),
+        hidden=HIDDEN,
+        cells={"speaker": lambda r: speaker_html(r["_speaker"], r["attribution"], r["_confidence"])},
+        keys={"speaker": lambda r: r["_speaker"]},
         numeric=("value",),
         lang={"surface": "lang", "sentence": "lang"},
         links={

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import math
 
+from ..analysis.attribution import INFERRED, said_by, speaker_note
+
 KNOWN_LANGS = ("ja", "de", "en")
 
 
@@ -45,3 +47,18 @@ def mark(text: str, start: int, end: int, lang: object = "") -> str:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     body = f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
     return f"<span{lang_attr(lang)}>{body}</span>"
+
+
+def speaker_html(speaker: object, attribution: object, confidence: object = None) -> str:
+    """The speaker as ``attribution.said_by`` words it, escaped; how it is known and how sure in a tooltip.
+
+    The mark of an inference is text ("(inferred)", "(reported)"), never colour
+    alone, so it reaches screen readers and copied text; "" without a speaker.
+    """
+    said = said_by(speaker, attribution)
+    if not said:
+        return ""
+    cls = "speaker inferred" if str(attribution) in INFERRED else "speaker"
+    note = speaker_note(attribution, confidence)
+    title = f' title="{esc(note)}"' if note else ""
+    return f'<span class="{cls}"{title}>{esc(said)}</span>'

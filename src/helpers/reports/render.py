@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from ..analysis.attribution import said_by
 from ..format import grouped as format_number
 from ..format import value as format_value
 from .links import claim_anchor, sentence_anchor, sentence_href
-from .markup import esc, lang_attr
+from .markup import esc, lang_attr, speaker_html
 
 __all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "boxed", "document_html", "summary_html", "setup_matplotlib"]
 
@@ -22,7 +23,7 @@ TOOLS_AFTER = 8  # tables with more rows get search, sort and filters
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
 # Columns whose few distinct values make a useful filter (a select above the table).
 FILTER_COLUMNS = frozenset(
-    ("doc_id", "document", "speaker", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
+    ("doc_id", "document", "speaker", "attribution", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
      "measure", "genre", "status", "event_date")
 )
 MAX_FILTER_VALUES = 60
@@ -40,6 +41,8 @@ def table(
     tools: bool | None = None,
     filters: tuple[str, ...] | None = None,
     hidden: tuple[str, ...] = (),
+    cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
+    keys: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -49,9 +52,15 @@ def table(
     sorting, search and a filter for each column in ``filters`` (default: the
     ``FILTER_COLUMNS`` present with few distinct values), run by report.js.
     Columns in ``hidden`` are not shown but reach the row functions.
+    ``cells`` maps a column to a row -> HTML function that escapes what it
+    shows (``markup.speaker_html``); ``keys`` to a row -> text that filters and
+    sorts the column instead of its shown text (a speaker's name, whatever its
+    attribution mark).
     """
     lang = lang or {}
     links = links or {}
+    cells = cells or {}
+    keys = keys or {}
     omitted = max(0, len(df) - max_rows)
     if omitted:
         df = df.head(max_rows)
@@ -65,13 +74,15 @@ def table(
     head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
     rows = []
     for rec in df.to_dict("records"):
-        cells = []
+        tds = []
         for col in shown:
             v = rec[col]
             # Strings are taken as already formatted (e.g. a year must not become "2,020").
-            text = format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
+            text = cells[col](rec) if col in cells else format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
             attrs = ' class="num"' if col in numeric else ""
-            if col in numeric and not isinstance(v, str) and text:
+            if col in keys:
+                attrs += f' data-value="{esc(keys[col](rec))}"'
+            elif col in numeric and not isinstance(v, str) and text:
                 attrs += f' data-value="{esc(v)}"'  # sorts by the number, not by its grouped text
             if col in lang:
                 spec = lang[col]
@@ -79,8 +90,8 @@ def table(
                 attrs += lang_attr(code)
             if col in links and text:
                 text = f'<a href="{esc(links[col](rec))}">{text}</a>'
-            cells.append(f"<td{attrs}>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+            tds.append(f"<td{attrs}>{text}</td>")
+        rows.append("<tr>" + "".join(tds) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
     note = f'<p class="note">{omitted:,} more rows are not shown here; the data files have them all.</p>' if omitted else ""
@@ -130,6 +141,10 @@ def document_html(
     Built from the blocks' own text (offsets are document offsets), so the
     report shows exactly the words of the file. Claims are highlighted. After
     ``max_chars`` of text the rest is left to the data files, with a note.
+    A turn is headed by its speaker (``markup.speaker_html``: "Name (inferred)"
+    when decoded); where the voice changes inside a block (a second decoded
+    turn in one paragraph, a person reported in an article) the sentence is
+    preceded by its speaker in brackets.
     """
     by_block: dict[int, list[dict]] = {}
     for rec in sentences.sort_values("start").to_dict("records"):
@@ -137,8 +152,10 @@ def document_html(
     marks: dict[int, list[tuple[int, int, str, str]]] = {}
     if claims is not None and len(claims):
         for c in claims.to_dict("records"):
+            said = said_by(c.get("speaker"), c.get("attribution"))
+            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
             marks.setdefault(int(c["sentence_id"]), []).append(
-                (int(c["start"]), int(c["end"]), str(c.get("unit", "")), claim_anchor(str(c["claim_id"])))
+                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
             )
     parts = ['<div class="document-text">']
     ordered = blocks.sort_values("start").to_dict("records")
@@ -162,9 +179,12 @@ def document_html(
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
         label = ""
+        # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
+        voice = ""
         if b.get("speaker"):
-            inferred = " (inferred)" if str(b.get("speaker_inferred")).lower() == "true" else ""
-            label += f"<strong>{esc(b['speaker'])}{inferred}:</strong> "
+            how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
+            voice = said_by(b["speaker"], how)
+            label += f"<strong>{speaker_html(b['speaker'], how)}:</strong> "
         if b.get("timestamp"):
             label += f'<code>({esc(b["timestamp"])})</code> '
         body, pos = [], 0
@@ -180,6 +200,12 @@ def document_html(
             unplaced = "".join(
                 f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
             )
+            said = said_by(s.get("speaker"), s.get("attribution"))
+            said = "" if said == "author" else said
+            if said != voice and (said or voice):
+                shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+                body.append(f'<small class="voice">[{shown_as}]</small> ')
+            voice = said
             body.append(
                 f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
                 f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
@@ -215,7 +241,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     for row in summaries[summaries["kind"] == "sentence"].sort_values("rank").itertuples():
         s = by_sentence.loc[row.sentence_id]
         href = link(row.sentence_id)
-        who = f" <small>— {esc(s['speaker'])}</small>" if s.get("speaker") else ""
+        said = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence"))
+        who = f" <small>— {said}</small>" if said else ""
         items.append(f'<li><a href="{esc(href)}"{lang_attr(s.get("lang"))}>{esc(s["text"])}</a>{who}</li>')
     out = ["<h3>Summary</h3>", "<ol>", *items, "</ol>"]
     key = summaries[summaries["kind"] == "key_claim"].sort_values("rank")
