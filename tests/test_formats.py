@@ -456,6 +456,14 @@ def test_malformed_input_is_a_named_error(fmt, text, problem):
         read(text, source=f"talk.{fmt}", fmt=fmt)
 
 
+@pytest.mark.parametrize("name, problem", [("json3_kaiken_ja.json", "malformed json3 captions"), ("deepgram_podcast_en.json", "malformed speech-recognition JSON")])
+def test_a_cut_off_json_download_is_a_named_error_not_prose(name, problem):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    cut = text[: len(text) * 2 // 3]
+    with pytest.raises(DocumentError, match=rf"cut\.json: {problem}: .*line \d+ column \d+"):
+        parse_document(cut, "cut", path="cut.json")
+
+
 def test_sbv_and_json3_are_told_by_content():
     sbv = (FIXTURES / "sbv_connect_en.sbv").read_text(encoding="utf-8")
     assert detect_format(sbv) == "sbv" and detect_format("\ufeff" + sbv) == "sbv"

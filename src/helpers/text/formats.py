@@ -215,6 +215,8 @@ def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
 # --- detection -------------------------------------------------------------------
 
 _SRT_START = re.compile(r"\A\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+_JSON3_KEYS = re.compile(r'"events"\s*:\s*\[\s*\{[^{}]*"tStartMs"\s*:')
+_ASR_KEYS = re.compile(r'"(?:segments|utterances|chunks|channels|alternatives)"\s*:\s*\[')
 # SubViewer (YouTube .sbv): "0:00:01.000,0:00:04.000" alone on the line above the cue text.
 _SBV_TS = r"\d{1,3}:\d{1,2}:\d{1,2}\.\d{3}"
 _SBV_TIMING = re.compile(r"^[ \t]*(" + _SBV_TS + r"),(" + _SBV_TS + r")[ \t]*$", re.M)
@@ -236,6 +238,13 @@ def detect_format(text: str) -> str:
             return "json3"
         if _deepgram_channels(data) is not None or _segments_of(data) is not None:
             return "asr-json"
+        if isinstance(data, _JsonError):
+            # A cut-off download or a hand edit gone wrong: still the format its keys
+            # say, so its reader names the fault instead of the JSON being read as prose.
+            if _JSON3_KEYS.search(head):
+                return "json3"
+            if _ASR_KEYS.search(head):
+                return "asr-json"
     if _SBV_TIMING.match(head):
         return "sbv"
     first = head.split("\n", 1)[0].strip().lower()
@@ -334,6 +343,25 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>\n]+)>")
 _INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>")
 
 
+def _caption_names(lines: list[str]):
+    """Which ``Name:`` openings of caption lines name a speaker.
+
+    Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
+    ">> JENSEN: …"): a name counts when it recurs, has two words or is in capitals.
+    """
+    names = Counter()
+    for line in lines:
+        m = _CAPTION_NAME.match(_DIALOGUE_DASH.sub("", line, count=1))
+        if m:
+            names[m.group("name")] += 1
+
+    def caption_name(name: str) -> bool:
+        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # "JENSEN:", not "Q3:"
+        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or shouted)
+
+    return caption_name
+
+
 def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
     """Units of caption cues: one per line, duplicates of a scrolling caption read once."""
     def clean(a: int, b: int) -> str:
@@ -353,18 +381,7 @@ def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
     word_timed = any(_INLINE_TIME.search(text, a, b) for cue in cues for a, b in cue.lines)
     rolling = len(cues) >= 3 and repeats >= (0.3 if word_timed else 0.6) * len(cues)
 
-    # Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
-    # "JENSEN: …"): a name counts when it recurs, has two words or is in capitals.
-    names = Counter()
-    for cue in cues:
-        for a, b in cue.lines:
-            m = _CAPTION_NAME.match(_DIALOGUE_DASH.sub("", _TAG.sub("", text[a:b]), count=1))
-            if m:
-                names[m.group("name")] += 1
-
-    def caption_name(name: str) -> bool:
-        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # "JENSEN:", not "Q3:"
-        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or shouted)
+    caption_name = _caption_names([_TAG.sub("", text[a:b]) for cue in cues for a, b in cue.lines])
 
     units: list[Unit] = []
     last_unit: Unit | None = None
@@ -415,14 +432,15 @@ def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
 _SEGMENT_KEYS = ("segments", "chunks", "utterances")
 
 
-_NOT_JSON = object()
+class _JsonError(str):
+    """Why a text that should be JSON is not (json's message, with line and column)."""
 
 
 def _load_json(body: str) -> object:
     try:
         return json.loads(body)
-    except ValueError:
-        return _NOT_JSON
+    except ValueError as exc:
+        return _JsonError(str(exc))
 
 
 def _json_segments(body: str) -> list[dict] | None:
@@ -474,8 +492,8 @@ def _json_runs(text: str, a: int, b: int) -> list[Run]:
 
 def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
     data = _load_json(text[base:])
-    if data is _NOT_JSON:
-        raise DocumentError("malformed JSON", path=source)
+    if isinstance(data, _JsonError):
+        raise DocumentError(f"malformed speech-recognition JSON: {data}", path=source)
     channels = _deepgram_channels(data)
     if channels is not None:
         return _read_deepgram(text, base, source, data, channels)
@@ -578,11 +596,15 @@ def _json3_events(data: object) -> list[dict] | None:
 
 
 def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
-    events = _json3_events(_load_json(text[base:]))
+    data = _load_json(text[base:])
+    if isinstance(data, _JsonError):
+        raise DocumentError(f"malformed json3 captions: {data}", path=source)
+    events = _json3_events(data)
     if events is None:
         raise DocumentError("not YouTube json3 captions (no events with tStartMs and segs)", path=source)
     strings = _KeyedStrings(text, base, source)
     units: list[Unit] = []
+    cue_lines: list[tuple[str, list[Run]]] = []
     for ev in events:
         segs = ev.get("segs")
         start = ev.get("tStartMs")
@@ -607,19 +629,27 @@ def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
                 lines[-1].extend(runs)
             if value.endswith("\n") and value.strip():
                 lines.append([])
-        ts = clock(start / 1000)
-        for runs in lines:
-            said = "".join(r.text for r in runs)
-            if not runs or _SOUND_ONLY.match(said):
+        cue_lines.extend((clock(start / 1000), runs) for runs in lines if runs)
+    caption_name = _caption_names([" ".join(r.text for r in runs) for _, runs in cue_lines])
+    voice: str | None = None
+    for ts, runs in cue_lines:
+        if _SOUND_ONLY.match(" ".join(r.text for r in runs)):
+            continue
+        new_block = False
+        for rx, group in ((_DIALOGUE_DASH, None), (_CAPTION_NAME, "name")):
+            r = runs[0]
+            m = rx.match(r.text) if r.end - r.start == len(r.text) else None
+            if not m or group and not caption_name(m.group(group)):
                 continue
-            dash = _DIALOGUE_DASH.match(runs[0].text) if runs[0].end - runs[0].start == len(runs[0].text) else None
-            if dash:
-                r = runs[0]
-                rest = r.text[dash.end() :]
-                runs = ([Run(r.end - len(rest), r.end, rest)] if rest else []) + runs[1:]
-                if not runs:
-                    continue
-            units.append(Unit(runs, timestamp=ts, new_block=bool(dash)))
+            new_block = True
+            if group:
+                voice = m.group(group)
+            rest = r.text[m.end() :]
+            runs = ([Run(r.end - len(rest), r.end, rest)] if rest else []) + runs[1:]
+            if not runs:
+                break
+        if runs:
+            units.append(Unit(runs, speaker=voice, timestamp=ts, new_block=new_block))
     return Reading("json3", units)
 
 
