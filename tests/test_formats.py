@@ -371,7 +371,19 @@ _TAGGED = st.sampled_from(["<i>{}</i>", "<b>{}</b>", "<u>{}</u>", '<font color="
                 min_size=1, max_size=6), st.booleans())
 def test_caption_markup_never_reaches_sentences_or_claims(lines, vtt):
     """Italic, bold, underline and font tags around words (punctuation glued after the closing tag)."""
-    plain = [" ".join(w + p for w, _, p in line) for line in lines]
+
+    def plain_line(line) -> str:
+        # A tag splits a line into pieces, joined like caption lines (model.separator: no
+        # space between two wide characters), so a space written between two tagged
+        # Japanese words is not kept; anything else reads as written.
+        out = ""
+        for n, (w, tag, p) in enumerate(line):
+            if n:
+                out += separator(out, w) if "{}" != tag or "{}" != line[n - 1][1] else " "
+            out += w + p
+        return out
+
+    plain = [plain_line(line) for line in lines]
     tagged = [" ".join(tag.format(w) + p for w, tag, p in line) for line in lines]
     if vtt:
         text = "WEBVTT\n\n" + "".join(f"{clock(3 * k)}.000 --> {clock(3 * k + 2)}.000\n{t}\n\n" for k, t in enumerate(tagged))
