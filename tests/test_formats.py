@@ -532,3 +532,21 @@ def test_unpunctuated_auto_captions_are_cut_at_line_ends_not_into_1000_character
 )
 def test_caption_lines_join_with_a_space_except_between_wide_characters(left, right, sep):
     assert separator(left, right) == sep
+
+
+def test_bold_marks_and_timestamp_links_glued_to_words_leave_no_gap():
+    text = (
+        "Lex Fridman: How many GPUs do you have?\n\n"
+        "Mark Zuckerberg: We have **350,000**. That is **a lot**, and [[00:06](https://youtu.be/x&t=6)]it keeps growing.\n\n"
+        "Lex Fridman: Wow.\n"
+    )
+    d = parse_document(text, "x")
+    assert [s.text for s in d.sentences] == [
+        "How many GPUs do you have?", "We have 350,000.", "That is a lot, and it keeps growing.", "Wow."
+    ]
+    for s in d.sentences:
+        for i, ch in enumerate(s.text):
+            if ch != " ":
+                assert text[s.to_doc_offset(i)] == ch
+    (claim,) = [c for c in extract_claims(d) if "350" in c.surface]
+    assert claim.surface == "350,000" and text[claim.start : claim.end] == "350,000"

@@ -1107,7 +1107,9 @@ def _content_runs(text: str, a: int, b: int) -> list[Run]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            runs.append(Run(s, e, text[s:e]))
+            # "**important**." is one word and its full stop: no space where only marks separate them.
+            glued = bool(runs) and not _INLINE_STRIP.sub("", text[runs[-1].end : s])
+            runs.append(Run(s, e, text[s:e], glued))
         if m:
             pos = a + m.end()
     return runs
