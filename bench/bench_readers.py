@@ -32,7 +32,7 @@ from helpers.text.parse import parse_document
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 DEBRIS = re.compile(
-    r"-->|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
+    r"-->|&(?:amp|lt|gt|quot|nbsp);|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
     r"\bWEBVTT\b|\"(?:start|end|text|speaker|segments|tokens|words)\"\s*:|\bSPEAKER_\d|\]\(https?:|[#&]t=\d|"
     r"^\s*\d+\.\s+\[|\*\*|^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\(\d{1,2}:\d{2}(?::\d{2})?\):?"
 )

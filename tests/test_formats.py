@@ -11,6 +11,7 @@ every sentence with its timestamp and speaker.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import timedelta
@@ -36,7 +37,7 @@ FILES = sorted(GOLD)
 
 # What format structure looks like when it leaks into analysed text.
 DEBRIS = re.compile(
-    r"-->|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
+    r"-->|&(?:amp|lt|gt|quot|nbsp);|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
     r"\bWEBVTT\b|\"(?:start|end|text|speaker|segments|tokens|words)\"\s*:|\bSPEAKER_\d|\]\(https?:|[#&]t=\d|"
     r"^\s*\d+\.\s+\[|\*\*|^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\(\d{1,2}:\d{2}(?::\d{2})?\):?"
 )
@@ -57,6 +58,8 @@ def pieces(s: Sentence) -> list[tuple[int, int]]:
 def analysed(text: str, a: int, b: int) -> str:
     """The words a piece stands for: the file's characters, or a JSON escape decoded."""
     raw = text[a:b]
+    if raw.startswith("&"):  # a WebVTT character reference
+        return html.unescape(raw)
     return json.loads('"' + raw + '"') if raw.startswith("\\") else raw
 
 
@@ -367,10 +370,12 @@ _TAGGED = st.sampled_from(["<i>{}</i>", "<b>{}</b>", "<u>{}</u>", '<font color="
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.tuples(_WORD, _TAGGED, st.sampled_from(["", "", ",", "."])), min_size=1, max_size=6),
+@given(st.lists(st.lists(st.tuples(st.one_of(_WORD, st.sampled_from(["R&D", "Q&A", ">5"])), _TAGGED,
+                                   st.sampled_from(["", "", ",", "."])), min_size=1, max_size=6),
                 min_size=1, max_size=6), st.booleans())
 def test_caption_markup_never_reaches_sentences_or_claims(lines, vtt):
-    """Italic, bold, underline and font tags around words (punctuation glued after the closing tag)."""
+    """Italic, bold, underline and font tags around words (punctuation glued after the closing
+    tag), and WebVTT's character references (R&amp;D)."""
 
     def plain_line(line) -> str:
         # A tag splits a line into pieces, joined like caption lines (model.separator: no
@@ -384,7 +389,7 @@ def test_caption_markup_never_reaches_sentences_or_claims(lines, vtt):
         return out
 
     plain = [plain_line(line) for line in lines]
-    tagged = [" ".join(tag.format(w) + p for w, tag, p in line) for line in lines]
+    tagged = [" ".join(tag.format(html.escape(w, quote=False) if vtt else w) + p for w, tag, p in line) for line in lines]
     if vtt:
         text = "WEBVTT\n\n" + "".join(f"{clock(3 * k)}.000 --> {clock(3 * k + 2)}.000\n{t}\n\n" for k, t in enumerate(tagged))
     else:
@@ -392,15 +397,16 @@ def test_caption_markup_never_reaches_sentences_or_claims(lines, vtt):
     d = parse_document(text, "gen")
     assert " ".join(s.text for s in d.sentences).split() == join_pieces(plain).split()
     for s in d.sentences:
-        assert "<" not in s.text and ">" not in s.text
+        assert not DEBRIS.search(s.text) and "<" not in s.text, s.text
         for i, ch in enumerate(s.text):
             if ch != " ":
-                assert d.text[s.to_doc_offset(i)] == ch
+                j = s.to_doc_offset(i)
+                assert d.text[j] == ch or html.unescape(d.text[j : d.text.index(";", j) + 1]) == ch
     for c in extract_claims(d):
-        assert "<" not in c.surface and ">" not in c.surface, c.surface
+        assert not DEBRIS.search(c.surface) and "<" not in c.surface, c.surface
         assert c.surface in d.sentences[c.sentence_id].text
-        assert "".join(d.text[c.start : c.end].split()).startswith(c.surface[:1])
-        assert d.text[c.end - 1] not in "<>", (c.surface, d.text[c.start : c.end])
+        assert html.unescape("".join(d.text[c.start : c.end].split())).startswith(c.surface[:1])
+        assert d.text[c.end - 1] not in "<>" or d.text[c.start : c.end].endswith("&gt;"), (c.surface, d.text[c.start : c.end])
 
 
 def test_markup_inside_a_subrip_cue_stays_out_of_sentences_and_claims():

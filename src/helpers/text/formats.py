@@ -49,6 +49,7 @@ YAML front matter (``---`` … ``---`` at the start) is read into
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -144,8 +145,26 @@ def _runs_of_line(text: str, start: int, end: int) -> list[Run]:
         if a < b:
             # "<b>8,000</b>," is one word: no space where only tags separate two runs.
             glued = bool(runs) and not _TAG.sub("", text[runs[-1].end : a])
-            runs.append(Run(a, b, text[a:b], glued))
+            runs.extend(_unescaped_runs(text, a, b, glued))
         if m:
+            pos = m.end()
+    return runs
+
+
+# WebVTT escapes "&", "<" and ">" in cue text ("Q&amp;A", "R&amp;D"); one run per
+# escape keeps the offsets exact (like JSON escapes, see ``Sentence.piece_lengths``).
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _unescaped_runs(text: str, a: int, b: int, glued: bool) -> list[Run]:
+    runs: list[Run] = []
+    pos = a
+    for m in list(_ENTITY.finditer(text, a, b)) + [None]:
+        end = m.start() if m else b
+        if pos < end:
+            runs.append(Run(pos, end, text[pos:end], glued and not runs))
+        if m:
+            runs.append(Run(m.start(), m.end(), html.unescape(m.group(0)), glued and not runs))
             pos = m.end()
     return runs
 
