@@ -462,10 +462,6 @@ def _load_json(body: str) -> object:
         return _JsonError(str(exc))
 
 
-def _json_segments(body: str) -> list[dict] | None:
-    return _segments_of(_load_json(body))
-
-
 def _segments_of(data: object) -> list[dict] | None:
     if isinstance(data, dict):
         segs = next((data[k] for k in _SEGMENT_KEYS if isinstance(data.get(k), list)), None)
