@@ -55,6 +55,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -362,7 +363,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>\n]+)>")
 _INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>")
 
 
-def _caption_names(lines: list[str]):
+def _caption_names(lines: list[str]) -> Callable[[str], bool]:
     """Which ``Name:`` openings of caption lines name a speaker.
 
     Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
