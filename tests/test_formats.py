@@ -2,7 +2,8 @@
 
 Every fixture in ``tests/fixtures/formats/`` is a short excerpt with the
 structure of a real export (YouTube auto-captions, Zoom and edited WebVTT,
-SubRip, Whisper/WhisperX JSON, Whisper TSV and console output, Rev, Otter,
+SubRip, YouTube SBV and json3, Whisper/WhisperX, AssemblyAI and Deepgram JSON,
+Whisper TSV and console output, Rev, Otter,
 WhisperX Markdown, numbered caption lists, earnings calls, front matter);
 ``gold.yaml`` lists, by hand, what each one says: format, title, metadata and
 every sentence with its timestamp and speaker.
@@ -10,6 +11,7 @@ every sentence with its timestamp and speaker.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import timedelta
@@ -22,8 +24,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from helpers.claims.extract import extract_claims
+from helpers.exceptions import DocumentError
 from helpers.text.decode import read_document
-from helpers.text.formats import FORMATS, clock, detect_format
+from helpers.text.formats import FORMATS, clock, detect_format, read
 from helpers.text.model import ParsedDocument, Sentence, join_pieces, separator
 from helpers.text.parse import parse_document, parse_file
 
@@ -34,7 +37,7 @@ FILES = sorted(GOLD)
 
 # What format structure looks like when it leaks into analysed text.
 DEBRIS = re.compile(
-    r"-->|<\/?(?:c|v|i|b|u)\b[^>]*>|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
+    r"-->|&(?:amp|lt|gt|quot|nbsp);|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
     r"\bWEBVTT\b|\"(?:start|end|text|speaker|segments|tokens|words)\"\s*:|\bSPEAKER_\d|\]\(https?:|[#&]t=\d|"
     r"^\s*\d+\.\s+\[|\*\*|^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\(\d{1,2}:\d{2}(?::\d{2})?\):?"
 )
@@ -55,6 +58,8 @@ def pieces(s: Sentence) -> list[tuple[int, int]]:
 def analysed(text: str, a: int, b: int) -> str:
     """The words a piece stands for: the file's characters, or a JSON escape decoded."""
     raw = text[a:b]
+    if raw.startswith("&"):  # a WebVTT character reference
+        return html.unescape(raw)
     return json.loads('"' + raw + '"') if raw.startswith("\\") else raw
 
 
@@ -84,7 +89,7 @@ def test_sentences_map_back_to_the_file(name):
         rebuilt = ""
         for k, (a, b) in enumerate(s.pieces):
             piece = analysed(d.text, a, b)
-            if k and s.pieces[k - 1][1] != a:
+            if k and s.pieces[k - 1][1] != a and k not in s.glued:
                 rebuilt += separator(rebuilt, piece)
             rebuilt += piece
         assert rebuilt == s.text
@@ -98,11 +103,16 @@ def test_no_format_debris_in_sentences_or_claims(name):
         assert not DEBRIS.search(s.text), s.text
     inside = {i for s in d.sentences for a, b in pieces(s) for i in range(a, b)}
     for c in extract_claims(d):
-        # Every digit of a claim is a digit of the analysed text, never of a
-        # cue number, timing, list index, label, link or JSON field.
-        digits = [c.start + i for i, ch in enumerate(c.surface) if ch.isdigit()]
-        assert all(i in inside for i in digits), (c.surface, c.start)
-        assert "-->" not in c.surface
+        assert not DEBRIS.search(c.surface) and "<" not in c.surface, c.surface
+        assert c.start in inside and c.end - 1 in inside, (c.surface, c.start)
+        if d.text[c.start : c.end] == c.surface:
+            # Every digit of a claim is a digit of the analysed text, never of a
+            # cue number, timing, list index, label, link or JSON field.
+            digits = [c.start + i for i, ch in enumerate(c.surface) if ch.isdigit()]
+            assert all(i in inside for i in digits), (c.surface, c.start)
+        else:
+            # Structure lies between its words: the surface is the words as analysed.
+            assert c.surface in d.sentences[c.sentence_id].text, c.surface
 
 
 def test_escaped_json_claims_point_at_their_source():
@@ -274,6 +284,213 @@ def test_generated_scrolling_auto_captions_read_each_line_once(lines):
             assert "<" not in d.text[a:b] and not DEBRIS.search(d.text[a:b])
 
 
+def _sbv_time(t: float) -> str:
+    return f"{int(t) // 3600}:{int(t) % 3600 // 60:02d}:{int(t) % 60:02d}.{round(t % 1 * 1000):03d}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CUE, min_size=1, max_size=8), st.integers(0, 8000))
+def test_generated_sbv_round_trips(cues, offset):
+    assume(_not_scrolling(cues))
+    out, timed = [], []
+    for k, (lines, end) in enumerate(cues):
+        lines = lines[:-1] + [lines[-1] + end]
+        t = offset + 3 * k + 0.25
+        out += [f"{_sbv_time(t)},{_sbv_time(t + 2.5)}", *lines, ""]
+        timed.append((int(t), lines))
+    d = parse_document("\n".join(out), "gen")
+    assert d.format == "sbv"
+    _check_round_trip(d, timed)
+
+
+def _line_text(words: list[tuple[str, bool]]) -> str:
+    """A caption line of (word, glued) pairs: a glued word follows the previous one without a space."""
+    out = ""
+    for n, (w, glued) in enumerate(words):
+        out += w if n == 0 or glued else separator(out, w) + w
+    return out
+
+
+def _json3(lines: list[tuple[int, list[tuple[str, bool]]]], auto: bool, ascii_only: bool) -> str:
+    """Timedtext JSON as YouTube serves it: a window event, then one event per caption line;
+    auto-captions time every word (a segment carries its leading space, none when the word
+    continues the previous one) and break lines with "aAppend" newline events."""
+    events: list[dict] = [{"tStartMs": 0, "dDurationMs": 600000, "id": 1, "wpWinPosId": 1, "wsWinStyleId": 1}]
+    for k, (t, words) in enumerate(lines):
+        if auto:
+            segs = [{"utf8": w if n == 0 or glued or not separator(words[n - 1][0], w) else " " + w, "tOffsetMs": 200 * n,
+                     "acAsrConf": 0} for n, (w, glued) in enumerate(words)]
+            if k:
+                events.append({"tStartMs": t - 10, "dDurationMs": 10, "wWinId": 1, "aAppend": 1, "segs": [{"utf8": "\n"}]})
+            events.append({"tStartMs": t, "dDurationMs": 2900, "wWinId": 1, "segs": segs})
+        else:
+            events.append({"tStartMs": t, "dDurationMs": 2900, "segs": [{"utf8": _line_text(words)}]})
+    return json.dumps({"wireMagic": "pb3", "events": events}, ensure_ascii=ascii_only, indent=1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.tuples(_WORD, st.booleans()), min_size=1, max_size=6), _END), min_size=1, max_size=8),
+       st.integers(0, 4000), st.booleans(), st.booleans())
+def test_generated_json3_round_trips(cues, offset, auto, ascii_only):
+    lines = [(1000 * (offset + 3 * k), words[:-1] + [(words[-1][0] + end, words[-1][1])]) for k, (words, end) in enumerate(cues)]
+    d = parse_document(_json3(lines, auto, ascii_only), "gen")
+    assert d.format == "json3"
+    # Every word once, in order, spaced as the captions space it.
+    said = join_pieces([_line_text(words) for _, words in lines])
+    assert " ".join(s.text for s in d.sentences).split() == said.split()
+    first_line = [k for k, (_, words) in enumerate(lines) for ch in "".join(_line_text(words).split())]
+    seen = 0
+    for s in d.sentences:
+        assert s.timestamp == clock(lines[first_line[seen]][0] / 1000)
+        seen += len("".join(s.text.split()))
+        rebuilt = ""
+        for k, (a, b) in enumerate(s.pieces):
+            assert not DEBRIS.search(d.text[a:b]) and '"' not in d.text[a:b]
+            piece = "".join(analysed(d.text, a, b) for a, b in _escapes_apart(d.text, a, b))
+            if k and s.pieces[k - 1][1] != a and k not in s.glued:
+                rebuilt += separator(rebuilt, piece)
+            rebuilt += piece
+        assert rebuilt == s.text
+    for c in extract_claims(d):
+        assert c.surface in d.sentences[c.sentence_id].text and '"' not in c.surface
+
+
+def _escapes_apart(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A piece of JSON string content split into literal stretches and single escapes."""
+    out, pos = [], a
+    for m in re.finditer(r"\\u[0-9a-fA-F]{4}|\\.", text[a:b]):
+        if a + m.start() > pos:
+            out.append((pos, a + m.start()))
+        out.append((a + m.start(), a + m.end()))
+        pos = a + m.end()
+    return out + ([(pos, b)] if pos < b else [])
+
+
+_TAGGED = st.sampled_from(["<i>{}</i>", "<b>{}</b>", "<u>{}</u>", '<font color="#ffff00">{}</font>', "{}"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.one_of(_WORD, st.sampled_from(["R&D", "Q&A", ">5"])), _TAGGED,
+                                   st.sampled_from(["", "", ",", "."])), min_size=1, max_size=6),
+                min_size=1, max_size=6), st.booleans())
+def test_caption_markup_never_reaches_sentences_or_claims(lines, vtt):
+    """Italic, bold, underline and font tags around words (punctuation glued after the closing
+    tag), and WebVTT's character references (R&amp;D)."""
+
+    def plain_line(line) -> str:
+        # A tag splits a line into pieces, joined like caption lines (model.separator: no
+        # space between two wide characters), so a space written between two tagged
+        # Japanese words is not kept; anything else reads as written.
+        out = ""
+        for n, (w, tag, p) in enumerate(line):
+            if n:
+                out += separator(out, w) if "{}" != tag or "{}" != line[n - 1][1] else " "
+            out += w + p
+        return out
+
+    plain = [plain_line(line) for line in lines]
+    tagged = [" ".join(tag.format(html.escape(w, quote=False) if vtt else w) + p for w, tag, p in line) for line in lines]
+    if vtt:
+        text = "WEBVTT\n\n" + "".join(f"{clock(3 * k)}.000 --> {clock(3 * k + 2)}.000\n{t}\n\n" for k, t in enumerate(tagged))
+    else:
+        text = "".join(f"{k + 1}\n{clock(3 * k)},000 --> {clock(3 * k + 2)},000\n{t}\n\n" for k, t in enumerate(tagged))
+    d = parse_document(text, "gen")
+    assert " ".join(s.text for s in d.sentences).split() == join_pieces(plain).split()
+    for s in d.sentences:
+        assert not DEBRIS.search(s.text) and "<" not in s.text, s.text
+        for i, ch in enumerate(s.text):
+            if ch != " ":
+                j = s.to_doc_offset(i)
+                assert d.text[j] == ch or html.unescape(d.text[j : d.text.index(";", j) + 1]) == ch
+    for c in extract_claims(d):
+        assert not DEBRIS.search(c.surface) and "<" not in c.surface, c.surface
+        assert c.surface in d.sentences[c.sentence_id].text
+        assert html.unescape("".join(d.text[c.start : c.end].split())).startswith(c.surface[:1])
+        assert d.text[c.end - 1] not in "<>" or d.text[c.start : c.end].endswith("&gt;"), (c.surface, d.text[c.start : c.end])
+
+
+def test_markup_inside_a_subrip_cue_stays_out_of_sentences_and_claims():
+    d = doc("srt_keynote_en.srt")
+    s = d.sentences[-1]
+    assert s.text == "Llama 3 has a context window of 8,000 tokens and runs on one GPU."
+    surfaces = {c.surface: c for c in extract_claims(d) if c.sentence_id == s.sentence_id}
+    assert {"8,000 tokens", "one GPU"} <= set(surfaces)
+    gpu = surfaces["one GPU"]
+    assert d.text[gpu.start : gpu.end] == "one</i> <u>GPU"  # the span in the file, ending at its last letter
+    assert d.text[s.to_doc_offset(len(s.text) - 1)] == "."
+
+
+# --- Deepgram ------------------------------------------------------------------------------
+
+
+def _deepgram(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_deepgram_renderings_are_read_once_and_agree():
+    """The transcript, words, paragraphs and utterances repeat each other: whichever is
+    there, the same sentences come out, each once."""
+    want = [[s.speaker, s.text] for s in doc("deepgram_podcast_en.json").sentences]
+    data = _deepgram("deepgram_podcast_en.json")
+    alt = data["results"]["channels"][0]["alternatives"][0]
+    del alt["paragraphs"]
+    by_utterance = parse_document(json.dumps(data, indent=1), "x")
+    assert [[s.speaker, s.text] for s in by_utterance.sentences] == want
+    del data["results"]["utterances"]
+    by_word = parse_document(json.dumps(data), "x")
+    assert [[s.speaker, s.text] for s in by_word.sentences] == want
+    # a word's own time: "Today" is the 6th word of speaker 0, 5 × 0.34 s after 0.08 s
+    assert [s.timestamp for s in by_word.sentences][:2] == ["00:00:00", "00:00:01"]
+    del alt["words"]
+    bare = parse_document(json.dumps(data), "x")
+    assert [s.text for s in bare.sentences] == [t for _, t in want]
+    assert {s.speaker for s in bare.sentences} == {None} and {s.timestamp for s in bare.sentences} == {None}
+
+
+def test_deepgram_multichannel_utterances_name_the_channel():
+    data = _deepgram("deepgram_podcast_de.json")
+    for u in data["results"]["utterances"]:
+        u["channel"] = u.pop("speaker")
+    data["results"]["channels"].append(json.loads(json.dumps(data["results"]["channels"][0])))
+    for ch in data["results"]["channels"]:
+        for w in ch["alternatives"][0]["words"]:
+            w.pop("speaker")
+    d = parse_document(json.dumps(data), "x")
+    assert [s.speaker for s in d.sentences] == ["Channel 0", "Channel 1", "Channel 1", "Channel 0", "Channel 1"]
+    assert sum("Unterbrechungen" in s.text for s in d.sentences) == 1
+
+
+@pytest.mark.parametrize(
+    "fmt, text, problem",
+    [
+        ("sbv", "Llama 3 was trained on 15 trillion tokens.\n", "SubViewer"),
+        ("json3", '{"events": [{"segs": [{"utf8": "x"}]}]}', "json3"),
+        ("json3", '{"events": [{"tStartMs": 0, "segs": [{"utf8": "x"}]}', "json3"),
+        ("asr-json", '{"results": {"channels": [{"alternatives": [{"confidence": 0.9}]}]}}', "speech-recognition JSON"),
+    ],
+)
+def test_malformed_input_is_a_named_error(fmt, text, problem):
+    with pytest.raises(DocumentError, match=rf"talk\.{fmt}: .*{problem}"):
+        read(text, source=f"talk.{fmt}", fmt=fmt)
+
+
+@pytest.mark.parametrize("name, problem", [("json3_kaiken_ja.json", "malformed json3 captions"), ("deepgram_podcast_en.json", "malformed speech-recognition JSON")])
+def test_a_cut_off_json_download_is_a_named_error_not_prose(name, problem):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    cut = text[: len(text) * 2 // 3]
+    with pytest.raises(DocumentError, match=rf"cut\.json: {problem}: .*line \d+ column \d+"):
+        parse_document(cut, "cut", path="cut.json")
+
+
+def test_sbv_and_json3_are_told_by_content():
+    sbv = (FIXTURES / "sbv_connect_en.sbv").read_text(encoding="utf-8")
+    assert detect_format(sbv) == "sbv" and detect_format("\ufeff" + sbv) == "sbv"
+    assert parse_document(sbv, "x", path="captions.txt").format == "sbv"
+    assert detect_format((FIXTURES / "json3_kaiken_ja.json").read_text(encoding="utf-8")) == "json3"
+    # a JSON file of something else is not a transcript
+    assert detect_format('{"events": [{"name": "Connect 2024", "year": 2024}]}') == "plain"
+
+
 # --- a folder of every format, built like `make reports` ------------------------------------
 
 
@@ -321,3 +538,21 @@ def test_unpunctuated_auto_captions_are_cut_at_line_ends_not_into_1000_character
 )
 def test_caption_lines_join_with_a_space_except_between_wide_characters(left, right, sep):
     assert separator(left, right) == sep
+
+
+def test_bold_marks_and_timestamp_links_glued_to_words_leave_no_gap():
+    text = (
+        "Lex Fridman: How many GPUs do you have?\n\n"
+        "Mark Zuckerberg: We have **350,000**. That is **a lot**, and [[00:06](https://youtu.be/x&t=6)]it keeps growing.\n\n"
+        "Lex Fridman: Wow.\n"
+    )
+    d = parse_document(text, "x")
+    assert [s.text for s in d.sentences] == [
+        "How many GPUs do you have?", "We have 350,000.", "That is a lot, and it keeps growing.", "Wow."
+    ]
+    for s in d.sentences:
+        for i, ch in enumerate(s.text):
+            if ch != " ":
+                assert text[s.to_doc_offset(i)] == ch
+    (claim,) = [c for c in extract_claims(d) if "350" in c.surface]
+    assert claim.surface == "350,000" and text[claim.start : claim.end] == "350,000"

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..exceptions import DocumentError
 from ..tables import Column, TableSpec, neutralise_cell
-from ..text.model import ATTRIBUTIONS, ParsedDocument
+from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from .lexicon import QUALIFIERS, UNITS
 from .units import PHYSICAL
@@ -63,8 +63,8 @@ CLAIMS = TableSpec(
         Column("claim_id", "str", "Stable id '{doc_id}:cNNNN', numbered in document order."),
         Column("line", "int", "1-based line of `start` in the document text.", min_value=1),
         Column("start", "int", "Character offset of the claim's first character in the decoded, newline-normalized document text.", min_value=0),
-        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface.", min_value=0),
-        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit.", non_empty=True),
+        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim runs across format structure (see surface).", min_value=0),
+        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that runs across format structure (a timing line, caption tag, the JSON between word strings) the words as analysed, without that structure.", non_empty=True),
         Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
         Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
         Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
@@ -107,8 +107,8 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
         for q in qs:
             q = _as_model_size(sent.text, q, sizes)
             start = sent.to_doc_offset(q.start)
-            end = sent.to_doc_offset(q.end)
-            surface = doc.text[start:end]
+            end = sent.to_doc_end(q.end)
+            surface = _surface(doc.text, sent, q.start, q.end, start, end)
             if not surface.strip():
                 continue
             topic, measure = assign_topic(sent.text, q)
@@ -123,6 +123,17 @@ def extract_claims(doc: ParsedDocument) -> list[Claim]:
             ))
     claims.sort(key=lambda c: (c.start, c.end))
     return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
+
+
+def _surface(text: str, sent: Sentence, q_start: int, q_end: int, start: int, end: int) -> str:
+    """The claim as written: the document's characters, unless more than line breaks lies between its words.
+
+    A claim across caption lines reads as written ("close to\n600,000 H100");
+    one across a timing line, a caption tag, a JSON escape or the JSON between
+    word strings would carry that structure, so its surface is the analysed words.
+    """
+    raw, analysed = text[start:end], sent.text[q_start:q_end]
+    return raw if "".join(raw.split()) == "".join(analysed.split()) else analysed
 
 
 _MODEL_CONTEXT = re.compile(r"モデル|[Mm]odel|Llama|LLaMA|Lama|ラマ|GPT")

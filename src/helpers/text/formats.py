@@ -22,11 +22,21 @@ Formats (``FORMATS``):
   with word timings, then plain as the caption rolls up) are recognised by
   their cues repeating the previous cue's last line; every line is read once,
   from its plain copy, with the timestamp of the cue that first showed it.
+* ``sbv``: YouTube's SubViewer captions (``0:00:01.000,0:00:04.000`` above
+  each cue), parsed by ``webvtt-py`` and read like SubRip.
+* ``json3``: YouTube's timedtext JSON (``events`` with ``tStartMs`` and
+  ``segs`` of ``utf8`` text, as yt-dlp saves it): one cue per event, its
+  ``"\n"`` segments line breaks; window events and ``aAppend`` newline events
+  hold no text.
 * ``asr-json``: Whisper, faster-whisper and WhisperX JSON (``segments``),
   Hugging Face pipelines (``chunks``) and AssemblyAI (``utterances``, times in
   milliseconds); only the segments' ``text`` is read, never the top-level
   ``text`` that repeats them. Speakers from the segment's ``speaker`` (or the
-  majority of its words' speakers).
+  majority of its words' speakers). Deepgram's pre-recorded response
+  (``results.channels[].alternatives[]``) is read from one of its parallel
+  renderings, the richest present: ``paragraphs`` (sentences with times,
+  paragraphs with a speaker), else ``results.utterances``, else ``words``,
+  else the bare ``transcript``; diarized speakers 0, 1 … are "Speaker 0" ….
 * ``whisper-tsv``: the Whisper CLI's ``start<TAB>end<TAB>text`` (milliseconds).
 * ``whisper-text``: ``[00:00.000 --> 00:05.000] text`` lines (Whisper's
   verbose output).
@@ -39,11 +49,13 @@ YAML front matter (``---`` … ``---`` at the start) is read into
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,7 +66,7 @@ from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence, separator
 from .segment import split_sentences
 
-FORMATS = ("plain", "srt", "vtt", "asr-json", "whisper-tsv", "whisper-text", "transcript")
+FORMATS = ("plain", "srt", "vtt", "sbv", "json3", "asr-json", "whisper-tsv", "whisper-text", "transcript")
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class Run:
     start: int
     end: int
     text: str
+    glued: bool = False  # follows the previous run of its line with only markup between ("GPU</u>.")
 
 
 @dataclass
@@ -91,7 +104,8 @@ class Reading:
 _TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(r"^[ \t]*(" + _TS + r")[ \t]+-->[ \t]+(" + _TS + r")[^\n]*$", re.M)
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")  # WebVTT/HTML tags, ASS overrides ({\an8})
-_SOUND_ONLY = re.compile(r"^[ \t]*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\)|[♪♫#\s]+)[ \t]*$")
+# A line that is only a sound ("[Music]", "(Applaus)", Japanese "（拍手）", "［音楽］") is not speech.
+_SOUND_ONLY = re.compile(r"^[ \t]*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\)|（[^（）\n]{1,20}）|［[^［］\n]{1,20}］|[♪♫#\s]+)[ \t]*$")
 # A new speaker inside a caption: "- " (subtitles) or ">>" (broadcast, YouTube writes "&gt;&gt;").
 _DIALOGUE_DASH = re.compile(r"^[ \t]*(?:>>+|(?:&gt;){2,}|-(?=[ \t]))[ \t]*")
 _CAPTION_NAME = re.compile(r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)")
@@ -130,8 +144,28 @@ def _runs_of_line(text: str, start: int, end: int) -> list[Run]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            runs.append(Run(a, b, text[a:b]))
+            # "<b>8,000</b>," is one word: no space where only tags separate two runs.
+            glued = bool(runs) and not _TAG.sub("", text[runs[-1].end : a])
+            runs.extend(_unescaped_runs(text, a, b, glued))
         if m:
+            pos = m.end()
+    return runs
+
+
+# WebVTT escapes "&", "<" and ">" in cue text ("Q&amp;A", "R&amp;D"); one run per
+# escape keeps the offsets exact (like JSON escapes, see ``Sentence.piece_lengths``).
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _unescaped_runs(text: str, a: int, b: int, glued: bool) -> list[Run]:
+    runs: list[Run] = []
+    pos = a
+    for m in list(_ENTITY.finditer(text, a, b)) + [None]:
+        end = m.start() if m else b
+        if pos < end:
+            runs.append(Run(pos, end, text[pos:end], glued and not runs))
+        if m:
+            runs.append(Run(m.start(), m.end(), html.unescape(m.group(0)), glued and not runs))
             pos = m.end()
     return runs
 
@@ -201,6 +235,11 @@ def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
 # --- detection -------------------------------------------------------------------
 
 _SRT_START = re.compile(r"\A\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+_JSON3_KEYS = re.compile(r'"events"\s*:\s*\[\s*\{[^{}]*"tStartMs"\s*:')
+_ASR_KEYS = re.compile(r'"(?:segments|utterances|chunks|channels|alternatives)"\s*:\s*\[')
+# SubViewer (YouTube .sbv): "0:00:01.000,0:00:04.000" alone on the line above the cue text.
+_SBV_TS = r"\d{1,3}:\d{1,2}:\d{1,2}\.\d{3}"
+_SBV_TIMING = re.compile(r"^[ \t]*(" + _SBV_TS + r"),(" + _SBV_TS + r")[ \t]*$", re.M)
 _WHISPER_TEXT = re.compile(r"^[ \t]*\[(" + _TS + r")[ \t]*-->[ \t]*" + _TS + r"\][ \t]*(.*)$")
 
 
@@ -213,8 +252,21 @@ def detect_format(text: str) -> str:
         return "vtt"
     if _SRT_START.match(head):
         return "srt"
-    if head[:1] in "{[" and _json_segments(head) is not None:
-        return "asr-json"
+    if head[:1] in "{[":
+        data = _load_json(head)
+        if _json3_events(data) is not None:
+            return "json3"
+        if _deepgram_channels(data) is not None or _segments_of(data) is not None:
+            return "asr-json"
+        if isinstance(data, _JsonError):
+            # A cut-off download or a hand edit gone wrong: still the format its keys
+            # say, so its reader names the fault instead of the JSON being read as prose.
+            if _JSON3_KEYS.search(head):
+                return "json3"
+            if _ASR_KEYS.search(head):
+                return "asr-json"
+    if _SBV_TIMING.match(head):
+        return "sbv"
     first = head.split("\n", 1)[0].strip().lower()
     if first.split("\t") == ["start", "end", "text"]:
         return "whisper-tsv"
@@ -224,6 +276,8 @@ def detect_format(text: str) -> str:
     if len(lines) >= 2 and sum(1 for ln in lines if _TIMING.match(ln)) >= 0.2 * len(lines):
         # Timing lines without a header: SubRip that lost its header or numbers.
         return "srt"
+    if len(lines) >= 2 and sum(1 for ln in lines if _SBV_TIMING.match(ln)) >= 0.2 * len(lines):
+        return "sbv"
     if _is_labelled(body):
         return "transcript"
     return "plain"
@@ -239,12 +293,14 @@ class _Cue:
     voice: str | None = None
 
 
-def _locate_cues(text: str, base: int, cue_lines: list[tuple[float, list[str], str | None]]) -> list[_Cue]:
+def _locate_cues(
+    text: str, base: int, cue_lines: list[tuple[float, list[str], str | None]], timing: re.Pattern[str] = _TIMING
+) -> list[_Cue]:
     """Find each parsed cue's text lines in the document, in order: the lines under its timing line."""
     cues: list[_Cue] = []
     pos = base
     for start, lines, voice in cue_lines:
-        m = _TIMING.search(text, pos)
+        m = timing.search(text, pos)
         if not m:
             break
         spans: list[tuple[int, int]] = []
@@ -290,8 +346,40 @@ def read_srt(text: str, base: int = 0, source: str = "") -> Reading:
     return _caption_reading("srt", text, _locate_cues(text, base, parsed))
 
 
+def read_sbv(text: str, base: int = 0, source: str = "") -> Reading:
+    import io
+
+    import webvtt
+
+    try:
+        sbv = webvtt.from_buffer(io.StringIO(text[base:]), format="sbv")
+    except Exception as exc:  # MalformedFileError, MalformedCaptionError
+        raise DocumentError(f"malformed SubViewer (.sbv) captions: {exc}", path=source) from exc
+    parsed = [(c.start_in_seconds, c.lines, None) for c in sbv.captions]
+    return _caption_reading("sbv", text, _locate_cues(text, base, parsed, _SBV_TIMING))
+
+
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>\n]+)>")
 _INLINE_TIME = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>")
+
+
+def _caption_names(lines: list[str]) -> Callable[[str], bool]:
+    """Which ``Name:`` openings of caption lines name a speaker.
+
+    Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
+    ">> JENSEN: …"): a name counts when it recurs, has two words or is in capitals.
+    """
+    names = Counter()
+    for line in lines:
+        m = _CAPTION_NAME.match(_DIALOGUE_DASH.sub("", line, count=1))
+        if m:
+            names[m.group("name")] += 1
+
+    def caption_name(name: str) -> bool:
+        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # "JENSEN:", not "Q3:"
+        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or shouted)
+
+    return caption_name
 
 
 def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
@@ -313,18 +401,7 @@ def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
     word_timed = any(_INLINE_TIME.search(text, a, b) for cue in cues for a, b in cue.lines)
     rolling = len(cues) >= 3 and repeats >= (0.3 if word_timed else 0.6) * len(cues)
 
-    # Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
-    # "JENSEN: …"): a name counts when it recurs, has two words or is in capitals.
-    names = Counter()
-    for cue in cues:
-        for a, b in cue.lines:
-            m = _CAPTION_NAME.match(_DIALOGUE_DASH.sub("", _TAG.sub("", text[a:b]), count=1))
-            if m:
-                names[m.group("name")] += 1
-
-    def caption_name(name: str) -> bool:
-        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # "JENSEN:", not "Q3:"
-        return _plausible_name(name) and (names[name] >= 2 or len(name.split()) >= 2 or shouted)
+    caption_name = _caption_names([_TAG.sub("", text[a:b]) for cue in cues for a, b in cue.lines])
 
     units: list[Unit] = []
     last_unit: Unit | None = None
@@ -375,11 +452,18 @@ def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
 _SEGMENT_KEYS = ("segments", "chunks", "utterances")
 
 
-def _json_segments(body: str) -> list[dict] | None:
+class _JsonError(str):
+    """Why a text that should be JSON is not (json's message, with line and column)."""
+
+
+def _load_json(body: str) -> object:
     try:
-        data = json.loads(body)
-    except ValueError:
-        return None
+        return json.loads(body)
+    except ValueError as exc:
+        return _JsonError(str(exc))
+
+
+def _segments_of(data: object) -> list[dict] | None:
     if isinstance(data, dict):
         segs = next((data[k] for k in _SEGMENT_KEYS if isinstance(data.get(k), list)), None)
     else:
@@ -423,9 +507,15 @@ def _json_runs(text: str, a: int, b: int) -> list[Run]:
 
 
 def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
-    segs = _json_segments(text[base:])
+    data = _load_json(text[base:])
+    if isinstance(data, _JsonError):
+        raise DocumentError(f"malformed speech-recognition JSON: {data}", path=source)
+    channels = _deepgram_channels(data)
+    if channels is not None:
+        return _read_deepgram(text, base, source, data, channels)
+    segs = _segments_of(data)
     if segs is None:
-        raise DocumentError("not Whisper JSON (no segments with text)", path=source)
+        raise DocumentError("not speech-recognition JSON (no segments with text, no Deepgram results)", path=source)
     # The top-level "text" repeats the segments: start looking after the segments key.
     key = re.search(r'(?<!\\)"(' + "|".join(_SEGMENT_KEYS) + r')"\s*:\s*\[', text[base:])
     scale = 1000.0 if key and key.group(1) == "utterances" else 1.0
@@ -452,6 +542,221 @@ def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
         units.append(
             Unit(runs, speaker=str(speaker) if speaker else None, timestamp=clock(float(start) / scale) if isinstance(start, (int, float)) else None)
         )
+    return Reading("asr-json", units)
+
+
+# Every JSON string token, in file order; scanning from the start of the JSON
+# value means a match never begins inside another string.
+_JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:\s*)?')
+
+
+class _KeyedStrings:
+    """The string values of a JSON text under their keys, found in file order.
+
+    ``find(key, value)`` moves past the next string under ``key`` whose decoded
+    value is ``value`` and returns its content span; the parsed JSON says what
+    to look for, this says where it is.
+    """
+
+    def __init__(self, text: str, pos: int, source: str) -> None:
+        self.text, self.pos, self.source = text, pos, source
+
+    def skip_to(self, key: str) -> None:
+        """Move past the next ``key``."""
+        for m in _JSON_TOKEN.finditer(self.text, self.pos):
+            if m.group(2) and m.group(1) == key:
+                self.pos = m.end()
+                return
+        raise DocumentError(f"no {key!r} in the file", path=self.source)
+
+    def find(self, keys: tuple[str, ...], value: str) -> tuple[int, int]:
+        key: str | None = None
+        for m in _JSON_TOKEN.finditer(self.text, self.pos):
+            if m.group(2):
+                key = m.group(1)
+                continue
+            if key in keys and json.loads('"' + m.group(1) + '"') == value:
+                self.pos = m.end()
+                return m.start(1), m.end(1)
+            key = None
+        raise DocumentError(f"{'/'.join(keys)} {value[:40]!r} not found in the file", path=self.source)
+
+
+def _json_lines(text: str, a: int, b: int) -> list[list[Run]]:
+    """Runs of a JSON string's content, one list per line (``\\n`` escapes break lines)."""
+    lines: list[list[Run]] = []
+    pos = a
+    for m in list(_JSON_ESCAPE.finditer(text, a, b)) + [None]:
+        if m is not None and m.group(0) != "\\n":
+            continue
+        end = m.start() if m else b
+        runs = _json_runs(text, pos, end)
+        if runs:
+            lines.append(runs)
+        if m:
+            pos = m.end()
+    return lines
+
+
+# --- YouTube timedtext JSON (json3) ------------------------------------------------
+
+
+def _json3_events(data: object) -> list[dict] | None:
+    """The events of YouTube's json3 captions, or None when ``data`` is something else."""
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list) or not events or not all(isinstance(e, dict) and "tStartMs" in e for e in events):
+        return None
+    if not any(isinstance(e.get("segs"), list) for e in events):
+        return None
+    return events
+
+
+def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
+    data = _load_json(text[base:])
+    if isinstance(data, _JsonError):
+        raise DocumentError(f"malformed json3 captions: {data}", path=source)
+    events = _json3_events(data)
+    if events is None:
+        raise DocumentError("not YouTube json3 captions (no events with tStartMs and segs)", path=source)
+    strings = _KeyedStrings(text, base, source)
+    units: list[Unit] = []
+    cue_lines: list[tuple[str, list[Run]]] = []
+    for ev in events:
+        segs = ev.get("segs")
+        start = ev.get("tStartMs")
+        if not isinstance(segs, list) or not isinstance(start, (int, float)):
+            continue  # window and style events carry no text
+        # An event is a cue; its "\n" segments (and newlines inside a segment) break lines.
+        lines: list[list[Run]] = [[]]
+        for seg in segs:
+            value = seg.get("utf8") if isinstance(seg, dict) else None
+            if not isinstance(value, str):
+                continue
+            a, b = strings.find(("utf8",), value)
+            seg_lines = _json_lines(text, a, b)
+            if value.startswith("\n"):
+                lines.append([])
+            for k, runs in enumerate(seg_lines):
+                if k:
+                    lines.append([])
+                if lines[-1] and not k and not value[:1].isspace():
+                    # Word segments carry their own spaces (" in"); one without continues the word before it.
+                    runs[0] = Run(runs[0].start, runs[0].end, runs[0].text, glued=True)
+                lines[-1].extend(runs)
+            if value.endswith("\n") and value.strip():
+                lines.append([])
+        cue_lines.extend((clock(start / 1000), runs) for runs in lines if runs)
+    caption_name = _caption_names([" ".join(r.text for r in runs) for _, runs in cue_lines])
+    voice: str | None = None
+    for ts, runs in cue_lines:
+        if _SOUND_ONLY.match(" ".join(r.text for r in runs)):
+            continue
+        new_block = False
+        for rx, group in ((_DIALOGUE_DASH, None), (_CAPTION_NAME, "name")):
+            r = runs[0]
+            m = rx.match(r.text) if r.end - r.start == len(r.text) else None
+            if not m or group and not caption_name(m.group(group)):
+                continue
+            new_block = True
+            if group:
+                voice = m.group(group)
+            rest = r.text[m.end() :]
+            runs = ([Run(r.end - len(rest), r.end, rest)] if rest else []) + runs[1:]
+            if not runs:
+                break
+        if runs:
+            units.append(Unit(runs, speaker=voice, timestamp=ts, new_block=new_block))
+    return Reading("json3", units)
+
+
+# --- Deepgram --------------------------------------------------------------------------
+
+
+def _deepgram_channels(data: object) -> list[dict] | None:
+    """The channels of a Deepgram pre-recorded response (or of its ``results`` saved alone)."""
+    if not isinstance(data, dict):
+        return None
+    results = data.get("results") if isinstance(data.get("results"), dict) else data
+    channels = results.get("channels")
+    if not isinstance(channels, list) or not channels:
+        return None
+    for ch in channels:
+        alts = ch.get("alternatives") if isinstance(ch, dict) else None
+        if not isinstance(alts, list) or not alts or not isinstance(alts[0], dict) or not isinstance(alts[0].get("transcript"), str):
+            return None
+    return channels
+
+
+def _deepgram_speaker(value: object) -> str | None:
+    # Diarization numbers speakers from 0; Deepgram's own paragraph transcript writes "Speaker 0".
+    return f"Speaker {value}" if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _read_deepgram(text: str, base: int, source: str, data: dict, channels: list[dict]) -> Reading:
+    """Units of one of a Deepgram response's renderings (they repeat each other; read one)."""
+    results = data.get("results") if isinstance(data.get("results"), dict) else data
+    utterances = results.get("utterances")
+    alts = [ch["alternatives"][0] for ch in channels]
+    strings = _KeyedStrings(text, base, source)
+    units: list[Unit] = []
+
+    def add(key: tuple[str, ...], value: object, start: object, speaker: str | None, new_block: bool) -> None:
+        if not isinstance(value, str) or not value.strip():
+            return
+        a, b = strings.find(key, value)
+        runs = _json_runs(text, a, b)
+        if runs:
+            ts = clock(float(start)) if isinstance(start, (int, float)) else None
+            units.append(Unit(runs, speaker=speaker, timestamp=ts, new_block=new_block))
+
+    def paragraphs(alt: dict) -> list[dict] | None:
+        p = alt.get("paragraphs")
+        p = p.get("paragraphs") if isinstance(p, dict) else None
+        return p if isinstance(p, list) and p and all(isinstance(x, dict) and isinstance(x.get("sentences"), list) for x in p) else None
+
+    # Several channels (multichannel) interleave in time only in the utterances.
+    several = len(alts) > 1
+    if several and isinstance(utterances, list) and utterances:
+        order = "utterances"
+    elif all(paragraphs(alt) for alt in alts):
+        order = "paragraphs"
+    elif isinstance(utterances, list) and utterances:
+        order = "utterances"
+    elif all(isinstance(alt.get("words"), list) and alt["words"] for alt in alts):
+        order = "words"
+    else:
+        order = "transcript"
+
+    if order == "utterances":
+        strings.skip_to("utterances")
+        for u in utterances:
+            if not isinstance(u, dict):
+                continue
+            speaker = _deepgram_speaker(u.get("speaker"))
+            if speaker is None and several and isinstance(u.get("channel"), int):
+                speaker = f"Channel {u['channel']}"
+            add(("transcript",), u.get("transcript"), u.get("start"), speaker, True)
+        return Reading("asr-json", units)
+    for n, alt in enumerate(alts):
+        channel = f"Channel {n}" if several else None
+        if order == "paragraphs":
+            for para in paragraphs(alt) or []:
+                speaker = _deepgram_speaker(para.get("speaker")) or channel
+                opened = len(units)
+                for sent in para["sentences"]:
+                    if isinstance(sent, dict):
+                        add(("text",), sent.get("text"), sent.get("start"), speaker, len(units) == opened)
+        elif order == "words":
+            previous: str | None = None
+            for w in alt["words"]:
+                if not isinstance(w, dict):
+                    continue
+                key = ("punctuated_word",) if isinstance(w.get("punctuated_word"), str) else ("word",)
+                speaker = _deepgram_speaker(w.get("speaker")) or channel
+                add(key, w.get(key[0]), w.get("start"), speaker, speaker != previous)
+                previous = speaker
+        else:
+            add(("transcript",), alt.get("transcript"), None, channel, True)
     return Reading("asr-json", units)
 
 
@@ -818,7 +1123,9 @@ def _content_runs(text: str, a: int, b: int) -> list[Run]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            runs.append(Run(s, e, text[s:e]))
+            # "**important**." is one word and its full stop: no space where only marks separate them.
+            glued = bool(runs) and not _INLINE_STRIP.sub("", text[runs[-1].end : s])
+            runs.append(Run(s, e, text[s:e], glued))
         if m:
             pos = a + m.end()
     return runs
@@ -834,6 +1141,8 @@ def inline_debris(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _READERS = {
     "vtt": read_vtt,
     "srt": read_srt,
+    "sbv": read_sbv,
+    "json3": read_json3,
     "asr-json": read_asr_json,
     "whisper-tsv": read_whisper_tsv,
     "whisper-text": read_whisper_text,
@@ -957,7 +1266,7 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
         for r in u.runs:
             if prev is not None:
                 # Contiguous runs are one stretch of the file (JSON escapes).
-                if r.start != prev.end and separator(prev.text, r.text):
+                if r.start != prev.end and not r.glued and separator(prev.text, r.text):
                     chunks.append(" ")
                     pos += 1
             parts.append((pos, r, u.timestamp))
@@ -971,6 +1280,7 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
     for a, b in _unpunctuated_spans(joined, unit_ends) or split_sentences(joined, segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         lengths: list[int] = []
+        glued: list[int] = []
         ts: str | None = None
         for jpos, r, rts in parts[max(0, bisect_right(positions, a) - 1) :]:
             if jpos >= b:
@@ -989,6 +1299,8 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
                 pieces[-1] = (pieces[-1][0], db)
                 lengths[-1] += hi - lo
             else:
+                if pieces and r.glued and lo == jpos and da != pieces[-1][1]:
+                    glued.append(len(pieces))
                 pieces.append((da, db))
                 lengths.append(hi - lo)
         s = joined[a:b]
@@ -1002,6 +1314,7 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
                 timestamp=ts,
                 pieces=tuple(pieces),  # always, as for captions: the timestamp is the first piece's
                 piece_lengths=() if exact else tuple(lengths),
+                glued=tuple(glued),
             )
         )
     return out

@@ -64,7 +64,8 @@ class Sentence:
     ``pieces`` lists the (doc_start, doc_end) spans that, joined by
     ``separator`` (a space, none between wide characters), make up ``text``;
     ``to_doc_offset`` maps positions back. Pieces that touch in the document
-    (one ends where the next starts) are joined without a space. ``piece_lengths`` is set only when a piece's analysed
+    (one ends where the next starts), and those listed in ``glued`` (markup between
+    them), are joined without a space. ``piece_lengths`` is set only when a piece's analysed
     text is shorter than its span: a JSON escape (``\u00fc``) is one character
     of ``text`` and six of the document.
     """
@@ -84,6 +85,9 @@ class Sentence:
     piece_lengths: tuple[int, ...] = ()
     attribution: str = "unknown"  # one of ATTRIBUTIONS
     speaker_confidence: float = 0.0  # calibrated probability that ``speaker`` is right (1.0 for labels)
+    # Indices of pieces that follow the previous piece without a space although
+    # they do not touch: only markup lies between them ("GPU</u>." reads "GPU.").
+    glued: tuple[int, ...] = ()
 
     def to_doc_offset(self, i: int) -> int:
         """Map offset ``i`` in ``self.text`` (0..len(text)) to a document offset."""
@@ -96,7 +100,9 @@ class Sentence:
             end = pos + length
             # A break with no joining space (between wide characters, see ``separator``):
             # were there one, text[end] would be that space, which is not wide.
-            glued = n < last and self.pieces[n + 1][0] != b and not separator(self.text[end - 1 : end], self.text[end : end + 1])
+            glued = n < last and self.pieces[n + 1][0] != b and (
+                n + 1 in self.glued or not separator(self.text[end - 1 : end], self.text[end : end + 1])
+            )
             if i < end or (i == end and not glued):
                 if length == b - a:
                     return a + (i - pos)
@@ -107,6 +113,21 @@ class Sentence:
                 if i < pos:
                     return b
         return self.pieces[-1][1]
+
+    def to_doc_end(self, i: int) -> int:
+        """The document offset that ends a span of ``self.text`` ending at ``i``.
+
+        ``to_doc_offset(i)`` where two pieces join without a space is where the
+        next piece starts (right for a span's start); a span's end stays in its
+        own piece, before the markup or line break between them.
+        """
+        if i <= 0 or not self.pieces:
+            return self.to_doc_offset(i)
+        j = self.to_doc_offset(i - 1)
+        for n, (a, b) in enumerate(self.pieces):
+            if a <= j < b:
+                return j + 1 if not self.piece_lengths or self.piece_lengths[n] == b - a else b
+        return j
 
 
 @dataclass(frozen=True)
