@@ -591,14 +591,34 @@ def test_a_document_without_numbers_builds_every_report(tmp_path):
         ("Meta has 10^4 GPUs.", [("10^4 GPUs", 10_000.0, "gpu")]),
         ("Meta hat 2 ** 10 GPUs und 5 Server.", [("2 ** 10 GPUs", 1024.0, "gpu"), ("5", 5.0, "count")]),
         ("Meta has 2000000000000000000000 GPUs.", []),
+        ("Meta has 10 to the 400 GPUs and 10 to the 6 users.", [("10 to the 6 users", 1e6, "person")]),
+        ("メタは10^30個のGPUを持つと言った。", []),  # kana and kanji run into the numeral; never "30個"
+        ("予算は1e25ドルではなく2^10個のGPUだ。", [("2^10個", 1024.0, "gpu")]),
     ],
 )
 def test_powers_of_ten_are_read_whole_and_huge_values_are_no_claims(text, expected):
     from helpers.claims.extract import claims_frame
     from helpers.text.parse import parse_document
 
-    frame = claims_frame([parse_document(text + "\n", "x")])
+    refused: dict[str, list[int]] = {}
+    frame = claims_frame([parse_document(text + "\n", "x")], out_of_range=refused)
     assert list(zip(frame["surface"], frame["value"], frame["unit"])) == expected
+    # Left out, but never silently: the sentence is named.
+    assert refused == {"x": [] if text.startswith("Meta has 10^4") or "2 ** 10" in text else [0]}
+
+
+def test_the_documents_table_names_sentences_with_numbers_too_large_to_be_claims(tmp_path):
+    from helpers.build.extract import extract_document
+    from helpers.text.catalog import load_catalog
+    from helpers.text.corpus import discover
+
+    (tmp_path / "big.txt").write_text(
+        "Meta has 350,000 GPUs.\n\nThe order number was 123456789012345678901234.\n\nSome say 10^400 atoms.\n", encoding="utf-8")
+    e = extract_document(discover(tmp_path)[0], load_catalog(None))
+    assert e.row["claims"] == 1
+    sentences = e.tables["sentences"].set_index("sentence_id")["text"]
+    assert [sentences[int(i)] for i in str(e.row["out_of_range"]).split("; ")] == [
+        "The order number was 123456789012345678901234.", "Some say 10^400 atoms."]
 
 
 # --- A document with 200,000 numbers: the comparison stays linear -------------------------------
@@ -648,3 +668,12 @@ def test_links_between_reports_resolve_for_ids_that_need_quoting(tmp_path):
             assert (page.parent / target).resolve().exists(), f"{page.relative_to(out)} links {h}"
             checked += 1
     assert checked > 10
+
+
+def test_the_claims_report_links_the_sentences_whose_numbers_were_too_large():
+    from helpers.reports.claims import claims_count_html
+
+    assert claims_count_html("a<b", 3, 10) == "<p><code>a&lt;b</code>: 3 claims in 10 sentences.</p>"
+    html = claims_count_html("a<b", 0, 10, "2; 7")
+    assert '<a href="../documents/a%3Cb.html#s-2">s-2</a>, <a href="../documents/a%3Cb.html#s-7">s-7</a>' in html
+    assert "beyond 10^18" in html and "a<b" not in html

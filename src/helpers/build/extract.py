@@ -38,6 +38,7 @@ DOCUMENTS = TableSpec(
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
+        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
         Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
@@ -102,7 +103,8 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
             event=entry.event,
         )
         frames = text_frames(doc)
-        frames["claims"] = claims_frame([doc], {source.doc_id: entry})
+        refused: dict[str, list[int]] = {}
+        frames["claims"] = claims_frame([doc], {source.doc_id: entry}, refused)
     except DocumentError as e:
         row.update(status="error", error=str(e))
         return Extraction(source.doc_id, row)
@@ -127,6 +129,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
         blocks=len(doc.blocks),
         sentences=len(doc.sentences),
         claims=len(frames["claims"]),
+        out_of_range="; ".join(str(i) for i in refused[source.doc_id]),
     )
     return Extraction(source.doc_id, row, frames)
 

@@ -23,6 +23,7 @@ from ..exceptions import DocumentError
 from ..tables import Column, TableSpec, neutralise_cell
 from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
+from . import numbers
 from .lexicon import QUALIFIERS, UNITS
 from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
@@ -94,12 +95,21 @@ CLAIMS = TableSpec(
 )
 
 
-def extract_claims(doc: ParsedDocument) -> list[Claim]:
-    """All claims of a parsed document, in document order, with document offsets."""
+def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -> list[Claim]:
+    """All claims of a parsed document, in document order, with document offsets.
+
+    ``out_of_range``, when given, receives the ids of the sentences holding a
+    numeral refused for its size (beyond 10^18, more than 19 digits): not a
+    claim, but not silently gone either.
+    """
     claims: list[Claim] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
-    found = [(sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang))
-             for sent in doc.sentences]
+    found = []
+    for sent in doc.sentences:
+        with numbers.refusals() as refused:
+            found.append((sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang)))
+        if refused and out_of_range is not None:
+            out_of_range.append(sent.sentence_id)
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {q.value for _, qs in found for q in qs
              if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")}
@@ -149,13 +159,22 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier, q.unit_surface)
 
 
-def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None,
+                 out_of_range: dict[str, list[int]] | None = None) -> pd.DataFrame:
     """The claims table of several documents, validated against ``CLAIMS``.
 
     ``entries`` (doc_id -> catalog entry) dates the documents, so that periods
-    such as "last year" resolve, and names their speakers.
+    such as "last year" resolve, and names their speakers. ``out_of_range``,
+    when given, receives per document the sentences with numerals too large to
+    be claims (see ``extract_claims``).
     """
-    frame = CLAIMS.frame(asdict(c) for d in docs for c in extract_claims(d))
+    rows = []
+    for d in docs:
+        refused: list[int] = []
+        rows += [asdict(c) for c in extract_claims(d, refused)]
+        if out_of_range is not None:
+            out_of_range[d.doc_id] = refused
+    frame = CLAIMS.frame(rows)
     return CLAIMS.validate(with_subjects(frame, docs, entries))
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
@@ -38,9 +41,37 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
 _INDEFINITE = {"de": ("eine", "ein", "einer", "einen", "einem"), "en": ("a", "an", "one")}
 
 
+# Numerals refused for their size while a ``refusals()`` block is open: a reader
+# of the claims table must be able to learn that a number was there and left out.
+_REFUSED: ContextVar[list[str] | None] = ContextVar("refused_numbers", default=None)
+
+
+@contextmanager
+def refusals() -> Iterator[list[str]]:
+    """Collect, inside the block, a note for each numeral refused as out of range (see ``MAX_VALUE``)."""
+    found: list[str] = []
+    token = _REFUSED.set(found)
+    try:
+        yield found
+    finally:
+        _REFUSED.reset(token)
+        outer = _REFUSED.get()
+        if outer is not None:  # an enclosing block hears of them too
+            outer.extend(found)
+
+
+def _refuse(what: str) -> None:
+    found = _REFUSED.get()
+    if found is not None:
+        found.append(what)
+
+
 def finite_or_none(value: float | None) -> float | None:
     """The value if it is a usable finite number within ``MAX_VALUE``, else None."""
-    if value is None or not math.isfinite(value) or abs(value) > MAX_VALUE:
+    if value is None or math.isnan(value):
+        return None
+    if math.isinf(value) or abs(value) > MAX_VALUE:
+        _refuse("beyond 10^18")
         return None
     return float(value)
 
@@ -51,7 +82,10 @@ def to_halfwidth(s: str) -> str:
 
 
 def _digit_run_ok(s: str) -> bool:
-    return sum(c.isdigit() for c in s) <= MAX_DIGITS
+    if sum(c.isdigit() for c in s) <= MAX_DIGITS:
+        return True
+    _refuse(f"more than {MAX_DIGITS} digits")
+    return False
 
 
 def parse_digits(s: str, lang: str) -> float | None:
@@ -115,8 +149,11 @@ def parse_latin(s: str, lang: str) -> float | None:
             return None
         try:
             base = base ** exponent if power else base * 10.0 ** exponent
-        except (OverflowError, ZeroDivisionError):
+        except OverflowError:
+            _refuse("beyond 10^18")
             return None  # 1e400: out of range, not a claim
+        except ZeroDivisionError:
+            return None
         if isinstance(base, complex):
             return None
     return finite_or_none(sign * base)

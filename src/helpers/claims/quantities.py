@@ -189,17 +189,20 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
     # "10 to the 13th": a power of ten written out
+    refused: list[tuple[int, int]] = []  # a power too large is no claim, and neither are its digits
     for m in _TO_THE.finditer(text) if " to the " in text else ():
         if not _overlaps(m.start(), m.end(), taken):
             try:
                 v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
             except OverflowError:
-                v = None
+                v = numbers.finite_or_none(math.inf)  # refused, and noted as beyond the range
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
+            else:
+                refused.append(m.span())
     for m in LATIN_NUM.finditer(text):
         s, e = m.start(), m.end()
-        if _overlaps(s, e, taken) or _overlaps(s, e, [(c.start, c.end) for c in cores]):
+        if _overlaps(s, e, taken + refused) or _overlaps(s, e, [(c.start, c.end) for c in cores]):
             continue
         v = numbers.parse_latin(m.group(0), lang)
         if v is None:
@@ -795,9 +798,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     # 1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text
     for m in _SCIENTIFIC.finditer(text) if digits and _EXPONENT_HINT.search(text) else ():
         if not _overlaps(m.start(), m.end(), taken):
-            v = numbers.parse_latin(m.group(0), "en")
+            with numbers.refusals() as too_large:
+                v = numbers.parse_latin(m.group(0), "en")
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
+            elif too_large:
+                taken.append(m.span())  # 10^400 is no claim, and its 400 is not one either
     dates = ((ISO_DATE, JA_DATE, JA_MONTH_DAY) if lang == "ja" else (ISO_DATE, DE_DATE, EN_DATE, MONTH_YEAR)) \
         if digits else ()
     for pattern in dates:
@@ -961,8 +967,10 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
           "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
           "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
-_SCIENTIFIC = re.compile(r"(?<![\w.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\w.])|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![\w.])"
-                         r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![\w.]))")
+# Bounded by Latin letters and digits only: Japanese runs kana and kanji into its numerals (10^30個).
+_SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
+                         r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
+                         r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.]))")
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
