@@ -10,35 +10,43 @@ from .exceptions import HelpersError
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, main_build
+    from .build import main_build
 
-    opts = BuildOptions()
+    return main_build(_build_options(args))
+
+
+def _build_options(args: argparse.Namespace):
+    """The build's options from the arguments ``_build_arguments`` added (the same for build, publish and watch)."""
+    from .build import BuildOptions
+
+    opts = BuildOptions(jobs=args.jobs, force=getattr(args, "force", False), timeout=args.timeout, scheduler=args.scheduler)
     if args.seeds:
         opts.seeds = Path(args.seeds)
-    if args.out:
-        opts.out = Path(args.out)
+    if args.build_dir:
+        opts.out = Path(args.build_dir)
     if args.notebooks:
         opts.notebooks = Path(args.notebooks)
     if args.ledger is not None:
         opts.ledger = Path(args.ledger) if args.ledger else None
     if args.catalog:
         opts.catalog = Path(args.catalog)
-    opts.jobs = args.jobs
-    opts.force = args.force
-    opts.timeout = args.timeout
-    opts.scheduler = args.scheduler
-    return main_build(opts)
-
-
-def _build_options(args: argparse.Namespace):
-    from .build import BuildOptions
-
-    opts = BuildOptions(jobs=args.jobs)
-    if args.seeds:
-        opts.seeds = Path(args.seeds)
-    if args.build_dir:
-        opts.out = Path(args.build_dir)
     return opts
+
+
+def _build_arguments(p: argparse.ArgumentParser, *out_flags: str) -> None:
+    """What a build needs, for every command that builds; ``out_flags`` name the build folder's option."""
+    p.add_argument("--seeds", help="folder of documents (default: seeds/)")
+    p.add_argument(*out_flags, dest="build_dir", help="the build's output folder for reports and data (default: reports/)")
+    p.add_argument("--notebooks", help="folder of notebooks (default: notebooks/)")
+    p.add_argument("--catalog", help="catalog YAML (default: <seeds>/catalog.yaml)")
+    p.add_argument("--ledger", help="reference ledger CSV (default: references/reference_facts.csv; '' for none)")
+    p.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    p.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run")
+    p.add_argument(
+        "--scheduler",
+        help="where extraction and notebooks run: 'local' (default, a process pool), "
+        "'local-cluster' (a Dask LocalCluster) or tcp://HOST:PORT (an existing Dask scheduler)",
+    )
 
 
 def _publish(args: argparse.Namespace) -> int:
@@ -106,33 +114,18 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="run the notebook pipeline and write the HTML reports")
-    b.add_argument("--seeds", help="folder of documents (default: seeds/)")
-    b.add_argument("--out", help="output folder for reports and data (default: reports/)")
-    b.add_argument("--notebooks", help="folder of notebooks (default: notebooks/)")
-    b.add_argument("--catalog", help="catalog YAML (default: <seeds>/catalog.yaml)")
-    b.add_argument("--ledger", help="reference ledger CSV (default: references/reference_facts.csv; '' for none)")
-    b.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    _build_arguments(b, "--out")
     b.add_argument("--force", action="store_true", help="re-run every notebook, even if its inputs are unchanged")
-    b.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run")
-    b.add_argument(
-        "--scheduler",
-        help="where extraction and notebooks run: 'local' (default, a process pool), "
-        "'local-cluster' (a Dask LocalCluster) or tcp://HOST:PORT (an existing Dask scheduler)",
-    )
     b.set_defaults(func=_build)
 
     pub = sub.add_parser("publish", help="build (incrementally) and copy the reports into a folder for any static host")
     pub.add_argument("--out", required=True, help="folder to publish to (new, empty, or published to before)")
-    pub.add_argument("--seeds", help="folder of documents (default: seeds/)")
-    pub.add_argument("--build-dir", help="the build's folder (default: reports/)")
-    pub.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    _build_arguments(pub, "--build-dir")
     pub.add_argument("--no-build", action="store_true", help="publish the build folder as it is")
     pub.set_defaults(func=_publish)
 
     w = sub.add_parser("watch", help="rebuild the reports whenever a file in the seeds folder changes")
-    w.add_argument("--seeds", help="folder of documents (default: seeds/)")
-    w.add_argument("--build-dir", help="the build's folder (default: reports/)")
-    w.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
+    _build_arguments(w, "--build-dir", "--out")
     w.add_argument("--publish", metavar="DIR", help="also publish to DIR after every rebuild")
     w.set_defaults(func=_watch)
 

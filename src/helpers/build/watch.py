@@ -59,7 +59,7 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
         return result
 
     rebuild(set())
-    watched = [opts.seeds]
+    watched = [opts.seeds, opts.notebooks]  # an edited notebook re-runs too: its hash is part of every run's key
     if opts.ledger is not None:
         watched.append(Path(opts.ledger))
     if opts.catalog is not None:
