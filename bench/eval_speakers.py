@@ -322,6 +322,12 @@ def _pav(points: list[tuple[float, bool, str]], min_count: int = MIN_BIN, min_do
     """
     blocks: list[dict] = []  # right and n per dialogue, upto
     for x, ok, doc in sorted(points):
+        # The table keeps 4 decimals: a step ends at its last score rounded up, and
+        # scores equal at that precision share a step (no table could split them).
+        x = round(math.ceil(x * 10_000) / 10_000, 4)
+        if blocks and blocks[-1]["upto"] == x:
+            _merge(blocks[-1], {"right": {doc: int(ok)}, "n": {doc: 1}, "upto": x})
+            continue
         blocks.append({"right": {doc: int(ok)}, "n": {doc: 1}, "upto": x})
         while len(blocks) > 1 and (_rate(blocks[-2]) >= _rate(blocks[-1]) or _small(blocks[-2], min_count, min_docs)):
             _merge(blocks[-2], blocks.pop())
@@ -332,7 +338,7 @@ def _pav(points: list[tuple[float, bool, str]], min_count: int = MIN_BIN, min_do
         steps.append(b)
         while len(steps) > 1 and _cluster_low(steps[-2]["right"], steps[-2]["n"]) >= _cluster_low(steps[-1]["right"], steps[-1]["n"]):
             _merge(steps[-2], steps.pop())
-    table = [{"upto": round(b["upto"], 4), "accuracy": round(_cluster_low(b["right"], b["n"]), 3),
+    table = [{"upto": b["upto"], "accuracy": round(_cluster_low(b["right"], b["n"]), 3),
               "n": sum(b["n"].values()), "dialogues": len(b["n"])} for b in steps]
     if table:
         table[-1]["upto"] = 1.0
@@ -365,6 +371,15 @@ def _apply(table: dict, s: Scored) -> float:
                 return row["accuracy"]
         return s.score
     return table["rules"].get(s.rule, s.confidence)
+
+
+def held_out(report: Report) -> list[tuple[str, list[tuple[float, bool]]]]:
+    """Leave one dialogue out: (dialogue, [(confidence, right)] of its claims) scored with a table refit without it."""
+    folds = []
+    for d in sorted({s.doc for s in report.scored if s.kind == "sentence"}):
+        table = fit(report, exclude=d)
+        folds.append((d, [(_apply(table, s), s.correct) for s in report.claims() if s.doc == d]))
+    return folds
 
 
 # --- output ----------------------------------------------------------------------
@@ -414,14 +429,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{_pct(sum(s.correct for s in b) / len(b))}")
 
     # Leave one document out: refit the table without it, score it with the refit table.
-    dialogue_docs = sorted({s.doc for s in report.scored if s.kind == "sentence"})
-    held: list[tuple[float, bool]] = []
-    folds = []
-    for d in dialogue_docs:
-        table = fit(report, exclude=d)
-        mine = [(_apply(table, s), s.correct) for s in claims if s.doc == d]
-        held += mine
-        folds.append((d, mine))
+    folds = held_out(report)
+    held = [x for _, mine in folds for x in mine]
     if held:
         wrong = sum(1 for c, ok in held if c >= CONFIDENT and not ok)
         sure = [ok for c, ok in held if c >= CONFIDENT]
