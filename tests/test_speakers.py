@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -202,14 +204,70 @@ def _bench():
     return mod
 
 
-def test_seed_gold_stays_above_the_measured_floor():
+@pytest.fixture(scope="module")
+def gold():
+    bench = _bench()
+    return bench, bench.evaluate()
+
+
+def test_seed_gold_stays_above_the_measured_floor(gold):
     """Floors a little under what the decoder reaches today (bench/eval_speakers.py prints the figures)."""
-    report = _bench().evaluate()
+    bench, report = gold
     by = {r.doc: r for r in report.docs}
     assert by["000_a86c1cdb2fa65775"].claims_accuracy >= 0.88  # 0.94 measured
     assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.65  # 0.71
     assert by["002_eb63065994b04cab"].claims_accuracy >= 0.9  # 0.96
     assert by["003_ff97695cd6ad6ecf"].attribution_accuracy >= 0.85  # 0.93 (only 5 of its quantities are a person's)
     assert by["en_interview"].sentence_accuracy >= 0.9  # 1.0
-    assert report.person_claims_accuracy >= 0.84  # 0.88
-    assert report.confident_wrong_share <= 0.05  # 0.016 with the table fitted on this gold (0.11 left out)
+    assert by["de_podcast_rechenzentrum"].claims_accuracy >= 0.9  # 0.95
+    assert by["ja_interview_llm"].claims_accuracy >= 0.8  # 0.87
+    seeds = [s for s in report.claims(person=True) if s.doc[:3].isdigit()]
+    assert sum(s.correct for s in seeds) / len(seeds) >= 0.84  # 0.85
+    # the rendered dialogues (several speakers, run-on turns) are harder: 0.75 over all the gold
+    assert report.person_claims_accuracy >= 0.72
+    assert report.confident_wrong_share <= 0.05  # 0.007 with the table fitted on this gold
+
+
+def test_confidence_is_cautious_on_dialogues_left_out(gold):
+    """The issue's target on unseen text: under 5% of claims confident (>= 0.8) and wrong."""
+    bench, report = gold
+    held = [x for _, mine in bench.held_out(report) for x in mine]
+    assert len(held) >= 250
+    wrong = sum(1 for c, ok in held if c >= bench.CONFIDENT and not ok)
+    assert wrong / len(held) < 0.05  # 0.0 measured (0.108 with the old per-claim table on three dialogues)
+    # and not by declaring everything unsure: the mean confidence stays within 20 points of the accuracy
+    assert sum(ok for _, ok in held) / len(held) - sum(c for c, _ in held) / len(held) < 0.2  # 0.72 right, 0.58 given
+
+
+def test_fitted_table_is_monotone_and_under_the_dialogue_level_bound(gold):
+    """The shipped table is the fit of the current gold, rises with the posterior, and no step claims
+    more than the dialogue-level low end of the claims it covers."""
+    bench, report = gold
+    shipped = yaml.safe_load(bench.CALIBRATION.read_text("utf-8"))
+    assert shipped == bench.fit(report), "re-run bench/eval_speakers.py --calibrate"
+    steps = shipped["posterior"]
+    assert [r["upto"] for r in steps] == sorted(r["upto"] for r in steps) and steps[-1]["upto"] == 1.0
+    assert all(a["accuracy"] <= b["accuracy"] for a, b in pairwise(steps))
+    points = [s for s in report.scored if s.kind == "claim" and s.person and s.attribution == "turn"]
+    lo = -1.0
+    for row in steps:
+        right: dict[str, int] = {}
+        n: dict[str, int] = {}
+        for s in points:
+            if lo < s.score <= row["upto"]:
+                right[s.doc] = right.get(s.doc, 0) + s.correct
+                n[s.doc] = n.get(s.doc, 0) + 1
+        assert sum(n.values()) == row["n"]
+        assert row["accuracy"] <= bench._cluster_low(right, n) + 5e-4
+        assert row["accuracy"] <= bench._wilson_low(sum(right.values()), sum(n.values()), bench.CLUSTER_Z) + 5e-4
+        lo = row["upto"]
+
+
+def test_dialogue_spread_lowers_the_bound():
+    """Claims of one dialogue are not independent: two dialogues at 100% and 40% leave the
+    next dialogue's accuracy far less certain than 140 claims at 70% would."""
+    bench = _bench()
+    spread = bench._cluster_low({"a": 70, "b": 28}, {"a": 70, "b": 70})
+    alike = bench._cluster_low({"a": 49, "b": 49}, {"a": 70, "b": 70})
+    assert alike == pytest.approx(bench._wilson_low(98, 140, bench.CLUSTER_Z))
+    assert spread < alike - 0.2
