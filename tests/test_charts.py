@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.ledger import empty_ledger, load_ledger
-from helpers.reports.charts import MAX_MARKS, chart_or_sentence, chart_points, main_verdict, topic_chart
+from helpers.reports.charts import (
+    MAX_MARKS,
+    chart_or_sentence,
+    chart_points,
+    main_verdict,
+    topic_chart,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ["claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure", "unit",
@@ -38,7 +44,7 @@ FLEET = _group(
 
 def _svg(figure_html: str) -> ET.Element:
     """The chart's <svg> parsed as XML: a chart that is not well-formed would not parse."""
-    return ET.fromstring(re.search(r"<svg.*</svg>", figure_html, re.S).group(0).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
+    return ET.fromstring(re.search(r"<svg.*</svg>", figure_html, re.DOTALL).group(0).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
 
 
 def test_each_source_is_a_mark_at_its_date_coloured_by_verdict_and_linking_to_its_claim():
@@ -46,7 +52,7 @@ def test_each_source_is_a_mark_at_its_date_coloured_by_verdict_and_linking_to_it
     svg = _svg(html)
     links = svg.findall(f"{SVG}a")
     assert [a.get("href") for a in links] == ["documents/a.html#c-a:c0001", "documents/b.html#c-b:c0002", "documents/b.html#c-b:c0003"]
-    assert [a.find(f"{SVG}title").text for a in links][0] == "a 2024-04-18: 35万個 = 350,000 gpu (consistent)"
+    assert links[0].find(f"{SVG}title").text == "a 2024-04-18: 35万個 = 350,000 gpu (consistent)"
     assert 'class="c-consistent"' in html and 'class="c-conflict"' in html  # "f0002:consistent f0003:conflict" is a conflict
     assert "<path" in html  # "at least": an arrow upwards
     dates = [t.text for t in svg.findall(f"{SVG}text[@class='tick']") if t.text and t.text.startswith("2024")]

@@ -80,7 +80,7 @@ class _Scale:
         if self.log:
             decades = range(math.floor(self.lo), math.ceil(self.hi) + 1)
             # Fewer than three decades in view: 2 and 5 times each decade too.
-            steps = (1,) if self.hi - self.lo >= 2 else (1, 2, 5)
+            steps = (1,) if self.hi - self.lo >= 3 else (1, 2, 5)
             return [m * 10.0**k for k in decades for m in steps if self.lo <= math.log10(m * 10.0**k) <= self.hi]
         step = 10 ** math.floor(math.log10((self.hi - self.lo) / 4 or 1))
         for m in (1, 2, 5, 10):
@@ -176,20 +176,23 @@ def topic_chart(
     out += _reference_lines(refs, y)
     # Several marks of one date side by side rather than on top of each other; with no date
     # at all, the marks spread over the whole width in value order.
+    per_date = pts["event_date"].map(lambda t: _date(t) or "undated").value_counts()
     slot: dict[object, int] = {}
     for i, r in enumerate(pts.itertuples()):
         d = _date(r.event_date)
         k = slot[d or "undated"] = slot.get(d or "undated", -1) + 1
         if not dates:
             cx = x0 + (i + 0.5) * (WIDTH - RIGHT - 20 - x0) / len(pts)
-        else:
-            cx = (x_of(d) if d else x1 + 35) + (k % 7 - 3) * 7
+        else:  # up to seven abreast, centred on the date
+            cx = (x_of(d) if d else x1 + 35) + (k % 7 - (min(per_date[d or "undated"], 7) - 1) / 2) * 9
         cls = f"c-{r.verdict}"
         docs = r.docs.split()
         who = short_id(r.doc_id) if len(docs) == 1 else f"{r.count} claims in {len(docs)} documents, first {short_id(r.doc_id)}"
         tip = f"{who} {r.event_date or 'undated'}: {r.surface} = {r.normalized} ({VERDICT_WORDS[r.verdict]})"
         href = claim_href(str(r.doc_id), str(r.first), documents_href)
-        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, float(r.low), float(r.high), y, cls)}</a>')
+        # A mark standing for several claims says how many, so repeats are seen and not only hovered.
+        times = f'<text class="count" x="{cx + 7:.1f}" y="{y(float(r.low)) - 5:.1f}">×{r.count}</text>' if r.count > 1 else ""
+        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, float(r.low), float(r.high), y, cls)}{times}</a>')
     out.append("</svg>")
     return f'<figure class="chart">{"".join(out)}{_legend(pts)}<figcaption id="{esc(key)}-c">{sentence}</figcaption></figure>'
 
