@@ -68,7 +68,7 @@ def synthetic(n: int, work: Path, jobs: int) -> Path:
 CORPUS_NOTEBOOKS = {"01_corpus_overview": "corpus.html", "04_comparison": "comparison.html", "07_claims_explorer": "explorer.html"}
 
 
-def notebooks_on_data(data: Path, out: Path, ledger: Path = ROOT / "references" / "reference_facts.csv") -> Path:
+def notebooks_on_data(data: Path, out: Path, catalog: Path | None = None, ledger: Path = ROOT / "references" / "reference_facts.csv") -> Path:
     """Execute the corpus-level notebooks on the tables in ``data`` and export each to ``out``, as the build does."""
     import nbformat
     import papermill
@@ -77,8 +77,7 @@ def notebooks_on_data(data: Path, out: Path, ledger: Path = ROOT / "references" 
     from helpers.reports.export import to_html
 
     out.mkdir(parents=True, exist_ok=True)
-    catalog = data.parent.parent / "seeds" / "catalog.yaml"
-    params = {"data_dir": str(data), "catalog_path": str(catalog) if catalog.exists() else "", "ledger_path": str(ledger)}
+    params = {"data_dir": str(data), "catalog_path": str(catalog or ""), "ledger_path": str(ledger)}
     for name, report in CORPUS_NOTEBOOKS.items():
         t0 = time.perf_counter()
         executed = out / f"{name}.ipynb"
@@ -95,10 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", type=Path, help="a build's output folder, or with --synthetic a work folder")
     ap.add_argument("--synthetic", type=int, metavar="N", help="build a synthetic corpus of N documents first")
     ap.add_argument("--data", type=Path, metavar="DATA_DIR", help="run the corpus-level notebooks on this data folder into FOLDER")
+    ap.add_argument("--catalog", type=Path, help="with --data: the corpus's catalog (event dates), e.g. seeds/catalog.yaml")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     if args.data:
-        out = notebooks_on_data(args.data.resolve(), args.folder.resolve())
+        out = notebooks_on_data(args.data.resolve(), args.folder.resolve(), args.catalog.resolve() if args.catalog else None)
     else:
         out = synthetic(args.synthetic, args.folder, args.jobs) if args.synthetic else args.folder
     return 1 if report(out) else 0
