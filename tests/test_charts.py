@@ -106,8 +106,8 @@ def test_markup_in_surfaces_labels_and_ids_is_escaped():
 def test_same_input_same_bytes_and_repeated_figures_are_one_mark():
     assert topic_chart(FLEET, empty_ledger(), "meta_gpu_fleet") == topic_chart(FLEET.copy(), empty_ledger(), "meta_gpu_fleet")
     repeated = _group([_claim(i, f"d{i % 4}", "2024-04-18" if i % 2 else "", 350000.0 * (1 + i % 3)) for i in range(300)])
-    unit, marks, distinct = chart_points(repeated)
-    assert unit == "gpu" and distinct == len(marks) == 6 and marks["count"].sum() == 300
+    unit, marks, every = chart_points(repeated)
+    assert unit == "gpu" and len(every) == len(marks) == 6 and marks["count"].sum() == 300
     svg = _svg(topic_chart(repeated, empty_ledger(), "meta_gpu_fleet"))
     assert len(svg.findall(f"{SVG}a")) == 6
     assert "claims in 2 documents" in svg.find(f"{SVG}a/{SVG}title").text
@@ -120,5 +120,11 @@ def test_a_corpus_sized_topic_stays_a_small_chart_that_says_what_it_leaves_out(d
             for i in range(20_000)]  # fmt: skip
     html = topic_chart(_group(rows), empty_ledger(), "meta_gpu_fleet")
     assert len(_svg(html).findall(f"{SVG}a")) == MAX_MARKS
-    assert f"The {MAX_MARKS} most repeated of " in html and "claims.csv have them all" in html
+    assert f"The {MAX_MARKS} most repeated of {6000 if dated else 2000} distinct figures are drawn" in html and "claims.csv have them all" in html
     assert len(html.encode()) < 20 * 1024  # 80 such sections stay well inside the page's 5 MB
+    assert ("dated 2024-01-01 to 2024-12-01, from" if dated else "20000 figures in gpu from 1000 sources with no event date") in html
+
+
+def test_undated_figures_are_counted_in_the_description():
+    mixed = FLEET.assign(event_date=["2024-04-18", "2024-07-29", ""])
+    assert "3 figures in gpu from 2 sources dated 2024-04-18 to 2024-07-29 (1 undated), " in topic_chart(mixed, empty_ledger(), "t")

@@ -92,8 +92,8 @@ class _Scale:
         return [first + i * step for i in range(int((self.hi - first) / step) + 1)]
 
 
-def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, int]:
-    """The unit most figures use, one row per mark, and how many distinct marks there were before the cap.
+def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    """The unit most figures use, the marks drawn, and every mark (the drawn ones are capped).
 
     Same event date, range and verdict make one mark: ``count`` is how many
     claims it stands for and ``docs`` their documents; it links to its first
@@ -101,7 +101,8 @@ def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, int]:
     """
     pts = group[group["unit"].isin(NUMERIC_UNITS) & (group["low"] > 0)]
     if pts.empty:
-        return "", pts.assign(count=[], docs=[], verdict=[]), 0
+        empty = pts.assign(count=[], docs=[], verdict=[])
+        return "", empty, empty
     unit = max(sorted(set(pts["unit"])), key=lambda u: int((pts["unit"] == u).sum()))
     pts = pts[pts["unit"] == unit].assign(verdict=lambda d: d["verdicts"].map(main_verdict), event_date=lambda d: d["event_date"].fillna(""))
     keys = ["event_date", "low", "high", "verdict"]
@@ -109,9 +110,8 @@ def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, int]:
         first=("claim_id", "first"), count=("claim_id", "size"), docs=("doc_id", lambda s: " ".join(sorted(set(map(str, s)))))
     )
     rows = pts.drop_duplicates(keys).set_index(keys).join(marks).reset_index()
-    distinct = len(rows)
-    rows = rows.sort_values("count", ascending=False, kind="stable").head(MAX_MARKS)
-    return unit, rows.sort_values(["event_date", "low", "doc_id"], kind="stable").reset_index(drop=True), distinct
+    drawn = rows.sort_values("count", ascending=False, kind="stable").head(MAX_MARKS)
+    return unit, drawn.sort_values(["event_date", "low", "doc_id"], kind="stable").reset_index(drop=True), rows
 
 
 def topic_chart(
@@ -132,7 +132,7 @@ def topic_chart(
     ``label`` names the chart (default: the topic). Returns "" when a sentence
     says it better: no numeric value, or a single distinct figure.
     """
-    unit, pts, distinct = chart_points(group)
+    unit, pts, every = chart_points(group)
     if len(pts) < 2:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
@@ -149,7 +149,7 @@ def topic_chart(
     def x_of(d: date) -> float:
         return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
 
-    sentence = esc(_alt(name, unit, pts, refs, distinct))
+    sentence = esc(_alt(name, unit, every, refs, len(pts)))
     out = [
         (
             f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="group" '
@@ -205,11 +205,11 @@ def chart_or_sentence(
     chart = topic_chart(group, ledger, topic, documents_href, chart_id, label)
     if chart:
         return chart
-    unit, pts, distinct = chart_points(group)
+    unit, pts, every = chart_points(group)
     if pts.empty:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
-    return f'<p class="note">{esc(_alt(label or topic, unit, pts, refs[refs["base_unit"] == unit], distinct))}</p>'
+    return f'<p class="note">{esc(_alt(label or topic, unit, every, refs[refs["base_unit"] == unit], len(pts)))}</p>'
 
 
 def headline_charts(
@@ -277,28 +277,30 @@ def _legend(pts: pd.DataFrame) -> str:
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
-def _alt(name: str, unit: str, pts: pd.DataFrame, refs: pd.DataFrame, distinct: int) -> str:
+def _alt(name: str, unit: str, pts: pd.DataFrame, refs: pd.DataFrame, drawn: int) -> str:
     """The chart in one sentence: how many figures, from how many sources, over which dates and values.
 
-    ``pts`` are the marks drawn (``chart_points``); when some of the
-    ``distinct`` marks were left out the sentence says so.
+    ``pts`` is every mark (``chart_points``), so the sentence speaks for all
+    figures; when only ``drawn`` of them are drawn it says so.
     """
     n, docs = int(pts["count"].sum()), sorted({d for ds in pts["docs"] for d in ds.split()})
     dates = sorted(d.isoformat() for d in map(_date, pts["event_date"]) if d)
+    undated = int(pts.loc[[_date(d) is None for d in pts["event_date"]], "count"].sum())
     lows = [float(x) for x in pts["low"]]
     highs = [float(x) for x in pts["high"] if math.isfinite(float(x))]
     when = f" dated {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f" dated {dates[0]}" if dates else "")
+    when = (f"{when} ({undated} undated)" if dates else " with no event date") if undated else when
     lo, top = min(lows), max(highs + lows)
     values = f"all {grouped(lo)}" if lo == top and not any(math.isinf(float(x)) for x in pts["high"]) else f"from {grouped(lo)} to {grouped(top)}"
     counts = pts.groupby("verdict")["count"].sum()
     verdicts = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in sorted(counts.items()))
-    drawn = f" The {len(pts)} most repeated of {distinct} distinct figures are drawn; the claims explorer and claims.csv have them all." if distinct > len(pts) else ""
+    left_out = f" The {drawn} most repeated of {len(pts)} distinct figures are drawn; the claims explorer and claims.csv have them all." if len(pts) > drawn else ""
     ref_text = "; ".join(_ref_words(refs.itertuples()))
     return (
         f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} source{'s' if len(docs) != 1 else ''}{when}, "
         f"{values} ({verdicts})"
         + (f"; published figures: {ref_text}." if ref_text else "; no published figure to compare with.")
-        + drawn
+        + left_out
     )
 
 
