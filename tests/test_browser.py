@@ -205,7 +205,39 @@ def test_screenshots_of_every_page_type_in_light_and_dark(browser, seed_build):
             # nothing wider than the window: wide tables scroll inside their own box
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (rel, scheme)
             page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}.png"), full_page=False)
+            if name == "comparison":  # the first screen is text: the headline's chart has its own picture
+                chart = page.locator("figure.chart").first
+                chart.scroll_into_view_if_needed()
+                page.screenshot(path=str(ARTIFACTS / f"{name}-chart-{scheme}.png"), full_page=False)
+                # a chart drawn in the page's colours: its marks differ from the background in both schemes
+                fill = chart.locator("svg a circle").first.evaluate("e => getComputedStyle(e).fill")
+                assert fill not in (background, "rgb(0, 0, 0)", "none"), (scheme, fill)
             page.close()
+
+
+# The headline questions' topics (notebooks/04_comparison.ipynb); the seeds give several figures on the GPU fleet.
+HEADLINE_TOPICS = ("meta_gpu_fleet", "llama_training_cluster", "open_compute_savings")
+
+
+def test_headline_charts_are_named_svg_groups_described_in_words(browser, seed_build):
+    import re
+
+    from playwright.sync_api import expect
+
+    out, _ = seed_build
+    page, _ = _open(browser, out / "comparison.html")
+    drawn = [t for t in HEADLINE_TOPICS if page.locator(f"svg[aria-labelledby='chart-{t}-t']").count()]
+    assert "meta_gpu_fleet" in drawn
+    for topic in drawn:
+        chart = page.locator(f"svg[aria-labelledby='chart-{topic}-t']")
+        assert chart.evaluate("e => e.tagName") == "svg"
+        expect(chart).to_have_accessible_name(re.compile(rf"^Chart of {topic}: \w+ by event date$"))
+        expect(chart).to_have_accessible_description(re.compile(rf"^{topic}: \d+ figures in \w+ from \d+ sources?"))
+        # every mark is a link to its claim with a tooltip saying what it is
+        marks = chart.locator("a")
+        assert marks.count() >= 2
+        assert all("#c-" in marks.nth(i).get_attribute("href") for i in range(marks.count()))
+    page.close()
 
 
 def test_explorer_filters_sorts_and_searches_fast(browser, seed_build):

@@ -121,33 +121,6 @@ def test_workflow_builds_on_push_and_schedule_caches_the_lockfile_and_deploys_pa
 # --- the pieces publishing ships -------------------------------------------------------------
 
 
-def _group(rows):
-    cols = ["claim_id", "doc_id", "event_date", "speaker", "lang", "surface", "normalized", "qualifier", "measure", "unit",
-            "low", "high", "sentence_id", "verdicts"]  # fmt: skip
-    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
-
-
-def test_topic_chart_draws_each_source_against_its_date_with_reference_lines_and_alt_text():
-    from helpers.analysis.ledger import empty_ledger
-    from helpers.reports.charts import main_verdict, topic_chart
-
-    group = _group(
-        [
-            ("a:c0001", "a", "2024-04-18", "", "ja", "35万個", "350,000 gpu", "", "", "gpu", 350000.0, 350000.0, 3, "f0001:consistent"),
-            ("b:c0002", "b", "2024-07-29", "", "en", "600k", "600,000 gpu", "", "", "gpu", 600000.0, 600000.0, 5, "f0002:consistent f0003:conflict"),
-            ("b:c0003", "b", "2024-07-29", "", "en", "at least 1M", "≥ 1,000,000", "", "", "gpu", 1e6, float("inf"), 6, ""),
-        ]
-    )
-    svg = topic_chart(group, empty_ledger(), "meta_gpu_fleet", "documents/")
-    assert 'role="group" aria-labelledby="t-meta_gpu_fleet"' in svg and "<title" in svg and "<figcaption>" in svg
-    assert "3 figures in gpu from 2 sources dated 2024-04-18 to 2024-07-29" in svg
-    assert 'href="documents/a.html#c-a:c0001"' in svg and 'href="documents/b.html#c-b:c0003"' in svg
-    assert 'class="c-consistent"' in svg and 'class="c-conflict"' in svg and "<path" in svg  # open range: an arrow
-    assert main_verdict("f1:unverified f2:translation_slip") == "translation_slip"
-    assert topic_chart(group.iloc[:1], empty_ledger(), "meta_gpu_fleet") == ""  # one figure, nothing to compare: a sentence says it
-    assert topic_chart(group.assign(unit="version"), empty_ledger(), "x") == ""
-
-
 def test_explorer_pages_verdicts_and_table():
     from helpers.reports import explorer
 

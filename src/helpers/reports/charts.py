@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, short_id
+from ..analysis.compare import NUMERIC_UNITS, short_id, topic_group
 from ..analysis.ledger import rows_for_topic
 from ..format import grouped
 from .links import claim_href
@@ -31,8 +31,12 @@ VERDICT_WORDS = {
     "": "not compared",
 }
 WIDTH, HEIGHT = 820, 300
-LEFT, RIGHT, TOP, BOTTOM = 78, 210, 16, 42
-LABEL_GAP = 14  # pixels between two ledger labels  # room for value ticks (left) and ledger labels (right)
+LEFT, RIGHT, TOP, BOTTOM = 78, 210, 16, 42  # room for value ticks (left) and ledger labels (right)
+LABEL_GAP = 14  # pixels between two ledger labels
+# A chart draws at most this many marks (distinct date, value and verdict), the most repeated first:
+# a large corpus repeats the same figures, and every mark costs bytes and a tab stop. At ~200 bytes
+# a mark, a chart stays under 20 KB, and the comparison's 80 group sections under 1.6 MB of charts.
+MAX_MARKS = 80
 
 
 def main_verdict(verdicts: str) -> str:
@@ -77,7 +81,7 @@ class _Scale:
         if self.log:
             decades = range(math.floor(self.lo), math.ceil(self.hi) + 1)
             # Fewer than three decades in view: 2 and 5 times each decade too.
-            steps = (1,) if self.hi - self.lo >= 2 else (1, 2, 5)
+            steps = (1,) if self.hi - self.lo >= 3 else (1, 2, 5)
             return [m * 10.0**k for k in decades for m in steps if self.lo <= math.log10(m * 10.0**k) <= self.hi]
         step = 10 ** math.floor(math.log10((self.hi - self.lo) / 4 or 1))
         for m in (1, 2, 5, 10):
@@ -88,25 +92,52 @@ class _Scale:
         return [first + i * step for i in range(int((self.hi - first) / step) + 1)]
 
 
-def topic_chart(group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/") -> str:
+def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    """The unit most figures use, the marks drawn, and every mark (the drawn ones are capped).
+
+    Same event date, range and verdict make one mark: ``count`` is how many
+    claims it stands for and ``docs`` their documents; it links to its first
+    claim. At most ``MAX_MARKS`` marks, the most repeated, in date order.
+    """
+    pts = group[group["unit"].isin(NUMERIC_UNITS) & (group["low"] > 0)]
+    if pts.empty:
+        empty = pts.assign(count=[], docs=[], verdict=[])
+        return "", empty, empty
+    unit = max(sorted(set(pts["unit"])), key=lambda u: int((pts["unit"] == u).sum()))
+    pts = pts[pts["unit"] == unit].assign(verdict=lambda d: d["verdicts"].map(main_verdict), event_date=lambda d: d["event_date"].fillna(""))
+    keys = ["event_date", "low", "high", "verdict"]
+    marks = pts.groupby(keys, sort=False, dropna=False).agg(
+        first=("claim_id", "first"), count=("claim_id", "size"), docs=("doc_id", lambda s: " ".join(sorted(set(map(str, s)))))
+    )
+    rows = pts.drop_duplicates(keys).set_index(keys).join(marks).reset_index()
+    drawn = rows.sort_values("count", ascending=False, kind="stable").head(MAX_MARKS)
+    return unit, drawn.sort_values(["event_date", "low", "doc_id"], kind="stable").reset_index(drop=True), rows
+
+
+def topic_chart(
+    group: pd.DataFrame,
+    ledger: pd.DataFrame,
+    topic: str,
+    documents_href: str = "documents/",
+    chart_id: str = "",
+    label: str = "",
+) -> str:
     """Every source's value for ``topic`` against its event date, with ledger figures as reference lines.
 
     ``group`` is ``analysis.compare.topic_group``'s table. Points are values,
     vertical bars ranges (an arrow: open upwards), coloured by verdict; each
     links to the claim in its document (so the SVG is a named group, not an
-    image: an image's links would be hidden from assistive technology). Returns "" when there is nothing a
-    chart would show better than the table (no numeric value, or a single one
-    and no reference).
+    image: an image's links would be hidden from assistive technology).
+    ``chart_id`` keeps ids unique when a page has several charts of one topic;
+    ``label`` names the chart (default: the topic). Returns "" when a sentence
+    says it better: no numeric value, or a single distinct figure.
     """
-    pts = group[group["unit"].isin(NUMERIC_UNITS) & (group["low"] > 0)]
-    if pts.empty:
+    unit, pts, every = chart_points(group)
+    if len(pts) < 2:
         return ""
-    unit = max(sorted(set(pts["unit"])), key=lambda u: int((pts["unit"] == u).sum()))
-    pts = pts[pts["unit"] == unit].reset_index(drop=True)
-    refs = rows_for_topic(ledger, topic)
+    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
-    if len(pts) < 2 and refs.empty:
-        return ""
+    name, key = label or topic, f"chart-{chart_id or topic}"
     values = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
     y = _Scale(min(values), max(values), TOP, HEIGHT - BOTTOM)
     dates = sorted({d for d in map(_date, pts["event_date"]) if d})
@@ -117,9 +148,15 @@ def topic_chart(group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents
 
     def x_of(d: date) -> float:
         return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
+
+    sentence = esc(_alt(name, unit, every, refs, len(pts)))
     out = [
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="group" aria-labelledby="t-{esc(topic)}">',
-        f'<title id="t-{esc(topic)}">{esc(_alt(topic, unit, pts, refs))}</title>',
+        (
+            f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="group" '
+            f'aria-labelledby="{esc(key)}-t" aria-describedby="{esc(key)}-c">'
+        ),
+        f'<title id="{esc(key)}-t">{esc(f"Chart of {name}: {unit} by event date")}</title>',
+        f"<desc>{sentence}</desc>",
         f'<line class="axis" x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}"/>',
         f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}"/>',
     ]
@@ -135,23 +172,61 @@ def topic_chart(group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents
     for d in _date_ticks(dates):
         out.append(f'<text class="tick" x="{x_of(d):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{d.isoformat()}</text>')
     if undated:
-        out.append(f'<text class="tick" x="{x1 + 35:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">undated</text>')
+        out.append(f'<text class="tick" x="{x1 + 35 if dates else (LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">undated</text>')
     out.append(f'<text class="label" x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 6}" text-anchor="middle">event date</text>')
     out += _reference_lines(refs, y)
-    # Several claims of one date side by side rather than on top of each other.
+    # Several marks of one date side by side rather than on top of each other; with no date
+    # at all, the marks spread over the whole width in value order.
+    per_date = pts["event_date"].map(lambda t: _date(t) or "undated").value_counts()
     slot: dict[object, int] = {}
-    for r in pts.itertuples():
+    for i, r in enumerate(pts.itertuples()):
         d = _date(r.event_date)
-        key = d or "undated"
-        k = slot[key] = slot.get(key, -1) + 1
-        cx = (x_of(d) if d else x1 + 35) + (k % 7 - 3) * 7
-        cls = f"c-{main_verdict(r.verdicts)}"
-        tip = f"{short_id(r.doc_id)} {r.event_date or 'undated'}: {r.surface} = {r.normalized} ({VERDICT_WORDS[main_verdict(r.verdicts)]})"
-        href = claim_href(str(r.doc_id), str(r.claim_id), documents_href)
-        shape = _mark(cx, float(r.low), float(r.high), y, cls)
-        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{shape}</a>')
+        k = slot[d or "undated"] = slot.get(d or "undated", -1) + 1
+        if not dates:
+            cx = x0 + (i + 0.5) * (WIDTH - RIGHT - 20 - x0) / len(pts)
+        else:  # up to seven abreast, centred on the date
+            cx = (x_of(d) if d else x1 + 35) + (k % 7 - (min(per_date[d or "undated"], 7) - 1) / 2) * 9
+        cls = f"c-{r.verdict}"
+        docs = r.docs.split()
+        who = short_id(r.doc_id) if len(docs) == 1 else f"{r.count} claims in {len(docs)} documents, first {short_id(r.doc_id)}"
+        tip = f"{who} {r.event_date or 'undated'}: {r.surface} = {r.normalized} ({VERDICT_WORDS[r.verdict]})"
+        href = claim_href(str(r.doc_id), str(r.first), documents_href)
+        # A mark standing for several claims says how many, so repeats are seen and not only hovered.
+        times = f'<text class="count" x="{cx + 7:.1f}" y="{y(float(r.low)) - 5:.1f}">×{r.count}</text>' if r.count > 1 else ""
+        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, float(r.low), float(r.high), y, cls)}{times}</a>')
     out.append("</svg>")
-    return f'<figure class="chart">{"".join(out)}{_legend(pts)}<figcaption>{esc(_alt(topic, unit, pts, refs))}</figcaption></figure>'
+    return f'<figure class="chart">{"".join(out)}{_legend(pts)}<figcaption id="{esc(key)}-c">{sentence}</figcaption></figure>'
+
+
+def chart_or_sentence(
+    group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/", chart_id: str = "", label: str = ""
+) -> str:
+    """``topic_chart``, or when there is a single distinct figure the sentence that says it; "" without numeric figures."""
+    chart = topic_chart(group, ledger, topic, documents_href, chart_id, label)
+    if chart:
+        return chart
+    unit, pts, every = chart_points(group)
+    if pts.empty:
+        return ""
+    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
+    return f'<p class="note">{esc(_alt(label or topic, unit, every, refs[refs["base_unit"] == unit], len(pts)))}</p>'
+
+
+def headline_charts(
+    claims: pd.DataFrame,
+    findings: pd.DataFrame,
+    catalog,
+    ledger: pd.DataFrame,
+    topics: Iterable[str],
+    documents_href: str = "documents/",
+    prepared: pd.DataFrame | None = None,
+) -> str:
+    """One chart per headline topic that has several distinct figures (the headline's sentence covers the rest)."""
+    out = []
+    for topic in topics:
+        group = topic_group(claims, findings, catalog, topic=topic, prepared=prepared)
+        out.append(topic_chart(group, ledger, topic, documents_href, chart_id=topic))
+    return "".join(out)
 
 
 def _reference_lines(refs: pd.DataFrame, y: _Scale) -> list[str]:
@@ -197,26 +272,35 @@ def _date_ticks(dates: list[date]) -> list[date]:
 
 
 def _legend(pts: pd.DataFrame) -> str:
-    present = [v for v in (*VERDICT_ORDER, "") if v in {main_verdict(x) for x in pts["verdicts"]}]
+    present = [v for v in VERDICT_ORDER + ("",) if v in set(pts["verdict"])]
     items = "".join(f'<li class="v-{v or "none"}"><span aria-hidden="true"></span>{VERDICT_WORDS[v]}</li>' for v in present)
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
-def _alt(topic: str, unit: str, pts: pd.DataFrame, refs: pd.DataFrame) -> str:
-    """The chart in one sentence: how many figures, from how many sources, over which dates and values."""
-    docs = sorted(set(pts["doc_id"]))
+def _alt(name: str, unit: str, pts: pd.DataFrame, refs: pd.DataFrame, drawn: int) -> str:
+    """The chart in one sentence: how many figures, from how many sources, over which dates and values.
+
+    ``pts`` is every mark (``chart_points``), so the sentence speaks for all
+    figures; when only ``drawn`` of them are drawn it says so.
+    """
+    n, docs = int(pts["count"].sum()), sorted({d for ds in pts["docs"] for d in ds.split()})
     dates = sorted(d.isoformat() for d in map(_date, pts["event_date"]) if d)
+    undated = int(pts.loc[[_date(d) is None for d in pts["event_date"]], "count"].sum())
     lows = [float(x) for x in pts["low"]]
     highs = [float(x) for x in pts["high"] if math.isfinite(float(x))]
     when = f" dated {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f" dated {dates[0]}" if dates else "")
-    top = max(highs + lows)
-    counts = pts["verdicts"].map(main_verdict).value_counts()
+    when = (f"{when} ({undated} undated)" if dates else " with no event date") if undated else when
+    lo, top = min(lows), max(highs + lows)
+    values = f"all {grouped(lo)}" if lo == top and not any(math.isinf(float(x)) for x in pts["high"]) else f"from {grouped(lo)} to {grouped(top)}"
+    counts = pts.groupby("verdict")["count"].sum()
     verdicts = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in sorted(counts.items()))
+    left_out = f" The {drawn} most repeated of {len(pts)} distinct figures are drawn; the claims explorer and claims.csv have them all." if len(pts) > drawn else ""
     ref_text = "; ".join(_ref_words(refs.itertuples()))
     return (
-        f"{topic}: {len(pts)} figure{'s' if len(pts) != 1 else ''} in {unit} from {len(docs)} source{'s' if len(docs) != 1 else ''}{when}, "
-        f"from {grouped(min(lows))} to {grouped(top)} ({verdicts})"
+        f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} source{'s' if len(docs) != 1 else ''}{when}, "
+        f"{values} ({verdicts})"
         + (f"; published figures: {ref_text}." if ref_text else "; no published figure to compare with.")
+        + left_out
     )
 
 

@@ -1,16 +1,14 @@
-"""The comparison report's pieces: groups, findings, headline answers and the value chart."""
+"""The comparison report's pieces: groups, findings and headline answers (charts: ``reports.charts``)."""
 
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, as_text, claim_range, prepare_claims, short_id
-from ..analysis.ledger import rows_for_topic
+from ..analysis.compare import as_text, claim_range, prepare_claims, short_id
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
 from ..format import range_words
 from .links import sentence_href
@@ -76,73 +74,8 @@ def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None 
     return f'<table class="data groups"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-# A chart has one row per distinct figure, at most this many: repeated figures are one row.
-MAX_PLOT_ROWS = 30
 # A section's tables show at most this many rows; findings.csv has them all.
 MAX_TABLE_ROWS = 60
-
-
-def plotted_rows(pts: pd.DataFrame) -> pd.DataFrame:
-    """One row per distinct (surface, low, high), the most repeated first, capped; ``others`` counts the repeats."""
-    if pts.empty:
-        return pts.assign(others=[])
-    keyed = pts.assign(_key=list(zip(pts["surface"], pts["low"], pts["high"])))
-    counts = keyed.groupby("_key", sort=False).size()
-    first = keyed.drop_duplicates("_key").assign(others=lambda d: [int(counts[k]) - 1 for k in d["_key"]])
-    first = first.sort_values("others", ascending=False, kind="stable").head(MAX_PLOT_ROWS)
-    return first.drop(columns="_key").reset_index(drop=True)
-
-
-def plot_height(group: pd.DataFrame) -> float:
-    """Figure height in inches for a group's chart."""
-    distinct = len(set(zip(group["surface"], group["low"], group["high"]))) if len(group) else 1
-    return 1.6 + 0.35 * max(min(distinct, MAX_PLOT_ROWS), 1)
-
-
-def plot_group(ax, group: pd.DataFrame, ledger: pd.DataFrame, topic: str) -> bool:
-    """Values (dots) and ranges (bars; an arrow for "at least") per source on a log axis, ledger figures dashed.
-
-    Only the unit most claims of the group use is drawn; a group without topic has no ledger figures.
-    Returns False when nothing can be drawn.
-    """
-    pts = group[(group["unit"].isin(NUMERIC_UNITS)) & (group["low"] > 0)]
-    if pts.empty:
-        return False
-    units = sorted(set(pts["unit"]))
-    unit = max(units, key=lambda u: (int((pts["unit"] == u).sum()), u))
-    pts = plotted_rows(pts[pts["unit"] == unit])
-    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
-    refs = refs[refs["base_unit"] == unit]
-    finite = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
-    right = max(finite) * 3
-    labels = []
-    for i, r in enumerate(pts.itertuples()):
-        hi = r.high if math.isfinite(r.high) else right
-        if hi > r.low:
-            ax.plot([r.low, hi], [i, i], lw=7, alpha=0.45, color="C0", solid_capstyle="butt")
-            if not math.isfinite(r.high):
-                ax.annotate("", xy=(hi, i), xytext=(r.low, i), arrowprops=dict(arrowstyle="->", color="C0"))
-        else:
-            ax.plot([r.low], [i], marker="o", ms=7, color="C0")
-        more = f" (+{r.others} more)" if r.others else ""
-        labels.append(f"{short_id(r.doc_id)} {r.surface}{more}")
-    for j, r in enumerate(refs.itertuples()):
-        color = f"C{1 + j % 9}"
-        label = f"{r.topic_key} ({r.as_of})"
-        if math.isfinite(r.high_base) and r.high_base > r.low_base:
-            ax.axvspan(r.low_base, r.high_base, color=color, alpha=0.15, label=label)
-        else:
-            ax.axvline(r.low_base, ls="--", lw=1.2, color=color, label=label)
-    ax.set_xscale("log")
-    ax.set_xlim(min(finite) / 3, right)
-    ax.set_ylim(-0.7, len(labels) - 0.3)
-    ax.set_yticks(range(len(labels)))
-    ax.set_yticklabels(labels)
-    ax.set_xlabel(unit)
-    ax.set_title(topic if len(units) == 1 else f"{topic} ({unit} only)")
-    if len(refs):
-        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), title="ledger", title_fontsize="small")
-    return True
 
 
 _VERDICT_PHRASES = {
