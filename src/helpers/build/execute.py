@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..exceptions import NotebookFailed
+from ..reports.export import SHORTENED
 from .pipeline import NotebookRun, file_stem
 
 DEFAULT_TIMEOUT = 600  # seconds per cell
@@ -144,7 +145,7 @@ def cap_outputs(nb, max_chars: int = MAX_OUTPUT_CHARS):
                     continue
                 if mime == "text/html":
                     kept = _cut_html(text, max_chars)
-                    note = f'<div class="error-box"><strong>Shortened.</strong> {html.escape(_truncation_note(len(kept), len(text)))}</div>'
+                    note = f"{SHORTENED} {html.escape(_truncation_note(len(kept), len(text)))}</div>"
                     data[mime] = kept + note
                 else:
                     data[mime] = text[:max_chars] + "\n[" + _truncation_note(max_chars, len(text)) + "]"
