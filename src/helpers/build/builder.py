@@ -153,6 +153,7 @@ class RowDigests:
     def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
         self.tables = tables
         self._by_doc: dict[str, dict[str, str]] = {}
+        self._rows: dict[str, dict[str, object]] = {}
 
     def _table(self, name: str) -> dict[str, str]:
         if name not in self._by_doc:
@@ -168,6 +169,22 @@ class RowDigests:
                 str(doc): _sha(header + rows[order[bounds[i] : bounds[i + 1]]].tobytes()) for i, doc in enumerate(docs)
             }
         return self._by_doc[name]
+
+    def _positions(self, name: str) -> dict[str, object]:
+        if name not in self._rows:
+            self._rows[name] = self.tables[name].groupby(self.tables[name]["doc_id"].astype(str), sort=False).indices
+        return self._rows[name]
+
+    def write_own_rows(self, folder: Path, names: tuple[str, ...], doc_ids: tuple[str, ...]) -> None:
+        """Write the rows of ``doc_ids`` of each table in ``names`` into ``folder``, as the data folder's CSVs would hold them."""
+        import numpy as np
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            df = self.tables[name]
+            found = [self._positions(name).get(d) for d in doc_ids]
+            at = np.concatenate([p for p in found if p is not None] or [np.array([], dtype=np.intp)])
+            _write_if_changed(folder / f"{name}.csv", to_csv_bytes(df.take(np.sort(at))))
 
     def of(self, names: list[str], doc_ids: tuple[str, ...]) -> str:
         """One digest of the rows of ``doc_ids`` in the tables ``names``."""
@@ -222,7 +239,7 @@ def analyze_or_reuse(
         p.exists() and _sha(p.read_bytes()) == record.get("files", {}).get(name) for name, p in files.items()
     ):
         return {name: table_spec(name).read_csv(p) for name, p in files.items()}
-    analysed = analyze(tables, catalog, ledger)
+    analysed = {name: df for name, df in analyze(tables, catalog, ledger).items() if name in ANALYSED}
     data_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
     for name, df in analysed.items():
@@ -291,7 +308,7 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
 # folder (a shared drive, a CI cache, an unpacked archive) could otherwise run
 # code on the next build through an unpickled entry. Columns are rebuilt only
 # with these types.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: entries hold the document's summary
 _CACHE_DTYPES = frozenset({"str", "object", "string", "int64", "Int64", "float64", "bool", "boolean"})
 
 
@@ -399,6 +416,8 @@ def _execute_runs(
             skipped.append(run.key)
             results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
             continue
+        if run.parameters.get("data_dir") != str(data_dir):
+            rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
         nav = nav_links(run.report, specs)
         lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
         fut = workers.executor().submit(run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang)
@@ -427,6 +446,19 @@ def _as_completed_in_key_order(futures: dict[cf.Future, tuple[NotebookRun, dict]
     while pending:
         done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
         yield from sorted(done, key=lambda f: futures[f][0].key)
+
+
+ROWS_DIR = "rows"
+
+
+def _drop_stale_rows(rows_dir: Path, runs: list[NotebookRun]) -> None:
+    """Remove the row folders of documents no longer in the corpus."""
+    if not rows_dir.is_dir():
+        return
+    wanted = {Path(str(r.parameters["data_dir"])).name for r in runs if Path(str(r.parameters["data_dir"])).parent == rows_dir}
+    for folder in rows_dir.iterdir():
+        if folder.name not in wanted:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -476,8 +508,6 @@ def _drop_baseline(baseline: Path) -> None:
 
 def build(opts: BuildOptions) -> BuildResult:
     started = time.perf_counter()
-    problems: list[str] = []
-    config_error = False
     if not opts.seeds.is_dir():
         raise ConfigurationError("seeds folder not found", path=str(opts.seeds))
     if not opts.notebooks.is_dir():
@@ -486,9 +516,24 @@ def build(opts: BuildOptions) -> BuildResult:
     opts.seeds = opts.seeds.resolve()
     opts.notebooks = opts.notebooks.resolve()
     build_dir = opts.out / "_build"
-    data_dir = opts.out / "data"
+    with OutputLock(build_dir / "build.lock"):
+        unchanged = None if opts.force else _unchanged_build(opts, build_dir)
+        if unchanged is not None:
+            log(f"nothing changed since the last build ({time.perf_counter() - started:.2f}s); reports: {opts.out / 'index.html'}")
+            return unchanged
+        return _full_build(opts, started)
 
-    with OutputLock(build_dir / "build.lock"), Workers(opts.scheduler, opts.jobs) as workers:
+
+def _full_build(opts: BuildOptions, started: float) -> BuildResult:
+    problems: list[str] = []
+    config_error = False
+    build_dir = opts.out / "_build"
+    data_dir = opts.out / "data"
+    (build_dir / NOOP_RECORD).unlink(missing_ok=True)  # until this build has finished, nothing is known unchanged
+    # Taken before anything is read: a file changed while the build runs is a change for the next one.
+    inputs_seen = _input_stats(opts)
+
+    with Workers(opts.scheduler, opts.jobs) as workers:
         stale = atomic.remove_stale_temp_files(opts.out)
         if stale:
             log(f"removed {len(stale)} unfinished temporary file(s) left by an interrupted build")
@@ -544,7 +589,9 @@ def build(opts: BuildOptions) -> BuildResult:
             data_dir,
             Path(catalog.path) if catalog_usable and catalog.path and Path(catalog.path).exists() else None,
             ledger_for_notebooks,
+            rows_dir=build_dir / ROWS_DIR,
         )
+        _drop_stale_rows(build_dir / ROWS_DIR, runs)
         lock_path = build_dir / LOCKFILE
         try:
             lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
@@ -576,9 +623,14 @@ def build(opts: BuildOptions) -> BuildResult:
         )
         stages["index"] = time.perf_counter() - t0
 
-    failed_runs = [r for r in results if r.status != "ok"]
-    failed_docs = [e for e in extractions if not e.ok]
-    exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
+        failed_runs = [r for r in results if r.status != "ok"]
+        failed_docs = [e for e in extractions if not e.ok]
+        exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
+        if exit_code == 0 and changes.empty:
+            # A build that changed nothing and found nothing wrong: the next one with the same
+            # files would do the same, so it may stop after comparing file stats.
+            record = {"inputs": inputs_seen, "outputs": _output_stats(opts.out), "runs": [[r.key, r.report, r.executed] for r in results]}
+            atomic.write_text(build_dir / NOOP_RECORD, json.dumps(record, sort_keys=True) + "\n")
     log(
         f"ran {len(results) - len(skipped)} notebooks ({len(failed_runs)} failed), reused {len(skipped)}; "
         f"documents ok {len(ok_docs)}/{len(extractions)}; {len(changes)} changed claims/findings; "
@@ -595,6 +647,75 @@ def build(opts: BuildOptions) -> BuildResult:
         log(f"the index lists these problems too: {opts.out / 'index.html'}")
     log(f"reports: {opts.out / 'index.html'}")
     return BuildResult(exit_code, tables["documents"], results, problems, skipped, stages)
+
+
+NOOP_RECORD = "unchanged.json"
+
+
+def _stats(paths: list[Path], root: Path) -> dict[str, list[int]]:
+    """Size, modification time, inode and change time of each file, by path under ``root``."""
+    out = {}
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out[p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+    return out
+
+
+def _tree(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        files += [Path(folder) / n for n in sorted(names)]
+    return files
+
+
+def _input_stats(opts: BuildOptions) -> dict[str, object]:
+    """What a build reads, as file stats: the corpus, catalog, ledger, notebooks, this package and tracked versions.
+
+    A file rewritten with the same bytes shows as changed (its times move):
+    that only sends the build down the full path, which hashes contents.
+    """
+    package = Path(__file__).resolve().parents[1]
+    extra = [p for p in (opts.catalog, opts.ledger) if p]
+    return {
+        "options": [str(opts.seeds), str(opts.notebooks), str(opts.catalog or ""), str(opts.ledger or "")],
+        "seeds": _stats(_tree(opts.seeds), opts.seeds),
+        "notebooks": _stats(_tree(opts.notebooks), opts.notebooks),
+        "files": _stats([Path(p).resolve() for p in extra], Path("/")),
+        "package": _stats(_tree(package, frozenset({"__pycache__"})), package),
+        "packages": package_versions(),
+    }
+
+
+def _output_stats(out: Path) -> dict[str, list[int]]:
+    """Every file the build wrote (a report deleted or edited by hand sends the next build down the full path)."""
+    return _stats(_tree(out, frozenset({"logs"})), out)
+
+
+def _unchanged_build(opts: BuildOptions, build_dir: Path) -> BuildResult | None:
+    """The last build's result when it finished cleanly and no input or output file has changed since; else None."""
+    try:
+        record = json.loads((build_dir / NOOP_RECORD).read_text())
+    except (OSError, ValueError):
+        return None
+    inputs = _input_stats(opts)
+    if record.get("inputs") != json.loads(json.dumps(inputs)):
+        return None
+    outputs = _output_stats(opts.out)
+    outputs.pop(f"_build/{NOOP_RECORD}", None)
+    recorded = record.get("outputs", {})
+    recorded.pop(f"_build/{NOOP_RECORD}", None)
+    if recorded != json.loads(json.dumps(outputs)):
+        return None
+    try:
+        documents = table_spec("documents").read_csv(opts.out / "data" / "documents.csv")
+        runs = [RunResult(key, report, "ok", 0.0, executed=executed) for key, report, executed in record["runs"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return BuildResult(0, documents, runs, [], [r.key for r in runs], {})
 
 
 def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame:
