@@ -128,6 +128,16 @@ def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):
     assert all("english talk" in k or k.count("--") == 0 for k in rerun), rerun
     assert not any("002_eb63065994b04cab" in k for k in rerun)
 
+    # The next build reruns nothing; it only empties the change list, as the full path does.
+    assert len((out / "data" / "changes.csv").read_bytes().splitlines()) > 1
+    quick = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert quick.stages == {} and len((out / "data" / "changes.csv").read_bytes().splitlines()) == 1
+    fast_files = {p: (out / p).read_bytes() for p in ("index.html", "data/changes.csv")}
+    (out / "_build" / "unchanged.json").unlink()
+    full = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert full.stages and sorted(full.skipped) == sorted(r.key for r in full.runs)
+    assert {p: (out / p).read_bytes() for p in fast_files} == fast_files
+
 
 def test_bad_document_is_reported_and_the_rest_builds(tmp_path):
     seeds = tmp_path / "seeds"

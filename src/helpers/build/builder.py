@@ -626,11 +626,16 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         failed_runs = [r for r in results if r.status != "ok"]
         failed_docs = [e for e in extractions if not e.ok]
         exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
-        if exit_code == 0 and changes.empty:
-            # A build that changed nothing and found nothing wrong: the next one with the same
-            # files would do the same, so it may stop after comparing file stats.
-            record = {"inputs": inputs_seen, "outputs": _output_stats(opts.out), "runs": [[r.key, r.report, r.executed] for r in results]}
-            atomic.write_text(build_dir / NOOP_RECORD, json.dumps(record, sort_keys=True) + "\n")
+        if exit_code == 0:
+            # A build that found nothing wrong: the next one with the same files would reuse
+            # everything, so it may stop after comparing file stats (see _unchanged_build).
+            record = {
+                "inputs": inputs_seen,
+                "runs": [[r.key, r.report, r.executed] for r in results],
+                "index": [[e.key, e.label, e.report, list(e.doc_ids)] for e in index_entries(runs, results)],
+                "changes_empty": bool(changes.empty),
+            }
+            _write_record(opts.out, record)
     log(
         f"ran {len(results) - len(skipped)} notebooks ({len(failed_runs)} failed), reused {len(skipped)}; "
         f"documents ok {len(ok_docs)}/{len(extractions)}; {len(changes)} changed claims/findings; "
@@ -695,26 +700,54 @@ def _output_stats(out: Path) -> dict[str, list[int]]:
     return _stats(_tree(out, frozenset({"logs"})), out)
 
 
+def _write_record(out: Path, record: dict[str, object]) -> None:
+    """Record what a clean build left: its outputs' stats are taken last, after every other write."""
+    record = {**record, "outputs": _output_stats(out)}
+    record["outputs"].pop(f"_build/{NOOP_RECORD}", None)
+    atomic.write_text(out / "_build" / NOOP_RECORD, json.dumps(record, sort_keys=True) + "\n")
+
+
 def _unchanged_build(opts: BuildOptions, build_dir: Path) -> BuildResult | None:
-    """The last build's result when it finished cleanly and no input or output file has changed since; else None."""
+    """The last build's result when it finished cleanly and no input or output file has changed since; else None.
+
+    Such a build reruns nothing and writes the same tables and reports. What
+    it still changes is the change list, which is relative to the build
+    before: after a build that changed claims, the next one empties
+    ``changes.csv`` and shows no changes in the index, as the full path would.
+    """
     try:
         record = json.loads((build_dir / NOOP_RECORD).read_text())
     except (OSError, ValueError):
         return None
-    inputs = _input_stats(opts)
-    if record.get("inputs") != json.loads(json.dumps(inputs)):
+    if record.get("inputs") != json.loads(json.dumps(_input_stats(opts))):
         return None
     outputs = _output_stats(opts.out)
     outputs.pop(f"_build/{NOOP_RECORD}", None)
-    recorded = record.get("outputs", {})
-    recorded.pop(f"_build/{NOOP_RECORD}", None)
-    if recorded != json.loads(json.dumps(outputs)):
+    if record.get("outputs") != json.loads(json.dumps(outputs)):
         return None
     try:
         documents = table_spec("documents").read_csv(opts.out / "data" / "documents.csv")
         runs = [RunResult(key, report, "ok", 0.0, executed=executed) for key, report, executed in record["runs"]]
+        entries = [ReportEntry(key, label, report, tuple(doc_ids), "ok", "") for key, label, report, doc_ids in record["index"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if not record.get("changes_empty"):
+        from .changes import CHANGES
+
+        no_changes = pd.DataFrame(columns=CHANGES.names)
+        data_dir = opts.out / "data"
+        _write_if_changed(data_dir / "changes.csv", to_csv_bytes(no_changes))
+        write_index(
+            opts.out / "index.html",
+            documents=documents,
+            reports=entries,
+            problems=[],
+            data_dir=data_dir,
+            inputs=index_inputs(opts.seeds, opts.ledger),
+            packages=package_versions(),
+            changes=no_changes,
+        )
+        _write_record(opts.out, {**record, "changes_empty": True})
     return BuildResult(0, documents, runs, [], [r.key for r in runs], {})
 
 
