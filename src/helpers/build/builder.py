@@ -10,7 +10,6 @@ build reuses the notebooks that finished.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import fcntl
 import hashlib
 import json
 import os
@@ -19,7 +18,6 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -29,41 +27,20 @@ from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
-from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
+from .execute import RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
 from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
+from .options import (  # noqa: F401  (DEFAULT_* are part of this module's interface)
+    DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
+    package_versions,
+)
 from .scheduler import Workers
+from .unchanged import NOOP_RECORD, input_stats as _input_stats, matching_record, output_stats as _output_stats
 
-# Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
-os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_SEEDS = REPO_ROOT / "seeds"
-DEFAULT_OUT = REPO_ROOT / "reports"
-DEFAULT_NOTEBOOKS = REPO_ROOT / "notebooks"
-DEFAULT_LEDGER = REPO_ROOT / "references" / "reference_facts.csv"
 LOCKFILE = "lock.json"
-# Versions recorded in the lockfile and the index: a change re-runs every notebook.
-TRACKED_PACKAGES = (
-    "helpers", "papermill", "nbconvert", "nbformat", "ipykernel", "pandas", "numpy", "matplotlib",
-    "sudachipy", "sudachidict-core", "pysbd", "lingua-language-detector", "text2num", "jinja2",
-)  # fmt: skip
-
-
-@dataclass
-class BuildOptions:
-    seeds: Path = DEFAULT_SEEDS
-    out: Path = DEFAULT_OUT
-    notebooks: Path = DEFAULT_NOTEBOOKS
-    ledger: Path | None = DEFAULT_LEDGER
-    catalog: Path | None = None  # default: <seeds>/catalog.yaml
-    jobs: int = 0  # 0: one per core
-    force: bool = False
-    timeout: int = DEFAULT_TIMEOUT
-    scheduler: str | None = None  # None/"local", "local-cluster" or "tcp://HOST:PORT"
 
 
 @dataclass
@@ -75,46 +52,6 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     # Wall seconds per stage: extraction, analysis, notebooks (execution and export), index.
     stages: dict[str, float] = field(default_factory=dict)
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-class OutputLock:
-    """One build per output folder: a second build waits, and says so."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fh = None
-
-    def __enter__(self) -> "OutputLock":
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "a+")
-        except OSError as e:
-            raise ConfigurationError(f"cannot write to the output folder: {e.strerror}", path=str(self.path.parent.parent)) from None
-        try:
-            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log(f"another build is writing to {self.path.parent.parent}; waiting for it to finish")
-            fcntl.flock(self._fh, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._fh is not None
-        fcntl.flock(self._fh, fcntl.LOCK_UN)
-        self._fh.close()
-
-
-def package_versions() -> dict[str, str]:
-    out = {}
-    for name in TRACKED_PACKAGES:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
 
 
 def _sha(data: bytes) -> str:
@@ -654,52 +591,6 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
     return BuildResult(exit_code, tables["documents"], results, problems, skipped, stages)
 
 
-NOOP_RECORD = "unchanged.json"
-
-
-def _stats(paths: list[Path], root: Path) -> dict[str, list[int]]:
-    """Size, modification time, inode and change time of each file, by path under ``root``."""
-    out = {}
-    for p in paths:
-        try:
-            st = p.stat()
-        except OSError:
-            continue
-        out[p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
-    return out
-
-
-def _tree(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    files = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in skip)
-        files += [Path(folder) / n for n in sorted(names)]
-    return files
-
-
-def _input_stats(opts: BuildOptions) -> dict[str, object]:
-    """What a build reads, as file stats: the corpus, catalog, ledger, notebooks, this package and tracked versions.
-
-    A file rewritten with the same bytes shows as changed (its times move):
-    that only sends the build down the full path, which hashes contents.
-    """
-    package = Path(__file__).resolve().parents[1]
-    extra = [p for p in (opts.catalog, opts.ledger) if p]
-    return {
-        "options": [str(opts.seeds), str(opts.notebooks), str(opts.catalog or ""), str(opts.ledger or "")],
-        "seeds": _stats(_tree(opts.seeds), opts.seeds),
-        "notebooks": _stats(_tree(opts.notebooks), opts.notebooks),
-        "files": _stats([Path(p).resolve() for p in extra], Path("/")),
-        "package": _stats(_tree(package, frozenset({"__pycache__"})), package),
-        "packages": package_versions(),
-    }
-
-
-def _output_stats(out: Path) -> dict[str, list[int]]:
-    """Every file the build wrote (a report deleted or edited by hand sends the next build down the full path)."""
-    return _stats(_tree(out, frozenset({"logs"})), out)
-
-
 def _write_record(out: Path, record: dict[str, object]) -> None:
     """Record what a clean build left: its outputs' stats are taken last, after every other write."""
     record = {**record, "outputs": _output_stats(out)}
@@ -715,15 +606,8 @@ def _unchanged_build(opts: BuildOptions, build_dir: Path) -> BuildResult | None:
     before: after a build that changed claims, the next one empties
     ``changes.csv`` and shows no changes in the index, as the full path would.
     """
-    try:
-        record = json.loads((build_dir / NOOP_RECORD).read_text())
-    except (OSError, ValueError):
-        return None
-    if record.get("inputs") != json.loads(json.dumps(_input_stats(opts))):
-        return None
-    outputs = _output_stats(opts.out)
-    outputs.pop(f"_build/{NOOP_RECORD}", None)
-    if record.get("outputs") != json.loads(json.dumps(outputs)):
+    record = matching_record(opts)
+    if record is None:
         return None
     try:
         documents = table_spec("documents").read_csv(opts.out / "data" / "documents.csv")

@@ -26,9 +26,9 @@ from pathlib import Path
 from .. import atomic
 from ..exceptions import NotebookFailed
 from ..reports.export import SHORTENED
+from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
 
-DEFAULT_TIMEOUT = 600  # seconds per cell
 KERNEL_NAME = "python3"
 # Runs one kernel serves before it is replaced: bounds whatever a long-lived
 # process accumulates (caches, fragmentation) for ~1.5 s per this many runs.
