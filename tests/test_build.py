@@ -121,7 +121,7 @@ def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):
     assert repaired.stages and (out / "documents" / "english talk.html").exists()
 
     with open(seeds / "english talk.txt", "a", encoding="utf-8") as f:
-        f.write("HOST: Thank you.\n")
+        f.write("Mark Zuckerberg: And we train on 24,000 GPUs per cluster.\n")
     touched = build(BuildOptions(seeds=seeds, out=out, jobs=2))
     rerun = sorted(set(r.key for r in touched.runs) - set(touched.skipped))
     assert rerun, "the touched document's notebooks must re-run"

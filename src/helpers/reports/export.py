@@ -123,7 +123,8 @@ def nbconvert_html(nb: nbformat.NotebookNode, *, nav: list[tuple[str, str]], lan
 # how the outputs' own HTML is serialized (attribute order, ``<br>`` for ``<br/>``): parsed
 # with the same parser, the two are the same tree (tests/test_export.py checks it).
 # Output types the lab template would render in this order of preference (nbconvert's
-# display_data_priority); the fast path knows the ones in ``_FAST_RENDER``.
+# display_data_priority); ``_output_html`` knows HTML, markdown, PNG, JPEG and plain text, and
+# a notebook with any other kind goes through nbconvert.
 _PRIORITY = (
     "application/vnd.jupyter.widget-view+json", "application/javascript", "text/html", "text/markdown",
     "image/svg+xml", "text/vnd.mermaid", "text/latex", "image/png", "image/jpeg", "text/plain",
