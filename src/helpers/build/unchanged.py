@@ -12,6 +12,7 @@ import json
 import os
 from pathlib import Path
 
+from ..exceptions import ConfigurationError
 from .options import BuildOptions, OutputLock, log, package_versions
 
 NOOP_RECORD = "unchanged.json"
@@ -88,7 +89,7 @@ def nothing_to_do(opts: BuildOptions) -> bool:
             record = matching_record(opts)
             if record is None or not record.get("changes_empty"):
                 return False
-    except Exception:  # whatever went wrong, the full build says it properly
+    except (OSError, ConfigurationError):  # the full build says what is wrong, properly
         return False
     log(f"nothing changed since the last build; reports: {opts.out / 'index.html'}")
     return True
