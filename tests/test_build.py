@@ -112,14 +112,31 @@ def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):
 
     noop = build(BuildOptions(seeds=seeds, out=out, jobs=2))
     assert sorted(noop.skipped) == sorted(r.key for r in first.runs)
+    assert noop.stages == {}  # decided from file stats alone: nothing was extracted, hashed or written
+
+    # A report deleted by hand is an output that changed: the full path runs again and rebuilds just it.
+    (out / "documents" / "english talk.html").unlink()
+    repaired = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert sorted(set(r.key for r in repaired.runs) - set(repaired.skipped)) == ["02_document--english talk"]
+    assert repaired.stages and (out / "documents" / "english talk.html").exists()
 
     with open(seeds / "english talk.txt", "a", encoding="utf-8") as f:
-        f.write("HOST: Thank you.\n")
+        f.write("Mark Zuckerberg: And we train on 24,000 GPUs per cluster.\n")
     touched = build(BuildOptions(seeds=seeds, out=out, jobs=2))
     rerun = sorted(set(r.key for r in touched.runs) - set(touched.skipped))
     assert rerun, "the touched document's notebooks must re-run"
     assert all("english talk" in k or k.count("--") == 0 for k in rerun), rerun
     assert not any("002_eb63065994b04cab" in k for k in rerun)
+
+    # The next build reruns nothing; it only empties the change list, as the full path does.
+    assert len((out / "data" / "changes.csv").read_bytes().splitlines()) > 1
+    quick = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert quick.stages == {} and len((out / "data" / "changes.csv").read_bytes().splitlines()) == 1
+    fast_files = {p: (out / p).read_bytes() for p in ("index.html", "data/changes.csv")}
+    (out / "_build" / "unchanged.json").unlink()
+    full = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert full.stages and sorted(full.skipped) == sorted(r.key for r in full.runs)
+    assert {p: (out / p).read_bytes() for p in fast_files} == fast_files
 
 
 def test_bad_document_is_reported_and_the_rest_builds(tmp_path):
@@ -135,3 +152,38 @@ def test_bad_document_is_reported_and_the_rest_builds(tmp_path):
     assert "broken.txt" in index and "empty.txt" in index
     assert (out / "documents" / "002_eb63065994b04cab.html").exists()
     assert not (out / "documents" / "broken.html").exists()
+
+
+def test_a_document_folder_holds_exactly_the_document_rows_the_data_folder_has(tmp_path):
+    """Per-document runs read their own rows from a folder of their own: the same rows, values and types."""
+    import pandas as pd
+
+    from helpers.build.builder import ROWS_DIR, RowDigests, _write_if_changed
+    from helpers.build.extract import combine, extract_document
+    from helpers.build.pipeline import PIPELINE, plan_runs
+    from helpers.notebook import load_tables
+    from helpers.tables import to_csv_bytes
+    from helpers.text.catalog import Catalog
+    from helpers.text.corpus import discover
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in (("a", "HOST: How many GPUs?\nMark: About 350,000 H100s, and 600,000 in all.\n"), ("b", "We spent $2 billion.\n")):
+        (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+    tables = combine([extract_document(s, Catalog(path=None)) for s in discover(seeds)])
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, df in tables.items():
+        _write_if_changed(data / f"{name}.csv", to_csv_bytes(df))
+    rows_dir = tmp_path / ROWS_DIR
+    runs = [r for r in plan_runs(ROOT / "notebooks", ["a", "b"], Catalog(path=None), data, None, None, rows_dir=rows_dir) if r.doc_ids == ("a",)]
+    assert {r.spec.name for r in runs} == {s.name for s in PIPELINE if s.scope == "document"}
+    assert {r.parameters["data_dir"] for r in runs} == {str(rows_dir / "a")}
+    for run in runs:
+        RowDigests(tables).write_own_rows(rows_dir / "a", run.needs, run.doc_ids)
+    full, own = load_tables(data), load_tables(rows_dir / "a")
+    assert set(own) == set().union(*(r.needs for r in runs))
+    for name, df in own.items():
+        expected = full[name][full[name]["doc_id"] == "a"].reset_index(drop=True)
+        assert len(expected) and list(df.dtypes) == list(expected.dtypes)
+        pd.testing.assert_frame_equal(df, expected)

@@ -115,3 +115,73 @@ def test_document_text_is_cut_with_a_note_beyond_the_limit():
     cut = document_html(blocks, sentences, max_chars=30)
     assert cut.count('class="sentence"') == 3
     assert "cut here after 30 of 100 characters (up to sentence s-2)" in cut
+
+
+def _varied_notebook() -> nbformat.NotebookNode:
+    """Every kind of output the reports hold, and the awkward cases of each."""
+    nb = _nb('<table class="data" data-tools aria-label="t"><tr><td>1<br>2</td></tr></table>')
+    cell = nbformat.v4.new_code_cell("x", metadata={"tags": ["keep-me"]})
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a 'quoted' <tag> & more\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="progress 10%\rprogress 100%\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "42 \x1b[31mred\x1b[0m"}, execution_count=3),
+        nbformat.v4.new_output("display_data", data={"text/markdown": "**bold** <span>x</span>", "text/plain": "no"}),
+        nbformat.v4.new_output(
+            "display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}, metadata={"image/png": {"width": 300}}
+        ),
+        nbformat.v4.new_output("error", ename="ValueError", evalue="bad", traceback=["\x1b[0;31mValueError\x1b[0m: bad <x>"]),
+    ]
+    nb.cells += [cell, nbformat.v4.new_markdown_cell("## Second & <i>last</i>\n\n* item `code`")]
+    nb.cells[-1].metadata["tags"] = ["md-tag"]
+    return nb
+
+
+def test_fast_export_is_the_same_page_as_nbconvert():
+    """The report is written without nbconvert's pipeline; parsed, it must be nbconvert's page, node for node.
+
+    (HTML outputs are the notebooks' own well-formed markup and are placed as they are: nbconvert's
+    page-wide re-serialization no longer repairs stray tags or adds alt text inside them.)
+    """
+    from bs4 import BeautifulSoup
+
+    from helpers.reports.export import nbconvert_html
+
+    nav = [("Index", "../index.html"), ('Odd "name" & <b>', "../a&b.html")]
+    for nb, failure in ((_varied_notebook(), None), (_nb("<p>ok</p>"), NASTY)):
+        fast = to_html(nb, title=f"T {NASTY}", nav=nav, failure=failure)
+        reference = clean_notebook(nb)
+        reference.metadata["title"] = f"T {NASTY}"
+        if failure:
+            from helpers.reports.export import failure_banner
+
+            reference.cells.insert(0, failure_banner(failure))
+        assert str(BeautifulSoup(fast, features="html.parser")) == nbconvert_html(reference, nav=nav)
+
+
+def test_outputs_the_fast_export_does_not_know_go_through_nbconvert():
+    from helpers.reports.export import nbconvert_html
+
+    nb = _nb()
+    nb.cells[1].outputs.append(nbformat.v4.new_output("display_data", data={"text/latex": "$x^2 \\le y$"}))
+    reference = clean_notebook(nb)
+    reference.metadata["title"] = "T"
+    assert to_html(nb, title="T", nav=[]) == nbconvert_html(reference, nav=[])
+    assert "jp-RenderedLatex" in to_html(nb, title="T", nav=[])
+
+
+def test_a_capped_output_is_closed_inside_its_own_box():
+    from helpers.build.execute import cap_outputs
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    rows = "".join(f"<tr><td>{i}</td></tr>\n" for i in range(2000))
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": f'<div class="table-wrap"><table>{rows}</table></div>'})]
+    nb.cells = [cell, nbformat.v4.new_markdown_cell("after")]
+    page = to_html(cap_outputs(nb, max_chars=3000), title="T", nav=[])
+    from bs4 import BeautifulSoup
+
+    main = BeautifulSoup(page, features="html.parser").find("main")
+    cells = main.find_all("div", class_="jp-Cell", recursive=False)
+    assert len(cells) == 2 and cells[1].get_text(strip=True) == "after"  # the page goes on after the cut table
+    assert "Shortened." in cells[0].get_text() and cells[0].find("table") is not None

@@ -2,8 +2,10 @@
 
 Runs in the build process after extraction and before any notebook, so
 notebooks only read and display: ``findings`` (claims compared across sources
-and with the ledger), ``alignment`` (renderings of one event, passage by
-passage) and ``summaries`` (summary sentences and key numbers per document).
+and with the ledger) and ``alignment`` (renderings of one event, passage by
+passage). ``summaries`` (summary sentences and key numbers per document) are
+made per document by extraction; ``analyze`` makes them only for tables that
+come without them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ..analysis.compare import FINDINGS, findings_frame
 from ..analysis.summarize import summaries_frame
 from ..text.catalog import Catalog, rendering_pairs
 
-ANALYSED = ("findings", "alignment", "summaries")
+ANALYSED = ("findings", "alignment")
 
 
 def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, str]]:
@@ -33,4 +35,5 @@ def analyze(tables: dict[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFr
         for a, b in rendering_pairs_in(catalog, ok)
     ]
     alignment = ALIGNMENT.coerce(pd.concat(parts, ignore_index=True)) if parts else ALIGNMENT.empty()
-    return {"findings": findings, "alignment": alignment, "summaries": summaries_frame(sentences, claims)}
+    summaries = tables["summaries"] if "summaries" in tables else summaries_frame(sentences, claims)
+    return {"findings": findings, "alignment": alignment, "summaries": summaries}

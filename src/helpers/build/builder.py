@@ -10,7 +10,6 @@ build reuses the notebooks that finished.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import fcntl
 import hashlib
 import json
 import os
@@ -19,7 +18,6 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -29,41 +27,20 @@ from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
-from .execute import DEFAULT_TIMEOUT, RunResult, run_notebook
+from .execute import RunResult, run_notebook
 from .extract import Extraction, combine, extract_document
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
 from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
+from .options import (  # noqa: F401  (DEFAULT_* are part of this module's interface)
+    DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
+    package_versions,
+)
 from .scheduler import Workers
+from .unchanged import NOOP_RECORD, input_stats as _input_stats, matching_record, output_stats as _output_stats
 
-# Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
-os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_SEEDS = REPO_ROOT / "seeds"
-DEFAULT_OUT = REPO_ROOT / "reports"
-DEFAULT_NOTEBOOKS = REPO_ROOT / "notebooks"
-DEFAULT_LEDGER = REPO_ROOT / "references" / "reference_facts.csv"
 LOCKFILE = "lock.json"
-# Versions recorded in the lockfile and the index: a change re-runs every notebook.
-TRACKED_PACKAGES = (
-    "helpers", "papermill", "nbconvert", "nbformat", "ipykernel", "pandas", "numpy", "matplotlib",
-    "sudachipy", "sudachidict-core", "pysbd", "lingua-language-detector", "text2num", "jinja2",
-)  # fmt: skip
-
-
-@dataclass
-class BuildOptions:
-    seeds: Path = DEFAULT_SEEDS
-    out: Path = DEFAULT_OUT
-    notebooks: Path = DEFAULT_NOTEBOOKS
-    ledger: Path | None = DEFAULT_LEDGER
-    catalog: Path | None = None  # default: <seeds>/catalog.yaml
-    jobs: int = 0  # 0: one per core
-    force: bool = False
-    timeout: int = DEFAULT_TIMEOUT
-    scheduler: str | None = None  # None/"local", "local-cluster" or "tcp://HOST:PORT"
 
 
 @dataclass
@@ -75,46 +52,6 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     # Wall seconds per stage: extraction, analysis, notebooks (execution and export), index.
     stages: dict[str, float] = field(default_factory=dict)
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-class OutputLock:
-    """One build per output folder: a second build waits, and says so."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fh = None
-
-    def __enter__(self) -> "OutputLock":
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "a+")
-        except OSError as e:
-            raise ConfigurationError(f"cannot write to the output folder: {e.strerror}", path=str(self.path.parent.parent)) from None
-        try:
-            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log(f"another build is writing to {self.path.parent.parent}; waiting for it to finish")
-            fcntl.flock(self._fh, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._fh is not None
-        fcntl.flock(self._fh, fcntl.LOCK_UN)
-        self._fh.close()
-
-
-def package_versions() -> dict[str, str]:
-    out = {}
-    for name in TRACKED_PACKAGES:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
 
 
 def _sha(data: bytes) -> str:
@@ -153,6 +90,7 @@ class RowDigests:
     def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
         self.tables = tables
         self._by_doc: dict[str, dict[str, str]] = {}
+        self._rows: dict[str, dict[str, object]] = {}
 
     def _table(self, name: str) -> dict[str, str]:
         if name not in self._by_doc:
@@ -168,6 +106,22 @@ class RowDigests:
                 str(doc): _sha(header + rows[order[bounds[i] : bounds[i + 1]]].tobytes()) for i, doc in enumerate(docs)
             }
         return self._by_doc[name]
+
+    def _positions(self, name: str) -> dict[str, object]:
+        if name not in self._rows:
+            self._rows[name] = self.tables[name].groupby(self.tables[name]["doc_id"].astype(str), sort=False).indices
+        return self._rows[name]
+
+    def write_own_rows(self, folder: Path, names: tuple[str, ...], doc_ids: tuple[str, ...]) -> None:
+        """Write the rows of ``doc_ids`` of each table in ``names`` into ``folder``, as the data folder's CSVs would hold them."""
+        import numpy as np
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            df = self.tables[name]
+            found = [self._positions(name).get(d) for d in doc_ids]
+            at = np.concatenate([p for p in found if p is not None] or [np.array([], dtype=np.intp)])
+            _write_if_changed(folder / f"{name}.csv", to_csv_bytes(df.take(np.sort(at))))
 
     def of(self, names: list[str], doc_ids: tuple[str, ...]) -> str:
         """One digest of the rows of ``doc_ids`` in the tables ``names``."""
@@ -222,7 +176,7 @@ def analyze_or_reuse(
         p.exists() and _sha(p.read_bytes()) == record.get("files", {}).get(name) for name, p in files.items()
     ):
         return {name: table_spec(name).read_csv(p) for name, p in files.items()}
-    analysed = analyze(tables, catalog, ledger)
+    analysed = {name: df for name, df in analyze(tables, catalog, ledger).items() if name in ANALYSED}
     data_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
     for name, df in analysed.items():
@@ -291,7 +245,7 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
 # folder (a shared drive, a CI cache, an unpacked archive) could otherwise run
 # code on the next build through an unpickled entry. Columns are rebuilt only
 # with these types.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: entries hold the document's summary
 _CACHE_DTYPES = frozenset({"str", "object", "string", "int64", "Int64", "float64", "bool", "boolean"})
 
 
@@ -399,6 +353,8 @@ def _execute_runs(
             skipped.append(run.key)
             results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
             continue
+        if run.parameters.get("data_dir") != str(data_dir):
+            rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
         nav = nav_links(run.report, specs)
         lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
         fut = workers.executor().submit(run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang)
@@ -427,6 +383,19 @@ def _as_completed_in_key_order(futures: dict[cf.Future, tuple[NotebookRun, dict]
     while pending:
         done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
         yield from sorted(done, key=lambda f: futures[f][0].key)
+
+
+ROWS_DIR = "rows"
+
+
+def _drop_stale_rows(rows_dir: Path, runs: list[NotebookRun]) -> None:
+    """Remove the row folders of documents no longer in the corpus."""
+    if not rows_dir.is_dir():
+        return
+    wanted = {Path(str(r.parameters["data_dir"])).name for r in runs if Path(str(r.parameters["data_dir"])).parent == rows_dir}
+    for folder in rows_dir.iterdir():
+        if folder.name not in wanted:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -476,8 +445,6 @@ def _drop_baseline(baseline: Path) -> None:
 
 def build(opts: BuildOptions) -> BuildResult:
     started = time.perf_counter()
-    problems: list[str] = []
-    config_error = False
     if not opts.seeds.is_dir():
         raise ConfigurationError("seeds folder not found", path=str(opts.seeds))
     if not opts.notebooks.is_dir():
@@ -486,9 +453,24 @@ def build(opts: BuildOptions) -> BuildResult:
     opts.seeds = opts.seeds.resolve()
     opts.notebooks = opts.notebooks.resolve()
     build_dir = opts.out / "_build"
-    data_dir = opts.out / "data"
+    with OutputLock(build_dir / "build.lock"):
+        unchanged = None if opts.force else _unchanged_build(opts, build_dir)
+        if unchanged is not None:
+            log(f"nothing changed since the last build ({time.perf_counter() - started:.2f}s); reports: {opts.out / 'index.html'}")
+            return unchanged
+        return _full_build(opts, started)
 
-    with OutputLock(build_dir / "build.lock"), Workers(opts.scheduler, opts.jobs) as workers:
+
+def _full_build(opts: BuildOptions, started: float) -> BuildResult:
+    problems: list[str] = []
+    config_error = False
+    build_dir = opts.out / "_build"
+    data_dir = opts.out / "data"
+    (build_dir / NOOP_RECORD).unlink(missing_ok=True)  # until this build has finished, nothing is known unchanged
+    # Taken before anything is read: a file changed while the build runs is a change for the next one.
+    inputs_seen = _input_stats(opts)
+
+    with Workers(opts.scheduler, opts.jobs) as workers:
         stale = atomic.remove_stale_temp_files(opts.out)
         if stale:
             log(f"removed {len(stale)} unfinished temporary file(s) left by an interrupted build")
@@ -544,7 +526,9 @@ def build(opts: BuildOptions) -> BuildResult:
             data_dir,
             Path(catalog.path) if catalog_usable and catalog.path and Path(catalog.path).exists() else None,
             ledger_for_notebooks,
+            rows_dir=build_dir / ROWS_DIR,
         )
+        _drop_stale_rows(build_dir / ROWS_DIR, runs)
         lock_path = build_dir / LOCKFILE
         try:
             lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
@@ -576,9 +560,19 @@ def build(opts: BuildOptions) -> BuildResult:
         )
         stages["index"] = time.perf_counter() - t0
 
-    failed_runs = [r for r in results if r.status != "ok"]
-    failed_docs = [e for e in extractions if not e.ok]
-    exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
+        failed_runs = [r for r in results if r.status != "ok"]
+        failed_docs = [e for e in extractions if not e.ok]
+        exit_code = 2 if config_error else (1 if failed_runs or failed_docs else 0)
+        if exit_code == 0:
+            # A build that found nothing wrong: the next one with the same files would reuse
+            # everything, so it may stop after comparing file stats (see _unchanged_build).
+            record = {
+                "inputs": inputs_seen,
+                "runs": [[r.key, r.report, r.executed] for r in results],
+                "index": [[e.key, e.label, e.report, list(e.doc_ids)] for e in index_entries(runs, results)],
+                "changes_empty": bool(changes.empty),
+            }
+            _write_record(opts.out, record)
     log(
         f"ran {len(results) - len(skipped)} notebooks ({len(failed_runs)} failed), reused {len(skipped)}; "
         f"documents ok {len(ok_docs)}/{len(extractions)}; {len(changes)} changed claims/findings; "
@@ -595,6 +589,50 @@ def build(opts: BuildOptions) -> BuildResult:
         log(f"the index lists these problems too: {opts.out / 'index.html'}")
     log(f"reports: {opts.out / 'index.html'}")
     return BuildResult(exit_code, tables["documents"], results, problems, skipped, stages)
+
+
+def _write_record(out: Path, record: dict[str, object]) -> None:
+    """Record what a clean build left: its outputs' stats are taken last, after every other write."""
+    record = {**record, "outputs": _output_stats(out)}
+    record["outputs"].pop(f"_build/{NOOP_RECORD}", None)
+    atomic.write_text(out / "_build" / NOOP_RECORD, json.dumps(record, sort_keys=True) + "\n")
+
+
+def _unchanged_build(opts: BuildOptions, build_dir: Path) -> BuildResult | None:
+    """The last build's result when it finished cleanly and no input or output file has changed since; else None.
+
+    Such a build reruns nothing and writes the same tables and reports. What
+    it still changes is the change list, which is relative to the build
+    before: after a build that changed claims, the next one empties
+    ``changes.csv`` and shows no changes in the index, as the full path would.
+    """
+    record = matching_record(opts)
+    if record is None:
+        return None
+    try:
+        documents = table_spec("documents").read_csv(opts.out / "data" / "documents.csv")
+        runs = [RunResult(key, report, "ok", 0.0, executed=executed) for key, report, executed in record["runs"]]
+        entries = [ReportEntry(key, label, report, tuple(doc_ids), "ok", "") for key, label, report, doc_ids in record["index"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not record.get("changes_empty"):
+        from .changes import CHANGES
+
+        no_changes = pd.DataFrame(columns=CHANGES.names)
+        data_dir = opts.out / "data"
+        _write_if_changed(data_dir / "changes.csv", to_csv_bytes(no_changes))
+        write_index(
+            opts.out / "index.html",
+            documents=documents,
+            reports=entries,
+            problems=[],
+            data_dir=data_dir,
+            inputs=index_inputs(opts.seeds, opts.ledger),
+            packages=package_versions(),
+            changes=no_changes,
+        )
+        _write_record(opts.out, {**record, "changes_empty": True})
+    return BuildResult(0, documents, runs, [], [r.key for r in runs], {})
 
 
 def _changes(old_claims, new_claims, old_findings, new_findings) -> pd.DataFrame:

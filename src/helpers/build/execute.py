@@ -25,9 +25,10 @@ from pathlib import Path
 
 from .. import atomic
 from ..exceptions import NotebookFailed
+from ..reports.export import SHORTENED
+from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
 
-DEFAULT_TIMEOUT = 600  # seconds per cell
 KERNEL_NAME = "python3"
 # Runs one kernel serves before it is replaced: bounds whatever a long-lived
 # process accumulates (caches, fragmentation) for ~1.5 s per this many runs.
@@ -144,7 +145,7 @@ def cap_outputs(nb, max_chars: int = MAX_OUTPUT_CHARS):
                     continue
                 if mime == "text/html":
                     kept = _cut_html(text, max_chars)
-                    note = f'<div class="error-box"><strong>Shortened.</strong> {html.escape(_truncation_note(len(kept), len(text)))}</div>'
+                    note = f"{SHORTENED} {html.escape(_truncation_note(len(kept), len(text)))}</div>"
                     data[mime] = kept + note
                 else:
                     data[mime] = text[:max_chars] + "\n[" + _truncation_note(max_chars, len(text)) + "]"

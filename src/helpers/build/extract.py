@@ -67,6 +67,7 @@ class Extraction:
 
 
 def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
+    from ..analysis.summarize import summaries_frame
     from ..claims.extract import claims_frame
     from ..text.decode import decode_bytes
     from ..text.frames import frames as text_frames
@@ -105,6 +106,9 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
         frames = text_frames(doc)
         refused: dict[str, list[int]] = {}
         frames["claims"] = claims_frame([doc], {source.doc_id: entry}, refused)
+        # A summary reads its own document only: made here, it is cached with the extraction
+        # and reused while the document is unchanged, not recomputed for the corpus on every build.
+        frames["summaries"] = summaries_frame(frames["sentences"], frames["claims"])
     except DocumentError as e:
         row.update(status="error", error=str(e))
         return Extraction(source.doc_id, row)
@@ -135,13 +139,14 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
 
 
 def combine(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
-    """The corpus tables, one row per document / block / sentence / claim, sorted by document."""
+    """The corpus tables, one row per document / block / sentence / claim / summary item, sorted by document."""
+    from ..analysis.summarize import SUMMARIES
     from ..claims.extract import CLAIMS
     from ..text.frames import BLOCKS, SENTENCES
 
     extractions = sorted(extractions, key=lambda e: e.doc_id)
     out = {"documents": DOCUMENTS.frame(e.row for e in extractions)}
-    for spec in (BLOCKS, SENTENCES, CLAIMS):
+    for spec in (BLOCKS, SENTENCES, CLAIMS, SUMMARIES):
         parts = [e.tables[spec.name] for e in extractions if spec.name in e.tables]
         out[spec.name] = pd.concat(parts, ignore_index=True) if parts else spec.empty()
     return out

@@ -122,8 +122,17 @@ def plan_runs(
     data_dir: Path,
     catalog_path: Path | None,
     ledger_path: Path | None,
+    rows_dir: Path | None = None,
 ) -> list[NotebookRun]:
-    """Every notebook run of the build, in a deterministic order."""
+    """Every notebook run of the build, in a deterministic order.
+
+    With ``rows_dir``, a per-document run whose tables all have a ``doc_id``
+    column reads them from ``rows_dir/<document>/``, which holds the document's
+    own rows only (the build writes it: see ``document_data_dir``). A run
+    depends on those rows alone (that is what the lockfile records), and
+    reading and copying the whole corpus's tables in every run would make a
+    build's cost grow with the square of the number of documents.
+    """
     common: dict[str, object] = {
         "data_dir": str(data_dir),
         "catalog_path": str(catalog_path) if catalog_path else "",
@@ -155,6 +164,9 @@ def plan_runs(
         else:
             bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
         for binding, docs in bindings:
+            parameters = {**common, **binding}
+            if rows_dir is not None and spec.scope == "document" and set(spec.needs) <= PER_DOCUMENT_TABLES:
+                parameters["data_dir"] = str(document_data_dir(rows_dir, docs[0]))
             fmt = {k: str(v) for k, v in binding.items()}
             if len(docs) > 1:
                 fmt["pair"] = file_stem(join_ids(docs, "__"))
@@ -165,11 +177,20 @@ def plan_runs(
                     key=key,
                     report=spec.report.format(**fmt),
                     title=spec.title.format(**fmt),
-                    parameters={**common, **binding},
+                    parameters=parameters,
                     doc_ids=docs,
                 )
             )
     return runs
+
+
+# Tables with one row set per document (a ``doc_id`` column): the ones a document's own folder can hold.
+PER_DOCUMENT_TABLES = frozenset({"documents", "blocks", "sentences", "claims", "summaries"})
+
+
+def document_data_dir(rows_dir: Path, doc_id: str) -> Path:
+    """The folder of one document's own rows of the per-document tables."""
+    return rows_dir / file_stem(doc_id)
 
 
 # Longest file name (in UTF-8 bytes, before the extension) the build derives

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import re
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,8 @@ _UUID = re.compile(r"(?<=id=\")[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 # A cell with this tag runs (and nbval still checks it) but is left out of the report:
 # the checked cells print plain text for a stable comparison, not for readers.
 HIDE_TAG = "report-hide"
+# How a capped HTML output's note begins (build.execute.cap_outputs writes it).
+SHORTENED = '<div class="error-box"><strong>Shortened.</strong>'
 
 
 @lru_cache(maxsize=1)
@@ -76,14 +79,14 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def failure_banner(message: str) -> nbformat.NotebookNode:
     """A markdown cell placed first in a failed report; the message is escaped."""
-    import html
-
     import nbformat
 
     body = html.escape(message)
-    return nbformat.v4.new_markdown_cell(
+    cell = nbformat.v4.new_markdown_cell(
         f'<div class="error-box"><strong>This report did not build completely.</strong>\n{body}</div>'
     )
+    cell.id = "cell-failure"  # nbformat's id is random: the same failure must give the same page
+    return cell
 
 
 def to_html(
@@ -98,11 +101,184 @@ def to_html(
     nb.metadata["title"] = title
     if failure:
         nb.cells.insert(0, failure_banner(failure))
+    fast = _fast_html(nb, title=title, nav=nav, lang=lang)
+    return fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang)
+
+
+def nbconvert_html(nb: nbformat.NotebookNode, *, nav: list[tuple[str, str]], lang: str = "en") -> str:
+    """The report as nbconvert's lab template writes it (re-serialized by BeautifulSoup): the reference
+    the fast path is held to, and the path for outputs the fast path does not know."""
     body, _ = _exporter().from_notebook_node(
         nb,
         resources={"report_nav": nav, "report_css": report_css(), "report_js": report_js(), "language_code": lang},
     )
     return _stable_ids(body)
+
+
+# The fast path writes the lab template's markup itself. nbconvert spends most of an export
+# (~0.3 s of a 1.5 s report) validating the notebook after every preprocessor, rendering
+# Jinja blocks and parsing and re-serializing the whole page with BeautifulSoup; here the
+# page is joined from strings, and only markdown cells (the notebooks' fixed prose) go
+# through nbconvert, once per distinct source. The page differs from nbconvert's only in
+# how the outputs' own HTML is serialized (attribute order, ``<br>`` for ``<br/>``): parsed
+# with the same parser, the two are the same tree (tests/test_export.py checks it).
+# Output types the lab template would render in this order of preference (nbconvert's
+# display_data_priority); ``_output_html`` knows HTML, markdown, PNG, JPEG and plain text, and
+# a notebook with any other kind goes through nbconvert.
+_PRIORITY = (
+    "application/vnd.jupyter.widget-view+json", "application/javascript", "text/html", "text/markdown",
+    "image/svg+xml", "text/vnd.mermaid", "text/latex", "image/png", "image/jpeg", "text/plain",
+)  # fmt: skip
+_IMG_ALT = "No description has been provided for this image"
+
+
+def _text(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+@lru_cache(maxsize=256)
+def _markdown_html(source: str) -> str:
+    """A markdown cell's HTML exactly as nbconvert renders and BeautifulSoup re-serializes it."""
+    from bs4 import BeautifulSoup
+    from nbconvert.filters.strings import strip_files_prefix
+
+    rendered = strip_files_prefix(_exporter().markdown2html({}, source))
+    return str(BeautifulSoup(rendered, features="html.parser"))
+
+
+def _ansi_text(text: str) -> str:
+    from nbconvert.filters.ansi import ansi2html
+
+    return str(ansi2html(text))
+
+
+def _image(mime: str, output: dict, extra: str) -> str:
+    meta = output.get("metadata", {})
+    meta = meta.get(mime, meta) if isinstance(meta.get(mime), dict) else meta
+    attrs = {"alt": _IMG_ALT, "src": f"data:{mime};base64,{_attr(str(output['data'][mime]))}"}
+    for key in ("width", "height"):
+        if meta.get(key) is not None:
+            attrs[key] = _attr(str(meta[key]))
+    classes = ["unconfined"] if meta.get("unconfined") else []
+    if meta.get("needs_background") in ("light", "dark"):
+        classes.append(f"jp-needs-{meta['needs_background']}-background")
+    attrs["class"] = " ".join(classes)
+    body = "".join(f' {k}="{v}"' for k, v in sorted(attrs.items()))
+    return f'<div class="jp-RenderedImage jp-OutputArea-output{extra}">\n<img{body}/>\n</div>'
+
+
+def _output_html(output: dict) -> str | None:
+    """One output as the lab template renders it, or None for a kind the fast path does not know."""
+    kind = output.get("output_type")
+    if kind == "stream":
+        mime = {"stdout": "text/plain", "stderr": "application/vnd.jupyter.stderr"}.get(output.get("name", ""))
+        if mime is None:
+            return None
+        return f'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="{mime}">\n<pre>{_ansi_text(output["text"])}</pre>\n</div>'
+    if kind == "error":
+        lines = "".join(f"\n{_ansi_text(line)}" for line in output.get("traceback", []))
+        return f'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr">\n<pre>{lines}</pre>\n</div>'
+    if kind not in ("display_data", "execute_result"):
+        return None
+    extra = " jp-OutputArea-executeResult" if kind == "execute_result" else ""
+    data = output.get("data", {})
+    mime = next((m for m in _PRIORITY if m in data), None)
+    if mime is None:
+        return ""
+    value = data[mime]
+    value = "".join(value) if isinstance(value, list) else str(value)
+    if mime == "text/html":
+        if SHORTENED in value:
+            # A capped output is cut between block elements and may leave some open: close
+            # them inside this output, not at the page's next closing tag.
+            from bs4 import BeautifulSoup
+
+            value = str(BeautifulSoup(value, features="html.parser"))
+        return f'<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output{extra}" data-mime-type="text/html">\n{value}\n</div>'
+    if mime == "text/markdown":
+        return f'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-OutputArea-output{extra}" data-mime-type="text/markdown">\n{_markdown_html(value)}\n</div>'
+    if mime in ("image/png", "image/jpeg"):
+        return _image(mime, output, extra)
+    if mime == "text/plain":
+        return f'<div class="jp-RenderedText jp-OutputArea-output{extra}" data-mime-type="text/plain">\n<pre>{_ansi_text(value)}</pre>\n</div>'
+    return None
+
+
+def _classes(base: str, cell: dict) -> str:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return " ".join([base, *(f"celltag_{t}" for t in tags)])
+
+
+def _cell_id(cell: dict) -> str:
+    return f' id="{_attr("cell-id=" + cell["id"])}"' if cell.get("id") else ""
+
+
+def _cell_html(cell: dict) -> str | None:
+    if cell.get("cell_type") == "markdown":
+        if cell.get("attachments"):
+            return None
+        source = "".join(cell.get("source", ""))
+        return (
+            f'\n<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"{_cell_id(cell)}>\n<div class="jp-Cell-inputWrapper">\n'
+            '<div class="jp-Collapser jp-InputCollapser jp-Cell-inputCollapser">\n</div>\n<div class="jp-InputArea jp-Cell-inputArea">'
+            f'<div class="{_classes("jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput", cell)}" data-mime-type="text/markdown">\n'
+            f"{_markdown_html(source)}\n</div>\n</div>\n</div>\n</div>"
+        )
+    if cell.get("cell_type") != "code":
+        return None
+    outputs = cell.get("outputs", [])
+    parts = []
+    for output in outputs:
+        rendered = _output_html(output)
+        if rendered is None:
+            return None
+        child = "jp-OutputArea-child jp-OutputArea-executeResult" if output.get("output_type") == "execute_result" else "jp-OutputArea-child"
+        parts.append(f'<div class="{child}">\n{rendered}\n</div>\n')
+    no_outputs = "" if outputs else " jp-mod-noOutputs"
+    return (
+        f'<div class="{_classes("jp-Cell jp-CodeCell jp-Notebook-cell" + no_outputs + " jp-mod-noInput", cell)}"{_cell_id(cell)}>\n'
+        '<div class="jp-Cell-outputWrapper">\n<div class="jp-Collapser jp-OutputCollapser jp-Cell-outputCollapser">\n</div>\n'
+        f'<div class="jp-OutputArea jp-Cell-outputArea">\n{"".join(parts)}</div>\n</div>\n</div>'
+    )
+
+
+_MARK = "\x00helpers-report-mark\x00"
+
+
+@lru_cache(maxsize=1)
+def _page_frame() -> tuple[str, str, str, str]:
+    """The page around the cells, as nbconvert writes it, cut at the title, the navigation and the cells.
+
+    Taken from nbconvert's own export of an empty notebook, so the head (our
+    CSS, nbconvert's highlighting styles, the language) stays whatever its
+    configuration makes it.
+    """
+    import nbformat
+
+    empty = nbformat.v4.new_notebook()
+    empty.metadata["title"] = _MARK
+    page = nbconvert_html(empty, nav=[(_MARK, _MARK)])
+    head, rest = page.split(f"<title>{_MARK}</title>")
+    between, rest = rest.split(f'<a href="{_MARK}">{_MARK}</a>')
+    after_nav, tail = rest.split("</main>")
+    return head + "<title>", "</title>" + between, after_nav, "</main>" + tail
+
+
+def _attr(value: str) -> str:
+    """An attribute value escaped as BeautifulSoup writes it."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _fast_html(nb: nbformat.NotebookNode, *, title: str, nav: list[tuple[str, str]], lang: str) -> str | None:
+    cells = []
+    for cell in nb.cells:
+        rendered = _cell_html(cell)
+        if rendered is None:
+            return None
+        cells.append(rendered)
+    head, between, after_nav, tail = _page_frame()
+    links = "".join(f'<a href="{_attr(href)}">{_text(label)}</a>' for label, href in nav)
+    return _stable_ids(head + _text(title) + between + links + after_nav + "".join(cells) + tail)
 
 
 def _stable_ids(html_text: str) -> str:
