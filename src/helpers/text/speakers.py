@@ -59,6 +59,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -712,6 +713,40 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ja_honorific", re.compile(r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:" + _JA_VERBS + r")")),
     ("ja_verb", re.compile(r"(?P<src>[^、。「」（）()\s]{1,20}?)(?:氏|さん|CEO|社長|会長)?(?:は|が)[^。]{0,200}?(?:と|って|ように)(?:" + _JA_VERBS + r")")),
 ]
+# Words every match of a cue contains (a verb of saying, "によると", "zufolge").
+# Most sentences contain none, and a literal search is far cheaper than trying
+# a cue at every position (ja_verb backtracks over up to 200 characters): a
+# cue is only run where all of its words are found.
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "en_according": (r"ccording to ",),
+    "en_verb": (_EN_VERBS,),
+    "en_inverted": (_EN_VERBS,),
+    # a character class first lets the regex engine skip to candidate positions
+    "de_laut": (r"[LlNnSs](?:aut|ach Angaben (?:von|des|der)|o)\s[A-ZÄÖÜ]",),
+    "de_zufolge": (r"zufolge",),
+    "de_verb": (_DE_VERBS,),
+    "de_inverted": (_DE_VERBS,),
+    "ja_niyoru": (r"によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が言って|が話して",),
+    "ja_honorific": (r"(?:氏|さん|CEO|社長|会長)(?:は|が)", _JA_VERBS),
+    "ja_verb": (r"(?:と|って|ように)(?:" + _JA_VERBS + r")",),
+}
+_WORD_LISTS = list(dict.fromkeys(w for words in CUE_WORDS.values() for w in words))
+_WORD_PATTERNS = [re.compile(w) for w in _WORD_LISTS]
+_CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in _CUES]
+
+
+def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """(rule, match) of every cue of ``_CUES`` that matches ``s``, in ``_CUES`` order."""
+    found = [p.search(s) is not None for p in _WORD_PATTERNS]
+    if not any(found):
+        return
+    for rule, pat, needs in _CUE_PLAN:
+        if all(found[k] for k in needs):
+            m = pat.search(s)
+            if m:
+                yield rule, m
+
+
 # Hearsay endings: the writer passes on what the last-named source said.
 _EVIDENTIAL = re.compile(r"(?:ようです|ようだ|そうです|そうだ|らしい|とのこと|とのことです|ということです|という)[。.]?[\s」』)）]*$")
 _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
@@ -781,12 +816,9 @@ def reported_source(
     """
     named_before = named_before or {}
     s = unquoted(s) if not re.search(r"[「“\"]", s) else s
-    if (_PRONOUN_EN.search(s) or _PRONOUN_DE.search(s)) and (last or before):
+    if (last or before) and (_PRONOUN_EN.search(s) or _PRONOUN_DE.search(s)):
         return (last or _last_person(before, alias)), "pronoun"
-    for rule, pat in _CUES:
-        m = pat.search(s)
-        if not m:
-            continue
+    for rule, m in cue_matches(s):
         raw = m.group("src")
         if _SAME_PERSON.match(raw.strip(" 、,")):
             if before or last:
@@ -945,6 +977,8 @@ def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dic
         return guests[0]
     if len(known) == 1:
         return known[0]
+    if not known:
+        return None
     counts = {s: 0 for s in known}
     for u in units:
         for name in mentions(u.text, alias):
@@ -959,6 +993,10 @@ _QUOTE_REPORTED = re.compile(
     r"(?:(?P<src>[^、。「」\s]{1,24})(?:は|が|も))?「(?P<q>[^「」]+)」(?=\s*(?:と|って|という|とか))"
     r"|(?P<src2>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s(?:said|says|told|wrote|sagte|sagt|schrieb)[:,]?\s[“\"](?P<q2>[^”\"]+)[”\"]"
 )
+# What every match of ``_QUOTE_REPORTED`` contains: the closing bracket before
+# "と"/"って", or the verb before the opening quote. Trying the optional source
+# at every position of every sentence is the costly part; most sentences lack both.
+_QUOTE_REPORTED_WORDS = re.compile(r"」\s*(?:と|って)|(?:said|says|told|wrote|sagte|sagt|schrieb)[:,]?\s[“\"]")
 
 
 def span_voices(text: str, units: list[Unit], voices: list[Voice], speakers: list[str] | None = None) -> list[VoiceSpan]:
@@ -975,6 +1013,8 @@ def span_voices(text: str, units: list[Unit], voices: list[Voice], speakers: lis
         out.append(VoiceSpan(a, b, None, "author", calibrated_rule("aside")))
     for u, v in zip(units, voices):
         if v.attribution not in ("author", "reported"):
+            continue
+        if not _QUOTE_REPORTED_WORDS.search(u.text):
             continue
         for m in _QUOTE_REPORTED.finditer(u.text):
             raw = m.group("src") or m.group("src2") or ""
