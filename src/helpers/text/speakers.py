@@ -713,33 +713,38 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ja_honorific", re.compile(r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:" + _JA_VERBS + r")")),
     ("ja_verb", re.compile(r"(?P<src>[^、。「」（）()\s]{1,20}?)(?:氏|さん|CEO|社長|会長)?(?:は|が)[^。]{0,200}?(?:と|って|ように)(?:" + _JA_VERBS + r")")),
 ]
-# Words every match of a cue contains (a verb of saying, "によると", "zufolge").
-# Most sentences contain none, and a literal search is far cheaper than trying
-# a cue at every position (ja_verb backtracks over up to 200 characters): a
-# cue is only run where all of its words are found.
+_JA_VERB_AFTER = "|".join(f"{p}(?:{_JA_VERBS})" for p in ("と", "って", "ように"))
+# Words every match of a cue contains (a verb of saying, "によると", "zufolge"),
+# as alternations whose every branch starts with a literal character, so that
+# the regex engine skips to the few positions where one can start. Most
+# sentences contain none: one search over all of them rules a sentence out,
+# where trying each cue at every position is costly (ja_verb backtracks over up
+# to 200 characters). Otherwise a cue is tried only where all its words occur.
 CUE_WORDS: dict[str, tuple[str, ...]] = {
-    "en_according": (r"ccording to ",),
+    "en_according": ("ccording to ",),
     "en_verb": (_EN_VERBS,),
     "en_inverted": (_EN_VERBS,),
-    # a character class first lets the regex engine skip to candidate positions
-    "de_laut": (r"[LlNnSs](?:aut|ach Angaben (?:von|des|der)|o)\s[A-ZÄÖÜ]",),
-    "de_zufolge": (r"zufolge",),
+    "de_laut": (r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
+                r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]",),
+    "de_zufolge": ("zufolge",),
     "de_verb": (_DE_VERBS,),
     "de_inverted": (_DE_VERBS,),
-    "ja_niyoru": (r"によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が言って|が話して",),
-    "ja_honorific": (r"(?:氏|さん|CEO|社長|会長)(?:は|が)", _JA_VERBS),
-    "ja_verb": (r"(?:と|って|ように)(?:" + _JA_VERBS + r")",),
+    "ja_niyoru": ("によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が言って|が話して",),
+    "ja_honorific": ("氏(?:は|が)|さん(?:は|が)|CEO(?:は|が)|社長(?:は|が)|会長(?:は|が)", _JA_VERBS),
+    "ja_verb": (_JA_VERB_AFTER,),
 }
 _WORD_LISTS = list(dict.fromkeys(w for words in CUE_WORDS.values() for w in words))
 _WORD_PATTERNS = [re.compile(w) for w in _WORD_LISTS]
+_ANY_CUE_WORD = re.compile("|".join(_WORD_LISTS))
 _CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in _CUES]
+_DE_VERB = re.compile(_DE_VERBS)  # in both branches of _PRONOUN_DE
 
 
 def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
     """(rule, match) of every cue of ``_CUES`` that matches ``s``, in ``_CUES`` order."""
-    found = [p.search(s) is not None for p in _WORD_PATTERNS]
-    if not any(found):
+    if not _ANY_CUE_WORD.search(s):
         return
+    found = [p.search(s) is not None for p in _WORD_PATTERNS]
     for rule, pat, needs in _CUE_PLAN:
         if all(found[k] for k in needs):
             m = pat.search(s)
@@ -750,6 +755,7 @@ def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
 # Hearsay endings: the writer passes on what the last-named source said.
 _EVIDENTIAL = re.compile(r"(?:ようです|ようだ|そうです|そうだ|らしい|とのこと|とのことです|ということです|という)[。.]?[\s」』)）]*$")
 _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
+_OPENING_QUOTE = re.compile(r"[「“\"]")
 _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
 _INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
@@ -815,8 +821,8 @@ def reported_source(
     surnames of people named in full earlier in the text to their full names.
     """
     named_before = named_before or {}
-    s = unquoted(s) if not re.search(r"[「“\"]", s) else s
-    if (last or before) and (_PRONOUN_EN.search(s) or _PRONOUN_DE.search(s)):
+    s = unquoted(s) if not _OPENING_QUOTE.search(s) else s
+    if (last or before) and (_PRONOUN_EN.search(s) or (_DE_VERB.search(s) and _PRONOUN_DE.search(s))):
         return (last or _last_person(before, alias)), "pronoun"
     for rule, m in cue_matches(s):
         raw = m.group("src")
@@ -922,7 +928,8 @@ def attribute(
         if notes and in_notes and _INTERVIEWER.search(s):
             block_source[u.block_id] = (host, "interviewer")
         stripped = _ASIDE.sub("", s)
-        if not stripped.strip() or (author_asides(s) and author_asides(s)[0][0] == 0 and len(stripped.strip()) < 3):
+        rest = stripped.strip()
+        if not rest or (len(rest) < 3 and (asides := author_asides(s)) and asides[0][0] == 0):
             out[i] = Voice(None, "author", calibrated_rule("aside"), "aside")
             continue
         if u.block_id != before_block:
