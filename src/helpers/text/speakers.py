@@ -701,7 +701,7 @@ _JA_VERBS = (
 )
 _PRONOUN_EN = re.compile(r"^\s*(?:He|She|They)\s+(?:" + _EN_VERBS + r")\b")
 _PRONOUN_DE = re.compile(r"^\s*(?:Er|Sie)\s+(?:" + _DE_VERBS + r")\b|\b(?:" + _DE_VERBS + r")\s(?:er|sie)\b")
-_CUES: list[tuple[str, re.Pattern[str]]] = [
+CUES: list[tuple[str, re.Pattern[str]]] = [
     ("en_according", re.compile(r"\b[Aa]ccording to (?P<src>(?:the |a |an )?[^,.;:]{2,60}?)(?=[,.;:]|\s(?:is|was|has|had|will|would)\b)")),
     ("en_verb", re.compile(_EN_NAME + r",?(?:\s[\w'-]+,)?\s(?:" + _EN_VERBS + r")\b")),
     ("en_inverted", re.compile(r"[,”\"]\s*(?:" + _EN_VERBS + r")\s" + _EN_NAME)),
@@ -736,12 +736,12 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
 _WORD_LISTS = list(dict.fromkeys(w for words in CUE_WORDS.values() for w in words))
 _WORD_PATTERNS = [re.compile(w) for w in _WORD_LISTS]
 _ANY_CUE_WORD = re.compile("|".join(_WORD_LISTS))
-_CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in _CUES]
+_CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in CUES]
 _DE_VERB = re.compile(_DE_VERBS)  # in both branches of _PRONOUN_DE
 
 
 def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """(rule, match) of every cue of ``_CUES`` that matches ``s``, in ``_CUES`` order."""
+    """(rule, match) of every cue of ``CUES`` that matches ``s``, in ``CUES`` order."""
     if not _ANY_CUE_WORD.search(s):
         return
     found = [p.search(s) is not None for p in _WORD_PATTERNS]
