@@ -724,8 +724,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "en_according": ("ccording to ",),
     "en_verb": (_EN_VERBS,),
     "en_inverted": (_EN_VERBS,),
-    "de_laut": (r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
-                r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]",),
+    "de_laut": ((r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
+                 r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]"),),
     "de_zufolge": ("zufolge",),
     "de_verb": (_DE_VERBS,),
     "de_inverted": (_DE_VERBS,),
