@@ -142,3 +142,20 @@ def test_spans_cover_every_visible_char_once(text, lang):
         prev_end = b
     for i, ch in enumerate(text):
         assert covered[i] or ch.isspace()
+
+
+END_TEXT = st.lists(
+    st.sampled_from(["。", "！", "？", "．", "!", "?", ".", "...", "…", "」", "』", ")", "”", "\"", " ", "\n", "\u3000",
+                     "a", "Z", "9", "=", "&", "/", "_", "%", "です", "Llama", "watch?v=x", "Yahoo!Japan", "z. B.", "U.S."]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(END_TEXT | st.text(max_size=60))
+def test_end_patterns_tried_only_at_their_first_characters_find_what_finditer_finds(text):
+    from helpers.text import segment
+
+    for pattern, first in ((segment._CJK_END_JA, segment._CJK_END_JA_FIRST), (segment._LATIN_END, segment._LATIN_END_FIRST)):
+        fast = [(m.span(), m.groups()) for m in segment._matches(pattern, first, text)]
+        assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)]

@@ -951,11 +951,15 @@ def _heading_speaker(line: str) -> str | None:
     return None
 
 
+_NAME_DASH_TITLE = re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S")
+
+
 def _earnings_like(lines: list[str]) -> bool:
-    ops = sum(1 for ln in lines if _OPERATOR.match(ln))
+    if not any(_OPERATOR.match(ln) for ln in lines):
+        return False
     dashes = sum(1 for i, ln in enumerate(lines[:-1]) if ln == "--" and i > 0)
-    titled = sum(1 for ln in lines if re.match(r"^" + _NAME + r"[ \t]+--[ \t]+\S", ln))
-    return ops >= 1 and dashes + titled >= 2
+    titled = sum(1 for ln in lines if _NAME_DASH_TITLE.match(ln))
+    return dashes + titled >= 2
 
 
 def _plausible_name(name: str) -> bool:

@@ -33,7 +33,10 @@ _JAPANESE_CHARS = re.compile(
     "\uff66-\uff9f"  # half-width katakana
     "]"
 )
-_LETTER = re.compile(r"[^\W\d_]")
+# Counted by runs, not one match per character: a Japanese line is a few long
+# runs, and building one string per character was the parser's costliest call.
+_JAPANESE_RUN = re.compile(_JAPANESE_CHARS.pattern + "+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def script_lang(text: str) -> str | None:
@@ -42,11 +45,11 @@ def script_lang(text: str) -> str | None:
 
 
 def japanese_char_count(text: str) -> int:
-    return len(_JAPANESE_CHARS.findall(text))
+    return sum(map(len, _JAPANESE_RUN.findall(text)))
 
 
 def letter_count(text: str) -> int:
-    return len(_LETTER.findall(text))
+    return sum(map(len, _LETTER_RUN.findall(text)))
 
 
 @lru_cache(maxsize=1)
@@ -79,23 +82,29 @@ def _latin_lang(text: str) -> str:
     return _LINGUA_CODES.get(best.language, "unknown")
 
 
-def document_lang(text: str) -> str:
+def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
     """Majority language over the lines of ``text``, weighted by letters.
 
     A German article with a one-line language menu (日本語, 한어 …) stays
     German; a Japanese article with an English video title stays Japanese.
     Japanese lines weigh by their Japanese characters only, so the Latin
-    product names inside them do not count for English.
+    product names inside them do not count for English. ``seen`` (line ->
+    language and weight) carries the lines' answers over to another call on
+    the same document (its body after the raw text).
     """
+    seen = {} if seen is None else seen
     weights: dict[str, int] = {}
     for line in text.split("\n"):
         if not line.strip():
             continue
-        lang = detect_lang(line)
+        if line not in seen:
+            lang = detect_lang(line)
+            # A Japanese character carries about as much text as two Latin letters.
+            weight = 0 if lang == "unknown" else japanese_char_count(line) * 2 if lang == "ja" else letter_count(line)
+            seen[line] = (lang, weight)
+        lang, weight = seen[line]
         if lang == "unknown":
             continue
-        # A Japanese character carries about as much text as two Latin letters.
-        weight = japanese_char_count(line) * 2 if lang == "ja" else letter_count(line)
         weights[lang] = weights.get(lang, 0) + weight
     if not weights:
         return "unknown"

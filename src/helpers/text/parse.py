@@ -280,7 +280,8 @@ def _parse_plain(
 ) -> ParsedDocument:
     lines = _split_lines(text)
     groups = _group_lines(lines)
-    raw_lang = document_lang(text)
+    line_langs: dict[str, tuple[str, int]] = {}  # the body's lines are the text's: detect each once
+    raw_lang = document_lang(text, line_langs)
     known = [s for s in (speakers or []) if s.strip()]
     aliases = speaker_aliases(known)
 
@@ -292,7 +293,7 @@ def _parse_plain(
     drafts = _build_blocks(groups, caption_lines)
 
     body_text = "\n".join(text[d.start : d.end] for d in drafts if d.kind in ("paragraph", "turn"))
-    doc_lang = document_lang(body_text) if body_text.strip() else raw_lang
+    doc_lang = document_lang(body_text, line_langs) if body_text.strip() else raw_lang
 
     line_starts = [ln.start for ln in lines]
     drafted: list[tuple[int, _Draft, list[dict]]] = []

@@ -65,6 +65,25 @@ _CJK_END = re.compile(r"[。！？．]+[" + re.escape(_CLOSERS) + r"]*")
 _CJK_END_JA = re.compile(r"(?:[。！？．]|[!?](?![A-Za-z0-9=&/_%]))+[" + re.escape(_CLOSERS) + r"]*")
 _LATIN_END = re.compile(r"(\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s+(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+# The characters every match of _CJK_END_JA / _LATIN_END starts with (see _matches).
+_CJK_END_JA_FIRST = re.compile(r"[。！？．!?]")
+_LATIN_END_FIRST = re.compile(r"[.!?…]")
+
+
+def _matches(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern whose every match starts with a character
+    ``first`` finds: tried only there. The two end-of-sentence patterns open with a group,
+    so the regex engine would try them at every position of every block."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (c := first.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return out
 
 _ABBREV_COMMON = {
     "dr", "prof", "st", "nr", "no", "vs", "ca", "inc", "ltd", "co", "corp", "jr", "sr",
@@ -191,12 +210,12 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
         i = bisect_right(starts, pos) - 1
         return i >= 0 and protected[i][0] < pos < protected[i][1]
 
-    for m in (_CJK_END_JA if lang in ("ja", "unknown") else _CJK_END).finditer(text):
+    for m in _matches(_CJK_END_JA, _CJK_END_JA_FIRST, text) if lang in ("ja", "unknown") else _CJK_END.finditer(text):
         if not inside(m.start()):
             cuts.add(m.end())
 
     abbrevs = _ABBREV.get(lang, _ABBREV["unknown"])
-    for m in _LATIN_END.finditer(text):
+    for m in _matches(_LATIN_END, _LATIN_END_FIRST, text):
         if inside(m.start()):
             continue
         if _latin_boundary(text, m.start(), m.group(0), m.group(2), lang, abbrevs):

@@ -59,6 +59,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -700,7 +701,7 @@ _JA_VERBS = (
 )
 _PRONOUN_EN = re.compile(r"^\s*(?:He|She|They)\s+(?:" + _EN_VERBS + r")\b")
 _PRONOUN_DE = re.compile(r"^\s*(?:Er|Sie)\s+(?:" + _DE_VERBS + r")\b|\b(?:" + _DE_VERBS + r")\s(?:er|sie)\b")
-_CUES: list[tuple[str, re.Pattern[str]]] = [
+CUES: list[tuple[str, re.Pattern[str]]] = [
     ("en_according", re.compile(r"\b[Aa]ccording to (?P<src>(?:the |a |an )?[^,.;:]{2,60}?)(?=[,.;:]|\s(?:is|was|has|had|will|would)\b)")),
     ("en_verb", re.compile(_EN_NAME + r",?(?:\s[\w'-]+,)?\s(?:" + _EN_VERBS + r")\b")),
     ("en_inverted", re.compile(r"[,”\"]\s*(?:" + _EN_VERBS + r")\s" + _EN_NAME)),
@@ -712,9 +713,49 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ja_honorific", re.compile(r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:" + _JA_VERBS + r")")),
     ("ja_verb", re.compile(r"(?P<src>[^、。「」（）()\s]{1,20}?)(?:氏|さん|CEO|社長|会長)?(?:は|が)[^。]{0,200}?(?:と|って|ように)(?:" + _JA_VERBS + r")")),
 ]
+_JA_VERB_AFTER = "|".join(f"{p}(?:{_JA_VERBS})" for p in ("と", "って", "ように"))
+# Words every match of a cue contains (a verb of saying, "によると", "zufolge"),
+# as alternations whose every branch starts with a literal character, so that
+# the regex engine skips to the few positions where one can start. Most
+# sentences contain none: one search over all of them rules a sentence out,
+# where trying each cue at every position is costly (ja_verb backtracks over up
+# to 200 characters). Otherwise a cue is tried only where all its words occur.
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "en_according": ("ccording to ",),
+    "en_verb": (_EN_VERBS,),
+    "en_inverted": (_EN_VERBS,),
+    "de_laut": ((r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
+                 r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]"),),
+    "de_zufolge": ("zufolge",),
+    "de_verb": (_DE_VERBS,),
+    "de_inverted": (_DE_VERBS,),
+    "ja_niyoru": ("によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が言って|が話して",),
+    "ja_honorific": ("氏(?:は|が)|さん(?:は|が)|CEO(?:は|が)|社長(?:は|が)|会長(?:は|が)", _JA_VERBS),
+    "ja_verb": (_JA_VERB_AFTER,),
+}
+_WORD_LISTS = list(dict.fromkeys(w for words in CUE_WORDS.values() for w in words))
+_WORD_PATTERNS = [re.compile(w) for w in _WORD_LISTS]
+_ANY_CUE_WORD = re.compile("|".join(_WORD_LISTS))
+_CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in CUES]
+_DE_VERB = re.compile(_DE_VERBS)  # in both branches of _PRONOUN_DE
+
+
+def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """(rule, match) of every cue of ``CUES`` that matches ``s``, in ``CUES`` order."""
+    if not _ANY_CUE_WORD.search(s):
+        return
+    found = [p.search(s) is not None for p in _WORD_PATTERNS]
+    for rule, pat, needs in _CUE_PLAN:
+        if all(found[k] for k in needs):
+            m = pat.search(s)
+            if m:
+                yield rule, m
+
+
 # Hearsay endings: the writer passes on what the last-named source said.
 _EVIDENTIAL = re.compile(r"(?:ようです|ようだ|そうです|そうだ|らしい|とのこと|とのことです|ということです|という)[。.]?[\s」』)）]*$")
 _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
+_OPENING_QUOTE = re.compile(r"[「“\"]")
 _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
 _INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
@@ -780,13 +821,10 @@ def reported_source(
     surnames of people named in full earlier in the text to their full names.
     """
     named_before = named_before or {}
-    s = unquoted(s) if not re.search(r"[「“\"]", s) else s
-    if (_PRONOUN_EN.search(s) or _PRONOUN_DE.search(s)) and (last or before):
+    s = unquoted(s) if not _OPENING_QUOTE.search(s) else s
+    if (last or before) and (_PRONOUN_EN.search(s) or (_DE_VERB.search(s) and _PRONOUN_DE.search(s))):
         return (last or _last_person(before, alias)), "pronoun"
-    for rule, pat in _CUES:
-        m = pat.search(s)
-        if not m:
-            continue
+    for rule, m in cue_matches(s):
         raw = m.group("src")
         if _SAME_PERSON.match(raw.strip(" 、,")):
             if before or last:
@@ -890,7 +928,8 @@ def attribute(
         if notes and in_notes and _INTERVIEWER.search(s):
             block_source[u.block_id] = (host, "interviewer")
         stripped = _ASIDE.sub("", s)
-        if not stripped.strip() or (author_asides(s) and author_asides(s)[0][0] == 0 and len(stripped.strip()) < 3):
+        rest = stripped.strip()
+        if not rest or (len(rest) < 3 and (asides := author_asides(s)) and asides[0][0] == 0):
             out[i] = Voice(None, "author", calibrated_rule("aside"), "aside")
             continue
         if u.block_id != before_block:
@@ -945,6 +984,8 @@ def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dic
         return guests[0]
     if len(known) == 1:
         return known[0]
+    if not known:
+        return None
     counts = {s: 0 for s in known}
     for u in units:
         for name in mentions(u.text, alias):
@@ -959,6 +1000,10 @@ _QUOTE_REPORTED = re.compile(
     r"(?:(?P<src>[^、。「」\s]{1,24})(?:は|が|も))?「(?P<q>[^「」]+)」(?=\s*(?:と|って|という|とか))"
     r"|(?P<src2>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s(?:said|says|told|wrote|sagte|sagt|schrieb)[:,]?\s[“\"](?P<q2>[^”\"]+)[”\"]"
 )
+# What every match of ``_QUOTE_REPORTED`` contains: the closing bracket before
+# "と"/"って", or the verb before the opening quote. Trying the optional source
+# at every position of every sentence is the costly part; most sentences lack both.
+_QUOTE_REPORTED_WORDS = re.compile(r"」\s*(?:と|って)|(?:said|says|told|wrote|sagte|sagt|schrieb)[:,]?\s[“\"]")
 
 
 def span_voices(text: str, units: list[Unit], voices: list[Voice], speakers: list[str] | None = None) -> list[VoiceSpan]:
@@ -975,6 +1020,8 @@ def span_voices(text: str, units: list[Unit], voices: list[Voice], speakers: lis
         out.append(VoiceSpan(a, b, None, "author", calibrated_rule("aside")))
     for u, v in zip(units, voices):
         if v.attribution not in ("author", "reported"):
+            continue
+        if not _QUOTE_REPORTED_WORDS.search(u.text):
             continue
         for m in _QUOTE_REPORTED.finditer(u.text):
             raw = m.group("src") or m.group("src2") or ""
