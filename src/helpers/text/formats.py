@@ -463,6 +463,14 @@ def _load_json(body: str) -> object:
         return _JsonError(str(exc))
 
 
+def _json_body(text: str, base: int, source: str, what: str) -> object:
+    """The JSON after ``base``, or a named error: a reader chose this file for its keys, so it must parse."""
+    data = _load_json(text[base:])
+    if isinstance(data, _JsonError):
+        raise DocumentError(f"malformed {what}: {data}", path=source)
+    return data
+
+
 def _segments_of(data: object) -> list[dict] | None:
     if isinstance(data, dict):
         segs = next((data[k] for k in _SEGMENT_KEYS if isinstance(data.get(k), list)), None)
@@ -507,9 +515,7 @@ def _json_runs(text: str, a: int, b: int) -> list[Run]:
 
 
 def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
-    data = _load_json(text[base:])
-    if isinstance(data, _JsonError):
-        raise DocumentError(f"malformed speech-recognition JSON: {data}", path=source)
+    data = _json_body(text, base, source, "speech-recognition JSON")
     channels = _deepgram_channels(data)
     if channels is not None:
         return _read_deepgram(text, base, source, data, channels)
@@ -612,9 +618,7 @@ def _json3_events(data: object) -> list[dict] | None:
 
 
 def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
-    data = _load_json(text[base:])
-    if isinstance(data, _JsonError):
-        raise DocumentError(f"malformed json3 captions: {data}", path=source)
+    data = _json_body(text, base, source, "json3 captions")
     events = _json3_events(data)
     if events is None:
         raise DocumentError("not YouTube json3 captions (no events with tStartMs and segs)", path=source)
