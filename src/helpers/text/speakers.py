@@ -204,6 +204,10 @@ def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
     if kind == "vocative_ja":
         # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or "マークは" do not.
         return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君)?(?=[、，,。！!？?])")
+    if kind == "honorific_ja":
+        # "中村さんの研究室はいかがですか": in a question, the person named with an
+        # honorific is the one asked (one does not call oneself "さん").
+        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])")
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>" + (_alternation(latin) or never) + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
     )
@@ -222,6 +226,10 @@ def vocatives(s: str, given: dict[str, str]) -> dict[str, bool]:
             name = _lookup(given, m.group("v"))
             if name:
                 found[name] = found.get(name, False) or _asks(s, m.start())
+    for m in _compiled(forms, "honorific_ja").finditer(s):
+        name = _lookup(given, m.group("v"))
+        if name and _asks(s, m.start()):
+            found[name] = True
     return found
 
 
