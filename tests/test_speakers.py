@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text.parse import parse_document
 from helpers.text import speakers
+from helpers.text.parse import parse_document
 from helpers.text.speakers import ATTRIBUTIONS, author_asides, roles
 
 ROOT = Path(__file__).resolve().parents[1]

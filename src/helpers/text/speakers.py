@@ -10,8 +10,11 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
   observations; a hidden state is the current speaker (and, when the
   conversation has several hosts, which host spoke last). Turns change
   easily at paragraph breaks, rarely at line breaks inside a paragraph and
-  hardly inside a line, and more or less easily with the evidence a careful
-  reader uses: a question closing a paragraph hands the floor over, an
+  hardly inside a line; a text laid out one utterance per line with no
+  blank lines (ASR output, caption-derived text: no sentence runs on across
+  a line break) has its lines read as paragraphs, while lines that wrap a
+  sentence ("まず第一に、\nここに…") stay one turn unit. Turns change more or
+  less easily with the evidence a careful reader uses: a question closing a paragraph hands the floor over, an
   answer word ("そうですね", "Yeah", "Ja") takes it, a paragraph that is just
   a question or a one-liner is most likely someone else's, a name used as
   address at the end of a paragraph ("リッチー、…ですか?", "Mark, thanks for
@@ -544,7 +547,6 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     handovers: list[set[str]] = []
     for i in range(1, n):
         b = bounds[i]
-        prev, cur = units[i - 1], units[i]
         x = features[i - 1]
         x[CUE_NAMES.index(b)] = 1.0
         handed: set[str] = set()
