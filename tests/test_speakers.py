@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.text import speakers
 from helpers.text.parse import parse_document
 from helpers.text.speakers import ATTRIBUTIONS, author_asides, roles
 
@@ -94,6 +95,70 @@ def test_japanese_vocative_and_self_introduction():
     assert speaker_of(rows, "私はジェンセン・フアンです") == "Jensen Huang"
     assert speaker_of(rows, "マーク、今年は") == "Jensen Huang"
     assert speaker_of(rows, "そうですね、スマート") == "Mark Zuckerberg"
+
+
+# A round table laid out one utterance per line, no blank lines (ASR and
+# caption-derived text): every line is a candidate turn.
+ROUND_TABLE = """\
+座談会：推論基盤の今
+
+司会の西田です。今日は二人の技術者に来ていただきました。
+小林さん、いま一番大きな学習はどれくらいの規模ですか。
+GPU1万6000基で、2か月ほどです。一日に何度もチェックポイントから再開します。
+森田さんのところはいかがですか。
+うちはもっと小さいです。4000基で学習して、足りない分は借りています。
+借りる方が安いんですか。
+短期なら安いです。常時使う分は自前で持っています。
+"""
+ROUND_TABLE_SPEAKERS = ["西田 浩", "小林 真理", "森田 健一"]
+
+
+def test_one_utterance_per_line_decodes_each_line_as_a_turn():
+    _, rows = voices(ROUND_TABLE, ROUND_TABLE_SPEAKERS, "transcript", "座談会 with 小林 真理 and 森田 健一")
+    assert speaker_of(rows, "小林さん、いま") == "西田 浩"
+    assert speaker_of(rows, "GPU1万6000基") == "小林 真理"
+    assert speaker_of(rows, "一日に何度も") == "小林 真理"  # the rest of the line stays with its speaker
+    # "森田さんの…はいかがですか": the person named with an honorific in a question is the one asked
+    assert speaker_of(rows, "森田さんのところ") == "西田 浩"
+    assert speaker_of(rows, "うちはもっと") == "森田 健一"
+    assert speaker_of(rows, "借りる方が") == "西田 浩"
+    given = speakers.given_names(ROUND_TABLE_SPEAKERS)
+    assert speakers.vocatives("森田さんのところはいかがですか。", given) == {"森田 健一": True}
+    assert speakers.vocatives("今日は森田さんに来ていただきました。", given) == {}  # named, not asked
+
+
+def test_wrapped_lines_stay_with_their_turn():
+    # The same kind of talk with lines wrapped mid-sentence (subtitle-style
+    # translations): a line is no turn, the paragraph is.
+    text = """\
+対談：推論基盤の今
+
+司会の西田です。
+今日は小林さんに来ていただきました。
+小林さん、いま一番大きな学習は
+どれくらいの規模ですか。
+
+そうですね、
+GPU1万6000基で、
+2か月ほどです。
+一日に何度も
+チェックポイントから再開します。
+それでも、
+電力の確保が一番の課題です。
+
+借りる方が
+安いんですか。
+"""
+    doc, rows = voices(text, ["西田 浩", "小林 真理"], "transcript", "対談 with 小林 真理")
+    units = [speakers.Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text) for s in doc.sentences]
+    assert not speakers._lines_are_turns(units)
+    answer = [r[1] for r in rows if r[0].startswith(("そうですね", "一日に何度も", "それでも"))]
+    assert answer == ["小林 真理"] * 3
+    assert speaker_of(rows, "借りる方が") == "西田 浩"
+    assert speakers._lines_are_turns([
+        speakers.Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text)
+        for s in parse_document(ROUND_TABLE, "t").sentences
+    ])
 
 
 def test_labelled_turns_stay_labelled_and_certain():
@@ -221,10 +286,11 @@ def test_seed_gold_stays_above_the_measured_floor(gold):
     assert by["en_interview"].sentence_accuracy >= 0.9  # 1.0
     assert by["de_podcast_rechenzentrum"].claims_accuracy >= 0.9  # 0.95
     assert by["ja_interview_llm"].claims_accuracy >= 0.8  # 0.87
+    assert by["ja_teidan_opensource"].claims_accuracy >= 0.5  # 0.58 (0.11 when its one-turn-per-line layout was one block)
     seeds = [s for s in report.claims(person=True) if s.doc[:3].isdigit()]
     assert sum(s.correct for s in seeds) / len(seeds) >= 0.84  # 0.85
-    # the rendered dialogues (several speakers, run-on turns) are harder: 0.75 over all the gold
-    assert report.person_claims_accuracy >= 0.72
+    # the rendered dialogues (several speakers, run-on turns) are harder: 0.775 over all the gold
+    assert report.person_claims_accuracy >= 0.75
     assert report.confident_wrong_share <= 0.05  # 0.007 with the table fitted on this gold
 
 
@@ -234,9 +300,9 @@ def test_confidence_is_cautious_on_dialogues_left_out(gold):
     held = [x for _, mine in bench.held_out(report) for x in mine]
     assert len(held) >= 250
     wrong = sum(1 for c, ok in held if c >= bench.CONFIDENT and not ok)
-    assert wrong / len(held) < 0.05  # 0.0 measured (0.108 with the old per-claim table on three dialogues)
+    assert wrong / len(held) < 0.05  # 0.022 measured (0.108 with the old per-claim table on three dialogues)
     # and not by declaring everything unsure: the mean confidence stays within 20 points of the accuracy
-    assert sum(ok for _, ok in held) / len(held) - sum(c for c, _ in held) / len(held) < 0.2  # 0.72 right, 0.58 given
+    assert sum(ok for _, ok in held) / len(held) - sum(c for c, _ in held) / len(held) < 0.2  # 0.75 right, 0.64 given
 
 
 def test_fitted_table_is_monotone_and_under_the_dialogue_level_bound(gold):

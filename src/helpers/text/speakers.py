@@ -10,8 +10,11 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
   observations; a hidden state is the current speaker (and, when the
   conversation has several hosts, which host spoke last). Turns change
   easily at paragraph breaks, rarely at line breaks inside a paragraph and
-  hardly inside a line, and more or less easily with the evidence a careful
-  reader uses: a question closing a paragraph hands the floor over, an
+  hardly inside a line; a text laid out one utterance per line with no
+  blank lines (ASR output, caption-derived text: no sentence runs on across
+  a line break) has its lines read as paragraphs, while lines that wrap a
+  sentence ("まず第一に、\nここに…") stay one turn unit. Turns change more or
+  less easily with the evidence a careful reader uses: a question closing a paragraph hands the floor over, an
   answer word ("そうですね", "Yeah", "Ja") takes it, a paragraph that is just
   a question or a one-liner is most likely someone else's, a name used as
   address at the end of a paragraph ("リッチー、…ですか?", "Mark, thanks for
@@ -204,6 +207,10 @@ def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
     if kind == "vocative_ja":
         # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or "マークは" do not.
         return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君)?(?=[、，,。！!？?])")
+    if kind == "honorific_ja":
+        # "中村さんの研究室はいかがですか": in a question, the person named with an
+        # honorific is the one asked (one does not call oneself "さん").
+        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])")
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>" + (_alternation(latin) or never) + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
     )
@@ -222,6 +229,10 @@ def vocatives(s: str, given: dict[str, str]) -> dict[str, bool]:
             name = _lookup(given, m.group("v"))
             if name:
                 found[name] = found.get(name, False) or _asks(s, m.start())
+    for m in _compiled(forms, "honorific_ja").finditer(s):
+        name = _lookup(given, m.group("v"))
+        if name and _asks(s, m.start()):
+            found[name] = True
     return found
 
 
@@ -419,6 +430,8 @@ EM_STEPS = 4
 CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
 AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
+LINE_TURNS_MIN = 3  # line breaks between sentences before a layout of one utterance per line is considered
+LINE_TURNS_WRAPPED = 0.1  # at most this many line breaks inside sentences per one between them
 
 
 def _short(s: str) -> bool:
@@ -428,10 +441,23 @@ def _short(s: str) -> bool:
     return len(s.split()) <= 4
 
 
+def _lines_are_turns(units: list[Unit]) -> bool:
+    """Is the text laid out one utterance per line with no blank lines between
+    turns (ASR output, caption-derived text)? Then every line break falls
+    between sentences; where lines wrap prose, many sentences run on across a
+    line break ("まず第一に、\nここに来られて…") and a line is no turn."""
+    between = sum(a.block_id == b.block_id and a.line != b.line for a, b in pairwise(units))
+    inside = sum(u.text.strip().count("\n") for u in units)
+    return between >= LINE_TURNS_MIN and inside <= LINE_TURNS_WRAPPED * between
+
+
 def _boundaries(units: list[Unit]) -> list[str]:
+    """The kind of boundary before each unit: block (a paragraph break, or a
+    line break in a one-utterance-per-line text), line, sent."""
+    line_kind = "block" if _lines_are_turns(units) else "line"
     out = ["block"]
     for a, b in pairwise(units):
-        out.append("block" if a.block_id != b.block_id else ("line" if a.line != b.line else "sent"))
+        out.append("block" if a.block_id != b.block_id else (line_kind if a.line != b.line else "sent"))
     return out
 
 
@@ -505,13 +531,15 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
         asks_next.append({name for name, asks in addressed.items() if asks or short_address})
 
     bounds = _boundaries(units)
+    # Turn units: paragraphs, or lines where a text has one utterance per line.
+    seg = np.cumsum([b == "block" for b in bounds]).tolist()
     block_text: dict[int, str] = {}
-    block_asks: dict[int, bool] = {}  # the paragraph's last sentence is a question
+    block_asks: dict[int, bool] = {}  # the unit's last sentence is a question
     block_sentences: dict[int, int] = {}
     for i, u in enumerate(units):
-        block_text[u.block_id] = block_text.get(u.block_id, "") + u.text
-        block_asks[u.block_id] = bool(questions[i])
-        block_sentences[u.block_id] = block_sentences.get(u.block_id, 0) + 1
+        block_text[seg[i]] = block_text.get(seg[i], "") + u.text
+        block_asks[seg[i]] = bool(questions[i])
+        block_sentences[seg[i]] = block_sentences.get(seg[i], 0) + 1
     block_short = {k: _short(t) for k, t in block_text.items()}
     # Per boundary: which cues hold there (a row of ``features``, see
     # CUE_NAMES) and the people handed the floor.
@@ -519,27 +547,26 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     handovers: list[set[str]] = []
     for i in range(1, n):
         b = bounds[i]
-        prev, cur = units[i - 1], units[i]
         x = features[i - 1]
         x[CUE_NAMES.index(b)] = 1.0
         handed: set[str] = set()
         if b == "block":
             x[CUE_NAMES.index("question")] = questions[i - 1]
             x[CUE_NAMES.index("answer")] = answers[i]
-            if block_asks[cur.block_id]:
+            if block_asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
-                x[CUE_NAMES.index("asks" if block_sentences[cur.block_id] <= 2 else "asks_long")] = 1.0
+                x[CUE_NAMES.index("asks" if block_sentences[seg[i]] <= 2 else "asks_long")] = 1.0
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
-            if block_short[cur.block_id]:
+            if block_short[seg[i]]:
                 x[CUE_NAMES.index("short")] = 1.0
-            elif block_short[prev.block_id]:
+            elif block_short[seg[i - 1]]:
                 x[CUE_NAMES.index("after_short")] = 1.0
             # A name used as address in the last sentences of a paragraph hands
             # the floor to that person ("Mark, thanks for coming on." / "…、マーク。").
             j, after = i - 1, 0
-            while j >= 0 and units[j].block_id == prev.block_id and after <= HANDOVER_TAIL_CHARS:
+            while j >= 0 and seg[j] == seg[i - 1] and after <= HANDOVER_TAIL_CHARS:
                 handed |= asks_next[j]
                 after += len(units[j].text.strip())
                 j -= 1
