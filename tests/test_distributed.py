@@ -139,7 +139,7 @@ def test_extract_all_on_workers_equals_in_process(where, extraction_corpus, exec
     expected_kind = "concurrent.futures" if where == "local" else "distributed"
     assert executor_kinds and all(k.startswith(expected_kind) for k in executor_kinds), executor_kinds
 
-    assert sorted(there) == sorted(reference) == ["blocks", "claims", "documents", "sentences"]
+    assert sorted(there) == sorted(reference) == ["blocks", "claims", "documents", "sentences", "summaries"]
     for name in reference:
         assert there[name] == reference[name], name
     status = pd.read_csv(io.BytesIO(reference["documents"]), dtype=str).set_index("doc_id")["status"]
