@@ -89,6 +89,35 @@ def test_watch_rebuilds_once_per_change_with_the_changed_file(tmp_path):
     assert lines[0].startswith("watching ") and "changed: new.txt" in lines
 
 
+def test_a_change_made_before_the_watcher_is_live_still_rebuilds(tmp_path):
+    """The first build runs before file events are watched: a document added meanwhile must not be missed."""
+    from helpers.build.watch import snapshot
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "old.txt").write_text("a", encoding="utf-8")
+    (seeds / "gone.txt").write_text("b", encoding="utf-8")
+    before = snapshot([seeds])
+    (seeds / "new.txt").write_text("Meta hat 350.000 H100.", encoding="utf-8")  # no watcher yet: no event
+    (seeds / "gone.txt").unlink()
+    calls: list[set[Path]] = []
+    stop = threading.Event()
+
+    def rebuild(changed):
+        calls.append(changed)
+        stop.set()
+
+    lines: list[str] = []
+    t = threading.Thread(target=watch, args=([seeds], rebuild),
+                         kwargs={"since": before, "stop": stop, "debounce_ms": 200, "echo": lines.append})
+    t.start()
+    t.join(timeout=30)
+    stop.set()
+    assert not t.is_alive()
+    assert [{p.name for p in c} for c in calls] == [{"new.txt", "gone.txt"}]
+    assert lines == [f"watching {seeds} (Ctrl-C to stop)", "changed: gone.txt, new.txt"]
+
+
 def test_rebuilt_names_the_reports_that_ran():
     from helpers.build.builder import BuildResult
     from helpers.build.execute import RunResult
