@@ -136,7 +136,7 @@ def test_nothing_leaks_into_the_next_run(tmp_path, mode):
     execute._KERNEL.discard()
     fresh = run_notebook(probe, notebooks, out / "_build", out, nav)
     fresh_html = report()
-    first_kernel = execute._KERNEL.km
+    first_kernel, first_client = execute._KERNEL.km, execute._KERNEL.kc
     dirty = run_notebook(_probe_run(notebooks, "dirty", "dirty", mode), notebooks, out / "_build", out, nav, timeout=5)
     assert dirty.status == ("ok" if mode == "" else "failed")
     after = run_notebook(probe, notebooks, out / "_build", out, nav)
@@ -144,8 +144,9 @@ def test_nothing_leaks_into_the_next_run(tmp_path, mode):
         assert fresh.status == after.status == "ok", after.error
         assert b"False 1.5 0" in fresh_html and b"shown in every run" in fresh_html
         assert report() == fresh_html
-        # A clean run keeps the kernel (that is the point); a failure replaces it.
+        # A clean run keeps the kernel and its client (that is the point); a failure replaces both.
         assert (execute._KERNEL.km is first_kernel) == (mode == "")
+        assert first_client is not None and (execute._KERNEL.kc is first_client) == (mode == "")
     finally:
         execute._KERNEL.discard()
     if mode == "fail":
