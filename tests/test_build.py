@@ -187,3 +187,54 @@ def test_a_document_folder_holds_exactly_the_document_rows_the_data_folder_has(t
         expected = full[name][full[name]["doc_id"] == "a"].reset_index(drop=True)
         assert len(expected) and list(df.dtypes) == list(expected.dtypes)
         pd.testing.assert_frame_equal(df, expected)
+
+
+def test_the_kernel_table_cache_rereads_changed_files_and_keeps_only_recent_ones(tmp_path, monkeypatch):
+    """A warm kernel serves hundreds of documents: their tables must not pile up, nor a stale copy be served."""
+    import helpers.notebook as notebook
+    from helpers.tables import to_csv_bytes
+    from helpers.text.frames import SENTENCES
+
+    monkeypatch.setattr(notebook, "_TABLE_CACHE", type(notebook._TABLE_CACHE)())
+    monkeypatch.setattr(notebook, "TABLE_CACHE_FILES", 3)
+
+    def row(doc: str, text: str) -> dict:
+        return {**{c.name: 0 for c in SENTENCES.columns if c.kind in ("int", "float")}, "doc_id": doc, "text": text}
+
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"d{n}" / "sentences.csv"
+        path.parent.mkdir()
+        path.write_bytes(to_csv_bytes(SENTENCES.frame([row(f"d{n}", f"doc {n}")])))
+        paths.append(path)
+    first = notebook._read_table(SENTENCES, paths[0])
+    first.loc[0, "text"] = "changed by a notebook"  # a run's own copy: the next run must not see this
+    assert notebook._read_table(SENTENCES, paths[0]).loc[0, "text"] == "doc 0"
+    paths[0].write_bytes(to_csv_bytes(SENTENCES.frame([row("d0", "rewritten")])))
+    assert notebook._read_table(SENTENCES, paths[0]).loc[0, "text"] == "rewritten"
+    for path in paths[1:]:
+        notebook._read_table(SENTENCES, path)
+    assert list(notebook._TABLE_CACHE) == [str(p) for p in paths[2:]]
+
+
+def test_a_document_whose_claims_break_the_table_rules_fails_alone(tmp_path):
+    """The claims table is checked once for the corpus; a bad row sinks its own document, named, not the build."""
+    from helpers.build.extract import check_claims, combine, extract_document
+    from helpers.text.catalog import Catalog
+    from helpers.text.corpus import discover
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in (("a", "Meta has 350,000 H100s.\n"), ("b", "We spent $2 billion and 3 years.\n"), ("c", "No numbers here.\n")):
+        (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+    extractions = [extract_document(s, Catalog(path=None)) for s in discover(seeds)]
+    assert check_claims(extractions) == extractions  # every rule holds: nothing changes
+    bad = extractions[1].tables["claims"]
+    bad.loc[bad.index[-1], ["value_low", "value_high"]] = [5.0, 1.0]  # a range whose low end is above its high end
+    checked = check_claims(extractions)
+    assert [e.ok for e in checked] == [True, False, True]
+    assert "b.txt" in checked[1].row["error"] and "value_low <= value_high" in checked[1].row["error"]
+    assert checked[1].row["claims"] == "" and checked[1].tables == {}
+    tables = combine(checked)
+    assert set(tables["claims"]["doc_id"]) == {"a"}
+    assert list(tables["documents"]["status"]) == ["ok", "error", "ok"]

@@ -10,6 +10,7 @@ unless others are given, so every notebook runs top to bottom on a fresh clone.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ import pandas as pd
 from .analysis.ledger import empty_ledger, load_ledger
 from .build.analyze import analyze
 from .build.builder import DEFAULT_LEDGER, DEFAULT_SEEDS
-from .build.extract import combine, extract_document
+from .build.extract import check_claims, combine, extract_document
 from .build.pipeline import TABLES
 from .exceptions import ConfigurationError, UnknownDocumentError
 from .reports.render import setup_matplotlib
@@ -62,26 +63,31 @@ def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:
 
 # The build runs notebook after notebook in one warm kernel, each reading every
 # table: parsing a 1,000-document corpus's sentences per run would cost more
-# than the run's own cells. A table is parsed again only when its bytes change;
-# each run gets its own copy, so what one run does to its tables no other sees.
-_TABLE_CACHE: dict[str, tuple[str, pd.DataFrame]] = {}
+# than the run's own cells, and a document's three reports read the same rows.
+# A table is parsed again only when its bytes change; each run gets its own
+# copy, so what one run does to its tables no other sees. Only the tables read
+# last are kept: a kernel serves hundreds of documents, each with its own files.
+_TABLE_CACHE: OrderedDict[str, tuple[str, pd.DataFrame]] = OrderedDict()
+TABLE_CACHE_FILES = 24  # the corpus's tables and the last few documents' own
 
 
 def _read_table(spec: TableSpec, path: Path) -> pd.DataFrame:
     import hashlib
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    cached = _TABLE_CACHE.get(str(path))
+    cached = _TABLE_CACHE.pop(str(path), None)
     if cached is None or cached[0] != digest:
         cached = (digest, spec.read_csv(path))
-        _TABLE_CACHE[str(path)] = cached
+    _TABLE_CACHE[str(path)] = cached
+    while len(_TABLE_CACHE) > TABLE_CACHE_FILES:
+        _TABLE_CACHE.popitem(last=False)
     return cached[1].copy(deep=True)
 
 
 @lru_cache(maxsize=2)
 def _extract_now(seeds_dir: str, catalog_file: str, ledger_file: str) -> dict[str, pd.DataFrame]:
     catalog = load_catalog(catalog_file)
-    tables = combine([extract_document(s, catalog) for s in discover(Path(seeds_dir))])
+    tables = combine(check_claims([extract_document(s, catalog) for s in discover(Path(seeds_dir))]))
     tables.update(analyze(tables, catalog, load_ledger(ledger_file)))
     return tables
 

@@ -27,8 +27,8 @@ from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
-from .execute import RunResult, run_notebook
-from .extract import Extraction, combine, extract_document
+from .execute import RunResult, run_notebooks
+from .extract import Extraction, check_claims, combine, extract_document
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
@@ -314,7 +314,7 @@ def extract_all(
             results[s.doc_id] = extraction
             if key and extraction.ok:
                 atomic.write_bytes(cached, _cache_entry(key, extraction))
-    return [results[s.doc_id] for s in sources]
+    return check_claims([results[s.doc_id] for s in sources])
 
 
 def _execute_runs(
@@ -336,11 +336,13 @@ def _execute_runs(
     results: list[RunResult] = []
     skipped: list[str] = []
     total = len(runs)
-    futures: dict[cf.Future, tuple[NotebookRun, dict]] = {}
     rows = RowDigests(tables)
     specs = list(dict.fromkeys(r.spec for r in runs))
     notebook_digests = {spec.name: notebook_source_digest(opts.notebooks / f"{spec.name}.ipynb") for spec in specs}
     file_digests: dict[str, str] = {}
+    # One batch per document (its structure, claims and summary reports, run one after another
+    # in one kernel, which reads the document's rows once); every other run is a batch of its own.
+    batches: dict[object, list[tuple[NotebookRun, dict]]] = {}
     for run in runs:
         record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
         previous = lock.get(run.key, {})
@@ -355,34 +357,55 @@ def _execute_runs(
             continue
         if run.parameters.get("data_dir") != str(data_dir):
             rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
-        nav = nav_links(run.report, specs)
-        lang = doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
-        fut = workers.executor().submit(run_notebook, run, opts.notebooks, build_dir, opts.out, nav, opts.timeout, lang)
-        futures[fut] = (run, record)
+        batch = ("document", run.doc_ids) if run.spec.scope == "document" else run.key
+        batches.setdefault(batch, []).append((run, record))
+    futures: dict[cf.Future, list[tuple[NotebookRun, dict]]] = {}
+    for batch in batches.values():
+        jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _ in batch]
+        futures[workers.executor().submit(run_notebooks, jobs, opts.notebooks, build_dir, opts.out, opts.timeout)] = batch
     for fut in _as_completed_in_key_order(futures):
-        run, record = futures[fut]
+        batch = futures[fut]
         try:
-            res = fut.result()
-        except OutputError as e:  # the report could not be written: say where, it is not a crash
-            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(str(e)))
-        except OSError as e:
-            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(f"cannot write {e.filename or run.report}: {e.strerror or e}"))
+            outcomes: list[RunResult | Exception] = fut.result()
         except Exception as e:  # the worker process itself died
-            res = RunResult(run.key, run.report, "failed", 0.0, NotebookFailed(f"worker crashed: {type(e).__name__}: {e}"))
-        results.append(res)
-        lock[run.key] = {**record, "status": res.status, "executed": res.executed}
-        mark = "ok    " if res.status == "ok" else "FAILED"
-        extra = f"  {res.error}" if res.error else ""
-        log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+            outcomes = [e] * len(batch)
+            crashed = True
+        else:
+            crashed = False
+        for (run, record), outcome in zip(batch, outcomes):
+            res = outcome if isinstance(outcome, RunResult) else _failed_run(run, outcome, crashed)
+            results.append(res)
+            lock[run.key] = {**record, "status": res.status, "executed": res.executed}
+            mark = "ok    " if res.status == "ok" else "FAILED"
+            extra = f"  {res.error}" if res.error else ""
+            log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
     return sorted(results, key=lambda r: r.key), skipped
 
 
-def _as_completed_in_key_order(futures: dict[cf.Future, tuple[NotebookRun, dict]]):
-    """Futures as they finish; several finishing together are taken in run-key order."""
+def _report_lang(run: NotebookRun, doc_langs: dict[str, str]) -> str:
+    """The page language of a report: its document's, or English for reports on several documents."""
+    return doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
+
+
+def _failed_run(run: NotebookRun, error: Exception, crashed: bool) -> RunResult:
+    """The result of a run that raised instead of returning: what went wrong, in the build's words."""
+    if crashed:
+        failure = NotebookFailed(f"worker crashed: {type(error).__name__}: {error}")
+    elif isinstance(error, OutputError):  # the report could not be written: say where, it is not a crash
+        failure = NotebookFailed(str(error))
+    elif isinstance(error, OSError):
+        failure = NotebookFailed(f"cannot write {error.filename or run.report}: {error.strerror or error}")
+    else:
+        failure = NotebookFailed(f"worker crashed: {type(error).__name__}: {error}")
+    return RunResult(run.key, run.report, "failed", 0.0, failure)
+
+
+def _as_completed_in_key_order(futures: dict[cf.Future, list[tuple[NotebookRun, dict]]]):
+    """Futures as they finish; several finishing together are taken in the order of their first run's key."""
     pending = set(futures)
     while pending:
         done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-        yield from sorted(done, key=lambda f: futures[f][0].key)
+        yield from sorted(done, key=lambda f: futures[f][0][0].key)
 
 
 ROWS_DIR = "rows"

@@ -432,3 +432,25 @@ def run_notebook(
         executed=str(executed),
         export_seconds=finished - exported,
     )
+
+
+def run_notebooks(
+    jobs: list[tuple[NotebookRun, list[tuple[str, str]], str]],
+    notebooks_dir: Path,
+    build_dir: Path,
+    out_dir: Path,
+    timeout: int = DEFAULT_TIMEOUT,
+) -> list[RunResult | Exception]:
+    """``(run, nav, lang)`` jobs one after another in this worker's kernel: each one's result, or what it raised.
+
+    The build sends a document's reports as one such batch: they read the same
+    rows, which the kernel then parses once (``helpers.notebook`` keeps recently
+    read tables), and one job that cannot write its report does not stop the others.
+    """
+    outcomes: list[RunResult | Exception] = []
+    for run, nav, lang in jobs:
+        try:
+            outcomes.append(run_notebook(run, notebooks_dir, build_dir, out_dir, nav, timeout, lang))
+        except Exception as e:  # reported per run by the build, as when the run was sent alone
+            outcomes.append(e)
+    return outcomes

@@ -53,6 +53,10 @@ DOCUMENTS = TableSpec(
 )
 
 
+# What only a parsed document has in its row of DOCUMENTS.
+PARSED_COLUMNS = ("encoding", "format", "lang", "title", "chars", "lines", "blocks", "sentences", "claims", "out_of_range")
+
+
 @dataclass
 class Extraction:
     """What extraction made of one document."""
@@ -105,7 +109,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
         )
         frames = text_frames(doc)
         refused: dict[str, list[int]] = {}
-        frames["claims"] = claims_frame([doc], {source.doc_id: entry}, refused)
+        frames["claims"] = claims_frame([doc], {source.doc_id: entry}, refused, validate=False)  # see check_claims
         # A summary reads its own document only: made here, it is cached with the extraction
         # and reused while the document is unchanged, not recomputed for the corpus on every build.
         frames["summaries"] = summaries_frame(frames["sentences"], frames["claims"])
@@ -136,6 +140,48 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
         out_of_range="; ".join(str(i) for i in refused[source.doc_id]),
     )
     return Extraction(source.doc_id, row, frames)
+
+
+def check_claims(extractions: list[Extraction]) -> list[Extraction]:
+    """``extractions`` with every document whose claims break a rule of ``CLAIMS`` turned into an error.
+
+    The rules are checked once on the corpus's claims (a check's cost is
+    mostly per call, not per row: one document's costs about what a thousand
+    documents' do); a document with a failing row is reported with the rule it
+    breaks, and the others go on.
+    """
+    from pandera.errors import SchemaErrors
+
+    from ..claims.extract import CLAIMS
+
+    ok = [e for e in extractions if e.ok and "claims" in e.tables]
+    if not ok:
+        return extractions
+    claims = pd.concat([e.tables["claims"] for e in ok], ignore_index=True)
+    try:
+        CLAIMS.schema().validate(claims, lazy=True)
+        return extractions
+    except SchemaErrors as errors:
+        cases = errors.failure_cases
+    rows = pd.to_numeric(cases["index"], errors="coerce")
+    broken: dict[str, str] = {}
+    whole_table = []
+    for row, (_, case) in zip(rows, cases.iterrows()):
+        rule = f"{case['column'] or 'table'}: {case['check']}"
+        if pd.isna(row):
+            whole_table.append(rule)
+            continue
+        broken.setdefault(str(claims.at[int(row), "doc_id"]), rule)
+    if whole_table and not broken:  # a rule of the whole table (e.g. columns): every document's rows break it
+        broken = {e.doc_id: whole_table[0] for e in ok}
+
+    def failed(e: Extraction) -> Extraction:
+        # As a document that failed while parsing: the catalog's facts and the file's, nothing parsed.
+        row = {**e.row, **{c: "" for c in PARSED_COLUMNS}, "status": "error",
+               "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}"}
+        return Extraction(e.doc_id, row)
+
+    return [failed(e) if e.doc_id in broken else e for e in extractions]
 
 
 def combine(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:

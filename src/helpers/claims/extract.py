@@ -160,13 +160,15 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
 
 
 def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None,
-                 out_of_range: dict[str, list[int]] | None = None) -> pd.DataFrame:
+                 out_of_range: dict[str, list[int]] | None = None, validate: bool = True) -> pd.DataFrame:
     """The claims table of several documents, validated against ``CLAIMS``.
 
     ``entries`` (doc_id -> catalog entry) dates the documents, so that periods
     such as "last year" resolve, and names their speakers. ``out_of_range``,
     when given, receives per document the sentences with numerals too large to
-    be claims (see ``extract_claims``).
+    be claims (see ``extract_claims``). ``validate=False`` leaves the check to
+    the caller: the build checks the whole corpus's table at once, which costs
+    about what checking one document's does.
     """
     rows = []
     for d in docs:
@@ -174,8 +176,8 @@ def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None =
         rows += [asdict(c) for c in extract_claims(d, refused)]
         if out_of_range is not None:
             out_of_range[d.doc_id] = refused
-    frame = CLAIMS.frame(rows)
-    return CLAIMS.validate(with_subjects(frame, docs, entries))
+    frame = with_subjects(CLAIMS.frame(rows), docs, entries)
+    return CLAIMS.validate(frame) if validate else frame
 
 
 def _fmt(v: Any) -> Any:
