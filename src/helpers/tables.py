@@ -74,11 +74,11 @@ class TableSpec:
     def empty(self) -> pd.DataFrame:
         return self.frame([])
 
-    def coerce(self, df: pd.DataFrame) -> pd.DataFrame:
-        """Give every column its declared type; text columns get "" for missing values."""
+    def coerce(self, df: pd.DataFrame, skip: set[str] = frozenset()) -> pd.DataFrame:
+        """Give every column its declared type; text columns get "" for missing values. ``skip``: columns already typed."""
         df = df.copy()
         for c in self.columns:
-            if c.name not in df.columns:
+            if c.name not in df.columns or c.name in skip:
                 continue
             s = df[c.name]
             if c.kind == "int":
@@ -107,12 +107,17 @@ class TableSpec:
 
     def read_csv(self, path: str | Path) -> pd.DataFrame:
         """Read the table with the types the writer meant (ids like "001" stay text)."""
-        head = pd.read_csv(path, nrows=0)
+        data = Path(path).read_bytes()
+        head = pd.read_csv(io.BytesIO(data), nrows=0)
         text = {c: str for c in head.columns if c not in self._numeric()}
-        df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values={c: [""] for c in self._numeric()})
-        for c in text:
-            df[c] = df[c].map(restore_cell)
-        return self.coerce(df)
+        df = pd.read_csv(io.BytesIO(data), dtype=text, keep_default_na=False, na_values={c: [""] for c in self._numeric()})
+        # Every table is read in every notebook run: undoing what the writer did costs
+        # a pass over every text cell, so it is made only when some cell was marked.
+        if any(mark in data for mark in _MARKED_CELL_STARTS):
+            for c in text:
+                df[c] = df[c].map(restore_cell)
+        # Text read as text (never NaN with keep_default_na=False) is already what coerce would make it.
+        return self.coerce(df, skip={c.name for c in self.columns if c.kind == "str" and c.name in text})
 
     def _numeric(self) -> set[str]:
         return {c.name for c in self.columns if c.kind in ("int", "float")}
@@ -170,6 +175,10 @@ def neutralise_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith((*FORMULA_STARTS, _TEXT_MARK)):
         return _TEXT_MARK + value
     return value
+
+
+# How a marked cell starts in the CSV text: after a separator, a line end or an opening quote.
+_MARKED_CELL_STARTS = tuple(f"{before}{_TEXT_MARK}".encode() for before in (",", "\n", '"'))
 
 
 def restore_cell(value: str) -> str:
