@@ -91,6 +91,7 @@ class RowDigests:
         self.tables = tables
         self._by_doc: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, object]] = {}
+        self._written: set[tuple[Path, str]] = set()  # a document's reports share its folder: each file once a build
 
     def _table(self, name: str) -> dict[str, str]:
         if name not in self._by_doc:
@@ -118,6 +119,9 @@ class RowDigests:
 
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
+            if (folder, name) in self._written:
+                continue
+            self._written.add((folder, name))
             df = self.tables[name]
             found = [self._positions(name).get(d) for d in doc_ids]
             at = np.concatenate([p for p in found if p is not None] or [np.array([], dtype=np.intp)])
@@ -342,27 +346,34 @@ def _execute_runs(
     file_digests: dict[str, str] = {}
     # One batch per document (its structure, claims and summary reports, run one after another
     # in one kernel, which reads the document's rows once); every other run is a batch of its own.
-    batches: dict[object, list[tuple[NotebookRun, dict]]] = {}
-    for run in runs:
-        record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
-        previous = lock.get(run.key, {})
-        if (
-            not opts.force
-            and previous.get("digest") == record["digest"]
-            and previous.get("status") == "ok"
-            and (opts.out / run.report).exists()
-        ):
-            skipped.append(run.key)
-            results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
-            continue
-        if run.parameters.get("data_dir") != str(data_dir):
-            rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
-        batch = ("document", run.doc_ids) if run.spec.scope == "document" else run.key
-        batches.setdefault(batch, []).append((run, record))
+    # Corpus-level runs are the longest: sent first, they do not leave one worker finishing alone.
+    batches: dict[object, list[NotebookRun]] = {}
+    for run in sorted(runs, key=lambda r: r.spec.scope == "document"):
+        batches.setdefault(("document", run.doc_ids) if run.spec.scope == "document" else run.key, []).append(run)
     futures: dict[cf.Future, list[tuple[NotebookRun, dict]]] = {}
-    for batch in batches.values():
-        jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _ in batch]
-        futures[workers.executor().submit(run_notebooks, jobs, opts.notebooks, build_dir, opts.out, opts.timeout)] = batch
+    for batch_runs in batches.values():
+        batch = []
+        for run in batch_runs:
+            record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
+            previous = lock.get(run.key, {})
+            if (
+                not opts.force
+                and previous.get("digest") == record["digest"]
+                and previous.get("status") == "ok"
+                and (opts.out / run.report).exists()
+            ):
+                skipped.append(run.key)
+                results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
+                continue
+            if run.parameters.get("data_dir") != str(data_dir):
+                rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
+            batch.append((run, record))
+        if batch:
+            # Sent as soon as it is ready: workers start while the next batches' rows are written.
+            jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _ in batch]
+            futures[workers.executor().submit(run_notebooks, jobs, opts.notebooks, build_dir, opts.out, opts.timeout)] = batch
+    order = {run.key: n for n, run in enumerate(runs)}
+    skipped.sort(key=order.__getitem__)
     for fut in _as_completed_in_key_order(futures):
         batch = futures[fut]
         try:

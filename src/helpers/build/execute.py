@@ -133,6 +133,8 @@ def cap_outputs(nb, max_chars: int = MAX_OUTPUT_CHARS):
     import copy
     import html
 
+    if not _too_long(nb, max_chars):
+        return nb  # the usual case: nothing to cut, nothing to copy
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
@@ -156,6 +158,16 @@ def cap_outputs(nb, max_chars: int = MAX_OUTPUT_CHARS):
                 else:
                     data[mime] = text[:max_chars] + "\n[" + _truncation_note(max_chars, len(text)) + "]"
     return nb
+
+
+def _too_long(nb, max_chars: int) -> bool:
+    """Whether any text or HTML output of ``nb`` is longer than ``max_chars``."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            values = [out.get("text", "")] if out.get("output_type") == "stream" else out.get("data", {}).values()
+            if any(len(v if isinstance(v, str) else "".join(v) if isinstance(v, list) else str(v)) > max_chars for v in values):
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -393,10 +405,11 @@ def run_notebook(
     parameters = {k: v for k, v in run.parameters.items() if k in declared}
     log_path = build_dir / "logs" / f"{file_stem(run.key)}.log"
     _register_warm_engine()
+    nb = None
     try:
         with _stderr_to(log_path):
             km = _KERNEL.manager(str(notebooks_dir), build_dir / "logs" / f"kernel-{os.getpid()}.log")
-            papermill.execute_notebook(
+            nb = papermill.execute_notebook(
                 _literal_path(source),
                 _literal_path(tmp_executed),
                 parameters=parameters,
@@ -414,7 +427,8 @@ def run_notebook(
         _KERNEL.discard()
     if tmp_executed.exists():
         os.replace(tmp_executed, executed)
-        nb = nbformat.read(str(executed), as_version=4)
+        if nb is None:  # failed: papermill wrote what ran before raising
+            nb = nbformat.read(str(executed), as_version=4)
     else:
         nb = nbformat.v4.new_notebook()
         if failure is None:
