@@ -1,7 +1,8 @@
 """Build figures at scale: synthetic corpora of N documents (``bench/make_synthetic.py``).
 
 For each N: a full build into a fresh folder, then one document added to the
-built corpus and the rebuild, then a no-op rebuild. Printed per build: wall
+built corpus and the rebuild, then a rebuild that only empties the change list
+the addition left, then a no-op rebuild. Printed per build: wall
 time, notebook runs, wall time per stage (extraction, comparison, notebook
 execution and export, index), the workers' summed execution and export time,
 peak RSS of the build's process tree (build, workers, kernels; sampled every
@@ -129,6 +130,10 @@ def scale(n: int, work: Path, jobs: int, scheduler: str | None) -> list[dict[str
     print_row(rows[-1])
     shutil.move(held_back, seeds / extra.name)
     rows.append(one_build(f"{n} documents, one document added", seeds, out, jobs, scheduler, log))
+    print_row(rows[-1])
+    # The first rebuild after a change still empties the change list (changes.csv, the index);
+    # the second has nothing at all to do.
+    rows.append(one_build(f"{n + 1} documents, rebuild clearing the change list", seeds, out, jobs, scheduler, log))
     print_row(rows[-1])
     rows.append(one_build(f"{n + 1} documents, no-op rebuild", seeds, out, jobs, scheduler, log))
     print_row(rows[-1])

@@ -131,6 +131,38 @@ def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
     assert tables["sentences"]["text"].iloc[0] == "Meta hat 350.000 GPUs."
 
 
+@pytest.mark.parametrize("damage", ["text in a number column", "a bool in a number column", "ragged columns",
+                                    "unknown type", "not a list", "a number in a text column"])
+def test_a_cache_entry_with_its_own_key_but_damaged_tables_is_a_miss(tmp_path, damage):
+    """Cached tables are joined across documents only when building the corpus's tables: they are checked on reading."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc.txt").write_text(DE, encoding="utf-8")
+    sources, catalog, cache = discover(seeds), Catalog(path=None), tmp_path / "cache"
+    fixed = {"helpers": "x", "packages": "y"}
+    with Workers("local", 1) as workers:
+        fresh = to_csv_bytes(builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))["sentences"])
+        (entry,) = list(cache.iterdir())
+        damaged = json.loads(entry.read_bytes())
+        t = damaged["tables"]["sentences"]
+        number, text = t["columns"].index("start"), t["columns"].index("text")
+        if damage == "text in a number column":
+            t["data"][number][0] = "12"
+        elif damage == "a bool in a number column":
+            t["data"][number][0] = True
+        elif damage == "ragged columns":
+            t["data"][text].append("one more")
+        elif damage == "unknown type":
+            t["dtypes"][text] = "category"
+        elif damage == "not a list":
+            t["data"][text] = "text"
+        else:
+            t["data"][text][0] = 5
+        entry.write_text(json.dumps(damaged), encoding="utf-8")
+        again = builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))
+    assert to_csv_bytes(again["sentences"]) == fresh  # re-extracted: no crash, no damaged row
+
+
 # --- One small build shared by the data-level checks (no notebooks) --------------------------------
 
 FORMULAS = "=HYPERLINK(\"http://evil.example\",\"klick\") 5 GPUs.\n+cmd|' /C calc'!A0 hat 3 GPUs.\n-2+3 sind 10 Prozent.\n@SUM(1+1) mal 4 Server.\n"

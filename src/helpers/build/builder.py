@@ -28,7 +28,7 @@ from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import RunResult, run_notebooks
-from .extract import Extraction, check_claims, combine, extract_document
+from .extract import CachedTables, Extraction, check_claims, combine, extract_document
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
@@ -250,7 +250,6 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
 # code on the next build through an unpickled entry. Columns are rebuilt only
 # with these types.
 _CACHE_FORMAT = 2  # 2: entries hold the document's summary
-_CACHE_DTYPES = frozenset({"str", "object", "string", "int64", "Int64", "float64", "bool", "boolean"})
 
 
 def _cache_entry(key: str, extraction: Extraction) -> bytes:
@@ -274,14 +273,9 @@ def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
         entry = json.loads(data)
         if not (isinstance(entry, dict) and entry.get("format") == _CACHE_FORMAT and entry.get("key") == key and entry.get("doc_id") == doc_id):
             return None
-        tables = {}
-        for name, t in entry["tables"].items():
-            if not set(t["dtypes"]) <= _CACHE_DTYPES:
-                return None
-            tables[name] = pd.DataFrame(
-                {c: pd.Series(v, dtype=d) for c, d, v in zip(t["columns"], t["dtypes"], t["data"], strict=True)},
-                columns=t["columns"],
-            )
+        tables = CachedTables.from_entry(entry["tables"])
+        if tables is None:
+            return None
         row = entry["row"]
         if not isinstance(row, dict) or row.get("status") != "ok":
             return None
