@@ -238,3 +238,24 @@ def test_a_document_whose_claims_break_the_table_rules_fails_alone(tmp_path):
     tables = combine(checked)
     assert set(tables["claims"]["doc_id"]) == {"a"}
     assert list(tables["documents"]["status"]) == ["ok", "error", "ok"]
+
+
+def test_a_notebook_reads_only_the_tables_it_asks_for(tmp_path, monkeypatch):
+    """A corpus-level report reads two to four tables; the others (tens of MB at scale) stay on disk."""
+    import helpers.notebook as notebook
+    from helpers.build.extract import DOCUMENTS
+    from helpers.tables import to_csv_bytes
+    from helpers.text.frames import BLOCKS, SENTENCES
+
+    for spec in (DOCUMENTS, BLOCKS, SENTENCES):
+        (tmp_path / f"{spec.name}.csv").write_bytes(to_csv_bytes(spec.empty()))
+    read: list[str] = []
+    real = notebook._read_table
+    monkeypatch.setattr(notebook, "_read_table", lambda spec, path: read.append(spec.name) or real(spec, path))
+    nb = notebook.setup(tmp_path)
+    assert read == [] and set(nb.tables) == {"documents", "blocks", "sentences"} and "claims" not in nb.tables
+    assert list(nb.tables["sentences"].columns) == SENTENCES.names and nb.tables["sentences"] is nb.tables["sentences"]
+    assert read == ["sentences"]
+    assert set(notebook.load_tables(tmp_path)) == {"documents", "blocks", "sentences"}
+    with pytest.raises(notebook.ConfigurationError, match="no documents.csv"):
+        notebook.setup(tmp_path / "nowhere")

@@ -11,6 +11,7 @@ unless others are given, so every notebook runs top to bottom on a fresh clone.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,7 @@ from .text.corpus import CATALOG_NAME, discover
 
 @dataclass
 class Notebook:
-    tables: dict[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame]
     catalog: Catalog
     ledger: pd.DataFrame
 
@@ -46,7 +47,7 @@ def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path:
     if data_dir:
         catalog = load_catalog(catalog_path) if catalog_path else Catalog(path=None)
         ledger = load_ledger(ledger_path) if ledger_path else empty_ledger()
-        return Notebook(load_tables(data_dir), catalog, ledger)
+        return Notebook(TablesOf(data_dir), catalog, ledger)
     catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
     ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
     tables = {k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()}
@@ -55,10 +56,39 @@ def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path:
 
 def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Every table of a build's data folder, with the types its writer meant."""
-    d = Path(data_dir)
-    if not (d / "documents.csv").exists():
-        raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
-    return {spec.name: _read_table(spec, d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+    return dict(TablesOf(data_dir))
+
+
+class TablesOf(Mapping[str, pd.DataFrame]):
+    """The tables of a build's data folder, each read when a notebook first asks for it.
+
+    A corpus-level report reads two to four of the eight tables: at a
+    thousand documents, reading them all (60 MB of blocks and sentences the
+    comparison never looks at) cost more than the report and doubled the
+    kernel's memory.
+    """
+
+    def __init__(self, data_dir: str | Path) -> None:
+        d = Path(data_dir)
+        if not (d / "documents.csv").exists():
+            raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
+        self._files = {spec.name: (spec, d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+        self._read: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._read:
+            spec, path = self._files[name]
+            self._read[name] = _read_table(spec, path)
+        return self._read[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 # The build runs notebook after notebook in one warm kernel, each reading every
