@@ -259,3 +259,24 @@ def test_a_notebook_reads_only_the_tables_it_asks_for(tmp_path, monkeypatch):
     assert set(notebook.load_tables(tmp_path)) == {"documents", "blocks", "sentences"}
     with pytest.raises(notebook.ConfigurationError, match="no documents.csv"):
         notebook.setup(tmp_path / "nowhere")
+
+
+def test_file_stats_for_the_no_op_check_cover_every_file_and_follow_no_folder_link(tmp_path):
+    import os
+
+    from helpers.build.unchanged import _tree_stats
+
+    (tmp_path / "a" / "logs").mkdir(parents=True)
+    (tmp_path / "a" / "logs" / "x.log").write_text("skipped at any depth")
+    (tmp_path / "a" / "b.html").write_text("b")
+    (tmp_path / "top.csv").write_text("t")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("s")
+    os.symlink(outside, tmp_path / "linked-folder")
+    os.symlink(tmp_path / "top.csv", tmp_path / "a" / "link.csv")
+    os.symlink(tmp_path / "gone", tmp_path / "broken")
+    stats = _tree_stats(tmp_path, frozenset({"logs"}))
+    assert sorted(stats) == ["a/b.html", "a/link.csv", "top.csv"]
+    st = os.stat(tmp_path / "top.csv")
+    assert stats["top.csv"] == stats["a/link.csv"] == [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]

@@ -30,12 +30,38 @@ def _stats(paths: list[Path], root: Path) -> dict[str, list[int]]:
     return out
 
 
-def _tree(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    files = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in skip)
-        files += [Path(folder) / n for n in sorted(names)]
-    return files
+def _tree_stats(root: Path, skip: frozenset[str] = frozenset()) -> dict[str, list[int]]:
+    """:func:`_stats` of every file under ``root`` (folders named in ``skip`` left out), by relative path.
+
+    A built corpus of a thousand documents holds some 12,000 files: scandir's
+    entries and plain strings make this several times faster than paths.
+    Links to folders are not followed; links to files are, as ``stat`` does.
+    """
+    out: dict[str, list[int]] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if e.name not in skip and not e.is_symlink():
+                    walk(e.path, f"{prefix}{e.name}/")
+                continue
+            try:
+                st = e.stat()
+            except OSError:
+                continue
+            out[prefix + e.name] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+
+    walk(str(root), "")
+    return out
 
 
 def input_stats(opts: BuildOptions) -> dict[str, object]:
@@ -48,17 +74,17 @@ def input_stats(opts: BuildOptions) -> dict[str, object]:
     extra = [p for p in (opts.catalog, opts.ledger) if p]
     return {
         "options": [str(opts.seeds), str(opts.notebooks), str(opts.catalog or ""), str(opts.ledger or "")],
-        "seeds": _stats(_tree(opts.seeds), opts.seeds),
-        "notebooks": _stats(_tree(opts.notebooks), opts.notebooks),
+        "seeds": _tree_stats(opts.seeds),
+        "notebooks": _tree_stats(opts.notebooks),
         "files": _stats([Path(p).resolve() for p in extra], Path("/")),
-        "package": _stats(_tree(package, frozenset({"__pycache__"})), package),
+        "package": _tree_stats(package, frozenset({"__pycache__"})),
         "packages": package_versions(),
     }
 
 
 def output_stats(out: Path) -> dict[str, list[int]]:
     """Every file the build wrote (a report deleted or edited by hand sends the next build down the full path)."""
-    return _stats(_tree(out, frozenset({"logs"})), out)
+    return _tree_stats(out, frozenset({"logs"}))
 
 
 def matching_record(opts: BuildOptions) -> dict | None:
