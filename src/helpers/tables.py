@@ -172,13 +172,16 @@ def neutralise_cell(value: Any) -> Any:
     Quoting a leading ``'`` too keeps the change reversible:
     :func:`restore_cell` gives back the original text exactly.
     """
-    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, _TEXT_MARK)):
+    if isinstance(value, str) and value.startswith(_TEXT_MARK_STARTS):
         return _TEXT_MARK + value
     return value
 
 
 # How a marked cell starts in the CSV text: after a separator, a line end or an opening quote.
 _MARKED_CELL_STARTS = tuple(f"{before}{_TEXT_MARK}".encode() for before in (",", "\n", '"'))
+
+
+_TEXT_MARK_STARTS = (*FORMULA_STARTS, _TEXT_MARK)
 
 
 def restore_cell(value: str) -> str:
@@ -189,11 +192,20 @@ def restore_cell(value: str) -> str:
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """Deterministic CSV: fixed line ending, no index, UTF-8, text cells neutralised. The one writer of every table."""
     text = [c for c in df.columns if df[c].dtype == object or str(df[c].dtype) in ("str", "string")]
-    if text:
-        df = df.assign(**{str(c): df[c].map(neutralise_cell) for c in text})
-    # The csv module quotes a field holding "\n" but not a lone "\r", which every
-    # reader takes for a line end; such rare tables get every text cell quoted.
-    lone_cr = any(df[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in text)
+    marks = _TEXT_MARK_STARTS
+    neutralised = {}
+    lone_cr = False
+    # Every table of a 1,000-document corpus (millions of cells) is written by every build:
+    # plain loops over the values, and a column is rebuilt only when one of its cells changes.
+    for c in text:
+        values = df[c].tolist()
+        if any(isinstance(v, str) and v.startswith(marks) for v in values):
+            neutralised[str(c)] = [neutralise_cell(v) for v in values]
+        # The csv module quotes a field holding "\n" but not a lone "\r", which every
+        # reader takes for a line end; such rare tables get every text cell quoted.
+        lone_cr = lone_cr or any(isinstance(v, str) and "\r" in v for v in values)
+    if neutralised:
+        df = df.assign(**{c: pd.Series(v, index=df.index, dtype=df[c].dtype) for c, v in neutralised.items()})
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
     return buf.getvalue().encode("utf-8")

@@ -34,10 +34,14 @@ def _claim_value(row: dict) -> str:
     return f"{row.get('value_low', '')}–{row.get('value_high', '')} {row.get('unit', '')}".strip()
 
 
+# What matching and reporting a claim reads: the rest of a large corpus's rows need not become dicts.
+_CLAIM_COLUMNS = ("doc_id", "claim_id", "context", "sentence_id", "surface", "value", "value_low", "value_high", "unit")
+
+
 def _claims_by_key(df: pd.DataFrame) -> dict[tuple, dict]:
     out: dict[tuple, dict] = {}
     seen: dict[tuple, int] = {}
-    for row in df.to_dict("records"):
+    for row in df[[c for c in _CLAIM_COLUMNS if c in df.columns]].to_dict("records"):
         context = str(row.get("context", row.get("sentence_id", "")))
         base = (str(row["doc_id"]), context, str(row["surface"]))
         n = seen.get(base, 0)

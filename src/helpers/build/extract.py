@@ -58,27 +58,19 @@ DOCUMENTS = TableSpec(
 PARSED_COLUMNS = ("encoding", "format", "lang", "title", "chars", "lines", "blocks", "sentences", "claims", "out_of_range")
 
 
-# What a cached table's values may be, per the dtype recorded with them (None: missing, for nullable types).
-_CACHED_VALUES: dict[str, tuple[type, ...]] = {
-    "str": (str,), "object": (str,), "string": (str, type(None)),
-    "int64": (int,), "Int64": (int, type(None)),
-    "float64": (float, int, type(None)),
-    "bool": (bool,), "boolean": (bool, type(None)),
+# The types a cached table's values may have, per the dtype recorded with them (None: missing, in nullable types).
+_CACHED_VALUES: dict[str, frozenset[type]] = {
+    "str": frozenset({str}), "object": frozenset({str}), "string": frozenset({str, type(None)}),
+    "int64": frozenset({int}), "Int64": frozenset({int, type(None)}),
+    "float64": frozenset({float, int, type(None)}),
+    "bool": frozenset({bool}), "boolean": frozenset({bool, type(None)}),
 }
 
 
 def _values_fit(dtype: str, values: list) -> bool:
-    """Whether every value is of a type a column of ``dtype`` is written from."""
+    """Whether every value is of a type a column of ``dtype`` is written from (exact types: a bool is no int here)."""
     kinds = _CACHED_VALUES.get(dtype)
-    if kinds is None:
-        return False
-    for v in values:
-        if type(v) is bool:  # an int to isinstance: only a bool column holds one
-            if bool not in kinds:
-                return False
-        elif not isinstance(v, kinds):
-            return False
-    return True
+    return kinds is not None and set(map(type, values)) <= kinds
 
 
 class CachedTables(Mapping[str, pd.DataFrame]):
