@@ -113,12 +113,16 @@ def test_a_planted_pickle_in_the_cache_never_runs(tmp_path):
     assert json.loads(entry.read_bytes())["key"]  # and replaced by a good one
 
 
-def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
+def _one_document_cache(tmp_path: Path):
+    """A corpus of one German document, and where and with what fixed inputs its extraction is cached."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "doc.txt").write_text(DE, encoding="utf-8")
-    sources, catalog, cache = discover(seeds), Catalog(path=None), tmp_path / "cache"
-    fixed = {"helpers": "x", "packages": "y"}
+    return discover(seeds), Catalog(path=None), tmp_path / "cache", {"helpers": "x", "packages": "y"}
+
+
+def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
+    sources, catalog, cache, fixed = _one_document_cache(tmp_path)
     with Workers("local", 1) as workers:
         builder.extract_all(sources, catalog, cache, fixed, workers)
         (entry,) = list(cache.iterdir())
@@ -135,11 +139,7 @@ def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
                                     "unknown type", "not a list", "a number in a text column"])
 def test_a_cache_entry_with_its_own_key_but_damaged_tables_is_a_miss(tmp_path, damage):
     """Cached tables are joined across documents only when building the corpus's tables: they are checked on reading."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "doc.txt").write_text(DE, encoding="utf-8")
-    sources, catalog, cache = discover(seeds), Catalog(path=None), tmp_path / "cache"
-    fixed = {"helpers": "x", "packages": "y"}
+    sources, catalog, cache, fixed = _one_document_cache(tmp_path)
     with Workers("local", 1) as workers:
         fresh = to_csv_bytes(builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))["sentences"])
         (entry,) = list(cache.iterdir())

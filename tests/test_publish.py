@@ -67,9 +67,11 @@ def test_absolute_links_are_found_and_relative_ones_pass():
     assert absolute_links(page) == ["file:///etc/passwd", "//h/x", "HTTPS://a"]
 
 
-def test_watch_rebuilds_once_per_change_with_the_changed_file(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
+def _watch_until_first_rebuild(seeds: Path, since=None, meanwhile=None) -> tuple[list[set[Path]], list[str]]:
+    """Run ``watch`` on ``seeds`` until its first rebuild: the changed files of each rebuild and the lines printed.
+
+    ``meanwhile`` runs one second after the watcher started (it is running by then).
+    """
     calls: list[set[Path]] = []
     stop = threading.Event()
 
@@ -78,13 +80,23 @@ def test_watch_rebuilds_once_per_change_with_the_changed_file(tmp_path):
         stop.set()
 
     lines: list[str] = []
-    t = threading.Thread(target=watch, args=([seeds], rebuild), kwargs={"stop": stop, "debounce_ms": 200, "echo": lines.append})
+    t = threading.Thread(target=watch, args=([seeds], rebuild),
+                         kwargs={"since": since, "stop": stop, "debounce_ms": 200, "echo": lines.append})
     t.start()
-    time.sleep(1.0)  # the watcher is running before the file appears
-    (seeds / "new.txt").write_text("Meta hat 350.000 H100.", encoding="utf-8")
+    if meanwhile is not None:
+        time.sleep(1.0)
+        meanwhile()
     t.join(timeout=30)
     stop.set()
     assert not t.is_alive()
+    return calls, lines
+
+
+def test_watch_rebuilds_once_per_change_with_the_changed_file(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    calls, lines = _watch_until_first_rebuild(
+        seeds, meanwhile=lambda: (seeds / "new.txt").write_text("Meta hat 350.000 H100.", encoding="utf-8"))
     assert calls and any(p.name == "new.txt" for p in calls[0])
     assert lines[0].startswith("watching ") and "changed: new.txt" in lines
 
@@ -100,20 +112,7 @@ def test_a_change_made_before_the_watcher_is_live_still_rebuilds(tmp_path):
     before = snapshot([seeds])
     (seeds / "new.txt").write_text("Meta hat 350.000 H100.", encoding="utf-8")  # no watcher yet: no event
     (seeds / "gone.txt").unlink()
-    calls: list[set[Path]] = []
-    stop = threading.Event()
-
-    def rebuild(changed):
-        calls.append(changed)
-        stop.set()
-
-    lines: list[str] = []
-    t = threading.Thread(target=watch, args=([seeds], rebuild),
-                         kwargs={"since": before, "stop": stop, "debounce_ms": 200, "echo": lines.append})
-    t.start()
-    t.join(timeout=30)
-    stop.set()
-    assert not t.is_alive()
+    calls, lines = _watch_until_first_rebuild(seeds, since=before)
     assert [{p.name for p in c} for c in calls] == [{"new.txt", "gone.txt"}]
     assert lines == [f"watching {seeds} (Ctrl-C to stop)", "changed: gone.txt, new.txt"]
 
