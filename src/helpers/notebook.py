@@ -91,9 +91,9 @@ class TablesOf(Mapping[str, pd.DataFrame]):
         return len(self._files)
 
 
-# The build runs notebook after notebook in one warm kernel, each reading every
-# table: parsing a 1,000-document corpus's sentences per run would cost more
-# than the run's own cells, and a document's three reports read the same rows.
+# The build runs notebook after notebook in one warm kernel, many reading the
+# same tables: parsing a 1,000-document corpus's sentences per run would cost
+# more than the run's own cells, and a document's three reports read the same rows.
 # A table is parsed again only when its bytes change; each run gets its own
 # copy, so what one run does to its tables no other sees. Only the tables read
 # last are kept: a kernel serves hundreds of documents, each with its own files.
@@ -104,10 +104,11 @@ TABLE_CACHE_FILES = 24  # the corpus's tables and the last few documents' own
 def _read_table(spec: TableSpec, path: Path) -> pd.DataFrame:
     import hashlib
 
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     cached = _TABLE_CACHE.pop(str(path), None)
     if cached is None or cached[0] != digest:
-        cached = (digest, spec.read_csv(path))
+        cached = (digest, spec.parse_csv(data))
     _TABLE_CACHE[str(path)] = cached
     while len(_TABLE_CACHE) > TABLE_CACHE_FILES:
         _TABLE_CACHE.popitem(last=False)

@@ -107,7 +107,10 @@ class TableSpec:
 
     def read_csv(self, path: str | Path) -> pd.DataFrame:
         """Read the table with the types the writer meant (ids like "001" stay text)."""
-        data = Path(path).read_bytes()
+        return self.parse_csv(Path(path).read_bytes())
+
+    def parse_csv(self, data: bytes) -> pd.DataFrame:
+        """:meth:`read_csv` of a file's bytes already in memory."""
         head = pd.read_csv(io.BytesIO(data), nrows=0)
         text = {c: str for c in head.columns if c not in self._numeric()}
         df = pd.read_csv(io.BytesIO(data), dtype=text, keep_default_na=False, na_values={c: [""] for c in self._numeric()})

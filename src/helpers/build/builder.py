@@ -374,11 +374,8 @@ def _execute_runs(
             outcomes: list[RunResult | Exception] = fut.result()
         except Exception as e:  # the worker process itself died
             outcomes = [e] * len(batch)
-            crashed = True
-        else:
-            crashed = False
         for (run, record), outcome in zip(batch, outcomes):
-            res = outcome if isinstance(outcome, RunResult) else _failed_run(run, outcome, crashed)
+            res = outcome if isinstance(outcome, RunResult) else _failed_run(run, outcome)
             results.append(res)
             lock[run.key] = {**record, "status": res.status, "executed": res.executed}
             mark = "ok    " if res.status == "ok" else "FAILED"
@@ -392,11 +389,9 @@ def _report_lang(run: NotebookRun, doc_langs: dict[str, str]) -> str:
     return doc_langs.get(run.doc_ids[0], "en") if len(run.doc_ids) == 1 else "en"
 
 
-def _failed_run(run: NotebookRun, error: Exception, crashed: bool) -> RunResult:
+def _failed_run(run: NotebookRun, error: Exception) -> RunResult:
     """The result of a run that raised instead of returning: what went wrong, in the build's words."""
-    if crashed:
-        failure = NotebookFailed(f"worker crashed: {type(error).__name__}: {error}")
-    elif isinstance(error, OutputError):  # the report could not be written: say where, it is not a crash
+    if isinstance(error, OutputError):  # the report could not be written: say where, it is not a crash
         failure = NotebookFailed(str(error))
     elif isinstance(error, OSError):
         failure = NotebookFailed(f"cannot write {error.filename or run.report}: {error.strerror or error}")
