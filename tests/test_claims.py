@@ -11,8 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.claims import extract as claims_extract, lexicon, quantities, topics
-
-from helpers.reports.markup import mark
 from helpers.text.model import ParsedDocument, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,11 +172,6 @@ def test_topics_follow_the_clause() -> None:
     s = "そのおかげで何十億ドルものコスト削減につながった。コストが10%削減"
     measures = [topics.assign_topic(s, q) for q in quantities.find_quantities(s, "ja")]
     assert measures == [("open_compute_savings", "absolute_usd"), ("open_compute_savings", "percent")]
-
-
-def test_mark_escapes_everything() -> None:
-    out = mark("<b>10%</b> & co", 3, 6, "de")
-    assert out == '<span lang="de">&lt;b&gt;<mark>10%</mark>&lt;/b&gt; &amp; co</span>'
 
 
 def test_main_claims_formats(tmp_path: Path) -> None:

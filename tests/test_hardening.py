@@ -374,7 +374,7 @@ def names_build(tmp_path_factory):
     for doc_id in (*TRICKY_IDS, LONG_OK, TOO_LONG):
         (seeds / f"{doc_id}.txt").write_text(DE, encoding="utf-8")
     out = tmp / "out"
-    nbs = _notebooks(tmp / "notebooks", {"03_claims": _trivial_notebook()})
+    nbs = _notebooks(tmp / "notebooks", {"02_document": _trivial_notebook()})
     result = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))
     return tmp, out, result
 
@@ -382,9 +382,9 @@ def names_build(tmp_path_factory):
 @slow
 def test_ids_with_braces_and_long_ids_build_inside_the_output_folder(names_build):
     tmp, out, result = names_build
-    assert {r.key: r.status for r in result.runs} == {f"03_claims--{d}": "ok" for d in (*TRICKY_IDS, LONG_OK)}
+    assert {r.key: r.status for r in result.runs} == {f"02_document--{d}": "ok" for d in (*TRICKY_IDS, LONG_OK)}
     for doc_id in (*TRICKY_IDS, LONG_OK):
-        assert f"{doc_id} 2" in (out / "claims" / f"{doc_id}.html").read_text(encoding="utf-8")
+        assert f"{doc_id} 2" in (out / "documents" / f"{doc_id}.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp.iterdir()) == ["notebooks", "out", "seeds"]  # nothing written elsewhere
     assert len(list((out / "_build" / "notebooks").glob("*.ipynb"))) == len(TRICKY_IDS) + 1
     docs = result.documents.set_index("doc_id")
@@ -515,7 +515,7 @@ def test_sigterm_stops_the_workers_and_their_kernels(tmp_path):
         f"import os, pathlib, time\npathlib.Path({str(pids)!r}, 'kernel').write_text(str(os.getpid()))\n"
         f"pathlib.Path({str(pids)!r}, 'worker').write_text(str(os.getppid()))\ntime.sleep(300)\n"
     )
-    nbs = _notebooks(tmp_path / "nb", {"03_claims": sleeper})
+    nbs = _notebooks(tmp_path / "nb", {"02_document": sleeper})
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
         [PYTHON, "-m", "helpers", "build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--notebooks", str(nbs), "--jobs", "1"],
@@ -607,11 +607,11 @@ def test_a_document_without_numbers_builds_every_report(tmp_path):
     (seeds / "prose.txt").write_text(
         "Über das Wetter\n\nDas ist ein Text ganz ohne Zahlen. Er erzählt vom Regen und vom Wind.\n"
         "Am Abend wurde es still, und alle gingen nach Hause.\n", encoding="utf-8")
-    nbs = _notebooks(tmp_path / "nb", real=("01_corpus_overview", "02_document", "03_claims", "06_summary"))
+    nbs = _notebooks(tmp_path / "nb", real=("01_corpus_overview", "02_document"))
     result = build(BuildOptions(seeds=seeds, out=tmp_path / "out", notebooks=nbs, jobs=2))
     assert [(r.key, r.status, r.error) for r in result.runs if r.status != "ok"] == []
     assert result.exit_code == 0
-    assert "<code>prose</code>: 0 claims" in (tmp_path / "out" / "claims" / "prose.html").read_text(encoding="utf-8")
+    assert "<code>prose</code>: 0 claims" in (tmp_path / "out" / "documents" / "prose.html").read_text(encoding="utf-8")
 
 
 # --- Numbers beyond the range -------------------------------------------------------------------
@@ -688,7 +688,7 @@ def test_links_between_reports_resolve_for_ids_that_need_quoting(tmp_path):
     for doc_id in ("q#1?x=%41", "a{b}c"):
         (seeds / f"{doc_id}.txt").write_text(DE, encoding="utf-8")
     out = tmp_path / "out"
-    nbs = _notebooks(tmp_path / "nb", real=("01_corpus_overview", "02_document", "03_claims", "06_summary"))
+    nbs = _notebooks(tmp_path / "nb", real=("01_corpus_overview", "02_document"))
     result = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))
     assert result.exit_code == 0, [r.error for r in result.runs if r.error]
     checked = 0

@@ -41,5 +41,5 @@ def test_discover_skips_catalog_and_reports_duplicate_ids(tmp_path):
 def test_relative_links_quote_and_climb():
     assert href("index.html", "documents/b c.html") == "documents/b%20c.html"
     assert href("documents/x.html", "index.html") == "../index.html"
-    assert ("Comparison", "../comparison.html") in nav_links("claims/x.html", list(PIPELINE))
-    assert ("Comparison", "../comparison.html") not in nav_links("claims/x.html", [s for s in PIPELINE if s.name != "04_comparison"])
+    assert ("Comparison", "../comparison.html") in nav_links("documents/x.html", list(PIPELINE))
+    assert ("Comparison", "../comparison.html") not in nav_links("documents/x.html", [s for s in PIPELINE if s.name != "04_comparison"])

@@ -348,16 +348,16 @@ def test_cli_missing_seeds_folder_is_a_usage_error(tmp_path):
 
 @slow
 def test_a_raising_notebook_keeps_its_executed_copy_and_does_not_block_the_others(tmp_path):
-    raising = _code_notebook("x = 1\n", "raise RuntimeError('deliberate failure in the claims notebook')\n", "y = 2\n")
-    names = ("01_corpus_overview", "02_document", "04_comparison", "06_summary")
-    nbs = _notebooks(tmp_path, names, replace={"03_claims": raising})
+    raising = _code_notebook("x = 1\n", "raise RuntimeError('deliberate failure in the document notebook')\n", "y = 2\n")
+    names = ("01_corpus_overview", "04_comparison", "07_claims_explorer")
+    nbs = _notebooks(tmp_path, names, replace={"02_document": raising})
     out = tmp_path / "out"
     result = build(BuildOptions(seeds=_seeds(tmp_path, {}), out=out, notebooks=nbs, jobs=2))
     assert result.exit_code == 1
     runs = {r.key: r for r in result.runs}
-    failed = runs[f"03_claims--{GOOD}"]
+    failed = runs[f"02_document--{GOOD}"]
     assert failed.status == "failed"
-    assert "RuntimeError: deliberate failure in the claims notebook" in failed.error
+    assert "RuntimeError: deliberate failure in the document notebook" in failed.error
     assert all(r.status == "ok" for k, r in runs.items() if k != failed.key), [(k, r.error) for k, r in runs.items()]
     # The executed copy is kept, with the failing cell marked and the cell after it not run.
     executed = json.loads(Path(failed.executed).read_text(encoding="utf-8"))
@@ -367,9 +367,9 @@ def test_a_raising_notebook_keeps_its_executed_copy_and_does_not_block_the_other
     assert code[-1]["execution_count"] is None
     marks = [c for c in executed["cells"] if "papermill-error-cell-tag" in c["metadata"].get("tags", [])]
     assert marks, "papermill marks the failing cell in the executed copy"
-    report = (out / "claims" / f"{GOOD}.html").read_text(encoding="utf-8")
+    report = (out / "documents" / f"{GOOD}.html").read_text(encoding="utf-8")
     assert "This report did not build completely." in report and "deliberate failure" in report
-    assert "deliberate failure in the claims notebook" in _index_text(out)
+    assert "deliberate failure in the document notebook" in _index_text(out)
 
 
 @slow
@@ -473,7 +473,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
 def interrupted_setup(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("interrupt")
     seeds = _seeds(tmp, {"second.txt": DE.encode()})
-    nbs = _notebooks(tmp, ("01_corpus_overview", "02_document", "06_summary"))
+    nbs = _notebooks(tmp, ("01_corpus_overview", "02_document"))
     out = tmp / "out"
     first = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))
     assert first.exit_code == 0
@@ -567,7 +567,7 @@ def test_large_documents_build_in_bounded_time_and_report_size(tmp_path):
     one_line = ("Meta hat 350.000 GPUs und plant 600.000 H100-Äquivalente. " * 20_000).encode()[:1_000_000]
     tiny = "".join(f"{i} GPUs\n" if i % 10 == 0 else "ok\n" for i in range(100_000)).encode()
     seeds = _seeds(tmp_path, {"big.txt": big, "one line.txt": one_line, "tiny lines.txt": tiny})
-    nbs = _notebooks(tmp_path, ("01_corpus_overview", "02_document", "06_summary"))
+    nbs = _notebooks(tmp_path, ("01_corpus_overview", "02_document"))
     out = tmp_path / "out"
     started = time.perf_counter()
     result = build(BuildOptions(seeds=seeds, out=out, notebooks=nbs, jobs=2))

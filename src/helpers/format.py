@@ -8,8 +8,6 @@ exact) and ``words`` for sentences and finding details (350,000 stays exact;
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
 
 # Units whose values are names of years or releases: no thousands separators (2024, not 2,024).
 _UNSEPARATED_UNITS = frozenset({"year", "version"})
@@ -42,16 +40,6 @@ def value(v: object, unit: str) -> str:
         x = float(v)  # type: ignore[arg-type]
         return str(int(x)) if x == int(x) else f"{x:g}"
     return grouped(v)
-
-
-def claim_value(row: Mapping[str, Any]) -> str:
-    """A claims-table row's value, or its range low – high when it has no point value."""
-    if not missing(row.get("value")):
-        return value(row["value"], str(row.get("unit", "")))
-    lo, hi = row.get("value_low"), row.get("value_high")
-    if not missing(lo) and not missing(hi):
-        return f"{grouped(lo)} – {grouped(hi)}"
-    return ""
 
 
 def number_words(x: float) -> str:

@@ -338,8 +338,8 @@ def _execute_runs(
     specs = list(dict.fromkeys(r.spec for r in runs))
     notebook_digests = {spec.name: notebook_source_digest(opts.notebooks / f"{spec.name}.ipynb") for spec in specs}
     file_digests: dict[str, str] = {}
-    # One batch per document (its structure, claims and summary reports, run one after another
-    # in one kernel, which reads the document's rows once); every other run is a batch of its own.
+    # One batch per document (all its reports, run one after another in one kernel, which reads
+    # the document's rows once); every other run is a batch of its own.
     # Corpus-level runs are the longest: sent first, they do not leave one worker finishing alone.
     batches: dict[object, list[NotebookRun]] = {}
     for run in sorted(runs, key=lambda r: r.spec.scope == "document"):
@@ -377,7 +377,7 @@ def _execute_runs(
         for (run, record), outcome in zip(batch, outcomes):
             res = outcome if isinstance(outcome, RunResult) else _failed_run(run, outcome)
             results.append(res)
-            lock[run.key] = {**record, "status": res.status, "executed": res.executed}
+            lock[run.key] = {**record, "status": res.status, "executed": res.executed, "report": run.report}
             mark = "ok    " if res.status == "ok" else "FAILED"
             extra = f"  {res.error}" if res.error else ""
             log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
@@ -419,6 +419,19 @@ def _drop_stale_rows(rows_dir: Path, runs: list[NotebookRun]) -> None:
     for folder in rows_dir.iterdir():
         if folder.name not in wanted:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_reports(out: Path, entries: list[dict], keep: set[str]) -> None:
+    """Delete the reports and executed notebooks of runs the build no longer makes (a removed
+    document, a notebook taken out of the pipeline): left behind, the index would not list them
+    but ``publish`` would still put them on the site."""
+    for entry in entries:
+        report = str(entry.get("report") or "")
+        if report and report not in keep:
+            (out / report).unlink(missing_ok=True)
+        executed = str(entry.get("executed") or "")
+        if executed and Path(executed).parent == out / "_build" / "notebooks":
+            Path(executed).unlink(missing_ok=True)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -563,7 +576,9 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             stages["notebooks"] = time.perf_counter() - t0
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
-            lock = {k: v for k, v in sorted(lock.items()) if k in {r.key for r in runs}}
+            planned = {r.key for r in runs}
+            _remove_reports(opts.out, [v for k, v in lock.items() if k not in planned], {r.report for r in runs})
+            lock = {k: v for k, v in sorted(lock.items()) if k in planned}
             _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
 
         changes = _changes(previous_claims, tables["claims"], previous_findings, tables["findings"])

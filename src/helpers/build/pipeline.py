@@ -59,16 +59,13 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "the corpus table with catalog facts, sizes, sentences per language, and documents that failed",
     ),
     NotebookSpec(
-        "02_document", "document", "documents/{doc_id}.html", "Document {doc_id}", "structure",
-        "a document's summary and key numbers, its catalog facts, its blocks (chrome, headings, speaker turns, "
-        "timestamps), sentence counts by language and speaker, and its full text with every sentence anchored as "
-        "`#s-N` and claims highlighted",
+        "02_document", "document", "documents/{doc_id}.html", "Document {doc_id}", "report",
+        "everything on one document: its summary and key numbers, what it says on each topic, its claims (the "
+        "headline figures, the claims table with speakers and confidence, counts by unit and topic), its catalog "
+        "facts, its blocks (chrome, headings, speaker turns, timestamps), sentence counts by language and speaker, "
+        "and its full text with every sentence anchored as `#s-N` and every claim highlighted with its permalink "
+        "`#c-<claim_id>`",
         needs=("documents", "blocks", "sentences", "claims", "summaries"),
-    ),
-    NotebookSpec(
-        "03_claims", "document", "claims/{doc_id}.html", "Claims in {doc_id}", "claims",
-        "the document's claims table (linked to sentence anchors), counts by unit and topic, and every claim "
-        "highlighted in its sentence",
     ),
     NotebookSpec(
         "04_comparison", "corpus", "comparison.html", "Comparison across sources", "Comparison",
@@ -83,11 +80,6 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "two renderings of one event aligned passage by passage: differing quantities, quantities and passages "
         "only one rendering has",
         needs=("documents", "alignment"),
-    ),
-    NotebookSpec(
-        "06_summary", "document", "summaries/{doc_id}.html", "Summary of {doc_id}", "summary",
-        "the extractive summary, key numbers, and what the document says on each topic",
-        needs=("documents", "sentences", "claims", "summaries"),
     ),
     NotebookSpec(
         "07_claims_explorer", "explorer", "explorer.html", "Claims explorer", "Claims explorer",

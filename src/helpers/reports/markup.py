@@ -42,13 +42,6 @@ def lang_span(text: object, code: object) -> str:
     return f"<span{attr}>{esc(text)}</span>" if attr else esc(text)
 
 
-def mark(text: str, start: int, end: int, lang: object = "") -> str:
-    """``text`` with ``[start:end]`` wrapped in <mark>, all escaped, in a span with its language."""
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    body = f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
-    return f"<span{lang_attr(lang)}>{body}</span>"
-
-
 def speaker_html(speaker: object, attribution: object, confidence: object = None) -> str:
     """The speaker as ``attribution.said_by`` words it, escaped; how it is known and how sure in a tooltip.
 
