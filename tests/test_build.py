@@ -138,6 +138,16 @@ def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):
     assert full.stages and sorted(full.skipped) == sorted(r.key for r in full.runs)
     assert {p: (out / p).read_bytes() for p in fast_files} == fast_files
 
+    # A removed document takes its report and executed notebook with it: publish would copy what is left.
+    executed = {r.key: Path(r.executed) for r in full.runs}["02_document--english talk"]
+    assert executed.exists()
+    (seeds / "english talk.txt").unlink()
+    removed = build(BuildOptions(seeds=seeds, out=out, jobs=2))
+    assert removed.exit_code == 0
+    assert not (out / "documents" / "english talk.html").exists() and not executed.exists()
+    assert (out / "documents" / "002_eb63065994b04cab.html").exists()
+    assert "english talk" not in (out / "index.html").read_text(encoding="utf-8")
+
 
 def test_bad_document_is_reported_and_the_rest_builds(tmp_path):
     seeds = tmp_path / "seeds"

@@ -194,6 +194,15 @@ def restore_cell(value: str) -> str:
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """Deterministic CSV: fixed line ending, no index, UTF-8, text cells neutralised. The one writer of every table."""
+    return csv_parts(df)[0]
+
+
+def csv_parts(df: pd.DataFrame) -> tuple[bytes, bool]:
+    """:func:`to_csv_bytes`, and whether every text cell had to be quoted (a table holding a lone ``\\r``).
+
+    Otherwise each row's bytes depend on that row alone: the CSV of a table is
+    its header and the rows' bytes of any split of it, joined in order.
+    """
     text = [c for c in df.columns if df[c].dtype == object or str(df[c].dtype) in ("str", "string")]
     marks = _TEXT_MARK_STARTS
     neutralised = {}
@@ -211,4 +220,4 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
         df = df.assign(**{c: pd.Series(v, index=df.index, dtype=df[c].dtype) for c, v in neutralised.items()})
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
-    return buf.getvalue().encode("utf-8")
+    return buf.getvalue().encode("utf-8"), lone_cr

@@ -17,6 +17,7 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
 from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
+from .rows import CHUNKED, Chunk, document_chunks, join as join_chunks, from_json as chunks_from_json, to_json as chunks_to_json
 from .options import (  # noqa: F401  (DEFAULT_* are part of this module's interface)
     DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
     package_versions,
@@ -87,13 +89,17 @@ class RowDigests:
     cost minutes at a thousand documents.
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+    def __init__(self, tables: dict[str, pd.DataFrame], chunks: dict[str, dict[str, Chunk]] | None = None) -> None:
         self.tables = tables
+        # table -> document -> its rows as CSV bytes (build.rows), for tables every document has them of
+        self.chunks = chunks or {}
         self._by_doc: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, object]] = {}
         self._written: set[tuple[Path, str]] = set()  # a document's reports share its folder: each file once a build
 
     def _table(self, name: str) -> dict[str, str]:
+        if name not in self._by_doc and name in self.chunks:
+            self._by_doc[name] = {doc: _sha(c.header + c.body) for doc, c in self.chunks[name].items() if c.body}
         if name not in self._by_doc:
             import numpy as np
 
@@ -122,6 +128,11 @@ class RowDigests:
             if (folder, name) in self._written:
                 continue
             self._written.add((folder, name))
+            if name in self.chunks:
+                joined = join_chunks([self.chunks[name][d] for d in doc_ids if d in self.chunks[name]])
+                if joined is not None:
+                    _write_if_changed(folder / f"{name}.csv", joined)
+                    continue
             df = self.tables[name]
             found = [self._positions(name).get(d) for d in doc_ids]
             at = np.concatenate([p for p in found if p is not None] or [np.array([], dtype=np.intp)])
@@ -150,6 +161,7 @@ def analyze_or_reuse(
     fixed: dict[str, str],
     data_dir: Path,
     build_dir: Path,
+    files: Mapping[str, bytes] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The analysis tables, read back from the data folder when nothing they are computed from changed.
 
@@ -163,7 +175,8 @@ def analyze_or_reuse(
         json.dumps(
             {
                 **fixed,
-                "tables": {name: frame_digest(df) for name, df in sorted(tables.items())},
+                # the tables as their CSV bytes (``files``, when the caller has them already)
+                "tables": {name: _sha(files[name] if files and name in files else to_csv_bytes(df)) for name, df in sorted(tables.items())},
                 "catalog": repr(sorted(catalog.entries.items())),
                 "ledger": frame_digest(ledger),
             },
@@ -249,7 +262,7 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
 # folder (a shared drive, a CI cache, an unpacked archive) could otherwise run
 # code on the next build through an unpickled entry. Columns are rebuilt only
 # with these types.
-_CACHE_FORMAT = 2  # 2: entries hold the document's summary
+_CACHE_FORMAT = 3  # 2: entries hold the document's summary; 3: and its rows as CSV
 
 
 def _cache_entry(key: str, extraction: Extraction) -> bytes:
@@ -257,7 +270,8 @@ def _cache_entry(key: str, extraction: Extraction) -> bytes:
         name: {"columns": [str(c) for c in df.columns], "dtypes": [str(t) for t in df.dtypes], "data": [df[c].tolist() for c in df.columns]}
         for name, df in sorted(extraction.tables.items())
     }
-    entry = {"format": _CACHE_FORMAT, "key": key, "doc_id": extraction.doc_id, "row": extraction.row, "tables": tables}
+    entry = {"format": _CACHE_FORMAT, "key": key, "doc_id": extraction.doc_id, "row": extraction.row, "tables": tables,
+             "csv": chunks_to_json(extraction.csv)}  # fmt: skip
     return json.dumps(entry, ensure_ascii=False, sort_keys=True, default=_json_scalar).encode("utf-8")
 
 
@@ -274,14 +288,40 @@ def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
         if not (isinstance(entry, dict) and entry.get("format") == _CACHE_FORMAT and entry.get("key") == key and entry.get("doc_id") == doc_id):
             return None
         tables = CachedTables.from_entry(entry["tables"])
-        if tables is None:
+        chunks = chunks_from_json(entry.get("csv"))
+        if tables is None or chunks is None:
             return None
         row = entry["row"]
         if not isinstance(row, dict) or row.get("status") != "ok":
             return None
-        return Extraction(doc_id, row, tables)
+        return Extraction(doc_id, row, tables, chunks)
     except (ValueError, TypeError, KeyError, AttributeError):  # a damaged entry is only a miss
         return None
+
+
+def extract_with_rows(source, catalog: Catalog) -> Extraction:
+    """``extract_document``, with the document's rows serialised where it ran (``build.rows``)."""
+    extraction = extract_document(source, catalog)
+    if extraction.ok:
+        extraction.csv = document_chunks(extraction.tables)
+    return extraction
+
+
+def table_files(extractions: list[Extraction], tables: dict[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, dict[str, Chunk]]]:
+    """The CSV bytes of each extracted table, and each joinable table's rows per document.
+
+    Joined from the documents' own bytes where every document has them
+    (``build.rows``), else written from the table.
+    """
+    ok = sorted((e for e in extractions if e.ok), key=lambda e: e.doc_id)  # combine's order
+    files, chunks = {}, {}
+    for name in CHUNKED:
+        parts = [e.csv.get(name) for e in ok]
+        joined = join_chunks(parts) if all(isinstance(p, Chunk) for p in parts) else None
+        if joined is not None:
+            files[name] = joined
+            chunks[name] = {e.doc_id: p for e, p in zip(ok, parts)}
+    return {name: files[name] if name in files else to_csv_bytes(df) for name, df in tables.items()}, chunks
 
 
 def extract_all(
@@ -305,9 +345,9 @@ def extract_all(
     if todo:
         entries = [s for s, _, _ in todo]
         if workers.distributed or len(todo) >= PARALLEL_EXTRACTION_MIN:
-            done = list(workers.executor().map(extract_document, entries, [catalog] * len(entries)))
+            done = list(workers.executor().map(extract_with_rows, entries, [catalog] * len(entries)))
         else:
-            done = [extract_document(s, catalog) for s in entries]
+            done = [extract_with_rows(s, catalog) for s in entries]
         for (s, key, cached), extraction in zip(todo, done):
             results[s.doc_id] = extraction
             if key and extraction.ok:
@@ -321,7 +361,7 @@ def _execute_runs(
     workers: Workers,
     build_dir: Path,
     data_dir: Path,
-    tables: dict[str, pd.DataFrame],
+    rows: RowDigests,
     lock: dict[str, dict],
     fixed: dict[str, str],
     doc_langs: dict[str, str],
@@ -334,7 +374,6 @@ def _execute_runs(
     results: list[RunResult] = []
     skipped: list[str] = []
     total = len(runs)
-    rows = RowDigests(tables)
     specs = list(dict.fromkeys(r.spec for r in runs))
     notebook_digests = {spec.name: notebook_source_digest(opts.notebooks / f"{spec.name}.ipynb") for spec in specs}
     file_digests: dict[str, str] = {}
@@ -538,10 +577,11 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             if not e.ok:
                 log(f"[error] {e.doc_id}: {e.row['error']}")
         tables = combine(extractions)
+        files, chunks = table_files(extractions, tables)
         stages = {"extraction": time.perf_counter() - t0}
         log(f"extracted {len(sources)} documents from {opts.seeds} in {stages['extraction']:.1f}s")
         t0 = time.perf_counter()
-        tables.update(analyze_or_reuse(tables, catalog, ledger, fixed, data_dir, build_dir))
+        tables.update(analyze_or_reuse(tables, catalog, ledger, fixed, data_dir, build_dir, files))
         stages["analysis"] = time.perf_counter() - t0
         log(f"compared, aligned and summarized in {stages['analysis']:.1f}s")
 
@@ -549,9 +589,8 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         previous_claims = _read_previous(baseline, "claims")
         previous_findings = _read_previous(baseline, "findings")
         data_dir.mkdir(parents=True, exist_ok=True)
-        for name, df in tables.items():
-            if name not in ANALYSED:  # written (or found unchanged) by the analysis step
-                _write_if_changed(data_dir / f"{name}.csv", to_csv_bytes(df))
+        for name, data in files.items():
+            _write_if_changed(data_dir / f"{name}.csv", data)
 
         ok_docs = [e.doc_id for e in extractions if e.ok]
         doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
@@ -572,7 +611,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             lock = {}  # a damaged lockfile only costs a full rebuild
         t0 = time.perf_counter()
         try:
-            results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, tables, lock, fixed, doc_langs)
+            results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, RowDigests(tables, chunks), lock, fixed, doc_langs)
             stages["notebooks"] = time.perf_counter() - t0
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.

@@ -52,10 +52,23 @@ def _claims_by_key(df: pd.DataFrame) -> dict[tuple, dict]:
     return out
 
 
+def _rows_by_document(df: pd.DataFrame) -> dict[str, tuple]:
+    """Each document's claims as the hashes of what matching reads, in order."""
+    cols = [c for c in _CLAIM_COLUMNS if c in df.columns]
+    hashes = pd.util.hash_pandas_object(df[cols], index=False).to_numpy()
+    docs = df["doc_id"].astype(str).to_numpy()
+    return {doc: tuple(hashes[rows]) for doc, rows in pd.Series(range(len(df))).groupby(docs, sort=False).indices.items()}
+
+
 def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
     if old is None:
         return pd.DataFrame(columns=CHANGES.names)
-    o, n = _claims_by_key(old), _claims_by_key(new)
+    # Claims are matched within their document: a document whose rows are the same has no change,
+    # and a rebuild that adds one document to a thousand matches that one document's claims.
+    before, after = _rows_by_document(old), _rows_by_document(new)
+    changed = {d for d in before.keys() | after.keys() if before.get(d) != after.get(d)}
+    o = _claims_by_key(old[old["doc_id"].astype(str).isin(changed)])
+    n = _claims_by_key(new[new["doc_id"].astype(str).isin(changed)])
     rows = []
     for key, r in n.items():
         if key not in o:

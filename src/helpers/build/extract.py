@@ -160,6 +160,8 @@ class Extraction:
     doc_id: str
     row: dict[str, object]
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    # Its rows of the per-document tables as CSV bytes (``build.rows``), when they were made with it.
+    csv: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
