@@ -525,19 +525,22 @@ def topic_summaries(
     """
     if claims.empty or "topic" not in claims.columns:
         return pd.DataFrame(columns=list(TOPIC_COLUMNS))
-    with_topic = claims[claims["topic"].map(lambda t: not _blank(t))]
     by_sentence: dict[tuple[str, int], Mapping[str, Any]] = {}
     for rec in sentences.to_dict("records"):
         if not _blank(rec.get("sentence_id")):
             by_sentence[(str(rec["doc_id"]), int(rec["sentence_id"]))] = rec
+    # Plain records, not a pandas group per (topic, document): every document report makes these.
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for rec in claims.to_dict("records"):
+        if not _blank(rec["topic"]):
+            groups.setdefault((str(rec["topic"]), str(rec["doc_id"])), []).append(rec)
 
     rows: list[dict[str, Any]] = []
-    for (topic, doc_id), group in with_topic.groupby(["topic", "doc_id"], sort=True):
-        doc_id = str(doc_id)
+    for (topic, doc_id), group in sorted(groups.items()):
         counts: Counter[int] = Counter()
         contexts: list[str] = []
         speakers: list[str] = []
-        for rec in group.sort_values(["start", "claim_id"], kind="stable").to_dict("records"):
+        for rec in sorted(group, key=lambda r: (_num(r["start"]), str(r["claim_id"]))):
             sid = rec.get("sentence_id")
             if not _blank(sid) and (doc_id, int(sid)) in by_sentence:
                 counts[int(sid)] += 1
@@ -551,19 +554,18 @@ def topic_summaries(
             speakers.append(said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution")))
         if not texts:
             texts = list(dict.fromkeys(contexts))[:max_sentences]
-        langs = group["lang"].dropna().astype(str) if "lang" in group.columns else pd.Series(dtype=str)
-        joiner = "" if (not langs.empty and langs.mode().iloc[0] == "ja") else " "
+        lang = _most_common([str(r["lang"]) for r in group if not _missing(r.get("lang"))]) if "lang" in claims.columns else None
         rows.append(
             {
-                "topic": str(topic),
+                "topic": topic,
                 "doc_id": doc_id,
-                "lang": langs.mode().iloc[0] if not langs.empty else None,
+                "lang": lang,
                 "event_id": _entry_field(catalog, doc_id, "event_id"),
                 "event_date": _entry_field(catalog, doc_id, "event_date"),
                 "speaker": ", ".join(dict.fromkeys(sp for sp in speakers if sp)) or None,
                 "n_claims": len(group),
                 "sentence_ids": ids,
-                "text": joiner.join(texts),
+                "text": ("" if lang == "ja" else " ").join(texts),
             }
         )
     out = pd.DataFrame(rows, columns=list(TOPIC_COLUMNS))
@@ -571,6 +573,19 @@ def topic_summaries(
         return out
     out["_date"] = out["event_date"].fillna("9999")
     return out.sort_values(["topic", "_date", "doc_id"], kind="stable").drop(columns="_date").reset_index(drop=True)
+
+
+def _missing(value: Any) -> bool:
+    return not isinstance(value, str) and bool(pd.isna(value))
+
+
+def _most_common(values: list[str]) -> str | None:
+    """The most frequent value, the first in sort order among equals (``Series.mode().iloc[0]``); None for none."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
 
 
 # --- The summaries table ------------------------------------------------------

@@ -250,10 +250,6 @@ def _load_ledger(path: Path | None) -> tuple[pd.DataFrame, list[str]]:
         return empty_ledger(), [str(e)]
 
 
-# Below this many documents to extract, worker start-up costs more than it saves.
-PARALLEL_EXTRACTION_MIN = 16
-
-
 def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -> str:
     return _sha(source_bytes + repr(entry).encode() + json.dumps(fixed, sort_keys=True).encode())
 
@@ -324,35 +320,59 @@ def table_files(extractions: list[Extraction], tables: dict[str, pd.DataFrame]) 
     return {name: files[name] if name in files else to_csv_bytes(df) for name, df in tables.items()}, chunks
 
 
+def extract_batch(sources: list, catalog: Catalog) -> list[Extraction]:
+    """Extract these documents where this runs (a worker): rows serialised, claims checked.
+
+    The claims table's rules are checked once per batch (``extract.check_claims``:
+    a check costs about as much for one document as for a hundred), so the
+    build process never loads the extractor or the checks.
+    """
+    return check_claims([extract_with_rows(s, catalog) for s in sources])
+
+
 def extract_all(
     sources: list, catalog: Catalog, cache_dir: Path, fixed: dict[str, str], workers: Workers
 ) -> list[Extraction]:
-    """Extract every document, reusing cached results for unchanged documents."""
+    """Extract every document on the workers, reusing cached results for unchanged documents.
+
+    Documents without a cache entry are sent first: the workers extract them
+    while this process reads the other entries, so a rebuild that adds one
+    document to a thousand pays for the extractor's start-up and the cache at
+    once, not one after the other. Entries found stale are sent next. Only a
+    document that passed the claims checks is cached.
+    """
     results: dict[str, Extraction] = {}
-    todo = []
+    futures: dict[cf.Future, list[tuple]] = {}
+
+    def send(todo: list[tuple]) -> None:
+        # a few batches per worker: even when documents differ in length, none finishes long after the others
+        size = max(1, -(-len(todo) // (workers.jobs * 4)))
+        for i in range(0, len(todo), size):
+            part = todo[i : i + size]
+            futures[workers.executor().submit(extract_batch, [s for s, _, _ in part], catalog)] = part
+
+    keyed, stale = [], []
     for s in sources:
         try:
             key = "" if s.problem else _extraction_key(s.path.read_bytes(), catalog.entry(s.doc_id), fixed)
         except OSError:
             key = ""
-        cached = cache_dir / f"{_sha(s.doc_id.encode())[:16]}.json"
+        keyed.append((s, key, cache_dir / f"{_sha(s.doc_id.encode())[:16]}.json"))
+    send([t for t in keyed if not (t[1] and t[2].exists())])
+    for s, key, cached in keyed:
         if key and cached.exists():
             extraction = _read_cache_entry(cached.read_bytes(), key, s.doc_id)
-            if extraction is not None:
+            if extraction is None:
+                stale.append((s, key, cached))
+            else:
                 results[s.doc_id] = extraction
-                continue
-        todo.append((s, key, cached))
-    if todo:
-        entries = [s for s, _, _ in todo]
-        if workers.distributed or len(todo) >= PARALLEL_EXTRACTION_MIN:
-            done = list(workers.executor().map(extract_with_rows, entries, [catalog] * len(entries)))
-        else:
-            done = [extract_with_rows(s, catalog) for s in entries]
-        for (s, key, cached), extraction in zip(todo, done):
+    send(stale)
+    for fut in cf.as_completed(futures):
+        for (s, key, cached), extraction in zip(futures[fut], fut.result()):
             results[s.doc_id] = extraction
             if key and extraction.ok:
                 atomic.write_bytes(cached, _cache_entry(key, extraction))
-    return check_claims([results[s.doc_id] for s in sources])
+    return [results[s.doc_id] for s in sources]
 
 
 def _execute_runs(
