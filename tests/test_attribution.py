@@ -158,6 +158,9 @@ def test_document_text_marks_a_change_of_voice_inside_a_block():
     same = sentences.assign(speaker="Jensen Huang", attribution="turn")
     html = document_html(turn, same)
     assert "Jensen Huang (inferred)</span>:</strong>" in html and 'class="voice"' not in html
+    assert 'title="inferred: decoded from the turns' in html  # how an inferred speaker is known, on its turn
+    labelled = document_html(turn.assign(speaker_inferred=False), sentences.assign(speaker="Jensen Huang", attribution="labelled"))
+    assert '<strong><span class="speaker">Jensen Huang</span>:</strong>' in labelled  # the transcript's own label: no tooltip
 
 
 def test_explorer_shows_the_mark_and_filters_by_the_person():

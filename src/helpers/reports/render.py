@@ -184,7 +184,8 @@ def document_html(
         if b.get("speaker"):
             how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
             voice = said_by(b["speaker"], how)
-            label += f"<strong>{speaker_html(b['speaker'], how)}:</strong> "
+            # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
+            label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
         if b.get("timestamp"):
             label += f'<code>({esc(b["timestamp"])})</code> '
         body, pos = [], 0
