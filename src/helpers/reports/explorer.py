@@ -123,7 +123,8 @@ def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None)
     table says how many more there are, and ``data/findings.csv`` has them all.
     """
     if doc_ids is not None:
-        findings = findings[findings["doc_ids"].str.split().map(lambda ids: bool(set(ids) & doc_ids))]
+        # A list of booleans, not a Series: an empty one would select columns, not rows (a page without findings).
+        findings = findings.loc[[bool(set(str(ids).split()) & doc_ids) for ids in findings["doc_ids"]]]
     view = findings[["finding_id", "topic", "verdict", "kind", "measure", "doc_ids", "reference", "likely_value", "detail"]]
     return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"))
 
