@@ -23,6 +23,7 @@ from helpers.reports.export import slot, to_html
 from helpers.text.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parents[1]
+slow = pytest.mark.slow  # real builds; the unit tests below them run everywhere
 EXPLORER = "07_claims_explorer"
 
 # One figure each, on unrelated subjects: the only findings are a0's, against the ledger.
@@ -41,7 +42,7 @@ class Corpus:
     def __init__(self, tmp_path: Path, docs: list[str]) -> None:
         self.seeds, self.out, self.notebooks = tmp_path / "seeds", tmp_path / "out", tmp_path / "notebooks"
         for folder in (self.seeds, self.notebooks):
-            folder.mkdir()
+            folder.mkdir(parents=True)
         shutil.copy(ROOT / "notebooks" / f"{EXPLORER}.ipynb", self.notebooks)
         self.ledger = tmp_path / "ledger.csv"
         shutil.copy(ROOT / "references" / "reference_facts.csv", self.ledger)
@@ -87,6 +88,7 @@ def two_a_page(monkeypatch):
     monkeypatch.setattr(explorer, "DOCS_PER_PAGE", 2)
 
 
+@slow
 def test_a_document_added_to_the_last_page_executes_that_page_only(tmp_path, two_a_page):
     corpus = Corpus(tmp_path, ["a0", "a1", "a2", "a3", "a4"])
     corpus.build()
@@ -107,6 +109,7 @@ def test_a_document_added_to_the_last_page_executes_that_page_only(tmp_path, two
     assert sorted(again.skipped) == [corpus.key(1), corpus.key(2), corpus.key(3)]
 
 
+@slow
 def test_a_new_page_re_exports_the_others_with_a_link_to_it(tmp_path, two_a_page):
     corpus = Corpus(tmp_path, ["a0", "a1", "a2", "a3", "a4", "a5"])
     corpus.build()
@@ -130,6 +133,7 @@ def test_a_new_page_re_exports_the_others_with_a_link_to_it(tmp_path, two_a_page
         assert fresh.state()[page][1] == after[page][1]
 
 
+@slow
 def test_a_changed_finding_of_page_one_executes_page_one_only(tmp_path, two_a_page):
     corpus = Corpus(tmp_path, ["a0", "a1", "a2", "a3", "a4"])
     corpus.build()
