@@ -33,7 +33,7 @@ from .extract import CachedTables, Extraction, check_claims, combine, extract_do
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
-from .pipeline import NotebookRun, nav_links, plan_runs, table_spec
+from .pipeline import PAGES_DIR, NotebookRun, nav_links, plan_runs, table_spec
 from .rows import CHUNKED, Chunk, document_chunks, join as join_chunks, from_json as chunks_from_json, to_json as chunks_to_json
 from .options import (  # noqa: F401  (DEFAULT_* are part of this module's interface)
     DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
@@ -95,7 +95,16 @@ class RowDigests:
         self.chunks = chunks or {}
         self._by_doc: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, object]] = {}
+        self._row_hashes: dict[str, tuple[bytes, object]] = {}
         self._written: set[tuple[Path, str]] = set()  # a document's reports share its folder: each file once a build
+
+    def _hashes(self, name: str) -> tuple[bytes, object]:
+        """The table's header (columns and types) and one 64-bit hash per row, computed once."""
+        if name not in self._row_hashes:
+            df = self.tables[name]
+            header = json.dumps([[c, str(t)] for c, t in df.dtypes.items()]).encode()
+            self._row_hashes[name] = (header, pd.util.hash_pandas_object(df, index=False).to_numpy())
+        return self._row_hashes[name]
 
     def _table(self, name: str) -> dict[str, str]:
         if name not in self._by_doc and name in self.chunks:
@@ -104,8 +113,7 @@ class RowDigests:
             import numpy as np
 
             df = self.tables[name]
-            header = json.dumps([[c, str(t)] for c, t in df.dtypes.items()]).encode()
-            rows = pd.util.hash_pandas_object(df, index=False).to_numpy()
+            header, rows = self._hashes(name)
             codes, docs = pd.factorize(df["doc_id"].astype(str), sort=True)
             order = np.argsort(codes, kind="stable")
             bounds = np.searchsorted(codes[order], np.arange(len(docs) + 1))
@@ -115,34 +123,66 @@ class RowDigests:
         return self._by_doc[name]
 
     def _positions(self, name: str) -> dict[str, object]:
+        """document -> positions of its rows; in a table without ``doc_id`` (findings), of the rows involving it."""
         if name not in self._rows:
-            self._rows[name] = self.tables[name].groupby(self.tables[name]["doc_id"].astype(str), sort=False).indices
+            df = self.tables[name]
+            if "doc_id" in df.columns:
+                self._rows[name] = df.groupby(df["doc_id"].astype(str), sort=False).indices
+            else:
+                self._rows[name] = _involving(df)
         return self._rows[name]
 
-    def write_own_rows(self, folder: Path, names: tuple[str, ...], doc_ids: tuple[str, ...]) -> None:
-        """Write the rows of ``doc_ids`` of each table in ``names`` into ``folder``, as the data folder's CSVs would hold them."""
+    def _at(self, name: str, doc_ids: tuple[str, ...]):
+        """Positions of the rows of ``doc_ids`` in table order, each row once."""
         import numpy as np
 
+        found = [self._positions(name).get(d) for d in doc_ids]
+        return np.unique(np.concatenate([np.asarray(p, dtype=np.intp) for p in found if p is not None] or [np.array([], dtype=np.intp)]))
+
+    def write_own_rows(self, folder: Path, names: tuple[str, ...], doc_ids: tuple[str, ...]) -> None:
+        """Write the rows of ``doc_ids`` of each table in ``names`` into ``folder``, as the data folder's CSVs would hold them.
+
+        A table without a ``doc_id`` column (findings) gets the rows involving any of ``doc_ids``.
+        """
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
             if (folder, name) in self._written:
                 continue
             self._written.add((folder, name))
             if name in self.chunks:
-                joined = join_chunks([self.chunks[name][d] for d in doc_ids if d in self.chunks[name]])
+                wanted = set(doc_ids)  # in table order, as filtering the table gives them
+                joined = join_chunks([c for d, c in self.chunks[name].items() if d in wanted])
                 if joined is not None:
                     _write_if_changed(folder / f"{name}.csv", joined)
                     continue
-            df = self.tables[name]
-            found = [self._positions(name).get(d) for d in doc_ids]
-            at = np.concatenate([p for p in found if p is not None] or [np.array([], dtype=np.intp)])
-            _write_if_changed(folder / f"{name}.csv", to_csv_bytes(df.take(np.sort(at))))
+            _write_if_changed(folder / f"{name}.csv", to_csv_bytes(self.tables[name].take(self._at(name, doc_ids))))
 
     def of(self, names: list[str], doc_ids: tuple[str, ...]) -> str:
-        """One digest of the rows of ``doc_ids`` in the tables ``names``."""
+        """One digest of the rows of ``doc_ids`` in the tables ``names`` (as ``write_own_rows`` writes them)."""
         empty = _sha(b"")
-        parts = [f"{name}\0{doc}\0{self._table(name).get(doc, empty)}" for name in sorted(names) for doc in doc_ids]
+        parts = []
+        for name in sorted(names):
+            if "doc_id" in self.tables[name].columns:
+                parts += [f"{name}\0{doc}\0{self._table(name).get(doc, empty)}" for doc in doc_ids]
+            else:
+                header, rows = self._hashes(name)
+                parts.append(f"{name}\0{_sha(header + rows[self._at(name, doc_ids)].tobytes())}")
         return _sha("\n".join(parts).encode())
+
+
+def _involving(findings: pd.DataFrame) -> dict[str, list[int]]:
+    """document -> positions of the findings involving it: naming it, or holding one of its claims.
+
+    A page's verdicts come from the findings holding its claims and its findings
+    table lists the findings naming its documents; each finding names the
+    documents of its claims, but a page must not depend on that to show the same.
+    """
+    by_doc: dict[str, list[int]] = {}
+    for i, (docs, claims) in enumerate(zip(findings["doc_ids"].astype(str), findings["claim_ids"].astype(str))):
+        involved = set(docs.split()) | {cid.rsplit(":", 1)[0] for cid in claims.split()}
+        for d in involved:
+            by_doc.setdefault(d, []).append(i)
+    return by_doc
 
 
 def frame_digest(df: pd.DataFrame) -> str:
@@ -217,15 +257,15 @@ def _run_record(
     inputs: dict[str, str] = {}
     sliced = []
     for name in run.needs:
-        if run.doc_ids and "doc_id" in rows.tables[name].columns:
-            sliced.append(name)  # per-document runs depend on their own rows only (below)
+        if (run.doc_ids and "doc_id" in rows.tables[name].columns) or run.shows:
+            sliced.append(name)  # per-document runs and explorer pages depend on their own rows only (below)
             continue
         if name not in file_digests:
             p = data_dir / f"{name}.csv"
             file_digests[name] = _sha(p.read_bytes()) if p.exists() else "missing"
         inputs[f"{name}.csv"] = file_digests[name]
-    if run.doc_ids:
-        inputs["rows"] = rows.of(sliced, run.doc_ids)
+    if run.doc_ids or run.shows:
+        inputs["rows"] = rows.of(sliced, run.doc_ids or run.shows)
     record: dict[str, object] = {
         "notebook": notebook_digest,
         "parameters": _sha(json.dumps(run.parameters, sort_keys=True, ensure_ascii=False).encode()),
@@ -389,7 +429,9 @@ def _execute_runs(
     """Run the notebooks concurrently; every table they read exists before the first starts.
 
     A run whose recorded inputs are unchanged (and whose report exists) is not
-    executed again.
+    executed again. When only its chrome changed (title, navigation, language,
+    slots: what the report shows about other runs), its report is exported
+    again from its executed notebook.
     """
     results: list[RunResult] = []
     skipped: list[str] = []
@@ -403,28 +445,36 @@ def _execute_runs(
     batches: dict[object, list[NotebookRun]] = {}
     for run in sorted(runs, key=lambda r: r.spec.scope == "document"):
         batches.setdefault(("document", run.doc_ids) if run.spec.scope == "document" else run.key, []).append(run)
-    futures: dict[cf.Future, list[tuple[NotebookRun, dict]]] = {}
+    futures: dict[cf.Future, list[tuple[NotebookRun, dict, str]]] = {}
+    exports: list[tuple[tuple[NotebookRun, list[tuple[str, str]], str, str], dict, str]] = []
     for batch_runs in batches.values():
         batch = []
         for run in batch_runs:
             record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
+            nav, lang = nav_links(run.report, specs), _report_lang(run, doc_langs)
+            chrome = _chrome_digest(run, nav, lang)
             previous = lock.get(run.key, {})
-            if (
-                not opts.force
-                and previous.get("digest") == record["digest"]
-                and previous.get("status") == "ok"
-                and (opts.out / run.report).exists()
-            ):
+            current = not opts.force and previous.get("digest") == record["digest"] and previous.get("status") == "ok"
+            if current and previous.get("chrome") == chrome and (opts.out / run.report).exists():
                 skipped.append(run.key)
                 results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
                 continue
+            if current and previous.get("executed") and Path(previous["executed"]).exists():
+                exports.append(((run, nav, lang, previous["executed"]), record, chrome))
+                continue
             if run.parameters.get("data_dir") != str(data_dir):
-                rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids)
-            batch.append((run, record))
+                rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids or run.shows)
+            batch.append((run, record, chrome))
         if batch:
             # Sent as soon as it is ready: workers start while the next batches' rows are written.
-            jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _ in batch]
+            jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _, _ in batch]
             futures[workers.executor().submit(run_notebooks, jobs, opts.notebooks, build_dir, opts.out, opts.timeout)] = batch
+    # Exports are short: shared among the workers, after the executions, whose kernels they do not need.
+    exported: set[cf.Future] = set()
+    for share in (exports[i :: workers.jobs] for i in range(min(len(exports), workers.jobs))):
+        fut = workers.executor().submit(export_again, [job for job, _, _ in share], opts.out)
+        futures[fut] = [(job[0], record, chrome) for job, record, chrome in share]
+        exported.add(fut)
     order = {run.key: n for n, run in enumerate(runs)}
     skipped.sort(key=order.__getitem__)
     for fut in _as_completed_in_key_order(futures):
@@ -433,14 +483,45 @@ def _execute_runs(
             outcomes: list[RunResult | Exception] = fut.result()
         except Exception as e:  # the worker process itself died
             outcomes = [e] * len(batch)
-        for (run, record), outcome in zip(batch, outcomes):
+        for (run, record, chrome), outcome in zip(batch, outcomes):
             res = outcome if isinstance(outcome, RunResult) else _failed_run(run, outcome)
             results.append(res)
-            lock[run.key] = {**record, "status": res.status, "executed": res.executed, "report": run.report}
-            mark = "ok    " if res.status == "ok" else "FAILED"
+            lock[run.key] = {**record, "chrome": chrome, "status": res.status, "executed": res.executed, "report": run.report}
+            mark = ("export" if fut in exported else "ok    ") if res.status == "ok" else "FAILED"
             extra = f"  {res.error}" if res.error else ""
             log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
     return sorted(results, key=lambda r: r.key), skipped
+
+
+def _chrome_digest(run: NotebookRun, nav: list[tuple[str, str]], lang: str) -> str:
+    """Digest of what the export adds to a run's executed notebook: a change re-exports it, never re-executes it."""
+    return _sha(json.dumps([run.title, nav, lang, sorted(run.chrome.items())], ensure_ascii=False).encode())
+
+
+def export_again(jobs: list[tuple[NotebookRun, list[tuple[str, str]], str, str]], out_dir: Path) -> list[RunResult | Exception]:
+    """``(run, nav, lang, executed notebook)`` jobs: each report written again from its executed notebook.
+
+    For runs whose inputs did not change but whose chrome did (an explorer page
+    when another page opens): the export ``execute.run_notebook`` does, without
+    the execution. Runs in a worker, which has nbformat and nbconvert imported.
+    """
+    import nbformat
+
+    from ..reports.export import to_html
+    from .execute import cap_outputs
+
+    outcomes: list[RunResult | Exception] = []
+    for run, nav, lang, executed in jobs:
+        started = time.perf_counter()
+        try:
+            nb = nbformat.read(executed, as_version=4)
+            atomic.write_text(out_dir / run.report, to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, slots=run.chrome))
+        except Exception as e:  # reported per run by the build; the next build executes it again
+            outcomes.append(e)
+            continue
+        seconds = time.perf_counter() - started
+        outcomes.append(RunResult(run.key, run.report, "ok", seconds, executed=executed, export_seconds=seconds))
+    return outcomes
 
 
 def _report_lang(run: NotebookRun, doc_langs: dict[str, str]) -> str:
@@ -471,13 +552,13 @@ ROWS_DIR = "rows"
 
 
 def _drop_stale_rows(rows_dir: Path, runs: list[NotebookRun]) -> None:
-    """Remove the row folders of documents no longer in the corpus."""
-    if not rows_dir.is_dir():
-        return
-    wanted = {Path(str(r.parameters["data_dir"])).name for r in runs if Path(str(r.parameters["data_dir"])).parent == rows_dir}
-    for folder in rows_dir.iterdir():
-        if folder.name not in wanted:
-            shutil.rmtree(folder, ignore_errors=True)
+    """Remove the row folders of documents no longer in the corpus, and of explorer pages no longer there."""
+    wanted = {Path(str(r.parameters["data_dir"])) for r in runs}
+    for parent in (rows_dir, rows_dir.with_name(PAGES_DIR)):
+        if parent.is_dir():
+            for folder in parent.iterdir():
+                if folder not in wanted:
+                    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_reports(out: Path, entries: list[dict], keep: set[str]) -> None:

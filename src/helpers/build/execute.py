@@ -434,7 +434,9 @@ def run_notebook(
         if failure is None:
             failure = NotebookFailed("the notebook produced no output")
     exported = time.perf_counter()
-    html_text = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None)
+    html_text = to_html(
+        cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None, slots=run.chrome
+    )
     atomic.write_text(out_dir / run.report, html_text)
     finished = time.perf_counter()
     return RunResult(

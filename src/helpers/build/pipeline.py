@@ -19,7 +19,7 @@ from ..analysis.compare import FINDINGS
 from ..analysis.ledger import LEDGER
 from ..analysis.summarize import SUMMARIES
 from ..claims.extract import CLAIMS
-from ..reports.explorer import explorer_pages, page_report
+from ..reports.explorer import PAGER_SLOT, explorer_pages, page_report, pager_html
 from ..reports.links import report_href
 from ..tables import TableSpec
 from ..text.catalog import Catalog
@@ -101,6 +101,11 @@ class NotebookRun:
     title: str
     parameters: dict[str, object] = field(default_factory=dict)
     doc_ids: tuple[str, ...] = ()  # documents this run is about (empty: the whole corpus)
+    # A run over part of the corpus (an explorer page): the documents whose rows its data folder holds.
+    shows: tuple[str, ...] = ()
+    # Markup the export puts into the report's slots (``reports.export.slot``): what the report shows
+    # about other runs, which must not make this run execute again when only they change.
+    chrome: dict[str, str] = field(default_factory=dict)
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -140,18 +145,7 @@ def plan_runs(
         elif spec.scope == "document":
             bindings = [({"doc_id": d}, (d,)) for d in doc_ids]
         elif spec.scope == "explorer":
-            pages = explorer_pages(doc_ids)
-            # Every page reads corpus-wide findings, so each depends on the whole corpus (no doc_ids).
-            for n in range(1, len(pages) + 1):
-                runs.append(
-                    NotebookRun(
-                        spec=spec,
-                        key=spec.name if n == 1 else f"{spec.name}--p{n}",
-                        report=page_report(n),
-                        title=spec.title if len(pages) == 1 else f"{spec.title} (page {n} of {len(pages)})",
-                        parameters={**common, "page": n},
-                    )
-                )
+            runs += _explorer_runs(spec, explorer_pages(doc_ids), common, rows_dir)
             continue
         else:
             bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
@@ -183,6 +177,48 @@ PER_DOCUMENT_TABLES = frozenset({"documents", "blocks", "sentences", "claims", "
 def document_data_dir(rows_dir: Path, doc_id: str) -> Path:
     """The folder of one document's own rows of the per-document tables."""
     return rows_dir / file_stem(doc_id)
+
+
+def _explorer_runs(
+    spec: NotebookSpec, pages: list[tuple[str, ...]], common: dict[str, object], rows_dir: Path | None
+) -> list[NotebookRun]:
+    """One run per explorer page.
+
+    With ``rows_dir`` and more than one page, a page reads its own rows only
+    (``page_data_dir``: its documents' rows and the findings involving them),
+    so it depends on nothing else and is not executed again when another
+    document is added. What it shows about the other pages (its title's
+    "page n of N" and the links to every page) is export-time chrome. A corpus
+    on one page reads the corpus's tables: every change is its change anyway.
+    """
+    paged = len(pages) > 1
+    runs = []
+    for n, docs in enumerate(pages, start=1):
+        parameters: dict[str, object] = {**common, "paged": paged}
+        shows: tuple[str, ...] = ()
+        if paged and rows_dir is not None:
+            parameters["data_dir"] = str(page_data_dir(rows_dir, n))
+            shows = docs
+        runs.append(
+            NotebookRun(
+                spec=spec,
+                key=spec.name if n == 1 else f"{spec.name}--p{n}",
+                report=page_report(n),
+                title=f"{spec.title} (page {n} of {len(pages)})" if paged else spec.title,
+                parameters=parameters,
+                shows=shows,
+                chrome={PAGER_SLOT: pager_html(n, pages)},
+            )
+        )
+    return runs
+
+
+PAGES_DIR = "pages"  # beside the documents' row folders, where no document id can take its name
+
+
+def page_data_dir(rows_dir: Path, page: int) -> Path:
+    """The folder of one explorer page's own rows."""
+    return rows_dir.with_name(PAGES_DIR) / str(page)
 
 
 # Longest file name (in UTF-8 bytes, before the extension) the build derives

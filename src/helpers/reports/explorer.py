@@ -4,6 +4,10 @@ Each row links to the claim's permalink (``documents/<doc>.html#c-<claim_id>``),
 which scrolls to and highlights its sentence. Large corpora are split over
 several pages by document (``explorer_pages``), so that no page grows beyond
 a few megabytes; each page says which documents it holds and links the others.
+The links to the others (``pager_html``) are not part of a page's execution:
+the notebook leaves ``PAGER_SLOT`` where they go and the build's export fills
+it, so a page whose own documents did not change is only exported again when
+another page opens or changes its range, never executed again.
 """
 
 from __future__ import annotations
@@ -24,8 +28,13 @@ FILTERS = ("document", "speaker", "attribution", "lang", "unit", "topic", "verdi
 HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence")
 
 
-def explorer_pages(doc_ids: list[str], per_page: int = DOCS_PER_PAGE) -> list[tuple[str, ...]]:
-    """The documents of each explorer page, in document-id order."""
+# Where a page's links to the other pages go (an HTML comment: invisible when a page is run on its own).
+PAGER_SLOT = "explorer-pager"
+
+
+def explorer_pages(doc_ids: list[str], per_page: int | None = None) -> list[tuple[str, ...]]:
+    """The documents of each explorer page, in document-id order (``DOCS_PER_PAGE`` a page unless told)."""
+    per_page = per_page or DOCS_PER_PAGE
     ordered = sorted(doc_ids)
     return [tuple(ordered[i : i + per_page]) for i in range(0, len(ordered), per_page)] or [()]
 
@@ -114,7 +123,8 @@ def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None)
     table says how many more there are, and ``data/findings.csv`` has them all.
     """
     if doc_ids is not None:
-        findings = findings[findings["doc_ids"].str.split().map(lambda ids: bool(set(ids) & doc_ids))]
+        # A list of booleans, not a Series: an empty one would select columns, not rows (a page without findings).
+        findings = findings.loc[[bool(set(str(ids).split()) & doc_ids) for ids in findings["doc_ids"]]]
     view = findings[["finding_id", "topic", "verdict", "kind", "measure", "doc_ids", "reference", "likely_value", "detail"]]
     return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"))
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # importing nbformat costs ~1 s (jsonschema format checks); a no-op build never needs it
@@ -23,6 +24,17 @@ _UUID = re.compile(r"(?<=id=\")[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 HIDE_TAG = "report-hide"
 # How a capped HTML output's note begins (build.execute.cap_outputs writes it).
 SHORTENED = '<div class="error-box"><strong>Shortened.</strong>'
+
+
+def slot(name: str) -> str:
+    """Where a notebook's output leaves room for markup the build adds at export (see ``to_html``'s ``slots``).
+
+    For what a report shows about other reports (an explorer page's links to
+    the other pages): it changes when they change, and filling it at export
+    lets the build export the report again instead of executing it again. An
+    HTML comment, so a notebook run on its own shows nothing there.
+    """
+    return f"<!--report-slot:{name}-->"
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +108,18 @@ def to_html(
     nav: list[tuple[str, str]],
     lang: str = "en",
     failure: str | None = None,
+    slots: Mapping[str, str] | None = None,
 ) -> str:
+    """The report of an executed notebook; each ``slot(name)`` in its outputs is replaced by ``slots[name]``."""
     nb = clean_notebook(nb)
     nb.metadata["title"] = title
     if failure:
         nb.cells.insert(0, failure_banner(failure))
     fast = _fast_html(nb, title=title, nav=nav, lang=lang)
-    return fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang)
+    page = fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang)
+    for name, markup in (slots or {}).items():
+        page = page.replace(slot(name), markup)
+    return page
 
 
 def nbconvert_html(nb: nbformat.NotebookNode, *, nav: list[tuple[str, str]], lang: str = "en") -> str:
