@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import ThreadpoolController
 
 from ..claims.lexicon import CALENDAR_UNITS
 from ..tables import Column, TableSpec
@@ -151,6 +152,18 @@ def _word_tokens(text: str, lang: str) -> list[str]:
     return out
 
 
+def _token_lists(texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
+    """``content_tokens`` of each sentence; a sentence said again in the document is tokenized once."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    out = []
+    for key in zip(texts, langs):
+        tokens = seen.get(key)
+        if tokens is None:
+            tokens = seen[key] = content_tokens(*key)
+        out.append(tokens)
+    return out
+
+
 def content_tokens(text: str, lang: str) -> list[str]:
     """The content words of one sentence, normalized for comparison.
 
@@ -248,6 +261,11 @@ def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     return similarity
 
 
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
 def _pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
     n = similarity.shape[0]
     if n == 0:
@@ -286,8 +304,13 @@ def _rank(
     if len(chosen) > limit:
         scores[eligible], similarity = _centroid_scores(chosen)
     else:
-        similarity = _cosine_tfidf(chosen)
-        scores[eligible] = _pagerank(similarity)
+        # A document's matrices are a few hundred rows: BLAS threads cost more in
+        # waking and spinning than they save, and in a build every core already
+        # runs a worker of its own. One thread gives the same numbers (OpenBLAS
+        # splits rows and columns among threads, never the sum of one element).
+        with _blas().limit(limits=1, user_api="blas"):
+            similarity = _cosine_tfidf(chosen)
+            scores[eligible] = _pagerank(similarity)
     return scores, eligible, similarity
 
 
@@ -301,8 +324,7 @@ def rank_sentences(
     """
     if len(texts) != len(langs):
         raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
-    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
-    return _rank(tokens, min_tokens)[0]
+    return _rank(_token_lists(texts, langs), min_tokens)[0]
 
 
 def _select(
@@ -355,12 +377,16 @@ def summarize_sentences(
     ordered = sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
     texts = ordered["text"].fillna("").astype(str).tolist()
     langs = ordered["lang"].fillna("unknown").astype(str).tolist()
-    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
-    scores, eligible, similarity = _rank(tokens, min_tokens)
-    chosen = _select(scores, eligible, similarity, n)
+    scores, chosen = _summary(texts, langs, n, min_tokens)
     out = ordered.iloc[chosen].copy()
     out["score"] = scores[chosen]
     return out
+
+
+def _summary(texts: list[str], langs: list[str], n: int, min_tokens: int) -> tuple[np.ndarray, list[int]]:
+    """(scores, positions of the ``n`` chosen sentences in input order) for one document's sentences."""
+    scores, eligible, similarity = _rank(_token_lists(texts, langs), min_tokens)
+    return scores, _select(scores, eligible, similarity, n)
 
 
 def summarize_document(
@@ -368,9 +394,8 @@ def summarize_document(
 ) -> list[model.Sentence]:
     """The ``n`` most central body sentences of ``doc``, in document order."""
     sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
-    tokens = [content_tokens(s.text, s.lang) for s in sents]
-    scores, eligible, similarity = _rank(tokens, min_tokens)
-    return [sents[i] for i in _select(scores, eligible, similarity, n)]
+    _, chosen = _summary([s.text for s in sents], [s.lang for s in sents], n, min_tokens)
+    return [sents[i] for i in chosen]
 
 
 def summarize_path(path: str, n: int = 5) -> list[str]:
