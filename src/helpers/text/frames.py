@@ -94,7 +94,7 @@ def frames(doc: ParsedDocument) -> dict[str, pd.DataFrame]:
 # value goes the way of ``TableSpec.frame`` (an int column with a None in it
 # passes through float there, so it does here too).
 _DIRECT: dict[tuple[str, bool], frozenset[type]] = {
-    ("str", False): frozenset({str}),
+    ("str", False): frozenset({str, type(None)}),
     ("int", False): frozenset({int}),
     ("int", True): frozenset({int}),
     ("float", False): frozenset({float, int, type(None)}),
@@ -119,7 +119,7 @@ def typed_frame(spec: TableSpec, columns: Mapping[str, list]) -> pd.DataFrame:
         if kinds is None or not set(map(type, values)) <= kinds:
             data[c.name] = spec.coerce(pd.DataFrame({c.name: values}))[c.name]
         elif c.kind == "str":
-            data[c.name] = pd.Series(values, dtype=object).astype(str)
+            data[c.name] = pd.Series(["" if v is None else v for v in values], dtype=object).astype(str)
         else:
             data[c.name] = pd.Series(values, dtype=_DTYPES[(c.kind, c.nullable)])
     return pd.DataFrame(data, columns=spec.names)
