@@ -34,7 +34,7 @@ from ..claims.lexicon import CALENDAR_UNITS
 from ..tables import Column, TableSpec
 from ..text import model
 from ..text.frames import typed_frame
-from ..text.japanese import tokenize as ja_tokenize
+from ..text import japanese
 from .attribution import said_by
 
 MIN_CONTENT_TOKENS = 4
@@ -120,12 +120,18 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
+@lru_cache(maxsize=None)
+def _ja_content_pos(pos_id: int) -> bool:
+    # A dictionary has a few thousand parts of speech; every sentence's every word asks about one.
+    pos = japanese.dictionary().pos_of(pos_id)
+    return pos[0] in _JA_CONTENT_POS and pos[1] not in _JA_SKIP_SUBPOS and pos[2] not in _JA_SKIP_SUBPOS
+
+
 def _ja_tokens(text: str) -> list[str]:
     out: list[str] = []
     stop = STOPWORDS["ja"]
-    for _, m in ja_tokenize(text):
-        pos = m.part_of_speech()
-        if pos[0] not in _JA_CONTENT_POS or pos[1] in _JA_SKIP_SUBPOS or pos[2] in _JA_SKIP_SUBPOS:
+    for m in japanese.morphemes(text):
+        if not _ja_content_pos(m.part_of_speech_id()):
             continue
         form = m.normalized_form()
         if form in stop or m.dictionary_form() in stop:
