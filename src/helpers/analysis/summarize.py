@@ -32,9 +32,8 @@ from threadpoolctl import ThreadpoolController
 
 from ..claims.lexicon import CALENDAR_UNITS
 from ..tables import Column, TableSpec
-from ..text import model
+from ..text import japanese, model
 from ..text.frames import typed_frame
-from ..text import japanese
 from .attribution import said_by
 
 MIN_CONTENT_TOKENS = 4
