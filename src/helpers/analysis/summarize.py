@@ -28,11 +28,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import ThreadpoolController
 
 from ..claims.lexicon import CALENDAR_UNITS
 from ..tables import Column, TableSpec
-from ..text import model
-from ..text.japanese import tokenize as ja_tokenize
+from ..text import japanese, model
+from ..text.frames import typed_frame
 from .attribution import said_by
 
 MIN_CONTENT_TOKENS = 4
@@ -118,12 +119,18 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
+@lru_cache(maxsize=None)
+def _ja_content_pos(pos_id: int) -> bool:
+    # A dictionary has a few thousand parts of speech; every sentence's every word asks about one.
+    pos = japanese.dictionary().pos_of(pos_id)
+    return pos[0] in _JA_CONTENT_POS and pos[1] not in _JA_SKIP_SUBPOS and pos[2] not in _JA_SKIP_SUBPOS
+
+
 def _ja_tokens(text: str) -> list[str]:
     out: list[str] = []
     stop = STOPWORDS["ja"]
-    for _, m in ja_tokenize(text):
-        pos = m.part_of_speech()
-        if pos[0] not in _JA_CONTENT_POS or pos[1] in _JA_SKIP_SUBPOS or pos[2] in _JA_SKIP_SUBPOS:
+    for m in japanese.morphemes(text):
+        if not _ja_content_pos(m.part_of_speech_id()):
             continue
         form = m.normalized_form()
         if form in stop or m.dictionary_form() in stop:
@@ -148,6 +155,18 @@ def _word_tokens(text: str, lang: str) -> list[str]:
         if len(word) < 2 or word in stops:
             continue
         out.append(_stem(word, lang))
+    return out
+
+
+def _token_lists(texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
+    """``content_tokens`` of each sentence; a sentence said again in the document is tokenized once."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    out = []
+    for key in zip(texts, langs):
+        tokens = seen.get(key)
+        if tokens is None:
+            tokens = seen[key] = content_tokens(*key)
+        out.append(tokens)
     return out
 
 
@@ -248,6 +267,11 @@ def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     return similarity
 
 
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
 def _pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
     n = similarity.shape[0]
     if n == 0:
@@ -286,8 +310,13 @@ def _rank(
     if len(chosen) > limit:
         scores[eligible], similarity = _centroid_scores(chosen)
     else:
-        similarity = _cosine_tfidf(chosen)
-        scores[eligible] = _pagerank(similarity)
+        # A document's matrices are a few hundred rows: BLAS threads cost more in
+        # waking and spinning than they save, and in a build every core already
+        # runs a worker of its own. One thread gives the same numbers (OpenBLAS
+        # splits rows and columns among threads, never the sum of one element).
+        with _blas().limit(limits=1, user_api="blas"):
+            similarity = _cosine_tfidf(chosen)
+            scores[eligible] = _pagerank(similarity)
     return scores, eligible, similarity
 
 
@@ -301,8 +330,7 @@ def rank_sentences(
     """
     if len(texts) != len(langs):
         raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
-    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
-    return _rank(tokens, min_tokens)[0]
+    return _rank(_token_lists(texts, langs), min_tokens)[0]
 
 
 def _select(
@@ -349,18 +377,29 @@ def summarize_sentences(
             "summarize_sentences takes one document at a time; got "
             + ", ".join(sorted(map(str, sentences["doc_id"].unique())))
         )
-    if "block_kind" in sentences.columns:
-        sentences = sentences[sentences["block_kind"] != "heading"]
-    sort_keys = [c for c in ("start", "sentence_id") if c in sentences.columns]
-    ordered = sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
-    texts = ordered["text"].fillna("").astype(str).tolist()
-    langs = ordered["lang"].fillna("unknown").astype(str).tolist()
-    tokens = [content_tokens(t, lang) for t, lang in zip(texts, langs)]
-    scores, eligible, similarity = _rank(tokens, min_tokens)
-    chosen = _select(scores, eligible, similarity, n)
+    ordered = _body_in_order(sentences)
+    scores, chosen = _summary(*_texts_and_langs(ordered), n, min_tokens)
     out = ordered.iloc[chosen].copy()
     out["score"] = scores[chosen]
     return out
+
+
+def _body_in_order(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences a summary may quote (no headings), in document order."""
+    if "block_kind" in sentences.columns:
+        sentences = sentences[sentences["block_kind"] != "heading"]
+    sort_keys = [c for c in ("start", "sentence_id") if c in sentences.columns]
+    return sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
+
+
+def _texts_and_langs(ordered: pd.DataFrame) -> tuple[list[str], list[str]]:
+    return ordered["text"].fillna("").astype(str).tolist(), ordered["lang"].fillna("unknown").astype(str).tolist()
+
+
+def _summary(texts: list[str], langs: list[str], n: int, min_tokens: int) -> tuple[np.ndarray, list[int]]:
+    """(scores, positions of the ``n`` chosen sentences in input order) for one document's sentences."""
+    scores, eligible, similarity = _rank(_token_lists(texts, langs), min_tokens)
+    return scores, _select(scores, eligible, similarity, n)
 
 
 def summarize_document(
@@ -368,9 +407,8 @@ def summarize_document(
 ) -> list[model.Sentence]:
     """The ``n`` most central body sentences of ``doc``, in document order."""
     sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
-    tokens = [content_tokens(s.text, s.lang) for s in sents]
-    scores, eligible, similarity = _rank(tokens, min_tokens)
-    return [sents[i] for i in _select(scores, eligible, similarity, n)]
+    _, chosen = _summary([s.text for s in sents], [s.lang for s in sents], n, min_tokens)
+    return [sents[i] for i in chosen]
 
 
 def summarize_path(path: str, n: int = 5) -> list[str]:
@@ -450,7 +488,11 @@ def key_claims(claims: pd.DataFrame, doc_id: str, k: int = 8) -> pd.DataFrame:
     rows = claims[claims["doc_id"] == doc_id] if len(claims) else claims
     if rows.empty or k <= 0:
         return rows.iloc[0:0].copy()
-    records = rows.to_dict("records")
+    return pd.DataFrame(_key_records(rows.to_dict("records"), k), columns=rows.columns).reset_index(drop=True)
+
+
+def _key_records(records: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
+    """The ``k`` key claims among one document's claim rows, most salient first (see :func:`key_claims`)."""
     quantities = [r for r in records if not is_calendar_or_version(r)]
     # Dates and versions have no meaningful magnitude: keep them in document order.
     keep, by_magnitude = (quantities, True) if quantities else (records, False)
@@ -468,7 +510,7 @@ def key_claims(claims: pd.DataFrame, doc_id: str, k: int = 8) -> pd.DataFrame:
         )
 
     seen: set[tuple[str, str]] = set()
-    out: list[Mapping[str, Any]] = []
+    out: list[dict[str, Any]] = []
     for r in sorted(keep, key=key):
         # A figure said twice is one key number; vague figures (no value) are
         # the same when worded the same.
@@ -480,7 +522,7 @@ def key_claims(claims: pd.DataFrame, doc_id: str, k: int = 8) -> pd.DataFrame:
         out.append(r)
         if len(out) == k:
             break
-    return pd.DataFrame(out, columns=rows.columns).reset_index(drop=True)
+    return out
 
 
 def _num(value: Any) -> float:
@@ -610,11 +652,24 @@ SUMMARIES = TableSpec(
 
 def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Summary sentences and key numbers of every document in ``sentences``."""
-    rows: list[dict[str, Any]] = []
+    # Rows as plain dicts (what to_dict("records") gives, for a fraction of its cost on text columns).
+    names = list(claims.columns)
+    claims_of: dict[Any, list[dict[str, Any]]] = {}
+    for values in zip(*(claims[c].tolist() for c in names)):
+        row = dict(zip(names, values))
+        claims_of.setdefault(row["doc_id"], []).append(row)
+    columns: dict[str, list] = {c: [] for c in SUMMARIES.names}
+
+    def add(**row: Any) -> None:
+        for c in SUMMARIES.names:
+            columns[c].append(row[c])
+
     for doc_id, doc_sentences in sentences.groupby("doc_id", sort=True):
-        chosen = summarize_sentences(doc_sentences, n=SUMMARY_SENTENCES)
-        for rank, s in enumerate(chosen.itertuples(), 1):
-            rows.append(dict(doc_id=doc_id, kind="sentence", rank=rank, sentence_id=s.sentence_id, claim_id="", score=s.score))
-        for rank, c in enumerate(key_claims(claims, str(doc_id), KEY_CLAIMS).itertuples(), 1):
-            rows.append(dict(doc_id=doc_id, kind="key_claim", rank=rank, sentence_id=c.sentence_id, claim_id=c.claim_id, score=None))
-    return SUMMARIES.frame(rows)
+        ordered = _body_in_order(doc_sentences)
+        scores, chosen = _summary(*_texts_and_langs(ordered), SUMMARY_SENTENCES, MIN_CONTENT_TOKENS)
+        sentence_ids = ordered["sentence_id"].tolist()
+        for rank, i in enumerate(chosen, 1):
+            add(doc_id=doc_id, kind="sentence", rank=rank, sentence_id=sentence_ids[i], claim_id="", score=float(scores[i]))
+        for rank, c in enumerate(_key_records(claims_of.get(str(doc_id), []), KEY_CLAIMS), 1):
+            add(doc_id=doc_id, kind="key_claim", rank=rank, sentence_id=c["sentence_id"], claim_id=c["claim_id"], score=None)
+    return typed_frame(SUMMARIES, columns)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..exceptions import DocumentError
 from ..tables import Column, TableSpec, neutralise_cell
+from ..text.frames import typed_frame
 from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from . import numbers
@@ -170,13 +171,16 @@ def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None =
     the caller: the build checks the whole corpus's table at once, which costs
     about what checking one document's does.
     """
-    rows = []
+    found: list[Claim] = []
     for d in docs:
         refused: list[int] = []
-        rows += [asdict(c) for c in extract_claims(d, refused)]
+        found += extract_claims(d, refused)
         if out_of_range is not None:
             out_of_range[d.doc_id] = refused
-    frame = with_subjects(CLAIMS.frame(rows), docs, entries)
+    # Claims hold plain values (no nested fields to copy, as asdict would); columns they
+    # do not have (subject, period ...) are filled in by with_subjects.
+    columns = {name: [getattr(c, name, None) for c in found] for name in CLAIMS.names}
+    frame = with_subjects(typed_frame(CLAIMS, columns), docs, entries)
     return CLAIMS.validate(frame) if validate else frame
 
 

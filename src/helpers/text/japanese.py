@@ -12,8 +12,13 @@ MAX_TOKENIZE_BYTES = 49_000
 
 
 @lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    return Dictionary(dict="core")
+
+
+@lru_cache(maxsize=1)
 def tokenizer() -> Tokenizer:
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return dictionary().tokenizer(mode=SplitMode.C)
 
 
 def tokenize(text: str):
@@ -24,6 +29,13 @@ def tokenize(text: str):
         for m in tok.tokenize(chunk):
             yield offset + m.begin(), m
         offset += len(chunk)
+
+
+def morphemes(text: str):
+    """The morphemes of ``text`` whatever its length, without offsets (``tokenize`` gives them)."""
+    tok = tokenizer()
+    for chunk in _chunks(text):
+        yield from tok.tokenize(chunk)
 
 
 def _chunks(text: str):
