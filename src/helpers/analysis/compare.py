@@ -315,12 +315,16 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
                       sentences if have_text else None, _contexts(df, catalog))  # fmt: skip
     for col in SUBJECT_COLUMNS:
         df[col] = _text_column(df[col])
-    event_ids, event_dates = [], []
-    for doc_id in df["doc_id"]:
+    # Every corpus report prepares every claim: the loops below run over plain lists (iterating a
+    # text column element by element costs seconds at a thousand documents), and what depends
+    # only on the document or on the group's fields is worked out once per distinct value.
+    doc_ids = df["doc_id"].tolist()
+    events: dict[str, tuple[str, str]] = {}
+    for doc_id in dict.fromkeys(doc_ids):
         e = _entry(catalog, doc_id)
-        event_ids.append(as_text(getattr(e, "event_id", "")) or doc_id)
-        event_dates.append(as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
-    df["event_id"] = event_ids
+        events[doc_id] = (as_text(getattr(e, "event_id", "")) or doc_id, as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
+    df["event_id"] = [events[d][0] for d in doc_ids]
+    event_dates = [events[d][1] for d in doc_ids]
     df["event_date"] = event_dates
     years: dict[tuple[str, object], str] = {}
     if "sentence_id" in df.columns:
@@ -330,7 +334,7 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
                 years.setdefault((r.doc_id, r.sentence_id), str(int(v)))
         df["as_of"] = [
             years.get((d, s), e) if u != "year" else e
-            for d, s, e, u in zip(df["doc_id"], df["sentence_id"], df["event_date"], df["unit"])
+            for d, s, e, u in zip(doc_ids, df["sentence_id"].tolist(), event_dates, df["unit"].tolist())
         ]
     else:
         df["as_of"] = df["event_date"]
@@ -340,11 +344,18 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
             counts = sentences.groupby("doc_id")["sentence_id"].max().to_dict()
         else:
             counts = sid.groupby(df["doc_id"]).max().to_dict()
-        df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(df["doc_id"], sid)]
+        df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(doc_ids, sid.tolist())]
     else:
         df["position"] = math.nan
     subjects = topic_subjects()
-    df["group"] = [group_key(r, subjects) for r in records(df[["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]])]
+    cols = ["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]
+    keys: dict[tuple, GroupKey | None] = {}
+    groups = []
+    for vals in zip(*(df[c].astype(object).tolist() for c in cols)):
+        if vals not in keys:
+            keys[vals] = group_key(dict(zip(cols, vals)), subjects)
+        groups.append(keys[vals])
+    df["group"] = groups
     return df
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import as_text, claim_range, prepare_claims, short_id
+from ..analysis.compare import as_text, claim_range, prepare_claims, records, short_id
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
 from ..format import range_words
 from .links import sentence_href
@@ -47,9 +47,18 @@ def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
-def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """Findings as an escaped HTML table; surfaces quoted in the details carry their language."""
-    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+def surface_langs(claims: pd.DataFrame) -> dict[str, str]:
+    """Each claim surface's language (a surface written in several languages: its last claim's), for ``detail_html``.
+
+    A report with many findings tables makes it once and passes it to each:
+    made per table, it cost more than the tables at a thousand documents.
+    """
+    return dict(zip(map(str, claims["surface"].tolist()), map(str, claims["lang"].tolist())))
+
+
+def findings_html(findings: pd.DataFrame, claims: pd.DataFrame, surfaces: Mapping[str, str] | None = None) -> str:
+    """Findings as an escaped HTML table; surfaces quoted in the details carry their language (``surface_langs`` of ``claims``)."""
+    surfaces = surface_langs(claims) if surfaces is None else surfaces
     cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
     head = "".join(f"<th>{c}</th>" for c in cols)
     body = []
@@ -59,10 +68,12 @@ def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None) -> str:
+def groups_html(
+    findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None, surfaces: Mapping[str, str] | None = None
+) -> str:
     """One line per group: what it is about, its verdict and summary; each links to the group's section."""
     heads = ("group", "topic / measure", "subject", "period", "verdict", "summary")
-    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    surfaces = surface_langs(claims) if surfaces is None else surfaces
     heads_rows = findings[findings["kind"] == "group"]
     rows = []
     for r in heads_rows.head(limit).itertuples() if limit is not None else heads_rows.itertuples():
@@ -93,20 +104,24 @@ def headline_html(
     catalog: Mapping | None,
     topics: tuple[str, ...],
     documents_href: str = "documents/",
+    prepared: pd.DataFrame | None = None,
 ) -> str:
     """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
 
     Each figure links to its sentence in the document report; the speaker comes
     from the claims table, worded by ``markup.speaker_html`` ("Name (inferred)").
+    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every headline.
     """
-    df = prepare_claims(claims, catalog).set_index("claim_id")
+    df = prepared if prepared is not None else prepare_claims(claims, catalog)
     own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
+    # Only the first claim of each finding is shown: look up those rows, not the whole table.
+    firsts = [ids.split()[0] for ids in own["claim_ids"].tolist()]
+    shown = {r["claim_id"]: r for r in records(df[df["claim_id"].isin(set(firsts))])}
     phrases, items = [], []
-    for f in own.itertuples():
-        cid = f.claim_ids.split()[0]
-        if cid not in df.index:
+    for f, cid in zip(own.itertuples(), firsts):
+        c = shown.get(cid)
+        if c is None:
             continue
-        c = df.loc[cid]
         rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
         href = sentence_href(str(c["doc_id"]), c["sentence_id"], documents_href)
         surface = f'<a href="{html.escape(href)}"><span{lang_attr(c["lang"])}>{html.escape(c["surface"])}</span></a>'
