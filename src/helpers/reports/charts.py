@@ -9,6 +9,7 @@ kilobytes instead of a base64 PNG.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -103,13 +104,27 @@ def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     if pts.empty:
         empty = pts.assign(count=[], docs=[], verdict=[])
         return "", empty, empty
-    unit = max(sorted(set(pts["unit"])), key=lambda u: int((pts["unit"] == u).sum()))
+    units = Counter(pts["unit"].tolist())
+    unit = max(sorted(units), key=units.__getitem__)
     pts = pts[pts["unit"] == unit].assign(verdict=lambda d: d["verdicts"].map(main_verdict), event_date=lambda d: d["event_date"].fillna(""))
     keys = ["event_date", "low", "high", "verdict"]
-    marks = pts.groupby(keys, sort=False, dropna=False).agg(
-        first=("claim_id", "first"), count=("claim_id", "size"), docs=("doc_id", lambda s: " ".join(sorted(set(map(str, s)))))
+    # One pass over plain lists: a report draws a chart per group, and pandas' grouping, joining
+    # and indexing cost more per chart than the chart itself.
+    marks: dict[tuple, tuple[int, list[str]]] = {}  # key -> (its first row's position, its claims' documents)
+    # a missing high (NaN) is one key, as pandas groups it, though no two NaNs are equal
+    columns = [pts[k].tolist() if k != "high" else [None if h != h else h for h in pts[k].tolist()] for k in keys]
+    for i, (key, doc) in enumerate(zip(zip(*columns), pts["doc_id"].tolist())):
+        marks.setdefault(key, (i, []))[1].append(str(doc))
+    first = [i for i, _ in marks.values()]
+    rows = (
+        pts.iloc[first][keys + [c for c in pts.columns if c not in keys]]
+        .assign(
+            first=pts["claim_id"].iloc[first].tolist(),
+            count=[len(docs) for _, docs in marks.values()],
+            docs=[" ".join(sorted(set(docs))) for _, docs in marks.values()],
+        )
+        .reset_index(drop=True)
     )
-    rows = pts.drop_duplicates(keys).set_index(keys).join(marks).reset_index()
     drawn = rows.sort_values("count", ascending=False, kind="stable").head(MAX_MARKS)
     return unit, drawn.sort_values(["event_date", "low", "doc_id"], kind="stable").reset_index(drop=True), rows
 
@@ -132,7 +147,12 @@ def topic_chart(
     ``label`` names the chart (default: the topic). Returns "" when a sentence
     says it better: no numeric value, or a single distinct figure.
     """
-    unit, pts, every = chart_points(group)
+    return _chart(*chart_points(group), ledger, topic, documents_href, chart_id, label)
+
+
+def _chart(
+    unit: str, pts: pd.DataFrame, every: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str, chart_id: str, label: str
+) -> str:
     if len(pts) < 2:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
@@ -202,10 +222,10 @@ def chart_or_sentence(
     group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/", chart_id: str = "", label: str = ""
 ) -> str:
     """``topic_chart``, or when there is a single distinct figure the sentence that says it; "" without numeric figures."""
-    chart = topic_chart(group, ledger, topic, documents_href, chart_id, label)
+    unit, pts, every = chart_points(group)
+    chart = _chart(unit, pts, every, ledger, topic, documents_href, chart_id, label)
     if chart:
         return chart
-    unit, pts, every = chart_points(group)
     if pts.empty:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
