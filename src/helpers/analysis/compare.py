@@ -322,7 +322,7 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     if "vague" not in df.columns:
         df["vague"] = False
     df["vague"] = df["vague"].fillna(False).astype(bool)
-    df["claim_id"] = df["claim_id"].map(str)
+    df["claim_id"] = [str(c) for c in df["claim_id"].tolist()]
     if any(c not in df.columns for c in SUBJECT_COLUMNS):
         have_text = sentences is not None and "text" in sentences.columns and len(sentences)
         df = annotate(df.drop(columns=[c for c in SUBJECT_COLUMNS if c in df.columns]),
@@ -358,7 +358,8 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
             counts = sentences.groupby("doc_id")["sentence_id"].max().to_dict()
         else:
             counts = sid.groupby(df["doc_id"]).max().to_dict()
-        df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(doc_ids, sid.tolist())]
+        lengths = {d: max(float(n or 0), 1.0) for d, n in counts.items()}
+        df["position"] = [s / lengths.get(d, 1.0) for d, s in zip(doc_ids, sid.tolist())]
     else:
         df["position"] = math.nan
     subjects = topic_subjects()
@@ -1026,7 +1027,7 @@ def topic_group(
     else:
         own = findings[findings["topic"] == topic]
         rows = df["topic"] == topic
-    return _group_frame(_group_sources(df[rows]), own[own["kind"] != "group"])
+    return _group_frame(_group_sources(df[rows]), _judgements(own[own["kind"] != "group"]))
 
 
 def topic_groups(
@@ -1044,12 +1045,15 @@ def topic_groups(
     df = prepared if prepared is not None else prepare_claims(claims, catalog)
     wanted = list(dict.fromkeys(group_ids))
     mine = findings[findings["group_id"].isin(wanted)]
-    heads = mine[mine["kind"] == "group"]
-    judged = {g: part for g, part in mine[mine["kind"] != "group"].groupby("group_id", sort=False)}
     members: dict[str, set[str]] = {g: set() for g in wanted}
-    for g, ids in zip(heads["group_id"].tolist(), heads["claim_ids"].tolist()):
-        members[g].update(ids.split())
-    sources = _group_sources(df)
+    judged: dict[str, list[tuple]] = {g: [] for g in wanted}
+    for g, kind, finding in zip(mine["group_id"].tolist(), mine["kind"].tolist(), _judgements(mine)):
+        if kind == "group":
+            members[g].update(finding[2].split())
+        else:
+            judged[g].append(finding)
+    # only the claims of the wanted groups are cut out of the table, once
+    sources = _group_sources(df[df["claim_id"].isin(set().union(*members.values()))])
     at: dict[str, list[int]] = {}
     for i, cid in enumerate(sources["claim_id"]):
         at.setdefault(cid, []).append(i)
@@ -1057,7 +1061,7 @@ def topic_groups(
     for g in wanted:
         # the claims in table order, as a filter of the table gives them
         positions = sorted(i for cid in members[g] for i in at.get(cid, ()))
-        out[g] = _group_frame({c: [v[i] for i in positions] for c, v in sources.items()}, judged.get(g, findings.iloc[0:0]))
+        out[g] = _group_frame({c: [v[i] for i in positions] for c, v in sources.items()}, judged[g])
     return out
 
 
@@ -1073,38 +1077,42 @@ def _group_sources(df: pd.DataFrame) -> dict[str, list]:
     return {c: df[c].tolist() for c in _GROUP_SOURCES if c in df.columns}
 
 
-def _group_frame(sources: Mapping[str, list], judged: pd.DataFrame) -> pd.DataFrame:
-    """``topic_group``'s table of the claims in ``sources`` with the verdicts of the claim findings ``judged``."""
+def _judgements(findings: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """(finding_id, verdict, claim_ids, group_id) of each finding."""
+    group_ids = findings["group_id"].tolist() if "group_id" in findings.columns else [""] * len(findings)
+    return list(zip(findings["finding_id"].tolist(), findings["verdict"].tolist(), findings["claim_ids"].tolist(), group_ids))
+
+
+def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """``topic_group``'s table of the claims in ``sources`` (columns as lists) with the verdicts of the claim findings ``judged``."""
     verdicts: dict[str, list[str]] = {}
     groups: dict[str, str] = {}
-    group_ids = judged["group_id"].tolist() if "group_id" in judged.columns else [""] * len(judged)
-    for finding_id, verdict, claim_ids, gid in zip(judged["finding_id"].tolist(), judged["verdict"].tolist(), judged["claim_ids"].tolist(), group_ids):
+    for finding_id, verdict, claim_ids, gid in judged:
         for cid in claim_ids.split():
             verdicts.setdefault(cid, []).append(f"{finding_id}:{verdict}")
             groups.setdefault(cid, as_text(gid))
-    # a group repeats few speakers and few figures many times over
+    n = len(sources["claim_id"])
+    none = [None] * n
+    ranges = [claim_range(*v) for v in zip(sources["value"], sources.get("value_low", none), sources.get("value_high", none))]
+    # a group repeats few speakers and few figures many times over: each is worded once
     said: dict[tuple, str] = {}
-    words: dict[tuple, str] = {}
-    columns = list(sources)
-    rows = []
-    for values in zip(*sources.values()):
-        r = dict(zip(columns, values))
-        rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
-        who = (r["speaker"], r["attribution"])
+    for who in zip(sources["speaker"], sources["attribution"]):
         if who not in said:
-            said[who] = said_by_row(r)
-        what = (rng, r["unit"])
+            said[who] = said_by_row(dict(zip(("speaker", "attribution"), who)))
+    words: dict[tuple, str] = {}
+    for what in zip(ranges, sources["unit"]):
         if what not in words:
-            words[what] = range_words(rng, r["unit"])
-        rows.append(
-            dict(
-                claim_id=r["claim_id"], doc_id=r["doc_id"], event_date=r["event_date"], speaker=r["speaker"], attribution=r["attribution"],
-                speaker_confidence=r.get("speaker_confidence", math.nan), said=said[who], lang=r["lang"],
-                surface=r["surface"], normalized=words[what], qualifier=r["qualifier"], measure=r["measure"],
-                unit=r["unit"], low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
-                sentence_id=r.get("sentence_id", ""), verdicts=" ".join(verdicts.get(r["claim_id"], [])),
-                subject=r["subject"], period=r["period"], group_id=groups.get(r["claim_id"], ""),
-            )
-        )  # fmt: skip
-    out = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+            words[what] = range_words(*what)
+    ids = sources["claim_id"]
+    columns = {
+        "claim_id": ids, "doc_id": sources["doc_id"], "event_date": sources["event_date"], "speaker": sources["speaker"],
+        "attribution": sources["attribution"], "speaker_confidence": sources.get("speaker_confidence", [math.nan] * n),
+        "said": [said[who] for who in zip(sources["speaker"], sources["attribution"])], "lang": sources["lang"],
+        "surface": sources["surface"], "normalized": [words[what] for what in zip(ranges, sources["unit"])],
+        "qualifier": sources["qualifier"], "measure": sources["measure"], "unit": sources["unit"],
+        "low": [r[0] if r else math.nan for r in ranges], "high": [r[1] if r else math.nan for r in ranges],
+        "sentence_id": sources.get("sentence_id", [""] * n), "verdicts": [" ".join(verdicts.get(c, [])) for c in ids],
+        "subject": sources["subject"], "period": sources["period"], "group_id": [groups.get(c, "") for c in ids],
+    }  # fmt: skip
+    out = pd.DataFrame(columns, columns=GROUP_COLUMNS) if n else pd.DataFrame([], columns=GROUP_COLUMNS)
     return out.sort_values(["event_date", "doc_id", "claim_id"], kind="stable").reset_index(drop=True)
