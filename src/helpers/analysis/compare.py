@@ -278,11 +278,12 @@ def records(df: pd.DataFrame) -> list[dict]:
 
 
 def row_tuples(df: pd.DataFrame, limit: int | None = None) -> list[tuple]:
-    """``df.itertuples()`` (the first ``limit`` rows), read column by column: itertuples walks text columns
-    element by element, which cost more than the HTML made of them in the comparison report."""
+    """``df.itertuples()`` (the first ``limit`` rows) without walking text columns element by element,
+    which cost more than the HTML made of them in the comparison report."""
     fields = _row_type(("Index", *map(str, df.columns)))
-    columns = [df.index[:limit].tolist(), *(df.iloc[:limit, k].tolist() for k in range(df.shape[1]))]
-    return [fields._make(values) for values in zip(*columns)]
+    part = df if limit is None else df.iloc[:limit]
+    # one object array of the whole frame: its cells are the Python values itertuples gives
+    return [fields._make((i, *row)) for i, row in zip(part.index.tolist(), part.to_numpy(dtype=object).tolist())]
 
 
 @lru_cache(maxsize=64)
