@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import helpers.notebook as notebook
+from helpers import notebook
 from helpers.build.extract import DOCUMENTS
 from helpers.tables import to_csv_bytes
 from helpers.text.catalog import Catalog

@@ -134,8 +134,8 @@ def _marks(group: pd.DataFrame) -> tuple[str, list[dict], list[dict]]:
             continue
         date = "" if pd.isna(col["event_date"][i]) else col["event_date"][i]
         high = col["high"][i]
-        # a missing high (NaN) makes one mark, though no two NaNs are equal
-        key = (date, col["low"][i], None if high != high else high, main_verdict(col["verdicts"][i]))
+        # a missing high (NaN) makes one mark, as pandas groups it, though no two NaNs are equal
+        key = (date, col["low"][i], None if pd.isna(high) else high, main_verdict(col["verdicts"][i]))
         if key not in marks:
             marks[key] = {
                 **{c: col[c][i] for c in MARK_SOURCES},
