@@ -128,3 +128,11 @@ def test_a_corpus_sized_topic_stays_a_small_chart_that_says_what_it_leaves_out(d
 def test_undated_figures_are_counted_in_the_description():
     mixed = FLEET.assign(event_date=["2024-04-18", "2024-07-29", ""])
     assert "3 figures in gpu from 2 sources dated 2024-04-18 to 2024-07-29 (1 undated), " in topic_chart(mixed, empty_ledger(), "t")
+
+
+def test_claims_alike_but_for_a_missing_high_end_are_one_mark():
+    """A mark is a distinct (date, range, verdict): two claims without a high end are one mark of two, not two marks."""
+    rows = [_claim(i, f"d{i}", "2024-04-18", 350000.0, float("nan"), verdicts="f1:consistent") for i in range(2)]
+    unit, marks, every = chart_points(_group([*rows, _claim(9, "d9", "2024-04-18", 600000.0)]))
+    assert unit == "gpu" and len(every) == 2 and sorted(every["count"]) == [1, 2]
+    assert list(every.loc[every["count"] == 2, "docs"]) == ["d0 d1"]

@@ -456,3 +456,40 @@ def test_no_conflict_when_only_the_document_says_whose_figure_it_is():
     # once the sentence names Meta, the same figure contradicts Meta's published one
     named = rows.assign(subject_basis="clause")
     assert claim_of(findings_frame(named, ledger, CATALOG), "j1")["verdict"] == "conflict"
+
+
+# ---------------------------------------------------------------- one report, many groups
+
+
+def test_topic_groups_gives_each_group_the_table_topic_group_gives_it():
+    """The report makes every shown group's table in one pass: the same rows, order, values and types as one by one."""
+    from helpers.analysis.compare import prepare_claims, topic_groups
+
+    df = sample()
+    f = findings_frame(df, LEDGER, CATALOG)
+    ids = list(f.loc[f["kind"] == "group", "group_id"])
+    assert len(ids) >= 3
+    prepared = prepare_claims(df, CATALOG)
+    wanted = [*ids[::-1], "g9999"]  # any order; a group the findings do not have is empty
+    tables = topic_groups(df, f, CATALOG, wanted, prepared=prepared)
+    assert list(tables) == wanted and tables["g9999"].empty
+    for gid in ids:
+        one_by_one = topic_group(df, f, CATALOG, group_id=gid)
+        assert len(one_by_one)
+        pd.testing.assert_frame_equal(tables[gid], one_by_one)
+    shuffled = df.sample(frac=1, random_state=3).reset_index(drop=True)  # rows in another order: the same tables
+    for gid, table in topic_groups(shuffled, f, CATALOG, ids).items():
+        pd.testing.assert_frame_equal(table, tables[gid])
+
+
+def test_report_pieces_given_prepared_claims_and_surface_languages_say_the_same():
+    from helpers.analysis.compare import prepare_claims
+    from helpers.reports.comparison import findings_html, groups_html, surface_langs
+
+    df = sample()
+    f = findings_frame(df, LEDGER, CATALOG)
+    prepared, surfaces = prepare_claims(df, CATALOG), surface_langs(df)
+    keys = ("meta_gpu_fleet", "llama_training_cluster", "open_compute_savings")
+    assert headline_html(f, df, CATALOG, keys, prepared=prepared) == headline_html(f, df, CATALOG, keys)
+    assert findings_html(f, df, surfaces) == findings_html(f, df)
+    assert groups_html(f, df, surfaces=surfaces) == groups_html(f, df)

@@ -10,8 +10,9 @@ unless others are given, so every notebook runs top to bottom on a fresh clone.
 
 from __future__ import annotations
 
+import io
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from .build.extract import check_claims, combine, extract_document
 from .build.pipeline import TABLES
 from .exceptions import ConfigurationError, UnknownDocumentError
 from .reports.render import setup_matplotlib
-from .tables import TableSpec
+from .tables import TableSpec, restore_cell
 from .text.catalog import Catalog, load_catalog
 from .text.corpus import CATALOG_NAME, discover
 
@@ -40,6 +41,17 @@ class Notebook:
         """The rows of every per-document table that belong to ``doc_id`` (raises for an unknown id)."""
         check_doc_id(doc_id, self.tables["documents"])
         return {k: v[v["doc_id"] == doc_id] for k, v in self.tables.items() if "doc_id" in v.columns}
+
+    def columns(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """Only ``columns`` of table ``name``, typed as in the whole table.
+
+        A corpus report that counts sentences needs two of the sentences
+        table's fourteen columns: at a thousand documents, parsing all of it
+        (36 MB of text) cost a second on every rebuild.
+        """
+        if isinstance(self.tables, TablesOf):
+            return self.tables.columns(name, columns)
+        return self.tables[name][list(columns)].copy()
 
 
 def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path: str | Path = "") -> Notebook:
@@ -81,6 +93,13 @@ class TablesOf(Mapping[str, pd.DataFrame]):
             self._read[name] = _read_table(spec, path)
         return self._read[name]
 
+    def columns(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """Only ``columns`` of table ``name``: from the whole table when it was read, else parsing those alone."""
+        if name in self._read:
+            return self._read[name][list(columns)].copy()
+        spec, path = self._files[name]
+        return _read_table(spec, path, tuple(columns))
+
     def __contains__(self, name: object) -> bool:
         return name in self._files
 
@@ -101,18 +120,36 @@ _TABLE_CACHE: OrderedDict[str, tuple[str, pd.DataFrame]] = OrderedDict()
 TABLE_CACHE_FILES = 24  # the corpus's tables and the last few documents' own
 
 
-def _read_table(spec: TableSpec, path: Path) -> pd.DataFrame:
+def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The table at ``path`` (only ``columns`` when given), parsed again only when its bytes changed."""
     import hashlib
 
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    cached = _TABLE_CACHE.pop(str(path), None)
+    key = f"{path}|{','.join(columns)}" if columns else str(path)
+    cached = _TABLE_CACHE.pop(key, None)
     if cached is None or cached[0] != digest:
-        cached = (digest, spec.parse_csv(data))
-    _TABLE_CACHE[str(path)] = cached
+        cached = (digest, _parse_columns(spec, data, columns) if columns else spec.parse_csv(data))
+    _TABLE_CACHE[key] = cached
     while len(_TABLE_CACHE) > TABLE_CACHE_FILES:
         _TABLE_CACHE.popitem(last=False)
     return cached[1].copy(deep=True)
+
+
+def _parse_columns(spec: TableSpec, data: bytes, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``spec.parse_csv(data)[columns]`` without converting the other columns (the CSV is still tokenized whole)."""
+    numeric = {c.name for c in spec.columns if c.kind in ("int", "float")}
+    text = [c for c in columns if c not in numeric]
+    df = pd.read_csv(
+        io.BytesIO(data), usecols=list(columns), dtype={c: str for c in text}, keep_default_na=False,
+        na_values={c: [""] for c in columns if c in numeric},
+    )[list(columns)]  # fmt: skip
+    # The writer marks every text cell that starts with a formula character or with its mark ("'",
+    # tables.neutralise_cell), so a cell starting with "'" is a marked one: what parse_csv undoes.
+    for c in text:
+        if any(v.startswith("'") for v in df[c].tolist()):
+            df[c] = df[c].map(restore_cell)
+    return spec.coerce(df, skip={c.name for c in spec.columns if c.kind == "str" and c.name in text})
 
 
 @lru_cache(maxsize=2)

@@ -59,9 +59,10 @@ import bisect
 import datetime as dt
 import math
 import re
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, namedtuple
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -276,6 +277,20 @@ def records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(cols, vals)) for vals in zip(*(df[c].astype(object).tolist() for c in cols))]
 
 
+def row_tuples(df: pd.DataFrame, limit: int | None = None) -> list[tuple]:
+    """``df.itertuples()`` (the first ``limit`` rows) without walking text columns element by element,
+    which cost more than the HTML made of them in the comparison report."""
+    fields = _row_type(("Index", *map(str, df.columns)))
+    part = df if limit is None else df.iloc[:limit]
+    # one object array of the whole frame: its cells are the Python values itertuples gives
+    return [fields._make((i, *row)) for i, row in zip(part.index.tolist(), part.to_numpy(dtype=object).tolist())]
+
+
+@lru_cache(maxsize=64)
+def _row_type(fields: tuple[str, ...]) -> type:
+    return namedtuple("Pandas", fields, rename=True)
+
+
 def _entry(catalog: Mapping, doc_id: str):
     return catalog.get(doc_id) if catalog is not None else None
 
@@ -308,19 +323,23 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     if "vague" not in df.columns:
         df["vague"] = False
     df["vague"] = df["vague"].fillna(False).astype(bool)
-    df["claim_id"] = df["claim_id"].map(str)
+    df["claim_id"] = [str(c) for c in df["claim_id"].tolist()]
     if any(c not in df.columns for c in SUBJECT_COLUMNS):
         have_text = sentences is not None and "text" in sentences.columns and len(sentences)
         df = annotate(df.drop(columns=[c for c in SUBJECT_COLUMNS if c in df.columns]),
                       sentences if have_text else None, _contexts(df, catalog))  # fmt: skip
     for col in SUBJECT_COLUMNS:
         df[col] = _text_column(df[col])
-    event_ids, event_dates = [], []
-    for doc_id in df["doc_id"]:
+    # Every corpus report prepares every claim: the loops below run over plain lists (iterating a
+    # text column element by element costs seconds at a thousand documents), and what depends
+    # only on the document or on the group's fields is worked out once per distinct value.
+    doc_ids = df["doc_id"].tolist()
+    events: dict[str, tuple[str, str]] = {}
+    for doc_id in dict.fromkeys(doc_ids):
         e = _entry(catalog, doc_id)
-        event_ids.append(as_text(getattr(e, "event_id", "")) or doc_id)
-        event_dates.append(as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
-    df["event_id"] = event_ids
+        events[doc_id] = (as_text(getattr(e, "event_id", "")) or doc_id, as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
+    df["event_id"] = [events[d][0] for d in doc_ids]
+    event_dates = [events[d][1] for d in doc_ids]
     df["event_date"] = event_dates
     years: dict[tuple[str, object], str] = {}
     if "sentence_id" in df.columns:
@@ -330,7 +349,7 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
                 years.setdefault((r.doc_id, r.sentence_id), str(int(v)))
         df["as_of"] = [
             years.get((d, s), e) if u != "year" else e
-            for d, s, e, u in zip(df["doc_id"], df["sentence_id"], df["event_date"], df["unit"])
+            for d, s, e, u in zip(doc_ids, df["sentence_id"].tolist(), event_dates, df["unit"].tolist())
         ]
     else:
         df["as_of"] = df["event_date"]
@@ -340,11 +359,19 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
             counts = sentences.groupby("doc_id")["sentence_id"].max().to_dict()
         else:
             counts = sid.groupby(df["doc_id"]).max().to_dict()
-        df["position"] = [s / max(float(counts.get(d, 0) or 0), 1.0) for d, s in zip(df["doc_id"], sid)]
+        lengths = {d: max(float(n or 0), 1.0) for d, n in counts.items()}
+        df["position"] = [s / lengths.get(d, 1.0) for d, s in zip(doc_ids, sid.tolist())]
     else:
         df["position"] = math.nan
     subjects = topic_subjects()
-    df["group"] = [group_key(r, subjects) for r in records(df[["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]])]
+    cols = ["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]
+    keys: dict[tuple, GroupKey | None] = {}
+    groups = []
+    for vals in zip(*(df[c].astype(object).tolist() for c in cols)):
+        if vals not in keys:
+            keys[vals] = group_key(dict(zip(cols, vals)), subjects)
+        groups.append(keys[vals])
+    df["group"] = groups
     return df
 
 
@@ -990,34 +1017,103 @@ def topic_group(
 ) -> pd.DataFrame:
     """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order, with their verdicts.
 
-    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every group of a report.
+    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every group of a report;
+    ``topic_groups`` makes many groups' tables at once.
     """
     df = prepared if prepared is not None else prepare_claims(claims, catalog)
     if group_id:
         own = findings[findings["group_id"] == group_id]
         ids = set(" ".join(own.loc[own["kind"] == "group", "claim_ids"]).split())
-        df = df[df["claim_id"].isin(ids)]
+        rows = df["claim_id"].isin(ids)
     else:
         own = findings[findings["topic"] == topic]
-        df = df[df["topic"] == topic]
+        rows = df["topic"] == topic
+    return _group_frame(_group_sources(df[rows]), _judgements(own[own["kind"] != "group"]))
+
+
+def topic_groups(
+    claims: pd.DataFrame,
+    findings: pd.DataFrame,
+    catalog: Mapping | None,
+    group_ids: Iterable[str],
+    prepared: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame]:
+    """``topic_group`` of each of ``group_ids``, made in one pass over the claims and findings.
+
+    A report shows up to a hundred groups of a thousand-document corpus:
+    cutting each out of the whole tables cost more than the groups' tables.
+    """
+    df = prepared if prepared is not None else prepare_claims(claims, catalog)
+    wanted = list(dict.fromkeys(group_ids))
+    mine = findings[findings["group_id"].isin(wanted)]
+    members: dict[str, set[str]] = {g: set() for g in wanted}
+    judged: dict[str, list[tuple]] = {g: [] for g in wanted}
+    for g, kind, finding in zip(mine["group_id"].tolist(), mine["kind"].tolist(), _judgements(mine)):
+        if kind == "group":
+            members[g].update(finding[2].split())
+        else:
+            judged[g].append(finding)
+    # only the claims of the wanted groups are cut out of the table, once
+    sources = _group_sources(df[df["claim_id"].isin(set().union(*members.values()))])
+    at: dict[str, list[int]] = {}
+    for i, cid in enumerate(sources["claim_id"]):
+        at.setdefault(cid, []).append(i)
+    out = {}
+    for g in wanted:
+        # the claims in table order, as a filter of the table gives them
+        positions = sorted(i for cid in members[g] for i in at.get(cid, ()))
+        out[g] = _group_frame({c: [v[i] for i in positions] for c, v in sources.items()}, judged[g])
+    return out
+
+
+# The prepared claims' columns a group row is made of.
+_GROUP_SOURCES = (
+    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "lang", "surface", "value", "value_low",
+    "value_high", "unit", "qualifier", "measure", "sentence_id", "subject", "period",
+)  # fmt: skip
+
+
+def _group_sources(df: pd.DataFrame) -> dict[str, list]:
+    """The columns of prepared claims that a group row is made of, as lists (a prepared table has some forty columns)."""
+    return {c: df[c].tolist() for c in _GROUP_SOURCES if c in df.columns}
+
+
+def _judgements(findings: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """(finding_id, verdict, claim_ids, group_id) of each finding."""
+    group_ids = findings["group_id"].tolist() if "group_id" in findings.columns else [""] * len(findings)
+    return list(zip(findings["finding_id"].tolist(), findings["verdict"].tolist(), findings["claim_ids"].tolist(), group_ids))
+
+
+def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """``topic_group``'s table of the claims in ``sources`` (columns as lists) with the verdicts of the claim findings ``judged``."""
     verdicts: dict[str, list[str]] = {}
     groups: dict[str, str] = {}
-    for f in own[own["kind"] != "group"].itertuples():
-        for cid in f.claim_ids.split():
-            verdicts.setdefault(cid, []).append(f"{f.finding_id}:{f.verdict}")
-            groups.setdefault(cid, as_text(getattr(f, "group_id", "")))
-    rows = []
-    for r in records(df):
-        rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
-        rows.append(
-            dict(
-                claim_id=r["claim_id"], doc_id=r["doc_id"], event_date=r["event_date"], speaker=r["speaker"], attribution=r["attribution"],
-                speaker_confidence=r.get("speaker_confidence", math.nan), said=said_by_row(r), lang=r["lang"],
-                surface=r["surface"], normalized=range_words(rng, r["unit"]), qualifier=r["qualifier"], measure=r["measure"],
-                unit=r["unit"], low=rng[0] if rng else math.nan, high=rng[1] if rng else math.nan,
-                sentence_id=r.get("sentence_id", ""), verdicts=" ".join(verdicts.get(r["claim_id"], [])),
-                subject=r["subject"], period=r["period"], group_id=groups.get(r["claim_id"], ""),
-            )
-        )  # fmt: skip
-    out = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    for finding_id, verdict, claim_ids, gid in judged:
+        for cid in claim_ids.split():
+            verdicts.setdefault(cid, []).append(f"{finding_id}:{verdict}")
+            groups.setdefault(cid, as_text(gid))
+    n = len(sources["claim_id"])
+    none = [None] * n
+    ranges = [claim_range(*v) for v in zip(sources["value"], sources.get("value_low", none), sources.get("value_high", none))]
+    # a group repeats few speakers and few figures many times over: each is worded once
+    said: dict[tuple, str] = {}
+    for who in zip(sources["speaker"], sources["attribution"]):
+        if who not in said:
+            said[who] = said_by_row(dict(zip(("speaker", "attribution"), who)))
+    words: dict[tuple, str] = {}
+    for what in zip(ranges, sources["unit"]):
+        if what not in words:
+            words[what] = range_words(*what)
+    ids = sources["claim_id"]
+    columns = {
+        "claim_id": ids, "doc_id": sources["doc_id"], "event_date": sources["event_date"], "speaker": sources["speaker"],
+        "attribution": sources["attribution"], "speaker_confidence": sources.get("speaker_confidence", [math.nan] * n),
+        "said": [said[who] for who in zip(sources["speaker"], sources["attribution"])], "lang": sources["lang"],
+        "surface": sources["surface"], "normalized": [words[what] for what in zip(ranges, sources["unit"])],
+        "qualifier": sources["qualifier"], "measure": sources["measure"], "unit": sources["unit"],
+        "low": [r[0] if r else math.nan for r in ranges], "high": [r[1] if r else math.nan for r in ranges],
+        "sentence_id": sources.get("sentence_id", [""] * n), "verdicts": [" ".join(verdicts.get(c, [])) for c in ids],
+        "subject": sources["subject"], "period": sources["period"], "group_id": [groups.get(c, "") for c in ids],
+    }  # fmt: skip
+    out = pd.DataFrame(columns, columns=GROUP_COLUMNS) if n else pd.DataFrame([], columns=GROUP_COLUMNS)
     return out.sort_values(["event_date", "doc_id", "claim_id"], kind="stable").reset_index(drop=True)

@@ -9,12 +9,13 @@ kilobytes instead of a base64 PNG.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, short_id, topic_group
+from ..analysis.compare import NUMERIC_UNITS, row_tuples, short_id, topic_group
 from ..analysis.ledger import rows_for_topic
 from ..format import grouped
 from .links import claim_href
@@ -92,26 +93,63 @@ class _Scale:
         return [first + i * step for i in range(int((self.hi - first) / step) + 1)]
 
 
+# The columns of ``topic_group``'s table that a mark is drawn from.
+MARK_SOURCES = ("claim_id", "doc_id", "event_date", "surface", "normalized", "unit", "low", "high", "verdicts")
+
+
 def chart_points(group: pd.DataFrame) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     """The unit most figures use, the marks drawn, and every mark (the drawn ones are capped).
 
     Same event date, range and verdict make one mark: ``count`` is how many
     claims it stands for and ``docs`` their documents; it links to its first
     claim. At most ``MAX_MARKS`` marks, the most repeated, in date order.
+    A mark has the ``MARK_SOURCES`` columns of its first claim, ``verdict``,
+    ``first``, ``count`` and ``docs``.
     """
-    pts = group[group["unit"].isin(NUMERIC_UNITS) & (group["low"] > 0)]
+    unit, drawn, every = _marks(group)
+    columns = [*_KEYS, *(c for c in MARK_SOURCES if c not in _KEYS), "first", "count", "docs"]
+
+    def frame(marks: list[dict]) -> pd.DataFrame:
+        return pd.DataFrame({c: [m[c] for m in marks] for c in columns}, columns=columns)
+
+    return unit, frame(drawn), frame(every)
+
+
+_KEYS = ("event_date", "low", "high", "verdict")  # what makes claims one mark
+
+
+def _marks(group: pd.DataFrame) -> tuple[str, list[dict], list[dict]]:
+    """``chart_points`` as lists of marks (dicts): a report draws a chart per group, and pandas'
+    grouping, joining and sorting of each group cost more than the chart itself."""
+    pts = group[list(MARK_SOURCES)]
+    pts = pts[pts["unit"].isin(NUMERIC_UNITS) & (pts["low"] > 0)]
     if pts.empty:
-        empty = pts.assign(count=[], docs=[], verdict=[])
-        return "", empty, empty
-    unit = max(sorted(set(pts["unit"])), key=lambda u: int((pts["unit"] == u).sum()))
-    pts = pts[pts["unit"] == unit].assign(verdict=lambda d: d["verdicts"].map(main_verdict), event_date=lambda d: d["event_date"].fillna(""))
-    keys = ["event_date", "low", "high", "verdict"]
-    marks = pts.groupby(keys, sort=False, dropna=False).agg(
-        first=("claim_id", "first"), count=("claim_id", "size"), docs=("doc_id", lambda s: " ".join(sorted(set(map(str, s)))))
-    )
-    rows = pts.drop_duplicates(keys).set_index(keys).join(marks).reset_index()
-    drawn = rows.sort_values("count", ascending=False, kind="stable").head(MAX_MARKS)
-    return unit, drawn.sort_values(["event_date", "low", "doc_id"], kind="stable").reset_index(drop=True), rows
+        return "", [], []
+    col = {c: pts[c].tolist() for c in MARK_SOURCES}
+    units = Counter(col["unit"])
+    unit = max(sorted(units), key=units.__getitem__)
+    marks: dict[tuple, dict] = {}
+    for i, u in enumerate(col["unit"]):
+        if u != unit:
+            continue
+        date = "" if pd.isna(col["event_date"][i]) else col["event_date"][i]
+        high = col["high"][i]
+        # a missing high (NaN) makes one mark, as pandas groups it, though no two NaNs are equal
+        key = (date, col["low"][i], None if pd.isna(high) else high, main_verdict(col["verdicts"][i]))
+        if key not in marks:
+            marks[key] = {
+                **{c: col[c][i] for c in MARK_SOURCES},
+                "event_date": date, "verdict": key[3], "first": col["claim_id"][i], "count": 0, "docs": set(),
+            }  # fmt: skip
+        mark = marks[key]
+        mark["count"] += 1
+        mark["docs"].add(str(col["doc_id"][i]))
+    every = list(marks.values())
+    for mark in every:
+        mark["docs"] = " ".join(sorted(mark["docs"]))
+    drawn = sorted(every, key=lambda m: -m["count"])[:MAX_MARKS]
+    drawn.sort(key=lambda m: (m["event_date"], m["low"], m["doc_id"]))
+    return unit, drawn, every
 
 
 def topic_chart(
@@ -132,16 +170,21 @@ def topic_chart(
     ``label`` names the chart (default: the topic). Returns "" when a sentence
     says it better: no numeric value, or a single distinct figure.
     """
-    unit, pts, every = chart_points(group)
+    return _chart(*_marks(group), ledger, topic, documents_href, chart_id, label)
+
+
+def _chart(
+    unit: str, pts: list[dict], every: list[dict], ledger: pd.DataFrame, topic: str, documents_href: str, chart_id: str, label: str
+) -> str:
     if len(pts) < 2:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
     name, key = label or topic, f"chart-{chart_id or topic}"
-    values = [x for x in (*pts["low"], *pts["high"], *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
+    values = [x for x in (*(m["low"] for m in pts), *(m["high"] for m in pts), *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
     y = _Scale(min(values), max(values), TOP, HEIGHT - BOTTOM)
-    dates = sorted({d for d in map(_date, pts["event_date"]) if d})
-    undated = any(_date(d) is None for d in pts["event_date"])
+    dates = sorted({d for d in (_date(m["event_date"]) for m in pts) if d})
+    undated = any(_date(m["event_date"]) is None for m in pts)
     x0, x1 = LEFT + 20, WIDTH - RIGHT - (60 if undated else 20)
     first, last = (dates[0].toordinal(), dates[-1].toordinal()) if dates else (0, 0)
     span, mid = max(last - first, 60), (first + last) / 2
@@ -177,23 +220,25 @@ def topic_chart(
     out += _reference_lines(refs, y)
     # Several marks of one date side by side rather than on top of each other; with no date
     # at all, the marks spread over the whole width in value order.
-    per_date = pts["event_date"].map(lambda t: _date(t) or "undated").value_counts()
+    per_date = Counter(_date(m["event_date"]) or "undated" for m in pts)
     slot: dict[object, int] = {}
-    for i, r in enumerate(pts.itertuples()):
-        d = _date(r.event_date)
+    for i, m in enumerate(pts):
+        when, doc_id, count, verdict = m["event_date"], m["doc_id"], m["count"], m["verdict"]
+        d = _date(when)
         k = slot[d or "undated"] = slot.get(d or "undated", -1) + 1
         if not dates:
             cx = x0 + (i + 0.5) * (WIDTH - RIGHT - 20 - x0) / len(pts)
         else:  # up to seven abreast, centred on the date
             cx = (x_of(d) if d else x1 + 35) + (k % 7 - (min(per_date[d or "undated"], 7) - 1) / 2) * 9
-        cls = f"c-{r.verdict}"
-        docs = r.docs.split()
-        who = short_id(r.doc_id) if len(docs) == 1 else f"{r.count} claims in {len(docs)} documents, first {short_id(r.doc_id)}"
-        tip = f"{who} {r.event_date or 'undated'}: {r.surface} = {r.normalized} ({VERDICT_WORDS[r.verdict]})"
-        href = claim_href(str(r.doc_id), str(r.first), documents_href)
+        cls = f"c-{verdict}"
+        docs = m["docs"].split()
+        who = short_id(doc_id) if len(docs) == 1 else f"{count} claims in {len(docs)} documents, first {short_id(doc_id)}"
+        tip = f"{who} {when or 'undated'}: {m['surface']} = {m['normalized']} ({VERDICT_WORDS[verdict]})"
+        href = claim_href(str(doc_id), str(m["first"]), documents_href)
+        low, high = float(m["low"]), float(m["high"])
         # A mark standing for several claims says how many, so repeats are seen and not only hovered.
-        times = f'<text class="count" x="{cx + 7:.1f}" y="{y(float(r.low)) - 5:.1f}">×{r.count}</text>' if r.count > 1 else ""
-        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, float(r.low), float(r.high), y, cls)}{times}</a>')
+        times = f'<text class="count" x="{cx + 7:.1f}" y="{y(low) - 5:.1f}">×{count}</text>' if count > 1 else ""
+        out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, low, high, y, cls)}{times}</a>')
     out.append("</svg>")
     return f'<figure class="chart">{"".join(out)}{_legend(pts)}<figcaption id="{esc(key)}-c">{sentence}</figcaption></figure>'
 
@@ -202,11 +247,11 @@ def chart_or_sentence(
     group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/", chart_id: str = "", label: str = ""
 ) -> str:
     """``topic_chart``, or when there is a single distinct figure the sentence that says it; "" without numeric figures."""
-    chart = topic_chart(group, ledger, topic, documents_href, chart_id, label)
+    unit, pts, every = _marks(group)
+    chart = _chart(unit, pts, every, ledger, topic, documents_href, chart_id, label)
     if chart:
         return chart
-    unit, pts, every = chart_points(group)
-    if pts.empty:
+    if not pts:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     return f'<p class="note">{esc(_alt(label or topic, unit, every, refs[refs["base_unit"] == unit], len(pts)))}</p>'
@@ -232,7 +277,7 @@ def headline_charts(
 def _reference_lines(refs: pd.DataFrame, y: _Scale) -> list[str]:
     """Dashed lines at each ledger figure; labels at the right, nudged apart so none overlaps."""
     out, labels = [], {}
-    for r in refs.itertuples():
+    for r in row_tuples(refs):
         lo, hi = float(r.low_base), float(r.high_base)
         for v in sorted({lo, hi} if math.isfinite(hi) else {lo}):
             out.append(f'<line class="ref" x1="{LEFT}" y1="{y(v):.1f}" x2="{WIDTH - RIGHT}" y2="{y(v):.1f}"/>')
@@ -271,31 +316,33 @@ def _date_ticks(dates: list[date]) -> list[date]:
     return [dates[i] for i in idx]
 
 
-def _legend(pts: pd.DataFrame) -> str:
-    present = [v for v in VERDICT_ORDER + ("",) if v in set(pts["verdict"])]
+def _legend(pts: list[dict]) -> str:
+    present = [v for v in VERDICT_ORDER + ("",) if v in {m["verdict"] for m in pts}]
     items = "".join(f'<li class="v-{v or "none"}"><span aria-hidden="true"></span>{VERDICT_WORDS[v]}</li>' for v in present)
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
-def _alt(name: str, unit: str, pts: pd.DataFrame, refs: pd.DataFrame, drawn: int) -> str:
+def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) -> str:
     """The chart in one sentence: how many figures, from how many sources, over which dates and values.
 
-    ``pts`` is every mark (``chart_points``), so the sentence speaks for all
+    ``pts`` is every mark (``_marks``), so the sentence speaks for all
     figures; when only ``drawn`` of them are drawn it says so.
     """
-    n, docs = int(pts["count"].sum()), sorted({d for ds in pts["docs"] for d in ds.split()})
-    dates = sorted(d.isoformat() for d in map(_date, pts["event_date"]) if d)
-    undated = int(pts.loc[[_date(d) is None for d in pts["event_date"]], "count"].sum())
-    lows = [float(x) for x in pts["low"]]
-    highs = [float(x) for x in pts["high"] if math.isfinite(float(x))]
+    n, docs = sum(m["count"] for m in pts), sorted({d for m in pts for d in m["docs"].split()})
+    dates = sorted(d.isoformat() for d in (_date(m["event_date"]) for m in pts) if d)
+    undated = sum(m["count"] for m in pts if _date(m["event_date"]) is None)
+    lows = [float(m["low"]) for m in pts]
+    highs = [float(m["high"]) for m in pts if math.isfinite(float(m["high"]))]
     when = f" dated {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f" dated {dates[0]}" if dates else "")
     when = (f"{when} ({undated} undated)" if dates else " with no event date") if undated else when
     lo, top = min(lows), max(highs + lows)
-    values = f"all {grouped(lo)}" if lo == top and not any(math.isinf(float(x)) for x in pts["high"]) else f"from {grouped(lo)} to {grouped(top)}"
-    counts = pts.groupby("verdict")["count"].sum()
+    values = f"all {grouped(lo)}" if lo == top and not any(math.isinf(float(m["high"])) for m in pts) else f"from {grouped(lo)} to {grouped(top)}"
+    counts: Counter[str] = Counter()
+    for m in pts:
+        counts[m["verdict"]] += m["count"]
     verdicts = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in sorted(counts.items()))
     left_out = f" The {drawn} most repeated of {len(pts)} distinct figures are drawn; the claims explorer and claims.csv have them all." if len(pts) > drawn else ""
-    ref_text = "; ".join(_ref_words(refs.itertuples()))
+    ref_text = "; ".join(_ref_words(row_tuples(refs)))
     return (
         f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} source{'s' if len(docs) != 1 else ''}{when}, "
         f"{values} ({verdicts})"

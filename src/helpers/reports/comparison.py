@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import as_text, claim_range, prepare_claims, short_id
+from ..analysis.compare import as_text, claim_range, prepare_claims, records, row_tuples, short_id
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
 from ..format import range_words
 from .links import sentence_href
@@ -19,7 +19,7 @@ def group_html(group: pd.DataFrame, documents_href: str) -> str:
     """A group's claims as an HTML table; every surface is escaped, carries its language and links to its sentence."""
     heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "subject", "period", "findings")
     rows = []
-    for r in group.head(MAX_TABLE_ROWS).itertuples():
+    for r in row_tuples(group, MAX_TABLE_ROWS):
         link = html.escape(sentence_href(r.doc_id, r.sentence_id, documents_href), quote=True)
         cells = [html.escape(str(x)) for x in (short_id(r.doc_id), r.event_date)]
         cells.append(speaker_html(r.speaker, r.attribution, r.speaker_confidence))
@@ -47,25 +47,36 @@ def detail_html(detail: str, surfaces: Mapping[str, str]) -> str:
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
-def findings_html(findings: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """Findings as an escaped HTML table; surfaces quoted in the details carry their language."""
-    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+def surface_langs(claims: pd.DataFrame) -> dict[str, str]:
+    """Each claim surface's language (a surface written in several languages: its last claim's), for ``detail_html``.
+
+    A report with many findings tables makes it once and passes it to each:
+    made per table, it cost more than the tables at a thousand documents.
+    """
+    return dict(zip(map(str, claims["surface"].tolist()), map(str, claims["lang"].tolist())))
+
+
+def findings_html(findings: pd.DataFrame, claims: pd.DataFrame, surfaces: Mapping[str, str] | None = None) -> str:
+    """Findings as an escaped HTML table; surfaces quoted in the details carry their language (``surface_langs`` of ``claims``)."""
+    surfaces = surface_langs(claims) if surfaces is None else surfaces
     cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
     head = "".join(f"<th>{c}</th>" for c in cols)
     body = []
-    for r in findings.itertuples():
+    for r in row_tuples(findings):
         cells = [html.escape(str(getattr(r, c))) for c in cols[:-1]] + [detail_html(str(r.detail), surfaces)]
         body.append(f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def groups_html(findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None) -> str:
+def groups_html(
+    findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None, surfaces: Mapping[str, str] | None = None
+) -> str:
     """One line per group: what it is about, its verdict and summary; each links to the group's section."""
     heads = ("group", "topic / measure", "subject", "period", "verdict", "summary")
-    surfaces = {str(s): str(l) for s, l in zip(claims["surface"], claims["lang"])}
+    surfaces = surface_langs(claims) if surfaces is None else surfaces
     heads_rows = findings[findings["kind"] == "group"]
     rows = []
-    for r in heads_rows.head(limit).itertuples() if limit is not None else heads_rows.itertuples():
+    for r in row_tuples(heads_rows, limit):
         gid = html.escape(r.group_id)
         cells = [f'<a href="#{gid}">{gid}</a>'] + [html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)]
         cells.append(detail_html(as_text(r.detail), surfaces))
@@ -93,20 +104,24 @@ def headline_html(
     catalog: Mapping | None,
     topics: tuple[str, ...],
     documents_href: str = "documents/",
+    prepared: pd.DataFrame | None = None,
 ) -> str:
     """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
 
     Each figure links to its sentence in the document report; the speaker comes
     from the claims table, worded by ``markup.speaker_html`` ("Name (inferred)").
+    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every headline.
     """
-    df = prepare_claims(claims, catalog).set_index("claim_id")
+    df = prepared if prepared is not None else prepare_claims(claims, catalog)
     own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
+    # Only the first claim of each finding is shown: look up those rows, not the whole table.
+    firsts = [ids.split()[0] for ids in own["claim_ids"].tolist()]
+    shown = {r["claim_id"]: r for r in records(df[df["claim_id"].isin(set(firsts))])}
     phrases, items = [], []
-    for f in own.itertuples():
-        cid = f.claim_ids.split()[0]
-        if cid not in df.index:
+    for f, cid in zip(row_tuples(own), firsts):
+        c = shown.get(cid)
+        if c is None:
             continue
-        c = df.loc[cid]
         rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
         href = sentence_href(str(c["doc_id"]), c["sentence_id"], documents_href)
         surface = f'<a href="{html.escape(href)}"><span{lang_attr(c["lang"])}>{html.escape(c["surface"])}</span></a>'
@@ -183,10 +198,19 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     voices: dict[tuple[str, str], dict[str, list]] = {}  # speaker -> figure -> its rows, in the group's order
     opening: dict[tuple[str, str], str] = {}
     own: dict[tuple[str, tuple[str, str]], list] = {}  # (figure, speaker) -> its rows
-    for r in group.itertuples():
-        key, opens = _voice(r)
+    # a group of a large corpus repeats a few voices thousands of times: each is worked out once
+    voice_of: dict[tuple, tuple[tuple[str, str], str]] = {}
+    for_subject: dict[str, bool] = {}
+    for r in row_tuples(group):
+        who = (r.said, r.doc_id, r.speaker, r.attribution, None if r.speaker_confidence != r.speaker_confidence else r.speaker_confidence)
+        if who not in voice_of:
+            voice_of[who] = _voice(r)
+        key, opens = voice_of[who]
         figure = as_text(r.normalized) or as_text(r.surface)
-        if speaks_for(as_text(r.speaker), subject):
+        speaker = as_text(r.speaker)
+        if speaker not in for_subject:
+            for_subject[speaker] = speaks_for(speaker, subject)
+        if for_subject[speaker]:
             own.setdefault((figure, key), []).append(r)
         else:
             opening.setdefault(key, opens)
