@@ -14,7 +14,10 @@ What a short run would otherwise spend outside its cells is cut too: the
 kernel client (its sockets) lives as long as the kernel, because a new client
 waits 0.2 s for the kernel's output channel to fall quiet; and the objects the
 warm-up created are frozen out of the garbage collector, so the collection
-``%reset`` makes scans what one run created, not all of pandas (0.13 s).
+``%reset`` makes scans what one run created, not all of pandas (0.13 s). The
+executed notebook is saved once per run, not at every cell (see ``WarmEngine``),
+and what does not change within a kernel's life (the reset code, the kernel's
+language_info) is sent or asked once per kernel, not once per run.
 """
 
 from __future__ import annotations
