@@ -139,6 +139,17 @@ def test_nothing_leaks_into_the_next_run(tmp_path, mode):
     first_kernel, first_client = execute._KERNEL.km, execute._KERNEL.kc
     dirty = run_notebook(_probe_run(notebooks, "dirty", "dirty", mode), notebooks, out / "_build", out, nav, timeout=5)
     assert dirty.status == ("ok" if mode == "" else "failed")
+    # The engine saves the executed notebook once, at the end, also when a cell raised or was cut
+    # off: what ran is there, as a valid notebook.
+    import nbformat
+
+    executed = nbformat.read(dirty.executed, as_version=4)
+    nbformat.validate(executed)
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == [1, 2, 3]
+    assert executed.metadata.papermill.end_time
+    assert any(o.output_type == "error" for o in code[-1].outputs) == (mode == "fail")
+    assert ("language_info" in executed.metadata) == (mode != "hang")  # a cut-off run never asks the kernel
     after = run_notebook(probe, notebooks, out / "_build", out, nav)
     try:
         assert fresh.status == after.status == "ok", after.error

@@ -14,7 +14,10 @@ What a short run would otherwise spend outside its cells is cut too: the
 kernel client (its sockets) lives as long as the kernel, because a new client
 waits 0.2 s for the kernel's output channel to fall quiet; and the objects the
 warm-up created are frozen out of the garbage collector, so the collection
-``%reset`` makes scans what one run created, not all of pandas (0.13 s).
+``%reset`` makes scans what one run created, not all of pandas (0.13 s). The
+executed notebook is saved once per run, not at every cell (see ``WarmEngine``),
+and what does not change within a kernel's life (the reset code, the kernel's
+language_info) is sent or asked once per kernel, not once per run.
 """
 
 from __future__ import annotations
@@ -207,19 +210,21 @@ def _stderr_to(path: Path) -> Iterator[None]:
 # the saving); their state that notebooks can change is put back: matplotlib's
 # figures and rcParams, warning filters and the once-per-location registries
 # (a warning a previous run showed must show again), the execution counter.
-_RESET = """
-def __helpers_reset():
-    import sys, warnings
+# It lives in a module the warm-up creates (``%reset`` keeps modules), so each run
+# sends one short call: IPython tokenizes and compiles every request's code, which
+# for this function's source took ~7 ms of kernel time per run.
+_RESET_MODULE = """
+import sys, warnings
+from IPython import get_ipython
+
+filters = list(warnings.filters)
+rc = None
+
+def reset():
+    global rc
     ip = get_ipython()
-    state = sys.modules.get("__helpers_warm_state__")
-    if state is None:
-        import types
-        state = sys.modules["__helpers_warm_state__"] = types.ModuleType("__helpers_warm_state__")
-        state.filters = list(warnings.filters)
-        state.modules = set(sys.modules)
-        state.rc = None
     ip.run_line_magic("reset", "-f")
-    warnings.filters[:] = state.filters
+    warnings.filters[:] = filters
     for module in list(sys.modules.values()):
         registry = getattr(module, "__warningregistry__", None)
         if isinstance(registry, dict):
@@ -227,20 +232,23 @@ def __helpers_reset():
     if "matplotlib.pyplot" in sys.modules:
         import matplotlib, matplotlib.pyplot as plt
         plt.close("all")
-        if state.rc is None:
-            state.rc = dict(matplotlib.rcParams)
+        if rc is None:
+            rc = dict(matplotlib.rcParams)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            matplotlib.rcParams.update(state.rc)
+            matplotlib.rcParams.update(rc)
     ip.execution_count = 1
-__helpers_reset()
-"""  # %reset inside it also removes the function itself
+"""
+_RESET = '__import__("__helpers_warm_state__").reset()'
 # Imported once per kernel, before its first run, so the first run is as cheap as
 # the others and the rcParams snapshot above is taken before any notebook ran.
 # matplotlib_fontja sets the Japanese font only when first imported: it must be
 # in the snapshot, or every run after the first would draw Japanese as boxes.
 _WARM_UP = (
     "import matplotlib.pyplot, matplotlib_fontja, pandas, helpers.notebook, helpers.reports.render\n"
+    "import sys, types\n"
+    "sys.modules['__helpers_warm_state__'] = types.ModuleType('__helpers_warm_state__')\n"
+    f"exec({_RESET_MODULE!r}, sys.modules['__helpers_warm_state__'].__dict__)\n"
     "import gc\ngc.collect()\ngc.freeze()\ndel gc"
 )
 
@@ -251,6 +259,7 @@ class WarmKernel:
     def __init__(self) -> None:
         self.km = None
         self.kc = None  # the client nbclient started on the kernel's first run, kept for the next runs
+        self.language_info = None  # the kernel's, asked once: a run's notebook records it
         self.cwd = ""
         self.runs = 0
 
@@ -316,6 +325,7 @@ class WarmKernel:
 
         km, self.km = self.km, None
         kc, self.kc = self.kc, None
+        self.language_info = None
         if kc is not None:
             kc.stop_channels()
         if km is not None:
@@ -332,9 +342,11 @@ _KERNEL = WarmKernel()
 def _register_warm_engine() -> None:
     """papermill engine ``warm``: papermill's nbclient engine on this process's warm kernel."""
     import atexit
+    import copy
 
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.iorw import write_ipynb
 
     class WarmClient(PapermillNotebookClient):
         def papermill_execute_cells(self):
@@ -349,31 +361,48 @@ def _register_warm_engine() -> None:
             # mistake one run's messages for another's.
             self.kc = _KERNEL.kc
             try:
-                return super().execute(**kwargs)
+                # papermill's ``execute``, except that the kernel's language_info (which the notebook
+                # records) is asked once per kernel rather than in one more round trip per run.
+                self.reset_execution_trackers()
+                with self.setup_kernel(**kwargs):
+                    self.papermill_execute_cells()
+                    if _KERNEL.language_info is None:
+                        _KERNEL.language_info = self.wait_for_reply(self.kc.kernel_info())["content"]["language_info"]
+                    self.nb.metadata["language_info"] = copy.deepcopy(_KERNEL.language_info)
+                    self.set_widgets_metadata()
+                return self.nb
             finally:
                 _KERNEL.kc, self.kc = self.kc, None
 
     class WarmEngine(NBClientEngine):
         @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, **kwargs):
+            # papermill's engine saves the notebook when it starts, at every cell's start and end and
+            # when it ends; papermill saves it once more after the engine returns (or, when a cell
+            # raised, with its error marks). Each save serializes and schema-validates the whole
+            # notebook; the build reads only the last one. So the engine saves nothing, except when it
+            # raises (a timeout, a dead kernel): then papermill will not, and what ran is saved here.
+            try:
+                return super().execute_notebook(nb, kernel_name, output_path=None, **kwargs)
+            except BaseException:
+                if output_path:
+                    write_ipynb(nb, output_path)
+                raise
+
+        @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                      stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):  # fmt: skip
             kwargs.pop("input_path", None)
-            # papermill saves the notebook at every cell's start and end (~0.07 s each, most of a
-            # short run's overhead); the build reads it only at the end, where papermill saves it anyway.
-            output_path, nb_man.output_path = nb_man.output_path, None
-            try:
-                return WarmClient(
-                    nb_man,
-                    timeout=execution_timeout,
-                    startup_timeout=start_timeout,
-                    kernel_name=kernel_name,
-                    log_output=log_output,
-                    stdout_file=stdout_file,
-                    stderr_file=stderr_file,
-                    **kwargs,
-                ).execute()
-            finally:
-                nb_man.output_path = output_path
+            return WarmClient(
+                nb_man,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                **kwargs,
+            ).execute()
 
     papermill_engines.register("warm", WarmEngine)
     atexit.register(_KERNEL.discard)
