@@ -83,10 +83,12 @@ def notebook_source_digest(path: Path) -> str:
 class RowDigests:
     """Digest of each document's rows of each table, computed once per build rather than once per run.
 
-    Rows are hashed column-wise in one vectorised pass (pandas' stable 64-bit
-    row hash), then grouped by document: a per-document run depends on its own
-    rows only, and finding them by filtering every table for every run would
-    cost minutes at a thousand documents.
+    A per-document run depends on its own rows only, and finding them by
+    filtering every table for every run would cost minutes at a thousand
+    documents. Where the documents' rows come as CSV bytes (``build.rows``) a
+    document's digest is their hash and its row files are joined from them;
+    otherwise rows are hashed column-wise in one vectorised pass (pandas'
+    stable 64-bit row hash) and grouped by document.
     """
 
     def __init__(self, tables: dict[str, pd.DataFrame], chunks: dict[str, dict[str, Chunk]] | None = None) -> None:
