@@ -10,7 +10,6 @@ unless others are given, so every notebook runs top to bottom on a fresh clone.
 
 from __future__ import annotations
 
-import io
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from .build.extract import check_claims, combine, extract_document
 from .build.pipeline import TABLES
 from .exceptions import ConfigurationError, UnknownDocumentError
 from .reports.render import setup_matplotlib
-from .tables import TableSpec, restore_cell
+from .tables import TableSpec
 from .text.catalog import Catalog, load_catalog
 from .text.corpus import CATALOG_NAME, discover
 
@@ -129,27 +128,11 @@ def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> p
     key = f"{path}|{','.join(columns)}" if columns else str(path)
     cached = _TABLE_CACHE.pop(key, None)
     if cached is None or cached[0] != digest:
-        cached = (digest, _parse_columns(spec, data, columns) if columns else spec.parse_csv(data))
+        cached = (digest, spec.parse_csv(data, columns))
     _TABLE_CACHE[key] = cached
     while len(_TABLE_CACHE) > TABLE_CACHE_FILES:
         _TABLE_CACHE.popitem(last=False)
     return cached[1].copy(deep=True)
-
-
-def _parse_columns(spec: TableSpec, data: bytes, columns: tuple[str, ...]) -> pd.DataFrame:
-    """``spec.parse_csv(data)[columns]`` without converting the other columns (the CSV is still tokenized whole)."""
-    numeric = {c.name for c in spec.columns if c.kind in ("int", "float")}
-    text = [c for c in columns if c not in numeric]
-    df = pd.read_csv(
-        io.BytesIO(data), usecols=list(columns), dtype={c: str for c in text}, keep_default_na=False,
-        na_values={c: [""] for c in columns if c in numeric},
-    )[list(columns)]  # fmt: skip
-    # The writer marks every text cell that starts with a formula character or with its mark ("'",
-    # tables.neutralise_cell), so a cell starting with "'" is a marked one: what parse_csv undoes.
-    for c in text:
-        if any(v.startswith("'") for v in df[c].tolist()):
-            df[c] = df[c].map(restore_cell)
-    return spec.coerce(df, skip={c.name for c in spec.columns if c.kind == "str" and c.name in text})
 
 
 @lru_cache(maxsize=2)

@@ -450,7 +450,7 @@ def _execute_runs(
     futures: dict[cf.Future, list[tuple[NotebookRun, dict, str]]] = {}
     exports: list[tuple[tuple[NotebookRun, list[tuple[str, str]], str, str], dict, str]] = []
     for batch_runs in batches.values():
-        batch = []
+        batch, jobs = [], []
         for run in batch_runs:
             record = _run_record(run, notebook_digests[run.spec.name], data_dir, rows, fixed, file_digests)
             nav, lang = nav_links(run.report, specs), _report_lang(run, doc_langs)
@@ -467,9 +467,9 @@ def _execute_runs(
             if run.parameters.get("data_dir") != str(data_dir):
                 rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids or run.shows)
             batch.append((run, record, chrome))
+            jobs.append((run, nav, lang))
         if batch:
             # Sent as soon as it is ready: workers start while the next batches' rows are written.
-            jobs = [(run, nav_links(run.report, specs), _report_lang(run, doc_langs)) for run, _, _ in batch]
             futures[workers.executor().submit(run_notebooks, jobs, opts.notebooks, build_dir, opts.out, opts.timeout)] = batch
     # Exports are short: shared among the workers, after the executions, whose kernels they do not need.
     exported: set[cf.Future] = set()
