@@ -35,6 +35,8 @@ TEXTS = {
     "a4": "The museum welcomed 15,000 visitors during its first month.\n",
     "a5": "The ferry carries 300 passengers on each crossing.\n",
     "a6": "The library lends 2,500 books every week.\n",
+    # a0's figure again, in other words: it joins a0's group, whose summary then names both documents
+    "b0": "By the end of 2024, Zuckerberg said, Meta would own roughly 350,000 H100 GPUs from NVIDIA.\n",
 }
 
 
@@ -110,6 +112,26 @@ def test_a_document_added_to_the_last_page_executes_that_page_only(tmp_path, two
 
 
 @slow
+def test_a_document_joining_a_group_leaves_the_pages_of_the_groups_other_documents_alone(tmp_path, two_a_page):
+    corpus = Corpus(tmp_path, ["a0", "a1", "a2", "a3"])
+    corpus.build()
+    before = corpus.state()
+    corpus.add("b0")
+    corpus.build()
+    findings = pd.read_csv(corpus.out / "data" / "findings.csv", dtype=str, keep_default_na=False)
+    groups = findings[findings["kind"] == "group"]
+    # The group summary of a0's figure now names b0 too: a corpus-wide change page 1 does not show.
+    assert len(groups) == 1 and groups["doc_ids"].iloc[0] == "a0 b0"
+    after = corpus.state()
+    assert _what_happened(before, after) == {1: "exported", 2: "exported", 3: "new"}
+    page3 = after[3][1].decode()
+    assert "a0 b0" not in page3 and ">b0<" in page3 and "meta_gpu_fleet" in page3
+    fresh = Corpus(tmp_path / "fresh", ["a0", "a1", "a2", "a3", "b0"])
+    fresh.build()
+    assert {page: report for page, (_, report) in fresh.state().items()} == {page: report for page, (_, report) in after.items()}
+
+
+@slow
 def test_a_new_page_re_exports_the_others_with_a_link_to_it(tmp_path, two_a_page):
     corpus = Corpus(tmp_path, ["a0", "a1", "a2", "a3", "a4", "a5"])
     corpus.build()
@@ -126,7 +148,7 @@ def test_a_new_page_re_exports_the_others_with_a_link_to_it(tmp_path, two_a_page
         assert f"Claims explorer (page {page} of 4)" in report
     # Re-exported, the old pages are what executing them would give.
     fresh = Corpus(tmp_path / "fresh", [])
-    for d in TEXTS:
+    for d in ["a0", "a1", "a2", "a3", "a4", "a5", "a6"]:
         fresh.add(d)
     fresh.build()
     for page in (1, 2, 3, 4):

@@ -168,6 +168,25 @@ def test_explorer_pages_verdicts_and_table():
     assert "data-tools" in html and '<th scope="col" data-filter>verdict</th>' in html and "&lt;script&gt;" in html
 
 
+def test_a_page_shows_each_figures_own_check_not_its_groups():
+    from helpers.reports import explorer
+
+    findings = pd.DataFrame(
+        {c: [""] * 3 for c in ("finding_id", "group_id", *explorer.FINDING_COLUMNS)}
+    ).assign(
+        finding_id=["f0001", "f0002", "f0003"], group_id=["g0001"] * 3, kind=["group", "claim", "claim"],
+        claim_ids=["a:c1 b:c1 b:c2", "a:c1", "b:c1 b:c2"], doc_ids=["a b", "a", "b"], verdict=["conflict", "consistent", "conflict"],
+        detail=["2 figure(s) from 2 document(s)", 'a "35万" overlaps', 'b "<b>1万</b>" conflicts'],
+    )  # fmt: skip
+    shown = explorer.figure_findings(findings)
+    assert list(shown.columns) == list(explorer.FINDING_COLUMNS) and list(shown["claim_ids"]) == ["a:c1", "b:c1 b:c2"]
+    # The group's summary carries b's conflict; a's own figure is consistent.
+    assert explorer.claim_verdicts(shown) == {"a:c1": "consistent", "b:c1": "conflict", "b:c2": "conflict"}
+    html = explorer.findings_table_html(shown, {"b"})
+    assert 'href="documents/b.html#c-b:c1"' in html and ">c1<" in html and "&lt;b&gt;1万&lt;/b&gt;" in html
+    assert "a:c1" not in html and "f0003" not in html and "g0001" not in html
+
+
 def test_document_text_gives_every_claim_a_permalink():
     from helpers.reports.render import document_html
 

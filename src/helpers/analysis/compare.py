@@ -826,13 +826,14 @@ def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], ref
     if ref.verdict != "unverified" or c.window is None:
         return ref
     if any(cl.overlapping_other_doc(c) for cl in clusters):
-        n = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
-        return Verdict("consistent", f"{c.label()} overlaps figures of other sources in its group ({n} from other documents)")
+        # No count of the group's other figures: it would change this finding whenever any document joins
+        # the group (the group's own finding counts its sources).
+        return Verdict("consistent", f"{c.label()} overlaps figures of other sources in its group")
     peers = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
     if peers == 0:
         return ref
     if family:
-        return Verdict("different_measure", f"{c.label()}: differs from {peers} figure(s) of the group, but members of a family (e.g. model sizes) can all hold")
+        return Verdict("different_measure", f"{c.label()}: differs from the other figures of the group, but members of a family (e.g. model sizes) can all hold")
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
     if eligible > 0:
         return Verdict("conflict", f"{c.label()}: no figure of the {eligible} other source(s) on the same subject, measure and period overlaps it")

@@ -30,6 +30,7 @@ from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import RunResult, run_notebooks
 from .extract import CachedTables, Extraction, check_claims, combine, extract_document
+from ..reports.explorer import figure_findings
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
@@ -714,7 +715,9 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             lock = {}  # a damaged lockfile only costs a full rebuild
         t0 = time.perf_counter()
         try:
-            results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, RowDigests(tables, chunks), lock, fixed, doc_langs)
+            # Only explorer pages cut findings into their own rows, and they show the findings about single figures.
+            sliced = {**tables, "findings": figure_findings(tables["findings"])} if "findings" in tables else tables
+            results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, RowDigests(sliced, chunks), lock, fixed, doc_langs)
             stages["notebooks"] = time.perf_counter() - t0
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.

@@ -8,6 +8,12 @@ The links to the others (``pager_html``) are not part of a page's execution:
 the notebook leaves ``PAGER_SLOT`` where they go and the build's export fills
 it, so a page whose own documents did not change is only exported again when
 another page opens or changes its range, never executed again.
+
+For the same reason a page shows only the findings about its own figures
+(``figure_findings``): a group's summary row names every document of the group
+and changes whenever one joins, and the corpus-wide ``finding_id``/``group_id``
+are renumbered whenever a finding is inserted before them. The comparison
+report sums up each group and is executed again on every change anyway.
 """
 
 from __future__ import annotations
@@ -43,8 +49,21 @@ def page_report(page: int) -> str:
     return "explorer.html" if page <= 1 else f"explorer-{page}.html"
 
 
+# The columns of the findings a page shows: a figure's check, its claims and document, never a corpus-wide id.
+FINDING_COLUMNS = ("claim_ids", "doc_ids", "topic", "verdict", "kind", "measure", "reference", "likely_value", "detail")
+
+
+def figure_findings(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings about single figures (every kind but the group summaries), with ``FINDING_COLUMNS`` only."""
+    return findings.loc[findings["kind"] != "group", list(FINDING_COLUMNS)].reset_index(drop=True)
+
+
 def claim_verdicts(findings: pd.DataFrame) -> dict[str, str]:
-    """claim_id -> the most consequential verdict of the findings it is in."""
+    """claim_id -> the most consequential verdict of the findings about it.
+
+    Pass ``figure_findings``: a group's summary carries the most serious verdict
+    of any of its figures, which is not this figure's verdict.
+    """
     found: dict[str, set[str]] = {}
     for ids, verdict in zip(findings["claim_ids"], findings["verdict"]):
         for cid in str(ids).split():
@@ -116,17 +135,33 @@ def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") ->
     )
 
 
-def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None) -> str:
-    """The findings involving ``doc_ids`` (all when None), searchable by their detail line and filterable.
+def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None, documents_href: str = "documents/") -> str:
+    """The ``figure_findings`` of ``doc_ids`` (all when None), searchable by their detail line and filterable.
 
-    Pair findings grow with the square of the corpus; beyond ``render.MAX_TABLE_ROWS`` the
-    table says how many more there are, and ``data/findings.csv`` has them all.
+    The claim links to its permalink (the first, when one document repeats the
+    figure). Beyond ``render.MAX_TABLE_ROWS`` the table says how many more there
+    are, and ``data/findings.csv`` has them all.
     """
     if doc_ids is not None:
         # A list of booleans, not a Series: an empty one would select columns, not rows (a page without findings).
         findings = findings.loc[[bool(set(str(ids).split()) & doc_ids) for ids in findings["doc_ids"]]]
-    view = findings[["finding_id", "topic", "verdict", "kind", "measure", "doc_ids", "reference", "likely_value", "detail"]]
-    return table(view, label="findings", tools=True, filters=("topic", "verdict", "kind"))
+    first = [str(ids).split()[0] if str(ids).split() else "" for ids in findings["claim_ids"]]
+    view = pd.DataFrame(
+        {
+            "claim": [cid.rsplit(":", 1)[-1] for cid in first],
+            "document": findings["doc_ids"].tolist(),
+            **{c: findings[c].tolist() for c in ("topic", "verdict", "kind", "measure", "reference", "likely_value", "detail")},
+            "_claim_id": first,
+        }
+    )
+    return table(
+        view,
+        hidden=("_claim_id",),
+        links={"claim": lambda r: claim_href(r["document"], r["_claim_id"], documents_href)},
+        label="findings",
+        tools=True,
+        filters=("topic", "verdict", "kind"),
+    )
 
 
 def pager_html(page: int, pages: list[tuple[str, ...]]) -> str:
