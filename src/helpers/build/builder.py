@@ -17,7 +17,7 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
-from .execute import RunResult, run_notebooks
+from .execute import RunResult, run_notebooks, start_kernel
 from .extract import CachedTables, Extraction, check_claims, combine, extract_document
 from ..reports.explorer import figure_findings
 from ..reports.index import ReportEntry, write_index
@@ -374,7 +374,8 @@ def extract_batch(sources: list, catalog: Catalog) -> list[Extraction]:
 
 
 def extract_all(
-    sources: list, catalog: Catalog, cache_dir: Path, fixed: dict[str, str], workers: Workers
+    sources: list, catalog: Catalog, cache_dir: Path, fixed: dict[str, str], workers: Workers,
+    then: Callable[[], None] | None = None,
 ) -> list[Extraction]:
     """Extract every document on the workers, reusing cached results for unchanged documents.
 
@@ -382,7 +383,9 @@ def extract_all(
     while this process reads the other entries, so a rebuild that adds one
     document to a thousand pays for the extractor's start-up and the cache at
     once, not one after the other. Entries found stale are sent next. Only a
-    document that passed the claims checks is cached.
+    document that passed the claims checks is cached. ``then`` is called once
+    the first documents are sent, if any are: what it sends the workers waits
+    behind them (the build starts the workers' kernels).
     """
     results: dict[str, Extraction] = {}
     futures: dict[cf.Future, list[tuple]] = {}
@@ -402,6 +405,8 @@ def extract_all(
             key = ""
         keyed.append((s, key, cache_dir / f"{_sha(s.doc_id.encode())[:16]}.json"))
     send([t for t in keyed if not (t[1] and t[2].exists())])
+    if futures and then is not None:
+        then()
     for s, key, cached in keyed:
         if key and cached.exists():
             extraction = _read_cache_entry(cached.read_bytes(), key, s.doc_id)
@@ -676,7 +681,13 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
 
         fixed = {"helpers": helpers_source_digest(), "packages": _sha(json.dumps(package_versions(), sort_keys=True).encode())}
         t0 = time.perf_counter()
-        extractions = extract_all(sources, catalog, build_dir / "extract", fixed, workers)
+
+        def start_kernels() -> None:
+            # A document to extract will have a report to run: each worker starts its kernel after its documents.
+            for _ in range(workers.jobs):
+                workers.executor().submit(start_kernel, opts.notebooks, build_dir)
+
+        extractions = extract_all(sources, catalog, build_dir / "extract", fixed, workers, then=start_kernels)
         for e in extractions:
             if not e.ok:
                 log(f"[error] {e.doc_id}: {e.row['error']}")

@@ -265,6 +265,12 @@ class WarmKernel:
 
     def manager(self, cwd: str, log_path: Path):
         """A kernel manager with a live, reset kernel whose working directory is ``cwd``."""
+        self.ready(cwd, log_path)
+        self.runs += 1
+        return self.km
+
+    def ready(self, cwd: str, log_path: Path) -> None:
+        """Have a live kernel whose working directory is ``cwd``: the one running, or a new one."""
         from jupyter_core.utils import run_sync
 
         if self.km is not None and (self.cwd != cwd or self.runs >= KERNEL_RUNS or not run_sync(self.km.is_alive)()):
@@ -281,8 +287,6 @@ class WarmKernel:
                 if "died" not in str(e) or attempt >= START_ATTEMPTS:
                     raise
                 attempt += 1
-        self.runs += 1
-        return self.km
 
     def _start(self, cwd: str, log_path: Path) -> None:
         from jupyter_client.manager import AsyncKernelManager
@@ -408,6 +412,27 @@ def _register_warm_engine() -> None:
     atexit.register(_KERNEL.discard)
 
 
+def _kernel_log(build_dir: Path) -> Path:
+    return build_dir / "logs" / f"kernel-{os.getpid()}.log"
+
+
+def start_kernel(notebooks_dir: Path, build_dir: Path) -> None:
+    """Start this worker's kernel ahead of its first run.
+
+    The build sends this behind the documents it has the workers extract, so
+    that the kernels start and import pandas, matplotlib and helpers while the
+    build process reads the extraction cache and analyses the corpus, not after.
+    A kernel that cannot start is not reported here: the run that needs it
+    tries again and says why.
+    """
+    _register_warm_engine()
+    try:
+        with _stderr_to(_kernel_log(build_dir)):
+            _KERNEL.ready(str(notebooks_dir), _kernel_log(build_dir))
+    except Exception:
+        _KERNEL.discard()
+
+
 def run_notebook(
     run: NotebookRun,
     notebooks_dir: Path,
@@ -437,7 +462,7 @@ def run_notebook(
     nb = None
     try:
         with _stderr_to(log_path):
-            km = _KERNEL.manager(str(notebooks_dir), build_dir / "logs" / f"kernel-{os.getpid()}.log")
+            km = _KERNEL.manager(str(notebooks_dir), _kernel_log(build_dir))
             nb = papermill.execute_notebook(
                 _literal_path(source),
                 _literal_path(tmp_executed),
