@@ -196,3 +196,37 @@ def test_a_kernel_that_keeps_dying_or_fails_otherwise_is_reported(monkeypatch, t
         with pytest.raises(RuntimeError, match=message):
             kernel.manager(str(tmp_path), tmp_path / "k.log")
         assert len(starts) == attempts
+
+
+def test_a_kernel_started_ahead_serves_the_first_run_unchanged(tmp_path, monkeypatch):
+    """The build starts each worker's kernel while it reads the cache: the first run then uses it, to the same report."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "probe.ipynb", _PROBE)
+    out = tmp_path / "out"
+    probe = _probe_run(notebooks, "probe", "probe")
+
+    def report() -> bytes:
+        return re.sub(rb"ipykernel_[0-9]+", b"ipykernel_PID", (out / "probe.html").read_bytes())
+
+    execute._KERNEL.discard()
+    try:
+        assert run_notebook(probe, notebooks, out / "_build", out, []).status == "ok"
+        cold = report()
+        execute._KERNEL.discard()
+        execute.start_kernel(notebooks, out / "_build")
+        ahead = execute._KERNEL.km
+        assert ahead is not None and execute._KERNEL.runs == 0  # started, not yet counted as a run
+        assert run_notebook(probe, notebooks, out / "_build", out, []).status == "ok"
+        assert execute._KERNEL.km is ahead and execute._KERNEL.runs == 1
+        assert report() == cold
+    finally:
+        execute._KERNEL.discard()
+
+    def broken(cwd: str, log_path: Path) -> None:
+        raise RuntimeError("kernel warm-up failed: ImportError")
+
+    # A kernel that cannot start is the run's to report, with the build's notebook and log.
+    monkeypatch.setattr(execute._KERNEL, "_start", broken)
+    execute.start_kernel(notebooks, out / "_build")
+    assert execute._KERNEL.km is None
