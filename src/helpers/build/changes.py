@@ -88,7 +88,13 @@ def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.Da
         return pd.DataFrame(columns=CHANGES.names)
 
     def keyed(df: pd.DataFrame) -> dict[tuple, dict]:
-        return {(str(r["topic"]), str(r.get("kind", "")), str(r["claim_ids"]), str(r.get("reference", ""))): r for r in df.to_dict("records")}
+        # Only the columns a change shows: every column of thousands of findings as dicts cost a second.
+        def col(name: str) -> list[str]:
+            return df[name].astype(str).tolist() if name in df.columns else [""] * len(df)
+
+        shown = ("finding_id", "topic", "verdict", "detail")
+        records = [dict(zip(shown, values)) for values in zip(*(col(c) for c in shown))]
+        return {key: r for key, r in zip(zip(col("topic"), col("kind"), col("claim_ids"), col("reference")), records)}
 
     o, n = keyed(old), keyed(new)
     rows = []
