@@ -208,6 +208,7 @@ def test_the_kernel_table_cache_rereads_changed_files_and_keeps_only_recent_ones
 
     monkeypatch.setattr(notebook, "_TABLE_CACHE", type(notebook._TABLE_CACHE)())
     monkeypatch.setattr(notebook, "TABLE_CACHE_FILES", 3)
+    monkeypatch.setattr(notebook, "CACHED_FROM_BYTES", 0)
 
     def row(doc: str, text: str) -> dict:
         return {**{c.name: 0 for c in SENTENCES.columns if c.kind in ("int", "float")}, "doc_id": doc, "text": text}
@@ -226,6 +227,11 @@ def test_the_kernel_table_cache_rereads_changed_files_and_keeps_only_recent_ones
     for path in paths[1:]:
         notebook._read_table(SENTENCES, path)
     assert list(notebook._TABLE_CACHE) == [str(p) for p in paths[2:]]
+    # A document's own rows are read by one run: below the threshold nothing is kept.
+    monkeypatch.setattr(notebook, "CACHED_FROM_BYTES", 1 << 20)
+    notebook._TABLE_CACHE.clear()
+    small = notebook._read_table(SENTENCES, paths[0])
+    assert small.loc[0, "text"] == "rewritten" and not notebook._TABLE_CACHE
 
 
 def test_a_document_whose_claims_break_the_table_rules_fails_alone(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -10,6 +12,8 @@ from helpers.build.extract import DOCUMENTS
 from helpers.tables import to_csv_bytes
 from helpers.text.catalog import Catalog
 from helpers.text.frames import SENTENCES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _sentences() -> pd.DataFrame:
@@ -54,3 +58,25 @@ def test_columns_follow_the_file_and_are_a_copy(data):
     tables = {"sentences": _sentences()}  # in memory (a notebook run by hand on the seeds)
     in_memory = notebook.Notebook(tables, Catalog(path=None), pd.DataFrame()).columns("sentences", ["doc_id"])
     pd.testing.assert_frame_equal(in_memory, tables["sentences"][["doc_id"]])
+
+
+def test_the_ledger_and_catalog_are_parsed_once_per_kernel_but_follow_their_files(data, tmp_path, monkeypatch):
+    """A warm kernel serves every run of a build: the ledger is parsed once, yet an edited file is read again."""
+    monkeypatch.setattr(notebook, "_FILE_CACHE", {})
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_bytes((ROOT / "references" / "reference_facts.csv").read_bytes())
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_bytes((ROOT / "seeds" / "catalog.yaml").read_bytes())
+    calls = []
+    parse = notebook.load_ledger
+    monkeypatch.setattr(notebook, "load_ledger", lambda p: calls.append(p) or parse(p))
+    first = notebook.setup(data, catalog, ledger)
+    column = first.ledger.columns[0]
+    first.ledger.loc[0, column] = "changed by a notebook"  # a run's own copy
+    second = notebook.setup(data, catalog, ledger)
+    assert len(calls) == 1 and second.ledger.loc[0, column] != "changed by a notebook"
+    assert second.catalog.entry("000_a86c1cdb2fa65775") == first.catalog.entry("000_a86c1cdb2fa65775")
+    header, rest = ledger.read_text(encoding="utf-8").split("\n", 1)
+    ledger.write_text(header + "\n" + rest.split("\n", 1)[1], encoding="utf-8")  # one row fewer
+    third = notebook.setup(data, catalog, ledger)
+    assert len(calls) == 2 and len(third.ledger) == len(second.ledger) - 1

@@ -11,10 +11,11 @@ unless others are given, so every notebook runs top to bottom on a fresh clone.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -56,8 +57,8 @@ class Notebook:
 def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path: str | Path = "") -> Notebook:
     setup_matplotlib()
     if data_dir:
-        catalog = load_catalog(catalog_path) if catalog_path else Catalog(path=None)
-        ledger = load_ledger(ledger_path) if ledger_path else empty_ledger()
+        catalog = _parsed(Path(catalog_path), load_catalog) if catalog_path else Catalog(path=None)
+        ledger = _parsed(Path(ledger_path), load_ledger) if ledger_path else empty_ledger()
         return Notebook(TablesOf(data_dir), catalog, ledger)
     catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
     ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
@@ -115,8 +116,29 @@ class TablesOf(Mapping[str, pd.DataFrame]):
 # A table is parsed again only when its bytes change; each run gets its own
 # copy, so what one run does to its tables no other sees. Only the tables read
 # last are kept: a kernel serves hundreds of documents, each with its own files.
+# A small table (a document's own rows, read by one run) is parsed on every read: keeping
+# it would cost a copy per read and memory, for no other run to reuse.
 _TABLE_CACHE: OrderedDict[str, tuple[str, pd.DataFrame]] = OrderedDict()
-TABLE_CACHE_FILES = 24  # the corpus's tables and the last few documents' own
+TABLE_CACHE_FILES = 24  # the corpus's tables and a few explorer pages' own
+CACHED_FROM_BYTES = 1 << 20
+
+
+# Every run of a build reads the same catalog and ledger: parsing and checking them
+# (a catalog of a thousand documents is a large YAML file) is done once per kernel.
+_FILE_CACHE: dict[str, tuple[str, object]] = {}
+_T = TypeVar("_T")
+
+
+def _parsed(path: Path, parse: Callable[[Path], _T]) -> _T:
+    """``parse(path)``, parsed again only when the file's bytes changed; each run gets its own copy."""
+    import copy
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    cached = _FILE_CACHE.get(str(path))
+    if cached is None or cached[0] != digest:
+        cached = _FILE_CACHE[str(path)] = (digest, parse(path))
+    return copy.deepcopy(cached[1])  # type: ignore[return-value]
 
 
 def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -124,6 +146,8 @@ def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> p
     import hashlib
 
     data = path.read_bytes()
+    if len(data) < CACHED_FROM_BYTES:
+        return spec.parse_csv(data, columns)
     digest = hashlib.sha256(data).hexdigest()
     key = f"{path}|{','.join(columns)}" if columns else str(path)
     cached = _TABLE_CACHE.pop(key, None)

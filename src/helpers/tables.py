@@ -24,6 +24,9 @@ from typing import Any
 import pandas as pd
 
 KINDS = ("str", "int", "float", "bool")
+# What a number or flag column holds once coerced, by (kind, nullable).
+_DTYPES = {("int", False): "int64", ("int", True): "Int64", ("float", False): "float64", ("float", True): "float64",
+           ("bool", False): "bool", ("bool", True): "bool"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,16 +77,20 @@ class TableSpec:
     def empty(self) -> pd.DataFrame:
         return self.frame([])
 
-    def coerce(self, df: pd.DataFrame, skip: set[str] = frozenset()) -> pd.DataFrame:
-        """Give every column its declared type; text columns get "" for missing values. ``skip``: columns already typed."""
+    def coerce(self, df: pd.DataFrame, skip: set[str] = frozenset(), *, copy: bool = True) -> pd.DataFrame:
+        """Give every column its declared type; text columns get "" for missing values. ``skip``: columns already typed.
+
+        ``copy=False`` lets the result share the columns it did not convert with ``df``
+        (for a frame the caller made for this and drops).
+        """
         # Columns are converted apart and the frame built once: assigning them one by one into a
         # copy cost a third of a millisecond each, and a document's report reads five small tables.
         out: dict[str, Any] = {}
         kinds = {c.name: c for c in self.columns}
         for name in df.columns:
             s, c = df[name], kinds.get(name)
-            if c is None or name in skip:
-                out[name] = s
+            if c is None or name in skip or (c.kind != "str" and str(s.dtype) == _DTYPES[c.kind, c.nullable]):
+                out[name] = s  # already typed: the CSV reader gives most numbers their type
             elif c.kind == "int":
                 if c.nullable:
                     out[name] = pd.to_numeric(s.replace("", math.nan), errors="coerce").astype("Int64")
@@ -98,8 +105,7 @@ class TableSpec:
                 out[name] = s.astype(bool)
             else:
                 out[name] = _text(s)
-        # A dict of Series is copied into the new frame: the caller's frame is never shared.
-        return pd.DataFrame(out, index=df.index, columns=df.columns)
+        return pd.DataFrame(out, index=df.index, columns=df.columns, copy=copy)
 
     def schema(self):
         """The pandera schema (built on first use: importing pandera costs ~0.5 s)."""
@@ -137,7 +143,7 @@ class TableSpec:
             for c in text:
                 df[c] = df[c].map(restore_cell)
         # Text read as text (never NaN with keep_default_na=False) is already what coerce would make it.
-        return self.coerce(df, skip={c.name for c in self.columns if c.kind == "str" and c.name in text})
+        return self.coerce(df, skip={c.name for c in self.columns if c.kind == "str" and c.name in text}, copy=False)
 
     def _numeric(self) -> set[str]:
         return {c.name for c in self.columns if c.kind in ("int", "float")}
