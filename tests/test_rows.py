@@ -57,6 +57,8 @@ def test_the_seed_tables_joined_from_documents_equal_the_tables_written_whole(tm
         tables = builder.combine(extractions)
         files, chunks = builder.table_files(extractions, tables)
         assert set(chunks) == set(CHUNKED)  # every table was joined, none written from its frame
+        # nor made into a frame: the build never reads the blocks as one, so they are never put together
+        assert "blocks" not in tables._frames
         assert files == {name: to_csv_bytes(df) for name, df in tables.items()}
     entry = json.loads(next((tmp_path / "cache").iterdir()).read_bytes())
     assert set(entry["csv"]) == set(CHUNKED)

@@ -17,6 +17,7 @@ import shutil
 import signal
 import sys
 import time
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +93,7 @@ class RowDigests:
     stable 64-bit row hash) and grouped by document.
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame], chunks: dict[str, dict[str, Chunk]] | None = None) -> None:
+    def __init__(self, tables: Mapping[str, pd.DataFrame], chunks: dict[str, dict[str, Chunk]] | None = None) -> None:
         self.tables = tables
         # table -> document -> its rows as CSV bytes (build.rows), for tables every document has them of
         self.chunks = chunks or {}
@@ -100,6 +101,10 @@ class RowDigests:
         self._rows: dict[str, dict[str, object]] = {}
         self._row_hashes: dict[str, tuple[bytes, object]] = {}
         self._written: set[tuple[Path, str]] = set()  # a document's reports share its folder: each file once a build
+
+    def per_document(self, name: str) -> bool:
+        """Whether table ``name`` has a ``doc_id`` column (without making a frame of a table held as bytes)."""
+        return name in self.chunks or "doc_id" in self.tables[name].columns
 
     def _hashes(self, name: str) -> tuple[bytes, object]:
         """The table's header (columns and types) and one 64-bit hash per row, computed once."""
@@ -165,7 +170,7 @@ class RowDigests:
         empty = _sha(b"")
         parts = []
         for name in sorted(names):
-            if "doc_id" in self.tables[name].columns:
+            if self.per_document(name):
                 parts += [f"{name}\0{doc}\0{self._table(name).get(doc, empty)}" for doc in doc_ids]
             else:
                 header, rows = self._hashes(name)
@@ -219,7 +224,7 @@ def analyze_or_reuse(
             {
                 **fixed,
                 # the tables as their CSV bytes (``files``, when the caller has them already)
-                "tables": {name: _sha(files[name] if files and name in files else to_csv_bytes(df)) for name, df in sorted(tables.items())},
+                "tables": {name: _sha(files[name] if files and name in files else to_csv_bytes(tables[name])) for name in sorted(tables)},
                 "catalog": repr(sorted(catalog.entries.items())),
                 "ledger": frame_digest(ledger),
             },
@@ -260,7 +265,7 @@ def _run_record(
     inputs: dict[str, str] = {}
     sliced = []
     for name in run.needs:
-        if (run.doc_ids and "doc_id" in rows.tables[name].columns) or run.shows:
+        if (run.doc_ids and rows.per_document(name)) or run.shows:
             sliced.append(name)  # per-document runs and explorer pages depend on their own rows only (below)
             continue
         if name not in file_digests:
@@ -360,7 +365,7 @@ def table_files(extractions: list[Extraction], tables: dict[str, pd.DataFrame]) 
         if joined is not None:
             files[name] = joined
             chunks[name] = {e.doc_id: p for e, p in zip(ok, parts)}
-    return {name: files[name] if name in files else to_csv_bytes(df) for name, df in tables.items()}, chunks
+    return {name: files[name] if name in files else to_csv_bytes(tables[name]) for name in tables}, chunks
 
 
 def extract_batch(sources: list, catalog: Catalog) -> list[Extraction]:
@@ -727,7 +732,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         t0 = time.perf_counter()
         try:
             # Only explorer pages cut findings into their own rows, and they show the findings about single figures.
-            sliced = {**tables, "findings": figure_findings(tables["findings"])} if "findings" in tables else tables
+            sliced = ChainMap({"findings": figure_findings(tables["findings"])}, tables) if "findings" in tables else tables
             results, skipped = _execute_runs(runs, opts, workers, build_dir, data_dir, RowDigests(sliced, chunks), lock, fixed, doc_langs)
             stages["notebooks"] = time.perf_counter() - t0
         finally:

@@ -8,7 +8,7 @@ its error and the others go on.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -282,15 +282,51 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
     return [failed(e) if e.doc_id in broken else e for e in extractions]
 
 
-def combine(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
+class CorpusTables(MutableMapping[str, pd.DataFrame]):
+    """The corpus tables by name, each made into one frame when first read.
+
+    The build joins its data files from the documents' CSV bytes and reads
+    only some tables as frames (claims and sentences to compare, documents for
+    the index): the blocks of a thousand documents are never put together.
+    """
+
+    def __init__(self, makers: Mapping[str, Callable[[], pd.DataFrame]]) -> None:
+        self._makers = dict(makers)
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._frames:
+            self._frames[name] = self._makers[name]()
+        return self._frames[name]
+
+    def __setitem__(self, name: str, df: pd.DataFrame) -> None:
+        self._makers.setdefault(name, lambda: df)
+        self._frames[name] = df
+
+    def __delitem__(self, name: str) -> None:
+        del self._makers[name]
+        self._frames.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def combine(extractions: list[Extraction]) -> CorpusTables:
     """The corpus tables, one row per document / block / sentence / claim / summary item, sorted by document."""
     from ..analysis.summarize import SUMMARIES
     from ..claims.extract import CLAIMS
     from ..text.frames import BLOCKS, SENTENCES
 
     extractions = sorted(extractions, key=lambda e: e.doc_id)
-    out = {"documents": DOCUMENTS.frame(e.row for e in extractions)}
-    for spec in (BLOCKS, SENTENCES, CLAIMS, SUMMARIES):
+
+    def joined(spec: TableSpec) -> pd.DataFrame:
         table = _concat(extractions, spec.name)
-        out[spec.name] = spec.empty() if table is None else table
-    return out
+        return spec.empty() if table is None else table
+
+    makers: dict[str, Callable[[], pd.DataFrame]] = {"documents": lambda: DOCUMENTS.frame(e.row for e in extractions)}
+    for spec in (BLOCKS, SENTENCES, CLAIMS, SUMMARIES):
+        makers[spec.name] = lambda spec=spec: joined(spec)
+    return CorpusTables(makers)
