@@ -10,6 +10,8 @@ come without them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from ..analysis.align import ALIGNMENT, alignment_frame
@@ -26,7 +28,7 @@ def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, 
     return [(a, b) for a, b in rendering_pairs(catalog) if a in present and b in present]
 
 
-def analyze(tables: dict[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyze(tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
     claims, sentences = tables["claims"], tables["sentences"]
     findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences))
     ok = sorted(set(tables["documents"].loc[tables["documents"]["status"] == "ok", "doc_id"]))

@@ -203,7 +203,7 @@ ANALYSIS_RECORD = "analysis.json"
 
 
 def analyze_or_reuse(
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame],
     catalog: Catalog,
     ledger: pd.DataFrame,
     fixed: dict[str, str],
@@ -351,7 +351,7 @@ def extract_with_rows(source, catalog: Catalog) -> Extraction:
     return extraction
 
 
-def table_files(extractions: list[Extraction], tables: dict[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, dict[str, Chunk]]]:
+def table_files(extractions: list[Extraction], tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, bytes], dict[str, dict[str, Chunk]]]:
     """The CSV bytes of each extracted table, and each joinable table's rows per document.
 
     Joined from the documents' own bytes where every document has them
