@@ -206,8 +206,8 @@ def test_the_kernel_table_cache_rereads_changed_files_and_keeps_only_recent_ones
     from helpers.tables import to_csv_bytes
     from helpers.text.frames import SENTENCES
 
-    monkeypatch.setattr(notebook, "_TABLE_CACHE", type(notebook._TABLE_CACHE)())
-    monkeypatch.setattr(notebook, "TABLE_CACHE_FILES", 3)
+    monkeypatch.setattr(notebook, "_FILE_CACHE", type(notebook._FILE_CACHE)())
+    monkeypatch.setattr(notebook, "CACHE_FILES", 3)
     monkeypatch.setattr(notebook, "CACHED_FROM_BYTES", 0)
 
     def row(doc: str, text: str) -> dict:
@@ -226,12 +226,12 @@ def test_the_kernel_table_cache_rereads_changed_files_and_keeps_only_recent_ones
     assert notebook._read_table(SENTENCES, paths[0]).loc[0, "text"] == "rewritten"
     for path in paths[1:]:
         notebook._read_table(SENTENCES, path)
-    assert list(notebook._TABLE_CACHE) == [str(p) for p in paths[2:]]
+    assert list(notebook._FILE_CACHE) == [str(p) for p in paths[2:]]
     # A document's own rows are read by one run: below the threshold nothing is kept.
     monkeypatch.setattr(notebook, "CACHED_FROM_BYTES", 1 << 20)
-    notebook._TABLE_CACHE.clear()
+    notebook._FILE_CACHE.clear()
     small = notebook._read_table(SENTENCES, paths[0])
-    assert small.loc[0, "text"] == "rewritten" and not notebook._TABLE_CACHE
+    assert small.loc[0, "text"] == "rewritten" and not notebook._FILE_CACHE
 
 
 def test_a_document_whose_claims_break_the_table_rules_fails_alone(tmp_path):

@@ -29,7 +29,7 @@ def _sentences() -> pd.DataFrame:
 
 @pytest.fixture
 def data(tmp_path, monkeypatch):
-    monkeypatch.setattr(notebook, "_TABLE_CACHE", type(notebook._TABLE_CACHE)())
+    monkeypatch.setattr(notebook, "_FILE_CACHE", type(notebook._FILE_CACHE)())
     (tmp_path / "documents.csv").write_bytes(to_csv_bytes(DOCUMENTS.empty()))
     (tmp_path / "sentences.csv").write_bytes(to_csv_bytes(_sentences()))
     return tmp_path
@@ -62,7 +62,7 @@ def test_columns_follow_the_file_and_are_a_copy(data):
 
 def test_the_ledger_and_catalog_are_parsed_once_per_kernel_but_follow_their_files(data, tmp_path, monkeypatch):
     """A warm kernel serves every run of a build: the ledger is parsed once, yet an edited file is read again."""
-    monkeypatch.setattr(notebook, "_FILE_CACHE", {})
+    monkeypatch.setattr(notebook, "_FILE_CACHE", type(notebook._FILE_CACHE)())
     ledger = tmp_path / "ledger.csv"
     ledger.write_bytes((ROOT / "references" / "reference_facts.csv").read_bytes())
     catalog = tmp_path / "catalog.yaml"

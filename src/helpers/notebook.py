@@ -57,8 +57,8 @@ class Notebook:
 def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path: str | Path = "") -> Notebook:
     setup_matplotlib()
     if data_dir:
-        catalog = _parsed(Path(catalog_path), load_catalog) if catalog_path else Catalog(path=None)
-        ledger = _parsed(Path(ledger_path), load_ledger) if ledger_path else empty_ledger()
+        catalog = _read_file(Path(catalog_path), load_catalog) if catalog_path else Catalog(path=None)
+        ledger = _read_file(Path(ledger_path), load_ledger) if ledger_path else empty_ledger()
         return Notebook(TablesOf(data_dir), catalog, ledger)
     catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
     ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
@@ -111,52 +111,45 @@ class TablesOf(Mapping[str, pd.DataFrame]):
 
 
 # The build runs notebook after notebook in one warm kernel, many reading the
-# same tables: parsing a 1,000-document corpus's sentences per run would cost
-# more than the run's own cells, and a document's three reports read the same rows.
-# A table is parsed again only when its bytes change; each run gets its own
-# copy, so what one run does to its tables no other sees. Only the tables read
-# last are kept: a kernel serves hundreds of documents, each with its own files.
-# A small table (a document's own rows, read by one run) is parsed on every read: keeping
+# same files: parsing a 1,000-document corpus's sentences per run would cost more
+# than the run's own cells, and every run reads the catalog (for a thousand
+# documents a large YAML file) and the ledger. A file is parsed again only when
+# its bytes change; each run gets its own copy, so what one run does to what it
+# read no other sees. Only the files read last are kept. A small table (a
+# document's own rows, read by one run) is parsed on every read instead: keeping
 # it would cost a copy per read and memory, for no other run to reuse.
-_TABLE_CACHE: OrderedDict[str, tuple[str, pd.DataFrame]] = OrderedDict()
-TABLE_CACHE_FILES = 24  # the corpus's tables and a few explorer pages' own
+_FILE_CACHE: OrderedDict[str, tuple[str, object]] = OrderedDict()
+CACHE_FILES = 24  # the corpus's tables, a few explorer pages' own, the catalog and the ledger
 CACHED_FROM_BYTES = 1 << 20
-
-
-# Every run of a build reads the same catalog and ledger: parsing and checking them
-# (a catalog of a thousand documents is a large YAML file) is done once per kernel.
-_FILE_CACHE: dict[str, tuple[str, object]] = {}
 _T = TypeVar("_T")
 
 
-def _parsed(path: Path, parse: Callable[[Path], _T]) -> _T:
-    """``parse(path)``, parsed again only when the file's bytes changed; each run gets its own copy."""
+def _parsed(key: str, data: bytes, parse: Callable[[], _T]) -> _T:
+    """``parse()`` of a file's ``data``, parsed again only when the bytes changed; each run gets its own copy."""
     import copy
     import hashlib
 
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    cached = _FILE_CACHE.get(str(path))
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _FILE_CACHE.pop(key, None)
     if cached is None or cached[0] != digest:
-        cached = _FILE_CACHE[str(path)] = (digest, parse(path))
+        cached = (digest, parse())
+    _FILE_CACHE[key] = cached
+    while len(_FILE_CACHE) > CACHE_FILES:
+        _FILE_CACHE.popitem(last=False)
     return copy.deepcopy(cached[1])  # type: ignore[return-value]
+
+
+def _read_file(path: Path, parse: Callable[[Path], _T]) -> _T:
+    return _parsed(str(path), path.read_bytes(), lambda: parse(path))
 
 
 def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> pd.DataFrame:
     """The table at ``path`` (only ``columns`` when given), parsed again only when its bytes changed."""
-    import hashlib
-
     data = path.read_bytes()
     if len(data) < CACHED_FROM_BYTES:
         return spec.parse_csv(data, columns)
-    digest = hashlib.sha256(data).hexdigest()
     key = f"{path}|{','.join(columns)}" if columns else str(path)
-    cached = _TABLE_CACHE.pop(key, None)
-    if cached is None or cached[0] != digest:
-        cached = (digest, spec.parse_csv(data, columns))
-    _TABLE_CACHE[key] = cached
-    while len(_TABLE_CACHE) > TABLE_CACHE_FILES:
-        _TABLE_CACHE.popitem(last=False)
-    return cached[1].copy(deep=True)
+    return _parsed(key, data, lambda: spec.parse_csv(data, columns))
 
 
 @lru_cache(maxsize=2)
