@@ -87,6 +87,19 @@ def test_long_tables_get_tools_scroll_in_their_box_and_huge_tables_are_capped():
     assert "data-tools" not in short and "table-wrap short" in short
 
 
+def test_gaps_of_nullable_columns_are_empty_cells():
+    """A failed document's row has no counts: pandas' NA in an Int64 column, NaT, NaN and None are all blank cells."""
+    import pandas as pd
+
+    df = pd.DataFrame({"doc_id": ["ok", "failed"], "chars": pd.array([1200, None], dtype="Int64"),
+                       "share": [0.5, float("nan")], "when": pd.to_datetime(["2024-07-29", None]),
+                       "title": pd.array(["Talk", None], dtype="string")})
+    html = table(df, numeric=("chars", "share"))
+    assert "<NA>" not in html and "NaT" not in html and "nan" not in html
+    assert '<td class="num" data-value="1200">1,200</td>' in html and html.count('<td class="num"></td>') == 2
+    assert esc(pd.NA) == esc(pd.NaT) == esc(None) == esc(float("nan")) == ""
+
+
 def test_table_lang_from_code_column_or_function():
     import pandas as pd
 

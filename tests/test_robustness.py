@@ -146,6 +146,9 @@ def test_bad_documents_fail_alone_with_a_named_error(documents_build):
         assert row["error"] in index, f"index does not show the error of {name}"
         assert not (out / "documents" / f"{doc_id}.html").exists()
     assert "Traceback" not in index
+    # the corpus report lists the failed documents' rows, whose counts are missing
+    overview = next(r for r in result.runs if r.key == "01_corpus_overview")
+    assert overview.status == "ok", overview.error
 
 
 @slow

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 # Units whose values are names of years or releases: no thousands separators (2024, not 2,024).
 _UNSEPARATED_UNITS = frozenset({"year", "version"})
 
 
 def missing(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+    """Whether a table shows ``value`` as an empty cell: None, "", NaN, and pandas' NA and NaT (a nullable column's gaps)."""
+    if isinstance(value, str):
+        return value == ""
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))
 
 
 def grouped(value: object) -> str:

@@ -8,9 +8,9 @@ font and screen readers the right voice; text of unknown language carries none.
 from __future__ import annotations
 
 import html
-import math
 
 from ..analysis.attribution import INFERRED, said_by, speaker_note
+from ..format import missing
 
 KNOWN_LANGS = ("ja", "de", "en")
 
@@ -26,7 +26,7 @@ def visible_controls(text: str) -> str:
 
 
 def esc(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return ""
     return html.escape(visible_controls(str(value)), quote=True)
 
