@@ -260,3 +260,14 @@ def test_quantities_command_reads_stdin_and_files(tmp_path: Path) -> None:
     missing = subprocess.run([sys.executable, "-m", "helpers", "quantities", str(tmp_path / "nope.txt")],
                              capture_output=True, env=env)
     assert missing.returncode == 2 and b"nope.txt" in missing.stderr
+
+
+def test_the_unit_registry_writes_no_cache_that_parallel_workers_could_share(tmp_path: Path) -> None:
+    """Workers extract in parallel: a shared on-disk registry cache, read while another worker writes it,
+    failed a document with "EOFError: Ran out of input" on a fresh machine's first build."""
+    env = {"PYTHONPATH": str(ROOT / "src"), "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "MPLCONFIGDIR": str(tmp_path / "mpl"), "PATH": "/usr/bin:/bin"}
+    code = "from helpers.claims import units; assert units._physical_tables()[0]"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [p.relative_to(tmp_path) for p in tmp_path.rglob("*")] == []

@@ -313,7 +313,10 @@ _PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
 def _registry():
     import pint
 
-    return pint.UnitRegistry(cache_folder=":auto:")
+    # No disk cache (pint's ``cache_folder``): the build's workers would share one folder, and a
+    # worker that reads an entry while another writes it fails with "EOFError: Ran out of input"
+    # (seen on a fresh machine's first build). Parsing the definitions costs 0.08 s per process.
+    return pint.UnitRegistry(cache_folder=None)
 
 
 def _info(pint_unit: str, base: str) -> UnitInfo:
