@@ -127,40 +127,47 @@ def test_a_cache_entry_is_used_only_for_its_own_key(tmp_path):
         builder.extract_all(sources, catalog, cache, fixed, workers)
         (entry,) = list(cache.iterdir())
         forged = json.loads(entry.read_bytes())
-        forged["tables"]["sentences"]["data"][forged["tables"]["sentences"]["columns"].index("text")][0] = "FORGED"
+        forged["csv"]["sentences"][1] = forged["csv"]["sentences"][1].replace("Meta hat", "FORGED hat")
+        forged["csv_sha256"] = builder._rows_digest(builder.chunks_from_json(forged["csv"]))
         forged["key"] = "0" * 64  # made for other inputs
         entry.write_text(json.dumps(forged), encoding="utf-8")
         tables = builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))
-    assert "FORGED" not in set(tables["sentences"]["text"])
+    assert not tables["sentences"]["text"].str.contains("FORGED").any()
     assert tables["sentences"]["text"].iloc[0] == "Meta hat 350.000 GPUs."
 
 
-@pytest.mark.parametrize("damage", ["text in a number column", "a bool in a number column", "ragged columns",
-                                    "unknown type", "not a list", "a number in a text column"])
-def test_a_cache_entry_with_its_own_key_but_damaged_tables_is_a_miss(tmp_path, damage):
-    """Cached tables are joined across documents only when building the corpus's tables: they are checked on reading."""
+@pytest.mark.parametrize("damage", ["text in a number column", "a row with one more cell", "a header that is not the table's",
+                                    "a missing table", "not a string", "quoted flag not a bool", "no digest"])
+def test_a_cache_entry_with_its_own_key_but_damaged_rows_is_a_miss(tmp_path, damage):
+    """A cached document's rows are parsed only when the corpus's tables are: an entry changed after it was
+    written (its rows no longer match their digest) is a miss, re-extracted, never a table that breaks the build."""
     sources, catalog, cache, fixed = _one_document_cache(tmp_path)
     with Workers("local", 1) as workers:
         fresh = to_csv_bytes(builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))["sentences"])
         (entry,) = list(cache.iterdir())
         damaged = json.loads(entry.read_bytes())
-        t = damaged["tables"]["sentences"]
-        number, text = t["columns"].index("start"), t["columns"].index("text")
+        header, body, quoted = damaged["csv"]["sentences"]
+        first, rest = body.split("\n", 1)
         if damage == "text in a number column":
-            t["data"][number][0] = "12"
-        elif damage == "a bool in a number column":
-            t["data"][number][0] = True
-        elif damage == "ragged columns":
-            t["data"][text].append("one more")
-        elif damage == "unknown type":
-            t["dtypes"][text] = "category"
-        elif damage == "not a list":
-            t["data"][text] = "text"
+            cells = first.split(",")
+            cells[1] = "twelve"  # start
+            damaged["csv"]["sentences"][1] = ",".join(cells) + "\n" + rest
+        elif damage == "a row with one more cell":
+            damaged["csv"]["sentences"][1] = first + ",extra\n" + rest
+        elif damage == "a header that is not the table's":
+            damaged["csv"]["sentences"][0] = header.replace("start", "begin")
+        elif damage == "a missing table":
+            del damaged["csv"]["sentences"]
+        elif damage == "not a string":
+            damaged["csv"]["sentences"][1] = 5
+        elif damage == "quoted flag not a bool":
+            damaged["csv"]["sentences"][2] = "no"
         else:
-            t["data"][text][0] = 5
+            del damaged["csv_sha256"]
         entry.write_text(json.dumps(damaged), encoding="utf-8")
         again = builder.combine(builder.extract_all(sources, catalog, cache, fixed, workers))
     assert to_csv_bytes(again["sentences"]) == fresh  # re-extracted: no crash, no damaged row
+    assert json.loads(entry.read_bytes())["csv"]["sentences"] == [header, body, quoted]  # and the entry rewritten
 
 
 # --- One small build shared by the data-level checks (no notebooks) --------------------------------

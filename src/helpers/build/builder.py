@@ -30,7 +30,7 @@ from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import RunResult, run_notebooks, start_kernel
-from .extract import CachedTables, Extraction, check_claims, combine, extract_document
+from .extract import CsvTables, Extraction, check_claims, combine, extract_document
 from ..reports.explorer import figure_findings
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
@@ -304,19 +304,21 @@ def _extraction_key(source_bytes: bytes, entry: object, fixed: dict[str, str]) -
 
 # The extraction cache is data, never code: anyone who can write the output
 # folder (a shared drive, a CI cache, an unpacked archive) could otherwise run
-# code on the next build through an unpickled entry. Columns are rebuilt only
-# with these types.
-_CACHE_FORMAT = 3  # 2: entries hold the document's summary; 3: and its rows as CSV
+# code on the next build through an unpickled entry. An entry holds the
+# document's row and its rows of the other tables as CSV, read back by the
+# tables' own parser, with a digest of those rows: an entry edited or damaged
+# after it was written is a miss, not a table that breaks the build.
+_CACHE_FORMAT = 4  # 2: entries hold the document's summary; 3: and its rows as CSV; 4: only as CSV
 
 
 def _cache_entry(key: str, extraction: Extraction) -> bytes:
-    tables = {
-        name: {"columns": [str(c) for c in df.columns], "dtypes": [str(t) for t in df.dtypes], "data": [df[c].tolist() for c in df.columns]}
-        for name, df in sorted(extraction.tables.items())
-    }
-    entry = {"format": _CACHE_FORMAT, "key": key, "doc_id": extraction.doc_id, "row": extraction.row, "tables": tables,
-             "csv": chunks_to_json(extraction.csv)}  # fmt: skip
+    entry = {"format": _CACHE_FORMAT, "key": key, "doc_id": extraction.doc_id, "row": extraction.row,
+             "csv": chunks_to_json(extraction.csv), "csv_sha256": _rows_digest(extraction.csv)}  # fmt: skip
     return json.dumps(entry, ensure_ascii=False, sort_keys=True, default=_json_scalar).encode("utf-8")
+
+
+def _rows_digest(chunks: Mapping[str, Chunk]) -> str:
+    return _sha(b"".join(name.encode() + bytes([c.quoted]) + c.header + c.body for name, c in sorted(chunks.items())))
 
 
 def _json_scalar(value: object) -> object:
@@ -331,14 +333,13 @@ def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
         entry = json.loads(data)
         if not (isinstance(entry, dict) and entry.get("format") == _CACHE_FORMAT and entry.get("key") == key and entry.get("doc_id") == doc_id):
             return None
-        tables = CachedTables.from_entry(entry["tables"])
         chunks = chunks_from_json(entry.get("csv"))
-        if tables is None or chunks is None:
+        if chunks is None or set(chunks) != set(CHUNKED) or entry.get("csv_sha256") != _rows_digest(chunks):
             return None
         row = entry["row"]
         if not isinstance(row, dict) or row.get("status") != "ok":
             return None
-        return Extraction(doc_id, row, tables, chunks)
+        return Extraction(doc_id, row, CsvTables(chunks), chunks)
     except (ValueError, TypeError, KeyError, AttributeError):  # a damaged entry is only a miss
         return None
 
@@ -375,7 +376,9 @@ def extract_batch(sources: list, catalog: Catalog) -> list[Extraction]:
     a check costs about as much for one document as for a hundred), so the
     build process never loads the extractor or the checks.
     """
-    return check_claims([extract_with_rows(s, catalog) for s in sources])
+    checked = check_claims([extract_with_rows(s, catalog) for s in sources])
+    # Only the rows' bytes go back to the build: what it analyses is what the data files hold (``extract.CsvTables``).
+    return [Extraction(e.doc_id, e.row, CsvTables(e.csv), e.csv) if e.ok else e for e in checked]
 
 
 def extract_all(

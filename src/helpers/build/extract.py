@@ -17,6 +17,7 @@ from ..tables import Column, TableSpec
 from ..text.catalog import Catalog
 from ..text.corpus import SourceFile
 from ..exceptions import DocumentError
+from .rows import Chunk, join
 
 
 
@@ -58,97 +59,74 @@ DOCUMENTS = TableSpec(
 PARSED_COLUMNS = ("encoding", "format", "lang", "title", "chars", "lines", "blocks", "sentences", "claims", "out_of_range")
 
 
-# The types a cached table's values may have, per the dtype recorded with them (None: missing, in nullable types).
-_CACHED_VALUES: dict[str, frozenset[type]] = {
-    "str": frozenset({str}), "object": frozenset({str}), "string": frozenset({str, type(None)}),
-    "int64": frozenset({int}), "Int64": frozenset({int, type(None)}),
-    "float64": frozenset({float, int, type(None)}),
-    "bool": frozenset({bool}), "boolean": frozenset({bool, type(None)}),
-}
+class CsvTables(Mapping[str, pd.DataFrame]):
+    """A document's tables held as the CSV bytes of its rows (``build.rows``), parsed into frames only when read.
 
-
-def _values_fit(dtype: str, values: list) -> bool:
-    """Whether every value is of a type a column of ``dtype`` is written from (exact types: a bool is no int here)."""
-    kinds = _CACHED_VALUES.get(dtype)
-    return kinds is not None and set(map(type, values)) <= kinds
-
-
-class CachedTables(Mapping[str, pd.DataFrame]):
-    """A cached document's tables as the cache holds them (column lists), made into frames only when asked.
-
-    Building a frame costs about 0.5 ms a column whatever its length: for a
-    thousand unchanged documents that is half a minute, so :func:`combine`
-    joins the column lists of many documents and builds each column once.
+    The build keeps a thousand documents' rows as bytes: it joins them into the
+    data files, and :func:`combine` parses each table once for the whole corpus.
+    Whether a document was extracted now or read from the cache, the build then
+    analyses exactly the values its data files hold, which the notebooks read.
     """
 
-    def __init__(self, raw: dict[str, dict]) -> None:
-        self.raw = raw
+    def __init__(self, chunks: Mapping[str, Chunk]) -> None:
+        self.chunks = dict(chunks)
         self._frames: dict[str, pd.DataFrame] = {}
-
-    @classmethod
-    def from_entry(cls, tables: object) -> "CachedTables | None":
-        """The tables of a cache entry, or None when they are not exactly what a build writes (a miss, not a crash)."""
-        if not isinstance(tables, dict):
-            return None
-        for t in tables.values():
-            if not (isinstance(t, dict) and isinstance(t.get("columns"), list) and isinstance(t.get("dtypes"), list)
-                    and isinstance(t.get("data"), list) and len(t["columns"]) == len(t["dtypes"]) == len(t["data"])):
-                return None
-            lengths = {len(v) if isinstance(v, list) else -1 for v in t["data"]}
-            if len(lengths) > 1 or -1 in lengths or not all(isinstance(c, str) for c in t["columns"]):
-                return None
-            if not all(_values_fit(dtype, values) for dtype, values in zip(t["dtypes"], t["data"])):
-                return None
-        return cls(tables)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
-            t = self.raw[name]
-            self._frames[name] = _frame(t["columns"], t["dtypes"], t["data"])
+            self._frames[name] = _parse(name, [self.chunks[name]])
         return self._frames[name]
 
     def __contains__(self, name: object) -> bool:
-        return name in self.raw
+        return name in self.chunks
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.raw)
+        return iter(self.chunks)
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.chunks)
 
 
-def _frame(columns: list[str], dtypes: list[str], data: list[list]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(v, dtype=d) for c, d, v in zip(columns, dtypes, data, strict=True)}, columns=columns)
+def _chunked_specs() -> dict[str, TableSpec]:
+    from ..analysis.summarize import SUMMARIES
+    from ..claims.extract import CLAIMS
+    from ..text.frames import BLOCKS, SENTENCES
+
+    return {spec.name: spec for spec in (BLOCKS, SENTENCES, CLAIMS, SUMMARIES)}
+
+
+def _parse(name: str, chunks: list[Chunk]) -> pd.DataFrame:
+    """Table ``name`` of these rows: one joinable run of chunks, or a single chunk (which may be quoted)."""
+    data = join(chunks) if len(chunks) > 1 else chunks[0].header + chunks[0].body
+    assert data is not None, "only chunks that join are parsed together"
+    return _chunked_specs()[name].parse_csv(data)
 
 
 def _concat(extractions: list["Extraction"], name: str) -> pd.DataFrame | None:
     """Table ``name`` of the extractions, in their order (None when none has it).
 
-    Consecutive cached documents are joined column list by column list and
-    made into one frame: the same frame, types and all, as joining their
-    frames, for the cost of one document's.
+    Consecutive documents held as CSV are joined and parsed as one table: the
+    same frame as parsing each and joining the frames, for a fraction of the cost.
     """
     parts: list[pd.DataFrame] = []
-    pending: list[dict] = []
+    pending: list[Chunk] = []
 
     def flush() -> None:
         if pending:
-            head = pending[0]
-            data = [[v for t in pending for v in t["data"][i]] for i in range(len(head["columns"]))]
-            parts.append(_frame(head["columns"], head["dtypes"], data))
+            parts.append(_parse(name, pending))
             pending.clear()
 
     for e in extractions:
         if name not in e.tables:
             continue
-        raw = e.tables.raw[name] if isinstance(e.tables, CachedTables) and name not in e.tables._frames else None
-        if raw is not None and pending and (raw["columns"], raw["dtypes"]) != (pending[0]["columns"], pending[0]["dtypes"]):
+        chunk = e.tables.chunks[name] if isinstance(e.tables, CsvTables) and name not in e.tables._frames else None
+        if chunk is None or chunk.quoted:
             flush()
-        if raw is not None:
-            pending.append(raw)
+            parts.append(e.tables[name])
             continue
-        flush()
-        parts.append(e.tables[name])
+        if pending and chunk.header != pending[0].header:
+            flush()
+        pending.append(chunk)
     flush()
     return pd.concat(parts, ignore_index=True) if parts else None
 
@@ -316,10 +294,6 @@ class CorpusTables(MutableMapping[str, pd.DataFrame]):
 
 def combine(extractions: list[Extraction]) -> CorpusTables:
     """The corpus tables, one row per document / block / sentence / claim / summary item, sorted by document."""
-    from ..analysis.summarize import SUMMARIES
-    from ..claims.extract import CLAIMS
-    from ..text.frames import BLOCKS, SENTENCES
-
     extractions = sorted(extractions, key=lambda e: e.doc_id)
 
     def joined(spec: TableSpec) -> pd.DataFrame:
@@ -327,6 +301,6 @@ def combine(extractions: list[Extraction]) -> CorpusTables:
         return spec.empty() if table is None else table
 
     makers: dict[str, Callable[[], pd.DataFrame]] = {"documents": lambda: DOCUMENTS.frame(e.row for e in extractions)}
-    for spec in (BLOCKS, SENTENCES, CLAIMS, SUMMARIES):
+    for spec in _chunked_specs().values():
         makers[spec.name] = lambda spec=spec: joined(spec)
     return CorpusTables(makers)
