@@ -200,3 +200,27 @@ def test_write_corpus_writes_utf8_files_that_discover_finds(tmp_path):
     assert [p.read_bytes() for p in other] != [p.read_bytes() for p in files]
     with pytest.raises(ValueError):
         list(make_synthetic.synthetic_documents(SEEDS, 1, 0, 10, 5))
+
+
+def _pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_released_workers_stop_in_the_background_and_close_waits_for_them():
+    """After the last run the build releases the pool: its workers stop while the index is written, and
+    closing the pool leaves no worker behind; a pool never used starts nothing."""
+    import multiprocessing
+    import os
+
+    idle = Workers("local", 2)
+    idle.release()
+    idle.close()
+    assert multiprocessing.active_children() == []
+    with Workers("local", 2) as workers:
+        pid = workers.executor().submit(_pid).result(timeout=120)
+        assert pid != os.getpid() and any(p.pid == pid for p in multiprocessing.active_children())
+        workers.release()
+        workers.release()  # twice is once
+    assert multiprocessing.active_children() == []

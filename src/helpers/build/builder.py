@@ -744,6 +744,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             _remove_reports(opts.out, [v for k, v in lock.items() if k not in planned], {r.report for r in runs})
             lock = {k: v for k, v in sorted(lock.items()) if k in planned}
             _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
+        workers.release()
 
         changes = _changes(previous_claims, tables["claims"], previous_findings, tables["findings"])
         _write_if_changed(data_dir / "changes.csv", to_csv_bytes(changes))

@@ -15,6 +15,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import threading
 
 from ..exceptions import ConfigurationError
 
@@ -54,6 +55,7 @@ class Workers:
         self._executor: cf.Executor | None = None
         self._client = None
         self._cluster = None
+        self._stopping: threading.Thread | None = None
 
     @property
     def distributed(self) -> bool:
@@ -88,6 +90,19 @@ class Workers:
         self._executor = self._client.get_executor(pure=False)
         return self._executor
 
+    def release(self) -> None:
+        """No more work will be sent: a local pool's workers stop (their kernels, their interpreters)
+        in the background while the build writes what is left; :meth:`close` waits for them.
+
+        A worker takes about half a second to stop, as long as the build takes
+        to write its index after the last run.
+        """
+        if self._executor is not None and self.scheduler == "local" and self._stopping is None:
+            self._stopping = threading.Thread(
+                target=self._executor.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
+            )
+            self._stopping.start()
+
     def close(self, abort: bool = False) -> None:
         """Stop the workers; ``abort`` (the build was interrupted or terminated) does not wait for running work.
 
@@ -95,7 +110,12 @@ class Workers:
         which reaches the whole process group), so its pool workers are
         terminated here; their kernels notice their parent is gone and exit.
         """
-        if self._executor is not None and self.scheduler == "local":
+        if self._stopping is not None:
+            if abort:
+                _stop_children()
+            self._stopping.join()
+            self._stopping = None
+        elif self._executor is not None and self.scheduler == "local":
             if abort:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 _stop_children()
