@@ -297,3 +297,35 @@ def test_file_stats_for_the_no_op_check_cover_every_file_and_follow_no_folder_li
     assert sorted(stats) == ["a/b.html", "a/link.csv", "top.csv"]
     st = os.stat(tmp_path / "top.csv")
     assert stats["top.csv"] == stats["a/link.csv"] == [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+
+
+def test_a_worker_drops_the_extractors_models_before_it_runs_notebooks(tmp_path):
+    """SudachiPy's dictionary and lingua's detector (about 180 MB a worker) are not kept through the notebook
+    stage; a later extraction loads them again and gives the same tables."""
+    import pandas as pd
+
+    from helpers.build.execute import run_notebooks
+    from helpers.build.extract import extract_document, release_models
+    from helpers.text import japanese, language
+    from helpers.text.catalog import Catalog
+    from helpers.text.corpus import discover
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ja.txt").write_text("メタは35万個のGPUを持っている。\n", encoding="utf-8")
+    (seeds / "de.txt").write_text("Meta hat im Jahr 2024 genau 350.000 GPUs gekauft, sagte er.\n", encoding="utf-8")
+    models = (japanese.dictionary, language.detector)
+
+    def extract():
+        return [extract_document(s, Catalog(path=None)) for s in discover(seeds)]
+
+    first = extract()
+    assert all(m.cache_info().currsize == 1 for m in models)
+    run_notebooks([], ROOT / "notebooks", tmp_path / "_build", tmp_path / "out")  # a worker's notebook batch
+    assert all(m.cache_info().currsize == 0 for m in models)
+    release_models()  # nothing loaded: nothing to do
+    again = extract()
+    for a, b in zip(first, again):
+        assert a.row == b.row
+        for name in a.tables:
+            pd.testing.assert_frame_equal(a.tables[name], b.tables[name])

@@ -35,6 +35,7 @@ from pathlib import Path
 from .. import atomic
 from ..exceptions import NotebookFailed
 from ..reports.export import SHORTENED
+from .extract import release_models
 from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
 
@@ -425,6 +426,7 @@ def start_kernel(notebooks_dir: Path, build_dir: Path) -> None:
     A kernel that cannot start is not reported here: the run that needs it
     tries again and says why.
     """
+    release_models()
     _register_warm_engine()
     try:
         with _stderr_to(_kernel_log(build_dir)):
@@ -517,6 +519,7 @@ def run_notebooks(
     rows, which the kernel then parses once (``helpers.notebook`` keeps recently
     read tables), and one job that cannot write its report does not stop the others.
     """
+    release_models()  # this worker may have extracted documents: their models are dead weight now
     outcomes: list[RunResult | Exception] = []
     for run, nav, lang in jobs:
         try:
