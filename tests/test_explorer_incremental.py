@@ -87,7 +87,30 @@ def _what_happened(before: dict, after: dict) -> dict[int, str]:
 
 @pytest.fixture()
 def two_a_page(monkeypatch):
+    """Pages of two documents, never cut by an id: a fixed layout the tests can name page by page."""
     monkeypatch.setattr(explorer, "DOCS_PER_PAGE", 2)
+    monkeypatch.setattr(explorer, "CUT_ONE_IN", 10**12)
+
+
+@slow
+def test_a_document_added_in_the_middle_executes_its_own_page_only(tmp_path, monkeypatch):
+    """Pages end where document ids say (about one id in two here): a document sorted between others joins its
+    page and leaves the later pages where they were, which fixed-size pages shifted and executed again."""
+    monkeypatch.setattr(explorer, "DOCS_PER_PAGE", 10)
+    monkeypatch.setattr(explorer, "CUT_ONE_IN", 2)
+    corpus = Corpus(tmp_path, ["a0", "a1", "a3", "a4", "a5", "a6"])
+    assert explorer.explorer_pages(["a0", "a1", "a3", "a4", "a5", "a6"]) == [("a0",), ("a1",), ("a3", "a4"), ("a5", "a6")]
+    corpus.build()
+    before = corpus.state()
+    corpus.add("a2")
+    corpus.build()
+    after = corpus.state()
+    # Page 3 now holds a2 … a4; the pager of every other page names that range, so they are exported again.
+    assert _what_happened(before, after) == {1: "exported", 2: "exported", 3: "executed", 4: "exported"}
+    assert ">a2<" in after[3][1].decode() and "3: a2 … a4" in after[4][1].decode()
+    fresh = Corpus(tmp_path / "fresh", ["a0", "a1", "a2", "a3", "a4", "a5", "a6"])
+    fresh.build()
+    assert {page: report for page, (_, report) in fresh.state().items()} == {page: report for page, (_, report) in after.items()}
 
 
 @slow

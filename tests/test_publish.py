@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.build.publish import MANIFEST, absolute_links, publish
 from helpers.build.watch import rebuilt, watch
@@ -149,10 +151,44 @@ def test_workflow_builds_on_push_and_schedule_caches_the_lockfile_and_deploys_pa
 # --- the pieces publishing ships -------------------------------------------------------------
 
 
+doc_ids = st.lists(st.text(alphabet="abcdefghij0123456789_-", min_size=1, max_size=8), max_size=300, unique=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ids=doc_ids, per_page=st.integers(1, 60), one_in=st.integers(1, 40))
+def test_explorer_pages_hold_every_document_once_in_order_and_never_too_many(ids, per_page, one_in):
+    from helpers.reports import explorer
+
+    pages = explorer.explorer_pages(ids, per_page, one_in)
+    assert [d for page in pages for d in page] == sorted(ids)
+    assert all(0 < len(page) <= per_page for page in pages) or pages == [()]
+    # a page ends where an id says so, or when full: nowhere else
+    assert all(explorer.ends_page(page[-1], one_in) or len(page) == per_page for page in pages[:-1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(ids=doc_ids.filter(bool), new=st.text(alphabet="abcdefghij0123456789_-", min_size=1, max_size=8), one_in=st.integers(2, 20))
+def test_a_document_added_changes_only_pages_between_the_id_cuts_around_it(ids, new, one_in):
+    """The pages closed before the new document stay, numbers and all; from the first id that ends a page
+    behind it, the pages are again what they were (only between the two can a full page's cut ripple)."""
+    from helpers.reports import explorer
+
+    if new in ids:
+        return
+    before = explorer.explorer_pages(ids, 50, one_in)
+    after = explorer.explorer_pages([*ids, new], 50, one_in)
+    closed = before if explorer.ends_page(before[-1][-1], one_in) or len(before[-1]) == 50 else before[:-1]
+    ahead = [p for p in closed if p[-1] < new]
+    cuts = [d for d in sorted(ids) if d > new and explorer.ends_page(d, one_in)]
+    behind = [p for p in before if cuts and p[0] > cuts[0]]
+    assert after[: len(ahead)] == ahead
+    assert not behind or after[-len(behind):] == behind
+
+
 def test_explorer_pages_verdicts_and_table():
     from helpers.reports import explorer
 
-    assert explorer.explorer_pages([f"d{i:03d}" for i in range(120)], per_page=50)[2] == tuple(f"d{i:03d}" for i in range(100, 120))
+    assert explorer.explorer_pages([f"d{i:03d}" for i in range(120)], per_page=50, one_in=10**12)[2] == tuple(f"d{i:03d}" for i in range(100, 120))
     assert explorer.explorer_pages([]) == [()]
     findings = pd.DataFrame({"claim_ids": ["a:c1 a:c2", "a:c2"], "verdict": ["consistent", "conflict"]})
     assert explorer.claim_verdicts(findings) == {"a:c1": "consistent", "a:c2": "conflict"}

@@ -2,7 +2,8 @@
 
 Each row links to the claim's permalink (``documents/<doc>.html#c-<claim_id>``),
 which scrolls to and highlights its sentence. Large corpora are split over
-several pages by document (``explorer_pages``), so that no page grows beyond
+several pages by document (``explorer_pages``, cut where document ids say, so
+that adding a document changes its own page only), so that no page grows beyond
 a few megabytes; each page says which documents it holds and links the others.
 The links to the others (``pager_html``) are not part of a page's execution:
 the notebook leaves ``PAGER_SLOT`` where they go and the build's export fills
@@ -18,6 +19,8 @@ report sums up each group and is executed again on every change anyway.
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
 from ..analysis.attribution import said_by
@@ -27,7 +30,8 @@ from .links import claim_href, sentence_href
 from .markup import esc, speaker_html
 from .render import table
 
-DOCS_PER_PAGE = 50  # at the seeds' ~70 claims per document, ~3,500 rows or ~2 MB a page
+DOCS_PER_PAGE = 50  # at most: at the seeds' ~70 claims per document, ~3,500 rows or ~2 MB a page
+CUT_ONE_IN = 32  # a page ends after about one document id in this many: ~25 documents a page on average
 SENTENCE_CHARS = 240  # the sentence column is for searching and reading at a glance; the link has the rest
 COLUMNS = ("claim", "document", "event_date", "speaker", "attribution", "lang", "surface", "value", "unit", "topic", "measure", "verdict", "sentence")
 FILTERS = ("document", "speaker", "attribution", "lang", "unit", "topic", "verdict")
@@ -38,11 +42,32 @@ HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence")
 PAGER_SLOT = "explorer-pager"
 
 
-def explorer_pages(doc_ids: list[str], per_page: int | None = None) -> list[tuple[str, ...]]:
-    """The documents of each explorer page, in document-id order (``DOCS_PER_PAGE`` a page unless told)."""
+def ends_page(doc_id: str, one_in: int | None = None) -> bool:
+    """Whether a page ends after this document, whatever the other documents are (about one id in ``CUT_ONE_IN``)."""
+    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") % (one_in or CUT_ONE_IN) == 0
+
+
+def explorer_pages(doc_ids: list[str], per_page: int | None = None, one_in: int | None = None) -> list[tuple[str, ...]]:
+    """The documents of each explorer page, in document-id order, at most ``per_page`` (``DOCS_PER_PAGE``) a page.
+
+    A page ends after a document whose id says so (:func:`ends_page`), or when
+    it is full. Pages of a fixed size shifted every later page by one when a
+    document was added or removed in the middle, and each of those pages ran
+    again; here a document joins or leaves its own page only, unless it ends a
+    page itself or its page is full.
+    """
     per_page = per_page or DOCS_PER_PAGE
-    ordered = sorted(doc_ids)
-    return [tuple(ordered[i : i + per_page]) for i in range(0, len(ordered), per_page)] or [()]
+    pages: list[tuple[str, ...]] = []
+    page: list[str] = []
+    for doc_id in sorted(doc_ids):
+        page.append(doc_id)
+        if len(page) >= per_page or ends_page(doc_id, one_in):
+            pages.append(tuple(page))
+            page = []
+    if page:
+        pages.append(tuple(page))
+    return pages or [()]
 
 
 def page_report(page: int) -> str:
