@@ -190,12 +190,17 @@ def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None,
 
 
 def pager_html(page: int, pages: list[tuple[str, ...]]) -> str:
-    """Links to every explorer page, naming the documents each holds."""
+    """Links to every explorer page, each named by its first document (pages are in document-id order).
+
+    Only the first: a document appended to a page that does not start with it
+    leaves every other page's links as they were, so those pages are not even
+    exported again.
+    """
     if len(pages) <= 1:
         return ""
     items = []
     for i, docs in enumerate(pages, start=1):
-        label = f"{i}: {docs[0]} … {docs[-1]}" if docs else str(i)
+        label = f"{i}: {docs[0]} …" if docs else str(i)
         current = ' aria-current="page"' if i == page else ""
         items.append(f'<li><a href="{esc(page_report(i))}"{current}>{esc(label)}</a></li>')
     return f'<nav aria-label="explorer pages"><ul class="pager">{"".join(items)}</ul></nav>'
