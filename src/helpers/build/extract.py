@@ -304,7 +304,7 @@ def release_models() -> None:
     """
     from ..text import japanese, language
 
-    caches = (japanese.tokenizer, japanese.dictionary, language.detector, language._latin_lang)
+    caches = (japanese.tokenizer, japanese.dictionary, language.detector)
     if not any(c.cache_info().currsize for c in caches):
         return
     for c in caches:
