@@ -150,7 +150,7 @@ def test_a_cache_entry_with_its_own_key_but_damaged_rows_is_a_miss(tmp_path, dam
         first, rest = body.split("\n", 1)
         if damage == "text in a number column":
             cells = first.split(",")
-            cells[1] = "twelve"  # start
+            cells[1] = "twelve"  # sentence_id
             damaged["csv"]["sentences"][1] = ",".join(cells) + "\n" + rest
         elif damage == "a row with one more cell":
             damaged["csv"]["sentences"][1] = first + ",extra\n" + rest
