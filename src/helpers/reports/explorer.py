@@ -2,9 +2,10 @@
 
 Each row links to the claim's permalink (``documents/<doc>.html#c-<claim_id>``),
 which scrolls to and highlights its sentence. Large corpora are split over
-several pages by document (``explorer_pages``, cut where document ids say, so
-that adding a document changes its own page only), so that no page grows beyond
-a few megabytes; each page says which documents it holds and links the others.
+several pages by document (``explorer_pages``), so that no page grows beyond
+a few megabytes; pages end where document ids say, so that adding a document
+changes its own page only. Each page says which documents it holds and links
+the others.
 The links to the others (``pager_html``) are not part of a page's execution:
 the notebook leaves ``PAGER_SLOT`` where they go and the build's export fills
 it, so a page whose own documents did not change is only exported again when
