@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers.build import BuildOptions, BuildResult, build
+
+# Hypothesis profiles, loaded here, before any test module creates its @settings (which inherit
+# from the profile loaded then). Under CI (CI=true) the search is derandomized: the same examples on
+# every run, so CI cannot fail by chance; a failure prints the blob that reproduces it. During
+# development the search is random, so each run tries new examples. HYPOTHESIS_PROFILE overrides.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+settings.load_profile(HYPOTHESIS_PROFILE)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
