@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import pickle
 import shutil
@@ -662,24 +663,46 @@ def test_the_documents_table_names_sentences_with_numbers_too_large_to_be_claims
 
 # --- A document with 200,000 numbers: the comparison stays linear -------------------------------
 
-def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
-    from helpers.analysis.compare import findings_frame
-    from helpers.analysis.ledger import empty_ledger
+def _one_topic_claims(n: int) -> pd.DataFrame:
+    """One document repeating one topic's figure ``n`` times."""
     from helpers.claims.extract import CLAIMS
-    from helpers.reports.comparison import detail_html
 
-    # One document repeating one topic's figure thousands of times: findings are per claim and
-    # per group, never per pair (5,000 claims would be 12.5 million pairs).
-    n = 5_000
-    claims = CLAIMS.frame(
+    return CLAIMS.frame(
         dict(doc_id="big", claim_id=f"big:c{i:05d}", line=1, start=i, end=i + 1, surface=f"{i}万個", value=float(i * 10_000),
              value_low=float(i * 10_000), value_high=float(i * 10_000), unit="gpu", topic="meta_gpu_fleet", sentence_id=i,
              lang="ja", context=f"{i}万個", subject="Meta", period="2024")
         for i in range(1, n + 1)
     )  # fmt: skip
-    findings = findings_frame(claims, empty_ledger(), {})
-    assert len(findings) <= 3 * n
-    assert set(findings["kind"]) <= {"group", "claim"} and (findings["kind"] == "claim").sum() <= n
+
+
+def _cpu_seconds(work, repeat: int) -> tuple[float, object]:
+    """The least CPU time of ``repeat`` runs (what the work costs, less what other processes took from it), and its result."""
+    best = math.inf
+    for _ in range(repeat):
+        started = time.process_time()
+        result = work()
+        best = min(best, time.process_time() - started)
+    return best, result
+
+
+@pytest.mark.xfail(strict=True, reason="quadratic: _Cluster.renderings scans every claim of the event, own document included")
+def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
+    from helpers.analysis.compare import findings_frame
+    from helpers.analysis.ledger import empty_ledger
+
+    small, large = _one_topic_claims(2_000), _one_topic_claims(16_000)
+    small_seconds, _ = _cpu_seconds(lambda: findings_frame(small, empty_ledger(), {}), 3)
+    large_seconds, findings = _cpu_seconds(lambda: findings_frame(large, empty_ledger(), {}), 1)
+    # Findings are per claim and per group, never per pair (16,000 claims would be 128 million pairs).
+    assert len(findings) <= 3 * len(large)
+    assert set(findings["kind"]) <= {"group", "claim"} and (findings["kind"] == "claim").sum() <= len(large)
+    # Eight times the claims: linear work takes about 9 times the CPU time (measured), quadratic about 45.
+    assert large_seconds / small_seconds < 24, f"8x the claims took {large_seconds / small_seconds:.0f}x the CPU time"
+
+
+def test_a_finding_detail_marks_the_claim_surfaces_in_their_language():
+    from helpers.reports.comparison import detail_html
+
     surfaces = {f"{i}万個": "ja" for i in range(200_000)}  # every claim's surface, as findings_html passes them
     details = [f'"{i}万個" is 10^1 x ledger meta_gpu_fleet 350,000 gpu ("about")' for i in range(0, 200_000, 10)]
     html_parts = [detail_html(d, surfaces) for d in details]
