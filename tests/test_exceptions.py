@@ -13,12 +13,11 @@ import pickle
 import pkgutil
 
 import pytest
+from test_hardening import DE, _notebooks, _trivial_notebook
 
 import helpers
 from helpers.build import BuildOptions, build
 from helpers.exceptions import ConfigurationError
-
-from test_hardening import DE, _notebooks, _trivial_notebook
 
 
 def _exception_classes() -> dict[str, type[BaseException]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import os
 import pickle
 import shutil
@@ -31,6 +30,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import least_cpu_seconds
 from helpers import atomic
 from helpers.build import BuildOptions, build, builder, main_build
 from helpers.build.pipeline import MAX_STEM_BYTES, file_stem, join_ids, plan_runs
@@ -675,24 +675,14 @@ def _one_topic_claims(n: int) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def _cpu_seconds(work, repeat: int) -> tuple[float, object]:
-    """The least CPU time of ``repeat`` runs (what the work costs, less what other processes took from it), and its result."""
-    best = math.inf
-    for _ in range(repeat):
-        started = time.process_time()
-        result = work()
-        best = min(best, time.process_time() - started)
-    return best, result
-
-
 @pytest.mark.xfail(strict=True, reason="quadratic: _Cluster.renderings scans every claim of the event, own document included")
 def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
     from helpers.analysis.compare import findings_frame
     from helpers.analysis.ledger import empty_ledger
 
     small, large = _one_topic_claims(2_000), _one_topic_claims(16_000)
-    small_seconds, _ = _cpu_seconds(lambda: findings_frame(small, empty_ledger(), {}), 3)
-    large_seconds, findings = _cpu_seconds(lambda: findings_frame(large, empty_ledger(), {}), 1)
+    small_seconds, _ = least_cpu_seconds(lambda: findings_frame(small, empty_ledger(), {}), 3)
+    large_seconds, findings = least_cpu_seconds(lambda: findings_frame(large, empty_ledger(), {}), 1)
     # Findings are per claim and per group, never per pair (16,000 claims would be 128 million pairs).
     assert len(findings) <= 3 * len(large)
     assert set(findings["kind"]) <= {"group", "claim"} and (findings["kind"] == "claim").sum() <= len(large)

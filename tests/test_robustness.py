@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import least_cpu_seconds
 from helpers import atomic
 from helpers.build import BuildOptions, build
 from helpers.notebook import load_tables
@@ -678,9 +679,14 @@ def test_summaries_of_book_sized_documents_are_linear_and_agree_with_lexrank():
     lexrank = summarize._select(*summarize._rank(tokens, 4), 5)
     centroid = summarize._select(*summarize._rank(tokens, 4, max_lexrank=0), 5)
     assert len(set(lexrank) & set(centroid)) >= 4  # measured: 5 of 5 here, 23 of 25 over the seeds
-    many = tokens * 300  # ~30,000 sentences: LexRank's matrix would need 7 GB
-    started = time.perf_counter()
-    scores, eligible, similarity = summarize._rank(many, 4)
-    picked = summarize._select(scores, eligible, similarity, 5)
-    assert time.perf_counter() - started < 20
+
+    def summarize_copies(copies: int):
+        scores, eligible, similarity = summarize._rank(tokens * copies, 4)
+        return scores, summarize._select(scores, eligible, similarity, 5)
+
+    # ~10,000 and ~80,000 sentences (LexRank's matrix would need 7 GB at 30,000): eight times the
+    # sentences take about 10 times the CPU time (measured), a quadratic ranking 64 times.
+    small_seconds, _ = least_cpu_seconds(lambda: summarize_copies(90), 3)
+    large_seconds, (scores, picked) = least_cpu_seconds(lambda: summarize_copies(720), 2)
+    assert large_seconds / small_seconds < 24, f"8x the sentences took {large_seconds / small_seconds:.0f}x the CPU time"
     assert len(picked) == 5 and abs(scores.sum() - 1.0) < 1e-9
