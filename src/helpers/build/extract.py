@@ -34,7 +34,7 @@ DOCUMENTS = TableSpec(
         Column("sha256", "str", "SHA-256 of the file's bytes"),
         Column("bytes", "int", "size of the file in bytes", nullable=True),
         Column("encoding", "str", "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)"),
-        Column("format", "str", "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or transcript (see README, Adding a document)"),
+        Column("format", "str", "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or transcript (see README, Formats read)"),
         Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
         Column("title", "str", "title line as found by the parser (empty when the document has none)"),
         Column("chars", "int", "characters of the decoded, newline-normalized text (the space all offsets index)", nullable=True),
