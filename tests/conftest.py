@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -31,6 +32,32 @@ NASTY_TEXT = """<script>window.__pwned = 1; alert('x')</script> 悪意のある�
 </table></textarea> {{ 7*7 }} {% if true %}テンプレート{% endif %} 35万個のGPU。
 <a href="javascript:window.__pwned=3">クリック</a> は文字列として表示されるべきです。
 """
+
+
+# Test files that use a corpus built once per session (the fixtures below).
+SESSION_BUILD_FILES = frozenset(
+    p.name for p in Path(__file__).parent.glob("test_*.py") if re.search(r"\b(seed_build|nasty_build)\b", p.read_text("utf-8"))
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (``make test`` runs ``-n 2``), what runs on one worker.
+
+    A file's tests, as ``--dist loadfile`` does: its module fixtures are made once,
+    and a notebook's cells stay together and in order (nbval runs them in one
+    kernel). And all the files that use the session's builds, so each corpus is
+    built once, not once per worker. (``--dist loadgroup`` would say this with
+    marks, but it ignores them under pytest 9.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FilesAndSessionBuilds(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return "session builds" if Path(file).name in SESSION_BUILD_FILES else file
+
+    return FilesAndSessionBuilds(config, log)
 
 
 @pytest.fixture(scope="session")
