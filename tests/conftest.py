@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
+# Imported (and a hypothesis profile loaded) before any test module makes its @settings, which
+# inherit from the profile loaded then.
+import hypothesis_profiles  # noqa: F401
 from helpers.build import BuildOptions, BuildResult, build
-
-# Hypothesis profiles, loaded here, before any test module creates its @settings (which inherit
-# from the profile loaded then). Under CI (CI=true) the search is derandomized: the same examples on
-# every run, so CI cannot fail by chance; a failure prints the blob that reproduces it. During
-# development the search is random, so each run tries new examples. HYPOTHESIS_PROFILE overrides.
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
-settings.register_profile("dev", deadline=None)
-HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
-settings.load_profile(HYPOTHESIS_PROFILE)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -36,7 +28,9 @@ NASTY_TEXT = """<script>window.__pwned = 1; alert('x')</script> 悪意のある�
 
 # Test files that use a corpus built once per session (the fixtures below).
 SESSION_BUILD_FILES = frozenset(
-    p.name for p in Path(__file__).parent.glob("test_*.py") if re.search(r"\b(seed_build|nasty_build)\b", p.read_text("utf-8"))
+    p.name
+    for p in Path(__file__).parent.glob("test_*.py")
+    if re.search(r"\b(seed_build|nasty_build)\b", p.read_text("utf-8"))
 )
 
 

@@ -38,7 +38,10 @@ EXAMPLES = {
     "DecodeError": lambda cls: cls("not UTF-8", path="seeds/b.txt", byte_offset=12),
     "UnknownDocumentError": lambda cls: cls("zz", ["a", "b"]),
     "LedgerError": lambda cls: cls(
-        [ConfigurationError("no source", path="ledger.csv", line=2), ConfigurationError("bad year", path="ledger.csv", line=5)]
+        [
+            ConfigurationError("no source", path="ledger.csv", line=2),
+            ConfigurationError("bad year", path="ledger.csv", line=5),
+        ]
     ),
     "NotebookFailed": lambda cls: cls("cell 3 raised KeyError: 'x'", cell=3, hint="restart"),
     "OutputError": lambda cls: cls("out/documents/a.html", "Is a directory"),

@@ -668,14 +668,19 @@ def _one_topic_claims(n: int) -> pd.DataFrame:
     from helpers.claims.extract import CLAIMS
 
     return CLAIMS.frame(
-        dict(doc_id="big", claim_id=f"big:c{i:05d}", line=1, start=i, end=i + 1, surface=f"{i}万個", value=float(i * 10_000),
-             value_low=float(i * 10_000), value_high=float(i * 10_000), unit="gpu", topic="meta_gpu_fleet", sentence_id=i,
-             lang="ja", context=f"{i}万個", subject="Meta", period="2024")
+        dict(
+            doc_id="big", claim_id=f"big:c{i:05d}", line=1, start=i, end=i + 1, surface=f"{i}万個",
+            value=float(i * 10_000), value_low=float(i * 10_000), value_high=float(i * 10_000), unit="gpu",
+            topic="meta_gpu_fleet", sentence_id=i, lang="ja", context=f"{i}万個", subject="Meta", period="2024",
+        )
         for i in range(1, n + 1)
-    )  # fmt: skip
+    )
 
 
-@pytest.mark.xfail(strict=True, reason="quadratic: _Cluster.renderings scans every claim of the event, own document included")
+QUADRATIC_RENDERINGS = "quadratic: _Cluster.renderings scans every claim of the event, own document included"
+
+
+@pytest.mark.xfail(strict=True, reason=QUADRATIC_RENDERINGS)
 def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
     from helpers.analysis.compare import findings_frame
     from helpers.analysis.ledger import empty_ledger

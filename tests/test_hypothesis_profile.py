@@ -1,8 +1,8 @@
 """Hypothesis searches the same examples on every CI run and new ones during development.
 
-The profile is chosen in conftest.py by CI=true; these tests check that it
-takes effect (examples repeat across processes under CI and differ without)
-and that no test's own @settings escapes it.
+The profile is chosen by CI=true in hypothesis_profiles.py, which conftest.py
+loads; these tests check that it takes effect (examples repeat across processes
+under CI and differ without) and that no test's own @settings escapes it.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HYPOTHESIS_PROFILE
+from hypothesis_profiles import HYPOTHESIS_PROFILE
 from hypothesis import settings
 
 TESTS = Path(__file__).resolve().parent
 
-# A hypothesis test run in a fresh interpreter under the project's conftest, printing what it drew.
+# A hypothesis test run in a fresh interpreter under the project's profiles, printing what it drew.
 DRAW = f"""
 import sys
 sys.path.insert(0, {str(TESTS)!r})
-import conftest
+import hypothesis_profiles
 from hypothesis import given, settings, strategies as st
 drawn = []
 @settings(max_examples=20)
@@ -42,7 +42,8 @@ def _draw(tmp_path: Path, ci: bool) -> str:
     # cwd: a folder of its own, so a development run's example database is not shared with the other run
     cwd = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
     cwd.mkdir()
-    done = subprocess.run([sys.executable, "-c", DRAW], check=False, capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+    command = [sys.executable, "-c", DRAW]
+    done = subprocess.run(command, check=False, capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
