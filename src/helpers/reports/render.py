@@ -154,20 +154,13 @@ def document_html(
     by_block: dict[int, list[dict]] = {}
     for rec in sentences.sort_values("start").to_dict("records"):
         by_block.setdefault(int(rec["block_id"]), []).append(rec)
-    marks: dict[int, list[tuple[int, int, str, str]]] = {}
-    if claims is not None and len(claims):
-        for c in claims.to_dict("records"):
-            said = said_by(c.get("speaker"), c.get("attribution"))
-            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
-            marks.setdefault(int(c["sentence_id"]), []).append(
-                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
-            )
+    marks = _claim_marks(claims)
     parts = ['<div class="document-text">']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
     shown = 0
     for b in ordered:
-        kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+        kind, text = b["kind"], str(b["text"])
         if shown >= max_chars:
             last = max((int(s["sentence_id"]) for bid in by_block if bid < int(b["block_id"]) for s in by_block[bid]), default=-1)
             parts.append(
@@ -183,45 +176,68 @@ def document_html(
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        label = ""
-        # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
-        voice = ""
-        if b.get("speaker"):
-            how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
-            voice = said_by(b["speaker"], how)
-            # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-            label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
-        if b.get("timestamp"):
-            label += f'<code>({esc(b["timestamp"])})</code> '
-        body, pos = [], 0
-        for s in by_block.get(int(b["block_id"]), []):
-            s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
-            if s0 < pos or s1 > len(text):
-                continue
-            body.append(esc(text[pos:s0]))
-            own = marks.get(int(s["sentence_id"]), [])
-            spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
-            # A claim whose words cannot be marked here (a caption surface across a dropped
-            # timestamp) still has its permalink, at the start of its sentence.
-            unplaced = "".join(
-                f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
-            )
-            said = said_by(s.get("speaker"), s.get("attribution"))
-            said = "" if said == "author" else said
-            if said != voice and (said or voice):
-                shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
-                body.append(f'<small class="voice">[{shown_as}]</small> ')
-            voice = said
-            body.append(
-                f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
-                f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
-            )
-            pos = s1
-        body.append(esc(text[pos:]))
-        tag = "h4" if kind == "heading" else "p"
-        parts.append(f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>')
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+# A claim's highlight: (start, end) in document offsets, its title and its anchor.
+_Mark = tuple[int, int, str, str]
+
+
+def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
+    """The highlights of the claims, by sentence_id."""
+    marks: dict[int, list[_Mark]] = {}
+    if claims is not None and len(claims):
+        for c in claims.to_dict("records"):
+            said = said_by(c.get("speaker"), c.get("attribution"))
+            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
+            marks.setdefault(int(c["sentence_id"]), []).append(
+                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
+            )
+    return marks
+
+
+def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
+    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored and their claims marked."""
+    kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+    label = ""
+    # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
+    voice = ""
+    if b.get("speaker"):
+        how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
+        voice = said_by(b["speaker"], how)
+        # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
+        label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
+    if b.get("timestamp"):
+        label += f'<code>({esc(b["timestamp"])})</code> '
+    body, pos = [], 0
+    for s in sentences:
+        s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
+        if s0 < pos or s1 > len(text):
+            continue
+        body.append(esc(text[pos:s0]))
+        own = marks.get(int(s["sentence_id"]), [])
+        spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
+        # A claim whose words cannot be marked here (a caption surface across a dropped
+        # timestamp) still has its permalink, at the start of its sentence.
+        unplaced = "".join(
+            f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
+        )
+        said = said_by(s.get("speaker"), s.get("attribution"))
+        said = "" if said == "author" else said
+        if said != voice and (said or voice):
+            shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+            body.append(f'<small class="voice">[{shown_as}]</small> ')
+        voice = said
+        body.append(
+            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
+            f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
+        )
+        pos = s1
+    body.append(esc(text[pos:]))
+    tag = "h4" if kind == "heading" else "p"
+    return f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>'
 
 
 def _lines(escaped: str) -> str:
