@@ -56,7 +56,7 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
     out: list[Voice | None] = [None] * len(units)
     # A role label ("HOST:", "Gastgeber", "司会") names the catalog's one host
     # (or guest) when the catalog says who that is.
-    by_role = {}
+    by_role: dict[str, str] = {}
     role = roles(known, event, None)
     for r in ("host", "guest"):
         holders = [s for s in known if role.get(s) == r]
@@ -64,8 +64,8 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
             by_role[r] = holders[0]
     for i, u in enumerate(units):
         if u.speaker:
-            r = _ROLE_LABELS.get(u.speaker.strip().lower())
-            who = by_role.get(r, u.speaker) if r else u.speaker
+            label_role = _ROLE_LABELS.get(u.speaker.strip().lower())
+            who = by_role.get(label_role, u.speaker) if label_role else u.speaker
             out[i] = Voice(who, "labelled", calibrated_rule("labelled"), "labelled")
     return out
 
@@ -108,7 +108,7 @@ def _written(
     event: str | None,
     labelled: bool,
 ) -> list[Voice]:
-    """Voices of the units ``out`` leaves open, read as a write-up: reported speech, notes of an interview, the author."""
+    """Voices of the units ``out`` leaves open, read as a write-up: reported speech, notes, the author."""
     role = roles(known, event, None)
     guest = _guest(known, role, units, alias)
     host = next((s for s in known if role.get(s) == "host"), None)

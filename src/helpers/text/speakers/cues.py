@@ -1,4 +1,4 @@
-"""Cues in the text of a dialogue: what each sentence says about its speaker, and what each boundary says about a change.
+"""Cues in a dialogue's text: what each sentence says about its speaker, what each boundary says about a change.
 
 Emission evidence per sentence (log-odds per person): self-introductions
 ("I'm X", "私はXです"), names used as address (the person addressed is not

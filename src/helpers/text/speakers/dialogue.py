@@ -53,7 +53,7 @@ class States:
 def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
     people = list(speakers)
     hosts = [p for p in people if role.get(p) == "host"]
-    last_host_opts: list[str | None] = hosts if len(hosts) > 1 else [None]
+    last_host_opts: list[str | None] = [*hosts] if len(hosts) > 1 else [None]
     who_opts = people + [AUTHOR]
     states = [(w, h) for w in who_opts for h in last_host_opts]
     who_idx = np.array([who_opts.index(w) for w, _ in states])
@@ -128,7 +128,7 @@ def transitions(features: np.ndarray, handovers: list[set[str]], weights: np.nda
 
 
 def style_prior(st: States, role: dict[str, str]) -> np.ndarray:
-    """How each person talks (asks / holds forth / other), 3 x W, from their role: hosts ask, guests answer at length."""
+    """How each person talks (asks / holds forth / other), 3 x W, from their role: hosts ask, guests hold forth."""
     return np.array([ROLE_STYLE.get(role.get(w, ""), ROLE_STYLE[""]) for w in st.who_opts]).T
 
 

@@ -1,4 +1,4 @@
-"""Names: who a form of words means (aliases, katakana spellings, one letter off), who is addressed, who introduces themselves."""
+"""Names: whom words mean (aliases, katakana spellings, one letter off), who is addressed, who introduces themselves."""
 
 from __future__ import annotations
 

@@ -21,7 +21,9 @@ _QUOTE_REPORTED = re.compile(
 _QUOTE_REPORTED_WORDS = re.compile(r"」\s*(?:と|って)|(?:said|says|told|wrote|sagte|sagt|schrieb)[:,]?\s[“\"]")
 
 
-def span_voices(text: str, units: list[Unit], voices: list[Voice], speakers: list[str] | None = None) -> list[VoiceSpan]:
+def span_voices(
+    text: str, units: list[Unit], voices: list[Voice], speakers: list[str] | None = None
+) -> list[VoiceSpan]:
     """Stretches inside a sentence with a voice of their own, sorted by start.
 
     Author's asides ("（湯川解説：…）") are the writer's wherever they stand; in
