@@ -63,7 +63,8 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
         latin = _latin_cores(text, "en", taken, words=False) if HAS_LATIN_WORD.search(text) else []
         new = _ja_cores(text, taken) + latin
         # Latin-script numbers inside Japanese text are already covered by JA_CORE
-        new = [c for c in new if c.word is False and not _overlaps(c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
+        new = [c for c in new if c.word is False and not _overlaps(
+            c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
         new = _dedupe(new)
     else:
         new = _latin_cores(text, lang, taken)
