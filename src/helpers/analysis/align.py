@@ -87,7 +87,7 @@ class Passage:
     index: int
     start: int
     end: int
-    sentence_id: int | None
+    sentence_id: int  # of the passage's first sentence
     lang: str
     text: str
     anchors: Counter = field(default_factory=Counter)

@@ -36,7 +36,7 @@ MEANINGS = {
 
 
 def _text(x: object) -> str:
-    return "" if x is None or pd.isna(x) else str(x).strip()  # type: ignore[arg-type]
+    return "" if x is None or pd.isna(x) else str(x).strip()
 
 
 def speaker_of(speaker: object, attribution: object) -> str:

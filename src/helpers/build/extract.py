@@ -12,6 +12,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -233,9 +234,9 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
     from ..claims.extract import CLAIMS
 
     ok = [e for e in extractions if e.ok and "claims" in e.tables]
-    if not ok:
-        return extractions
     claims = _concat(ok, "claims")
+    if claims is None:  # no document has claims to check
+        return extractions
     try:
         CLAIMS.schema().validate(claims, lazy=True)
         return extractions
@@ -255,7 +256,7 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
 
     def failed(e: Extraction) -> Extraction:
         # As a document that failed while parsing: the catalog's facts and the file's, nothing parsed.
-        row = {**e.row, **{c: "" for c in PARSED_COLUMNS}, "status": "error",
+        row: dict[str, object] = {**e.row, **{c: "" for c in PARSED_COLUMNS}, "status": "error",
                "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}"}
         return Extraction(e.doc_id, row)
 
@@ -326,5 +327,5 @@ def combine(extractions: list[Extraction]) -> CorpusTables:
 
     makers: dict[str, Callable[[], pd.DataFrame]] = {"documents": lambda: DOCUMENTS.frame(e.row for e in extractions)}
     for spec in _chunked_specs().values():
-        makers[spec.name] = lambda spec=spec: joined(spec)
+        makers[spec.name] = partial(joined, spec)
     return CorpusTables(makers)

@@ -16,8 +16,12 @@ import logging
 import multiprocessing
 import os
 import threading
+from typing import TYPE_CHECKING
 
 from ..exceptions import ConfigurationError
+
+if TYPE_CHECKING:  # imported when a Dask scheduler is asked for: a local build never loads distributed
+    from distributed import Client, LocalCluster
 
 
 # distributed's Client waits forever for the handshake of a server that accepts
@@ -53,8 +57,8 @@ class Workers:
             )
         self.jobs = jobs or os.cpu_count() or 1
         self._executor: cf.Executor | None = None
-        self._client = None
-        self._cluster = None
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
         self._stopping: threading.Thread | None = None
 
     @property

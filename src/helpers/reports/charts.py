@@ -224,12 +224,12 @@ def _chart(
     slot: dict[object, int] = {}
     for i, m in enumerate(pts):
         when, doc_id, count, verdict = m["event_date"], m["doc_id"], m["count"], m["verdict"]
-        d = _date(when)
-        k = slot[d or "undated"] = slot.get(d or "undated", -1) + 1
+        day = _date(when)
+        k = slot[day or "undated"] = slot.get(day or "undated", -1) + 1
         if not dates:
             cx = x0 + (i + 0.5) * (WIDTH - RIGHT - 20 - x0) / len(pts)
         else:  # up to seven abreast, centred on the date
-            cx = (x_of(d) if d else x1 + 35) + (k % 7 - (min(per_date[d or "undated"], 7) - 1) / 2) * 9
+            cx = (x_of(day) if day else x1 + 35) + (k % 7 - (min(per_date[day or "undated"], 7) - 1) / 2) * 9
         cls = f"c-{verdict}"
         docs = m["docs"].split()
         who = short_id(doc_id) if len(docs) == 1 else f"{count} claims in {len(docs)} documents, first {short_id(doc_id)}"
@@ -276,7 +276,8 @@ def headline_charts(
 
 def _reference_lines(refs: pd.DataFrame, y: _Scale) -> list[str]:
     """Dashed lines at each ledger figure; labels at the right, nudged apart so none overlaps."""
-    out, labels = [], {}
+    out: list[str] = []
+    labels: dict[tuple[float, str], list[str]] = {}
     for r in row_tuples(refs):
         lo, hi = float(r.low_base), float(r.high_base)
         for v in sorted({lo, hi} if math.isfinite(hi) else {lo}):

@@ -7,7 +7,7 @@ language by ``markup.lang_attr``; links come from ``links``, numbers from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -42,7 +42,7 @@ def table(
     filters: tuple[str, ...] | None = None,
     hidden: tuple[str, ...] = (),
     cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
-    keys: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
+    keys: Mapping[str, Callable[[Mapping[str, object]], object]] | None = None,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -115,7 +115,7 @@ def boxed(table_html: str, label: str, tools: bool = False) -> str:
     return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{esc(label)}">{table_html}</div>'
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]] | list[tuple[int, int, str, str]]) -> str:
+def highlight(text: str, spans: Sequence[tuple[int, int, str] | tuple[int, int, str, str]]) -> str:
     """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap."""
     out, pos = [], 0
     for start, end, title, *anchor in sorted(spans):
@@ -250,7 +250,7 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     ``documents_href`` None links within the page (the document report itself).
     """
 
-    def link(sentence_id: object) -> str:
+    def link(sentence_id: int | str) -> str:
         if documents_href is None:
             return f"#{sentence_anchor(sentence_id)}"
         return sentence_href(doc_id, sentence_id, documents_href)

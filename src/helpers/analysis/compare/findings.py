@@ -204,7 +204,7 @@ def findings_frame(
 def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
     """Years earlier than the product the same sentence names (2020 for H100, first sold 2022)."""
     firsts = product_first_years(ledger)
-    out = []
+    out: list[dict] = []
     if not firsts:
         return out
     keys = {name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]}

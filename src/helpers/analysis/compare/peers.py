@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...format import range_words
-from .rules import SAME_PLACE, overlaps, slip_exponent, tolerant
+from .rules import SAME_PLACE, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
 
@@ -97,12 +97,12 @@ def _point_match(c: ClaimView, row) -> bool:
         return False
     lo, hi = _ref_range(row)
     hi = hi if math.isfinite(hi) else lo
-    return overlaps(tolerant((c.rng[0], c.rng[0]), "approx"), (lo, hi))
+    return overlaps(widened((c.rng[0], c.rng[0]), "approx"), (lo, hi))
 
 
 def _stated(c: ClaimView) -> tuple[float, float]:
     assert c.rng is not None
-    return tolerant(c.rng, "") or c.rng
+    return widened(c.rng, "")
 
 
 def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
