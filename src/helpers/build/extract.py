@@ -34,25 +34,58 @@ DOCUMENTS = TableSpec(
         Column("error", "str", "what is wrong with the document, naming the file (empty when ok)"),
         Column("sha256", "str", "SHA-256 of the file's bytes"),
         Column("bytes", "int", "size of the file in bytes", nullable=True),
-        Column("encoding", "str", "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)"),
-        Column("format", "str", "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or transcript (see README, Adding a document)"),
+        Column(
+            "encoding",
+            "str",
+            "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)",
+        ),
+        Column(
+            "format",
+            "str",
+            "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or "
+            "transcript (see README, Adding a document)",
+        ),
         Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
         Column("title", "str", "title line as found by the parser (empty when the document has none)"),
-        Column("chars", "int", "characters of the decoded, newline-normalized text (the space all offsets index)", nullable=True),
+        Column(
+            "chars",
+            "int",
+            "characters of the decoded, newline-normalized text (the space all offsets index)",
+            nullable=True,
+        ),
         Column("lines", "int", "lines of the decoded text", nullable=True),
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
-        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
+        Column(
+            "out_of_range",
+            "str",
+            "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond "
+            "10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '",
+        ),
+        Column(
+            "catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"
+        ),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),
         Column("event_id", "str", "key shared by documents about one event (catalog)"),
         Column("event_date", "str", "date of the event, YYYY-MM-DD or YYYY (catalog, else front matter)"),
-        Column("published", "str", "publication date if the text states one (catalog, else front matter: publish_date, date, upload_date)"),
-        Column("speakers", "str", "speakers named by the catalog (else the front matter's host, guest, speakers), separated by '; '"),
-        Column("rendering_of", "str", "what the document renders, when it is a translation or write-up of one event (catalog)"),
+        Column(
+            "published",
+            "str",
+            "publication date if the text states one (catalog, else front matter: publish_date, date, upload_date)",
+        ),
+        Column(
+            "speakers",
+            "str",
+            "speakers named by the catalog (else the front matter's host, guest, speakers), separated by '; '",
+        ),
+        Column(
+            "rendering_of",
+            "str",
+            "what the document renders, when it is a translation or write-up of one event (catalog)",
+        ),
     ),
     unique=("doc_id",),
 )

@@ -109,7 +109,8 @@ def table(
 
 
 def boxed(table_html: str, label: str, tools: bool = False) -> str:
-    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s, optionally with tools."""
+    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s,
+    optionally with tools."""
     if tools:
         table_html = table_html.replace('<table class="data', '<table data-tools class="data', 1)
     return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{esc(label)}">{table_html}</div>'
@@ -199,7 +200,8 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
 
 
 def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
-    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored and their claims marked."""
+    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
+    and their claims marked."""
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -277,7 +279,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
             value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
             out.append(
-                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
+                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} '
+                f'{esc(c["unit"])}{topic}</li>'
             )
         out.append("</ul>")
     return "\n".join(out)

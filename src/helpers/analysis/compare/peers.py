@@ -71,7 +71,8 @@ class _Cluster:
         return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
-        """Figures of other documents that could contradict ``c``: not another speaker's, not another point of the same event."""
+        """Figures of other documents that could contradict ``c``: not another speaker's, not another point
+        of the same event."""
         n = len(self.views) - self.n_doc[c.doc_id]
         if c.speaker:
             others_known = self.n_known - self.n_speaker[c.speaker]
@@ -149,11 +150,20 @@ def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], ref
     if peers == 0:
         return ref
     if family:
-        return Verdict("different_measure", f"{c.label()}: differs from the other figures of the group, but members of a family (e.g. model sizes) can all hold")
+        return Verdict(
+            "different_measure",
+            f"{c.label()}: differs from the other figures of the group, "
+            "but members of a family (e.g. model sizes) can all hold",
+        )
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
     if eligible > 0:
-        return Verdict("conflict", f"{c.label()}: no figure of the {eligible} other source(s) on the same subject, measure and period overlaps it")
+        return Verdict(
+            "conflict",
+            f"{c.label()}: no figure of the {eligible} other source(s) "
+            "on the same subject, measure and period overlaps it",
+        )
     return Verdict(
         "different_measure",
-        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, so different statements",
+        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
+        "so different statements",
     )

@@ -58,7 +58,10 @@ def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _ref_text(row) -> str:
     period = as_text(getattr(row, "period", ""))
-    return f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of}{', for ' + period if period else ''})"
+    return (
+        f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} "
+        f"({row.measure or 'any measure'}, {row.as_of}{', for ' + period if period else ''})"
+    )
 
 
 def period_fits(c: ClaimView, ledger_period: str) -> bool:
@@ -183,7 +186,11 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
     r = _by_closeness(c, same)[0]
     if _log_distance(c.rng, _ref_range(r)) > FAR_OFF_DECADES:
         return (
-            Verdict("different_measure", f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure (nearest {_ref_text(r)}): a different quantity"),
+            Verdict(
+                "different_measure",
+                f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure "
+                f"(nearest {_ref_text(r)}): a different quantity",
+            ),
             r,
         )
     # a stated period that fits the ledger row's already says they are about the same time
@@ -234,7 +241,12 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
         stripped = f"{major}.{minor.rstrip('0')}".rstrip(".")
         if stripped in releases:
             return (
-                Verdict("translation_slip", f"{label}: no such version; '{text}' is '{stripped}' with a stray 0 (released {releases[stripped]})", stripped),
+                Verdict(
+                    "translation_slip",
+                    f"{label}: no such version; '{text}' is '{stripped}' with a stray 0 "
+                    f"(released {releases[stripped]})",
+                    stripped,
+                ),
                 stripped,
             )
         if major in releases and float(text) <= latest:
