@@ -7,6 +7,7 @@ its error and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import hashlib
@@ -16,13 +17,11 @@ from functools import partial
 
 import pandas as pd
 
+from ..exceptions import DocumentError
 from ..tables import Column, TableSpec
 from ..text.catalog import Catalog
 from ..text.corpus import SourceFile
-from ..exceptions import DocumentError
 from .rows import Chunk, join
-
-
 
 DOCUMENTS = TableSpec(
     "documents",
@@ -138,7 +137,7 @@ def _parse(name: str, chunks: list[Chunk]) -> pd.DataFrame:
     return _chunked_specs()[name].parse_csv(data)
 
 
-def _concat(extractions: list["Extraction"], name: str) -> pd.DataFrame | None:
+def _concat(extractions: list[Extraction], name: str) -> pd.DataFrame | None:
     """Table ``name`` of the extractions, in their order (None when none has it).
 
     Consecutive documents held as CSV are joined and parsed as one table: the
@@ -190,7 +189,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     from ..text.parse import parse_document
 
     entry = catalog.entry(source.doc_id)
-    row: dict[str, object] = {c: "" for c in DOCUMENTS.names}
+    row: dict[str, object] = dict.fromkeys(DOCUMENTS.names, "")
     row.update(
         doc_id=source.doc_id,
         file=source.path.name,
@@ -289,7 +288,7 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
 
     def failed(e: Extraction) -> Extraction:
         # As a document that failed while parsing: the catalog's facts and the file's, nothing parsed.
-        row: dict[str, object] = {**e.row, **{c: "" for c in PARSED_COLUMNS}, "status": "error",
+        row: dict[str, object] = {**e.row, **dict.fromkeys(PARSED_COLUMNS, ""), "status": "error",
                "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}"}
         return Extraction(e.doc_id, row)
 
@@ -344,10 +343,9 @@ def release_models() -> None:
     for c in caches:
         c.cache_clear()
     gc.collect()
-    try:  # glibc keeps freed heap pages; hand them back (elsewhere there is nothing to do)
+    # glibc keeps freed heap pages; hand them back (elsewhere there is nothing to do)
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def combine(extractions: list[Extraction]) -> CorpusTables:

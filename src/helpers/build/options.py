@@ -56,7 +56,7 @@ class OutputLock:
         self.path = path
         self._fh: IO[str] | None = None
 
-    def __enter__(self) -> "OutputLock":
+    def __enter__(self) -> OutputLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "a+")

@@ -39,7 +39,7 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
     try:
         asyncio.run(handshake())
-    except (asyncio.TimeoutError, TimeoutError):
+    except TimeoutError:
         raise ConfigurationError(
             f"no Dask scheduler answered within {timeout:g}s (is this the address of a distributed scheduler?)",
             path=address,
@@ -131,7 +131,7 @@ class Workers:
             self._cluster.close()
         self._executor = self._client = self._cluster = None
 
-    def __enter__(self) -> "Workers":
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:

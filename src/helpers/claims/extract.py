@@ -12,10 +12,10 @@ import io
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -26,10 +26,10 @@ from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from . import numbers
 from .lexicon import QUALIFIERS, UNITS
-from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
 from .subjects import with_subjects
 from .topics import assign_topic
+from .units import PHYSICAL
 
 
 @dataclass(frozen=True)

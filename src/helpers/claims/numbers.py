@@ -194,7 +194,7 @@ def parse_japanese(s: str) -> float | None:
             seen = True
         elif c in _JA_SMALL:
             # 零十 is ten: a leading zero is not a digit of the multiplier
-            section += (1 if not current else current) * _JA_SMALL[c]
+            section += (current if current else 1) * _JA_SMALL[c]
             current = None
             seen = True
         elif c in _JA_BIG:

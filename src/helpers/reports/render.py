@@ -289,7 +289,6 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
 def setup_matplotlib() -> None:
     """Japanese-capable, deterministic figures."""
     import matplotlib
-
     import matplotlib_fontja  # noqa: F401  (registers IPAexGothic and makes it the default)
 
     matplotlib.rcParams.update(

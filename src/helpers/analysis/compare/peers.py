@@ -79,9 +79,9 @@ class _Cluster:
             own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
             n -= others_known - own_doc_others
         for v in self.by_event.get(c.event_id, ()):
-            if v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE:
-                if not (c.speaker and v.speaker and v.speaker != c.speaker):
-                    n -= 1
+            elsewhere = v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE
+            if elsewhere and not (c.speaker and v.speaker and v.speaker != c.speaker):
+                n -= 1
         return n
 
     def renderings(self, c: ClaimView) -> list[ClaimView]:

@@ -14,9 +14,18 @@ import pandas as pd
 from ...claims.subjects import period_key, point_in_time
 from ...format import range_words
 from .rows import as_text, short_id
-from .rules import FAMILY, FAR_OFF_DECADES, SAME_TIME_DAYS, TIME_VARYING, TOL_EXACT, _date, overlaps, same_time, slip_exponent
+from .rules import (
+    FAMILY,
+    FAR_OFF_DECADES,
+    SAME_TIME_DAYS,
+    TIME_VARYING,
+    TOL_EXACT,
+    _date,
+    overlaps,
+    same_time,
+    slip_exponent,
+)
 from .views import ClaimView
-
 
 # A ledger frame's row as ``itertuples()`` gives it: its fields are the ledger's columns, known at run time.
 LedgerRow = Any
