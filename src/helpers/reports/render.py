@@ -7,7 +7,7 @@ language by ``markup.lang_attr``; links come from ``links``, numbers from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -42,7 +42,7 @@ def table(
     filters: tuple[str, ...] | None = None,
     hidden: tuple[str, ...] = (),
     cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
-    keys: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
+    keys: Mapping[str, Callable[[Mapping[str, object]], object]] | None = None,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -109,13 +109,14 @@ def table(
 
 
 def boxed(table_html: str, label: str, tools: bool = False) -> str:
-    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s, optionally with tools."""
+    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s,
+    optionally with tools."""
     if tools:
         table_html = table_html.replace('<table class="data', '<table data-tools class="data', 1)
     return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{esc(label)}">{table_html}</div>'
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]] | list[tuple[int, int, str, str]]) -> str:
+def highlight(text: str, spans: Sequence[tuple[int, int, str] | tuple[int, int, str, str]]) -> str:
     """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap."""
     out, pos = [], 0
     for start, end, title, *anchor in sorted(spans):
@@ -199,7 +200,8 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
 
 
 def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
-    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored and their claims marked."""
+    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
+    and their claims marked."""
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -250,7 +252,7 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     ``documents_href`` None links within the page (the document report itself).
     """
 
-    def link(sentence_id: object) -> str:
+    def link(sentence_id: int | str) -> str:
         if documents_href is None:
             return f"#{sentence_anchor(sentence_id)}"
         return sentence_href(doc_id, sentence_id, documents_href)
@@ -277,7 +279,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
             value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
             out.append(
-                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
+                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} '
+                f'{esc(c["unit"])}{topic}</li>'
             )
         out.append("</ul>")
     return "\n".join(out)
@@ -286,7 +289,6 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
 def setup_matplotlib() -> None:
     """Japanese-capable, deterministic figures."""
     import matplotlib
-
     import matplotlib_fontja  # noqa: F401  (registers IPAexGothic and makes it the default)
 
     matplotlib.rcParams.update(

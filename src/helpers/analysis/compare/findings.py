@@ -24,23 +24,76 @@ FINDINGS = TableSpec(
     "findings",
     "one row per comparison finding",
     (
-        Column("finding_id", "str", "Stable id (f0001, ...) in group order (topics in report order, then groups without topic by subject, measure and period); in a group the group finding first, then its claims in document order; year checks last."),
-        Column("topic", "str", "Claims topic of the group; empty for a group without topic (keyed by subject, measure and period); product_release for the year-before-product check."),
-        Column("verdict", "str", "consistent | different_measure | conflict | translation_slip | unverified (see helpers.analysis.compare).", isin=VERDICTS),
-        Column("claim_ids", "str", "Space-separated claim_ids the finding is about (several when one document repeats the same figure)."),
+        Column(
+            "finding_id",
+            "str",
+            "Stable id (f0001, ...) in group order (topics in report order, then groups without topic by subject, "
+            "measure and period); in a group the group finding first, then its claims in document order; year checks "
+            "last.",
+        ),
+        Column(
+            "topic",
+            "str",
+            "Claims topic of the group; empty for a group without topic (keyed by subject, measure and period); "
+            "product_release for the year-before-product check.",
+        ),
+        Column(
+            "verdict",
+            "str",
+            "consistent | different_measure | conflict | translation_slip | unverified (see helpers.analysis.compare).",
+            isin=VERDICTS,
+        ),
+        Column(
+            "claim_ids",
+            "str",
+            "Space-separated claim_ids the finding is about (several when one document repeats the same figure).",
+        ),
         Column("reference", "str", "topic_key of the ledger row used, or empty."),
-        Column("detail", "str", "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired."),
-        Column("kind", "str", "group (one per group: its range of values, sources and ledger figure; verdict = the most serious of its claims'), claim (one figure against its group and the ledger), version, year."),
-        Column("measure", "str", "The claim's measure (topic measure such as h100_equivalents); for a group without topic the group's '<dimension>:<counted>' (currency:revenue, count:users/daily)."),
+        Column(
+            "detail",
+            "str",
+            "One line a researcher can check: the surfaces, normalized values, dates and the rule that fired.",
+        ),
+        Column(
+            "kind",
+            "str",
+            "group (one per group: its range of values, sources and ledger figure; verdict = the most serious of its "
+            "claims'), claim (one figure against its group and the ledger), version, year.",
+        ),
+        Column(
+            "measure",
+            "str",
+            "The claim's measure (topic measure such as h100_equivalents); for a group without topic the group's "
+            "'<dimension>:<counted>' (currency:revenue, count:users/daily).",
+        ),
         Column("doc_ids", "str", "Space-separated documents involved."),
         Column("likely_value", "str", "For translation_slip: the figure the source most likely meant."),
         Column("reference_value", "str", "The ledger figure in base units (range as low–high)."),
         Column("reference_as_of", "str", "Date of the ledger figure."),
         Column("reference_source", "str", "Source title of the ledger figure."),
-        Column("group_id", "str", "The group the finding belongs to (g0001, ... in finding order); empty for year checks."),
-        Column("subject", "str", "Whose figures the group holds (claims.csv subject; for a topic group the topic's own subject when the claims do not name one); empty when unknown."),
-        Column("period", "str", "The group's period key: 2024, FY2025, 2024-Q4, end-2025, @2025-Q1 (figures as of a date, by quarter); empty when the topic does not change over time."),
-        Column("speakers", "str", "Who says the figures: 'speaker (document)' separated by '; ', the speaker as every report shows it (helpers.analysis.attribution): the name for a transcript label, 'Name (inferred)' when decoded from an unlabelled dialogue (claims.csv attribution turn), 'Name (reported)' when a writer reports the person's words, 'author' for the writer's own words; claims with an unknown speaker are left out."),
+        Column(
+            "group_id", "str", "The group the finding belongs to (g0001, ... in finding order); empty for year checks."
+        ),
+        Column(
+            "subject",
+            "str",
+            "Whose figures the group holds (claims.csv subject; for a topic group the topic's own subject when the "
+            "claims do not name one); empty when unknown.",
+        ),
+        Column(
+            "period",
+            "str",
+            "The group's period key: 2024, FY2025, 2024-Q4, end-2025, @2025-Q1 (figures as of a date, by quarter); "
+            "empty when the topic does not change over time.",
+        ),
+        Column(
+            "speakers",
+            "str",
+            "Who says the figures: 'speaker (document)' separated by '; ', the speaker as every report shows it "
+            "(helpers.analysis.attribution): the name for a transcript label, 'Name (inferred)' when decoded from an "
+            "unlabelled dialogue (claims.csv attribution turn), 'Name (reported)' when a writer reports the person's "
+            "words, 'author' for the writer's own words; claims with an unknown speaker are left out.",
+        ),
     ),
     unique=("finding_id",),
 )
@@ -65,7 +118,10 @@ def _group_summary(key: GroupKey, views: list[ClaimView], rows: list[dict]) -> d
     ref_key = refs.most_common(1)[0][0] if refs else ""
     ref_row = next((r for r in rows if r["reference"] == ref_key), None) if ref_key else None
     said = sorted({_said_in(c.said, c.doc_id) for c in views if c.said})
-    parts = [f"{len(views)} figure(s) from {len(docs)} document(s) ({', '.join(short_id(d) for d in docs[:8])}{', …' if len(docs) > 8 else ''})"]
+    parts = [
+        f"{len(views)} figure(s) from {len(docs)} document(s) "
+        f"({', '.join(short_id(d) for d in docs[:8])}{', …' if len(docs) > 8 else ''})"
+    ]
     if ranges:
         parts.append("values " + "; ".join(ranges))
     if ref_row is not None:
@@ -204,7 +260,7 @@ def findings_frame(
 def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
     """Years earlier than the product the same sentence names (2020 for H100, first sold 2022)."""
     firsts = product_first_years(ledger)
-    out = []
+    out: list[dict] = []
     if not firsts:
         return out
     keys = {name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]}
@@ -221,7 +277,10 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
                         verdict="translation_slip",
                         claim_ids=str(r.claim_id),
                         reference=keys[name],
-                        detail=f'{short_id(r.doc_id)} "{r.surface}" = {int(year)} names {name}, which first appeared in {first}: impossible year',
+                        detail=(
+                            f'{short_id(r.doc_id)} "{r.surface}" = {int(year)} names {name}, '
+                            f"which first appeared in {first}: impossible year"
+                        ),
                         kind="year",
                         measure=r.measure,
                         doc_ids=r.doc_id,

@@ -14,8 +14,9 @@ from .rules import claim_range
 from .views import prepare_claims
 
 GROUP_COLUMNS = [
-    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "said", "lang", "surface", "normalized", "qualifier", "measure",
-    "unit", "low", "high", "sentence_id", "verdicts", "subject", "period", "group_id",
+    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "said", "lang", "surface",
+    "normalized", "qualifier", "measure", "unit", "low", "high", "sentence_id", "verdicts", "subject", "period",
+    "group_id",
 ]  # fmt: skip
 
 
@@ -27,7 +28,8 @@ def topic_group(
     group_id: str = "",
     prepared: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order, with their verdicts.
+    """The claims of one group (``group_id``) or of one topic side by side, in event-date then document order,
+    with their verdicts.
 
     ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every group of a report;
     ``topic_groups`` makes many groups' tables at once.
@@ -80,13 +82,14 @@ def topic_groups(
 
 # The prepared claims' columns a group row is made of.
 _GROUP_SOURCES = (
-    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "lang", "surface", "value", "value_low",
-    "value_high", "unit", "qualifier", "measure", "sentence_id", "subject", "period",
+    "claim_id", "doc_id", "event_date", "speaker", "attribution", "speaker_confidence", "lang", "surface", "value",
+    "value_low", "value_high", "unit", "qualifier", "measure", "sentence_id", "subject", "period",
 )  # fmt: skip
 
 
 def _group_sources(df: pd.DataFrame) -> dict[str, list]:
-    """The columns of prepared claims that a group row is made of, as lists (a prepared table has some forty columns)."""
+    """The columns of prepared claims that a group row is made of, as lists
+    (a prepared table has some forty columns)."""
     return {c: df[c].tolist() for c in _GROUP_SOURCES if c in df.columns}
 
 
@@ -97,7 +100,8 @@ def _judgements(findings: pd.DataFrame) -> list[tuple[str, str, str, str]]:
 
 
 def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, str]]) -> pd.DataFrame:
-    """``topic_group``'s table of the claims in ``sources`` (columns as lists) with the verdicts of the claim findings ``judged``."""
+    """``topic_group``'s table of the claims in ``sources`` (columns as lists) with the verdicts of the claim
+    findings ``judged``."""
     verdicts: dict[str, list[str]] = {}
     groups: dict[str, str] = {}
     for finding_id, verdict, claim_ids, gid in judged:
@@ -118,7 +122,8 @@ def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, 
             words[what] = range_words(*what)
     ids = sources["claim_id"]
     columns = {
-        "claim_id": ids, "doc_id": sources["doc_id"], "event_date": sources["event_date"], "speaker": sources["speaker"],
+        "claim_id": ids, "doc_id": sources["doc_id"], "event_date": sources["event_date"],
+        "speaker": sources["speaker"],
         "attribution": sources["attribution"], "speaker_confidence": sources.get("speaker_confidence", [math.nan] * n),
         "said": [said[who] for who in zip(sources["speaker"], sources["attribution"])], "lang": sources["lang"],
         "surface": sources["surface"], "normalized": [words[what] for what in zip(ranges, sources["unit"])],

@@ -55,7 +55,8 @@ def _quantity(unit: str) -> bool:
 
 
 def _countable(unit: str) -> str:
-    """People and things counted are both counts once ``counted`` says what is counted (users: "700 million actives" / "7億人")."""
+    """People and things counted are both counts once ``counted`` says what is counted
+    (users: "700 million actives" / "7億人")."""
     return "count" if unit in ("person", "count") else unit
 
 

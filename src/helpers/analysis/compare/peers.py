@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...format import range_words
-from .rules import SAME_PLACE, overlaps, slip_exponent, tolerant
+from .rules import SAME_PLACE, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
 
@@ -71,16 +71,17 @@ class _Cluster:
         return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
-        """Figures of other documents that could contradict ``c``: not another speaker's, not another point of the same event."""
+        """Figures of other documents that could contradict ``c``: not another speaker's, not another point
+        of the same event."""
         n = len(self.views) - self.n_doc[c.doc_id]
         if c.speaker:
             others_known = self.n_known - self.n_speaker[c.speaker]
             own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
             n -= others_known - own_doc_others
         for v in self.by_event.get(c.event_id, ()):
-            if v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE:
-                if not (c.speaker and v.speaker and v.speaker != c.speaker):
-                    n -= 1
+            elsewhere = v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE
+            if elsewhere and not (c.speaker and v.speaker and v.speaker != c.speaker):
+                n -= 1
         return n
 
     def renderings(self, c: ClaimView) -> list[ClaimView]:
@@ -97,12 +98,12 @@ def _point_match(c: ClaimView, row) -> bool:
         return False
     lo, hi = _ref_range(row)
     hi = hi if math.isfinite(hi) else lo
-    return overlaps(tolerant((c.rng[0], c.rng[0]), "approx"), (lo, hi))
+    return overlaps(widened((c.rng[0], c.rng[0]), "approx"), (lo, hi))
 
 
 def _stated(c: ClaimView) -> tuple[float, float]:
     assert c.rng is not None
-    return tolerant(c.rng, "") or c.rng
+    return widened(c.rng, "")
 
 
 def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
@@ -149,11 +150,20 @@ def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], ref
     if peers == 0:
         return ref
     if family:
-        return Verdict("different_measure", f"{c.label()}: differs from the other figures of the group, but members of a family (e.g. model sizes) can all hold")
+        return Verdict(
+            "different_measure",
+            f"{c.label()}: differs from the other figures of the group, "
+            "but members of a family (e.g. model sizes) can all hold",
+        )
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
     if eligible > 0:
-        return Verdict("conflict", f"{c.label()}: no figure of the {eligible} other source(s) on the same subject, measure and period overlaps it")
+        return Verdict(
+            "conflict",
+            f"{c.label()}: no figure of the {eligible} other source(s) "
+            "on the same subject, measure and period overlaps it",
+        )
     return Verdict(
         "different_measure",
-        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, so different statements",
+        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
+        "so different statements",
     )

@@ -6,6 +6,7 @@ import math
 import re
 from collections import namedtuple
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -31,9 +32,11 @@ def records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(cols, vals)) for vals in zip(*(df[c].astype(object).tolist() for c in cols))]
 
 
-def row_tuples(df: pd.DataFrame, limit: int | None = None) -> list[tuple]:
+def row_tuples(df: pd.DataFrame, limit: int | None = None) -> list[Any]:
     """``df.itertuples()`` (the first ``limit`` rows) without walking text columns element by element,
-    which cost more than the HTML made of them in the comparison report."""
+    which cost more than the HTML made of them in the comparison report.
+
+    Typed ``Any``: each row is a namedtuple whose fields are the frame's columns, known only at run time."""
     fields = _row_type(("Index", *map(str, df.columns)))
     part = df if limit is None else df.iloc[:limit]
     # one object array of the whole frame: its cells are the Python values itertuples gives
@@ -41,5 +44,5 @@ def row_tuples(df: pd.DataFrame, limit: int | None = None) -> list[tuple]:
 
 
 @lru_cache(maxsize=64)
-def _row_type(fields: tuple[str, ...]) -> type:
+def _row_type(fields: tuple[str, ...]) -> type[Any]:
     return namedtuple("Pandas", fields, rename=True)

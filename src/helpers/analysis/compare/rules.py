@@ -68,9 +68,12 @@ def claim_range(value: object, low: object, high: object) -> tuple[float, float]
 
 def tolerant(rng: tuple[float, float], qualifier: str, vague: bool = False) -> tuple[float, float] | None:
     """Widen a stated range by the tolerance its qualifier allows; None for a negated figure."""
+    return None if qualifier == "negated" else widened(rng, qualifier)
+
+
+def widened(rng: tuple[float, float], qualifier: str) -> tuple[float, float]:
+    """``tolerant`` of a figure that is not negated: the window is always there."""
     lo, hi = rng
-    if qualifier == "negated":
-        return None
     if qualifier == "at_least":
         return (lo * (1 - TOL_EXACT), math.inf)
     if qualifier == "at_most":

@@ -7,14 +7,28 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from ...claims.subjects import period_key, point_in_time
 from ...format import range_words
 from .rows import as_text, short_id
-from .rules import FAMILY, FAR_OFF_DECADES, SAME_TIME_DAYS, TIME_VARYING, TOL_EXACT, _date, overlaps, same_time, slip_exponent
+from .rules import (
+    FAMILY,
+    FAR_OFF_DECADES,
+    SAME_TIME_DAYS,
+    TIME_VARYING,
+    TOL_EXACT,
+    _date,
+    overlaps,
+    same_time,
+    slip_exponent,
+)
 from .views import ClaimView
+
+# A ledger frame's row as ``itertuples()`` gives it: its fields are the ledger's columns, known at run time.
+LedgerRow = Any
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,10 @@ def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _ref_text(row) -> str:
     period = as_text(getattr(row, "period", ""))
-    return f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} ({row.measure or 'any measure'}, {row.as_of}{', for ' + period if period else ''})"
+    return (
+        f"ledger {row.topic_key} {range_words(_ref_range(row), row.base_unit)} "
+        f"({row.measure or 'any measure'}, {row.as_of}{', for ' + period if period else ''})"
+    )
 
 
 def period_fits(c: ClaimView, ledger_period: str) -> bool:
@@ -72,7 +89,7 @@ def period_fits(c: ClaimView, ledger_period: str) -> bool:
     return period_key(c.period) == period_key(ledger_period)
 
 
-def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict, object | None]:
+def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict, LedgerRow | None]:
     """Check one figure against the ledger rows of its group; returns the verdict and the row used.
 
     In turn: a ledger figure of the claim's measure and period that overlaps it;
@@ -119,14 +136,16 @@ def _fits(c: ClaimView, r) -> bool:
 
 def _by_closeness(c: ClaimView, rows: list) -> list:
     # Nearest value first; among equals the figure published closest to the claim's date.
+    rng = c.rng
+    assert rng is not None, "only figures with a value are checked against the ledger (reference_verdict)"
     cd = _date(c.as_of) or dt.date(2000, 1, 1)
     return sorted(
         rows,
-        key=lambda r: (_log_distance(c.rng, _ref_range(r)), abs(((_date(r.as_of_date) or cd) - cd).days), r.line),
+        key=lambda r: (_log_distance(rng, _ref_range(r)), abs(((_date(r.as_of_date) or cd) - cd).days), r.line),
     )
 
 
-def _mismatch_verdict(c: ClaimView, r) -> tuple[Verdict, object]:
+def _mismatch_verdict(c: ClaimView, r: LedgerRow) -> tuple[Verdict, LedgerRow]:
     """A figure that matches ledger row ``r`` of another period (none of its own period) or of another measure."""
     if _measure_fits(c, r):
         return (
@@ -142,7 +161,7 @@ def _mismatch_verdict(c: ClaimView, r) -> tuple[Verdict, object]:
     )
 
 
-def _slip_verdict(c: ClaimView, w: tuple[float, float], same: list) -> tuple[Verdict, object] | None:
+def _slip_verdict(c: ClaimView, w: tuple[float, float], same: list) -> tuple[Verdict, LedgerRow] | None:
     """A precise figure that hits a ledger figure of its measure and period after a clean power of ten."""
     slips = []
     for r in same:
@@ -163,9 +182,10 @@ def _slip_verdict(c: ClaimView, w: tuple[float, float], same: list) -> tuple[Ver
     )
 
 
-def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: object | None) -> tuple[Verdict, object | None]:
+def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow | None) -> tuple[Verdict, LedgerRow | None]:
     """The verdict of a figure no ledger figure overlaps, from the nearest one: a conflict only when both
     measure the same thing at the same time, for one member of a family at most."""
+    assert c.rng is not None, "only figures with a value are checked against the ledger (reference_verdict)"
     if not same:
         r = _by_closeness(c, other)[0]
         if all(_measure_fits(c, x) for x in other):
@@ -175,7 +195,11 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: object | N
     r = _by_closeness(c, same)[0]
     if _log_distance(c.rng, _ref_range(r)) > FAR_OFF_DECADES:
         return (
-            Verdict("different_measure", f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure (nearest {_ref_text(r)}): a different quantity"),
+            Verdict(
+                "different_measure",
+                f"{c.label()} is over 10^{FAR_OFF_DECADES:g} away from every ledger figure "
+                f"(nearest {_ref_text(r)}): a different quantity",
+            ),
             r,
         )
     # a stated period that fits the ledger row's already says they are about the same time
@@ -214,7 +238,8 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
         return Verdict("unverified", f"{label}: ledger lists no releases"), ""
     if text in releases:
         rel = releases[text]
-        if c.event_date and _date(c.event_date) and _date(rel) and _date(c.event_date) < _date(rel):
+        event, released = _date(c.event_date), _date(rel)
+        if c.event_date and event and released and event < released:
             return Verdict("unverified", f"{label}: released {rel}, after the event ({c.event_date}); a plan or forecast"), text
         return Verdict("consistent", f"{label}: released {rel}"), text
     # Versions known by the event date: a later, unknown number is a plan, not a slip.
@@ -225,7 +250,12 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
         stripped = f"{major}.{minor.rstrip('0')}".rstrip(".")
         if stripped in releases:
             return (
-                Verdict("translation_slip", f"{label}: no such version; '{text}' is '{stripped}' with a stray 0 (released {releases[stripped]})", stripped),
+                Verdict(
+                    "translation_slip",
+                    f"{label}: no such version; '{text}' is '{stripped}' with a stray 0 "
+                    f"(released {releases[stripped]})",
+                    stripped,
+                ),
                 stripped,
             )
         if major in releases and float(text) <= latest:

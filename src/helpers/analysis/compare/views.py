@@ -55,7 +55,7 @@ class ClaimView:
         return f'{short_id(self.doc_id)} "{self.surface}" = {range_words(self.rng, self.unit)}'
 
 
-def _entry(catalog: Mapping, doc_id: str):
+def _entry(catalog: Mapping | None, doc_id: str) -> object:
     return catalog.get(doc_id) if catalog is not None else None
 
 

@@ -59,7 +59,7 @@ def _unit_tier(unit: Any) -> int:
 def _magnitude(row: Mapping[str, Any]) -> float:
     for col in ("value", "value_high", "value_low"):
         v = row.get(col)
-        if not _blank(v):
+        if v is not None and not _blank(v):
             try:
                 return math.log10(abs(float(v)) + 1.0)
             except (TypeError, ValueError):

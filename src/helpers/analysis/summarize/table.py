@@ -17,11 +17,22 @@ KEY_CLAIMS = 8  # key numbers listed with it
 
 SUMMARIES = TableSpec(
     "summaries",
-    "one row per summary item of a document: its summary sentences (document order) and key numbers (most salient first)",
+    "one row per summary item of a document: its summary sentences (document order) and key numbers (most salient "
+    "first)",
     (
         Column("doc_id", "str", "Document id."),
-        Column("kind", "str", "sentence (an extractive summary sentence) or key_claim (one of the document's key numbers).", isin=("sentence", "key_claim")),
-        Column("rank", "int", "Position in the summary: document order for sentences, salience order for key numbers; from 1.", min_value=1),
+        Column(
+            "kind",
+            "str",
+            "sentence (an extractive summary sentence) or key_claim (one of the document's key numbers).",
+            isin=("sentence", "key_claim"),
+        ),
+        Column(
+            "rank",
+            "int",
+            "Position in the summary: document order for sentences, salience order for key numbers; from 1.",
+            min_value=1,
+        ),
         Column("sentence_id", "int", "The sentence (anchor s-N in the document report).", min_value=0),
         Column("claim_id", "str", "The key number's claim (empty for summary sentences)."),
         Column("score", "float", "LexRank centrality of a summary sentence (empty for key numbers).", nullable=True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 
 from ...text import japanese
 
@@ -81,7 +81,7 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ja_content_pos(pos_id: int) -> bool:
     # A dictionary has a few thousand parts of speech; every sentence's every word asks about one.
     pos = japanese.dictionary().pos_of(pos_id)

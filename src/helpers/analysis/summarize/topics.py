@@ -60,7 +60,7 @@ def topic_summaries(
         speakers: list[str] = []
         for rec in sorted(group, key=lambda r: (_num(r["start"]), str(r["claim_id"]))):
             sid = rec.get("sentence_id")
-            if not _blank(sid) and (doc_id, int(sid)) in by_sentence:
+            if sid is not None and not _blank(sid) and (doc_id, int(sid)) in by_sentence:
                 counts[int(sid)] += 1
             elif not _blank(rec.get("context")):
                 contexts.append(" ".join(str(rec["context"]).split()))
