@@ -156,10 +156,12 @@ def test_year_in_the_sentence_dates_the_figure():
 
 
 def test_conflict_same_measure_same_time():
+    ja, de = "Llama 3は15兆トークンで学習された。", "Llama 3 wurde mit fünf Billionen Token trainiert."
     f = findings(
-        claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12),
-        claim("de_news", "d1", "fünf Billionen Token", "token", "llama_training_tokens", 5e12, lang="de"),
-    )
+        claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12, context=ja, start=ja.index("15")),
+        claim("de_news", "d1", "fünf Billionen Token", "token", "llama_training_tokens", 5e12, lang="de", context=de,
+              start=de.index("fünf")),
+    )  # fmt: skip
     assert claim_of(f, "j1")["verdict"] == "consistent"
     assert claim_of(f, "d1")["verdict"] == "conflict"
     assert one(f, kind="group")["verdict"] == "conflict"
@@ -188,10 +190,11 @@ def test_power_of_ten_between_two_renderings_of_one_talk():
 
 
 def test_power_of_ten_between_different_events_is_not_called_a_slip():
+    ja, de = "Metaのクリエイターは24万人だ。", "Meta zählt 24.000 Menschen als Creator."
     f = findings(
-        claim("ja_notes", "j1", "24万人", "person", "creator_count", 240000),
-        claim("de_news", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de"),
-    )
+        claim("ja_notes", "j1", "24万人", "person", "creator_count", 240000, context=ja, start=ja.index("24")),
+        claim("de_news", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de", context=de, start=de.index("24")),
+    )  # fmt: skip
     assert set(f[f["kind"] == "claim"]["verdict"]) == {"conflict"}
 
 
@@ -441,8 +444,10 @@ def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):
     f = findings_frame(frame(*rows), ledger, CATALOG)
     got = claim_of(f, "n1")
     assert got["verdict"] == "unverified" and "single_campus_capacity" in got["detail"]
-    # Once the claim says it measures the same thing, the same numbers are a conflict.
-    rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity")]
+    # Once the claim says it measures the same thing (and whose campus it is), the same numbers are a conflict.
+    text = "AWSのキャンパスは200メガワットだ。"
+    rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity",
+                  context=text, start=text.index("200"))]  # fmt: skip
     assert claim_of(findings_frame(frame(*rows), ledger, CATALOG), "n1")["verdict"] == "conflict"
 
 
@@ -452,7 +457,7 @@ def test_no_conflict_when_only_the_document_says_whose_figure_it_is():
     rows = rows.assign(subject="Meta", subject_basis="document", period="@2024-08-08", period_basis="event_date", counted="power")
     ledger = LEDGER.assign(as_of_date=LEDGER["as_of_date"].where(LEDGER["topic_key"] != "meta_prometheus_gw", "2024-08-01"))
     got = claim_of(findings_frame(rows, ledger, CATALOG), "j1")
-    assert got["verdict"] == "unverified" and "does not say whose figure" in got["detail"]
+    assert got["verdict"] == "unverified" and "subject unknown" in got["detail"]
     # once the sentence names Meta, the same figure contradicts Meta's published one
     named = rows.assign(subject_basis="clause")
     assert claim_of(findings_frame(named, ledger, CATALOG), "j1")["verdict"] == "conflict"
