@@ -167,6 +167,38 @@ def test_conflict_same_measure_same_time():
     assert one(f, kind="group")["verdict"] == "conflict"
 
 
+def test_guidance_revised_in_another_quarter_is_no_conflict_but_the_same_quarters_is():
+    ja = "グーグルは2025年の設備投資を750億ドルと見込む。"
+    en = "Google's capital expenditures are expected to be $85 billion in 2025."
+    de = "Alphabet erwartet für 2025 Investitionsausgaben von 85 Milliarden Dollar."
+    j1 = claim("ja_notes", "j1", "750億ドル", "usd", "", 75e9, context=ja, start=ja.index("750"))
+    f = findings(j1, claim("en_keynote", "e1", "$85 billion", "usd", "", 85e9, lang="en", context=en, start=en.index("$85")))
+    # April's guidance and July's: a revision
+    assert claim_of(f, "j1")["verdict"] == "unverified" and "revision" in claim_of(f, "j1")["detail"]
+    assert "conflict" not in set(f["verdict"])
+    # the same quarter's two accounts of one outlook cannot both hold
+    f = findings(j1, claim("de_news", "d1", "85 Milliarden Dollar", "usd", "", 85e9, lang="de", context=de, start=de.index("85")))
+    assert {claim_of(f, "j1")["verdict"], claim_of(f, "d1")["verdict"]} == {"conflict"}
+
+
+def test_an_actual_never_contradicts_guidance():
+    en = "Alphabet's capital expenditures were $52.5 billion in 2024."
+    de = "Alphabet erwartet für 2024 Investitionsausgaben von 40 Milliarden Dollar."
+    f = findings(
+        claim("en_keynote", "e1", "$52.5 billion", "usd", "", 52.5e9, lang="en", context=en, start=en.index("$52")),
+        claim("de_news", "d1", "40 Milliarden Dollar", "usd", "", 40e9, lang="de", context=de, start=de.index("40")),
+    )  # fmt: skip
+    assert set(f[f["kind"] == "claim"]["verdict"]) == {"unverified"}
+    assert "never a conflict" in claim_of(f, "e1")["detail"]
+
+
+def test_a_general_statement_never_contradicts_one_models_figure():
+    en = "Large language models in general are trained on about 10 trillion tokens."
+    got = claim_of(findings(claim("en_keynote", "e1", "10 trillion tokens", "token", "llama_training_tokens", 1e13, lang="en",
+                                  context=en, start=en.index("10"))), "e1")  # fmt: skip
+    assert got["verdict"] == "unverified" and "general statement" in got["detail"]
+
+
 def test_man_read_as_thousand_is_a_translation_slip():
     f = findings(
         claim("ja_notes", "j1", "22万個から24万個", "gpu", "llama_training_cluster", low=220000, high=240000),

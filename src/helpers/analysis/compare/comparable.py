@@ -14,6 +14,8 @@ needs, on both sides (issue 26):
   against an actual is never a conflict, a statement about a whole class
   ("language models in general") contradicts no one model's figure, and a next
   or previous generation's figure is about another period than the current one;
+- guidance of **the same date**: a company's outlook given months apart is a
+  revision ($75B in February, $85B in July), not a contradiction;
 - the same **scale**: figures more than ``SCALE_DECADES`` powers of ten apart
   measure different things of one dimension (a chip's 100 W against a data
   center's 100 MW), not the same thing wrongly.
@@ -29,8 +31,8 @@ import math
 from functools import lru_cache
 
 from ...claims.framing import status_of
-from ...claims.subjects import person_for_speaker
-from .rules import TIME_VARYING
+from ...claims.subjects import period_key, person_for_speaker
+from .rules import TIME_VARYING, same_time
 from .views import ClaimView
 
 # Two figures further apart than this (in powers of ten) are different things of one dimension.
@@ -89,6 +91,20 @@ def unjudgeable(c: ClaimView) -> str:
         return reason
     if not subject_known(c):
         return "subject unknown on one side"
+    return ""
+
+
+def rival_key(c: ClaimView) -> str:
+    """The framing figures must share to contradict each other: the status, and for guidance the quarter it was given in."""
+    if c.status == "guidance" and c.event_date:
+        return f"guidance{period_key('@' + c.event_date)}"
+    return c.status
+
+
+def revision_reason(c: ClaimView, given_on: str) -> str:
+    """Why ``c`` (guidance) does not contradict guidance given on ``given_on``, or ""."""
+    if c.status == "guidance" and c.event_date and given_on and not same_time(c.event_date, given_on):
+        return f"guidance given on {c.event_date} against guidance of {given_on}: a revision, not a conflict"
     return ""
 
 

@@ -13,7 +13,7 @@ from ...format import range_words
 from ...tables import Column, TableSpec
 from ..attribution import said_by
 from ..ledger import known_versions, product_first_years, rows_for_topic
-from .comparable import unjudgeable
+from .comparable import rival_key, unjudgeable
 from .keys import GroupKey, _countable, _quantity
 from .peers import _Cluster, claim_verdict
 from .rows import as_text, short_id
@@ -155,12 +155,13 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
     for c in numeric:
         members.setdefault((_countable(c.unit), measures[c]), []).append(c)
     clusters = {k: _Cluster(vs) for k, vs in members.items()}
-    # the figures that can contradict others at all, apart by framing (guidance never contradicts an actual)
+    # the figures that can contradict others at all, apart by framing (guidance never contradicts an actual,
+    # nor guidance given in another quarter)
     judgeable: dict[tuple[str, str, str], list[ClaimView]] = {}
     for (u, mk), vs in members.items():
         for c in vs:
             if not unjudgeable(c):
-                judgeable.setdefault((u, mk, c.status), []).append(c)
+                judgeable.setdefault((u, mk, rival_key(c)), []).append(c)
     rival_clusters = {k: _Cluster(vs) for k, vs in judgeable.items()}
     family = key.topic in FAMILY
     # a topic about one company vouches for whose figure it is; elsewhere the text must say it
@@ -168,7 +169,7 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
     for c in numeric:
         m = measures[c]
         peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
-        rivals = [cl for (u, mk, st), cl in rival_clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == c.status]
+        rivals = [cl for (u, mk, st), cl in rival_clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)]
         ref, row = checked[c]
         v = claim_verdict(c, ref, row, peers, refs, family, rivals)
         guessed = c.subject_basis == "document" or (not c.subject and v is ref and bool(as_text(getattr(row, "subject", ""))))

@@ -196,6 +196,13 @@ def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]
     framed = sum(len(cl.views) for cl in clusters) - sum(why.values()) - sum(len(cl.views) for cl in rivals)
     parts = [f"{r} ({n})" for r, n in sorted(why.items())]
     if framed > 0:
-        parts.append(f"{status_words('guidance')} or {status_words('forecast')} against {status_words(c.status)} ({framed}): never a conflict"
-                     if c.status == "actual" else f"framed otherwise than {status_words(c.status)} ({framed}): never a conflict")
+        parts.append(_framed_words(c.status, framed))
     return "; ".join(parts) or "another speaker's or another point of the same event"
+
+
+def _framed_words(status: str, n: int) -> str:
+    if status == "actual":
+        return f"{status_words('guidance')} or {status_words('forecast')} against {status_words(status)} ({n}): never a conflict"
+    if status == "guidance":
+        return f"guidance given in another quarter, or an actual ({n}): a revision or an outcome, never a conflict"
+    return f"framed otherwise than {status_words(status)} ({n}): never a conflict"

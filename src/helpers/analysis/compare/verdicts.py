@@ -12,9 +12,28 @@ import pandas as pd
 
 from ...claims.subjects import period_key, point_in_time
 from ...format import range_words
-from .comparable import SCALE_DECADES, decades_apart, framing_reason, ledger_status, period_reason, status_words, unjudgeable
+from .comparable import (
+    SCALE_DECADES,
+    decades_apart,
+    framing_reason,
+    ledger_status,
+    period_reason,
+    revision_reason,
+    status_words,
+    unjudgeable,
+)
 from .rows import as_text, short_id
-from .rules import FAMILY, FAR_OFF_DECADES, SAME_TIME_DAYS, TIME_VARYING, TOL_EXACT, _date, overlaps, same_time, slip_exponent
+from .rules import (
+    FAMILY,
+    FAR_OFF_DECADES,
+    SAME_TIME_DAYS,
+    TIME_VARYING,
+    TOL_EXACT,
+    _date,
+    overlaps,
+    same_time,
+    slip_exponent,
+)
 from .views import ClaimView
 
 
@@ -213,6 +232,9 @@ def _no_conflict_with(c: ClaimView, r) -> str:
     theirs = ledger_status(r)
     if theirs != c.status:
         return f"{status_words(c.status)} against {status_words(theirs)}: guidance or a forecast against an actual is never a conflict"
+    revised = revision_reason(c, as_text(getattr(r, "as_of_date", "")) or as_text(r.as_of))
+    if revised:
+        return revised
     apart = decades_apart(c.rng, _ref_range(r)) if c.rng is not None else 0.0
     if apart > SCALE_DECADES:
         return f"scale differs: 10^{apart:.1f} apart, a different quantity of the same unit"
