@@ -53,8 +53,9 @@ it), a ``conflict`` when no figure overlaps and one could contradict it (same
 measure, not a family member, not another speaker's figure, not another point
 of the same event), else ``different_measure``. A decisive ledger verdict wins
 over the group's. Each figure's tolerance is applied once: its window against
-the other's stated range. Outside topics about one company, no conflict is
-called for a figure whose owner only the document's main subject suggests.
+the other's stated range. No conflict is called for a figure whose owner
+only the document's main subject suggests, unless its speaker works for that
+subject (a CFO on her company's call).
 A speaker is a person whatever way they are known: Mark Zuckerberg labelled in
 one transcript and inferred in another is one speaker, and unnamed authors are
 nobody in particular (``attribution.speaker_of``).

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ...claims.topics import topic_subjects
 from ...format import range_words
 from ...tables import Column, TableSpec
 from ..attribution import said_by
@@ -164,17 +163,12 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
                 judgeable.setdefault((u, mk, rival_key(c)), []).append(c)
     rival_clusters = {k: _Cluster(vs) for k, vs in judgeable.items()}
     family = key.topic in FAMILY
-    # a topic about one company vouches for whose figure it is; elsewhere the text must say it
-    vouched = bool(topic_subjects().get(key.topic))
     for c in numeric:
         m = measures[c]
         peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
         rivals = [cl for (u, mk, st), cl in rival_clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)]
         ref, row = checked[c]
         v = claim_verdict(c, ref, row, peers, refs, family, rivals)
-        guessed = c.subject_basis == "document" or (not c.subject and v is ref and bool(as_text(getattr(row, "subject", ""))))
-        if v.verdict == "conflict" and not vouched and guessed:
-            v = Verdict("unverified", f"{v.detail}; but the text does not say whose figure it is, so no conflict is called")
         rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
     return [_group_summary(key, views, rows), *rows] if rows else []
 
