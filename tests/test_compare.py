@@ -197,6 +197,11 @@ def test_a_general_statement_never_contradicts_one_models_figure():
     got = claim_of(findings(claim("en_keynote", "e1", "10 trillion tokens", "token", "llama_training_tokens", 1e13, lang="en",
                                   context=en, start=en.index("10"))), "e1")  # fmt: skip
     assert got["verdict"] == "unverified" and "general statement" in got["detail"]
+    # whose language models the clause names: one owner's figure, which can contradict Llama's
+    en = "Meta's language models were trained on 10 trillion tokens."
+    got = claim_of(findings(claim("en_keynote", "e1", "10 trillion tokens", "token", "llama_training_tokens", 1e13, lang="en",
+                                  context=en, start=en.index("10"))), "e1")  # fmt: skip
+    assert got["verdict"] == "conflict"
 
 
 def test_man_read_as_thousand_is_a_translation_slip():

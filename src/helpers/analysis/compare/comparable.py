@@ -12,7 +12,8 @@ needs, on both sides (issue 26):
   for an unstated time, may be any quarter or year;
 - the same **framing** (``helpers.claims.framing``): guidance or a forecast
   against an actual is never a conflict, a statement about a whole class
-  ("language models in general") contradicts no one model's figure, and a next
+  ("language models in general", with no owner named in the clause)
+  contradicts no one model's figure, and a next
   or previous generation's figure is about another period than the current one;
 - guidance of **the same date**: a company's outlook given months apart is a
   revision ($75B in February, $85B in July), not a contradiction;
@@ -75,7 +76,8 @@ def period_reason(c: ClaimView) -> str:
 
 def framing_reason(c: ClaimView) -> str:
     """Why the figure's framing keeps it from contradicting a figure of the current period, or ""."""
-    if c.generic:
+    if c.generic and c.subject_basis != "clause":
+        # "language models in general", unless the clause names whose models ("Meta's language models")
         return "a general statement, not one owner's figure"
     if c.status == "forecast":
         return "a forecast by someone else, not the owner's figure"
