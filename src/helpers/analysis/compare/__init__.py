@@ -30,7 +30,14 @@ Each claim finding carries one verdict:
     unit differ), refer to different dates for a figure that changes over
     time, or name different members of a model family;
 ``conflict``
-    both figures measure the same thing at the same time and cannot both hold;
+    both figures measure the same thing at the same time and cannot both hold:
+    each side has a known subject (stated, not only the document's main
+    subject) and, for figures that change over time, a known period; both are
+    framed alike (``helpers.claims.framing``: an actual against an actual,
+    guidance against guidance of the same quarter; never a general statement,
+    someone else's forecast or another generation's figure) and within
+    ``SCALE_DECADES`` powers of ten of each other (``comparable``). Where one
+    of these fails, the figure is ``unverified`` and the detail says which;
 ``translation_slip``
     the figure misses the reference (or the other rendering of the same
     talk) but hits it after a clean power of ten (万 read as thousand), or a
@@ -46,8 +53,9 @@ it), a ``conflict`` when no figure overlaps and one could contradict it (same
 measure, not a family member, not another speaker's figure, not another point
 of the same event), else ``different_measure``. A decisive ledger verdict wins
 over the group's. Each figure's tolerance is applied once: its window against
-the other's stated range. Outside topics about one company, no conflict is
-called for a figure whose owner only the document's main subject suggests.
+the other's stated range. No conflict is called for a figure whose owner
+only the document's main subject suggests, unless its speaker works for that
+subject (a CFO on her company's call).
 A speaker is a person whatever way they are known: Mark Zuckerberg labelled in
 one transcript and inferred in another is one speaker, and unnamed authors are
 nobody in particular (``attribution.speaker_of``).
@@ -55,7 +63,8 @@ nobody in particular (``attribution.speaker_of``).
 The package's modules, in the order they build on each other: ``rules``
 (the constants above and figures as ranges), ``rows`` (frames as plain rows,
 short ids), ``keys`` (the group a claim belongs to), ``views`` (claims prepared
-and viewed as figures), ``verdicts`` (a figure against the ledger), ``peers`` (a
+and viewed as figures), ``comparable`` (whether a figure can contradict another
+at all), ``verdicts`` (a figure against the ledger), ``peers`` (a
 figure against its group), ``findings`` (the findings table) and ``groups`` (a
 group's claims side by side for the reports). Their public names are all
 importable from here.
@@ -64,6 +73,7 @@ importable from here.
 from __future__ import annotations
 
 from ...claims.lexicon import NUMERIC_UNITS
+from .comparable import SCALE_DECADES, rival_key, subject_known, unjudgeable
 from .findings import FINDINGS, findings_frame, group_findings, year_product_findings
 from .groups import GROUP_COLUMNS, topic_group, topic_groups
 from .keys import GroupKey, group_key
@@ -123,6 +133,11 @@ __all__ = [
     "ClaimView",
     "prepare_claims",
     "claim_views",
+    # whether a figure can contradict another at all
+    "SCALE_DECADES",
+    "subject_known",
+    "unjudgeable",
+    "rival_key",
     # verdicts against the ledger and against the group
     "Verdict",
     "period_fits",

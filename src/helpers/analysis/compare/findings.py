@@ -8,11 +8,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ...claims.topics import topic_subjects
 from ...format import range_words
 from ...tables import Column, TableSpec
 from ..attribution import said_by
 from ..ledger import known_versions, product_first_years, rows_for_topic
+from .comparable import rival_key, unjudgeable
 from .keys import GroupKey, _countable, _quantity
 from .peers import _Cluster, claim_verdict
 from .rows import as_text, short_id
@@ -210,17 +210,21 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
     for c in numeric:
         members.setdefault((_countable(c.unit), measures[c]), []).append(c)
     clusters = {k: _Cluster(vs) for k, vs in members.items()}
+    # the figures that can contradict others at all, apart by framing (guidance never contradicts an actual,
+    # nor guidance given in another quarter)
+    judgeable: dict[tuple[str, str, str], list[ClaimView]] = {}
+    for (u, mk), vs in members.items():
+        for c in vs:
+            if not unjudgeable(c):
+                judgeable.setdefault((u, mk, rival_key(c)), []).append(c)
+    rival_clusters = {k: _Cluster(vs) for k, vs in judgeable.items()}
     family = key.topic in FAMILY
-    # a topic about one company vouches for whose figure it is; elsewhere the text must say it
-    vouched = bool(topic_subjects().get(key.topic))
     for c in numeric:
         m = measures[c]
         peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
+        rivals = [cl for (u, mk, st), cl in rival_clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)]
         ref, row = checked[c]
-        v = claim_verdict(c, ref, row, peers, refs, family)
-        guessed = c.subject_basis == "document" or (not c.subject and v is ref and bool(as_text(getattr(row, "subject", ""))))
-        if v.verdict == "conflict" and not vouched and guessed:
-            v = Verdict("unverified", f"{v.detail}; but the text does not say whose figure it is, so no conflict is called")
+        v = claim_verdict(c, ref, row, peers, refs, family, rivals)
         rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
     return [_group_summary(key, views, rows), *rows] if rows else []
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...format import range_words
+from .comparable import scale_window, status_words, unjudgeable
 from .rules import SAME_PLACE, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
@@ -84,6 +85,16 @@ class _Cluster:
                 n -= 1
         return n
 
+    def near_scale(self, c: ClaimView) -> bool:
+        """Whether a figure of another document is within SCALE_DECADES powers of ten of ``c`` (O(log n))."""
+        return c.rng is not None and self.stated.overlaps_other(scale_window(c.rng), c.doc_id)
+
+    def barred(self) -> Counter:
+        """Why figures of this cluster cannot contradict anything: reason -> how many (issue 26)."""
+        if not hasattr(self, "_barred"):
+            self._barred = Counter(r for r in map(unjudgeable, self.views) if r)
+        return self._barred
+
     def renderings(self, c: ClaimView) -> list[ClaimView]:
         """Figures at the same point of another rendering of the same event."""
         return [
@@ -123,7 +134,9 @@ def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple
     return None
 
 
-def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], refs: list, family: bool) -> Verdict:
+def claim_verdict(
+    c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], refs: list, family: bool, rivals: list[_Cluster] | None = None
+) -> Verdict:
     """One verdict for a figure against its group and the ledger.
 
     A same-event rendering that is a clean power of ten away decides first (a
@@ -131,6 +144,9 @@ def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], ref
     documents of the group: any overlapping figure makes it consistent; when
     none overlaps, a figure that could contradict it (not a family member, not
     another speaker's, not another point of the same event) makes it a conflict.
+    ``rivals`` are the clusters of figures that can contradict ``c`` at all
+    (``comparable``: known subject and period, framed like ``c``); without it,
+    every peer can.
     """
     slip = _rendering_slip(c, clusters, refs)
     if slip is not None:
@@ -155,15 +171,44 @@ def claim_verdict(c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], ref
             f"{c.label()}: differs from the other figures of the group, "
             "but members of a family (e.g. model sizes) can all hold",
         )
+    if rivals is None:
+        rivals = clusters
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
+    barred = unjudgeable(c)
+    if eligible > 0 and barred:
+        return Verdict("unverified", f"{c.label()}: overlaps no figure of the other sources, but it cannot contradict one: {barred}")
+    able = sum(cl.eligible_disagreeing(c) for cl in rivals)
+    if able > 0 and not any(cl.near_scale(c) for cl in rivals):
+        return Verdict("unverified", f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, so a different quantity of the same unit")
+    if able > 0:
+        return Verdict("conflict", f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it")
     if eligible > 0:
-        return Verdict(
-            "conflict",
-            f"{c.label()}: no figure of the {eligible} other source(s) "
-            "on the same subject, measure and period overlaps it",
-        )
+        # the ledger's reason for not calling a conflict (guidance against an actual ...) stays in the detail
+        also = ref.detail.removeprefix(f"{c.label()}: ") if " no conflict with " in f" {ref.detail}" else ""
+        detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {_barred_words(c, clusters, rivals)}"
+        return Verdict("unverified", f"{detail}; {also}" if also else detail)
     return Verdict(
         "different_measure",
         f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
         "so different statements",
     )
+
+
+def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]) -> str:
+    """Why the other figures of the group cannot contradict ``c``: "subject unknown on one side (1); guidance (2)"."""
+    why: Counter = Counter()
+    for cl in clusters:
+        why.update(cl.barred())
+    framed = sum(len(cl.views) for cl in clusters) - sum(why.values()) - sum(len(cl.views) for cl in rivals)
+    parts = [f"{r} ({n})" for r, n in sorted(why.items())]
+    if framed > 0:
+        parts.append(_framed_words(c.status, framed))
+    return "; ".join(parts) or "another speaker's or another point of the same event"
+
+
+def _framed_words(status: str, n: int) -> str:
+    if status == "actual":
+        return f"{status_words('guidance')} or {status_words('forecast')} against {status_words(status)} ({n}): never a conflict"
+    if status == "guidance":
+        return f"guidance given in another quarter, or an actual ({n}): a revision or an outcome, never a conflict"
+    return f"framed otherwise than {status_words(status)} ({n}): never a conflict"

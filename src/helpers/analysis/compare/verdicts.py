@@ -13,6 +13,16 @@ import pandas as pd
 
 from ...claims.subjects import period_key, point_in_time
 from ...format import range_words
+from .comparable import (
+    SCALE_DECADES,
+    decades_apart,
+    framing_reason,
+    ledger_status,
+    period_reason,
+    revision_reason,
+    status_words,
+    unjudgeable,
+)
 from .rows import as_text, short_id
 from .rules import (
     FAMILY,
@@ -202,6 +212,10 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
             ),
             r,
         )
+    early = framing_reason(c) or period_reason(c)
+    if early:
+        # another framing or an unknown period: not "another time" either, just nothing to hold it against
+        return Verdict("unverified", f"{c.label()}: no conflict with {_ref_text(r)}: {early}"), None
     # a stated period that fits the ledger row's already says they are about the same time
     stated = c.period_basis not in ("", "event_date") and bool(as_text(getattr(r, "period", "")))
     if c.topic in TIME_VARYING and not stated and not same_time(c.as_of, r.as_of_date):
@@ -217,8 +231,28 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
             Verdict("unverified", f"{c.label()} does not say what it measures; nearest {_ref_text(r)} is a {r.measure}"),
             r,
         )
+    why = _no_conflict_with(c, r)
+    if why:
+        return Verdict("unverified", f"{c.label()}: no conflict with {_ref_text(r)}: {why}"), None
     hint = f"; it matches {_ref_text(mixed_up)}, another period's figure" if mixed_up is not None else ""
     return Verdict("conflict", f"{c.label()} contradicts {_ref_text(r)}{hint}"), r
+
+
+def _no_conflict_with(c: ClaimView, r) -> str:
+    """Why a figure that misses ledger row ``r`` still does not contradict it (issue 26), or ""."""
+    reason = unjudgeable(c)
+    if reason:
+        return reason
+    theirs = ledger_status(r)
+    if theirs != c.status:
+        return f"{status_words(c.status)} against {status_words(theirs)}: guidance or a forecast against an actual is never a conflict"
+    revised = revision_reason(c, as_text(getattr(r, "as_of_date", "")) or as_text(r.as_of))
+    if revised:
+        return revised
+    apart = decades_apart(c.rng, _ref_range(r)) if c.rng is not None else 0.0
+    if apart > SCALE_DECADES:
+        return f"scale differs: 10^{apart:.1f} apart, a different quantity of the same unit"
+    return ""
 
 
 _VERSION = re.compile(r"(\d+(?:\.\d+)?)")

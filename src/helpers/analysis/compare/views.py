@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ...claims.framing import frame_of
 from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate
 from ...claims.topics import topic_subjects
 from ...format import range_words
@@ -42,6 +43,9 @@ class ClaimView:
     period_basis: str = ""
     group: GroupKey | None = None
     said: str = ""  # the speaker as reports show it (attribution.said_by)
+    status: str = "actual"  # actual | guidance | forecast (helpers.claims.framing)
+    generic: bool = False  # a statement about a whole class ("language models in general")
+    generation: str = ""  # next | previous: another generation than the current one
 
     @property
     def precise(self) -> bool:
@@ -94,6 +98,7 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
                       sentences if have_text else None, _contexts(df, catalog))  # fmt: skip
     for col in SUBJECT_COLUMNS:
         df[col] = _text_column(df[col])
+    df = _framed(df)
     # Every corpus report prepares every claim: the loops below run over plain lists (iterating a
     # text column element by element costs seconds at a thousand documents), and what depends
     # only on the document or on the group's fields is worked out once per distinct value.
@@ -139,16 +144,37 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     return df
 
 
+FRAME_COLUMNS = ("status", "generic", "generation")
+
+
+def _framed(df: pd.DataFrame) -> pd.DataFrame:
+    """Claims with their framing (``helpers.claims.framing``), read from each claim's sentence unless a column gives it."""
+    if all(c in df.columns for c in FRAME_COLUMNS):
+        return df
+    frames: dict[tuple[str, str, str], tuple] = {}
+    values = []
+    for what in zip(df["context"].tolist(), df["surface"].tolist(), df["lang"].tolist()):
+        if what not in frames:
+            f = frame_of(*what)
+            frames[what] = (f.status, f.generic, f.generation)
+        values.append(frames[what])
+    for i, col in enumerate(FRAME_COLUMNS):
+        if col not in df.columns:
+            df[col] = [v[i] for v in values]
+    return df
+
+
 def claim_views(df: pd.DataFrame) -> list[ClaimView]:
     """Group a prepared frame into views: one per (group, document, figure, unit, measure, qualifier)."""
     views: dict[tuple, list] = {}
     order = df.sort_values(["doc_id", "start", "claim_id"], kind="stable") if "start" in df.columns else df
     for r in records(order):
         rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
-        key = (r["group"], r["doc_id"], r["unit"], r["measure"], r["qualifier"], rng, r["as_of"])
+        # a figure stated once as guidance and once as the actual is two statements
+        key = (r["group"], r["doc_id"], r["unit"], r["measure"], r["qualifier"], rng, r["as_of"], r["status"], bool(r["generic"]), r["generation"])
         views.setdefault(key, []).append(r)
     out = []
-    for (group, doc_id, unit, measure, qualifier, rng, as_of), rows in views.items():
+    for (group, doc_id, unit, measure, qualifier, rng, as_of, status, generic, generation), rows in views.items():
         first = rows[0]
         out.append(
             ClaimView(
@@ -173,6 +199,9 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 period=first["period"],
                 period_basis=first["period_basis"],
                 group=group,
+                status=status,
+                generic=generic,
+                generation=generation,
             )
         )
     return out
