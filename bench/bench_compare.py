@@ -7,7 +7,10 @@
    claims, groups, findings, findings per claim and the largest group.
 2. On ``tests/fixtures/compare_corpus`` (earnings calls, coverage and podcasts
    about Meta, Nvidia and Microsoft in en/de/ja, with an analyst's verdicts in
-   ``expected.yaml``): precision and recall of ``conflict`` and ``consistent``.
+   ``expected.yaml``) and ``tests/fixtures/compare_conflicts`` (Alphabet and
+   Amazon calls with guidance and actuals, their coverage, a podcast and a
+   feature with issue 26's traps): precision and recall of ``conflict`` and
+   ``consistent``.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2] [--cache DIR]
 
@@ -47,6 +50,8 @@ from helpers.text.frames import SENTENCES
 
 LEDGER = ROOT / "references" / "reference_facts.csv"
 FIXTURE = ROOT / "tests" / "fixtures" / "compare_corpus"
+# issue 26's traps: guidance against actuals, a chip's watts against a data center's, general statements ...
+CONFLICT_FIXTURE = FIXTURE.parent / "compare_conflicts"
 
 
 def _extract(args):
@@ -112,13 +117,13 @@ def compare_cost(n: int, jobs: int, cache: Path | None) -> None:
     )
 
 
-def fixture_precision() -> None:
-    docs = FIXTURE / "docs"
+def fixture_precision(fixture: Path) -> None:
+    docs = fixture / "docs"
     catalog = load_catalog(docs / "catalog.yaml")
     tables = combine([extract_document(s, catalog) for s in discover(docs)])
     claims = tables["claims"]
     findings = findings_frame(claims, load_ledger(LEDGER), catalog, tables["sentences"])
-    gold = yaml.safe_load((FIXTURE / "expected.yaml").read_text(encoding="utf-8"))["figures"]
+    gold = yaml.safe_load((fixture / "expected.yaml").read_text(encoding="utf-8"))["figures"]
     expected: dict[str, str] = {}
     for g in gold:
         rows = claims[(claims["doc_id"] == g["doc"]) & claims["surface"].str.contains(g["surface"], regex=False)]
@@ -128,7 +133,7 @@ def fixture_precision() -> None:
     for r in findings[findings["kind"].isin(["claim", "version"])].itertuples():
         for cid in r.claim_ids.split():
             got[cid] = r.verdict
-    print(f"fixture corpus: {len(claims)} claims, {len(expected)} annotated, {int((findings['kind'] == 'group').sum())} groups")
+    print(f"{fixture.name}: {len(claims)} claims, {len(expected)} annotated, {int((findings['kind'] == 'group').sum())} groups")
     for verdict in ("conflict", "consistent", "translation_slip"):
         called = {c for c, v in got.items() if v == verdict}
         truth = {c for c, v in expected.items() if v == verdict}
@@ -145,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="folder keeping the extracted synthetic tables between runs")
     args = ap.parse_args(argv)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    fixture_precision()
+    fixture_precision(FIXTURE)
+    fixture_precision(CONFLICT_FIXTURE)
     for n in args.sizes:
         compare_cost(n, args.jobs, args.cache)
     return 0

@@ -81,10 +81,11 @@ def claim(doc, cid, surface, unit, topic, value, *, speaker="", attribution="unk
 
 def test_labelled_and_inferred_figures_of_one_person_are_not_other_speakers():
     claims = pd.DataFrame([
+        # both sentences name whose creators they count: a conflict needs a known subject on both sides
         claim("ja_notes", "j1", "2億人", "person", "creator_count", 2e8, speaker="Mark Zuckerberg", attribution="labelled",
-              confidence=1.0, lang="ja"),
+              confidence=1.0, lang="ja", context="Metaのクリエイターは2億人だ。"),
         claim("de_news", "d1", "50 Millionen", "person", "creator_count", 5e7, speaker="Mark Zuckerberg", attribution="turn",
-              confidence=0.7, lang="de"),
+              confidence=0.7, lang="de", context="Meta zählt 50 Millionen Creator."),
     ])  # fmt: skip
     f = findings_frame(claims, LEDGER, CATALOG)
     row = f[(f["kind"] == "claim") & (f["claim_ids"] == "d1")].iloc[0]

@@ -193,8 +193,10 @@ def test_gold_scores_do_not_regress() -> None:
     ev = importlib.util.module_from_spec(spec)
     sys.modules["eval_claims"] = ev  # dataclasses look their module up while the class is built
     spec.loader.exec_module(ev)
-    for gold_path in sorted((ROOT / "tests" / "fixtures" / "claims").glob("gold_*.csv")):
-        doc_id = gold_path.stem[len("gold_"):]
+    # the floor covers the gold that existed before the English development gold (split.yaml "floor"); the
+    # development gold measures how far the extractor still is from the target, so it has no floor here
+    for doc_id in sorted(ev.FLOOR_DOCS):
+        gold_path = ev.GOLD_DIR / f"gold_{doc_id}.csv"
         scores = ev.evaluate(ev.load_gold(gold_path), ev.predict(ev.source_of(doc_id), doc_id))
         p, r, _ = scores["value+unit"]
         assert p >= 0.85 and r >= 0.85, (doc_id, scores)

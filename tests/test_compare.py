@@ -156,13 +156,52 @@ def test_year_in_the_sentence_dates_the_figure():
 
 
 def test_conflict_same_measure_same_time():
+    ja, de = "Llama 3は15兆トークンで学習された。", "Llama 3 wurde mit fünf Billionen Token trainiert."
     f = findings(
-        claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12),
-        claim("de_news", "d1", "fünf Billionen Token", "token", "llama_training_tokens", 5e12, lang="de"),
-    )
+        claim("ja_notes", "j1", "15兆トークン", "token", "llama_training_tokens", 15e12, context=ja, start=ja.index("15")),
+        claim("de_news", "d1", "fünf Billionen Token", "token", "llama_training_tokens", 5e12, lang="de", context=de,
+              start=de.index("fünf")),
+    )  # fmt: skip
     assert claim_of(f, "j1")["verdict"] == "consistent"
     assert claim_of(f, "d1")["verdict"] == "conflict"
     assert one(f, kind="group")["verdict"] == "conflict"
+
+
+def test_guidance_revised_in_another_quarter_is_no_conflict_but_the_same_quarters_is():
+    ja = "グーグルは2025年の設備投資を750億ドルと見込む。"
+    en = "Google's capital expenditures are expected to be $85 billion in 2025."
+    de = "Alphabet erwartet für 2025 Investitionsausgaben von 85 Milliarden Dollar."
+    j1 = claim("ja_notes", "j1", "750億ドル", "usd", "", 75e9, context=ja, start=ja.index("750"))
+    f = findings(j1, claim("en_keynote", "e1", "$85 billion", "usd", "", 85e9, lang="en", context=en, start=en.index("$85")))
+    # April's guidance and July's: a revision
+    assert claim_of(f, "j1")["verdict"] == "unverified" and "revision" in claim_of(f, "j1")["detail"]
+    assert "conflict" not in set(f["verdict"])
+    # the same quarter's two accounts of one outlook cannot both hold
+    f = findings(j1, claim("de_news", "d1", "85 Milliarden Dollar", "usd", "", 85e9, lang="de", context=de, start=de.index("85")))
+    assert {claim_of(f, "j1")["verdict"], claim_of(f, "d1")["verdict"]} == {"conflict"}
+
+
+def test_an_actual_never_contradicts_guidance():
+    en = "Alphabet's capital expenditures were $52.5 billion in 2024."
+    de = "Alphabet erwartet für 2024 Investitionsausgaben von 40 Milliarden Dollar."
+    f = findings(
+        claim("en_keynote", "e1", "$52.5 billion", "usd", "", 52.5e9, lang="en", context=en, start=en.index("$52")),
+        claim("de_news", "d1", "40 Milliarden Dollar", "usd", "", 40e9, lang="de", context=de, start=de.index("40")),
+    )  # fmt: skip
+    assert set(f[f["kind"] == "claim"]["verdict"]) == {"unverified"}
+    assert "never a conflict" in claim_of(f, "e1")["detail"]
+
+
+def test_a_general_statement_never_contradicts_one_models_figure():
+    en = "Large language models in general are trained on about 10 trillion tokens."
+    got = claim_of(findings(claim("en_keynote", "e1", "10 trillion tokens", "token", "llama_training_tokens", 1e13, lang="en",
+                                  context=en, start=en.index("10"))), "e1")  # fmt: skip
+    assert got["verdict"] == "unverified" and "general statement" in got["detail"]
+    # whose language models the clause names: one owner's figure, which can contradict Llama's
+    en = "Meta's language models were trained on 10 trillion tokens."
+    got = claim_of(findings(claim("en_keynote", "e1", "10 trillion tokens", "token", "llama_training_tokens", 1e13, lang="en",
+                                  context=en, start=en.index("10"))), "e1")  # fmt: skip
+    assert got["verdict"] == "conflict"
 
 
 def test_man_read_as_thousand_is_a_translation_slip():
@@ -188,10 +227,11 @@ def test_power_of_ten_between_two_renderings_of_one_talk():
 
 
 def test_power_of_ten_between_different_events_is_not_called_a_slip():
+    ja, de = "Metaのクリエイターは24万人だ。", "Meta zählt 24.000 Menschen als Creator."
     f = findings(
-        claim("ja_notes", "j1", "24万人", "person", "creator_count", 240000),
-        claim("de_news", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de"),
-    )
+        claim("ja_notes", "j1", "24万人", "person", "creator_count", 240000, context=ja, start=ja.index("24")),
+        claim("de_news", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de", context=de, start=de.index("24")),
+    )  # fmt: skip
     assert set(f[f["kind"] == "claim"]["verdict"]) == {"conflict"}
 
 
@@ -441,8 +481,10 @@ def test_no_conflict_when_only_the_ledger_says_what_it_measures(tmp_path):
     f = findings_frame(frame(*rows), ledger, CATALOG)
     got = claim_of(f, "n1")
     assert got["verdict"] == "unverified" and "single_campus_capacity" in got["detail"]
-    # Once the claim says it measures the same thing, the same numbers are a conflict.
-    rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity")]
+    # Once the claim says it measures the same thing (and whose campus it is), the same numbers are a conflict.
+    text = "AWSのキャンパスは200メガワットだ。"
+    rows = [claim("ja_notes", "n1", "200メガワット", "watt", "datacenter_power", value=2e8, measure="single_campus_capacity",
+                  context=text, start=text.index("200"))]  # fmt: skip
     assert claim_of(findings_frame(frame(*rows), ledger, CATALOG), "n1")["verdict"] == "conflict"
 
 
@@ -452,7 +494,7 @@ def test_no_conflict_when_only_the_document_says_whose_figure_it_is():
     rows = rows.assign(subject="Meta", subject_basis="document", period="@2024-08-08", period_basis="event_date", counted="power")
     ledger = LEDGER.assign(as_of_date=LEDGER["as_of_date"].where(LEDGER["topic_key"] != "meta_prometheus_gw", "2024-08-01"))
     got = claim_of(findings_frame(rows, ledger, CATALOG), "j1")
-    assert got["verdict"] == "unverified" and "does not say whose figure" in got["detail"]
+    assert got["verdict"] == "unverified" and "subject unknown" in got["detail"]
     # once the sentence names Meta, the same figure contradicts Meta's published one
     named = rows.assign(subject_basis="clause")
     assert claim_of(findings_frame(named, ledger, CATALOG), "j1")["verdict"] == "conflict"

@@ -16,7 +16,8 @@ _UNSEPARATED_UNITS = frozenset({"year", "version"})
 
 
 def missing(value: object) -> bool:
-    """Whether a table shows ``value`` as an empty cell: None, "", NaN, and pandas' NA and NaT (a nullable column's gaps)."""
+    """Whether a table shows ``value`` as an empty cell: None, "", NaN, and pandas' NA and NaT
+    (a nullable column's gaps)."""
     if isinstance(value, str):
         return value == ""
     return pd.api.types.is_scalar(value) and bool(pd.isna(value))

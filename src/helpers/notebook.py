@@ -22,7 +22,7 @@ import pandas as pd
 from .analysis.ledger import empty_ledger, load_ledger
 from .build.analyze import analyze
 from .build.builder import DEFAULT_LEDGER, DEFAULT_SEEDS
-from .build.extract import check_claims, combine, extract_document
+from .build.extract import CorpusTables, check_claims, combine, extract_document
 from .build.pipeline import TABLES
 from .exceptions import ConfigurationError, UnknownDocumentError
 from .reports.render import setup_matplotlib
@@ -136,6 +136,7 @@ def _parsed(key: str, data: bytes, parse: Callable[[], _T]) -> _T:
     _FILE_CACHE[key] = cached
     while len(_FILE_CACHE) > CACHE_FILES:
         _FILE_CACHE.popitem(last=False)
+    # The cache holds values of every parse's type; a key's value is what parse() of that key made (a _T).
     return copy.deepcopy(cached[1])  # type: ignore[return-value]
 
 
@@ -153,7 +154,7 @@ def _read_table(spec: TableSpec, path: Path, columns: tuple[str, ...] = ()) -> p
 
 
 @lru_cache(maxsize=2)
-def _extract_now(seeds_dir: str, catalog_file: str, ledger_file: str) -> dict[str, pd.DataFrame]:
+def _extract_now(seeds_dir: str, catalog_file: str, ledger_file: str) -> CorpusTables:
     catalog = load_catalog(catalog_file)
     tables = combine(check_claims([extract_document(s, catalog) for s in discover(Path(seeds_dir))]))
     tables.update(analyze(tables, catalog, load_ledger(ledger_file)))

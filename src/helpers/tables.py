@@ -17,6 +17,7 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ class TableSpec:
     def empty(self) -> pd.DataFrame:
         return self.frame([])
 
-    def coerce(self, df: pd.DataFrame, skip: set[str] = frozenset(), *, copy: bool = True) -> pd.DataFrame:
+    def coerce(self, df: pd.DataFrame, skip: AbstractSet[str] = frozenset(), *, copy: bool = True) -> pd.DataFrame:
         """Give every column its declared type; text columns get "" for missing values. ``skip``: columns already typed.
 
         ``copy=False`` lets the result share the columns it did not convert with ``df``

@@ -1,1 +1,2 @@
-"""Stage 3, analysis: claims compared across sources and against the ledger, renderings aligned, documents summarized."""
+"""Stage 3, analysis: claims compared across sources and against the ledger, renderings aligned,
+documents summarized."""

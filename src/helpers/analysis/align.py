@@ -87,7 +87,7 @@ class Passage:
     index: int
     start: int
     end: int
-    sentence_id: int | None
+    sentence_id: int  # of the passage's first sentence
     lang: str
     text: str
     anchors: Counter = field(default_factory=Counter)
@@ -371,7 +371,8 @@ def alignment_frame(
         rows.append(
             dict(
                 doc_a=id_a, start_a=ga[0].start if ga else None, end_a=ga[-1].end if ga else None,
-                doc_b=id_b, start_b=min(q.start for q in gb) if gb else None, end_b=max(q.end for q in gb) if gb else None,
+                doc_b=id_b,
+                start_b=min(q.start for q in gb) if gb else None, end_b=max(q.end for q in gb) if gb else None,
                 status=status, method=method, score=score,
                 sentence_a=ga[0].sentence_id if ga else None, sentence_b=min(q.sentence_id for q in gb) if gb else None,
                 lang_a=ga[0].lang if ga else "", lang_b=gb[0].lang if gb else "",

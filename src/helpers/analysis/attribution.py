@@ -36,7 +36,7 @@ MEANINGS = {
 
 
 def _text(x: object) -> str:
-    return "" if x is None or pd.isna(x) else str(x).strip()  # type: ignore[arg-type]
+    return "" if x is None or pd.isna(x) else str(x).strip()
 
 
 def speaker_of(speaker: object, attribution: object) -> str:
@@ -49,7 +49,8 @@ def speaker_of(speaker: object, attribution: object) -> str:
 
 
 def said_by(speaker: object, attribution: object) -> str:
-    """The speaker as shown: "Name", "Name (inferred)", "Name (reported)", "author", or "" (see the module docstring)."""
+    """The speaker as shown: "Name", "Name (inferred)", "Name (reported)", "author", or ""
+    (see the module docstring)."""
     name, how = _text(speaker), _text(attribution)
     if how == "unknown":
         return ""

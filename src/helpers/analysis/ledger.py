@@ -54,24 +54,52 @@ LEDGER = TableSpec(
     (
         Column("topic_key", "str", "Unique key of the ledger row (cited as `reference` in findings)."),
         Column("topic", "str", "Claims topic the figure belongs to (empty: context only, never compared)."),
-        Column("measure", "str", "What exactly is measured inside the topic (e.g. h100_count vs h100_equivalents); empty = any."),
-        Column("value", "str", "The figure in the row's own unit (a number; an ISO date when base_unit is date; a name when text)."),
+        Column(
+            "measure",
+            "str",
+            "What exactly is measured inside the topic (e.g. h100_count vs h100_equivalents); empty = any.",
+        ),
+        Column(
+            "value",
+            "str",
+            "The figure in the row's own unit (a number; an ISO date when base_unit is date; a name when text).",
+        ),
         Column("value_low", "str", "Lower bound when the source gives a range or 'over N' (empty = value)."),
         Column("value_high", "str", "Upper bound when the source gives a range or 'almost N' (empty = value)."),
         Column("unit", "str", "The row's own unit, as the source states it."),
-        Column("base_unit", "str", "Claims unit the value is compared in (gpu, usd, token, percent, watt, ...; date/text = not numeric)."),
+        Column(
+            "base_unit",
+            "str",
+            "Claims unit the value is compared in (gpu, usd, token, percent, watt, ...; date/text = not numeric).",
+        ),
         Column("scale", "str", "Multiplier from the row's unit to base_unit (empty = 1)."),
         Column("as_of", "str", "Date the figure was published or refers to: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM/MM."),
         Column("statement", "str", "What the source says, in a sentence a researcher can check."),
         Column("source_title", "str", "Title of the source (required)."),
         Column("source_url", "str", "Address of the source (required)."),
-        Column("subject", "str", "Whose figure it is (a name from claims/data/entities.yaml, e.g. Meta); optional, empty = the topic's subject."),
-        Column("period", "str", "When the figure holds, written like claims.csv `period` (2024, FY2025, 2024-Q4, 2024-12, end-2024); optional, empty = any period. A claim with a stated period is checked only against rows of a compatible period."),
+        Column(
+            "subject",
+            "str",
+            "Whose figure it is (a name from claims/data/entities.yaml, e.g. Meta); optional, empty = the topic's "
+            "subject.",
+        ),
+        Column(
+            "period",
+            "str",
+            "When the figure holds, written like claims.csv `period` (2024, FY2025, 2024-Q4, 2024-12, end-2024); "
+            "optional, empty = any period. A claim with a stated period is checked only against rows of a compatible "
+            "period.",
+        ),
         Column("line", "int", "Line of the row in the CSV file (added on load)."),
         Column("as_of_date", "str", "as_of as an ISO date, first day of the period (added on load)."),
         Column("value_base", "float", "value x scale (added on load; NaN for non-numeric rows).", nullable=True),
         Column("low_base", "float", "Lower bound x scale (added on load).", nullable=True),
-        Column("high_base", "float", "Upper bound x scale; inf when the source says 'over N' (added on load).", nullable=True),
+        Column(
+            "high_base",
+            "float",
+            "Upper bound x scale; inf when the source says 'over N' (added on load).",
+            nullable=True,
+        ),
     ),
     path="references/reference_facts.csv",
 )

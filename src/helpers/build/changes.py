@@ -94,7 +94,7 @@ def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.Da
 
         shown = ("finding_id", "topic", "verdict", "detail")
         records = [dict(zip(shown, values)) for values in zip(*(col(c) for c in shown))]
-        return {key: r for key, r in zip(zip(col("topic"), col("kind"), col("claim_ids"), col("reference")), records)}
+        return dict(zip(zip(col("topic"), col("kind"), col("claim_ids"), col("reference")), records))
 
     o, n = keyed(old), keyed(new)
     rows = []

@@ -25,7 +25,9 @@ def markdown() -> str:
         "",
         "| report | contents |",
         "| --- | --- |",
-        "| `index.html` | every document (title, language, event, date, sentence and claim counts, build status and errors), links to all reports, the data files with row counts and hashes, changes since the previous build, and the inputs' hashes and package versions it was built from |",
+        "| `index.html` | every document (title, language, event, date, sentence and claim counts, build status and "
+        "errors), links to all reports, the data files with row counts and hashes, changes since the previous build, "
+        "and the inputs' hashes and package versions it was built from |",
     ]
     out += [f"| `{_report_pattern(spec.report)}` | {spec.contents} |" for spec in PIPELINE]
     out += [

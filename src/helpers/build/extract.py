@@ -7,21 +7,21 @@ its error and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
+from ..exceptions import DocumentError
 from ..tables import Column, TableSpec
 from ..text.catalog import Catalog
 from ..text.corpus import SourceFile
-from ..exceptions import DocumentError
 from .rows import Chunk, join
-
-
 
 DOCUMENTS = TableSpec(
     "documents",
@@ -33,25 +33,58 @@ DOCUMENTS = TableSpec(
         Column("error", "str", "what is wrong with the document, naming the file (empty when ok)"),
         Column("sha256", "str", "SHA-256 of the file's bytes"),
         Column("bytes", "int", "size of the file in bytes", nullable=True),
-        Column("encoding", "str", "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)"),
-        Column("format", "str", "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or transcript (see README, Formats read)"),
+        Column(
+            "encoding",
+            "str",
+            "detected encoding (utf-8, utf-8-sig, utf-16-le, utf-16-be, utf-32-le, utf-32-be, cp932, euc_jp, cp1252)",
+        ),
+        Column(
+            "format",
+            "str",
+            "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or "
+            "transcript (see README, Formats read)",
+        ),
         Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
         Column("title", "str", "title line as found by the parser (empty when the document has none)"),
-        Column("chars", "int", "characters of the decoded, newline-normalized text (the space all offsets index)", nullable=True),
+        Column(
+            "chars",
+            "int",
+            "characters of the decoded, newline-normalized text (the space all offsets index)",
+            nullable=True,
+        ),
         Column("lines", "int", "lines of the decoded text", nullable=True),
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
-        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
+        Column(
+            "out_of_range",
+            "str",
+            "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond "
+            "10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '",
+        ),
+        Column(
+            "catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"
+        ),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),
         Column("event_id", "str", "key shared by documents about one event (catalog)"),
         Column("event_date", "str", "date of the event, YYYY-MM-DD or YYYY (catalog, else front matter)"),
-        Column("published", "str", "publication date if the text states one (catalog, else front matter: publish_date, date, upload_date)"),
-        Column("speakers", "str", "speakers named by the catalog (else the front matter's host, guest, speakers), separated by '; '"),
-        Column("rendering_of", "str", "what the document renders, when it is a translation or write-up of one event (catalog)"),
+        Column(
+            "published",
+            "str",
+            "publication date if the text states one (catalog, else front matter: publish_date, date, upload_date)",
+        ),
+        Column(
+            "speakers",
+            "str",
+            "speakers named by the catalog (else the front matter's host, guest, speakers), separated by '; '",
+        ),
+        Column(
+            "rendering_of",
+            "str",
+            "what the document renders, when it is a translation or write-up of one event (catalog)",
+        ),
     ),
     unique=("doc_id",),
 )
@@ -104,7 +137,7 @@ def _parse(name: str, chunks: list[Chunk]) -> pd.DataFrame:
     return _chunked_specs()[name].parse_csv(data)
 
 
-def _concat(extractions: list["Extraction"], name: str) -> pd.DataFrame | None:
+def _concat(extractions: list[Extraction], name: str) -> pd.DataFrame | None:
     """Table ``name`` of the extractions, in their order (None when none has it).
 
     Consecutive documents held as CSV are joined and parsed as one table: the
@@ -156,7 +189,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     from ..text.parse import parse_document
 
     entry = catalog.entry(source.doc_id)
-    row: dict[str, object] = {c: "" for c in DOCUMENTS.names}
+    row: dict[str, object] = dict.fromkeys(DOCUMENTS.names, "")
     row.update(
         doc_id=source.doc_id,
         file=source.path.name,
@@ -233,9 +266,9 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
     from ..claims.extract import CLAIMS
 
     ok = [e for e in extractions if e.ok and "claims" in e.tables]
-    if not ok:
-        return extractions
     claims = _concat(ok, "claims")
+    if claims is None:  # no document has claims to check
+        return extractions
     try:
         CLAIMS.schema().validate(claims, lazy=True)
         return extractions
@@ -255,7 +288,7 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
 
     def failed(e: Extraction) -> Extraction:
         # As a document that failed while parsing: the catalog's facts and the file's, nothing parsed.
-        row = {**e.row, **{c: "" for c in PARSED_COLUMNS}, "status": "error",
+        row: dict[str, object] = {**e.row, **dict.fromkeys(PARSED_COLUMNS, ""), "status": "error",
                "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}"}
         return Extraction(e.doc_id, row)
 
@@ -310,10 +343,9 @@ def release_models() -> None:
     for c in caches:
         c.cache_clear()
     gc.collect()
-    try:  # glibc keeps freed heap pages; hand them back (elsewhere there is nothing to do)
+    # glibc keeps freed heap pages; hand them back (elsewhere there is nothing to do)
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def combine(extractions: list[Extraction]) -> CorpusTables:
@@ -326,5 +358,5 @@ def combine(extractions: list[Extraction]) -> CorpusTables:
 
     makers: dict[str, Callable[[], pd.DataFrame]] = {"documents": lambda: DOCUMENTS.frame(e.row for e in extractions)}
     for spec in _chunked_specs().values():
-        makers[spec.name] = lambda spec=spec: joined(spec)
+        makers[spec.name] = partial(joined, spec)
     return CorpusTables(makers)

@@ -140,6 +140,7 @@ def plan_runs(
     for spec in PIPELINE:
         if not (notebooks_dir / f"{spec.name}.ipynb").exists():
             continue
+        bindings: list[tuple[dict[str, str], tuple[str, ...]]]
         if spec.scope == "corpus":
             bindings = [({}, ())]
         elif spec.scope == "document":

@@ -16,8 +16,12 @@ import logging
 import multiprocessing
 import os
 import threading
+from typing import TYPE_CHECKING
 
 from ..exceptions import ConfigurationError
+
+if TYPE_CHECKING:  # imported when a Dask scheduler is asked for: a local build never loads distributed
+    from distributed import Client, LocalCluster
 
 
 # distributed's Client waits forever for the handshake of a server that accepts
@@ -35,7 +39,7 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
     try:
         asyncio.run(handshake())
-    except (asyncio.TimeoutError, TimeoutError):
+    except TimeoutError:
         raise ConfigurationError(
             f"no Dask scheduler answered within {timeout:g}s (is this the address of a distributed scheduler?)",
             path=address,
@@ -53,8 +57,8 @@ class Workers:
             )
         self.jobs = jobs or os.cpu_count() or 1
         self._executor: cf.Executor | None = None
-        self._client = None
-        self._cluster = None
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
         self._stopping: threading.Thread | None = None
 
     @property
@@ -127,7 +131,7 @@ class Workers:
             self._cluster.close()
         self._executor = self._client = self._cluster = None
 
-    def __enter__(self) -> "Workers":
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:

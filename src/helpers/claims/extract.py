@@ -12,10 +12,10 @@ import io
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -26,10 +26,10 @@ from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from . import numbers
 from .lexicon import QUALIFIERS, UNITS
-from .units import PHYSICAL
 from .quantities import Quantity, find_quantities
 from .subjects import with_subjects
 from .topics import assign_topic
+from .units import PHYSICAL
 
 
 @dataclass(frozen=True)
@@ -64,32 +64,154 @@ CLAIMS = TableSpec(
         Column("doc_id", "str", "Document id (file name without extension)."),
         Column("claim_id", "str", "Stable id '{doc_id}:cNNNN', numbered in document order."),
         Column("line", "int", "1-based line of `start` in the document text.", min_value=1),
-        Column("start", "int", "Character offset of the claim's first character in the decoded, newline-normalized document text.", min_value=0),
-        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim runs across format structure (see surface).", min_value=0),
-        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that runs across format structure (a timing line, caption tag, the JSON between word strings) the words as analysed, without that structure.", non_empty=True),
-        Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
-        Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
-        Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
-        Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
-               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, multiple (2倍, 10x); "
-               "duration_second (hours, minutes, seconds); physical base units from pint (" + ", ".join(PHYSICAL)
-               + "); or a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...).", isin=UNITS),
-        Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
-        Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
-        Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
-        Column("speaker", "str", "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the quoted person inside a quotation; empty for the author's own words and when unknown."),
-        Column("sentence_id", "int", "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report)."),
-        Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
+        Column(
+            "start",
+            "int",
+            "Character offset of the claim's first character in the decoded, newline-normalized document text.",
+            min_value=0,
+        ),
+        Column(
+            "end",
+            "int",
+            "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim "
+            "runs across format structure (see surface).",
+            min_value=0,
+        ),
+        Column(
+            "surface",
+            "str",
+            "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that "
+            "runs across format structure (a timing line, caption tag, the JSON between word strings) the words as "
+            "analysed, without that structure.",
+            non_empty=True,
+        ),
+        Column(
+            "value",
+            "float",
+            "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and "
+            "vague quantities.",
+            nullable=True,
+        ),
+        Column(
+            "value_low",
+            "float",
+            "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for "
+            "point values.",
+            nullable=True,
+        ),
+        Column(
+            "value_high",
+            "float",
+            "Upper bound for ranges and vague quantities; equals value for point values.",
+            nullable=True,
+        ),
+        Column(
+            "unit",
+            "str",
+            "What the value counts or measures (claims.units): the corpus's units ("
+            + ", ".join(UNITS[:16])
+            + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, "
+            "multiple (2倍, 10x); "
+            "duration_second (hours, minutes, seconds); physical base units from pint ("
+            + ", ".join(PHYSICAL)
+            + "); or a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...).",
+            isin=UNITS,
+        ),
+        Column(
+            "vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."
+        ),
+        Column(
+            "qualifier",
+            "str",
+            "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), "
+            "almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the "
+            "negating verb is not part of the surface), or empty.",
+            isin=QUALIFIERS,
+        ),
+        Column(
+            "topic",
+            "str",
+            "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess).",
+        ),
+        Column(
+            "speaker",
+            "str",
+            "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the "
+            "quoted person inside a quotation; empty for the author's own words and when unknown.",
+        ),
+        Column(
+            "sentence_id",
+            "int",
+            "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report).",
+        ),
+        Column(
+            "measure",
+            "str",
+            "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; "
+            "empty when none applies.",
+        ),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
-        Column("attribution", "str", "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed asides such as 湯川解説) or unknown; turn and reported are inferences.", isin=ATTRIBUTIONS),
-        Column("speaker_confidence", "float", "Calibrated probability (0-1) that speaker and attribution are right (1 for labels); see bench/eval_speakers.py.", min_value=0),
-        Column("unit_surface", "str", "The unit as written (km, ドル, Megawatts, $, 個); `value` is in the base unit of `unit`, so 5 km has value 5000 and unit_surface km; empty for bare numbers."),
-        Column("subject", "str", "Whose figure it is: an organisation, product or person from data/entities.yaml (a person's figure counts for their organisation, except ages and durations), a generic party (customers), an unnamed speaker as 'Host (doc_id)', or empty; see helpers.claims.subjects."),
-        Column("subject_basis", "str", "How the subject was found: clause (named in the figure's clause), speaker (we/our/wir/当社 -> the speaker's organisation; I -> the speaker), other_party (someone generic or unnamed: customers, analysts, the addressee's own years), sentence, previous_sentence, document (the document's dominant organisation), or empty.", isin=("clause", "speaker", "other_party", "sentence", "previous_sentence", "document", "")),
-        Column("period", "str", "When the figure holds: 2024 (year), FY2025 (fiscal year), 2024-Q4 / FY2025-Q4 (quarter), 2024-12 or 2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of the event), >2025-01-29 (a forecast for an unstated later time), or empty (a flow such as revenue with no stated period)."),
-        Column("period_basis", "str", "How the period was found: stated, relative (last year, im laufenden Quartal, 2か月前, resolved against the event date), target (by the end of the year), previous_sentence, event_date, outlook (a forecast with no period stated: >event date), or empty.", isin=("stated", "relative", "target", "previous_sentence", "event_date", "outlook", "")),
-        Column("counted", "str", "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when nothing says."),
+        Column(
+            "attribution",
+            "str",
+            "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), "
+            "reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed "
+            "asides such as 湯川解説) or unknown; turn and reported are inferences.",
+            isin=ATTRIBUTIONS,
+        ),
+        Column(
+            "speaker_confidence",
+            "float",
+            "Calibrated probability (0-1) that speaker and attribution are right (1 for labels); see "
+            "bench/eval_speakers.py.",
+            min_value=0,
+        ),
+        Column(
+            "unit_surface",
+            "str",
+            "The unit as written (km, ドル, Megawatts, $, 個); `value` is in the base unit of `unit`, so 5 km has "
+            "value 5000 and unit_surface km; empty for bare numbers.",
+        ),
+        Column(
+            "subject",
+            "str",
+            "Whose figure it is: an organisation, product or person from data/entities.yaml (a person's figure counts "
+            "for their organisation, except ages and durations), a generic party (customers), an unnamed speaker as "
+            "'Host (doc_id)', or empty; see helpers.claims.subjects.",
+        ),
+        Column(
+            "subject_basis",
+            "str",
+            "How the subject was found: clause (named in the figure's clause), speaker (we/our/wir/当社 -> the "
+            "speaker's organisation; I -> the speaker), other_party (someone generic or unnamed: customers, analysts, "
+            "the addressee's own years), sentence, previous_sentence, document (the document's dominant "
+            "organisation), or empty.",
+            isin=("clause", "speaker", "other_party", "sentence", "previous_sentence", "document", ""),
+        ),
+        Column(
+            "period",
+            "str",
+            "When the figure holds: 2024 (year), FY2025 (fiscal year), 2024-Q4 / FY2025-Q4 (quarter), 2024-12 or "
+            "2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of "
+            "the event), >2025-01-29 (a forecast for an unstated later time), or empty (a flow such as revenue with no "
+            "stated period).",
+        ),
+        Column(
+            "period_basis",
+            "str",
+            "How the period was found: stated, relative (last year, im laufenden Quartal, 2か月前, resolved against "
+            "the event date), target (by the end of the year), previous_sentence, event_date, outlook (a forecast with "
+            "no period stated: >event date), or empty.",
+            isin=("stated", "relative", "target", "previous_sentence", "event_date", "outlook", ""),
+        ),
+        Column(
+            "counted",
+            "str",
+            "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, "
+            "revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when "
+            "nothing says.",
+        ),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),

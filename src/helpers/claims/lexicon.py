@@ -169,29 +169,59 @@ LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
 # Words before a number that bound or soften it. Negated comparisons come first ("no more than" is at most).
 _OR_EQUAL = r"(?:\s(?:than\s)?or\sequal\s(?:to|than))?"
 PREFIX_QUAL = {
-    "ja": [(re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
-           (re.compile(r"(?:ほぼ)$"), "almost"),
-           (re.compile(r"(?:最大|最高|多くて|多くても)$"), "at_most"),
-           (re.compile(r"(?:少なくとも|最低)$"), "at_least")],
-    "de": [(re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
-           (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
-           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht mehr als|nicht über|höchstens|maximal|bis zu|weniger als|kleiner als|niedriger als|"
-                       r"unter|unterhalb von)\s$", re.I), "at_most"),
-           (re.compile(r"(?<![A-Za-zäöüß])(?:nicht weniger als|mehr als|über|mindestens|wenigstens|größer als|höher als|"
-                       r"oberhalb von)\s$", re.I), "at_least"),
-           (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated")],
-    "en": [(re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
-           (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
-           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan\s?$", re.I), "at_most"),
-           (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:less|fewer|smaller|lower)\sthan\s?$", re.I), "at_least"),
-           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan|(?:less|fewer|smaller|lower)(?:\sthan)?"
-                       rf"{_OR_EQUAL}|less than|fewer than|smaller than|lower than|up to|at most|under|below|south of|"
-                       rf"a maximum of|<=?|≤)\s?$", re.I), "at_most"),
-           (re.compile(rf"(?<![A-Za-z])(?:(?:no|not)\s(?:less|fewer|smaller|lower)\sthan|(?:more|greater|higher|larger|bigger)"
-                       rf"(?:\sthan)?{_OR_EQUAL}|more than|greater than|higher than|larger than|bigger than|over|"
-                       rf"above|at least|upwards of|north of|in excess of|exceeding|a minimum of|>=?|≥)\s?$", re.I),
-            "at_least"),
-           (re.compile(r"(?:not|no)\s$", re.I), "negated")],
+    "ja": [
+        (re.compile(r"(?:約|およそ|大体|だいたい|おおよそ)$"), "approx"),
+        (re.compile(r"(?:ほぼ)$"), "almost"),
+        (re.compile(r"(?:最大|最高|多くて|多くても)$"), "at_most"),
+        (re.compile(r"(?:少なくとも|最低)$"), "at_least"),
+    ],
+    "de": [
+        (re.compile(r"(?:etwa|ungefähr|rund|circa|ca\.|zirka|gut)\s$", re.I), "approx"),
+        (re.compile(r"(?:fast|beinahe|knapp|nahezu|annähernd)\s$", re.I), "almost"),
+        (
+            re.compile(
+                r"(?<![A-Za-zäöüß])(?:nicht mehr als|nicht über|höchstens|maximal|bis zu|weniger als|kleiner "
+                r"als|niedriger als|"
+                r"unter|unterhalb von)\s$",
+                re.I,
+            ),
+            "at_most",
+        ),
+        (
+            re.compile(
+                r"(?<![A-Za-zäöüß])(?:nicht weniger als|mehr als|über|mindestens|wenigstens|größer als|höher als|"
+                r"oberhalb von)\s$",
+                re.I,
+            ),
+            "at_least",
+        ),
+        (re.compile(r"(?:keine[nrms]?|kein|nicht)\s$", re.I), "negated"),
+    ],
+    "en": [
+        (re.compile(r"(?:about|around|approximately|roughly|some|circa|~)\s?$", re.I), "approx"),
+        (re.compile(r"(?:almost|nearly|close to)\s$", re.I), "almost"),
+        (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan\s?$", re.I), "at_most"),
+        (re.compile(r"(?<![A-Za-z])(?:no|not)\s(?:less|fewer|smaller|lower)\sthan\s?$", re.I), "at_least"),
+        (
+            re.compile(
+                rf"(?<![A-Za-z])(?:(?:no|not)\s(?:more|greater|higher|larger|bigger)\sthan|(?:less|fewer|smaller|lower)(?:\sthan)?"
+                rf"{_OR_EQUAL}|less than|fewer than|smaller than|lower than|up to|at most|under|below|south of|"
+                rf"a maximum of|<=?|≤)\s?$",
+                re.I,
+            ),
+            "at_most",
+        ),
+        (
+            re.compile(
+                rf"(?<![A-Za-z])(?:(?:no|not)\s(?:less|fewer|smaller|lower)\sthan|(?:more|greater|higher|larger|bigger)"
+                rf"(?:\sthan)?{_OR_EQUAL}|more than|greater than|higher than|larger than|bigger than|over|"
+                rf"above|at least|upwards of|north of|in excess of|exceeding|a minimum of|>=?|≥)\s?$",
+                re.I,
+            ),
+            "at_least",
+        ),
+        (re.compile(r"(?:not|no)\s$", re.I), "negated"),
+    ],
 }
 # Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English
 JA_SUFFIX_QUAL = [

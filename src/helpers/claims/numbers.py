@@ -194,7 +194,7 @@ def parse_japanese(s: str) -> float | None:
             seen = True
         elif c in _JA_SMALL:
             # 零十 is ten: a leading zero is not a digit of the multiplier
-            section += (1 if not current else current) * _JA_SMALL[c]
+            section += (current if current else 1) * _JA_SMALL[c]
             current = None
             seen = True
         elif c in _JA_BIG:
@@ -222,7 +222,8 @@ KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse
 
 def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
     """A numeral read out in hiragana (にじゅうさん = 23, さんびゃく = 300): (value, tokens, has a
-    multiplier), or None when ``s`` is not one numeral from end to end."""
+    multiplier), or None when ``s`` is not one numeral from end to end or its value is refused
+    (``finite_or_none``)."""
     total = section = 0.0
     current: float | None = None
     i = tokens = 0
@@ -247,7 +248,8 @@ def parse_hiragana(s: str) -> tuple[float, int, bool] | None:
             section, current, multiplier = 0.0, None, True
         i += len(tok)
         tokens += 1
-    return finite_or_none(total + section + (current or 0.0)), tokens, multiplier
+    value = finite_or_none(total + section + (current or 0.0))
+    return None if value is None else (value, tokens, multiplier)
 
 
 @lru_cache(maxsize=4096)

@@ -158,23 +158,11 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         if j > i and not _joined(text, toks, j):
             break
         if w == "and" and seen and last in ("hundred", "scale") and j + 1 < len(toks) and _joined(text, toks, j + 1):
-            nxt = toks[j + 1][0].lower()
-            if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
-                break  # "five billion and three quarters": the fraction is of the billion
-            k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
-                                                          and toks[j + 2][0].lower() in _EN_UNITS) else 0
-            den = _compound_ord(text, toks, k) if k else None
-            numerator = _EN_UNITS.get(nxt, 0) if k == j + 2 else _EN_TENS.get(nxt, 0) + (
-                _EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
-            if den is not None and numerator < den[1]:
-                # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
-                # proper fraction ("one hundred and thirty-two fifths" is 132/5)
+            if not _and_continues(text, toks, j, last):
                 break
-            if nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None:
-                saved = (j, total, current, words, last)
-                j += 1
-                continue
-            break
+            saved = (j, total, current, words, last)
+            j += 1
+            continue
         d = _digits(w)
         if w in ("a", "an") and not seen:
             nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and _joined(text, toks, j + 1) else ""
@@ -235,6 +223,24 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     return j, total + current, words
 
 
+def _and_continues(text: str, toks: list, j: int, last: str) -> bool:
+    """Does the "and" at token j join the parts of one number ("one hundred and six"), after a hundred or a
+    scale word (``last``), rather than start a fraction of its own?"""
+    nxt = toks[j + 1][0].lower()
+    if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
+        return False  # "five billion and three quarters": the fraction is of the billion
+    k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
+                                                  and toks[j + 2][0].lower() in _EN_UNITS) else 0
+    den = _compound_ord(text, toks, k) if k else None
+    numerator = _EN_UNITS.get(nxt, 0) if k == j + 2 else _EN_TENS.get(nxt, 0) + (
+        _EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+    if den is not None and numerator < den[1]:
+        # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
+        # proper fraction ("one hundred and thirty-two fifths" is 132/5)
+        return False
+    return nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None
+
+
 def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
     """'twenty-fifth', 'twenty firsts', 'hundredth', 'quarters': an ordinal used as a denominator."""
     if j >= len(toks):
@@ -292,76 +298,96 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
     # decimals: "two hundred point zero three", "nought point seventy-one"
     if words and j + 1 < len(toks) and toks[j][0].lower() == "point" and _joined(text, toks, j) \
             and _joined(text, toks, j + 1):
-        digits = ""
-        k = j + 1
-        while k < len(toks) and (k == j + 1 or _joined(text, toks, k)):
-            t = toks[k][0].lower()
-            if t in _EN_UNITS:
-                digits += str(_EN_UNITS[t])
-            elif t in _EN_TEENS:
-                digits += str(_EN_TEENS[t])
-            elif t in _EN_TENS:
-                nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
-                if nxt in _EN_UNITS and _EN_UNITS[nxt]:
-                    digits += str(_EN_TENS[t] // 10) + str(_EN_UNITS[nxt])
-                    k += 1
-                else:
-                    digits += str(_EN_TENS[t])
-            else:
-                break
-            k += 1
+        k, digits = _decimal_digits(text, toks, j + 1)
         if digits:
             return k, sign * (value + float("0." + digits)), "int", words + 1
     if j < len(toks) and _joined(text, toks, j):
-        # fractions: "two thirds", "five eighths", "three twenty-firsts", "two thirds of a million"
-        den = _compound_ord(text, toks, j)
-        if den is not None and not (toks[j][0].lower() in ("quarter", "half") and value != 1):
-            sc = _scale_after(text, toks, den[0]) if scale else None
-            if sc is not None:
-                return sc[0], sign * value * sc[1] / den[1], "int", words + 2
-            return den[0], sign * value / den[1], "fraction", words + 1
-        # "one over three", "1 over 3", "one out of three", "2 in 5"
-        nxt = toks[j][0].lower()
-        if nxt in ("over", "out", "in") and j + 1 < len(toks) and _joined(text, toks, j + 1) and value < 1000:
-            k = j + 1
-            if nxt == "out":
-                if toks[k][0].lower() != "of" or k + 1 >= len(toks) or not _joined(text, toks, k + 1):
-                    k = -1
-                else:
-                    k += 1
-            den_card = _cardinal_en(text, toks, k) if k > 0 and toks[k][0].lower() not in ("a", "an") else None
-            # "one over three" is a fraction; "$10 million over four years" and "1 in 5 years" are not
-            if den_card is not None and den_card[1] > value \
-                    and (nxt == "out" or total_is_plain(text, toks, den_card[0])) \
-                    and (nxt != "in" or words + den_card[2] > 0):
-                return den_card[0], sign * value / den_card[1], "fraction", words + 1
+        fraction = _en_fraction_of(text, toks, j, sign, value, words, scale)
+        if fraction is not None:
+            return fraction
     if words == 0:
         return None
     # "one and a half", "five and a quarter", "one million and a half", "five billion and three quarters"
     if j + 2 < len(toks) and toks[j][0].lower() == "and" and _joined(text, toks, j) and _joined(text, toks, j + 1):
-        sub = _parse_en(text, toks, j + 1, scale=False)
-        if sub is not None and sub[2] == "fraction":
-            frac = sub[1]
-            end = sub[0]
-            sc = _scale_after(text, toks, end)
-            if sc is not None and last_scale is None:
-                return sc[0], sign * (value + frac) * sc[1], "int", words + sub[3] + 1  # five and a half million
-            if sc is not None:
-                frac, end = frac * sc[1], sc[0]  # one billion and a half million
-            elif last_scale is not None:
-                frac *= last_scale  # three million and a quarter
-            return end, sign * (value + frac), "mixed", words + sub[3]
+        mixed = _en_and_fraction(text, toks, j, sign, value, words, last_scale)
+        if mixed is not None:
+            return mixed
     return j, sign * value, "int", words
+
+
+def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:
+    """The digits spelled after "point" from token j ("zero three", "seventy-one"): (next index, digits)."""
+    digits = ""
+    k = j
+    while k < len(toks) and (k == j or _joined(text, toks, k)):
+        t = toks[k][0].lower()
+        if t in _EN_UNITS:
+            digits += str(_EN_UNITS[t])
+        elif t in _EN_TEENS:
+            digits += str(_EN_TEENS[t])
+        elif t in _EN_TENS:
+            nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
+            if nxt in _EN_UNITS and _EN_UNITS[nxt]:
+                digits += str(_EN_TENS[t] // 10) + str(_EN_UNITS[nxt])
+                k += 1
+            else:
+                digits += str(_EN_TENS[t])
+        else:
+            break
+        k += 1
+    return k, digits
+
+
+def _en_fraction_of(text: str, toks: list, j: int, sign: float, value: float, words: int, scale: bool
+                    ) -> tuple[int, float, str, int] | None:
+    """The number ``value`` (ending before token j) as the numerator of a fraction: a denominator after it
+    ("two thirds", "five eighths", "three twenty-firsts", "two thirds of a million") or a ratio
+    ("one over three", "1 over 3", "one out of three", "2 in 5")."""
+    den = _compound_ord(text, toks, j)
+    if den is not None and not (toks[j][0].lower() in ("quarter", "half") and value != 1):
+        sc = _scale_after(text, toks, den[0]) if scale else None
+        if sc is not None:
+            return sc[0], sign * value * sc[1] / den[1], "int", words + 2
+        return den[0], sign * value / den[1], "fraction", words + 1
+    nxt = toks[j][0].lower()
+    if nxt in ("over", "out", "in") and j + 1 < len(toks) and _joined(text, toks, j + 1) and value < 1000:
+        k = j + 1
+        if nxt == "out":
+            if toks[k][0].lower() != "of" or k + 1 >= len(toks) or not _joined(text, toks, k + 1):
+                k = -1
+            else:
+                k += 1
+        den_card = _cardinal_en(text, toks, k) if k > 0 and toks[k][0].lower() not in ("a", "an") else None
+        # "one over three" is a fraction; "$10 million over four years" and "1 in 5 years" are not
+        if den_card is not None and den_card[1] > value \
+                and (nxt == "out" or total_is_plain(text, toks, den_card[0])) \
+                and (nxt != "in" or words + den_card[2] > 0):
+            return den_card[0], sign * value / den_card[1], "fraction", words + 1
+    return None
+
+
+def _en_and_fraction(text: str, toks: list, j: int, sign: float, value: float, words: int,
+                     last_scale: float | None) -> tuple[int, float, str, int] | None:
+    """A whole number and the fraction after "and" at token j ("one and a half", "five and a half million",
+    "three million and a quarter"), or None when no fraction follows."""
+    sub = _parse_en(text, toks, j + 1, scale=False)
+    if sub is None or sub[2] != "fraction":
+        return None
+    frac = sub[1]
+    end = sub[0]
+    sc = _scale_after(text, toks, end)
+    if sc is not None and last_scale is None:
+        return sc[0], sign * (value + frac) * sc[1], "int", words + sub[3] + 1  # five and a half million
+    if sc is not None:
+        frac, end = frac * sc[1], sc[0]  # one billion and a half million
+    elif last_scale is not None:
+        frac *= last_scale  # three million and a quarter
+    return end, sign * (value + frac), "mixed", words + sub[3]
 
 
 def total_is_plain(text: str, toks: list, j: int) -> bool:
     """Nothing but punctuation, the end, or 'of' follows the denominator (no counted noun)."""
     return j >= len(toks) or not _joined(text, toks, j) or toks[j][0].lower() == "of"
-
-
-def _denominator(text: str, toks: list, j: int) -> tuple[int, float]:
-    """The ordinal at token j (possibly 'hundred trillionths' or 'twenty-fifth'): (next index, value)."""
-    return j + 1, float(_en_ord(toks[j][0]) or 1)
 
 
 def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, float, str, int] | None:

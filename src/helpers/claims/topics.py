@@ -17,6 +17,7 @@ import yaml
 
 from .quantities import Quantity
 
+
 @dataclass(frozen=True)
 class _Topic:
     key: str

@@ -183,8 +183,8 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
             for ending in ("e", "en", "er", "es"):
                 words["de"].setdefault(f"{m.group(1)}{ending} {rest}", info)
     for code, per_lang in _CURRENCY_WORDS.items():
-        for lang, forms in per_lang.items():
-            for f in forms:
+        for lang, spellings in per_lang.items():
+            for f in spellings:
                 words[lang][f.lower()] = UnitInfo(code)
     for lang, subs in _CURRENCY_SUBUNITS.items():
         for f, (code, share) in subs.items():
@@ -488,17 +488,16 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
             if info is not None:
                 return UnitMatch(info, start, start + n, text[start:start + n])
         return None
-    best: UnitMatch | None = None
     # names: up to a few words, longest first
     m = _TOKEN.match(text, start)
     if m is None:
         return None
     ends = [m.end()]
     for _ in range(_max_words() - 1):
-        nxt = _NEXT_TOKEN.match(text, ends[-1])
-        if nxt is None:
+        word = _NEXT_TOKEN.match(text, ends[-1])
+        if word is None:
             break
-        ends.append(nxt.end())
+        ends.append(word.end())
     firsts = [start + i for i, ch in enumerate(text[start:ends[0]]) if ch == "-"][:1]
     for end in reversed(ends + firsts):
         cand = text[start:end]
@@ -511,7 +510,7 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
                 info = symbol_table().get(c)
             if info is not None and _WORD_END.match(text, start + len(c)):
                 return UnitMatch(info, start, start + len(c), c)
-    return best
+    return None
 
 
 def sign_before(text: str, pos: int) -> UnitMatch | None:

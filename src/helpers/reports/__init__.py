@@ -1,1 +1,2 @@
-"""Stage 4, reports: every piece of HTML (fragments, formatting, links, language attributes), the index and the export."""
+"""Stage 4, reports: every piece of HTML (fragments, formatting, links, language attributes), the index
+and the export."""

@@ -210,13 +210,23 @@ def _chart(
             out.append(f'<text class="tick" x="{LEFT - 7}" y="{ty + 4:.1f}" text-anchor="end">{esc(short_number(t))}</text>')
     out.append(
         f'<text class="label" x="14" y="{(TOP + HEIGHT - BOTTOM) / 2:.0f}" text-anchor="middle" '
-        f'transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.0f})">{esc(unit)}{" (log scale)" if y.log else ""}</text>'
+        f'transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.0f})">'
+        f'{esc(unit)}{" (log scale)" if y.log else ""}</text>'
     )
     for d in _date_ticks(dates):
-        out.append(f'<text class="tick" x="{x_of(d):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{d.isoformat()}</text>')
+        out.append(
+            f'<text class="tick" x="{x_of(d):.1f}" y="{HEIGHT - BOTTOM + 16}" '
+            f'text-anchor="middle">{d.isoformat()}</text>'
+        )
     if undated:
-        out.append(f'<text class="tick" x="{x1 + 35 if dates else (LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">undated</text>')
-    out.append(f'<text class="label" x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 6}" text-anchor="middle">event date</text>')
+        out.append(
+            f'<text class="tick" x="{x1 + 35 if dates else (LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
+            'text-anchor="middle">undated</text>'
+        )
+    out.append(
+        f'<text class="label" x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 6}" '
+        'text-anchor="middle">event date</text>'
+    )
     out += _reference_lines(refs, y)
     # Several marks of one date side by side rather than on top of each other; with no date
     # at all, the marks spread over the whole width in value order.
@@ -224,12 +234,12 @@ def _chart(
     slot: dict[object, int] = {}
     for i, m in enumerate(pts):
         when, doc_id, count, verdict = m["event_date"], m["doc_id"], m["count"], m["verdict"]
-        d = _date(when)
-        k = slot[d or "undated"] = slot.get(d or "undated", -1) + 1
+        day = _date(when)
+        k = slot[day or "undated"] = slot.get(day or "undated", -1) + 1
         if not dates:
             cx = x0 + (i + 0.5) * (WIDTH - RIGHT - 20 - x0) / len(pts)
         else:  # up to seven abreast, centred on the date
-            cx = (x_of(d) if d else x1 + 35) + (k % 7 - (min(per_date[d or "undated"], 7) - 1) / 2) * 9
+            cx = (x_of(day) if day else x1 + 35) + (k % 7 - (min(per_date[day or "undated"], 7) - 1) / 2) * 9
         cls = f"c-{verdict}"
         docs = m["docs"].split()
         who = short_id(doc_id) if len(docs) == 1 else f"{count} claims in {len(docs)} documents, first {short_id(doc_id)}"
@@ -240,13 +250,15 @@ def _chart(
         times = f'<text class="count" x="{cx + 7:.1f}" y="{y(low) - 5:.1f}">×{count}</text>' if count > 1 else ""
         out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, low, high, y, cls)}{times}</a>')
     out.append("</svg>")
-    return f'<figure class="chart">{"".join(out)}{_legend(pts)}<figcaption id="{esc(key)}-c">{sentence}</figcaption></figure>'
+    caption = f'<figcaption id="{esc(key)}-c">{sentence}</figcaption>'
+    return f'<figure class="chart">{"".join(out)}{_legend(pts)}{caption}</figure>'
 
 
 def chart_or_sentence(
     group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/", chart_id: str = "", label: str = ""
 ) -> str:
-    """``topic_chart``, or when there is a single distinct figure the sentence that says it; "" without numeric figures."""
+    """``topic_chart``, or when there is a single distinct figure the sentence that says it;
+    "" without numeric figures."""
     unit, pts, every = _marks(group)
     chart = _chart(unit, pts, every, ledger, topic, documents_href, chart_id, label)
     if chart:
@@ -276,7 +288,8 @@ def headline_charts(
 
 def _reference_lines(refs: pd.DataFrame, y: _Scale) -> list[str]:
     """Dashed lines at each ledger figure; labels at the right, nudged apart so none overlaps."""
-    out, labels = [], {}
+    out: list[str] = []
+    labels: dict[tuple[float, str], list[str]] = {}
     for r in row_tuples(refs):
         lo, hi = float(r.low_base), float(r.high_base)
         for v in sorted({lo, hi} if math.isfinite(hi) else {lo}):
@@ -296,13 +309,15 @@ def _mark(cx: float, low: float, high: float, y: _Scale, cls: str) -> str:
     if math.isfinite(high) and high > low:
         return (
             f'<line class="range {cls}" x1="{cx:.1f}" y1="{y(low):.1f}" x2="{cx:.1f}" y2="{y(high):.1f}"/>'
-            f'<circle class="{cls}" cx="{cx:.1f}" cy="{y(low):.1f}" r="3"/><circle class="{cls}" cx="{cx:.1f}" cy="{y(high):.1f}" r="3"/>'
+            f'<circle class="{cls}" cx="{cx:.1f}" cy="{y(low):.1f}" r="3"/>'
+            f'<circle class="{cls}" cx="{cx:.1f}" cy="{y(high):.1f}" r="3"/>'
         )
     if not math.isfinite(high):  # "at least": an arrow upwards from the bound
         y0 = y(low)
         return (
             f'<line class="range {cls}" x1="{cx:.1f}" y1="{y0:.1f}" x2="{cx:.1f}" y2="{max(TOP, y0 - 40):.1f}"/>'
-            f'<path class="{cls}" d="M{cx - 5:.1f},{max(TOP, y0 - 40) + 6:.1f} L{cx:.1f},{max(TOP, y0 - 40):.1f} L{cx + 5:.1f},{max(TOP, y0 - 40) + 6:.1f}Z"/>'
+            f'<path class="{cls}" d="M{cx - 5:.1f},{max(TOP, y0 - 40) + 6:.1f} L{cx:.1f},{max(TOP, y0 - 40):.1f} '
+            f'L{cx + 5:.1f},{max(TOP, y0 - 40) + 6:.1f}Z"/>'
             f'<circle class="{cls}" cx="{cx:.1f}" cy="{y0:.1f}" r="4"/>'
         )
     return f'<circle class="{cls}" cx="{cx:.1f}" cy="{y(low):.1f}" r="5"/>'
@@ -341,10 +356,16 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) 
     for m in pts:
         counts[m["verdict"]] += m["count"]
     verdicts = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in sorted(counts.items()))
-    left_out = f" The {drawn} most repeated of {len(pts)} distinct figures are drawn; the claims explorer and claims.csv have them all." if len(pts) > drawn else ""
+    left_out = (
+        f" The {drawn} most repeated of {len(pts)} distinct figures are drawn; the claims explorer and claims.csv have "
+        "them all."
+        if len(pts) > drawn
+        else ""
+    )
     ref_text = "; ".join(_ref_words(row_tuples(refs)))
     return (
-        f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} source{'s' if len(docs) != 1 else ''}{when}, "
+        f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} "
+        f"source{'s' if len(docs) != 1 else ''}{when}, "
         f"{values} ({verdicts})"
         + (f"; published figures: {ref_text}." if ref_text else "; no published figure to compare with.")
         + left_out

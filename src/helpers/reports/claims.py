@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from .links import sentence_href
 from .markup import esc
 

@@ -57,7 +57,8 @@ def surface_langs(claims: pd.DataFrame) -> dict[str, str]:
 
 
 def findings_html(findings: pd.DataFrame, claims: pd.DataFrame, surfaces: Mapping[str, str] | None = None) -> str:
-    """Findings as an escaped HTML table; surfaces quoted in the details carry their language (``surface_langs`` of ``claims``)."""
+    """Findings as an escaped HTML table; surfaces quoted in the details carry their language
+    (``surface_langs`` of ``claims``)."""
     surfaces = surface_langs(claims) if surfaces is None else surfaces
     cols = ["finding_id", "verdict", "kind", "reference", "likely_value", "detail"]
     head = "".join(f"<th>{c}</th>" for c in cols)
@@ -127,7 +128,12 @@ def headline_html(
         surface = f'<a href="{html.escape(href)}"><span{lang_attr(c["lang"])}>{html.escape(c["surface"])}</span></a>'
         what = f"{range_words(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
         judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
-        ref = f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, {html.escape(as_text(f.reference_as_of))})" if f.reference else ""
+        ref = (
+            f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, "
+            f"{html.escape(as_text(f.reference_as_of))})"
+            if f.reference
+            else ""
+        )
         likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
         speaker = speaker_html(c["speaker"], c["attribution"], c.get("speaker_confidence"))
         said = f"{speaker} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
@@ -228,8 +234,11 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     if len(voices) > MAX_SPEAKERS:
         parts.append(f"{len(voices) - MAX_SPEAKERS} more speaker(s)")
     if own:
-        said = [f"{_figure(rows[0], documents_href)} ({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, "
-                f"{docs(rows)})" for rows in own.values()]  # fmt: skip
+        said = [
+            f"{_figure(rows[0], documents_href)} "
+            f"({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, {docs(rows)})"
+            for rows in own.values()
+        ]
         parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
     elif as_text(getattr(head, "reference_value", "")):
         ref = f"{esc(head.reference_value)} ({esc(head.reference)}, {esc(head.reference_as_of)})"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 import html
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # importing nbformat costs ~1 s (jsonschema format checks); a no-op build never needs it
@@ -217,10 +217,10 @@ def _output_html(output: dict) -> str | None:
         mime = {"stdout": "text/plain", "stderr": "application/vnd.jupyter.stderr"}.get(output.get("name", ""))
         if mime is None:
             return None
-        return f'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="{mime}">\n<pre>{_ansi_text(output["text"])}</pre>\n</div>'
+        return _output_div("jp-RenderedText", "", mime, f"<pre>{_ansi_text(output['text'])}</pre>")
     if kind == "error":
         lines = "".join(f"\n{_ansi_text(line)}" for line in output.get("traceback", []))
-        return f'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr">\n<pre>{lines}</pre>\n</div>'
+        return _output_div("jp-RenderedText", "", "application/vnd.jupyter.stderr", f"<pre>{lines}</pre>")
     if kind not in ("display_data", "execute_result"):
         return None
     extra = " jp-OutputArea-executeResult" if kind == "execute_result" else ""
@@ -235,14 +235,19 @@ def _output_html(output: dict) -> str | None:
             # A capped output is cut between block elements and may leave some open: close
             # them inside this output, not at the page's next closing tag.
             value = close_open_tags(value)
-        return f'<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output{extra}" data-mime-type="text/html">\n{value}\n</div>'
+        return _output_div("jp-RenderedHTMLCommon jp-RenderedHTML", extra, "text/html", value)
     if mime == "text/markdown":
-        return f'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-OutputArea-output{extra}" data-mime-type="text/markdown">\n{_markdown_html(value)}\n</div>'
+        return _output_div("jp-RenderedHTMLCommon jp-RenderedMarkdown", extra, "text/markdown", _markdown_html(value))
     if mime in ("image/png", "image/jpeg"):
         return _image(mime, output, extra)
     if mime == "text/plain":
-        return f'<div class="jp-RenderedText jp-OutputArea-output{extra}" data-mime-type="text/plain">\n<pre>{_ansi_text(value)}</pre>\n</div>'
+        return _output_div("jp-RenderedText", extra, "text/plain", f"<pre>{_ansi_text(value)}</pre>")
     return None
+
+
+def _output_div(renderer: str, extra: str, mime: str, inner: str) -> str:
+    """An output's box as the lab template writes it; ``renderer``: the classes of the renderer that drew it."""
+    return f'<div class="{renderer} jp-OutputArea-output{extra}" data-mime-type="{mime}">\n{inner}\n</div>'
 
 
 def _classes(base: str, cell: dict) -> str:
@@ -259,10 +264,12 @@ def _cell_html(cell: dict) -> str | None:
         if cell.get("attachments"):
             return None
         source = "".join(cell.get("source", ""))
+        classes = _classes("jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput", cell)
         return (
-            f'\n<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"{_cell_id(cell)}>\n<div class="jp-Cell-inputWrapper">\n'
-            '<div class="jp-Collapser jp-InputCollapser jp-Cell-inputCollapser">\n</div>\n<div class="jp-InputArea jp-Cell-inputArea">'
-            f'<div class="{_classes("jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput", cell)}" data-mime-type="text/markdown">\n'
+            f'\n<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"{_cell_id(cell)}>\n'
+            '<div class="jp-Cell-inputWrapper">\n'
+            '<div class="jp-Collapser jp-InputCollapser jp-Cell-inputCollapser">\n</div>\n'
+            f'<div class="jp-InputArea jp-Cell-inputArea"><div class="{classes}" data-mime-type="text/markdown">\n'
             f"{_markdown_html(source)}\n</div>\n</div>\n</div>\n</div>"
         )
     if cell.get("cell_type") != "code":
@@ -276,9 +283,11 @@ def _cell_html(cell: dict) -> str | None:
         child = "jp-OutputArea-child jp-OutputArea-executeResult" if output.get("output_type") == "execute_result" else "jp-OutputArea-child"
         parts.append(f'<div class="{child}">\n{rendered}\n</div>\n')
     no_outputs = "" if outputs else " jp-mod-noOutputs"
+    classes = _classes("jp-Cell jp-CodeCell jp-Notebook-cell" + no_outputs + " jp-mod-noInput", cell)
     return (
-        f'<div class="{_classes("jp-Cell jp-CodeCell jp-Notebook-cell" + no_outputs + " jp-mod-noInput", cell)}"{_cell_id(cell)}>\n'
-        '<div class="jp-Cell-outputWrapper">\n<div class="jp-Collapser jp-OutputCollapser jp-Cell-outputCollapser">\n</div>\n'
+        f'<div class="{classes}"{_cell_id(cell)}>\n'
+        '<div class="jp-Cell-outputWrapper">\n'
+        '<div class="jp-Collapser jp-OutputCollapser jp-Cell-outputCollapser">\n</div>\n'
         f'<div class="jp-OutputArea jp-Cell-outputArea">\n{"".join(parts)}</div>\n</div>\n</div>'
     )
 

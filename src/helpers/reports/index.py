@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 import jinja2

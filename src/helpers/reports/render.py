@@ -7,7 +7,7 @@ language by ``markup.lang_attr``; links come from ``links``, numbers from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -42,7 +42,7 @@ def table(
     filters: tuple[str, ...] | None = None,
     hidden: tuple[str, ...] = (),
     cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
-    keys: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
+    keys: Mapping[str, Callable[[Mapping[str, object]], object]] | None = None,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -109,13 +109,14 @@ def table(
 
 
 def boxed(table_html: str, label: str, tools: bool = False) -> str:
-    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s, optionally with tools."""
+    """A table made elsewhere (comparison, alignment) in the same scrolling box as ``table``'s,
+    optionally with tools."""
     if tools:
         table_html = table_html.replace('<table class="data', '<table data-tools class="data', 1)
     return f'<div class="table-wrap" role="region" tabindex="0" aria-label="{esc(label)}">{table_html}</div>'
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]] | list[tuple[int, int, str, str]]) -> str:
+def highlight(text: str, spans: Sequence[tuple[int, int, str] | tuple[int, int, str, str]]) -> str:
     """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap."""
     out, pos = [], 0
     for start, end, title, *anchor in sorted(spans):
@@ -154,20 +155,13 @@ def document_html(
     by_block: dict[int, list[dict]] = {}
     for rec in sentences.sort_values("start").to_dict("records"):
         by_block.setdefault(int(rec["block_id"]), []).append(rec)
-    marks: dict[int, list[tuple[int, int, str, str]]] = {}
-    if claims is not None and len(claims):
-        for c in claims.to_dict("records"):
-            said = said_by(c.get("speaker"), c.get("attribution"))
-            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
-            marks.setdefault(int(c["sentence_id"]), []).append(
-                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
-            )
+    marks = _claim_marks(claims)
     parts = ['<div class="document-text">']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
     shown = 0
     for b in ordered:
-        kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+        kind, text = b["kind"], str(b["text"])
         if shown >= max_chars:
             last = max((int(s["sentence_id"]) for bid in by_block if bid < int(b["block_id"]) for s in by_block[bid]), default=-1)
             parts.append(
@@ -183,45 +177,69 @@ def document_html(
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        label = ""
-        # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
-        voice = ""
-        if b.get("speaker"):
-            how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
-            voice = said_by(b["speaker"], how)
-            # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-            label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
-        if b.get("timestamp"):
-            label += f'<code>({esc(b["timestamp"])})</code> '
-        body, pos = [], 0
-        for s in by_block.get(int(b["block_id"]), []):
-            s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
-            if s0 < pos or s1 > len(text):
-                continue
-            body.append(esc(text[pos:s0]))
-            own = marks.get(int(s["sentence_id"]), [])
-            spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
-            # A claim whose words cannot be marked here (a caption surface across a dropped
-            # timestamp) still has its permalink, at the start of its sentence.
-            unplaced = "".join(
-                f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
-            )
-            said = said_by(s.get("speaker"), s.get("attribution"))
-            said = "" if said == "author" else said
-            if said != voice and (said or voice):
-                shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
-                body.append(f'<small class="voice">[{shown_as}]</small> ')
-            voice = said
-            body.append(
-                f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
-                f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
-            )
-            pos = s1
-        body.append(esc(text[pos:]))
-        tag = "h4" if kind == "heading" else "p"
-        parts.append(f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>')
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+# A claim's highlight: (start, end) in document offsets, its title and its anchor.
+_Mark = tuple[int, int, str, str]
+
+
+def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
+    """The highlights of the claims, by sentence_id."""
+    marks: dict[int, list[_Mark]] = {}
+    if claims is not None and len(claims):
+        for c in claims.to_dict("records"):
+            said = said_by(c.get("speaker"), c.get("attribution"))
+            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
+            marks.setdefault(int(c["sentence_id"]), []).append(
+                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
+            )
+    return marks
+
+
+def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
+    """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
+    and their claims marked."""
+    kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
+    label = ""
+    # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
+    voice = ""
+    if b.get("speaker"):
+        how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
+        voice = said_by(b["speaker"], how)
+        # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
+        label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
+    if b.get("timestamp"):
+        label += f'<code>({esc(b["timestamp"])})</code> '
+    body, pos = [], 0
+    for s in sentences:
+        s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
+        if s0 < pos or s1 > len(text):
+            continue
+        body.append(esc(text[pos:s0]))
+        own = marks.get(int(s["sentence_id"]), [])
+        spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
+        # A claim whose words cannot be marked here (a caption surface across a dropped
+        # timestamp) still has its permalink, at the start of its sentence.
+        unplaced = "".join(
+            f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
+        )
+        said = said_by(s.get("speaker"), s.get("attribution"))
+        said = "" if said == "author" else said
+        if said != voice and (said or voice):
+            shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+            body.append(f'<small class="voice">[{shown_as}]</small> ')
+        voice = said
+        body.append(
+            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
+            f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
+        )
+        pos = s1
+    body.append(esc(text[pos:]))
+    tag = "h4" if kind == "heading" else "p"
+    return f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>'
 
 
 def _lines(escaped: str) -> str:
@@ -234,7 +252,7 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     ``documents_href`` None links within the page (the document report itself).
     """
 
-    def link(sentence_id: object) -> str:
+    def link(sentence_id: int | str) -> str:
         if documents_href is None:
             return f"#{sentence_anchor(sentence_id)}"
         return sentence_href(doc_id, sentence_id, documents_href)
@@ -261,7 +279,8 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
             value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
             out.append(
-                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} {esc(c["unit"])}{topic}</li>'
+                f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} '
+                f'{esc(c["unit"])}{topic}</li>'
             )
         out.append("</ul>")
     return "\n".join(out)
@@ -270,7 +289,6 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
 def setup_matplotlib() -> None:
     """Japanese-capable, deterministic figures."""
     import matplotlib
-
     import matplotlib_fontja  # noqa: F401  (registers IPAexGothic and makes it the default)
 
     matplotlib.rcParams.update(

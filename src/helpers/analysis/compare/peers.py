@@ -1,0 +1,214 @@
+"""A figure against the other figures of its group: indexed overlaps, renderings of one event, the claim verdict."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...format import range_words
+from .comparable import scale_window, status_words, unjudgeable
+from .rules import SAME_PLACE, overlaps, slip_exponent, widened
+from .verdicts import Verdict, _ref_range, _scaled
+from .views import ClaimView
+
+
+class _IntervalIndex:
+    """Intervals sorted by their low end, with prefix maxima of the high end per document: "does any interval
+    of another document overlap [lo, hi]?" in O(log n)."""
+
+    def __init__(self, items: list[tuple[tuple[float, float], str]]) -> None:
+        items = sorted(items, key=lambda t: t[0][0])
+        self.los = [lo for (lo, _), _ in items]
+        self.best: list[tuple[float, str, float]] = []  # (max high, its document, max high of any other document)
+        top: tuple[float, str, float] = (-math.inf, "", -math.inf)
+        for (_, hi), doc in items:
+            h1, d1, h2 = top
+            if hi > h1:
+                top = (hi, doc, h1 if d1 != doc else h2)
+            elif doc != d1 and hi > h2:
+                top = (h1, d1, hi)
+            self.best.append(top)
+
+    def overlaps_other(self, rng: tuple[float, float], doc: str) -> bool:
+        i = bisect.bisect_right(self.los, rng[1])
+        if i == 0:
+            return False
+        h1, d1, h2 = self.best[i - 1]
+        return (h1 if d1 != doc else h2) >= rng[0]
+
+
+@dataclass
+class _Cluster:
+    """Figures of one group and one measure, indexed for linear-time peer checks."""
+
+    views: list[ClaimView]
+    by_event: dict[str, list[ClaimView]] = field(default_factory=dict)
+    n_doc: Counter = field(default_factory=Counter)
+    n_speaker: Counter = field(default_factory=Counter)
+    n_doc_speaker: Counter = field(default_factory=Counter)
+    n_known: int = 0
+    n_doc_known: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        numeric = [c for c in self.views if c.window is not None and c.rng is not None]
+        # each figure's tolerance is applied once: one side's window against the other side's stated range
+        self.windows = _IntervalIndex([(c.window, c.doc_id) for c in numeric])  # type: ignore[misc]
+        self.stated = _IntervalIndex([(c.rng, c.doc_id) for c in numeric])  # type: ignore[misc]
+        for c in self.views:
+            self.by_event.setdefault(c.event_id, []).append(c)
+            self.n_doc[c.doc_id] += 1
+            if c.speaker:
+                self.n_known += 1
+                self.n_speaker[c.speaker] += 1
+                self.n_doc_known[c.doc_id] += 1
+                self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
+
+    def overlapping_other_doc(self, c: ClaimView) -> bool:
+        """Whether a figure of another document agrees with ``c`` within either figure's tolerance (O(log n))."""
+        if c.window is None or c.rng is None:
+            return False
+        return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
+
+    def eligible_disagreeing(self, c: ClaimView) -> int:
+        """Figures of other documents that could contradict ``c``: not another speaker's, not another point
+        of the same event."""
+        n = len(self.views) - self.n_doc[c.doc_id]
+        if c.speaker:
+            others_known = self.n_known - self.n_speaker[c.speaker]
+            own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
+            n -= others_known - own_doc_others
+        for v in self.by_event.get(c.event_id, ()):
+            elsewhere = v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE
+            if elsewhere and not (c.speaker and v.speaker and v.speaker != c.speaker):
+                n -= 1
+        return n
+
+    def near_scale(self, c: ClaimView) -> bool:
+        """Whether a figure of another document is within SCALE_DECADES powers of ten of ``c`` (O(log n))."""
+        return c.rng is not None and self.stated.overlaps_other(scale_window(c.rng), c.doc_id)
+
+    def barred(self) -> Counter:
+        """Why figures of this cluster cannot contradict anything: reason -> how many (issue 26)."""
+        if not hasattr(self, "_barred"):
+            self._barred = Counter(r for r in map(unjudgeable, self.views) if r)
+        return self._barred
+
+    def renderings(self, c: ClaimView) -> list[ClaimView]:
+        """Figures at the same point of another rendering of the same event."""
+        return [
+            v for v in self.by_event.get(c.event_id, ())
+            if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE)
+        ]  # fmt: skip
+
+
+def _point_match(c: ClaimView, row) -> bool:
+    """The stated figure itself (not an open "at least" window) lands on the ledger figure."""
+    if c.rng is None:
+        return False
+    lo, hi = _ref_range(row)
+    hi = hi if math.isfinite(hi) else lo
+    return overlaps(widened((c.rng[0], c.rng[0]), "approx"), (lo, hi))
+
+
+def _stated(c: ClaimView) -> tuple[float, float]:
+    assert c.rng is not None
+    return widened(c.rng, "")
+
+
+def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
+    """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
+    if not c.precise:
+        return None
+    for cl in clusters:
+        for v in cl.renderings(c):
+            if not v.precise or overlaps(_stated(c), _stated(v)):
+                continue
+            k = slip_exponent(_stated(c), _stated(v))
+            if k is None:
+                continue
+            if any(_point_match(c, r) for r in refs):
+                continue  # the ledger sides with this figure: the other rendering slipped
+            return v, k
+    return None
+
+
+def claim_verdict(
+    c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], refs: list, family: bool, rivals: list[_Cluster] | None = None
+) -> Verdict:
+    """One verdict for a figure against its group and the ledger.
+
+    A same-event rendering that is a clean power of ten away decides first (a
+    slip is visible only between the two); then the ledger; then the other
+    documents of the group: any overlapping figure makes it consistent; when
+    none overlaps, a figure that could contradict it (not a family member, not
+    another speaker's, not another point of the same event) makes it a conflict.
+    ``rivals`` are the clusters of figures that can contradict ``c`` at all
+    (``comparable``: known subject and period, framed like ``c``); without it,
+    every peer can.
+    """
+    slip = _rendering_slip(c, clusters, refs)
+    if slip is not None:
+        v, k = slip
+        return Verdict(
+            "translation_slip",
+            f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
+            range_words(_scaled(c.rng, k), c.unit),
+        )
+    if ref.verdict != "unverified" or c.window is None:
+        return ref
+    if any(cl.overlapping_other_doc(c) for cl in clusters):
+        # No count of the group's other figures: it would change this finding whenever any document joins
+        # the group (the group's own finding counts its sources).
+        return Verdict("consistent", f"{c.label()} overlaps figures of other sources in its group")
+    peers = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
+    if peers == 0:
+        return ref
+    if family:
+        return Verdict(
+            "different_measure",
+            f"{c.label()}: differs from the other figures of the group, "
+            "but members of a family (e.g. model sizes) can all hold",
+        )
+    if rivals is None:
+        rivals = clusters
+    eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
+    barred = unjudgeable(c)
+    if eligible > 0 and barred:
+        return Verdict("unverified", f"{c.label()}: overlaps no figure of the other sources, but it cannot contradict one: {barred}")
+    able = sum(cl.eligible_disagreeing(c) for cl in rivals)
+    if able > 0 and not any(cl.near_scale(c) for cl in rivals):
+        return Verdict("unverified", f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, so a different quantity of the same unit")
+    if able > 0:
+        return Verdict("conflict", f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it")
+    if eligible > 0:
+        # the ledger's reason for not calling a conflict (guidance against an actual ...) stays in the detail
+        also = ref.detail.removeprefix(f"{c.label()}: ") if " no conflict with " in f" {ref.detail}" else ""
+        detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {_barred_words(c, clusters, rivals)}"
+        return Verdict("unverified", f"{detail}; {also}" if also else detail)
+    return Verdict(
+        "different_measure",
+        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
+        "so different statements",
+    )
+
+
+def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]) -> str:
+    """Why the other figures of the group cannot contradict ``c``: "subject unknown on one side (1); guidance (2)"."""
+    why: Counter = Counter()
+    for cl in clusters:
+        why.update(cl.barred())
+    framed = sum(len(cl.views) for cl in clusters) - sum(why.values()) - sum(len(cl.views) for cl in rivals)
+    parts = [f"{r} ({n})" for r, n in sorted(why.items())]
+    if framed > 0:
+        parts.append(_framed_words(c.status, framed))
+    return "; ".join(parts) or "another speaker's or another point of the same event"
+
+
+def _framed_words(status: str, n: int) -> str:
+    if status == "actual":
+        return f"{status_words('guidance')} or {status_words('forecast')} against {status_words(status)} ({n}): never a conflict"
+    if status == "guidance":
+        return f"guidance given in another quarter, or an actual ({n}): a revision or an outcome, never a conflict"
+    return f"framed otherwise than {status_words(status)} ({n}): never a conflict"

@@ -1,0 +1,263 @@
+"""Attaching a unit and a qualifier to a numeral: the unit written after it, a currency sign before it,
+degrees read as temperature or angle, and units the context implies (GPUs, persons, ages, versions, years).
+
+``_attach`` turns a ``_Core`` into a ``_Q`` (a reading): the unit from the counter, noun or sign
+around the number, the value converted to the base unit, and the approximation or bound
+qualifier from the words around it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from .. import numbers, units
+from ..lexicon import (
+    EN_UNITS,
+    JA_GPU_CONTEXT,
+    JA_PERSON_NOUN,
+    JA_SUFFIX_QUAL,
+    LATIN_GPU_CONTEXT,
+    LATIN_SUFFIX_QUAL,
+    PREFIX_QUAL,
+    SCALE_AFTER,
+    UNITS_BY_LANG,
+)
+from .model import _Core, _Q, _UnitHit
+
+# "pounds" is money in British news and weight next to words of weight
+_WEIGHT_CONTEXT = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|tons?|tonnes?|kilo\w*|kg|lbs?|grams?|ounces?|mass|"
+                             r"pounds? of)\b")
+_POUND_KG = 0.45359237
+_LEAD = re.compile(r"[\s\-]*(?:(?:of|von)\s)?")
+# 分 as minutes, unless it starts a word (分野 field, 分析 analysis, 分かる understand) or a fraction (3分の2)
+_JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
+
+_DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
+_TEMPERATURE_CONTEXT = re.compile(r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
+                                  r"kalt|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低")
+_ANGLE_CONTEXT = re.compile(r"(?i)angle|rotat|turn|tilt|slope|latitude|longitude|winkel|dreh|neig|breite|länge|"
+                            r"角度|回転|傾")
+_JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
+_VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
+_CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
+# "Alexandr is 28", "He was 19, and", "Wang ist 28.": a copula after a name or pronoun, then a bare number
+_AGE_SUBJECT = re.compile(
+    r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
+    r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
+    r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """The unit a core is read with so far, where its reading ends, and whether the text states the unit."""
+
+    unit: str
+    mult: float
+    offset: float
+    end: int
+    surface: str
+    explicit: bool
+
+
+def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
+    """The unit written right after a number: the corpus's counters, or the unit vocabulary where it
+    reads a longer unit (人民元 is yuan, not 人 persons; 台湾ドル is Taiwan dollars, not 台 pieces)."""
+    for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
+        m = pattern.match(text, pos)
+        if m:
+            hit = units.unit_after(text, pos, lang) if lang == "ja" else None
+            if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
+                return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+            return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
+    if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
+        for pattern, unit, mult in EN_UNITS[4:]:
+            if pattern.pattern.startswith(r"\s?") or pattern.pattern.startswith("(?:\\s"):
+                m = pattern.match(text, pos)
+                if m and m.end() > pos + 1 and m.group(0).strip():
+                    return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
+    hit = units.unit_after(text, pos, lang)
+    if hit is None and lang == "ja":
+        hit = units.unit_after(text, pos, "en")
+    if hit is None:
+        return None
+    if lang == "ja" and hit.surface == "分" and text[hit.end:hit.end + 1] in _JA_FUN_WORD:
+        return None
+    if units.is_currency(hit.info.unit) and re.match(r"\s?-?\d", text[hit.end:hit.end + 3]) \
+            and not units.is_word(hit.surface, lang):
+        return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
+    if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
+        return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+
+
+def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
+    qual, qs, qe = "", s, e
+    prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
+    window = text[max(0, s - 40):s]
+    for pattern, q in prefixes:
+        m = pattern.search(window)
+        if m:
+            qual, qs = q, s - (len(window) - m.start())
+            break
+    if lang == "ja":
+        for pattern, q in JA_SUFFIX_QUAL:
+            m = pattern.match(text, e)
+            if m:
+                qe = m.end()
+                if not qual:
+                    qual = q
+                break
+    else:
+        for pattern, q in LATIN_SUFFIX_QUAL.get(lang, []):
+            m = pattern.match(text, e)
+            if m and not qual:
+                qual, qe = q, m.end()
+                break
+    return qual, qs, qe
+
+
+def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
+    """Resolve the provisional units: 年 → calendar year or duration, 個/台 → gpu or count."""
+    if unit == "_year":
+        tail = text[end:end + 2]
+        if 1800 <= value <= 2100 and float(value).is_integer() and not tail.startswith(("間", "前", "後")):
+            return "year"
+        return "duration_year"
+    if unit == "_piece":
+        return "gpu" if JA_GPU_CONTEXT.search(text) else "count"
+    return unit
+
+
+def _is_age(text: str, core: _Core, lang: str) -> bool:
+    """A bare whole number 1..120 right after "<Name> is" and closing its clause is a person's age."""
+    if lang not in ("en", "de") or core.low != core.high or not core.low.is_integer() or not 1 <= core.low <= 120:
+        return False
+    before = text[max(0, core.start - 40):core.start]
+    return bool(_AGE_SUBJECT.search(before)) and _CLAUSE_END_AFTER.match(text, core.end) is not None
+
+
+def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | None:
+    """The reading of a core: its unit, value in the base unit, qualifier and span (None: not a quantity)."""
+    if core.kind in ("version", "year"):
+        u = _Unit(core.kind, 1.0, 0.0, core.end, "", False)
+    elif core.kind == "size":
+        u = _Unit("parameter", 1.0, 0.0, core.end, "", True)
+    elif core.kind == "fraction":
+        u = _Unit("percent", 1.0, 0.0, core.end, "", False)
+    elif core.unit:
+        u = _Unit(core.unit, 1.0, 0.0, core.end, "", True)
+    else:
+        core, u, found = _written_unit(text, core, lang, sign_ok)
+        core, u = _degree_unit(text, core, lang, u, found)
+        core, u = _unit_from_context(text, core, lang, u)
+    return _reading(text, core, lang, u)
+
+
+def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Core, _Unit, bool]:
+    """The unit written after the number and the currency sign before it (the core then starts at the sign);
+    and whether a unit follows the number."""
+    e = core.end
+    unit, mult, explicit = "count", 1.0, False
+    offset, unit_surface = 0.0, ""
+    found = _unit_after(text, e, lang)
+    if found:
+        unit, mult, e, offset, unit_surface = found.unit, found.mult, found.end, found.offset, found.surface
+        explicit = True
+    # currency before the number ($, US$, €, £, ¥, USD, RM); a currency word after it may repeat it
+    sign = units.sign_before(text, core.start) if sign_ok else None
+    if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
+        core = replace(core, start=sign.start)
+        if not found or not units.is_currency(unit):
+            scale = 1e9 if found and found.unit == "parameter" else 1.0  # "$10B": billions of dollars
+            if found and found.unit == "parameter":
+                e = found.end
+            elif found:
+                e = core.end  # "$5 people": the word after is not the dollars' unit
+            unit, mult, explicit, offset = sign.info.unit, scale * sign.info.factor, True, 0.0
+            unit_surface = sign.surface
+    if found and units.is_currency(unit) and not core.scaled:
+        # "75 USD million": the scale word after the currency
+        sm = SCALE_AFTER.get(lang, SCALE_AFTER["en"]).match(text, e)
+        if sm and sm.group(1):
+            scale_word = numbers.SCALE_WORDS.get(lang, numbers.SCALE_WORDS["en"]).get(sm.group(1).lower().rstrip("."))
+            if scale_word:
+                mult, e = mult * scale_word, sm.end()
+    return core, _Unit(unit, mult, offset, e, unit_surface, explicit), found is not None
+
+
+def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tuple[_Core, _Unit]:
+    """Degrees after a number with no other unit: Celsius near words of temperature, radians near words of angle,
+    Fahrenheit or Celsius where Japanese names the scale before the number (華氏51度)."""
+    if not found:
+        deg = _DEGREES.match(text, u.end)
+        if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
+            # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale
+            info = units.lookup("°C", "en")
+            if info is not None and not (lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10),
+                                                                                  core.start)):
+                u = _Unit(info.unit, info.factor, info.offset, deg.end(), deg.group(1), True)
+                found = True
+        elif deg and _ANGLE_CONTEXT.search(text):
+            u = replace(u, unit="radian", mult=math.pi / 180, end=deg.end(), explicit=True, surface=deg.group(1))
+            found = True
+    if lang == "ja" and not found and text[u.end:u.end + 1] == "度":
+        # 華氏51度, 摂氏温度の10度, 華氏マイナス5度: the scale is named before the number
+        pre = _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
+        if pre is not None:
+            info = units.lookup("°F" if pre.group(1) in ("華氏", "カ氏") else "°C", "en")
+            if info is not None:
+                core = replace(core, start=pre.start())
+                if "マイナス" in pre.group(0) and core.low > 0:
+                    core = replace(core, low=-core.low, high=-core.high)
+                u = _Unit(info.unit, info.factor, info.offset, u.end + 1, pre.group(1), True)
+    return core, u
+
+
+def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Core, _Unit]:
+    """Units the words around a number imply: and a half (2年半), persons, GPUs, ages, model versions, years."""
+    unit, e, explicit = u.unit, u.end, u.explicit
+    if lang == "ja":
+        if core.kind == "num" and explicit and unit not in ("count", "_piece", "person", "gpu") \
+                and text.startswith("半", e):  # 2年半, 1時間半: and a half
+            core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
+                         core.kind, core.scaled, core.word)
+            e += 1
+        if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
+            unit = "person"
+    else:
+        if unit == "count" and LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
+            unit = "gpu"
+        elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
+            unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
+        elif unit == "count" and not core.scaled and _is_age(text, core, lang):
+            unit, explicit = "age", True
+    if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]) \
+            and _VERSION_CONTEXT.search(text):
+        unit = "version"  # a bare 3.1 next to model or version words is a model version
+    if not explicit and core.kind == "num" and lang != "ja" and 1800 <= core.low <= 2100 \
+            and core.low.is_integer() and core.low == core.high and re.fullmatch(r"\d{4}", text[core.start:core.end]):
+        unit = "year"
+    return core, replace(u, unit=unit, end=e, explicit=explicit)
+
+
+def _reading(text: str, core: _Core, lang: str, u: _Unit) -> _Q | None:
+    """The reading of a core with its unit: provisional units resolved, qualifier and value in the base unit."""
+    e = u.end
+    unit = _base_unit(u.unit, core.low, text, e, lang)
+    if unit == "_month_name":
+        if 1 <= core.low <= 12 and core.low == core.high:
+            return None  # 4月に: the month April, a calendar reference rather than a quantity
+        unit = "other"
+    if unit == "year" and text[e - 2:e] == "年代":
+        core = _Core(core.start, core.end, core.low, core.low + 9, core.vague, core.kind, core.scaled, core.word)
+    qual, qs, qe = _qualifier(text, core.start, e, lang)
+    raw_low, raw_high = core.low, core.high
+    low = numbers.finite_or_none(core.low * u.mult + u.offset)
+    high = numbers.finite_or_none(core.high * u.mult + u.offset)
+    if low is None or high is None:
+        return None
+    return _Q(qs, qe, low, high, unit, u.mult, core.vague, qual, u.explicit, core.kind, raw_low, raw_high, core.scaled,
+              u.offset, u.surface)

@@ -1,0 +1,120 @@
+"""What is not a claim although it is a number: product names (H100, GPT-4o), discourse ordinals
+(1つは, 2つ目は, 第一), partitives (の1つ, one of), phase names (von -1 bis 0), numbers naming
+an item (episode 212, ソフトウェア1); and Japanese negation of a quantity's clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import units
+from .model import _Core
+
+_CJK = re.compile(r"[\u4e00-\u9fff々]")
+# "episode 212", "Kapitel 12", "No. 5": a number naming an item, not counting anything
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:episode|chapter|page|section|season|part|number|no\.|item|room|figure|table|"
+    r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|tabelle)\s?#?\s?$|#$", re.I)
+# Japanese: the quantity is the object or subject of a verb negated in the same clause
+# ("1億ドルをもらっていません", "だれも1ギガワットの...を構築していない"); durations are left alone
+# ("2年間働いていない" says for how long, it does not deny the two years).
+_JA_NEG_VERB = re.compile(r"て(?:は|も)?い(?:ない|ません|なかった)")
+_JA_NOBODY = re.compile(r"(?:誰も|だれも|何も|一度も)")
+_JA_NEG_END = re.compile(r"(?:ない|ません|なかった)")
+_JA_CLAUSE_END = re.compile(r"[。、！？!?]")
+_NOT_NEGATABLE = frozenset({"duration_year", "duration_month", "duration_week", "duration_day", "year", "version"})
+
+_FUNCTION_WORDS = frozenset("""
+the a an some about only all these those its his her their our my your another every each with for in on at by
+from of and but or nearly almost over under around just when after before since until during between among roughly
+approximately more less fewer than top first last next past exactly total up to into within across per like are were
+was is had has have we they he she it i you there here both also still already many just some nearly another
+""".split())
+
+
+def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
+    """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities.
+
+    Letters that are a unit (256GB, 50mph, 500Km, 10x) or a currency sign or code before the
+    number (USD1,700, RM120, US$5) are not names.
+    """
+    before = text[max(0, s - 2):s]
+    if before[-1:].isascii() and before[-1:].isalpha():
+        sign = units.sign_before(text, s)
+        if sign is None or sign.end != s:
+            return True
+    if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha() \
+            and not re.search(r"\d(?:k|K|M|B|bn|m)-$", text[max(0, s - 5):s]):  # 5k-20k is a range
+        return True
+    after = text[e:e + 2]
+    if after[:1].isascii() and after[:1].isalpha():
+        # unit suffixes glued to digits are fine
+        if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e:e + 3]):
+            return False
+        hit = units.unit_after(text, e, lang) or units.unit_after(text, e, "en")
+        if hit is not None and hit.start == e:
+            return False
+        return True
+    return False
+
+
+def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool:
+    before = text[max(0, s - 3):s]
+    after = text[e:unit_end + 2]
+    if before.endswith("第"):
+        return True  # 第一の理由, 第2世代
+    if re.match(r"(?:つ|番|回)?目", text[e:]) and not re.match(r"(?:週間|日|年|ヶ月)", text[e:]):
+        return True  # 2つ目は, 2番目
+    if text[e:].startswith("番") and not text[e:].startswith("番組"):
+        return True
+    if value == 1 and re.match(r"(?:つ|人|個)", text[e:]):
+        if before.endswith("の") or before.endswith("もう") or before.endswith("うち"):
+            return True  # 機能の1つ, もう1つ: partitive / discourse
+        if re.match(r"つ[はの]", text[e:]):
+            return True  # 1つは ... : discourse ordinal; 1つの X: an article ("a single X"), not a count
+    if value == 2 and re.match(r"度と", text[e:]):
+        return True  # 2度と: "never again"
+    del after
+    return False
+
+
+def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
+    after = text[e:e + 8].lower()
+    before = text[max(0, s - 12):s].lower()
+    if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
+        return True
+    if re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before) and text[e:e + 1] == "." \
+            and re.match(r"\.\s[a-zäöüA-ZÄÖÜ]", text[e:e + 3]):
+        return True  # "der 2. Platz": German ordinal
+    if before.endswith("-") and re.search(r"\d\s?-$", before):
+        return False
+    if re.search(r"(?:^|\s)-$", before):
+        return True  # "von -1 bis 0": a name, not a quantity
+    return False
+
+
+def _is_name_number(text: str, core: _Core, lang: str) -> bool:
+    """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
+    surface = text[core.start:core.end]
+    if lang == "ja" and len(surface) == 1 and not surface.isdigit() and not core.scaled and not core.vague \
+            and (_CJK.match(text, core.end) or _CJK.match(text[core.start - 1:core.start] if core.start else "")):
+        return True  # a lone kanji numeral inside a word: 一歩, 唯一, 三角
+    before = text[max(0, core.start - 12):core.start]
+    if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
+        return True
+    # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name;
+    # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
+    name = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", before)
+    if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
+        return True
+    return False
+
+
+def _ja_negated(text: str, start: int, end: int) -> bool:
+    m = _JA_CLAUSE_END.search(text, end)
+    after = text[end:m.start() if m else len(text)]
+    neg = _JA_NEG_VERB.search(after)
+    if neg and neg.start() <= 25:
+        return True
+    left = max((x.end() for x in _JA_CLAUSE_END.finditer(text, 0, start)), default=0)
+    return bool(_JA_NOBODY.search(text, left, start)) and _JA_NEG_END.search(after) is not None

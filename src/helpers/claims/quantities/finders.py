@@ -1,0 +1,166 @@
+"""The numeral finders run in turn over a sentence: each finds one form of number (a *core*) where no
+earlier finder and no span that holds no claim (a URL, a timestamp, a time of day) has found one.
+
+Script-independent forms come first (model versions and sizes, exponents, dates, years written '25,
+word and slash fractions), then those of the sentence's script (``japanese``, ``latin``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .. import numbers
+from ..lexicon import (
+    DE_DATE,
+    EN_DATE,
+    FRACTIONS,
+    HAS_LATIN_WORD,
+    ISO_DATE,
+    JA_DATE,
+    JA_MONTH_DAY,
+    MONTH_YEAR,
+    SHORT_YEAR,
+    VERSION,
+)
+from .japanese import _dedupe, _ja_cores, _ja_fractions, _ja_wari, _kana_numerals
+from .latin import _latin_cores
+from .model import _Core, _overlaps, _spans
+
+# Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size
+_MIN_LLAMA_SIZE = 20
+_SLASH_FRACTION = re.compile(
+    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
+    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
+_EXPONENT_HINT = re.compile(r"\d\s?[eE^x×*]")
+_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+# Bounded by Latin letters and digits only: Japanese runs kana and kanji into its numerals (10^30個).
+_SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
+                         r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
+                         r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.]))")
+
+
+def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool) -> list[_Core]:
+    """Every numeral core of a sentence, ordered by start (longest first); ``taken``: spans that hold no claim,
+    ``digits``: whether the text has a digit at all."""
+    taken = list(taken)
+    cores: list[_Core] = _versions(text, taken) if digits else []
+    if digits and _EXPONENT_HINT.search(text):
+        scientific, refused = _scientific(text, taken)
+        cores += scientific
+        taken += refused
+    cores += _dates(text, lang, taken + _spans(cores)) if digits else []
+    if lang != "ja" and digits and ("'" in text or "’" in text):
+        cores += _short_years(text, taken + _spans(cores))
+    cores += _word_fractions(text, lang, taken)
+    if lang == "ja":
+        cores += _ja_wari(text, taken) + _kana_numerals(text, taken) + _ja_fractions(text, taken)
+    cores += _slash_fractions(text, taken + _spans(cores))
+    # a word fraction ("half") may be part of a longer spelled number ("half a dozen", "two million and one half")
+    taken += [(c.start, c.end) for c in cores if not (c.kind == "fraction" and c.word)]
+    if lang == "ja":
+        # English numbers inside Japanese text ("0 Million", "350,000 H100s") need a Latin scale/word
+        latin = _latin_cores(text, "en", taken, words=False) if HAS_LATIN_WORD.search(text) else []
+        new = _ja_cores(text, taken) + latin
+        # Latin-script numbers inside Japanese text are already covered by JA_CORE
+        new = [c for c in new if c.word is False and not _overlaps(
+            c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
+        new = _dedupe(new)
+    else:
+        new = _latin_cores(text, lang, taken)
+    cores += new
+    cores.sort(key=lambda c: (c.start, -c.end))
+    return cores
+
+
+def _versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """Model versions (Llama 3.1) and sizes (Llama 3 70B, Llama 405)."""
+    cores: list[_Core] = []
+    for m in VERSION.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            v = numbers.parse_digits(m.group(1), "en")
+            if v is not None:
+                if m.end() < len(text) and text[m.end()] == "B" and not text[m.end() + 1:m.end() + 2].isalpha():
+                    cores.append(_Core(m.start(), m.end() + 1, v * 1e9, v * 1e9, kind="size"))
+                elif v >= _MIN_LLAMA_SIZE and v.is_integer():
+                    # "Llama 405": no release is numbered that high, so the number names the 405B model
+                    cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, kind="size"))
+                else:
+                    cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
+    return cores
+
+
+def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
+    """1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text; and the spans of those too large,
+    which are no claim (nor is the 400 of 10^400)."""
+    cores: list[_Core] = []
+    refused: list[tuple[int, int]] = []
+    for m in _SCIENTIFIC.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken + refused):
+            with numbers.refusals() as too_large:
+                v = numbers.parse_latin(m.group(0), "en")
+            if v is not None:
+                cores.append(_Core(m.start(), m.end(), v, v))
+            elif too_large:
+                refused.append(m.span())
+    return cores, refused
+
+
+def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Dates: a year (kind year) where one is written, else the day (kind date)."""
+    cores: list[_Core] = []
+    for pattern in (ISO_DATE, JA_DATE, JA_MONTH_DAY) if lang == "ja" else (ISO_DATE, DE_DATE, EN_DATE, MONTH_YEAR):
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+                continue
+            year = next((g for g in m.groups() if g and len(g) == 4), None)
+            if year:
+                cores.append(_Core(m.start(), m.end(), float(year), float(year), kind="year"))
+            else:
+                day = float(m.group(2) if pattern is JA_MONTH_DAY else m.group(1))
+                cores.append(_Core(m.start(), m.end(), day, day, kind="date"))
+    return cores
+
+
+def _short_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """'25 is 2025, '98 is 1998: the century closest to the present corpus."""
+    cores: list[_Core] = []
+    for m in SHORT_YEAR.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            two = float(m.group(1))
+            year = 2000 + two if two <= 40 else 1900 + two
+            cores.append(_Core(m.start(), m.end(), year, year, kind="year"))
+    return cores
+
+
+def _word_fractions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """Fractions the lexicon names by a word (half, Hälfte, Drittel, 半分), as a percentage."""
+    cores: list[_Core] = []
+    for pattern, value in FRACTIONS.get(lang, []):
+        for m in pattern.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken):
+                cores.append(_Core(m.start(), m.end(), value, value, kind="fraction", word=True))
+    return cores
+
+
+def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """3/4, 1 3/5, -4/5, ½, 2½: proper fractions only (9/11 and 24/7 are a date and a phrase)."""
+    cores: list[_Core] = []
+    for m in _SLASH_FRACTION.finditer(text) if "/" in text or _VULGAR.search(text) else ():
+        if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            continue
+        if m.group("vulgar"):
+            frac = unicodedata.numeric(m.group("vulgar"))
+        else:
+            num, den = float(m.group("num")), float(m.group("den"))
+            # 3/4 and 1/20 are fractions; 9/11 and 12/25 are dates
+            if not den or num >= den or (den > 10 and num != 1):
+                continue
+            frac = num / den
+        sign = -1.0 if m.group("sign") else 1.0
+        if m.group("whole"):
+            v = sign * (float(m.group("whole")) + frac)
+            cores.append(_Core(m.start(), m.end(), v, v))
+        else:
+            cores.append(_Core(m.start(), m.end(), sign * 100 * frac, sign * 100 * frac, kind="fraction"))
+    return cores

@@ -1,0 +1,212 @@
+"""Numeral finders for German and English text: digits with scale words (3.5 Milliarden, $3m), powers
+written out (10 to the 13th), "a billion", vague words (tens of billions), spelled-out numbers
+(two hundred fifty, zweieinhalb), multiples (tenfold), "a dozen" and the "one" that starts a range.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .. import numbers, spelled, units
+from ..lexicon import LATIN_NUM, SCALE_AFTER
+from .attach import _unit_after
+from .model import _Core, _overlaps, _spans
+
+_FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
+_TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
+_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
+_ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool = True) -> list[_Core]:
+    """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text
+    (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
+    lang = lang if lang in ("de", "en") else "en"
+    cores, refused = _powers_of_ten(text, taken)
+    cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
+    cores += _article_scales(text, lang, taken + _spans(cores))
+    cores += _vague_words(text, lang, taken + _spans(cores))
+    if words:
+        cores = _with_spelled(text, lang, taken, cores)
+    cores = _with_multiples(text, lang, taken, cores)
+    cores += _dozens(text, taken + _spans(cores))
+    cores += _range_ones(text, lang, taken + _spans(cores))
+    return cores
+
+
+def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
+    """Powers of ten written out ("10 to the 13th"); and the spans of powers too large, which are no claim,
+    and neither are their digits."""
+    cores: list[_Core] = []
+    refused: list[tuple[int, int]] = []
+    for m in _TO_THE.finditer(text) if " to the " in text else ():
+        if not _overlaps(m.start(), m.end(), taken):
+            try:
+                v = numbers.finite_or_none(float(m.group(1)) ** float(m.group(2)))
+            except OverflowError:
+                v = numbers.finite_or_none(math.inf)  # refused, and noted as beyond the range
+            if v is not None:
+                cores.append(_Core(m.start(), m.end(), v, v))
+            else:
+                refused.append(m.span())
+    return cores, refused
+
+
+def _digit_numbers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Digit numbers with a sign word before (minus 5) and a scale word after (3.5 Milliarden, $3m)."""
+    cores: list[_Core] = []
+    scale_re = SCALE_AFTER[lang]
+    for m in LATIN_NUM.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(s, e, blocked) or _overlaps(s, e, _spans(cores)):
+            continue
+        v = numbers.parse_latin(m.group(0), lang)
+        if v is None:
+            continue
+        neg = _NEGATIVE_WORD.search(text, max(0, s - 10), s)
+        if neg and v > 0:
+            v, s = -v, neg.start()
+        scaled = False
+        sm = scale_re.match(text, e)
+        if sm is None and text[e:e + 1] == "m" and _is_million_m(text, s, e, lang):
+            sm = re.compile("m").match(text, e)
+        if sm:
+            mult = numbers.SCALE_WORDS[lang].get(sm.group(0).strip().lower().rstrip("."), None)
+            if mult is None and lang == "de":
+                mult = numbers.SCALE_WORDS["de"].get(sm.group(0).strip().lower())
+            if mult is not None:
+                v = numbers.finite_or_none(v * mult)
+                if v is None:
+                    continue
+                e = sm.end()
+                scaled = True
+        cores.append(_Core(s, e, v, v, scaled=scaled))
+    return cores
+
+
+def _article_scales(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """The indefinite article as the number one before a scale word ("eine Million", "a billion")."""
+    cores: list[_Core] = []
+    scale_re = SCALE_AFTER[lang]
+    art = r"\b(?:eine|ein|einer|einen)\s" if lang == "de" else r"\b(?:a|an|one)\s"
+    for m in re.finditer(art, text, re.I):
+        sm = scale_re.match(text, m.end() - 1)
+        if sm and sm.group(1):
+            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
+            if mult and not _overlaps(m.start(), sm.end(), blocked + _spans(cores)):
+                cores.append(_Core(m.start(), sm.end(), mult, mult, scaled=True, word=True))
+    return cores
+
+
+def _vague_words(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Vague words with their bracket ("tens of billions", "Milliarden (von) Dollar", "ein paar Monate")."""
+    cores: list[_Core] = []
+    table = numbers.vague_brackets().get(lang, {})
+    vague_re = _vague_re(lang)
+    occupied = list(blocked)
+    for m in vague_re.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(s, e, occupied):
+            continue
+        low, high = table[m.group(1).lower()]
+        scaled = m.group(1).lower() in ("millionen", "milliarden", "billionen", "millions", "billions", "trillions",
+                                        "many millions", "many billions")
+        sm = re.compile(r"\s(?:von\s)?(Milliarden|Millionen|Billionen)\b|\s(?:of\s)?(billions|millions|trillions|thousands)\b",
+                        re.I).match(text, e) if not scaled else None
+        if sm:
+            mult = numbers.SCALE_WORDS[lang].get((sm.group(1) or sm.group(2)).lower(), 1.0)
+            low, high, e, scaled = low * mult, high * mult, sm.end(), True
+        cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
+        occupied.append((s, e))
+    return cores
+
+
+def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
+    """``cores`` with spelled-out numbers, fractions and mixed numbers ("two hundred fifty", "two-thirds",
+    "zweieinhalb") in place of the digit numbers they contain."""
+    cores = list(cores)
+    scale_re = SCALE_AFTER[lang]
+    for sp in spelled.spelled_numbers(text, lang):
+        s, e = sp.start, sp.end
+        if _overlaps(s, e, taken):
+            continue
+        inside = [c for c in cores if s <= c.start and c.end <= e]
+        crossing = [c for c in cores if c.start < e and s < c.end]
+        if len(inside) != len(crossing) or any(c.kind not in ("num", "fraction") for c in crossing):
+            continue  # crosses a number found otherwise ("thousands of")
+        surface = text[s:e].lower()
+        if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE \
+                and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None):
+            continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
+        if not sp.words and sp.kind == "int":
+            continue
+        for c in inside:
+            cores.remove(c)
+        v, e2, scaled = sp.value, e, False
+        sm = scale_re.match(text, e)
+        if sm and sm.group(1) and sp.kind != "fraction":
+            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
+            if mult is not None:
+                v, e2, scaled = v * mult, sm.end(), True
+        scaled = scaled or any(w in surface for w in ("thousand", "million", "billion", "trillion", "tausend",
+                                                       "million", "milliard", "billion", "lakh", "crore"))
+        if sp.kind == "fraction":
+            cores.append(_Core(s, e2, 100 * v, 100 * v, kind="fraction", word=True))
+        else:
+            cores.append(_Core(s, e2, v, v, scaled=scaled, word=True))
+    return cores
+
+
+def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
+    """``cores`` with "tenfold", "3-fold", "zehnfach" (a multiple) in place of the numbers inside them."""
+    for m in _FOLD.finditer(text) if "fold" in text or "fach" in text else ():
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        head = m.group(1)
+        v = numbers.parse_latin(head, lang) if head[0].isdigit() else numbers.parse_word_number(head, lang)
+        if v is not None and v > 1:
+            cores = [c for c in cores if not (m.start() <= c.start and c.end <= m.end())]
+            cores.append(_Core(m.start(), m.end(), v, v, word=not head[0].isdigit(), unit="multiple"))
+    return cores
+
+
+def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Twelve, written "a dozen" or "ein Dutzend"."""
+    cores: list[_Core] = []
+    for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
+        if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            cores.append(_Core(m.start(), m.end(), 12.0, 12.0, word=True))
+    return cores
+
+
+def _range_ones(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """The article-like one starting a range ("ein oder zwei Wochen", "one or two")."""
+    cores: list[_Core] = []
+    alt = r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)" if lang == "de" else r"\b(?:one)(?=\s(?:or|to)\s)"
+    for m in re.finditer(alt, text, re.I):
+        if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+@lru_cache(maxsize=8)
+def _vague_re(lang: str) -> re.Pattern[str]:
+    keys = sorted(numbers.vague_brackets().get(lang, {}), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+
+
+def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
+    """A lower-case m glued to a number: million after a currency sign or before a counted noun
+    ($3m, £1.2m, 1.2m tons, 3m people); otherwise the metre (a 100m race)."""
+    if lang == "de" or re.match(r"m[A-Za-z0-9²³/]", text[e:e + 2]):
+        return False
+    if units.sign_before(text, s) is not None:
+        return True
+    nxt = re.match(r"m\s([A-Za-z]+)", text[e:e + 30])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3) \
+        or word.lower() in ("people", "staff")

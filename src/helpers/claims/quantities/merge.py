@@ -1,0 +1,190 @@
+"""Merging adjacent readings: a range from 'A connector B' (22万個から24万個, 10 bis 15 Jahre, 2、3週間),
+a lower and an upper bound (20以上30未満), an amount and its subunits (2ドル3セント, 5 feet 2 inches),
+and a unit left out in a coordination carried over ("8 billion parameters and 70 billion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import numbers, units
+from ..lexicon import RANGE_CONNECTOR
+from .model import _Q
+
+_BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
+# "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
+_COORDINATION = re.compile(r"(?:\s+[A-Za-zÄÖÜäöüß-]+)?\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
+_SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
+_FEET = frozenset({"ft", "foot", "feet", "'", "′"})
+_INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
+_GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
+
+
+def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Join 'A connector B' into one range when B's unit can apply to A."""
+    connector = RANGE_CONNECTOR.get(lang, RANGE_CONNECTOR["en"])
+    out: list[_Q] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            between = text[a.end:b.start]
+            conn = connector.fullmatch(between)
+            if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
+                conn = re.match("と", between)  # 20と30の間: between 20 and 30
+            if b.qualifier in ("at_least", "at_most") and lang != "ja":
+                conn = None  # "5000 or less than 6000": a value and a bound, not a range
+            ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
+                conn is not None and a.unit == b.unit == "year")
+            if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \
+                    and a.kind == b.kind == "num":
+                # "$60-65 billion": the currency sign of the first number covers the second
+                b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
+                if b.scaled and not a.scaled:
+                    scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
+                    a = replace(a, low=a.low * scale, high=a.high * scale, raw_low=a.raw_low * scale,
+                                raw_high=a.raw_high * scale, scaled=True)
+                ok = True
+            if ok and conn is not None:
+                word = between.strip()
+                if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9):a.start]):
+                    ok = False
+                if word == "and" and not re.search(r"between\s$", text[max(0, a.start - 8):a.start]):
+                    ok = False
+                if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
+                    # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
+                    ok = ok and not a.explicit_unit and a.raw_high <= b.raw_low
+                if a.explicit_unit and a.unit != b.unit:
+                    ok = False
+            if ok:
+                mult = b.mult
+                a_low, a_high = a.raw_low, a.raw_high
+                if not a.explicit_unit:
+                    # a bare first number borrows the second one's scale (何百、何千億 = 何百億..何千億)
+                    if b.scaled and not a.scaled:
+                        scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
+                        a_low, a_high = a_low * scale, a_high * scale
+                    a_low, a_high = a_low * mult + b.offset, a_high * mult + b.offset
+                else:
+                    a_low, a_high = a.low, a.high
+                if a_low < b.high:
+                    out.append(_Q(a.start, b.end, min(a_low, b.low), max(a_high, b.high), b.unit, mult,
+                                  a.vague or b.vague, a.qualifier or b.qualifier, True, "range",
+                                  a_low, b.raw_high, b.scaled, b.offset, b.unit_surface or a.unit_surface))
+                    i += 2
+                    continue
+                if a_low > b.high and not a.explicit_unit:
+                    i += 2  # "1 to 0": a descending pair is a name (minus-one-to-zero), not a range
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
+    """'more than 10 and less than 40', '20以上30未満', 'mindestens 5 und höchstens 9': a lower and an upper
+    bound of one thing are one range."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev is not None and {prev.qualifier, q.qualifier} == {"at_least", "at_most"}
+                and prev.kind == q.kind and q.kind in ("num", "fraction") and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
+                and _BOUND_JOIN.fullmatch(text[prev.end:q.start])):
+            lo, hi = (prev, q) if prev.qualifier == "at_least" else (q, prev)
+            unit_q = prev if prev.explicit_unit else q
+            if lo.low < hi.high:
+                out[-1] = replace(unit_q, start=prev.start, end=q.end, low=lo.low, high=hi.high, qualifier="",
+                                  kind="range", raw_low=lo.raw_low, raw_high=hi.raw_high)
+                continue
+        out.append(q)
+    return out
+
+
+def _elided_units(text: str, qs: list[_Q]) -> list[_Q]:
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev is not None and not q.explicit_unit and q.unit == "count" and q.kind == "num" and prev.explicit_unit
+                and prev.kind in ("num", "range") and prev.unit not in ("count", "year", "version", "age", "other")
+                and _COORDINATION.fullmatch(text[prev.end:q.start]) and q.scaled == prev.scaled
+                and (_CLAUSE_ENDS.match(text, q.end) or _same_word_after(text, prev.end, q.end))):
+            low, high = q.raw_low * prev.mult + prev.offset, q.raw_high * prev.mult + prev.offset
+            q = replace(q, unit=prev.unit, mult=prev.mult, offset=prev.offset, unit_surface=prev.unit_surface,
+                        explicit_unit=True, low=low, high=high)
+        out.append(q)
+    return out
+
+
+def _same_word_after(text: str, a: int, b: int) -> bool:
+    """The same word follows both quantities ('8B model and a 70B model' and '8 billion parameter model and 70 billion
+    model' alike)."""
+    wa = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[a:a + 30])
+    wb = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[b:b + 30])
+    return bool(wa and wb and wa.group(1).lower() == wb.group(1).lower())
+
+
+def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
+    """5 feet 2 inches, 12 ft 2 in: one length."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == "meter" and prev.unit_surface.lower() in _FEET and q.low == q.high \
+                and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end:q.start]):
+            inch_m = None
+            if q.unit == "meter" and q.unit_surface.lower() in ("in", "inch", "inches", "″", '"'):
+                inch_m, end = q.low, q.end
+            elif not q.explicit_unit and q.kind == "num":
+                m = _INCHES_AFTER.match(text, q.end)
+                if m:
+                    inch_m, end = q.raw_low * 0.0254, m.end()
+            if inch_m is not None:
+                out[-1] = replace(prev, end=end, low=prev.low + inch_m, high=prev.high + inch_m)
+                continue
+        out.append(q)
+    return out
+
+
+def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """2ドル3セント, 10円5銭, 15 Dollar und 15 Cent, zwei Euro fünfzig: an amount and its subunits are one amount.
+
+    A bare whole number under 100 closing the clause right after an amount written with a currency word
+    is its cents ("15 dollars 50"); after a sign ("$5 and 10") it is not."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and units.is_currency(prev.unit) and prev.low == prev.high and q.low == q.high \
+                and prev.mult >= 1 and _SUBUNIT_JOIN.fullmatch(text[prev.end:q.start]):
+            cents = None
+            if q.mult < 1 and (q.unit == prev.unit or q.unit_surface.lower() in _GENERIC_CENTS):
+                cents = q.raw_low * q.mult
+            elif (not q.explicit_unit and q.kind == "num" and q.raw_low.is_integer() and 0 < q.raw_low < 100
+                  and prev.raw_low.is_integer() and prev.unit_surface[:1].isalpha()
+                  and _CLAUSE_ENDS.match(text, q.end)):
+                cents = q.raw_low / 100
+            if cents is not None:
+                out[-1] = replace(prev, end=q.end, low=prev.low + cents, high=prev.high + cents)
+                continue
+        out.append(q)
+    return out
+
+
+def _scale_of(surface: str, raw: float, vague: bool, lang: str) -> float:
+    for ch, mult in (("兆", 1e12), ("億", 1e8), ("万", 1e4)):
+        if ch in surface:
+            return mult
+    for word, mult in numbers.SCALE_WORDS.get(lang, {}).items():
+        if len(word) > 2 and word in surface.lower():
+            return mult
+    return 1.0
+
+
+def _merge(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Every merge in turn: ranges, subunits, feet and inches, bounds, then units carried over a coordination."""
+    qs = _merge_ranges(text, qs, lang)
+    qs = _merge_subunits(text, qs, lang)
+    qs = _merge_feet_inches(text, qs)
+    qs = _merge_bounds(text, qs)
+    return _elided_units(text, qs)

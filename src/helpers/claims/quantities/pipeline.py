@@ -1,0 +1,116 @@
+"""``find_quantities``: a sentence's quantities, from its numeral cores through their readings and merges."""
+
+from __future__ import annotations
+
+import re
+
+from .. import spelled, units
+from ..lexicon import FRACTIONS, NAMED_RANGE, TIMESTAMP, UNITS, URL
+from .attach import _attach
+from .filters import (
+    _IDENTIFIER_BEFORE,
+    _NOT_NEGATABLE,
+    _is_name_number,
+    _is_product_number,
+    _ja_excluded,
+    _ja_negated,
+    _latin_excluded,
+)
+from .finders import _find_cores
+from .japanese import _KANA_RUN
+from .latin import _vague_re
+from .merge import _merge
+from .model import Quantity, _Core, _Q
+
+_HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
+                                                          0x2009: " "}
+_MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_ANY_DIGIT = re.compile(r"\d")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
+# 6pm, 11 a.m.: a time of day
+_CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
+          "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
+          "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """Every quantity in one sentence's text, in order, offsets into ``text``."""
+    if not text:
+        return []
+    lang = lang if lang in ("ja", "de", "en") else "en"
+    original = text
+    # full-width digits and signs read as ASCII; one character for one, so offsets stay those of the input
+    if not text.isascii() and _FULL_WIDTH.search(text):
+        text = text.translate(_HALFWIDTH)
+    if not _may_hold_numbers(text, lang):
+        return []  # nothing here can be a number: most sentences of a transcript
+    # Each finder needs a digit or a particular character: test for it before scanning the sentence
+    digits = _ANY_DIGIT.search(text) is not None
+    cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits), digits)
+    qs = _merge(text, _readings(text, lang, cores), lang)
+    if lang != "ja":
+        # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
+        qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
+    out: list[Quantity] = []
+    for q in qs:
+        point = q.low == q.high and not q.vague
+        out.append(Quantity(
+            start=q.start, end=q.end, surface=original[q.start:q.end],
+            value=q.low if point else None,
+            value_low=q.low, value_high=q.high,
+            unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
+            vague=q.vague, qualifier=q.qualifier,
+        ))
+    return out
+
+
+def _may_hold_numbers(text: str, lang: str) -> bool:
+    """Whether any finder could find a number: a digit, a numeral character, a number word or a fraction word."""
+    return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
+                or (lang != "ja" and spelled.STARTS[lang].search(text))
+                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, [])))
+
+
+def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
+    """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0)."""
+    taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
+    if digits:
+        taken += [m.span() for m in TIMESTAMP.finditer(text)]
+        if lang in _CLOCK:
+            taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
+        taken += [m.span() for m in NAMED_RANGE.finditer(text)]
+    return taken
+
+
+def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
+    """Each core read with its unit and qualifier, left to right; cores that name, order or overlap are dropped."""
+    qs: list[_Q] = []
+    for core in cores:
+        if core.kind == "num":
+            if _is_product_number(text, core.start, core.end, lang):
+                continue
+            if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
+                continue
+            if lang != "ja" and _latin_excluded(text, core.start, core.end, lang):
+                continue
+        if core.kind == "date":
+            q = _Q(core.start, core.end, core.low, core.high, "other", 1.0, False, "", True, "date",
+                   core.low, core.high, False)
+        else:
+            q = _attach(text, core, lang)
+        if q is None:
+            continue
+        if core.kind == "num" and not q.explicit_unit and q.unit == "count" and (
+                _is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start)):
+            continue
+        if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
+            q.qualifier = "negated"
+        if qs and q.start < qs[-1].end <= core.start and core.kind == "num":
+            # "17 USD 25": the code belongs to the amount before; read this number without it
+            q = _attach(text, core, lang, sign_ok=False)
+            if q is None or q.start < qs[-1].end:
+                continue
+        if qs and q.start < qs[-1].end:
+            continue  # overlapping reading of the same words: keep the first (longest) one
+        qs.append(q)
+    return qs

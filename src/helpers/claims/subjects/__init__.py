@@ -1,0 +1,100 @@
+"""Who a figure belongs to (its subject), when it holds (its period) and what it counts.
+
+A figure can only be compared with another that is about the same thing: the
+same company or product, the same quantity, the same time. The cue words of a
+topic say neither whose figure it is ("14 years" of one guest against "six
+years" of another) nor which period (one quarter's capital expenditure against
+a full year's). This module reads them from the sentence and its context.
+
+**Subject** (``subject``, with ``subject_basis``), first that applies:
+
+``clause``
+    an organisation, product or person named in the figure's own clause (the
+    one just before the figure first, as in "Metaの設備投資", "Nvidia's
+    revenue"); a person stands for their organisation, except for ages and
+    durations, which are the person's own;
+``speaker``
+    "we / our / wir / unser / 当社 / 私たち" in the clause: the speaker's
+    organisation (from the people lexicon or the catalog); "I / ich / 私" for a
+    duration or age: the speaker;
+``other_party``
+    the clause names someone generic (customers, analysts, Kunden, 顧客): the
+    figure is theirs, so no company topic applies and it is compared with nothing;
+``sentence``
+    an entity named elsewhere in the sentence;
+``previous_sentence``
+    the subject of the sentence before, in the same block (or across blocks when
+    the clause refers back: "it", "der Konzern", "同社");
+``document``
+    the document's main subject: the one organisation its title, catalog entry
+    and text name far more often than any other;
+empty
+    nothing says whose figure it is.
+
+**Period** (``period``, with ``period_basis``): ``2024`` (a year), ``FY2025``
+(a fiscal year), ``2024-Q4`` / ``FY2025-Q4`` (a quarter), ``2024-12`` or
+``2024-12-31`` (a month or day), ``end-2025`` (a target "by the end of the
+year", distinct from a count at any date) or ``@2025-01-29`` (no period stated:
+as of the event). Bases: ``stated`` (written out), ``relative`` ("last year",
+"im laufenden Quartal", "2か月前", resolved against the event date), ``target``,
+``previous_sentence``, ``event_date``, ``outlook`` (a forecast "will reach
+1 billion" with no period stated: ``>2025-01-29``, after the event, compared
+with nothing of another date); a flow (revenue, spending) with no stated
+period gets none, because the event date says nothing about which year it sums.
+A quarter or month named without a year is the latest one that has ended by the
+event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outlook
+("is expected to be", "in Aussicht", "見込み") the first one that has not.
+
+**Counted** (``counted``): what the figure counts, from ``data/measures.yaml``
+(revenue, capex, employees, users/daily ...) or from a unit that says it
+(GPUs, watts, tokens, parameters); empty when nothing does.
+
+Modules: ``entities`` (the lexicon and where a text names it), ``measures`` (what a figure
+counts), ``clauses`` (the clause around a figure), ``subject`` (whose figure), ``periods``
+(when it holds) and ``columns`` (the claims table's subject, period and counted columns).
+"""
+
+from .clauses import Resolved, clause_span
+from .columns import (
+    SUBJECT_COLUMNS,
+    DocumentContext,
+    annotate,
+    document_context,
+    speaker_organisation,
+    with_subjects,
+)
+from .entities import Entity, Mention, entities, entity, lineage, mentions, organisation_of, person_for_speaker
+from .measures import CURRENCIES, DURATIONS, SELF_DESCRIBING, counted_of, dimension, measure_kind, measures
+from .periods import period_in, period_key, point_in_time
+from .subject import main_subject, subject_in_sentence
+
+__all__ = [
+    "CURRENCIES",
+    "DURATIONS",
+    "SELF_DESCRIBING",
+    "SUBJECT_COLUMNS",
+    "DocumentContext",
+    "Entity",
+    "Mention",
+    "Resolved",
+    "annotate",
+    "clause_span",
+    "counted_of",
+    "dimension",
+    "document_context",
+    "entities",
+    "entity",
+    "lineage",
+    "main_subject",
+    "measure_kind",
+    "measures",
+    "mentions",
+    "organisation_of",
+    "period_in",
+    "period_key",
+    "person_for_speaker",
+    "point_in_time",
+    "speaker_organisation",
+    "subject_in_sentence",
+    "with_subjects",
+]

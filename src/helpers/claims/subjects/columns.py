@@ -1,0 +1,187 @@
+"""The subject, period and counted columns of a claims table, from each claim's sentence and its document."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .clauses import Resolved, _has, _lang_key, clause_span
+from .entities import lineage, mentions, organisation_of, person_for_speaker
+from .measures import counted_of, measure_kind
+from .periods import _OUTLOOK, period_in
+from .subject import main_subject, subject_in_sentence
+
+SUBJECT_COLUMNS = ("subject", "subject_basis", "period", "period_basis", "counted")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document says about itself: the key to its "we" and its default subject and date."""
+
+    doc_id: str
+    event_date: str = ""
+    main_subject: str = ""
+    speaker_orgs: Mapping[str, str] | None = None  # speaker label -> organisation
+
+
+def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
+    if not speaker:
+        return ""
+    if ctx.speaker_orgs and ctx.speaker_orgs.get(speaker):
+        return ctx.speaker_orgs[speaker]
+    p = person_for_speaker(speaker)
+    return p.owner if p is not None else ""
+
+
+def _str(x: object) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+
+
+def _offset_in(sentence_text: str, sentence_start: object, claim: Mapping) -> tuple[int, int]:
+    surface = _str(claim.get("surface"))
+    try:
+        rel = int(claim.get("start")) - int(sentence_start)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        rel = -1
+    if 0 <= rel and sentence_text[rel : rel + len(surface)] == surface:
+        return rel, rel + len(surface)
+    i = sentence_text.find(surface) if surface else -1
+    return (i, i + len(surface)) if i >= 0 else (0, 0)
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    # plain-Python rows; to_dict("records") on extension dtypes is several times slower
+    # (tolist gives the same Python values as astype(object) would, without copying the column first)
+    cols = list(df.columns)
+    return [dict(zip(cols, vals)) for vals in zip(*(df[c].tolist() for c in cols))]
+
+
+def annotate(
+    claims: pd.DataFrame,
+    sentences: pd.DataFrame | Iterable[Mapping] | None,
+    contexts: Mapping[str, DocumentContext],
+) -> pd.DataFrame:
+    """``claims`` with subject, subject_basis, period, period_basis and counted filled in.
+
+    ``sentences`` (doc_id, sentence_id, block_id, start, text, speaker, lang)
+    gives each claim its sentence and the one before; without it the claim's
+    ``context`` is its only sentence and nothing carries over.
+    """
+    out = claims.copy()
+    for col in SUBJECT_COLUMNS:
+        out[col] = ""
+    if out.empty:
+        return out
+    sent_index: dict[tuple[str, int], Mapping] = {}
+    rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else (sentences or [])
+    for r in rows:
+        sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
+    values = []
+    for c in _records(out):
+        values.append(_annotate_one(c, sent_index, contexts))
+    for i, col in enumerate(SUBJECT_COLUMNS):
+        out[col] = [v[i] for v in values]
+    return out
+
+
+def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:
+    doc_id = str(c["doc_id"])
+    ctx = contexts.get(doc_id) or DocumentContext(doc_id)
+    try:
+        sid = int(c.get("sentence_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        sid = -1
+    sent = sent_index.get((doc_id, sid))
+    text = _str(sent["text"]) if sent is not None else _str(c.get("context"))
+    speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
+    lang = _str(c.get("lang")) or (_str(sent.get("lang")) if sent is not None else "")
+    unit = _str(c.get("unit"))
+    s, e = _offset_in(text, sent["start"] if sent is not None else None, c)
+    left, right = clause_span(text, s, e)
+    clause = text[left:right]
+    counted = counted_of(unit, clause, text, _lang_key(lang))
+    person = person_for_speaker(speaker)
+    # an unnamed speaker ("Host") is someone different in every document
+    who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")
+    subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
+    outlook = _has(_OUTLOOK, clause)
+    # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
+    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook, False)
+    prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
+    if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
+        ptext = _str(prev["text"])
+        pspeaker = _str(prev.get("speaker"))
+        # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
+        prev_subject, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
+        if subj is None and prev_subject is not None:
+            subj = Resolved(prev_subject.value, "previous_sentence")
+        if per is None:
+            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
+            # a period carries over only while the sentence is about the same subject
+            same_subject = subj is None or subj.basis == "previous_sentence" or (
+                prev_subject is not None and prev_subject.value == subj.value)
+            if found_p is not None and same_subject:
+                per = Resolved(found_p.value, "previous_sentence")
+    if subj is None and ctx.main_subject:
+        subj = Resolved(ctx.main_subject, "document")
+    if per is None:
+        flow = bool(counted) and measure_kind(counted) == "flow"
+        if unit in ("year", "version") or flow or not ctx.event_date:
+            per = Resolved("", "")
+        elif outlook:
+            # a forecast for a time the text does not state: not a count as of the event
+            per = Resolved(f">{ctx.event_date}", "outlook")
+        else:
+            per = Resolved(f"@{ctx.event_date}", "event_date")
+    return (subj.value if subj else "", subj.basis if subj else "", per.value, per.basis, counted)
+
+
+def document_context(doc_id: str, title: str, body: str, entry: object | None) -> DocumentContext:
+    """A document's context from its title, text and catalog entry (any object with catalog fields)."""
+    get = (lambda k: _str(getattr(entry, k, "") or "")) if entry is not None else (lambda k: "")
+    speakers = tuple(getattr(entry, "speakers", ()) or ()) if entry is not None else ()
+    heading = " ".join(x for x in (title, get("title"), get("event")) if x)
+    orgs: dict[str, str] = {}
+    roles = getattr(entry, "roles", None) if entry is not None else None
+    if isinstance(roles, Mapping):
+        # a catalog that records roles ("Susan Li": "CFO, Meta") names the organisation in them
+        for name, role in roles.items():
+            hits = [m.entity for m in mentions(str(role))]
+            org = next((organisation_of(h.name) or h.name for h in hits), "")
+            if org:
+                orgs[str(name)] = org
+    return DocumentContext(
+        doc_id=doc_id,
+        event_date=get("event_date") or get("published"),
+        main_subject=main_subject(heading, body, speakers),
+        speaker_orgs=orgs or None,
+    )
+
+
+def with_subjects(claims: pd.DataFrame, docs: Iterable, entries: Mapping[str, object] | None = None) -> pd.DataFrame:
+    """Claims of parsed documents with subject, period and counted, and topics their subject does not fit removed.
+
+    ``entries`` maps doc_id to its catalog entry (event date, speakers, title);
+    without one a document has no event date, so relative periods stay unresolved.
+    """
+    from ..topics import topic_fits
+
+    docs = list(docs)
+    sentences = [
+        dict(doc_id=d.doc_id, sentence_id=s.sentence_id, block_id=s.block_id, start=s.start, text=s.text,
+             speaker=s.speaker or "", lang=s.lang)
+        for d in docs for s in d.sentences
+    ]  # fmt: skip
+    contexts = {
+        d.doc_id: document_context(d.doc_id, d.title or "", d.text, (entries or {}).get(d.doc_id)) for d in docs
+    }
+    out = annotate(claims, sentences, contexts)
+    if len(out):
+        keep = [topic_fits(t, lineage(s)) if t else True for t, s in zip(out["topic"], out["subject"])]
+        mask = ~pd.Series(keep, index=out.index)
+        out.loc[mask, "topic"] = ""
+        out.loc[mask, "measure"] = ""
+    return out

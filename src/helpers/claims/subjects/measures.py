@@ -1,0 +1,169 @@
+"""What a figure counts: the dimension of its unit and the measure (revenue, capex, users ...) its words name,
+from data/measures.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .entities import _data, mentions
+
+CURRENCIES = frozenset({"usd", "eur", "jpy", "gbp", "cny", "chf", "krw", "inr", "cad", "aud", "hkd", "twd", "sek"})
+DURATIONS = {"duration_year": 365.25, "duration_month": 30.44, "duration_week": 7.0, "duration_day": 1.0}
+# Units that say by themselves what is counted.
+SELF_DESCRIBING = {"gpu": "gpus", "watt": "power", "token": "tokens", "parameter": "parameters"}
+
+
+@lru_cache(maxsize=512)
+def dimension(unit: str) -> str:
+    """The physical or economic dimension of a claims unit: currency, time, or the unit itself.
+
+    Units other engineers add later (ISO currency codes, pint units such as
+    "megawatt") map through pint when it knows them.
+    """
+    unit = (unit or "").strip()
+    if unit.lower() in CURRENCIES:
+        return "currency"
+    if unit in DURATIONS:
+        return "time"
+    if unit in ("gpu", "person", "count", "percent", "token", "parameter", "watt", "age", "year", "version", "other", ""):
+        return unit
+    try:
+        dim = str(_ureg().parse_units(unit).dimensionality)
+    except Exception:  # pint missing or not a pint unit: the unit name is its own dimension
+        return unit
+    return {"[length] ** 2 * [mass] / [time] ** 3": "watt", "[time]": "time"}.get(dim, dim)
+
+
+@lru_cache(maxsize=1)
+def _ureg():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@dataclass(frozen=True)
+class _Measure:
+    key: str
+    dimensions: frozenset[str]
+    kind: str
+    cues: tuple[str, ...]
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=1)
+def measures() -> tuple[_Measure, ...]:
+    raw = _data("measures.yaml")["measures"]
+    out = []
+    for key, spec in raw.items():
+        cues = tuple(str(c) for lang in (spec.get("cues") or {}).values() for c in lang)
+        quals = tuple((str(q), tuple(map(str, cs))) for q, cs in (spec.get("qualifiers") or {}).items())
+        out.append(_Measure(str(key), frozenset(spec["dimensions"]), str(spec.get("kind", "stock")), cues, quals))
+    return tuple(out)
+
+
+def measure_kind(counted: str) -> str:
+    """flow or stock for a counted key ("revenue" -> flow); stock for self-describing units."""
+    base = counted.split("/")[0]
+    for m in measures():
+        if m.key == base:
+            return m.kind
+    return "stock"
+
+
+@lru_cache(maxsize=4096)
+def _cue_re(cue: str) -> re.Pattern[str]:
+    if cue.isascii() and cue[:1].isupper():
+        # a capitalised (German) noun also heads or ends a compound: Rechenzentrumsumsatz, Nutzerzahl
+        return re.compile(re.escape(cue.lower()))
+    if cue.isascii():
+        return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()))
+    return re.compile(re.escape(cue))
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """Every single-word Latin cue of every measure: a measure word before another ("revenue run rate") narrows nothing."""
+    return frozenset(c.lower() for m in measures() for c in m.cues if c.isascii() and " " not in c)
+
+
+def _find_cue(cue: str, text: str, lowered: str) -> re.Match[str] | None:
+    return _cue_re(cue).search(lowered if cue.isascii() else text)
+
+
+# Words that narrow nothing: articles, totals, period words and ordinals.
+_EN_STOP = frozenset(
+    ["the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "of", "for", "in", "on", "at", "by", "to", "as", "with", "from", "and", "or", "it", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had", "total", "overall", "quarter", "quarterly", "annual", "full", "year", "fiscal", "record", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "company", "group", "net", "gross", "hundred", "thousand", "million", "billion", "trillion", "more", "than", "about", "around", "nearly", "almost", "over", "track", "expected", "plans", "plan"]
+)
+_DE_STOP = ("quartals", "quartal", "jahres", "gesamt", "konzern", "netto", "brutto")
+_JA_STOP = ("総", "通期", "四半期", "年間", "連結", "全体", "合計")
+
+
+def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[str, ...]) -> str:
+    """Words right before the cue that narrow it ("data center" revenue, Rechenzentrumsumsatz, データセンター売上高)."""
+    s = m.start()
+    if cue.isascii():
+        w0 = s
+        while w0 > 0 and (text[w0 - 1].isalpha() or text[w0 - 1] == "-"):
+            w0 -= 1
+        if w0 < s:
+            # the cue inside a longer word: a German compound (Rechenzentrumsumsatz)
+            prefix = text[w0:s].strip("-").lower()
+            if not prefix or any(prefix.startswith(p) for p in _DE_STOP) or mentions(text[w0:s]):
+                return ""
+            return prefix[:-1] if prefix.endswith("s") and len(prefix) > 4 else prefix
+        if lang != "en":
+            return ""
+        picked: list[str] = []
+        pos = s
+        while len(picked) < 2:
+            w = re.search(r"(?:^|(?<=\s))([A-Za-z][A-Za-z\-]*)\s+$", text[max(0, pos - 30) : pos])
+            if w is None:
+                break
+            word = w.group(1)
+            lw = word.lower()
+            if lw in _EN_STOP or lw in taken or lw in _measure_words() or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
+                break
+            picked.insert(0, word.lower())
+            pos = pos - len(w.group(0))
+        return " ".join(picked)
+    run = re.search(r"[ァ-ヶー一-龠A-Za-z]+$", text[max(0, s - 12) : s])
+    if run is None:
+        return ""
+    word = run.group(0)
+    for cadence in taken:
+        word = word.removeprefix(cadence)
+    word = word.removesuffix("アクティブ")  # 月間アクティブユーザー: "active" is what a user count means anyway
+    if not word or any(word.endswith(x) or word == x for x in _JA_STOP) or mentions(word):
+        return ""
+    return word
+
+
+@lru_cache(maxsize=4096)
+def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
+    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus"), or ""."""
+    if unit in SELF_DESCRIBING:
+        return SELF_DESCRIBING[unit]
+    dim = dimension(unit)
+    for text in (clause, sentence):
+        lowered = text.lower()
+        for m in measures():
+            if dim not in m.dimensions:
+                continue
+            for cue in m.cues:
+                hit = _find_cue(cue, text, lowered)
+                if hit is None:
+                    continue
+                parts = [m.key]
+                taken: tuple[str, ...] = ()
+                for q, qcues in m.qualifiers:
+                    if any(_find_cue(c, clause, clause.lower()) for c in qcues):
+                        parts.append(q)
+                        taken = tuple(c.lower() for c in qcues)
+                        break
+                narrow = _qualifier(cue, hit, text, lang, taken)
+                if narrow:
+                    parts.append(narrow)
+                return "/".join(parts)
+    return ""

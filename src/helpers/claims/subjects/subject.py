@@ -1,0 +1,111 @@
+"""Whose figure it is: the organisation, product or person the clause, the speaker's "we", a generic party,
+the sentence or the document names (see the package docstring for the order)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .clauses import Resolved, _all, _has, _lang_key, clause_span
+from .entities import Entity, Mention, mentions, organisation_of, person_for_speaker
+from .measures import DURATIONS
+
+_WE = {
+    "en": re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Ww]e're|[Ww]e've)\b"),
+    "de": re.compile(r"\b(?:[Ww]ir|[Uu]nser\w*|uns)\b"),
+    "ja": re.compile(r"私たち|わたしたち|我々|われわれ|当社|弊社|自社|私ども|僕ら"),
+}
+_YOU = {
+    "en": re.compile(r"\b[Yy]ou(?:'ve|'re)?\b|\b[Yy]our\b"),
+    "de": re.compile(r"\b(?:Sie|[Dd]u|Ihr\w*|[Dd]ein\w*)\b"),
+    "ja": re.compile(r"あなた|君|御社|貴社"),
+}
+_I = {
+    "en": re.compile(r"\b(?:I|I've|I'm|I'd|[Mm]y)\b"),
+    "de": re.compile(r"\b(?:[Ii]ch|[Mm]ein\w*)\b"),
+    "ja": re.compile(r"私(?!たち|ども)|僕(?!ら)|俺"),
+}
+_BACK_REFERENCE = {
+    "en": re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]he company|[Tt]he firm|[Tt]he group)\b"),
+    "de": re.compile(r"\b(?:[Dd]as Unternehmen|[Dd]er Konzern|[Dd]ie Firma|[Dd]es Konzerns|[Dd]es Unternehmens)\b"),
+    "ja": re.compile(r"同社|同グループ"),
+}
+# Someone else's figure: a generic party named before the figure.
+_OTHER_PARTY = {
+    "en": re.compile(r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]nalysts|[Cc]ompetitors|[Rr]ivals|[Ii]nvestors|[Oo]thers)\b"),
+    "de": re.compile(r"\b(?:Kunden|Analysten|Konkurrenten|Wettbewerber|Investoren|Anleger)\b"),
+    "ja": re.compile(r"顧客|アナリスト|競合|投資家|他社"),
+}
+
+
+def _own(entity_: Entity, personal: bool) -> str:
+    """The subject an entity stands for: a person's figure is their organisation's unless it is personal."""
+    if entity_.kind == "person" and not personal:
+        return entity_.owner or entity_.name
+    return entity_.name
+
+
+def _pick(ms: list[Mention], at: int) -> Mention:
+    """The mention nearest before the figure, else the nearest after it."""
+    before = [m for m in ms if m.end <= at]
+    if before:
+        return before[-1]
+    return min(ms, key=lambda m: m.start - at)
+
+
+def main_subject(title_text: str, body: str, speakers: Iterable[str] = ()) -> str:
+    """The organisation a document is mainly about, or "" when none dominates.
+
+    Names in the title and catalog entry count three times; one organisation
+    must be named at least twice and twice as often as any other.
+    """
+    score: dict[str, float] = {}
+    for text, weight in ((title_text, 3.0), (body, 1.0)):
+        for m in mentions(text):
+            org = organisation_of(m.entity.name) or m.entity.name
+            score[org] = score.get(org, 0.0) + weight
+    for s in speakers:
+        p = person_for_speaker(s)
+        if p is not None and p.owner:
+            score[p.owner] = score.get(p.owner, 0.0) + 1.0
+    if not score:
+        return ""
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return top if n >= 2 and n >= 2 * second else ""
+
+
+def subject_in_sentence(
+    text: str, start: int, end: int, lang: str, unit: str, speaker_org: str, speaker: str
+) -> tuple[Resolved | None, bool]:
+    """The subject the sentence itself gives, and whether the clause refers back to an earlier one."""
+    lk = _lang_key(lang)
+    personal = unit == "age" or unit in DURATIONS
+    left, right = clause_span(text, start, end)
+    clause = text[left:right]
+    ms = mentions(text)
+    inside = [m for m in ms if left <= m.start and m.end <= right]
+    if inside:
+        people = [m for m in inside if m.entity.kind == "person"]
+        # an age or a span of years belongs to the person named with it ("Scale AIから引き抜いた28歳のワン")
+        chosen = _pick(people, start) if personal and people else _pick(inside, start)
+        return Resolved(_own(chosen.entity, personal), "clause"), False
+    if _has(_WE[lk], clause):
+        return (Resolved(speaker_org, "speaker") if speaker_org else None), False
+    if personal and speaker and _has(_I[lk], clause):
+        return Resolved(speaker, "speaker"), False
+    if personal and _has(_YOU[lk], clause):
+        # the addressee's own years: someone the text does not name here, not the document's company
+        return Resolved("", "other_party"), False
+    other = next((m for m in _all(_OTHER_PARTY[lk], text) if left <= m.start() < start), None)
+    if other:
+        return Resolved(other.group(0).lower(), "other_party"), False
+    other = next((m for m in _all(_OTHER_PARTY[lk], text) if m.end() <= start), None)
+    if other and not ms:
+        return Resolved(other.group(0).lower(), "other_party"), False
+    if ms:
+        return Resolved(_own(_pick(ms, start).entity, personal), "sentence"), False
+    if _has(_WE[lk], text):
+        return (Resolved(speaker_org, "speaker") if speaker_org else None), False
+    return None, _has(_BACK_REFERENCE[lk], clause)

@@ -1,0 +1,262 @@
+"""Cues in a dialogue's text: what each sentence says about its speaker, what each boundary says about a change.
+
+Emission evidence per sentence (log-odds per person): self-introductions
+("I'm X", "私はXです"), names used as address (the person addressed is not
+the one speaking), names used in the third person (people rarely talk about
+themselves by name), self-reference to the speaker's organisation ("at Meta
+we", "当社のNVLink", "メタの皆さん" for the other side;
+``data/affiliations.yaml``) and editorial notes (the author's).
+
+Change cues per boundary (a row of :data:`CUE_NAMES`): the kind of break
+(paragraph, line, inside a line), a question closing a paragraph, an answer
+word opening the next ("そうですね", "Yeah", "Ja"), a paragraph that is just
+a question or a one-liner, and a name used as address at the end of a
+paragraph, which hands the floor to the person addressed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
+import yaml
+
+from ..language import script_lang
+from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
+from .voice import Unit, _data_file
+
+_ANSWER_START = re.compile(
+    r"^\s*(?:そうですね|そうだね|そうだな|ええ|はい|うん|いや|いいえ|ああ|まあ|確かに|その通り|ありがとう|分かりません|わかりません|正直|"
+    r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい|本当に\?|"
+    r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|wow|i see|"
+    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?)[\s」』)）]*$")
+_AUDIENCE = re.compile(
+    r"皆さん|みなさん|皆様|みなさま|会場の|\b(?:everyone|everybody|folks|ladies and gentlemen|guys)\b|"
+    r"\b(?:meine Damen und Herren|liebe Zuschauer|alle zusammen)\b",
+    re.IGNORECASE,
+)
+_EDITORIAL = re.compile(
+    r"本稿|本記事|日本語訳|訳注|訳者|内容の精査|ご承知おき|この記事|書き起こし|を翻訳|翻訳した|翻訳です|翻訳しています|"
+    r"\bthis (?:article|transcript|translation|post)\b|\btranscribed\b|\bedited for\b|\btranslated\b|"
+    r"\bdieser (?:Artikel|Beitrag)\b|\bÜbersetzung\b|\bübersetzt\b|\bTranskript\b",
+    re.IGNORECASE,
+)
+
+# Log-odds of a speaker change at a boundary before a sentence: a base rate
+# per kind of boundary (paragraph break ~1 in 4, line break inside a
+# paragraph ~1 in 50, inside a line ~1 in 100) plus what each cue adds.
+# These are the starting values; each conversation re-weighs them (EM).
+CUE_NAMES = ("block", "line", "sent", "question", "answer", "asks", "asks_long", "short", "after_short", "handed",
+             "question_answer")
+CUE_WEIGHTS = np.array([
+    math.log(0.25 / 0.75), math.log(0.02 / 0.98), math.log(0.01 / 0.99),
+    2.0,  # the paragraph before ends in a question
+    1.5,  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
+    2.0,  # the paragraph is a question: questions mostly come from the other party
+    0.5,  # a longer paragraph ending in a question (may be a rhetorical turn)
+    1.5,  # the paragraph is a one-liner (back-channel or short reply)
+    0.5,  # the paragraph follows a one-liner
+    3.0,  # the paragraph before ends by addressing someone by name
+    3.5,  # inside a paragraph: a question, then an answer word
+])
+W_SELF_INTRO = 5.0
+W_ADDRESSED = -4.0
+W_MENTIONED = -1.2
+W_AFFILIATION = 2.0
+W_AUTHOR_BASE = -3.0
+W_AUTHOR_EDITORIAL = 6.0
+LONG_CHARS = 40
+HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
+LINE_TURNS_MIN = 3  # line breaks between sentences before a layout of one utterance per line is considered
+LINE_TURNS_WRAPPED = 0.1  # at most this many line breaks inside sentences per one between them
+
+
+# --- affiliations --------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _affiliation_table() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load(_data_file("affiliations.yaml"))
+    return {str(k): tuple(str(t) for t in v) for k, v in (raw.get("people") or {}).items()}
+
+
+_WE = re.compile(r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b", re.IGNORECASE)
+_YOU = re.compile(r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b")
+
+
+def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:
+    """speaker -> evidence from self-reference ("at Meta we") or address ("your GPUs")."""
+    table = _affiliation_table()
+    out: dict[str, float] = {}
+    pronouns = [(m.start(), 1.0) for m in _WE.finditer(s)] + [(m.start(), -1.0) for m in _YOU.finditer(s)]
+    if not pronouns:
+        return out
+    for name in speakers:
+        score = 0.0
+        terms = table.get(name, ())
+        if terms:
+            for m in _compiled(tuple((t, name) for t in terms), "mention").finditer(s):
+                # The nearest pronoun decides: "私たちは…メタ" is one's own side,
+                # "あなたが FAIR を始めた" / "メタの皆さん" the other's.
+                score += min(pronouns, key=lambda p: abs(p[0] - m.start()))[1]
+        if score:
+            out[name] = max(-1.0, min(1.0, score))
+    return out
+
+
+# --- what each sentence says about its speaker -----------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the sentences of a dialogue say, read once before decoding (one row or item per sentence)."""
+
+    emit: np.ndarray  # n x (speakers + author): log-odds that each speaker (the author last) says the sentence
+    questions: np.ndarray  # the sentence ends in a question, not one put to the audience
+    answers: np.ndarray  # the sentence opens like an answer
+    style: np.ndarray  # 0 question, 1 long statement, 2 other
+    asks_next: list[set[str]]  # the speakers the sentence hands the floor to
+
+
+def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
+    """The :class:`Evidence` of every unit; ``emit`` has one column per speaker, in order, then the author's."""
+    alias = aliases(speakers)
+    given = given_names(speakers)
+    people = list(speakers)
+    n = len(units)
+    emit = np.zeros((n, len(people) + 1))  # the author's column last
+    asks_next: list[set[str]] = []
+    questions = np.zeros(n, dtype=bool)
+    style = np.zeros(n, dtype=int)  # 0 question, 1 long statement, 2 other
+    answers = np.zeros(n, dtype=bool)
+    for i, u in enumerate(units):
+        s = unquoted(u.text)
+        e = emit[i]
+        intro = self_introductions(s, alias)
+        for name in intro:
+            e[people.index(name)] += W_SELF_INTRO
+        addressed = vocatives(s, given)
+        for name in addressed:
+            e[people.index(name)] += W_ADDRESSED
+        for name in mentions(s, alias) - set(addressed) - intro:
+            e[people.index(name)] += W_MENTIONED
+        for name, v in _affiliated(s, people).items():
+            e[people.index(name)] += W_AFFILIATION * v
+        # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
+        questions[i] = bool(_QUESTION_END.search(s.rstrip())) and not _AUDIENCE.search(s)
+        answers[i] = bool(_ANSWER_START.search(s))
+        style[i] = 0 if questions[i] else (1 if len(s.strip()) >= LONG_CHARS else 2)
+        e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
+        # Addressing someone hands them the floor when the sentence asks or
+        # requests something, or is a short address ("Thanks, Mark."); "マーク、
+        # 私たちが今生きているのは…" goes on talking to them.
+        short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
+        asks_next.append({name for name, asks in addressed.items() if asks or short_address})
+    return Evidence(emit, questions, answers, style, asks_next)
+
+
+# --- what each boundary says about a change of speaker ---------------------------------
+
+
+def _short(s: str) -> bool:
+    s = s.strip()
+    if script_lang(s) == "ja":
+        return len(s) <= 14
+    return len(s.split()) <= 4
+
+
+def _lines_are_turns(units: list[Unit]) -> bool:
+    """Is the text laid out one utterance per line with no blank lines between
+    turns (ASR output, caption-derived text)? Then every line break falls
+    between sentences; where lines wrap prose, many sentences run on across a
+    line break ("まず第一に、\nここに来られて…") and a line is no turn."""
+    between = sum(a.block_id == b.block_id and a.line != b.line for a, b in pairwise(units))
+    inside = sum(u.text.strip().count("\n") for u in units)
+    return between >= LINE_TURNS_MIN and inside <= LINE_TURNS_WRAPPED * between
+
+
+def _boundaries(units: list[Unit]) -> list[str]:
+    """The kind of boundary before each unit: block (a paragraph break, or a
+    line break in a one-utterance-per-line text), line, sent."""
+    line_kind = "block" if _lines_are_turns(units) else "line"
+    out = ["block"]
+    for a, b in pairwise(units):
+        out.append("block" if a.block_id != b.block_id else (line_kind if a.line != b.line else "sent"))
+    return out
+
+
+@dataclass(frozen=True)
+class TurnUnits:
+    """The turn units of a dialogue (paragraphs, or lines where a text has one utterance per line)."""
+
+    seg: list[int]  # the turn unit of each sentence
+    asks: dict[int, bool]  # the unit's last sentence is a question
+    sentences: dict[int, int]  # how many sentences the unit has
+    short: dict[int, bool]  # the unit is a one-liner
+
+
+def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> TurnUnits:
+    """Group the sentences by the turn unit they belong to (a "block" boundary starts one)."""
+    seg = np.cumsum([b == "block" for b in bounds]).tolist()
+    block_text: dict[int, str] = {}
+    block_asks: dict[int, bool] = {}
+    block_sentences: dict[int, int] = {}
+    for i, u in enumerate(units):
+        block_text[seg[i]] = block_text.get(seg[i], "") + u.text
+        block_asks[seg[i]] = bool(questions[i])
+        block_sentences[seg[i]] = block_sentences.get(seg[i], 0) + 1
+    block_short = {k: _short(t) for k, t in block_text.items()}
+    return TurnUnits(seg, block_asks, block_sentences, block_short)
+
+
+def _handed(units: list[Unit], seg: list[int], asks_next: list[set[str]], i: int) -> set[str]:
+    """The people addressed in the last sentences of the turn unit before unit ``i``: they are handed the floor
+    ("Mark, thanks for coming on." / "…、マーク。")."""
+    handed: set[str] = set()
+    j, after = i - 1, 0
+    while j >= 0 and seg[j] == seg[i - 1] and after <= HANDOVER_TAIL_CHARS:
+        handed |= asks_next[j]
+        after += len(units[j].text.strip())
+        j -= 1
+    return handed
+
+
+def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[str]]]:
+    """Per boundary between two units: which cues hold there (a row of :data:`CUE_NAMES`) and the people handed
+    the floor."""
+    n = len(units)
+    bounds = _boundaries(units)
+    turns = turn_units(units, bounds, ev.questions)
+    seg = turns.seg
+    features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
+    handovers: list[set[str]] = []
+    for i in range(1, n):
+        b = bounds[i]
+        x = features[i - 1]
+        x[CUE_NAMES.index(b)] = 1.0
+        handed: set[str] = set()
+        if b == "block":
+            x[CUE_NAMES.index("question")] = ev.questions[i - 1]
+            x[CUE_NAMES.index("answer")] = ev.answers[i]
+            if turns.asks[seg[i]]:
+                # A paragraph that is just a question is someone else's; a long one
+                # ending in a question may be a speaker's rhetorical turn.
+                x[CUE_NAMES.index("asks" if turns.sentences[seg[i]] <= 2 else "asks_long")] = 1.0
+            # A very short paragraph is a back-channel or a one-line reply: it
+            # most likely changes the speaker, and the floor may go back after it.
+            if turns.short[seg[i]]:
+                x[CUE_NAMES.index("short")] = 1.0
+            elif turns.short[seg[i - 1]]:
+                x[CUE_NAMES.index("after_short")] = 1.0
+            handed = _handed(units, seg, ev.asks_next, i)
+            x[CUE_NAMES.index("handed")] = bool(handed)
+        else:
+            x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
+        handovers.append(handed)
+    return features, handovers

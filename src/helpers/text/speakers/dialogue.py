@@ -1,0 +1,218 @@
+"""Unlabelled dialogue decoded as a whole: who speaks each sentence of a conversation between known speakers.
+
+Sentences are the observations; a hidden state is the current speaker (and,
+when the conversation has several hosts, which host spoke last). Turns
+change easily at paragraph breaks, rarely at line breaks inside a paragraph
+and hardly inside a line, more or less easily with the cues of
+:mod:`.cues`; a person's emissions weigh the evidence of their sentences and
+how they talk (hosts open and ask, guests answer at length). How often turns
+change and how each person talks are re-estimated on the conversation itself
+(a few EM steps), so an interview that turns at every paragraph and a
+subtitle translation that splits one answer into dozens of short paragraphs
+are both read sensibly. Viterbi gives the speakers (a sentence whose own
+posterior clearly favours someone else takes that speaker); forward–backward
+gives each sentence's posterior.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cues import CUE_WEIGHTS, Evidence, change_cues, sentence_evidence
+from .hmm import forward_backward, viterbi
+from .voice import Unit
+
+CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-odds)
+# P(question, long statement, other | role), before re-estimation on the conversation.
+ROLE_STYLE = {"host": (0.30, 0.30, 0.40), "guest": (0.10, 0.50, 0.40), "": (1 / 3, 1 / 3, 1 / 3)}
+STYLE_PRIOR_WEIGHT = 15.0
+STYLE_TEMPER = 0.5
+HOST_OPENS = 0.8  # the first words of a conversation are a host's
+ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked by name
+AUTHOR = "\x00author"
+EM_STEPS = 4
+CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
+AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
+
+
+@dataclass(frozen=True)
+class States:
+    """The hidden states: (who speaks, which host spoke last). With one host or none the second part is constant."""
+
+    people: list[str]
+    hosts: list[str]
+    last_host_opts: list[str | None]
+    who_opts: list[str]  # the people, then AUTHOR (translator's and editor's notes)
+    states: list[tuple[str, str | None]]
+    who_idx: np.ndarray  # the index in ``who_opts`` of each state's speaker
+
+
+def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
+    people = list(speakers)
+    hosts = [p for p in people if role.get(p) == "host"]
+    last_host_opts: list[str | None] = [*hosts] if len(hosts) > 1 else [None]
+    who_opts = people + [AUTHOR]
+    states = [(w, h) for w in who_opts for h in last_host_opts]
+    who_idx = np.array([who_opts.index(w) for w, _ in states])
+    return States(people, hosts, last_host_opts, who_opts, states, who_idx)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def _fit_cue_weights(features: np.ndarray, switched: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """Log-odds of a speaker change per cue that best explain the expected changes.
+
+    A logistic regression on soft labels (the expected change at each
+    boundary) with a Gaussian pull towards the default weights, so a cue seen
+    a few times keeps about its default meaning and one seen often is
+    weighed as this conversation uses it (Newton steps).
+    """
+    w = prior.copy()
+    if len(switched) == 0:
+        return w
+    for _ in range(8):
+        p = _sigmoid(features @ w)
+        grad = features.T @ (switched - p) - CUE_PRIOR_PRECISION * (w - prior)
+        hess = (features * (p * (1 - p))[:, None]).T @ features + CUE_PRIOR_PRECISION * np.eye(len(w))
+        w = w + np.linalg.solve(hess, grad)
+    return w
+
+
+def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
+    """Log-probabilities S x S of moving between states across a boundary where the speaker changes with
+    probability ``p`` and the people in ``handed`` were just given the floor."""
+    S = len(st.states)
+    hosts = st.hosts
+    m = np.full((S, S), -np.inf)
+    for a, (wa, ha) in enumerate(st.states):
+        expect_h = wa if wa in hosts else ha  # the "last host" part follows deterministically
+        targets: list[tuple[int, float]] = []
+        for c, (wc, hc) in enumerate(st.states):
+            if len(st.last_host_opts) > 1 and hc != expect_h or wc == wa:
+                continue
+            w = 1.0
+            if wc in handed:
+                w *= math.exp(ADDRESSED_NEXT)
+            if wc in hosts and len(hosts) > 1 and expect_h is not None and wc != expect_h:
+                w *= 0.3  # hosts take turns less often than a host follows up
+            if wc == AUTHOR:
+                w *= AUTHOR_SHARE
+            elif wa == AUTHOR and hosts:
+                # after a translator's or editor's note the host (re)opens
+                w *= HOST_OPENS if wc in hosts else 1 - HOST_OPENS
+            targets.append((c, w))
+        total = sum(w for _, w in targets)
+        for c, w in targets:
+            m[a, c] = math.log(p) + math.log(w / total)
+        for c, (wc, hc) in enumerate(st.states):
+            if wc == wa and (len(st.last_host_opts) == 1 or hc == expect_h):
+                m[a, c] = math.log(1 - p) if targets else 0.0
+    return m
+
+
+def transitions(features: np.ndarray, handovers: list[set[str]], weights: np.ndarray, st: States) -> list[np.ndarray]:
+    """The log transition matrix at each boundary, its change probability the cues' ``features @ weights``."""
+    out = []
+    cache: dict[tuple[float, frozenset[str]], np.ndarray] = {}
+    for p, handed in zip(_sigmoid(features @ weights), handovers):
+        key = (float(p), frozenset(handed))
+        if key not in cache:
+            cache[key] = transition_matrix(p, handed, st)
+        out.append(cache[key])
+    return out
+
+
+def style_prior(st: States, role: dict[str, str]) -> np.ndarray:
+    """How each person talks (asks / holds forth / other), 3 x W, from their role: hosts ask, guests hold forth."""
+    return np.array([ROLE_STYLE.get(role.get(w, ""), ROLE_STYLE[""]) for w in st.who_opts]).T
+
+
+def emissions(ev: Evidence, style_p: np.ndarray, st: States) -> np.ndarray:
+    """Log emission scores n x S: the sentences' evidence plus how each speaker talks."""
+    # Style is weak evidence repeated over every sentence of a turn: tempered.
+    return (ev.emit + STYLE_TEMPER * np.log(style_p[ev.style]))[:, st.who_idx]  # n x S
+
+
+def initial_log_probs(st: States) -> np.ndarray:
+    """Who opens the conversation: a host if there are hosts; ties go to the speaker the catalog lists first."""
+    hosts, people = st.hosts, st.people
+    opener = np.array([
+        (HOST_OPENS / len(hosts) if w in hosts else (1 - HOST_OPENS) / max(1, len(people) - len(hosts)))
+        if hosts else 1 / len(people)
+        for w, _ in st.states
+    ])
+    opener = np.where([w == AUTHOR for w, _ in st.states], AUTHOR_SHARE, opener)
+    return np.log(opener / opener.sum() / len(st.last_host_opts)) - 0.01 * np.array(
+        [st.who_opts.index(w) for w, _ in st.states]
+    )
+
+
+def by_speaker(gamma: np.ndarray, st: States) -> np.ndarray:
+    """State posteriors n x S summed per speaker: n x W."""
+    who = np.zeros((len(gamma), len(st.who_opts)))
+    np.add.at(who.T, st.who_idx, gamma.T)
+    return who
+
+
+def restyle(gamma: np.ndarray, ev: Evidence, prior: np.ndarray, st: States) -> np.ndarray:
+    """How each person talks, re-estimated from the sentences the posteriors give them (the prior as pseudo-counts)."""
+    counts = np.zeros((3, len(st.who_opts)))
+    np.add.at(counts, ev.style, by_speaker(gamma, st))
+    style_p = counts + STYLE_PRIOR_WEIGHT * prior
+    style_p = style_p / style_p.sum(axis=0, keepdims=True)
+    style_p[:, -1] = 1 / 3  # the author's notes carry no style evidence
+    return style_p
+
+
+def fit_conversation(
+    ev: Evidence, features: np.ndarray, handovers: list[set[str]], init: np.ndarray, role: dict[str, str], st: States
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Log transitions and emissions re-estimated on this conversation (EM).
+
+    How often turns change at a paragraph or line break differs a lot between
+    documents (an interview turns at nearly every paragraph, a subtitle-style
+    translation splits one answer into dozens): re-estimate the base rates on
+    this conversation, and how each person talks, with a few EM steps.
+    """
+    same = st.who_idx[:, None] == st.who_idx[None, :]
+    prior = style_prior(st, role)
+    log_emit = emissions(ev, prior.copy(), st)
+    weights = CUE_WEIGHTS.copy()
+    for _ in range(EM_STEPS):
+        gamma, xi = forward_backward(init, transitions(features, handovers, weights, st), log_emit)
+        switched = (xi * ~same).sum(axis=(1, 2))
+        log_emit = emissions(ev, restyle(gamma, ev, prior, st), st)
+        weights = _fit_cue_weights(features, switched, CUE_WEIGHTS)
+    return transitions(features, handovers, weights, st), log_emit
+
+
+def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]) -> list[tuple[str | None, float]]:
+    """(speaker or None for the author's notes, posterior) per unit, decoded over the whole conversation."""
+    n = len(units)
+    if n == 0:
+        return []
+    st = speaker_states(speakers, role)
+    ev = sentence_evidence(units, speakers)
+    features, handovers = change_cues(units, ev)
+    init = initial_log_probs(st)
+    log_trans, log_emit = fit_conversation(ev, features, handovers, init, role, st)
+    path = viterbi(init, log_trans, log_emit)
+    gamma, _ = forward_backward(init, log_trans, log_emit)
+    who_post = by_speaker(gamma, st)
+    out: list[tuple[str | None, float]] = []
+    for i in range(n):
+        w = st.states[path[i]][0]
+        k = st.who_opts.index(w)
+        if who_post[i, k] < who_post[i].max() - CLEARLY_LIKELIER:
+            # Viterbi's single best path can run through a sentence that, summed
+            # over all paths, clearly more likely belongs to someone else (mostly
+            # when two hosts are hard to tell apart): take the likelier speaker.
+            k = int(np.argmax(who_post[i]))
+            w = st.who_opts[k]
+        out.append((None if w == AUTHOR else w, float(who_post[i, k])))
+    return out

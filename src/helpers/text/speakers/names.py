@@ -1,0 +1,190 @@
+"""Names: whom words mean (aliases, katakana spellings, one letter off), who is addressed, who introduces themselves."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..language import script_lang
+
+# Katakana spellings of names that occur in this corpus, keyed by the Latin
+# spelling used in the catalog. Extend it when the catalog gains speakers.
+NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
+    "mark": ("マーク",),
+    "zuckerberg": ("ザッカーバーグ", "ザッカーバーク", "ザック"),
+    "jensen": ("ジェンセン", "ジェンスン"),
+    "huang": ("フアン", "ファン"),
+    "aditya": ("アディティア", "アディティヤ", "アディア"),
+    "ruchi": ("ルチ", "リッチー", "ルーチ"),
+    "priscilla": ("プリシラ",),
+    "dwarkesh": ("ドワルケシュ", "ドワーケシュ"),
+    "patel": ("パテル",),
+    "lex": ("レックス",),
+    "fridman": ("フリードマン",),
+}
+
+
+
+def aliases(speakers: list[str]) -> dict[str, str]:
+    """lowercased alias -> speaker name, for labels and mentions."""
+    out: dict[str, str] = {}
+    for name in speakers:
+        out[name.lower()] = name
+        for token in name.split():
+            key = token.lower()
+            if len(key) >= 3:
+                out.setdefault(key, name)
+            for kana in NAME_TRANSLITERATIONS.get(key, ()):
+                out.setdefault(kana, name)
+        tokens = name.lower().split()
+        if len(tokens) == 2:
+            # Katakana full names: "マーク・ザッカーバーグ", "マークザッカーバーグ".
+            for a in NAME_TRANSLITERATIONS.get(tokens[0], ()):
+                for b in NAME_TRANSLITERATIONS.get(tokens[1], ()):
+                    out.setdefault(f"{a}・{b}", name)
+                    out.setdefault(a + b, name)
+        if script_lang(name) == "ja":
+            for token in re.split(r"[・\s]", name):
+                if len(token) >= 2:
+                    out.setdefault(token, name)
+    return out
+
+
+def given_names(speakers: list[str]) -> dict[str, str]:
+    """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part."""
+    out: dict[str, str] = {}
+    for name in speakers:
+        tokens = re.split(r"[・\s]", name.strip())
+        given = tokens[0]
+        if len(given) >= 2:
+            out[given] = name
+        for kana in NAME_TRANSLITERATIONS.get(given.lower(), ()):
+            out[kana] = name
+    return out
+
+
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
+_QUESTION_OR_REQUEST = re.compile(
+    r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$", re.IGNORECASE
+)
+_REQUEST_ANYWHERE = re.compile(r"[?？]|ください|下さい|どうぞ|お願い|ませんか|\bplease\b|\bbitte\b", re.IGNORECASE)
+
+
+def unquoted(s: str) -> str:
+    """``s`` with quoted passages blanked (same length, so offsets hold)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), s)
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=64)
+def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
+    """One regex over all ``forms`` (form, name) for ``kind``: mention, intro, vocative_ja, vocative_latin."""
+    ja = [f for f, _ in forms if script_lang(f) == "ja"]
+    latin = [f for f, _ in forms if script_lang(f) != "ja"]
+    never = r"(?!x)x"
+    if kind == "mention":
+        parts = []
+        if ja:
+            parts.append(r"(?<![ァ-ヺー・])(?:" + _alternation(ja) + r")(?![ァ-ヺー])")
+        if latin:
+            parts.append(r"(?<![A-Za-z0-9À-ÿ])(?:" + _alternation(latin) + r")(?![A-Za-z0-9À-ÿ])")
+        return re.compile("|".join(parts) or never, re.IGNORECASE)
+    if kind == "intro":
+        alt = _alternation([f for f, _ in forms]) or never
+        return re.compile(
+            r"(?:私は|僕は|俺は|わたしは)(?P<a>" + alt + r")\s*です|(?P<b>" + alt + r")と申します|"
+            r"(?:\bI'm|\bI am|\bmy name is|\bthis is|\bich bin|\bich heiße|\bmein Name ist)\s+(?P<c>" + alt + r")\b",
+            re.IGNORECASE,
+        )
+    if kind == "vocative_ja":
+        # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or "マークは" do not.
+        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君)?(?=[、，,。！!？?])")
+    if kind == "honorific_ja":
+        # "中村さんの研究室はいかがですか": in a question, the person named with an
+        # honorific is the one asked (one does not call oneself "さん").
+        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])")
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>" + (_alternation(latin) or never) + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
+    )
+
+
+def _lookup(alias: dict[str, str], form: str) -> str | None:
+    return alias.get(form) or alias.get(form.lower())
+
+
+def vocatives(s: str, given: dict[str, str]) -> dict[str, bool]:
+    """Speakers addressed in ``s`` -> whether an addressing sentence asks or requests."""
+    found: dict[str, bool] = {}
+    forms = tuple(sorted(given.items()))
+    for kind in ("vocative_ja", "vocative_latin"):
+        for m in _compiled(forms, kind).finditer(s):
+            name = _lookup(given, m.group("v"))
+            if name:
+                found[name] = found.get(name, False) or _asks(s, m.start())
+    for m in _compiled(forms, "honorific_ja").finditer(s):
+        name = _lookup(given, m.group("v"))
+        if name and _asks(s, m.start()):
+            found[name] = True
+    return found
+
+
+def _asks(s: str, pos: int) -> bool:
+    """Does the sentence around ``pos`` end in a question or a request?"""
+    begin = max(s.rfind(ch, 0, pos) for ch in "。.!?！？\n") + 1
+    ends = [i for i in (s.find(ch, pos) for ch in "。!?！？\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(s)
+    sentence = s[begin:end].rstrip()
+    return bool(_QUESTION_OR_REQUEST.search(sentence) or _REQUEST_ANYWHERE.search(sentence))
+
+
+def self_introductions(s: str, alias: dict[str, str]) -> set[str]:
+    """Speakers who introduce themselves in ``s`` ("私はXです", "Xと申します", "I'm X", "ich bin X")."""
+    found: set[str] = set()
+    for m in _compiled(tuple(sorted(alias.items())), "intro").finditer(s):
+        name = _lookup(alias, m.group("a") or m.group("b") or m.group("c"))
+        if name:
+            found.add(name)
+    return found
+
+
+def mentions(s: str, alias: dict[str, str]) -> set[str]:
+    """Speakers named in ``s`` (any alias, whole words / whole katakana runs).
+
+    Long Latin names also match one letter off ("Zukerberg"): notes and
+    machine transcripts misspell names more often than they name a stranger
+    who differs by one letter.
+    """
+    found: set[str] = set()
+    for m in _compiled(tuple(sorted(alias.items())), "mention").finditer(s):
+        name = _lookup(alias, m.group(0))
+        if name:
+            found.add(name)
+    long_forms = [(f, n) for f, n in _long_latin_forms(tuple(sorted(alias.items()))) if n not in found]
+    if long_forms:
+        for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", s):
+            w = w.lower()
+            for form, name in long_forms:
+                if abs(len(w) - len(form)) <= 1 and _one_edit(w, form):
+                    found.add(name)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _long_latin_forms(forms: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((f, n) for f, n in forms if len(f) >= 6 and " " not in f and script_lang(f) != "ja")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one insertion, deletion or substitution apart."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+

@@ -1,0 +1,68 @@
+"""Roles: who hosts and who is the guest, from a role label, the event's wording or the opening welcome."""
+
+from __future__ import annotations
+
+import re
+
+from .names import aliases, mentions, unquoted
+from .voice import Unit
+
+_ROLE_LABELS = {
+    **dict.fromkeys(("host", "interviewer", "moderator", "gastgeber", "gastgeberin", "moderatorin", "司会", "聞き手",
+                     "ホスト", "インタビュアー", "q", "frage", "question"), "host"),
+    **dict.fromkeys(("guest", "gast", "ゲスト", "a", "antwort", "answer"), "guest"),
+}
+WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
+_WELCOME = re.compile(
+    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.IGNORECASE
+)
+
+
+def roles(speakers: list[str], event: str | None, units: list[Unit] | None = None) -> dict[str, str]:
+    """speaker -> "host" | "guest" from the event's wording or the opening welcome; {} when unknown.
+
+    "X podcast interview with Y", "talk with Y", "Gespräch mit Y": Y is the
+    guest, everyone else a host. Failing that, the person welcomed by name
+    in the first paragraphs is the guest ("皆さんようこそ マーク・ザッカーバーグです").
+    """
+    alias = aliases(speakers)
+    guests: set[str] = set()
+    if event:
+        m = re.search(r"\b(?:with|mit|featuring)\s+(.+)$", event, re.IGNORECASE)
+        if m:
+            guests = mentions(m.group(1), alias)
+    if not guests and units:
+        blocks: list[int] = []
+        for u in units:
+            if u.block_id not in blocks:
+                blocks.append(u.block_id)
+            if len(blocks) > WELCOME_BLOCKS:
+                break
+            s = unquoted(u.text)
+            if _WELCOME.search(s):
+                named = mentions(s, alias)
+                if len(named) == 1:
+                    guests = named
+                    break
+    if not guests or len(guests) == len(speakers):
+        return {}
+    return {s: ("guest" if s in guests else "host") for s in speakers}
+
+
+def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dict[str, str]) -> str | None:
+    """Whose words an interview's notes pass on: the one guest, the one known speaker, or the one named most."""
+    guests = [s for s in known if role.get(s) == "guest"]
+    if len(guests) == 1:
+        return guests[0]
+    if len(known) == 1:
+        return known[0]
+    if not known:
+        return None
+    counts = {s: 0 for s in known}
+    for u in units:
+        for name in mentions(u.text, alias):
+            counts[name] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
