@@ -146,7 +146,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?gigawatts?\b", "watt", 1e9),
     _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
     _u(r"\s?decades?\b", "duration_year", 10.0),
-    _u(r"(?:\s|-)years?\b", "_year"),
+    _u(r"(?:\s|-)years?\b(?![\s-](?:on|to)[\s-](?:year|date))", "_year"),
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),

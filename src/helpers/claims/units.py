@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .rates import RATE_UNITS, amount_unit
+
 COUNT_UNITS = ("gpu", "token", "parameter", "person", "count")
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
 PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
@@ -259,7 +261,7 @@ _PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
                                     "de": ("kubikmeter",), "ja": ("立方メートル",), "*": ("m³", "m3")}),
     ("foot**3", "cubic_meter", {"en": ("cubic foot", "cubic feet"), "de": ("kubikfuß",), "ja": ("立方フィート",)}),
     ("gallon", "cubic_meter", {"en": ("gallon", "gallons", "gal"), "de": ("gallone", "gallonen"), "ja": ("ガロン",)}),
-    ("barrel", "cubic_meter", {"en": ("barrel", "barrels", "bbl"), "de": ("barrel", "fass"), "ja": ("バレル",)}),
+    ("oil_barrel", "cubic_meter", {"en": ("barrel", "barrels", "bbl"), "de": ("barrel", "fass"), "ja": ("バレル",)}),
     ("cup", "cubic_meter", {"en": ("cup", "cups"), "de": ("tasse", "tassen"), "ja": ("カップ",)}),
     ("tablespoon", "cubic_meter", {"en": ("tablespoon", "tablespoons", "tbsp"), "de": ("esslöffel",),
                                    "ja": ("大さじ",)}),
@@ -419,8 +421,6 @@ class UnitMatch:
     surface: str
 
 
-
-
 @lru_cache(maxsize=1)
 def _all_words() -> dict[str, dict[str, UnitInfo]]:
     """Lower-cased surface -> unit for each language: ratios, physical units, currencies (later win)."""
@@ -569,6 +569,7 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
     """Undo the normalization: the number as written before its unit (``75`` for 75 ml = 7.5e-5 m³)."""
     if value is None:
         return None
+    unit = amount_unit(unit)  # a rate's number is its amount's ("13p a share": 13 pence)
     info = lookup(unit_surface, lang) if unit_surface else None
     if info is None:
         for other in ("en", "de", "ja"):
@@ -593,5 +594,5 @@ def vocabulary() -> tuple[str, ...]:
     units and every other ISO 4217 currency."""
     legacy = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year", "duration_year",
               "duration_month", "duration_week", "duration_day", "age", "version", "other")
-    extra = RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes()))
+    extra = RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes())) + RATE_UNITS
     return legacy + tuple(u for u in dict.fromkeys(extra) if u not in legacy)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .. import spelled, units
+from dataclasses import replace
+
+from .. import rates, spelled, units
 from ..lexicon import FRACTIONS, NAMED_RANGE, TIMESTAMP, UNITS, URL
 from .attach import _attach
 from .filters import (
@@ -47,7 +49,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits), digits)
-    qs = _merge(text, _readings(text, lang, cores), lang)
+    qs = _with_rates(text, _merge(text, _readings(text, lang, cores), lang), lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
         qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
@@ -61,6 +63,28 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
             vague=q.vague, qualifier=q.qualifier,
         ))
+    return out
+
+
+def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Each amount followed by its per-what ("$25bn a year", "13p a share", "pro Jahr") read as a rate;
+    in Japanese the per-what comes first (1バレル当たり70ドル)."""
+    out: list[_Q] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1].start if i + 1 < len(qs) else len(text)
+        if lang == "ja":
+            hit = rates.rate_before(text, q.start, q.unit)
+            if hit is not None:
+                while out and out[-1].start >= hit[1]:
+                    out.pop()  # the 1 of 1バレル当たり: part of the per-what
+                if not out or out[-1].end <= hit[1]:
+                    q = replace(q, unit=hit[0], start=hit[1])
+        else:
+            after = rates.rate_after(text, q.end, q.unit, q.explicit_unit, lang)
+            if after is not None and after[2] <= nxt:
+                unit, factor, end = after
+                q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
+        out.append(q)
     return out
 
 
