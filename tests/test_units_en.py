@@ -58,3 +58,31 @@ def test_profit_year_on_year_keeps_its_currency() -> None:
 def test_an_oil_barrel_is_42_us_gallons() -> None:
     q = _one("The field holds 1,000 barrels.")
     assert math.isclose(q.value, 1000 * 42 * 3.785411784e-3, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "unit", "value"), [
+    ("The streamer added 2.3m subscribers last quarter.", "en", "2.3m subscribers", "person", 2.3e6),
+    ("The app reached 90m weekly users.", "en", "90m weekly users", "person", 9e7),
+    ("The pool is 50m long.", "en", "50m", "meter", 50.0),
+    ("In all 12k runners finished.", "en", "12k runners", "person", 12000.0),
+    ("Margins widened to 31pc.", "en", "31pc", "percent", 31.0),
+    ("Shares closed at 212.5p.", "en", "212.5p", "gbp", 2.125),
+    ("Revenue was £2.7bn.", "en", "£2.7bn", "gbp", 2.7e9),
+    ("Sales rose to 9 million year-on-year.", "en", "9 million", "count", 9e6),
+    ("The run used 7.2e23 FLOPs of compute.", "en", "7.2e23 FLOPs", "flop", 7.2e23),
+    ("The accelerator peaks at 2e15 FLOPS.", "en", "2e15 FLOPS", "flop_per_second", 2e15),
+    ("Training took 3.2M H100 hours.", "en", "3.2M H100 hours", "gpu_hour", 3.2e6),
+    ("It was trained on 9.5T text tokens.", "en", "9.5T text tokens", "token", 9.5e12),
+    ("The model supports a 32K context window.", "en", "32K context window", "token", 32000.0),
+    ("It has a 50 MP main camera.", "en", "50 MP", "pixel", 5e7),
+    ("The screen is a 401-ppi panel.", "en", "401-ppi", "pixel_per_inch", 401.0),
+    ("Samsung showed a 6.7-in. phone.", "en", "6.7-in.", "meter", 6.7 * 0.0254),
+    ("Der Umsatz lag bei 40 Tsd. Euro.", "de", "40 Tsd. Euro", "eur", 40000.0),
+    ("Der Konzern verdiente 3,5 Mrd. Euro.", "de", "3,5 Mrd. Euro", "eur", 3.5e9),
+])
+def test_letters_after_a_number_read_as_scale_or_unit(text: str, lang: str, surface: str, unit: str,
+                                                      value: float) -> None:
+    q = _one(text, lang)
+    assert (q.surface, q.unit) == (surface, unit)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.unit in lexicon.UNITS

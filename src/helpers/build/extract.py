@@ -56,15 +56,8 @@ DOCUMENTS = TableSpec(
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column(
-            "out_of_range",
-            "str",
-            "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond "
-            "10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '",
-        ),
-        Column(
-            "catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"
-        ),
+        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^27, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
+        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),

@@ -72,7 +72,8 @@ CLAIMS = TableSpec(
         Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
         Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
                + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, multiple (2倍, 10x); "
-               "duration_second (hours, minutes, seconds); physical base units from pint (" + ", ".join(PHYSICAL)
+               "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
+               "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units from pint (" + ", ".join(PHYSICAL)
                + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "
                "<amount>_per_<per what> (claims.rates), the amount in its base unit and the per-what as named: "
                "usd_per_year ($25bn a year), gbp_per_liter (£1.37 per litre, 115.12p a litre), usd_per_barrel "
@@ -159,7 +160,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
     """All claims of a parsed document, in document order, with document offsets.
 
     ``out_of_range``, when given, receives the ids of the sentences holding a
-    numeral refused for its size (beyond 10^18, more than 19 digits): not a
+    numeral refused for its size (beyond 10^27, more than 19 digits): not a
     claim, but not silently gone either.
     """
     claims: list[Claim] = []

@@ -32,7 +32,8 @@ from functools import lru_cache
 
 from .rates import RATE_UNITS, amount_unit
 
-COUNT_UNITS = ("gpu", "token", "parameter", "person", "count")
+COUNT_UNITS = ("gpu", "token", "parameter", "person", "count", "pixel", "pixel_per_inch", "flop", "flop_per_second",
+               "gpu_hour")
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
 PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
             "byte", "byte_per_second", "hertz", "radian")
@@ -382,7 +383,7 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
 # kept in quantities.py where they depend on context (個 is a GPU only next to GPU words)
 
 _RATIO_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "percent": {"en": ("percent", "per cent", "pct", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
+    "percent": {"en": ("percent", "per cent", "pct", "pc", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
                 "ja": ("パーセント", "%", "％", "プロセント")},
     "percentage_point": {"en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts",
                                 "points"),
@@ -594,5 +595,5 @@ def vocabulary() -> tuple[str, ...]:
     units and every other ISO 4217 currency."""
     legacy = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year", "duration_year",
               "duration_month", "duration_week", "duration_day", "age", "version", "other")
-    extra = RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes())) + RATE_UNITS
+    extra = COUNT_UNITS + RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes())) + RATE_UNITS
     return legacy + tuple(u for u in dict.fromkeys(extra) if u not in legacy)

@@ -204,9 +204,11 @@ def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
         return False
     if units.sign_before(text, s) is not None:
         return True
-    nxt = re.match(r"m\s([A-Za-z]+)", text[e:e + 30])
+    nxt = re.match(r"m\s([A-Za-z]+)(?:\s([a-z]+))?", text[e:e + 40])
     if nxt is None:
         return False
-    word = nxt.group(1)
-    return units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3) \
-        or word.lower() in ("people", "staff")
+    # "3m people", "1.2m tons", "700m monthly users": the counted noun, perhaps after one adjective
+    first, second = nxt.group(1), nxt.group(2)
+    words = (first,) if first.endswith("s") or not second else (first, second)
+    return any(units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3)
+               or word.lower() in ("people", "staff") for word in words)
