@@ -86,3 +86,18 @@ def test_letters_after_a_number_read_as_scale_or_unit(text: str, lang: str, surf
     assert (q.surface, q.unit) == (surface, unit)
     assert math.isclose(q.value, value, rel_tol=1e-9)
     assert q.unit in lexicon.UNITS
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("The hatchback returns 52 mpg on the motorway.", "52 mpg", "meter_per_gallon", 52 * 1609.344),
+    ("Its battery holds 5,000 mAh.", "5,000 mAh", "coulomb", 18000.0),
+    ("Inflate the tyres to 35 psi.", "35 psi", "pascal", 35 * 6894.757293168361),
+    ("Carbon dioxide passed 425 ppm.", "425 ppm", "percent", 0.0425),
+    ("The bank cut rates by 50 basis points.", "50 basis points", "percentage_point", 0.5),
+    ("The farm generated 12 GWh.", "12 GWh", "joule", 12 * 3.6e12),
+])
+def test_compound_units_written_as_one_symbol(text: str, surface: str, unit: str, value: float) -> None:
+    q = _one(text)
+    assert (q.surface, q.unit) == (surface, unit)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.unit in lexicon.UNITS

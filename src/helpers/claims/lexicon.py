@@ -86,6 +86,12 @@ _SHARED_UNITS: list[_Unit] = [
     _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
     _u(r"(?:x|×)(?![A-Za-z0-9])", "multiple"),
+    # compound units written as one symbol: battery charge, tyre pressure, concentrations, fuel economy
+    _u(r"\s?mAh(?![A-Za-z])", "coulomb", 3.6),
+    _u(r"\s?psi(?![A-Za-z])", "pascal", 6894.757293168361),
+    _u(r"\s?ppm(?![A-Za-z])", "percent", 1e-4),
+    _u(r"\s?ppb(?![A-Za-z])", "percent", 1e-7),
+    _u(r"\s?(?:mpg|miles per gallon)(?![A-Za-z])", "meter_per_gallon", 1609.344),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),

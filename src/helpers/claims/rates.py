@@ -42,10 +42,8 @@ AMOUNTS = ("usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "inr", "krw",
 _PHYSICAL_RATE = {("meter", "hour"): ("meter_per_second", 1 / 3600), ("byte", "hour"): ("byte_per_second", 1 / 3600),
                   ("meter", "second"): ("meter_per_second", 1.0), ("byte", "second"): ("byte_per_second", 1.0),
                   ("joule", "second"): ("watt", 1.0), ("joule", "hour"): ("watt", 1 / 3600)}
-# units that name a rate with their own word: miles per gallon (a distance per volume)
-NAMED_RATES = {"en": ((re.compile(r"\s?(?:mpg|miles\sper\sgallon)\b", re.I), "meter_per_gallon", 1609.344),)}
 RATE_UNITS = tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE) \
-    + ("meter_per_gallon",)
+    + ("meter_per_gallon",)  # mpg (lexicon): a distance per volume, named by its own word
 
 _RATE_SET = frozenset(RATE_UNITS)
 
@@ -72,7 +70,7 @@ def _after_re(lang: str) -> re.Pattern[str]:
     # "85 million barrels each, per day": a distributive "each" may come first; "of oil" may name the amount
     return re.compile(r"(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
                       + _CONNECTOR[key] + r"(?:" + alts + r")(?![A-Za-zÄÖÜäöüß])",
-                      0 if key == "ja" else re.I)
+                      0 if key == "ja" else re.IGNORECASE)
 
 
 _AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
