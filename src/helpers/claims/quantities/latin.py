@@ -16,7 +16,7 @@ from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
-_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
+_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
