@@ -101,3 +101,47 @@ def test_compound_units_written_as_one_symbol(text: str, surface: str, unit: str
     assert (q.surface, q.unit) == (surface, unit)
     assert math.isclose(q.value, value, rel_tol=1e-9)
     assert q.unit in lexicon.UNITS
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("A mole holds 6.02×10^23 atoms.", "6.02×10^23", "count", 6.02e23),
+    ("The film is 4 × 10-6 m thick.", "4 × 10-6 m", "meter", 4e-6),
+    ("The constant is 1.38 \\times 10^{-23} here.", "1.38 \\times 10^{-23}", "count", 1.38e-23),
+    ("Each cell is 2.5×10⁻³ m wide.", "2.5×10⁻³ m", "meter", 2.5e-3),
+    ("The first run used 3.8e25 FLOPs.", "3.8e25 FLOPs", "flop", 3.8e25),
+    ("The lake froze at minus-12 degrees in the cold snap.", "minus-12 degrees", "kelvin", 261.15),
+    ("She bought a 1.6-litre hatchback.", "1.6-litre", "cubic_meter", 0.0016),
+    ("A 9-year-old girl won.", "9-year-old", "age", 9.0),
+    ("They built a 4-year lead.", "4-year", "duration_year", 4.0),
+    ("The 8b and 70b models were released together.", "8b", "parameter", 8e9),
+    ("The lab trained seventy billion parameters.", "seventy billion parameters", "parameter", 7e10),
+    ("The Fed raised rates by three quarters of a percentage point.", "three quarters of a percentage point",
+     "percentage_point", 0.75),
+])
+def test_written_forms_keep_their_value_and_unit(text: str, surface: str, unit: str, value: float) -> None:
+    q = find_quantities(text, "en")[0]
+    assert (q.surface, q.unit) == (surface, unit)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "value", "unit_surface"), [
+    ("The heatwave brought 41C to Seville.", "en", "41C", 314.15, "C"),
+    ("Phoenix hit 115°F in the heat.", "en", "115°F", (115 - 32) * 5 / 9 + 273.15, "°F"),
+    ("The lab kept samples at 4 degC, outside it was 50 deg F.", "en", "4 degC", 277.15, "degC"),
+    ("The decade was warmer by 0.8 degrees Celsius.", "en", "0.8 degrees Celsius", 0.8, "degrees Celsius"),
+    ("Oceans warmed 1.5 degrees Fahrenheit (0.83 degrees Celsius) warmer than before.", "en",
+     "1.5 degrees Fahrenheit", 1.5 * 5 / 9, "degrees Fahrenheit"),
+    ("Last year beat the record by one-tenth of a degree Celsius.", "en", "one-tenth of a degree Celsius", 0.1,
+     "degree Celsius"),
+    ("Der Sommer war um 2 Grad wärmer.", "de", "2 Grad", 2.0, "Grad"),
+    ("気温は平年より3度高かった。", "ja", "3度", 3.0, "度"),
+])
+def test_temperatures_keep_their_scale_and_differences_have_no_offset(text: str, lang: str, surface: str,
+                                                                      value: float, unit_surface: str) -> None:
+    q = find_quantities(text, lang)[0]
+    assert (q.surface, q.unit, q.unit_surface) == (surface, "kelvin", unit_surface)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+
+
+def test_a_glued_c_outside_talk_of_temperature_stays_a_name() -> None:
+    assert [q.surface for q in find_quantities("The 40C model ships in May.", "en")] == []

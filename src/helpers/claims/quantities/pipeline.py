@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .. import rates, spelled, units
 from ..lexicon import FRACTIONS, NAMED_RANGE, TIMESTAMP, UNITS, URL
-from .attach import _attach
+from .attach import _attach, _temperature_letter
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -111,7 +111,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
     qs: list[_Q] = []
     for core in cores:
         if core.kind == "num":
-            if _is_product_number(text, core.start, core.end, lang):
+            if _is_product_number(text, core.start, core.end, lang) and not _temperature_letter(text, core.end, lang):
                 continue
             if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
                 continue
