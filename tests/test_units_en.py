@@ -145,3 +145,30 @@ def test_temperatures_keep_their_scale_and_differences_have_no_offset(text: str,
 
 def test_a_glued_c_outside_talk_of_temperature_stays_a_name() -> None:
     assert [q.surface for q in find_quantities("The 40C model ships in May.", "en")] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "surfaces", "unit", "values"), [
+    ("The winner finished in 2:11:42, the runner-up (2:12:05) just behind.", "en", ["2:11:42", "2:12:05"],
+     "duration_second", [7902.0, 7925.0]),
+    ("She swam it in one hour, four minutes and 9 seconds.", "en", ["one hour, four minutes and 9 seconds"],
+     "duration_second", [3849.0]),
+    ("Die Fahrt dauerte 3 Stunden und 20 Minuten.", "de", ["3 Stunden und 20 Minuten"], "duration_second",
+     [12000.0]),
+    ("The tablet has a 2,048 x 1,536 resolution.", "en", ["2,048", "1,536"], "pixel", [2048.0, 1536.0]),
+    ("The probe came 12 times closer than before.", "en", ["12 times"], "multiple", [12.0]),
+])
+def test_written_durations_pixel_pairs_and_multiples(text: str, lang: str, surfaces: list[str], unit: str,
+                                                     values: list[float]) -> None:
+    qs = find_quantities(text, lang)
+    assert [q.surface for q in qs] == surfaces
+    assert all(q.unit == unit for q in qs) and [q.value for q in qs] == values
+
+
+@pytest.mark.parametrize("text", ["0:01:37 Speaker one: we grew fast", "1:02:03 so that is the plan",
+                                  "he said [1:02:03] that", "At (00:46:16) she laughs"])
+def test_transcript_time_stamps_stay_no_claims(text: str) -> None:
+    assert all(q.unit != "duration_second" for q in find_quantities(text, "en"))
+
+
+def test_occurrences_stay_apart_from_multiples() -> None:
+    assert _one("We met three times last year.").unit == "other"

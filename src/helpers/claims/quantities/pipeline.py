@@ -22,12 +22,16 @@ from .finders import _find_cores
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
-from .model import Quantity, _Core, _Q
+from .model import Quantity, _Core, _Q, _spans
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
                                                           0x2009: " "}
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
+_CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
+_PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
+_TIMES_SIGN = re.compile(r"\s?[x×]\s?")
+_LINE_STAMP = re.compile(r"\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m.: a time of day
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
@@ -48,8 +52,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
-    cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits), digits)
-    qs = _with_rates(text, _merge(text, _readings(text, lang, cores), lang), lang)
+    clocked = _clocked_durations(text) if digits and ":" in text else []
+    cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
+    if clocked:
+        cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
+    qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
         qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
@@ -63,6 +70,21 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
             vague=q.vague, qualifier=q.qualifier,
         ))
+    return out
+
+
+def _pixel_pairs(text: str, qs: list[_Q]) -> list[_Q]:
+    """"2,436 x 1,125 resolution", "1920×1080 pixels": a display's two pixel counts, not a multiple and a count."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        a_end = a.start + len(text[a.start:a.end].rstrip(" x×")) if a.unit == "multiple" else a.end
+        if a.unit in ("multiple", "count", "year") and (b.unit == "count" and not b.explicit_unit or b.unit == "pixel") \
+                and _TIMES_SIGN.fullmatch(text, a_end, b.start) \
+                and (b.unit == "pixel" or (after := _PIXELS_AFTER.match(text, b.end))):
+            said = b.unit_surface if b.unit == "pixel" else after.group(1) if after.group(1)[0] in "pP" else ""
+            out[i] = replace(a, end=a_end, unit="pixel", explicit_unit=True, unit_surface=said)
+            out[i + 1] = replace(b, unit="pixel", explicit_unit=True, unit_surface=said)
     return out
 
 
@@ -93,6 +115,19 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
     return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
                 or (lang != "ja" and spelled.STARTS[lang].search(text))
                 or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, [])))
+
+
+def _clocked_durations(text: str) -> list[_Core]:
+    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"): durations in seconds.
+    A transcript's time stamps are not: they open the line, sit in square brackets or pad the hour (00:12:05)."""
+    if _LINE_STAMP.match(text):
+        return []
+    cores = []
+    for m in _CLOCKED.finditer(text):
+        h, mi, s = (int(g) for g in m.groups())
+        cores.append(_Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s,
+                           unit="duration_second"))
+    return cores
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
