@@ -172,3 +172,17 @@ def test_transcript_time_stamps_stay_no_claims(text: str) -> None:
 
 def test_occurrences_stay_apart_from_multiples() -> None:
     assert _one("We met three times last year.").unit == "other"
+
+
+def test_a_rate_carries_to_like_amounts_compared_with_it() -> None:
+    qs = find_quantities("Unleaded fell to 128.4p a litre and diesel to 131.2p, from highs of 140p.", "en")
+    assert [(q.surface, q.unit) for q in qs] == [("128.4p a litre", "gbp_per_liter"), ("131.2p", "gbp_per_liter"),
+                                                 ("140p", "gbp_per_liter")]
+    qs = find_quantities("Brent slid from $82 (£64) a barrel in May to $71 last week.", "en")
+    assert [(q.surface, q.unit) for q in qs] == [("$82", "usd_per_barrel"), ("£64", "gbp_per_barrel"),
+                                                 ("$71", "usd_per_barrel")]
+
+
+def test_a_rate_does_not_carry_to_other_amounts() -> None:
+    qs = find_quantities("It paid 13p a share and profit was £300m, with 2p going to charity.", "en")
+    assert [q.unit for q in qs] == ["gbp_per_share", "gbp", "gbp"]

@@ -68,7 +68,7 @@ def _after_re(lang: str) -> re.Pattern[str]:
     key = lang if lang in _CONNECTOR else "en"
     alts = "|".join(f"(?P<{k}>{v[key]})" for k, v in PER_WHAT.items())
     # "85 million barrels each, per day": a distributive "each" may come first; "of oil" may name the amount
-    return re.compile(r"(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
+    return re.compile(r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
                       + _CONNECTOR[key] + r"(?:" + alts + r")(?![A-Za-zÄÖÜäöüß])",
                       0 if key == "ja" else re.IGNORECASE)
 
@@ -96,7 +96,8 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
     if what in ("year", "month", "week", "day", "hour", "second") and _is_denominator_period(text, m.end()):
         return None
     name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
-    return name, factor, m.end()
+    # "$57 (£44) a barrel": the bracketed amount is a rate too, its span stays inside the bracket
+    return name, factor, end if m.group(0).startswith(")") else m.end()
 
 
 def _is_denominator_period(text: str, end: int) -> bool:

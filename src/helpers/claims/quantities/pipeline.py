@@ -30,6 +30,7 @@ _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万�
 _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
+_CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?")
 _LINE_STAMP = re.compile(r"\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -107,6 +108,30 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 unit, factor, end = after
                 q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
         out.append(q)
+    return _rates_carried(text, out)
+
+
+def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
+    """A rate's per-what carries to the amounts compared with it in the sentence: "115.12p a litre and diesel to
+    117.18p, from peaks of 120p", "$57 (£44) a barrel ... to $45": written the same way (same unit and sign)
+    and of the same size, a little later in the sentence; and to an amount right before a bracketed rate."""
+    rated = [q for q in qs if "_per_" in q.unit and q.low > 0 and rates.amount_unit(q.unit) != q.unit]
+    if not rated:
+        return qs
+    out = list(qs)
+    for i, q in enumerate(out):
+        if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt in rated and text[q.end:nxt.start].strip() == "(" and units.is_currency(q.unit):
+            out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_"):], explicit_unit=True)
+            rated.append(out[i])
+            continue
+        like = next((r for r in rated if rates.amount_unit(r.unit) == q.unit and r.unit_surface == q.unit_surface
+                     and 0 <= q.start - r.end <= _CARRY_REACH and 0.4 <= q.low / r.low <= 2.5), None)
+        if like is not None:
+            out[i] = replace(q, unit=like.unit, explicit_unit=True)
+            rated.append(out[i])
     return out
 
 
