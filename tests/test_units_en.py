@@ -186,3 +186,19 @@ def test_a_rate_carries_to_like_amounts_compared_with_it() -> None:
 def test_a_rate_does_not_carry_to_other_amounts() -> None:
     qs = find_quantities("It paid 13p a share and profit was £300m, with 2p going to charity.", "en")
     assert [q.unit for q in qs] == ["gbp_per_share", "gbp", "gbp"]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("The screen shows 1,440 by 3,200 resolution.", "1,440", "pixel", 1440.0),
+    ("The new engine gives more than twice the thrust.", "more than twice", "multiple", 2.0),
+    ("All four women finished.", "four women", "person", 4.0),
+    ("In all 9,300 Leeds fans travelled.", "9,300 Leeds fans", "person", 9300.0),
+    ("The mission gained three more years of operations.", "three more years", "duration_year", 3.0),
+    ("Nearly 2 million tonnes of grain are shipped every week.",
+     "Nearly 2 million tonnes of grain are shipped every week", "kilogram_per_week", 2e9),
+    ("Only 4K of those GPUs were idle.", "4K", "gpu", 4000.0),
+])
+def test_units_implied_by_the_words_around_a_number(text: str, surface: str, unit: str, value: float) -> None:
+    q = find_quantities(text, "en")[0]
+    assert (q.surface, q.unit) == (surface, unit)
+    assert math.isclose(q.value, value, rel_tol=1e-9)

@@ -74,6 +74,8 @@ def _after_re(lang: str) -> re.Pattern[str]:
 
 
 _AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
+# "85 million barrels of oil are produced every day": a passive verb between the amount and its per-what
+_PASSIVE = re.compile(r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)")
 _NOUN_BETWEEN = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\b")  # "3078 jobs", "six cappuccinos": what the count counts
 
 
@@ -87,7 +89,8 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
         if noun is None:
             return None  # a bare number before "a day" is no rate of anything
         pos = noun.end()
-    m = _AFTER[lang if lang in _AFTER else "en"].match(text, pos)
+    passive = _PASSIVE.match(text, pos) if lang == "en" else None
+    m = _AFTER[lang if lang in _AFTER else "en"].match(text, passive.end() if passive else pos)
     if m is None:
         return None
     what = next(k for k, v in m.groupdict().items() if v)

@@ -53,6 +53,8 @@ _DIFFERENCE_BEFORE = re.compile(r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|dr
                                 r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$")
 _DIFFERENCE_AFTER = re.compile(r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
                                r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)")
+_OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
+_MORE = re.compile(r"\s(?:more|extra|additional|further)(?=\s)")
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
@@ -193,6 +195,9 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
     found = _unit_after(text, e, lang)
+    more = _MORE.match(text, e) if found is None and lang == "en" else None
+    if more is not None:  # "seven more years", "two extra GPUs": the unit after the word of addition
+        found = _unit_after(text, more.end(), lang)
     if found:
         unit, mult, e, offset, unit_surface = found.unit, found.mult, found.end, found.offset, found.surface
         explicit = True
@@ -263,7 +268,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
             unit = "person"
     else:
-        if unit == "count" and LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
+        if unit == "count" and LATIN_GPU_CONTEXT.match(_OF_THOSE.sub("", text[e:e + 30].lstrip(" -"), count=1)[:12]):
             unit = "gpu"
         elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
             unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters

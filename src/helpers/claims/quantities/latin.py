@@ -15,6 +15,7 @@ from .attach import _unit_after
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
+_TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
@@ -161,6 +162,10 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
 
 def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
     """``cores`` with "tenfold", "3-fold", "zehnfach" (a multiple) in place of the numbers inside them."""
+    for m in _TWICE.finditer(text) if "ice" in text else ():
+        if not _overlaps(m.start(), m.end(), taken):  # "twice the speed", "twice as fast": a multiple of two
+            v = 2.0 if m.group(0).lower() == "twice" else 3.0
+            cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="multiple"))
     for m in _FOLD.finditer(text) if "fold" in text or "fach" in text else ():
         if _overlaps(m.start(), m.end(), taken):
             continue

@@ -31,7 +31,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
-_TIMES_SIGN = re.compile(r"\s?[x×]\s?")
+_TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m.: a time of day
@@ -139,7 +139,8 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
     """Whether any finder could find a number: a digit, a numeral character, a number word or a fraction word."""
     return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
                 or (lang != "ja" and spelled.STARTS[lang].search(text))
-                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, [])))
+                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
+                or (lang == "en" and ("twice" in text or "thrice" in text)))
 
 
 def _clocked_durations(text: str) -> list[_Core]:
