@@ -202,3 +202,20 @@ def test_units_implied_by_the_words_around_a_number(text: str, surface: str, uni
     q = find_quantities(text, "en")[0]
     assert (q.surface, q.unit) == (surface, unit)
     assert math.isclose(q.value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("The new campus will draw a gigawatt of power.", "a gigawatt", "watt", 1e9),
+    ("The crater is barely a metre deep.", "a metre", "meter", 1.0),
+    ("In the village it is a 4 to 1 ratio.", "4 to 1 ratio", "multiple", 4.0),
+])
+def test_an_article_or_a_ratio_states_an_amount(text: str, surface: str, unit: str, value: float) -> None:
+    q = _one(text)
+    assert (q.surface, q.unit) == (surface, unit)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text", ["The price of a barrel of Brent crude rose.", "They installed a smart meter.",
+                                  "A litre of milk costs more.", "They won 3 to 1."])
+def test_an_article_before_a_price_unit_or_a_score_is_no_amount(text: str) -> None:
+    assert find_quantities(text, "en") == []

@@ -16,6 +16,11 @@ from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
+_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
+# lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
+_ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+_AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
+_RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
@@ -26,6 +31,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
     lang = lang if lang in ("de", "en") else "en"
     cores, refused = _powers_of_ten(text, taken)
+    cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
@@ -33,6 +39,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
         cores = _with_spelled(text, lang, taken, cores)
     cores = _with_multiples(text, lang, taken, cores)
     cores += _dozens(text, taken + _spans(cores))
+    if lang == "en" and words:
+        cores += _article_units(text, taken + _spans(cores))
     cores += _range_ones(text, lang, taken + _spans(cores))
     return cores
 
@@ -183,6 +191,31 @@ def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 12.0, 12.0, word=True))
+    return cores
+
+
+def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """The article as one unit of length, power, energy or data where it states an amount ("a gigawatt of power",
+    "less than a metre deep", "beyond a terabyte."); never after an amount ("5 dollars a metre")."""
+    cores: list[_Core] = []
+    for m in _ARTICLE_UNIT.finditer(text) if " a" in text or text[:2] in ("a ", "A ", "an", "An") else ():
+        hit = units.unit_after(text, m.end(), "en", words_only=True)
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if hit is None or hit.info.unit not in _ARTICLE_UNITS or not _AMOUNT_AFTER.match(text, hit.end) \
+                or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en"))):
+            continue
+        if not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """"a 30 to 1 ratio", "a 3:1 ratio": a multiple."""
+    cores: list[_Core] = []
+    for m in _RATIO.finditer(text) if "ratio" in text else ():
+        v = numbers.parse_latin(m.group(1), "en")
+        if v is not None and not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), v, v, unit="multiple"))
     return cores
 
 
