@@ -219,3 +219,18 @@ def test_an_article_or_a_ratio_states_an_amount(text: str, surface: str, unit: s
                                   "A litre of milk costs more.", "They won 3 to 1."])
 def test_an_article_before_a_price_unit_or_a_score_is_no_amount(text: str) -> None:
     assert find_quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("so the four oh five b model is the big one", "four oh five b", 405e9),
+    ("and the seventy b model runs on one node", "seventy b", 70e9),
+    ("we fine tuned the 8 b model first", "8 b", 8e9),
+])
+def test_model_sizes_as_captions_spell_them_are_parameters(text: str, surface: str, value: float) -> None:
+    q = _one(text)
+    assert (q.surface, q.unit, q.value, q.unit_surface) == (surface, "parameter", value, "b")
+
+
+def test_a_spoken_b_outside_talk_of_models_or_before_shares_is_no_size() -> None:
+    assert all(q.unit != "parameter" for q in find_quantities("plan b was to buy two b shares", "en"))
+    assert all(q.unit != "parameter" for q in find_quantities("the model owns two b shares", "en"))

@@ -157,7 +157,7 @@ def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | Non
     if core.kind in ("version", "year"):
         u = _Unit(core.kind, 1.0, 0.0, core.end, "", False)
     elif core.kind == "size":
-        u = _Unit("parameter", 1.0, 0.0, core.end, "", True)
+        u = _Unit("parameter", 1.0, 0.0, core.end, text[core.end - 1] if text[core.end - 1] in "bB" else "", True)
     elif core.kind == "fraction":
         core, u = _fraction_unit(text, core, lang)
     elif core.unit:

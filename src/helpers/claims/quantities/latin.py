@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import numbers, spelled, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
-from .attach import _unit_after
+from .attach import _AI_CONTEXT, _unit_after
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
@@ -20,6 +20,12 @@ _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
+_DIGIT_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine"))} | {"oh": 0}
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+# "the four oh five b", "a seventy b model", "405 b": a size in billions of parameters, said or captioned
+_SPOKEN_SIZE = re.compile(rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
@@ -32,6 +38,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     lang = lang if lang in ("de", "en") else "en"
     cores, refused = _powers_of_ten(text, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
+    cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
@@ -206,6 +213,24 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Model sizes as captions spell them: "four oh five b" (405B, read digit by digit), "the seventy b", "405 b"."""
+    cores: list[_Core] = []
+    for m in _SPOKEN_SIZE.finditer(text):
+        words = m.group(1).lower().replace("-", " ").split()
+        if all(w in _DIGIT_WORDS for w in words) and len(words) > 1:
+            v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
+        elif len(words) == 1 and words[0].isdigit():
+            v = float(words[0])
+        elif len(words) == 2 and words[0] in _DIGIT_WORDS and (tens := numbers.parse_word_number(words[1], "en")):
+            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b": 120 said as hundreds and tens
+        else:
+            v = numbers.parse_word_number(" ".join(words), "en")
+        if v and not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, word=not words[0].isdigit(), kind="size"))
     return cores
 
 
