@@ -234,3 +234,17 @@ def test_model_sizes_as_captions_spell_them_are_parameters(text: str, surface: s
 def test_a_spoken_b_outside_talk_of_models_or_before_shares_is_no_size() -> None:
     assert all(q.unit != "parameter" for q in find_quantities("plan b was to buy two b shares", "en"))
     assert all(q.unit != "parameter" for q in find_quantities("the model owns two b shares", "en"))
+
+
+def test_a_speed_named_before_its_amount_is_a_speed() -> None:
+    q = _one("列車は毎時300キロメートルで走る。", "ja")
+    assert (q.unit, q.surface) == ("meter_per_second", "毎時300キロメートル")
+    assert math.isclose(q.value, 300_000 / 3600, rel_tol=1e-9)
+
+
+def test_every_rate_the_extractor_builds_is_in_the_vocabulary() -> None:
+    from helpers.claims import rates
+
+    built = {rates.rate_after(f" a {p}", 0, a, True, "en") for a in rates.AMOUNTS for p in ("year", "barrel", "hour")}
+    assert {b[0] for b in built if b} <= set(lexicon.UNITS)
+    assert set(rates.RATE_UNITS) <= set(lexicon.UNITS)

@@ -108,12 +108,14 @@ def _is_denominator_period(text: str, end: int) -> bool:
     return re.match(r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b", text[end:end + 12]) is not None
 
 
-def rate_before(text: str, start: int, unit: str) -> tuple[str, int] | None:
-    """Japanese: (rate unit, start) when the per-what is named before the amount (1バレル当たり70ドル, 年間100万トン)."""
+def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | None:
+    """Japanese: (rate unit, factor on the amount, start) when the per-what is named before the amount
+    (1バレル当たり70ドル, 年間100万トン, 毎時300キロメートル)."""
     if unit not in AMOUNTS or unit == "duration_second":
         return None
     m = _JA_BEFORE.search(text, max(0, start - 12), start)
     if m is None:
         return None
     what = next(k for k, v in m.groupdict().items() if v)
-    return f"{unit}_per_{what}", m.start()
+    name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
+    return name, factor, m.start()

@@ -98,10 +98,11 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if lang == "ja":
             hit = rates.rate_before(text, q.start, q.unit)
             if hit is not None:
-                while out and out[-1].start >= hit[1]:
+                unit, factor, start = hit
+                while out and out[-1].start >= start:
                     out.pop()  # the 1 of 1バレル当たり: part of the per-what
-                if not out or out[-1].end <= hit[1]:
-                    q = replace(q, unit=hit[0], start=hit[1])
+                if not out or out[-1].end <= start:
+                    q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, start=start)
         else:
             after = rates.rate_after(text, q.end, q.unit, q.explicit_unit, lang)
             if after is not None and after[2] <= nxt:
