@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from .. import rates, spelled, units
@@ -22,7 +21,7 @@ from .finders import _find_cores
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
-from .model import Quantity, _Core, _Q, _spans
+from .model import _Q, Quantity, _Core, _spans
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
                                                           0x2009: " "}
