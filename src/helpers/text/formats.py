@@ -127,7 +127,7 @@ def clock(seconds: float) -> str:
     ``MAX_SECONDS`` is :class:`BadTiming`; a negative one is the start.
     """
     if not math.isfinite(seconds) or seconds > MAX_SECONDS:
-        raise BadTiming(f"time {seconds!r} is not a number of seconds from 0 to {MAX_SECONDS:,}")
+        raise BadTiming(f"timestamp {seconds!r} is not a number of seconds from 0 to {MAX_SECONDS:,} (1,000 hours)")
     s = max(0, int(seconds))
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
@@ -139,7 +139,7 @@ def stated_clock(value: object, per_second: int = 1) -> str | None:
     try:
         return clock(value / per_second)
     except OverflowError:  # an integer too large for a float
-        raise BadTiming(f"time of {len(str(abs(value)))} digits is not a number of seconds") from None
+        raise BadTiming(f"timestamp of {len(str(abs(value)))} digits is not a number of seconds in range") from None
 
 
 def _written_clock(ts: str) -> str:
@@ -831,13 +831,15 @@ def read_whisper_tsv(text: str, base: int = 0, source: str = "") -> Reading:
             continue
         cols = raw.split("\t")
         ms = cols[0].strip()
-        if len(cols) < 3 or not _MILLISECONDS.fullmatch(ms):
+        if len(cols) < 3:
             continue
+        if not _MILLISECONDS.fullmatch(ms) or len(ms) > 18:
+            # int() refuses 4,300 digits, and no recording lasts 18 digits of milliseconds.
+            raise BadTiming(f"start {ms[:20]!r}{'…' if len(ms) > 20 else ''} is not a whole number of milliseconds in range")
         t_start = a + len(cols[0]) + 1 + len(cols[1]) + 1
         runs = _runs_of_line(text, t_start, a + len(raw))
         if runs:
-            # More digits than a float holds is out of range however many there are (and int() refuses 4,300).
-            units.append(Unit(runs, timestamp=stated_clock(int(ms) if len(ms) <= 18 else math.inf, 1000)))
+            units.append(Unit(runs, timestamp=stated_clock(int(ms), 1000)))
     return Reading("whisper-tsv", units)
 
 

@@ -144,16 +144,16 @@ def _check_expansion(root: yaml.Node) -> None:
     anything is constructed; each node is counted once, so the work is linear
     in the file.
     """
-    sizes: dict[int, int] = {}
+    seen: dict[int, tuple[int, int]] = {}  # node -> (values, levels) when expanded
     open_nodes: set[int] = set()
 
-    def size(node: yaml.Node, depth: int) -> int:
-        if id(node) in sizes:
-            return sizes[id(node)]
+    def expand(node: yaml.Node, depth: int) -> tuple[int, int]:
+        if id(node) in seen:
+            return seen[id(node)]
         line = node.start_mark.line + 1
         if id(node) in open_nodes:
             raise BoundExceeded("an alias contains itself (a recursive structure)", line)
-        if depth > MAX_YAML_DEPTH:
+        if depth > MAX_YAML_DEPTH:  # keeps the recursion itself bounded
             raise BoundExceeded(f"aliases nest values more than {MAX_YAML_DEPTH} levels deep", line)
         open_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -162,16 +162,20 @@ def _check_expansion(root: yaml.Node) -> None:
             children = node.value
         else:
             children = []
-        total = 1
+        total, levels = 1, 0
         for child in children:
-            total += size(child, depth + 1)
+            values, below = expand(child, depth + 1)
+            total += values
+            levels = max(levels, below + 1)
             if total > MAX_EXPANDED_VALUES:
                 raise BoundExceeded(f"aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)", line)
+            if levels > MAX_YAML_DEPTH:  # a shared node counted once still nests as deep as it is
+                raise BoundExceeded(f"aliases nest values more than {MAX_YAML_DEPTH} levels deep", line)
         open_nodes.discard(id(node))
-        sizes[id(node)] = total
-        return total
+        seen[id(node)] = total, levels
+        return total, levels
 
-    size(root, 0)
+    expand(root, 0)
 
 
 def load_json(text: str | bytes, *, max_chars: int | None = None) -> Any:
