@@ -63,7 +63,7 @@ from functools import lru_cache
 from ..exceptions import DocumentError
 from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence, separator
-from .safeload import BoundExceeded, Malformed, Unreadable, load_json, load_yaml
+from .safeload import BoundExceeded, Malformed, load_json, load_yaml
 from .segment import split_sentences
 
 FORMATS = ("plain", "srt", "vtt", "sbv", "json3", "asr-json", "whisper-tsv", "whisper-text", "transcript")
@@ -235,22 +235,24 @@ _META_KEYS = {
 }
 
 
-# Real front matter is a few hundred bytes; YAML beyond this is a damaged or hostile file.
+# Real front matter is a few hundred bytes. Between two "---" lines further
+# apart than this is Markdown between two rules, read as text (never parsed).
 MAX_FRONT_MATTER_CHARS = 100_000
 
 
 def front_matter(text: str, source: str = "") -> tuple[tuple[int, int] | None, dict[str, str]]:
     """Span and metadata of YAML front matter at the start of ``text``; (None, {}) when there is none.
 
-    Front matter that is not YAML is read as text. YAML beyond the bounds of
-    :func:`~helpers.text.safeload.load_yaml` (an alias bomb, nesting, size) is
-    a :class:`DocumentError` naming ``source``.
+    Front matter that is not YAML, or longer than ``MAX_FRONT_MATTER_CHARS``,
+    is read as text. YAML beyond the other bounds of
+    :func:`~helpers.text.safeload.load_yaml` (an alias bomb, nesting) is a
+    :class:`DocumentError` naming ``source``.
     """
     m = _FRONT.match(text)
-    if not m:
+    if not m or m.end(1) - m.start(1) > MAX_FRONT_MATTER_CHARS:
         return None, {}
     try:
-        data = load_yaml(m.group(1) or "", max_chars=MAX_FRONT_MATTER_CHARS)
+        data = load_yaml(m.group(1) or "")
     except Malformed:
         return None, {}
     except BoundExceeded as e:
@@ -1262,6 +1264,8 @@ _CAPTIONS = ("vtt", "srt", "sbv", "json3")
 
 def _no_text(fmt: str, text: str, base: int) -> str:
     """Why a caption file read as no text, naming the likely cause."""
+    if fmt == "json3":
+        return "read as json3 captions, but no event has text segments; no text was read"
     timings = len(_TIMING.findall(text, base)) if fmt != "sbv" else len(_SBV_TIMING.findall(text, base))
     if timings == 0:
         return f"read as {fmt} captions but no cue has a timing line its format accepts, so no text was read"
