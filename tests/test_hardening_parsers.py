@@ -306,7 +306,8 @@ def test_a_document_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 
 def test_every_hostile_document_ends_as_expected():
     for case in hp.DOCUMENTS:
-        _, filename, data = case() if case is not hp.vtt_long_voice else hp.vtt_long_voice(cues=300)
+        small = {hp.vtt_long_voice: lambda: hp.vtt_long_voice(cues=300), hp.front_matter_huge: lambda: hp.front_matter_huge(0.1)}
+        _, filename, data = small.get(case, case)()
         outcome = _bounded(lambda: _parse((None, filename, data)))
         expected = hp.EXPECTED[filename]
         if expected == "ok":
