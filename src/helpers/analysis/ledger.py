@@ -214,7 +214,8 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
             continue
         try:
             if len(fields) != len(header):
-                hint = " (a quote that is never closed takes in the lines after it)" if any("\n" in f for f in fields) else ""
+                swallowed = any("\n" in f for f in fields)
+                hint = " (a quote that is never closed takes in the lines after it)" if swallowed else ""
                 raise ConfigurationError(f"expected {len(header)} fields, found {len(fields)}{hint}", path=p, line=line)
             row = _validate_row(dict(zip(header, fields)), path=p, line=line)
             key = str(row["topic_key"])

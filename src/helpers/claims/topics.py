@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-
 from ..text.safeload import load_yaml
 from .quantities import Quantity
 

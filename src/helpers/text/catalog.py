@@ -162,7 +162,7 @@ def load_catalog(path: str | Path | None) -> Catalog:
     except Unreadable as e:
         raise ConfigurationError(e.message, path=p, line=e.line) from None
     catalog = Catalog(path=p)
-    if data is None:
+    if data is None or root is None:
         return catalog
     if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
         raise ConfigurationError("expected a mapping with a 'documents' mapping", path=p, line=1)

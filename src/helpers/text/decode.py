@@ -68,7 +68,7 @@ def read_document(path: str | Path) -> Decoded:
 
 
 def document_bytes(path: str | Path, source: str | None = None) -> bytes:
-    """The bytes of a document: a regular file of at most ``MAX_DOCUMENT_BYTES`` (errors name ``source``, else the path).
+    """The bytes of a document: a regular file of at most ``MAX_DOCUMENT_BYTES``; errors name ``source`` (or the path).
 
     A FIFO would hang the build and a device fill its memory; both are a
     :class:`DocumentError`, like a file that cannot be read.

@@ -678,7 +678,7 @@ def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
         raise DocumentError("not YouTube json3 captions (no events with tStartMs and segs)", path=source)
     strings = _KeyedStrings(text, base, source)
     units: list[Unit] = []
-    cue_lines: list[tuple[str, list[Run]]] = []
+    cue_lines: list[tuple[str | None, list[Run]]] = []
     for ev in events:
         segs = ev.get("segs")
         start = ev.get("tStartMs")
@@ -837,7 +837,8 @@ def read_whisper_tsv(text: str, base: int = 0, source: str = "") -> Reading:
             continue
         if not _MILLISECONDS.fullmatch(ms) or len(ms) > 18:
             # int() refuses 4,300 digits, and no recording lasts 18 digits of milliseconds.
-            raise BadTiming(f"start {ms[:20]!r}{'…' if len(ms) > 20 else ''} is not a whole number of milliseconds in range")
+            shown = ms[:20] + ("…" if len(ms) > 20 else "")
+            raise BadTiming(f"start {shown!r} is not a whole number of milliseconds in range")
         t_start = a + len(cols[0]) + 1 + len(cols[1]) + 1
         runs = _runs_of_line(text, t_start, a + len(raw))
         if runs:

@@ -115,8 +115,7 @@ def compose_yaml(text: str, *, max_chars: int = MAX_YAML_CHARS) -> tuple[yaml.No
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise Malformed(f"malformed YAML: {e.problem or e}", mark.line + 1 if mark is not None else None) from None
+        raise Malformed(f"malformed YAML: {e.problem or e}", _line(e.problem_mark or e.context_mark)) from None
     except yaml.YAMLError as e:
         raise Malformed(f"malformed YAML: {str(e)[:200]}") from None
 
@@ -128,17 +127,22 @@ def _check_events(text: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise BoundExceeded(f"YAML nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark.line + 1)
+                raise BoundExceeded(f"YAML nested more than {MAX_YAML_DEPTH} levels deep", _line(event.start_mark))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
-                raise BoundExceeded(f"more than {MAX_YAML_ALIASES:,} aliases", event.start_mark.line + 1)
+                raise BoundExceeded(f"more than {MAX_YAML_ALIASES:,} aliases", _line(event.start_mark))
+
+
+def _line(mark: Any) -> int | None:
+    """The 1-based line of a YAML mark (None when the parser gave none)."""
+    return mark.line + 1 if mark is not None else None
 
 
 def _check_expansion(root: yaml.Node) -> None:
-    """Refuse aliases that expand to more than ``MAX_EXPANDED_VALUES`` values, deeper than ``MAX_YAML_DEPTH``, or into a cycle.
+    """Refuse aliases expanding to over ``MAX_EXPANDED_VALUES`` values, deeper than ``MAX_YAML_DEPTH``, or into a cycle.
 
     Counted on the composed graph, where an alias is one shared node, before
     anything is constructed; each node is counted once, so the work is linear
@@ -150,7 +154,7 @@ def _check_expansion(root: yaml.Node) -> None:
     def expand(node: yaml.Node, depth: int) -> tuple[int, int]:
         if id(node) in seen:
             return seen[id(node)]
-        line = node.start_mark.line + 1
+        line = _line(node.start_mark)
         if id(node) in open_nodes:
             raise BoundExceeded("an alias contains itself (a recursive structure)", line)
         if depth > MAX_YAML_DEPTH:  # keeps the recursion itself bounded
@@ -168,7 +172,8 @@ def _check_expansion(root: yaml.Node) -> None:
             total += values
             levels = max(levels, below + 1)
             if total > MAX_EXPANDED_VALUES:
-                raise BoundExceeded(f"aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)", line)
+                message = f"aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)"
+                raise BoundExceeded(message, line)
             if levels > MAX_YAML_DEPTH:  # a shared node counted once still nests as deep as it is
                 raise BoundExceeded(f"aliases nest values more than {MAX_YAML_DEPTH} levels deep", line)
         open_nodes.discard(id(node))
