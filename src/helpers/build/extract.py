@@ -177,7 +177,7 @@ class Extraction:
 def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     from ..analysis.summarize import summaries_frame
     from ..claims.extract import claims_frame
-    from ..text.decode import decode_bytes
+    from ..text.decode import decode_bytes, document_bytes
     from ..text.frames import frames as text_frames
     from ..text.parse import parse_document
 
@@ -199,7 +199,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     try:
         if source.problem:
             raise DocumentError(source.problem, path=source.path.name)
-        data = source.path.read_bytes()
+        data = document_bytes(source.path, source.path.name)  # a regular file of bounded size only
         row.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
         decoded = decode_bytes(data, source=source.path.name)
         doc = parse_document(

@@ -17,8 +17,9 @@ from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from text_to_num import text2num
+
+from ..text.safeload import load_yaml
 
 MAX_VALUE = 1e27  # training compute in FLOPs (1e26) and the Avogadro constant (6e23) are claims too
 MAX_DIGITS = 19
@@ -299,7 +300,7 @@ def parse_number(surface: str, lang: str) -> float | None:
 @lru_cache(maxsize=1)
 def vague_brackets() -> dict[str, dict[str, tuple[float, float]]]:
     """The documented vague-quantity table (data/vague_brackets.yaml), per language."""
-    raw = yaml.safe_load(resources.files("helpers.claims").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("helpers.claims").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
     table: dict[str, dict[str, tuple[float, float]]] = {}
     for lang, entries in raw.items():
         table[lang] = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in entries.items()}
