@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..exceptions import ConfigurationError
+from .terminal import for_terminal
 
 # Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
@@ -45,7 +46,8 @@ class BuildOptions:
 
 
 def log(message: str) -> None:
-    print(message, flush=True)
+    """Print one line of the build's log (names and document text in it cannot drive the terminal)."""
+    print(for_terminal(message), flush=True)
 
 
 class OutputLock:

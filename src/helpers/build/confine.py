@@ -1,0 +1,137 @@
+"""The one rule for paths the build reads from its own records: resolved, they must stay inside their folder.
+
+A manifest, lockfile or cache lives in a folder anyone who can write it may
+have changed (a CI cache, a shared drive, an unpacked archive): a path read
+from one is a request, never an instruction. Before such a path is removed,
+copied or read, it is resolved (``..`` and symbolic links followed) and must
+lie strictly inside the folder it belongs to; any other path is left alone
+and named in a warning. Files are removed only when they are regular files,
+never through a link and never one the caller still keeps.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from ..exceptions import HelpersError
+
+Warn = Callable[[str], None]
+
+
+class OutsideFolder(HelpersError):
+    """A path read from ``source`` (a manifest, lockfile or cache) leads outside ``folder``: it is left alone."""
+
+    def __init__(self, path: str, folder: str, source: str) -> None:
+        self.path = path
+        self.folder = folder
+        self.source = source
+        super().__init__(f"{source}: {path!r} leads outside {folder}; left alone")
+
+    def __reduce__(self):  # crosses process boundaries like the build's other errors
+        return (OutsideFolder, (self.path, self.folder, self.source))
+
+
+def inside(folder: str | Path, path: str | Path, *, source: str) -> Path:
+    """``path`` (relative to ``folder``, or absolute) resolved, when it lies strictly inside ``folder``.
+
+    Both are resolved first, so neither ``..`` nor a symbolic link anywhere on
+    the way can lead out. Raises :class:`OutsideFolder` otherwise (also for an
+    empty path, the folder itself, and a path that is not text).
+    """
+    root = Path(folder).resolve()
+    if not isinstance(path, (str, Path)) or not str(path) or "\0" in str(path):
+        raise OutsideFolder(repr(path) if not isinstance(path, (str, Path)) else str(path), str(root), source)
+    resolved = (root / path).resolve()
+    if resolved == root or not resolved.is_relative_to(root):
+        raise OutsideFolder(str(path), str(root), source)
+    return resolved
+
+
+def entry(folder: str | Path, path: str | Path, *, source: str) -> Path:
+    """Where ``path`` (relative to ``folder``, or absolute) puts an entry of ``folder``, its last part not followed.
+
+    The way there is resolved (``..`` and links) and must stay inside ``folder``;
+    the entry itself may be a link, which removing it removes, never its target.
+    Raises :class:`OutsideFolder` otherwise.
+    """
+    root = Path(folder).resolve()
+    if not isinstance(path, (str, Path)) or not str(path) or "\0" in str(path):
+        raise OutsideFolder(repr(path) if not isinstance(path, (str, Path)) else str(path), str(root), source)
+    named = root / path
+    parent = named.parent.resolve()
+    if named.name in ("", ".", "..") or not (parent == root or parent.is_relative_to(root)):
+        raise OutsideFolder(str(path), str(root), source)
+    return parent / named.name
+
+
+def remove_file(folder: Path, path: str | Path, *, source: str, warn: Warn, keep: Collection[str] = ()) -> bool:
+    """Delete the regular file ``path`` names inside ``folder``; True if it was there and is gone.
+
+    ``keep`` holds paths relative to ``folder`` (POSIX form) that must stay: a
+    record naming one of them in another spelling (``a/../index.html``) does
+    not delete it. A path outside the folder, or naming a folder, a device or a
+    link, is left alone and named through ``warn``.
+    """
+    try:
+        target = entry(folder, path, source=source)
+    except OutsideFolder as e:
+        warn(str(e))
+        return False
+    if target.relative_to(Path(folder).resolve()).as_posix() in keep:
+        return False
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(mode):
+        warn(f"{source}: {str(path)!r} is not a regular file; left alone")
+        return False
+    target.unlink(missing_ok=True)
+    return True
+
+
+def remove_tree(folder: Path, path: str | Path, *, source: str, warn: Warn) -> bool:
+    """Delete the folder ``path`` names inside ``folder`` with everything in it; True if it was there.
+
+    A link is removed as a link, never followed (nor is any link within the
+    folder: ``shutil.rmtree`` removes links); a path outside ``folder`` is
+    left alone and named through ``warn``.
+    """
+    try:
+        target = entry(folder, path, source=source)
+    except OutsideFolder as e:
+        warn(str(e))
+        return False
+    if target.is_symlink():
+        target.unlink()
+        return True
+    if not target.is_dir():
+        return False
+    shutil.rmtree(target, ignore_errors=True)
+    return True
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` when it is a regular file (not a link, FIFO or device) of at most ``limit`` bytes.
+
+    Raises OSError otherwise (``ELOOP`` for a link, ``EFBIG`` for a file too
+    large), so callers that treat an unreadable record as missing need no new case.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"{path}: not a regular file")
+        if st.st_size > limit:
+            raise OSError(27, f"larger than {limit:,} bytes", str(path))  # EFBIG
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise OSError(27, f"larger than {limit:,} bytes", str(path))
+    return data
