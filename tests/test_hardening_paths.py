@@ -96,10 +96,8 @@ def test_build_never_removes_a_lockfile_path_outside_out(tmp_path, capsys):
     (seeds / "doc.txt").write_text(DE, encoding="utf-8")
     out = tmp_path / "out"
     relative, absolute, executed = _victim(tmp_path / "v" / "a"), _victim(tmp_path / "abs.html"), _victim(tmp_path / "nb.ipynb")
-    rows_target = _victim(tmp_path / "shared" / "somebody" / "data.csv").parent.parent  # _build/rows planted as a link to it
     out_build = out / "_build"
     out_build.mkdir(parents=True)
-    (out_build / "rows").symlink_to(rows_target)
     stale = _victim(out / "documents" / "doc.html")  # a stale report inside --out, named in another spelling
     runs = {
         "02_document--gone": {"report": "../v/a", "executed": str(executed), "status": "ok"},
@@ -110,11 +108,26 @@ def test_build_never_removes_a_lockfile_path_outside_out(tmp_path, capsys):
     notebooks = _notebooks_without_runs(tmp_path / "notebooks")
     result = build(BuildOptions(seeds=seeds, out=out, notebooks=notebooks, ledger=None, jobs=1))
     assert result.exit_code == 0
-    assert _untouched(relative, absolute, executed, rows_target / "somebody" / "data.csv")
+    assert _untouched(relative, absolute, executed)
     assert not stale.exists()  # inside --out: removed, as any stale report
     log = capsys.readouterr().out
     assert "'../v/a' leads outside" in log and f"{str(absolute)!r} leads outside" in log
     assert json.loads((out_build / "lock.json").read_text())["runs"] == {}  # the stale entries are gone
+
+
+@pytest.mark.parametrize("planted, victim", [("_build/rows", "somebody/claims.csv"), ("data", "claims.csv")])
+def test_build_refuses_an_output_folder_with_links_leading_out(tmp_path, planted, victim):
+    """A ``_build/rows`` linked elsewhere had every folder in it removed; a ``data`` linked elsewhere was written into."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc.txt").write_text(DE, encoding="utf-8")
+    out = tmp_path / "out"
+    mine = _victim(tmp_path / "shared" / victim)
+    (out / planted).parent.mkdir(parents=True)
+    (out / planted).symlink_to(tmp_path / "shared")
+    with pytest.raises(ConfigurationError, match=f"links leading outside it or special files.*: {planted}; remove them"):
+        build(BuildOptions(seeds=seeds, out=out, notebooks=_notebooks_without_runs(tmp_path / "nb"), ledger=None, jobs=1))
+    assert _untouched(mine) and sorted(p.name for p in (tmp_path / "shared").iterdir()) == [Path(victim).parts[0]]
 
 
 @pytest.mark.parametrize("lock", ['{"runs": {"x": "not an entry"}}', '{"runs": []}', "[1]"])

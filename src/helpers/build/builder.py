@@ -41,7 +41,7 @@ from .options import (  # noqa: F401  (DEFAULT_* are part of this module's inter
     DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
     package_versions,
 )
-from .confine import read_regular, remove_tree
+from .confine import read_regular, remove_tree, unsafe_entries
 from .lockfile import LOCKFILE, executed_notebook, read_lock, remove_outputs  # noqa: F401  (LOCKFILE: this module's interface)
 from .scheduler import Workers
 from .terminal import for_terminal
@@ -652,6 +652,13 @@ def build(opts: BuildOptions) -> BuildResult:
     opts.notebooks = opts.notebooks.resolve()
     build_dir = opts.out / "_build"
     with OutputLock(build_dir / "build.lock"):
+        unsafe = unsafe_entries(opts.out)
+        if unsafe:
+            raise ConfigurationError(
+                f"holds links leading outside it or special files, which the build never makes and would write through: "
+                f"{', '.join(for_terminal(u) for u in unsafe)}; remove them",
+                path=str(opts.out),
+            )
         _check_notebooks(opts.notebooks, read_lock(build_dir))
         unchanged = None if opts.force else _unchanged_build(opts, build_dir)
         if unchanged is not None:

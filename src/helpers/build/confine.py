@@ -35,28 +35,13 @@ class OutsideFolder(HelpersError):
         return (OutsideFolder, (self.path, self.folder, self.source))
 
 
-def inside(folder: str | Path, path: str | Path, *, source: str) -> Path:
-    """``path`` (relative to ``folder``, or absolute) resolved, when it lies strictly inside ``folder``.
+def confined(folder: str | Path, path: str | Path, *, source: str) -> Path:
+    """The entry of ``folder`` that ``path`` (relative to ``folder``, or absolute) names; its last part is not followed.
 
-    Both are resolved first, so neither ``..`` nor a symbolic link anywhere on
-    the way can lead out. Raises :class:`OutsideFolder` otherwise (also for an
-    empty path, the folder itself, and a path that is not text).
-    """
-    root = Path(folder).resolve()
-    if not isinstance(path, (str, Path)) or not str(path) or "\0" in str(path):
-        raise OutsideFolder(repr(path) if not isinstance(path, (str, Path)) else str(path), str(root), source)
-    resolved = (root / path).resolve()
-    if resolved == root or not resolved.is_relative_to(root):
-        raise OutsideFolder(str(path), str(root), source)
-    return resolved
-
-
-def entry(folder: str | Path, path: str | Path, *, source: str) -> Path:
-    """Where ``path`` (relative to ``folder``, or absolute) puts an entry of ``folder``, its last part not followed.
-
-    The way there is resolved (``..`` and links) and must stay inside ``folder``;
-    the entry itself may be a link, which removing it removes, never its target.
-    Raises :class:`OutsideFolder` otherwise.
+    The way there is resolved (``..`` and links, then ``is_relative_to``) and
+    must stay inside ``folder``; the entry itself may be a link, which callers
+    remove as a link or refuse, never follow. Raises :class:`OutsideFolder`
+    otherwise (also for an empty path, the folder itself, and a path that is not text).
     """
     root = Path(folder).resolve()
     if not isinstance(path, (str, Path)) or not str(path) or "\0" in str(path):
@@ -77,7 +62,7 @@ def remove_file(folder: Path, path: str | Path, *, source: str, warn: Warn, keep
     link, is left alone and named through ``warn``.
     """
     try:
-        target = entry(folder, path, source=source)
+        target = confined(folder, path, source=source)
     except OutsideFolder as e:
         warn(str(e))
         return False
@@ -102,7 +87,7 @@ def remove_tree(folder: Path, path: str | Path, *, source: str, warn: Warn) -> b
     left alone and named through ``warn``.
     """
     try:
-        target = entry(folder, path, source=source)
+        target = confined(folder, path, source=source)
     except OutsideFolder as e:
         warn(str(e))
         return False
@@ -135,3 +120,34 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(27, f"larger than {limit:,} bytes", str(path))
     return data
+
+
+def unsafe_entries(folder: Path, limit: int = 5) -> list[str]:
+    """Entries under ``folder`` the build never makes and must not write through or read: links leading
+    outside it (to another folder, a secret, ``/dev/zero``) and special files (FIFOs, devices, sockets).
+
+    Paths relative to ``folder``, the first ``limit`` in name order; links are not followed.
+    """
+    root = Path(folder).resolve()
+    found: list[str] = []
+
+    def walk(here: str, prefix: str) -> None:
+        try:
+            with os.scandir(here) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if len(found) >= limit:
+                return
+            if e.is_symlink():
+                target = Path(e.path).resolve()
+                if not (target == root or target.is_relative_to(root)):
+                    found.append(prefix + e.name)
+            elif e.is_dir(follow_symlinks=False):
+                walk(e.path, f"{prefix}{e.name}/")
+            elif not e.is_file(follow_symlinks=False):
+                found.append(prefix + e.name)
+
+    walk(str(root), "")
+    return found

@@ -9,10 +9,11 @@ and an entry of the wrong shape is dropped like a damaged lockfile.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from .confine import OutsideFolder, inside, read_regular, remove_file
+from .confine import OutsideFolder, confined, read_regular, remove_file
 from .options import log
 
 LOCKFILE = "lock.json"
@@ -37,11 +38,13 @@ def executed_notebook(out: Path, entry: dict) -> Path | None:
     if not executed or not isinstance(executed, str):
         return None
     try:
-        path = inside(out.joinpath(*EXECUTED_DIR), executed, source=f"_build/{LOCKFILE}")
+        path = confined(out.joinpath(*EXECUTED_DIR), executed, source=f"_build/{LOCKFILE}")
+        return path if stat.S_ISREG(path.lstat().st_mode) else None  # never what a link points to
     except OutsideFolder as e:
         log(f"[warning] {e}")
-        return None
-    return path if path.is_file() else None
+    except OSError:
+        pass
+    return None
 
 
 def remove_outputs(out: Path, entries: Iterable[dict], keep: set[str]) -> None:

@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..exceptions import HelpersError
 from .builder import BuildOptions, BuildResult, build
 from .terminal import for_terminal
 
-Rebuild = Callable[[set[Path]], BuildResult]
+Rebuild = Callable[[set[Path]], BuildResult | None]
 
 
 def rebuilt(result: BuildResult) -> str:
@@ -116,7 +117,8 @@ def watch(
                 if news:
                     echo(news)
                     folders[folder], moved = now, True
-                    changed.add(folder)
+                    if now is not None:  # a folder that is gone has nothing to build from until it is back
+                        changed.add(folder)
             if changed:
                 echo(for_terminal("changed: " + ", ".join(sorted(p.name for p in changed))))
                 rebuild(changed)
@@ -145,7 +147,7 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
     """Build once, then again on every change, printing what was rebuilt (and publishing if asked)."""
     from .publish import publish
 
-    def rebuild(_: set[Path]) -> BuildResult:
+    def build_and_publish(_: set[Path]) -> BuildResult:
         result = build(opts)
         print(for_terminal(rebuilt(result)), flush=True)
         if publish_to is not None:
@@ -155,13 +157,20 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
             print(for_terminal(f"published to {done.out}: {len(done.written)} file(s) updated, {len(done.removed)} removed"), flush=True)
         return result
 
+    def rebuild(changed: set[Path]) -> BuildResult | None:
+        try:
+            return build_and_publish(changed)
+        except HelpersError as e:  # a folder gone for a moment, a bad setting: said, and the next change builds again
+            print(for_terminal(f"error: {e}", lines=True), flush=True)
+            return None
+
     watched = [opts.seeds, opts.notebooks]  # an edited notebook re-runs too: its hash is part of every run's key
     if opts.ledger is not None:
         watched.append(Path(opts.ledger))
     if opts.catalog is not None:
         watched.append(Path(opts.catalog))
     before = snapshot(watched)
-    rebuild(set())
+    build_and_publish(set())  # an error here (no seeds folder, say) ends the command, as for build
     try:
         watch(watched, rebuild, since=before)
     except KeyboardInterrupt:
