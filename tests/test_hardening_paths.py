@@ -229,6 +229,10 @@ def test_folder_news_says_when_a_watched_folder_is_replaced_removed_or_back(tmp_
     assert "is back" in folder_news(seeds, None, folder_id(seeds))
 
 
+def _seen(calls: list[set[Path]], files: list[Path]) -> bool:
+    return any(f in c for c in calls for f in files)
+
+
 def test_watch_keeps_watching_a_seeds_folder_that_was_replaced(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -248,17 +252,20 @@ def test_watch_keeps_watching_a_seeds_folder_that_was_replaced(tmp_path):
         seeds.mkdir()
         while not calls and time.monotonic() < deadline:
             time.sleep(0.1)
-        # The replacement itself is seen (and said), then a change in the new folder is seen too.
-        seen_before = len(calls)
-        time.sleep(1.5)  # the watcher starts again on the new folder
-        (seeds / "new.txt").write_text(DE, encoding="utf-8")
-        deadline = time.monotonic() + 20
-        while not any(seeds / "new.txt" in c for c in calls[seen_before:]) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        # The replacement itself is seen (and said), then a change in the new folder is seen too: a file is
+        # written every few seconds until one is (the watcher starts again on the new folder meanwhile).
+        seen_before, written = len(calls), []
+        deadline = time.monotonic() + 30
+        while not _seen(calls[seen_before:], written) and time.monotonic() < deadline:
+            written.append(seeds / f"new{len(written)}.txt")
+            written[-1].write_text(DE, encoding="utf-8")
+            until = time.monotonic() + 3
+            while not _seen(calls[seen_before:], written) and time.monotonic() < until:
+                time.sleep(0.1)
     finally:
         stop.set()
         t.join(timeout=20)
-    assert any(seeds / "new.txt" in c for c in calls), (calls, lines)
+    assert _seen(calls[seen_before:], written), (calls, lines)
     assert any("was replaced by another folder" in line for line in lines), lines
 
 
