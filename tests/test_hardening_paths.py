@@ -51,7 +51,7 @@ def _untouched(*paths: Path) -> bool:
 
 def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "src"))}
-    return subprocess.run([PYTHON, "-m", "helpers", *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+    return subprocess.run([PYTHON, "-m", "helpers", *args], check=False, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
 
 
 # --- Critical: publish removes only what its manifest names inside --out --------------------------

@@ -42,7 +42,7 @@ from .options import (  # noqa: F401  (DEFAULT_* are part of this module's inter
     package_versions,
 )
 from .confine import read_regular, remove_tree, unsafe_entries
-from .lockfile import LOCKFILE, executed_notebook, read_lock, remove_outputs  # noqa: F401  (LOCKFILE: this module's interface)
+from .lockfile import LOCKFILE, executed_notebook, read_lock, remove_outputs
 from .scheduler import Workers
 from .terminal import for_terminal
 from .unchanged import NOOP_RECORD, input_stats as _input_stats, matching_record, output_stats as _output_stats
