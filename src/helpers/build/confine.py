@@ -33,9 +33,6 @@ class OutsideFolder(HelpersError):
         self.source = source
         super().__init__(f"{source}: {path!r} leads outside {folder}; left alone")
 
-    def __reduce__(self):  # crosses process boundaries like the build's other errors
-        return (OutsideFolder, (self.path, self.folder, self.source))
-
 
 def confined(folder: str | Path, path: str | Path, *, source: str) -> Path:
     """The entry of ``folder`` that ``path`` (relative to ``folder``, or absolute) names; its last part is not followed.

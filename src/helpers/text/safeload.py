@@ -51,9 +51,6 @@ class Unreadable(HelpersError):
         self.line = line
         super().__init__(message if line is None else f"line {line}: {message}")
 
-    def __reduce__(self):  # crosses process boundaries from the workers
-        return (type(self), (self.message, self.line))
-
 
 class Malformed(Unreadable):
     """Text that is not valid YAML or JSON."""
