@@ -134,7 +134,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?Mal\b", "other"),
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
@@ -152,7 +152,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)days?\b", "duration_day"),
     _u(r"\s?times\b", "other"),
     _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 

@@ -101,7 +101,7 @@ def parse_digits(s: str, lang: str) -> float | None:
     if lang == "de":
         if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):
             s = s.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"\d+,\d+", s):
+        elif re.fullmatch(r"^\d+,\d+", s):
             s = s.replace(",", ".")
         elif re.fullmatch(r"\d{1,3}(,\d{3})+", s):
             # English-style grouping that slipped into a translation
@@ -109,7 +109,7 @@ def parse_digits(s: str, lang: str) -> float | None:
     else:
         if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
             s = s.replace(",", "")
-        elif re.fullmatch(r"\d+,\d{1,2}", s) and lang != "ja":
+        elif re.fullmatch(r"^\d+,\d{1,2}", s) and lang != "ja":
             s = s.replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         return None

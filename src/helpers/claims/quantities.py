@@ -662,7 +662,7 @@ def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
 
 
 # "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
-_COORDINATION = re.compile(r"(?:\s+[A-Za-zÄÖÜäöüß-]+)?\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_COORDINATION = re.compile(r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 
 
@@ -950,10 +950,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
                                                           0x2009: " "}
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
-_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?<!{_JA_NUM[:-1]})(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
 # a hiragana run made only of numeral readings (the parser then checks it is one numeral)
 _KANA_RUN = re.compile(r"(?<![ぁ-ゖ])(?:" + "|".join(numbers.KANA_TOKENS) + r")+(?![ぁ-ゖ])")
-_JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
+_JA_WARI = re.compile(rf"(?<![0-9.{'〇零一二三四五六七八九十'}])([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")

@@ -787,7 +787,7 @@ _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
 _INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
 _LATIN_FULL_NAME = re.compile(r"\b[A-Z][a-zäöüé]+(?:\s[A-Z][a-zäöüé]+)+\b")
-_TWO_NAMES = re.compile(r"[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
+_TWO_NAMES = re.compile(r"^[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
 _STOP_SOURCES = re.compile(r"^(?:It|This|That|There|The|A|An|Es|Das|Die|Der|Dies|These|Those|We|I|You|Ich|Wir|Man)$")
 
 
