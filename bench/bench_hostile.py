@@ -64,6 +64,18 @@ def one_line(scale: float) -> str:
     return (_SENTENCE * (n // len(_SENTENCE) + 1))[:n] + "\n"
 
 
+def one_line_unpunctuated(scale: float) -> str:
+    n = _n(1_000_000, scale)
+    words = "meta trained llama on fifteen trillion tokens and plans many gpus by the end of the year "
+    return (words * (n // len(words) + 1))[:n] + "\n"
+
+
+def one_line_japanese(scale: float) -> str:
+    n = _n(1_000_000, scale)
+    sentence = "メタは2024年末までにH100を35万個導入する予定だと述べた。"
+    return (sentence * (n // len(sentence) + 1))[:n] + "\n"
+
+
 def no_spaces(scale: float) -> str:
     n = _n(1_000_000, scale)
     word = "Metatrained15trillionTokens,350.000H100s;"
@@ -101,6 +113,8 @@ CASES: dict[str, tuple[str, Generator]] = {
     "spaces_heading": ("heading.md", spaces_heading),
     "spaces_caption": ("spaces.srt", spaces_caption),
     "one_line_1mb": ("one_line.txt", one_line),
+    "one_line_unpunctuated_1mb": ("one_line_words.txt", one_line_unpunctuated),
+    "one_line_japanese_1mb": ("one_line_ja.txt", one_line_japanese),
     "no_spaces_1mb": ("no_spaces.txt", no_spaces),
     "numbers_100k": ("numbers.txt", numbers),
     "srt_cues_200k": ("cues.srt", srt_cues),

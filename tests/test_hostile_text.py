@@ -32,6 +32,8 @@ SCALES = {
     "spaces_heading": 1.0,
     "spaces_caption": 1.0,
     "one_line_1mb": 0.05,
+    "one_line_unpunctuated_1mb": 0.05,
+    "one_line_japanese_1mb": 0.05,
     "no_spaces_1mb": 0.05,
     "numbers_100k": 0.05,
     "srt_cues_200k": 0.02,
@@ -70,3 +72,22 @@ def test_hostile_case_grows_linearly(name):
     small, _ = min(_parse_and_extract(name, SCALES[name] / 10) for _ in range(2))
     large, _ = _parse_and_extract(name, SCALES[name])
     assert large < 40 * max(small, 0.05), f"{name}: {small:.2f} s -> {large:.2f} s"
+
+
+def test_language_detection_reads_a_bounded_sample(monkeypatch):
+    from helpers.text import language
+
+    real = language.detector()
+    lengths: list[int] = []
+
+    class Recording:
+        def compute_language_confidence_values(self, text):
+            lengths.append(len(text))
+            return real.compute_language_confidence_values(text)
+
+    monkeypatch.setattr(language, "detector", lambda: Recording())
+    language._latin_lang.cache_clear()
+    doc = parse_document(bench_hostile.one_line(0.3), "one_line")
+    language._latin_lang.cache_clear()
+    assert doc.lang == "en"
+    assert lengths and max(lengths) <= language.DETECT_MAX_CHARS

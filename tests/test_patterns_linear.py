@@ -55,7 +55,7 @@ BOUNDED = {
     "((?:[A-ZÄÖÜ][\\wäöüß'’-]+\\s)*[A-ZÄÖÜ]": "text.speakers._source_name: the source part of a cue's match",
     "(?:(?P<src>[^、。「」\\s]{1,24})(?:は|が|も))?「": "text.speakers._QUOTE_REPORTED: one sentence",
     "(?P<src>(?:[A-Z][\\w'’.-]+\\s){0,3}": "text.speakers.CUES en_verb: one sentence",
-    "(?P<src>(?:[A-ZÄÖÜ][\\wäöüß'’-]+\\s?){1,3})\\s(?:": "text.speakers.CUES de_verb: one sentence",
+    "(?P<src>(?:[A-ZÄÖÜ][\\wäöüß'’-]++\\s?){1,3})\\s(?:": "text.speakers.CUES de_verb: one sentence",
     "(?P<src>(?:[A-ZÄÖÜ][\\wäöüß.'’-]+\\s){1,4})zufolge": "text.speakers.CUES de_zufolge: one sentence",
     "(?P<src>(?:[A-Za-z][\\w.'’-]*\\s)*[^、。": "text.speakers.CUES ja_niyoru: one sentence",
     "(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏": "text.speakers.CUES ja_honorific: one sentence",
