@@ -20,9 +20,9 @@ one lexicon, ``data/framing.yaml``; the functions read the figure's own clause.
     ``next`` or ``previous`` when the clause names another generation than the
     current one ("next-generation cluster", "Vorgänger", "次世代"), else "".
 
-A claims table may carry these as columns later (the extraction would fill them
-from the same functions); until then the comparison frames each claim from its
-``context`` sentence.
+The claims table carries them as the columns ``FRAME_COLUMNS``, filled at each
+claim's own offset (``helpers.claims.subjects.annotate``); a table written
+before they existed is framed by the comparison from each claim's ``context``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from importlib import resources
 import yaml
 
 STATUSES = ("actual", "guidance", "forecast")
+FRAME_COLUMNS = ("status", "generic", "generation")
 GENERATIONS = ("", "next", "previous")
 _KINDS = ("forecast", "not_guidance", "guidance", "generic", "next_generation", "previous_generation")
 _LANGS = ("en", "de", "ja")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
+from ..framing import FRAME_COLUMNS, frame_of
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
@@ -64,42 +66,92 @@ def annotate(
     sentences: pd.DataFrame | Iterable[Mapping] | None,
     contexts: Mapping[str, DocumentContext],
 ) -> pd.DataFrame:
-    """``claims`` with subject, subject_basis, period, period_basis and counted filled in.
+    """``claims`` with subject, subject_basis, period, period_basis, counted, status, generic and generation filled in.
 
     ``sentences`` (doc_id, sentence_id, block_id, start, text, speaker, lang)
     gives each claim its sentence and the one before; without it the claim's
-    ``context`` is its only sentence and nothing carries over.
+    ``context`` is its only sentence and nothing carries over. The framing
+    (``helpers.claims.framing``) is read at the claim's own offset, so that a
+    figure written twice in a sentence is framed twice.
     """
     out = claims.copy()
     for col in SUBJECT_COLUMNS:
         out[col] = ""
+    for col, empty in zip(FRAME_COLUMNS, ("actual", False, "")):
+        out[col] = empty
     if out.empty:
         return out
     sent_index: dict[tuple[str, int], Mapping] = {}
     rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else (sentences or [])
     for r in rows:
         sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
-    values = []
-    for c in _records(out):
-        values.append(_annotate_one(c, sent_index, contexts))
+    placed = [_placed(c, sent_index) for c in _records(out)]
+    # each sentence's figures with their framing: another figure's guidance does not date an actual
+    figures: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for p in placed:
+        figures.setdefault((p.doc_id, p.text), []).append((p.start, p.end, p.frame.status))
+    values = [_annotate_one(p, figures[(p.doc_id, p.text)], sent_index, contexts) for p in placed]
     for i, col in enumerate(SUBJECT_COLUMNS):
         out[col] = [v[i] for v in values]
+    for col in FRAME_COLUMNS:
+        out[col] = [getattr(p.frame, col) for p in placed]
     return out
 
 
-def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class _Placed:
+    """A claim placed in its sentence: the sentence, the claim's offsets in it, and its framing there."""
+
+    claim: Mapping
+    doc_id: str
+    sid: int
+    sent: Mapping | None
+    text: str
+    lang: str
+    start: int
+    end: int
+    frame: object
+
+
+@lru_cache(maxsize=16384)
+def _frame(text: str, surface: str, lang: str, start: int):
+    return frame_of(text, surface, lang, start)
+
+
+def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Placed:
     doc_id = str(c["doc_id"])
-    ctx = contexts.get(doc_id) or DocumentContext(doc_id)
     try:
         sid = int(c.get("sentence_id"))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         sid = -1
     sent = sent_index.get((doc_id, sid))
     text = _str(sent["text"]) if sent is not None else _str(c.get("context"))
-    speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
     lang = _str(c.get("lang")) or (_str(sent.get("lang")) if sent is not None else "")
-    unit = _str(c.get("unit"))
     s, e = _offset_in(text, sent["start"] if sent is not None else None, c)
+    return _Placed(c, doc_id, sid, sent, text, lang, s, e, _frame(text, _str(c.get("surface")), _lang_key(lang), s))
+
+
+@lru_cache(maxsize=8192)
+def _without_other_frames(text: str, figures: tuple[tuple[int, int, str], ...], status: str) -> str:
+    """The sentence with the clauses of figures framed otherwise blanked out (offsets kept).
+
+    "Revenue was $10 billion, and next year we expect $12 billion": the guidance's
+    "next year" is not the period of the actual.
+    """
+    out = text
+    for s, e, other in figures:
+        if other != status:
+            left, right = clause_span(text, s, e)
+            out = out[:left] + " " * (right - left) + out[right:]
+    return out
+
+
+def _annotate_one(p: _Placed, figures: list[tuple[int, int, str]], sent_index: Mapping[tuple[str, int], Mapping],
+                  contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:  # fmt: skip
+    c, doc_id, sid, sent, text, lang, s, e = p.claim, p.doc_id, p.sid, p.sent, p.text, p.lang, p.start, p.end
+    ctx = contexts.get(doc_id) or DocumentContext(doc_id)
+    speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
+    unit = _str(c.get("unit"))
     left, right = clause_span(text, s, e)
     clause = text[left:right]
     counted = counted_of(unit, clause, text, _lang_key(lang))
@@ -109,7 +161,8 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
-    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook, False)
+    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
+        _without_other_frames(text, tuple(figures), p.frame.status), s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])
@@ -117,7 +170,8 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
         # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
         prev_subject, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
         if subj is None and prev_subject is not None:
-            subj = Resolved(prev_subject.value, "previous_sentence")
+            # an unplaced "we" before stays unknown here too
+            subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None:
             found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
             # a period carries over only while the sentence is about the same subject
