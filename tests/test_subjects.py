@@ -192,3 +192,16 @@ def test_qualifiers_and_verbs_do_not_split_a_measure(sentence, surface, unit, la
 def test_we_of_an_unknown_speaker_stays_unknown(sentence, surface, unit, lang, speaker):
     got = one(sentence, surface, unit, lang=lang, speaker=speaker, main="Meta", previous="Meta is big.")
     assert (got["subject"], got["subject_basis"]) == ("", "")
+
+
+def test_a_catalog_role_places_the_speakers_we(tmp_path):
+    from helpers.claims.subjects import document_context
+    from helpers.text.catalog import load_catalog
+
+    p = tmp_path / "catalog.yaml"
+    p.write_text("documents:\n  d:\n    event_date: 2025-01-29\n    roles:\n      Guest: CFO, Meta\n", encoding="utf-8")
+    ctx = document_context("d", "", "", load_catalog(p).entry("d"))
+    claims = pd.DataFrame([dict(doc_id="d", claim_id="c", sentence_id=1, start=0, surface="$10 billion", unit="usd",
+                                lang="en", speaker="Guest", context="Our revenue grew to $10 billion.")])  # fmt: skip
+    got = annotate(claims, None, {"d": ctx}).iloc[0]
+    assert (got["subject"], got["subject_basis"]) == ("Meta", "speaker")

@@ -200,9 +200,9 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
     heading = " ".join(x for x in (title, get("title"), get("event")) if x)
     orgs: dict[str, str] = {}
     roles = getattr(entry, "roles", None) if entry is not None else None
-    if isinstance(roles, Mapping):
+    if roles:
         # a catalog that records roles ("Susan Li": "CFO, Meta") names the organisation in them
-        for name, role in roles.items():
+        for name, role in (roles.items() if isinstance(roles, Mapping) else roles):
             hits = [m.entity for m in mentions(str(role))]
             org = next((organisation_of(h.name) or h.name for h in hits), "")
             if org:
