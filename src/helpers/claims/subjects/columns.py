@@ -86,7 +86,7 @@ def annotate(
     for r in rows:
         sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
     placed = [_placed(c, sent_index) for c in _records(out)]
-    # each sentence's figures with their framing: another figure's guidance does not date an actual
+    # each sentence's figures with their framing: a guidance's period does not date an actual
     figures: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for p in placed:
         figures.setdefault((p.doc_id, p.text), []).append((p.start, p.end, p.frame.status))
@@ -132,15 +132,18 @@ def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Place
 
 
 @lru_cache(maxsize=8192)
-def _without_other_frames(text: str, figures: tuple[tuple[int, int, str], ...], status: str) -> str:
-    """The sentence with the clauses of figures framed otherwise blanked out (offsets kept).
+def _without_outlooks(text: str, figures: tuple[tuple[int, int, str], ...], status: str) -> str:
+    """For an actual, the sentence with the clauses of guidance and forecasts blanked out (offsets kept).
 
-    "Revenue was $10 billion, and next year we expect $12 billion": the guidance's
-    "next year" is not the period of the actual.
+    "Revenue was $10 billion, and next year we expect $12 billion": the period an
+    outlook is for lies ahead and dates no actual. The other way round it may
+    ("$91.4 billion in 2025, above the $75 billion it had planned").
     """
+    if status != "actual":
+        return text
     out = text
     for s, e, other in figures:
-        if other != status:
+        if other != "actual":
             left, right = clause_span(text, s, e)
             out = out[:left] + " " * (right - left) + out[right:]
     return out
@@ -162,7 +165,7 @@ def _annotate_one(p: _Placed, figures: list[tuple[int, int, str]], sent_index: M
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
     per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
-        _without_other_frames(text, tuple(figures), p.frame.status), s, ctx.event_date, outlook, False)
+        _without_outlooks(text, tuple(figures), p.frame.status), s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])
