@@ -100,3 +100,18 @@ def test_another_figures_outlook_does_not_date_an_actual():
 def test_framing_columns_read_each_claims_own_position(sentence, surfaces, lang, frames):
     got = claims_of(sentence, surfaces, "usd", lang=lang)
     assert [(g["status"], bool(g["generic"]), g["generation"]) for g in got] == frames
+
+
+def test_a_sentence_of_many_figures_and_dates_is_annotated_in_linear_time():
+    import time
+
+    def seconds(n: int) -> float:
+        sentence = " ".join(f"in {2000 + i % 20} we expect ${i} billion and revenue was ${i + 1} billion" for i in range(n))
+        surfaces = [x for i in range(n) for x in (f"${i} billion", f"${i + 1} billion")]
+        t = time.process_time()
+        claims_of(sentence, surfaces, "usd")
+        return time.process_time() - t
+
+    small, large = seconds(300), seconds(2400)
+    # 8x the figures: linear is ~8x the time, quadratic ~64x
+    assert large < 25 * max(small, 0.01)

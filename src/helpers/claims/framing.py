@@ -117,5 +117,9 @@ def generation_of(clause: str, lang: str) -> str:
 def frame_of(sentence: str, surface: str, lang: str, start: int | None = None) -> Frame:
     """The frame of a figure written as ``surface`` in ``sentence`` (at offset ``start`` when known)."""
     at = start if start is not None and sentence[start : start + len(surface)] == surface else sentence.find(surface)
-    clause = clause_around(sentence, at, at + len(surface)) if at >= 0 and surface else sentence
+    return frame_of_clause(clause_around(sentence, at, at + len(surface)) if at >= 0 and surface else sentence, lang)
+
+
+def frame_of_clause(clause: str, lang: str) -> Frame:
+    """The frame of a figure whose own clause is ``clause``."""
     return Frame(status_of(clause, lang), _has("generic", lang, clause), generation_of(clause, lang))

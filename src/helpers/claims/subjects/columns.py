@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..framing import FRAME_COLUMNS, frame_of
+from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
@@ -86,11 +86,20 @@ def annotate(
     for r in rows:
         sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
     placed = [_placed(c, sent_index) for c in _records(out)]
-    # each sentence's figures with their framing: a guidance's period does not date an actual
-    figures: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    # each sentence's outlook figures: the period of guidance or a forecast does not date an actual
+    outlooks: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
     for p in placed:
-        figures.setdefault((p.doc_id, p.text), []).append((p.start, p.end, p.frame.status))
-    values = [_annotate_one(p, figures[(p.doc_id, p.text)], sent_index, contexts) for p in placed]
+        spans = outlooks.setdefault((p.doc_id, p.sid, p.text), [])
+        if p.frame.status != "actual":
+            spans.append((p.start, p.end))
+    actual_view: dict[tuple[str, int, str], str] = {}  # the sentence as an actual sees it, made once per sentence
+    values = []
+    for p in placed:
+        key = (p.doc_id, p.sid, p.text)
+        if p.frame.status == "actual" and key not in actual_view:
+            actual_view[key] = _without_outlooks(p.text, outlooks[key])
+        values.append(_annotate_one(p, actual_view.get(key, p.text) if p.frame.status == "actual" else p.text,
+                                    sent_index, contexts))  # fmt: skip
     for i, col in enumerate(SUBJECT_COLUMNS):
         out[col] = [v[i] for v in values]
     for col in FRAME_COLUMNS:
@@ -110,12 +119,13 @@ class _Placed:
     lang: str
     start: int
     end: int
-    frame: object
+    frame: Frame
 
 
 @lru_cache(maxsize=16384)
-def _frame(text: str, surface: str, lang: str, start: int):
-    return frame_of(text, surface, lang, start)
+def _frame(text: str, left: int, right: int, lang: str) -> Frame:
+    # keyed by the sentence and the clause's bounds: the sentence's hash is computed once, a sliced clause's every time
+    return frame_of_clause(text[left:right], lang)
 
 
 def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Placed:
@@ -128,29 +138,31 @@ def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Place
     text = _str(sent["text"]) if sent is not None else _str(c.get("context"))
     lang = _str(c.get("lang")) or (_str(sent.get("lang")) if sent is not None else "")
     s, e = _offset_in(text, sent["start"] if sent is not None else None, c)
-    return _Placed(c, doc_id, sid, sent, text, lang, s, e, _frame(text, _str(c.get("surface")), _lang_key(lang), s))
+    return _Placed(c, doc_id, sid, sent, text, lang, s, e, _frame(text, *clause_span(text, s, e), _lang_key(lang)))
 
 
-@lru_cache(maxsize=8192)
-def _without_outlooks(text: str, figures: tuple[tuple[int, int, str], ...], status: str) -> str:
-    """For an actual, the sentence with the clauses of guidance and forecasts blanked out (offsets kept).
+def _without_outlooks(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the clauses of guidance and forecast figures at ``spans`` blanked out (offsets kept).
 
     "Revenue was $10 billion, and next year we expect $12 billion": the period an
     outlook is for lies ahead and dates no actual. The other way round it may
     ("$91.4 billion in 2025, above the $75 billion it had planned").
     """
-    if status != "actual":
+    if not spans:
         return text
-    out = text
-    for s, e, other in figures:
-        if other != "actual":
-            left, right = clause_span(text, s, e)
-            out = out[:left] + " " * (right - left) + out[right:]
-    return out
+    parts, pos = [], 0
+    for left, right in sorted(clause_span(text, s, e) for s, e in spans):
+        left = max(left, pos)
+        if right > left:
+            parts += [text[pos:left], " " * (right - left)]
+            pos = right
+    return "".join(parts) + text[pos:]
 
 
-def _annotate_one(p: _Placed, figures: list[tuple[int, int, str]], sent_index: Mapping[tuple[str, int], Mapping],
+def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str, int], Mapping],
                   contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:  # fmt: skip
+    """The subject, period and counted columns of one placed claim; ``sentence_view`` is its sentence as far as
+    it may date the claim (see ``_without_outlooks``)."""
     c, doc_id, sid, sent, text, lang, s, e = p.claim, p.doc_id, p.sid, p.sent, p.text, p.lang, p.start, p.end
     ctx = contexts.get(doc_id) or DocumentContext(doc_id)
     speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
@@ -165,7 +177,7 @@ def _annotate_one(p: _Placed, figures: list[tuple[int, int, str]], sent_index: M
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
     per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
-        _without_outlooks(text, tuple(figures), p.frame.status), s, ctx.event_date, outlook, False)
+        sentence_view, s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 
 from .clauses import Resolved, _all
 
@@ -119,8 +120,20 @@ def _gap(m: re.Match[str], at: int) -> int:
     return max(0, at - m.end())
 
 
-def _nearest(matches: Iterable[re.Match[str]], at: int) -> re.Match[str] | None:
-    return min(matches, key=lambda m: (_gap(m, at), m.start()), default=None)
+@lru_cache(maxsize=8192)
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in _all(pattern, text)]
+
+
+def _around(pattern: re.Pattern[str], text: str, at: int) -> tuple[re.Match[str], ...]:
+    """The matches of ``pattern`` nearest ``at`` on either side: the last starting at or before it and the first after.
+
+    The matches of one pattern do not overlap, so the last to start before ``at`` also ends nearest it; looking
+    at two matches keeps a sentence with many figures and many dates linear.
+    """
+    matches = _all(pattern, text)
+    i = bisect.bisect_right(_starts(pattern, text), at)
+    return matches[max(0, i - 1) : i + 1]
 
 
 def _with_year(m: re.Match[str], part: str) -> Resolved:
@@ -208,7 +221,7 @@ def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: boo
         if needs_event and event is None:
             continue
         for pattern in patterns:
-            for m in _all(pattern, text):
+            for m in _around(pattern, text, at):
                 gap = _gap(m, at)
                 if best is not None and (gap, rank) >= best[:2]:
                     continue
