@@ -115,3 +115,22 @@ def test_a_sentence_of_many_figures_and_dates_is_annotated_in_linear_time():
     small, large = seconds(300), seconds(2400)
     # 8x the figures: linear is ~8x the time, quadratic ~64x
     assert large < 25 * max(small, 0.01)
+
+
+def test_any_text_gets_a_period_or_none():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from helpers.claims.subjects import period_in
+
+    words = st.sampled_from(["Q3", "FY25", "fiscal", "2025", "first", "half", "H1", "fourth-quarter", "quarter", "drittes",
+                             "Quartal", "Halbjahr", "第3四半期", "上期", "2025年度", "next year", "im Vorjahr", "of", " ", ",",
+                             "expect", "3.", "年", "13月", "by the end of the year"])  # fmt: skip
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=12), st.integers(0, 80), st.booleans())
+    def check(parts, at, outlook):
+        got = period_in(" ".join(parts), at, "2025-01-29", outlook)
+        assert got is None or got.basis in ("stated", "relative", "target")
+
+    check()
