@@ -22,9 +22,62 @@ _INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
 _DURATION_JOIN = re.compile(r"\s*,?\s*(?:(?:and|und)\s+)?|と")
 _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 
+# A change is two values, never a range: "fell from $90 to $62", "down 424p to 5,512p", "von 90 auf 62 Dollar",
+# "90ドルから62ドルに下落". The pair's connector says where the movement ends (to, auf, から..に).
+_CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?"), "ja": re.compile(r"\s?から\s?")}
+# "from" right before the first value, unless the words before say it spans a range ("ranging from 5 to 10")
+_FROM_BEFORE = {"en": re.compile(r"(?i)(?<!\branging )(?<!\branges )(?<!\branged )(?<!\bvaries )(?<!\bvary )"
+                                r"(?<!\bvaried )(?<!\banywhere )(?<!\banything )\bfrom\s$"),
+                "de": re.compile(r"(?i)(?<!\breicht )(?<!\breichen )(?<!\birgendwo )\b(?:von|um)\s$")}
+# a word of movement earlier in the clause: the first value is the distance moved, the second the level reached
+_MOVEMENT_BEFORE = {
+    "en": re.compile(
+        r"(?i)\b(?:up|down|by|rose|rises?|rising|risen|fell|falls?|falling|fallen|gain(?:s|ed|ing)?|los(?:t|es|ing)|"
+        r"drop(?:s|ped|ping)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|lift(?:s|ed|ing)?|add(?:s|ed|ing)?|shed(?:s|ding)?|"
+        r"slip(?:s|ped|ping)?|slid(?:e|es|ing)?|sank|sinks?|sinking|grew|grows?|growing|increas(?:e|es|ed|ing)|"
+        r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
+        r"soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
+        r"knock(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|slump(?:s|ed|ing)?|dipp?(?:s|ed|ing)?|"
+        r"rebound(?:s|ed|ing)?|higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"),
+    "de": re.compile(r"(?i)\b(?:gestiegen|gefallen|gesunken|stieg|steigt|fiel|fällt|sank|sinkt|kletterte|klettert|"
+                     r"legte|verlor|verliert|erhöht|gesenkt|zugelegt|nachgegeben)\b(?:[^.;:!?]|[.,](?=\d)){0,60}$"),
+}
+_JA_MOVEMENT_AFTER = re.compile(r"(?:に|へ)(?:まで)?\s?(?:上昇|下落|増加|減少|拡大|縮小|低下|増え|減っ|減り|減る|伸び|上が|下が|"
+                                r"値上が|値下が|引き上げ|引き下げ|落ち|改善|悪化|成長|膨ら|なっ|なり|なる|達し|回復|急騰|急落)")
+_GERMAN_MOVEMENT_AFTER = re.compile(r"(?i)\s?(?:\w+\s){0,3}?(?:gestiegen|gefallen|gesunken|gesenkt|erhöht|angehoben|"
+                                    r"zugelegt|geklettert|gestiegen|zurückgegangen|geschrumpft|gewachsen)\b")
+
+
+def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
+    """Whether 'A to B' reports a movement (two values: where it started or how far it moved, and where it ended)
+    rather than a range: "from A to B" after a word of movement ("fell from $90 to $62", von 90 auf 62 Dollar
+    gefallen, 90ドルから62ドルに下落), or such a word before "A to B" where A carries its own unit or B is far
+    larger than A ("down 424p to 5,512p", "down 12.7 to 326.6p"; "rise 5 to 7%" stays a range)."""
+    if a.kind != "num" or b.kind != "num" or not _CHANGE_CONNECTOR[lang].fullmatch(text[a.end:b.start]):
+        return False
+    if lang == "ja":
+        return _JA_MOVEMENT_AFTER.match(text, b.end) is not None
+    before = text[max(0, a.start - 80):a.start]
+    moved = _MOVEMENT_BEFORE[lang].search(before) is not None
+    if _FROM_BEFORE[lang].search(before):
+        # "the range is from 200 to 300", "from 1MB to 4GB per GPU": a range unless something moved
+        return moved or (lang == "de" and _GERMAN_MOVEMENT_AFTER.match(text, b.end) is not None)
+    return moved and (a.explicit_unit or (a.raw_low > 0 and b.raw_low >= 3 * a.raw_high))
+
+
+def _start_of_change(text: str, a: _Q, b: _Q, lang: str) -> _Q:
+    """The first value of a change, with the unit of the second where it has none ("from 6 to 11 gigawatts")."""
+    if a.explicit_unit or not b.explicit_unit or b.unit in ("count", "version", "year"):
+        return a
+    scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang) if b.scaled and not a.scaled else 1.0
+    raw_low, raw_high = a.raw_low * scale, a.raw_high * scale
+    return replace(a, unit=b.unit, mult=b.mult, offset=b.offset, unit_surface=b.unit_surface, explicit_unit=True,
+                   low=raw_low * b.mult + b.offset, high=raw_high * b.mult + b.offset, raw_low=raw_low,
+                   raw_high=raw_high, scaled=a.scaled or b.scaled)
+
 
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
-    """Join 'A connector B' into one range when B's unit can apply to A."""
+    """Join 'A connector B' into one range when B's unit can apply to A; a change ('from A to B') stays two values."""
     connector = RANGE_CONNECTOR.get(lang, RANGE_CONNECTOR["en"])
     out: list[_Q] = []
     i = 0
@@ -33,6 +86,10 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             between = text[a.end:b.start]
+            if _is_change(text, a, b, lang):
+                out.append(_start_of_change(text, a, b, lang))
+                i += 1
+                continue
             conn = connector.fullmatch(between)
             if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
                 conn = re.match("と", between)  # 20と30の間: between 20 and 30

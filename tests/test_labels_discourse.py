@@ -1,0 +1,52 @@
+"""Issue 26's categories of numbers that are not what they look like: changes read as two values (not a
+range), names and labels that contain numbers, and discourse numbers (enumerations, idioms, vague amounts).
+
+Sentences here are written for the rules, in all three languages where the problem exists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims.quantities import find_quantities
+
+
+def found(text: str, lang: str = "en") -> list[tuple[str, float | None, float | None, str]]:
+    return [(q.surface, q.value_low, q.value_high, q.unit) for q in find_quantities(text, lang)]
+
+
+# ---------------------------------------------------------------------------
+# Changes: where a value moved from, how far, and where it ended are separate values
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Brent fell from $90 to $62 over the summer.", "en", [("$90", 90.0, 90.0, "usd"), ("$62", 62.0, 62.0, "usd")]),
+    ("Shares slid from 90 to 62 dollars.", "en", [("90", 90.0, 90.0, "usd"), ("62 dollars", 62.0, 62.0, "usd")]),
+    ("Capacity will grow from 6 to 11 gigawatts.", "en",
+     [("6", 6e9, 6e9, "watt"), ("11 gigawatts", 11e9, 11e9, "watt")]),
+    ("Acme was down 424p to 5,512p.", "en", [("424p", 4.24, 4.24, "gbp"), ("5,512p", 55.12, 55.12, "gbp")]),
+    ("Bolt was down 12.7 to 326.6p.", "en", [("12.7", 0.127, 0.127, "gbp"), ("326.6p", 3.266, 3.266, "gbp")]),
+    ("It rose 4.5 percent or 16.4p to 382.2p.", "en",
+     [("4.5 percent", 4.5, 4.5, "percent"), ("16.4p", 0.164, 0.164, "gbp"), ("382.2p", 3.822, 3.822, "gbp")]),
+    ("Der Preis ist von 90 auf 62 Dollar gefallen.", "de",
+     [("90", 90.0, 90.0, "usd"), ("62 Dollar", 62.0, 62.0, "usd")]),
+    ("原油価格は60ドルから90ドルに上昇した。", "ja", [("60ドル", 60.0, 60.0, "usd"), ("90ドル", 90.0, 90.0, "usd")]),
+    ("原油価格は90から62ドルに下落した。", "ja", [("90", 90.0, 90.0, "usd"), ("62ドル", 62.0, 62.0, "usd")]),
+])
+def test_a_change_is_two_values_not_a_range(text, lang, want):
+    got = found(text, lang)
+    assert [(s, u) for s, _, _, u in got] == [(s, u) for s, _, _, u in want]
+    for (_, lo, hi, _), (_, wlo, whi, _) in zip(got, want):
+        assert lo == pytest.approx(wlo) and hi == pytest.approx(whi)
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Sales are expected to rise 5 to 7% next year.", "en", ("5 to 7%", 5.0, 7.0, "percent")),
+    ("The number range is from 200 to 300 here.", "en", ("200 to 300", 200.0, 300.0, "count")),
+    ("Each checkpoint holds from 1MB to 4GB.", "en", ("1MB to 4GB", 1e6, 4e9, "byte")),
+    ("Prices ranging from 5 to 10 dollars.", "en", ("5 to 10 dollars", 5.0, 10.0, "usd")),
+    ("Es kostet von 5 bis 10 Dollar.", "de", ("5 bis 10 Dollar", 5.0, 10.0, "usd")),
+    ("価格は60ドルから90ドルの範囲だ。", "ja", ("60ドルから90ドル", 60.0, 90.0, "usd")),
+])
+def test_a_range_without_movement_stays_one_range(text, lang, want):
+    assert found(text, lang) == [want]
