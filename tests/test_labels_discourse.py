@@ -50,3 +50,16 @@ def test_a_change_is_two_values_not_a_range(text, lang, want):
 ])
 def test_a_range_without_movement_stays_one_range(text, lang, want):
     assert found(text, lang) == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Gross margin of 48.7%-50.2% is expected.", ("48.7%-50.2%", 48.7, 50.2, "percent")),
+    ("We guide billings between $1,900,000,000 $2,000,000,000 for the year.",
+     ("$1,900,000,000 $2,000,000,000", 1.9e9, 2e9, "usd")),
+])
+def test_written_ranges_a_dash_after_percent_and_a_lost_and(text, want):
+    assert found(text) == [want]
+
+
+def test_a_minus_sign_after_a_word_still_reads_negative():
+    assert found("It fell to -5% today.") == [("-5%", -5.0, -5.0, "percent")]

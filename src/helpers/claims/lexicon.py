@@ -34,11 +34,12 @@ JA_VAGUE_FOLLOW = re.compile(
     r"(?:年|ヶ月|か月|カ月|ヵ月|ケ月|週間|日|時間|人|名|個|台|社|ドル|円|トークン|パーセント|という|の|、|万|億|兆)"
 )
 HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-# A Latin-script numeral: an optional minus (not after a word or number: GPT-4 and 10-15 have none),
+# A Latin-script numeral: an optional minus (not after a word, number or percent sign: GPT-4, 10-15 and
+# 48.7%-50.2% have none),
 # space-grouped thousands (1 234 567, 40 000), digits with separators, a leading-dot decimal (.08) and an
 # exponent (1.5e9, 2^5). Letters right before the digits are judged later (H100 is a name, USD1,700 money).
 LATIN_NUM = re.compile(
-    r"(?<![0-9])(?<![0-9][.,])(?:(?<![\w)\]\-.,])-)?"
+    r"(?<![0-9])(?<![0-9][.,])(?:(?<![\w)\]\-.,%])-)?"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|\.\d+)"
     r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?:\.\d+)?)?"
 )

@@ -12,6 +12,7 @@ from .. import numbers, units
 from ..lexicon import RANGE_CONNECTOR
 from .model import _Q
 
+_BETWEEN_BEFORE = re.compile(r"(?i)\b(?:between|zwischen)\s$")
 _BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
 # "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
 _COORDINATION = re.compile(r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
@@ -91,6 +92,9 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 i += 1
                 continue
             conn = connector.fullmatch(between)
+            if conn is None and between.isspace() and a.explicit_unit and a.unit == b.unit \
+                    and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start):
+                conn = re.match(r"\s+", between)  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
             if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
                 conn = re.match("と", between)  # 20と30の間: between 20 and 30
             if b.qualifier in ("at_least", "at_most") and lang != "ja":
