@@ -60,6 +60,11 @@ NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:�
                           # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
                           r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])")
 URL = re.compile(r"https?://\S+|www\.\S+")
+# "1.", "21/20.", "3)" opening a line and followed by the item (or nothing): a list marker, not a count
+LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:/\d{1,2})?[.)](?=[ \t]*$|[ \t]+[A-Z\"“‘'(£$€])")
+# "Rating: 5/10", "scored 8/10": a score out of ten closing its clause is a rating, not a share
+RATING = re.compile(r"(?<![\d/.,\-])\d{1,2}(?:\.\d)?\s?/\s?10(?![\d/]|[.,]\d)(?=\s*(?:[.,;:!?)\]]|$|\n))")
+
 ISO_DATE = re.compile(r"(?<![0-9])((?:18|19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?![0-9])")
 JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -265,8 +270,13 @@ RANGE_CONNECTOR = {
     "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
     "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
 }
+# "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
+_NOT_A_HALF_BEFORE = r"(?<!and a )(?<![Ff]irst )(?<![Ff]irst-)(?<![Ss]econd )(?<![Ss]econd-)(?<!1st )(?<!2nd )(?<!1st-)" \
+    r"(?<!2nd-)(?<![Oo]ther )(?<![Bb]ack )(?<![Ff]ront )(?<![Ll]atter )(?<![Ff]ormer )"
 FRACTIONS = {
-    "ja": [(re.compile(r"半分"), 50.0)],
-    "de": [(re.compile(r"\bHälfte\b"), 50.0), (re.compile(r"\bDrittel\b"), 100 / 3)],
-    "en": [(re.compile(r"(?<!and a )\bhalf\b(?!\s(?:an?\s)?(?:hour|day|year|month|week|of the time))"), 50.0)],
+    "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)半分"), 50.0)],
+    "de": [(re.compile(r"(?<!ersten )(?<!zweiten )(?<!anderen )(?<!andere )\bHälfte\b"), 50.0),
+           (re.compile(r"\bDrittel\b"), 100 / 3)],
+    "en": [(re.compile(_NOT_A_HALF_BEFORE + r"\bhalf\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
+                       r"term|season|century|decade)s?\b)"), 50.0)],
 }

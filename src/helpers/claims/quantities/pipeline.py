@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .. import rates, spelled, units
-from ..lexicon import FRACTIONS, NAMED_RANGE, TIMESTAMP, UNITS, URL
+from ..lexicon import FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, TIMESTAMP, UNITS, URL
 from .attach import _attach, _temperature_letter
 from .filters import (
     _IDENTIFIER_BEFORE,
@@ -157,13 +157,17 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
-    """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0)."""
+    """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
+    ("1." opening a line) and ratings ("5/10")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
+        taken += [m.span() for m in LIST_MARKER.finditer(text)]
+        if "/" in text:
+            taken += [m.span() for m in RATING.finditer(text)]
     return taken
 
 
