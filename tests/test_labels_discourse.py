@@ -63,3 +63,69 @@ def test_written_ranges_a_dash_after_percent_and_a_lost_and(text, want):
 
 def test_a_minus_sign_after_a_word_still_reads_negative():
     assert found("It fell to -5% today.") == [("-5%", -5.0, -5.0, "percent")]
+
+
+# ---------------------------------------------------------------------------
+# Names and labels that contain numbers
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The FTSE 100 and the Dow 30 closed higher.", "en"),
+    ("Most Fortune 500 firms use it.", "en"),
+    ("Windows 11 ships on the iPhone 15 box.", "en"),
+    ("It runs GPT-4o.", "en"),
+    ("People talk about web 2 and web 3.", "en"),
+    ("Write to Suite 4, 22-24 Mill Lane.", "en"),
+    ("She made the record books on day two.", "en"),
+    ("The phone uses a Qualcomm Snapdragon 660 chip.", "en"),
+    ("Seoul edged Gwangju 2-1.", "en"),
+    ("They won 3-1, and the fans sang.", "en"),
+    ("Der DAX 40 schloss freundlich.", "de"),
+    ("Das Büro liegt in der Hauptstraße 5.", "de"),
+    ("Das Spiel endete 2:1.", "de"),
+    ("日経225は上昇した。", "ja"),
+    ("住所は3丁目5番地です。", "ja"),
+])
+def test_a_number_inside_a_name_or_label_is_no_quantity(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The FTSE 100 rose 2% today.", "en", [("2%", 2.0, 2.0, "percent")]),
+    ("The project takes 2-3 weeks before the final.", "en", [("2-3 weeks", 2.0, 3.0, "duration_week")]),
+    ("Der DAX 40 stieg um 2 Prozent.", "de", [("2 Prozent", 2.0, 2.0, "percent")]),
+])
+def test_quantities_next_to_a_label_are_still_read(text, lang, want):
+    assert found(text, lang) == want
+
+
+def test_a_release_joined_to_a_size_is_a_version_and_a_size():
+    assert found("The page says 3.1-8B took a while.") == [("3.1", 3.1, 3.1, "version"), ("8B", 8e9, 8e9, "parameter")]
+
+
+def test_a_year_in_brackets_after_a_model_code_names_the_edition():
+    assert found("Samsung launched the Galaxy A9 (2018) today.") == []
+    assert found("Sales (2018) doubled in 2019.")[-1] == ("2019", 2019.0, 2019.0, "year")
+
+
+# ---------------------------------------------------------------------------
+# Discourse numbers: list markers, ratings, halves that name a period or an idiom
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("1. Around the world\n2. Back again", "en"),
+    ("21/20. Ryan Sessegnon (Tottenham)", "en"),
+    ("Rating: 5/10", "en"),
+    ("He deserves 7/10, no more.", "en"),
+    ("Profit rose in the first half of the year.", "en"),
+    ("The first-half results were strong.", "en"),
+    ("The half-year profit fell.", "en"),
+    ("That is the other half of the story.", "en"),
+    ("In der ersten Hälfte des Jahres.", "de"),
+])
+def test_list_markers_ratings_and_period_halves_are_no_quantities(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_half_of_something_is_still_fifty_percent():
+    assert found("half of the staff left.") == [("half", 50.0, 50.0, "percent")]

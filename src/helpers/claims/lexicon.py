@@ -62,6 +62,33 @@ NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:�
 URL = re.compile(r"https?://\S+|www\.\S+")
 # "1.", "21/20.", "3)" opening a line and followed by the item (or nothing): a list marker, not a count
 LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:/\d{1,2})?[.)](?=[ \t]*$|[ \t]+[A-Z\"“‘'(£$€])")
+# Names and labels that contain a number (issue 26), one lexicon for en/de/ja. A number right after one of these
+# nouns names an item ("day two", "web 3", "Suite 4", "Spieltag 12", "Gleis 9"), as does an index or product
+# family written before it ("FTSE 100", "Fortune 500", "DAX 40", "日経225") and a street word after it
+# ("22-24 Mill Lane"). Capitalized names before a bare number are read as names by a general rule
+# (filters._is_name_number); the lists hold what that rule cannot see: lower-case nouns, German (where every
+# noun is capitalized) and Japanese.
+LABEL_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:episode|chapter|page|section|season|part|number|no\.|nos\.|item|room|figure|fig\.|table|day|round|"
+    r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
+    r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
+    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|"
+    r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
+    r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
+    r"\s?#?\s?$|#$")
+INDEX_NAME_BEFORE = re.compile(
+    r"(?:\b(?:FTSE|Dow(?: Jones)?|DAX|MDAX|SDAX|TecDAX|Fortune|S&P|Nikkei|Russell|Stoxx|STOXX|CAC|IBEX|AEX|SMI|ATX|"
+    r"KOSPI|Sensex|Nifty|Hang Seng|Global|Inc\.)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$")
+STREET_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"
+                          r"Place|Square|Boulevard|Blvd\.?|Close|Crescent|Terrace|Row|Gardens|Hill|Park)\b")
+STREET_BEFORE = re.compile(r"(?i)(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ufer)\s$")
+JA_LABEL_AFTER = re.compile(r"(?:丁目|番地|号(?!令))")
+# "(2-1)", "won 3-1", "Seoul edged Gwangju 2-1": a score in a sentence about a match, not a range
+SCORE = re.compile(r"(?<![\w.,$£€¥/:-])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\w%/:]|[.,]\d|\s?(?:%|percent|per\b|Prozent|[a-z]+s\b))")
+SPORT_CONTEXT = re.compile(
+    r"(?i)\b(?:won|wins?|winning|beat|beats|beaten|edged?|edges|drew|draw|draws|defeat\w*|victory|victories|lost|los(?:e|es|ing)|"
+    r"lead|led|leads|score\w*|goals?|match|matches|game|fixture|final|half-time|full-time|thrash\w*|routed|"
+    r"gewann|gewinnt|siegte|verlor|Sieg|Niederlage|unentschieden|Tore?|Spiel|Partie)\b|勝|敗|引き分け|得点")
 # "Rating: 5/10", "scored 8/10": a score out of ten closing its clause is a rating, not a share
 RATING = re.compile(r"(?<![\d/.,\-])\d{1,2}(?:\.\d)?\s?/\s?10(?![\d/]|[.,]\d)(?=\s*(?:[.,;:!?)\]]|$|\n))")
 

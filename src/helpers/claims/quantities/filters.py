@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 
 from .. import units
+from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
-# "episode 212", "Kapitel 12", "No. 5": a number naming an item, not counting anything
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:episode|chapter|page|section|season|part|number|no\.|item|room|figure|table|"
-    r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|tabelle)\s?#?\s?$|#$", re.I)
+# "episode 212", "Kapitel 12", "No. 5", "day two", "Suite 4": a number naming an item, not counting anything
+_IDENTIFIER_BEFORE = LABEL_NOUN_BEFORE
 # Japanese: the quantity is the object or subject of a verb negated in the same clause
 # ("1億ドルをもらっていません", "だれも1ギガワットの...を構築していない"); durations are left alone
 # ("2年間働いていない" says for how long, it does not deny the two years).
@@ -102,12 +101,34 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     before = text[max(0, core.start - 12):core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
+    if INDEX_NAME_BEFORE.search(before) or (not core.word and _is_address_number(text, core, lang)):
+        return True  # FTSE 100, Fortune 500, DAX 40, 日経225; 22-24 Mill Lane, Hauptstraße 5
+    if lang == "ja":
+        return JA_LABEL_AFTER.match(text, core.end) is not None  # 3丁目, 5号
+    caps = re.search(r"(?<![\w-])([a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*)\s$", before)
+    if not core.word and caps and caps.group(1).lower() not in _FUNCTION_WORDS \
+            and caps.group(1) not in ("US", "UK", "EU", "USD", "EUR", "GBP", "CEO", "CFO", "AI", "IT", "OK", "TV", "PC"):
+        return True  # iPhone 15, eBay 2, DAX 40, MDAX 50: a camel-case or upper-case name, in German too
     # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name;
     # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
     name = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", before)
     if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
         return True
     return False
+
+
+def _is_edition_year(text: str, start: int, end: int) -> bool:
+    """"Galaxy A9 (2018)": a year in brackets right after a model code names the edition, it is no quantity."""
+    return text[end:end + 1] == ")" and re.search(r"\b[A-Za-z]+\d+[A-Za-z]*\s?\($", text[max(0, start - 16):start]) is not None
+
+
+def _is_address_number(text: str, core: _Core, lang: str) -> bool:
+    """A house or unit number: a street word after it ("22-24 Mill Lane", "5 Baker Street") or, in German,
+    before it ("Hauptstraße 5")."""
+    if lang == "de" and STREET_BEFORE.search(text, max(0, core.start - 12), core.start):
+        return True
+    after = re.match(r"(?:\s?[-–]\s?\d{1,4}[a-z]?)?", text[core.end:core.end + 8])
+    return STREET_AFTER.match(text, core.end + (after.end() if after else 0)) is not None
 
 
 def _ja_negated(text: str, start: int, end: int) -> bool:

@@ -66,6 +66,13 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
     return moved and (a.explicit_unit or (a.raw_low > 0 and b.raw_low >= 3 * a.raw_high))
 
 
+def _is_release_and_size(text: str, a: _Q, b: _Q) -> bool:
+    """"3.1-8B", "3.1-405B": a model's release joined to its size by a hyphen, not a range of parameters."""
+    return (b.unit == "parameter" and not a.explicit_unit and text[a.end:b.start] == "-"
+            and re.fullmatch(r"\d{1,2}\.\d{1,2}", text[a.start:a.end]) is not None
+            and text[b.start:b.end].endswith(("B", "b")))
+
+
 def _start_of_change(text: str, a: _Q, b: _Q, lang: str) -> _Q:
     """The first value of a change, with the unit of the second where it has none ("from 6 to 11 gigawatts")."""
     if a.explicit_unit or not b.explicit_unit or b.unit in ("count", "version", "year"):
@@ -87,6 +94,10 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             between = text[a.end:b.start]
+            if _is_release_and_size(text, a, b):
+                out.append(replace(a, unit="version", explicit_unit=False, unit_surface=""))
+                i += 1
+                continue
             if _is_change(text, a, b, lang):
                 out.append(_start_of_change(text, a, b, lang))
                 i += 1

@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 
 from .. import rates, spelled, units
-from ..lexicon import FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, TIMESTAMP, UNITS, URL
+from ..lexicon import FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, SCORE, SPORT_CONTEXT, TIMESTAMP, UNITS, URL
 from .attach import _attach, _temperature_letter
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
+    _is_edition_year,
     _is_name_number,
     _is_product_number,
     _ja_excluded,
@@ -158,7 +159,7 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
-    ("1." opening a line) and ratings ("5/10")."""
+    ("1." opening a line), ratings ("5/10") and scores in a sentence about a match ("won 3-1")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
@@ -168,6 +169,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
+        if SPORT_CONTEXT.search(text):
+            taken += [m.span() for m in SCORE.finditer(text)]
     return taken
 
 
@@ -189,8 +192,10 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             q = _attach(text, core, lang)
         if q is None:
             continue
-        if core.kind == "num" and not q.explicit_unit and q.unit == "count" and (
+        if core.kind == "num" and not q.explicit_unit and q.unit in ("count", "gpu") and (
                 _is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start)):
+            continue
+        if q.unit == "year" and core.kind == "num" and _is_edition_year(text, core.start, core.end):
             continue
         if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
             q.qualifier = "negated"
