@@ -129,3 +129,34 @@ def test_list_markers_ratings_and_period_halves_are_no_quantities(text, lang):
 
 def test_a_half_of_something_is_still_fifty_percent():
     assert found("half of the staff left.") == [("half", 50.0, 50.0, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "One, it's cheaper. Two, it ships sooner.",
+    "(03:47:34) One is… And then we left.",
+    "It deepens ties with customers shared by the two, since both sell kits.",
+    "Margins were up in the first two quarters of the year.",
+    "a few of them",
+    "several more",
+])
+def test_enumerations_pronouns_and_periods_are_no_quantities(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Just a few breaths of that air would kill you.", "en", (2.0, 5.0, "count")),
+    ("There are several such pools nearby.", "en", (3.0, 9.0, "count")),
+    ("We hired a couple of hundred engineers.", "en", (200.0, 300.0, "person")),
+    ("They made several billion dollars of investments.", "en", (3e9, 9e9, "usd")),
+    ("Es kostet ein paar Hundert Euro.", "de", (200.0, 500.0, "eur")),
+    ("Sie investierten mehrere Milliarden Dollar.", "de", (2e9, 9e9, "usd")),
+    ("数百人が参加した。", "ja", (100.0, 1000.0, "person")),
+])
+def test_vague_amounts_carry_their_bracket_times_what_follows(text, lang, want):
+    (q,) = find_quantities(text, lang)
+    low, high, unit = want
+    assert (q.value_low, q.value_high) == pytest.approx((low, high)) and q.unit == unit
+
+
+def test_two_people_opening_a_sentence_are_counted():
+    assert found("Two people died.") == [("Two people", 2.0, 2.0, "person")]

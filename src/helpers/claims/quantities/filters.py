@@ -77,11 +77,28 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
     return False
 
 
+# "One, it's cheaper. Two, it ships sooner.", "One is…", "Erstens,": a spelled number opening a sentence and
+# followed by a comma, a colon or "is" counts the speaker's points, not things
+_ENUMERATION_AFTER = re.compile(r"\s?(?:[,:…]|—|--|\.\.\.|\sis\b|\sist\b)")
+_SENTENCE_OPENING = re.compile(r"(?:^|[\n.!?]\s*|\)\s*|\d\d:\d\d(?::\d\d)?\)?\s*)$")
+# "shared by the two,", "the two of them": a pronoun, the things were counted before (English only: the
+# Recognizers-Text cases read "Die dreihundert waren ..." as a number)
+_THE_BEFORE = re.compile(r"(?i)\bthe\s$")
+_PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will|would|who|which|that)\b)")
+
+
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     after = text[e:e + 8].lower()
     before = text[max(0, s - 12):s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
+    word = text[s:e]
+    if word.isalpha():
+        if word[0].isupper() and _ENUMERATION_AFTER.match(text, e) \
+                and _SENTENCE_OPENING.search(text, max(0, s - 12), s):
+            return True
+        if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):
+            return True
     if re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before) and text[e:e + 1] == "." \
             and re.match(r"\.\s[a-zäöüA-ZÄÖÜ]", text[e:e + 3]):
         return True  # "der 2. Platz": German ordinal
@@ -115,6 +132,14 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
         return True
     return False
+
+
+def _is_period_fraction(text: str, s: int, e: int) -> bool:
+    """"the first two quarters", "three quarters in a row": quarters of a year, a period rather than 50 or 75 percent."""
+    if not re.search(r"(?i)quarters?$", text[s:e]):
+        return False
+    return re.search(r"(?i)\b(?:first|last|next|past|previous|prior|recent|coming|following|consecutive|straight)\s$",
+                     text[max(0, s - 14):s]) is not None or re.match(r"\s(?:in a row|straight|running)\b", text[e:]) is not None
 
 
 def _is_edition_year(text: str, start: int, end: int) -> bool:

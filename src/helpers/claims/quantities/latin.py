@@ -29,6 +29,11 @@ _SPOKEN_SIZE = re.compile(rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
+# a scale word after a vague word multiplies its bracket: "a couple of hundred engineers" (200-300), "several
+# billion dollars", "ein paar Hundert Euro", "tens of thousands"
+_VAGUE_SCALE = re.compile(r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen)\b"
+                          r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?)\b", re.I)
+_HUNDREDS = {"hundert": 100.0, "hundred": 100.0, "hundreds": 100.0, "thousands": 1e3, "tausend": 1e3}
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
@@ -129,10 +134,10 @@ def _vague_words(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_
         low, high = table[m.group(1).lower()]
         scaled = m.group(1).lower() in ("millionen", "milliarden", "billionen", "millions", "billions", "trillions",
                                         "many millions", "many billions")
-        sm = re.compile(r"\s(?:von\s)?(Milliarden|Millionen|Billionen)\b|\s(?:of\s)?(billions|millions|trillions|thousands)\b",
-                        re.I).match(text, e) if not scaled else None
+        sm = _VAGUE_SCALE.match(text, e) if not scaled else None
         if sm:
-            mult = numbers.SCALE_WORDS[lang].get((sm.group(1) or sm.group(2)).lower(), 1.0)
+            word = (sm.group(1) or sm.group(2)).lower()
+            mult = _HUNDREDS.get(word) or numbers.SCALE_WORDS[lang].get(word, 1.0)
             low, high, e, scaled = low * mult, high * mult, sm.end(), True
         cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
         occupied.append((s, e))

@@ -13,6 +13,7 @@ from .filters import (
     _NOT_NEGATABLE,
     _is_edition_year,
     _is_name_number,
+    _is_period_fraction,
     _is_product_number,
     _ja_excluded,
     _ja_negated,
@@ -59,8 +60,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
     if lang != "ja":
-        # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
-        qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
+        # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
+        # (a counted noun after the vague word) are
+        qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit
+                                    and not _counted_noun_after(text, q.end, lang))]
     out: list[Quantity] = []
     for q in qs:
         point = q.low == q.high and not q.vague
@@ -136,6 +139,22 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
+# a plural noun after a vague word, past one adjective ("several such pools", "a few breaths");
+# "a few of them", "several more", "a few times as" name no counted thing
+_COUNTED_NOUN = {
+    "en": re.compile(r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
+                     r"recent|similar|good|great|important|[a-z]+ly)\s)?(?!(?:is|was|has|does|goes|this|his|its|us|as|"
+                     r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"),
+}
+# German is left out: the German seed gold reads "einige Fragen", "mehrere Faktoren" as no quantity
+
+
+def _counted_noun_after(text: str, end: int, lang: str) -> bool:
+    """Whether a counted noun follows a vague word ("a few breaths"): then the vague amount counts something."""
+    pattern = _COUNTED_NOUN.get(lang)
+    return pattern is not None and pattern.match(text, end) is not None
+
+
 def _may_hold_numbers(text: str, lang: str) -> bool:
     """Whether any finder could find a number: a digit, a numeral character, a number word or a fraction word."""
     return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
@@ -185,6 +204,8 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
                 continue
             if lang != "ja" and _latin_excluded(text, core.start, core.end, lang):
                 continue
+        if core.kind == "fraction" and core.word and _is_period_fraction(text, core.start, core.end):
+            continue
         if core.kind == "date":
             q = _Q(core.start, core.end, core.low, core.high, "other", 1.0, False, "", True, "date",
                    core.low, core.high, False)
