@@ -160,3 +160,18 @@ def test_vague_amounts_carry_their_bracket_times_what_follows(text, lang, want):
 
 def test_two_people_opening_a_sentence_are_counted():
     assert found("Two people died.") == [("Two people", 2.0, 2.0, "person")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Orders were up a high single digit percentage.", (6.0, 9.0, "percent")),
+    ("They are building a multi-gigawatt data center.", (2e9, 1e10, "watt")),
+])
+def test_digit_counts_and_multi_carry_brackets(text, want):
+    (q,) = find_quantities(text, "en")
+    assert (q.value_low, q.value_high, q.unit) == want
+
+
+def test_a_bracketed_loss_opens_a_range_but_a_bracketed_conversion_does_not():
+    assert found("Operating income of ($300,000)-$3.6M is guided.") == [
+        ("($300,000)-$3.6M", -300000.0, 3.6e6, "usd")]
+    assert found("It fell from $57 (£44) a barrel to $45.")[1] == ("£44", 44.0, 44.0, "gbp")

@@ -94,6 +94,11 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             between = text[a.end:b.start]
+            if a.low > 0 and a.start > 0 and text[a.start - 1] == "(" and between.startswith(")") \
+                    and connector.fullmatch(between[1:]) and units.is_currency(a.unit):
+                # "($300,000)-$3.6M": an accountant's bracketed loss opening a range
+                a = replace(a, start=a.start - 1, low=-a.high, high=-a.low, raw_low=-a.raw_high, raw_high=-a.raw_low)
+                between = between[1:]
             if _is_release_and_size(text, a, b):
                 out.append(replace(a, unit="version", explicit_unit=False, unit_surface=""))
                 i += 1
