@@ -175,3 +175,16 @@ def test_a_bracketed_loss_opens_a_range_but_a_bracketed_conversion_does_not():
     assert found("Operating income of ($300,000)-$3.6M is guided.") == [
         ("($300,000)-$3.6M", -300000.0, 3.6e6, "usd")]
     assert found("It fell from $57 (£44) a barrel to $45.")[1] == ("£44", 44.0, 44.0, "gbp")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The striker has scored just one goal this season.", [("one", 1.0, 1.0, "count")]),
+    ("He hit six fours in one single over.", [("six", 6.0, 6.0, "count"), ("one", 1.0, 1.0, "count")]),
+    ("One day we'll get there.", []),
+    ("It was the most successful one we made.", []),
+    ("Nobody has built a gigawatt one yet.", []),
+    ("She is one of the best.", []),
+    ("That is the one thing I regret.", []),
+])
+def test_one_counts_the_noun_after_it_but_not_in_idioms(text, want):
+    assert found(text) == want

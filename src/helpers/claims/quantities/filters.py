@@ -87,12 +87,21 @@ _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
 _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will|would|who|which|that)\b)")
 
 
+# "One day we'll get there", "and one day, she left": "one day" as "some day" (an idiom), where it opens a clause
+# and a subject or a comma follows; "it took one day", "in one day" stay a day
+_ONE_DAY_IDIOM = re.compile(r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)")
+_CLAUSE_OPENING = re.compile(r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then)\s)$")
+
+
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     after = text[e:e + 8].lower()
     before = text[max(0, s - 12):s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
     word = text[s:e]
+    if lang == "en" and word.lower() == "one" and _ONE_DAY_IDIOM.match(text, e) \
+            and _CLAUSE_OPENING.search(text, max(0, s - 10), s):
+        return True
     if word.isalpha():
         if word[0].isupper() and _ENUMERATION_AFTER.match(text, e) \
                 and _SENTENCE_OPENING.search(text, max(0, s - 12), s):

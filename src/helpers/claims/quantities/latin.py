@@ -159,7 +159,8 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             continue  # crosses a number found otherwise ("thousands of")
         surface = text[s:e].lower()
         if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE \
-                and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None):
+                and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None) \
+                and not (surface == "one" and lang == "en" and _is_counted_one(text, s, e)):
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
@@ -178,6 +179,26 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
         else:
             cores.append(_Core(s, e2, v, v, scaled=scaled, word=True))
     return cores
+
+
+# "one goal", "one single over", "one penalty kick each": "one" before a counted noun, where the text weighs
+# the number ("only one goal", "in one over"); idioms ("one day", "one thing", "one way"), partitives and
+# pronouns ("one of", "one who", "the one guy") are no count
+_ONE_IDIOM_AFTER = frozenset("""
+day days time times thing things way ways hand side point bit another more other others such who that which
+of and or but to in on at for with from by as if so than then there is was has had does did can could would
+will should must may might we you they he she it i me us them yet ever still now here again too also already
+just even only really very not never
+""".split())
+_ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|any|every|no|some|each|no\.|number|at|last|the only)\s$")
+
+
+def _is_counted_one(text: str, s: int, e: int) -> bool:
+    """Whether the word "one" at s..e counts the noun after it ("scored just one goal")."""
+    nxt = re.match(r"\s(?:single\s)?([a-z]+)\b", text[e:e + 30])
+    if nxt is None or nxt.group(1) in _ONE_IDIOM_AFTER or text[s:s + 1].isupper():
+        return False
+    return _ONE_NOT_BEFORE.search(text, max(0, s - 12), s) is None
 
 
 def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
