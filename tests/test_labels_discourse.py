@@ -188,3 +188,22 @@ def test_a_bracketed_loss_opens_a_range_but_a_bracketed_conversion_does_not():
 ])
 def test_one_counts_the_noun_after_it_but_not_in_idioms(text, want):
     assert found(text) == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Brent fell from $90 to $62.", "en", ["from", "to"]),
+    ("Acme was down 424p to 5,512p.", "en", ["by", "to"]),
+    ("Der Preis ist von 90 auf 62 Dollar gefallen.", "de", ["from", "to"]),
+    ("Er ist um 5 Prozent auf 62 Dollar gestiegen.", "de", ["by", "to"]),
+    ("原油価格は60ドルから90ドルに上昇した。", "ja", ["from", "to"]),
+    ("Sales are expected to rise 5 to 7% next year.", "en", [""]),
+])
+def test_each_value_of_a_change_says_its_part(text, lang, want):
+    assert [q.change for q in find_quantities(text, lang)] == want
+
+
+def test_the_claims_table_documents_the_change_column():
+    from helpers.claims.extract import CLAIMS, QUANTITY_FIELDS
+
+    assert CLAIMS.names[-1] == "change" and QUANTITY_FIELDS[-1] == "change"
+    assert "never a range" in CLAIMS.dictionary()["change"]

@@ -56,6 +56,7 @@ class Claim:
     attribution: str = "unknown"
     speaker_confidence: float = 0.0
     unit_surface: str = ""
+    change: str = ""
 
 
 CLAIMS = TableSpec(
@@ -178,6 +179,14 @@ CLAIMS = TableSpec(
             "cluster will have 100,000 GPUs\", Vorgänger, 次世代); empty for the current generation or none named.",
             isin=GENERATIONS,
         ),
+        Column(
+            "change",
+            "str",
+            "The value's part in a reported movement, which is two values and never a range: from (where it started: "
+            "'fell from $90 to $62' -> $90; von 90 auf 62 Dollar; 90ドルから62ドルに下落), by (how far it moved: 'down 424p "
+            "to 5,512p' -> 424p), to (where it ended: $62, 5,512p); empty for every other claim.",
+            isin=("from", "by", "to", ""),
+        ),
     ),
     unique=("claim_id",),
     ordered=(("start", "end"), ("value_low", "value_high")),
@@ -218,7 +227,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=speaker or "",
                 sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
                 attribution=attribution, speaker_confidence=confidence,
-                unit_surface=q.unit_surface,
+                unit_surface=q.unit_surface, change=q.change,
             ))
     claims.sort(key=lambda c: (c.start, c.end))
     return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
@@ -311,7 +320,7 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
 
 
 QUANTITY_FIELDS = ("start", "end", "surface", "value", "value_low", "value_high", "unit", "unit_surface",
-                   "qualifier", "vague")
+                   "qualifier", "vague", "change")
 
 
 def quantity_lines(text: str, lang: str = "auto") -> Iterator[str]:

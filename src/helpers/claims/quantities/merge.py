@@ -30,6 +30,8 @@ _CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?
 _FROM_BEFORE = {"en": re.compile(r"(?i)(?<!\branging )(?<!\branges )(?<!\branged )(?<!\bvaries )(?<!\bvary )"
                                 r"(?<!\bvaried )(?<!\banywhere )(?<!\banything )\bfrom\s$"),
                 "de": re.compile(r"(?i)(?<!\breicht )(?<!\breichen )(?<!\birgendwo )\b(?:von|um)\s$")}
+# the first value of a change is where it started after "from"/"von" (else how far it moved: "down 424p", "um 5")
+_STARTS_FROM = re.compile(r"(?i)\b(?:from|von)\s$")
 # a word of movement earlier in the clause: the first value is the distance moved, the second the level reached
 _MOVEMENT_BEFORE = {
     "en": re.compile(
@@ -66,6 +68,13 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
     return moved and (a.explicit_unit or (a.raw_low > 0 and b.raw_low >= 3 * a.raw_high))
 
 
+def _opens_with_bracketed_loss(text: str, a: _Q, between: str, connector: re.Pattern[str]) -> bool:
+    """"($300,000)-$3.6M": an accountant's bracketed loss opening a range (a bracketed conversion, "$57 (£44) a
+    barrel", is followed by no range connector)."""
+    return (a.low > 0 and a.start > 0 and text[a.start - 1] == "(" and between.startswith(")")
+            and connector.fullmatch(between[1:]) is not None and units.is_currency(a.unit))
+
+
 def _is_release_and_size(text: str, a: _Q, b: _Q) -> bool:
     """"3.1-8B", "3.1-405B": a model's release joined to its size by a hyphen, not a range of parameters."""
     return (b.unit == "parameter" and not a.explicit_unit and text[a.end:b.start] == "-"
@@ -87,6 +96,7 @@ def _start_of_change(text: str, a: _Q, b: _Q, lang: str) -> _Q:
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Join 'A connector B' into one range when B's unit can apply to A; a change ('from A to B') stays two values."""
     connector = RANGE_CONNECTOR.get(lang, RANGE_CONNECTOR["en"])
+    qs = list(qs)  # the second value of a change is marked in place
     out: list[_Q] = []
     i = 0
     while i < len(qs):
@@ -94,9 +104,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             between = text[a.end:b.start]
-            if a.low > 0 and a.start > 0 and text[a.start - 1] == "(" and between.startswith(")") \
-                    and connector.fullmatch(between[1:]) and units.is_currency(a.unit):
-                # "($300,000)-$3.6M": an accountant's bracketed loss opening a range
+            if _opens_with_bracketed_loss(text, a, between, connector):
                 a = replace(a, start=a.start - 1, low=-a.high, high=-a.low, raw_low=-a.raw_high, raw_high=-a.raw_low)
                 between = between[1:]
             if _is_release_and_size(text, a, b):
@@ -104,7 +112,9 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 i += 1
                 continue
             if _is_change(text, a, b, lang):
-                out.append(_start_of_change(text, a, b, lang))
+                role = "from" if lang == "ja" or _STARTS_FROM.search(text, max(0, a.start - 6), a.start) else "by"
+                out.append(replace(_start_of_change(text, a, b, lang), change=role))
+                qs[i + 1] = replace(b, change="to")
                 i += 1
                 continue
             conn = connector.fullmatch(between)

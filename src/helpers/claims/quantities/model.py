@@ -23,6 +23,7 @@ class Quantity:
     vague: bool
     qualifier: str
     unit_surface: str = ""  # the unit as written (km, ドル, Megawatts); empty for bare numbers
+    change: str = ""  # in a movement ("fell from $90 to $62", "down 424p to 5,512p"): from, by or to; else empty
 
 
 @dataclass
@@ -55,6 +56,7 @@ class _Q:
     scaled: bool
     offset: float = 0.0  # base = raw * mult + offset (temperatures only)
     unit_surface: str = ""
+    change: str = ""  # from | by | to: the value's part in a movement (see Quantity)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             value=q.low if point else None,
             value_low=q.low, value_high=q.high,
             unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
-            vague=q.vague, qualifier=q.qualifier,
+            vague=q.vague, qualifier=q.qualifier, change=q.change,
         ))
     return out
 
