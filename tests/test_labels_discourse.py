@@ -207,3 +207,17 @@ def test_the_claims_table_documents_the_change_column():
 
     assert CLAIMS.names[-1] == "change" and QUANTITY_FIELDS[-1] == "change"
     assert "never a range" in CLAIMS.dictionary()["change"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("It could be hundreds or thousands of people.", "en"),
+    ("Es könnten Hunderte oder Tausende Menschen sein.", "de"),
+])
+def test_hundreds_or_thousands_is_one_vague_range(text, lang):
+    (q,) = find_quantities(text, lang)
+    assert (q.value_low, q.value_high, q.unit, q.vague) == (100.0, 10000.0, "person", True)
+
+
+def test_captions_without_casing_keep_index_and_product_names():
+    assert found("so the ftse 100 fell and the iphone 15 sold 3 million units") == [
+        ("3 million", 3e6, 3e6, "count")]

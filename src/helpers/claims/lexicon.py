@@ -76,9 +76,11 @@ LABEL_NOUN_BEFORE = re.compile(
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
     r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
     r"\s?#?\s?$|#$")
+# (any case: captions write "ftse 100", "iphone 15", "windows 11")
 INDEX_NAME_BEFORE = re.compile(
-    r"(?:\b(?:FTSE|Dow(?: Jones)?|DAX|MDAX|SDAX|TecDAX|Fortune|S&P|Nikkei|Russell|Stoxx|STOXX|CAC|IBEX|AEX|SMI|ATX|"
-    r"KOSPI|Sensex|Nifty|Hang Seng|Global|Inc\.)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$")
+    r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
+    r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
+    r"|\b(?:Global|Inc\.|SMI|ATX)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$")
 STREET_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"
                           r"Place|Square|Boulevard|Blvd\.?|Close|Crescent|Terrace|Row|Gardens|Hill|Park)\b")
 STREET_BEFORE = re.compile(r"(?i)(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ufer)\s$")
