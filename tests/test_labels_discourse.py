@@ -221,3 +221,13 @@ def test_hundreds_or_thousands_is_one_vague_range(text, lang):
 def test_captions_without_casing_keep_index_and_product_names():
     assert found("so the ftse 100 fell and the iphone 15 sold 3 million units") == [
         ("3 million", 3e6, 3e6, "count")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("With 11,600 Suwon fans in the stands, they won.", ("11,600 Suwon fans", 11600.0, 11600.0, "person")),
+    ("It had a field of 47,107 runners.", ("47,107 runners", 47107.0, 47107.0, "person")),
+    ("The six analysts expected less.", ("six analysts", 6.0, 6.0, "person")),
+    ("She beat the 20 other players.", ("20 other players", 20.0, 20.0, "person")),
+])
+def test_people_named_by_their_role_are_persons(text, want):
+    assert found(text) == [want]

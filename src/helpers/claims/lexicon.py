@@ -157,8 +157,9 @@ _PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mita
 _PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
               r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
               r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
-              r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|customer|"
-              r"men|women|children|kids|adults")
+              r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
+              r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
+              r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders")
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
@@ -205,7 +206,8 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?times\b(?=\s(?:the|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
        r"either|whether)\b)[a-z]+er)\b)", "multiple"),
     _u(r"\s?times\b", "other"),
-    _u(rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)(?:[a-z]+|[A-Z][a-z]+)\s)?(?:{_PERSON_EN})\b", "person"),
+    _u(rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s|[A-Z][a-z]+\s(?=[a-z]))?"
+       rf"(?:{_PERSON_EN})\b", "person"),
     _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
