@@ -231,3 +231,7 @@ def test_captions_without_casing_keep_index_and_product_names():
 ])
 def test_people_named_by_their_role_are_persons(text, want):
     assert found(text) == [want]
+
+
+def test_at_least_one_is_an_idiom_not_a_count():
+    assert found("You are bound to disagree with at least one player here.") == []

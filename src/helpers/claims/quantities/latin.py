@@ -183,14 +183,14 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
 
 # "one goal", "one single over", "one penalty kick each": "one" before a counted noun, where the text weighs
 # the number ("only one goal", "in one over"); idioms ("one day", "one thing", "one way"), partitives and
-# pronouns ("one of", "one who", "the one guy") are no count
+# pronouns ("one of", "one who", "the one guy", "at least one player") are no count
 _ONE_IDIOM_AFTER = frozenset("""
 day days time times thing things way ways hand side point bit another more other others such who that which
 of and or but to in on at for with from by as if so than then there is was has had does did can could would
 will should must may might we you they he she it i me us them yet ever still now here again too also already
 just even only really very not never
 """.split())
-_ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|any|every|no|some|each|no\.|number|at|last|the only)\s$")
+_ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|any|every|no|some|each|no\.|number|at|at least|last|the only)\s$")
 
 
 def _is_counted_one(text: str, s: int, e: int) -> bool:
