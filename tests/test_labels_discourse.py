@@ -235,3 +235,21 @@ def test_people_named_by_their_role_are_persons(text, want):
 
 def test_at_least_one_is_an_idiom_not_a_count():
     assert found("You are bound to disagree with at least one player here.") == []
+
+
+def test_a_year_between_the_values_of_a_change_is_no_part_of_it():
+    got = find_quantities("It grew from 2 million in 2020 to 5 million in 2023.", "en")
+    assert [(q.surface, q.change) for q in got if q.unit == "year"] == [("2020", ""), ("2023", "")]
+
+
+def test_a_japanese_score_is_no_quantity():
+    assert found("チームは3対1で勝利した。", "ja") == []
+
+
+@pytest.mark.parametrize("text", ["He played in the 2019-20 season.", "Hamilton 2000/01", "im Jahr 2023/24"])
+def test_a_season_of_two_consecutive_years_is_no_quantity(text):
+    assert found(text, "de" if "Jahr" in text else "en") == []
+
+
+def test_two_years_that_do_not_follow_each_other_still_count():
+    assert found("It ran from 1990 to 1995.") != []

@@ -85,12 +85,15 @@ STREET_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|
                           r"Place|Square|Boulevard|Blvd\.?|Close|Crescent|Terrace|Row|Gardens|Hill|Park)\b")
 STREET_BEFORE = re.compile(r"(?i)(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ufer)\s$")
 JA_LABEL_AFTER = re.compile(r"(?:丁目|番地|号(?!令))")
-# "(2-1)", "won 3-1", "Seoul edged Gwangju 2-1": a score in a sentence about a match, not a range
-SCORE = re.compile(r"(?<![\w.,$£€¥/:-])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\w%/:]|[.,]\d|\s?(?:%|percent|per\b|Prozent|[a-z]+s\b))")
+# "(2-1)", "won 3-1", "Seoul edged Gwangju 2-1", "3対1で勝利": a score in a sentence about a match, not a range
+SCORE = re.compile(r"(?<![A-Za-z0-9_.,$£€¥/:-])\d{1,2}\s?[-–:対]\s?\d{1,2}(?![A-Za-z0-9_%/:]|[.,]\d|\s?(?:%|percent|per\b|Prozent|[a-z]+s\b))")
 SPORT_CONTEXT = re.compile(
     r"(?i)\b(?:won|wins?|winning|beat|beats|beaten|edged?|edges|drew|draw|draws|defeat\w*|victory|victories|lost|los(?:e|es|ing)|"
     r"lead|led|leads|score\w*|goals?|match|matches|game|fixture|final|half-time|full-time|thrash\w*|routed|"
     r"gewann|gewinnt|siegte|verlor|Sieg|Niederlage|unentschieden|Tore?|Spiel|Partie)\b|勝|敗|引き分け|得点")
+# "2019-20", "2000/01": a season or a fiscal year named by two consecutive years, no quantity (the pipeline checks
+# that the second is the year after the first)
+SEASON = re.compile(r"(?<![\d.,])((?:18|19|20)\d{2})\s?[-/–]\s?(\d{2})(?!\d|[.,]\d|%)")
 # "Rating: 5/10", "scored 8/10": a score out of ten closing its clause is a rating, not a share
 RATING = re.compile(r"(?<![\d/.,\-])\d{1,2}(?:\.\d)?\s?/\s?10(?![\d/]|[.,]\d)(?=\s*(?:[.,;:!?)\]]|$|\n))")
 

@@ -56,8 +56,9 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
     rather than a range: "from A to B" after a word of movement ("fell from $90 to $62", von 90 auf 62 Dollar
     gefallen, 90ドルから62ドルに下落), or such a word before "A to B" where A carries its own unit or B is far
     larger than A ("down 424p to 5,512p", "down 12.7 to 326.6p"; "rise 5 to 7%" stays a range)."""
-    if a.kind != "num" or b.kind != "num" or not _CHANGE_CONNECTOR[lang].fullmatch(text[a.end:b.start]):
-        return False
+    if a.kind != "num" or b.kind != "num" or not _CHANGE_CONNECTOR[lang].fullmatch(text[a.end:b.start]) \
+            or {a.unit, b.unit} & {"year", "version"}:
+        return False  # "from 2 million in 2020 to 5 million": the year says when, it did not move
     if lang == "ja":
         return _JA_MOVEMENT_AFTER.match(text, b.end) is not None
     before = text[max(0, a.start - 80):a.start]
@@ -125,7 +126,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 conn = re.match("と", between)  # 20と30の間: between 20 and 30
             if b.qualifier in ("at_least", "at_most") and lang != "ja":
                 conn = None  # "5000 or less than 6000": a value and a bound, not a range
-            ok = conn is not None and a.kind == b.kind == "num" and b.unit not in ("version", "year") or (
+            ok = conn is not None and a.kind == b.kind == "num" and {a.unit, b.unit}.isdisjoint(("version", "year")) or (
                 conn is not None and a.unit == b.unit == "year")
             if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \
                     and a.kind == b.kind == "num":

@@ -6,7 +6,9 @@ import re
 from dataclasses import replace
 
 from .. import rates, spelled, units
-from ..lexicon import FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, SCORE, SPORT_CONTEXT, TIMESTAMP, UNITS, URL
+from ..lexicon import (
+    FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, SCORE, SEASON, SPORT_CONTEXT, TIMESTAMP, UNITS, URL,
+)
 from .attach import _attach, _temperature_letter
 from .filters import (
     _IDENTIFIER_BEFORE,
@@ -178,7 +180,7 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
-    ("1." opening a line), ratings ("5/10") and scores in a sentence about a match ("won 3-1")."""
+    ("1." opening a line), seasons ("2019-20"), ratings ("5/10") and scores in a sentence about a match ("won 3-1")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
@@ -186,6 +188,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
+        taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
         if SPORT_CONTEXT.search(text):
