@@ -174,7 +174,8 @@ def test_digit_counts_and_multi_carry_brackets(text, want):
 def test_a_bracketed_loss_opens_a_range_but_a_bracketed_conversion_does_not():
     assert found("Operating income of ($300,000)-$3.6M is guided.") == [
         ("($300,000)-$3.6M", -300000.0, 3.6e6, "usd")]
-    assert found("It fell from $57 (£44) a barrel to $45.")[1] == ("£44", 44.0, 44.0, "gbp")
+    # the bracketed pounds convert the dollars: the same price a barrel, not a range or a negative
+    assert found("It fell from $57 (£44) a barrel to $45.")[1] == ("£44", 44.0, 44.0, "gbp_per_barrel")
 
 
 @pytest.mark.parametrize("text, want", [

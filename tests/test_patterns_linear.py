@@ -60,12 +60,16 @@ BOUNDED = {
     "(?P<src>(?:[A-Za-z][\\w.'’-]*\\s)*[^、。": "text.speakers.CUES ja_niyoru: one sentence",
     "(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏": "text.speakers.CUES ja_honorific: one sentence",
     "(?P<src>[^、。「」（）()\\s]{1,20}?)(?:氏": "text.speakers.CUES ja_verb: one sentence",
+    "(?:^|[\\n.!?]\\s*|\\)\\s*|": "claims.quantities.filters._SENTENCE_OPENING: searched in the 12 characters before a number",
+    "(?i)(?:^|[\\n.!?,;:]\\s*|\\b(?:and|but": "claims.quantities.filters._CLAUSE_OPENING: searched in the 10 characters before 'one'",
 }
 # Patterns the package only tries at one position per number (``.match(text, end)`` after a
 # quantity): their time is the run they read from there, so they are timed with ``match`` at the run.
 ANCHORED = {
     "\\s*(?:[.,;:!?)]|$|\\s(?:and|but": "claims.quantities._CLAUSE_END_AFTER: .match after an age",
     "\\s*(?:[.,;:!?)。、！？]|$)": "claims.quantities._CLAUSE_ENDS: .match after a quantity",
+    "\\s*(?:[,.;:!?)]|$|(?:of|and|were": "claims.quantities.filters._PRONOUN_AFTER: .match after 'the two'",
+    "(?i)\\s?(?:\\w+\\s){0,3}?(?:gestiegen": "claims.quantities.merge._GERMAN_MOVEMENT_AFTER: .match after a value",
 }
 
 

@@ -227,7 +227,7 @@ def test_an_article_before_a_price_unit_or_a_score_is_no_amount(text: str) -> No
     ("we fine tuned the 8 b model first", "8 b", 8e9),
 ])
 def test_model_sizes_as_captions_spell_them_are_parameters(text: str, surface: str, value: float) -> None:
-    q = _one(text)
+    q = next(q for q in find_quantities(text, "en") if q.surface == surface)
     assert (q.surface, q.unit, q.value, q.unit_surface) == (surface, "parameter", value, "b")
 
 
