@@ -677,10 +677,6 @@ def _one_topic_claims(n: int) -> pd.DataFrame:
     )
 
 
-QUADRATIC_RENDERINGS = "quadratic: _Cluster.renderings scans every claim of the event, own document included"
-
-
-@pytest.mark.xfail(strict=True, reason=QUADRATIC_RENDERINGS)
 def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
     from helpers.analysis.compare import findings_frame
     from helpers.analysis.ledger import empty_ledger

@@ -39,12 +39,81 @@ class _IntervalIndex:
         return (h1 if d1 != doc else h2) >= rng[0]
 
 
+def _around(places: list[float], x: float) -> tuple[int, int]:
+    """The slice of sorted ``places`` at about the same point as ``x``: ``not abs(p - x) > SAME_PLACE``, the very
+    comparison ``_Cluster`` makes, so float rounding cannot move a figure across the border (``p - x`` only grows
+    with ``p``)."""
+    lo = bisect.bisect_left(places, True, key=lambda p: p - x >= -SAME_PLACE)
+    return lo, bisect.bisect_left(places, True, lo, key=lambda p: p - x > SAME_PLACE)
+
+
+def _next_of_other_doc(docs: list[str]) -> list[int]:
+    """For each entry, the first entry from it on of another document (``len(docs)`` when none)."""
+    out = [len(docs)] * len(docs)
+    for k in range(len(docs) - 2, -1, -1):
+        out[k] = k + 1 if docs[k + 1] != docs[k] else out[k + 1]
+    return out
+
+
+class _EventPlaces:
+    """The figures of one event by their place in their documents (share of the sentences before them).
+
+    ``near_other`` lists the figures of other documents at about the same point as a figure, in time that grows
+    with the answer, not with the event's figures (a document's own figures are skipped run by run); ``elsewhere``
+    counts a document's or a speaker's figures further away, by bisection. A figure without a place (NaN) is at
+    every point and nowhere else, as ``abs(nan) > SAME_PLACE`` is false.
+    """
+
+    def __init__(self, views: list[ClaimView], indexes: list[int]) -> None:
+        placed = sorted((views[i].position, i) for i in indexes if not math.isnan(views[i].position))
+        self.places = [p for p, _ in placed]
+        self.placed = [i for _, i in placed]
+        self.unplaced = [i for i in indexes if math.isnan(views[i].position)]
+        self.skip_placed = _next_of_other_doc([views[i].doc_id for i in self.placed])
+        self.skip_unplaced = _next_of_other_doc([views[i].doc_id for i in self.unplaced])
+        self.docs = [views[i].doc_id for i in self.placed], [views[i].doc_id for i in self.unplaced]
+        # sorted places of the event, of each document, of each speaker ("" unknown) and of each document's speaker
+        self.by: dict[tuple, list[float]] = {}
+        for p, i in placed:
+            d, s = views[i].doc_id, views[i].speaker
+            for key in (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s)):
+                self.by.setdefault(key, []).append(p)
+
+    def near_other(self, c: ClaimView) -> list[int]:
+        """The figures (indexes) of documents other than ``c``'s at about the same point as ``c``, in index order."""
+        lo, hi = (0, len(self.placed)) if math.isnan(c.position) else _around(self.places, c.position)
+        out = _of_other_docs(self.placed, self.docs[0], self.skip_placed, lo, hi, c.doc_id)
+        out += _of_other_docs(self.unplaced, self.docs[1], self.skip_unplaced, 0, len(self.unplaced), c.doc_id)
+        return sorted(out)
+
+    def elsewhere(self, key: tuple, position: float) -> int:
+        """How many placed figures of ``key`` (see ``by``) sit further than SAME_PLACE from ``position``."""
+        if math.isnan(position):
+            return 0
+        places = self.by.get(key, [])
+        lo, hi = _around(places, position)
+        return len(places) - (hi - lo)
+
+
+def _of_other_docs(indexes: list[int], docs: list[str], skip: list[int], lo: int, hi: int, doc: str) -> list[int]:
+    """``indexes[lo:hi]`` whose document is not ``doc``, jumping over ``doc``'s runs."""
+    out = []
+    k = lo
+    while k < hi:
+        if docs[k] == doc:
+            k = skip[k]
+            continue
+        out.append(indexes[k])
+        k += 1
+    return out
+
+
 @dataclass
 class _Cluster:
     """Figures of one group and one measure, indexed for linear-time peer checks."""
 
     views: list[ClaimView]
-    by_event: dict[str, list[ClaimView]] = field(default_factory=dict)
+    events: dict[str, _EventPlaces] = field(default_factory=dict)
     n_doc: Counter = field(default_factory=Counter)
     n_speaker: Counter = field(default_factory=Counter)
     n_doc_speaker: Counter = field(default_factory=Counter)
@@ -56,14 +125,16 @@ class _Cluster:
         # each figure's tolerance is applied once: one side's window against the other side's stated range
         self.windows = _IntervalIndex([(c.window, c.doc_id) for c in numeric])  # type: ignore[misc]
         self.stated = _IntervalIndex([(c.rng, c.doc_id) for c in numeric])  # type: ignore[misc]
-        for c in self.views:
-            self.by_event.setdefault(c.event_id, []).append(c)
+        by_event: dict[str, list[int]] = {}
+        for i, c in enumerate(self.views):
+            by_event.setdefault(c.event_id, []).append(i)
             self.n_doc[c.doc_id] += 1
             if c.speaker:
                 self.n_known += 1
                 self.n_speaker[c.speaker] += 1
                 self.n_doc_known[c.doc_id] += 1
                 self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
+        self.events = {e: _EventPlaces(self.views, ix) for e, ix in by_event.items()}
 
     def overlapping_other_doc(self, c: ClaimView) -> bool:
         """Whether a figure of another document agrees with ``c`` within either figure's tolerance (O(log n))."""
@@ -73,16 +144,21 @@ class _Cluster:
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
         """Figures of other documents that could contradict ``c``: not another speaker's, not another point
-        of the same event."""
+        of the same event (O(log n))."""
         n = len(self.views) - self.n_doc[c.doc_id]
         if c.speaker:
             others_known = self.n_known - self.n_speaker[c.speaker]
             own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
             n -= others_known - own_doc_others
-        for v in self.by_event.get(c.event_id, ()):
-            elsewhere = v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE
-            if elsewhere and not (c.speaker and v.speaker and v.speaker != c.speaker):
-                n -= 1
+        event = self.events.get(c.event_id)
+        if event is None:
+            return n
+        # figures of the event's other documents at another point: with a known speaker, only the unknown
+        # speakers' and its own speaker's (the others' were taken off above)
+        groups = [("speaker", ""), ("speaker", c.speaker)] if c.speaker else [("event",)]
+        for g in groups:
+            mine = ("doc", c.doc_id) if g == ("event",) else ("doc speaker", c.doc_id, g[1])
+            n -= event.elsewhere(g, c.position) - event.elsewhere(mine, c.position)
         return n
 
     def near_scale(self, c: ClaimView) -> bool:
@@ -97,10 +173,8 @@ class _Cluster:
 
     def renderings(self, c: ClaimView) -> list[ClaimView]:
         """Figures at the same point of another rendering of the same event."""
-        return [
-            v for v in self.by_event.get(c.event_id, ())
-            if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE)
-        ]  # fmt: skip
+        event = self.events.get(c.event_id)
+        return [self.views[i] for i in event.near_other(c)] if event is not None else []
 
 
 def _point_match(c: ClaimView, row) -> bool:
