@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...format import range_words
 from .comparable import scale_window, status_words, unjudgeable
-from .rules import SAME_PLACE, overlaps, slip_exponent, widened
+from .rules import SAME_PLACE, SLIP_EXPONENTS, SLIP_MAX_SPREAD, TOL_EXACT, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
 
@@ -39,12 +39,27 @@ class _IntervalIndex:
         return (h1 if d1 != doc else h2) >= rng[0]
 
 
+# A precise figure's stated range spans at most this factor (SLIP_MAX_SPREAD, widened by TOL_EXACT each way), so
+# one that overlaps a range starts at most this factor below its low end; 1 % more against float rounding.
+_SPREAD = 1.01 * SLIP_MAX_SPREAD * (1 + TOL_EXACT) / (1 - TOL_EXACT)
+
+
 def _around(places: list[float], x: float) -> tuple[int, int]:
     """The slice of sorted ``places`` at about the same point as ``x``: ``not abs(p - x) > SAME_PLACE``, the very
     comparison ``_Cluster`` makes, so float rounding cannot move a figure across the border (``p - x`` only grows
     with ``p``)."""
     lo = bisect.bisect_left(places, True, key=lambda p: p - x >= -SAME_PLACE)
     return lo, bisect.bisect_left(places, True, lo, key=lambda p: p - x > SAME_PLACE)
+
+
+def _place_cell(position: float) -> int | None:
+    """The cell of places a figure falls in (None for a figure without a place)."""
+    return None if math.isnan(position) else math.floor(position / SAME_PLACE)
+
+
+def _value_cell(value: float) -> int:
+    """The cell of values a positive figure falls in: a quarter of a power of ten."""
+    return math.floor(4 * math.log10(value))
 
 
 def _next_of_other_doc(docs: list[str]) -> list[int]:
@@ -72,6 +87,15 @@ class _EventPlaces:
         self.skip_placed = _next_of_other_doc([views[i].doc_id for i in self.placed])
         self.skip_unplaced = _next_of_other_doc([views[i].doc_id for i in self.unplaced])
         self.docs = [views[i].doc_id for i in self.placed], [views[i].doc_id for i in self.unplaced]
+        # precise figures by the low end of their stated range, and by place and that low end in cells a
+        # SAME_PLACE wide and a quarter of a power of ten high, for the power-of-ten search (``in_value``)
+        stated = sorted((_stated(views[i])[0], i) for i in indexes if views[i].precise)
+        self.stated_los = [lo for lo, _ in stated]
+        self.stated_at = [i for _, i in stated]
+        self.cells: dict[tuple[int | None, int], list[int]] = {}
+        for i in indexes:
+            if views[i].precise:
+                self.cells.setdefault((_place_cell(views[i].position), _value_cell(_stated(views[i])[0])), []).append(i)
         # sorted places of the event, of each document, of each speaker ("" unknown) and of each document's speaker
         self.by: dict[tuple, list[float]] = {}
         for p, i in placed:
@@ -85,6 +109,29 @@ class _EventPlaces:
         out = _of_other_docs(self.placed, self.docs[0], self.skip_placed, lo, hi, c.doc_id)
         out += _of_other_docs(self.unplaced, self.docs[1], self.skip_unplaced, 0, len(self.unplaced), c.doc_id)
         return sorted(out)
+
+    def near_count(self, c: ClaimView) -> int:
+        """How many figures (of any document) are at about the same point as ``c``: what ``near_other`` walks."""
+        lo, hi = (0, len(self.placed)) if math.isnan(c.position) else _around(self.places, c.position)
+        return hi - lo + len(self.unplaced)
+
+    def in_value(self, c: ClaimView) -> list[list[int]]:
+        """Runs of precise figures whose stated range may overlap ``c``'s moved by a clean power of ten (a
+        superset: their low end lies up to ``_SPREAD`` below the moved range), at about ``c``'s place when it has
+        one (cells around it; figures without a place are at every place)."""
+        lo, hi = _stated(c)
+        bands = [(lo / 10.0**k / _SPREAD, hi / 10.0**k) for k in SLIP_EXPONENTS]
+        if math.isnan(c.position):
+            los = self.stated_los
+            slices = [(bisect.bisect_left(los, a), bisect.bisect_right(los, b)) for a, b in bands]
+            return [self.stated_at[a:b] for a, b in slices if a < b]
+        # 1 % more each way against float rounding, as for _SPREAD
+        near = SAME_PLACE * 1.01
+        places = [None, *range(_place_cell(c.position - near), _place_cell(c.position + near) + 1)]  # type: ignore[arg-type]
+        return [
+            run for a, b in bands for v in range(_value_cell(a), _value_cell(b * 1.01) + 1) for p in places
+            if (run := self.cells.get((p, v)))
+        ]  # fmt: skip
 
     def elsewhere(self, key: tuple, position: float) -> int:
         """How many placed figures of ``key`` (see ``by``) sit further than SAME_PLACE from ``position``."""
@@ -176,6 +223,22 @@ class _Cluster:
         event = self.events.get(c.event_id)
         return [self.views[i] for i in event.near_other(c)] if event is not None else []
 
+    def slip_candidates(self, c: ClaimView) -> list[ClaimView]:
+        """The renderings (``renderings``) that may state precise ``c`` a clean power of ten apart, in cluster
+        order: walked by place or by value, whichever holds fewer figures (two renderings of a long talk have
+        thousands at each point, a power of ten apart only a few)."""
+        event = self.events.get(c.event_id)
+        if event is None:
+            return []
+        runs = event.in_value(c)
+        if sum(map(len, runs)) >= event.near_count(c):
+            return self.renderings(c)
+        views = self.views
+        return [
+            views[i] for i in sorted({i for run in runs for i in run})
+            if views[i].doc_id != c.doc_id and not (abs(views[i].position - c.position) > SAME_PLACE)
+        ]  # fmt: skip
+
 
 def _point_match(c: ClaimView, row) -> bool:
     """The stated figure itself (not an open "at least" window) lands on the ledger figure."""
@@ -196,7 +259,7 @@ def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple
     if not c.precise:
         return None
     for cl in clusters:
-        for v in cl.renderings(c):
+        for v in cl.slip_candidates(c):
             if not v.precise or overlaps(_stated(c), _stated(v)):
                 continue
             k = slip_exponent(_stated(c), _stated(v))
