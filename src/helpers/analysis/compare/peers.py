@@ -127,7 +127,8 @@ class _EventPlaces:
             return [self.stated_at[a:b] for a, b in slices if a < b]
         # 1 % more each way against float rounding, as for _SPREAD
         near = SAME_PLACE * 1.01
-        places = [None, *range(_place_cell(c.position - near), _place_cell(c.position + near) + 1)]  # type: ignore[arg-type]
+        first, last = math.floor((c.position - near) / SAME_PLACE), math.floor((c.position + near) / SAME_PLACE)
+        places = [None, *range(first, last + 1)]
         return [
             run for a, b in bands for v in range(_value_cell(a), _value_cell(b * 1.01) + 1) for p in places
             if (run := self.cells.get((p, v)))
@@ -202,10 +203,13 @@ class _Cluster:
             return n
         # figures of the event's other documents at another point: with a known speaker, only the unknown
         # speakers' and its own speaker's (the others' were taken off above)
-        groups = [("speaker", ""), ("speaker", c.speaker)] if c.speaker else [("event",)]
-        for g in groups:
-            mine = ("doc", c.doc_id) if g == ("event",) else ("doc speaker", c.doc_id, g[1])
-            n -= event.elsewhere(g, c.position) - event.elsewhere(mine, c.position)
+        keys: list[tuple[tuple, tuple]]
+        if c.speaker:
+            keys = [(("speaker", s), ("doc speaker", c.doc_id, s)) for s in ("", c.speaker)]
+        else:
+            keys = [(("event",), ("doc", c.doc_id))]
+        for theirs, mine in keys:
+            n -= event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position)
         return n
 
     def near_scale(self, c: ClaimView) -> bool:
@@ -223,21 +227,36 @@ class _Cluster:
         event = self.events.get(c.event_id)
         return [self.views[i] for i in event.near_other(c)] if event is not None else []
 
-    def slip_candidates(self, c: ClaimView) -> list[ClaimView]:
-        """The renderings (``renderings``) that may state precise ``c`` a clean power of ten apart, in cluster
-        order: walked by place or by value, whichever holds fewer figures (two renderings of a long talk have
-        thousands at each point, a power of ten apart only a few)."""
+    def first_slip(self, c: ClaimView) -> tuple[ClaimView, int] | None:
+        """The first figure (in cluster order) at the same point of another rendering of ``c``'s event that states
+        precise ``c`` a clean power of ten apart, and the power. Walked by place or by value, whichever holds fewer
+        figures (two renderings of a long talk have thousands at each point, a power of ten apart only a few); by
+        value, each run of a cell is walked in cluster order only up to its first such figure."""
         event = self.events.get(c.event_id)
         if event is None:
-            return []
+            return None
         runs = event.in_value(c)
         if sum(map(len, runs)) >= event.near_count(c):
-            return self.renderings(c)
+            return next(filter(None, (_slip(c, v) for v in self.renderings(c))), None)
+        if math.isnan(c.position):
+            runs = [sorted(i for run in runs for i in run)]
         views = self.views
-        return [
-            views[i] for i in sorted({i for run in runs for i in run})
-            if views[i].doc_id != c.doc_id and not (abs(views[i].position - c.position) > SAME_PLACE)
-        ]  # fmt: skip
+        firsts = []
+        for run in runs:
+            for i in run:
+                v = views[i]
+                if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE) and _slip(c, v):
+                    firsts.append(i)
+                    break
+        return _slip(c, views[min(firsts)]) if firsts else None
+
+
+def _slip(c: ClaimView, v: ClaimView) -> tuple[ClaimView, int] | None:
+    """``v`` and the power of ten between it and precise ``c``, when both are precise and one is the other moved."""
+    if not v.precise or overlaps(_stated(c), _stated(v)):
+        return None
+    k = slip_exponent(_stated(c), _stated(v))
+    return None if k is None else (v, k)
 
 
 def _point_match(c: ClaimView, row) -> bool:
@@ -258,17 +277,10 @@ def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple
     """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
     if not c.precise:
         return None
-    for cl in clusters:
-        for v in cl.slip_candidates(c):
-            if not v.precise or overlaps(_stated(c), _stated(v)):
-                continue
-            k = slip_exponent(_stated(c), _stated(v))
-            if k is None:
-                continue
-            if any(_point_match(c, r) for r in refs):
-                continue  # the ledger sides with this figure: the other rendering slipped
-            return v, k
-    return None
+    slip = next(filter(None, (cl.first_slip(c) for cl in clusters)), None)
+    if slip is None or any(_point_match(c, r) for r in refs):
+        return None  # when the ledger sides with this figure, the other rendering slipped
+    return slip
 
 
 def claim_verdict(
