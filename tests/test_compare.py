@@ -562,6 +562,7 @@ def _figures(draw, n_max: int = 14):
 @settings(max_examples=300, deadline=None)
 @given(_figures(), _figures(4))
 def test_indexed_renderings_and_slips_are_what_a_walk_over_every_figure_finds(figures, others):
+    from helpers.analysis.compare import peers
     from helpers.analysis.compare.peers import _Cluster, _rendering_slip, _stated
     from helpers.analysis.compare.rules import SAME_PLACE
 
@@ -593,3 +594,8 @@ def test_indexed_renderings_and_slips_are_what_a_walk_over_every_figure_finds(fi
             assert cl.renderings(c) == at_same_point(cl, c)
             assert cl.eligible_disagreeing(c) == eligible(cl, c)
         assert _rendering_slip(c, clusters, []) == slip(c)
+        few, peers._FEW = peers._FEW, 0  # the search by value cells, used where many figures share a point
+        try:
+            assert _rendering_slip(c, clusters, []) == slip(c)
+        finally:
+            peers._FEW = few

@@ -44,6 +44,10 @@ class _IntervalIndex:
 _SPREAD = 1.01 * SLIP_MAX_SPREAD * (1 + TOL_EXACT) / (1 - TOL_EXACT)
 
 
+# Up to this many figures at a point, walking them all costs less than looking up value cells (``in_value``).
+_FEW = 64
+
+
 def _around(places: list[float], x: float) -> tuple[int, int]:
     """The slice of sorted ``places`` at about the same point as ``x``: ``not abs(p - x) > SAME_PLACE``, the very
     comparison ``_Cluster`` makes, so float rounding cannot move a figure across the border (``p - x`` only grows
@@ -235,8 +239,9 @@ class _Cluster:
         event = self.events.get(c.event_id)
         if event is None:
             return None
-        runs = event.in_value(c)
-        if sum(map(len, runs)) >= event.near_count(c):
+        near = event.near_count(c)
+        runs = event.in_value(c) if near > _FEW else []
+        if near <= _FEW or sum(map(len, runs)) >= near:
             return next(filter(None, (_slip(c, v) for v in self.renderings(c))), None)
         if math.isnan(c.position):
             runs = [sorted(i for run in runs for i in run)]
