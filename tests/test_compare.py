@@ -535,3 +535,67 @@ def test_report_pieces_given_prepared_claims_and_surface_languages_say_the_same(
     assert headline_html(f, df, CATALOG, keys, prepared=prepared) == headline_html(f, df, CATALOG, keys)
     assert findings_html(f, df, surfaces) == findings_html(f, df)
     assert groups_html(f, df, surfaces=surfaces) == groups_html(f, df)
+
+
+# --- The indexed peer checks answer as a walk over every figure of the group would ---------------------------
+
+_PLACES = st.sampled_from([math.nan, 0.0, 0.1 + 0.05, 0.15, 0.3, 0.45, 0.7, 1.0])  # borders of SAME_PLACE included
+_VALUES = st.builds(lambda v, e: v * 10.0**e, st.sampled_from([1.0, 1.05, 2.4, 3.5, 3.6, 6.0]), st.integers(0, 6))
+
+
+@st.composite
+def _figures(draw, n_max: int = 14):
+    from helpers.analysis.compare import ClaimView
+
+    out = []
+    for i in range(draw(st.integers(0, n_max))):
+        v = draw(_VALUES)
+        rng = draw(st.sampled_from([(v, v), (v, v * 1.5), (v, v * 3), (v, math.inf), None]))
+        out.append(ClaimView(
+            claim_ids=(f"c{i}",), doc_id=draw(st.sampled_from("abc")), topic="t", unit="gpu", measure="", qualifier="",
+            vague=draw(st.booleans()), surface="x", rng=rng, event_id=draw(st.sampled_from("xy")), event_date="",
+            as_of="", speaker=draw(st.sampled_from(["", "A", "B"])), lang="en", position=float(draw(_PLACES)),
+        ))  # fmt: skip
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_figures(), _figures(4))
+def test_indexed_renderings_and_slips_are_what_a_walk_over_every_figure_finds(figures, others):
+    from helpers.analysis.compare import peers
+    from helpers.analysis.compare.peers import _Cluster, _rendering_slip, _stated
+    from helpers.analysis.compare.rules import SAME_PLACE
+
+    clusters = [_Cluster(figures), _Cluster(others)]
+
+    def at_same_point(cl, c):
+        return [v for v in cl.views if v.event_id == c.event_id and v.doc_id != c.doc_id
+                and not abs(v.position - c.position) > SAME_PLACE]  # fmt: skip
+
+    def eligible(cl, c):
+        n = len(cl.views) - cl.n_doc[c.doc_id]
+        for v in cl.views:
+            if c.speaker and v.speaker and v.speaker != c.speaker:
+                n -= v.doc_id != c.doc_id
+            elif v.event_id == c.event_id and v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE:
+                n -= 1
+        return n
+
+    def slip(c):
+        for v in (v for cl in clusters for v in at_same_point(cl, c)):
+            if c.precise and v.precise and not overlaps(_stated(c), _stated(v)):
+                k = slip_exponent(_stated(c), _stated(v))
+                if k is not None:
+                    return v, k
+        return None
+
+    for c in figures + others:
+        for cl in clusters:
+            assert cl.renderings(c) == at_same_point(cl, c)
+            assert cl.eligible_disagreeing(c) == eligible(cl, c)
+        assert _rendering_slip(c, clusters, []) == slip(c)
+        few, peers._FEW = peers._FEW, 0  # the search by value cells, used where many figures share a point
+        try:
+            assert _rendering_slip(c, clusters, []) == slip(c)
+        finally:
+            peers._FEW = few

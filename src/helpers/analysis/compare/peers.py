@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...format import range_words
 from .comparable import scale_window, status_words, unjudgeable
-from .rules import SAME_PLACE, overlaps, slip_exponent, widened
+from .rules import SAME_PLACE, SLIP_EXPONENTS, SLIP_MAX_SPREAD, TOL_EXACT, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
 
@@ -39,12 +39,133 @@ class _IntervalIndex:
         return (h1 if d1 != doc else h2) >= rng[0]
 
 
+# A precise figure's stated range spans at most this factor (SLIP_MAX_SPREAD, widened by TOL_EXACT each way), so
+# one that overlaps a range starts at most this factor below its low end; 1 % more against float rounding.
+_SPREAD = 1.01 * SLIP_MAX_SPREAD * (1 + TOL_EXACT) / (1 - TOL_EXACT)
+
+
+# Up to this many figures at a point, walking them all costs less than looking up value cells (``in_value``).
+_FEW = 64
+
+
+def _around(places: list[float], x: float) -> tuple[int, int]:
+    """The slice of sorted ``places`` at about the same point as ``x``: ``not abs(p - x) > SAME_PLACE``, the very
+    comparison ``_Cluster`` makes, so float rounding cannot move a figure across the border (``p - x`` only grows
+    with ``p``)."""
+    lo = bisect.bisect_left(places, True, key=lambda p: p - x >= -SAME_PLACE)
+    return lo, bisect.bisect_left(places, True, lo, key=lambda p: p - x > SAME_PLACE)
+
+
+def _place_cell(position: float) -> int | None:
+    """The cell of places a figure falls in (None for a figure without a place)."""
+    return None if math.isnan(position) else math.floor(position / SAME_PLACE)
+
+
+def _value_cell(value: float) -> int:
+    """The cell of values a positive figure falls in: a quarter of a power of ten."""
+    return math.floor(4 * math.log10(value))
+
+
+def _next_of_other_doc(docs: list[str]) -> list[int]:
+    """For each entry, the first entry from it on of another document (``len(docs)`` when none)."""
+    out = [len(docs)] * len(docs)
+    for k in range(len(docs) - 2, -1, -1):
+        out[k] = k + 1 if docs[k + 1] != docs[k] else out[k + 1]
+    return out
+
+
+class _EventPlaces:
+    """The figures of one event by their place in their documents (share of the sentences before them).
+
+    ``near_other`` lists the figures of other documents at about the same point as a figure, in time that grows
+    with the answer, not with the event's figures (a document's own figures are skipped run by run); ``elsewhere``
+    counts a document's or a speaker's figures further away, by bisection. A figure without a place (NaN) is at
+    every point and nowhere else, as ``abs(nan) > SAME_PLACE`` is false.
+    """
+
+    def __init__(self, views: list[ClaimView], indexes: list[int]) -> None:
+        placed = sorted((views[i].position, i) for i in indexes if not math.isnan(views[i].position))
+        self.places = [p for p, _ in placed]
+        self.placed = [i for _, i in placed]
+        self.unplaced = [i for i in indexes if math.isnan(views[i].position)]
+        self.skip_placed = _next_of_other_doc([views[i].doc_id for i in self.placed])
+        self.skip_unplaced = _next_of_other_doc([views[i].doc_id for i in self.unplaced])
+        self.docs = [views[i].doc_id for i in self.placed], [views[i].doc_id for i in self.unplaced]
+        # precise figures by the low end of their stated range, and by place and that low end in cells a
+        # SAME_PLACE wide and a quarter of a power of ten high, for the power-of-ten search (``in_value``)
+        stated = sorted((_stated(views[i])[0], i) for i in indexes if views[i].precise)
+        self.stated_los = [lo for lo, _ in stated]
+        self.stated_at = [i for _, i in stated]
+        self.cells: dict[tuple[int | None, int], list[int]] = {}
+        for i in indexes:
+            if views[i].precise:
+                self.cells.setdefault((_place_cell(views[i].position), _value_cell(_stated(views[i])[0])), []).append(i)
+        # sorted places of the event, of each document, of each speaker ("" unknown) and of each document's speaker
+        self.by: dict[tuple, list[float]] = {}
+        for p, i in placed:
+            d, s = views[i].doc_id, views[i].speaker
+            for key in (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s)):
+                self.by.setdefault(key, []).append(p)
+
+    def near_other(self, c: ClaimView) -> list[int]:
+        """The figures (indexes) of documents other than ``c``'s at about the same point as ``c``, in index order."""
+        lo, hi = (0, len(self.placed)) if math.isnan(c.position) else _around(self.places, c.position)
+        out = _of_other_docs(self.placed, self.docs[0], self.skip_placed, lo, hi, c.doc_id)
+        out += _of_other_docs(self.unplaced, self.docs[1], self.skip_unplaced, 0, len(self.unplaced), c.doc_id)
+        return sorted(out)
+
+    def near_count(self, c: ClaimView) -> int:
+        """How many figures (of any document) are at about the same point as ``c``: what ``near_other`` walks."""
+        lo, hi = (0, len(self.placed)) if math.isnan(c.position) else _around(self.places, c.position)
+        return hi - lo + len(self.unplaced)
+
+    def in_value(self, c: ClaimView) -> list[list[int]]:
+        """Runs of precise figures whose stated range may overlap ``c``'s moved by a clean power of ten (a
+        superset: their low end lies up to ``_SPREAD`` below the moved range), at about ``c``'s place when it has
+        one (cells around it; figures without a place are at every place)."""
+        lo, hi = _stated(c)
+        bands = [(lo / 10.0**k / _SPREAD, hi / 10.0**k) for k in SLIP_EXPONENTS]
+        if math.isnan(c.position):
+            los = self.stated_los
+            slices = [(bisect.bisect_left(los, a), bisect.bisect_right(los, b)) for a, b in bands]
+            return [self.stated_at[a:b] for a, b in slices if a < b]
+        # 1 % more each way against float rounding, as for _SPREAD
+        near = SAME_PLACE * 1.01
+        first, last = math.floor((c.position - near) / SAME_PLACE), math.floor((c.position + near) / SAME_PLACE)
+        places = [None, *range(first, last + 1)]
+        return [
+            run for a, b in bands for v in range(_value_cell(a), _value_cell(b * 1.01) + 1) for p in places
+            if (run := self.cells.get((p, v)))
+        ]  # fmt: skip
+
+    def elsewhere(self, key: tuple, position: float) -> int:
+        """How many placed figures of ``key`` (see ``by``) sit further than SAME_PLACE from ``position``."""
+        if math.isnan(position):
+            return 0
+        places = self.by.get(key, [])
+        lo, hi = _around(places, position)
+        return len(places) - (hi - lo)
+
+
+def _of_other_docs(indexes: list[int], docs: list[str], skip: list[int], lo: int, hi: int, doc: str) -> list[int]:
+    """``indexes[lo:hi]`` whose document is not ``doc``, jumping over ``doc``'s runs."""
+    out = []
+    k = lo
+    while k < hi:
+        if docs[k] == doc:
+            k = skip[k]
+            continue
+        out.append(indexes[k])
+        k += 1
+    return out
+
+
 @dataclass
 class _Cluster:
     """Figures of one group and one measure, indexed for linear-time peer checks."""
 
     views: list[ClaimView]
-    by_event: dict[str, list[ClaimView]] = field(default_factory=dict)
+    events: dict[str, _EventPlaces] = field(default_factory=dict)
     n_doc: Counter = field(default_factory=Counter)
     n_speaker: Counter = field(default_factory=Counter)
     n_doc_speaker: Counter = field(default_factory=Counter)
@@ -56,14 +177,16 @@ class _Cluster:
         # each figure's tolerance is applied once: one side's window against the other side's stated range
         self.windows = _IntervalIndex([(c.window, c.doc_id) for c in numeric])  # type: ignore[misc]
         self.stated = _IntervalIndex([(c.rng, c.doc_id) for c in numeric])  # type: ignore[misc]
-        for c in self.views:
-            self.by_event.setdefault(c.event_id, []).append(c)
+        by_event: dict[str, list[int]] = {}
+        for i, c in enumerate(self.views):
+            by_event.setdefault(c.event_id, []).append(i)
             self.n_doc[c.doc_id] += 1
             if c.speaker:
                 self.n_known += 1
                 self.n_speaker[c.speaker] += 1
                 self.n_doc_known[c.doc_id] += 1
                 self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
+        self.events = {e: _EventPlaces(self.views, ix) for e, ix in by_event.items()}
 
     def overlapping_other_doc(self, c: ClaimView) -> bool:
         """Whether a figure of another document agrees with ``c`` within either figure's tolerance (O(log n))."""
@@ -73,16 +196,24 @@ class _Cluster:
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
         """Figures of other documents that could contradict ``c``: not another speaker's, not another point
-        of the same event."""
+        of the same event (O(log n))."""
         n = len(self.views) - self.n_doc[c.doc_id]
         if c.speaker:
             others_known = self.n_known - self.n_speaker[c.speaker]
             own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
             n -= others_known - own_doc_others
-        for v in self.by_event.get(c.event_id, ()):
-            elsewhere = v.doc_id != c.doc_id and abs(v.position - c.position) > SAME_PLACE
-            if elsewhere and not (c.speaker and v.speaker and v.speaker != c.speaker):
-                n -= 1
+        event = self.events.get(c.event_id)
+        if event is None:
+            return n
+        # figures of the event's other documents at another point: with a known speaker, only the unknown
+        # speakers' and its own speaker's (the others' were taken off above)
+        keys: list[tuple[tuple, tuple]]
+        if c.speaker:
+            keys = [(("speaker", s), ("doc speaker", c.doc_id, s)) for s in ("", c.speaker)]
+        else:
+            keys = [(("event",), ("doc", c.doc_id))]
+        for theirs, mine in keys:
+            n -= event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position)
         return n
 
     def near_scale(self, c: ClaimView) -> bool:
@@ -97,10 +228,40 @@ class _Cluster:
 
     def renderings(self, c: ClaimView) -> list[ClaimView]:
         """Figures at the same point of another rendering of the same event."""
-        return [
-            v for v in self.by_event.get(c.event_id, ())
-            if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE)
-        ]  # fmt: skip
+        event = self.events.get(c.event_id)
+        return [self.views[i] for i in event.near_other(c)] if event is not None else []
+
+    def first_slip(self, c: ClaimView) -> tuple[ClaimView, int] | None:
+        """The first figure (in cluster order) at the same point of another rendering of ``c``'s event that states
+        precise ``c`` a clean power of ten apart, and the power. Walked by place or by value, whichever holds fewer
+        figures (two renderings of a long talk have thousands at each point, a power of ten apart only a few); by
+        value, each run of a cell is walked in cluster order only up to its first such figure."""
+        event = self.events.get(c.event_id)
+        if event is None:
+            return None
+        near = event.near_count(c)
+        runs = event.in_value(c) if near > _FEW else []
+        if near <= _FEW or sum(map(len, runs)) >= near:
+            return next(filter(None, (_slip(c, v) for v in self.renderings(c))), None)
+        if math.isnan(c.position):
+            runs = [sorted(i for run in runs for i in run)]
+        views = self.views
+        firsts = []
+        for run in runs:
+            for i in run:
+                v = views[i]
+                if v.doc_id != c.doc_id and not (abs(v.position - c.position) > SAME_PLACE) and _slip(c, v):
+                    firsts.append(i)
+                    break
+        return _slip(c, views[min(firsts)]) if firsts else None
+
+
+def _slip(c: ClaimView, v: ClaimView) -> tuple[ClaimView, int] | None:
+    """``v`` and the power of ten between it and precise ``c``, when both are precise and one is the other moved."""
+    if not v.precise or overlaps(_stated(c), _stated(v)):
+        return None
+    k = slip_exponent(_stated(c), _stated(v))
+    return None if k is None else (v, k)
 
 
 def _point_match(c: ClaimView, row) -> bool:
@@ -121,17 +282,10 @@ def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple
     """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
     if not c.precise:
         return None
-    for cl in clusters:
-        for v in cl.renderings(c):
-            if not v.precise or overlaps(_stated(c), _stated(v)):
-                continue
-            k = slip_exponent(_stated(c), _stated(v))
-            if k is None:
-                continue
-            if any(_point_match(c, r) for r in refs):
-                continue  # the ledger sides with this figure: the other rendering slipped
-            return v, k
-    return None
+    slip = next(filter(None, (cl.first_slip(c) for cl in clusters)), None)
+    if slip is None or any(_point_match(c, r) for r in refs):
+        return None  # when the ledger sides with this figure, the other rendering slipped
+    return slip
 
 
 def claim_verdict(
