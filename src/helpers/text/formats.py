@@ -40,7 +40,9 @@ Formats (``FORMATS``):
 * ``whisper-tsv``: the Whisper CLI's ``start<TAB>end<TAB>text`` (milliseconds).
 * ``whisper-text``: ``[00:00.000 --> 00:05.000] text`` lines (Whisper's
   verbose output).
-* ``transcript``: speaker- or time-labelled transcripts; see ``_LABELS``.
+* ``transcript``: speaker- or time-labelled transcripts; see ``labelled`` (the
+  general label rule, times inside running text, prose citing the recording)
+  and ``_LABELS``.
 * ``plain``: everything else, parsed by ``parse`` as before.
 
 YAML front matter (``---`` … ``---`` at the start) is read into
@@ -62,6 +64,7 @@ from functools import lru_cache
 import yaml
 
 from ..exceptions import DocumentError
+from . import labelled
 from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence, separator
 from .segment import split_sentences
@@ -889,6 +892,9 @@ class _LabelHit:
 
 @lru_cache(maxsize=1 << 16)  # detection and reading look at the same lines
 def _match_label(line: str) -> _LabelHit | None:
+    general = labelled.match(line)
+    if general:
+        return _LabelHit("labelled", general.name, general.ts, general.content)
     for style, rx in _LABELS:
         m = rx.match(line)
         if not m:
@@ -908,6 +914,8 @@ def _is_labelled(body: str) -> bool:
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     if not lines:
         return False
+    if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
+        return True
     hits = [_match_label(ln) for ln in lines]
     strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
@@ -980,6 +988,8 @@ def _plausible_name(name: str) -> bool:
 
 def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     """Units of a speaker- or time-labelled transcript."""
+    if labelled.cites_recording(text[base:].split("\n")):
+        return _read_cited(text, base)
     raw_lines: list[tuple[int, str]] = []
     pos = base
     for raw in text[base:].split("\n"):
@@ -1033,7 +1043,7 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             i += 3
             continue
         hm = _HEADING.match(stripped)
-        if hm:
+        if hm and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
             named = _heading_speaker(stripped)
             htext = hm.group("text").strip("* ")
             if named:
@@ -1068,7 +1078,8 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
         if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
             hit = None
-        if not hit and standalone(i) and _FOOTER.match(stripped):
+        if not hit and (_SOUND_ONLY.match(stripped) or standalone(i) and _FOOTER.match(stripped)):
+            # "(BEGIN VIDEO CLIP)", "[Music]": a stage direction, not speech
             units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
             i += 1
             continue
@@ -1103,11 +1114,26 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             if m:
                 timestamp = _written_clock(m.group("ts"))
                 content = lead + m.end()
-        runs = _content_runs(text, a + content, a + len(raw))
-        if runs:
-            units.append(Unit(runs, speaker=speaker, timestamp=timestamp, new_block=new_block))
-            new_block = False
+        # "… I'm the [00:00:07] co host …": a time inside the line times the words after it
+        cuts = [(content, content, None)] + [(content + s, content + e, ts) for s, e, ts in labelled.inline_stamps(raw[content:])]
+        for (_, start, ts), (end, _, _) in zip(cuts, cuts[1:] + [(len(raw), len(raw), None)]):
+            timestamp = _written_clock(ts) if ts else timestamp
+            runs = _content_runs(text, a + start, a + end)
+            if runs:
+                units.append(Unit(runs, speaker=speaker, timestamp=timestamp, new_block=new_block))
+                new_block = False
         i += 1
+    return Reading("transcript", units)
+
+
+def _read_cited(text: str, base: int) -> Reading:
+    """Units of prose citing its recording (see ``labelled.cited_spans``)."""
+    units = []
+    for sp in labelled.cited_spans(text, base):
+        runs = _content_runs(text, sp.start, sp.end)
+        if runs:
+            ts = clock(sp.seconds) if sp.seconds is not None else None
+            units.append(Unit(runs, timestamp=ts, kind=sp.kind, new_block=sp.new_block))
     return Reading("transcript", units)
 
 
