@@ -33,6 +33,8 @@ def test_label_forms_are_one_rule(line, name, ts, words):
         "Yes, I think: no.",
         "Revenue, UP 25%: strong quarter.",  # capitals after a lower-case name are prose
         "[00:00:00] This program is brought to you by 3 volunteers.",
+        "## Open Source (12:30)",  # chapters of show notes
+        "- Intro (00:00)",
     ],
 )
 def test_prose_is_no_label(line):

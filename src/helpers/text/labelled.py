@@ -37,7 +37,7 @@ TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 _NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
 _NAME = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + _NAME_TOKEN + r"){0,4}|[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12})"
-_PREFIX = r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?:#{1,6}[ \t]+)?"
+_PREFIX = r"^(?P<bullet>[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
 
 
 def _stamp(k: int) -> str:
@@ -80,17 +80,20 @@ def match(line: str) -> Label | None:
     """The speaker label at the start of ``line`` (stripped), in any of the forms above, else None."""
     m = _TIME_NAME.match(line)
     if m and (m.group("s1") or m.group("c1")):
-        return _label(m, "t1", "n1", line)
+        return _label(m, "t1", "n1")
     m = _NAME_TIME.match(line)
     if m and (m.group("n2a") or m.group("n2b") or m.group("s2") or m.end() == len(line)):
-        return _label(m, "t2", "n2", line)
+        # "## Intro (00:00)", "- Llama 3 (12:30)": a chapter, unless the name is set off
+        chapter = (m.group("bullet") or m.group("marks")) and m.end() == len(line)
+        if not chapter or m.group("n2a") or m.group("n2b"):
+            return _label(m, "t2", "n2")
     m = _CAPS_TITLE.match(line)
     if m:
         return Label(m.group("n3"), None, m.end())
     return None
 
 
-def _label(m: re.Match, ts: str, name: str, line: str) -> Label | None:
+def _label(m: re.Match, ts: str, name: str) -> Label | None:
     who = (_group(m, name) or "").strip()
     if not who or who.isdigit() or who.lower().startswith("http"):
         return None
