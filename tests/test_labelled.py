@@ -18,6 +18,11 @@ from helpers.text.labelled import Label, cited_spans, cites_recording, inline_st
         ("[SPEAKER_00] [00:05-00:12]: Good morning.", "SPEAKER_00", "00:05", "Good morning."),
         ("[00:00:15 → 00:01:02] **Chris Moore:** Welcome.", "Chris Moore", "00:00:15", "Welcome."),
         ("ERICA HILL, CNN ANCHOR: Good morning.", "ERICA HILL", None, "Good morning."),
+        ("ANDERSON COOPER, CNN HOST (voice-over): Tonight, 3 stories.", "ANDERSON COOPER", None, "Tonight, 3 stories."),
+        ("HILL (voice-over): Next.", "HILL", None, "Next."),
+        ("[00:12] [Host] Welcome back.", "Host", "00:12", "Welcome back."),
+        ("**Lex Fridman** [01:26:51]: Hi.", "Lex Fridman", "01:26:51", "Hi."),
+        ("[司会] [00:01:02] 本日はありがとうございます。", "司会", "00:01:02", "本日はありがとうございます。"),
     ],
 )
 def test_label_forms_are_one_rule(line, name, ts, words):

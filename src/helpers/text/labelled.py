@@ -4,13 +4,14 @@ One rule reads the label forms that exports and web pages put before a turn,
 whatever the site: an optional list bullet, paragraph id (``[#P001]``) or
 Markdown heading marks, then
 
-* a time, a name and a colon: ``[00:06] **Ankit**: …``,
+* a time, a name and a colon (or a bracketed name): ``[00:06] **Ankit**: …``,
   ``[[00:06](https://…&t=6)] **Ankit**: …``, ``[00:15 → 01:02] **Chris Moore:** …``;
 * a name and a time, the colon optional: ``[Lex Fridman] [01:26:51] …``,
   ``[SPEAKER_00] [00:05-00:12]: …``, ``##### **Chenyu** [[00:00:00](…)]`` (a
   label alone on its line names the lines below it);
 * a name in capitals, a comma, a title in capitals and a colon, as broadcast
-  rush transcripts write a speaker's first turn: ``ERICA HILL, CNN ANCHOR: …``.
+  rush transcripts write a speaker's first turn: ``ERICA HILL, CNN ANCHOR: …``
+  (also with a note: ``HILL (voice-over): …``).
 
 A time is ``[t]``, ``(t)``, a range ``[t - t]`` / ``[t → t]`` (its start
 counts), or a link ``[t](url)`` / ``[[t](url)]``. The name may be bare, in
@@ -59,9 +60,10 @@ def _name(k: int) -> str:
 _TIME_NAME = re.compile(_PREFIX + _stamp(1) + r"[ \t]*" + _name(1) + r"[ \t]*(?P<s1>[:：])?[ \t]*")
 # name, time, colon or not
 _NAME_TIME = re.compile(_PREFIX + _name(2) + r"[ \t]*" + _stamp(2) + r"[ \t]*(?P<s2>[:：])?[ \t]*")
-# NAME, TITLE: (capitals only, so prose never matches)
+# NAME, TITLE: and NAME (voice-over): (capitals only, so prose never matches)
 _CAPS_TITLE = re.compile(
-    r"^(?:>>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4}),[ \t]+[A-Z0-9][A-Z0-9 ,.'’&()/-]{0,80}?[ \t]*:[ \t]+(?=\S)"
+    r"^(?:>>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4})"
+    r"(?:,[ \t]+[A-Z0-9][A-Z0-9 ,.'’&/-]{0,80}?(?:[ \t]*\([a-z -]{1,24}\))?|[ \t]*\([a-z -]{1,24}\))[ \t]*:[ \t]+(?=\S)"
 )
 
 
@@ -79,7 +81,7 @@ def _group(m: re.Match, prefix: str) -> str | None:
 def match(line: str) -> Label | None:
     """The speaker label at the start of ``line`` (stripped), in any of the forms above, else None."""
     m = _TIME_NAME.match(line)
-    if m and (m.group("s1") or m.group("c1")):
+    if m and (m.group("s1") or m.group("c1") or m.group("n1b")):
         return _label(m, "t1", "n1")
     m = _NAME_TIME.match(line)
     if m and (m.group("n2a") or m.group("n2b") or m.group("s2") or m.end() == len(line)):
