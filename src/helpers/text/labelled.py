@@ -32,6 +32,7 @@ reader in ``formats`` turns the spans into units.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
@@ -80,6 +81,9 @@ def _group(m: re.Match, prefix: str) -> str | None:
 
 def match(line: str) -> Label | None:
     """The speaker label at the start of ``line`` (stripped), in any of the forms above, else None."""
+    head = line[:200]
+    if "[" not in head and "(" not in head and "," not in head:  # every form has a bracket or a comma
+        return None
     m = _TIME_NAME.match(line)
     if m and (m.group("s1") or m.group("c1") or m.group("n1b")):
         return _label(m, "t1", "n1")
@@ -126,7 +130,16 @@ _CITATION = re.compile(r"\[\\?\[\d{1,4}\\?\]\]\((?P<url>[^()\s]*)\)")
 _URL_TIME = re.compile(r"[#?&]t=(\d{1,6})(?:s\b)?")
 # 1.  [00:12:14](…#t=734): quote    (an item of the reference list)
 _REFERENCE = re.compile(r"^\d{1,4}\.[ \t]+\[" + TS + r"\]\([^)\s]*\)")
-_HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)[ \t]*#*[ \t]*$")
+_HEADING_MARKS = re.compile(r"(#{1,6})[ \t]+(?=\S)")
+
+
+def _heading(stripped: str) -> tuple[str, int, int] | None:
+    """(marks, start, end) of a Markdown heading's text in a stripped line; closing #s are not text."""
+    m = _HEADING_MARKS.match(stripped)
+    if not m:
+        return None
+    end = len(stripped.rstrip("#").rstrip(" \t")) if stripped.endswith("#") else len(stripped)
+    return (m.group(1), m.end(), end) if end > m.end() else None
 
 
 def citations(line: str) -> list[tuple[int, int, int | None]]:
@@ -182,14 +195,14 @@ def cited_spans(text: str, base: int = 0) -> list[Span]:
             new_block, pending = True, []
             continue
         lead = len(raw) - len(raw.lstrip())
-        h = _HEADING.match(stripped)
+        h = _heading(stripped)
         if h:
-            nxt = next((lines[j][1].strip() for j in nonblank if j > idx), "")
+            k = bisect_right(nonblank, idx)
+            nxt = lines[nonblank[k]][1].strip() if k < len(nonblank) else ""
             in_references = bool(_REFERENCE.match(nxt))
             if not in_references:
-                kind = "title" if not titled and h.group("marks") == "#" else "heading"
-                start = a + lead + stripped.index(h.group("text"))
-                out.append(Span(start, start + len(h.group("text")), kind, new_block=True))
+                kind = "title" if not titled and h[0] == "#" else "heading"
+                out.append(Span(a + lead + h[1], a + lead + h[2], kind, new_block=True))
             titled, new_block, pending = True, True, []
             continue
         titled = True
