@@ -38,8 +38,11 @@ browser:
 	  else echo "warning: /usr/bin/chromium missing and apt-get unavailable; browser tests will be skipped"; fi; \
 	fi
 
+# Two pytest-xdist workers: a test file (or a notebook) runs on one worker, and the files that use the
+# session's corpus builds share one (tests/conftest.py); the 10 slowest tests are printed at the end.
+TEST_WORKERS ?= 2
 test: $(STAMP) browser
-	$(BIN)/python -m pytest tests notebooks --nbval-lax -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --nbval-lax -p no:cacheprovider -n $(TEST_WORKERS) --durations=10
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not slow and not browser"

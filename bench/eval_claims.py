@@ -112,7 +112,10 @@ def _unit_factor(part: str) -> tuple[str, float] | None:
 
 def canonical(unit: str, low: float | None, high: float | None) -> tuple[str, float | None, float | None]:
     """A unit and its bounds in comparable form: each part of a rate ``<amount>_per_<what>`` in its base unit."""
-    if "_per_" not in unit or _unit_factor(unit) is not None:
+    from helpers.claims import units
+
+    # units that name a rate themselves (meter_per_second, byte_per_second) are base units already
+    if "_per_" not in unit or unit in units.PHYSICAL:
         return unit, low, high
     num, _, den = unit.partition("_per_")
     factor = 1.0

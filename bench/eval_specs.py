@@ -57,14 +57,16 @@ class Found:
 
 def extract(text: str, lang: str) -> list[Found]:
     """The extractor under test, as a list of ``Found``."""
-    from helpers.claims import quantities, units
+    from helpers.claims import quantities, rates, units
 
     out = []
     for q in quantities.find_quantities(text, lang):
         written = tuple(v for v in (units.as_written(x, q.unit, q.unit_surface, lang)
                                     for x in (q.value, q.value_low, q.value_high)) if v is not None)
-        out.append(Found(q.start, q.end, q.value, q.value_low, q.value_high, written, q.unit, q.qualifier,
-                         units.is_currency(q.unit)))
+        # the specs have no rates: "$98 a share" is annotated as its amount, $98, so a rate is scored by its amount
+        unit = rates.amount_unit(q.unit)
+        out.append(Found(q.start, q.end, q.value, q.value_low, q.value_high, written, unit, q.qualifier,
+                         units.is_currency(unit)))
     return out
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+# Imported (and a hypothesis profile loaded) before any test module makes its @settings, which
+# inherit from the profile loaded then.
+import hypothesis_profiles  # noqa: F401
 from helpers.build import BuildOptions, BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +24,34 @@ NASTY_TEXT = """<script>window.__pwned = 1; alert('x')</script> 悪意のある�
 </table></textarea> {{ 7*7 }} {% if true %}テンプレート{% endif %} 35万個のGPU。
 <a href="javascript:window.__pwned=3">クリック</a> は文字列として表示されるべきです。
 """
+
+
+# Test files that use a corpus built once per session (the fixtures below).
+SESSION_BUILD_FILES = frozenset(
+    p.name
+    for p in Path(__file__).parent.glob("test_*.py")
+    if re.search(r"\b(seed_build|nasty_build)\b", p.read_text("utf-8"))
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (``make test`` runs ``-n 2``), what runs on one worker.
+
+    A file's tests, as ``--dist loadfile`` does: its module fixtures are made once,
+    and a notebook's cells stay together and in order (nbval runs them in one
+    kernel). And all the files that use the session's builds, so each corpus is
+    built once, not once per worker. (``--dist loadgroup`` would say this with
+    marks, but it ignores them under pytest 9.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FilesAndSessionBuilds(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return "session builds" if Path(file).name in SESSION_BUILD_FILES else file
+
+    return FilesAndSessionBuilds(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +71,20 @@ def nasty_build(tmp_path_factory) -> tuple[Path, BuildResult]:
     out = tmp_path_factory.mktemp("nasty_reports")
     result = build(BuildOptions(seeds=seeds, out=out, jobs=2))
     return out, result
+
+
+def least_cpu_seconds(work, repeat: int) -> tuple[float, object]:
+    """The least CPU time of ``repeat`` runs of ``work`` and its result.
+
+    For tests that measure growth at two sizes: CPU time, not wall time, and the
+    least of a few runs, so other processes on a loaded machine count as little as possible.
+    """
+    best = math.inf
+    for _ in range(repeat):
+        started = time.process_time()
+        result = work()
+        best = min(best, time.process_time() - started)
+    return best, result
 
 
 def write_data_folder(folder: Path, **tables) -> Path:

@@ -117,7 +117,7 @@ def test_quantities_are_well_formed(text: str, lang: str) -> None:
 
 def test_huge_digit_runs_do_not_crash() -> None:
     assert quantities.find_quantities("9" * 400 + "ドル", "ja") == []
-    assert quantities.find_quantities("99999999999兆ドル", "ja") == []
+    assert quantities.find_quantities("9999999999999999兆ドル", "ja") == []
     assert quantities.find_quantities("1" + "0" * 400 + " dollars", "en") == []
 
 

@@ -198,3 +198,26 @@ def test_a_capped_output_is_closed_inside_its_own_box():
     cells = main.find_all("div", class_="jp-Cell", recursive=False)
     assert len(cells) == 2 and cells[1].get_text(strip=True) == "after"  # the page goes on after the cut table
     assert "Shortened." in cells[0].get_text() and cells[0].find("table") is not None
+
+
+def test_closing_a_capped_output_does_not_grow_with_the_square_of_its_line_breaks():
+    from conftest import least_cpu_seconds
+
+    from helpers.build.execute import cap_outputs
+
+    def capped_page(paragraphs: int):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("x")
+        text = "".join(f'<p class="paragraph">Absatz {i}<br>a<br>b<br>c<br>d</p>\n' for i in range(paragraphs))
+        box = f'<div class="document-text">{text}</div>'
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": box})]
+        nb.cells = [cell]
+        return cap_outputs(nb, max_chars=len(text) - 100)  # cut inside the document-text box
+
+    small, large = capped_page(2_000), capped_page(16_000)
+    small_seconds, _ = least_cpu_seconds(lambda: to_html(small, title="T", nav=[]), 3)
+    large_seconds, page = least_cpu_seconds(lambda: to_html(large, title="T", nav=[]), 2)
+    assert "Shortened." in page and page.count("<br") > 60_000
+    # Eight times the line breaks: linear work about 8 times the CPU time, quadratic 64.
+    ratio = large_seconds / small_seconds
+    assert ratio < 24, f"8x the line breaks took {ratio:.0f}x the CPU time"

@@ -30,6 +30,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import least_cpu_seconds
 from helpers import atomic
 from helpers.build import BuildOptions, build, builder, main_build
 from helpers.build.pipeline import MAX_STEM_BYTES, file_stem, join_ids, plan_runs
@@ -626,13 +627,13 @@ def test_a_document_without_numbers_builds_every_report(tmp_path):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Meta bought 10^400 GPUs last year.", []),  # beyond 10^18: not a claim, and never "400 GPUs"
+        ("Meta bought 10^400 GPUs last year.", []),  # beyond 10^27: not a claim, and never "400 GPUs"
         ("Meta has 10^4 GPUs.", [("10^4 GPUs", 10_000.0, "gpu")]),
         ("Meta hat 2 ** 10 GPUs und 5 Server.", [("2 ** 10 GPUs", 1024.0, "gpu"), ("5", 5.0, "count")]),
         ("Meta has 2000000000000000000000 GPUs.", []),
         ("Meta has 10 to the 400 GPUs and 10 to the 6 users.", [("10 to the 6 users", 1e6, "person")]),
         ("メタは10^30個のGPUを持つと言った。", []),  # kana and kanji run into the numeral; never "30個"
-        ("予算は1e25ドルではなく2^10個のGPUだ。", [("2^10個", 1024.0, "gpu")]),
+        ("予算は1e30ドルではなく2^10個のGPUだ。", [("2^10個", 1024.0, "gpu")]),
     ],
 )
 def test_powers_of_ten_are_read_whole_and_huge_values_are_no_claims(text, expected):
@@ -662,24 +663,41 @@ def test_the_documents_table_names_sentences_with_numbers_too_large_to_be_claims
 
 # --- A document with 200,000 numbers: the comparison stays linear -------------------------------
 
+def _one_topic_claims(n: int) -> pd.DataFrame:
+    """One document repeating one topic's figure ``n`` times."""
+    from helpers.claims.extract import CLAIMS
+
+    return CLAIMS.frame(
+        dict(
+            doc_id="big", claim_id=f"big:c{i:05d}", line=1, start=i, end=i + 1, surface=f"{i}万個",
+            value=float(i * 10_000), value_low=float(i * 10_000), value_high=float(i * 10_000), unit="gpu",
+            topic="meta_gpu_fleet", sentence_id=i, lang="ja", context=f"{i}万個", subject="Meta", period="2024",
+        )
+        for i in range(1, n + 1)
+    )
+
+
+QUADRATIC_RENDERINGS = "quadratic: _Cluster.renderings scans every claim of the event, own document included"
+
+
+@pytest.mark.xfail(strict=True, reason=QUADRATIC_RENDERINGS)
 def test_comparison_work_does_not_grow_with_the_square_of_the_claims():
     from helpers.analysis.compare import findings_frame
     from helpers.analysis.ledger import empty_ledger
-    from helpers.claims.extract import CLAIMS
+
+    small, large = _one_topic_claims(2_000), _one_topic_claims(16_000)
+    small_seconds, _ = least_cpu_seconds(lambda: findings_frame(small, empty_ledger(), {}), 3)
+    large_seconds, findings = least_cpu_seconds(lambda: findings_frame(large, empty_ledger(), {}), 1)
+    # Findings are per claim and per group, never per pair (16,000 claims would be 128 million pairs).
+    assert len(findings) <= 3 * len(large)
+    assert set(findings["kind"]) <= {"group", "claim"} and (findings["kind"] == "claim").sum() <= len(large)
+    # Eight times the claims: linear work takes about 9 times the CPU time (measured), quadratic about 45.
+    assert large_seconds / small_seconds < 24, f"8x the claims took {large_seconds / small_seconds:.0f}x the CPU time"
+
+
+def test_a_finding_detail_marks_the_claim_surfaces_in_their_language():
     from helpers.reports.comparison import detail_html
 
-    # One document repeating one topic's figure thousands of times: findings are per claim and
-    # per group, never per pair (5,000 claims would be 12.5 million pairs).
-    n = 5_000
-    claims = CLAIMS.frame(
-        dict(doc_id="big", claim_id=f"big:c{i:05d}", line=1, start=i, end=i + 1, surface=f"{i}万個", value=float(i * 10_000),
-             value_low=float(i * 10_000), value_high=float(i * 10_000), unit="gpu", topic="meta_gpu_fleet", sentence_id=i,
-             lang="ja", context=f"{i}万個", subject="Meta", period="2024")
-        for i in range(1, n + 1)
-    )  # fmt: skip
-    findings = findings_frame(claims, empty_ledger(), {})
-    assert len(findings) <= 3 * n
-    assert set(findings["kind"]) <= {"group", "claim"} and (findings["kind"] == "claim").sum() <= n
     surfaces = {f"{i}万個": "ja" for i in range(200_000)}  # every claim's surface, as findings_html passes them
     details = [f'"{i}万個" is 10^1 x ledger meta_gpu_fleet 350,000 gpu ("about")' for i in range(0, 200_000, 10)]
     html_parts = [detail_html(d, surfaces) for d in details]
@@ -715,4 +733,4 @@ def test_the_claims_report_links_the_sentences_whose_numbers_were_too_large():
     assert claims_count_html("a<b", 3, 10) == "<p><code>a&lt;b</code>: 3 claims in 10 sentences.</p>"
     html = claims_count_html("a<b", 0, 10, "2; 7")
     assert '<a href="../documents/a%3Cb.html#s-2">s-2</a>, <a href="../documents/a%3Cb.html#s-7">s-7</a>' in html
-    assert "beyond 10^18" in html and "a<b" not in html
+    assert "beyond 10^27" in html and "a<b" not in html

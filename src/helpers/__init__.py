@@ -1,6 +1,6 @@
 """Research helpers for the Meta/Llama/AI-infrastructure corpus.
 
-Public API is kept small; see the README for the module map.
+Public API is kept small; see docs/design.md for the module map.
 """
 
 __version__ = "0.1.0"

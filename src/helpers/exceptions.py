@@ -4,7 +4,22 @@ from __future__ import annotations
 
 
 class HelpersError(Exception):
-    """Base class for every error this package raises on purpose."""
+    """Base class for every error this package raises on purpose.
+
+    Errors cross process boundaries (the build's workers return them), so every
+    subclass pickles the same way: rebuilt from its message (``args``) and its
+    fields (``__dict__``) without calling its ``__init__``, whose keyword-only
+    fields the default pickling would not pass.
+    """
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[HelpersError], args: tuple) -> HelpersError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class ConfigurationError(HelpersError):
@@ -68,13 +83,6 @@ class NotebookFailed(HelpersError):
         self.cell = cell
         self.hint = hint
         super().__init__(message + (f" (hint: {hint})" if hint else ""))
-
-    def __reduce__(self):  # crosses process boundaries from the workers
-        return (_notebook_failed, (self.message, self.cell, self.hint))
-
-
-def _notebook_failed(message: str, cell: int | None, hint: str) -> NotebookFailed:
-    return NotebookFailed(message, cell=cell, hint=hint)
 
 
 class OutputError(HelpersError, OSError):

@@ -22,6 +22,7 @@ import pandas as pd
 from ..claims.lexicon import UNITS
 from ..exceptions import ConfigurationError, LedgerError
 from ..tables import Column, TableSpec
+from ..text.safeload import BoundExceeded, read_regular
 
 REQUIRED_COLUMNS = (
     "topic_key",
@@ -40,6 +41,8 @@ REQUIRED_COLUMNS = (
 )
 # Columns a ledger may have; older ledgers without them still load.
 OPTIONAL_COLUMNS = ("subject", "period")
+# A hand-kept ledger of a few thousand figures is well under a megabyte.
+MAX_LEDGER_BYTES = 16_000_000
 # Rows whose value is a date or a name rather than a quantity.
 NON_NUMERIC_BASE_UNITS = frozenset({"date", "text"})
 BASE_UNITS = frozenset(UNITS) | NON_NUMERIC_BASE_UNITS
@@ -180,23 +183,23 @@ def _validate_row(row: dict[str, str], *, path: str, line: int) -> dict[str, obj
 def load_ledger(path: str | Path) -> pd.DataFrame:
     """Read and validate the ledger; one row per figure, CSV order, plus normalized columns.
 
-    Raises :class:`ConfigurationError` for an unreadable file or header, and
+    Raises :class:`ConfigurationError` for an unreadable file or header (only
+    a regular file of at most ``MAX_LEDGER_BYTES`` is read), and
     :class:`LedgerError` listing every bad row (with its CSV line): a
     non-numeric value where a number is required, a missing source, an
-    unknown base unit, an unreadable date or a duplicate key.
+    unknown base unit, an unreadable date, a duplicate key, or CSV the reader
+    cannot follow (an unbalanced quote, a field over ``csv``'s limit), after
+    which the rest of the file is not read.
     """
     p = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigurationError("ledger file not found", path=p) from None
-    except UnicodeDecodeError as e:
-        raise ConfigurationError(f"not UTF-8 text (byte {e.start})", path=p) from None
+    text = _ledger_text(Path(path))
     reader = csv.reader(text.splitlines(keepends=True))
     try:
         header = next(reader)
     except StopIteration:
         raise ConfigurationError("empty ledger (no header)", path=p, line=1) from None
+    except csv.Error as e:
+        raise ConfigurationError(f"unreadable CSV header: {e}", path=p, line=1) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise ConfigurationError(f"missing column(s): {', '.join(missing)}", path=p, line=1)
@@ -204,14 +207,16 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
     problems: list[ConfigurationError] = []
     seen: dict[str, int] = {}
     next_line = reader.line_num + 1
-    for fields in reader:
+    for fields in _records(reader, p, problems):
         line = next_line
         next_line = reader.line_num + 1
         if not any(f.strip() for f in fields):
             continue
         try:
             if len(fields) != len(header):
-                raise ConfigurationError(f"expected {len(header)} fields, found {len(fields)}", path=p, line=line)
+                swallowed = any("\n" in f for f in fields)
+                hint = " (a quote that is never closed takes in the lines after it)" if swallowed else ""
+                raise ConfigurationError(f"expected {len(header)} fields, found {len(fields)}{hint}", path=p, line=line)
             row = _validate_row(dict(zip(header, fields)), path=p, line=line)
             key = str(row["topic_key"])
             if key in seen:
@@ -224,6 +229,36 @@ def load_ledger(path: str | Path) -> pd.DataFrame:
     if problems:
         raise LedgerError(problems)
     return pd.DataFrame(rows, columns=LOADED_COLUMNS)
+
+
+def _ledger_text(path: Path) -> str:
+    p = str(path)
+    try:
+        data = read_regular(path, MAX_LEDGER_BYTES)
+    except FileNotFoundError:
+        raise ConfigurationError("ledger file not found", path=p) from None
+    except OSError as e:
+        raise ConfigurationError(f"cannot read the ledger: {e.strerror or e}", path=p) from None
+    except BoundExceeded as e:
+        raise ConfigurationError(f"the ledger: {e.message}", path=p) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigurationError(f"not UTF-8 text (byte {e.start})", path=p) from None
+
+
+def _records(reader, path: str, problems: list[ConfigurationError]):
+    """The reader's records until one it cannot read, which is recorded with its line (the rest is not trusted)."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            hint = " (a quote that is never closed?)" if "end of data" in str(e) or "field limit" in str(e) else ""
+            problems.append(ConfigurationError(f"unreadable CSV from here on: {e}{hint}", path=path, line=start))
+            return
 
 
 LOADED_COLUMNS = LEDGER.names

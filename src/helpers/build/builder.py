@@ -27,8 +27,10 @@ import pandas as pd
 from .. import atomic
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
+from ..text.decode import MAX_DOCUMENT_BYTES, document_bytes
+from ..text.safeload import Unreadable, load_json, read_regular
 from ..analysis.ledger import empty_ledger, load_ledger
-from ..exceptions import ConfigurationError, HelpersError, LedgerError, NotebookFailed, OutputError
+from ..exceptions import ConfigurationError, DocumentError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import RunResult, run_notebooks, start_kernel
 from .extract import CsvTables, Extraction, check_claims, combine, extract_document
 from ..reports.explorer import figure_findings
@@ -327,10 +329,22 @@ def _json_scalar(value: object) -> object:
     raise TypeError(f"not cacheable: {type(value).__name__}")
 
 
+# An entry holds a document's rows as CSV: a few times the document's own size.
+_MAX_CACHE_ENTRY_BYTES = 16 * MAX_DOCUMENT_BYTES
+
+
+def _cache_bytes(path: Path) -> bytes:
+    """A cache entry's bytes; b"" (a miss) unless it is a regular file of bounded size (not a planted FIFO or device)."""
+    try:
+        return read_regular(path, _MAX_CACHE_ENTRY_BYTES)
+    except (OSError, Unreadable):
+        return b""
+
+
 def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
     """The cached extraction when the entry is well-formed and made for exactly this key; else None (a miss)."""
     try:
-        entry = json.loads(data)
+        entry = load_json(data)  # bounded: nesting too deep for the parser is a miss, not a crash
         if not (isinstance(entry, dict) and entry.get("format") == _CACHE_FORMAT and entry.get("key") == key and entry.get("doc_id") == doc_id):
             return None
         chunks = chunks_from_json(entry.get("csv"))
@@ -340,7 +354,7 @@ def _read_cache_entry(data: bytes, key: str, doc_id: str) -> Extraction | None:
         if not isinstance(row, dict) or row.get("status") != "ok":
             return None
         return Extraction(doc_id, row, CsvTables(chunks), chunks)
-    except (ValueError, TypeError, KeyError, AttributeError):  # a damaged entry is only a miss
+    except (Unreadable, ValueError, TypeError, KeyError, AttributeError):  # a damaged entry is only a miss
         return None
 
 
@@ -408,8 +422,8 @@ def extract_all(
     keyed, stale = [], []
     for s in sources:
         try:
-            key = "" if s.problem else _extraction_key(s.path.read_bytes(), catalog.entry(s.doc_id), fixed)
-        except OSError:
+            key = "" if s.problem else _extraction_key(document_bytes(s.path), catalog.entry(s.doc_id), fixed)
+        except (OSError, DocumentError):  # extraction names the fault
             key = ""
         keyed.append((s, key, cache_dir / f"{_sha(s.doc_id.encode())[:16]}.json"))
     send([t for t in keyed if not (t[1] and t[2].exists())])
@@ -417,7 +431,7 @@ def extract_all(
         then()
     for s, key, cached in keyed:
         if key and cached.exists():
-            extraction = _read_cache_entry(cached.read_bytes(), key, s.doc_id)
+            extraction = _read_cache_entry(_cache_bytes(cached), key, s.doc_id)
             if extraction is None:
                 stale.append((s, key, cached))
             else:

@@ -42,7 +42,7 @@ DOCUMENTS = TableSpec(
             "format",
             "str",
             "format read from the content: plain, srt, vtt, sbv, json3, asr-json, whisper-tsv, whisper-text or "
-            "transcript (see README, Adding a document)",
+            "transcript (see README, Formats read)",
         ),
         Column("lang", "str", "document language detected from its body (ja, de, en, unknown)"),
         Column("title", "str", "title line as found by the parser (empty when the document has none)"),
@@ -56,15 +56,8 @@ DOCUMENTS = TableSpec(
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column(
-            "out_of_range",
-            "str",
-            "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond "
-            "10^18, or more than 19 digits): left out of claims.csv, not capped; separated by '; '",
-        ),
-        Column(
-            "catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"
-        ),
+        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^27, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
+        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),
@@ -184,7 +177,7 @@ class Extraction:
 def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     from ..analysis.summarize import summaries_frame
     from ..claims.extract import claims_frame
-    from ..text.decode import decode_bytes
+    from ..text.decode import decode_bytes, document_bytes
     from ..text.frames import frames as text_frames
     from ..text.parse import parse_document
 
@@ -206,7 +199,7 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
     try:
         if source.problem:
             raise DocumentError(source.problem, path=source.path.name)
-        data = source.path.read_bytes()
+        data = document_bytes(source.path, source.path.name)  # a regular file of bounded size only
         row.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
         decoded = decode_bytes(data, source=source.path.name)
         doc = parse_document(

@@ -64,92 +64,30 @@ CLAIMS = TableSpec(
         Column("doc_id", "str", "Document id (file name without extension)."),
         Column("claim_id", "str", "Stable id '{doc_id}:cNNNN', numbered in document order."),
         Column("line", "int", "1-based line of `start` in the document text.", min_value=1),
-        Column(
-            "start",
-            "int",
-            "Character offset of the claim's first character in the decoded, newline-normalized document text.",
-            min_value=0,
-        ),
-        Column(
-            "end",
-            "int",
-            "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim "
-            "runs across format structure (see surface).",
-            min_value=0,
-        ),
-        Column(
-            "surface",
-            "str",
-            "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that "
-            "runs across format structure (a timing line, caption tag, the JSON between word strings) the words as "
-            "analysed, without that structure.",
-            non_empty=True,
-        ),
-        Column(
-            "value",
-            "float",
-            "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and "
-            "vague quantities.",
-            nullable=True,
-        ),
-        Column(
-            "value_low",
-            "float",
-            "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for "
-            "point values.",
-            nullable=True,
-        ),
-        Column(
-            "value_high",
-            "float",
-            "Upper bound for ranges and vague quantities; equals value for point values.",
-            nullable=True,
-        ),
-        Column(
-            "unit",
-            "str",
-            "What the value counts or measures (claims.units): the corpus's units ("
-            + ", ".join(UNITS[:16])
-            + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7), percentage_point, "
-            "multiple (2倍, 10x); "
-            "duration_second (hours, minutes, seconds); physical base units from pint ("
-            + ", ".join(PHYSICAL)
-            + "); or a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...).",
-            isin=UNITS,
-        ),
-        Column(
-            "vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."
-        ),
-        Column(
-            "qualifier",
-            "str",
-            "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), "
-            "almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the "
-            "negating verb is not part of the surface), or empty.",
-            isin=QUALIFIERS,
-        ),
-        Column(
-            "topic",
-            "str",
-            "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess).",
-        ),
-        Column(
-            "speaker",
-            "str",
-            "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the "
-            "quoted person inside a quotation; empty for the author's own words and when unknown.",
-        ),
-        Column(
-            "sentence_id",
-            "int",
-            "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report).",
-        ),
-        Column(
-            "measure",
-            "str",
-            "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; "
-            "empty when none applies.",
-        ),
+        Column("start", "int", "Character offset of the claim's first character in the decoded, newline-normalized document text.", min_value=0),
+        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim runs across format structure (see surface).", min_value=0),
+        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that runs across format structure (a timing line, caption tag, the JSON between word strings) the words as analysed, without that structure.", non_empty=True),
+        Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
+        Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
+        Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
+        Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
+               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7; 420 ppm is 0.042), percentage_point (25 basis points = 0.25), multiple (2倍, 10x); "
+               "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
+               "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units from pint (" + ", ".join(PHYSICAL)
+               + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "
+               "<amount>_per_<per what> (claims.rates), the amount in its base unit and the per-what as named: "
+               "usd_per_year ($25bn a year), gbp_per_liter (£1.37 per litre, 115.12p a litre), usd_per_barrel "
+               "($70 a barrel, 70 Dollar je Barrel, 1バレル当たり70ドル), gbp_per_share (13p a share), cubic_meter_per_day "
+               "(1 million barrels each day; an oil barrel is 42 US gallons), kilogram_per_year (2 million tonnes a year, "
+               "年間100万トン), duration_second_per_week (30 to 35 hours a week), gbp_per_square_foot (£12 per square "
+               "foot), count_per_month (3078 jobs per month), meter_per_gallon (40 mpg); speeds and data rates keep "
+               "meter_per_second (2 miles per second) and byte_per_second.", isin=UNITS),
+        Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
+        Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
+        Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
+        Column("speaker", "str", "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the quoted person inside a quotation; empty for the author's own words and when unknown."),
+        Column("sentence_id", "int", "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report)."),
+        Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
         Column(
@@ -222,7 +160,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
     """All claims of a parsed document, in document order, with document offsets.
 
     ``out_of_range``, when given, receives the ids of the sentences holding a
-    numeral refused for its size (beyond 10^18, more than 19 digits): not a
+    numeral refused for its size (beyond 10^27, more than 19 digits): not a
     claim, but not silently gone either.
     """
     claims: list[Claim] = []

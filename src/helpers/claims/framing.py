@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..text.safeload import load_yaml
 
 STATUSES = ("actual", "guidance", "forecast")
 GENERATIONS = ("", "next", "previous")
@@ -62,7 +62,7 @@ def _cue_pattern(cue: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[tuple[str, str], re.Pattern[str] | None]:
-    raw = yaml.safe_load(resources.files("helpers.claims").joinpath("data/framing.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("helpers.claims").joinpath("data/framing.yaml").read_text("utf-8"))
     out: dict[tuple[str, str], re.Pattern[str] | None] = {}
     for kind in _KINDS:
         by_lang = raw.get(kind) or {}

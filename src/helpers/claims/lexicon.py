@@ -86,6 +86,12 @@ _SHARED_UNITS: list[_Unit] = [
     _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
     _u(r"\s?(?:%|％|パーセント)", "percent"),
     _u(r"(?:x|×)(?![A-Za-z0-9])", "multiple"),
+    # compound units written as one symbol: battery charge, tyre pressure, concentrations, fuel economy
+    _u(r"\s?mAh(?![A-Za-z])", "coulomb", 3.6),
+    _u(r"\s?psi(?![A-Za-z])", "pascal", 6894.757293168361),
+    _u(r"\s?ppm(?![A-Za-z])", "percent", 1e-4),
+    _u(r"\s?ppb(?![A-Za-z])", "percent", 1e-7),
+    _u(r"\s?(?:mpg|miles per gallon)(?![A-Za-z])", "meter_per_gallon", 1609.344),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
@@ -114,7 +120,10 @@ _PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mita
               r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
               r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?")
 _PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
-              r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator")
+              r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
+              r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
+              r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|customer|"
+              r"men|women|children|kids|adults")
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
@@ -139,25 +148,36 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
     _u(r"\s?percent\b", "percent"),
-    _u(r"\s?tokens?\b", "token"),
+    _u(r"\s?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
+    _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
     _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
+    _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
+    _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
+    _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
+    _u(r"\s?pixels?\b", "pixel"),
+    _u(r"\s?-?ppi\b", "pixel_per_inch"),
+    _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"\s?megawatts?\b", "watt", 1e6),
     _u(r"\s?gigawatts?\b", "watt", 1e9),
     _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
     _u(r"\s?decades?\b", "duration_year", 10.0),
-    _u(r"(?:\s|-)years?\b", "_year"),
+    _u(r"(?:\s|-)[Yy]ears?\b(?![\s-](?:on|to)[\s-](?:year|date))", "_year"),
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
+    # "15 times higher", "1.5 times the size of", "70 times revenue": a multiple; "I went three times": occurrences
+    _u(r"\s?times\b(?=\s(?:the|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
+       r"either|whether)\b)[a-z]+er)\b)", "multiple"),
     _u(r"\s?times\b", "other"),
-    _u(rf"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s)?(?:{_PERSON_EN})\b", "person"),
+    _u(rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)(?:[a-z]+|[A-Z][a-z]+)\s)?(?:{_PERSON_EN})\b", "person"),
+    _u(r"\s?(?:[A-Z][\w-]*\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
 SCALE_AFTER = {
-    "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend)(?![A-Za-zäöü])"),
+    "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"),
     "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
                      r"|(B)(?=\s?(?:\$|USD|dollars))"),
 }

@@ -2,7 +2,7 @@
 
 Every parser returns a finite float or ``None``; nothing here raises on odd
 input. Values above ``MAX_VALUE`` (or digit runs longer than ``MAX_DIGITS``)
-are refused: the corpus talks about billions and trillions, and a 400-digit
+are refused: the corpus talks about billions, trillions and 1e24 FLOPs, and a 400-digit
 run is noise, not a claim, so it is skipped rather than capped to a fake value.
 """
 
@@ -17,10 +17,11 @@ from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from text_to_num import text2num
 
-MAX_VALUE = 1e18
+from ..text.safeload import load_yaml
+
+MAX_VALUE = 1e27  # training compute in FLOPs (1e26) and the Avogadro constant (6e23) are claims too
 MAX_DIGITS = 19
 
 _JA_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -71,7 +72,7 @@ def finite_or_none(value: float | None) -> float | None:
     if value is None or math.isnan(value):
         return None
     if math.isinf(value) or abs(value) > MAX_VALUE:
-        _refuse("beyond 10^18")
+        _refuse("beyond 10^27")
         return None
     return float(value)
 
@@ -150,7 +151,7 @@ def parse_latin(s: str, lang: str) -> float | None:
         try:
             base = base ** exponent if power else base * 10.0 ** exponent
         except OverflowError:
-            _refuse("beyond 10^18")
+            _refuse("beyond 10^27")
             return None  # 1e400: out of range, not a claim
         except ZeroDivisionError:
             return None
@@ -299,7 +300,7 @@ def parse_number(surface: str, lang: str) -> float | None:
 @lru_cache(maxsize=1)
 def vague_brackets() -> dict[str, dict[str, tuple[float, float]]]:
     """The documented vague-quantity table (data/vague_brackets.yaml), per language."""
-    raw = yaml.safe_load(resources.files("helpers.claims").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("helpers.claims").joinpath("data/vague_brackets.yaml").read_text("utf-8"))
     table: dict[str, dict[str, tuple[float, float]]] = {}
     for lang, entries in raw.items():
         table[lang] = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in entries.items()}

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..text.safeload import load_yaml
 from .quantities import Quantity
 
 
@@ -33,7 +32,7 @@ class _Topic:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    return yaml.safe_load(resources.files("helpers.claims").joinpath("data/topics.yaml").read_text("utf-8"))
+    return load_yaml(resources.files("helpers.claims").joinpath("data/topics.yaml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

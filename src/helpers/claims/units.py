@@ -30,10 +30,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-COUNT_UNITS = ("gpu", "token", "parameter", "person", "count")
+from .rates import RATE_UNITS, amount_unit
+from .unit_tables import PLAIN, PREFIXED, PREFIXES
+
+COUNT_UNITS = ("gpu", "token", "parameter", "person", "count", "pixel", "pixel_per_inch", "flop", "flop_per_second",
+               "gpu_hour")
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
 PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
-            "byte", "byte_per_second", "hertz", "radian")
+            "byte", "byte_per_second", "hertz", "radian", "coulomb", "pascal")
 RATIOS = ("percent", "percentage_point", "multiple")
 CALENDAR = ("year", "age", "version", "other")
 
@@ -101,7 +105,7 @@ _COMMON_CODES = ("usd", "eur", "jpy", "gbp", "cny", "chf", "cad", "aud", "nzd", 
                  "brl", "mxn", "sek", "nok", "dkk", "pln", "czk", "huf", "zar", "myr", "thb", "idr", "php", "vnd",
                  "twd", "ils", "aed", "sar", "egp", "ngn", "kes", "btc")
 # Letters written before a dollar sign: c $ (Canadian), hk $, nz$, us $, Mex$
-_DOLLAR_PREFIXES = {"us": "usd", "u.s.": "usd", "c": "cad", "ca": "cad", "can": "cad", "a": "aud", "au": "aud",
+_DOLLARPREFIXES = {"us": "usd", "u.s.": "usd", "c": "cad", "ca": "cad", "can": "cad", "a": "aud", "au": "aud",
                     "hk": "hkd", "nz": "nzd", "nt": "twd", "s": "sgd", "sg": "sgd", "mex": "mxn", "mx": "mxn",
                     "r": "brl", "z": "zwl"}
 # Symbols and prefixes written before (or after) an amount. "$" alone is the US dollar in this corpus.
@@ -199,114 +203,7 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
 
 
 # ---------------------------------------------------------------------------
-# physical and digital units
-
-_PREFIXES = {  # pint prefix -> (symbol, English, German, Japanese)
-    "": ("", "", "", ""),
-    "kilo": ("k", "kilo", "kilo", "キロ"), "mega": ("M", "mega", "mega", "メガ"), "giga": ("G", "giga", "giga", "ギガ"),
-    "tera": ("T", "tera", "tera", "テラ"), "peta": ("P", "peta", "peta", "ペタ"), "exa": ("E", "exa", "exa", "エクサ"),
-    "milli": ("m", "milli", "milli", "ミリ"), "centi": ("c", "centi", "zenti", "センチ"),
-    "deci": ("d", "deci", "dezi", "デシ"), "micro": ("µ", "micro", "mikro", "マイクロ"),
-    "nano": ("n", "nano", "nano", "ナノ"), "pico": ("p", "pico", "piko", "ピコ"),
-}
-# pint unit, base, which prefixes, symbol, English names, German names, Japanese names
-_PREFIXED: list[tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
-    ("meter", "meter", ("", "kilo", "centi", "milli", "micro", "nano", "pico", "deci"), "m",
-     ("meter", "meters", "metre", "metres"), ("meter", "metern", "metre"), ("メートル", "メーター")),
-    ("gram", "kilogram", ("", "kilo", "milli", "micro"), "g", ("gram", "grams", "gramme", "grammes"),
-     ("gramm", "gramms"), ("グラム",)),
-    ("watt", "watt", ("", "kilo", "mega", "giga", "tera", "milli"), "W", ("watt", "watts"), ("watt",), ("ワット",)),
-    ("watt_hour", "joule", ("", "kilo", "mega", "giga", "tera"), "Wh", ("watt-hour", "watt-hours", "watt hours"),
-     ("wattstunde", "wattstunden"), ("ワット時", "ワットアワー")),
-    ("joule", "joule", ("", "kilo", "mega", "giga", "tera"), "J", ("joule", "joules"), ("joule",), ("ジュール",)),
-    ("byte", "byte", ("", "kilo", "mega", "giga", "tera", "peta", "exa"), "B", ("byte", "bytes"), ("byte", "bytes"),
-     ("バイト",)),
-    ("bit", "byte", ("", "kilo", "mega", "giga", "tera"), "b", ("bit", "bits"), ("bit", "bits"), ("ビット",)),
-    ("bit/second", "byte_per_second", ("", "kilo", "mega", "giga", "tera"), "bps",
-     ("bits per second", "bit/s"), ("bit/s",), ("bps",)),
-    ("byte/second", "byte_per_second", ("kilo", "mega", "giga", "tera"), "B/s", ("bytes per second",), (), ()),
-    ("liter", "cubic_meter", ("", "milli", "centi", "deci", "hecto"), "L", ("liter", "liters", "litre", "litres"),
-     ("liter", "litern"), ("リットル",)),
-    ("hertz", "hertz", ("", "kilo", "mega", "giga", "tera"), "Hz", ("hertz",), ("hertz",), ("ヘルツ",)),
-    ("second", "duration_second", ("milli", "micro", "nano"), "s", ("seconds", "second"),
-     ("sekunde", "sekunden"), ("秒",)),
-]
-_PREFIXES["hecto"] = ("h", "hecto", "hekto", "ヘクト")
-# Units without prefixes: pint unit, base, surfaces (language "*" = symbols for every language)
-_PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
-    ("mile", "meter", {"en": ("mile", "miles", "mi"), "de": ("meile", "meilen"), "ja": ("マイル",)}),
-    ("foot", "meter", {"en": ("foot", "feet", "ft"), "de": ("fuß", "fuss"), "ja": ("フィート",), "*": ("ft",)}),
-    ("inch", "meter", {"en": ("inch", "inches"), "de": ("zoll",), "ja": ("インチ",)}),
-    ("yard", "meter", {"en": ("yard", "yards", "yd", "yds"), "de": ("yard", "yards"), "ja": ("ヤード",)}),
-    ("nautical_mile", "meter", {"en": ("nautical mile", "nautical miles"), "de": ("seemeile", "seemeilen"),
-                                "ja": ("海里",)}),
-    ("light_year", "meter", {"en": ("light year", "light years", "light-years"), "de": ("lichtjahre", "lichtjahr"),
-                             "ja": ("光年",)}),
-    ("angstrom", "meter", {"en": ("angstrom", "angstroms"), "ja": ("オングストローム",)}),
-    ("acre", "square_meter", {"en": ("acre", "acres"), "de": ("acre", "morgen"), "ja": ("エーカー",)}),
-    ("hectare", "square_meter", {"en": ("hectare", "hectares"), "de": ("hektar", "ha"), "ja": ("ヘクタール",)}),
-    ("meter**2", "square_meter", {"en": ("square meter", "square meters", "square metre", "square metres",
-                                             "sq m", "sqm"), "de": ("quadratmeter",), "ja": ("平方メートル", "平米"),
-                                      "*": ("m²", "m2")}),
-    ("kilometer**2", "square_meter", {"en": ("square kilometer", "square kilometers", "square kilometre",
-                                                 "square kilometres", "sq km"), "de": ("quadratkilometer",),
-                                          "ja": ("平方キロメートル", "平方キロ"), "*": ("km²", "km2")}),
-    ("foot**2", "square_meter", {"en": ("square foot", "square feet", "sq ft"), "de": ("quadratfuß",),
-                                     "ja": ("平方フィート",)}),
-    ("mile**2", "square_meter", {"en": ("square mile", "square miles", "sq mi"), "de": ("quadratmeilen",),
-                                     "ja": ("平方マイル",)}),
-    ("meter**3", "cubic_meter", {"en": ("cubic meter", "cubic meters", "cubic metre", "cubic metres"),
-                                    "de": ("kubikmeter",), "ja": ("立方メートル",), "*": ("m³", "m3")}),
-    ("foot**3", "cubic_meter", {"en": ("cubic foot", "cubic feet"), "de": ("kubikfuß",), "ja": ("立方フィート",)}),
-    ("gallon", "cubic_meter", {"en": ("gallon", "gallons", "gal"), "de": ("gallone", "gallonen"), "ja": ("ガロン",)}),
-    ("barrel", "cubic_meter", {"en": ("barrel", "barrels", "bbl"), "de": ("barrel", "fass"), "ja": ("バレル",)}),
-    ("cup", "cubic_meter", {"en": ("cup", "cups"), "de": ("tasse", "tassen"), "ja": ("カップ",)}),
-    ("tablespoon", "cubic_meter", {"en": ("tablespoon", "tablespoons", "tbsp"), "de": ("esslöffel",),
-                                   "ja": ("大さじ",)}),
-    ("teaspoon", "cubic_meter", {"en": ("teaspoon", "teaspoons", "tsp"), "de": ("teelöffel",), "ja": ("小さじ",)}),
-    ("fluid_ounce", "cubic_meter", {"en": ("fluid ounce", "fluid ounces", "fl oz"), "ja": ("液量オンス",)}),
-    ("ounce", "kilogram", {"en": ("ounce", "ounces", "oz"), "de": ("unze", "unzen"), "ja": ("オンス",)}),
-    ("pound", "kilogram", {"en": ("lb", "lbs"), "de": ("lb",), "ja": ("lb",)}),
-    ("stone", "kilogram", {"en": ("stone",)}),
-    ("microgram", "kilogram", {"en": ("mcg",), "de": ("mcg",)}),
-    ("tonne", "kilogram", {"en": ("tonne", "tonnes", "metric ton", "metric tons", "ton", "tons"), "*": ("t",),
-                           "de": ("tonne", "tonnen", "t"), "ja": ("トン",)}),
-    ("mile/hour", "meter_per_second", {"en": ("mph", "miles per hour", "miles an hour", "mile per hour"),
-                                       "de": ("meilen pro stunde",), "ja": ("マイル毎時",), "*": ("mph",)}),
-    ("kilometer/hour", "meter_per_second", {"en": ("km/h", "kmh", "kph", "kmph", "kilometers per hour",
-                                                   "kilometres per hour", "kilometers an hour", "km/hr"),
-                                            "de": ("km/h", "kilometer pro stunde", "stundenkilometer"),
-                                            "ja": ("キロメートル毎時", "キロ毎時", "km/h"), "*": ("km/h",)}),
-    ("meter/second", "meter_per_second", {"en": ("m/s", "meters per second", "metres per second"),
-                                          "de": ("m/s", "meter pro sekunde"), "ja": ("メートル毎秒", "m/s"),
-                                          "*": ("m/s",)}),
-    ("knot", "meter_per_second", {"en": ("knot", "knots"), "de": ("knoten",), "ja": ("ノット",)}),
-    ("horsepower", "watt", {"en": ("horsepower", "hp", "bhp", "brake horsepower"), "ja": ("馬力",),
-                            "*": ("hp", "bhp")}),
-    ("metric_horsepower", "watt", {"de": ("ps", "pferdestärken"), "*": ("PS",)}),
-    ("kilocalorie", "joule", {"en": ("kcal", "kilocalories", "calories"), "de": ("kcal", "kilokalorien",
-                                                                               "kalorien"), "ja": ("キロカロリー",)}),
-    ("degC", "kelvin", {"en": ("°c", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
-                               "c degrees", "degrees c", "degree c", "deg c", "deg celsius", "deg. celsius"),
-                        "de": ("°c", "grad celsius", "celsius"), "ja": ("℃", "°c", "度c", "摂氏度", "セ氏度", "°C", "摂氏", "セ氏"),
-                        "*": ("°C", "℃", "° C", "° Celsius")}),
-    ("degF", "kelvin", {"en": ("°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees",
-                               "degrees f", "degree f", "deg f", "deg. f", "deg fahrenheit"),
-                        "de": ("°f", "grad fahrenheit", "fahrenheit"), "ja": ("℉", "°f", "華氏度", "カ氏度", "°F", "華氏", "カ氏"),
-                        "*": ("°F", "℉", "° F", "° Fahrenheit")}),
-    ("kelvin", "kelvin", {"en": ("kelvin", "kelvins", "°k"), "de": ("kelvin",), "ja": ("ケルビン",)}),
-    ("radian", "radian", {"en": ("radian", "radians", "rad"), "de": ("radiant",), "ja": ("ラジアン",)}),
-    ("degree", "radian", {"en": ("degree of arc", "degrees of arc", "arc degrees")}),
-    ("turn", "radian", {"en": ("turn", "turns", "revolution", "revolutions"), "de": ("umdrehung", "umdrehungen"),
-                        "ja": ("回転",)}),
-    ("hour", "duration_second", {"en": ("hour", "hours", "hrs", "hr"), "de": ("stunde", "stunden", "std."),
-                                 "ja": ("時間",), "*": ("h",)}),
-    ("minute", "duration_second", {"en": ("minute", "minutes", "mins", "min"), "de": ("minute", "minuten", "min."),
-                                   "ja": ("分間", "分"), "*": ("min",)}),
-    ("second", "duration_second", {"en": ("second", "seconds", "secs", "sec"), "de": ("sekunde", "sekunden",
-                                                                                    "sek."),
-                                   "ja": ("秒間", "秒")}),
-]
+# physical and digital units (surface tables in unit_tables.py)
 
 
 @lru_cache(maxsize=1)
@@ -335,9 +232,9 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
     """(names per language, lower-cased; symbols, case-sensitive) -> physical unit."""
     words: dict[str, dict[str, UnitInfo]] = {"ja": {}, "de": {}, "en": {}}
     symbols: dict[str, UnitInfo] = {}
-    for pint_unit, base, prefixes, symbol, en, de, ja in _PREFIXED:
+    for pint_unit, base, prefixes, symbol, en, de, ja in PREFIXED:
         for prefix in prefixes:
-            sym, pen, pde, pja = _PREFIXES[prefix]
+            sym, pen, pde, pja = PREFIXES[prefix]
             name = prefix + pint_unit if "/" not in pint_unit else f"{prefix}{pint_unit}"
             info = _info(name, base)
             # bare B, b and s clash with billions, bits and plurals; pm and am are times of day
@@ -353,7 +250,7 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
         if sym.startswith("µ"):
             symbols["u" + sym[1:]] = info
             symbols["μ" + sym[1:]] = info
-    for pint_unit, base, forms in _PLAIN:
+    for pint_unit, base, forms in PLAIN:
         if not forms:
             continue
         info = _info(pint_unit, base)
@@ -380,7 +277,7 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
 # kept in quantities.py where they depend on context (個 is a GPU only next to GPU words)
 
 _RATIO_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "percent": {"en": ("percent", "per cent", "pct", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
+    "percent": {"en": ("percent", "per cent", "pct", "pc", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
                 "ja": ("パーセント", "%", "％", "プロセント")},
     "percentage_point": {"en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts",
                                 "points"),
@@ -417,8 +314,6 @@ class UnitMatch:
     start: int
     end: int
     surface: str
-
-
 
 
 @lru_cache(maxsize=1)
@@ -543,7 +438,7 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
             m = None
         if m:
             letters = m.group(1).lower()
-            code = _DOLLAR_PREFIXES.get(letters) or (letters if letters in _COMMON_CODES else None)
+            code = _DOLLARPREFIXES.get(letters) or (letters if letters in _COMMON_CODES else None)
             if code:
                 s = best.start - (len(m.group(0)))
                 best = UnitMatch(UnitInfo(code), s, best.end, text[s:best.end])
@@ -569,6 +464,7 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
     """Undo the normalization: the number as written before its unit (``75`` for 75 ml = 7.5e-5 m³)."""
     if value is None:
         return None
+    unit = amount_unit(unit)  # a rate's number is its amount's ("13p a share": 13 pence)
     info = lookup(unit_surface, lang) if unit_surface else None
     if info is None:
         for other in ("en", "de", "ja"):
@@ -593,5 +489,5 @@ def vocabulary() -> tuple[str, ...]:
     units and every other ISO 4217 currency."""
     legacy = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year", "duration_year",
               "duration_month", "duration_week", "duration_day", "age", "version", "other")
-    extra = RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes()))
+    extra = COUNT_UNITS + RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes())) + RATE_UNITS
     return legacy + tuple(u for u in dict.fromkeys(extra) if u not in legacy)

@@ -184,6 +184,32 @@ def _image(mime: str, output: dict, extra: str) -> str:
     return f'<div class="jp-RenderedImage jp-OutputArea-output{extra}">\n<img{body}/>\n</div>'
 
 
+_TAG_MARK = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+def close_open_tags(markup: str) -> str:
+    """``markup`` followed by the closing tags of the elements it leaves open, innermost first.
+
+    One pass with a stack of open elements (BeautifulSoup's html.parser builder scans
+    a list of every void element seen so far at each closing tag: quadratic in a
+    document's ``<br>``s). Document text in the markup is escaped, so every ``<`` opens a tag.
+    """
+    open_tags: list[str] = []
+    for m in _TAG_MARK.finditer(markup):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if self_closing or name in _VOID:
+            continue
+        if not closing:
+            open_tags.append(name)
+        elif name in open_tags:
+            while open_tags.pop() != name:
+                pass  # an element closed without closing its children: they end with it
+    return markup + "".join(f"</{name}>" for name in reversed(open_tags))
+
+
 def _output_html(output: dict) -> str | None:
     """One output as the lab template renders it, or None for a kind the fast path does not know."""
     kind = output.get("output_type")
@@ -208,9 +234,7 @@ def _output_html(output: dict) -> str | None:
         if SHORTENED in value:
             # A capped output is cut between block elements and may leave some open: close
             # them inside this output, not at the page's next closing tag.
-            from bs4 import BeautifulSoup
-
-            value = str(BeautifulSoup(value, features="html.parser"))
+            value = close_open_tags(value)
         return _output_div("jp-RenderedHTMLCommon jp-RenderedHTML", extra, "text/html", value)
     if mime == "text/markdown":
         return _output_div("jp-RenderedHTMLCommon jp-RenderedMarkdown", extra, "text/markdown", _markdown_html(value))

@@ -7,8 +7,6 @@ document the catalog does not know still builds with inferred fields.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,16 +15,12 @@ from typing import Any
 import yaml
 
 from ..exceptions import ConfigurationError
+from .safeload import BoundExceeded, Unreadable, compose_yaml, read_regular
 
 LANGUAGES = ("ja", "de", "en")
 # Far beyond any real catalog (a 1 MB catalog describes about 4,000 documents and
 # parses in about a second); a bigger file is refused before it is parsed.
 MAX_CATALOG_BYTES = 4_000_000
-# Aliases may share a value (one speakers list, say), but expanded, a catalog
-# has at most this many values: the bound stops an alias bomb in milliseconds.
-MAX_EXPANDED_VALUES = 1_000_000
-# libyaml when installed (PyYAML's wheels have it): five times faster, same marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_FIELDS = ("title", "genre", "event", "event_id", "rendering_of", "source")
 _DATE_FIELDS = ("event_date", "published")
 KNOWN_FIELDS = frozenset(_STR_FIELDS + _DATE_FIELDS + ("language", "speakers"))
@@ -152,8 +146,9 @@ def load_catalog(path: str | Path | None) -> Catalog:
     """Read a catalog; a missing file is an empty catalog.
 
     Malformed YAML, a file that is not a regular file of at most
-    ``MAX_CATALOG_BYTES`` and aliases expanding beyond ``MAX_EXPANDED_VALUES``
-    raise :class:`ConfigurationError`. A bad entry is left out and recorded in
+    ``MAX_CATALOG_BYTES`` and YAML beyond the bounds of
+    :func:`~helpers.text.safeload.compose_yaml` (an alias bomb, say) raise
+    :class:`ConfigurationError`. A bad entry is left out and recorded in
     ``Catalog.problems`` so the other entries still apply.
     """
     if path is None:
@@ -162,24 +157,12 @@ def load_catalog(path: str | Path | None) -> Catalog:
     text = _read_catalog(Path(path))
     if text is None:
         return Catalog(path=p)
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-        if root is not None:
-            _check_expansion(root, p)
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise ConfigurationError(f"malformed YAML: {e.problem or e}", path=p, line=line) from None
-    except yaml.YAMLError as e:
-        raise ConfigurationError(f"malformed YAML: {str(e)[:200]}", path=p) from None
-    except RecursionError:
-        raise ConfigurationError("malformed YAML: nested too deeply", path=p) from None
-    finally:
-        loader.dispose()
+        root, data = compose_yaml(text)
+    except Unreadable as e:
+        raise ConfigurationError(e.message, path=p, line=e.line) from None
     catalog = Catalog(path=p)
-    if data is None:
+    if data is None or root is None:
         return catalog
     if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
         raise ConfigurationError("expected a mapping with a 'documents' mapping", path=p, line=1)
@@ -202,71 +185,20 @@ def load_catalog(path: str | Path | None) -> Catalog:
 
 
 def _read_catalog(path: Path) -> str | None:
-    """The catalog's text, or None when there is no such file; only a regular file of bounded size is read.
-
-    Opened without blocking, so a FIFO cannot hang the build (which holds the
-    output folder's lock), and read with a bound, so a device such as
-    /dev/zero cannot fill memory.
-    """
+    """The catalog's text, or None when there is no such file; only a regular file of bounded size is read."""
     p = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        data = read_regular(path, MAX_CATALOG_BYTES)
     except FileNotFoundError:
         return None
     except OSError as e:
         raise ConfigurationError(f"cannot read the catalog: {e.strerror}", path=p) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigurationError("the catalog is not a regular file (a folder, pipe or device?)", path=p)
-        if info.st_size > MAX_CATALOG_BYTES:
-            raise ConfigurationError(f"the catalog has {info.st_size:,} bytes; at most {MAX_CATALOG_BYTES:,} are allowed", path=p)
-        with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read(MAX_CATALOG_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(data) > MAX_CATALOG_BYTES:  # it grew while being read
-        raise ConfigurationError(f"the catalog has more than {MAX_CATALOG_BYTES:,} bytes", path=p)
+    except BoundExceeded as e:
+        raise ConfigurationError(f"the catalog: {e.message}", path=p) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise ConfigurationError(f"not UTF-8 text (byte {e.start})", path=p) from None
-
-
-def _check_expansion(root: yaml.Node, path: str) -> None:
-    """Refuse a document whose aliases expand to more than ``MAX_EXPANDED_VALUES`` values, or into a cycle.
-
-    Counted on the composed graph, where an alias is one shared node, before
-    anything is constructed.
-    """
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-
-    def size(node: yaml.Node) -> int:
-        if id(node) in sizes:
-            return sizes[id(node)]
-        line = node.start_mark.line + 1
-        if id(node) in open_nodes:
-            raise ConfigurationError("an alias contains itself (a recursive structure)", path=path, line=line)
-        open_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            children = [n for pair in node.value for n in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            children = node.value
-        else:
-            children = []
-        total = 1
-        for child in children:
-            total += size(child)
-            if total > MAX_EXPANDED_VALUES:
-                raise ConfigurationError(
-                    f"aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)", path=path, line=line
-                )
-        open_nodes.discard(id(node))
-        sizes[id(node)] = total
-        return total
-
-    size(root)
 
 
 def rendering_pairs(catalog: Mapping[str, CatalogEntry]) -> list[tuple[str, str]]:

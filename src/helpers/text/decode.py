@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import DecodeError, DocumentError
+from .safeload import BoundExceeded, read_regular
 
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -48,6 +49,9 @@ _MIN_LATIN_SHARE = 0.8
 # Control characters other than tab/newline/form feed are rare in text; a file
 # with more than this share of them is binary whatever the codec says.
 _MAX_CONTROL_SHARE = 0.01
+# The longest real transcripts (a day of hearings) are a few megabytes; a file
+# far beyond that is refused before it is read, so it cannot fill memory.
+MAX_DOCUMENT_BYTES = 64_000_000
 
 
 @dataclass(frozen=True)
@@ -60,12 +64,22 @@ class Decoded:
 
 def read_document(path: str | Path) -> Decoded:
     """Read and decode one file; errors name the file."""
-    p = Path(path)
+    return decode_bytes(document_bytes(path), str(path))
+
+
+def document_bytes(path: str | Path, source: str | None = None) -> bytes:
+    """The bytes of a document: a regular file of at most ``MAX_DOCUMENT_BYTES``; errors name ``source`` (or the path).
+
+    A FIFO would hang the build and a device fill its memory; both are a
+    :class:`DocumentError`, like a file that cannot be read.
+    """
+    source = str(path) if source is None else source
     try:
-        data = p.read_bytes()
+        return read_regular(path, MAX_DOCUMENT_BYTES)
     except OSError as exc:
-        raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=str(p)) from exc
-    return decode_bytes(data, str(p))
+        raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=source) from exc
+    except BoundExceeded as exc:
+        raise DocumentError(exc.message, path=source) from None
 
 
 def decode_bytes(data: bytes, source: str) -> Decoded:

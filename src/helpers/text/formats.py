@@ -54,6 +54,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -61,12 +62,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from ..exceptions import DocumentError
 from . import labelled
 from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence, separator
+from .safeload import BoundExceeded, Malformed, load_json, load_yaml
 from .segment import split_sentences
 
 FORMATS = ("plain", "srt", "vtt", "sbv", "json3", "asr-json", "whisper-tsv", "whisper-text", "transcript")
@@ -114,10 +114,35 @@ _DIALOGUE_DASH = re.compile(r"^[ \t]*(?:>>+|(?:&gt;){2,}|-(?=[ \t]))[ \t]*")
 _CAPTION_NAME = re.compile(r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)")
 
 
+# A time a file states is a number of seconds from the start of the recording;
+# beyond a thousand hours it is a damaged or hostile file, not a recording.
+MAX_SECONDS = 3_600_000
+
+
+class BadTiming(ValueError):
+    """A time a file states that is not a finite number of seconds in range (``read`` names the file)."""
+
+
 def clock(seconds: float) -> str:
-    """``HH:MM:SS`` of a time in seconds (fractions dropped, as the tables store whole seconds)."""
+    """``HH:MM:SS`` of a time in seconds (fractions dropped, as the tables store whole seconds).
+
+    The one rule for every reader's times: a time that is not finite or beyond
+    ``MAX_SECONDS`` is :class:`BadTiming`; a negative one is the start.
+    """
+    if not math.isfinite(seconds) or seconds > MAX_SECONDS:
+        raise BadTiming(f"timestamp {seconds!r} is not a number of seconds from 0 to {MAX_SECONDS:,} (1,000 hours)")
     s = max(0, int(seconds))
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+def stated_clock(value: object, per_second: int = 1) -> str | None:
+    """``clock`` of a time a JSON file states (``per_second`` 1000 for milliseconds); None when it states none."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return clock(value / per_second)
+    except OverflowError:  # an integer too large for a float
+        raise BadTiming(f"timestamp of {len(str(abs(value)))} digits is not a number of seconds in range") from None
 
 
 def _written_clock(ts: str) -> str:
@@ -213,15 +238,28 @@ _META_KEYS = {
 }
 
 
-def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
-    """Span and metadata of YAML front matter at the start of ``text``; (None, {}) when there is none."""
+# Real front matter is a few hundred bytes. Between two "---" lines further
+# apart than this is Markdown between two rules, read as text (never parsed).
+MAX_FRONT_MATTER_CHARS = 100_000
+
+
+def front_matter(text: str, source: str = "") -> tuple[tuple[int, int] | None, dict[str, str]]:
+    """Span and metadata of YAML front matter at the start of ``text``; (None, {}) when there is none.
+
+    Front matter that is not YAML, or longer than ``MAX_FRONT_MATTER_CHARS``,
+    is read as text. YAML beyond the other bounds of
+    :func:`~helpers.text.safeload.load_yaml` (an alias bomb, nesting) is a
+    :class:`DocumentError` naming ``source``.
+    """
     m = _FRONT.match(text)
-    if not m:
+    if not m or m.end(1) - m.start(1) > MAX_FRONT_MATTER_CHARS:
         return None, {}
     try:
-        data = yaml.safe_load(m.group(1) or "")
-    except yaml.YAMLError:
+        data = load_yaml(m.group(1) or "")
+    except Malformed:
         return None, {}
+    except BoundExceeded as e:
+        raise DocumentError(f"front matter: {e}", path=source) from None
     if not isinstance(data, dict):
         return None, {}
     meta: dict[str, str] = {}
@@ -246,9 +284,9 @@ _SBV_TIMING = re.compile(r"^[ \t]*(" + _SBV_TS + r"),(" + _SBV_TS + r")[ \t]*$",
 _WHISPER_TEXT = re.compile(r"^[ \t]*\[(" + _TS + r")[ \t]*-->[ \t]*" + _TS + r"\][ \t]*(.*)$")
 
 
-def detect_format(text: str) -> str:
-    """The format of a decoded document, from its content (see ``FORMATS``)."""
-    fm, _ = front_matter(text)
+def detect_format(text: str, source: str = "") -> str:
+    """The format of a decoded document, from its content (see ``FORMATS``); bound hits name ``source``."""
+    fm, _ = front_matter(text, source)
     body = text[fm[1] :] if fm else text
     head = body.lstrip("\ufeff \t\n")
     if head.startswith("WEBVTT"):
@@ -256,7 +294,7 @@ def detect_format(text: str) -> str:
     if _SRT_START.match(head):
         return "srt"
     if head[:1] in "{[":
-        data = _load_json(head)
+        data = _load_json(head, source)
         if _json3_events(data) is not None:
             return "json3"
         if _deepgram_channels(data) is not None or _segments_of(data) is not None:
@@ -325,11 +363,26 @@ def _locate_cues(
     return cues
 
 
+def _decimal_points(text: str) -> str:
+    """``text`` with SubRip's decimal commas in cue timings ("00:00:01,000") made points, as WebVTT writes them.
+
+    One character for one, so every offset still indexes the document.
+    """
+    commas = [m.start(g) + m.group(g).find(",") for m in _TIMING.finditer(text) for g in (1, 2) if "," in m.group(g)]
+    if not commas:
+        return text
+    chars = list(text)
+    for i in commas:
+        chars[i] = "."
+    return "".join(chars)
+
+
 def read_vtt(text: str, base: int = 0, source: str = "") -> Reading:
+    """WebVTT cues; timings written SubRip-style with a decimal comma are read as WebVTT's points."""
     import webvtt
 
     try:
-        vtt = webvtt.from_string(text[text.index("WEBVTT", base) :])
+        vtt = webvtt.from_string(_decimal_points(text[text.index("WEBVTT", base) :]))
     except Exception as exc:  # the library raises its own MalformedFileError and friends
         raise DocumentError(f"malformed WebVTT: {exc}", path=source) from exc
     parsed = [(c.start_in_seconds, c.lines, c.voice) for c in vtt.captions]
@@ -459,16 +512,19 @@ class _JsonError(str):
     """Why a text that should be JSON is not (json's message, with line and column)."""
 
 
-def _load_json(body: str) -> object:
+def _load_json(body: str, source: str) -> object:
+    """The JSON value of ``body``, or why it is not JSON; nesting beyond the parser's bound names ``source``."""
     try:
-        return json.loads(body)
-    except ValueError as exc:
-        return _JsonError(str(exc))
+        return load_json(body)
+    except Malformed as exc:
+        return _JsonError(exc.message)
+    except BoundExceeded as exc:
+        raise DocumentError(str(exc), path=source) from None
 
 
 def _json_body(text: str, base: int, source: str, what: str) -> object:
     """The JSON after ``base``, or a named error: a reader chose this file for its keys, so it must parse."""
-    data = _load_json(text[base:])
+    data = _load_json(text[base:], source)
     if isinstance(data, _JsonError):
         raise DocumentError(f"malformed {what}: {data}", path=source)
     return data
@@ -527,7 +583,7 @@ def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
         raise DocumentError("not speech-recognition JSON (no segments with text, no Deepgram results)", path=source)
     # The top-level "text" repeats the segments: start looking after the segments key.
     key = re.search(r'(?<!\\)"(' + "|".join(_SEGMENT_KEYS) + r')"\s*:\s*\[', text[base:])
-    scale = 1000.0 if key and key.group(1) == "utterances" else 1.0
+    scale = 1000 if key and key.group(1) == "utterances" else 1
     pos = base + (key.end() if key else 0)
     units: list[Unit] = []
     for seg in segs:
@@ -548,9 +604,7 @@ def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
         if not speaker and isinstance(seg.get("words"), list):
             voted = Counter(w.get("speaker") for w in seg["words"] if isinstance(w, dict) and w.get("speaker"))
             speaker = voted.most_common(1)[0][0] if voted else None
-        units.append(
-            Unit(runs, speaker=str(speaker) if speaker else None, timestamp=clock(float(start) / scale) if isinstance(start, (int, float)) else None)
-        )
+        units.append(Unit(runs, speaker=str(speaker) if speaker else None, timestamp=stated_clock(start, scale)))
     return Reading("asr-json", units)
 
 
@@ -627,7 +681,7 @@ def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
         raise DocumentError("not YouTube json3 captions (no events with tStartMs and segs)", path=source)
     strings = _KeyedStrings(text, base, source)
     units: list[Unit] = []
-    cue_lines: list[tuple[str, list[Run]]] = []
+    cue_lines: list[tuple[str | None, list[Run]]] = []
     for ev in events:
         segs = ev.get("segs")
         start = ev.get("tStartMs")
@@ -652,7 +706,7 @@ def read_json3(text: str, base: int = 0, source: str = "") -> Reading:
                 lines[-1].extend(runs)
             if value.endswith("\n") and value.strip():
                 lines.append([])
-        cue_lines.extend((clock(start / 1000), runs) for runs in lines if runs)
+        cue_lines.extend((stated_clock(start, 1000), runs) for runs in lines if runs)
     caption_name = _caption_names([" ".join(r.text for r in runs) for _, runs in cue_lines])
     voice: str | None = None
     for ts, runs in cue_lines:
@@ -713,7 +767,7 @@ def _read_deepgram(text: str, base: int, source: str, data: dict, channels: list
         a, b = strings.find(key, value)
         runs = _json_runs(text, a, b)
         if runs:
-            ts = clock(float(start)) if isinstance(start, (int, float)) else None
+            ts = stated_clock(start)
             units.append(Unit(runs, speaker=speaker, timestamp=ts, new_block=new_block))
 
     def paragraphs(alt: dict) -> list[dict] | None:
@@ -767,6 +821,9 @@ def _read_deepgram(text: str, base: int, source: str, data: dict, channels: list
     return Reading("asr-json", units)
 
 
+_MILLISECONDS = re.compile(r"[0-9]+")  # ASCII digits: str.isdigit() also takes "²", which int() refuses
+
+
 def read_whisper_tsv(text: str, base: int = 0, source: str = "") -> Reading:
     units: list[Unit] = []
     pos = base
@@ -778,12 +835,17 @@ def read_whisper_tsv(text: str, base: int = 0, source: str = "") -> Reading:
             first = False
             continue
         cols = raw.split("\t")
-        if len(cols) < 3 or not cols[0].strip().isdigit():
+        ms = cols[0].strip()
+        if len(cols) < 3:
             continue
+        if not _MILLISECONDS.fullmatch(ms) or len(ms) > 18:
+            # int() refuses 4,300 digits, and no recording lasts 18 digits of milliseconds.
+            shown = ms[:20] + ("…" if len(ms) > 20 else "")
+            raise BadTiming(f"start {shown!r} is not a whole number of milliseconds in range")
         t_start = a + len(cols[0]) + 1 + len(cols[1]) + 1
         runs = _runs_of_line(text, t_start, a + len(raw))
         if runs:
-            units.append(Unit(runs, timestamp=clock(int(cols[0]) / 1000)))
+            units.append(Unit(runs, timestamp=stated_clock(int(ms), 1000)))
     return Reading("whisper-tsv", units)
 
 
@@ -1184,19 +1246,60 @@ _READERS = {
 }
 
 
+# A speaker's name, as a file states it, is at most this long: a 20 KB ``<v>``
+# name carried over 3,000 cues made 800 MB of tables and reports.
+MAX_SPEAKER_CHARS = 100
+_CUT_MARK = "…"
+
+
 def read(text: str, source: str = "", fmt: str | None = None) -> Reading:
-    """Detect the format (unless given) and read ``text``; ``plain`` gives a Reading without units."""
-    fmt = fmt or detect_format(text)
-    span, meta = front_matter(text)
+    """Detect the format (unless given) and read ``text``; ``plain`` gives a Reading without units.
+
+    A time no recording has (``BadTiming``) is a :class:`DocumentError`
+    naming ``source``; so is a caption file that reads as no text at all.
+    Speaker names longer than ``MAX_SPEAKER_CHARS`` are cut, ending in "…".
+    """
+    fmt = fmt or detect_format(text, source)
+    span, meta = front_matter(text, source)
     if fmt == "plain":
         reading = Reading("plain")
     else:
-        reading = _READERS[fmt](text, span[1] if span else 0, source)
+        try:
+            reading = _READERS[fmt](text, span[1] if span else 0, source)
+        except BadTiming as e:
+            raise DocumentError(str(e), path=source) from None
+        if not reading.units and fmt in _CAPTIONS:
+            raise DocumentError(_no_text(fmt, text, span[1] if span else 0), path=source)
+        for u in reading.units:
+            u.speaker = short_name(u.speaker)
     reading.front_matter = span
     reading.metadata = meta
     if meta.get("title"):
         reading.title = meta["title"]
     return reading
+
+
+def short_name(name: str | None) -> str | None:
+    """``name`` cut to ``MAX_SPEAKER_CHARS``, the cut shown by a final "…"."""
+    if name is None or len(name) <= MAX_SPEAKER_CHARS:
+        return name
+    return name[: MAX_SPEAKER_CHARS - len(_CUT_MARK)] + _CUT_MARK
+
+
+_CAPTIONS = ("vtt", "srt", "sbv", "json3")
+
+
+def _no_text(fmt: str, text: str, base: int) -> str:
+    """Why a caption file read as no text, naming the likely cause."""
+    if fmt == "json3":
+        return "read as json3 captions, but no event has text segments; no text was read"
+    timings = len(_TIMING.findall(text, base)) if fmt != "sbv" else len(_SBV_TIMING.findall(text, base))
+    if timings == 0:
+        return f"read as {fmt} captions but no cue has a timing line its format accepts, so no text was read"
+    return (
+        f"read as {fmt} captions with {timings} timing line(s), but no cue holds text "
+        "(only sounds, or cues the format's parser could not read); no text was read"
+    )
 
 
 @dataclass

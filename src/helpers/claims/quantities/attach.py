@@ -36,7 +36,7 @@ _JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
 
 _DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
 _TEMPERATURE_CONTEXT = re.compile(r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
-                                  r"kalt|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低")
+                                  r"kalt|kält|wärm|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低")
 _ANGLE_CONTEXT = re.compile(r"(?i)angle|rotat|turn|tilt|slope|latitude|longitude|winkel|dreh|neig|breite|länge|"
                             r"角度|回転|傾")
 _JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
@@ -47,6 +47,19 @@ _AGE_SUBJECT = re.compile(
     r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
     r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
     r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s$")
+# "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
+# "平年より2度高い": a temperature difference, in kelvin without the scale's offset
+_DIFFERENCE_BEFORE = re.compile(r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
+                                r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$")
+_DIFFERENCE_AFTER = re.compile(r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
+                               r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)")
+_OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
+_MORE = re.compile(r"\s(?:more|extra|additional|further)(?=\s)")
+_SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
+# "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
+_OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
+_AI_CONTEXT = re.compile(r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
+                         r"transformers?)\b")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 
 
@@ -144,9 +157,9 @@ def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | Non
     if core.kind in ("version", "year"):
         u = _Unit(core.kind, 1.0, 0.0, core.end, "", False)
     elif core.kind == "size":
-        u = _Unit("parameter", 1.0, 0.0, core.end, "", True)
+        u = _Unit("parameter", 1.0, 0.0, core.end, text[core.end - 1] if text[core.end - 1] in "bB" else "", True)
     elif core.kind == "fraction":
-        u = _Unit("percent", 1.0, 0.0, core.end, "", False)
+        core, u = _fraction_unit(text, core, lang)
     elif core.unit:
         u = _Unit(core.unit, 1.0, 0.0, core.end, "", True)
     else:
@@ -156,6 +169,25 @@ def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | Non
     return _reading(text, core, lang, u)
 
 
+def _temperature_letter(text: str, end: int, lang: str) -> bool:
+    """A C or F glued to a number in a sentence about temperature ("40C", "104F"): the scale, not a name."""
+    return lang != "ja" and _SCALE_LETTER.match(text, end) is not None and _TEMPERATURE_CONTEXT.search(text) is not None
+
+
+def _fraction_unit(text: str, core: _Core, lang: str) -> tuple[_Core, _Unit]:
+    """A fraction alone is a percentage (a third = 33.3); before "of a <unit>" it is that share of the unit."""
+    of_a = _OF_A.match(text, core.end) if lang != "ja" else None
+    hit = _unit_after(text, of_a.end(), lang) if of_a else None
+    if hit is None and of_a is not None and _TEMPERATURE_CONTEXT.search(text):
+        deg = _DEGREES.match(text, of_a.end())
+        info = units.lookup("°C", "en") if deg else None
+        hit = _UnitHit(info.unit, info.factor, info.offset, deg.end(), deg.group(1)) if info and deg else None
+    if hit is None or hit.unit in ("count", "percent"):
+        return core, _Unit("percent", 1.0, 0.0, core.end, "", False)
+    share = replace(core, low=core.low / 100, high=core.high / 100)
+    return share, _Unit(hit.unit, hit.mult, hit.offset, hit.end, hit.surface, True)
+
+
 def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Core, _Unit, bool]:
     """The unit written after the number and the currency sign before it (the core then starts at the sign);
     and whether a unit follows the number."""
@@ -163,6 +195,9 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
     found = _unit_after(text, e, lang)
+    more = _MORE.match(text, e) if found is None and lang == "en" else None
+    if more is not None:  # "seven more years", "two extra GPUs": the unit after the word of addition
+        found = _unit_after(text, more.end(), lang)
     if found:
         unit, mult, e, offset, unit_surface = found.unit, found.mult, found.end, found.offset, found.surface
         explicit = True
@@ -191,6 +226,11 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
 def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tuple[_Core, _Unit]:
     """Degrees after a number with no other unit: Celsius near words of temperature, radians near words of angle,
     Fahrenheit or Celsius where Japanese names the scale before the number (華氏51度)."""
+    if not found and _temperature_letter(text, u.end, lang):
+        scale = _SCALE_LETTER.match(text, u.end)
+        info = units.lookup("°" + scale.group(1), "en")
+        if info is not None:
+            return core, _Unit(info.unit, info.factor, info.offset, scale.end(), scale.group(1), True)
     if not found:
         deg = _DEGREES.match(text, u.end)
         if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
@@ -228,12 +268,15 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
             unit = "person"
     else:
-        if unit == "count" and LATIN_GPU_CONTEXT.match(text[e:e + 12].lstrip(" -")):
+        if unit == "count" and LATIN_GPU_CONTEXT.match(_OF_THOSE.sub("", text[e:e + 30].lstrip(" -"), count=1)[:12]):
             unit = "gpu"
         elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
             unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
+        elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):
+            unit, explicit = "parameter", True  # "the 8b and 70b models": model sizes in parameters
+            u = replace(u, surface=text[core.end - 1])
     if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]) \
             and _VERSION_CONTEXT.search(text):
         unit = "version"  # a bare 3.1 next to model or version words is a model version
@@ -255,6 +298,9 @@ def _reading(text: str, core: _Core, lang: str, u: _Unit) -> _Q | None:
         core = _Core(core.start, core.end, core.low, core.low + 9, core.vague, core.kind, core.scaled, core.word)
     qual, qs, qe = _qualifier(text, core.start, e, lang)
     raw_low, raw_high = core.low, core.high
+    if u.offset and (_DIFFERENCE_BEFORE.search(text, max(0, core.start - 30), core.start)
+                     or _DIFFERENCE_AFTER.match(text, e)):
+        u = replace(u, offset=0.0)
     low = numbers.finite_or_none(core.low * u.mult + u.offset)
     high = numbers.finite_or_none(core.high * u.mult + u.offset)
     if low is None or high is None:

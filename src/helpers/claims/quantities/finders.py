@@ -32,12 +32,16 @@ _MIN_LLAMA_SIZE = 20
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
     r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
-_EXPONENT_HINT = re.compile(r"\d\s?[eE^x×*]")
+_EXPONENT_HINT = re.compile(r"\d\s?(?:[eE^x×*]|\\times)")
 _VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # Bounded by Latin letters and digits only: Japanese runs kana and kanji into its numerals (10^30個).
 _SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
                          r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
-                         r"|\s?[x×*]\s?10\^[+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.]))")
+                         r"|\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+                         r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))")
+# 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
+_TIMES_TEN = re.compile(r"(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 
 def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool) -> list[_Core]:
@@ -98,7 +102,9 @@ def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], l
     for m in _SCIENTIFIC.finditer(text):
         if not _overlaps(m.start(), m.end(), taken + refused):
             with numbers.refusals() as too_large:
-                v = numbers.parse_latin(m.group(0), "en")
+                tt = _TIMES_TEN.fullmatch(m.group(0))
+                written = f"{tt.group(1)}e{tt.group(2).translate(_SUPERSCRIPT)}" if tt else m.group(0)
+                v = numbers.parse_latin(written, "en")
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))
             elif too_large:

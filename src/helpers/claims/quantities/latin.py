@@ -11,12 +11,24 @@ from functools import lru_cache
 
 from .. import numbers, spelled, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
-from .attach import _unit_after
+from .attach import _AI_CONTEXT, _unit_after
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
+_TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
+_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
+# lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
+_ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+_AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
+_DIGIT_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine"))} | {"oh": 0}
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+# "the four oh five b", "a seventy b model", "405 b": a size in billions of parameters, said or captioned
+_SPOKEN_SIZE = re.compile(rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)")
+_RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
-_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)\s|マイナス)$")
+_NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
@@ -25,6 +37,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
     lang = lang if lang in ("de", "en") else "en"
     cores, refused = _powers_of_ten(text, taken)
+    cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
+    cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
@@ -32,6 +46,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
         cores = _with_spelled(text, lang, taken, cores)
     cores = _with_multiples(text, lang, taken, cores)
     cores += _dozens(text, taken + _spans(cores))
+    if lang == "en" and words:
+        cores += _article_units(text, taken + _spans(cores))
     cores += _range_ones(text, lang, taken + _spans(cores))
     return cores
 
@@ -161,6 +177,10 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
 
 def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
     """``cores`` with "tenfold", "3-fold", "zehnfach" (a multiple) in place of the numbers inside them."""
+    for m in _TWICE.finditer(text) if "ice" in text else ():
+        if not _overlaps(m.start(), m.end(), taken):  # "twice the speed", "twice as fast": a multiple of two
+            v = 2.0 if m.group(0).lower() == "twice" else 3.0
+            cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="multiple"))
     for m in _FOLD.finditer(text) if "fold" in text or "fach" in text else ():
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -178,6 +198,49 @@ def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 12.0, 12.0, word=True))
+    return cores
+
+
+def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """The article as one unit of length, power, energy or data where it states an amount ("a gigawatt of power",
+    "less than a metre deep", "beyond a terabyte."); never after an amount ("5 dollars a metre")."""
+    cores: list[_Core] = []
+    for m in _ARTICLE_UNIT.finditer(text) if " a" in text or text[:2] in ("a ", "A ", "an", "An") else ():
+        hit = units.unit_after(text, m.end(), "en", words_only=True)
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if hit is None or hit.info.unit not in _ARTICLE_UNITS or not _AMOUNT_AFTER.match(text, hit.end) \
+                or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en"))):
+            continue
+        if not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Model sizes as captions spell them: "four oh five b" (405B, read digit by digit), "the seventy b", "405 b"."""
+    cores: list[_Core] = []
+    for m in _SPOKEN_SIZE.finditer(text):
+        words = m.group(1).lower().replace("-", " ").split()
+        if all(w in _DIGIT_WORDS for w in words) and len(words) > 1:
+            v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
+        elif len(words) == 1 and words[0].isdigit():
+            v = float(words[0])
+        elif len(words) == 2 and words[0] in _DIGIT_WORDS and (tens := numbers.parse_word_number(words[1], "en")):
+            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b": 120 said as hundreds and tens
+        else:
+            v = numbers.parse_word_number(" ".join(words), "en")
+        if v and not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+            cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, word=not words[0].isdigit(), kind="size"))
+    return cores
+
+
+def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """"a 30 to 1 ratio", "a 3:1 ratio": a multiple."""
+    cores: list[_Core] = []
+    for m in _RATIO.finditer(text) if "ratio" in text else ():
+        v = numbers.parse_latin(m.group(1), "en")
+        if v is not None and not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), v, v, unit="multiple"))
     return cores
 
 
@@ -204,9 +267,11 @@ def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
         return False
     if units.sign_before(text, s) is not None:
         return True
-    nxt = re.match(r"m\s([A-Za-z]+)", text[e:e + 30])
+    nxt = re.match(r"m\s([A-Za-z]+)(?:\s([a-z]+))?", text[e:e + 40])
     if nxt is None:
         return False
-    word = nxt.group(1)
-    return units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3) \
-        or word.lower() in ("people", "staff")
+    # "3m people", "1.2m tons", "700m monthly users": the counted noun, perhaps after one adjective
+    first, second = nxt.group(1), nxt.group(2)
+    words = (first,) if first.endswith("s") or not second else (first, second)
+    return any(units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3)
+               or word.lower() in ("people", "staff") for word in words)

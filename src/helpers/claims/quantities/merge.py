@@ -19,6 +19,7 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 _FEET = frozenset({"ft", "foot", "feet", "'", "′"})
 _INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
+_DURATION_JOIN = re.compile(r"\s*,?\s*(?:(?:and|und)\s+)?|と")
 _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 
 
@@ -147,6 +148,24 @@ def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
+def _merge_durations(text: str, qs: list[_Q]) -> list[_Q]:
+    """"two hours, five minutes, and six seconds", "2 Stunden und 5 Minuten", "1時間30分": one duration, its parts
+    in falling order of size (hours, then minutes, then seconds)."""
+    out: list[_Q] = []
+    last_part = 0.0  # the size of the last part joined into out[-1] (3600 for hours)
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == q.unit == "duration_second" and prev.low == prev.high \
+                and q.low == q.high and not q.qualifier and 0 < q.mult < last_part \
+                and _DURATION_JOIN.fullmatch(text[prev.end:q.start]):
+            out[-1] = replace(prev, end=q.end, low=prev.low + q.low, high=prev.high + q.low)
+            last_part = q.mult
+            continue
+        out.append(q)
+        last_part = q.mult if q.unit == "duration_second" else 0.0
+    return out
+
+
 def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """2ドル3セント, 10円5銭, 15 Dollar und 15 Cent, zwei Euro fünfzig: an amount and its subunits are one amount.
 
@@ -186,5 +205,6 @@ def _merge(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     qs = _merge_ranges(text, qs, lang)
     qs = _merge_subunits(text, qs, lang)
     qs = _merge_feet_inches(text, qs)
+    qs = _merge_durations(text, qs)
     qs = _merge_bounds(text, qs)
     return _elided_units(text, qs)

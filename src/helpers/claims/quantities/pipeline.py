@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .. import spelled, units
+from .. import rates, spelled, units
 from ..lexicon import FRACTIONS, NAMED_RANGE, TIMESTAMP, UNITS, URL
-from .attach import _attach
+from .attach import _attach, _temperature_letter
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -20,12 +21,17 @@ from .finders import _find_cores
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
-from .model import Quantity, _Core, _Q
+from .model import _Q, Quantity, _Core, _spans
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
                                                           0x2009: " "}
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
+_CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
+_PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
+_CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
+_TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
+_LINE_STAMP = re.compile(r"\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m.: a time of day
 _CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
@@ -46,8 +52,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
-    cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits), digits)
-    qs = _merge(text, _readings(text, lang, cores), lang)
+    clocked = _clocked_durations(text) if digits and ":" in text else []
+    cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
+    if clocked:
+        cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
+    qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million" are
         qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit)]
@@ -64,11 +73,87 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     return out
 
 
+def _pixel_pairs(text: str, qs: list[_Q]) -> list[_Q]:
+    """"2,436 x 1,125 resolution", "1920×1080 pixels": a display's two pixel counts, not a multiple and a count."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        a_end = a.start + len(text[a.start:a.end].rstrip(" x×")) if a.unit == "multiple" else a.end
+        if a.unit in ("multiple", "count", "year") and (b.unit == "count" and not b.explicit_unit or b.unit == "pixel") \
+                and _TIMES_SIGN.fullmatch(text, a_end, b.start) \
+                and (b.unit == "pixel" or (after := _PIXELS_AFTER.match(text, b.end))):
+            said = b.unit_surface if b.unit == "pixel" else after.group(1) if after.group(1)[0] in "pP" else ""
+            out[i] = replace(a, end=a_end, unit="pixel", explicit_unit=True, unit_surface=said)
+            out[i + 1] = replace(b, unit="pixel", explicit_unit=True, unit_surface=said)
+    return out
+
+
+def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Each amount followed by its per-what ("$25bn a year", "13p a share", "pro Jahr") read as a rate;
+    in Japanese the per-what comes first (1バレル当たり70ドル)."""
+    out: list[_Q] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1].start if i + 1 < len(qs) else len(text)
+        if lang == "ja":
+            hit = rates.rate_before(text, q.start, q.unit)
+            if hit is not None:
+                unit, factor, start = hit
+                while out and out[-1].start >= start:
+                    out.pop()  # the 1 of 1バレル当たり: part of the per-what
+                if not out or out[-1].end <= start:
+                    q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, start=start)
+        else:
+            after = rates.rate_after(text, q.end, q.unit, q.explicit_unit, lang)
+            if after is not None and after[2] <= nxt:
+                unit, factor, end = after
+                q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
+        out.append(q)
+    return _rates_carried(text, out)
+
+
+def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
+    """A rate's per-what carries to the amounts compared with it in the sentence: "115.12p a litre and diesel to
+    117.18p, from peaks of 120p", "$57 (£44) a barrel ... to $45": written the same way (same unit and sign)
+    and of the same size, a little later in the sentence; and to an amount right before a bracketed rate."""
+    rated = [q for q in qs if "_per_" in q.unit and q.low > 0 and rates.amount_unit(q.unit) != q.unit]
+    if not rated:
+        return qs
+    out = list(qs)
+    for i, q in enumerate(out):
+        if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt in rated and text[q.end:nxt.start].strip() == "(" and units.is_currency(q.unit):
+            out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_"):], explicit_unit=True)
+            rated.append(out[i])
+            continue
+        like = next((r for r in rated if rates.amount_unit(r.unit) == q.unit and r.unit_surface == q.unit_surface
+                     and 0 <= q.start - r.end <= _CARRY_REACH and 0.4 <= q.low / r.low <= 2.5), None)
+        if like is not None:
+            out[i] = replace(q, unit=like.unit, explicit_unit=True)
+            rated.append(out[i])
+    return out
+
+
 def _may_hold_numbers(text: str, lang: str) -> bool:
     """Whether any finder could find a number: a digit, a numeral character, a number word or a fraction word."""
     return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
                 or (lang != "ja" and spelled.STARTS[lang].search(text))
-                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, [])))
+                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
+                or (lang == "en" and ("twice" in text or "thrice" in text)))
+
+
+def _clocked_durations(text: str) -> list[_Core]:
+    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"): durations in seconds.
+    A transcript's time stamps are not: they open the line, sit in square brackets or pad the hour (00:12:05)."""
+    if _LINE_STAMP.match(text):
+        return []
+    cores = []
+    for m in _CLOCKED.finditer(text):
+        h, mi, s = (int(g) for g in m.groups())
+        cores.append(_Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s,
+                           unit="duration_second"))
+    return cores
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
@@ -87,7 +172,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
     qs: list[_Q] = []
     for core in cores:
         if core.kind == "num":
-            if _is_product_number(text, core.start, core.end, lang):
+            if _is_product_number(text, core.start, core.end, lang) and not _temperature_letter(text, core.end, lang):
                 continue
             if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
                 continue

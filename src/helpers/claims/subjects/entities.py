@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ...text.safeload import load_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Mention:
 
 def _data(name: str) -> dict:
     text = resources.files("helpers.claims").joinpath(f"data/{name}").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C loader when built
+    return load_yaml(text)
 
 
 @lru_cache(maxsize=1)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
+from ..safeload import load_yaml
 from .voice import _data_file
 
 
 @lru_cache(maxsize=1)
 def _calibration() -> dict:
-    return yaml.safe_load(_data_file("speaker_calibration.yaml")) or {}
+    return load_yaml(_data_file("speaker_calibration.yaml")) or {}
 
 
 def calibrated_posterior(p: float) -> float:

@@ -23,9 +23,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
-import yaml
 
 from ..language import script_lang
+from ..safeload import load_yaml
 from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit, _data_file
 
@@ -82,7 +82,7 @@ LINE_TURNS_WRAPPED = 0.1  # at most this many line breaks inside sentences per o
 
 @lru_cache(maxsize=1)
 def _affiliation_table() -> dict[str, tuple[str, ...]]:
-    raw = yaml.safe_load(_data_file("affiliations.yaml"))
+    raw = load_yaml(_data_file("affiliations.yaml"))
     return {str(k): tuple(str(t) for t in v) for k, v in (raw.get("people") or {}).items()}
 
 

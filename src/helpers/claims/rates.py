@@ -1,0 +1,121 @@
+"""Rates: an amount per something ("$25bn a year", "£1.37 per litre", "13p a share", "pro Jahr", "1バレル当たり").
+
+A rate keeps its whole unit, ``<amount unit>_per_<per what>``: the amount in its base unit (``usd``,
+``cubic_meter`` for barrels of oil, ``count``), the per-what as named (``year``, ``month``, ``week``, ``day``,
+``hour``, ``share``, ``barrel``, ``liter``, ``ounce``, ``tonne``, ``square_foot`` ...). Speeds and data rates
+keep the physical base unit the vocabulary already has (``2 miles per second`` is ``meter_per_second``).
+``RATE_UNITS`` lists every rate unit the extractor can emit, for the vocabulary and the data dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+
+# per-what -> its surfaces per language (regular-expression fragments, lower case where the language allows)
+PER_WHAT: dict[str, dict[str, str]] = {
+    "year": {"en": r"years?|yr|annum", "de": r"jahr|jahre", "ja": r"年|年間"},
+    "month": {"en": r"months?|mo", "de": r"monat", "ja": r"か月|カ月|ヶ月|月"},
+    "week": {"en": r"weeks?|wk", "de": r"woche", "ja": r"週"},
+    "day": {"en": r"days?|night", "de": r"tag", "ja": r"日"},
+    "hour": {"en": r"hours?|hr", "de": r"stunde", "ja": r"時間"},
+    "second": {"en": r"seconds?|sec", "de": r"sekunde", "ja": r"秒"},
+    "share": {"en": r"(?:(?:diluted|basic|ordinary|adjusted)\s)?shares?", "de": r"aktie", "ja": r"株"},
+    "barrel": {"en": r"barrels?|bbl", "de": r"barrel|fass", "ja": r"バレル"},
+    "liter": {"en": r"litres?|liters?", "de": r"liter", "ja": r"リットル"},
+    "gallon": {"en": r"gallons?|gal", "de": r"gallone", "ja": r"ガロン"},
+    "ounce": {"en": r"(?:troy\s)?ounces?|oz", "de": r"unze", "ja": r"オンス"},
+    "tonne": {"en": r"tonnes?|tons?", "de": r"tonne", "ja": r"トン"},
+    "kilogram": {"en": r"kilos?|kilograms?|kg", "de": r"kilo|kilogramm|kg", "ja": r"キロ|キログラム"},
+    "square_foot": {"en": r"square\sfoot|sq\.?\s?ft", "de": r"quadratfuß", "ja": r"平方フィート"},
+    "square_meter": {"en": r"square\smetres?|square\smeters?|sq\.?\s?m", "de": r"quadratmeter|m²", "ja": r"平方メートル|平米"},
+    "kilowatt_hour": {"en": r"kwh|kilowatt[\s-]hours?", "de": r"kwh|kilowattstunde", "ja": r"kwh|キロワット時"},
+    "megawatt_hour": {"en": r"mwh|megawatt[\s-]hours?", "de": r"mwh|megawattstunde", "ja": r"mwh|メガワット時"},
+    "person": {"en": r"person|head|capita|user|subscriber|member|employee", "de": r"kopf|person|nutzer|mitarbeiter",
+               "ja": r"人"},
+    "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},
+    "parameter": {"en": r"parameters?", "de": r"parameter", "ja": r"パラメータ"},
+    "token": {"en": r"tokens?", "de": r"token", "ja": r"トークン"},
+}
+# the amounts a rate is built on; a percentage or a calendar year "a year" is growth or a date, not a rate
+AMOUNTS = ("usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "inr", "krw", "gel", "count", "person", "token",
+           "parameter", "gpu", "kilogram", "cubic_meter", "joule", "byte", "meter", "duration_second")
+_PHYSICAL_RATE = {("meter", "hour"): ("meter_per_second", 1 / 3600), ("byte", "hour"): ("byte_per_second", 1 / 3600),
+                  ("meter", "second"): ("meter_per_second", 1.0), ("byte", "second"): ("byte_per_second", 1.0),
+                  ("joule", "second"): ("watt", 1.0), ("joule", "hour"): ("watt", 1 / 3600)}
+RATE_UNITS = tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE) \
+    + ("meter_per_gallon",)  # mpg (lexicon): a distance per volume, named by its own word
+
+_RATE_SET = frozenset(RATE_UNITS)
+
+
+def amount_unit(unit: str) -> str:
+    """The unit of a rate's amount (``gbp`` for ``gbp_per_share``); any other unit as it is."""
+    return unit.partition("_per_")[0] if unit in _RATE_SET else unit
+
+
+# "a year", "per barrel", "each day", "every week", "/yr", "a diluted share", "pro Jahr", "je Barrel", "im Jahr"
+_CONNECTOR = {"en": r"(?:,?\s(?:a|an|per|each|every|a\ssingle)\s|\s?/\s?)",
+              "de": r"(?:\s(?:pro|je|im|am|in\sder|in\sjedem|jeden|jede|jedes)\s|\s?/\s?)",
+              "ja": r"(?:/|毎|あたり|当たり)"}
+# "1バレル当たり", "1株あたり", "年間", "毎日": Japanese names the per-what before the amount
+_JA_BEFORE = re.compile(r"(?:(?:1|一|１)\s?(" + "|".join(
+    f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
+    + r")\s?(?:当たり|あたり|当り)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)|(?P<day>毎日|日量|1日あたり|一日あたり)"
+    r"|(?P<hour>毎時))(?:約|およそ)?\s?$")
+
+
+def _after_re(lang: str) -> re.Pattern[str]:
+    key = lang if lang in _CONNECTOR else "en"
+    alts = "|".join(f"(?P<{k}>{v[key]})" for k, v in PER_WHAT.items())
+    # "85 million barrels each, per day": a distributive "each" may come first; "of oil" may name the amount
+    return re.compile(r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
+                      + _CONNECTOR[key] + r"(?:" + alts + r")(?![A-Za-zÄÖÜäöüß])",
+                      0 if key == "ja" else re.IGNORECASE)
+
+
+_AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
+# "85 million barrels of oil are produced every day": a passive verb between the amount and its per-what
+_PASSIVE = re.compile(r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)")
+_NOUN_BETWEEN = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\b")  # "3078 jobs", "six cappuccinos": what the count counts
+
+
+def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tuple[str, float, int] | None:
+    """(rate unit, factor on the amount, end of the rate) when ``per what`` follows an amount ending at ``end``."""
+    if unit not in AMOUNTS:
+        return None
+    pos = end
+    if unit == "count" and not explicit and lang == "en":
+        noun = _NOUN_BETWEEN.match(text, pos)
+        if noun is None:
+            return None  # a bare number before "a day" is no rate of anything
+        pos = noun.end()
+    passive = _PASSIVE.match(text, pos) if lang == "en" else None
+    m = _AFTER[lang if lang in _AFTER else "en"].match(text, passive.end() if passive else pos)
+    if m is None:
+        return None
+    what = next(k for k, v in m.groupdict().items() if v)
+    if what == unit or (unit, what) in (("duration_second", "hour"),):
+        return None  # "a day a day", "hours an hour": no rate
+    if what in ("year", "month", "week", "day", "hour", "second") and _is_denominator_period(text, m.end()):
+        return None
+    name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
+    # "$57 (£44) a barrel": the bracketed amount is a rate too, its span stays inside the bracket
+    return name, factor, end if m.group(0).startswith(")") else m.end()
+
+
+def _is_denominator_period(text: str, end: int) -> bool:
+    """"a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
+    return re.match(r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b", text[end:end + 12]) is not None
+
+
+def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | None:
+    """Japanese: (rate unit, factor on the amount, start) when the per-what is named before the amount
+    (1バレル当たり70ドル, 年間100万トン, 毎時300キロメートル)."""
+    if unit not in AMOUNTS or unit == "duration_second":
+        return None
+    m = _JA_BEFORE.search(text, max(0, start - 12), start)
+    if m is None:
+        return None
+    what = next(k for k, v in m.groupdict().items() if v)
+    name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
+    return name, factor, m.start()
