@@ -11,7 +11,12 @@ from helpers.text.labelled import Label, cited_spans, cites_recording, inline_st
     ("line", "name", "ts", "words"),
     [
         ("[Lex Fridman] [01:26:51] Let us talk.", "Lex Fridman", "01:26:51", "Let us talk."),
-        ("[#P001] [[00:06](https://www.youtube.com/watch?v=Q&t=6)] **Ankit**: What is it?", "Ankit", "00:06", "What is it?"),
+        (
+            "[#P001] [[00:06](https://www.youtube.com/watch?v=Q&t=6)] **Ankit**: What is it?",
+            "Ankit",
+            "00:06",
+            "What is it?",
+        ),
         ("[#P004] [00:49] **Ankit:** Sorry.", "Ankit", "00:49", "Sorry."),
         ("##### **Chenyu** [[00:00:00](https://www.youtube.com/watch?v=V&t=0)]", "Chenyu", "00:00:00", ""),
         ("[SPEAKER_00] [00:05]", "SPEAKER_00", "00:05", ""),

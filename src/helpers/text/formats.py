@@ -1176,21 +1176,36 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             if m:
                 timestamp = _written_clock(m.group("ts"))
                 content = lead + m.end()
-        # "… I'm the [00:00:07] co host …": a time inside the line times the words after it
-        cuts = [(content, content, None)] + [(content + s, content + e, ts) for s, e, ts in labelled.inline_stamps(raw[content:])]
-        for (_, start, ts), (end, _, _) in zip(cuts, cuts[1:] + [(len(raw), len(raw), None)]):
-            timestamp = _written_clock(ts) if ts else timestamp
-            runs = _content_runs(text, a + start, a + end)
-            if runs:
-                units.append(Unit(runs, speaker=speaker, timestamp=timestamp, new_block=new_block))
-                new_block = False
+        timed, timestamp = _timed_units(text, a + content, a + len(raw), timestamp)
+        for u in timed:
+            units.append(Unit(u.runs, speaker=speaker, timestamp=u.timestamp, new_block=new_block))
+            new_block = False
         i += 1
     return Reading("transcript", units)
 
 
+def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list[Unit], str | None]:
+    """The words of ``text[a:b]`` and the time after them, cut where a time stands inside them.
+
+    "I'm the [00:00:07] co host": the time times the words after it.
+    """
+    cuts = [(a, None)]
+    for s, e, ts in labelled.inline_stamps(text[a:b]):
+        cuts.append((a + s, None))
+        cuts.append((a + e, _written_clock(ts)))
+    cuts.append((b, None))
+    units: list[Unit] = []
+    for (start, ts), (end, _) in zip(cuts[::2], cuts[1::2]):
+        timestamp = ts or timestamp
+        runs = _content_runs(text, start, end)
+        if runs:
+            units.append(Unit(runs, timestamp=timestamp))
+    return units, timestamp
+
+
 def _read_cited(text: str, base: int) -> Reading:
     """Units of prose citing its recording (see ``labelled.cited_spans``)."""
-    units = []
+    units: list[Unit] = []
     for sp in labelled.cited_spans(text, base):
         runs = _content_runs(text, sp.start, sp.end)
         if runs:

@@ -38,23 +38,30 @@ from dataclasses import dataclass
 TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 _NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-_NAME = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + _NAME_TOKEN + r"){0,4}|[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12})"
+_NAME = (
+    r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]"
+    + _NAME_TOKEN
+    + r"){0,4}|[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12})"
+)
 _PREFIX = r"^(?P<bullet>[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
 
 
 def _stamp(k: int) -> str:
-    """A time in any of its written forms; the time itself in group ``t{k}a``…``t{k}d``."""
+    """A time in any of its written forms; the time itself in group ``t{k}a`` … ``t{k}d``."""
+    g = "(?P<t" + str(k)
     return (
-        r"(?:\[\[(?P<t%da>" % k + TS + r")\]\([^)\s]*\)\]"  # [[00:06](url)]
-        r"|\[(?P<t%db>" % k + TS + r")\]\([^)\s]*\)"  # [00:06](url)
-        r"|\[(?P<t%dc>" % k + TS + r")" + _RANGE_TAIL + r"\]"  # [00:06], [00:05-00:12], [a → b]
-        r"|\((?P<t%dd>" % k + TS + r")" + _RANGE_TAIL + r"\))"  # (00:06)
+        r"(?:\[\[" + g + "a>" + TS + r")\]\([^)\s]*\)\]"  # [[00:06](url)]
+        r"|\[" + g + "b>" + TS + r")\]\([^)\s]*\)"  # [00:06](url)
+        r"|\[" + g + "c>" + TS + r")" + _RANGE_TAIL + r"\]"  # [00:06], [00:05-00:12], [a → b]
+        r"|\(" + g + "d>" + TS + r")" + _RANGE_TAIL + r"\))"  # (00:06)
     )
 
 
 def _name(k: int) -> str:
-    """A name, bare, [bracketed] or **bold** (colon inside the bold in ``c{k}``)."""
-    return r"(?:\*\*(?P<n%da>" % k + _NAME + r")[ \t]*(?P<c%d>[:：])?\*\*|\[(?P<n%db>" % (k, k) + _NAME + r")\]|(?P<n%dc>" % k + _NAME + r"))"
+    """A name, bare, [bracketed] or **bold** (a colon inside the bold in group ``c{k}``)."""
+    g = "(?P<n" + str(k)
+    bold = r"\*\*" + g + "a>" + _NAME + r")[ \t]*(?P<c" + str(k) + r">[:：])?\*\*"
+    return "(?:" + bold + r"|\[" + g + "b>" + _NAME + r")\]|" + g + "c>" + _NAME + "))"
 
 
 # time, name, colon (the colon may sit inside the bold)
