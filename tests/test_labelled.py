@@ -77,3 +77,32 @@ def test_cited_prose_takes_the_time_of_the_closing_citation_and_drops_the_refere
 
 def test_one_citation_is_no_cited_document():
     assert not cites_recording(["As shown [[1]](#t=8), it works.", "See [[2]](#intro)."])
+
+
+def test_a_time_inside_a_transcript_line_times_the_words_after_it_also_on_the_next_line():
+    from helpers.text.parse import parse_document
+
+    d = parse_document(
+        "[00:00:01] Hello, 3 people. [00:00:05]\nNext line. [00:00:09] And 4 more.\n[00:00:12] Done with [00:00:13] it.\n",
+        "x",
+    )
+    got = [(s.timestamp, s.text) for s in d.sentences]
+    assert got == [
+        ("00:00:01", "Hello, 3 people."),
+        ("00:00:05", "Next line."),
+        ("00:00:09", "And 4 more."),
+        ("00:00:12", "Done with it."),
+    ]
+
+
+def test_chapter_headings_of_a_labelled_transcript_stay_headings():
+    from helpers.text.parse import parse_document
+
+    text = (
+        "## Open Source (12:30)\n\n[Lex] [12:31] Why open?\n[Mark] [12:35] It is 10 times cheaper.\n[Lex] [12:40] OK.\n"
+    )
+    d = parse_document(text, "x")
+    assert [(s.block_kind, s.speaker, s.text) for s in d.sentences][:2] == [
+        ("heading", None, "Open Source (12:30)"),
+        ("turn", "Lex", "Why open?"),
+    ]
