@@ -56,6 +56,7 @@ def test_times_inside_running_text_are_found_but_links_are_not():
     assert [t for _, _, t in inline_stamps(line)] == ["00:00:05", "00:00:07"]
     assert stamped_prose([line, "[00:00:12] And more."])
     assert not stamped_prose(["Meeting at [10:30] and [11:00] and [12:00]."])  # no line opens with a time
+    assert not stamped_prose(["[00:00] Intro", "[02:15] Llama 3 release", "[14:40] Open source"])  # chapters
 
 
 def test_cited_prose_takes_the_time_of_the_closing_citation_and_drops_the_reference_list():
@@ -83,7 +84,8 @@ def test_a_time_inside_a_transcript_line_times_the_words_after_it_also_on_the_ne
     from helpers.text.parse import parse_document
 
     d = parse_document(
-        "[00:00:01] Hello, 3 people. [00:00:05]\nNext line. [00:00:09] And 4 more.\n[00:00:12] Done with [00:00:13] it.\n",
+        "[00:00:01] Hello, 3 people. [00:00:05]\nNext line. [00:00:09] And 4 more.\n"
+        "[00:00:12] Done with [00:00:13] it.\n",
         "x",
     )
     got = [(s.timestamp, s.text) for s in d.sentences]

@@ -125,9 +125,19 @@ def inline_stamps(line: str) -> list[tuple[int, int, str]]:
 
 
 def stamped_prose(lines: list[str]) -> bool:
-    """Running text timed by bracketed stamps: at least three, and a line opening with one."""
-    stamps = sum(len(_INLINE_STAMP.findall(ln)) for ln in lines)
-    return stamps >= 3 and any(_INLINE_STAMP.match(ln.strip()) for ln in lines)
+    """Running text timed by bracketed stamps: three or more, a line opening with one, one inside a line.
+
+    A list of chapters ("[02:15] Llama 3 release" lines) has its times only at line starts.
+    """
+    stamps = inside = opening = 0
+    for ln in lines:
+        ln = ln.strip()
+        found = _INLINE_STAMP.findall(ln)
+        stamps += len(found)
+        first = bool(found) and _INLINE_STAMP.match(ln) is not None
+        opening += first
+        inside += len(found) - first
+    return stamps >= 3 and opening >= 1 and inside >= 1
 
 
 # --- prose that cites the recording -------------------------------------------------
