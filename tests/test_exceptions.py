@@ -46,6 +46,11 @@ EXAMPLES = {
     "NotebookFailed": lambda cls: cls("cell 3 raised KeyError: 'x'", cell=3, hint="restart"),
     "OutputError": lambda cls: cls("out/documents/a.html", "Is a directory"),
     "Terminated": lambda cls: cls(),  # the build's SIGTERM, a KeyboardInterrupt
+    "OutsideFolder": lambda cls: cls("../v/a", "site", ".published.json"),
+    "Unreadable": lambda cls: cls("not YAML", line=4),
+    "Malformed": lambda cls: cls("expected ',' or '}'", line=2),
+    "BoundExceeded": lambda cls: cls("more than 100,000 aliases", line=9),
+    "BadTiming": lambda cls: cls("timestamp inf is not a number of seconds from 0 to 3,600,000 (1,000 hours)"),
 }
 CLASSES = _exception_classes()
 

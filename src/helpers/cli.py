@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .build.terminal import for_terminal
 from .exceptions import HelpersError
 
 
@@ -56,9 +57,13 @@ def _publish(args: argparse.Namespace) -> int:
     opts = _build_options(args)
     status = 0 if args.no_build else build(opts).exit_code
     done = publish(opts.out, Path(args.out))
+    for warning in done.skipped:
+        print(for_terminal(f"warning: {warning}"), file=sys.stderr)
     print(
-        f"published {opts.out} to {done.out}: {len(done.written)} file(s) written, {done.unchanged} unchanged, "
-        f"{len(done.removed)} removed; open {done.out / 'index.html'}"
+        for_terminal(
+            f"published {opts.out} to {done.out}: {len(done.written)} file(s) written, {done.unchanged} unchanged, "
+            f"{len(done.removed)} removed; open {done.out / 'index.html'}"
+        )
     )
     return status
 
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except HelpersError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(for_terminal(f"error: {e}", lines=True), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

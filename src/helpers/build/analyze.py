@@ -17,15 +17,28 @@ import pandas as pd
 from ..analysis.align import ALIGNMENT, alignment_frame
 from ..analysis.compare import FINDINGS, findings_frame
 from ..analysis.summarize import summaries_frame
-from ..text.catalog import Catalog, rendering_pairs
+from ..text.catalog import Catalog
 
 ANALYSED = ("findings", "alignment")
 
 
 def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, str]]:
-    """Pairs of documents of the corpus that render one event (both must have built)."""
+    """Pairs of documents of the corpus that render one event (both must have built): each with the event's first.
+
+    An event's renderings are aligned with its first one (by document id), not
+    with each other: k renderings make k - 1 alignments and reports rather than
+    k(k - 1) / 2, and every rendering is still shown against a common one.
+    """
     present = set(doc_ids)
-    return [(a, b) for a, b in rendering_pairs(catalog) if a in present and b in present]
+    by_event: dict[str, list[str]] = {}
+    for doc_id, entry in catalog.items():
+        if entry.event_id and entry.rendering_of and doc_id in present:
+            by_event.setdefault(entry.event_id, []).append(doc_id)
+    pairs = []
+    for ids in by_event.values():
+        first, *others = sorted(ids)
+        pairs += [(first, other) for other in others]
+    return sorted(pairs)
 
 
 def analyze(tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:

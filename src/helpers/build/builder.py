@@ -28,7 +28,7 @@ from .. import atomic
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, discover, link_problem
 from ..text.decode import MAX_DOCUMENT_BYTES, document_bytes
-from ..text.safeload import Unreadable, load_json, read_regular
+from ..text.safeload import Unreadable, load_json
 from ..analysis.ledger import empty_ledger, load_ledger
 from ..exceptions import ConfigurationError, DocumentError, HelpersError, LedgerError, NotebookFailed, OutputError
 from .execute import RunResult, run_notebooks, start_kernel
@@ -37,16 +37,18 @@ from ..reports.explorer import figure_findings
 from ..reports.index import ReportEntry, write_index
 from ..tables import to_csv_bytes
 from .analyze import ANALYSED, analyze
-from .pipeline import PAGES_DIR, NotebookRun, nav_links, plan_runs, table_spec
+from .pipeline import PAGES_DIR, PIPELINE, NotebookRun, nav_links, plan_runs, table_spec
 from .rows import CHUNKED, Chunk, document_chunks, join as join_chunks, from_json as chunks_from_json, to_json as chunks_to_json
 from .options import (  # noqa: F401  (DEFAULT_* are part of this module's interface)
     DEFAULT_LEDGER, DEFAULT_NOTEBOOKS, DEFAULT_OUT, DEFAULT_SEEDS, REPO_ROOT, TRACKED_PACKAGES, BuildOptions, OutputLock, log,
     package_versions,
 )
+from .confine import read_record, read_regular, remove_tree, unsafe_entries
+from .lockfile import LOCKFILE, executed_notebook, read_lock, remove_outputs
 from .scheduler import Workers
+from .terminal import for_terminal
 from .unchanged import NOOP_RECORD, input_stats as _input_stats, matching_record, output_stats as _output_stats
 
-LOCKFILE = "lock.json"
 
 
 @dataclass
@@ -202,6 +204,8 @@ def frame_digest(df: pd.DataFrame) -> str:
 
 
 ANALYSIS_RECORD = "analysis.json"
+# The largest cache entry or record read back: far above a real one, far below what would exhaust memory.
+MAX_RECORD_BYTES = 256 * 1024 * 1024
 
 
 def analyze_or_reuse(
@@ -235,8 +239,9 @@ def analyze_or_reuse(
     )
     record_path = build_dir / ANALYSIS_RECORD
     try:
-        record = json.loads(record_path.read_text()) if record_path.exists() else {}
-    except ValueError:
+        record = read_record(record_path, MAX_RECORD_BYTES) if record_path.exists() else {}
+        record = record if isinstance(record, dict) and isinstance(record.get("files", {}), dict) else {}
+    except (OSError, ValueError):
         record = {}  # a damaged record only costs the analysis
     files = {name: data_dir / f"{name}.csv" for name in ANALYSED}
     if record.get("key") == key and all(
@@ -337,7 +342,7 @@ def _cache_bytes(path: Path) -> bytes:
     """A cache entry's bytes; b"" (a miss) unless it is a regular file of bounded size (not a planted FIFO or device)."""
     try:
         return read_regular(path, _MAX_CACHE_ENTRY_BYTES)
-    except (OSError, Unreadable):
+    except OSError:
         return b""
 
 
@@ -489,8 +494,9 @@ def _execute_runs(
                 skipped.append(run.key)
                 results.append(RunResult(run.key, run.report, "ok", 0.0, executed=previous.get("executed", "")))
                 continue
-            if current and previous.get("executed") and Path(previous["executed"]).exists():
-                exports.append(((run, nav, lang, previous["executed"]), record, chrome))
+            executed = executed_notebook(opts.out, previous) if current else None
+            if executed is not None:
+                exports.append(((run, nav, lang, str(executed)), record, chrome))
                 continue
             if run.parameters.get("data_dir") != str(data_dir):
                 rows.write_own_rows(Path(str(run.parameters["data_dir"])), run.needs, run.doc_ids or run.shows)
@@ -581,27 +587,21 @@ def _as_completed_in_key_order(futures: dict[cf.Future, list[tuple[NotebookRun, 
 ROWS_DIR = "rows"
 
 
-def _drop_stale_rows(rows_dir: Path, runs: list[NotebookRun]) -> None:
-    """Remove the row folders of documents no longer in the corpus, and of explorer pages no longer there."""
+def _drop_stale_rows(out: Path, rows_dir: Path, runs: list[NotebookRun]) -> None:
+    """Remove the row folders of documents no longer in the corpus, and of explorer pages no longer there.
+
+    Only inside ``out``: a ``_build/rows`` that is a link to another folder has nothing removed from it.
+    """
     wanted = {Path(str(r.parameters["data_dir"])) for r in runs}
     for parent in (rows_dir, rows_dir.with_name(PAGES_DIR)):
         if parent.is_dir():
             for folder in parent.iterdir():
                 if folder not in wanted:
-                    shutil.rmtree(folder, ignore_errors=True)
+                    remove_tree(out, folder, source=f"{parent.name}/", warn=_warn)
 
 
-def _remove_reports(out: Path, entries: list[dict], keep: set[str]) -> None:
-    """Delete the reports and executed notebooks of runs the build no longer makes (a removed
-    document, a notebook taken out of the pipeline): left behind, the index would not list them
-    but ``publish`` would still put them on the site."""
-    for entry in entries:
-        report = str(entry.get("report") or "")
-        if report and report not in keep:
-            (out / report).unlink(missing_ok=True)
-        executed = str(entry.get("executed") or "")
-        if executed and Path(executed).parent == out / "_build" / "notebooks":
-            Path(executed).unlink(missing_ok=True)
+def _warn(message: str) -> None:
+    log(f"[warning] {message}")
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -629,14 +629,16 @@ def _keep_baseline(data_dir: Path, baseline: Path) -> Path:
     writing new tables leaves them there, and the next build compares with
     them rather than with the unfinished build's tables, so no change is lost.
     """
-    if baseline.is_dir():
+    if baseline.is_dir() and not baseline.is_symlink():
         return baseline  # left by an interrupted build (it appears whole: renamed into place)
+    out = baseline.parents[1]
+    remove_tree(out, baseline, source="_build/", warn=_warn)  # a link put there: removed, never followed
     staging = baseline.with_name(baseline.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
+    remove_tree(out, staging, source="_build/", warn=_warn)
     staging.mkdir(parents=True)
     for t in _BASELINE_TABLES:
         src = data_dir / f"{t}.csv"
-        if src.exists():
+        if src.is_file() and not src.is_symlink():  # the build's own table, never what a link points to
             try:
                 os.link(src, staging / src.name)
             except OSError:  # a file system without hard links
@@ -646,7 +648,7 @@ def _keep_baseline(data_dir: Path, baseline: Path) -> Path:
 
 
 def _drop_baseline(baseline: Path) -> None:
-    shutil.rmtree(baseline, ignore_errors=True)
+    remove_tree(baseline.parents[1], baseline, source="_build/", warn=_warn)
 
 
 def build(opts: BuildOptions) -> BuildResult:
@@ -660,11 +662,33 @@ def build(opts: BuildOptions) -> BuildResult:
     opts.notebooks = opts.notebooks.resolve()
     build_dir = opts.out / "_build"
     with OutputLock(build_dir / "build.lock"):
+        unsafe = unsafe_entries(opts.out)
+        if unsafe:
+            raise ConfigurationError(
+                f"holds links leading outside it or special files, which the build never makes and would write through: "
+                f"{', '.join(for_terminal(u) for u in unsafe)}; remove them",
+                path=str(opts.out),
+            )
+        _check_notebooks(opts.notebooks, read_lock(build_dir))
         unchanged = None if opts.force else _unchanged_build(opts, build_dir)
         if unchanged is not None:
             log(f"nothing changed since the last build ({time.perf_counter() - started:.2f}s); reports: {opts.out / 'index.html'}")
             return unchanged
         return _full_build(opts, started)
+
+
+def _check_notebooks(notebooks: Path, lock: Mapping[str, dict]) -> None:
+    """Refuse a notebooks folder without one of the pipeline's notebooks when the last build made reports.
+
+    Building from it would remove every one of them as a report of a notebook
+    taken out of the pipeline: a mistyped ``--notebooks`` is far likelier.
+    """
+    if lock and not any((notebooks / f"{spec.name}.ipynb").is_file() for spec in PIPELINE):
+        raise ConfigurationError(
+            f"none of the pipeline's notebooks ({', '.join(spec.name for spec in PIPELINE)}) is here; building would "
+            f"remove the {len(lock)} report(s) of the last build: check --notebooks",
+            path=str(notebooks),
+        )
 
 
 def _full_build(opts: BuildOptions, started: float) -> BuildResult:
@@ -740,12 +764,9 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
             ledger_for_notebooks,
             rows_dir=build_dir / ROWS_DIR,
         )
-        _drop_stale_rows(build_dir / ROWS_DIR, runs)
+        _drop_stale_rows(opts.out, build_dir / ROWS_DIR, runs)
         lock_path = build_dir / LOCKFILE
-        try:
-            lock = json.loads(lock_path.read_text()).get("runs", {}) if lock_path.exists() else {}
-        except ValueError:
-            lock = {}  # a damaged lockfile only costs a full rebuild
+        lock = read_lock(build_dir)  # a damaged lockfile only costs a full rebuild
         t0 = time.perf_counter()
         try:
             # Only explorer pages cut findings into their own rows, and they show the findings about single figures.
@@ -755,7 +776,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         finally:
             # Also on Ctrl-C: the runs that finished are recorded, so the next build reuses them.
             planned = {r.key for r in runs}
-            _remove_reports(opts.out, [v for k, v in lock.items() if k not in planned], {r.report for r in runs})
+            remove_outputs(opts.out, [v for k, v in lock.items() if k not in planned], {r.report for r in runs})
             lock = {k: v for k, v in sorted(lock.items()) if k in planned}
             _write_if_changed(lock_path, (json.dumps({"runs": lock}, indent=2, sort_keys=True) + "\n").encode())
         workers.release()
@@ -901,10 +922,10 @@ def main_build(opts: BuildOptions) -> int:
     try:
         return build(opts).exit_code
     except HelpersError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(for_terminal(f"error: {e}", lines=True), file=sys.stderr)
         return 2
     except OSError as e:  # the output cannot be written (read-only, full disk): name the file, no traceback
-        print(f"error: cannot write {e.filename or opts.out}: {e.strerror or e}", file=sys.stderr)
+        print(for_terminal(f"error: cannot write {e.filename or opts.out}: {e.strerror or e}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:
         print(

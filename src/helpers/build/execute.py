@@ -38,6 +38,7 @@ from ..reports.export import SHORTENED
 from .extract import release_models
 from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
+from .terminal import for_terminal
 
 KERNEL_NAME = "python3"
 # Runs one kernel serves before it is replaced: bounds whatever a long-lived
@@ -450,7 +451,7 @@ def run_notebook(
 
     from ..reports.export import to_html
 
-    print(f"[start] {run.key}", flush=True)
+    print(for_terminal(f"[start] {run.key}"), flush=True)
     started = time.perf_counter()
     source = notebooks_dir / f"{run.spec.name}.ipynb"
     executed = build_dir / "notebooks" / f"{file_stem(run.key)}.ipynb"

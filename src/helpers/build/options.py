@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from ..exceptions import ConfigurationError
+from .terminal import for_terminal
 
 # Workers must start the kernel of this environment, not a python3 kernelspec in ~/.local.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
@@ -46,7 +47,8 @@ class BuildOptions:
 
 
 def log(message: str) -> None:
-    print(message, flush=True)
+    """Print one line of the build's log (names and document text in it cannot drive the terminal)."""
+    print(for_terminal(message), flush=True)
 
 
 class OutputLock:

@@ -13,9 +13,11 @@ import os
 from pathlib import Path
 
 from ..exceptions import ConfigurationError
+from .confine import read_record
 from .options import BuildOptions, OutputLock, log, package_versions
 
 NOOP_RECORD = "unchanged.json"
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a link to /dev/zero or a FIFO planted as the record is no record
 
 
 def _stats(paths: list[Path], root: Path) -> dict[str, list[int]]:
@@ -90,7 +92,7 @@ def output_stats(out: Path) -> dict[str, list[int]]:
 def matching_record(opts: BuildOptions) -> dict | None:
     """The last clean build's record if no input or output file has changed since; else None."""
     try:
-        record = json.loads((opts.out / "_build" / NOOP_RECORD).read_text())
+        record = read_record(opts.out / "_build" / NOOP_RECORD, MAX_RECORD_BYTES)
     except (OSError, ValueError):
         return None
     if not isinstance(record, dict) or record.get("inputs") != json.loads(json.dumps(input_stats(opts))):

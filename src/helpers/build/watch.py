@@ -7,13 +7,17 @@ inputs changed run again; what ran is printed after each change.
 from __future__ import annotations
 
 import os
+import stat
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..exceptions import HelpersError
 from .builder import BuildOptions, BuildResult, build
+from .terminal import for_terminal
 
-Rebuild = Callable[[set[Path]], BuildResult]
+Rebuild = Callable[[set[Path]], BuildResult | None]
 
 
 def rebuilt(result: BuildResult) -> str:
@@ -46,6 +50,35 @@ def differences(before: Snapshot, after: Snapshot) -> set[Path]:
     return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
 
 
+FolderId = tuple[int, int] | None  # (device, inode) of a folder; None when there is no folder at the path
+
+
+def folder_id(path: Path) -> FolderId:
+    """Which folder is at ``path`` now: its device and inode, or None when there is none (removed, or a file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+
+
+def folder_news(path: Path, before: FolderId, now: FolderId) -> str | None:
+    """What happened to a watched folder between two looks, in words; None when it is the same folder.
+
+    File events follow the folder they were registered on, not its name: a
+    folder moved away and replaced by a new one (``mv seeds old; mkdir seeds``)
+    would otherwise be watched in its new place, and every later change missed.
+    """
+    if before == now:
+        return None
+    shown = for_terminal(path)
+    if now is None:
+        return f"{shown} was removed; watching for it to come back"
+    if before is None:
+        return f"{shown} is back; watching it again"
+    return f"{shown} was replaced by another folder; watching the new one"
+
+
 def watch(
     paths: Iterable[Path],
     rebuild: Rebuild,
@@ -62,34 +95,74 @@ def watch(
     once the watcher is live, so a change made before then (during the first
     build, or while the watcher starts) is found by comparing ``since`` with
     the files as they are when watching begins; "watching" is printed only then.
+    A watched folder that is replaced or removed is said so (``folder_news``),
+    and the watcher starts again on what is at its path now, with a rebuild.
     """
-    from watchfiles import watch as watch_files
-
-    roots = [Path(p) for p in paths if Path(p).exists()]
+    paths = [Path(p) for p in paths]
+    folders = {p: folder_id(p) for p in paths if p.is_dir()}
     live = False
-    for changes in watch_files(*roots, stop_event=stop, debounce=debounce_ms, rust_timeout=500, yield_on_timeout=True):
-        changed = {Path(p) for _, p in changes}
-        if not live:
-            live = True
-            echo(f"watching {', '.join(str(p) for p in roots)} (Ctrl-C to stop)")
-            if since is not None:
-                changed |= differences(since, snapshot(roots))
-        if changed:
-            echo("changed: " + ", ".join(sorted(p.name for p in changed)))
-            rebuild(changed)
+    while True:
+        roots = [p for p in paths if p.exists()]
+        moved = False
+        for changes in _batches(roots, stop, debounce_ms):
+            changed = {Path(p) for _, p in changes}
+            if not live:
+                live = True
+                echo(for_terminal(f"watching {', '.join(str(p) for p in roots)} (Ctrl-C to stop)"))
+                if since is not None:
+                    changed |= differences(since, snapshot(roots))
+            for folder, before in folders.items():
+                now = folder_id(folder)
+                news = folder_news(folder, before, now)
+                if news:
+                    echo(news)
+                    folders[folder], moved = now, True
+                    if now is not None:  # a folder that is gone has nothing to build from until it is back
+                        changed.add(folder)
+            if changed:
+                echo(for_terminal("changed: " + ", ".join(sorted(p.name for p in changed))))
+                rebuild(changed)
+            if moved:
+                break  # the watcher follows the old folders: start again on the paths
+        if not moved:
+            return
+
+
+def _batches(roots: list[Path], stop: threading.Event | None, debounce_ms: int) -> Iterator[set]:
+    """watchfiles' batches of changes under ``roots``, and an empty one at least every half second."""
+    if roots:
+        from watchfiles import watch as watch_files
+
+        yield from watch_files(*roots, stop_event=stop, debounce=debounce_ms, rust_timeout=500, yield_on_timeout=True)
+        return
+    while True:  # nothing to watch until a folder comes back
+        if stop is None:
+            time.sleep(0.5)
+        elif stop.wait(0.5):
+            return
+        yield set()
 
 
 def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
     """Build once, then again on every change, printing what was rebuilt (and publishing if asked)."""
     from .publish import publish
 
-    def rebuild(_: set[Path]) -> BuildResult:
+    def build_and_publish(_: set[Path]) -> BuildResult:
         result = build(opts)
-        print(rebuilt(result), flush=True)
+        print(for_terminal(rebuilt(result)), flush=True)
         if publish_to is not None:
             done = publish(opts.out, publish_to)
-            print(f"published to {done.out}: {len(done.written)} file(s) updated, {len(done.removed)} removed", flush=True)
+            for warning in done.skipped:
+                print(for_terminal(f"warning: {warning}"), flush=True)
+            print(for_terminal(f"published to {done.out}: {len(done.written)} file(s) updated, {len(done.removed)} removed"), flush=True)
         return result
+
+    def rebuild(changed: set[Path]) -> BuildResult | None:
+        try:
+            return build_and_publish(changed)
+        except HelpersError as e:  # a folder gone for a moment, a bad setting: said, and the next change builds again
+            print(for_terminal(f"error: {e}", lines=True), flush=True)
+            return None
 
     watched = [opts.seeds, opts.notebooks]  # an edited notebook re-runs too: its hash is part of every run's key
     if opts.ledger is not None:
@@ -97,7 +170,7 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
     if opts.catalog is not None:
         watched.append(Path(opts.catalog))
     before = snapshot(watched)
-    rebuild(set())
+    build_and_publish(set())  # an error here (no seeds folder, say) ends the command, as for build
     try:
         watch(watched, rebuild, since=before)
     except KeyboardInterrupt:

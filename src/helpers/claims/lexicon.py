@@ -143,7 +143,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?Mal\b", "other"),
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
@@ -171,8 +171,8 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
        r"either|whether)\b)[a-z]+er)\b)", "multiple"),
     _u(r"\s?times\b", "other"),
     _u(rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)(?:[a-z]+|[A-Z][a-z]+)\s)?(?:{_PERSON_EN})\b", "person"),
-    _u(r"\s?(?:[A-Z][\w-]*\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]*\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 

@@ -102,7 +102,7 @@ def parse_digits(s: str, lang: str) -> float | None:
     if lang == "de":
         if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):
             s = s.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"\d+,\d+", s):
+        elif re.fullmatch(r"^\d+,\d+", s):
             s = s.replace(",", ".")
         elif re.fullmatch(r"\d{1,3}(,\d{3})+", s):
             # English-style grouping that slipped into a translation
@@ -110,14 +110,16 @@ def parse_digits(s: str, lang: str) -> float | None:
     else:
         if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
             s = s.replace(",", "")
-        elif re.fullmatch(r"\d+,\d{1,2}", s) and lang != "ja":
+        elif re.fullmatch(r"^\d+,\d{1,2}", s) and lang != "ja":
             s = s.replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         return None
     return finite_or_none(float(s))
 
 
-_EXPONENT = re.compile(r"(.*?)(?:[eE]([+-]?\d{1,3})|(?:\^|\s?\*\*\s?)([+-]?\d{1,3}(?:\.\d+)?))")
+# Used with fullmatch; the "^" keeps a search (or any caller's finditer) from retrying the lazy
+# prefix at every position, which is quadratic in the length of the text.
+_EXPONENT = re.compile(r"^(.*?)(?:[eE]([+-]?\d{1,3})|(?:\^|\s?\*\*\s?)([+-]?\d{1,3}(?:\.\d+)?))")
 
 
 def parse_latin(s: str, lang: str) -> float | None:
@@ -127,7 +129,7 @@ def parse_latin(s: str, lang: str) -> float | None:
     sign = 1.0
     if s[:1] in "-−":
         sign, s = -1.0, s[1:].lstrip()
-    times_ten = re.fullmatch(r"(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})", s)
+    times_ten = re.fullmatch(r"^(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})", s)
     if times_ten:  # 1.3x10^6
         s = f"{times_ten.group(1)}e{times_ten.group(2)}"
     m = _EXPONENT.fullmatch(s)

@@ -96,10 +96,18 @@ def _cue_re(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z])" + re.escape(cue.lower()) + tail)
 
 
-def _cue_hit(cue: str, window: str, lowered: str) -> bool:
+# Cached per (cue, window): every quantity of a sentence asks about the same sentence (and
+# mostly the same clause); a sentence of 200 numbers read itself once per cue per number.
+@lru_cache(maxsize=1 << 16)
+def _cue_hit(cue: str, window: str) -> bool:
     if cue.isascii():
-        return _cue_re(cue).search(lowered) is not None
+        return _cue_re(cue).search(_lowered(window)) is not None
     return cue in window
+
+
+@lru_cache(maxsize=256)
+def _lowered(window: str) -> str:
+    return window.lower()
 
 
 _CLAUSE_SPLIT = re.compile(r"[。！？!?;；]|、|,\s|\(|\)|（|）")
@@ -119,7 +127,6 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
     """
     clause = _clause(sentence, q.start, q.end)
     for window in (clause, sentence):
-        lowered = window.lower()
         best: tuple[int, int, _Topic] | None = None
         for rank, t in enumerate(topics()):
             if q.unit not in t.units:
@@ -128,8 +135,8 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
                 continue
             if t.min_value is not None and (q.value_high is None or q.value_high < t.min_value):
                 continue
-            hits = sum(1 for c in t.cues if _cue_hit(c, window, lowered))
-            if not hits or any(_cue_hit(c, window, lowered) for c in t.exclude):
+            hits = sum(1 for c in t.cues if _cue_hit(c, window))
+            if not hits or any(_cue_hit(c, window) for c in t.exclude):
                 continue
             if best is None or hits > best[0]:
                 best = (hits, rank, t)
@@ -142,10 +149,9 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
 def _measure(t: _Topic, q: Quantity, window: str, sentence: str) -> str:
     """The first measure whose cues occur near the quantity (its clause), else in the sentence."""
     for text in (window, sentence):
-        lowered = text.lower()
         for mk, mcues, munits in t.measures:
             if munits and q.unit not in munits:
                 continue
-            if (munits and not mcues) or any(_cue_hit(c, text, lowered) for c in mcues):
+            if (munits and not mcues) or any(_cue_hit(c, text) for c in mcues):
                 return mk
     return t.default_measure

@@ -182,7 +182,7 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
     # German adjectives inflect: Kanadischer Dollar, 16 Millionen kanadische(n) Dollar
     for name, info in list(words["de"].items()):
         first, _, rest = name.partition(" ")
-        m = re.fullmatch(r"(\w+?)(er|e|en|es)", first)
+        m = re.fullmatch(r"^(\w+?)(er|e|en|es)", first)
         if rest and m:
             for ending in ("e", "en", "er", "es"):
                 words["de"].setdefault(f"{m.group(1)}{ending} {rest}", info)

@@ -108,7 +108,11 @@ _TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(r"^[ \t]*(" + _TS + r")[ \t]+-->[ \t]+(" + _TS + r")[^\n]*$", re.M)
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")  # WebVTT/HTML tags, ASS overrides ({\an8})
 # A line that is only a sound ("[Music]", "(Applaus)", Japanese "（拍手）", "［音楽］") is not speech.
-_SOUND_ONLY = re.compile(r"^[ \t]*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\)|（[^（）\n]{1,20}）|［[^［］\n]{1,20}］|[♪♫#\s]+)[ \t]*$")
+# Blanks around a sound are possessive and a line of only ♪, # and blanks is its own branch: the
+# blanks around "[♪♫#\s]+" took cubic time on a caption line of spaces.
+_SOUND_ONLY = re.compile(
+    r"^(?:[ \t]*+(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\)|（[^（）\n]{1,20}）|［[^［］\n]{1,20}］)[ \t]*+|[♪♫#\s]+)$"
+)
 # A new speaker inside a caption: "- " (subtitles) or ">>" (broadcast, YouTube writes "&gt;&gt;").
 _DIALOGUE_DASH = re.compile(r"^[ \t]*(?:>>+|(?:&gt;){2,}|-(?=[ \t]))[ \t]*")
 _CAPTION_NAME = re.compile(r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)")
@@ -903,7 +907,23 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
 _OPERATOR = re.compile(r"^(?:\*\*)?(?P<name>Operator|Moderator|Host|Interviewer|Interviewee)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I)
-_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>\S.*?)[ \t]*#*[ \t]*$")
+_HEADING_OPEN = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+
+
+def _heading_text(line: str) -> str | None:
+    """The text of a Markdown heading line ("## Title ##" -> "Title"), None for another line.
+
+    What "^#{1,6}[ \t]+(\S.*?)[ \t]*#*[ \t]*$" matched, without its cubic time on a line of spaces:
+    the shortest text (one character at least) after which only blanks, closing #s and blanks follow.
+    """
+    line = line[:-1] if line.endswith("\n") else line  # "$" matches before a final line break
+    m = _HEADING_OPEN.match(line)
+    if m is None or "\n" in line:
+        return None
+    rest = line[m.end() :]
+    return rest[: max(1, len(rest.rstrip(" \t").rstrip("#").rstrip(" \t")))]
+
+
 _ROLE = re.compile(
     r"\b(?:Chief|Officer|CEO|CFO|COO|CTO|President|Director|Analyst|Vice|Head|Founder|Chair(?:man|woman)?|"
     r"Investor Relations|Partner|Managing|Manager|Treasurer|Secretary|Host|Guest|Research|Engineer|Scientist)\b"
@@ -1016,10 +1036,10 @@ def _bare_name_labels(lines: list[str]) -> Counter:
 
 def _heading_speaker(line: str) -> str | None:
     """The speaker of a "## Name, Title" heading (a role in the title), else None."""
-    hm = _HEADING.match(line.strip())
-    if not hm:
+    heading = _heading_text(line.strip())
+    if heading is None:
         return None
-    sp = _HEADING_SPEAKER.match(hm.group("text").strip("* "))
+    sp = _HEADING_SPEAKER.match(heading.strip("* "))
     if sp and _plausible_name(sp.group("name")) and _ROLE.search(sp.group("title")):
         return sp.group("name")
     return None
@@ -1104,16 +1124,16 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             speaker, new_block = stripped, True
             i += 3
             continue
-        hm = _HEADING.match(stripped)
-        if hm and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
+        heading = _heading_text(stripped)
+        if heading is not None and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
             named = _heading_speaker(stripped)
-            htext = hm.group("text").strip("* ")
+            htext = heading.strip("* ")
             if named:
                 speaker, new_block = named, True
             elif _OPERATOR.match(htext):
                 speaker, new_block = _OPERATOR.match(htext).group("name"), True
             else:
-                runs = _content_runs(text, a + raw.index(hm.group("text")), a + len(raw.rstrip()))
+                runs = _content_runs(text, a + raw.index(heading), a + len(raw.rstrip()))
                 if runs:
                     kind = "title" if first_line and stripped.startswith("# ") else "heading"
                     units.append(Unit(runs, kind=kind, new_block=True))
@@ -1434,7 +1454,10 @@ def _block_sentences(units: list[Unit], doc_lang: str) -> list[dict]:
         lengths: list[int] = []
         glued: list[int] = []
         ts: str | None = None
-        for jpos, r, rts in parts[max(0, bisect_right(positions, a) - 1) :]:
+        # Walked by index from the sentence's first run: a slice of the rest of the block per
+        # sentence copied the block once per sentence (200,000 cues took minutes).
+        for k in range(max(0, bisect_right(positions, a) - 1), len(parts)):
+            jpos, r, rts = parts[k]
             if jpos >= b:
                 break
             n = len(r.text)

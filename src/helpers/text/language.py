@@ -21,6 +21,10 @@ MIN_LETTERS = 3
 MIN_CONFIDENCE = 0.6
 
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
+# Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
+# its first 100,000 characters, and each call stays bounded however long the line. Far above
+# any line, paragraph or group of the seeds (the longest text detected there has 20,479).
+DETECT_MAX_CHARS = 100_000
 
 
 _JAPANESE_CHARS = re.compile(
@@ -65,7 +69,7 @@ def detect_lang(text: str) -> str:
     """Language of ``text``: "ja" by script, else "de"/"en" by lingua, else "unknown"."""
     if script_lang(text) == "ja":
         return "ja"
-    return _latin_lang(text)
+    return _latin_lang(text[:DETECT_MAX_CHARS])
 
 
 @lru_cache(maxsize=65536)

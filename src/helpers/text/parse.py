@@ -252,8 +252,9 @@ def _attributed(doc: ParsedDocument, speakers: list[str] | None, genre: str | No
 
 
 def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence | None:
-    """``s`` without the masked spans: its pieces are the text between them."""
+    """``s`` without the masked spans (sorted by start): its pieces are the text between them."""
     spans = list(s.pieces) or [(s.start, s.end)]
+    masks = _near(masks, spans[0][0], spans[-1][1])
     if not any(a < me and ms < b for a, b in spans for ms, me in masks):
         return s
     pieces: list[tuple[int, int]] = []
@@ -273,6 +274,18 @@ def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence 
         return None
     joined = join_pieces([text[a:b] for a, b in pieces])
     return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
+
+
+def _near(masks: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The masks that reach into ``[a, b)``, found by bisection: looking at every mask for every
+    sentence was quadratic in a document of inline timestamp links."""
+    k = max(0, bisect_right(masks, (a, float("inf"))) - 1)
+    near: list[tuple[int, int]] = []
+    while k < len(masks) and masks[k][0] < b:
+        if masks[k][1] > a:
+            near.append(masks[k])
+        k += 1
+    return near
 
 
 def _parse_plain(
@@ -788,10 +801,15 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
         chunks.append(content)
         pos += len(content)
     joined = "".join(chunks)
+    positions = [p[0] for p in parts]
     for a, b in split_sentences(joined, segment_lang(joined, doc_lang)):
         pieces: list[tuple[int, int]] = []
         ts: str | None = None
-        for jpos, da, db, lts in parts:
+        # Only the lines the sentence overlaps: every line for every sentence was quadratic in a block's lines.
+        for k in range(max(0, bisect_right(positions, a) - 1), len(parts)):
+            jpos, da, db, lts = parts[k]
+            if jpos >= b:
+                break
             lo, hi = max(a, jpos), min(b, jpos + (db - da))
             if lo < hi:
                 if not pieces:

@@ -51,9 +51,6 @@ class Unreadable(HelpersError):
         self.line = line
         super().__init__(message if line is None else f"line {line}: {message}")
 
-    def __reduce__(self):  # crosses process boundaries from the workers
-        return (type(self), (self.message, self.line))
-
 
 class Malformed(Unreadable):
     """Text that is not valid YAML or JSON."""
@@ -63,15 +60,18 @@ class BoundExceeded(Unreadable):
     """Input beyond one of the readers' bounds (size, nesting depth, aliases, expansion, not a regular file)."""
 
 
-def read_regular(path: str | Path, max_bytes: int) -> bytes:
+def read_regular(path: str | Path, max_bytes: int, *, follow_links: bool = True) -> bytes:
     """The bytes of ``path``, when it is a regular file of at most ``max_bytes``.
 
     Opened without blocking, so a FIFO cannot hang the build (which holds the
     output folder's lock), and read with a bound, so a device such as
     /dev/zero cannot fill memory. ``OSError`` (a missing file, say) is left to
-    the caller, which knows what a missing file means.
+    the caller, which knows what a missing file means. With ``follow_links``
+    false a link is not opened at all (``OSError``, ELOOP): the build's own
+    records and pages are never links it made.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -58,12 +58,18 @@ _CLOSERS = "」』）)】〕］]〉》\"”’'»“‘"
 _PAIRS = {"「": "」", "『": "』"}
 # A "quote" longer than this is an unbalanced bracket somewhere, not a quote.
 _MAX_PROTECTED = 600
+_BRACKET_EVENT = re.compile("[" + "".join(_PAIRS) + "".join(_PAIRS.values()) + "]|\n(?=\n)")
 
 _CJK_END = re.compile(r"[。！？．]+[" + re.escape(_CLOSERS) + r"]*")
 # In Japanese, ASCII ! and ? end sentences too ("何ですか?"), but not inside
 # URLs or product names ("watch?v=", "Yahoo!Japan").
 _CJK_END_JA = re.compile(r"(?:[。！？．]|[!?](?![A-Za-z0-9=&/_%]))+[" + re.escape(_CLOSERS) + r"]*")
-_LATIN_END = re.compile(r"(\.\.\.|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s+(\S))")
+# A run of terminators, its closers, then whitespace and the next character. The run is one
+# character class (not "(\.\.\.|…|[.!?])+", whose overlapping alternatives backtracked
+# exponentially on a run of dots with no space after it), every quantifier is possessive, and a
+# match starts only where a run starts: a start inside a run would end where the run's own
+# match ends, so one failing run costs its length once.
+_LATIN_END = re.compile(r"(?<![.!?…])[.!?…]++[" + re.escape(_CLOSERS) + r"]*+(?=\s++(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 # The characters every match of _CJK_END_JA / _LATIN_END starts with (see _matches).
 _CJK_END_JA_FIRST = re.compile(r"[。！？．!?]")
@@ -215,10 +221,17 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
             cuts.add(m.end())
 
     abbrevs = _ABBREV.get(lang, _ABBREV["unknown"])
+    # The word a "." closes starts after the last separator before it. Each search looks back
+    # only to the previous match (before that the answer is the previous one's): looking back
+    # to the start of the text from every "." read a long line once per sentence.
+    word_start = looked = 0
     for m in _matches(_LATIN_END, _LATIN_END_FIRST, text):
-        if inside(m.start()):
+        at = m.start()
+        sep = max(text.rfind(" ", looked, at), text.rfind("\n", looked, at), text.rfind("\u3000", looked, at))
+        word_start, looked = (sep + 1 if sep >= 0 else word_start), at
+        if inside(at):
             continue
-        if _latin_boundary(text, m.start(), m.group(0), m.group(2), lang, abbrevs):
+        if _latin_boundary(text, word_start, at, m.group(0), m.group(1), lang, abbrevs):
             cuts.add(m.end())
 
     if lang == "ja" or (lang == "unknown" and "\n" in text):
@@ -231,7 +244,9 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
     return cuts
 
 
-def _latin_boundary(text: str, start: int, punct: str, nxt: str, lang: str, abbrevs: set[str]) -> bool:
+def _latin_boundary(
+    text: str, word_start: int, start: int, punct: str, nxt: str, lang: str, abbrevs: set[str]
+) -> bool:
     marks = punct.rstrip(_CLOSERS)
     if "!" in marks or "?" in marks:
         return not nxt.islower()
@@ -240,8 +255,7 @@ def _latin_boundary(text: str, start: int, punct: str, nxt: str, lang: str, abbr
     # A single ".": look at the token it closes.
     if nxt.islower():
         return False
-    line_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\u3000", 0, start)) + 1
-    word = text[line_start:start].lstrip("\"“„'‘([«")
+    word = text[word_start:start].lstrip("\"“„'‘([«")
     token = word.lower()
     if token in _SENTENCE_FINAL_ABBREV:
         return nxt.isupper()
@@ -260,23 +274,31 @@ def _protected_ranges(text: str) -> list[Span]:
     """Outermost matched bracket/quote pairs, as (open, close) positions."""
     if not any(ch in text for ch in _PAIRS):
         return []
-    closers = set(_PAIRS.values())
     stack: list[tuple[str, int]] = []
+    # Where each closer's openers sit in ``stack``: a closer finds its opener without walking
+    # the stack (thousands of unmatched 「 before a run of 』 made that quadratic).
+    openers: dict[str, list[int]] = {closer: [] for closer in _PAIRS.values()}
     pairs: list[Span] = []
-    for i, ch in enumerate(text):
+    for m in _BRACKET_EVENT.finditer(text):
+        ch, i = m.group(), m.start()
         if ch in _PAIRS:
+            openers[_PAIRS[ch]].append(len(stack))
             stack.append((_PAIRS[ch], i))
-        elif ch in closers:
+        elif ch in openers:
             # Unwind to the matching opener; unmatched closers are ignored.
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == ch:
-                    open_pos = stack[k][1]
-                    del stack[k:]
-                    if i - open_pos <= _MAX_PROTECTED:
-                        pairs.append((open_pos, i))
-                    break
-        elif ch == "\n" and stack and text.startswith("\n", i + 1):
+            if openers[ch]:
+                k = openers[ch][-1]
+                open_pos = stack[k][1]
+                del stack[k:]
+                for at in openers.values():
+                    while at and at[-1] >= k:
+                        at.pop()
+                if i - open_pos <= _MAX_PROTECTED:
+                    pairs.append((open_pos, i))
+        elif stack:
             stack.clear()  # brackets never run across a blank line
+            for at in openers.values():
+                at.clear()
     pairs.sort()
     outer: list[Span] = []
     for a, b in pairs:

@@ -12,10 +12,10 @@ from ..lexicon import JA_CORE, JA_VAGUE, JA_VAGUE_FOLLOW
 from .model import _Core, _overlaps, _spans
 
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
-_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?<!{_JA_NUM[:-1]})(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
 # a hiragana run made only of numeral readings (the parser then checks it is one numeral)
 _KANA_RUN = re.compile(r"(?<![ぁ-ゖ])(?:" + "|".join(numbers.KANA_TOKENS) + r")+(?![ぁ-ゖ])")
-_JA_WARI = re.compile(rf"([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
+_JA_WARI = re.compile(rf"(?<![0-9.{'〇零一二三四五六七八九十'}])([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
 _KANA_MULTIPLIERS = ("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん", "まん", "おく", "ちょう")
 
 

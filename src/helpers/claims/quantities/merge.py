@@ -14,7 +14,7 @@ from .model import _Q
 
 _BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
 # "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
-_COORDINATION = re.compile(r"(?:\s+[A-Za-zÄÖÜäöüß-]+)?\s*,?\s*(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_COORDINATION = re.compile(r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 _FEET = frozenset({"ft", "foot", "feet", "'", "′"})

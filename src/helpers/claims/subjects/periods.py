@@ -37,7 +37,7 @@ _THIS_FISCAL = re.compile(r"(?:this|current) fiscal year|(?:laufenden?|aktuellen
 _REL_YEAR = re.compile(
     r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|im vergangenen Jahr|vergangenes Jahr|"
     r"letztes Jahr|letzten Jahr|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.IGNORECASE)
-_AGO = re.compile(r"(\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|(\d+)\s*[かヶカケ]月前", re.IGNORECASE)
+_AGO = re.compile(r"((?<!\d)\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|((?<!\d)\d+)\s*[かヶカケ]月前", re.IGNORECASE)
 _MONTH_EN_DE = re.compile(
     r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+" + _Y + ")?",
     re.IGNORECASE,

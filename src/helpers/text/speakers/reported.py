@@ -47,7 +47,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("en_inverted", re.compile(r"[,”\"]\s*(?:" + _EN_VERBS + r")\s" + _EN_NAME)),
     ("de_laut", re.compile(r"\b(?:[Ll]aut|[Nn]ach Angaben (?:von|des|der)|[Ss]o)\s(?P<src>(?:[A-ZÄÖÜ][\wäöüß.'’-]+\s?){1,4})")),
     ("de_zufolge", re.compile(r"(?P<src>(?:[A-ZÄÖÜ][\wäöüß.'’-]+\s){1,4})zufolge\b")),
-    ("de_verb", re.compile(r"(?P<src>(?:[A-ZÄÖÜ][\wäöüß'’-]+\s?){1,3})\s(?:" + _DE_VERBS + r")\b")),
+    ("de_verb", re.compile(r"(?P<src>(?:[A-ZÄÖÜ][\wäöüß'’-]++\s?){1,3})\s(?:" + _DE_VERBS + r")\b")),
     ("de_inverted", re.compile(r"\b(?:" + _DE_VERBS + r")\s(?P<src>(?:[A-ZÄÖÜ][\wäöüß'’-]+\s?){1,3})")),
     ("ja_niyoru", re.compile(r"(?P<src>(?:[A-Za-z][\w.'’-]*\s)*[^、。「」（）()\s]{1,20})(?:によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が(?:言って|話して)(?:いた|いました)(?:のは|のですが|が))")),
     ("ja_honorific", re.compile(r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:" + _JA_VERBS + r")")),
@@ -100,7 +100,7 @@ _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
 _QUESTION = re.compile(r"[?？][\s」』)）]*$")
 _INTERVIEWER = re.compile(r"^\s*[（(]?(?:質問|Q|Frage|Question)[)）:：]", re.IGNORECASE)
 _LATIN_FULL_NAME = re.compile(r"\b[A-Z][a-zäöüé]+(?:\s[A-Z][a-zäöüé]+)+\b")
-_TWO_NAMES = re.compile(r"[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
+_TWO_NAMES = re.compile(r"^[A-ZÄÖÜ][\wäöüß'’-]+(?:\s[A-ZÄÖÜ][\wäöüß'’-]+){1,3}")
 _STOP_SOURCES = re.compile(r"^(?:It|This|That|There|The|A|An|Es|Das|Die|Der|Dies|These|Those|We|I|You|Ich|Wir|Man)$")
 
 
