@@ -108,3 +108,12 @@ def test_chapter_headings_of_a_labelled_transcript_stay_headings():
         ("heading", None, "Open Source (12:30)"),
         ("turn", "Lex", "Why open?"),
     ]
+
+
+def test_a_citation_before_a_full_stop_leaves_no_space_before_it():
+    from helpers.text.parse import parse_document
+
+    text = "# Notes\n\nThe cluster has 24,000 GPUs [[1]](https://youtu.be/a?t=8). It took 54 days [[2]](https://youtu.be/a?t=95).\n"
+    d = parse_document(text, "x")
+    got = [(s.timestamp, s.text) for s in d.sentences]
+    assert got == [("00:00:08", "The cluster has 24,000 GPUs."), ("00:01:35", "It took 54 days.")]

@@ -59,7 +59,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..exceptions import DocumentError
@@ -1217,17 +1217,24 @@ def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list
     units: list[Unit] = []
     for (start, ts), (end, _) in zip(cuts[::2], cuts[1::2]):
         timestamp = ts or timestamp
-        runs = _content_runs(text, start, end)
+        runs = _glue_punctuation(_content_runs(text, start, end))
         if runs:
             units.append(Unit(runs, timestamp=timestamp))
     return units, timestamp
+
+
+def _glue_punctuation(runs: list[Run]) -> list[Run]:
+    """Runs cut after a time or citation ("GPUs [[1]](#t=8). It"): a full stop or comma opening them takes no space."""
+    if runs and runs[0].text[:1] in ".,;:!?)":
+        runs[0] = replace(runs[0], glued=True)
+    return runs
 
 
 def _read_cited(text: str, base: int) -> Reading:
     """Units of prose citing its recording (see ``labelled.cited_spans``)."""
     units: list[Unit] = []
     for sp in labelled.cited_spans(text, base):
-        runs = _content_runs(text, sp.start, sp.end)
+        runs = _glue_punctuation(_content_runs(text, sp.start, sp.end))
         if runs:
             ts = clock(sp.seconds) if sp.seconds is not None else None
             units.append(Unit(runs, timestamp=ts, kind=sp.kind, new_block=sp.new_block))
