@@ -28,6 +28,10 @@ from helpers.text.labelled import Label, cited_spans, cites_recording, inline_st
         ("[00:12] [Host] Welcome back.", "Host", "00:12", "Welcome back."),
         ("**Lex Fridman** [01:26:51]: Hi.", "Lex Fridman", "01:26:51", "Hi."),
         ("[司会] [00:01:02] 本日はありがとうございます。", "司会", "00:01:02", "本日はありがとうございます。"),
+        ("[Lex Fridman]: How many?", "Lex Fridman", None, "How many?"),
+        ("Lex Fridman 00:00:01 - 00:00:05", "Lex Fridman", "00:00:01", ""),
+        ("**Ruchi Sanghvi**  0:03", "Ruchi Sanghvi", "0:03", ""),
+        ("00:00:01 - 00:00:05 Lex Fridman", "Lex Fridman", "00:00:01", ""),
     ],
 )
 def test_label_forms_are_one_rule(line, name, ts, words):
@@ -45,6 +49,8 @@ def test_label_forms_are_one_rule(line, name, ts, words):
         "[00:00:00] This program is brought to you by 3 volunteers.",
         "## Open Source (12:30)",  # chapters of show notes
         "- Intro (00:00)",
+        "- Intro 00:00",
+        "00:00 Intro",  # a chapter line: a single time before a name is no label
     ],
 )
 def test_prose_is_no_label(line):

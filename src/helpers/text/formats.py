@@ -1154,7 +1154,9 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             continue
         hit = _match_label(stripped)
         content = lead
-        if hit and hit.name and hit.style == "name" and not accept_name(hit.name):
+        # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
+        weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
+        if hit and hit.name and weak and not accept_name(hit.name):
             hit = None
         if hit and hit.style == "name" and first_line and standalone(i) and hit.name not in recurring:
             hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
@@ -1215,9 +1217,10 @@ def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list
         cuts.append((a + e, _written_clock(ts)))
     cuts.append((b, None))
     units: list[Unit] = []
-    for (start, ts), (end, _) in zip(cuts[::2], cuts[1::2]):
+    for k, ((start, ts), (end, _)) in enumerate(zip(cuts[::2], cuts[1::2])):
         timestamp = ts or timestamp
-        runs = _glue_punctuation(_content_runs(text, start, end))
+        runs = _content_runs(text, start, end)
+        runs = _glue_punctuation(runs) if k else runs
         if runs:
             units.append(Unit(runs, timestamp=timestamp))
     return units, timestamp

@@ -9,6 +9,9 @@ Markdown heading marks, then
 * a name and a time, the colon optional: ``[Lex Fridman] [01:26:51] …``,
   ``[SPEAKER_00] [00:05-00:12]: …``, ``##### **Chenyu** [[00:00:00](…)]`` (a
   label alone on its line names the lines below it);
+* a name in brackets and a colon: ``[Lex Fridman]: …``;
+* alone on its line, a name and a bare time or a time range and a name:
+  ``Lex Fridman  00:00:01 - 00:00:05``, ``00:00:01 - 00:00:05 Lex Fridman``;
 * a name in capitals, a comma, a title in capitals and a colon, as broadcast
   rush transcripts write a speaker's first turn: ``ERICA HILL, CNN ANCHOR: …``
   (also with a note: ``HILL (voice-over): …``).
@@ -68,6 +71,13 @@ def _name(k: int) -> str:
 _TIME_NAME = re.compile(_PREFIX + _stamp(1) + r"[ \t]*" + _name(1) + r"[ \t]*(?P<s1>[:：])?[ \t]*")
 # name, time, colon or not
 _NAME_TIME = re.compile(_PREFIX + _name(2) + r"[ \t]*" + _stamp(2) + r"[ \t]*(?P<s2>[:：])?[ \t]*")
+# [Name]: text
+_BRACKET_NAME = re.compile(_PREFIX + r"\[(?P<n6>" + _NAME + r")\][ \t]*[:：][ \t]*")
+# a label alone on its line with a bare time: "Lex Fridman  00:00:01 - 00:00:05", "00:00:01 - 00:00:05 Lex Fridman"
+_LINE_NAME_TIME = re.compile(_PREFIX + _name(4) + r"[ \t]+(?P<t4>" + TS + r")" + _RANGE_TAIL + r"[ \t]*$")
+_LINE_RANGE_NAME = re.compile(
+    r"^(?P<t5>" + TS + r")[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r"[ \t]+" + _name(5) + r"[ \t]*$"
+)
 # NAME, TITLE: and NAME (voice-over): (capitals only, so prose never matches)
 _CAPS_TITLE = re.compile(
     r"^(?:>>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4})"
@@ -89,8 +99,8 @@ def _group(m: re.Match, prefix: str) -> str | None:
 def match(line: str) -> Label | None:
     """The speaker label at the start of ``line`` (stripped), in any of the forms above, else None."""
     head = line[:200]
-    if "[" not in head and "(" not in head and "," not in head:  # every form has a bracket or a comma
-        return None
+    if "[" not in head and "(" not in head and "," not in head:  # the other forms have a bracket or a comma
+        return _line_label(line)
     m = _TIME_NAME.match(line)
     if m and (m.group("s1") or m.group("c1") or m.group("n1b")):
         return _label(m, "t1", "n1")
@@ -103,7 +113,19 @@ def match(line: str) -> Label | None:
     m = _CAPS_TITLE.match(line)
     if m:
         return Label(m.group("n3"), None, m.end())
-    return None
+    m = _BRACKET_NAME.match(line)
+    if m:
+        return _label(m, "t6", "n6")
+    return _line_label(line)
+
+
+def _line_label(line: str) -> Label | None:
+    """A label alone on its line with a bare time (a range when the time comes first)."""
+    m = _LINE_NAME_TIME.match(line) if line[-1:].isdigit() else None
+    if m and not ((m.group("bullet") or m.group("marks")) and m.group("n4c")):  # "- Intro 00:00" is a chapter
+        return _label(m, "t4", "n4")
+    m = _LINE_RANGE_NAME.match(line) if line[:1].isdigit() else None
+    return _label(m, "t5", "n5") if m else None
 
 
 def _label(m: re.Match, ts: str, name: str) -> Label | None:
