@@ -50,6 +50,7 @@ def test_malformed_yaml_cites_the_line(tmp_path):
         ("    speakers: Mark\n", "speakers", 3),
         ("    event_date: next week\n", "event_date", 3),
         ("    title: x\n    colour: red\n", "colour", 4),
+        ("    roles: [CFO]\n", "roles", 3),
     ],
 )
 def test_bad_fields_are_reported_with_their_line_and_others_still_load(tmp_path, body, field, line):
@@ -67,3 +68,10 @@ def test_entry_naming_a_missing_document_is_a_problem(tmp_path):
     cat = load_catalog(p)
     cat.check_documents(["real"])
     assert cat.problems and cat.problems[0].line == 2 and "ghost" in str(cat.problems[0])
+
+
+def test_roles_name_each_speakers_role(tmp_path):
+    p = tmp_path / "catalog.yaml"
+    p.write_text("documents:\n  a:\n    speakers: [Susan Li]\n    roles:\n      Susan Li: CFO, Meta\n", encoding="utf-8")
+    cat = load_catalog(p)
+    assert not cat.problems and cat.entry("a").roles == (("Susan Li", "CFO, Meta"),)

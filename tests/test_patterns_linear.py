@@ -66,9 +66,17 @@ BOUNDED = {
 ANCHORED = {
     "\\s*(?:[.,;:!?)]|$|\\s(?:and|but": "claims.quantities._CLAUSE_END_AFTER: .match after an age",
     "\\s*(?:[.,;:!?)。、！？]|$)": "claims.quantities._CLAUSE_ENDS: .match after a quantity",
-    "\\s?(?:(?!von\\b|und\\b": "claims.lexicon person unit (de): .match after a number",
-    "\\s?(?:of\\s)?(?:(?!of\\b|and\\b": "claims.lexicon person unit (en): .match after a number",
 }
+
+
+def _unit_patterns() -> set[str]:
+    """The lexicon's unit patterns: ``attach`` tries each with ``.match(text, end)`` after a number, never a scan."""
+    from helpers.claims.lexicon import UNITS_BY_LANG
+
+    return {pattern.pattern for units in UNITS_BY_LANG.values() for pattern, _unit, _mult in units}
+
+
+UNIT_PATTERNS = _unit_patterns()
 BOUND_CHARS = 1_000
 BOUND_SECONDS = 0.25
 
@@ -173,7 +181,7 @@ def _text(prefix: str, unit: str, suffix: str, size: int) -> str:
 
 def superlinear(pattern: re.Pattern, shapes: list[tuple[str, str, str]] = SHAPES) -> list[str]:
     """The adversarial shapes (prefix, unit, suffix) on which ``pattern`` hangs or grows faster than linear."""
-    anchored = any(pattern.pattern.startswith(key) for key in ANCHORED)
+    anchored = pattern.pattern in UNIT_PATTERNS or any(pattern.pattern.startswith(key) for key in ANCHORED)
     bad: list[str] = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:

@@ -157,3 +157,51 @@ def test_periods_group_by_quarter_and_points_compare_by_date():
 def test_units_map_to_dimensions():
     assert dimension("usd") == dimension("eur") == "currency"
     assert dimension("duration_month") == "time" and dimension("gpu") == "gpu"
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,unit,lang,counted",
+    [
+        # qualifiers and verbs before a measure narrow nothing: the same capex, the same revenue
+        ("Consolidated revenue was $48.4 billion.", "$48.4 billion", "usd", "en", "revenue"),
+        ("Reported revenue was $48.4 billion.", "$48.4 billion", "usd", "en", "revenue"),
+        ("Segment revenue was $10.1 billion.", "$10.1 billion", "usd", "en", "revenue"),
+        ("Cash capex was $14.8 billion.", "$14.8 billion", "usd", "en", "capex"),
+        ("Meta expects capex of $60 billion.", "$60 billion", "usd", "en", "capex"),
+        ("Meta now sees capital expenditure of $60 billion.", "$60 billion", "usd", "en", "capex"),
+        ("We roughly doubled revenue to $39 billion.", "$39 billion", "usd", "en", "revenue"),
+        # words that do narrow stay, past a qualifier
+        ("Data center segment revenue was $35.6 billion.", "$35.6 billion", "usd", "en", "revenue/data center"),
+        ("Der Segmentumsatz lag bei 10 Milliarden Euro.", "10 Milliarden Euro", "eur", "de", "revenue"),
+        ("セグメント売上高は100億ドルだった。", "100億ドル", "usd", "ja", "revenue"),
+    ],
+)
+def test_qualifiers_and_verbs_do_not_split_a_measure(sentence, surface, unit, lang, counted):
+    assert one(sentence, surface, unit, lang=lang)["counted"] == counted
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,unit,lang,speaker",
+    [
+        ("Our company has been around for six years.", "six years", "duration_year", "en", ""),
+        ("Our revenue grew to $10 billion.", "$10 billion", "usd", "en", "Guest"),
+        ("Unser Unternehmen hat 500 Mitarbeiter.", "500", "person", "de", ""),
+        ("当社の従業員は500人です。", "500人", "person", "ja", ""),
+    ],
+)
+def test_we_of_an_unknown_speaker_stays_unknown(sentence, surface, unit, lang, speaker):
+    got = one(sentence, surface, unit, lang=lang, speaker=speaker, main="Meta", previous="Meta is big.")
+    assert (got["subject"], got["subject_basis"]) == ("", "")
+
+
+def test_a_catalog_role_places_the_speakers_we(tmp_path):
+    from helpers.claims.subjects import document_context
+    from helpers.text.catalog import load_catalog
+
+    p = tmp_path / "catalog.yaml"
+    p.write_text("documents:\n  d:\n    event_date: 2025-01-29\n    roles:\n      Guest: CFO, Meta\n", encoding="utf-8")
+    ctx = document_context("d", "", "", load_catalog(p).entry("d"))
+    claims = pd.DataFrame([dict(doc_id="d", claim_id="c", sentence_id=1, start=0, surface="$10 billion", unit="usd",
+                                lang="en", speaker="Guest", context="Our revenue grew to $10 billion.")])  # fmt: skip
+    got = annotate(claims, None, {"d": ctx}).iloc[0]
+    assert (got["subject"], got["subject_basis"]) == ("Meta", "speaker")

@@ -25,6 +25,7 @@ from ..text.frames import typed_frame
 from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from . import numbers
+from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, find_quantities
 from .subjects import with_subjects
@@ -130,7 +131,10 @@ CLAIMS = TableSpec(
         Column(
             "period",
             "str",
-            "When the figure holds: 2024 (year), FY2025 (fiscal year), 2024-Q4 / FY2025-Q4 (quarter), 2024-12 or "
+            "When the figure holds, the nearest period in its own clause first: 2024 (year; also \"last year\", im "
+            "Vorjahr, 来年 against the event date), FY2025 (fiscal year: fiscal 2025, FY25, Geschäftsjahr 2025, 2025年度), "
+            "2024-Q4 / FY2025-Q3 (quarter: fourth-quarter, Q3 FY25, drittes Quartal, 第3四半期), 2025-H1 (half: first "
+            "half, H1, erstes Halbjahr, 上期), 2024-12 or "
             "2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of "
             "the event), >2025-01-29 (a forecast for an unstated later time), or empty (a flow such as revenue with no "
             "stated period).",
@@ -148,7 +152,31 @@ CLAIMS = TableSpec(
             "str",
             "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, "
             "revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when "
-            "nothing says.",
+            "nothing says. Words that narrow nothing are left out: consolidated, reported or cash revenue and \"Meta "
+            "expects capex\" count revenue and capex.",
+        ),
+        Column(
+            "status",
+            "str",
+            "How the figure is framed in its own clause (helpers.claims.framing, data/framing.yaml): actual (\"capex "
+            "was $14.8 billion\"), guidance (the owner's outlook or plan: \"we expect $60 billion\", \"stellt 43 "
+            "Milliarden in Aussicht\", 見込み) or forecast (someone else's estimate: \"analysts expect\", Konsens, "
+            "市場予想). Guidance or a forecast never conflicts with an actual.",
+            isin=STATUSES,
+        ),
+        Column(
+            "generic",
+            "bool",
+            "True when the clause speaks of a whole class, not one owner (\"language models in general train on 15 "
+            "trillion tokens\", generell, 一般的に); such a figure conflicts with no one model's unless the clause "
+            "names whose it is.",
+        ),
+        Column(
+            "generation",
+            "str",
+            "next or previous when the clause names another generation than the current one (\"the next-generation "
+            "cluster will have 100,000 GPUs\", Vorgänger, 次世代); empty for the current generation or none named.",
+            isin=GENERATIONS,
         ),
     ),
     unique=("claim_id",),

@@ -20,9 +20,9 @@ one lexicon, ``data/framing.yaml``; the functions read the figure's own clause.
     ``next`` or ``previous`` when the clause names another generation than the
     current one ("next-generation cluster", "Vorgänger", "次世代"), else "".
 
-A claims table may carry these as columns later (the extraction would fill them
-from the same functions); until then the comparison frames each claim from its
-``context`` sentence.
+The claims table carries them as the columns ``FRAME_COLUMNS``, filled at each
+claim's own offset (``helpers.claims.subjects.annotate``); a table written
+before they existed is framed by the comparison from each claim's ``context``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from importlib import resources
 from ..text.safeload import load_yaml
 
 STATUSES = ("actual", "guidance", "forecast")
+FRAME_COLUMNS = ("status", "generic", "generation")
 GENERATIONS = ("", "next", "previous")
 _KINDS = ("forecast", "not_guidance", "guidance", "generic", "next_generation", "previous_generation")
 _LANGS = ("en", "de", "ja")
@@ -116,5 +117,9 @@ def generation_of(clause: str, lang: str) -> str:
 def frame_of(sentence: str, surface: str, lang: str, start: int | None = None) -> Frame:
     """The frame of a figure written as ``surface`` in ``sentence`` (at offset ``start`` when known)."""
     at = start if start is not None and sentence[start : start + len(surface)] == surface else sentence.find(surface)
-    clause = clause_around(sentence, at, at + len(surface)) if at >= 0 and surface else sentence
+    return frame_of_clause(clause_around(sentence, at, at + len(surface)) if at >= 0 and surface else sentence, lang)
+
+
+def frame_of_clause(clause: str, lang: str) -> Frame:
+    """The frame of a figure whose own clause is ``clause``."""
     return Frame(status_of(clause, lang), _has("generic", lang, clause), generation_of(clause, lang))

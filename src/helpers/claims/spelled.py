@@ -50,7 +50,7 @@ _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 _EN_WORDS = sorted(set(_EN_UNITS) | set(_EN_TEENS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORD_UNITS)
                    | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "dozs", "dzs", "over", "out", "in", "point",
-                      "halves"}, key=len, reverse=True)
+                      "halves"}, key=lambda w: (-len(w), w))
 # Where a run of number words can start (and what may follow digits in one): cheap tests before parsing
 STARTS = {
     "en": re.compile(r"(?i)\b(?:" + "|".join(_EN_WORDS) + r")s?\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),

@@ -23,7 +23,7 @@ LANGUAGES = ("ja", "de", "en")
 MAX_CATALOG_BYTES = 4_000_000
 _STR_FIELDS = ("title", "genre", "event", "event_id", "rendering_of", "source")
 _DATE_FIELDS = ("event_date", "published")
-KNOWN_FIELDS = frozenset(_STR_FIELDS + _DATE_FIELDS + ("language", "speakers"))
+KNOWN_FIELDS = frozenset(_STR_FIELDS + _DATE_FIELDS + ("language", "speakers", "roles"))
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class CatalogEntry:
     event_date: str | None = None
     published: str | None = None
     speakers: tuple[str, ...] = ()
+    # speaker name -> role ("CFO, Meta"): whose "we" a speaker's figures are (helpers.claims.subjects)
+    roles: tuple[tuple[str, str], ...] = ()
     rendering_of: str | None = None
     source: str | None = None
     line: int | None = None  # where the entry starts in catalog.yaml
@@ -136,9 +138,14 @@ def _entry(
     speakers = data.get("speakers") or []
     if not isinstance(speakers, list) or not all(isinstance(s, str) for s in speakers):
         fail("speakers", "expected a list of names")
+    roles = data.get("roles") or {}
+    if not isinstance(roles, dict) or not all(isinstance(r, (str, int, float)) for r in roles.values()):
+        fail("roles", "expected a mapping of speaker name to role (Susan Li: CFO, Meta)")
+        roles = {}
     if problems:
         return None, sorted(problems, key=lambda e: e.line or 0)
-    entry = CatalogEntry(doc_id=doc_id, language=lang, speakers=tuple(speakers), line=line, **values)
+    entry = CatalogEntry(doc_id=doc_id, language=lang, speakers=tuple(speakers),
+                         roles=tuple((str(k), str(v)) for k, v in roles.items()), line=line, **values)  # fmt: skip
     return entry, []
 
 

@@ -911,7 +911,7 @@ _HEADING_OPEN = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
 def _heading_text(line: str) -> str | None:
-    """The text of a Markdown heading line ("## Title ##" -> "Title"), None for another line.
+    r"""The text of a Markdown heading line ("## Title ##" -> "Title"), None for another line.
 
     What "^#{1,6}[ \t]+(\S.*?)[ \t]*#*[ \t]*$" matched, without its cubic time on a line of spaces:
     the shortest text (one character at least) after which only blanks, closing #s and blanks follow.

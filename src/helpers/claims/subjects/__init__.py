@@ -15,8 +15,9 @@ a full year's). This module reads them from the sentence and its context.
     durations, which are the person's own;
 ``speaker``
     "we / our / wir / unser / 当社 / 私たち" in the clause: the speaker's
-    organisation (from the people lexicon or the catalog); "I / ich / 私" for a
-    duration or age: the speaker;
+    organisation (from the people lexicon or the catalog's ``roles``); "I / ich /
+    私" for a duration or age: the speaker. A "we" whose speaker nothing places
+    leaves the subject empty: not the sentence before's, not the document's;
 ``other_party``
     the clause names someone generic (customers, analysts, Kunden, 顧客): the
     figure is theirs, so no company topic applies and it is compared with nothing;
@@ -31,8 +32,13 @@ a full year's). This module reads them from the sentence and its context.
 empty
     nothing says whose figure it is.
 
-**Period** (``period``, with ``period_basis``): ``2024`` (a year), ``FY2025``
-(a fiscal year), ``2024-Q4`` / ``FY2025-Q4`` (a quarter), ``2024-12`` or
+**Period** (``period``, with ``period_basis``): the expression of any kind
+nearest the figure in its own clause, else in its sentence (where an actual
+does not take the period of a clause that holds guidance: "next year we expect"
+dates no actual). ``2024`` (a year), ``FY2025`` (a fiscal year: fiscal 2025,
+FY25, Geschäftsjahr 2025, 2025年度), ``2024-Q4`` / ``FY2025-Q3`` (a quarter:
+fourth-quarter, Q3 FY25, drittes Quartal, 第3四半期), ``2025-H1`` (a half: first
+half, H1, erstes Halbjahr, 上期), ``2024-12`` or
 ``2024-12-31`` (a month or day), ``end-2025`` (a target "by the end of the
 year", distinct from a count at any date) or ``@2025-01-29`` (no period stated:
 as of the event). Bases: ``stated`` (written out), ``relative`` ("last year",
@@ -41,13 +47,18 @@ as of the event). Bases: ``stated`` (written out), ``relative`` ("last year",
 1 billion" with no period stated: ``>2025-01-29``, after the event, compared
 with nothing of another date); a flow (revenue, spending) with no stated
 period gets none, because the event date says nothing about which year it sums.
-A quarter or month named without a year is the latest one that has ended by the
+A quarter, half or month named without a year is the latest one that has ended by the
 event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outlook
 ("is expected to be", "in Aussicht", "見込み") the first one that has not.
 
 **Counted** (``counted``): what the figure counts, from ``data/measures.yaml``
 (revenue, capex, employees, users/daily ...) or from a unit that says it
-(GPUs, watts, tokens, parameters); empty when nothing does.
+(GPUs, watts, tokens, parameters); empty when nothing does. Words before the
+cue narrow it ("data center revenue") unless ``not_narrowing`` in that file
+lists them (consolidated, cash, segment; verbs such as "expects").
+
+**Framing** (``status``, ``generic``, ``generation``): ``helpers.claims.framing``
+read in the figure's own clause at its own offset.
 
 Modules: ``entities`` (the lexicon and where a text names it), ``measures`` (what a figure
 counts), ``clauses`` (the clause around a figure), ``subject`` (whose figure), ``periods``

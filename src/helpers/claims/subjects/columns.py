@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
+from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
@@ -64,42 +66,107 @@ def annotate(
     sentences: pd.DataFrame | Iterable[Mapping] | None,
     contexts: Mapping[str, DocumentContext],
 ) -> pd.DataFrame:
-    """``claims`` with subject, subject_basis, period, period_basis and counted filled in.
+    """``claims`` with subject, subject_basis, period, period_basis, counted, status, generic and generation filled in.
 
     ``sentences`` (doc_id, sentence_id, block_id, start, text, speaker, lang)
     gives each claim its sentence and the one before; without it the claim's
-    ``context`` is its only sentence and nothing carries over.
+    ``context`` is its only sentence and nothing carries over. The framing
+    (``helpers.claims.framing``) is read at the claim's own offset, so that a
+    figure written twice in a sentence is framed twice.
     """
     out = claims.copy()
     for col in SUBJECT_COLUMNS:
         out[col] = ""
+    for col, empty in zip(FRAME_COLUMNS, ("actual", False, "")):
+        out[col] = empty
     if out.empty:
         return out
     sent_index: dict[tuple[str, int], Mapping] = {}
     rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else (sentences or [])
     for r in rows:
         sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
+    placed = [_placed(c, sent_index) for c in _records(out)]
+    # each sentence's outlook figures: the period of guidance or a forecast does not date an actual
+    outlooks: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+    for p in placed:
+        spans = outlooks.setdefault((p.doc_id, p.sid, p.text), [])
+        if p.frame.status != "actual":
+            spans.append((p.start, p.end))
+    actual_view: dict[tuple[str, int, str], str] = {}  # the sentence as an actual sees it, made once per sentence
     values = []
-    for c in _records(out):
-        values.append(_annotate_one(c, sent_index, contexts))
+    for p in placed:
+        key = (p.doc_id, p.sid, p.text)
+        if p.frame.status == "actual" and key not in actual_view:
+            actual_view[key] = _without_outlooks(p.text, outlooks[key])
+        values.append(_annotate_one(p, actual_view.get(key, p.text) if p.frame.status == "actual" else p.text,
+                                    sent_index, contexts))  # fmt: skip
     for i, col in enumerate(SUBJECT_COLUMNS):
         out[col] = [v[i] for v in values]
+    for col in FRAME_COLUMNS:
+        out[col] = [getattr(p.frame, col) for p in placed]
     return out
 
 
-def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class _Placed:
+    """A claim placed in its sentence: the sentence, the claim's offsets in it, and its framing there."""
+
+    claim: Mapping
+    doc_id: str
+    sid: int
+    sent: Mapping | None
+    text: str
+    lang: str
+    start: int
+    end: int
+    frame: Frame
+
+
+@lru_cache(maxsize=16384)
+def _frame(text: str, left: int, right: int, lang: str) -> Frame:
+    # keyed by the sentence and the clause's bounds: the sentence's hash is computed once, a sliced clause's every time
+    return frame_of_clause(text[left:right], lang)
+
+
+def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Placed:
     doc_id = str(c["doc_id"])
-    ctx = contexts.get(doc_id) or DocumentContext(doc_id)
     try:
         sid = int(c.get("sentence_id"))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         sid = -1
     sent = sent_index.get((doc_id, sid))
     text = _str(sent["text"]) if sent is not None else _str(c.get("context"))
-    speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
     lang = _str(c.get("lang")) or (_str(sent.get("lang")) if sent is not None else "")
-    unit = _str(c.get("unit"))
     s, e = _offset_in(text, sent["start"] if sent is not None else None, c)
+    return _Placed(c, doc_id, sid, sent, text, lang, s, e, _frame(text, *clause_span(text, s, e), _lang_key(lang)))
+
+
+def _without_outlooks(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the clauses of guidance and forecast figures at ``spans`` blanked out (offsets kept).
+
+    "Revenue was $10 billion, and next year we expect $12 billion": the period an
+    outlook is for lies ahead and dates no actual. The other way round it may
+    ("$91.4 billion in 2025, above the $75 billion it had planned").
+    """
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for left, right in sorted(clause_span(text, s, e) for s, e in spans):
+        left = max(left, pos)
+        if right > left:
+            parts += [text[pos:left], " " * (right - left)]
+            pos = right
+    return "".join(parts) + text[pos:]
+
+
+def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str, int], Mapping],
+                  contexts: Mapping[str, DocumentContext]) -> tuple[str, ...]:  # fmt: skip
+    """The subject, period and counted columns of one placed claim; ``sentence_view`` is its sentence as far as
+    it may date the claim (see ``_without_outlooks``)."""
+    c, doc_id, sid, sent, text, lang, s, e = p.claim, p.doc_id, p.sid, p.sent, p.text, p.lang, p.start, p.end
+    ctx = contexts.get(doc_id) or DocumentContext(doc_id)
+    speaker = _str(c.get("speaker")) or (_str(sent.get("speaker")) if sent is not None else "")
+    unit = _str(c.get("unit"))
     left, right = clause_span(text, s, e)
     clause = text[left:right]
     counted = counted_of(unit, clause, text, _lang_key(lang))
@@ -109,7 +176,8 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
-    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(text, s, ctx.event_date, outlook, False)
+    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
+        sentence_view, s, ctx.event_date, outlook, False)
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])
@@ -117,7 +185,8 @@ def _annotate_one(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping], con
         # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
         prev_subject, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
         if subj is None and prev_subject is not None:
-            subj = Resolved(prev_subject.value, "previous_sentence")
+            # an unplaced "we" before stays unknown here too
+            subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None:
             found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
             # a period carries over only while the sentence is about the same subject
@@ -146,9 +215,9 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
     heading = " ".join(x for x in (title, get("title"), get("event")) if x)
     orgs: dict[str, str] = {}
     roles = getattr(entry, "roles", None) if entry is not None else None
-    if isinstance(roles, Mapping):
+    if roles:
         # a catalog that records roles ("Susan Li": "CFO, Meta") names the organisation in them
-        for name, role in roles.items():
+        for name, role in (roles.items() if isinstance(roles, Mapping) else roles):
             hits = [m.entity for m in mentions(str(role))]
             org = next((organisation_of(h.name) or h.name for h in hits), "")
             if org:

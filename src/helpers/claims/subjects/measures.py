@@ -92,12 +92,51 @@ def _find_cue(cue: str, text: str, lowered: str) -> re.Match[str] | None:
     return _cue_re(cue).search(lowered if cue.isascii() else text)
 
 
-# Words that narrow nothing: articles, totals, period words and ordinals.
-_EN_STOP = frozenset(
-    ["the", "a", "an", "its", "our", "their", "his", "her", "my", "your", "of", "for", "in", "on", "at", "by", "to", "as", "with", "from", "and", "or", "it", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had", "total", "overall", "quarter", "quarterly", "annual", "full", "year", "fiscal", "record", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "company", "group", "net", "gross", "hundred", "thousand", "million", "billion", "trillion", "more", "than", "about", "around", "nearly", "almost", "over", "track", "expected", "plans", "plan"]
-)
-_DE_STOP = ("quartals", "quartal", "jahres", "gesamt", "konzern", "netto", "brutto")
-_JA_STOP = ("総", "通期", "四半期", "年間", "連結", "全体", "合計")
+@lru_cache(maxsize=1)
+def _not_narrowing() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The words before a cue that narrow nothing, by kind (skip, stop) and language (data/measures.yaml)."""
+    raw = _data("measures.yaml").get("not_narrowing") or {}
+    return {kind: {lang: tuple(str(w).lower() for w in words or ()) for lang, words in (raw.get(kind) or {}).items()}
+            for kind in ("skip", "stop")}  # fmt: skip
+
+
+def _words(kind: str, lang: str) -> tuple[str, ...]:
+    return _not_narrowing()[kind].get(lang, ())
+
+
+@lru_cache(maxsize=1)
+def _en_stop() -> frozenset[str]:
+    return frozenset(_words("stop", "en"))
+
+
+def _en_stops_here(word: str) -> bool:
+    """Whether an English word before the cue ends the words that narrow it: a listed word, a participle or past
+    tense (-ed: doubled, generated), an adverb (-ly: roughly)."""
+    lw = word.lower()
+    return lw in _en_stop() or (len(lw) > 4 and lw.endswith(("ed", "ly")))
+
+
+def _de_prefix(prefix: str) -> str:
+    """What a German compound's prefix narrows: nothing for a stop word, else the prefix without skip words."""
+    if any(prefix.startswith(p) for p in _words("stop", "de")):
+        return ""
+    for p in _words("skip", "de"):
+        prefix = prefix.removeprefix(p)
+    return prefix.strip("-")
+
+
+def _ja_run(word: str) -> str:
+    """What the characters before a Japanese cue narrow: nothing for a stop word, else the run without skip words."""
+    if any(word.endswith(x) for x in _words("stop", "ja")):
+        return ""
+    trimmed = True
+    while word and trimmed:
+        trimmed = False
+        for x in _words("skip", "ja"):
+            if word.endswith(x) or word.startswith(x):
+                word = word.removesuffix(x) if word.endswith(x) else word.removeprefix(x)
+                trimmed = True
+    return word
 
 
 def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[str, ...]) -> str:
@@ -109,8 +148,8 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
             w0 -= 1
         if w0 < s:
             # the cue inside a longer word: a German compound (Rechenzentrumsumsatz)
-            prefix = text[w0:s].strip("-").lower()
-            if not prefix or any(prefix.startswith(p) for p in _DE_STOP) or mentions(text[w0:s]):
+            prefix = _de_prefix(text[w0:s].strip("-").lower())
+            if not prefix or mentions(text[w0:s]):
                 return ""
             return prefix[:-1] if prefix.endswith("s") and len(prefix) > 4 else prefix
         if lang != "en":
@@ -123,10 +162,12 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
                 break
             word = w.group(1)
             lw = word.lower()
-            if lw in _EN_STOP or lw in taken or lw in _measure_words() or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
-                break
-            picked.insert(0, word.lower())
             pos = pos - len(w.group(0))
+            if lw in _words("skip", "en"):
+                continue  # "data center segment revenue": data center still narrows it
+            if _en_stops_here(word) or lw in taken or lw in _measure_words() or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
+                break
+            picked.insert(0, lw)
         return " ".join(picked)
     run = re.search(r"[ァ-ヶー一-龠A-Za-z]+$", text[max(0, s - 12) : s])
     if run is None:
@@ -135,7 +176,8 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
     for cadence in taken:
         word = word.removeprefix(cadence)
     word = word.removesuffix("アクティブ")  # 月間アクティブユーザー: "active" is what a user count means anyway
-    if not word or any(word.endswith(x) or word == x for x in _JA_STOP) or mentions(word):
+    word = _ja_run(word)
+    if not word or mentions(word):
         return ""
     return word
 

@@ -2,41 +2,63 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 
 from .clauses import Resolved, _all
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "einem": 1, "zwei": 2,
               "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}  # fmt: skip
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
-        "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3,
-        "４": 4, "一": 1, "二": 2, "三": 3, "四": 4}  # fmt: skip
+        "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
+        "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4, "一": 1, "二": 2, "三": 3, "四": 4,
+        "上": 1, "下": 2}  # fmt: skip
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTHS.update({m: i + 1 for i, m in enumerate(
     ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"])})
 _Y = r"((?:19|20)\d{2})"
-_QWORD = r"(first|second|third|fourth|ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte)"
+_QWORD = r"(first|second|third|fourth|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte)"
+_Q = r"(?P<q>[1-4１-４一二三四]|first|second|third|fourth|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte)"
+_H = r"(?P<h>[12]|first|second|ersten|zweiten|erstes|zweites|erste|zweite|上|下)"
+_FY2 = r"(?P<fy>FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)?\d{2})\b"  # a fiscal year, also as two digits (FY25)
+_YN = r"(?P<y>(?:19|20)\d{2})"
 
 _TARGET_YEAR = re.compile(rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE)
 _TARGET = re.compile(
     r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
     r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)", re.IGNORECASE)
-_QUARTER_YEAR = re.compile(
-    rf"\bQ([1-4])\s*(?:of\s*)?(FY\s?)?'?{_Y}\b|\b{_QWORD}\s+(?:fiscal\s+)?quarter\s+of\s+(fiscal\s+)?{_Y}|"
-    rf"{_Y}年(?:度)?(?:の)?第([1-4１-４一二三四])四半期|\b([1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:des\s+Geschäftsjahres\s+)?{_Y}|"
-    rf"\b{_QWORD}\s+(Geschäfts)?[Qq]uartal\w*\s+{_Y}", re.IGNORECASE)
+# A quarter or half with its year, every way it is written (Q3 FY25, fourth-quarter of fiscal 2024, 2025年度第3四半期,
+# 3. Quartal 2024, H1 2025, first half of 2025, 2025年上半期, erstes Halbjahr 2025): one pattern per form, named groups.
+_QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
+    rf"\bQ{_Q}\s*(?:of\s*)?{_FY2}",
+    rf"\bQ{_Q}\s*(?:of\s*)?'?{_YN}\b",
+    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_FY2}",
+    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+of\s+{_YN}\b",
+    rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
+    rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
+    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+{_YN}",
+))  # fmt: skip
+_HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
+    rf"\bH{_H}\s*(?:of\s*)?{_FY2}",
+    rf"\bH{_H}\s*(?:of\s*)?'?{_YN}\b",
+    rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_FY2}",
+    rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_YN}\b",
+    rf"{_YN}年(?P<fy>度)?(?:の)?{_H}半?期",
+    rf"\b{_H}[ns]?\s+Halbjahr\w*\s+{_YN}",
+))  # fmt: skip
 _FISCAL_YEAR = re.compile(rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE)
 _QUARTER = re.compile(
-    rf"\bQ([1-4])\b|\b{_QWORD}\s+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
+    rf"\bQ([1-4])\b|\b{_QWORD}[\s-]+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
     r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期", re.IGNORECASE)
+_HALF = re.compile(r"\bH([12])\b|\b(first|second)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites)\s+Halbjahr|(?<![以])(上|下)半?期", re.IGNORECASE)
 _THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
 _THIS_FISCAL = re.compile(r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE)
 _REL_YEAR = re.compile(
-    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|im vergangenen Jahr|vergangenes Jahr|"
-    r"letztes Jahr|letzten Jahr|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.IGNORECASE)
+    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year ago|im vergangenen Jahr|vergangenes Jahr|"
+    r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.IGNORECASE)
 _AGO = re.compile(r"((?<!\d)\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|((?<!\d)\d+)\s*[かヶカケ]月前", re.IGNORECASE)
 _MONTH_EN_DE = re.compile(
     r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+" + _Y + ")?",
@@ -83,77 +105,133 @@ def _resolve_month(month: int, day: int | None, event: dt.date, outlook: bool) -
     return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def _nearest(matches: Iterable[re.Match[str]], at: int) -> re.Match[str] | None:
-    return min(matches, key=lambda m: (abs(m.start() - at), m.start()), default=None)
+def _resolve_half(h: int, event: dt.date, outlook: bool) -> str:
+    """A half named without a year: the latest ended by the event, or for an outlook the first not ended."""
+    end = dt.date(event.year, 6, 30) if h == 1 else dt.date(event.year, 12, 31)
+    if outlook:
+        return f"{event.year + (end < event)}-H{h}"
+    return f"{event.year - (end > event)}-H{h}"
+
+
+def _gap(m: re.Match[str], at: int) -> int:
+    """How far a period expression is from the figure at ``at``: 0 when it encloses it, else to its nearer end."""
+    if at < m.start():
+        return m.start() - at
+    return max(0, at - m.end())
+
+
+@lru_cache(maxsize=8192)
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in _all(pattern, text)]
+
+
+def _around(pattern: re.Pattern[str], text: str, at: int) -> tuple[re.Match[str], ...]:
+    """The matches of ``pattern`` nearest ``at`` on either side: the last starting at or before it and the first after.
+
+    The matches of one pattern do not overlap, so the last to start before ``at`` also ends nearest it; looking
+    at two matches keeps a sentence with many figures and many dates linear.
+    """
+    matches = _all(pattern, text)
+    i = bisect.bisect_right(_starts(pattern, text), at)
+    return matches[max(0, i - 1) : i + 1]
+
+
+def _with_year(m: re.Match[str], part: str) -> Resolved:
+    """A quarter (part "Q") or half ("H") stated with its year, fiscal when the text says so."""
+    g = m.groupdict()
+    year = g["y"] if len(g["y"]) == 4 else f"20{g['y']}"
+    return Resolved(f"{'FY' if g.get('fy') else ''}{year}-{part}{_ORD[g[part.lower()].lower()]}", "stated")
+
+
+def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
+    year = next(x for x in m.groups() if x)
+    return Resolved(f"FY{year if len(year) == 4 else '20' + year}", "stated")
+
+
+def _quarter(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved | None:
+    g = m.groups()
+    raw = g[0] or g[1] or g[3] or g[5] or g[7]
+    q = _ORD.get(raw.lower(), 0) if raw else 0
+    return Resolved(_resolve_quarter(q, event, outlook), "relative") if q else None
+
+
+def _half(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
+    raw = next(x for x in m.groups() if x)
+    return Resolved(_resolve_half(_ORD[raw.lower()], event, outlook), "relative")
+
+
+def _ago(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
+    raw = (m.group(1) or m.group(2) or m.group(3)).lower()
+    n = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw, 1)
+    month0 = event.year * 12 + event.month - 1 - n
+    return Resolved(f"@{month0 // 12}-{month0 % 12 + 1:02d}-{min(event.day, 28):02d}", "relative")
+
+
+def _month_en_de(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
+    month = _MONTHS[m.group(1).lower()]
+    day = int(m.group(2)) if m.group(2) else None
+    if m.group(3):
+        return Resolved(f"{m.group(3)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
+    return Resolved(_resolve_month(month, day, event, outlook), "relative")
+
+
+def _month_ja(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved | None:
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    day = int(m.group(4)) if m.group(4) else None
+    if m.group(1):
+        return Resolved(f"{m.group(1)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
+    return Resolved(_resolve_month(month, day, event, outlook), "relative")
+
+
+def _rel_year(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
+    return Resolved(str(event.year + (0 if m.group(1) else (-1 if m.group(2) else 1))), "relative")
+
+
+# Every kind of period expression, and how it resolves, in the order that breaks a tie between expressions
+# equally near the figure (a quarter with its year before the year inside it). The last field: whether the
+# kind needs the event date.
+_KINDS = (
+    ((_TARGET_YEAR,), lambda m, e, o: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
+    ((_TARGET,), lambda m, e, o: Resolved(f"end-{e.year}", "target"), True),
+    (_QUARTER_YEAR, lambda m, e, o: _with_year(m, "Q"), False),
+    (_HALF_YEAR, lambda m, e, o: _with_year(m, "H"), False),
+    ((_FISCAL_YEAR,), _fiscal, False),
+    ((_QUARTER,), _quarter, True),
+    ((_HALF,), _half, True),
+    ((_THIS_QUARTER,), lambda m, e, o: Resolved(f"{e.year}-Q{_quarter_of(e)}", "relative"), True),
+    ((_THIS_FISCAL,), lambda m, e, o: Resolved(f"FY{e.year}", "relative"), True),
+    ((_AGO,), _ago, True),
+    ((_MONTH_EN_DE,), _month_en_de, True),
+    ((_MONTH_JA,), _month_ja, True),
+    ((_YEAR,), lambda m, e, o: Resolved(m.group(1), "stated"), False),
+    ((_REL_YEAR,), _rel_year, True),
+)
 
 
 def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: bool = True) -> Resolved | None:
-    """The period ``text`` states for a figure at ``at`` (nearest expression wins within a kind)."""
+    """The period ``text`` states for a figure at ``at``: the nearest expression of any kind (ties by kind order).
+
+    "now" counts only when nothing else is stated, and only when ``now_words``.
+    """
     event = _date(event_date)
-    m = _nearest(_all(_TARGET_YEAR, text), at)
-    if m:
-        return Resolved(f"end-{m.group(1) or m.group(2)}", "target")
-    if _all(_TARGET, text) and event:
-        return Resolved(f"end-{event.year}", "target")
-    m = _nearest(_all(_QUARTER_YEAR, text), at)
-    if m:
-        g = m.groups()
-        if g[0]:
-            return Resolved(f"{'FY' if g[1] else ''}{g[2]}-Q{g[0]}", "stated")
-        if g[3]:
-            return Resolved(f"{'FY' if g[4] else ''}{g[5]}-Q{_ORD[g[3].lower()]}", "stated")
-        if g[6]:
-            return Resolved(f"{g[6]}-Q{_ORD[g[7]]}", "stated")
-        if g[8]:
-            return Resolved(f"{g[9]}-Q{g[8]}", "stated")
-        return Resolved(f"{'FY' if g[11] else ''}{g[12]}-Q{_ORD[g[10].lower()]}", "stated")
-    m = _nearest(_all(_FISCAL_YEAR, text), at)
-    if m:
-        year = next(x for x in m.groups() if x)
-        year = year if len(year) == 4 else f"20{year}"
-        return Resolved(f"FY{year}", "stated")
-    if event:
-        m = _nearest(_all(_QUARTER, text), at)
-        if m:
-            g = m.groups()
-            raw = g[0] or g[1] or g[3] or g[5] or g[7]
-            q = _ORD.get(raw.lower(), 0) if raw else 0
-            if q:
-                return Resolved(_resolve_quarter(q, event, outlook), "relative")
-        if _all(_THIS_QUARTER, text):
-            return Resolved(f"{event.year}-Q{_quarter_of(event)}", "relative")
-        if _all(_THIS_FISCAL, text):
-            return Resolved(f"FY{event.year}", "relative")
-        m = _nearest(_all(_AGO, text), at)
-        if m:
-            raw = (m.group(1) or m.group(2) or m.group(3)).lower()
-            n = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw, 1)
-            month0 = event.year * 12 + event.month - 1 - n
-            return Resolved(f"@{month0 // 12}-{month0 % 12 + 1:02d}-{min(event.day, 28):02d}", "relative")
-        m = _nearest(_all(_MONTH_EN_DE, text), at)
-        if m:
-            month = _MONTHS[m.group(1).lower()]
-            day = int(m.group(2)) if m.group(2) else None
-            if m.group(3):
-                return Resolved(f"{m.group(3)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
-            return Resolved(_resolve_month(month, day, event, outlook), "relative")
-        m = _nearest((x for x in _all(_MONTH_JA, text) if 1 <= int(x.group(2)) <= 12), at)
-        if m:
-            month = int(m.group(2))
-            day = int(m.group(4)) if m.group(4) else None
-            if m.group(1):
-                return Resolved(f"{m.group(1)}-{month:02d}" + (f"-{day:02d}" if day else ""), "stated")
-            return Resolved(_resolve_month(month, day, event, outlook), "relative")
-    m = _nearest(_all(_YEAR, text), at)
-    if m:
-        return Resolved(m.group(1), "stated")
+    best: tuple[int, int, Resolved] | None = None
+    for rank, (patterns, resolve, needs_event) in enumerate(_KINDS):
+        if needs_event and event is None:
+            continue
+        for pattern in patterns:
+            for m in _around(pattern, text, at):
+                gap = _gap(m, at)
+                if best is not None and (gap, rank) >= best[:2]:
+                    continue
+                found = resolve(m, event, outlook)
+                if found is not None:
+                    best = (gap, rank, found)
+    if best is not None:
+        return best[2]
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
-    if event:
-        m = _nearest(_all(_REL_YEAR, text), at)
-        if m:
-            shift = 0 if m.group(1) else (-1 if m.group(2) else 1)
-            return Resolved(str(event.year + shift), "relative")
     return None
 
 

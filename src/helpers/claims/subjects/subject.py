@@ -92,7 +92,8 @@ def subject_in_sentence(
         chosen = _pick(people, start) if personal and people else _pick(inside, start)
         return Resolved(_own(chosen.entity, personal), "clause"), False
     if _has(_WE[lk], clause):
-        return (Resolved(speaker_org, "speaker") if speaker_org else None), False
+        # "our company" of a speaker the text does not place: someone's, but nobody we know (not the document's)
+        return Resolved(speaker_org, "speaker" if speaker_org else ""), False
     if personal and speaker and _has(_I[lk], clause):
         return Resolved(speaker, "speaker"), False
     if personal and _has(_YOU[lk], clause):
@@ -107,5 +108,5 @@ def subject_in_sentence(
     if ms:
         return Resolved(_own(_pick(ms, start).entity, personal), "sentence"), False
     if _has(_WE[lk], text):
-        return (Resolved(speaker_org, "speaker") if speaker_org else None), False
+        return Resolved(speaker_org, "speaker" if speaker_org else ""), False
     return None, _has(_BACK_REFERENCE[lk], clause)
