@@ -6,11 +6,11 @@ import codecs
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers.exceptions import DecodeError
-from helpers.text.model import ATTRIBUTIONS, ParsedDocument
+from helpers.text.model import ATTRIBUTIONS, ParsedDocument, join_pieces
 from helpers.text.frames import BLOCKS, SENTENCES, frames as tables
 from helpers.text.parse import parse_document, parse_file
 
@@ -69,7 +69,8 @@ def check_invariants(doc: ParsedDocument) -> None:
         assert s.speaker or s.attribution in ("author", "unknown", "reported")
         assert s.lang in ("ja", "de", "en") or s.lang == doc.lang == "unknown"
         if s.pieces:
-            assert " ".join(text[a:c] for a, c in s.pieces) == s.text
+            # pieces join as model.separator says: a space, none between wide characters
+            assert join_pieces([text[a:c] for a, c in s.pieces]) == s.text
             assert (s.start, s.end) == (s.pieces[0][0], s.pieces[-1][1])
         else:
             assert text[s.start : s.end] == s.text
@@ -366,6 +367,8 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from([None, ["Mark Zuckerberg", "Jensen Huang"]]))
+# a time inside a Japanese line: its two pieces join without a space
+@example(text="[00:00:01] [00:00:01] 見出し画像[00:00:01] この記事は約12分で読めます。", speakers=None)
 def test_any_text_parses_consistently(text, speakers):
     doc = parse_document(text, "fuzz", speakers=speakers)
     check_invariants(doc)

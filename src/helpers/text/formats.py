@@ -40,7 +40,9 @@ Formats (``FORMATS``):
 * ``whisper-tsv``: the Whisper CLI's ``start<TAB>end<TAB>text`` (milliseconds).
 * ``whisper-text``: ``[00:00.000 --> 00:05.000] text`` lines (Whisper's
   verbose output).
-* ``transcript``: speaker- or time-labelled transcripts; see ``_LABELS``.
+* ``transcript``: speaker- or time-labelled transcripts; see ``labelled`` (the
+  general label rule, times inside running text, prose citing the recording)
+  and ``_LABELS``.
 * ``plain``: everything else, parsed by ``parse`` as before.
 
 YAML front matter (``---`` … ``---`` at the start) is read into
@@ -57,10 +59,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..exceptions import DocumentError
+from . import labelled
 from .language import document_lang, script_lang, segment_lang, sentence_lang
 from .model import Block, ParsedDocument, Sentence, separator
 from .safeload import BoundExceeded, Malformed, load_json, load_yaml
@@ -971,6 +974,9 @@ class _LabelHit:
 
 @lru_cache(maxsize=1 << 16)  # detection and reading look at the same lines
 def _match_label(line: str) -> _LabelHit | None:
+    general = labelled.match(line)
+    if general:
+        return _LabelHit("labelled", general.name, general.ts, general.content)
     for style, rx in _LABELS:
         m = rx.match(line)
         if not m:
@@ -990,6 +996,8 @@ def _is_labelled(body: str) -> bool:
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     if not lines:
         return False
+    if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
+        return True
     hits = [_match_label(ln) for ln in lines]
     strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
@@ -1062,6 +1070,8 @@ def _plausible_name(name: str) -> bool:
 
 def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     """Units of a speaker- or time-labelled transcript."""
+    if labelled.cites_recording(text[base:].split("\n")):
+        return _read_cited(text, base)
     raw_lines: list[tuple[int, str]] = []
     pos = base
     for raw in text[base:].split("\n"):
@@ -1115,7 +1125,7 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             i += 3
             continue
         heading = _heading_text(stripped)
-        if heading is not None:
+        if heading is not None and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
             named = _heading_speaker(stripped)
             htext = heading.strip("* ")
             if named:
@@ -1144,13 +1154,16 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             continue
         hit = _match_label(stripped)
         content = lead
-        if hit and hit.name and hit.style == "name" and not accept_name(hit.name):
+        # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
+        weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
+        if hit and hit.name and weak and not accept_name(hit.name):
             hit = None
         if hit and hit.style == "name" and first_line and standalone(i) and hit.name not in recurring:
             hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
         if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
             hit = None
-        if not hit and standalone(i) and _FOOTER.match(stripped):
+        if not hit and (_SOUND_ONLY.match(stripped) or standalone(i) and _FOOTER.match(stripped)):
+            # "(BEGIN VIDEO CLIP)", "[Music]": a stage direction, not speech
             units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
             i += 1
             continue
@@ -1185,11 +1198,49 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
             if m:
                 timestamp = _written_clock(m.group("ts"))
                 content = lead + m.end()
-        runs = _content_runs(text, a + content, a + len(raw))
-        if runs:
-            units.append(Unit(runs, speaker=speaker, timestamp=timestamp, new_block=new_block))
+        timed, timestamp = _timed_units(text, a + content, a + len(raw), timestamp)
+        for u in timed:
+            units.append(Unit(u.runs, speaker=speaker, timestamp=u.timestamp, new_block=new_block))
             new_block = False
         i += 1
+    return Reading("transcript", units)
+
+
+def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list[Unit], str | None]:
+    """The words of ``text[a:b]`` and the time after them, cut where a time stands inside them.
+
+    "I'm the [00:00:07] co host": the time times the words after it.
+    """
+    cuts = [(a, None)]
+    for s, e, ts in labelled.inline_stamps(text[a:b]):
+        cuts.append((a + s, None))
+        cuts.append((a + e, _written_clock(ts)))
+    cuts.append((b, None))
+    units: list[Unit] = []
+    for k, ((start, ts), (end, _)) in enumerate(zip(cuts[::2], cuts[1::2])):
+        timestamp = ts or timestamp
+        runs = _content_runs(text, start, end)
+        runs = _glue_punctuation(runs) if k else runs
+        if runs:
+            units.append(Unit(runs, timestamp=timestamp))
+    return units, timestamp
+
+
+def _glue_punctuation(runs: list[Run]) -> list[Run]:
+    """Runs cut after a time or citation ("GPUs [[1]](#t=8). It"): a full stop or comma opening them takes no space."""
+    if runs and runs[0].text[:1] in ".,;:!?)":
+        runs[0] = replace(runs[0], glued=True)
+    return runs
+
+
+def _read_cited(text: str, base: int) -> Reading:
+    """Units of prose citing its recording (see ``labelled.cited_spans``)."""
+    units: list[Unit] = []
+    for sp in labelled.cited_spans(text, base):
+        runs = _glue_punctuation(_content_runs(text, sp.start, sp.end))
+        if runs:
+            ts = clock(sp.seconds) if sp.seconds is not None else None
+            units.append(Unit(runs, timestamp=ts, kind=sp.kind, new_block=sp.new_block))
     return Reading("transcript", units)
 
 
