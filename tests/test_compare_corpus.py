@@ -13,30 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
+from compared_corpus import compare_corpus
 
-from helpers.analysis.compare import findings_frame
-from helpers.analysis.ledger import load_ledger
-from helpers.build.extract import combine, extract_document
 from helpers.claims.subjects import period_key
-from helpers.text.catalog import load_catalog
-from helpers.text.corpus import discover
 
-REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "fixtures" / "compare_corpus"
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    docs = CORPUS / "docs"
-    catalog = load_catalog(docs / "catalog.yaml")
-    extractions = [extract_document(s, catalog) for s in discover(docs)]
-    assert all(e.ok for e in extractions), [e.row["error"] for e in extractions if not e.ok]
-    tables = combine(extractions)
-    claims = tables["claims"]
-    findings = findings_frame(claims, load_ledger(REPO / "references" / "reference_facts.csv"), catalog, tables["sentences"])
-    gold = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["figures"]
-    return claims, findings, gold
+    return compare_corpus(CORPUS)
 
 
 def _claim_for(claims: pd.DataFrame, doc: str, surface: str) -> pd.Series | None:
