@@ -20,7 +20,9 @@ def _build_options(args: argparse.Namespace):
     """The build's options from the arguments ``_build_arguments`` added (the same for build, publish and watch)."""
     from .build import BuildOptions
 
-    opts = BuildOptions(jobs=args.jobs, force=getattr(args, "force", False), timeout=args.timeout, scheduler=args.scheduler)
+    opts = BuildOptions(
+        jobs=args.jobs, force=getattr(args, "force", False), timeout=args.timeout, scheduler=args.scheduler
+    )
     if args.seeds:
         opts.seeds = Path(args.seeds)
     if args.build_dir:
@@ -37,7 +39,9 @@ def _build_options(args: argparse.Namespace):
 def _build_arguments(p: argparse.ArgumentParser, *out_flags: str) -> None:
     """What a build needs, for every command that builds; ``out_flags`` name the build folder's option."""
     p.add_argument("--seeds", help="folder of documents (default: seeds/)")
-    p.add_argument(*out_flags, dest="build_dir", help="the build's output folder for reports and data (default: reports/)")
+    p.add_argument(
+        *out_flags, dest="build_dir", help="the build's output folder for reports and data (default: reports/)"
+    )
     p.add_argument("--notebooks", help="folder of notebooks (default: notebooks/)")
     p.add_argument("--catalog", help="catalog YAML (default: <seeds>/catalog.yaml)")
     p.add_argument("--ledger", help="reference ledger CSV (default: references/reference_facts.csv; '' for none)")
@@ -141,8 +145,12 @@ def parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("quantities", help="print the quantities of every line of a file (or stdin) as JSON lines")
     q.add_argument("file", nargs="?", metavar="FILE", help="text file, one sentence per line (default: stdin)")
-    q.add_argument("--lang", choices=("auto", "ja", "de", "en"), default="auto",
-                   help="language of the lines (default: auto, per line)")
+    q.add_argument(
+        "--lang",
+        choices=("auto", "ja", "de", "en"),
+        default="auto",
+        help="language of the lines (default: auto, per line)",
+    )
     q.set_defaults(func=_quantities)
 
     s = sub.add_parser("summarize", help="print an extractive summary of a text file, one sentence per line")

@@ -62,7 +62,9 @@ def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path:
         return Notebook(TablesOf(data_dir), catalog, ledger)
     catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
     ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
-    tables = {k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()}
+    tables = {
+        k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()
+    }
     return Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
 
 
@@ -84,7 +86,9 @@ class TablesOf(Mapping[str, pd.DataFrame]):
         d = Path(data_dir)
         if not (d / "documents.csv").exists():
             raise ConfigurationError("no documents.csv here; run `make reports` or pass data_dir=''", path=str(d))
-        self._files = {spec.name: (spec, d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()}
+        self._files = {
+            spec.name: (spec, d / f"{spec.name}.csv") for spec in TABLES if (d / f"{spec.name}.csv").exists()
+        }
         self._read: dict[str, pd.DataFrame] = {}
 
     def __getitem__(self, name: str) -> pd.DataFrame:

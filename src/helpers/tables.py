@@ -102,7 +102,9 @@ class TableSpec:
             elif c.kind == "bool":
                 if s.dtype == object or str(s.dtype).startswith("str"):
                     # a plain loop: Series.map with a lambda costs 6x as much on a corpus's sentences
-                    s = pd.Series([v if isinstance(v, bool) else str(v).lower() == "true" for v in s.tolist()], index=s.index)
+                    s = pd.Series(
+                        [v if isinstance(v, bool) else str(v).lower() == "true" for v in s.tolist()], index=s.index
+                    )
                 out[name] = s.astype(bool)
             else:
                 out[name] = _text(s)
@@ -175,15 +177,17 @@ def _build_schema(spec: TableSpec):
             checks.append(pa.Check.str_length(min_value=1))
         if c.kind == "float":
             checks.append(pa.Check(lambda s: s.isna() | (s.abs() < math.inf), error="finite"))
-        dtype = "Int64" if c.kind == "int" and c.nullable else {"str": str, "int": int, "float": float, "bool": bool}[c.kind]
+        dtype = (
+            "Int64"
+            if c.kind == "int" and c.nullable
+            else {"str": str, "int": int, "float": float, "bool": bool}[c.kind]
+        )
         columns[c.name] = pa.Column(dtype, checks, nullable=c.nullable)
     table_checks = [
         pa.Check(lambda df, a=a, b=b: df[a].isna() | df[b].isna() | (df[a] <= df[b]), error=f"{a} <= {b}")
         for a, b in spec.ordered
     ]
-    return pa.DataFrameSchema(
-        columns, checks=table_checks, unique=list(spec.unique) or None, strict=True, ordered=True
-    )
+    return pa.DataFrameSchema(columns, checks=table_checks, unique=list(spec.unique) or None, strict=True, ordered=True)
 
 
 # OWASP CSV injection: a spreadsheet evaluates a cell that begins with one of

@@ -40,10 +40,23 @@ ALIGNMENT = TableSpec(
         Column("doc_b", "str", "Second rendering (document id)."),
         Column("start_b", "int", "Start offset of the matching span in doc_b (empty for only_a).", nullable=True),
         Column("end_b", "int", "End offset of the matching span in doc_b.", nullable=True),
-        Column("status", "str", "matched | value_differs (a quantity of one unit differs) | only_a | only_b (passage one rendering lacks)."),
-        Column("method", "str", "anchor (matched on shared anchors) or position (placed between anchor matches by relative position)."),
+        Column(
+            "status",
+            "str",
+            "matched | value_differs (a quantity of one unit differs) | only_a | only_b (passage one rendering lacks).",
+        ),
+        Column(
+            "method",
+            "str",
+            "anchor (matched on shared anchors) or position (placed between anchor matches by relative position).",
+        ),
         Column("score", "float", "Weight of the shared anchors (0 for position matches).", nullable=True),
-        Column("sentence_a", "int", "sentence_id of the passage's first sentence in doc_a (link anchor #s-N).", nullable=True),
+        Column(
+            "sentence_a",
+            "int",
+            "sentence_id of the passage's first sentence in doc_a (link anchor #s-N).",
+            nullable=True,
+        ),
         Column("sentence_b", "int", "sentence_id of the span's first sentence in doc_b.", nullable=True),
         Column("lang_a", "str", "Language of the doc_a passage."),
         Column("lang_b", "str", "Language of the doc_b span."),
@@ -101,7 +114,9 @@ def _sentences(doc: ParsedDocument | pd.DataFrame) -> tuple[str, pd.DataFrame]:
                  lang=s.lang, text=s.text)
             for s in doc.sentences
         ]  # fmt: skip
-        return doc.doc_id, pd.DataFrame(rows, columns=["doc_id", "sentence_id", "block_id", "start", "end", "lang", "text"])
+        return doc.doc_id, pd.DataFrame(
+            rows, columns=["doc_id", "sentence_id", "block_id", "start", "end", "lang", "text"]
+        )
     ids = sorted(set(doc["doc_id"]))
     if len(ids) != 1:
         raise ValueError(f"expected the sentences of one document, got {len(ids)}: {', '.join(ids[:5])}")
@@ -156,7 +171,9 @@ def passages(doc: ParsedDocument | pd.DataFrame, claims: pd.DataFrame | None) ->
     for p in out:
         p.anchors.update(f"w:{t}" for t in latin_tokens(p.text))
         p.anchors.update(f"q:{_quantity_key(u, r)}" for u, _, r in p.quantities)
-        p.anchors.update(f"n:{d.replace(',', '.')}" for d in _DIGITS.findall(unicodedata.normalize("NFKC", p.text)) if len(d) >= 2)
+        p.anchors.update(
+            f"n:{d.replace(',', '.')}" for d in _DIGITS.findall(unicodedata.normalize("NFKC", p.text)) if len(d) >= 2
+        )
     return doc_id, out
 
 
@@ -208,7 +225,9 @@ def pair_score(p: Passage, q: Passage, weights: dict[str, float]) -> tuple[float
     return score, sorted(shared, key=lambda k: (-weights[k], k))
 
 
-def anchor_matches(a: list[Passage], b: list[Passage], weights: dict[str, float]) -> list[tuple[int, int, float, list[str]]]:
+def anchor_matches(
+    a: list[Passage], b: list[Passage], weights: dict[str, float]
+) -> list[tuple[int, int, float, list[str]]]:
     """Best monotone one-to-one set of anchor matches (DP over passages)."""
     n, m = len(a), len(b)
     if n == 0 or m == 0:

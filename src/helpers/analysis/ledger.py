@@ -156,7 +156,9 @@ def _validate_row(row: dict[str, str], *, path: str, line: int) -> dict[str, obj
         out[c] = (row.get(c) or "").strip()
     period = str(out["period"])
     if period and not _PERIOD.match(period):
-        raise ConfigurationError(f"{key}: period {period!r} is not a period (2024, FY2025, 2024-Q4, 2024-12, end-2024)", path=path, line=line)
+        raise ConfigurationError(
+            f"{key}: period {period!r} is not a period (2024, FY2025, 2024-Q4, 2024-12, end-2024)", path=path, line=line
+        )
     out["line"] = line
     out["as_of_date"] = date
     if base_unit in NON_NUMERIC_BASE_UNITS:

@@ -13,6 +13,7 @@ from .markup import esc, lang_span
 
 def alignment_html(frame: pd.DataFrame, documents_href: str, statuses: tuple[str, ...] = STATUSES) -> str:
     """Rows of the given statuses as an escaped HTML table; excerpts carry their lang and link to the sentence."""
+
     def cell(doc: str, sid, lang: str, text: str) -> str:
         if not text:
             return "<td></td>"

@@ -174,14 +174,25 @@ def topic_chart(
 
 
 def _chart(
-    unit: str, pts: list[dict], every: list[dict], ledger: pd.DataFrame, topic: str, documents_href: str, chart_id: str, label: str
+    unit: str,
+    pts: list[dict],
+    every: list[dict],
+    ledger: pd.DataFrame,
+    topic: str,
+    documents_href: str,
+    chart_id: str,
+    label: str,
 ) -> str:
     if len(pts) < 2:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
     refs = refs[refs["base_unit"] == unit]
     name, key = label or topic, f"chart-{chart_id or topic}"
-    values = [x for x in (*(m["low"] for m in pts), *(m["high"] for m in pts), *refs["low_base"], *refs["high_base"]) if 0 < x < math.inf]
+    values = [
+        x
+        for x in (*(m["low"] for m in pts), *(m["high"] for m in pts), *refs["low_base"], *refs["high_base"])
+        if 0 < x < math.inf
+    ]
     y = _Scale(min(values), max(values), TOP, HEIGHT - BOTTOM)
     dates = sorted({d for d in (_date(m["event_date"]) for m in pts) if d})
     undated = any(_date(m["event_date"]) is None for m in pts)
@@ -206,12 +217,16 @@ def _chart(
     for t in y.ticks():
         ty = y(t)
         if TOP - 1 <= ty <= HEIGHT - BOTTOM + 1:
-            out.append(f'<line class="axis" x1="{LEFT - 4}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" opacity=".35"/>')
-            out.append(f'<text class="tick" x="{LEFT - 7}" y="{ty + 4:.1f}" text-anchor="end">{esc(short_number(t))}</text>')
+            out.append(
+                f'<line class="axis" x1="{LEFT - 4}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" opacity=".35"/>'
+            )
+            out.append(
+                f'<text class="tick" x="{LEFT - 7}" y="{ty + 4:.1f}" text-anchor="end">{esc(short_number(t))}</text>'
+            )
     out.append(
         f'<text class="label" x="14" y="{(TOP + HEIGHT - BOTTOM) / 2:.0f}" text-anchor="middle" '
         f'transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.0f})">'
-        f'{esc(unit)}{" (log scale)" if y.log else ""}</text>'
+        f"{esc(unit)}{' (log scale)' if y.log else ''}</text>"
     )
     for d in _date_ticks(dates):
         out.append(
@@ -242,7 +257,9 @@ def _chart(
             cx = (x_of(day) if day else x1 + 35) + (k % 7 - (min(per_date[day or "undated"], 7) - 1) / 2) * 9
         cls = f"c-{verdict}"
         docs = m["docs"].split()
-        who = short_id(doc_id) if len(docs) == 1 else f"{count} claims in {len(docs)} documents, first {short_id(doc_id)}"
+        who = (
+            short_id(doc_id) if len(docs) == 1 else f"{count} claims in {len(docs)} documents, first {short_id(doc_id)}"
+        )
         tip = f"{who} {when or 'undated'}: {m['surface']} = {m['normalized']} ({VERDICT_WORDS[verdict]})"
         href = claim_href(str(doc_id), str(m["first"]), documents_href)
         low, high = float(m["low"]), float(m["high"])
@@ -255,7 +272,12 @@ def _chart(
 
 
 def chart_or_sentence(
-    group: pd.DataFrame, ledger: pd.DataFrame, topic: str, documents_href: str = "documents/", chart_id: str = "", label: str = ""
+    group: pd.DataFrame,
+    ledger: pd.DataFrame,
+    topic: str,
+    documents_href: str = "documents/",
+    chart_id: str = "",
+    label: str = "",
 ) -> str:
     """``topic_chart``, or when there is a single distinct figure the sentence that says it;
     "" without numeric figures."""
@@ -333,7 +355,9 @@ def _date_ticks(dates: list[date]) -> list[date]:
 
 def _legend(pts: list[dict]) -> str:
     present = [v for v in VERDICT_ORDER + ("",) if v in {m["verdict"] for m in pts}]
-    items = "".join(f'<li class="v-{v or "none"}"><span aria-hidden="true"></span>{VERDICT_WORDS[v]}</li>' for v in present)
+    items = "".join(
+        f'<li class="v-{v or "none"}"><span aria-hidden="true"></span>{VERDICT_WORDS[v]}</li>' for v in present
+    )
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
@@ -348,10 +372,18 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) 
     undated = sum(m["count"] for m in pts if _date(m["event_date"]) is None)
     lows = [float(m["low"]) for m in pts]
     highs = [float(m["high"]) for m in pts if math.isfinite(float(m["high"]))]
-    when = f" dated {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f" dated {dates[0]}" if dates else "")
+    when = (
+        f" dated {dates[0]} to {dates[-1]}"
+        if dates and dates[0] != dates[-1]
+        else (f" dated {dates[0]}" if dates else "")
+    )
     when = (f"{when} ({undated} undated)" if dates else " with no event date") if undated else when
     lo, top = min(lows), max(highs + lows)
-    values = f"all {grouped(lo)}" if lo == top and not any(math.isinf(float(m["high"])) for m in pts) else f"from {grouped(lo)} to {grouped(top)}"
+    values = (
+        f"all {grouped(lo)}"
+        if lo == top and not any(math.isinf(float(m["high"])) for m in pts)
+        else f"from {grouped(lo)} to {grouped(top)}"
+    )
     counts: Counter[str] = Counter()
     for m in pts:
         counts[m["verdict"]] += m["count"]

@@ -13,7 +13,8 @@ def claims_count_html(doc_id: str, claims: int, sentences: int, out_of_range: st
     ids = [int(i) for i in str(out_of_range or "").split(";") if i.strip()]
     if ids:
         links = ", ".join(f'<a href="{esc(sentence_href(doc_id, i))}">s-{i}</a>' for i in ids)
-        line += (f" Left out as too large to be claims (beyond 10^27 or more than 19 digits): "
-                 f"the number{'s' if len(ids) > 1 else ''} in {links}.")
+        line += (
+            f" Left out as too large to be claims (beyond 10^27 or more than 19 digits): "
+            f"the number{'s' if len(ids) > 1 else ''} in {links}."
+        )
     return line + "</p>"
-

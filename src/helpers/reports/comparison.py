@@ -17,7 +17,18 @@ from .markup import KNOWN_LANGS, esc, lang_attr, lang_span, speaker_html, visibl
 
 def group_html(group: pd.DataFrame, documents_href: str) -> str:
     """A group's claims as an HTML table; every surface is escaped, carries its language and links to its sentence."""
-    heads = ("document", "event date", "speaker", "surface", "normalized", "qualifier", "measure", "subject", "period", "findings")
+    heads = (
+        "document",
+        "event date",
+        "speaker",
+        "surface",
+        "normalized",
+        "qualifier",
+        "measure",
+        "subject",
+        "period",
+        "findings",
+    )
     rows = []
     for r in row_tuples(group, MAX_TABLE_ROWS):
         link = html.escape(sentence_href(r.doc_id, r.sentence_id, documents_href), quote=True)
@@ -65,7 +76,11 @@ def findings_html(findings: pd.DataFrame, claims: pd.DataFrame, surfaces: Mappin
     body = []
     for r in row_tuples(findings):
         cells = [html.escape(str(getattr(r, c))) for c in cols[:-1]] + [detail_html(str(r.detail), surfaces)]
-        body.append(f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        body.append(
+            f'<tr class="verdict-{html.escape(r.verdict)}" id="{html.escape(r.finding_id)}">'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
@@ -79,9 +94,13 @@ def groups_html(
     rows = []
     for r in row_tuples(heads_rows, limit):
         gid = html.escape(r.group_id)
-        cells = [f'<a href="#{gid}">{gid}</a>'] + [html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)]
+        cells = [f'<a href="#{gid}">{gid}</a>'] + [
+            html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)
+        ]
         cells.append(detail_html(as_text(r.detail), surfaces))
-        rows.append(f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append(
+            f'<tr class="verdict-{html.escape(r.verdict)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        )
     head = "".join(f"<th>{h}</th>" for h in heads)
     return f'<table class="data groups"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -208,7 +227,13 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     voice_of: dict[tuple, tuple[tuple[str, str], str]] = {}
     for_subject: dict[str, bool] = {}
     for r in row_tuples(group):
-        who = (r.said, r.doc_id, r.speaker, r.attribution, None if r.speaker_confidence != r.speaker_confidence else r.speaker_confidence)
+        who = (
+            r.said,
+            r.doc_id,
+            r.speaker,
+            r.attribution,
+            None if r.speaker_confidence != r.speaker_confidence else r.speaker_confidence,
+        )
         if who not in voice_of:
             voice_of[who] = _voice(r)
         key, opens = voice_of[who]
@@ -242,7 +267,11 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
         parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
     elif as_text(getattr(head, "reference_value", "")):
         ref = f"{esc(head.reference_value)} ({esc(head.reference)}, {esc(head.reference_as_of)})"
-        parts.append(f"{esc(subject)}'s own figure is not in these sources; the ledger has {ref}" if subject else f"the ledger has {ref}")
+        parts.append(
+            f"{esc(subject)}'s own figure is not in these sources; the ledger has {ref}"
+            if subject
+            else f"the ledger has {ref}"
+        )
     text = "; ".join(parts)
     return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
 

@@ -34,7 +34,21 @@ from .render import table
 DOCS_PER_PAGE = 50  # at most: at the seeds' ~70 claims per document, ~3,500 rows or ~2 MB a page
 CUT_ONE_IN = 32  # a page ends after about one document id in this many: ~25 documents a page on average
 SENTENCE_CHARS = 240  # the sentence column is for searching and reading at a glance; the link has the rest
-COLUMNS = ("claim", "document", "event_date", "speaker", "attribution", "lang", "surface", "value", "unit", "topic", "measure", "verdict", "sentence")
+COLUMNS = (
+    "claim",
+    "document",
+    "event_date",
+    "speaker",
+    "attribution",
+    "lang",
+    "surface",
+    "value",
+    "unit",
+    "topic",
+    "measure",
+    "verdict",
+    "sentence",
+)
 FILTERS = ("document", "speaker", "attribution", "lang", "unit", "topic", "verdict")
 HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence")
 
@@ -97,7 +111,9 @@ def claim_verdicts(findings: pd.DataFrame) -> dict[str, str]:
     return {cid: next((v for v in VERDICT_ORDER if v in vs), "") for cid, vs in found.items()}
 
 
-def claims_view(claims: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+def claims_view(
+    claims: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame
+) -> pd.DataFrame:
     """One row per claim with what a reader filters and searches on."""
     text = dict(zip(zip(sentences["doc_id"], sentences["sentence_id"]), sentences["text"]))
     dates = dict(zip(documents["doc_id"], documents["event_date"])) if "event_date" in documents else {}
@@ -161,7 +177,9 @@ def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") ->
     )
 
 
-def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None, documents_href: str = "documents/") -> str:
+def findings_table_html(
+    findings: pd.DataFrame, doc_ids: set[str] | None = None, documents_href: str = "documents/"
+) -> str:
     """The ``figure_findings`` of ``doc_ids`` (all when None), searchable by their detail line and filterable.
 
     The claim links to its permalink (the first, when one document repeats the
@@ -176,7 +194,10 @@ def findings_table_html(findings: pd.DataFrame, doc_ids: set[str] | None = None,
         {
             "claim": [cid.rsplit(":", 1)[-1] for cid in first],
             "document": findings["doc_ids"].tolist(),
-            **{c: findings[c].tolist() for c in ("topic", "verdict", "kind", "measure", "reference", "likely_value", "detail")},
+            **{
+                c: findings[c].tolist()
+                for c in ("topic", "verdict", "kind", "measure", "reference", "likely_value", "detail")
+            },
             "_claim_id": first,
         }
     )

@@ -67,7 +67,8 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb = copy.deepcopy(nb)
     # With code hidden, a cell without output is only blank space in the report.
     nb.cells = [
-        c for c in nb.cells
+        c
+        for c in nb.cells
         if (c.cell_type != "code" or c.get("outputs")) and HIDE_TAG not in c.get("metadata", {}).get("tags", [])
     ]
     nb.metadata.pop("papermill", None)
@@ -280,7 +281,11 @@ def _cell_html(cell: dict) -> str | None:
         rendered = _output_html(output)
         if rendered is None:
             return None
-        child = "jp-OutputArea-child jp-OutputArea-executeResult" if output.get("output_type") == "execute_result" else "jp-OutputArea-child"
+        child = (
+            "jp-OutputArea-child jp-OutputArea-executeResult"
+            if output.get("output_type") == "execute_result"
+            else "jp-OutputArea-child"
+        )
         parts.append(f'<div class="{child}">\n{rendered}\n</div>\n')
     no_outputs = "" if outputs else " jp-mod-noOutputs"
     classes = _classes("jp-Cell jp-CodeCell jp-Notebook-cell" + no_outputs + " jp-mod-noInput", cell)

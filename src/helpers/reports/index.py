@@ -80,31 +80,43 @@ def render_index(
         if len(r.doc_ids) != 1
     ]
     failed_runs = [
-        {"key": r.key, "href": quote(r.report), "error": r.error} for r in sorted(reports, key=lambda r: r.key) if r.status != "ok"
+        {"key": r.key, "href": quote(r.report), "error": r.error}
+        for r in sorted(reports, key=lambda r: r.key)
+        if r.status != "ok"
     ]
     data_files = []
     for p in sorted(data_dir.glob("*.csv")):
         rows = max(0, p.read_bytes().count(b"\n") - 1)
         data_files.append(
-            {"name": p.name, "href": "data/" + quote(p.name), "rows": rows, "bytes": p.stat().st_size, "sha256": _sha_file(p)}
+            {
+                "name": p.name,
+                "href": "data/" + quote(p.name),
+                "rows": rows,
+                "bytes": p.stat().st_size,
+                "sha256": _sha_file(p),
+            }
         )
-    return _env().get_template("index.html.j2").render(
-        css=report_css(),
-        js=report_js(),
-        # the header links the corpus-level reports (an explorer's later pages are linked from its first)
-        nav=[{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key],
-        documents=doc_rows,
-        runs=reports,
-        n_ok_runs=sum(r.status == "ok" for r in reports),
-        n_failed_runs=sum(r.status != "ok" for r in reports),
-        corpus_reports=corpus_reports,
-        failed_runs=failed_runs,
-        problems=problems,
-        data_files=data_files,
-        inputs=[{"name": name, "sha256": _sha_file(p)} for name, p in inputs],
-        packages=sorted(packages.items()),
-        changes=[] if changes is None else changes.to_dict("records"),
-        changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
+    return (
+        _env()
+        .get_template("index.html.j2")
+        .render(
+            css=report_css(),
+            js=report_js(),
+            # the header links the corpus-level reports (an explorer's later pages are linked from its first)
+            nav=[{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key],
+            documents=doc_rows,
+            runs=reports,
+            n_ok_runs=sum(r.status == "ok" for r in reports),
+            n_failed_runs=sum(r.status != "ok" for r in reports),
+            corpus_reports=corpus_reports,
+            failed_runs=failed_runs,
+            problems=problems,
+            data_files=data_files,
+            inputs=[{"name": name, "sha256": _sha_file(p)} for name, p in inputs],
+            packages=sorted(packages.items()),
+            changes=[] if changes is None else changes.to_dict("records"),
+            changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
+        )
     )
 
 

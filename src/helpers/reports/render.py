@@ -17,14 +17,39 @@ from ..format import value as format_value
 from .links import claim_anchor, sentence_anchor, sentence_href
 from .markup import esc, lang_attr, speaker_html
 
-__all__ = ["esc", "format_number", "format_value", "sentence_href", "table", "boxed", "document_html", "summary_html", "setup_matplotlib"]
+__all__ = [
+    "esc",
+    "format_number",
+    "format_value",
+    "sentence_href",
+    "table",
+    "boxed",
+    "document_html",
+    "summary_html",
+    "setup_matplotlib",
+]
 
 TOOLS_AFTER = 8  # tables with more rows get search, sort and filters
 MAX_TABLE_ROWS = 2000  # beyond this a report points to the CSV instead of growing without bound
 # Columns whose few distinct values make a useful filter (a select above the table).
 FILTER_COLUMNS = frozenset(
-    ("doc_id", "document", "speaker", "attribution", "unit", "topic", "verdict", "lang", "language", "kind", "qualifier",
-     "measure", "genre", "status", "event_date")
+    (
+        "doc_id",
+        "document",
+        "speaker",
+        "attribution",
+        "unit",
+        "topic",
+        "verdict",
+        "lang",
+        "language",
+        "kind",
+        "qualifier",
+        "measure",
+        "genre",
+        "status",
+        "event_date",
+    )
 )
 MAX_FILTER_VALUES = 60
 
@@ -83,7 +108,13 @@ def table(
         for col in shown:
             v = rec[col]
             # Strings are taken as already formatted (e.g. a year must not become "2,020").
-            text = cells[col](rec) if col in cells else format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
+            text = (
+                cells[col](rec)
+                if col in cells
+                else format_number(v)
+                if col in numeric and not isinstance(v, str)
+                else esc(v)
+            )
             attrs = ' class="num"' if col in numeric else ""
             if col in keys:
                 attrs += f' data-value="{esc(keys[col](rec))}"'
@@ -99,12 +130,16 @@ def table(
         rows.append("<tr>" + "".join(tds) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
-    note = f'<p class="note">{omitted:,} more rows are not shown here; the data files have them all.</p>' if omitted else ""
+    note = (
+        f'<p class="note">{omitted:,} more rows are not shown here; the data files have them all.</p>'
+        if omitted
+        else ""
+    )
     # The box scrolls, so it must be reachable and named for keyboard and screen-reader users.
     return (
         f'<div class="{wrap}" role="region" tabindex="0" aria-label="{esc(name)}">'
         f'<table class="data"{" data-tools" if tools else ""} aria-label="{esc(name)}">{cap}'
-        f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{note}'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
     )
 
 
@@ -163,7 +198,10 @@ def document_html(
     for b in ordered:
         kind, text = b["kind"], str(b["text"])
         if shown >= max_chars:
-            last = max((int(s["sentence_id"]) for bid in by_block if bid < int(b["block_id"]) for s in by_block[bid]), default=-1)
+            last = max(
+                (int(s["sentence_id"]) for bid in by_block if bid < int(b["block_id"]) for s in by_block[bid]),
+                default=-1,
+            )
             parts.append(
                 f"<p><em>The text is cut here after {shown:,} of {total:,} characters"
                 f"{f' (up to sentence s-{last})' if last >= 0 else ''}; the full text is in "
@@ -192,7 +230,7 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
     if claims is not None and len(claims):
         for c in claims.to_dict("records"):
             said = said_by(c.get("speaker"), c.get("attribution"))
-            title = f'{c.get("unit", "")} · {said}' if said else str(c.get("unit", ""))
+            title = f"{c.get('unit', '')} · {said}" if said else str(c.get("unit", ""))
             marks.setdefault(int(c["sentence_id"]), []).append(
                 (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
             )
@@ -212,7 +250,7 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
         # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
         label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
     if b.get("timestamp"):
-        label += f'<code>({esc(b["timestamp"])})</code> '
+        label += f"<code>({esc(b['timestamp'])})</code> "
     body, pos = [], 0
     for s in sentences:
         s0, s1 = int(s["start"]) - b0, int(s["end"]) - b0
@@ -229,7 +267,9 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
         said = said_by(s.get("speaker"), s.get("attribution"))
         said = "" if said == "author" else said
         if said != voice and (said or voice):
-            shown_as = speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+            shown_as = (
+                speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+            )
             body.append(f'<small class="voice">[{shown_as}]</small> ')
         voice = said
         body.append(
@@ -246,7 +286,9 @@ def _lines(escaped: str) -> str:
     return escaped.replace("\n", "<br>\n")
 
 
-def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame, documents_href: str | None = None) -> str:
+def summary_html(
+    summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame, documents_href: str | None = None
+) -> str:
     """A document's summary sentences and key numbers (rows of the summaries table), each linking to its sentence.
 
     ``documents_href`` None links within the page (the document report itself).
@@ -276,11 +318,15 @@ def summary_html(summaries: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
         for row in key.itertuples():
             c = by_claim.loc[row.claim_id]
             href = link(row.sentence_id)
-            value = format_number(c["value"]) if str(c["value"]) not in ("", "nan") else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
+            value = (
+                format_number(c["value"])
+                if str(c["value"]) not in ("", "nan")
+                else f"{format_number(c['value_low'])}–{format_number(c['value_high'])}"
+            )
             topic = f" <small>({esc(c['topic'])})</small>" if c.get("topic") else ""
             out.append(
                 f'<li><a href="{esc(href)}"{lang_attr(c.get("lang"))}>{esc(c["surface"])}</a> = {esc(value)} '
-                f'{esc(c["unit"])}{topic}</li>'
+                f"{esc(c['unit'])}{topic}</li>"
             )
         out.append("</ul>")
     return "\n".join(out)

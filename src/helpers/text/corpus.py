@@ -60,7 +60,11 @@ def discover(seeds_dir: Path) -> list[SourceFile]:
             continue
         names = ", ".join(p.name for p in paths)
         out.append(
-            SourceFile(doc_id, paths[0], problem=f"document id {doc_id!r} is given by several files ({names}); rename all but one")
+            SourceFile(
+                doc_id,
+                paths[0],
+                problem=f"document id {doc_id!r} is given by several files ({names}); rename all but one",
+            )
         )
     return out
 

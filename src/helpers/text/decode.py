@@ -179,7 +179,9 @@ def _strict(data: bytes, skip: int, codec: str, source: str) -> str:
     try:
         return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"invalid {codec} despite its byte-order mark", path=source, byte_offset=skip + exc.start) from exc
+        raise DecodeError(
+            f"invalid {codec} despite its byte-order mark", path=source, byte_offset=skip + exc.start
+        ) from exc
 
 
 def japanese_plausibility(text: str) -> float:

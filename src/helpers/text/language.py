@@ -44,7 +44,7 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def script_lang(text: str) -> str | None:
-    """"ja" if ``text`` contains any kana or CJK ideograph, else None."""
+    """ "ja" if ``text`` contains any kana or CJK ideograph, else None."""
     return "ja" if _JAPANESE_CHARS.search(text) else None
 
 

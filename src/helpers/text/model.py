@@ -100,8 +100,10 @@ class Sentence:
             end = pos + length
             # A break with no joining space (between wide characters, see ``separator``):
             # were there one, text[end] would be that space, which is not wide.
-            glued = n < last and self.pieces[n + 1][0] != b and (
-                n + 1 in self.glued or not separator(self.text[end - 1 : end], self.text[end : end + 1])
+            glued = (
+                n < last
+                and self.pieces[n + 1][0] != b
+                and (n + 1 in self.glued or not separator(self.text[end - 1 : end], self.text[end : end + 1]))
             )
             if i < end or (i == end and not glued):
                 if length == b - a:

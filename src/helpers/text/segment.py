@@ -91,16 +91,80 @@ def _matches(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -> lis
             pos = c.start() + 1
     return out
 
+
 _ABBREV_COMMON = {
-    "dr", "prof", "st", "nr", "no", "vs", "ca", "inc", "ltd", "co", "corp", "jr", "sr",
-    "mr", "mrs", "ms", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "approx", "fig", "vol",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "dr",
+    "prof",
+    "st",
+    "nr",
+    "no",
+    "vs",
+    "ca",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "mr",
+    "mrs",
+    "ms",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "a.m",
+    "p.m",
+    "approx",
+    "fig",
+    "vol",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 _ABBREV = {
-    "de": _ABBREV_COMMON | {
-        "bzw", "vgl", "evtl", "ggf", "inkl", "bspw", "sog", "hr", "fr", "abs", "mio", "mrd",
-        "z.b", "d.h", "u.a", "o.ä", "s.o", "s.u", "u.ä", "jh", "jhd", "mär", "okt", "dez",
-        "tsd", "bzgl", "ggü", "zzgl", "usw", "etc", "str",
+    "de": _ABBREV_COMMON
+    | {
+        "bzw",
+        "vgl",
+        "evtl",
+        "ggf",
+        "inkl",
+        "bspw",
+        "sog",
+        "hr",
+        "fr",
+        "abs",
+        "mio",
+        "mrd",
+        "z.b",
+        "d.h",
+        "u.a",
+        "o.ä",
+        "s.o",
+        "s.u",
+        "u.ä",
+        "jh",
+        "jhd",
+        "mär",
+        "okt",
+        "dez",
+        "tsd",
+        "bzgl",
+        "ggü",
+        "zzgl",
+        "usw",
+        "etc",
+        "str",
     },
     "en": _ABBREV_COMMON | {"etc", "dept", "est", "gen", "gov", "mt", "sen", "rep", "av", "ave"},
 }
@@ -121,9 +185,7 @@ _JA_FINAL = re.compile(
 MAX_SENTENCE_CHARS = 1000
 
 
-def split_sentences(
-    text: str, lang: str, engine: str = "rules", max_chars: int = MAX_SENTENCE_CHARS
-) -> list[Span]:
+def split_sentences(text: str, lang: str, engine: str = "rules", max_chars: int = MAX_SENTENCE_CHARS) -> list[Span]:
     """Sentence spans in ``text`` (see module docstring); none longer than ``max_chars``."""
     if engine == "rules":
         cuts = _rule_cuts(text, lang)
@@ -169,8 +231,8 @@ def _cut_point(text: str, a: int, limit: int) -> int:
     window = text[a:limit]
     for pattern in (_LINE_BREAK, _SPACE):
         last = None
-        for last in pattern.finditer(window):
-            pass
+        for match in pattern.finditer(window):
+            last = match
         if last is not None and last.start() > 0:
             return a + last.start()
     cut = limit
@@ -244,9 +306,7 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
     return cuts
 
 
-def _latin_boundary(
-    text: str, word_start: int, start: int, punct: str, nxt: str, lang: str, abbrevs: set[str]
-) -> bool:
+def _latin_boundary(text: str, word_start: int, start: int, punct: str, nxt: str, lang: str, abbrevs: set[str]) -> bool:
     marks = punct.rstrip(_CLOSERS)
     if "!" in marks or "?" in marks:
         return not nxt.islower()

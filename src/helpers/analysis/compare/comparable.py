@@ -97,7 +97,8 @@ def unjudgeable(c: ClaimView) -> str:
 
 
 def rival_key(c: ClaimView) -> str:
-    """The framing figures must share to contradict each other: the status, and for guidance the quarter it was given in."""
+    """The framing figures must share to contradict each other: the status, and for guidance the quarter it was
+    given in."""
     if c.status == "guidance" and c.event_date:
         return f"guidance{period_key('@' + c.event_date)}"
     return c.status

@@ -177,7 +177,9 @@ def _claim_row(key: GroupKey, c: ClaimView, v: Verdict, kind: str, ref_fields: d
     )  # fmt: skip
 
 
-def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, by_topic: Mapping[str, list] | None = None) -> list[dict]:
+def group_findings(
+    key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, by_topic: Mapping[str, list] | None = None
+) -> list[dict]:
     """The group finding, then one finding per figure of the group in document order.
 
     ``by_topic`` (topic -> numeric ledger rows) saves filtering the ledger once per group.
@@ -185,7 +187,10 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
     rows: list[dict] = []
     if key.topic == "llama_version":
         releases = known_versions(ledger)
-        by_version = {str(r.value): r for r in ledger[(ledger["topic"] == key.topic) & (ledger["measure"] == "release")].itertuples()}
+        by_version = {
+            str(r.value): r
+            for r in ledger[(ledger["topic"] == key.topic) & (ledger["measure"] == "release")].itertuples()
+        }
         for c in views:
             v, used = version_verdict(c, releases)
             rows.append(_claim_row(key, c, v, "version", _ref_fields(by_version.get(used))))
@@ -201,7 +206,11 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
         if _specific(c.measure):
             return c.measure
         v, row = checked[c]
-        if row is not None and v.verdict in ("consistent", "translation_slip", "different_measure") and _specific(row.measure):
+        if (
+            row is not None
+            and v.verdict in ("consistent", "translation_slip", "different_measure")
+            and _specific(row.measure)
+        ):
             return str(row.measure)
         return "*"
 
@@ -222,7 +231,11 @@ def group_findings(key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, 
     for c in numeric:
         m = measures[c]
         peers = [cl for (u, mk), cl in clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*"))]
-        rivals = [cl for (u, mk, st), cl in rival_clusters.items() if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)]
+        rivals = [
+            cl
+            for (u, mk, st), cl in rival_clusters.items()
+            if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)
+        ]
         ref, row = checked[c]
         v = claim_verdict(c, ref, row, peers, refs, family, rivals)
         rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
@@ -267,7 +280,9 @@ def year_product_findings(df: pd.DataFrame, ledger: pd.DataFrame) -> list[dict]:
     out: list[dict] = []
     if not firsts:
         return out
-    keys = {name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]}
+    keys = {
+        name: r.topic_key for r in ledger[ledger["topic"] == "product_release"].itertuples() for name in [r.measure]
+    }
     for r in df[df["unit"] == "year"].sort_values(["doc_id", "start"], kind="stable").itertuples():
         year = finite_or_none(r.value)
         if year is None:

@@ -96,7 +96,9 @@ def _group_sources(df: pd.DataFrame) -> dict[str, list]:
 def _judgements(findings: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     """(finding_id, verdict, claim_ids, group_id) of each finding."""
     group_ids = findings["group_id"].tolist() if "group_id" in findings.columns else [""] * len(findings)
-    return list(zip(findings["finding_id"].tolist(), findings["verdict"].tolist(), findings["claim_ids"].tolist(), group_ids))
+    return list(
+        zip(findings["finding_id"].tolist(), findings["verdict"].tolist(), findings["claim_ids"].tolist(), group_ids)
+    )
 
 
 def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, str]]) -> pd.DataFrame:
@@ -110,7 +112,9 @@ def _group_frame(sources: Mapping[str, list], judged: list[tuple[str, str, str, 
             groups.setdefault(cid, as_text(gid))
     n = len(sources["claim_id"])
     none = [None] * n
-    ranges = [claim_range(*v) for v in zip(sources["value"], sources.get("value_low", none), sources.get("value_high", none))]
+    ranges = [
+        claim_range(*v) for v in zip(sources["value"], sources.get("value_low", none), sources.get("value_high", none))
+    ]
     # a group repeats few speakers and few figures many times over: each is worded once
     said: dict[tuple, str] = {}
     for who in zip(sources["speaker"], sources["attribution"]):

@@ -37,7 +37,11 @@ def group_key(row: Mapping, topic_subjects: Mapping[str, tuple[str, ...]]) -> Gr
         # a product's figures (Meta AI's users) are not its company's (Meta's daily users); a claim whose
         # subject nothing states joins the topic's own subject, as topic assignment let it through
         required = topic_subjects.get(topic, ())
-        subject = row["subject"] if row["subject"] and row["subject_basis"] != "other_party" else (required[0] if required else "")
+        subject = (
+            row["subject"]
+            if row["subject"] and row["subject_basis"] != "other_party"
+            else (required[0] if required else "")
+        )
         period = ""
         if topic in TIME_VARYING:
             period = period_key(row["period"]) or period_key(f"@{row['event_date']}" if row["event_date"] else "")
@@ -46,7 +50,9 @@ def group_key(row: Mapping, topic_subjects: Mapping[str, tuple[str, ...]]) -> Gr
         return None
     if not (row["subject"] and row["counted"] and row["period"]) or row["subject_basis"] == "other_party":
         return None
-    return GroupKey("", row["subject"], f"{_countable(dimension(row['unit']))}:{row['counted']}", period_key(row["period"]))
+    return GroupKey(
+        "", row["subject"], f"{_countable(dimension(row['unit']))}:{row['counted']}", period_key(row["period"])
+    )
 
 
 def _quantity(unit: str) -> bool:

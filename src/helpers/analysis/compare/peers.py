@@ -289,7 +289,13 @@ def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple
 
 
 def claim_verdict(
-    c: ClaimView, ref: Verdict, row, clusters: list[_Cluster], refs: list, family: bool, rivals: list[_Cluster] | None = None
+    c: ClaimView,
+    ref: Verdict,
+    row,
+    clusters: list[_Cluster],
+    refs: list,
+    family: bool,
+    rivals: list[_Cluster] | None = None,
 ) -> Verdict:
     """One verdict for a figure against its group and the ledger.
 
@@ -330,16 +336,27 @@ def claim_verdict(
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
     barred = unjudgeable(c)
     if eligible > 0 and barred:
-        return Verdict("unverified", f"{c.label()}: overlaps no figure of the other sources, but it cannot contradict one: {barred}")
+        return Verdict(
+            "unverified",
+            f"{c.label()}: overlaps no figure of the other sources, but it cannot contradict one: {barred}",
+        )
     able = sum(cl.eligible_disagreeing(c) for cl in rivals)
     if able > 0 and not any(cl.near_scale(c) for cl in rivals):
-        return Verdict("unverified", f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, so a different quantity of the same unit")
+        return Verdict(
+            "unverified",
+            f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, "
+            "so a different quantity of the same unit",
+        )
     if able > 0:
-        return Verdict("conflict", f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it")
+        return Verdict(
+            "conflict",
+            f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it",
+        )
     if eligible > 0:
         # the ledger's reason for not calling a conflict (guidance against an actual ...) stays in the detail
         also = ref.detail.removeprefix(f"{c.label()}: ") if " no conflict with " in f" {ref.detail}" else ""
-        detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {_barred_words(c, clusters, rivals)}"
+        why = _barred_words(c, clusters, rivals)
+        detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {why}"
         return Verdict("unverified", f"{detail}; {also}" if also else detail)
     return Verdict(
         "different_measure",
@@ -362,7 +379,8 @@ def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]
 
 def _framed_words(status: str, n: int) -> str:
     if status == "actual":
-        return f"{status_words('guidance')} or {status_words('forecast')} against {status_words(status)} ({n}): never a conflict"
+        framed = f"{status_words('guidance')} or {status_words('forecast')} against {status_words(status)}"
+        return f"{framed} ({n}): never a conflict"
     if status == "guidance":
         return f"guidance given in another quarter, or an actual ({n}): a revision or an outcome, never a conflict"
     return f"framed otherwise than {status_words(status)} ({n}): never a conflict"

@@ -159,7 +159,9 @@ def _mismatch_verdict(c: ClaimView, r: LedgerRow) -> tuple[Verdict, LedgerRow]:
     """A figure that matches ledger row ``r`` of another period (none of its own period) or of another measure."""
     if _measure_fits(c, r):
         return (
-            Verdict("different_measure", f"{c.label()} ({c.period}) matches {_ref_text(r)}: a figure for another period"),
+            Verdict(
+                "different_measure", f"{c.label()} ({c.period}) matches {_ref_text(r)}: a figure for another period"
+            ),
             r,
         )
     return (
@@ -192,7 +194,9 @@ def _slip_verdict(c: ClaimView, w: tuple[float, float], same: list) -> tuple[Ver
     )
 
 
-def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow | None) -> tuple[Verdict, LedgerRow | None]:
+def _nearest_verdict(
+    c: ClaimView, same: list, other: list, mixed_up: LedgerRow | None
+) -> tuple[Verdict, LedgerRow | None]:
     """The verdict of a figure no ledger figure overlaps, from the nearest one: a conflict only when both
     measure the same thing at the same time, for one member of a family at most."""
     assert c.rng is not None, "only figures with a value are checked against the ledger (reference_verdict)"
@@ -200,8 +204,13 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
         r = _by_closeness(c, other)[0]
         if all(_measure_fits(c, x) for x in other):
             # same measure, other periods only: nothing to check this period against
-            return Verdict("unverified", f"{c.label()} ({c.period}): ledger has this measure only for other periods, e.g. {_ref_text(r)}"), None
-        return Verdict("different_measure", f"{c.label()} ({c.measure}): ledger has only other measures, e.g. {_ref_text(r)}"), r
+            return Verdict(
+                "unverified",
+                f"{c.label()} ({c.period}): ledger has this measure only for other periods, e.g. {_ref_text(r)}",
+            ), None
+        return Verdict(
+            "different_measure", f"{c.label()} ({c.measure}): ledger has only other measures, e.g. {_ref_text(r)}"
+        ), r
     r = _by_closeness(c, same)[0]
     if _log_distance(c.rng, _ref_range(r)) > FAR_OFF_DECADES:
         return (
@@ -220,7 +229,9 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
     stated = c.period_basis not in ("", "event_date") and bool(as_text(getattr(r, "period", "")))
     if c.topic in TIME_VARYING and not stated and not same_time(c.as_of, r.as_of_date):
         return (
-            Verdict("different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"),
+            Verdict(
+                "different_measure", f"{c.label()} refers to {c.as_of}; nearest {_ref_text(r)} is from another time"
+            ),
             r,
         )
     if c.topic in FAMILY:
@@ -228,7 +239,9 @@ def _nearest_verdict(c: ClaimView, same: list, other: list, mixed_up: LedgerRow 
     if _specific(r.measure) and not _specific(c.measure):
         # A conflict needs both sides to measure the same thing; here only the ledger says what it measures.
         return (
-            Verdict("unverified", f"{c.label()} does not say what it measures; nearest {_ref_text(r)} is a {r.measure}"),
+            Verdict(
+                "unverified", f"{c.label()} does not say what it measures; nearest {_ref_text(r)} is a {r.measure}"
+            ),
             r,
         )
     why = _no_conflict_with(c, r)
@@ -245,7 +258,8 @@ def _no_conflict_with(c: ClaimView, r) -> str:
         return reason
     theirs = ledger_status(r)
     if theirs != c.status:
-        return f"{status_words(c.status)} against {status_words(theirs)}: guidance or a forecast against an actual is never a conflict"
+        framed = f"{status_words(c.status)} against {status_words(theirs)}"
+        return f"{framed}: guidance or a forecast against an actual is never a conflict"
     revised = revision_reason(c, as_text(getattr(r, "as_of_date", "")) or as_text(r.as_of))
     if revised:
         return revised
@@ -274,10 +288,16 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
         rel = releases[text]
         event, released = _date(c.event_date), _date(rel)
         if c.event_date and event and released and event < released:
-            return Verdict("unverified", f"{label}: released {rel}, after the event ({c.event_date}); a plan or forecast"), text
+            return Verdict(
+                "unverified", f"{label}: released {rel}, after the event ({c.event_date}); a plan or forecast"
+            ), text
         return Verdict("consistent", f"{label}: released {rel}"), text
     # Versions known by the event date: a later, unknown number is a plan, not a slip.
-    known_then = {v for v, d in releases.items() if not c.event_date or (_date(d) or dt.date.min) <= (_date(c.event_date) or dt.date.max)}
+    known_then = {
+        v
+        for v, d in releases.items()
+        if not c.event_date or (_date(d) or dt.date.min) <= (_date(c.event_date) or dt.date.max)
+    }
     latest = max((float(v) for v in (known_then or releases)), default=0.0)
     if "." in text:
         major, minor = text.split(".", 1)
@@ -295,9 +315,15 @@ def version_verdict(c: ClaimView, releases: Mapping[str, str]) -> tuple[Verdict,
         if major in releases and float(text) <= latest:
             siblings = sorted(v for v in releases if v.split(".")[0] == major)
             return (
-                Verdict("translation_slip", f"{label}: no such version was released (known {', '.join(siblings)}); likely {major}", major),
+                Verdict(
+                    "translation_slip",
+                    f"{label}: no such version was released (known {', '.join(siblings)}); likely {major}",
+                    major,
+                ),
                 major,
             )
     if float(text) > latest:
-        return Verdict("unverified", f"{label}: later than any release known at the event (latest {latest:g}); a future version"), ""
+        return Verdict(
+            "unverified", f"{label}: later than any release known at the event (latest {latest:g}); a future version"
+        ), ""
     return Verdict("unverified", f"{label}: not a known release"), ""

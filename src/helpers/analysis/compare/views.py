@@ -49,7 +49,9 @@ class ClaimView:
 
     @property
     def precise(self) -> bool:
-        return self.rng is not None and not self.vague and self.rng[0] > 0 and self.rng[1] <= self.rng[0] * SLIP_MAX_SPREAD
+        return (
+            self.rng is not None and not self.vague and self.rng[0] > 0 and self.rng[1] <= self.rng[0] * SLIP_MAX_SPREAD
+        )
 
     @property
     def window(self) -> tuple[float, float] | None:
@@ -73,7 +75,9 @@ def _contexts(df: pd.DataFrame, catalog: Mapping | None) -> dict[str, DocumentCo
     return out
 
 
-def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def prepare_claims(
+    claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Claims with event id/date from the catalog, the date each figure refers to and its place in the document.
 
     ``as_of`` is a year stated in the same sentence ("2012年頃 ... 10億人"),
@@ -106,7 +110,10 @@ def prepare_claims(claims: pd.DataFrame, catalog: Mapping | None, sentences: pd.
     events: dict[str, tuple[str, str]] = {}
     for doc_id in dict.fromkeys(doc_ids):
         e = _entry(catalog, doc_id)
-        events[doc_id] = (as_text(getattr(e, "event_id", "")) or doc_id, as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")))
+        events[doc_id] = (
+            as_text(getattr(e, "event_id", "")) or doc_id,
+            as_text(getattr(e, "event_date", "")) or as_text(getattr(e, "published", "")),
+        )
     df["event_id"] = [events[d][0] for d in doc_ids]
     event_dates = [events[d][1] for d in doc_ids]
     df["event_date"] = event_dates
@@ -148,7 +155,8 @@ FRAME_COLUMNS = ("status", "generic", "generation")
 
 
 def _framed(df: pd.DataFrame) -> pd.DataFrame:
-    """Claims with their framing (``helpers.claims.framing``), read from each claim's sentence unless a column gives it."""
+    """Claims with their framing (``helpers.claims.framing``), read from each claim's sentence unless a column
+    gives it."""
     if all(c in df.columns for c in FRAME_COLUMNS):
         return df
     frames: dict[tuple[str, str, str], tuple] = {}
@@ -171,7 +179,18 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
     for r in records(order):
         rng = claim_range(r["value"], r.get("value_low"), r.get("value_high"))
         # a figure stated once as guidance and once as the actual is two statements
-        key = (r["group"], r["doc_id"], r["unit"], r["measure"], r["qualifier"], rng, r["as_of"], r["status"], bool(r["generic"]), r["generation"])
+        key = (
+            r["group"],
+            r["doc_id"],
+            r["unit"],
+            r["measure"],
+            r["qualifier"],
+            rng,
+            r["as_of"],
+            r["status"],
+            bool(r["generic"]),
+            r["generation"],
+        )
         views.setdefault(key, []).append(r)
     out = []
     for (group, doc_id, unit, measure, qualifier, rng, as_of, status, generic, generation), rows in views.items():

@@ -164,9 +164,7 @@ def _rank(
     return scores, eligible, similarity
 
 
-def rank_sentences(
-    texts: list[str], langs: list[str], *, min_tokens: int = MIN_CONTENT_TOKENS
-) -> np.ndarray:
+def rank_sentences(texts: list[str], langs: list[str], *, min_tokens: int = MIN_CONTENT_TOKENS) -> np.ndarray:
     """Centrality score per sentence; 0.0 for sentences too short to be chosen.
 
     Scores of eligible sentences are positive and sum to 1. Sentences are

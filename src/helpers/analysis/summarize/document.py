@@ -16,9 +16,7 @@ SENTENCE_COLUMNS = (
 )  # fmt: skip
 
 
-def summarize_sentences(
-    sentences: pd.DataFrame, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
-) -> pd.DataFrame:
+def summarize_sentences(sentences: pd.DataFrame, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS) -> pd.DataFrame:
     """The ``n`` most central rows of one document's sentences table.
 
     Returns the chosen rows in document order with an added ``score`` column;

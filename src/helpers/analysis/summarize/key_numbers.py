@@ -25,13 +25,15 @@ _CALENDAR_MEASURES = frozenset({"date", "year", "calendar_year", "version", "tim
 # helpers.claims writes calendar years as unit "year" (durations are "duration_year").
 _YEAR_SURFACE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:年|s)?\s*$")
 # "Llama 3.1", "GPT-5", "v2", "3.1.0"; not a bare "10.000" (German thousands).
-_VERSION_SURFACE = re.compile(
-    r"\b(?:llama|gpt|version|v)[\s-]*\d|\b\d+\.\d+\.\d+\b", re.IGNORECASE
-)
+_VERSION_SURFACE = re.compile(r"\b(?:llama|gpt|version|v)[\s-]*\d|\b\d+\.\d+\.\d+\b", re.IGNORECASE)
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def is_calendar_or_version(claim: Mapping[str, Any]) -> bool:

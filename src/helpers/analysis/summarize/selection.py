@@ -13,9 +13,7 @@ REDUNDANCY = 0.6
 _SCORE_DECIMALS = 12
 
 
-def _select(
-    scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _PairwiseCosine, n: int
-) -> list[int]:
+def _select(scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _PairwiseCosine, n: int) -> list[int]:
     """Indices of the chosen sentences, in input order."""
     if n <= 0:
         return []

@@ -60,7 +60,21 @@ def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
         scores, chosen = _summary(*_texts_and_langs(ordered), SUMMARY_SENTENCES, MIN_CONTENT_TOKENS)
         sentence_ids = ordered["sentence_id"].tolist()
         for rank, i in enumerate(chosen, 1):
-            add(doc_id=doc_id, kind="sentence", rank=rank, sentence_id=sentence_ids[i], claim_id="", score=float(scores[i]))
+            add(
+                doc_id=doc_id,
+                kind="sentence",
+                rank=rank,
+                sentence_id=sentence_ids[i],
+                claim_id="",
+                score=float(scores[i]),
+            )
         for rank, c in enumerate(_key_records(claims_of.get(str(doc_id), []), KEY_CLAIMS), 1):
-            add(doc_id=doc_id, kind="key_claim", rank=rank, sentence_id=c["sentence_id"], claim_id=c["claim_id"], score=None)
+            add(
+                doc_id=doc_id,
+                kind="key_claim",
+                rank=rank,
+                sentence_id=c["sentence_id"],
+                claim_id=c["claim_id"],
+                score=None,
+            )
     return typed_frame(SUMMARIES, columns)

@@ -69,10 +69,16 @@ def topic_summaries(
         ids = tuple(sorted(top[:max_sentences], key=lambda s: (_num(by_sentence[(doc_id, s)].get("start")), s)))
         texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
         for s in ids:
-            speakers.append(said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution")))
+            speakers.append(
+                said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution"))
+            )
         if not texts:
             texts = list(dict.fromkeys(contexts))[:max_sentences]
-        lang = _most_common([str(r["lang"]) for r in group if not _missing(r.get("lang"))]) if "lang" in claims.columns else None
+        lang = (
+            _most_common([str(r["lang"]) for r in group if not _missing(r.get("lang"))])
+            if "lang" in claims.columns
+            else None
+        )
         rows.append(
             {
                 "topic": topic,

@@ -80,7 +80,7 @@ def _decoded(units: list[Unit], known: list[str], event: str | None) -> list[Voi
             out[i] = Voice(None, "author", calibrated_rule("editorial"), "editorial")
         else:
             out[i] = Voice(who, "turn", calibrated_posterior(p), "turn", p)
-    for i, u in enumerate(units):
+    for i in range(len(units)):
         if out[i] is None:
             out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
     return [v for v in out if v is not None]

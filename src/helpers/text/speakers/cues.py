@@ -32,7 +32,8 @@ from .voice import Unit, _data_file
 _ANSWER_START = re.compile(
     r"^\s*(?:そうですね|そうだね|そうだな|ええ|はい|うん|いや|いいえ|ああ|まあ|確かに|その通り|ありがとう|分かりません|わかりません|正直|"
     r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい|本当に\?|"
-    r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|wow|i see|"
+    r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
+    r"wow|i see|"
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
     re.IGNORECASE,
 )
@@ -53,19 +54,34 @@ _EDITORIAL = re.compile(
 # per kind of boundary (paragraph break ~1 in 4, line break inside a
 # paragraph ~1 in 50, inside a line ~1 in 100) plus what each cue adds.
 # These are the starting values; each conversation re-weighs them (EM).
-CUE_NAMES = ("block", "line", "sent", "question", "answer", "asks", "asks_long", "short", "after_short", "handed",
-             "question_answer")
-CUE_WEIGHTS = np.array([
-    math.log(0.25 / 0.75), math.log(0.02 / 0.98), math.log(0.01 / 0.99),
-    2.0,  # the paragraph before ends in a question
-    1.5,  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
-    2.0,  # the paragraph is a question: questions mostly come from the other party
-    0.5,  # a longer paragraph ending in a question (may be a rhetorical turn)
-    1.5,  # the paragraph is a one-liner (back-channel or short reply)
-    0.5,  # the paragraph follows a one-liner
-    3.0,  # the paragraph before ends by addressing someone by name
-    3.5,  # inside a paragraph: a question, then an answer word
-])
+CUE_NAMES = (
+    "block",
+    "line",
+    "sent",
+    "question",
+    "answer",
+    "asks",
+    "asks_long",
+    "short",
+    "after_short",
+    "handed",
+    "question_answer",
+)
+CUE_WEIGHTS = np.array(
+    [
+        math.log(0.25 / 0.75),
+        math.log(0.02 / 0.98),
+        math.log(0.01 / 0.99),
+        2.0,  # the paragraph before ends in a question
+        1.5,  # the paragraph opens like an answer ("そうですね", "Yeah", "Ja")
+        2.0,  # the paragraph is a question: questions mostly come from the other party
+        0.5,  # a longer paragraph ending in a question (may be a rhetorical turn)
+        1.5,  # the paragraph is a one-liner (back-channel or short reply)
+        0.5,  # the paragraph follows a one-liner
+        3.0,  # the paragraph before ends by addressing someone by name
+        3.5,  # inside a paragraph: a question, then an answer word
+    ]
+)
 W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
@@ -80,14 +96,20 @@ LINE_TURNS_WRAPPED = 0.1  # at most this many line breaks inside sentences per o
 
 # --- affiliations --------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _affiliation_table() -> dict[str, tuple[str, ...]]:
     raw = load_yaml(_data_file("affiliations.yaml"))
     return {str(k): tuple(str(t) for t in v) for k, v in (raw.get("people") or {}).items()}
 
 
-_WE = re.compile(r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b", re.IGNORECASE)
-_YOU = re.compile(r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b")
+_WE = re.compile(
+    r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(
+    r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b"
+)
 
 
 def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:

@@ -141,11 +141,14 @@ def emissions(ev: Evidence, style_p: np.ndarray, st: States) -> np.ndarray:
 def initial_log_probs(st: States) -> np.ndarray:
     """Who opens the conversation: a host if there are hosts; ties go to the speaker the catalog lists first."""
     hosts, people = st.hosts, st.people
-    opener = np.array([
-        (HOST_OPENS / len(hosts) if w in hosts else (1 - HOST_OPENS) / max(1, len(people) - len(hosts)))
-        if hosts else 1 / len(people)
-        for w, _ in st.states
-    ])
+    opener = np.array(
+        [
+            (HOST_OPENS / len(hosts) if w in hosts else (1 - HOST_OPENS) / max(1, len(people) - len(hosts)))
+            if hosts
+            else 1 / len(people)
+            for w, _ in st.states
+        ]
+    )
     opener = np.where([w == AUTHOR for w, _ in st.states], AUTHOR_SHARE, opener)
     return np.log(opener / opener.sum() / len(st.last_host_opts)) - 0.01 * np.array(
         [st.who_opts.index(w) for w, _ in st.states]

@@ -24,7 +24,6 @@ NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-
 def aliases(speakers: list[str]) -> dict[str, str]:
     """lowercased alias -> speaker name, for labels and mentions."""
     out: dict[str, str] = {}
@@ -65,7 +64,8 @@ def given_names(speakers: list[str]) -> dict[str, str]:
 
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
 _QUESTION_OR_REQUEST = re.compile(
-    r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$", re.IGNORECASE
+    r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$",
+    re.IGNORECASE,
 )
 _REQUEST_ANYWHERE = re.compile(r"[?？]|ください|下さい|どうぞ|お願い|ませんか|\bplease\b|\bbitte\b", re.IGNORECASE)
 
@@ -101,13 +101,19 @@ def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
         )
     if kind == "vocative_ja":
         # "マーク、…" and "…、マーク。" address; "マーク・ザッカーバーグ" or "マークは" do not.
-        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君)?(?=[、，,。！!？?])")
+        return re.compile(
+            r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君)?(?=[、，,。！!？?])"
+        )
     if kind == "honorific_ja":
         # "中村さんの研究室はいかがですか": in a question, the person named with an
         # honorific is the one asked (one does not call oneself "さん").
-        return re.compile(r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])")
+        return re.compile(
+            r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])"
+        )
     return re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>" + (_alternation(latin) or never) + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
+        r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>"
+        + (_alternation(latin) or never)
+        + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
     )
 
 
@@ -186,5 +192,4 @@ def _one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
-
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]

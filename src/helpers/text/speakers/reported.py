@@ -14,7 +14,8 @@ from ..language import script_lang
 from .names import _compiled, _lookup, mentions, unquoted
 
 _ASIDE = re.compile(
-    r"[（(]\s*(?:[^\s（()）:：]{0,8}解説|訳注|編注|注|補足|Anm\.(?: d\. (?:Red|Ü)\.)?|Editor'?s note|Note|Ed\.)\s*[:：][^（()）]*[)）]",
+    r"[（(]\s*(?:[^\s（()）:：]{0,8}解説|訳注|編注|注|補足|Anm\.(?: d\. (?:Red|Ü)\.)?|Editor'?s note|Note|Ed\.)"
+    r"\s*[:：][^（()）]*[)）]",
     re.IGNORECASE,
 )
 
@@ -42,16 +43,43 @@ _JA_VERBS = (
 _PRONOUN_EN = re.compile(r"^\s*(?:He|She|They)\s+(?:" + _EN_VERBS + r")\b")
 _PRONOUN_DE = re.compile(r"^\s*(?:Er|Sie)\s+(?:" + _DE_VERBS + r")\b|\b(?:" + _DE_VERBS + r")\s(?:er|sie)\b")
 CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("en_according", re.compile(r"\b[Aa]ccording to (?P<src>(?:the |a |an )?[^,.;:]{2,60}?)(?=[,.;:]|\s(?:is|was|has|had|will|would)\b)")),
+    (
+        "en_according",
+        re.compile(
+            r"\b[Aa]ccording to (?P<src>(?:the |a |an )?[^,.;:]{2,60}?)(?=[,.;:]|\s(?:is|was|has|had|will|would)\b)"
+        ),
+    ),
     ("en_verb", re.compile(_EN_NAME + r",?(?:\s[\w'-]+,)?\s(?:" + _EN_VERBS + r")\b")),
     ("en_inverted", re.compile(r"[,”\"]\s*(?:" + _EN_VERBS + r")\s" + _EN_NAME)),
-    ("de_laut", re.compile(r"\b(?:[Ll]aut|[Nn]ach Angaben (?:von|des|der)|[Ss]o)\s(?P<src>(?:[A-ZÄÖÜ][\wäöüß.'’-]+\s?){1,4})")),
+    (
+        "de_laut",
+        re.compile(r"\b(?:[Ll]aut|[Nn]ach Angaben (?:von|des|der)|[Ss]o)\s(?P<src>(?:[A-ZÄÖÜ][\wäöüß.'’-]+\s?){1,4})"),
+    ),
     ("de_zufolge", re.compile(r"(?P<src>(?:[A-ZÄÖÜ][\wäöüß.'’-]+\s){1,4})zufolge\b")),
     ("de_verb", re.compile(r"(?P<src>(?:[A-ZÄÖÜ][\wäöüß'’-]++\s?){1,3})\s(?:" + _DE_VERBS + r")\b")),
     ("de_inverted", re.compile(r"\b(?:" + _DE_VERBS + r")\s(?P<src>(?:[A-ZÄÖÜ][\wäöüß'’-]+\s?){1,3})")),
-    ("ja_niyoru", re.compile(r"(?P<src>(?:[A-Za-z][\w.'’-]*\s)*[^、。「」（）()\s]{1,20})(?:によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が(?:言って|話して)(?:いた|いました)(?:のは|のですが|が))")),
-    ("ja_honorific", re.compile(r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:" + _JA_VERBS + r")")),
-    ("ja_verb", re.compile(r"(?P<src>[^、。「」（）()\s]{1,20}?)(?:氏|さん|CEO|社長|会長)?(?:は|が)[^。]{0,200}?(?:と|って|ように)(?:" + _JA_VERBS + r")")),
+    (
+        "ja_niyoru",
+        re.compile(
+            r"(?P<src>(?:[A-Za-z][\w.'’-]*\s)*[^、。「」（）()\s]{1,20})(?:によると|によれば|いわく|曰く|の話では|からの情報|が言うには|が(?:言って|話して)(?:いた|いました)(?:のは|のですが|が))"
+        ),
+    ),
+    (
+        "ja_honorific",
+        re.compile(
+            r"(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏|さん|CEO|社長|会長)(?:は|が)[^。]{0,120}?(?:"
+            + _JA_VERBS
+            + r")"
+        ),
+    ),
+    (
+        "ja_verb",
+        re.compile(
+            r"(?P<src>[^、。「」（）()\s]{1,20}?)(?:氏|さん|CEO|社長|会長)?(?:は|が)[^。]{0,200}?(?:と|って|ように)(?:"
+            + _JA_VERBS
+            + r")"
+        ),
+    ),
 ]
 _JA_VERB_AFTER = "|".join(f"{p}(?:{_JA_VERBS})" for p in ("と", "って", "ように"))
 # Words every match of a cue contains (a verb of saying, "によると", "zufolge"),
@@ -64,8 +92,13 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "en_according": ("ccording to ",),
     "en_verb": (_EN_VERBS,),
     "en_inverted": (_EN_VERBS,),
-    "de_laut": ((r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
-                 r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]"),),
+    "de_laut": (
+        (
+            r"Laut\s[A-ZÄÖÜ]|laut\s[A-ZÄÖÜ]|Nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
+            r"|nach Angaben (?:von|des|der)\s[A-ZÄÖÜ]"
+            r"|So\s[A-ZÄÖÜ]|so\s[A-ZÄÖÜ]"
+        ),
+    ),
     "de_zufolge": ("zufolge",),
     "de_verb": (_DE_VERBS,),
     "de_inverted": (_DE_VERBS,),
@@ -93,7 +126,9 @@ def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 
 # Hearsay endings: the writer passes on what the last-named source said.
-_EVIDENTIAL = re.compile(r"(?:ようです|ようだ|そうです|そうだ|らしい|とのこと|とのことです|ということです|という)[。.]?[\s」』)）]*$")
+_EVIDENTIAL = re.compile(
+    r"(?:ようです|ようだ|そうです|そうだ|らしい|とのこと|とのことです|ということです|という)[。.]?[\s」』)）]*$"
+)
 _SAME_PERSON = re.compile(r"^(?:同氏|同社|彼|彼女|He|She|Er|Sie)$")
 _OPENING_QUOTE = re.compile(r"[「“\"]")
 _FIRST_PERSON = re.compile(r"私は|僕は|俺は|\bI\b|\bich\b|\bmir\b")
@@ -183,7 +218,11 @@ def reported_source(
                 return named_before[name.split()[-1]], rule
             if not _TWO_NAMES.fullmatch(name) or _STOP_SOURCES.match(name):
                 continue
-        if rule == "ja_verb" and not mentions(raw, alias) and not re.search(r"(?:氏|さん|CEO|社長|会長)(?:は|が)", m.group(0)):
+        if (
+            rule == "ja_verb"
+            and not mentions(raw, alias)
+            and not re.search(r"(?:氏|さん|CEO|社長|会長)(?:は|が)", m.group(0))
+        ):
             continue
         return name, rule
     return None

@@ -8,13 +8,30 @@ from .names import aliases, mentions, unquoted
 from .voice import Unit
 
 _ROLE_LABELS = {
-    **dict.fromkeys(("host", "interviewer", "moderator", "gastgeber", "gastgeberin", "moderatorin", "司会", "聞き手",
-                     "ホスト", "インタビュアー", "q", "frage", "question"), "host"),
+    **dict.fromkeys(
+        (
+            "host",
+            "interviewer",
+            "moderator",
+            "gastgeber",
+            "gastgeberin",
+            "moderatorin",
+            "司会",
+            "聞き手",
+            "ホスト",
+            "インタビュアー",
+            "q",
+            "frage",
+            "question",
+        ),
+        "host",
+    ),
     **dict.fromkeys(("guest", "gast", "ゲスト", "a", "antwort", "answer"), "guest"),
 }
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
-    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast", re.IGNORECASE
+    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast",
+    re.IGNORECASE,
 )
 
 
@@ -58,7 +75,7 @@ def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dic
         return known[0]
     if not known:
         return None
-    counts = {s: 0 for s in known}
+    counts = dict.fromkeys(known, 0)
     for u in units:
         for name in mentions(u.text, alias):
             counts[name] += 1
