@@ -13,13 +13,17 @@ import unicodedata
 from .. import numbers
 from ..lexicon import (
     DE_DATE,
+    DECADE,
     EN_DATE,
+    EN_DAY_MONTH,
+    FISCAL_YEAR,
     FRACTIONS,
     HAS_LATIN_WORD,
     ISO_DATE,
     JA_DATE,
     JA_MONTH_DAY,
     MONTH_YEAR,
+    NUMERIC_DATE,
     SHORT_YEAR,
     VERSION,
 )
@@ -112,14 +116,22 @@ def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], l
     return cores, refused
 
 
+_DATE_PATTERNS = {"ja": (ISO_DATE, JA_DATE, JA_MONTH_DAY),
+                  "de": (ISO_DATE, NUMERIC_DATE, DE_DATE, MONTH_YEAR),
+                  "en": (ISO_DATE, NUMERIC_DATE, EN_DATE, EN_DAY_MONTH, DE_DATE, MONTH_YEAR)}
+
+
 def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """Dates: a year (kind year) where one is written, else the day (kind date)."""
-    cores: list[_Core] = []
-    for pattern in (ISO_DATE, JA_DATE, JA_MONTH_DAY) if lang == "ja" else (ISO_DATE, DE_DATE, EN_DATE, MONTH_YEAR):
+    """Dates: a year (kind year) where one is written, else the day (kind date, which holds its words so no
+    number in it is read as a count, and is then dropped: a day of the month is not a quantity)."""
+    cores = _fiscal_years_and_decades(text, lang, blocked)
+    for pattern in _DATE_PATTERNS.get(lang, _DATE_PATTERNS["en"]):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
                 continue
             year = next((g for g in m.groups() if g and len(g) == 4), None)
+            if year is None and pattern is NUMERIC_DATE:
+                year = str(_century(int(m.group(1))))
             if year:
                 cores.append(_Core(m.start(), m.end(), float(year), float(year), kind="year"))
             else:
@@ -128,13 +140,30 @@ def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
+def _century(two: int) -> int:
+    """A year written with two digits, in the century closest to the present corpus ('25 is 2025, '98 is 1998)."""
+    return 2000 + two if two <= 40 else 1900 + two
+
+
+def _fiscal_years_and_decades(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """FY26 (the year 2026) and the 2030s (2030 to 2039): years named without a date around them."""
+    cores: list[_Core] = []
+    for pattern in (FISCAL_YEAR, DECADE[lang]) if lang in DECADE else ():
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+                continue
+            first = int(m.group(1)) if len(m.group(1)) == 4 else _century(int(m.group(1)))
+            last = first + 9 if pattern is not FISCAL_YEAR else first
+            cores.append(_Core(m.start(), m.end(), float(first), float(last), kind="year"))
+    return cores
+
+
 def _short_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """'25 is 2025, '98 is 1998: the century closest to the present corpus."""
     cores: list[_Core] = []
     for m in SHORT_YEAR.finditer(text):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
-            two = float(m.group(1))
-            year = 2000 + two if two <= 40 else 1900 + two
+            year = float(_century(int(m.group(1))))
             cores.append(_Core(m.start(), m.end(), year, year, kind="year"))
     return cores
 
