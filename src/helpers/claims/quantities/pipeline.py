@@ -22,6 +22,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
+from .indices import index_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
@@ -62,6 +63,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
+    qs = index_points(text, qs, lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
