@@ -24,6 +24,7 @@ from ..lexicon import (
     SCALE_AFTER,
     UNITS_BY_LANG,
 )
+from .filters import _is_glued_cent
 from .model import _Core, _Q, _UnitHit
 
 # "pounds" is money in British news and weight next to words of weight
@@ -69,6 +70,8 @@ _APPOSITIVE_NAME = re.compile(
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\b)"
     r"[A-Z][a-zà-ÿ'’-]+,\s\Z")
 _APPOSITIVE_AFTER = re.compile(r",\s(?!(?:and|or|nor|und|oder)\b)[a-zäöü]+\b")
+# a minus written before a currency sign, after a space, a bracket or the start: not a hyphen joining words
+_MINUS_BEFORE_SIGN = re.compile(r"(?:\A|[\s(:=])?[-−–]\Z")
 # 田中太郎さん（45）, 容疑者(30): Japanese news gives a person's age in brackets after the name
 _JA_AGE_BRACKET_BEFORE = re.compile(r"(?:さん|氏|容疑者|被告|選手|監督|社長|会長|議員|知事)[（(]\Z")
 _JA_AGE_BRACKET_AFTER = re.compile(r"[）)]")
@@ -213,6 +216,8 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
     found = _unit_after(text, e, lang)
+    if found is None and _is_glued_cent(text, e, lang):
+        found = _UnitHit("usd", 0.01, 0.0, e + 1, "c")
     more = _MORE.match(text, e) if found is None and lang == "en" else None
     if more is not None:  # "seven more years", "two extra GPUs": the unit after the word of addition
         found = _unit_after(text, more.end(), lang)
@@ -223,6 +228,9 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     sign = units.sign_before(text, core.start) if sign_ok else None
     if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
         core = replace(core, start=sign.start)
+        if _MINUS_BEFORE_SIGN.match(text[max(0, sign.start - 2):sign.start]) and core.low >= 0:
+            # "-$0.04", "EPS of −€0.10": the minus before the currency sign belongs to the amount
+            core = replace(core, start=sign.start - 1, low=-core.high, high=-core.low)
         if not found or not units.is_currency(unit):
             scale = 1e9 if found and found.unit == "parameter" else 1.0  # "$10B": billions of dollars
             if found and found.unit == "parameter":
