@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .. import numbers
 from ..lexicon import (
@@ -45,6 +46,11 @@ _SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?
                          r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))")
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_ONE_DIGIT = re.compile(r"\d")
+# what follows the second half of a split decimal: its unit, or a word that cannot open a sentence
+_CLAUSE_GOES_ON = re.compile(r"\s?%|\s(?:percent|per cent|inch(?:es)?|feet|foot|mph|miles?|km|kg|pounds?|at|in|by|to"
+                             r"|and|or|for|from|this|next|last|over)\b")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 
@@ -78,7 +84,24 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
         new = _latin_cores(text, lang, taken)
     cores += new
     cores.sort(key=lambda c: (c.start, -c.end))
-    return cores
+    return _broken_decimals(text, cores) if lang == "en" and ". " in text else cores
+
+
+def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
+    """"6. 5 inches", "rises to 4. 4 at the end": one decimal that captioning split with a space after the point,
+    joined where a unit or a word that goes on with the clause follows (so "won 2. 3 players left" stays two)."""
+    out: list[_Core] = []
+    for c in cores:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == c.kind == "num" and not prev.word and not c.word \
+                and text[prev.end:c.start] == ". " and _ONE_OR_TWO_DIGITS.fullmatch(text, prev.start, prev.end) \
+                and _ONE_DIGIT.fullmatch(text, c.start, c.end) and text[prev.start - 1:prev.start] not in (".", ",") \
+                and _CLAUSE_GOES_ON.match(text, c.end):
+            value = float(f"{text[prev.start:prev.end]}.{text[c.start:c.end]}")
+            out[-1] = replace(prev, end=c.end, low=value, high=value)
+            continue
+        out.append(c)
+    return out
 
 
 def _versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
