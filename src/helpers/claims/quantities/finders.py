@@ -14,6 +14,7 @@ from dataclasses import replace
 from .. import numbers
 from ..lexicon import (
     DE_DATE,
+    EN_UNITS,
     DECADE,
     EN_DATE,
     EN_DAY_MONTH,
@@ -26,6 +27,7 @@ from ..lexicon import (
     MONTH_YEAR,
     NUMERIC_DATE,
     SHORT_YEAR,
+    UNITS_BY_LANG,
     VERSION,
 )
 from .japanese import _dedupe, _ja_cores, _ja_fractions, _ja_wari, _kana_numerals
@@ -46,6 +48,9 @@ _SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?
                          r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))")
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
+# a line that is a label glued to a number and nothing else (a spec sheet's or model card's row)
+_GLUED_LABEL = re.compile(r"^([A-Z][A-Za-z]{3,30})(\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d{1,3})?)[ \t]*$", re.M)
+_GLUED_LABEL_HINT = re.compile(r"[a-z]\d")
 _ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
 _ONE_DIGIT = re.compile(r"\d")
 # what follows the second half of a split decimal: its unit, or a word that cannot open a sentence
@@ -59,6 +64,8 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     ``digits``: whether the text has a digit at all."""
     taken = list(taken)
     cores: list[_Core] = _versions(text, taken) if digits else []
+    if lang != "ja" and digits and _GLUED_LABEL_HINT.search(text):
+        cores += _glued_labels(text, lang, taken + _spans(cores))
     if digits and _EXPONENT_HINT.search(text):
         scientific, refused = _scientific(text, taken)
         cores += scientific
@@ -102,6 +109,21 @@ def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
             continue
         out.append(c)
     return out
+
+
+def _glued_labels(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """"Parameters8000000000", "FLOPs1.22e+24": a data row's label glued to its value, the label a unit word."""
+    cores: list[_Core] = []
+    for m in _GLUED_LABEL.finditer(text):
+        if _overlaps(m.start(2), m.end(2), taken):
+            continue
+        labels = (" " + m.group(1), " " + m.group(1).lower())  # FLOPs is case-sensitive, Parameters is not
+        unit = next((u for label in labels for pattern, u, mult in UNITS_BY_LANG.get(lang, EN_UNITS)
+                     if mult == 1.0 and (hit := pattern.match(label)) and hit.end() == len(label)), None)
+        value = numbers.parse_latin(m.group(2), "en") if unit else None
+        if value is not None:
+            cores.append(_Core(m.start(), m.end(2), value, value, kind="label", unit=unit))
+    return cores
 
 
 def _versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
