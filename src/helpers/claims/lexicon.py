@@ -73,6 +73,9 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|"
+    # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name
+    r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
+    r"unternehmen|konzern|firma|marke|"
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
     r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
     r"\s?#?\s?$|#$")
