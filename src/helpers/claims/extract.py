@@ -73,7 +73,7 @@ CLAIMS = TableSpec(
         Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
         Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
         Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
-               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7; 420 ppm is 0.042), percentage_point (25 basis points = 0.25), multiple (2倍, 10x); "
+               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7; 420 ppm is 0.042), percentage_point (25 basis points = 0.25), multiple (2倍, 10x), index_point (a stock index's level or move where the sentence names an index: \"FTSE 100 closed 95.85 points lower at 7,652.91\" = 95.85 and 7652.91, \"der DAX stieg um 120 Punkte\", TOPIXは25ポイント高); "
                "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
                "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units from pint (" + ", ".join(PHYSICAL)
                + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "

@@ -73,6 +73,9 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|"
+    # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name
+    r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
+    r"unternehmen|konzern|firma|marke|"
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
     r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
     r"\s?#?\s?$|#$")
@@ -102,7 +105,20 @@ JA_DATE = re.compile(r"((?:18|19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}}))?")
-EN_DATE = re.compile(rf"(?:{_MONTHS_EN})\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,\s((?:18|19|20)\d{{2}}))?")
+# Jan. 30, Sept 5: a month may be abbreviated, with or without its full stop
+_MONTH_EN = r"(?:(?:" + _MONTHS_EN + r")|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
+EN_DATE = re.compile(rf"{_MONTH_EN}\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?")
+# 30 June, 15th of November 2019: the day first
+EN_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_EN}(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?")
+# 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;
+# dotted only with four, so a version 1.2.10 stays apart)
+NUMERIC_DATE = re.compile(r"(?<![\d/.,])\d{1,2}(?:/\d{1,2}/((?:18|19|20)\d{2}|\d{2})|\.\d{1,2}\.((?:18|19|20)\d{2}))"
+                          r"(?![\d/]|[.,]\d)")
+# FY26, FY 2015, FY'24: a fiscal year, named by its calendar year
+FISCAL_YEAR = re.compile(r"\bFY\s?['’]?((?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\w)")
+# the 2030s, die 1990er (Jahre): a decade, its ten years
+DECADE = {"en": re.compile(r"(?<![\d'’.,])((?:1[5-9]|20)\d0)['’]?s\b"),
+          "de": re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d0)er\b(?:[\s-]Jahren?\b)?")}
 # a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
 MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
 # '25, ’98: a two-digit year

@@ -11,8 +11,9 @@ Every quantity gets one ``unit`` name from ``UNITS``:
   ``meter``, ``kilogram``, ``square_meter``, ``cubic_meter``, ``meter_per_second``, ``watt``, ``joule``,
   ``kelvin``, ``byte``, ``byte_per_second``, ``hertz``, ``radian`` and ``duration_second`` (hours,
   minutes, seconds); SI prefixes apply where pint allows them (``GW``, ``Megawatt``, ``キロメートル``);
-* ``percent`` (half = 50; a fraction such as 3分の2 is 66.7 percent), ``percentage_point`` and
-  ``multiple`` (2倍, tenfold, 2.5x);
+* ``percent`` (half = 50; a fraction such as 3分の2 is 66.7 percent), ``percentage_point``,
+  ``multiple`` (2倍, tenfold, 2.5x) and ``index_point`` (a stock index's level or move: "fell 95.85 points
+  to 7,652.91", "120 Punkte", read only in a sentence naming an index);
 * the corpus's own count units: ``gpu``, ``token``, ``parameter``, ``person``, ``count``;
 * calendar and lifetime: ``year`` (a calendar year), ``duration_year`` / ``_month`` / ``_week`` /
   ``_day``, ``age``; ``version`` (Llama 3.1); ``other``.
@@ -38,7 +39,7 @@ COUNT_UNITS = ("gpu", "token", "parameter", "person", "count", "pixel", "pixel_p
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
 PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
             "byte", "byte_per_second", "hertz", "radian", "coulomb", "pascal")
-RATIOS = ("percent", "percentage_point", "multiple")
+RATIOS = ("percent", "percentage_point", "multiple", "index_point")
 CALENDAR = ("year", "age", "version", "other")
 
 # pint expression of each physical base unit

@@ -24,6 +24,7 @@ from ..lexicon import (
     SCALE_AFTER,
     UNITS_BY_LANG,
 )
+from .filters import _is_glued_cent
 from .model import _Core, _Q, _UnitHit
 
 # "pounds" is money in British news and weight next to words of weight
@@ -46,7 +47,8 @@ _CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
 _AGE_SUBJECT = re.compile(
     r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
     r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
-    r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s$")
+    r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s"
+    r"(?:(?:still|only|just|now|barely|already|noch|erst|nur|gerade)\s){0,2}$")
 # "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
 # "平年より2度高い": a temperature difference, in kelvin without the scale's offset
 _DIFFERENCE_BEFORE = re.compile(r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
@@ -61,6 +63,18 @@ _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
                          r"transformers?)\b")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+# "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
+_APPOSITIVE_NAME = re.compile(
+    r"(?:^|[\s(])(?!(?:It|This|That|There|What|Which|Who|The|However|But|And|So|Es|Das|Dies|Der|Die|Aber|Und"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\b)"
+    r"[A-Z][a-zà-ÿ'’-]+,\s\Z")
+_APPOSITIVE_AFTER = re.compile(r",\s(?!(?:and|or|nor|und|oder)\b)[a-zäöü]+\b")
+# a minus written before a currency sign, after a space, a bracket or the start: not a hyphen joining words
+_MINUS_BEFORE_SIGN = re.compile(r"(?:\A|[\s(:=])?[-−–]\Z")
+# 田中太郎さん（45）, 容疑者(30): Japanese news gives a person's age in brackets after the name
+_JA_AGE_BRACKET_BEFORE = re.compile(r"(?:さん|氏|容疑者|被告|選手|監督|社長|会長|議員|知事)[（(]\Z")
+_JA_AGE_BRACKET_AFTER = re.compile(r"[）)]")
 
 
 @dataclass(frozen=True)
@@ -145,10 +159,17 @@ def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
 
 
 def _is_age(text: str, core: _Core, lang: str) -> bool:
-    """A bare whole number 1..120 right after "<Name> is" and closing its clause is a person's age."""
-    if lang not in ("en", "de") or core.low != core.high or not core.low.is_integer() or not 1 <= core.low <= 120:
+    """A bare whole number 1..120 that is a person's age: right after "<Name> is (still only)" and closing its
+    clause, between commas after a name ("Mutai, 30, is"), or in brackets after a Japanese name (山田さん（45）)."""
+    if core.low != core.high or not core.low.is_integer() or not 1 <= core.low <= 120:
         return False
     before = text[max(0, core.start - 40):core.start]
+    if lang == "ja":
+        return bool(_JA_AGE_BRACKET_BEFORE.search(before)) and _JA_AGE_BRACKET_AFTER.match(text, core.end) is not None
+    if lang not in ("en", "de"):
+        return False
+    if _APPOSITIVE_NAME.search(before) and _APPOSITIVE_AFTER.match(text, core.end):
+        return True
     return bool(_AGE_SUBJECT.search(before)) and _CLAUSE_END_AFTER.match(text, core.end) is not None
 
 
@@ -195,6 +216,8 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
     found = _unit_after(text, e, lang)
+    if found is None and _is_glued_cent(text, e, lang):
+        found = _UnitHit("usd", 0.01, 0.0, e + 1, "c")
     more = _MORE.match(text, e) if found is None and lang == "en" else None
     if more is not None:  # "seven more years", "two extra GPUs": the unit after the word of addition
         found = _unit_after(text, more.end(), lang)
@@ -205,6 +228,9 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     sign = units.sign_before(text, core.start) if sign_ok else None
     if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
         core = replace(core, start=sign.start)
+        if _MINUS_BEFORE_SIGN.match(text[max(0, sign.start - 2):sign.start]) and core.low >= 0:
+            # "-$0.04", "EPS of −€0.10": the minus before the currency sign belongs to the amount
+            core = replace(core, start=sign.start - 1, low=-core.high, high=-core.low)
         if not found or not units.is_currency(unit):
             scale = 1e9 if found and found.unit == "parameter" else 1.0  # "$10B": billions of dollars
             if found and found.unit == "parameter":
@@ -267,6 +293,8 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             e += 1
         if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
             unit = "person"
+        elif unit == "count" and not explicit and _is_age(text, core, lang):
+            unit, explicit = "age", True
     else:
         if unit == "count" and LATIN_GPU_CONTEXT.match(_OF_THOSE.sub("", text[e:e + 30].lstrip(" -"), count=1)[:12]):
             unit = "gpu"

@@ -31,6 +31,19 @@ was is had has have we they he she it i you there here both also still already m
 """.split())
 
 
+# "8c per diluted share", "13c-25c": cents glued to the number, read so only beside a per-share figure (40c
+# alone may be a temperature or a name)
+_GLUED_CENT = re.compile(r"c(?![A-Za-z0-9])")
+_PER_SHARE_NEAR = re.compile(r"\b(?:per (?:diluted |basic )?share|a share|dividends?|EPS)\b")
+_PER_SHARE_REACH = 60  # characters after the cent within which the per-share words must follow
+
+
+def _is_glued_cent(text: str, e: int, lang: str) -> bool:
+    """A c right after a number's last digit (``e``) that is the cent of a per-share amount."""
+    return lang == "en" and _GLUED_CENT.match(text, e) is not None \
+        and _PER_SHARE_NEAR.search(text, e, e + _PER_SHARE_REACH) is not None
+
+
 def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
     """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities.
 
@@ -43,10 +56,12 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
         if sign is None or sign.end != s:
             return True
     if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha() \
-            and not re.search(r"\d(?:k|K|M|B|bn|m)-$", text[max(0, s - 5):s]):  # 5k-20k is a range
+            and not re.search(r"\d(?:k|K|M|B|bn|m|c)-$", text[max(0, s - 5):s]):  # 5k-20k, 13c-25c: a range
         return True
     after = text[e:e + 2]
     if after[:1].isascii() and after[:1].isalpha():
+        if _is_glued_cent(text, e, lang):
+            return False
         # unit suffixes glued to digits are fine
         if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e:e + 3]):
             return False

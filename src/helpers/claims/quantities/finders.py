@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .. import numbers
 from ..lexicon import (
     DE_DATE,
+    EN_UNITS,
+    DECADE,
     EN_DATE,
+    EN_DAY_MONTH,
+    FISCAL_YEAR,
     FRACTIONS,
     HAS_LATIN_WORD,
     ISO_DATE,
     JA_DATE,
     JA_MONTH_DAY,
     MONTH_YEAR,
+    NUMERIC_DATE,
     SHORT_YEAR,
+    UNITS_BY_LANG,
     VERSION,
 )
 from .japanese import _dedupe, _ja_cores, _ja_fractions, _ja_wari, _kana_numerals
@@ -41,6 +48,14 @@ _SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?
                          r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))")
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
+# a line that is a label glued to a number and nothing else (a spec sheet's or model card's row)
+_GLUED_LABEL = re.compile(r"^([A-Z][A-Za-z]{3,30})(\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d{1,3})?)[ \t]*$", re.M)
+_GLUED_LABEL_HINT = re.compile(r"[a-z]\d")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_ONE_DIGIT = re.compile(r"\d")
+# what follows the second half of a split decimal: its unit, or a word that cannot open a sentence
+_CLAUSE_GOES_ON = re.compile(r"\s?%|\s(?:percent|per cent|inch(?:es)?|feet|foot|mph|miles?|km|kg|pounds?|at|in|by|to"
+                             r"|and|or|for|from|this|next|last|over)\b")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 
@@ -49,6 +64,8 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     ``digits``: whether the text has a digit at all."""
     taken = list(taken)
     cores: list[_Core] = _versions(text, taken) if digits else []
+    if lang != "ja" and digits and _GLUED_LABEL_HINT.search(text):
+        cores += _glued_labels(text, lang, taken + _spans(cores))
     if digits and _EXPONENT_HINT.search(text):
         scientific, refused = _scientific(text, taken)
         cores += scientific
@@ -74,6 +91,38 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
         new = _latin_cores(text, lang, taken)
     cores += new
     cores.sort(key=lambda c: (c.start, -c.end))
+    return _broken_decimals(text, cores) if lang == "en" and ". " in text else cores
+
+
+def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
+    """"6. 5 inches", "rises to 4. 4 at the end": one decimal that captioning split with a space after the point,
+    joined where a unit or a word that goes on with the clause follows (so "won 2. 3 players left" stays two)."""
+    out: list[_Core] = []
+    for c in cores:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == c.kind == "num" and not prev.word and not c.word \
+                and text[prev.end:c.start] == ". " and _ONE_OR_TWO_DIGITS.fullmatch(text, prev.start, prev.end) \
+                and _ONE_DIGIT.fullmatch(text, c.start, c.end) and text[prev.start - 1:prev.start] not in (".", ",") \
+                and _CLAUSE_GOES_ON.match(text, c.end):
+            value = float(f"{text[prev.start:prev.end]}.{text[c.start:c.end]}")
+            out[-1] = replace(prev, end=c.end, low=value, high=value)
+            continue
+        out.append(c)
+    return out
+
+
+def _glued_labels(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """"Parameters8000000000", "FLOPs1.22e+24": a data row's label glued to its value, the label a unit word."""
+    cores: list[_Core] = []
+    for m in _GLUED_LABEL.finditer(text):
+        if _overlaps(m.start(2), m.end(2), taken):
+            continue
+        labels = (" " + m.group(1), " " + m.group(1).lower())  # FLOPs is case-sensitive, Parameters is not
+        unit = next((u for label in labels for pattern, u, mult in UNITS_BY_LANG.get(lang, EN_UNITS)
+                     if mult == 1.0 and (hit := pattern.match(label)) and hit.end() == len(label)), None)
+        value = numbers.parse_latin(m.group(2), "en") if unit else None
+        if value is not None:
+            cores.append(_Core(m.start(), m.end(2), value, value, kind="label", unit=unit))
     return cores
 
 
@@ -112,14 +161,22 @@ def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], l
     return cores, refused
 
 
+_DATE_PATTERNS = {"ja": (ISO_DATE, JA_DATE, JA_MONTH_DAY),
+                  "de": (ISO_DATE, NUMERIC_DATE, DE_DATE, MONTH_YEAR),
+                  "en": (ISO_DATE, NUMERIC_DATE, EN_DATE, EN_DAY_MONTH, DE_DATE, MONTH_YEAR)}
+
+
 def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """Dates: a year (kind year) where one is written, else the day (kind date)."""
-    cores: list[_Core] = []
-    for pattern in (ISO_DATE, JA_DATE, JA_MONTH_DAY) if lang == "ja" else (ISO_DATE, DE_DATE, EN_DATE, MONTH_YEAR):
+    """Dates: a year (kind year) where one is written, else the day (kind date, which holds its words so no
+    number in it is read as a count, and is then dropped: a day of the month is not a quantity)."""
+    cores = _fiscal_years_and_decades(text, lang, blocked)
+    for pattern in _DATE_PATTERNS.get(lang, _DATE_PATTERNS["en"]):
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
                 continue
             year = next((g for g in m.groups() if g and len(g) == 4), None)
+            if year is None and pattern is NUMERIC_DATE:
+                year = str(_century(int(m.group(1))))
             if year:
                 cores.append(_Core(m.start(), m.end(), float(year), float(year), kind="year"))
             else:
@@ -128,13 +185,30 @@ def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
+def _century(two: int) -> int:
+    """A year written with two digits, in the century closest to the present corpus ('25 is 2025, '98 is 1998)."""
+    return 2000 + two if two <= 40 else 1900 + two
+
+
+def _fiscal_years_and_decades(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """FY26 (the year 2026) and the 2030s (2030 to 2039): years named without a date around them."""
+    cores: list[_Core] = []
+    for pattern in (FISCAL_YEAR, DECADE[lang]) if lang in DECADE else ():
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
+                continue
+            first = int(m.group(1)) if len(m.group(1)) == 4 else _century(int(m.group(1)))
+            last = first + 9 if pattern is not FISCAL_YEAR else first
+            cores.append(_Core(m.start(), m.end(), float(first), float(last), kind="year"))
+    return cores
+
+
 def _short_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """'25 is 2025, '98 is 1998: the century closest to the present corpus."""
     cores: list[_Core] = []
     for m in SHORT_YEAR.finditer(text):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
-            two = float(m.group(1))
-            year = 2000 + two if two <= 40 else 1900 + two
+            year = float(_century(int(m.group(1))))
             cores.append(_Core(m.start(), m.end(), year, year, kind="year"))
     return cores
 

@@ -105,7 +105,8 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             between = text[a.end:b.start]
-            if _opens_with_bracketed_loss(text, a, between, connector):
+            loss = _opens_with_bracketed_loss(text, a, between, connector)
+            if loss:
                 a = replace(a, start=a.start - 1, low=-a.high, high=-a.low, raw_low=-a.raw_high, raw_high=-a.raw_low)
                 between = between[1:]
             if _is_release_and_size(text, a, b):
@@ -141,8 +142,8 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 word = between.strip()
                 if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9):a.start]):
                     ok = False
-                if word == "and" and not re.search(r"between\s$", text[max(0, a.start - 8):a.start]):
-                    ok = False
+                if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8):a.start]):
+                    ok = False  # "(3c) and 8c": a bracketed loss and a profit span a guidance range
                 if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
                     # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
                     ok = ok and not a.explicit_unit and a.raw_high <= b.raw_low

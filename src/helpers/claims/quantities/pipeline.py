@@ -22,6 +22,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
+from .indices import index_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
@@ -37,8 +38,9 @@ _CARRY_REACH = 100  # characters after a rate within which a like amount shares 
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
-# 6pm, 11 a.m.: a time of day
-_CLOCK = {"en": re.compile(r"(?<![\d.])\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.I),
+# 6pm, 11 a.m., 5.30 p.m, 1523 BST: a time of day, whatever separates hours and minutes and whether a zone follows
+_CLOCK = {"en": re.compile(r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)"
+                           r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?-i:BST|GMT|UTC|CES?T|[ECMP][SD]T|IST|JST|ET)\b)", re.I),
           "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
           "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
 
@@ -61,6 +63,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
+    qs = index_points(text, qs, lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
@@ -210,10 +213,8 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
         if core.kind == "fraction" and core.word and _is_period_fraction(text, core.start, core.end):
             continue
         if core.kind == "date":
-            q = _Q(core.start, core.end, core.low, core.high, "other", 1.0, False, "", True, "date",
-                   core.low, core.high, False)
-        else:
-            q = _attach(text, core, lang)
+            continue  # June 30, 5月4日: a day of the month is a point in time, not an amount
+        q = _attach(text, core, lang)
         if q is None:
             continue
         if core.kind == "num" and not q.explicit_unit and q.unit in ("count", "gpu") and (

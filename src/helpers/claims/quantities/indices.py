@@ -1,0 +1,51 @@
+"""Stock-market index levels and moves: in "the FTSE 100 fell 95.85 points to 7,652.91" both numbers are index
+points (``index_point``), neither percentage points nor a count.
+
+Only a sentence that names an index (FTSE, DAX, 日経平均, "index", "benchmark") is read this way, so "five points
+of gross margin" stays percentage points and "110 points" in a match report keeps its reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import _Q
+
+_INDEX_CONTEXT = re.compile(
+    r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng|Russell \d|Sensex"
+    r"|Nifty|KOSPI|Kospi|ASX|IBEX|Ibex|SMI|ATX|[Ii]ndex|[Ii]ndices|[Bb]enchmark|[Bb]lue[- ]chips?|Leitindex"
+    r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ")
+# the unit words of an index move, as the unit tables read them (percentage points) or not at all (Punkte)
+_POINT_SURFACES = frozenset({"points", "point", "pts", "ポイント"})
+_POINT_WORD_AFTER = {"de": re.compile(r"\s(?:Punkte?n?|Zählern?)\b"), "en": re.compile(r"\s?pts\b\.?")}
+# "five points of gross margin": points of a share, which are percentage points
+_OF_AFTER = re.compile(r"\s(?:of|der|des)\s")
+# the level an index moved to or stands at: "to 7,652.91", "at 19,940.66", "auf 15.800", "bei 15.812,34"
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|auf|bei|von)\s\Z")
+_MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
+
+
+def index_points(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """The sentence's quantities with index moves and levels read as ``index_point`` where it names an index."""
+    if not any(q.unit in ("percentage_point", "count") for q in qs) or not _INDEX_CONTEXT.search(text):
+        return qs
+    out: list[_Q] = []
+    for q in qs:
+        if q.unit == "percentage_point" and q.unit_surface in _POINT_SURFACES and not _OF_AFTER.match(text, q.end):
+            q = replace(q, unit="index_point")
+        elif q.unit == "count" and not q.explicit_unit and not q.vague:
+            q = _bare_index_reading(text, q, lang)
+        out.append(q)
+    return out
+
+
+def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
+    """A number with no unit read as index points: followed by Punkte/Zähler/pts, or a level after to/at/auf."""
+    word = _POINT_WORD_AFTER.get(lang)
+    m = word.match(text, q.end) if word else None
+    if m:
+        return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
+    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 6):q.start]):
+        return replace(q, unit="index_point")
+    return q
