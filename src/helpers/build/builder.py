@@ -27,7 +27,6 @@ from ..exceptions import ConfigurationError, HelpersError
 from ..reports.index import ReportEntry
 from ..tables import to_csv_bytes
 from .analysis_reuse import ANALYSIS_RECORD, MAX_RECORD_BYTES, analyze_or_reuse
-from .analyze import analyze
 from .baseline import BASELINE_TABLES, change_list, drop_baseline, keep_baseline, read_previous
 from .cache import cache_bytes as _cache_bytes
 from .cache import read_cache_entry as _read_cache_entry
@@ -52,12 +51,11 @@ from .options import (
     OutputLock,
     log,
     package_versions,
-)  # fmt: skip
+)
 from .pipeline import table_spec
 from .row_digests import RowDigests
 from .rows import from_json as chunks_from_json
 from .runs import ROWS_DIR, export_again, plan_notebook_runs, run_and_record
-from .runs import execute_runs as _execute_runs
 from .scheduler import Workers
 from .summary import (
     BuildResult,
@@ -67,7 +65,7 @@ from .summary import (
     log_summary,
     write_build_index,
     write_record,
-)  # fmt: skip
+)
 from .terminal import for_terminal
 from .unchanged import NOOP_RECORD, input_stats, matching_record
 
@@ -76,11 +74,12 @@ __all__ = [
     # Other modules, tests, notebooks and bench scripts import these from here, where they were defined
     # before the build was split into its stages: kept, so that callers do not change.
     "ANALYSIS_RECORD", "DEFAULT_LEDGER", "DEFAULT_NOTEBOOKS", "DEFAULT_OUT", "DEFAULT_SEEDS", "MAX_RECORD_BYTES",
-    "REPO_ROOT", "ROWS_DIR", "TRACKED_PACKAGES", "RowDigests", "_cache_bytes", "_execute_runs", "_load_ledger",
-    "_read_cache_entry", "_rows_digest", "_write_if_changed", "analyze", "analyze_or_reuse", "chunks_from_json",
+    "REPO_ROOT", "ROWS_DIR", "TRACKED_PACKAGES", "RowDigests", "_cache_bytes", "_load_ledger",
+    "_read_cache_entry", "_rows_digest", "_write_if_changed", "analyze_or_reuse", "chunks_from_json",
     "combine", "export_again", "extract_all", "extract_batch", "extract_with_rows", "frame_digest",
     "helpers_source_digest", "index_entries", "index_inputs", "notebook_source_digest", "table_files",
 ]  # fmt: skip
+
 
 def build(opts: BuildOptions) -> BuildResult:
     """Build the reports and data ``opts`` asks for; ``opts`` itself is left as given."""
