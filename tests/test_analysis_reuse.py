@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.build import builder
+from helpers.build import analysis_reuse
 from helpers.build.builder import RowDigests, analyze_or_reuse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def _forbid_analysis(monkeypatch):
     def fail(*_a, **_k):
         raise AssertionError("analysis ran although nothing changed")
 
-    monkeypatch.setattr(builder, "analyze", fail)
+    monkeypatch.setattr(analysis_reuse, "analyze", fail)
 
 
 def test_unchanged_inputs_reuse_the_data_files_exactly(extracted, tmp_path, monkeypatch):
@@ -67,7 +67,7 @@ def test_any_change_recomputes(extracted, tmp_path, monkeypatch, change):
         path = tmp_path / "data" / "findings.csv"
         path.write_bytes(path.read_bytes() + b"\n")
     calls = []
-    real = builder.analyze
-    monkeypatch.setattr(builder, "analyze", lambda *a: calls.append(1) or real(*a))
+    real = analysis_reuse.analyze
+    monkeypatch.setattr(analysis_reuse, "analyze", lambda *a: calls.append(1) or real(*a))
     analyze_or_reuse(tables, catalog, ledger, fixed, tmp_path / "data", tmp_path / "_build")
     assert calls == [1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from html.parser import HTMLParser
@@ -90,6 +91,24 @@ def test_two_clean_builds_are_byte_identical(seed_build, tmp_path):
     assert a.keys() == b.keys()
     differing = [str(k) for k in a if a[k] != b[k]]
     assert differing == []
+
+
+def test_build_leaves_the_options_it_is_given_unchanged(tmp_path, monkeypatch):
+    """The build works on resolved paths without writing them back: a caller that reuses its options
+    (watch, publish) keeps what it passed, on the full path and on the no-op path alike."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / "002_eb63065994b04cab.txt", tmp_path / "seeds")
+    (tmp_path / "notebooks").mkdir()  # no notebooks: extraction, analysis and the index only
+    opts = BuildOptions(seeds=Path("seeds"), out=Path("out"), notebooks=Path("notebooks"), ledger=None, jobs=1)
+    given = dataclasses.replace(opts)
+    first = build(opts)
+    assert first.exit_code == 0 and first.stages, first.problems
+    assert opts == given
+    assert (tmp_path / "out" / "data" / "claims.csv").exists()
+    again = build(opts)
+    assert again.stages == {}  # the no-op path
+    assert opts == given
 
 
 def test_build_on_another_folder_and_incremental_rebuilds(tmp_path):

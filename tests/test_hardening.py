@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from conftest import least_cpu_seconds
 from helpers import atomic
 from helpers.build import BuildOptions, build, builder, main_build
+from helpers.build import runs as notebook_stage
 from helpers.build.pipeline import MAX_STEM_BYTES, file_stem, join_ids, plan_runs
 from helpers.build.scheduler import Workers, check_scheduler
 from helpers.exceptions import ConfigurationError, OutputError
@@ -502,7 +503,7 @@ def test_changes_of_an_interrupted_build_appear_in_the_next_one(tmp_path, monkey
         raise KeyboardInterrupt
 
     with monkeypatch.context() as m:
-        m.setattr(builder, "_execute_runs", interrupted)
+        m.setattr(notebook_stage, "execute_runs", interrupted)
         assert main_build(BuildOptions(**opts)) == builder.EXIT_INTERRUPTED
     assert build(BuildOptions(**opts)).exit_code == 0
     changes = pd.read_csv(tmp_path / "out" / "data" / "changes.csv", dtype=str, keep_default_na=False)

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import atomic
 from ..exceptions import NotebookFailed
@@ -39,6 +40,10 @@ from .extract import release_models
 from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
 from .terminal import for_terminal
+
+if TYPE_CHECKING:
+    from jupyter_client.client import KernelClient
+    from jupyter_client.manager import AsyncKernelManager
 
 KERNEL_NAME = "python3"
 # Runs one kernel serves before it is replaced: bounds whatever a long-lived
@@ -259,9 +264,9 @@ class WarmKernel:
     """The long-lived kernel of this worker process."""
 
     def __init__(self) -> None:
-        self.km = None
-        self.kc = None  # the client nbclient started on the kernel's first run, kept for the next runs
-        self.language_info = None  # the kernel's, asked once: a run's notebook records it
+        self.km: AsyncKernelManager | None = None
+        self.kc: KernelClient | None = None  # the client nbclient started on the kernel's first run, kept for the next
+        self.language_info: dict[str, Any] | None = None  # the kernel's, asked once: a run's notebook records it
         self.cwd = ""
         self.runs = 0
 
@@ -304,16 +309,16 @@ class WarmKernel:
             )
         self.km, self.cwd, self.runs = km, cwd, 0
         try:
-            self._execute(_WARM_UP)
+            self._execute(km, _WARM_UP)
         except Exception:
             self.discard()
             raise
 
-    def _execute(self, code: str) -> None:
+    def _execute(self, km: AsyncKernelManager, code: str) -> None:
         from jupyter_core.utils import run_sync
 
         async def go() -> None:
-            kc = self.km.client()
+            kc = km.client()
             kc.start_channels()
             try:
                 await kc.wait_for_ready(timeout=60)
@@ -355,8 +360,14 @@ def _register_warm_engine() -> None:
     from papermill.iorw import write_ipynb
 
     class WarmClient(PapermillNotebookClient):
+        def _kernel_client(self) -> KernelClient:
+            """The kernel's client, which ``setup_kernel`` starts (or is given) before any cell runs."""
+            if self.kc is None:
+                raise RuntimeError("no kernel client: the kernel was not set up")
+            return self.kc
+
         def papermill_execute_cells(self):
-            reply = self.wait_for_reply(self.kc.execute(_RESET, silent=True, store_history=False))
+            reply = self.wait_for_reply(self._kernel_client().execute(_RESET, silent=True, store_history=False))
             if reply is None or reply["content"]["status"] != "ok":
                 raise RuntimeError("the warm kernel could not be reset")
             super().papermill_execute_cells()
@@ -373,7 +384,8 @@ def _register_warm_engine() -> None:
                 with self.setup_kernel(**kwargs):
                     self.papermill_execute_cells()
                     if _KERNEL.language_info is None:
-                        _KERNEL.language_info = self.wait_for_reply(self.kc.kernel_info())["content"]["language_info"]
+                        reply = self.wait_for_reply(self._kernel_client().kernel_info())
+                        _KERNEL.language_info = reply["content"]["language_info"]
                     self.nb.metadata["language_info"] = copy.deepcopy(_KERNEL.language_info)
                     self.set_widgets_metadata()
                 return self.nb

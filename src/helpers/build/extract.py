@@ -167,7 +167,7 @@ class Extraction:
     row: dict[str, object]
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     # Its rows of the per-document tables as CSV bytes (``build.rows``), when they were made with it.
-    csv: Mapping[str, object] = field(default_factory=dict)
+    csv: Mapping[str, Chunk] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -51,6 +51,11 @@ def log(message: str) -> None:
     print(for_terminal(message), flush=True)
 
 
+def warn(message: str) -> None:
+    """Log a warning: a path the build leaves alone, a file it could not remove."""
+    log(f"[warning] {message}")
+
+
 class OutputLock:
     """One build per output folder: a second build waits, and says so."""
 

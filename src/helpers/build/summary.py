@@ -1,0 +1,121 @@
+"""What a build reports when it ends: its result, the index page, the record of a clean build and the log's summary."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import atomic
+from ..reports.index import ReportEntry, write_index
+from ..text.corpus import link_problem
+from .execute import RunResult
+from .extract import Extraction
+from .options import BuildOptions, log, package_versions
+from .pipeline import NotebookRun
+from .unchanged import NOOP_RECORD, output_stats
+
+
+@dataclass
+class BuildResult:
+    exit_code: int
+    documents: pd.DataFrame
+    runs: list[RunResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    # Wall seconds per stage: extraction, analysis, notebooks (execution and export), index.
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def index_entries(runs: list[NotebookRun], results: list[RunResult]) -> list[ReportEntry]:
+    by_key = {r.key: r for r in results}
+    out = []
+    for run in runs:
+        res = by_key.get(run.key)
+        label = run.spec.label if len(run.doc_ids) == 1 else run.title
+        status, error = (res.status, res.error) if res else ("missing", "")
+        out.append(ReportEntry(run.key, label, run.report, run.doc_ids, status, error))
+    return out
+
+
+def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
+    inputs = [
+        (f"seeds/{p.name}", p)
+        for p in sorted(seeds.iterdir())
+        if p.is_file() and not p.name.startswith(".") and link_problem(p, seeds.resolve()) == ""
+    ]
+    if ledger and ledger.exists():
+        inputs.append((f"ledger: {ledger.name}", ledger))
+    return inputs
+
+
+def write_build_index(
+    opts: BuildOptions, documents: pd.DataFrame, entries: list[ReportEntry], problems: list[str], changes: pd.DataFrame
+) -> None:
+    """The index page of the output folder: every document and report, the problems, the inputs and the changes."""
+    write_index(
+        opts.out / "index.html",
+        documents=documents,
+        reports=entries,
+        problems=problems,
+        data_dir=opts.out / "data",
+        inputs=index_inputs(opts.seeds, opts.ledger),
+        packages=package_versions(),
+        changes=changes,
+    )
+
+
+def clean_build_record(
+    inputs_seen: dict[str, object], results: list[RunResult], entries: list[ReportEntry], changes: pd.DataFrame
+) -> dict[str, object]:
+    """What a build that found nothing wrong leaves for the next one, which may then stop after comparing file
+    stats (``builder._unchanged_build``): the next build with the same files would reuse everything."""
+    return {
+        "inputs": inputs_seen,
+        "runs": [[r.key, r.report, r.executed] for r in results],
+        "index": [[e.key, e.label, e.report, list(e.doc_ids)] for e in entries],
+        "changes_empty": bool(changes.empty),
+    }
+
+
+def write_record(out: Path, record: dict[str, object]) -> None:
+    """Record what a clean build left: its outputs' stats are taken last, after every other write."""
+    outputs = output_stats(out)
+    outputs.pop(f"_build/{NOOP_RECORD}", None)
+    atomic.write_text(out / "_build" / NOOP_RECORD, json.dumps({**record, "outputs": outputs}, sort_keys=True) + "\n")
+
+
+def log_summary(
+    opts: BuildOptions,
+    extractions: list[Extraction],
+    results: list[RunResult],
+    skipped: list[str],
+    problems: list[str],
+    changes: pd.DataFrame,
+    started: float,
+) -> None:
+    """The build's last lines: what ran and what was reused, then each failure with what to do."""
+    failed_runs = [r for r in results if r.status != "ok"]
+    failed_docs = [e for e in extractions if not e.ok]
+    ok_docs = len(extractions) - len(failed_docs)
+    log(
+        f"ran {len(results) - len(skipped)} notebooks ({len(failed_runs)} failed), reused {len(skipped)}; "
+        f"documents ok {ok_docs}/{len(extractions)}; {len(changes)} changed claims/findings; "
+        f"{time.perf_counter() - started:.1f}s"
+    )
+    # Repeated at the end, where a reader of the terminal looks, with what to do.
+    for e in failed_docs:
+        log(f"[document failed] {e.row['error']}")
+    for r in failed_runs:
+        log(
+            f"[report failed] {r.key}: {r.error} (report with the error: {opts.out / r.report}; "
+            f"executed notebook: {r.executed})"
+        )
+    for p in problems:
+        log(f"[config] {p}")
+    if failed_docs or failed_runs or problems:
+        log(f"the index lists these problems too: {opts.out / 'index.html'}")
+    log(f"reports: {opts.out / 'index.html'}")
