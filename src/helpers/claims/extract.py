@@ -66,30 +66,104 @@ CLAIMS = TableSpec(
         Column("doc_id", "str", "Document id (file name without extension)."),
         Column("claim_id", "str", "Stable id '{doc_id}:cNNNN', numbered in document order."),
         Column("line", "int", "1-based line of `start` in the document text.", min_value=1),
-        Column("start", "int", "Character offset of the claim's first character in the decoded, newline-normalized document text.", min_value=0),
-        Column("end", "int", "Character offset one past the claim's last character; doc.text[start:end] == surface unless the claim runs across format structure (see surface).", min_value=0),
-        Column("surface", "str", "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim that runs across format structure (a timing line, caption tag, the JSON between word strings) the words as analysed, without that structure.", non_empty=True),
-        Column("value", "float", "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges and vague quantities.", nullable=True),
-        Column("value_low", "float", "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals value for point values.", nullable=True),
-        Column("value_high", "float", "Upper bound for ranges and vague quantities; equals value for point values.", nullable=True),
-        Column("unit", "str", "What the value counts or measures (claims.units): the corpus's units (" + ", ".join(UNITS[:16])
-               + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7; 420 ppm is 0.042), percentage_point (25 basis points = 0.25), multiple (2倍, 10x), index_point (a stock index's level or move where the sentence names an index: \"FTSE 100 closed 95.85 points lower at 7,652.91\" = 95.85 and 7652.91, \"der DAX stieg um 120 Punkte\", TOPIXは25ポイント高); "
-               "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
-               "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units from pint (" + ", ".join(PHYSICAL)
-               + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "
-               "<amount>_per_<per what> (claims.rates), the amount in its base unit and the per-what as named: "
-               "usd_per_year ($25bn a year), gbp_per_liter (£1.37 per litre, 115.12p a litre), usd_per_barrel "
-               "($70 a barrel, 70 Dollar je Barrel, 1バレル当たり70ドル), gbp_per_share (13p a share), cubic_meter_per_day "
-               "(1 million barrels each day; an oil barrel is 42 US gallons), kilogram_per_year (2 million tonnes a year, "
-               "年間100万トン), duration_second_per_week (30 to 35 hours a week), gbp_per_square_foot (£12 per square "
-               "foot), count_per_month (3078 jobs per month), meter_per_gallon (40 mpg); speeds and data rates keep "
-               "meter_per_second (2 miles per second) and byte_per_second.", isin=UNITS),
-        Column("vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."),
-        Column("qualifier", "str", "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; the negating verb is not part of the surface), or empty.", isin=QUALIFIERS),
-        Column("topic", "str", "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess)."),
-        Column("speaker", "str", "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and the quoted person inside a quotation; empty for the author's own words and when unknown."),
-        Column("sentence_id", "int", "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report)."),
-        Column("measure", "str", "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure cues; empty when none applies."),
+        Column(
+            "start",
+            "int",
+            "Character offset of the claim's first character in the decoded, newline-normalized document text.",
+            min_value=0,
+        ),
+        Column(
+            "end",
+            "int",
+            "Character offset one past the claim's last character; doc.text[start:end] == surface unless the "
+            "claim runs across format structure (see surface).",
+            min_value=0,
+        ),
+        Column(
+            "surface",
+            "str",
+            "The claim exactly as written, including qualifier words (約, etwa, about) and the unit; for a claim "
+            "that runs across format structure (a timing line, caption tag, the JSON between word strings) the "
+            "words as analysed, without that structure.",
+            non_empty=True,
+        ),
+        Column(
+            "value",
+            "float",
+            "Point value in base units (dollars, watts, tokens, parameters, persons, years...); empty for ranges "
+            "and vague quantities.",
+            nullable=True,
+        ),
+        Column(
+            "value_low",
+            "float",
+            "Lower bound for ranges and vague quantities (vague brackets: data/vague_brackets.yaml); equals "
+            "value for point values.",
+            nullable=True,
+        ),
+        Column(
+            "value_high",
+            "float",
+            "Upper bound for ranges and vague quantities; equals value for point values.",
+            nullable=True,
+        ),
+        Column(
+            "unit",
+            "str",
+            "What the value counts or measures (claims.units): the corpus's units ("
+            + ", ".join(UNITS[:16])
+            + "); ratios: percent (half = 50; a fraction such as 3分の2 is 66.7; 420 ppm is 0.042), "
+            "percentage_point (25 basis points = 0.25), multiple (2倍, 10x), index_point (a stock index's level "
+            'or move where the sentence names an index: "FTSE 100 closed 95.85 points lower at 7,652.91" = 95.85 '
+            'and 7652.91, "der DAX stieg um 120 Punkte", TOPIXは25ポイント高); '
+            "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
+            "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units "
+            "from pint ("
+            + ", ".join(PHYSICAL)
+            + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "
+            "<amount>_per_<per what> (claims.rates), the amount in its base unit and the per-what as named: "
+            "usd_per_year ($25bn a year), gbp_per_liter (£1.37 per litre, 115.12p a litre), usd_per_barrel "
+            "($70 a barrel, 70 Dollar je Barrel, 1バレル当たり70ドル), gbp_per_share (13p a share), "
+            "cubic_meter_per_day "
+            "(1 million barrels each day; an oil barrel is 42 US gallons), kilogram_per_year (2 million tonnes a year, "
+            "年間100万トン), duration_second_per_week (30 to 35 hours a week), gbp_per_square_foot (£12 per square "
+            "foot), count_per_month (3078 jobs per month), meter_per_gallon (40 mpg); speeds and data rates keep "
+            "meter_per_second (2 miles per second) and byte_per_second.",
+            isin=UNITS,
+        ),
+        Column(
+            "vague", "bool", "True when the quantity is a vague numeral (何十億, Milliarden, tens of billions, 数年)."
+        ),
+        Column(
+            "qualifier",
+            "str",
+            "approx (約, ほど, etwa, about), at_least (以上, über, more than), at_most (以下, 以内, bis zu, up "
+            "to), almost (ほぼ, fast, almost), negated (kein, not, 〜ていない after the quantity in its clause; "
+            "the negating verb is not part of the surface), or empty.",
+            isin=QUALIFIERS,
+        ),
+        Column(
+            "topic",
+            "str",
+            "Topic key from data/topics.yaml; empty when no topic's cue words and units match (never a guess).",
+        ),
+        Column(
+            "speaker",
+            "str",
+            "Who asserts the claim (see attribution): the sentence's speaker, or the author inside an aside and "
+            "the quoted person inside a quotation; empty for the author's own words and when unknown.",
+        ),
+        Column(
+            "sentence_id",
+            "int",
+            "Id of the sentence the claim sits in (anchor s-{sentence_id} in the document report).",
+        ),
+        Column(
+            "measure",
+            "str",
+            "What exactly the topic measures (e.g. h100_equivalents vs h100_count), from the topic's measure "
+            "cues; empty when none applies.",
+        ),
         Column("lang", "str", "Language of the sentence (ja, de, en)."),
         Column("context", "str", "The sentence text the claim was found in."),
         Column(
@@ -132,8 +206,9 @@ CLAIMS = TableSpec(
         Column(
             "period",
             "str",
-            "When the figure holds, the nearest period in its own clause first: 2024 (year; also \"last year\", im "
-            "Vorjahr, 来年 against the event date), FY2025 (fiscal year: fiscal 2025, FY25, Geschäftsjahr 2025, 2025年度), "
+            'When the figure holds, the nearest period in its own clause first: 2024 (year; also "last year", im '
+            "Vorjahr, 来年 against the event date), FY2025 (fiscal year: fiscal 2025, FY25, Geschäftsjahr 2025, "
+            "2025年度), "
             "2024-Q4 / FY2025-Q3 (quarter: fourth-quarter, Q3 FY25, drittes Quartal, 第3四半期), 2025-H1 (half: first "
             "half, H1, erstes Halbjahr, 上期), 2024-12 or "
             "2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of "
@@ -153,37 +228,38 @@ CLAIMS = TableSpec(
             "str",
             "What the figure counts, for comparing claims without topic: revenue, capex, employees, users/daily, "
             "revenue/data center ... (data/measures.yaml) or gpus/power/tokens/parameters from the unit; empty when "
-            "nothing says. Words that narrow nothing are left out: consolidated, reported or cash revenue and \"Meta "
-            "expects capex\" count revenue and capex.",
+            'nothing says. Words that narrow nothing are left out: consolidated, reported or cash revenue and "Meta '
+            'expects capex" count revenue and capex.',
         ),
         Column(
             "status",
             "str",
-            "How the figure is framed in its own clause (helpers.claims.framing, data/framing.yaml): actual (\"capex "
-            "was $14.8 billion\"), guidance (the owner's outlook or plan: \"we expect $60 billion\", \"stellt 43 "
-            "Milliarden in Aussicht\", 見込み) or forecast (someone else's estimate: \"analysts expect\", Konsens, "
+            'How the figure is framed in its own clause (helpers.claims.framing, data/framing.yaml): actual ("capex '
+            'was $14.8 billion"), guidance (the owner\'s outlook or plan: "we expect $60 billion", "stellt 43 '
+            'Milliarden in Aussicht", 見込み) or forecast (someone else\'s estimate: "analysts expect", Konsens, '
             "市場予想). Guidance or a forecast never conflicts with an actual.",
             isin=STATUSES,
         ),
         Column(
             "generic",
             "bool",
-            "True when the clause speaks of a whole class, not one owner (\"language models in general train on 15 "
+            'True when the clause speaks of a whole class, not one owner ("language models in general train on 15 '
             "trillion tokens\", generell, 一般的に); such a figure conflicts with no one model's unless the clause "
             "names whose it is.",
         ),
         Column(
             "generation",
             "str",
-            "next or previous when the clause names another generation than the current one (\"the next-generation "
-            "cluster will have 100,000 GPUs\", Vorgänger, 次世代); empty for the current generation or none named.",
+            'next or previous when the clause names another generation than the current one ("the next-generation '
+            'cluster will have 100,000 GPUs", Vorgänger, 次世代); empty for the current generation or none named.',
             isin=GENERATIONS,
         ),
         Column(
             "change",
             "str",
             "The value's part in a reported movement, which is two values and never a range: from (where it started: "
-            "'fell from $90 to $62' -> $90; von 90 auf 62 Dollar; 90ドルから62ドルに下落), by (how far it moved: 'down 424p "
+            "'fell from $90 to $62' -> $90; von 90 auf 62 Dollar; 90ドルから62ドルに下落), by (how far it moved: "
+            "'down 424p "
             "to 5,512p' -> 424p), to (where it ended: $62, 5,512p); empty for every other claim.",
             isin=("from", "by", "to", ""),
         ),
@@ -209,8 +285,12 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
         if refused and out_of_range is not None:
             out_of_range.append(sent.sentence_id)
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
-    sizes = {q.value for _, qs in found for q in qs
-             if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")}
+    sizes = {
+        q.value
+        for _, qs in found
+        for q in qs
+        if q.unit == "parameter" and q.value is not None and q.surface.rstrip().endswith("B")
+    }
     for sent, qs in found:
         for q in qs:
             q = _as_model_size(sent.text, q, sizes)
@@ -221,14 +301,32 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 continue
             topic, measure = assign_topic(sent.text, q)
             speaker, attribution, confidence = voice_of(doc, sent, start)
-            claims.append(Claim(
-                doc_id=doc.doc_id, claim_id="", line=bisect.bisect_right(line_starts, start), start=start, end=end,
-                surface=surface, value=q.value, value_low=q.value_low, value_high=q.value_high, unit=q.unit,
-                vague=q.vague, qualifier=q.qualifier, topic=topic, speaker=speaker or "",
-                sentence_id=sent.sentence_id, measure=measure, lang=sent.lang, context=sent.text,
-                attribution=attribution, speaker_confidence=confidence,
-                unit_surface=q.unit_surface, change=q.change,
-            ))
+            claims.append(
+                Claim(
+                    doc_id=doc.doc_id,
+                    claim_id="",
+                    line=bisect.bisect_right(line_starts, start),
+                    start=start,
+                    end=end,
+                    surface=surface,
+                    value=q.value,
+                    value_low=q.value_low,
+                    value_high=q.value_high,
+                    unit=q.unit,
+                    vague=q.vague,
+                    qualifier=q.qualifier,
+                    topic=topic,
+                    speaker=speaker or "",
+                    sentence_id=sent.sentence_id,
+                    measure=measure,
+                    lang=sent.lang,
+                    context=sent.text,
+                    attribution=attribution,
+                    speaker_confidence=confidence,
+                    unit_surface=q.unit_surface,
+                    change=q.change,
+                )
+            )
     claims.sort(key=lambda c: (c.start, c.end))
     return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
 
@@ -257,8 +355,12 @@ def _as_model_size(text: str, q: Quantity, sizes: set[float]) -> Quantity:
     return Quantity(q.start, q.end, q.surface, value, value, value, "parameter", False, q.qualifier, q.unit_surface)
 
 
-def claims_frame(docs: list[ParsedDocument], entries: Mapping[str, Any] | None = None,
-                 out_of_range: dict[str, list[int]] | None = None, validate: bool = True) -> pd.DataFrame:
+def claims_frame(
+    docs: list[ParsedDocument],
+    entries: Mapping[str, Any] | None = None,
+    out_of_range: dict[str, list[int]] | None = None,
+    validate: bool = True,
+) -> pd.DataFrame:
     """The claims table of several documents, validated against ``CLAIMS``.
 
     ``entries`` (doc_id -> catalog entry) dates the documents, so that periods
@@ -298,7 +400,9 @@ def write_claims(claims: Iterable[Claim | Mapping[str, Any]], out: io.TextIOBase
         w.writerow(names)
         text = {c.name for c in CLAIMS.columns if c.kind == "str"}
         for d in rows:
-            w.writerow([neutralise_cell(d.get(k)) if k in text else "" if d.get(k) is None else _fmt(d.get(k)) for k in names])
+            w.writerow(
+                [neutralise_cell(d.get(k)) if k in text else "" if d.get(k) is None else _fmt(d.get(k)) for k in names]
+            )
     elif fmt == "jsonl":
         for d in rows:
             out.write(json.dumps({k: d.get(k, "") for k in names}, ensure_ascii=False) + "\n")
@@ -319,8 +423,19 @@ def main_claims(paths: list[str], fmt: str = "csv") -> str:
     return buf.getvalue()
 
 
-QUANTITY_FIELDS = ("start", "end", "surface", "value", "value_low", "value_high", "unit", "unit_surface",
-                   "qualifier", "vague", "change")
+QUANTITY_FIELDS = (
+    "start",
+    "end",
+    "surface",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "unit_surface",
+    "qualifier",
+    "vague",
+    "change",
+)
 
 
 def quantity_lines(text: str, lang: str = "auto") -> Iterator[str]:
@@ -366,4 +481,3 @@ def main_quantities(path: str | None, lang: str = "auto") -> Iterator[str]:
     if not data.strip():
         return iter(())  # no lines, no output
     return quantity_lines(decode_bytes(data, source).text, lang)
-

@@ -1,4 +1,5 @@
-"""How a figure is framed: an actual, the owner's guidance, someone else's forecast, a general statement, another generation.
+"""How a figure is framed: an actual, the owner's guidance, someone else's forecast, a general statement,
+another generation.
 
 Two figures can contradict each other only when they are framed alike: a
 quarter's actual capital expenditure and next year's guidance, analysts'
@@ -88,8 +89,8 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     left = 0
     for m in _CLAUSE_SPLIT.finditer(sentence, 0, max(start, 0)):
         left = m.end()
-    m = _CLAUSE_SPLIT.search(sentence, max(end, start, 0))
-    return sentence[left : m.start() if m else len(sentence)]
+    right = _CLAUSE_SPLIT.search(sentence, max(end, start, 0))
+    return sentence[left : right.start() if right else len(sentence)]
 
 
 def status_of(clause: str, lang: str) -> str:

@@ -46,19 +46,27 @@ LATIN_NUM = re.compile(
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 
 NUMWORD_HINT = {
-    "de": re.compile(r"^(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
-                     r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|eins|ein)", re.I),
-    "en": re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-                     r"eighty|ninety|hundred|thousand)", re.I),
+    "de": re.compile(
+        r"^(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+        r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|eins|ein)",
+        re.I,
+    ),
+    "en": re.compile(
+        r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+        r"eighty|ninety|hundred|thousand)",
+        re.I,
+    ),
 }
 
 VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
 TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
 # "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
-NAMED_RANGE = re.compile(r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+"
-                          # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
-                          r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])")
+NAMED_RANGE = re.compile(
+    r"(?:マイナス|minus\s|(?<![\w\d])[-−])\d+\s?(?:から|bis|to|〜|～)\s?\d+"
+    # "1からnへ", "from 1 to n": a growth phase named after a variable, not a range
+    r"|(?<![\d.,])\d+\s?(?:から|to|bis|zu)\s?[nNxX](?![A-Za-z0-9])"
+)
 URL = re.compile(r"https?://\S+|www\.\S+")
 # "1.", "21/20.", "3)" opening a line and followed by the item (or nothing): a list marker, not a count
 LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:/\d{1,2})?[.)](?=[ \t]*$|[ \t]+[A-Z\"“‘'(£$€])")
@@ -78,22 +86,29 @@ LABEL_NOUN_BEFORE = re.compile(
     r"unternehmen|konzern|firma|marke|"
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
     r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
-    r"\s?#?\s?$|#$")
+    r"\s?#?\s?$|#$"
+)
 # (any case: captions write "ftse 100", "iphone 15", "windows 11")
 INDEX_NAME_BEFORE = re.compile(
     r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
     r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
-    r"|\b(?:Global|Inc\.|SMI|ATX)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$")
-STREET_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"
-                          r"Place|Square|Boulevard|Blvd\.?|Close|Crescent|Terrace|Row|Gardens|Hill|Park)\b")
+    r"|\b(?:Global|Inc\.|SMI|ATX)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
+)
+STREET_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"
+    r"Place|Square|Boulevard|Blvd\.?|Close|Crescent|Terrace|Row|Gardens|Hill|Park)\b"
+)
 STREET_BEFORE = re.compile(r"(?i)(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ufer)\s$")
 JA_LABEL_AFTER = re.compile(r"(?:丁目|番地|号(?!令))")
 # "(2-1)", "won 3-1", "Seoul edged Gwangju 2-1", "3対1で勝利": a score in a sentence about a match, not a range
-SCORE = re.compile(r"(?<![A-Za-z0-9_.,$£€¥/:-])\d{1,2}\s?[-–:対]\s?\d{1,2}(?![A-Za-z0-9_%/:]|[.,]\d|\s?(?:%|percent|per\b|Prozent|[a-z]+s\b))")
+SCORE = re.compile(
+    r"(?<![A-Za-z0-9_.,$£€¥/:-])\d{1,2}\s?[-–:対]\s?\d{1,2}(?![A-Za-z0-9_%/:]|[.,]\d|\s?(?:%|percent|per\b|Prozent|[a-z]+s\b))"
+)
 SPORT_CONTEXT = re.compile(
     r"(?i)\b(?:won|wins?|winning|beat|beats|beaten|edged?|edges|drew|draw|draws|defeat\w*|victory|victories|lost|los(?:e|es|ing)|"
     r"lead|led|leads|score\w*|goals?|match|matches|game|fixture|final|half-time|full-time|thrash\w*|routed|"
-    r"gewann|gewinnt|siegte|verlor|Sieg|Niederlage|unentschieden|Tore?|Spiel|Partie)\b|勝|敗|引き分け|得点")
+    r"gewann|gewinnt|siegte|verlor|Sieg|Niederlage|unentschieden|Tore?|Spiel|Partie)\b|勝|敗|引き分け|得点"
+)
 # "2019-20", "2000/01": a season or a fiscal year named by two consecutive years, no quantity (the pipeline checks
 # that the second is the year after the first)
 SEASON = re.compile(r"(?<![\d.,])((?:18|19|20)\d{2})\s?[-/–]\s?(\d{2})(?!\d|[.,]\d|%)")
@@ -109,16 +124,22 @@ DE_DATE = re.compile(rf"(\d{{1,2}})\.\s?(?:{_MONTHS_DE})(?:\s((?:18|19|20)\d{{2}
 _MONTH_EN = r"(?:(?:" + _MONTHS_EN + r")|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
 EN_DATE = re.compile(rf"{_MONTH_EN}\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?")
 # 30 June, 15th of November 2019: the day first
-EN_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_EN}(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?")
+EN_DAY_MONTH = re.compile(
+    rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_EN}(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?"
+)
 # 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;
 # dotted only with four, so a version 1.2.10 stays apart)
-NUMERIC_DATE = re.compile(r"(?<![\d/.,])\d{1,2}(?:/\d{1,2}/((?:18|19|20)\d{2}|\d{2})|\.\d{1,2}\.((?:18|19|20)\d{2}))"
-                          r"(?![\d/]|[.,]\d)")
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.,])\d{1,2}(?:/\d{1,2}/((?:18|19|20)\d{2}|\d{2})|\.\d{1,2}\.((?:18|19|20)\d{2}))"
+    r"(?![\d/]|[.,]\d)"
+)
 # FY26, FY 2015, FY'24: a fiscal year, named by its calendar year
 FISCAL_YEAR = re.compile(r"\bFY\s?['’]?((?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\w)")
 # the 2030s, die 1990er (Jahre): a decade, its ten years
-DECADE = {"en": re.compile(r"(?<![\d'’.,])((?:1[5-9]|20)\d0)['’]?s\b"),
-          "de": re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d0)er\b(?:[\s-]Jahren?\b)?")}
+DECADE = {
+    "en": re.compile(r"(?<![\d'’.,])((?:1[5-9]|20)\d0)['’]?s\b"),
+    "de": re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d0)er\b(?:[\s-]Jahren?\b)?"),
+}
 # a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
 MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
 # '25, ’98: a two-digit year
@@ -170,15 +191,19 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:月|位|点)", "other"),
     _u(r"(?:つ|回|件|社|匹|本|枚|冊|か国|カ国|ヶ国|種類|チーム)", "count"),
 ]
-_PERSON_DE = (r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
-              r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
-              r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?")
-_PERSON_EN = (r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
-              r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
-              r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
-              r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
-              r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
-              r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders")
+_PERSON_DE = (
+    r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
+    r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
+    r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?"
+)
+_PERSON_EN = (
+    r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
+    r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
+    r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
+    r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
+    r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
+    r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders"
+)
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
@@ -222,23 +247,35 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
     # "15 times higher", "1.5 times the size of", "70 times revenue": a multiple; "I went three times": occurrences
-    _u(r"\s?times\b(?=\s(?:the|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
-       r"either|whether)\b)[a-z]+er)\b)", "multiple"),
+    _u(
+        r"\s?times\b(?=\s(?:the|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
+        r"either|whether)\b)[a-z]+er)\b)",
+        "multiple",
+    ),
     _u(r"\s?times\b", "other"),
-    _u(rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s|[A-Z][a-z]+\s(?=[a-z]))?"
-       rf"(?:{_PERSON_EN})\b", "person"),
+    _u(
+        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s|[A-Z][a-z]+\s(?=[a-z]))?"
+        rf"(?:{_PERSON_EN})\b",
+        "person",
+    ),
     _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
 SCALE_AFTER = {
-    "de": re.compile(r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"),
-    "en": re.compile(r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
-                     r"|(B)(?=\s?(?:\$|USD|dollars))"),
+    "de": re.compile(
+        r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"
+    ),
+    "en": re.compile(
+        r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+        r"|(B)(?=\s?(?:\$|USD|dollars))"
+    ),
 }
 # Japanese nouns after の/という that say what is counted
-JA_PERSON_NOUN = re.compile(r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)")
+JA_PERSON_NOUN = re.compile(
+    r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)"
+)
 JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
 LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
 
@@ -302,18 +339,33 @@ PREFIX_QUAL = {
 # Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English
 JA_SUFFIX_QUAL = [
     (re.compile(r"(?:ほど|くらい|ぐらい|程度|前後|頃|ごろ|余り|あまり)"), "approx"),
-    (re.compile(r"(?:以上|超|強|より(?:大きいか等しい|多いか等しい|大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"),
-     "at_least"),
-    (re.compile(r"(?:以下|以内|未満|足らず|より(?:小さいか等しい|少ないか等しい|小さい|小さく|少ない|少なく|下)|を下回る|"
-                r"に満たない)"), "at_most"),
+    (
+        re.compile(
+            r"(?:以上|超|強|より(?:大きいか等しい|多いか等しい|大きい|大きく|多い|多く|上)|を(?:超える|超え|上回る|上回り))"
+        ),
+        "at_least",
+    ),
+    (
+        re.compile(
+            r"(?:以下|以内|未満|足らず|より(?:小さいか等しい|少ないか等しい|小さい|小さく|少ない|少なく|下)|を下回る|"
+            r"に満たない)"
+        ),
+        "at_most",
+    ),
     (re.compile(r"(?:近く|弱)"), "almost"),
 ]
 LATIN_SUFFIX_QUAL = {
-    "en": [(re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b(?!\s+than)|\+(?![\w])|\splus\b",
-                       re.I), "at_least"),
-           (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b(?!\s+than)", re.I), "at_most")],
-    "de": [(re.compile(r"\s(?:oder|und)\s(?:mehr|darüber|höher)\b|\+(?![\w])", re.I), "at_least"),
-           (re.compile(r"\s(?:oder|und)\s(?:weniger|darunter|niedriger)\b", re.I), "at_most")],
+    "en": [
+        (
+            re.compile(r"\s(?:or|and)\s(?:more|higher|above|greater|over|up)\b(?!\s+than)|\+(?![\w])|\splus\b", re.I),
+            "at_least",
+        ),
+        (re.compile(r"\s(?:or|and)\s(?:less|fewer|lower|below|under)\b(?!\s+than)", re.I), "at_most"),
+    ],
+    "de": [
+        (re.compile(r"\s(?:oder|und)\s(?:mehr|darüber|höher)\b|\+(?![\w])", re.I), "at_least"),
+        (re.compile(r"\s(?:oder|und)\s(?:weniger|darunter|niedriger)\b", re.I), "at_most"),
+    ],
 }
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
@@ -321,12 +373,23 @@ RANGE_CONNECTOR = {
     "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
 }
 # "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
-_NOT_A_HALF_BEFORE = r"(?<!and a )(?<![Ff]irst )(?<![Ff]irst-)(?<![Ss]econd )(?<![Ss]econd-)(?<!1st )(?<!2nd )(?<!1st-)" \
+_NOT_A_HALF_BEFORE = (
+    r"(?<!and a )(?<![Ff]irst )(?<![Ff]irst-)(?<![Ss]econd )(?<![Ss]econd-)(?<!1st )(?<!2nd )(?<!1st-)"
     r"(?<!2nd-)(?<![Oo]ther )(?<![Bb]ack )(?<![Ff]ront )(?<![Ll]atter )(?<![Ff]ormer )"
+)
 FRACTIONS = {
     "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)半分"), 50.0)],
-    "de": [(re.compile(r"(?<!ersten )(?<!zweiten )(?<!anderen )(?<!andere )\bHälfte\b"), 50.0),
-           (re.compile(r"\bDrittel\b"), 100 / 3)],
-    "en": [(re.compile(_NOT_A_HALF_BEFORE + r"\bhalf\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
-                       r"term|season|century|decade)s?\b)"), 50.0)],
+    "de": [
+        (re.compile(r"(?<!ersten )(?<!zweiten )(?<!anderen )(?<!andere )\bHälfte\b"), 50.0),
+        (re.compile(r"\bDrittel\b"), 100 / 3),
+    ],
+    "en": [
+        (
+            re.compile(
+                _NOT_A_HALF_BEFORE + r"\bhalf\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
+                r"term|season|century|decade)s?\b)"
+            ),
+            50.0,
+        )
+    ],
 }

@@ -24,19 +24,60 @@ from ..text.safeload import load_yaml
 MAX_VALUE = 1e27  # training compute in FLOPs (1e26) and the Avogadro constant (6e23) are claims too
 MAX_DIGITS = 19
 
-_JA_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              "壱": 1, "弐": 2, "参": 3}
+_JA_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壱": 1,
+    "弐": 2,
+    "参": 3,
+}
 _JA_SMALL = {"十": 10, "百": 100, "千": 1000}
 _JA_BIG = {"万": 1e4, "億": 1e8, "兆": 1e12}
 
 SCALE_WORDS: dict[str, dict[str, float]] = {
-    "de": {"tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
-           "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
-           # German Billion is 10^12 (long scale)
-           "billion": 1e12, "billionen": 1e12},
-    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "bln": 1e9,
-           "tln": 1e12,
-           "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "t": 1e12},
+    "de": {
+        "tausend": 1e3,
+        "tsd": 1e3,
+        "tsd.": 1e3,
+        "million": 1e6,
+        "millionen": 1e6,
+        "mio": 1e6,
+        "mio.": 1e6,
+        "milliarde": 1e9,
+        "milliarden": 1e9,
+        "mrd": 1e9,
+        "mrd.": 1e9,
+        # German Billion is 10^12 (long scale)
+        "billion": 1e12,
+        "billionen": 1e12,
+    },
+    "en": {
+        "thousand": 1e3,
+        "k": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "mn": 1e6,
+        "m": 1e6,
+        "mln": 1e6,
+        "bln": 1e9,
+        "tln": 1e12,
+        "billion": 1e9,
+        "billions": 1e9,
+        "bn": 1e9,
+        "b": 1e9,
+        "trillion": 1e12,
+        "trillions": 1e12,
+        "t": 1e12,
+    },
 }
 
 _INDEFINITE = {"de": ("eine", "ein", "einer", "einen", "einem"), "en": ("a", "an", "one")}
@@ -151,7 +192,7 @@ def parse_latin(s: str, lang: str) -> float | None:
         if base == 0 and exponent < 0 and power:
             return None
         try:
-            base = base ** exponent if power else base * 10.0 ** exponent
+            base = base**exponent if power else base * 10.0**exponent
         except OverflowError:
             _refuse("beyond 10^27")
             return None  # 1e400: out of range, not a claim
@@ -216,8 +257,25 @@ def parse_japanese(s: str) -> float | None:
 
 
 # Numerals read out in hiragana (transcripts, furigana): longest reading first
-_KANA_DIGITS = {"いち": 1, "いっ": 1, "に": 2, "さん": 3, "よん": 4, "し": 4, "ご": 5, "ろく": 6, "ろっ": 6, "なな": 7,
-                "しち": 7, "はち": 8, "はっ": 8, "きゅう": 9, "く": 9, "れい": 0, "ぜろ": 0}
+_KANA_DIGITS = {
+    "いち": 1,
+    "いっ": 1,
+    "に": 2,
+    "さん": 3,
+    "よん": 4,
+    "し": 4,
+    "ご": 5,
+    "ろく": 6,
+    "ろっ": 6,
+    "なな": 7,
+    "しち": 7,
+    "はち": 8,
+    "はっ": 8,
+    "きゅう": 9,
+    "く": 9,
+    "れい": 0,
+    "ぜろ": 0,
+}
 _KANA_SMALL = {"じゅう": 10, "じゅっ": 10, "ひゃく": 100, "びゃく": 100, "ぴゃく": 100, "せん": 1000, "ぜん": 1000}
 _KANA_BIG = {"まん": 1e4, "おく": 1e8, "ちょう": 1e12}
 KANA_TOKENS = sorted([*_KANA_DIGITS, *_KANA_SMALL, *_KANA_BIG], key=len, reverse=True)

@@ -27,23 +27,58 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "tonne": {"en": r"tonnes?|tons?", "de": r"tonne", "ja": r"トン"},
     "kilogram": {"en": r"kilos?|kilograms?|kg", "de": r"kilo|kilogramm|kg", "ja": r"キロ|キログラム"},
     "square_foot": {"en": r"square\sfoot|sq\.?\s?ft", "de": r"quadratfuß", "ja": r"平方フィート"},
-    "square_meter": {"en": r"square\smetres?|square\smeters?|sq\.?\s?m", "de": r"quadratmeter|m²", "ja": r"平方メートル|平米"},
+    "square_meter": {
+        "en": r"square\smetres?|square\smeters?|sq\.?\s?m",
+        "de": r"quadratmeter|m²",
+        "ja": r"平方メートル|平米",
+    },
     "kilowatt_hour": {"en": r"kwh|kilowatt[\s-]hours?", "de": r"kwh|kilowattstunde", "ja": r"kwh|キロワット時"},
     "megawatt_hour": {"en": r"mwh|megawatt[\s-]hours?", "de": r"mwh|megawattstunde", "ja": r"mwh|メガワット時"},
-    "person": {"en": r"person|head|capita|user|subscriber|member|employee", "de": r"kopf|person|nutzer|mitarbeiter",
-               "ja": r"人"},
+    "person": {
+        "en": r"person|head|capita|user|subscriber|member|employee",
+        "de": r"kopf|person|nutzer|mitarbeiter",
+        "ja": r"人",
+    },
     "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},
     "parameter": {"en": r"parameters?", "de": r"parameter", "ja": r"パラメータ"},
     "token": {"en": r"tokens?", "de": r"token", "ja": r"トークン"},
 }
 # the amounts a rate is built on; a percentage or a calendar year "a year" is growth or a date, not a rate
-AMOUNTS = ("usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "inr", "krw", "gel", "count", "person", "token",
-           "parameter", "gpu", "kilogram", "cubic_meter", "joule", "byte", "meter", "duration_second")
-_PHYSICAL_RATE = {("meter", "hour"): ("meter_per_second", 1 / 3600), ("byte", "hour"): ("byte_per_second", 1 / 3600),
-                  ("meter", "second"): ("meter_per_second", 1.0), ("byte", "second"): ("byte_per_second", 1.0),
-                  ("joule", "second"): ("watt", 1.0), ("joule", "hour"): ("watt", 1 / 3600)}
-RATE_UNITS = tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE) \
-    + ("meter_per_gallon",)  # mpg (lexicon): a distance per volume, named by its own word
+AMOUNTS = (
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "cny",
+    "chf",
+    "cad",
+    "aud",
+    "inr",
+    "krw",
+    "gel",
+    "count",
+    "person",
+    "token",
+    "parameter",
+    "gpu",
+    "kilogram",
+    "cubic_meter",
+    "joule",
+    "byte",
+    "meter",
+    "duration_second",
+)
+_PHYSICAL_RATE = {
+    ("meter", "hour"): ("meter_per_second", 1 / 3600),
+    ("byte", "hour"): ("byte_per_second", 1 / 3600),
+    ("meter", "second"): ("meter_per_second", 1.0),
+    ("byte", "second"): ("byte_per_second", 1.0),
+    ("joule", "second"): ("watt", 1.0),
+    ("joule", "hour"): ("watt", 1 / 3600),
+}
+RATE_UNITS = tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE) + (
+    "meter_per_gallon",
+)  # mpg (lexicon): a distance per volume, named by its own word
 
 _RATE_SET = frozenset(RATE_UNITS)
 
@@ -54,28 +89,39 @@ def amount_unit(unit: str) -> str:
 
 
 # "a year", "per barrel", "each day", "every week", "/yr", "a diluted share", "pro Jahr", "je Barrel", "im Jahr"
-_CONNECTOR = {"en": r"(?:,?\s(?:a|an|per|each|every|a\ssingle)\s|\s?/\s?)",
-              "de": r"(?:\s(?:pro|je|im|am|in\sder|in\sjedem|jeden|jede|jedes)\s|\s?/\s?)",
-              "ja": r"(?:/|毎|あたり|当たり)"}
+_CONNECTOR = {
+    "en": r"(?:,?\s(?:a|an|per|each|every|a\ssingle)\s|\s?/\s?)",
+    "de": r"(?:\s(?:pro|je|im|am|in\sder|in\sjedem|jeden|jede|jedes)\s|\s?/\s?)",
+    "ja": r"(?:/|毎|あたり|当たり)",
+}
 # "1バレル当たり", "1株あたり", "年間", "毎日": Japanese names the per-what before the amount
-_JA_BEFORE = re.compile(r"(?:(?:1|一|１)\s?(" + "|".join(
-    f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
+_JA_BEFORE = re.compile(
+    r"(?:(?:1|一|１)\s?("
+    + "|".join(f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
     + r")\s?(?:当たり|あたり|当り)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)|(?P<day>毎日|日量|1日あたり|一日あたり)"
-    r"|(?P<hour>毎時))(?:約|およそ)?\s?$")
+    r"|(?P<hour>毎時))(?:約|およそ)?\s?$"
+)
 
 
 def _after_re(lang: str) -> re.Pattern[str]:
     key = lang if lang in _CONNECTOR else "en"
     alts = "|".join(f"(?P<{k}>{v[key]})" for k, v in PER_WHAT.items())
     # "85 million barrels each, per day": a distributive "each" may come first; "of oil" may name the amount
-    return re.compile(r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
-                      + _CONNECTOR[key] + r"(?:" + alts + r")(?![A-Za-zÄÖÜäöüß])",
-                      0 if key == "ja" else re.IGNORECASE)
+    return re.compile(
+        r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
+        + _CONNECTOR[key]
+        + r"(?:"
+        + alts
+        + r")(?![A-Za-zÄÖÜäöüß])",
+        0 if key == "ja" else re.IGNORECASE,
+    )
 
 
 _AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
 # "85 million barrels of oil are produced every day": a passive verb between the amount and its per-what
-_PASSIVE = re.compile(r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)")
+_PASSIVE = re.compile(
+    r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)"
+)
 _NOUN_BETWEEN = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\b")  # "3078 jobs", "six cappuccinos": what the count counts
 
 
@@ -104,8 +150,14 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
 
 
 def _is_denominator_period(text: str, end: int) -> bool:
-    """"a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
-    return re.match(r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b", text[end:end + 12]) is not None
+    """ "a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
+    return (
+        re.match(
+            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b",
+            text[end : end + 12],
+        )
+        is not None
+    )
 
 
 def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | None:

@@ -18,29 +18,122 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-_EN_UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9}
-_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-             "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}
-_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
-              "crore": 1e7, "crores": 1e7, "mln": 1e6, "bln": 1e9, "tln": 1e12}
-_EN_ORD_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                 "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-                 "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12, "quarter": 4,
-                 "half": 2}
+_EN_UNITS = {
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_EN_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "mln": 1e6,
+    "bln": 1e9,
+    "tln": 1e12,
+}
+_EN_ORD_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1e3,
+    "millionth": 1e6,
+    "billionth": 1e9,
+    "trillionth": 1e12,
+    "quarter": 4,
+    "half": 2,
+}
 # "second"/"first" as denominators only after a number word and in plural ("three twenty-firsts")
 _EN_AMBIGUOUS_ORD = {"first", "second"}
 
-_DE_FRACTIONS = {"halb": 2, "halbe": 2, "halbes": 2, "halber": 2, "halben": 2, "drittel": 3, "viertel": 4,
-                 "fünftel": 5, "sechstel": 6, "siebtel": 7, "achtel": 8, "neuntel": 9, "zehntel": 10,
-                 "zwölftel": 12, "zwanzigstel": 20, "hundertstel": 100, "tausendstel": 1000}
-_DE_SCALES = {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
-              "billion": 1e12, "billionen": 1e12}
+_DE_FRACTIONS = {
+    "halb": 2,
+    "halbe": 2,
+    "halbes": 2,
+    "halber": 2,
+    "halben": 2,
+    "drittel": 3,
+    "viertel": 4,
+    "fünftel": 5,
+    "sechstel": 6,
+    "siebtel": 7,
+    "achtel": 8,
+    "neuntel": 9,
+    "zehntel": 10,
+    "zwölftel": 12,
+    "zwanzigstel": 20,
+    "hundertstel": 100,
+    "tausendstel": 1000,
+}
+_DE_SCALES = {
+    "tausend": 1e3,
+    "million": 1e6,
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "billion": 1e12,
+    "billionen": 1e12,
+}
 _DE_HALF = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5, "einhalb": 0.5, "dreiviertel": 0.75}
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
@@ -48,15 +141,38 @@ _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕�
 _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 
-_EN_WORDS = sorted(set(_EN_UNITS) | set(_EN_TEENS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORD_UNITS)
-                   | {"a", "an", "minus", "negative", "hundred", "dozen", "dozens", "dozs", "dzs", "over", "out", "in", "point",
-                      "halves"}, key=lambda w: (-len(w), w))
+_EN_WORDS = sorted(
+    set(_EN_UNITS)
+    | set(_EN_TEENS)
+    | set(_EN_TENS)
+    | set(_EN_SCALES)
+    | set(_EN_ORD_UNITS)
+    | {
+        "a",
+        "an",
+        "minus",
+        "negative",
+        "hundred",
+        "dozen",
+        "dozens",
+        "dozs",
+        "dzs",
+        "over",
+        "out",
+        "in",
+        "point",
+        "halves",
+    },
+    key=lambda w: (-len(w), w),
+)
 # Where a run of number words can start (and what may follow digits in one): cheap tests before parsing
 STARTS = {
     "en": re.compile(r"(?i)\b(?:" + "|".join(_EN_WORDS) + r")s?\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
-    "de": re.compile(r"(?i)(?:ein|zwei|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|zwölf|zwoelf|zwanzig|"
-                     r"dreißig|dreissig|hundert|tausend|million|milliard|billion|null|halb|drittel|viertel|"
-                     r"fünftel|achtel|zehntel|dutzend|anderthalb|minus|komma)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"),
+    "de": re.compile(
+        r"(?i)(?:ein|zwei|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|zwölf|zwoelf|zwanzig|"
+        r"dreißig|dreissig|hundert|tausend|million|milliard|billion|null|halb|drittel|viertel|"
+        r"fünftel|achtel|zehntel|dutzend|anderthalb|minus|komma)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"
+    ),
 }
 
 
@@ -123,7 +239,7 @@ def spelled_numbers(text: str, lang: str) -> list[Spelled]:
 
 def _joined(text: str, toks: list, k: int) -> bool:
     """Is token k directly joined to token k-1 by spaces or a hyphen (no other punctuation)?"""
-    return k < len(toks) and _GAP.fullmatch(text[toks[k - 1][2]:toks[k][1]]) is not None
+    return k < len(toks) and _GAP.fullmatch(text[toks[k - 1][2] : toks[k][1]]) is not None
 
 
 def _vulgar(tok: str) -> float | None:
@@ -138,8 +254,11 @@ def _vulgar(tok: str) -> float | None:
 def _digits(tok: str) -> float | None:
     if tok[0].isdigit():
         try:
-            return float(tok.replace(",", "")) if "," in tok and "." not in tok and len(tok.split(",")[-1]) == 3 \
+            return (
+                float(tok.replace(",", ""))
+                if "," in tok and "." not in tok and len(tok.split(",")[-1]) == 3
                 else float(tok.replace(",", "."))
+            )
         except ValueError:
             return None
     return None
@@ -229,11 +348,19 @@ def _and_continues(text: str, toks: list, j: int, last: str) -> bool:
     nxt = toks[j + 1][0].lower()
     if last == "scale" and _compound_ord(text, toks, j + 2) is not None:
         return False  # "five billion and three quarters": the fraction is of the billion
-    k = j + 2 if nxt in _EN_UNITS else j + 3 if (nxt in _EN_TENS and j + 2 < len(toks)
-                                                  and toks[j + 2][0].lower() in _EN_UNITS) else 0
+    k = (
+        j + 2
+        if nxt in _EN_UNITS
+        else j + 3
+        if (nxt in _EN_TENS and j + 2 < len(toks) and toks[j + 2][0].lower() in _EN_UNITS)
+        else 0
+    )
     den = _compound_ord(text, toks, k) if k else None
-    numerator = _EN_UNITS.get(nxt, 0) if k == j + 2 else _EN_TENS.get(nxt, 0) + (
-        _EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+    numerator = (
+        _EN_UNITS.get(nxt, 0)
+        if k == j + 2
+        else _EN_TENS.get(nxt, 0) + (_EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+    )
     if den is not None and numerator < den[1]:
         # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
         # proper fraction ("one hundred and thirty-two fifths" is 132/5)
@@ -259,8 +386,13 @@ def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
 def _scale_after(text: str, toks: list, j: int) -> tuple[int, float] | None:
     """A scale word after a fraction: 'half million', 'two thirds of a million'."""
     k = j
-    if k + 1 < len(toks) and toks[k][0].lower() == "of" and toks[k + 1][0].lower() in ("a", "an") \
-            and _joined(text, toks, k) and _joined(text, toks, k + 1):
+    if (
+        k + 1 < len(toks)
+        and toks[k][0].lower() == "of"
+        and toks[k + 1][0].lower() in ("a", "an")
+        and _joined(text, toks, k)
+        and _joined(text, toks, k + 1)
+    ):
         k += 2
     if k < len(toks) and _joined(text, toks, k) and toks[k][0].lower() in _EN_SCALES:
         return k + 1, _EN_SCALES[toks[k][0].lower()]
@@ -274,8 +406,14 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         sign, i = -1.0, i + 1
     w = toks[i][0].lower()
     # "half a dozen", "half million", "a quarter million", "a half", "a fifth", "a twenty-first"
-    if w == "half" and i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and toks[i + 2][0].lower() == "dozen" \
-            and _joined(text, toks, i + 1) and _joined(text, toks, i + 2):
+    if (
+        w == "half"
+        and i + 2 < len(toks)
+        and toks[i + 1][0].lower() == "a"
+        and toks[i + 2][0].lower() == "dozen"
+        and _joined(text, toks, i + 1)
+        and _joined(text, toks, i + 2)
+    ):
         return i + 3, sign * 6.0, "int", 2
     if w in ("half", "quarter"):
         sc = _scale_after(text, toks, i + 1)
@@ -293,11 +431,21 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
     if card is None:
         return None
     j, value, words = card
-    last_scale = next((_EN_SCALES[toks[k][0].lower()] for k in range(j - 1, i - 1, -1)
-                       if toks[k][0].lower() in _EN_SCALES), None) if words else None
+    last_scale = (
+        next(
+            (_EN_SCALES[toks[k][0].lower()] for k in range(j - 1, i - 1, -1) if toks[k][0].lower() in _EN_SCALES), None
+        )
+        if words
+        else None
+    )
     # decimals: "two hundred point zero three", "nought point seventy-one"
-    if words and j + 1 < len(toks) and toks[j][0].lower() == "point" and _joined(text, toks, j) \
-            and _joined(text, toks, j + 1):
+    if (
+        words
+        and j + 1 < len(toks)
+        and toks[j][0].lower() == "point"
+        and _joined(text, toks, j)
+        and _joined(text, toks, j + 1)
+    ):
         k, digits = _decimal_digits(text, toks, j + 1)
         if digits:
             return k, sign * (value + float("0." + digits)), "int", words + 1
@@ -338,8 +486,9 @@ def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:
     return k, digits
 
 
-def _en_fraction_of(text: str, toks: list, j: int, sign: float, value: float, words: int, scale: bool
-                    ) -> tuple[int, float, str, int] | None:
+def _en_fraction_of(
+    text: str, toks: list, j: int, sign: float, value: float, words: int, scale: bool
+) -> tuple[int, float, str, int] | None:
     """The number ``value`` (ending before token j) as the numerator of a fraction: a denominator after it
     ("two thirds", "five eighths", "three twenty-firsts", "two thirds of a million") or a ratio
     ("one over three", "1 over 3", "one out of three", "2 in 5")."""
@@ -359,15 +508,19 @@ def _en_fraction_of(text: str, toks: list, j: int, sign: float, value: float, wo
                 k += 1
         den_card = _cardinal_en(text, toks, k) if k > 0 and toks[k][0].lower() not in ("a", "an") else None
         # "one over three" is a fraction; "$10 million over four years" and "1 in 5 years" are not
-        if den_card is not None and den_card[1] > value \
-                and (nxt == "out" or total_is_plain(text, toks, den_card[0])) \
-                and (nxt != "in" or words + den_card[2] > 0):
+        if (
+            den_card is not None
+            and den_card[1] > value
+            and (nxt == "out" or total_is_plain(text, toks, den_card[0]))
+            and (nxt != "in" or words + den_card[2] > 0)
+        ):
             return den_card[0], sign * value / den_card[1], "fraction", words + 1
     return None
 
 
-def _en_and_fraction(text: str, toks: list, j: int, sign: float, value: float, words: int,
-                     last_scale: float | None) -> tuple[int, float, str, int] | None:
+def _en_and_fraction(
+    text: str, toks: list, j: int, sign: float, value: float, words: int, last_scale: float | None
+) -> tuple[int, float, str, int] | None:
     """A whole number and the fraction after "and" at token j ("one and a half", "five and a half million",
     "three million and a quarter"), or None when no fraction follows."""
     sub = _parse_en(text, toks, j + 1, scale=False)
@@ -457,18 +610,21 @@ def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
     return _de_more(text, toks, j, sign * base, words, kind)
 
 
-def _de_scale_tail(text: str, toks: list, j: int, value: float, kind: str, words: int
-                   ) -> tuple[int, float, str, int]:
+def _de_scale_tail(text: str, toks: list, j: int, value: float, kind: str, words: int) -> tuple[int, float, str, int]:
     """A scale word after a (fractional) number: 'eine halbe Million', 'dreieinhalb Millionen'."""
     if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() in _DE_SCALES:
-        return j + 1, value * _DE_SCALES[toks[j][0].lower()], "int" if (value * _DE_SCALES[toks[j][0].lower()]).is_integer() else kind, words + 1
+        return (
+            j + 1,
+            value * _DE_SCALES[toks[j][0].lower()],
+            "int" if (value * _DE_SCALES[toks[j][0].lower()]).is_integer() else kind,
+            words + 1,
+        )
     if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() == "dutzend":
         return j + 1, value * 12, "int", words + 1
     return j, value, kind, words
 
 
-def _de_more(text: str, toks: list, j: int, value: float, words: int, kind: str = "int"
-             ) -> tuple[int, float, str, int]:
+def _de_more(text: str, toks: list, j: int, value: float, words: int, kind: str = "int") -> tuple[int, float, str, int]:
     """Scale words and the rest of the number: 'zwei Millionen eintausendeinhundertfünfzig', 'fünf Dutzend'."""
     if kind == "mixed":
         return _de_scale_tail(text, toks, j, value, kind, words)

@@ -41,7 +41,9 @@ def report_order() -> tuple[str, ...]:
     order = tuple(_lexicon()["report_order"])
     keys = [t.key for t in topics()]
     if sorted(order) != sorted(keys):
-        raise ValueError(f"topics.yaml: report_order must list every topic once; differs by {sorted(set(order) ^ set(keys))}")
+        raise ValueError(
+            f"topics.yaml: report_order must list every topic once; differs by {sorted(set(order) ^ set(keys))}"
+        )
     return order
 
 
@@ -61,14 +63,25 @@ def topics() -> tuple[_Topic, ...]:
         for mk, mv in (spec.get("measures") or {}).items():
             # a measure is a list of cues, or {cues: [...], units: [...]} when the unit decides
             if isinstance(mv, dict):
-                measures.append((str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or [])))
+                measures.append(
+                    (str(mk), tuple(str(c) for c in mv.get("cues") or []), frozenset(mv.get("units") or []))
+                )
             else:
                 measures.append((str(mk), tuple(str(c) for c in mv or []), frozenset()))
         min_value = spec.get("min_value")
-        out.append(_Topic(key, frozenset(spec["units"]), tuple(cues), tuple(exclude), tuple(measures),
-                          str(spec.get("default_measure", "")), spec.get("scope", "sentence") == "clause",
-                          float(min_value) if min_value is not None else None,
-                          tuple(str(s) for s in spec.get("subjects") or ())))
+        out.append(
+            _Topic(
+                key,
+                frozenset(spec["units"]),
+                tuple(cues),
+                tuple(exclude),
+                tuple(measures),
+                str(spec.get("default_measure", "")),
+                spec.get("scope", "sentence") == "clause",
+                float(min_value) if min_value is not None else None,
+                tuple(str(s) for s in spec.get("subjects") or ()),
+            )
+        )
     return tuple(out)
 
 

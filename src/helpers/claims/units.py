@@ -34,19 +34,54 @@ from functools import lru_cache
 from .rates import RATE_UNITS, amount_unit
 from .unit_tables import PLAIN, PREFIXED, PREFIXES
 
-COUNT_UNITS = ("gpu", "token", "parameter", "person", "count", "pixel", "pixel_per_inch", "flop", "flop_per_second",
-               "gpu_hour")
+COUNT_UNITS = (
+    "gpu",
+    "token",
+    "parameter",
+    "person",
+    "count",
+    "pixel",
+    "pixel_per_inch",
+    "flop",
+    "flop_per_second",
+    "gpu_hour",
+)
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
-PHYSICAL = ("meter", "kilogram", "square_meter", "cubic_meter", "meter_per_second", "watt", "joule", "kelvin",
-            "byte", "byte_per_second", "hertz", "radian", "coulomb", "pascal")
+PHYSICAL = (
+    "meter",
+    "kilogram",
+    "square_meter",
+    "cubic_meter",
+    "meter_per_second",
+    "watt",
+    "joule",
+    "kelvin",
+    "byte",
+    "byte_per_second",
+    "hertz",
+    "radian",
+    "coulomb",
+    "pascal",
+)
 RATIOS = ("percent", "percentage_point", "multiple", "index_point")
 CALENDAR = ("year", "age", "version", "other")
 
 # pint expression of each physical base unit
-_BASE = {"meter": "meter", "kilogram": "kilogram", "square_meter": "meter**2", "cubic_meter": "meter**3",
-         "meter_per_second": "meter/second", "watt": "watt", "joule": "joule", "kelvin": "kelvin",
-         "byte": "byte", "byte_per_second": "byte/second", "hertz": "hertz", "radian": "radian",
-         "duration_second": "second"}
+_BASE = {
+    "meter": "meter",
+    "kilogram": "kilogram",
+    "square_meter": "meter**2",
+    "cubic_meter": "meter**3",
+    "meter_per_second": "meter/second",
+    "watt": "watt",
+    "joule": "joule",
+    "kelvin": "kelvin",
+    "byte": "byte",
+    "byte_per_second": "byte/second",
+    "hertz": "hertz",
+    "radian": "radian",
+    "duration_second": "second",
+}
 
 
 @dataclass(frozen=True)
@@ -64,31 +99,63 @@ class UnitInfo:
 # Everyday words that CLDR does not list (or lists only in long form), per language. The bare "dollar"
 # of English and German news is the US dollar, "Pfund"/"pound" sterling, "franc"/"Franken" Swiss.
 _CURRENCY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "usd": {"en": ("dollar", "dollars", "bucks", "us dollar", "us dollars", "u.s. dollars", "u.s. dollar",
-                   "american dollars", "united states dollars"),
-            "de": ("dollar", "us-dollar", "us dollar", "usd"),
-            "ja": ("ドル", "米ドル", "アメリカドル", "米国ドル", "USドル", "ＵＳドル")},
+    "usd": {
+        "en": (
+            "dollar",
+            "dollars",
+            "bucks",
+            "us dollar",
+            "us dollars",
+            "u.s. dollars",
+            "u.s. dollar",
+            "american dollars",
+            "united states dollars",
+        ),
+        "de": ("dollar", "us-dollar", "us dollar", "usd"),
+        "ja": ("ドル", "米ドル", "アメリカドル", "米国ドル", "USドル", "ＵＳドル"),
+    },
     "eur": {"en": ("euro", "euros"), "de": ("euro", "euros", "eur"), "ja": ("ユーロ",)},
     "jpy": {"en": ("yen", "japanese yen", "円"), "de": ("yen", "japanische yen", "円"), "ja": ("円", "日本円")},
-    "gbp": {"en": ("pound", "pounds", "pound sterling", "pounds sterling", "sterling", "british pounds"),
-            "de": ("pfund", "britische pfund", "pfund sterling"), "ja": ("ポンド", "英ポンド", "英国ポンド")},
-    "cny": {"en": ("yuan", "renminbi", "chinese yuan", "rmb", "元"), "de": ("yuan", "renminbi", "元"),
-            "ja": ("元", "人民元", "中国元")},
-    "chf": {"en": ("swiss franc", "swiss francs", "franc", "francs"), "de": ("franken", "schweizer franken"),
-            "ja": ("スイスフラン",)},
+    "gbp": {
+        "en": ("pound", "pounds", "pound sterling", "pounds sterling", "sterling", "british pounds"),
+        "de": ("pfund", "britische pfund", "pfund sterling"),
+        "ja": ("ポンド", "英ポンド", "英国ポンド"),
+    },
+    "cny": {
+        "en": ("yuan", "renminbi", "chinese yuan", "rmb", "元"),
+        "de": ("yuan", "renminbi", "元"),
+        "ja": ("元", "人民元", "中国元"),
+    },
+    "chf": {
+        "en": ("swiss franc", "swiss francs", "franc", "francs"),
+        "de": ("franken", "schweizer franken"),
+        "ja": ("スイスフラン",),
+    },
     "krw": {"en": ("won", "korean won"), "de": ("won",), "ja": ("ウォン", "韓国ウォン")},
-    "inr": {"en": ("rupee", "rupees", "indian rupees"), "de": ("rupie", "rupien", "indische rupien"),
-            "ja": ("ルピー", "インドルピー")},
+    "inr": {
+        "en": ("rupee", "rupees", "indian rupees"),
+        "de": ("rupie", "rupien", "indische rupien"),
+        "ja": ("ルピー", "インドルピー"),
+    },
     "rub": {"en": ("rouble", "roubles", "ruble", "rubles"), "de": ("rubel",), "ja": ("ルーブル",)},
     "cad": {"en": ("canadian dollar", "canadian dollars"), "de": ("kanadische dollar",), "ja": ("カナダドル",)},
-    "aud": {"en": ("australian dollar", "australian dollars"), "de": ("australische dollar",),
-            "ja": ("豪ドル", "オーストラリアドル")},
+    "aud": {
+        "en": ("australian dollar", "australian dollars"),
+        "de": ("australische dollar",),
+        "ja": ("豪ドル", "オーストラリアドル"),
+    },
     "hkd": {"en": ("hong kong dollar", "hong kong dollars"), "de": ("hongkong-dollar",), "ja": ("香港ドル",)},
-    "twd": {"en": ("new taiwan dollar", "new taiwan dollars", "taiwan dollars"), "de": ("taiwan-dollar",),
-            "ja": ("台湾ドル", "新台湾ドル", "ニュー台湾ドル")},
+    "twd": {
+        "en": ("new taiwan dollar", "new taiwan dollars", "taiwan dollars"),
+        "de": ("taiwan-dollar",),
+        "ja": ("台湾ドル", "新台湾ドル", "ニュー台湾ドル"),
+    },
     "sgd": {"en": ("singapore dollars",), "de": ("singapur-dollar",), "ja": ("シンガポールドル",)},
-    "nzd": {"en": ("new zealand dollar", "new zealand dollars"), "de": ("neuseeland-dollar",),
-            "ja": ("ニュージーランドドル",)},
+    "nzd": {
+        "en": ("new zealand dollar", "new zealand dollars"),
+        "de": ("neuseeland-dollar",),
+        "ja": ("ニュージーランドドル",),
+    },
     "mxn": {"en": ("mexican peso", "mexican pesos"), "de": ("mexikanische peso",), "ja": ("メキシコペソ",)},
     "brl": {"en": ("reais", "brazilian real"), "de": ("brasilianische real",), "ja": ("レアル",)},
     "try": {"en": ("turkish lira", "turkish liras"), "de": ("türkische lira",), "ja": ("トルコリラ",)},
@@ -102,30 +169,127 @@ _CURRENCY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # ISO codes read as money when written next to a number (USD 5, 5 EUR, usd 20); the rarer codes of CLDR
 # only by name, because many are everyday words in capitals ("ALL 5 solutions", "TOP 10")
-_COMMON_CODES = ("usd", "eur", "jpy", "gbp", "cny", "chf", "cad", "aud", "nzd", "hkd", "sgd", "krw", "inr", "rub",
-                 "brl", "mxn", "sek", "nok", "dkk", "pln", "czk", "huf", "zar", "myr", "thb", "idr", "php", "vnd",
-                 "twd", "ils", "aed", "sar", "egp", "ngn", "kes", "btc")
+_COMMON_CODES = (
+    "usd",
+    "eur",
+    "jpy",
+    "gbp",
+    "cny",
+    "chf",
+    "cad",
+    "aud",
+    "nzd",
+    "hkd",
+    "sgd",
+    "krw",
+    "inr",
+    "rub",
+    "brl",
+    "mxn",
+    "sek",
+    "nok",
+    "dkk",
+    "pln",
+    "czk",
+    "huf",
+    "zar",
+    "myr",
+    "thb",
+    "idr",
+    "php",
+    "vnd",
+    "twd",
+    "ils",
+    "aed",
+    "sar",
+    "egp",
+    "ngn",
+    "kes",
+    "btc",
+)
 # Letters written before a dollar sign: c $ (Canadian), hk $, nz$, us $, Mex$
-_DOLLARPREFIXES = {"us": "usd", "u.s.": "usd", "c": "cad", "ca": "cad", "can": "cad", "a": "aud", "au": "aud",
-                    "hk": "hkd", "nz": "nzd", "nt": "twd", "s": "sgd", "sg": "sgd", "mex": "mxn", "mx": "mxn",
-                    "r": "brl", "z": "zwl"}
+_DOLLARPREFIXES = {
+    "us": "usd",
+    "u.s.": "usd",
+    "c": "cad",
+    "ca": "cad",
+    "can": "cad",
+    "a": "aud",
+    "au": "aud",
+    "hk": "hkd",
+    "nz": "nzd",
+    "nt": "twd",
+    "s": "sgd",
+    "sg": "sgd",
+    "mex": "mxn",
+    "mx": "mxn",
+    "r": "brl",
+    "z": "zwl",
+}
 # Symbols and prefixes written before (or after) an amount. "$" alone is the US dollar in this corpus.
 _CURRENCY_SIGNS: dict[str, str] = {
-    "$": "usd", "US$": "usd", "$US": "usd", "U.S.$": "usd", "＄": "usd", "€": "eur", "£": "gbp", "￡": "gbp",
-    "¥": "jpy", "￥": "jpy", "₩": "krw", "₹": "inr", "₽": "rub", "₺": "try", "CA$": "cad", "C$": "cad",
-    "A$": "aud", "AU$": "aud", "HK$": "hkd", "NT$": "twd", "S$": "sgd", "NZ$": "nzd", "R$": "brl",
-    "RM": "myr", "Rs": "inr", "Rs.": "inr", "CN¥": "cny", "RMB": "cny", "Fr.": "chf", "SFr.": "chf",
+    "$": "usd",
+    "US$": "usd",
+    "$US": "usd",
+    "U.S.$": "usd",
+    "＄": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "￡": "gbp",
+    "¥": "jpy",
+    "￥": "jpy",
+    "₩": "krw",
+    "₹": "inr",
+    "₽": "rub",
+    "₺": "try",
+    "CA$": "cad",
+    "C$": "cad",
+    "A$": "aud",
+    "AU$": "aud",
+    "HK$": "hkd",
+    "NT$": "twd",
+    "S$": "sgd",
+    "NZ$": "nzd",
+    "R$": "brl",
+    "RM": "myr",
+    "Rs": "inr",
+    "Rs.": "inr",
+    "CN¥": "cny",
+    "RMB": "cny",
+    "Fr.": "chf",
+    "SFr.": "chf",
     "₿": "btc",
-    "₱": "php", "₦": "ngn", "₫": "vnd", "฿": "thb", "₪": "ils", "₴": "uah", "₡": "crc", "₭": "lak", "₾": "gel",
+    "₱": "php",
+    "₦": "ngn",
+    "₫": "vnd",
+    "฿": "thb",
+    "₪": "ils",
+    "₴": "uah",
+    "₡": "crc",
+    "₭": "lak",
+    "₾": "gel",
 }
 # last words of currency names that are everyday words too ("5 real problems")
 _COMMON_WORDS = frozenset({"real", "mark", "rand"})
 # Subunits: (unit, share of the main unit), per language
 _CURRENCY_SUBUNITS: dict[str, dict[str, tuple[str, float]]] = {
-    "en": {"cent": ("usd", 0.01), "cents": ("usd", 0.01), "penny": ("gbp", 0.01), "pence": ("gbp", 0.01),
-           "p": ("gbp", 0.01), "¢": ("usd", 0.01), "satoshi": ("btc", 1e-8), "satoshis": ("btc", 1e-8)},
-    "de": {"cent": ("eur", 0.01), "cents": ("eur", 0.01), "ct": ("eur", 0.01), "rappen": ("chf", 0.01),
-           "pence": ("gbp", 0.01)},
+    "en": {
+        "cent": ("usd", 0.01),
+        "cents": ("usd", 0.01),
+        "penny": ("gbp", 0.01),
+        "pence": ("gbp", 0.01),
+        "p": ("gbp", 0.01),
+        "¢": ("usd", 0.01),
+        "satoshi": ("btc", 1e-8),
+        "satoshis": ("btc", 1e-8),
+    },
+    "de": {
+        "cent": ("eur", 0.01),
+        "cents": ("eur", 0.01),
+        "ct": ("eur", 0.01),
+        "rappen": ("chf", 0.01),
+        "pence": ("gbp", 0.01),
+    },
     "ja": {"セント": ("usd", 0.01), "銭": ("jpy", 0.01), "ペンス": ("gbp", 0.01), "角": ("cny", 0.1)},
 }
 
@@ -155,8 +319,9 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
         plural = loc._data.get("currency_names_plural", {})
         for code in sorted(currency_codes()):
             names = {loc.currencies.get(code.upper())}
-            names.update((plural.get(code.upper()) or {}).values() if hasattr(plural.get(code.upper()), "values")
-                         else ())
+            names.update(
+                (plural.get(code.upper()) or {}).values() if hasattr(plural.get(code.upper()), "values") else ()
+            )
             for name in names:
                 if name and len(name) > 2:
                     words[lang][name.lower()] = UnitInfo(code)
@@ -278,14 +443,21 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
 # kept in quantities.py where they depend on context (個 is a GPU only next to GPU words)
 
 _RATIO_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "percent": {"en": ("percent", "per cent", "pct", "pc", "%", "％", "percentage"), "de": ("prozent", "%", "％", "v. h."),
-                "ja": ("パーセント", "%", "％", "プロセント")},
-    "percentage_point": {"en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts",
-                                "points"),
-                         "de": ("prozentpunkte", "prozentpunkten", "prozentpunkt"),
-                         "ja": ("ポイント", "パーセントポイント", "％ポイント", "%ポイント")},
-    "multiple": {"en": ("x", "×", "times", "fold", "-fold"), "de": ("x", "×", "mal", "fach", "-fach"),
-                 "ja": ("倍", "x", "×")},
+    "percent": {
+        "en": ("percent", "per cent", "pct", "pc", "%", "％", "percentage"),
+        "de": ("prozent", "%", "％", "v. h."),
+        "ja": ("パーセント", "%", "％", "プロセント"),
+    },
+    "percentage_point": {
+        "en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts", "points"),
+        "de": ("prozentpunkte", "prozentpunkten", "prozentpunkt"),
+        "ja": ("ポイント", "パーセントポイント", "％ポイント", "%ポイント"),
+    },
+    "multiple": {
+        "en": ("x", "×", "times", "fold", "-fold"),
+        "de": ("x", "×", "mal", "fach", "-fach"),
+        "ja": ("倍", "x", "×"),
+    },
 }
 
 
@@ -297,9 +469,11 @@ def _ratio_tables() -> dict[str, dict[str, UnitInfo]]:
             for f in forms:
                 out[lang][f.lower()] = UnitInfo(unit)
     # a basis point is a hundredth of a percentage point
-    for lang, forms in {"en": ("basis points", "basis point", "bps", "bp"), "de": ("basispunkte", "basispunkten",
-                                                                                  "basispunkt"),
-                        "ja": ("ベーシスポイント", "bp")}.items():
+    for lang, forms in {
+        "en": ("basis points", "basis point", "bps", "bp"),
+        "de": ("basispunkte", "basispunkten", "basispunkt"),
+        "ja": ("ベーシスポイント", "bp"),
+    }.items():
         for f in forms:
             out[lang][f] = UnitInfo("percentage_point", 0.01)
     return out
@@ -371,18 +545,24 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
     """
     table = _all_words().get(lang, _all_words()["en"])
     start = pos
-    nxt = text[pos + 1:pos + 2]
-    if pos < len(text) and (text[pos] in " \u00a0\u202f" and nxt and not nxt.isspace() and not nxt.isdigit()
-                            or text[pos] == "-" and nxt.isalpha()):
+    nxt = text[pos + 1 : pos + 2]
+    if pos < len(text) and (
+        text[pos] in " \u00a0\u202f"
+        and nxt
+        and not nxt.isspace()
+        and not nxt.isdigit()
+        or text[pos] == "-"
+        and nxt.isalpha()
+    ):
         start = pos + 1  # "5 km", "10 €", "100-megawatt", "siebenhundert-Euro"
     if start >= len(text):
         return None
     if lang == "ja" and not text[start].isascii() and text[start] not in "°℃℉％＄￥￡€£¥":
         # Japanese: the longest table entry that the text starts with
         for n in range(min(_ja_max_len(), len(text) - start), 0, -1):
-            info = table.get(text[start:start + n].lower())
+            info = table.get(text[start : start + n].lower())
             if info is not None:
-                return UnitMatch(info, start, start + n, text[start:start + n])
+                return UnitMatch(info, start, start + n, text[start : start + n])
         return None
     # names: up to a few words, longest first
     m = _TOKEN.match(text, start)
@@ -394,7 +574,7 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
         if word is None:
             break
         ends.append(word.end())
-    firsts = [start + i for i, ch in enumerate(text[start:ends[0]]) if ch == "-"][:1]
+    firsts = [start + i for i, ch in enumerate(text[start : ends[0]]) if ch == "-"][:1]
     for end in reversed(ends + firsts):
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km.")
@@ -423,7 +603,7 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
         code = signs.get(cand)
         if code is None:
             continue
-        before = stripped[-n - 1:-n] if len(stripped) > n else ""
+        before = stripped[-n - 1 : -n] if len(stripped) > n else ""
         if cand[0].isalpha() and before.isalpha():
             continue  # "ABCUSD": part of a word
         s = lo + len(stripped) - n
@@ -431,18 +611,22 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
         break
     if best is not None and best.surface in ("$", "＄"):
         # letters naming the dollar: C$, c $, HK$, nz$, Mex$, us $, AUD$
-        m = re.search(r"(?<![A-Za-z.])([A-Za-z.]{1,4})( ?)$", text[max(0, best.start - 6):best.start])
+        m = re.search(r"(?<![A-Za-z.])([A-Za-z.]{1,4})( ?)$", text[max(0, best.start - 6) : best.start])
         # "a $5 fee", "give us $5": a lower-case English word before a spaced sign is no prefix; c $ and hk $
         # (lower-cased news) are
-        if m and (m.group(2) or len(m.group(1)) == 1) and not m.group(1).isupper() \
-                and m.group(1).lower() in ("a", "us", "s", "r", "z", "can", "au"):
+        if (
+            m
+            and (m.group(2) or len(m.group(1)) == 1)
+            and not m.group(1).isupper()
+            and m.group(1).lower() in ("a", "us", "s", "r", "z", "can", "au")
+        ):
             m = None
         if m:
             letters = m.group(1).lower()
             code = _DOLLARPREFIXES.get(letters) or (letters if letters in _COMMON_CODES else None)
             if code:
                 s = best.start - (len(m.group(0)))
-                best = UnitMatch(UnitInfo(code), s, best.end, text[s:best.end])
+                best = UnitMatch(UnitInfo(code), s, best.end, text[s : best.end])
     return best
 
 
@@ -488,7 +672,23 @@ _BARE_DEGREES = {"kelvin": "°C", "radian": "degree of arc"}
 def vocabulary() -> tuple[str, ...]:
     """The whole vocabulary: the corpus's original names (order kept), then ratios, durations, physical base
     units and every other ISO 4217 currency."""
-    legacy = ("usd", "gpu", "percent", "token", "parameter", "person", "count", "watt", "year", "duration_year",
-              "duration_month", "duration_week", "duration_day", "age", "version", "other")
+    legacy = (
+        "usd",
+        "gpu",
+        "percent",
+        "token",
+        "parameter",
+        "person",
+        "count",
+        "watt",
+        "year",
+        "duration_year",
+        "duration_month",
+        "duration_week",
+        "duration_day",
+        "age",
+        "version",
+        "other",
+    )
     extra = COUNT_UNITS + RATIOS + DURATIONS + PHYSICAL + tuple(sorted(currency_codes())) + RATE_UNITS
     return legacy + tuple(u for u in dict.fromkeys(extra) if u not in legacy)

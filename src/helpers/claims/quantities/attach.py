@@ -25,50 +25,74 @@ from ..lexicon import (
     UNITS_BY_LANG,
 )
 from .filters import _is_glued_cent
-from .model import _Core, _Q, _UnitHit
+from .model import _Q, _Core, _UnitHit
 
 # "pounds" is money in British news and weight next to words of weight
-_WEIGHT_CONTEXT = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|tons?|tonnes?|kilo\w*|kg|lbs?|grams?|ounces?|mass|"
-                             r"pounds? of)\b")
+_WEIGHT_CONTEXT = re.compile(
+    r"(?i)\b(?:weigh\w*|heav\w*|tons?|tonnes?|kilo\w*|kg|lbs?|grams?|ounces?|mass|"
+    r"pounds? of)\b"
+)
 _POUND_KG = 0.45359237
 _LEAD = re.compile(r"[\s\-]*(?:(?:of|von)\s)?")
+
+
+def _as_written(text: str, pos: int, end: int) -> str:
+    """The unit as written between ``pos`` and ``end``, without the blanks, dashes and "of" that lead to it."""
+    lead = _LEAD.match(text, pos, end)  # matches at least the empty string
+    return text[lead.end() if lead else pos : end]
+
+
 # 分 as minutes, unless it starts a word (分野 field, 分析 analysis, 分かる understand) or a fraction (3分の2)
 _JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
 
 _DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
-_TEMPERATURE_CONTEXT = re.compile(r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
-                                  r"kalt|kält|wärm|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低")
-_ANGLE_CONTEXT = re.compile(r"(?i)angle|rotat|turn|tilt|slope|latitude|longitude|winkel|dreh|neig|breite|länge|"
-                            r"角度|回転|傾")
+_TEMPERATURE_CONTEXT = re.compile(
+    r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
+    r"kalt|kält|wärm|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低"
+)
+_ANGLE_CONTEXT = re.compile(
+    r"(?i)angle|rotat|turn|tilt|slope|latitude|longitude|winkel|dreh|neig|breite|länge|"
+    r"角度|回転|傾"
+)
 _JA_TEMPERATURE = re.compile(r"(華氏|カ氏|摂氏|セ氏)(?:温度)?の?\s?(?:マイナス\s?)?$")
-_VERSION_CONTEXT = re.compile(r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung")
+_VERSION_CONTEXT = re.compile(
+    r"(?i)\b(?:version|release[ds]?|model[ls]?|llama|gpt|v)\b|バージョン|モデル|リリース|Modell|Fassung"
+)
 _CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
 # "Alexandr is 28", "He was 19, and", "Wang ist 28.": a copula after a name or pronoun, then a bare number
 _AGE_SUBJECT = re.compile(
     r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
     r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
     r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s"
-    r"(?:(?:still|only|just|now|barely|already|noch|erst|nur|gerade)\s){0,2}$")
+    r"(?:(?:still|only|just|now|barely|already|noch|erst|nur|gerade)\s){0,2}$"
+)
 # "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
 # "平年より2度高い": a temperature difference, in kelvin without the scale's offset
-_DIFFERENCE_BEFORE = re.compile(r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
-                                r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$")
-_DIFFERENCE_AFTER = re.compile(r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
-                               r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)")
+_DIFFERENCE_BEFORE = re.compile(
+    r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
+    r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$"
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
+    r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
+)
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
 _MORE = re.compile(r"\s(?:more|extra|additional|further)(?=\s)")
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
-_AI_CONTEXT = re.compile(r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
-                         r"transformers?)\b")
+_AI_CONTEXT = re.compile(
+    r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
+    r"transformers?)\b"
+)
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
 _APPOSITIVE_NAME = re.compile(
     r"(?:^|[\s(])(?!(?:It|This|That|There|What|Which|Who|The|However|But|And|So|Es|Das|Dies|Der|Die|Aber|Und"
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\b)"
-    r"[A-Z][a-zà-ÿ'’-]+,\s\Z")
+    r"[A-Z][a-zà-ÿ'’-]+,\s\Z"
+)
 _APPOSITIVE_AFTER = re.compile(r",\s(?!(?:and|or|nor|und|oder)\b)[a-zäöü]+\b")
 # a minus written before a currency sign, after a space, a bracket or the start: not a hyphen joining words
 _MINUS_BEFORE_SIGN = re.compile(r"(?:\A|[\s(:=])?[-−–]\Z")
@@ -98,22 +122,25 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
             hit = units.unit_after(text, pos, lang) if lang == "ja" else None
             if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
                 return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
-            return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
+            return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
         for pattern, unit, mult in EN_UNITS[4:]:
             if pattern.pattern.startswith(r"\s?") or pattern.pattern.startswith("(?:\\s"):
                 m = pattern.match(text, pos)
                 if m and m.end() > pos + 1 and m.group(0).strip():
-                    return _UnitHit(unit, mult, 0.0, m.end(), text[_LEAD.match(text, pos, m.end()).end():m.end()])
+                    return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
     hit = units.unit_after(text, pos, lang)
     if hit is None and lang == "ja":
         hit = units.unit_after(text, pos, "en")
     if hit is None:
         return None
-    if lang == "ja" and hit.surface == "分" and text[hit.end:hit.end + 1] in _JA_FUN_WORD:
+    if lang == "ja" and hit.surface == "分" and text[hit.end : hit.end + 1] in _JA_FUN_WORD:
         return None
-    if units.is_currency(hit.info.unit) and re.match(r"\s?-?\d", text[hit.end:hit.end + 3]) \
-            and not units.is_word(hit.surface, lang):
+    if (
+        units.is_currency(hit.info.unit)
+        and re.match(r"\s?-?\d", text[hit.end : hit.end + 3])
+        and not units.is_word(hit.surface, lang)
+    ):
         return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
     if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
         return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
@@ -123,7 +150,7 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
 def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
     qual, qs, qe = "", s, e
     prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
-    window = text[max(0, s - 40):s]
+    window = text[max(0, s - 40) : s]
     for pattern, q in prefixes:
         m = pattern.search(window)
         if m:
@@ -149,7 +176,7 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
 def _base_unit(unit: str, value: float, text: str, end: int, lang: str) -> str:
     """Resolve the provisional units: 年 → calendar year or duration, 個/台 → gpu or count."""
     if unit == "_year":
-        tail = text[end:end + 2]
+        tail = text[end : end + 2]
         if 1800 <= value <= 2100 and float(value).is_integer() and not tail.startswith(("間", "前", "後")):
             return "year"
         return "duration_year"
@@ -163,7 +190,7 @@ def _is_age(text: str, core: _Core, lang: str) -> bool:
     clause, between commas after a name ("Mutai, 30, is"), or in brackets after a Japanese name (山田さん（45）)."""
     if core.low != core.high or not core.low.is_integer() or not 1 <= core.low <= 120:
         return False
-    before = text[max(0, core.start - 40):core.start]
+    before = text[max(0, core.start - 40) : core.start]
     if lang == "ja":
         return bool(_JA_AGE_BRACKET_BEFORE.search(before)) and _JA_AGE_BRACKET_AFTER.match(text, core.end) is not None
     if lang not in ("en", "de"):
@@ -228,7 +255,7 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     sign = units.sign_before(text, core.start) if sign_ok else None
     if sign is not None and (not found or units.is_currency(unit) or unit in ("count", "parameter")):
         core = replace(core, start=sign.start)
-        if _MINUS_BEFORE_SIGN.match(text[max(0, sign.start - 2):sign.start]) and core.low >= 0:
+        if _MINUS_BEFORE_SIGN.match(text[max(0, sign.start - 2) : sign.start]) and core.low >= 0:
             # "-$0.04", "EPS of −€0.10": the minus before the currency sign belongs to the amount
             core = replace(core, start=sign.start - 1, low=-core.high, high=-core.low)
         if not found or not units.is_currency(unit):
@@ -252,8 +279,8 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
 def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tuple[_Core, _Unit]:
     """Degrees after a number with no other unit: Celsius near words of temperature, radians near words of angle,
     Fahrenheit or Celsius where Japanese names the scale before the number (華氏51度)."""
-    if not found and _temperature_letter(text, u.end, lang):
-        scale = _SCALE_LETTER.match(text, u.end)
+    scale = _SCALE_LETTER.match(text, u.end) if not found and _temperature_letter(text, u.end, lang) else None
+    if scale is not None:
         info = units.lookup("°" + scale.group(1), "en")
         if info is not None:
             return core, _Unit(info.unit, info.factor, info.offset, scale.end(), scale.group(1), True)
@@ -262,14 +289,15 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
         if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
             # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale
             info = units.lookup("°C", "en")
-            if info is not None and not (lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10),
-                                                                                  core.start)):
+            if info is not None and not (
+                lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
+            ):
                 u = _Unit(info.unit, info.factor, info.offset, deg.end(), deg.group(1), True)
                 found = True
         elif deg and _ANGLE_CONTEXT.search(text):
             u = replace(u, unit="radian", mult=math.pi / 180, end=deg.end(), explicit=True, surface=deg.group(1))
             found = True
-    if lang == "ja" and not found and text[u.end:u.end + 1] == "度":
+    if lang == "ja" and not found and text[u.end : u.end + 1] == "度":
         # 華氏51度, 摂氏温度の10度, 華氏マイナス5度: the scale is named before the number
         pre = _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
         if pre is not None:
@@ -286,17 +314,22 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
     """Units the words around a number imply: and a half (2年半), persons, GPUs, ages, model versions, years."""
     unit, e, explicit = u.unit, u.end, u.explicit
     if lang == "ja":
-        if core.kind == "num" and explicit and unit not in ("count", "_piece", "person", "gpu") \
-                and text.startswith("半", e):  # 2年半, 1時間半: and a half
-            core = _Core(core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague,
-                         core.kind, core.scaled, core.word)
+        if (
+            core.kind == "num"
+            and explicit
+            and unit not in ("count", "_piece", "person", "gpu")
+            and text.startswith("半", e)
+        ):  # 2年半, 1時間半: and a half
+            core = _Core(
+                core.start, core.end, core.low + 0.5, core.high + 0.5, core.vague, core.kind, core.scaled, core.word
+            )
             e += 1
         if unit in ("count", "_piece") and JA_PERSON_NOUN.match(text, e):
             unit = "person"
         elif unit == "count" and not explicit and _is_age(text, core, lang):
             unit, explicit = "age", True
     else:
-        if unit == "count" and LATIN_GPU_CONTEXT.match(_OF_THOSE.sub("", text[e:e + 30].lstrip(" -"), count=1)[:12]):
+        if unit == "count" and LATIN_GPU_CONTEXT.match(_OF_THOSE.sub("", text[e : e + 30].lstrip(" -"), count=1)[:12]):
             unit = "gpu"
         elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
             unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
@@ -305,11 +338,23 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):
             unit, explicit = "parameter", True  # "the 8b and 70b models": model sizes in parameters
             u = replace(u, surface=text[core.end - 1])
-    if not explicit and not core.scaled and core.word is False and re.fullmatch(r"\d\.\d{1,2}", text[core.start:core.end]) \
-            and _VERSION_CONTEXT.search(text):
+    if (
+        not explicit
+        and not core.scaled
+        and core.word is False
+        and re.fullmatch(r"\d\.\d{1,2}", text[core.start : core.end])
+        and _VERSION_CONTEXT.search(text)
+    ):
         unit = "version"  # a bare 3.1 next to model or version words is a model version
-    if not explicit and core.kind == "num" and lang != "ja" and 1800 <= core.low <= 2100 \
-            and core.low.is_integer() and core.low == core.high and re.fullmatch(r"\d{4}", text[core.start:core.end]):
+    if (
+        not explicit
+        and core.kind == "num"
+        and lang != "ja"
+        and 1800 <= core.low <= 2100
+        and core.low.is_integer()
+        and core.low == core.high
+        and re.fullmatch(r"\d{4}", text[core.start : core.end])
+    ):
         unit = "year"
     return core, replace(u, unit=unit, end=e, explicit=explicit)
 
@@ -322,16 +367,32 @@ def _reading(text: str, core: _Core, lang: str, u: _Unit) -> _Q | None:
         if 1 <= core.low <= 12 and core.low == core.high:
             return None  # 4月に: the month April, a calendar reference rather than a quantity
         unit = "other"
-    if unit == "year" and text[e - 2:e] == "年代":
+    if unit == "year" and text[e - 2 : e] == "年代":
         core = _Core(core.start, core.end, core.low, core.low + 9, core.vague, core.kind, core.scaled, core.word)
     qual, qs, qe = _qualifier(text, core.start, e, lang)
     raw_low, raw_high = core.low, core.high
-    if u.offset and (_DIFFERENCE_BEFORE.search(text, max(0, core.start - 30), core.start)
-                     or _DIFFERENCE_AFTER.match(text, e)):
+    if u.offset and (
+        _DIFFERENCE_BEFORE.search(text, max(0, core.start - 30), core.start) or _DIFFERENCE_AFTER.match(text, e)
+    ):
         u = replace(u, offset=0.0)
     low = numbers.finite_or_none(core.low * u.mult + u.offset)
     high = numbers.finite_or_none(core.high * u.mult + u.offset)
     if low is None or high is None:
         return None
-    return _Q(qs, qe, low, high, unit, u.mult, core.vague, qual, u.explicit, core.kind, raw_low, raw_high, core.scaled,
-              u.offset, u.surface)
+    return _Q(
+        qs,
+        qe,
+        low,
+        high,
+        unit,
+        u.mult,
+        core.vague,
+        qual,
+        u.explicit,
+        core.kind,
+        raw_low,
+        raw_high,
+        core.scaled,
+        u.offset,
+        u.surface,
+    )

@@ -23,12 +23,14 @@ _JA_NEG_END = re.compile(r"(?:ない|ません|なかった)")
 _JA_CLAUSE_END = re.compile(r"[。、！？!?]")
 _NOT_NEGATABLE = frozenset({"duration_year", "duration_month", "duration_week", "duration_day", "year", "version"})
 
-_FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = frozenset(
+    """
 the a an some about only all these those its his her their our my your another every each with for in on at by
 from of and but or nearly almost over under around just when after before since until during between among roughly
 approximately more less fewer than top first last next past exactly total up to into within across per like are were
 was is had has have we they he she it i you there here both also still already many just some nearly another
-""".split())
+""".split()
+)
 
 
 # "8c per diluted share", "13c-25c": cents glued to the number, read so only beside a per-share figure (40c
@@ -40,8 +42,11 @@ _PER_SHARE_REACH = 60  # characters after the cent within which the per-share wo
 
 def _is_glued_cent(text: str, e: int, lang: str) -> bool:
     """A c right after a number's last digit (``e``) that is the cent of a per-share amount."""
-    return lang == "en" and _GLUED_CENT.match(text, e) is not None \
+    return (
+        lang == "en"
+        and _GLUED_CENT.match(text, e) is not None
         and _PER_SHARE_NEAR.search(text, e, e + _PER_SHARE_REACH) is not None
+    )
 
 
 def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
@@ -50,20 +55,24 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
     Letters that are a unit (256GB, 50mph, 500Km, 10x) or a currency sign or code before the
     number (USD1,700, RM120, US$5) are not names.
     """
-    before = text[max(0, s - 2):s]
+    before = text[max(0, s - 2) : s]
     if before[-1:].isascii() and before[-1:].isalpha():
         sign = units.sign_before(text, s)
         if sign is None or sign.end != s:
             return True
-    if before[-1:] == "-" and before[:1].isascii() and before[:1].isalpha() \
-            and not re.search(r"\d(?:k|K|M|B|bn|m|c)-$", text[max(0, s - 5):s]):  # 5k-20k, 13c-25c: a range
+    if (
+        before[-1:] == "-"
+        and before[:1].isascii()
+        and before[:1].isalpha()
+        and not re.search(r"\d(?:k|K|M|B|bn|m|c)-$", text[max(0, s - 5) : s])
+    ):  # 5k-20k, 13c-25c: a range
         return True
-    after = text[e:e + 2]
+    after = text[e : e + 2]
     if after[:1].isascii() and after[:1].isalpha():
         if _is_glued_cent(text, e, lang):
             return False
         # unit suffixes glued to digits are fine
-        if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e:e + 3]):
+        if re.match(r"(?:B|GW|MW|kW|k|K|M|T|bn|mn|x)(?![A-Za-z])", text[e : e + 3]):
             return False
         hit = units.unit_after(text, e, lang) or units.unit_after(text, e, "en")
         if hit is not None and hit.start == e:
@@ -73,8 +82,8 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
 
 
 def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool:
-    before = text[max(0, s - 3):s]
-    after = text[e:unit_end + 2]
+    before = text[max(0, s - 3) : s]
+    after = text[e : unit_end + 2]
     if before.endswith("第"):
         return True  # 第一の理由, 第2世代
     if re.match(r"(?:つ|番|回)?目", text[e:]) and not re.match(r"(?:週間|日|年|ヶ月)", text[e:]):
@@ -104,27 +113,39 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will
 
 # "One day we'll get there", "and one day, she left": "one day" as "some day" (an idiom), where it opens a clause
 # and a subject or a comma follows; "it took one day", "in one day" stay a day
-_ONE_DAY_IDIOM = re.compile(r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)")
+_ONE_DAY_IDIOM = re.compile(
+    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)"
+)
 _CLAUSE_OPENING = re.compile(r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then)\s)$")
 
 
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
-    after = text[e:e + 8].lower()
-    before = text[max(0, s - 12):s].lower()
+    after = text[e : e + 8].lower()
+    before = text[max(0, s - 12) : s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
     word = text[s:e]
-    if lang == "en" and word.lower() == "one" and _ONE_DAY_IDIOM.match(text, e) \
-            and _CLAUSE_OPENING.search(text, max(0, s - 10), s):
+    if (
+        lang == "en"
+        and word.lower() == "one"
+        and _ONE_DAY_IDIOM.match(text, e)
+        and _CLAUSE_OPENING.search(text, max(0, s - 10), s)
+    ):
         return True
     if word.isalpha():
-        if word[0].isupper() and _ENUMERATION_AFTER.match(text, e) \
-                and _SENTENCE_OPENING.search(text, max(0, s - 12), s):
+        if (
+            word[0].isupper()
+            and _ENUMERATION_AFTER.match(text, e)
+            and _SENTENCE_OPENING.search(text, max(0, s - 12), s)
+        ):
             return True
         if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):
             return True
-    if re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before) and text[e:e + 1] == "." \
-            and re.match(r"\.\s[a-zäöüA-ZÄÖÜ]", text[e:e + 3]):
+    if (
+        re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before)
+        and text[e : e + 1] == "."
+        and re.match(r"\.\s[a-zäöüA-ZÄÖÜ]", text[e : e + 3])
+    ):
         return True  # "der 2. Platz": German ordinal
     if before.endswith("-") and re.search(r"\d\s?-$", before):
         return False
@@ -135,11 +156,17 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
 
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
-    surface = text[core.start:core.end]
-    if lang == "ja" and len(surface) == 1 and not surface.isdigit() and not core.scaled and not core.vague \
-            and (_CJK.match(text, core.end) or _CJK.match(text[core.start - 1:core.start] if core.start else "")):
+    surface = text[core.start : core.end]
+    if (
+        lang == "ja"
+        and len(surface) == 1
+        and not surface.isdigit()
+        and not core.scaled
+        and not core.vague
+        and (_CJK.match(text, core.end) or _CJK.match(text[core.start - 1 : core.start] if core.start else ""))
+    ):
         return True  # a lone kanji numeral inside a word: 一歩, 唯一, 三角
-    before = text[max(0, core.start - 12):core.start]
+    before = text[max(0, core.start - 12) : core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
     if INDEX_NAME_BEFORE.search(before) or (not core.word and _is_address_number(text, core, lang)):
@@ -147,8 +174,12 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     if lang == "ja":
         return JA_LABEL_AFTER.match(text, core.end) is not None  # 3丁目, 5号
     caps = re.search(r"(?<![\w-])([a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*)\s$", before)
-    if not core.word and caps and caps.group(1).lower() not in _FUNCTION_WORDS \
-            and caps.group(1) not in ("US", "UK", "EU", "USD", "EUR", "GBP", "CEO", "CFO", "AI", "IT", "OK", "TV", "PC"):
+    if (
+        not core.word
+        and caps
+        and caps.group(1).lower() not in _FUNCTION_WORDS
+        and caps.group(1) not in ("US", "UK", "EU", "USD", "EUR", "GBP", "CEO", "CFO", "AI", "IT", "OK", "TV", "PC")
+    ):
         return True  # iPhone 15, eBay 2, DAX 40, MDAX 50: a camel-case or upper-case name, in German too
     # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name;
     # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
@@ -159,16 +190,26 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
 
 
 def _is_period_fraction(text: str, s: int, e: int) -> bool:
-    """"the first two quarters", "three quarters in a row": quarters of a year, a period rather than 50 or 75 percent."""
+    """ "the first two quarters", "three quarters in a row": quarters of a year, a period rather than 50 or 75
+    percent."""
     if not re.search(r"(?i)quarters?$", text[s:e]):
         return False
-    return re.search(r"(?i)\b(?:first|last|next|past|previous|prior|recent|coming|following|consecutive|straight)\s$",
-                     text[max(0, s - 14):s]) is not None or re.match(r"\s(?:in a row|straight|running)\b", text[e:]) is not None
+    return (
+        re.search(
+            r"(?i)\b(?:first|last|next|past|previous|prior|recent|coming|following|consecutive|straight)\s$",
+            text[max(0, s - 14) : s],
+        )
+        is not None
+        or re.match(r"\s(?:in a row|straight|running)\b", text[e:]) is not None
+    )
 
 
 def _is_edition_year(text: str, start: int, end: int) -> bool:
-    """"Galaxy A9 (2018)": a year in brackets right after a model code names the edition, it is no quantity."""
-    return text[end:end + 1] == ")" and re.search(r"\b[A-Za-z]+\d+[A-Za-z]*\s?\($", text[max(0, start - 16):start]) is not None
+    """ "Galaxy A9 (2018)": a year in brackets right after a model code names the edition, it is no quantity."""
+    return (
+        text[end : end + 1] == ")"
+        and re.search(r"\b[A-Za-z]+\d+[A-Za-z]*\s?\($", text[max(0, start - 16) : start]) is not None
+    )
 
 
 def _is_address_number(text: str, core: _Core, lang: str) -> bool:
@@ -176,13 +217,13 @@ def _is_address_number(text: str, core: _Core, lang: str) -> bool:
     before it ("Hauptstraße 5")."""
     if lang == "de" and STREET_BEFORE.search(text, max(0, core.start - 12), core.start):
         return True
-    after = re.match(r"(?:\s?[-–]\s?\d{1,4}[a-z]?)?", text[core.end:core.end + 8])
+    after = re.match(r"(?:\s?[-–]\s?\d{1,4}[a-z]?)?", text[core.end : core.end + 8])
     return STREET_AFTER.match(text, core.end + (after.end() if after else 0)) is not None
 
 
 def _ja_negated(text: str, start: int, end: int) -> bool:
     m = _JA_CLAUSE_END.search(text, end)
-    after = text[end:m.start() if m else len(text)]
+    after = text[end : m.start() if m else len(text)]
     neg = _JA_NEG_VERB.search(after)
     if neg and neg.start() <= 25:
         return True

@@ -14,10 +14,10 @@ from dataclasses import replace
 from .. import numbers
 from ..lexicon import (
     DE_DATE,
-    EN_UNITS,
     DECADE,
     EN_DATE,
     EN_DAY_MONTH,
+    EN_UNITS,
     FISCAL_YEAR,
     FRACTIONS,
     HAS_LATIN_WORD,
@@ -38,14 +38,17 @@ from .model import _Core, _overlaps, _spans
 _MIN_LLAMA_SIZE = 20
 _SLASH_FRACTION = re.compile(
     r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
-    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
+    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))"
+)
 _EXPONENT_HINT = re.compile(r"\d\s?(?:[eE^x×*]|\\times)")
 _VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # Bounded by Latin letters and digits only: Japanese runs kana and kanji into its numerals (10^30個).
-_SCIENTIFIC = re.compile(r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
-                         r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
-                         r"|\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-                         r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))")
+_SCIENTIFIC = re.compile(
+    r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
+    r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
+    r"|\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))"
+)
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
 # a line that is a label glued to a number and nothing else (a spec sheet's or model card's row)
@@ -54,8 +57,10 @@ _GLUED_LABEL_HINT = re.compile(r"[a-z]\d")
 _ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
 _ONE_DIGIT = re.compile(r"\d")
 # what follows the second half of a split decimal: its unit, or a word that cannot open a sentence
-_CLAUSE_GOES_ON = re.compile(r"\s?%|\s(?:percent|per cent|inch(?:es)?|feet|foot|mph|miles?|km|kg|pounds?|at|in|by|to"
-                             r"|and|or|for|from|this|next|last|over)\b")
+_CLAUSE_GOES_ON = re.compile(
+    r"\s?%|\s(?:percent|per cent|inch(?:es)?|feet|foot|mph|miles?|km|kg|pounds?|at|in|by|to"
+    r"|and|or|for|from|this|next|last|over)\b"
+)
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 
@@ -84,8 +89,14 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
         latin = _latin_cores(text, "en", taken, words=False) if HAS_LATIN_WORD.search(text) else []
         new = _ja_cores(text, taken) + latin
         # Latin-script numbers inside Japanese text are already covered by JA_CORE
-        new = [c for c in new if c.word is False and not _overlaps(
-            c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start])]
+        new = [
+            c
+            for c in new
+            if c.word is False
+            and not _overlaps(
+                c.start, c.end, [(x.start, x.end) for x in new if x is not c and x.end - x.start > c.end - c.start]
+            )
+        ]
         new = _dedupe(new)
     else:
         new = _latin_cores(text, lang, taken)
@@ -95,16 +106,23 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
 
 
 def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
-    """"6. 5 inches", "rises to 4. 4 at the end": one decimal that captioning split with a space after the point,
+    """ "6. 5 inches", "rises to 4. 4 at the end": one decimal that captioning split with a space after the point,
     joined where a unit or a word that goes on with the clause follows (so "won 2. 3 players left" stays two)."""
     out: list[_Core] = []
     for c in cores:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == c.kind == "num" and not prev.word and not c.word \
-                and text[prev.end:c.start] == ". " and _ONE_OR_TWO_DIGITS.fullmatch(text, prev.start, prev.end) \
-                and _ONE_DIGIT.fullmatch(text, c.start, c.end) and text[prev.start - 1:prev.start] not in (".", ",") \
-                and _CLAUSE_GOES_ON.match(text, c.end):
-            value = float(f"{text[prev.start:prev.end]}.{text[c.start:c.end]}")
+        if (
+            prev is not None
+            and prev.kind == c.kind == "num"
+            and not prev.word
+            and not c.word
+            and text[prev.end : c.start] == ". "
+            and _ONE_OR_TWO_DIGITS.fullmatch(text, prev.start, prev.end)
+            and _ONE_DIGIT.fullmatch(text, c.start, c.end)
+            and text[prev.start - 1 : prev.start] not in (".", ",")
+            and _CLAUSE_GOES_ON.match(text, c.end)
+        ):
+            value = float(f"{text[prev.start : prev.end]}.{text[c.start : c.end]}")
             out[-1] = replace(prev, end=c.end, low=value, high=value)
             continue
         out.append(c)
@@ -112,16 +130,23 @@ def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
 
 
 def _glued_labels(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
-    """"Parameters8000000000", "FLOPs1.22e+24": a data row's label glued to its value, the label a unit word."""
+    """ "Parameters8000000000", "FLOPs1.22e+24": a data row's label glued to its value, the label a unit word."""
     cores: list[_Core] = []
     for m in _GLUED_LABEL.finditer(text):
         if _overlaps(m.start(2), m.end(2), taken):
             continue
         labels = (" " + m.group(1), " " + m.group(1).lower())  # FLOPs is case-sensitive, Parameters is not
-        unit = next((u for label in labels for pattern, u, mult in UNITS_BY_LANG.get(lang, EN_UNITS)
-                     if mult == 1.0 and (hit := pattern.match(label)) and hit.end() == len(label)), None)
+        unit = next(
+            (
+                u
+                for label in labels
+                for pattern, u, mult in UNITS_BY_LANG.get(lang, EN_UNITS)
+                if mult == 1.0 and (hit := pattern.match(label)) and hit.end() == len(label)
+            ),
+            None,
+        )
         value = numbers.parse_latin(m.group(2), "en") if unit else None
-        if value is not None:
+        if unit and value is not None:
             cores.append(_Core(m.start(), m.end(2), value, value, kind="label", unit=unit))
     return cores
 
@@ -133,7 +158,7 @@ def _versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
         if not _overlaps(m.start(), m.end(), taken):
             v = numbers.parse_digits(m.group(1), "en")
             if v is not None:
-                if m.end() < len(text) and text[m.end()] == "B" and not text[m.end() + 1:m.end() + 2].isalpha():
+                if m.end() < len(text) and text[m.end()] == "B" and not text[m.end() + 1 : m.end() + 2].isalpha():
                     cores.append(_Core(m.start(), m.end() + 1, v * 1e9, v * 1e9, kind="size"))
                 elif v >= _MIN_LLAMA_SIZE and v.is_integer():
                     # "Llama 405": no release is numbered that high, so the number names the 405B model
@@ -161,9 +186,11 @@ def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], l
     return cores, refused
 
 
-_DATE_PATTERNS = {"ja": (ISO_DATE, JA_DATE, JA_MONTH_DAY),
-                  "de": (ISO_DATE, NUMERIC_DATE, DE_DATE, MONTH_YEAR),
-                  "en": (ISO_DATE, NUMERIC_DATE, EN_DATE, EN_DAY_MONTH, DE_DATE, MONTH_YEAR)}
+_DATE_PATTERNS = {
+    "ja": (ISO_DATE, JA_DATE, JA_MONTH_DAY),
+    "de": (ISO_DATE, NUMERIC_DATE, DE_DATE, MONTH_YEAR),
+    "en": (ISO_DATE, NUMERIC_DATE, EN_DATE, EN_DAY_MONTH, DE_DATE, MONTH_YEAR),
+}
 
 
 def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:

@@ -15,7 +15,8 @@ from .model import _Q
 _INDEX_CONTEXT = re.compile(
     r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng|Russell \d|Sensex"
     r"|Nifty|KOSPI|Kospi|ASX|IBEX|Ibex|SMI|ATX|[Ii]ndex|[Ii]ndices|[Bb]enchmark|[Bb]lue[- ]chips?|Leitindex"
-    r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ")
+    r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ"
+)
 # the unit words of an index move, as the unit tables read them (percentage points) or not at all (Punkte)
 _POINT_SURFACES = frozenset({"points", "point", "pts", "ポイント"})
 _POINT_WORD_AFTER = {"de": re.compile(r"\s(?:Punkte?n?|Zählern?)\b"), "en": re.compile(r"\s?pts\b\.?")}
@@ -46,6 +47,6 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     m = word.match(text, q.end) if word else None
     if m:
         return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
-    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 6):q.start]):
+    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 6) : q.start]):
         return replace(q, unit="index_point")
     return q

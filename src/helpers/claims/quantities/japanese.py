@@ -12,10 +12,14 @@ from ..lexicon import JA_CORE, JA_VAGUE, JA_VAGUE_FOLLOW
 from .model import _Core, _overlaps, _spans
 
 _JA_NUM = r"[0-9〇零一二三四五六七八九十百千万億兆.]+"
-_JA_FRACTION = re.compile(rf"(?P<sign>-|マイナス)?(?<!{_JA_NUM[:-1]})(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})")
+_JA_FRACTION = re.compile(
+    rf"(?P<sign>-|マイナス)?(?<!{_JA_NUM[:-1]})(?:(?P<whole>{_JA_NUM})と)?(?P<den>{_JA_NUM})分の(?P<num>{_JA_NUM})"
+)
 # a hiragana run made only of numeral readings (the parser then checks it is one numeral)
 _KANA_RUN = re.compile(r"(?<![ぁ-ゖ])(?:" + "|".join(numbers.KANA_TOKENS) + r")+(?![ぁ-ゖ])")
-_JA_WARI = re.compile(rf"(?<![0-9.{'〇零一二三四五六七八九十'}])([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?")
+_JA_WARI = re.compile(
+    rf"(?<![0-9.{'〇零一二三四五六七八九十'}])([0-9.{'〇零一二三四五六七八九十'}]+)\s?割(?:([0-9一二三四五六七八九])分)?(?:([0-9一二三四五六七八九])厘)?(半)?"
+)
 _KANA_MULTIPLIERS = ("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん", "まん", "おく", "ちょう")
 
 
@@ -60,8 +64,10 @@ def _ja_numerals(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
             if s not in sudachi[0]:
                 # SudachiPy misses some numerals standing alone (千三百, 四十万); a digit with 百/千/万/億/兆
                 # after it is a numeral in any case (万一 "just in case" starts with the multiplier)
-                if not re.fullmatch(r"[〇零一二三四五六七八九十][〇零一二三四五六七八九十百千万億兆・]*[百千万億兆][〇零一二三四五六七八九十百千万億兆・]*",
-                                    surface) or text[s - 1:s] in ("何", "数", "幾"):
+                if not re.fullmatch(
+                    r"[〇零一二三四五六七八九十][〇零一二三四五六七八九十百千万億兆・]*[百千万億兆][〇零一二三四五六七八九十百千万億兆・]*",
+                    surface,
+                ) or text[s - 1 : s] in ("何", "数", "幾"):
                     continue
             elif "・" not in surface:  # 九・二三: the point between kanji digits is evidence enough
                 e = min(e, sudachi[1].get(s, e))
@@ -76,7 +82,7 @@ def _ja_numerals(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
         # −5, マイナス10000: a sign before the numeral (マイナス1から0, a phase name, is taken already)
         if s >= 1 and text[s - 1] == "-" and (s == 1 or not (text[s - 2].isascii() and text[s - 2].isalnum())):
             v, s = -v, s - 1
-        elif text[max(0, s - 4):s] == "マイナス":
+        elif text[max(0, s - 4) : s] == "マイナス":
             v, s = -v, s - 4
         cores.append(_Core(s, e, v, v, scaled=any(c in "万億兆" for c in surface)))
     return cores
@@ -99,7 +105,7 @@ def _ja_vague(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if follow.group(0) in ("の", "という", "、") and len(prefix) == 1 and word == prefix:
             continue  # 何の, 数の: not numerals
-        scale = numbers.parse_japanese("1" + word[len(prefix):]) if word != prefix else 1.0
+        scale = numbers.parse_japanese("1" + word[len(prefix) :]) if word != prefix else 1.0
         if scale is None:
             continue
         cores.append(_Core(s, e, bracket[0] * scale, bracket[1] * scale, vague=True, scaled=word != prefix))
@@ -112,10 +118,10 @@ def _ja_wari(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
     for m in _JA_WARI.finditer(text) if "割" in text else ():
         if _overlaps(m.start(), m.end(), taken) or not (m.group(2) or m.group(3) or m.group(4)):
             continue
-        parts = [numbers.parse_japanese(g) if g else 0.0 for g in (m.group(1), m.group(2), m.group(3))]
-        if any(p is None for p in parts):
+        tenths, hundredths, thousandths = (numbers.parse_japanese(g) if g else 0.0 for g in m.group(1, 2, 3))
+        if tenths is None or hundredths is None or thousandths is None:
             continue
-        v = 10 * parts[0] + parts[1] + parts[2] / 10 + (5.0 if m.group(4) else 0.0)
+        v = 10 * tenths + hundredths + thousandths / 10 + (5.0 if m.group(4) else 0.0)
         cores.append(_Core(m.start(), m.end(), v, v, unit="percent"))
     return cores
 
@@ -153,8 +159,7 @@ def _ja_fractions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
             v = sign * (whole + num / den)
             cores.append(_Core(m.start(), m.end(), v, v))
         else:
-            cores.append(_Core(m.start(), m.end(), sign * 100 * num / den, sign * 100 * num / den,
-                               kind="fraction"))
+            cores.append(_Core(m.start(), m.end(), sign * 100 * num / den, sign * 100 * num / den, kind="fraction"))
     return cores
 
 

@@ -20,19 +20,27 @@ _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
-_DIGIT_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                            "nine"))} | {"oh": 0}
-_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_DIGIT_WORDS = {
+    w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+} | {"oh": 0}
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
 # "the four oh five b", "a seventy b model", "405 b": a size in billions of parameters, said or captioned
-_SPOKEN_SIZE = re.compile(rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)")
+_SPOKEN_SIZE = re.compile(
+    rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)"
+)
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
 _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイナス)$")
 # a scale word after a vague word multiplies its bracket: "a couple of hundred engineers" (200-300), "several
 # billion dollars", "ein paar Hundert Euro", "tens of thousands"
-_VAGUE_SCALE = re.compile(r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen)\b"
-                          r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?)\b", re.I)
+_VAGUE_SCALE = re.compile(
+    r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen)\b"
+    r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?)\b",
+    re.I,
+)
 _HUNDREDS = {"hundert": 100.0, "hundred": 100.0, "hundreds": 100.0, "thousands": 1e3, "tausend": 1e3}
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -91,7 +99,7 @@ def _digit_numbers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             v, s = -v, neg.start()
         scaled = False
         sm = scale_re.match(text, e)
-        if sm is None and text[e:e + 1] == "m" and _is_million_m(text, s, e, lang):
+        if sm is None and text[e : e + 1] == "m" and _is_million_m(text, s, e, lang):
             sm = re.compile("m").match(text, e)
         if sm:
             mult = numbers.SCALE_WORDS[lang].get(sm.group(0).strip().lower().rstrip("."), None)
@@ -132,8 +140,16 @@ def _vague_words(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_
         if _overlaps(s, e, occupied):
             continue
         low, high = table[m.group(1).lower()]
-        scaled = m.group(1).lower() in ("millionen", "milliarden", "billionen", "millions", "billions", "trillions",
-                                        "many millions", "many billions")
+        scaled = m.group(1).lower() in (
+            "millionen",
+            "milliarden",
+            "billionen",
+            "millions",
+            "billions",
+            "trillions",
+            "many millions",
+            "many billions",
+        )
         sm = _VAGUE_SCALE.match(text, e) if not scaled else None
         if sm:
             word = (sm.group(1) or sm.group(2)).lower()
@@ -158,9 +174,14 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
         if len(inside) != len(crossing) or any(c.kind not in ("num", "fraction") for c in crossing):
             continue  # crosses a number found otherwise ("thousands of")
         surface = text[s:e].lower()
-        if sp.kind == "int" and sp.words == 1 and sp.value == 1 and surface in _ARTICLE_ONE \
-                and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None) \
-                and not (surface == "one" and lang == "en" and _is_counted_one(text, s, e)):
+        if (
+            sp.kind == "int"
+            and sp.words == 1
+            and sp.value == 1
+            and surface in _ARTICLE_ONE
+            and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None)
+            and not (surface == "one" and lang == "en" and _is_counted_one(text, s, e))
+        ):
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
@@ -172,8 +193,21 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
             if mult is not None:
                 v, e2, scaled = v * mult, sm.end(), True
-        scaled = scaled or any(w in surface for w in ("thousand", "million", "billion", "trillion", "tausend",
-                                                       "million", "milliard", "billion", "lakh", "crore"))
+        scaled = scaled or any(
+            w in surface
+            for w in (
+                "thousand",
+                "million",
+                "billion",
+                "trillion",
+                "tausend",
+                "million",
+                "milliard",
+                "billion",
+                "lakh",
+                "crore",
+            )
+        )
         if sp.kind == "fraction":
             cores.append(_Core(s, e2, 100 * v, 100 * v, kind="fraction", word=True))
         else:
@@ -184,19 +218,23 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
 # "one goal", "one single over", "one penalty kick each": "one" before a counted noun, where the text weighs
 # the number ("only one goal", "in one over"); idioms ("one day", "one thing", "one way"), partitives and
 # pronouns ("one of", "one who", "the one guy", "at least one player") are no count
-_ONE_IDIOM_AFTER = frozenset("""
+_ONE_IDIOM_AFTER = frozenset(
+    """
 day days time times thing things way ways hand side point bit another more other others such who that which
 of and or but to in on at for with from by as if so than then there is was has had does did can could would
 will should must may might we you they he she it i me us them yet ever still now here again too also already
 just even only really very not never
-""".split())
-_ONE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|any|every|no|some|each|no\.|number|at|at least|last|the only)\s$")
+""".split()
+)
+_ONE_NOT_BEFORE = re.compile(
+    r"(?i)\b(?:the|this|that|which|any|every|no|some|each|no\.|number|at|at least|last|the only)\s$"
+)
 
 
 def _is_counted_one(text: str, s: int, e: int) -> bool:
     """Whether the word "one" at s..e counts the noun after it ("scored just one goal")."""
-    nxt = re.match(r"\s(?:single\s)?([a-z]+)\b", text[e:e + 30])
-    if nxt is None or nxt.group(1) in _ONE_IDIOM_AFTER or text[s:s + 1].isupper():
+    nxt = re.match(r"\s(?:single\s)?([a-z]+)\b", text[e : e + 30])
+    if nxt is None or nxt.group(1) in _ONE_IDIOM_AFTER or text[s : s + 1].isupper():
         return False
     return _ONE_NOT_BEFORE.search(text, max(0, s - 12), s) is None
 
@@ -211,10 +249,10 @@ def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: l
         if _overlaps(m.start(), m.end(), taken):
             continue
         head = m.group(1)
-        v = numbers.parse_latin(head, lang) if head[0].isdigit() else numbers.parse_word_number(head, lang)
-        if v is not None and v > 1:
+        fold = numbers.parse_latin(head, lang) if head[0].isdigit() else numbers.parse_word_number(head, lang)
+        if fold is not None and fold > 1:
             cores = [c for c in cores if not (m.start() <= c.start and c.end <= m.end())]
-            cores.append(_Core(m.start(), m.end(), v, v, word=not head[0].isdigit(), unit="multiple"))
+            cores.append(_Core(m.start(), m.end(), fold, fold, word=not head[0].isdigit(), unit="multiple"))
     return cores
 
 
@@ -233,9 +271,13 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     cores: list[_Core] = []
     for m in _ARTICLE_UNIT.finditer(text) if " a" in text or text[:2] in ("a ", "A ", "an", "An") else ():
         hit = units.unit_after(text, m.end(), "en", words_only=True)
-        before = text[max(0, m.start() - 30):m.start()].split()
-        if hit is None or hit.info.unit not in _ARTICLE_UNITS or not _AMOUNT_AFTER.match(text, hit.end) \
-                or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en"))):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if (
+            hit is None
+            or hit.info.unit not in _ARTICLE_UNITS
+            or not _AMOUNT_AFTER.match(text, hit.end)
+            or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en")))
+        ):
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
@@ -261,7 +303,7 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """"a 30 to 1 ratio", "a 3:1 ratio": a multiple."""
+    """ "a 30 to 1 ratio", "a 3:1 ratio": a multiple."""
     cores: list[_Core] = []
     for m in _RATIO.finditer(text) if "ratio" in text else ():
         v = numbers.parse_latin(m.group(1), "en")
@@ -289,15 +331,19 @@ def _vague_re(lang: str) -> re.Pattern[str]:
 def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
     """A lower-case m glued to a number: million after a currency sign or before a counted noun
     ($3m, £1.2m, 1.2m tons, 3m people); otherwise the metre (a 100m race)."""
-    if lang == "de" or re.match(r"m[A-Za-z0-9²³/]", text[e:e + 2]):
+    if lang == "de" or re.match(r"m[A-Za-z0-9²³/]", text[e : e + 2]):
         return False
     if units.sign_before(text, s) is not None:
         return True
-    nxt = re.match(r"m\s([A-Za-z]+)(?:\s([a-z]+))?", text[e:e + 40])
+    nxt = re.match(r"m\s([A-Za-z]+)(?:\s([a-z]+))?", text[e : e + 40])
     if nxt is None:
         return False
     # "3m people", "1.2m tons", "700m monthly users": the counted noun, perhaps after one adjective
     first, second = nxt.group(1), nxt.group(2)
     words = (first,) if first.endswith("s") or not second else (first, second)
-    return any(units.lookup(word, lang) is not None or (word.endswith("s") and len(word) > 3)
-               or word.lower() in ("people", "staff") for word in words)
+    return any(
+        units.lookup(word, lang) is not None
+        or (word.endswith("s") and len(word) > 3)
+        or word.lower() in ("people", "staff")
+        for word in words
+    )

@@ -15,7 +15,9 @@ from .model import _Q
 _BETWEEN_BEFORE = re.compile(r"(?i)\b(?:between|zwischen)\s$")
 _BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
 # "an 8 billion parameter model and a 70 billion", "5 km or 10": the unit of the first applies to the second
-_COORDINATION = re.compile(r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?")
+_COORDINATION = re.compile(
+    r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?"
+)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 _FEET = frozenset({"ft", "foot", "feet", "'", "′"})
@@ -27,9 +29,13 @@ _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 # "90ドルから62ドルに下落". The pair's connector says where the movement ends (to, auf, から..に).
 _CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?"), "ja": re.compile(r"\s?から\s?")}
 # "from" right before the first value, unless the words before say it spans a range ("ranging from 5 to 10")
-_FROM_BEFORE = {"en": re.compile(r"(?i)(?<!\branging )(?<!\branges )(?<!\branged )(?<!\bvaries )(?<!\bvary )"
-                                r"(?<!\bvaried )(?<!\banywhere )(?<!\banything )\bfrom\s$"),
-                "de": re.compile(r"(?i)(?<!\breicht )(?<!\breichen )(?<!\birgendwo )\b(?:von|um)\s$")}
+_FROM_BEFORE = {
+    "en": re.compile(
+        r"(?i)(?<!\branging )(?<!\branges )(?<!\branged )(?<!\bvaries )(?<!\bvary )"
+        r"(?<!\bvaried )(?<!\banywhere )(?<!\banything )\bfrom\s$"
+    ),
+    "de": re.compile(r"(?i)(?<!\breicht )(?<!\breichen )(?<!\birgendwo )\b(?:von|um)\s$"),
+}
 # the first value of a change is where it started after "from"/"von" (else how far it moved: "down 424p", "um 5")
 _STARTS_FROM = re.compile(r"(?i)\b(?:from|von)\s$")
 # a word of movement earlier in the clause: the first value is the distance moved, the second the level reached
@@ -41,14 +47,21 @@ _MOVEMENT_BEFORE = {
         r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
         r"soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
         r"knock(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|slump(?:s|ed|ing)?|dipp?(?:s|ed|ing)?|"
-        r"rebound(?:s|ed|ing)?|higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"),
-    "de": re.compile(r"(?i)\b(?:gestiegen|gefallen|gesunken|stieg|steigt|fiel|fällt|sank|sinkt|kletterte|klettert|"
-                     r"legte|verlor|verliert|erhöht|gesenkt|zugelegt|nachgegeben)\b(?:[^.;:!?]|[.,](?=\d)){0,60}$"),
+        r"rebound(?:s|ed|ing)?|higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"
+    ),
+    "de": re.compile(
+        r"(?i)\b(?:gestiegen|gefallen|gesunken|stieg|steigt|fiel|fällt|sank|sinkt|kletterte|klettert|"
+        r"legte|verlor|verliert|erhöht|gesenkt|zugelegt|nachgegeben)\b(?:[^.;:!?]|[.,](?=\d)){0,60}$"
+    ),
 }
-_JA_MOVEMENT_AFTER = re.compile(r"(?:に|へ)(?:まで)?\s?(?:上昇|下落|増加|減少|拡大|縮小|低下|増え|減っ|減り|減る|伸び|上が|下が|"
-                                r"値上が|値下が|引き上げ|引き下げ|落ち|改善|悪化|成長|膨ら|なっ|なり|なる|達し|回復|急騰|急落)")
-_GERMAN_MOVEMENT_AFTER = re.compile(r"(?i)\s?(?:\w+\s){0,3}?(?:gestiegen|gefallen|gesunken|gesenkt|erhöht|angehoben|"
-                                    r"zugelegt|geklettert|gestiegen|zurückgegangen|geschrumpft|gewachsen)\b")
+_JA_MOVEMENT_AFTER = re.compile(
+    r"(?:に|へ)(?:まで)?\s?(?:上昇|下落|増加|減少|拡大|縮小|低下|増え|減っ|減り|減る|伸び|上が|下が|"
+    r"値上が|値下が|引き上げ|引き下げ|落ち|改善|悪化|成長|膨ら|なっ|なり|なる|達し|回復|急騰|急落)"
+)
+_GERMAN_MOVEMENT_AFTER = re.compile(
+    r"(?i)\s?(?:\w+\s){0,3}?(?:gestiegen|gefallen|gesunken|gesenkt|erhöht|angehoben|"
+    r"zugelegt|geklettert|gestiegen|zurückgegangen|geschrumpft|gewachsen)\b"
+)
 
 
 def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
@@ -56,12 +69,16 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
     rather than a range: "from A to B" after a word of movement ("fell from $90 to $62", von 90 auf 62 Dollar
     gefallen, 90ドルから62ドルに下落), or such a word before "A to B" where A carries its own unit or B is far
     larger than A ("down 424p to 5,512p", "down 12.7 to 326.6p"; "rise 5 to 7%" stays a range)."""
-    if a.kind != "num" or b.kind != "num" or not _CHANGE_CONNECTOR[lang].fullmatch(text[a.end:b.start]) \
-            or {a.unit, b.unit} & {"year", "version"}:
+    if (
+        a.kind != "num"
+        or b.kind != "num"
+        or not _CHANGE_CONNECTOR[lang].fullmatch(text[a.end : b.start])
+        or {a.unit, b.unit} & {"year", "version"}
+    ):
         return False  # "from 2 million in 2020 to 5 million": the year says when, it did not move
     if lang == "ja":
         return _JA_MOVEMENT_AFTER.match(text, b.end) is not None
-    before = text[max(0, a.start - 80):a.start]
+    before = text[max(0, a.start - 80) : a.start]
     moved = _MOVEMENT_BEFORE[lang].search(before) is not None
     if _FROM_BEFORE[lang].search(before):
         # "the range is from 200 to 300", "from 1MB to 4GB per GPU": a range unless something moved
@@ -70,28 +87,48 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
 
 
 def _opens_with_bracketed_loss(text: str, a: _Q, between: str, connector: re.Pattern[str]) -> bool:
-    """"($300,000)-$3.6M": an accountant's bracketed loss opening a range (a bracketed conversion, "$57 (£44) a
+    """ "($300,000)-$3.6M": an accountant's bracketed loss opening a range (a bracketed conversion, "$57 (£44) a
     barrel", is followed by no range connector)."""
-    return (a.low > 0 and a.start > 0 and text[a.start - 1] == "(" and between.startswith(")")
-            and connector.fullmatch(between[1:]) is not None and units.is_currency(a.unit))
+    return (
+        a.low > 0
+        and a.start > 0
+        and text[a.start - 1] == "("
+        and between.startswith(")")
+        and connector.fullmatch(between[1:]) is not None
+        and units.is_currency(a.unit)
+    )
 
 
 def _is_release_and_size(text: str, a: _Q, b: _Q) -> bool:
-    """"3.1-8B", "3.1-405B": a model's release joined to its size by a hyphen, not a range of parameters."""
-    return (b.unit == "parameter" and not a.explicit_unit and text[a.end:b.start] == "-"
-            and re.fullmatch(r"\d{1,2}\.\d{1,2}", text[a.start:a.end]) is not None
-            and text[b.start:b.end].endswith(("B", "b")))
+    """ "3.1-8B", "3.1-405B": a model's release joined to its size by a hyphen, not a range of parameters."""
+    return (
+        b.unit == "parameter"
+        and not a.explicit_unit
+        and text[a.end : b.start] == "-"
+        and re.fullmatch(r"\d{1,2}\.\d{1,2}", text[a.start : a.end]) is not None
+        and text[b.start : b.end].endswith(("B", "b"))
+    )
 
 
 def _start_of_change(text: str, a: _Q, b: _Q, lang: str) -> _Q:
     """The first value of a change, with the unit of the second where it has none ("from 6 to 11 gigawatts")."""
     if a.explicit_unit or not b.explicit_unit or b.unit in ("count", "version", "year"):
         return a
-    scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang) if b.scaled and not a.scaled else 1.0
+    scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang) if b.scaled and not a.scaled else 1.0
     raw_low, raw_high = a.raw_low * scale, a.raw_high * scale
-    return replace(a, unit=b.unit, mult=b.mult, offset=b.offset, unit_surface=b.unit_surface, explicit_unit=True,
-                   low=raw_low * b.mult + b.offset, high=raw_high * b.mult + b.offset, raw_low=raw_low,
-                   raw_high=raw_high, scaled=a.scaled or b.scaled)
+    return replace(
+        a,
+        unit=b.unit,
+        mult=b.mult,
+        offset=b.offset,
+        unit_surface=b.unit_surface,
+        explicit_unit=True,
+        low=raw_low * b.mult + b.offset,
+        high=raw_high * b.mult + b.offset,
+        raw_low=raw_low,
+        raw_high=raw_high,
+        scaled=a.scaled or b.scaled,
+    )
 
 
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
@@ -104,7 +141,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         a = qs[i]
         if i + 1 < len(qs):
             b = qs[i + 1]
-            between = text[a.end:b.start]
+            between = text[a.end : b.start]
             loss = _opens_with_bracketed_loss(text, a, between, connector)
             if loss:
                 a = replace(a, start=a.start - 1, low=-a.high, high=-a.low, raw_low=-a.raw_high, raw_high=-a.raw_low)
@@ -120,29 +157,51 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 i += 1
                 continue
             conn = connector.fullmatch(between)
-            if conn is None and between.isspace() and a.explicit_unit and a.unit == b.unit \
-                    and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start):
-                conn = re.match(r"\s+", between)  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
+            if (
+                conn is None
+                and between.isspace()
+                and a.explicit_unit
+                and a.unit == b.unit
+                and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start)
+            ):
+                conn = re.match(
+                    r"\s+", between
+                )  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
             if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
                 conn = re.match("と", between)  # 20と30の間: between 20 and 30
             if b.qualifier in ("at_least", "at_most") and lang != "ja":
                 conn = None  # "5000 or less than 6000": a value and a bound, not a range
-            ok = conn is not None and a.kind == b.kind == "num" and {a.unit, b.unit}.isdisjoint(("version", "year")) or (
-                conn is not None and a.unit == b.unit == "year")
-            if conn is not None and units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit \
-                    and a.kind == b.kind == "num":
+            ok = (
+                conn is not None
+                and a.kind == b.kind == "num"
+                and {a.unit, b.unit}.isdisjoint(("version", "year"))
+                or (conn is not None and a.unit == b.unit == "year")
+            )
+            if (
+                conn is not None
+                and units.is_currency(a.unit)
+                and b.unit == "count"
+                and not b.explicit_unit
+                and a.kind == b.kind == "num"
+            ):
                 # "$60-65 billion": the currency sign of the first number covers the second
                 b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
                 if b.scaled and not a.scaled:
-                    scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
-                    a = replace(a, low=a.low * scale, high=a.high * scale, raw_low=a.raw_low * scale,
-                                raw_high=a.raw_high * scale, scaled=True)
+                    scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
+                    a = replace(
+                        a,
+                        low=a.low * scale,
+                        high=a.high * scale,
+                        raw_low=a.raw_low * scale,
+                        raw_high=a.raw_high * scale,
+                        scaled=True,
+                    )
                 ok = True
             if ok and conn is not None:
                 word = between.strip()
-                if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9):a.start]):
+                if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9) : a.start]):
                     ok = False
-                if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8):a.start]):
+                if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8) : a.start]):
                     ok = False  # "(3c) and 8c": a bracketed loss and a profit span a guidance range
                 if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
                     # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
@@ -155,15 +214,31 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 if not a.explicit_unit:
                     # a bare first number borrows the second one's scale (何百、何千億 = 何百億..何千億)
                     if b.scaled and not a.scaled:
-                        scale = _scale_of(text[b.start:b.end], b.raw_low, b.vague, lang)
+                        scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
                         a_low, a_high = a_low * scale, a_high * scale
                     a_low, a_high = a_low * mult + b.offset, a_high * mult + b.offset
                 else:
                     a_low, a_high = a.low, a.high
                 if a_low < b.high:
-                    out.append(_Q(a.start, b.end, min(a_low, b.low), max(a_high, b.high), b.unit, mult,
-                                  a.vague or b.vague, a.qualifier or b.qualifier, True, "range",
-                                  a_low, b.raw_high, b.scaled, b.offset, b.unit_surface or a.unit_surface))
+                    out.append(
+                        _Q(
+                            a.start,
+                            b.end,
+                            min(a_low, b.low),
+                            max(a_high, b.high),
+                            b.unit,
+                            mult,
+                            a.vague or b.vague,
+                            a.qualifier or b.qualifier,
+                            True,
+                            "range",
+                            a_low,
+                            b.raw_high,
+                            b.scaled,
+                            b.offset,
+                            b.unit_surface or a.unit_surface,
+                        )
+                    )
                     i += 2
                     continue
                 if a_low > b.high and not a.explicit_unit:
@@ -180,14 +255,28 @@ def _merge_bounds(text: str, qs: list[_Q]) -> list[_Q]:
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if (prev is not None and {prev.qualifier, q.qualifier} == {"at_least", "at_most"}
-                and prev.kind == q.kind and q.kind in ("num", "fraction") and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
-                and _BOUND_JOIN.fullmatch(text[prev.end:q.start])):
+        if (
+            prev is not None
+            and {prev.qualifier, q.qualifier} == {"at_least", "at_most"}
+            and prev.kind == q.kind
+            and q.kind in ("num", "fraction")
+            and (prev.unit == q.unit or not q.explicit_unit or not prev.explicit_unit)
+            and _BOUND_JOIN.fullmatch(text[prev.end : q.start])
+        ):
             lo, hi = (prev, q) if prev.qualifier == "at_least" else (q, prev)
             unit_q = prev if prev.explicit_unit else q
             if lo.low < hi.high:
-                out[-1] = replace(unit_q, start=prev.start, end=q.end, low=lo.low, high=hi.high, qualifier="",
-                                  kind="range", raw_low=lo.raw_low, raw_high=hi.raw_high)
+                out[-1] = replace(
+                    unit_q,
+                    start=prev.start,
+                    end=q.end,
+                    low=lo.low,
+                    high=hi.high,
+                    qualifier="",
+                    kind="range",
+                    raw_low=lo.raw_low,
+                    raw_high=hi.raw_high,
+                )
                 continue
         out.append(q)
     return out
@@ -197,13 +286,29 @@ def _elided_units(text: str, qs: list[_Q]) -> list[_Q]:
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if (prev is not None and not q.explicit_unit and q.unit == "count" and q.kind == "num" and prev.explicit_unit
-                and prev.kind in ("num", "range") and prev.unit not in ("count", "year", "version", "age", "other")
-                and _COORDINATION.fullmatch(text[prev.end:q.start]) and q.scaled == prev.scaled
-                and (_CLAUSE_ENDS.match(text, q.end) or _same_word_after(text, prev.end, q.end))):
+        if (
+            prev is not None
+            and not q.explicit_unit
+            and q.unit == "count"
+            and q.kind == "num"
+            and prev.explicit_unit
+            and prev.kind in ("num", "range")
+            and prev.unit not in ("count", "year", "version", "age", "other")
+            and _COORDINATION.fullmatch(text[prev.end : q.start])
+            and q.scaled == prev.scaled
+            and (_CLAUSE_ENDS.match(text, q.end) or _same_word_after(text, prev.end, q.end))
+        ):
             low, high = q.raw_low * prev.mult + prev.offset, q.raw_high * prev.mult + prev.offset
-            q = replace(q, unit=prev.unit, mult=prev.mult, offset=prev.offset, unit_surface=prev.unit_surface,
-                        explicit_unit=True, low=low, high=high)
+            q = replace(
+                q,
+                unit=prev.unit,
+                mult=prev.mult,
+                offset=prev.offset,
+                unit_surface=prev.unit_surface,
+                explicit_unit=True,
+                low=low,
+                high=high,
+            )
         out.append(q)
     return out
 
@@ -211,8 +316,8 @@ def _elided_units(text: str, qs: list[_Q]) -> list[_Q]:
 def _same_word_after(text: str, a: int, b: int) -> bool:
     """The same word follows both quantities ('8B model and a 70B model' and '8 billion parameter model and 70 billion
     model' alike)."""
-    wa = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[a:a + 30])
-    wb = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[b:b + 30])
+    wa = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[a : a + 30])
+    wb = re.match(r"\s*([A-Za-zÄÖÜäöüß]+)", text[b : b + 30])
     return bool(wa and wb and wa.group(1).lower() == wb.group(1).lower())
 
 
@@ -221,8 +326,13 @@ def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if prev is not None and prev.unit == "meter" and prev.unit_surface.lower() in _FEET and q.low == q.high \
-                and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end:q.start]):
+        if (
+            prev is not None
+            and prev.unit == "meter"
+            and prev.unit_surface.lower() in _FEET
+            and q.low == q.high
+            and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end : q.start])
+        ):
             inch_m = None
             if q.unit == "meter" and q.unit_surface.lower() in ("in", "inch", "inches", "″", '"'):
                 inch_m, end = q.low, q.end
@@ -238,15 +348,21 @@ def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
 
 
 def _merge_durations(text: str, qs: list[_Q]) -> list[_Q]:
-    """"two hours, five minutes, and six seconds", "2 Stunden und 5 Minuten", "1時間30分": one duration, its parts
+    """ "two hours, five minutes, and six seconds", "2 Stunden und 5 Minuten", "1時間30分": one duration, its parts
     in falling order of size (hours, then minutes, then seconds)."""
     out: list[_Q] = []
     last_part = 0.0  # the size of the last part joined into out[-1] (3600 for hours)
     for q in qs:
         prev = out[-1] if out else None
-        if prev is not None and prev.unit == q.unit == "duration_second" and prev.low == prev.high \
-                and q.low == q.high and not q.qualifier and 0 < q.mult < last_part \
-                and _DURATION_JOIN.fullmatch(text[prev.end:q.start]):
+        if (
+            prev is not None
+            and prev.unit == q.unit == "duration_second"
+            and prev.low == prev.high
+            and q.low == q.high
+            and not q.qualifier
+            and 0 < q.mult < last_part
+            and _DURATION_JOIN.fullmatch(text[prev.end : q.start])
+        ):
             out[-1] = replace(prev, end=q.end, low=prev.low + q.low, high=prev.high + q.low)
             last_part = q.mult
             continue
@@ -263,14 +379,26 @@ def _merge_subunits(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if prev is not None and units.is_currency(prev.unit) and prev.low == prev.high and q.low == q.high \
-                and prev.mult >= 1 and _SUBUNIT_JOIN.fullmatch(text[prev.end:q.start]):
+        if (
+            prev is not None
+            and units.is_currency(prev.unit)
+            and prev.low == prev.high
+            and q.low == q.high
+            and prev.mult >= 1
+            and _SUBUNIT_JOIN.fullmatch(text[prev.end : q.start])
+        ):
             cents = None
             if q.mult < 1 and (q.unit == prev.unit or q.unit_surface.lower() in _GENERIC_CENTS):
                 cents = q.raw_low * q.mult
-            elif (not q.explicit_unit and q.kind == "num" and q.raw_low.is_integer() and 0 < q.raw_low < 100
-                  and prev.raw_low.is_integer() and prev.unit_surface[:1].isalpha()
-                  and _CLAUSE_ENDS.match(text, q.end)):
+            elif (
+                not q.explicit_unit
+                and q.kind == "num"
+                and q.raw_low.is_integer()
+                and 0 < q.raw_low < 100
+                and prev.raw_low.is_integer()
+                and prev.unit_surface[:1].isalpha()
+                and _CLAUSE_ENDS.match(text, q.end)
+            ):
                 cents = q.raw_low / 100
             if cents is not None:
                 out[-1] = replace(prev, end=q.end, low=prev.low + cents, high=prev.high + cents)

@@ -7,7 +7,16 @@ from dataclasses import replace
 
 from .. import rates, spelled, units
 from ..lexicon import (
-    FRACTIONS, LIST_MARKER, NAMED_RANGE, RATING, SCORE, SEASON, SPORT_CONTEXT, TIMESTAMP, UNITS, URL,
+    FRACTIONS,
+    LIST_MARKER,
+    NAMED_RANGE,
+    RATING,
+    SCORE,
+    SEASON,
+    SPORT_CONTEXT,
+    TIMESTAMP,
+    UNITS,
+    URL,
 )
 from .attach import _attach, _temperature_letter
 from .filters import (
@@ -28,8 +37,13 @@ from .latin import _vague_re
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 
-_HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x2212: "-", 0x3000: " ", 0x00A0: " ", 0x202F: " ",
-                                                          0x2009: " "}
+_HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
+    0x2212: "-",
+    0x3000: " ",
+    0x00A0: " ",
+    0x202F: " ",
+    0x2009: " ",
+}
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
@@ -39,10 +53,15 @@ _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m., 5.30 p.m, 1523 BST: a time of day, whatever separates hours and minutes and whether a zone follows
-_CLOCK = {"en": re.compile(r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)"
-                           r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?-i:BST|GMT|UTC|CES?T|[ECMP][SD]T|IST|JST|ET)\b)", re.I),
-          "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
-          "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?")}
+_CLOCK = {
+    "en": re.compile(
+        r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)"
+        r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?-i:BST|GMT|UTC|CES?T|[ECMP][SD]T|IST|JST|ET)\b)",
+        re.I,
+    ),
+    "de": re.compile(r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s?Uhr\b"),
+    "ja": re.compile(r"(?:午前|午後)?(?<![\d.])\d{1,2}時(?!間)(?:\d{1,2}分|半)?"),
+}
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -67,31 +86,51 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
-        qs = [q for q in qs if not (q.vague and not q.scaled and not q.explicit_unit
-                                    and not _counted_noun_after(text, q.end, lang))]
+        qs = [
+            q
+            for q in qs
+            if not (q.vague and not q.scaled and not q.explicit_unit and not _counted_noun_after(text, q.end, lang))
+        ]
     out: list[Quantity] = []
     for q in qs:
         point = q.low == q.high and not q.vague
-        out.append(Quantity(
-            start=q.start, end=q.end, surface=original[q.start:q.end],
-            value=q.low if point else None,
-            value_low=q.low, value_high=q.high,
-            unit=q.unit if q.unit in UNITS else "other", unit_surface=q.unit_surface,
-            vague=q.vague, qualifier=q.qualifier, change=q.change,
-        ))
+        out.append(
+            Quantity(
+                start=q.start,
+                end=q.end,
+                surface=original[q.start : q.end],
+                value=q.low if point else None,
+                value_low=q.low,
+                value_high=q.high,
+                unit=q.unit if q.unit in UNITS else "other",
+                unit_surface=q.unit_surface,
+                vague=q.vague,
+                qualifier=q.qualifier,
+                change=q.change,
+            )
+        )
     return out
 
 
 def _pixel_pairs(text: str, qs: list[_Q]) -> list[_Q]:
-    """"2,436 x 1,125 resolution", "1920×1080 pixels": a display's two pixel counts, not a multiple and a count."""
+    """ "2,436 x 1,125 resolution", "1920×1080 pixels": a display's two pixel counts, not a multiple and a count."""
     out = list(qs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        a_end = a.start + len(text[a.start:a.end].rstrip(" x×")) if a.unit == "multiple" else a.end
-        if a.unit in ("multiple", "count", "year") and (b.unit == "count" and not b.explicit_unit or b.unit == "pixel") \
-                and _TIMES_SIGN.fullmatch(text, a_end, b.start) \
-                and (b.unit == "pixel" or (after := _PIXELS_AFTER.match(text, b.end))):
-            said = b.unit_surface if b.unit == "pixel" else after.group(1) if after.group(1)[0] in "pP" else ""
+        a_end = a.start + len(text[a.start : a.end].rstrip(" x×")) if a.unit == "multiple" else a.end
+        if (
+            a.unit in ("multiple", "count", "year")
+            and (b.unit == "count" and not b.explicit_unit or b.unit == "pixel")
+            and _TIMES_SIGN.fullmatch(text, a_end, b.start)
+            and (b.unit == "pixel" or (after := _PIXELS_AFTER.match(text, b.end)))
+        ):
+            said = (
+                b.unit_surface
+                if b.unit == "pixel" or after is None
+                else after.group(1)
+                if after.group(1)[0] in "pP"
+                else ""
+            )
             out[i] = replace(a, end=a_end, unit="pixel", explicit_unit=True, unit_surface=said)
             out[i + 1] = replace(b, unit="pixel", explicit_unit=True, unit_surface=said)
     return out
@@ -132,12 +171,21 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if nxt is not None and nxt in rated and text[q.end:nxt.start].strip() == "(" and units.is_currency(q.unit):
-            out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_"):], explicit_unit=True)
+        if nxt is not None and nxt in rated and text[q.end : nxt.start].strip() == "(" and units.is_currency(q.unit):
+            out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_") :], explicit_unit=True)
             rated.append(out[i])
             continue
-        like = next((r for r in rated if rates.amount_unit(r.unit) == q.unit and r.unit_surface == q.unit_surface
-                     and 0 <= q.start - r.end <= _CARRY_REACH and 0.4 <= q.low / r.low <= 2.5), None)
+        like = next(
+            (
+                r
+                for r in rated
+                if rates.amount_unit(r.unit) == q.unit
+                and r.unit_surface == q.unit_surface
+                and 0 <= q.start - r.end <= _CARRY_REACH
+                and 0.4 <= q.low / r.low <= 2.5
+            ),
+            None,
+        )
         if like is not None:
             out[i] = replace(q, unit=like.unit, explicit_unit=True)
             rated.append(out[i])
@@ -147,9 +195,11 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
 # a plural noun after a vague word, past one adjective ("several such pools", "a few breaths");
 # "a few of them", "several more", "a few times as" name no counted thing
 _COUNTED_NOUN = {
-    "en": re.compile(r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
-                     r"recent|similar|good|great|important|[a-z]+ly)\s)?(?!(?:is|was|has|does|goes|this|his|its|us|as|"
-                     r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"),
+    "en": re.compile(
+        r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
+        r"recent|similar|good|great|important|[a-z]+ly)\s)?(?!(?:is|was|has|does|goes|this|his|its|us|as|"
+        r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"
+    ),
 }
 # German is left out: the German seed gold reads "einige Fragen", "mehrere Faktoren" as no quantity
 
@@ -162,10 +212,14 @@ def _counted_noun_after(text: str, end: int, lang: str) -> bool:
 
 def _may_hold_numbers(text: str, lang: str) -> bool:
     """Whether any finder could find a number: a digit, a numeral character, a number word or a fraction word."""
-    return bool(_MAYBE_NUMBER.search(text) or (lang == "ja" and _KANA_RUN.search(text))
-                or (lang != "ja" and spelled.STARTS[lang].search(text))
-                or _vague_re(lang).search(text) or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
-                or (lang == "en" and ("twice" in text or "thrice" in text)))
+    return bool(
+        _MAYBE_NUMBER.search(text)
+        or (lang == "ja" and _KANA_RUN.search(text))
+        or (lang != "ja" and spelled.STARTS[lang].search(text))
+        or _vague_re(lang).search(text)
+        or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
+        or (lang == "en" and ("twice" in text or "thrice" in text))
+    )
 
 
 def _clocked_durations(text: str) -> list[_Core]:
@@ -176,8 +230,9 @@ def _clocked_durations(text: str) -> list[_Core]:
     cores = []
     for m in _CLOCKED.finditer(text):
         h, mi, s = (int(g) for g in m.groups())
-        cores.append(_Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s,
-                           unit="duration_second"))
+        cores.append(
+            _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
+        )
     return cores
 
 
@@ -217,8 +272,12 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
         q = _attach(text, core, lang)
         if q is None:
             continue
-        if core.kind == "num" and not q.explicit_unit and q.unit in ("count", "gpu") and (
-                _is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start)):
+        if (
+            core.kind == "num"
+            and not q.explicit_unit
+            and q.unit in ("count", "gpu")
+            and (_is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start))
+        ):
             continue
         if q.unit == "year" and core.kind == "num" and _is_edition_year(text, core.start, core.end):
             continue

@@ -45,10 +45,10 @@ def _str(x: object) -> str:
 def _offset_in(sentence_text: str, sentence_start: object, claim: Mapping) -> tuple[int, int]:
     surface = _str(claim.get("surface"))
     try:
-        rel = int(claim.get("start")) - int(sentence_start)  # type: ignore[arg-type]
+        rel = int(claim.get("start")) - int(sentence_start)  # type: ignore[arg-type, call-overload]
     except (TypeError, ValueError):
         rel = -1
-    if 0 <= rel and sentence_text[rel : rel + len(surface)] == surface:
+    if rel >= 0 and sentence_text[rel : rel + len(surface)] == surface:
         return rel, rel + len(surface)
     i = sentence_text.find(surface) if surface else -1
     return (i, i + len(surface)) if i >= 0 else (0, 0)
@@ -177,21 +177,27 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
     per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
-        sentence_view, s, ctx.event_date, outlook, False)
+        sentence_view, s, ctx.event_date, outlook, False
+    )
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
-    if prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
+    if prev is not None and sent is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
         ptext = _str(prev["text"])
         pspeaker = _str(prev.get("speaker"))
         # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
-        prev_subject, _ = subject_in_sentence(ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "")
+        prev_subject, _ = subject_in_sentence(
+            ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), ""
+        )
         if subj is None and prev_subject is not None:
             # an unplaced "we" before stays unknown here too
             subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None:
             found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
             # a period carries over only while the sentence is about the same subject
-            same_subject = subj is None or subj.basis == "previous_sentence" or (
-                prev_subject is not None and prev_subject.value == subj.value)
+            same_subject = (
+                subj is None
+                or subj.basis == "previous_sentence"
+                or (prev_subject is not None and prev_subject.value == subj.value)
+            )
             if found_p is not None and same_subject:
                 per = Resolved(found_p.value, "previous_sentence")
     if subj is None and ctx.main_subject:
@@ -217,7 +223,7 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
     roles = getattr(entry, "roles", None) if entry is not None else None
     if roles:
         # a catalog that records roles ("Susan Li": "CFO, Meta") names the organisation in them
-        for name, role in (roles.items() if isinstance(roles, Mapping) else roles):
+        for name, role in roles.items() if isinstance(roles, Mapping) else roles:
             hits = [m.entity for m in mentions(str(role))]
             org = next((organisation_of(h.name) or h.name for h in hits), "")
             if org:

@@ -39,13 +39,17 @@ def entities() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     for name, spec in (raw.get("products") or {}).items():
         out[str(name)] = (Entity(str(name), "product", str(spec.get("parent") or "")), tuple(map(str, spec["aliases"])))
     for name, spec in (raw.get("people") or {}).items():
-        out[str(name)] = (Entity(str(name), "person", str(spec.get("organisation") or "")), tuple(map(str, spec["aliases"])))
+        out[str(name)] = (
+            Entity(str(name), "person", str(spec.get("organisation") or "")),
+            tuple(map(str, spec["aliases"])),
+        )
     return out
 
 
 @lru_cache(maxsize=1)
 def _alias_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, Entity]]:
-    """Where an alias can start (one character class), the aliases by first character (longest first), and their entities.
+    """Where an alias can start (one character class), the aliases by first character (longest first), and their
+    entities.
 
     Scanning the candidate positions is linear in the text; one regex alternation
     of every alias tries them all at every position and costs ~10 µs a character.
@@ -61,7 +65,8 @@ def _alias_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[st
     return starts, {c: tuple(v) for c, v in by_first.items()}, by_alias
 
 
-# After a Latin alias: a genitive or plural s ("Metas", "Meta's"), then no further letter (a version may follow: "Llama3").
+# After a Latin alias: a genitive or plural s ("Metas", "Meta's"), then no further letter (a version may follow:
+# "Llama3").
 _LATIN_END = re.compile(r"(?:'s|’s|s)?(?![A-Za-z])")
 
 

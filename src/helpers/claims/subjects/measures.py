@@ -27,7 +27,20 @@ def dimension(unit: str) -> str:
         return "currency"
     if unit in DURATIONS:
         return "time"
-    if unit in ("gpu", "person", "count", "percent", "token", "parameter", "watt", "age", "year", "version", "other", ""):
+    if unit in (
+        "gpu",
+        "person",
+        "count",
+        "percent",
+        "token",
+        "parameter",
+        "watt",
+        "age",
+        "year",
+        "version",
+        "other",
+        "",
+    ):
         return unit
     try:
         dim = str(_ureg().parse_units(unit).dimensionality)
@@ -84,7 +97,8 @@ def _cue_re(cue: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _measure_words() -> frozenset[str]:
-    """Every single-word Latin cue of every measure: a measure word before another ("revenue run rate") narrows nothing."""
+    """Every single-word Latin cue of every measure: a measure word before another ("revenue run rate") narrows
+    nothing."""
     return frozenset(c.lower() for m in measures() for c in m.cues if c.isascii() and " " not in c)
 
 
@@ -165,7 +179,13 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
             pos = pos - len(w.group(0))
             if lw in _words("skip", "en"):
                 continue  # "data center segment revenue": data center still narrows it
-            if _en_stops_here(word) or lw in taken or lw in _measure_words() or mentions(word) or re.fullmatch(r"[A-Z]{2,}", word):
+            if (
+                _en_stops_here(word)
+                or lw in taken
+                or lw in _measure_words()
+                or mentions(word)
+                or re.fullmatch(r"[A-Z]{2,}", word)
+            ):
                 break
             picked.insert(0, lw)
         return " ".join(picked)

@@ -15,21 +15,65 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten"
         "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
         "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4, "一": 1, "二": 2, "三": 3, "四": 4,
         "上": 1, "下": 2}  # fmt: skip
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
-_MONTHS.update({m: i + 1 for i, m in enumerate(
-    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"])})
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_MONTHS.update(
+    {
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "januar",
+                "februar",
+                "märz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ]
+        )
+    }
+)
 _Y = r"((?:19|20)\d{2})"
-_QWORD = r"(first|second|third|fourth|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte)"
-_Q = r"(?P<q>[1-4１-４一二三四]|first|second|third|fourth|ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte)"
+_ORDINAL_QUARTERS = (
+    r"first|second|third|fourth|"
+    r"ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte"
+)
+_QWORD = rf"({_ORDINAL_QUARTERS})"
+_Q = rf"(?P<q>[1-4１-４一二三四]|{_ORDINAL_QUARTERS})"
 _H = r"(?P<h>[12]|first|second|ersten|zweiten|erstes|zweites|erste|zweite|上|下)"
 _FY2 = r"(?P<fy>FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)?\d{2})\b"  # a fiscal year, also as two digits (FY25)
 _YN = r"(?P<y>(?:19|20)\d{2})"
 
-_TARGET_YEAR = re.compile(rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE)
+_TARGET_YEAR = re.compile(
+    rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE
+)
 _TARGET = re.compile(
     r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
-    r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)", re.IGNORECASE)
+    r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)",
+    re.IGNORECASE,
+)
 # A quarter or half with its year, every way it is written (Q3 FY25, fourth-quarter of fiscal 2024, 2025年度第3四半期,
 # 3. Quartal 2024, H1 2025, first half of 2025, 2025年上半期, erstes Halbjahr 2025): one pattern per form, named groups.
 _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
@@ -49,27 +93,52 @@ _HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"{_YN}年(?P<fy>度)?(?:の)?{_H}半?期",
     rf"\b{_H}[ns]?\s+Halbjahr\w*\s+{_YN}",
 ))  # fmt: skip
-_FISCAL_YEAR = re.compile(rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(
+    rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE
+)
 _QUARTER = re.compile(
     rf"\bQ([1-4])\b|\b{_QWORD}[\s-]+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
-    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期", re.IGNORECASE)
-_HALF = re.compile(r"\bH([12])\b|\b(first|second)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites)\s+Halbjahr|(?<![以])(上|下)半?期", re.IGNORECASE)
+    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期",
+    re.IGNORECASE,
+)
+_HALF = re.compile(
+    r"\bH([12])\b|\b(first|second)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites)\s+Halbjahr|(?<![以])(上|下)半?期",
+    re.IGNORECASE,
+)
 _THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
-_THIS_FISCAL = re.compile(r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE)
+_THIS_FISCAL = re.compile(
+    r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE
+)
 _REL_YEAR = re.compile(
-    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year ago|im vergangenen Jahr|vergangenes Jahr|"
-    r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)", re.IGNORECASE)
-_AGO = re.compile(r"((?<!\d)\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|((?<!\d)\d+)\s*[かヶカケ]月前", re.IGNORECASE)
+    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year ago|im vergangenen "
+    r"Jahr|vergangenes Jahr|"
+    r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"((?<!\d)\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|((?<!\d)\d+)\s*[かヶカケ]月前",
+    re.IGNORECASE,
+)
 _MONTH_EN_DE = re.compile(
-    r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+" + _Y + ")?",
+    r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+"
+    + _Y
+    + ")?",
     re.IGNORECASE,
 )
 _MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(末|(\d{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9]){_Y}(?:年(?!度|末)|(?![0-9年]))")
-_NOW = re.compile(r"\b(?:now|currently|today|at present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:now|currently|today|at "
+    r"present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下",
+    re.IGNORECASE,
+)
 _OUTLOOK = re.compile(
     r"\b(?:expect\w*|anticipat\w*|forecast\w*|guidance|outlook|will|plan\w*|on track)\b|"
-    r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し", re.IGNORECASE)
+    r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し",
+    re.IGNORECASE,
+)
 
 
 def _date(text: str) -> dt.date | None:
@@ -85,7 +154,7 @@ def _quarter_of(d: dt.date) -> int:
 
 def _resolve_quarter(q: int, event: dt.date, outlook: bool) -> str:
     """A quarter named without a year: the latest ended by the event, or for an outlook the first not ended."""
-    for year in ((event.year - 1, event.year, event.year + 1) if outlook else (event.year, event.year - 1)):
+    for year in (event.year - 1, event.year, event.year + 1) if outlook else (event.year, event.year - 1):
         end_month = q * 3
         end = dt.date(year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - dt.timedelta(days=1)
         if outlook and end >= event:
@@ -225,7 +294,8 @@ def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: boo
                 gap = _gap(m, at)
                 if best is not None and (gap, rank) >= best[:2]:
                     continue
-                found = resolve(m, event, outlook)
+                # the kinds that need the event date were skipped above when there is none
+                found = resolve(m, event, outlook)  # type: ignore[arg-type]
                 if found is not None:
                     best = (gap, rank, found)
     if best is not None:
