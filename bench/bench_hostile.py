@@ -1,21 +1,39 @@
-"""Hostile inputs for the text stage: time and peak memory of ``parse`` and ``claims`` on each.
+"""The hostile benchmark of issue 32: time and peak memory of each hostile input, per stage or per build.
 
-Every case is a generator of one document shaped to hit a slow path (a run of
-dots, a line of spaces, one 1 MB line, 200,000 caption cues …). Each is written
-to a temporary folder and run through ``python -m helpers parse FILE`` and
-``python -m helpers claims FILE`` in a fresh process, so the figures include the
-process start (the ``baseline`` case is an empty-ish document: subtract it) and
-the peak memory is that process's own (``os.wait4``'s rusage).
+Every case is a generator of one file shaped to hit a slow path or an unbounded
+parser: the text-stage cases here (a run of dots, a line of spaces, one 1 MB
+line, 200,000 caption cues …) and the parsers' documents and ledgers of
+``bench/hostile_parsers.py`` (an alias bomb in front matter, JSON nested
+100,000 deep, NaN timings, a FIFO or /dev/zero as the ledger …).
 
-    .venv/bin/python bench/bench_hostile.py                 # every case at its issue size
-    .venv/bin/python bench/bench_hostile.py --case dots_run --case srt_cues
+Without ``--build``, each text case runs through ``python -m helpers parse``
+and ``claims`` in a fresh process (the figures include the process start: the
+``baseline`` case is a one-line document, subtract it).
+
+With ``--build``, every case is built alone (``python -m helpers build`` on a
+seeds folder holding just that file, or the baseline document with the case
+as ``--ledger``; the notebooks are a stub with nothing to run, so the figures
+are extraction, analysis and the index) and reported as read ok, named as a
+bad document (with its error), a refused ledger, or a build error (killed past
+``--timeout`` or ``--max-mb``, a raw traceback, no row for the document).
+Then every document case goes into one probe corpus, built at once with the
+real notebooks, after planting records that name files outside the output
+folder (a lockfile entry, a site manifest, a link to a secret file); the build
+is published and the files outside must be untouched. Times are wall seconds
+and CPU seconds (user + system, children included: on a loaded machine the
+steadier figure); peak memory is the largest process's resident size.
+
+    .venv/bin/python bench/bench_hostile.py                 # parse/claims of every text case at its issue size
+    .venv/bin/python bench/bench_hostile.py --case dots_run --case srt_cues_200k
     .venv/bin/python bench/bench_hostile.py --scale 0.1     # smaller inputs
     .venv/bin/python bench/bench_hostile.py --big           # adds the 50 MB caption file
-    .venv/bin/python bench/bench_hostile.py --timeout 60    # a case still running is reported as "> 60 s"
+    .venv/bin/python bench/bench_hostile.py --build --timeout 60 --json after.json
+    PYTHONPATH=/tmp/old/src .venv/bin/python bench/bench_hostile.py --build --notebooks /tmp/old/notebooks \
+        --json before.json                                  # the same on an old checkout
+    .venv/bin/python bench/bench_hostile.py --compare before.json after.json   # the before/after table
 
-Other stages add their cases to ``CASES`` (name -> (file name, generator of the
-text at a scale)); ``tests/test_hostile_text.py`` runs the text ones in-process
-at a small size.
+``tests/test_hostile_text.py`` runs the text cases in-process at a small size,
+``tests/test_probe_corpus.py`` builds the probe corpus at a small size.
 """
 
 from __future__ import annotations
@@ -128,7 +146,8 @@ CASES: dict[str, tuple[str, Generator]] = {
 BIG_CASES: dict[str, tuple[str, Generator]] = {"caption_file_50mb": ("big.srt", caption_file_50mb)}
 
 
-_parsers_spec = importlib.util.spec_from_file_location("hostile_parsers", Path(__file__).with_name("hostile_parsers.py"))
+_parsers_path = Path(__file__).with_name("hostile_parsers.py")
+_parsers_spec = importlib.util.spec_from_file_location("hostile_parsers", _parsers_path)
 hostile_parsers = importlib.util.module_from_spec(_parsers_spec)
 _parsers_spec.loader.exec_module(hostile_parsers)
 
@@ -181,7 +200,7 @@ def place(case: Case, folder: Path) -> Path:
 
 
 def stub_notebooks(folder: Path) -> Path:
-    """A notebooks folder whose one pipeline notebook has nothing to run: a build that extracts, analyses and indexes."""
+    """A notebooks folder whose one pipeline notebook has nothing to run: the build extracts, analyses and indexes."""
     folder.mkdir(parents=True, exist_ok=True)
     empty = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     (folder / "05_alignment.ipynb").write_text(json.dumps(empty), encoding="utf-8")
@@ -193,6 +212,7 @@ def stub_notebooks(folder: Path) -> Path:
 @dataclass
 class Run:
     seconds: float | None  # None: killed (see ``killed``)
+    cpu: float  # user + system seconds of the command and the processes it waited for: less load-dependent than wall
     peak_mb: float  # the largest process of the command's group, at its peak (or when killed)
     status: int | None
     stdout: str
@@ -245,7 +265,8 @@ def run_bounded(cmd: list[str], timeout: float, max_mb: float, cwd: Path | None 
         out.seek(0)
         err.seek(0)
         text = (out.read().decode(errors="replace"), err.read().decode(errors="replace"))
-    return Run(seconds, max(polled, usage.ru_maxrss / 1024), status, *text, killed=killed)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, max(polled, usage.ru_maxrss / 1024), status, *text, killed=killed)
 
 
 def build_cmd(seeds: Path, out: Path, notebooks: Path, ledger: Path | None = None, jobs: int = 2) -> list[str]:
@@ -307,6 +328,7 @@ def as_expected(case: Case, result: str) -> bool:
 # --- the path cases: records in the build and site folders naming files outside them ----------------
 
 SECRET = b"a file of the user's, outside the output folders"
+_VICTIMS = ("lock_relative.html", "lock_absolute.html", "published_relative.html", "published_absolute.html")
 
 
 def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
@@ -319,7 +341,7 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
     """
     outside = root / "outside"
     outside.mkdir(parents=True, exist_ok=True)
-    for name in ("lock_relative.html", "lock_absolute.html", "published_relative.html", "published_absolute.html", "secret.html"):
+    for name in (*_VICTIMS, "secret.html"):
         (outside / name).write_bytes(SECRET)
     runs = {
         "02_document--gone": {"report": os.path.relpath(outside / "lock_relative.html", out), "status": "ok"},
@@ -329,7 +351,10 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
     (out / "_build" / "lock.json").write_text(json.dumps({"runs": runs}), encoding="utf-8")
     (out / "leak.html").symlink_to((outside / "secret.html").resolve())
     site.mkdir(parents=True, exist_ok=True)
-    stale = [os.path.relpath(outside / "published_relative.html", site), str((outside / "published_absolute.html").resolve())]
+    stale = [
+        os.path.relpath(outside / "published_relative.html", site),
+        str((outside / "published_absolute.html").resolve()),
+    ]
     (site / ".published.json").write_text(json.dumps({"files": stale}), encoding="utf-8")
     return outside
 
@@ -337,9 +362,7 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
 def outside_touched(outside: Path, site: Path) -> list[str]:
     """What went wrong outside the output folders: files removed or changed, the secret published."""
     wrong = [f"{p.name} removed or changed" for p in sorted(outside.iterdir()) if p.read_bytes() != SECRET]
-    wrong += [f"{p.name} missing" for p in [outside / "lock_relative.html", outside / "lock_absolute.html",
-                                            outside / "published_relative.html", outside / "published_absolute.html"]
-              if not p.exists()]
+    wrong += [f"{name} missing" for name in _VICTIMS if not (outside / name).exists()]
     if site.is_dir() and any(p.is_file() and not p.is_symlink() and SECRET in p.read_bytes() for p in site.rglob("*")):
         wrong.append("the secret linked from the build folder was published")
     return wrong
@@ -418,8 +441,9 @@ def _stage_mode(args: argparse.Namespace) -> None:
 
 
 def _row(m: Measured) -> dict:
-    return {"seconds": m.run.seconds, "peak_mb": round(m.run.peak_mb), "shown": m.run.shown(), "outcome": m.result,
-            "expected": as_expected(m.case, m.result), "bytes": len(m.case.data or b"")}
+    return {"seconds": m.run.seconds, "cpu": round(m.run.cpu, 1), "peak_mb": round(m.run.peak_mb),
+            "shown": m.run.shown(), "outcome": m.result, "expected": as_expected(m.case, m.result),
+            "bytes": len(m.case.data or b"")}
 
 
 def _build_mode(args: argparse.Namespace) -> dict:
@@ -429,16 +453,18 @@ def _build_mode(args: argparse.Namespace) -> dict:
     report: dict = {"cases": {}, "corpus": None}
     try:
         stub = stub_notebooks(work / "stub-notebooks")
-        print(f"{'case':<28} {'kind':<8} {'time':>14} {'peak MB':>8}  outcome", flush=True)
+        print(f"{'case':<28} {'kind':<8} {'time':>14} {'CPU s':>6} {'peak MB':>8}  outcome", flush=True)
         for case in cases:
             m = run_case(case, work / "cases", stub, args.timeout, args.max_mb)
             report["cases"][case.name] = _row(m)
             mark = "" if as_expected(case, m.result) else "  [UNEXPECTED: wanted " + case.expected + "]"
-            print(f"{case.name:<28} {case.kind:<8} {m.run.shown():>14} {m.run.peak_mb:>8.0f}  {m.result}{mark}", flush=True)
+            figures = f"{m.run.shown():>14} {m.run.cpu:>6.1f} {m.run.peak_mb:>8.0f}"
+            print(f"{case.name:<28} {case.kind:<8} {figures}  {m.result}{mark}", flush=True)
         if not args.no_corpus:
             corpus = build_corpus(cases, work / "corpus", Path(args.notebooks), args.corpus_timeout, args.max_mb)
             report["corpus"] = {
-                "build": {"shown": corpus.build.shown(), "peak_mb": round(corpus.build.peak_mb), "status": corpus.build.status},
+                "build": {"shown": corpus.build.shown(), "cpu": round(corpus.build.cpu, 1),
+                          "peak_mb": round(corpus.build.peak_mb), "status": corpus.build.status},
                 "publish": corpus.publish and {"shown": corpus.publish.shown(), "status": corpus.publish.status},
                 "unexpected": {n: r for n, r in corpus.results.items()
                                if not as_expected(next(c for c in cases if c.name == n), r)},
@@ -453,11 +479,13 @@ def _build_mode(args: argparse.Namespace) -> dict:
 def _compare(before_path: str, after_path: str) -> None:
     """The before/after table of two ``--build --json`` reports, in Markdown."""
     before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in (before_path, after_path))
-    print("| case | before: time | MB | outcome | after: time | MB | outcome |")
-    print("|---|---:|---:|---|---:|---:|---|")
+    print("| case | before: wall | CPU s | MB | outcome | after: wall | CPU s | MB | outcome |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|---|")
     for name, a in after["cases"].items():
-        b = before["cases"].get(name, {"shown": "–", "peak_mb": "–", "outcome": "not run"})
-        print(f"| {name} | {b['shown']} | {b['peak_mb']} | {b['outcome'][:70]} | {a['shown']} | {a['peak_mb']} | {a['outcome'][:70]} |")
+        b = before["cases"].get(name, {"shown": "–", "cpu": "–", "peak_mb": "–", "outcome": "not run"})
+        cells = [*(b[k] for k in ("shown", "cpu", "peak_mb")), b["outcome"][:70],
+                 *(a[k] for k in ("shown", "cpu", "peak_mb")), a["outcome"][:70]]
+        print(f"| {name} | " + " | ".join(str(c) for c in cells) + " |")
     for label, report in (("before", before), ("after", after)):
         print(f"\nwhole probe corpus, {label}: {json.dumps(report['corpus'])}")
 
@@ -467,8 +495,8 @@ def main() -> None:
     ap.add_argument("--case", action="append", help="run only this case (repeatable)")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every case's size")
     ap.add_argument("--big", action="store_true", help="include the 50 MB caption file (parse/claims mode)")
-    ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a command counts as hung and is killed")
-    ap.add_argument("--max-mb", type=float, default=3000.0, help="kill a command when one of its processes exceeds this")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a command is killed as hung")
+    ap.add_argument("--max-mb", type=float, default=3000.0, help="kill a command when a process of it exceeds this")
     ap.add_argument("--build", action="store_true", help="build the probe corpus: each case alone, then all at once")
     ap.add_argument("--notebooks", default=str(ROOT / "notebooks"), help="notebooks of the all-in-one build")
     ap.add_argument("--corpus-timeout", type=float, default=600.0, help="seconds the all-in-one build may take")
