@@ -28,10 +28,10 @@ steadier figure); peak memory is the largest process's resident size.
     .venv/bin/python bench/bench_hostile.py --scale 0.1     # smaller inputs
     .venv/bin/python bench/bench_hostile.py --big           # adds the 50 MB caption file
     .venv/bin/python bench/bench_hostile.py --build --timeout 60 --json after.json
-    PYTHONPATH=/tmp/old/src .venv/bin/python bench/bench_hostile.py --build --notebooks /tmp/old/notebooks \
-        --json before.json                                  # the same on an old checkout
+    PYTHONPATH=/tmp/old/src .venv/bin/python bench/bench_hostile.py --build --json before.json  # old code
     .venv/bin/python bench/bench_hostile.py --compare before.json after.json   # the before/after table
 
+(For old code, pass its notebooks too: ``--notebooks /tmp/old/notebooks``.)
 ``tests/test_hostile_text.py`` runs the text cases in-process at a small size,
 ``tests/test_probe_corpus.py`` builds the probe corpus at a small size.
 """
