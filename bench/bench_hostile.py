@@ -335,9 +335,10 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
     """Plant, in ``out`` and ``site``, records and a link naming files in ``root/outside``; that folder.
 
     A lockfile entry naming ``../outside/…`` and an absolute path (a stale
-    report ``build`` would remove), a site manifest naming the same two kinds
-    (stale files ``publish`` would remove), and a link in the build folder to
-    a secret file (which ``publish`` would copy onto the site).
+    report ``build`` would remove) and a site manifest naming the same two
+    kinds (stale files ``publish`` would remove). The link to a secret file
+    is planted by ``plant_link`` once the build is done (a build refuses an
+    output folder with such a link), for ``publish`` to copy onto the site.
     """
     outside = root / "outside"
     outside.mkdir(parents=True, exist_ok=True)
@@ -349,7 +350,6 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
     }
     (out / "_build").mkdir(parents=True, exist_ok=True)
     (out / "_build" / "lock.json").write_text(json.dumps({"runs": runs}), encoding="utf-8")
-    (out / "leak.html").symlink_to((outside / "secret.html").resolve())
     site.mkdir(parents=True, exist_ok=True)
     stale = [
         os.path.relpath(outside / "published_relative.html", site),
@@ -357,6 +357,11 @@ def plant_path_cases(root: Path, out: Path, site: Path) -> Path:
     ]
     (site / ".published.json").write_text(json.dumps({"files": stale}), encoding="utf-8")
     return outside
+
+
+def plant_link(out: Path, outside: Path) -> None:
+    """A link in the built folder to the secret file outside, named like a page."""
+    (out / "leak.html").symlink_to((outside / "secret.html").resolve())
 
 
 def outside_touched(outside: Path, site: Path) -> list[str]:
@@ -417,6 +422,7 @@ def build_corpus(cases: list[Case], work: Path, notebooks: Path, timeout: float,
     build = run_bounded(build_cmd(seeds, out, notebooks), timeout, max_mb, cwd=work)
     published = None
     if (out / "index.html").is_file():
+        plant_link(out, outside)
         published = run_bounded(publish_cmd(out, site), timeout, max_mb, cwd=work)
     results = {case.name: outcome(case, build, out) for case in cases if case.kind == "document"}
     return CorpusBuild(build, published, results, outside_touched(outside, site))
