@@ -50,8 +50,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 Generator = Callable[[float], str]
 
@@ -161,8 +161,7 @@ _SCALED = {
 FIFO, DEV_ZERO = "fifo.csv", "zero.csv"
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """One file of the probe corpus: a seed document, or a reference ledger built beside a good document."""
 
     name: str
@@ -209,8 +208,7 @@ def stub_notebooks(folder: Path) -> Path:
 
 # --- running one command, bounded ------------------------------------------------------------------
 
-@dataclass
-class Run:
+class Run(NamedTuple):
     seconds: float | None  # None: killed (see ``killed``)
     cpu: float  # user + system seconds of the command and the processes it waited for: less load-dependent than wall
     peak_mb: float  # the largest process of the command's group, at its peak (or when killed)
@@ -379,8 +377,7 @@ def publish_cmd(out: Path, site: Path) -> list[str]:
 
 # --- the benchmark -------------------------------------------------------------------------------------
 
-@dataclass
-class Measured:
+class Measured(NamedTuple):
     case: Case
     run: Run
     result: str
@@ -403,8 +400,7 @@ def run_case(case: Case, work: Path, notebooks: Path, timeout: float, max_mb: fl
     return measured
 
 
-@dataclass
-class CorpusBuild:
+class CorpusBuild(NamedTuple):
     build: Run
     publish: Run | None
     results: dict[str, str]  # case name -> outcome in the all-in-one build
