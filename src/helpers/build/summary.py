@@ -47,7 +47,7 @@ def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
         for p in sorted(seeds.iterdir())
         if p.is_file() and not p.name.startswith(".") and link_problem(p, seeds.resolve()) == ""
     ]
-    if ledger and ledger.exists():
+    if ledger and ledger.is_file():  # a FIFO or device named as the ledger is refused by the build, not hashed
         inputs.append((f"ledger: {ledger.name}", ledger))
     return inputs
 

@@ -46,7 +46,8 @@ def _env() -> jinja2.Environment:
 
 
 def _sha_file(p: Path) -> str:
-    return hashlib.sha256(p.read_bytes()).hexdigest()
+    with p.open("rb") as f:  # in chunks: an input of any size is hashed in bounded memory
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def render_index(

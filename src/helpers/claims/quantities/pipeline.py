@@ -276,7 +276,11 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             core.kind == "num"
             and not q.explicit_unit
             and q.unit in ("count", "gpu")
-            and (_is_name_number(text, core, lang) or _IDENTIFIER_BEFORE.search(text, 0, core.start))
+            and (
+                _is_name_number(text, core, lang)
+                # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
+                or _IDENTIFIER_BEFORE.search(text, max(0, core.start - 32), core.start)
+            )
         ):
             continue
         if q.unit == "year" and core.kind == "num" and _is_edition_year(text, core.start, core.end):
