@@ -57,7 +57,9 @@ def _rows_by_document(df: pd.DataFrame) -> dict[str, tuple]:
     cols = [c for c in _CLAIM_COLUMNS if c in df.columns]
     hashes = pd.util.hash_pandas_object(df[cols], index=False).to_numpy()
     docs = df["doc_id"].astype(str).to_numpy()
-    return {doc: tuple(hashes[rows]) for doc, rows in pd.Series(range(len(df))).groupby(docs, sort=False).indices.items()}
+    return {
+        doc: tuple(hashes[rows]) for doc, rows in pd.Series(range(len(df))).groupby(docs, sort=False).indices.items()
+    }
 
 
 def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +77,16 @@ def claim_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
             rows.append(("added", "claim", r["doc_id"], r["claim_id"], r["surface"], "", r["_value"], r["_context"]))
         elif o[key]["_value"] != r["_value"]:
             rows.append(
-                ("value_changed", "claim", r["doc_id"], r["claim_id"], r["surface"], o[key]["_value"], r["_value"], r["_context"])
+                (
+                    "value_changed",
+                    "claim",
+                    r["doc_id"],
+                    r["claim_id"],
+                    r["surface"],
+                    o[key]["_value"],
+                    r["_value"],
+                    r["_context"],
+                )
             )
     for key, r in o.items():
         if key not in n:
@@ -102,7 +113,18 @@ def finding_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> pd.Da
         if key not in o:
             rows.append(("added", "finding", "", r["finding_id"], r["topic"], "", r["verdict"], r["detail"]))
         elif o[key]["verdict"] != r["verdict"]:
-            rows.append(("verdict_changed", "finding", "", r["finding_id"], r["topic"], o[key]["verdict"], r["verdict"], r["detail"]))
+            rows.append(
+                (
+                    "verdict_changed",
+                    "finding",
+                    "",
+                    r["finding_id"],
+                    r["topic"],
+                    o[key]["verdict"],
+                    r["verdict"],
+                    r["detail"],
+                )
+            )
     for key, r in o.items():
         if key not in n:
             rows.append(("removed", "finding", "", r["finding_id"], r["topic"], r["verdict"], "", r["detail"]))

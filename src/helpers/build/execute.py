@@ -22,6 +22,7 @@ language_info) is sent or asked once per kernel, not once per run.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -57,7 +58,16 @@ START_ATTEMPTS = 3
 MAX_OUTPUT_CHARS = 3_000_000
 # Where to cut HTML, best first: before a block element, after a sentence or
 # table row, at a line break; never inside a tag or an entity. (marker, chars of it kept)
-_HTML_BOUNDARIES = (("\n<p", 0), ("\n<h", 0), ("\n<li", 0), ("<tr>", 0), ("\n<div", 0), ("</span>", 7), ("</tr>", 5), ("\n", 0))
+_HTML_BOUNDARIES = (
+    ("\n<p", 0),
+    ("\n<h", 0),
+    ("\n<li", 0),
+    ("<tr>", 0),
+    ("\n<div", 0),
+    ("</span>", 7),
+    ("</tr>", 5),
+    ("\n", 0),
+)
 
 
 # A full disk or a read-only folder is not a kernel that cannot start: say which file.
@@ -175,7 +185,10 @@ def _too_long(nb, max_chars: int) -> bool:
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             values = [out.get("text", "")] if out.get("output_type") == "stream" else out.get("data", {}).values()
-            if any(len(v if isinstance(v, str) else "".join(v) if isinstance(v, list) else str(v)) > max_chars for v in values):
+            if any(
+                len(v if isinstance(v, str) else "".join(v) if isinstance(v, list) else str(v)) > max_chars
+                for v in values
+            ):
                 return True
     return False
 
@@ -340,10 +353,8 @@ class WarmKernel:
         if kc is not None:
             kc.stop_channels()
         if km is not None:
-            try:
+            with contextlib.suppress(Exception):  # already dead: nothing to stop
                 run_sync(km.shutdown_kernel)(now=True)
-            except Exception:  # already dead: nothing to stop
-                pass
 
 
 _KERNEL = WarmKernel()
@@ -504,7 +515,12 @@ def run_notebook(
             failure = NotebookFailed("the notebook produced no output")
     exported = time.perf_counter()
     html_text = to_html(
-        cap_outputs(nb), title=run.title, nav=nav, lang=lang, failure=str(failure) if failure else None, slots=run.chrome
+        cap_outputs(nb),
+        title=run.title,
+        nav=nav,
+        lang=lang,
+        failure=str(failure) if failure else None,
+        slots=run.chrome,
     )
     atomic.write_text(out_dir / run.report, html_text)
     finished = time.perf_counter()

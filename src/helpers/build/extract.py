@@ -56,8 +56,15 @@ DOCUMENTS = TableSpec(
         Column("blocks", "int", "number of blocks (rows in blocks.csv)", nullable=True),
         Column("sentences", "int", "number of body sentences (rows in sentences.csv)", nullable=True),
         Column("claims", "int", "number of quantitative claims (rows in claims.csv)", nullable=True),
-        Column("out_of_range", "str", "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim (beyond 10^27, or more than 19 digits): left out of claims.csv, not capped; separated by '; '"),
-        Column("catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"),
+        Column(
+            "out_of_range",
+            "str",
+            "ids of the sentences (anchor s-N in the document report) holding a number too large to be a claim "
+            "(beyond 10^27, or more than 19 digits): left out of claims.csv, not capped; separated by '; '",
+        ),
+        Column(
+            "catalog_title", "str", "title as given in seeds/catalog.yaml, else in the document's YAML front matter"
+        ),
         Column("catalog_language", "str", "language as given in the catalog"),
         Column("genre", "str", "transcript translation, article, notes, commentary or transcript (catalog)"),
         Column("event", "str", "the event the document reports on (catalog)"),
@@ -84,7 +91,18 @@ DOCUMENTS = TableSpec(
 
 
 # What only a parsed document has in its row of DOCUMENTS.
-PARSED_COLUMNS = ("encoding", "format", "lang", "title", "chars", "lines", "blocks", "sentences", "claims", "out_of_range")
+PARSED_COLUMNS = (
+    "encoding",
+    "format",
+    "lang",
+    "title",
+    "chars",
+    "lines",
+    "blocks",
+    "sentences",
+    "claims",
+    "out_of_range",
+)
 
 
 class CsvTables(Mapping[str, pd.DataFrame]):
@@ -281,8 +299,12 @@ def check_claims(extractions: list[Extraction]) -> list[Extraction]:
 
     def failed(e: Extraction) -> Extraction:
         # As a document that failed while parsing: the catalog's facts and the file's, nothing parsed.
-        row: dict[str, object] = {**e.row, **dict.fromkeys(PARSED_COLUMNS, ""), "status": "error",
-               "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}"}
+        row: dict[str, object] = {
+            **e.row,
+            **dict.fromkeys(PARSED_COLUMNS, ""),
+            "status": "error",
+            "error": f"{e.row['file']}: internal error: a claim breaks the claims table's rule {broken[e.doc_id]}",
+        }
         return Extraction(e.doc_id, row)
 
     return [failed(e) if e.doc_id in broken else e for e in extractions]

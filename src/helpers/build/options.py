@@ -68,7 +68,9 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "a+")
         except OSError as e:
-            raise ConfigurationError(f"cannot write to the output folder: {e.strerror}", path=str(self.path.parent.parent)) from None
+            raise ConfigurationError(
+                f"cannot write to the output folder: {e.strerror}", path=str(self.path.parent.parent)
+            ) from None
         try:
             fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -90,5 +92,3 @@ def package_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             out[name] = "not installed"
     return out
-
-

@@ -55,11 +55,19 @@ class NotebookSpec:
 
 PIPELINE: tuple[NotebookSpec, ...] = (
     NotebookSpec(
-        "01_corpus_overview", "corpus", "corpus.html", "Corpus overview", "Corpus",
+        "01_corpus_overview",
+        "corpus",
+        "corpus.html",
+        "Corpus overview",
+        "Corpus",
         "the corpus table with catalog facts, sizes, sentences per language, and documents that failed",
     ),
     NotebookSpec(
-        "02_document", "document", "documents/{doc_id}.html", "Document {doc_id}", "report",
+        "02_document",
+        "document",
+        "documents/{doc_id}.html",
+        "Document {doc_id}",
+        "report",
         "everything on one document: its summary and key numbers, what it says on each topic, its claims (the "
         "headline figures, the claims table with speakers and confidence, counts by unit and topic), its catalog "
         "facts, its blocks (chrome, headings, speaker turns, timestamps), sentence counts by language and speaker, "
@@ -68,7 +76,11 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         needs=("documents", "blocks", "sentences", "claims", "summaries"),
     ),
     NotebookSpec(
-        "04_comparison", "corpus", "comparison.html", "Comparison across sources", "Comparison",
+        "04_comparison",
+        "corpus",
+        "comparison.html",
+        "Comparison across sources",
+        "Comparison",
         "the headline questions (GPU counts, Open Compute savings) answered with evidence and who says each figure, "
         "a table of every group of comparable figures (a topic for one subject and period, or a subject, measure and "
         "period), sections for topic groups and groups with a conflict or slip with one verdict per figure and a "
@@ -76,13 +88,21 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         needs=("documents", "sentences", "claims", "findings"),
     ),
     NotebookSpec(
-        "05_alignment", "pair", "alignment/{pair}.html", "Alignment of {doc_a} and {doc_b}", "alignment",
+        "05_alignment",
+        "pair",
+        "alignment/{pair}.html",
+        "Alignment of {doc_a} and {doc_b}",
+        "alignment",
         "two renderings of one event aligned passage by passage: differing quantities, quantities and passages "
         "only one rendering has",
         needs=("documents", "alignment"),
     ),
     NotebookSpec(
-        "07_claims_explorer", "explorer", "explorer.html", "Claims explorer", "Claims explorer",
+        "07_claims_explorer",
+        "explorer",
+        "explorer.html",
+        "Claims explorer",
+        "Claims explorer",
         "every claim of the corpus in one table to sort, filter (document, speaker, language, unit, topic, verdict) "
         "and search (claims and their sentences), each linking to its permalink `documents/<id>.html#c-<claim_id>`, "
         "and every finding, searchable; large corpora are split over `explorer-N.html` pages by document",

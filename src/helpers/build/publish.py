@@ -59,7 +59,9 @@ def site_files(build_out: Path, skipped: list[str] | None = None) -> list[str]:
 
     def skip(rel: Path) -> None:
         if skipped is not None:
-            skipped.append(f"{for_terminal(rel.as_posix())}: a link or not a regular file in the build folder; not published")
+            skipped.append(
+                f"{for_terminal(rel.as_posix())}: a link or not a regular file in the build folder; not published"
+            )
 
     for folder, dirs, names in os.walk(build_out):  # links to folders are listed in dirs, never entered
         here = Path(folder)
@@ -96,7 +98,9 @@ def publish(build_out: Path, out: Path) -> Published:
         if rel.endswith(".html"):
             bad = absolute_links(_read(build_out / rel).decode("utf-8", "replace"))
             if bad:
-                raise ConfigurationError(f"{rel} links outside the site: {', '.join(sorted(set(bad))[:5])}", path=str(build_out))
+                raise ConfigurationError(
+                    f"{rel} links outside the site: {', '.join(sorted(set(bad))[:5])}", path=str(build_out)
+                )
     previous = _check_out(out, build_out, files)
     written, unchanged = [], 0
     for rel in files:
@@ -132,20 +136,25 @@ def _check_out(out: Path, build_out: Path, files: list[str]) -> list[str]:
         return []
     if not manifest.exists() and not manifest.is_symlink():
         if any(out.iterdir()):
-            raise ConfigurationError("folder is not empty and was not written by publish; choose an empty or new folder", path=str(out))
+            raise ConfigurationError(
+                "folder is not empty and was not written by publish; choose an empty or new folder", path=str(out)
+            )
         return []
     for folder in sorted({Path(rel).parent for rel in files} - {Path(".")}):
         for step in [*reversed(folder.parents[:-1]), folder]:
             if (out / step).is_symlink() or ((out / step).exists() and not (out / step).is_dir()):
                 raise ConfigurationError(
-                    f"{step.as_posix()} is a link or not a folder: the site's files would go elsewhere; remove it", path=str(out)
+                    f"{step.as_posix()} is a link or not a folder: the site's files would go elsewhere; remove it",
+                    path=str(out),
                 )
     try:
         previous = read_record(manifest, MAX_SITE_FILE_BYTES)["files"]
         if not (isinstance(previous, list) and all(isinstance(p, str) for p in previous)):
             raise TypeError("files is not a list of paths")
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ConfigurationError(f"the manifest of an earlier publish is unusable ({e}); remove it or publish elsewhere", path=str(manifest)) from None
+        raise ConfigurationError(
+            f"the manifest of an earlier publish is unusable ({e}); remove it or publish elsewhere", path=str(manifest)
+        ) from None
     return previous
 
 

@@ -60,8 +60,15 @@ def from_json(raw: object) -> dict[str, Chunk] | None:
         return None
     out = {}
     for name, value in raw.items():
-        if not (name in CHUNKED and isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
-                and isinstance(value[1], str) and isinstance(value[2], bool) and value[0].endswith("\n")):
+        if not (
+            name in CHUNKED
+            and isinstance(value, list)
+            and len(value) == 3
+            and isinstance(value[0], str)
+            and isinstance(value[1], str)
+            and isinstance(value[2], bool)
+            and value[0].endswith("\n")
+        ):
             return None
         out[name] = Chunk(value[0].encode("utf-8"), value[1].encode("utf-8"), value[2])
     return out

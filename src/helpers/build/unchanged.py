@@ -28,7 +28,12 @@ def _stats(paths: list[Path], root: Path) -> dict[str, list[int]]:
             st = p.stat()
         except OSError:
             continue
-        out[p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+        out[p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)] = [
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ino,
+            st.st_ctime_ns,
+        ]
     return out
 
 

@@ -24,7 +24,9 @@ def rebuilt(result: BuildResult) -> str:
     """One line: which reports ran again (or that none had to)."""
     ran = [r.key for r in result.runs if r.key not in set(result.skipped)]
     failed = [r.key for r in result.runs if r.status != "ok"]
-    text = f"rebuilt {len(ran)} report(s): {', '.join(ran)}" if ran else "nothing to rebuild: every report is up to date"
+    text = (
+        f"rebuilt {len(ran)} report(s): {', '.join(ran)}" if ran else "nothing to rebuild: every report is up to date"
+    )
     return text + (f"; failed: {', '.join(failed)}" if failed else "")
 
 
@@ -154,7 +156,12 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
             done = publish(opts.out, publish_to)
             for warning in done.skipped:
                 print(for_terminal(f"warning: {warning}"), flush=True)
-            print(for_terminal(f"published to {done.out}: {len(done.written)} file(s) updated, {len(done.removed)} removed"), flush=True)
+            print(
+                for_terminal(
+                    f"published to {done.out}: {len(done.written)} file(s) updated, {len(done.removed)} removed"
+                ),
+                flush=True,
+            )
         return result
 
     def rebuild(changed: set[Path]) -> BuildResult | None:
