@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import labelled
@@ -213,6 +213,42 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     """Units of a speaker- or time-labelled transcript."""
     if labelled.cites_recording(text[base:].split("\n")):
         return _read_cited(text, base)
+    st = _transcript_state(text, base)
+    i = 0
+    while i < len(st.lines):
+        i += _read_transcript_line(st, i)
+    return Reading("transcript", st.units)
+
+
+@dataclass
+class _TranscriptState:
+    """A labelled transcript being read line by line: what its labels are, and what holds so far."""
+
+    text: str
+    lines: list[tuple[int, str]]  # (offset, raw line)
+    recurring: set[str]  # Name: labels seen at least twice that look like names
+    bare_names: set[str]  # names alone on a line above a timestamped line
+    single_word_style: bool  # the recurring labels are all single names
+    units: list[Unit] = field(default_factory=list)
+    speaker: str | None = None
+    timestamp: str | None = None
+    new_block: bool = True
+    title_done: bool = False
+
+    def accept_name(self, name: str) -> bool:
+        if name in self.recurring or _GENERIC_SPEAKER.match(name):
+            return True
+        if not _plausible_name(name):
+            return False
+        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # ">> MARK:", broadcast style
+        return len(name.split()) >= 2 or self.single_word_style or shouted or script_lang(name) == "ja"
+
+    def standalone(self, i: int) -> bool:
+        n = len(self.lines)
+        return (i == 0 or not self.lines[i - 1][1].strip()) and (i + 1 >= n or not self.lines[i + 1][1].strip())
+
+
+def _transcript_state(text: str, base: int) -> _TranscriptState:
     raw_lines: list[tuple[int, str]] = []
     pos = base
     for raw in text[base:].split("\n"):
@@ -222,7 +258,7 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     # A Name: label that occurs once is still a label when it looks like a
     # name (two or more capitalised words, or a generic role) or the document's
     # recurring labels are single names too; otherwise it is text ("Note: …").
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for _, raw in raw_lines:
         h = _match_label(raw.strip())
         if h and h.name:
@@ -230,121 +266,123 @@ def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
+    return _TranscriptState(text, raw_lines, recurring, bare_names, single_word_style)
 
-    def accept_name(name: str) -> bool:
-        if name in recurring or _GENERIC_SPEAKER.match(name):
-            return True
-        if not _plausible_name(name):
-            return False
-        shouted = name.isupper() and sum(ch.isalpha() for ch in name) >= 3  # ">> MARK:", broadcast style
-        return len(name.split()) >= 2 or single_word_style or shouted or script_lang(name) == "ja"
 
-    units: list[Unit] = []
-    speaker: str | None = None
-    timestamp: str | None = None
-    new_block = True
-    title_done = False
-    n = len(raw_lines)
+def _read_transcript_line(st: _TranscriptState, i: int) -> int:
+    """Read line ``i`` into ``st``; the number of lines it took."""
+    a, raw = st.lines[i]
+    stripped = raw.strip()
+    if not stripped:
+        st.new_block = True
+        return 1
+    first_line = not st.title_done
+    st.title_done = True
+    # Earnings-call block: Name / -- / Title
+    if i + 2 < len(st.lines) and st.lines[i + 1][1].strip() == "--" and _plausible_name(stripped):
+        st.speaker, st.new_block = stripped, True
+        return 3
+    if _structure_line(st, a, raw, stripped, first_line):
+        return 1
+    hit = _accepted_label(st, i, stripped, first_line)
+    if not hit and _free_line(st, i, a, raw, first_line):
+        return 1
+    _read_words(st, a, raw, hit)
+    return 1
 
-    def standalone(i: int) -> bool:
-        return (i == 0 or not raw_lines[i - 1][1].strip()) and (i + 1 >= n or not raw_lines[i + 1][1].strip())
 
-    i = 0
-    while i < n:
-        a, raw = raw_lines[i]
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        if not stripped:
-            new_block = True
-            i += 1
-            continue
-        first_line = not title_done
-        title_done = True
-        # Earnings-call block: Name / -- / Title
-        if i + 2 < n and raw_lines[i + 1][1].strip() == "--" and _plausible_name(stripped):
-            speaker, new_block = stripped, True
-            i += 3
-            continue
-        heading = _heading_text(stripped)
-        if heading is not None and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
-            named = _heading_speaker(stripped)
-            htext = heading.strip("* ")
-            if named:
-                speaker, new_block = named, True
-            elif _OPERATOR.match(htext):
-                speaker, new_block = _OPERATOR.match(htext).group("name"), True
-            else:
-                runs = _content_runs(text, a + raw.index(heading), a + len(raw.rstrip()))
-                if runs:
-                    kind = "title" if first_line and stripped.startswith("# ") else "heading"
-                    units.append(Unit(runs, kind=kind, new_block=True))
-                speaker, new_block = None, True
-            i += 1
-            continue
-        bare = _BARE_NAME.match(stripped)
-        if bare and bare.group("name") in bare_names:
-            if bare.group("name") != speaker:
-                new_block = True
-            speaker = bare.group("name")
-            i += 1
-            continue
-        tsm = _TS_ONLY_LINE.match(stripped)
-        if tsm:
-            timestamp = _written_clock(tsm.group("ts"))
-            i += 1
-            continue
-        hit = _match_label(stripped)
-        content = lead
-        # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
-        weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
-        if hit and hit.name and weak and not accept_name(hit.name):
-            hit = None
-        if hit and hit.style == "name" and first_line and standalone(i) and hit.name not in recurring:
-            hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
-        if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
-            hit = None
-        if not hit and (_SOUND_ONLY.match(stripped) or standalone(i) and _FOOTER.match(stripped)):
-            # "(BEGIN VIDEO CLIP)", "[Music]": a stage direction, not speech
-            units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
-            i += 1
-            continue
-        if not hit and standalone(i) and _DATE_LINE.match(stripped):
-            units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
-            i += 1
-            continue
-        if not hit and standalone(i) and len(stripped) <= 200 and not _ends_like_sentence(stripped):
-            # A line of its own that is not a label: the title (first line) or a
-            # section heading ("Prepared Remarks:", "Questions & Answers:").
-            if first_line or stripped.endswith((":", "：")):
-                runs = _content_runs(text, a + lead, a + len(raw.rstrip().rstrip(":：")))
-                units.append(Unit(runs, kind="title" if first_line else "heading", new_block=True))
-                if not first_line:
-                    speaker = None
-                new_block = True
-                i += 1
-                continue
-        if hit:
-            if hit.name:
-                # Every label opens a turn, also a repeated one: a sentence never runs across two labels.
-                speaker, new_block = hit.name.strip().strip("*").strip(), True
-            if hit.ts:
-                timestamp = _written_clock(hit.ts)
-            content = lead + hit.content
-            after = _TS_LEAD.match(raw[content:])  # "Speaker 1: [00:00:05] text"
-            if after:
-                timestamp = _written_clock(after.group("ts"))
-                content += after.end()
+def _structure_line(st: _TranscriptState, a: int, raw: str, stripped: str, first_line: bool) -> bool:
+    """A heading, a bare speaker name or a line that is only a time: read into ``st``, True; else False."""
+    heading = _heading_text(stripped)
+    if heading is not None and not labelled.match(stripped):  # "##### **Name** [[00:06](…)]" is a label
+        named = _heading_speaker(stripped)
+        htext = heading.strip("* ")
+        operator = _OPERATOR.match(htext)
+        if named:
+            st.speaker, st.new_block = named, True
+        elif operator:
+            st.speaker, st.new_block = operator.group("name"), True
         else:
-            m = _TS_LEAD.match(stripped)
-            if m:
-                timestamp = _written_clock(m.group("ts"))
-                content = lead + m.end()
-        timed, timestamp = _timed_units(text, a + content, a + len(raw), timestamp)
-        for u in timed:
-            units.append(Unit(u.runs, speaker=speaker, timestamp=u.timestamp, new_block=new_block))
-            new_block = False
-        i += 1
-    return Reading("transcript", units)
+            runs = _content_runs(st.text, a + raw.index(heading), a + len(raw.rstrip()))
+            if runs:
+                kind = "title" if first_line and stripped.startswith("# ") else "heading"
+                st.units.append(Unit(runs, kind=kind, new_block=True))
+            st.speaker, st.new_block = None, True
+        return True
+    bare = _BARE_NAME.match(stripped)
+    if bare and bare.group("name") in st.bare_names:
+        if bare.group("name") != st.speaker:
+            st.new_block = True
+        st.speaker = bare.group("name")
+        return True
+    tsm = _TS_ONLY_LINE.match(stripped)
+    if tsm:
+        st.timestamp = _written_clock(tsm.group("ts"))
+        return True
+    return False
+
+
+def _accepted_label(st: _TranscriptState, i: int, stripped: str, first_line: bool) -> _LabelHit | None:
+    """The label line ``i`` opens with, unless it is text that only looks like one."""
+    hit = _match_label(stripped)
+    # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
+    weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
+    if hit and hit.name and weak and not st.accept_name(hit.name):
+        hit = None
+    if hit and hit.style == "name" and first_line and st.standalone(i) and hit.name not in st.recurring:
+        hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
+    if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
+        hit = None
+    return hit
+
+
+def _free_line(st: _TranscriptState, i: int, a: int, raw: str, first_line: bool) -> bool:
+    """An unlabelled line that is not speech (stage direction, date, title, section heading): read, True."""
+    stripped = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    if _SOUND_ONLY.match(stripped) or st.standalone(i) and _FOOTER.match(stripped):
+        # "(BEGIN VIDEO CLIP)", "[Music]": a stage direction, not speech
+        st.units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
+        return True
+    if st.standalone(i) and _DATE_LINE.match(stripped):
+        st.units.append(Unit([Run(a + lead, a + len(raw.rstrip()), stripped)], kind="chrome", new_block=True))
+        return True
+    if st.standalone(i) and len(stripped) <= 200 and not _ends_like_sentence(stripped):
+        # A line of its own that is not a label: the title (first line) or a
+        # section heading ("Prepared Remarks:", "Questions & Answers:").
+        if first_line or stripped.endswith((":", "：")):
+            runs = _content_runs(st.text, a + lead, a + len(raw.rstrip().rstrip(":：")))
+            st.units.append(Unit(runs, kind="title" if first_line else "heading", new_block=True))
+            if not first_line:
+                st.speaker = None
+            st.new_block = True
+            return True
+    return False
+
+
+def _read_words(st: _TranscriptState, a: int, raw: str, hit: _LabelHit | None) -> None:
+    """The spoken words of a line, after its label or leading time, as units of the current speaker."""
+    content = len(raw) - len(raw.lstrip())
+    if hit:
+        if hit.name:
+            # Every label opens a turn, also a repeated one: a sentence never runs across two labels.
+            st.speaker, st.new_block = hit.name.strip().strip("*").strip(), True
+        if hit.ts:
+            st.timestamp = _written_clock(hit.ts)
+        content += hit.content
+        after = _TS_LEAD.match(raw[content:])  # "Speaker 1: [00:00:05] text"
+        if after:
+            st.timestamp = _written_clock(after.group("ts"))
+            content += after.end()
+    else:
+        m = _TS_LEAD.match(raw.strip())
+        if m:
+            st.timestamp = _written_clock(m.group("ts"))
+            content += m.end()
+    timed, st.timestamp = _timed_units(st.text, a + content, a + len(raw), st.timestamp)
+    for u in timed:
+        st.units.append(Unit(u.runs, speaker=st.speaker, timestamp=u.timestamp, new_block=st.new_block))
+        st.new_block = False
 
 
 def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list[Unit], str | None]:
