@@ -17,7 +17,7 @@ _WHISPER_TEXT = re.compile(r"^[ \t]*\[(" + _TS + r")[ \t]*-->[ \t]*" + _TS + r"\
 def read_asr_json(text: str, base: int = 0, source: str = "") -> Reading:
     data = _json_body(text, base, source, "speech-recognition JSON")
     channels = _deepgram_channels(data)
-    if channels is not None:
+    if channels is not None and isinstance(data, dict):  # channels are found only in a dict
         return _read_deepgram(text, base, source, data, channels)
     segs = _segments_of(data)
     if segs is None:
@@ -56,7 +56,7 @@ def _deepgram_channels(data: object) -> list[dict] | None:
     """The channels of a Deepgram pre-recorded response (or of its ``results`` saved alone)."""
     if not isinstance(data, dict):
         return None
-    results = data.get("results") if isinstance(data.get("results"), dict) else data
+    results = data["results"] if isinstance(data.get("results"), dict) else data
     channels = results.get("channels")
     if not isinstance(channels, list) or not channels:
         return None
@@ -74,8 +74,8 @@ def _deepgram_speaker(value: object) -> str | None:
 
 def _read_deepgram(text: str, base: int, source: str, data: dict, channels: list[dict]) -> Reading:
     """Units of one of a Deepgram response's renderings (they repeat each other; read one)."""
-    results = data.get("results") if isinstance(data.get("results"), dict) else data
-    utterances = results.get("utterances")
+    results = data["results"] if isinstance(data.get("results"), dict) else data
+    utterances = results["utterances"] if isinstance(results.get("utterances"), list) else []
     alts = [ch["alternatives"][0] for ch in channels]
     strings = _KeyedStrings(text, base, source)
     units: list[Unit] = []

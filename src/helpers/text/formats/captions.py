@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...exceptions import DocumentError
@@ -41,7 +41,7 @@ class _Cue:
 
 
 def _locate_cues(
-    text: str, base: int, cue_lines: list[tuple[float, list[str], str | None]], timing: re.Pattern[str] = _TIMING
+    text: str, base: int, cue_lines: Sequence[tuple[float, Sequence[str], str | None]], timing: re.Pattern[str] = _TIMING
 ) -> list[_Cue]:
     """Find each parsed cue's text lines in the document, in order: the lines under its timing line."""
     cues: list[_Cue] = []
@@ -131,7 +131,7 @@ def _caption_names(lines: list[str]) -> Callable[[str], bool]:
     Zoom and broadcast captions name the speaker inside the cue ("Mark Zuckerberg: …",
     ">> JENSEN: …"): a name counts when it recurs, has two words or is in capitals.
     """
-    names = Counter()
+    names: Counter[str] = Counter()
     for line in lines:
         m = _CAPTION_NAME.match(_DIALOGUE_DASH.sub("", line, count=1))
         if m:

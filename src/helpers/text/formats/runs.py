@@ -6,6 +6,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .. import labelled
+
 
 @dataclass(frozen=True)
 class Run:
@@ -39,7 +41,7 @@ class Reading:
 
 # --- shared pieces -------------------------------------------------------------
 
-_TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
+_TS = labelled.TS  # a stated time, "1:02", "01:02:03.5"; the same in every format
 _TIMING = re.compile(r"^[ \t]*(" + _TS + r")[ \t]+-->[ \t]+(" + _TS + r")[^\n]*$", re.M)
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")  # WebVTT/HTML tags, ASS overrides ({\an8})
 # A line that is only a sound ("[Music]", "(Applaus)", Japanese "（拍手）", "［音楽］") is not speech.

@@ -14,10 +14,8 @@ from .timing import _written_clock, clock
 
 # --- labelled transcripts -------------------------------------------------------------
 
-_NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-_NAME_LATIN = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + _NAME_TOKEN + r"){0,4}"
-_NAME_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12}"
-_NAME = r"(?P<name>" + _NAME_LATIN + r"|" + _NAME_CJK + r")"
+_NAME_LATIN = labelled.NAME_LATIN
+_NAME = r"(?P<name>" + labelled.NAME_LATIN + r"|" + labelled.NAME_CJK + r")"
 # [00:12], (00:12) and ranges [00:00:00 - 00:00:05] (the start counts)
 _BR_TS = r"[\[(](?P<ts>" + _TS + r")(?:[ \t]*(?:-->|-|–)[ \t]*" + _TS + r")?[\])]"
 _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
@@ -166,7 +164,7 @@ def _is_labelled(body: str) -> bool:
 
 def _bare_name_labels(lines: list[str]) -> Counter:
     """Names alone on a line right above a timestamped line, when two or more such names recur."""
-    found = Counter()
+    found: Counter[str] = Counter()
     for ln, nxt in zip(lines, lines[1:]):
         m = _BARE_NAME.match(ln)
         if m and _plausible_name(m.group("name")) and (_TS_LEAD.match(nxt) or _TS_ONLY_LINE.match(nxt)):
@@ -390,14 +388,14 @@ def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list
 
     "I'm the [00:00:07] co host": the time times the words after it.
     """
-    cuts = [(a, None)]
+    cuts: list[tuple[int, str | None]] = [(a, None)]
     for s, e, ts in labelled.inline_stamps(text[a:b]):
         cuts.append((a + s, None))
         cuts.append((a + e, _written_clock(ts)))
     cuts.append((b, None))
     units: list[Unit] = []
-    for k, ((start, ts), (end, _)) in enumerate(zip(cuts[::2], cuts[1::2])):
-        timestamp = ts or timestamp
+    for k, ((start, stamp), (end, _)) in enumerate(zip(cuts[::2], cuts[1::2])):
+        timestamp = stamp or timestamp
         runs = _content_runs(text, start, end)
         runs = _glue_punctuation(runs) if k else runs
         if runs:
