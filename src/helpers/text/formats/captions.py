@@ -41,7 +41,10 @@ class _Cue:
 
 
 def _locate_cues(
-    text: str, base: int, cue_lines: Sequence[tuple[float, Sequence[str], str | None]], timing: re.Pattern[str] = _TIMING
+    text: str,
+    base: int,
+    cue_lines: Sequence[tuple[float, Sequence[str], str | None]],
+    timing: re.Pattern[str] = _TIMING,
 ) -> list[_Cue]:
     """Find each parsed cue's text lines in the document, in order: the lines under its timing line."""
     cues: list[_Cue] = []
