@@ -40,12 +40,13 @@ from dataclasses import dataclass
 
 TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
-_NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-_NAME = (
-    r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]"
-    + _NAME_TOKEN
-    + r"){0,4}|[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12})"
-)
+# A speaker's name as transcripts write it, the one rule ``formats.transcript`` uses too: up to five
+# capitalised Latin words (particles such as "van", "de" and short numbers between them), or a
+# short run of non-ASCII letters (a Japanese name).
+NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
+NAME_LATIN = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + NAME_TOKEN + r"){0,4}"
+NAME_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12}"
+_NAME = r"(?:" + NAME_LATIN + r"|" + NAME_CJK + r")"
 _PREFIX = r"^(?P<bullet>[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
 
 
