@@ -93,8 +93,15 @@ def parse_file(
     """Decode and parse one file; ``doc_id`` defaults to the file name without extension."""
     p = Path(path)
     decoded = read_document(p)
-    return parse_document(decoded.text, doc_id or p.stem, path=str(p), encoding=decoded.encoding, speakers=speakers,
-                          genre=genre, event=event)
+    return parse_document(
+        decoded.text,
+        doc_id or p.stem,
+        path=str(p),
+        encoding=decoded.encoding,
+        speakers=speakers,
+        genre=genre,
+        event=event,
+    )
 
 
 def parse_document(
@@ -142,18 +149,22 @@ def parse_document(
     return doc
 
 
-def _attributed(doc: ParsedDocument, speakers: list[str] | None, genre: str | None, event: str | None) -> ParsedDocument:
+def _attributed(
+    doc: ParsedDocument, speakers: list[str] | None, genre: str | None, event: str | None
+) -> ParsedDocument:
     """A format reader's document with every sentence attributed like plain text (labels mapped to the
     catalog's names, unlabelled dialogue decoded)."""
     known = [s for s in (speakers or []) if s.strip()]
     alias = speaker_aliases(known)
 
     def canonical(label: str | None) -> str | None:
-        # A label spelled another way than the catalog ("マーク・ザッカーバーグ", "MARK ZUCKERBERG") is the catalog's person.
+        # A label spelled another way than the catalog ("マーク・ザッカーバーグ", "MARK ZUCKERBERG") is the
+        # catalog's person.
         return alias.get(label.strip().lower(), alias.get(label.strip(), label)) if label else label
 
     units = [
-        Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, canonical(s.speaker), s.timestamp) for s in doc.sentences
+        Unit(s.start, s.end, s.line, s.block_id, s.block_kind, s.text, canonical(s.speaker), s.timestamp)
+        for s in doc.sentences
     ]
     voices = attribute(doc.text, units, known, genre, event)
     doc.sentences = [
@@ -186,7 +197,9 @@ def _unmasked(text: str, s: Sentence, masks: list[tuple[int, int]]) -> Sentence 
     if not pieces:
         return None
     joined = join_pieces([text[a:b] for a, b in pieces])
-    return replace(s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ())
+    return replace(
+        s, start=pieces[0][0], end=pieces[-1][1], text=joined, pieces=tuple(pieces) if len(pieces) > 1 else ()
+    )
 
 
 def _near(masks: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:

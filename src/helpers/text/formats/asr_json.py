@@ -62,7 +62,12 @@ def _deepgram_channels(data: object) -> list[dict] | None:
         return None
     for ch in channels:
         alts = ch.get("alternatives") if isinstance(ch, dict) else None
-        if not isinstance(alts, list) or not alts or not isinstance(alts[0], dict) or not isinstance(alts[0].get("transcript"), str):
+        if (
+            not isinstance(alts, list)
+            or not alts
+            or not isinstance(alts[0], dict)
+            or not isinstance(alts[0].get("transcript"), str)
+        ):
             return None
     return channels
 
@@ -92,7 +97,13 @@ def _read_deepgram(text: str, base: int, source: str, data: dict, channels: list
     def paragraphs(alt: dict) -> list[dict] | None:
         p = alt.get("paragraphs")
         p = p.get("paragraphs") if isinstance(p, dict) else None
-        return p if isinstance(p, list) and p and all(isinstance(x, dict) and isinstance(x.get("sentences"), list) for x in p) else None
+        return (
+            p
+            if isinstance(p, list)
+            and p
+            and all(isinstance(x, dict) and isinstance(x.get("sentences"), list) for x in p)
+            else None
+        )
 
     # Several channels (multichannel) interleave in time only in the utterances.
     several = len(alts) > 1

@@ -57,8 +57,14 @@ def build_document(text: str, reading: Reading, doc_id: str, path: str = "", enc
         block_id = len(blocks)
         blocks.append(
             Block(
-                block_id=block_id, kind=kind, start=start, end=end, line=line_of(start), speaker=speaker,
-                timestamp=first.timestamp, heading=heading,
+                block_id=block_id,
+                kind=kind,
+                start=start,
+                end=end,
+                line=line_of(start),
+                speaker=speaker,
+                timestamp=first.timestamp,
+                heading=heading,
             )
         )
         if kind in ("title", "chrome"):
@@ -66,14 +72,27 @@ def build_document(text: str, reading: Reading, doc_id: str, path: str = "", enc
         for s in _block_sentences(d.units, doc_lang):
             sentences.append(
                 Sentence(
-                    sentence_id=len(sentences), block_id=block_id, line=line_of(s["start"]), speaker=speaker,
-                    block_kind=kind, attribution="labelled" if speaker else "unknown",
-                    speaker_confidence=1.0 if speaker else 0.0, **s,
+                    sentence_id=len(sentences),
+                    block_id=block_id,
+                    line=line_of(s["start"]),
+                    speaker=speaker,
+                    block_kind=kind,
+                    attribution="labelled" if speaker else "unknown",
+                    speaker_confidence=1.0 if speaker else 0.0,
+                    **s,
                 )
             )
     return ParsedDocument(
-        doc_id=doc_id, path=path, encoding=encoding, text=text, lang=doc_lang, title=title, blocks=blocks,
-        sentences=sentences, format=reading.format, metadata=dict(reading.metadata),
+        doc_id=doc_id,
+        path=path,
+        encoding=encoding,
+        text=text,
+        lang=doc_lang,
+        title=title,
+        blocks=blocks,
+        sentences=sentences,
+        format=reading.format,
+        metadata=dict(reading.metadata),
     )
 
 

@@ -149,6 +149,7 @@ def _caption_names(lines: list[str]) -> Callable[[str], bool]:
 
 def _caption_reading(fmt: str, text: str, cues: list[_Cue]) -> Reading:
     """Units of caption cues: one per line, duplicates of a scrolling caption read once."""
+
     def clean(a: int, b: int) -> str:
         # Compared without spaces: word timings split Japanese lines where the plain copy has no space.
         return "".join(_TAG.sub("", text[a:b]).split())

@@ -52,7 +52,7 @@ def _segments_of(data: object) -> list[dict] | None:
 
 
 _JSON_STRING = re.compile(r'"text"\s*:\s*"((?:[^"\\\n]|\\.)*)"')
-_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|.)')
+_JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|.)")
 
 
 def _json_runs(text: str, a: int, b: int) -> list[Run]:

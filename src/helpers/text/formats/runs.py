@@ -52,7 +52,9 @@ _SOUND_ONLY = re.compile(
 )
 # A new speaker inside a caption: "- " (subtitles) or ">>" (broadcast, YouTube writes "&gt;&gt;").
 _DIALOGUE_DASH = re.compile(r"^[ \t]*(?:>>+|(?:&gt;){2,}|-(?=[ \t]))[ \t]*")
-_CAPTION_NAME = re.compile(r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)")
+_CAPTION_NAME = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)"
+)
 
 
 def _runs_of_line(text: str, start: int, end: int) -> list[Run]:

@@ -25,9 +25,17 @@ _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 # line is a label for the lines below it.
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # **[00:14] SPEAKER_04:** text   (WhisperX diarization as Markdown)
-    ("bold-ts-name", re.compile(r"^(?:[-*•][ \t]+)?\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*")),
+    (
+        "bold-ts-name",
+        re.compile(r"^(?:[-*•][ \t]+)?\*\*" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*\*\*[ \t]*"),
+    ),
     # [#P001] [00:00] Name: text   and   [00:12] Name: text
-    ("ts-name", re.compile(r"^(?:[-*•][ \t]+)?(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*")),
+    (
+        "ts-name",
+        re.compile(
+            r"^(?:[-*•][ \t]+)?(?:\[#[^\]\n]{1,24}\][ \t]*)?" + _BR_TS + r"[ \t]*" + _NAME + r"[ \t]*[:：][ \t]*"
+        ),
+    ),
     # 12.  [00:00:13](https://…#t=13): text
     ("list-link", re.compile(r"^\d{1,5}\.[ \t]+" + _LINK_TS + r"[ \t]*[:：]?[ \t]*")),
     # 00:00:00 <v Name>text
@@ -45,7 +53,9 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
-_OPERATOR = re.compile(r"^(?:\*\*)?(?P<name>Operator|Moderator|Host|Interviewer|Interviewee)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I)
+_OPERATOR = re.compile(
+    r"^(?:\*\*)?(?P<name>Operator|Moderator|Host|Interviewer|Interviewee)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I
+)
 _HEADING_OPEN = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
@@ -74,25 +84,108 @@ _TS_LEAD = re.compile(r"^" + _BR_TS + r"[ \t]*")
 # Inline timestamp links inside sentences: [[00:06](https://…&t=6)] or [00:06](…).
 _INLINE_LINK = re.compile(r"\[?\[" + _TS + r"\]\([^)\s]*\)\]?")
 _GENERIC_SPEAKER = re.compile(
-    r"^(?:SPEAKER_\d+|Speaker[ _]?\d+|Unknown Speaker|spk_?\d+|Operator|Moderator|Host|Co-?host|Interviewer|Interviewee|"
+    r"^(?:SPEAKER_\d+|Speaker[ _]?\d+|Unknown "
+    r"Speaker|spk_?\d+|Operator|Moderator|Host|Co-?host|Interviewer|Interviewee|"
     r"Guest|Q|A|Question|Answer|Frage|Antwort|Audience(?: Member)?|Analyst|Participant(?: \d+)?|Narrator|Reporter)$",
     re.I,
 )
 _NOT_NAMES = {
-    "note", "update", "source", "edit", "warning", "example", "summary", "transcript", "chapter", "date", "time",
-    "duration", "title", "url", "link", "tags", "tag", "status", "image", "photo", "video", "audio", "disclaimer",
-    "copyright", "contents", "agenda", "topic", "topics", "episode", "season", "part", "step", "tip",
-    "prepared remarks", "questions and answers", "call participants", "participants", "also",
-    "https", "http", "www", "ps", "p.s", "nb", "re", "fyi", "tl;dr", "tldr", "bonus", "caption", "credit", "credits",
+    "note",
+    "update",
+    "source",
+    "edit",
+    "warning",
+    "example",
+    "summary",
+    "transcript",
+    "chapter",
+    "date",
+    "time",
+    "duration",
+    "title",
+    "url",
+    "link",
+    "tags",
+    "tag",
+    "status",
+    "image",
+    "photo",
+    "video",
+    "audio",
+    "disclaimer",
+    "copyright",
+    "contents",
+    "agenda",
+    "topic",
+    "topics",
+    "episode",
+    "season",
+    "part",
+    "step",
+    "tip",
+    "prepared remarks",
+    "questions and answers",
+    "call participants",
+    "participants",
+    "also",
+    "https",
+    "http",
+    "www",
+    "ps",
+    "p.s",
+    "nb",
+    "re",
+    "fyi",
+    "tl;dr",
+    "tldr",
+    "bonus",
+    "caption",
+    "credit",
+    "credits",
     # sentence openers that end in a colon in prose ("But: …", "Fazit: …")
-    "but", "and", "so", "yes", "no", "okay", "ok", "well", "now", "then", "here", "there", "today", "result",
-    "problem", "solution", "fact", "quote", "context", "background", "conclusion", "lesson", "takeaway", "why",
-    "what", "how", "who", "when", "where", "aber", "und", "also", "fazit", "hinweis", "anmerkung", "quelle",
-    "beispiel", "ergebnis", "zitat",
+    "but",
+    "and",
+    "so",
+    "yes",
+    "no",
+    "okay",
+    "ok",
+    "well",
+    "now",
+    "then",
+    "here",
+    "there",
+    "today",
+    "result",
+    "problem",
+    "solution",
+    "fact",
+    "quote",
+    "context",
+    "background",
+    "conclusion",
+    "lesson",
+    "takeaway",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "aber",
+    "und",
+    "fazit",
+    "hinweis",
+    "anmerkung",
+    "quelle",
+    "beispiel",
+    "ergebnis",
+    "zitat",
 }
 _STRONG_MIN = 3
 _MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Okt|Dez|Dezember)[a-zä]*\.?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Okt|Dez|Dezember)"
+    r"[a-zä]*\.?"
 )
 # A dateline ("March 3, 2024", "2024-03-03", "3. März 2024", "2024年3月3日") is page furniture.
 _DATE_LINE = re.compile(
@@ -204,7 +297,10 @@ def _plausible_name(name: str) -> bool:
     if script_lang(n) == "ja":
         return len(n) <= 12
     words = n.split()
-    return 1 <= len(words) <= 5 and all(w[0].isupper() or w.isdigit() or w in ("de", "da", "del", "der", "van", "von", "la", "le", "di", "bin", "al") for w in words)
+    return 1 <= len(words) <= 5 and all(
+        w[0].isupper() or w.isdigit() or w in ("de", "da", "del", "der", "van", "von", "la", "le", "di", "bin", "al")
+        for w in words
+    )
 
 
 def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:

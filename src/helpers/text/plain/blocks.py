@@ -95,7 +95,9 @@ def _body_drafts(lines: list[_Line], heading: str | None, timestamp: str | None)
     # Lines with their own speaker or timestamp marker start a new block.
     out: list[list[_Line]] = []
     for ln in lines:
-        if out and (ln.content_start != ln.start + (len(ln.text) - len(ln.text.lstrip())) or ln.speaker != out[-1][0].speaker):
+        if out and (
+            ln.content_start != ln.start + (len(ln.text) - len(ln.text.lstrip())) or ln.speaker != out[-1][0].speaker
+        ):
             out.append([ln])
         elif out:
             out[-1].append(ln)

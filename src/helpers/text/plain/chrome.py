@@ -34,10 +34,44 @@ _READING_TIME = re.compile(
     r"(分で読め|読了時間|読む時間|\bmin(?:ute)?s?\.? read\b|\bLesezeit\b|\bLesedauer\b|\bMin\. Lesezeit)", re.I
 )
 _LANGUAGE_NAMES = (
-    "English", "Deutsch", "Français", "Francais", "Español", "español", "Italiano", "Português", "Portugues",
-    "Русский язык", "Русский", "日本語", "中文", "简体中文", "繁體中文", "한국어", "한어", "Ελληνικά", "Indonesian",
-    "Bahasa Indonesia", "Sanskrit", "Suomalainen", "Suomi", "Latina", "Nederlands", "Polski", "Türkçe", "العربية",
-    "हिन्दी", "Tiếng Việt", "ไทย", "Svenska", "Dansk", "Norsk", "Čeština", "Magyar", "Română", "Українська",
+    "English",
+    "Deutsch",
+    "Français",
+    "Francais",
+    "Español",
+    "español",
+    "Italiano",
+    "Português",
+    "Portugues",
+    "Русский язык",
+    "Русский",
+    "日本語",
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "한국어",
+    "한어",
+    "Ελληνικά",
+    "Indonesian",
+    "Bahasa Indonesia",
+    "Sanskrit",
+    "Suomalainen",
+    "Suomi",
+    "Latina",
+    "Nederlands",
+    "Polski",
+    "Türkçe",
+    "العربية",
+    "हिन्दी",
+    "Tiếng Việt",
+    "ไทย",
+    "Svenska",
+    "Dansk",
+    "Norsk",
+    "Čeština",
+    "Magyar",
+    "Română",
+    "Українська",
 )
 _LANGUAGE_NAME_RE = re.compile("|".join(re.escape(n) for n in sorted(_LANGUAGE_NAMES, key=len, reverse=True)))
 
@@ -123,9 +157,13 @@ def _mark_chrome(groups: list[list[_Line]], doc_lang: str, title: _Line | None) 
             if ln.cls != "body":
                 continue
             s = ln.text.strip()
-            if _is_chrome_line(s) or (title_text and len(s) >= 10 and s != title_text and title_text.startswith(s)):
-                ln.cls = "chrome"
-            elif title_text and s == title_text and ln is not title:
+            if (
+                _is_chrome_line(s)
+                or (title_text and len(s) >= 10 and s != title_text and title_text.startswith(s))
+                or title_text
+                and s == title_text
+                and ln is not title
+            ):
                 ln.cls = "chrome"
             else:
                 continue
@@ -154,9 +192,13 @@ def _mark_chrome(groups: list[list[_Line]], doc_lang: str, title: _Line | None) 
     for group in reversed(groups):
         if all(ln.cls == "chrome" for ln in group):
             continue
-        if len(group) == 1 and group[0].cls == "body" and (
-            _is_unpunctuated_short(group[0].text, _TRAILING_CHROME_MAX_CHARS)
-            or (len(group[0].text.strip()) <= _CALL_TO_ACTION_MAX_CHARS and _CALL_TO_ACTION.search(group[0].text))
+        if (
+            len(group) == 1
+            and group[0].cls == "body"
+            and (
+                _is_unpunctuated_short(group[0].text, _TRAILING_CHROME_MAX_CHARS)
+                or (len(group[0].text.strip()) <= _CALL_TO_ACTION_MAX_CHARS and _CALL_TO_ACTION.search(group[0].text))
+            )
         ):
             if group is groups[0]:
                 break

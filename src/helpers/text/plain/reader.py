@@ -41,7 +41,9 @@ def parse_plain(
     for block_id, d in enumerate(drafts):
         # Headings are sentences too: they can be quoted and may carry claims
         # (002's 【2020年に…】); summaries leave them out by block_kind.
-        body = _sentences(text, d, block_id, doc_lang, line_starts) if d.kind in ("paragraph", "turn", "heading") else []
+        body = (
+            _sentences(text, d, block_id, doc_lang, line_starts) if d.kind in ("paragraph", "turn", "heading") else []
+        )
         drafted.append((block_id, d, body))
     units = [
         Unit(s["start"], s["end"], s["line"], block_id, d.kind, s["text"], d.speaker, s["timestamp"])
@@ -51,9 +53,9 @@ def parse_plain(
     voices = iter(attribute(text, units, known, genre, event))
 
     blocks, sentences = _attributed_blocks(drafted, voices, line_starts)
-    voice_spans = span_voices(text, units, [
-        Voice(s.speaker, s.attribution, s.speaker_confidence) for s in sentences
-    ], known)
+    voice_spans = span_voices(
+        text, units, [Voice(s.speaker, s.attribution, s.speaker_confidence) for s in sentences], known
+    )
 
     return ParsedDocument(
         doc_id=doc_id,
@@ -78,8 +80,12 @@ def _attributed_blocks(
         said = []
         for s in body:
             v = next(voices)
-            s.update(speaker=v.speaker, speaker_inferred=v.inferred, attribution=v.attribution,
-                     speaker_confidence=round(v.confidence, 3))
+            s.update(
+                speaker=v.speaker,
+                speaker_inferred=v.inferred,
+                attribution=v.attribution,
+                speaker_confidence=round(v.confidence, 3),
+            )
             said.append(s)
         speaker, inferred = d.speaker, d.speaker_inferred
         if speaker is None and d.kind == "paragraph":
