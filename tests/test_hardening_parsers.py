@@ -100,7 +100,7 @@ def test_front_matter_nested_too_deeply_is_a_named_error():
 
 
 def test_front_matter_beyond_the_size_bound_is_read_as_text_without_parsing_it():
-    doc = _bounded(lambda: _parse(hp.front_matter_huge(scale=0.1)))
+    doc = _bounded(lambda: _parse(hp.front_matter_huge(scale=0.04)))
     assert not isinstance(doc, Exception), doc
     assert doc.metadata == {} and any("350.000" in s.text for s in doc.sentences)
 
