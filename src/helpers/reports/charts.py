@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import pandas as pd
@@ -173,37 +173,18 @@ def topic_chart(
     return _chart(*_marks(group), ledger, topic, documents_href, chart_id, label)
 
 
-def _chart(
+def _axes(
+    key: str,
+    name: str,
     unit: str,
-    pts: list[dict],
-    every: list[dict],
-    ledger: pd.DataFrame,
-    topic: str,
-    documents_href: str,
-    chart_id: str,
-    label: str,
-) -> str:
-    if len(pts) < 2:
-        return ""
-    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
-    refs = refs[refs["base_unit"] == unit]
-    name, key = label or topic, f"chart-{chart_id or topic}"
-    values = [
-        x
-        for x in (*(m["low"] for m in pts), *(m["high"] for m in pts), *refs["low_base"], *refs["high_base"])
-        if 0 < x < math.inf
-    ]
-    y = _Scale(min(values), max(values), TOP, HEIGHT - BOTTOM)
-    dates = sorted({d for d in (_date(m["event_date"]) for m in pts) if d})
-    undated = any(_date(m["event_date"]) is None for m in pts)
-    x0, x1 = LEFT + 20, WIDTH - RIGHT - (60 if undated else 20)
-    first, last = (dates[0].toordinal(), dates[-1].toordinal()) if dates else (0, 0)
-    span, mid = max(last - first, 60), (first + last) / 2
-
-    def x_of(d: date) -> float:
-        return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
-
-    sentence = esc(_alt(name, unit, every, refs, len(pts)))
+    sentence: str,
+    y: _Scale,
+    dates: list[date],
+    undated: bool,
+    x1: float,
+    x_of: Callable[[date], float],
+) -> list[str]:
+    """The opening of a chart's ``<svg>``: its title, description, axes, ticks and axis labels."""
     out = [
         (
             f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="group" '
@@ -242,7 +223,20 @@ def _chart(
         f'<text class="label" x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 6}" '
         'text-anchor="middle">event date</text>'
     )
-    out += _reference_lines(refs, y)
+    return out
+
+
+def _mark_links(
+    pts: list[dict],
+    dates: list[date],
+    x0: float,
+    x1: float,
+    x_of: Callable[[date], float],
+    y: _Scale,
+    documents_href: str,
+) -> list[str]:
+    """A linked mark for each of ``pts``, with its tooltip and, when it stands for several claims, its count."""
+    out = []
     # Several marks of one date side by side rather than on top of each other; with no date
     # at all, the marks spread over the whole width in value order.
     per_date = Counter(_date(m["event_date"]) or "undated" for m in pts)
@@ -266,6 +260,43 @@ def _chart(
         # A mark standing for several claims says how many, so repeats are seen and not only hovered.
         times = f'<text class="count" x="{cx + 7:.1f}" y="{y(low) - 5:.1f}">×{count}</text>' if count > 1 else ""
         out.append(f'<a href="{esc(href)}"><title>{esc(tip)}</title>{_mark(cx, low, high, y, cls)}{times}</a>')
+    return out
+
+
+def _chart(
+    unit: str,
+    pts: list[dict],
+    every: list[dict],
+    ledger: pd.DataFrame,
+    topic: str,
+    documents_href: str,
+    chart_id: str,
+    label: str,
+) -> str:
+    if len(pts) < 2:
+        return ""
+    refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
+    refs = refs[refs["base_unit"] == unit]
+    name, key = label or topic, f"chart-{chart_id or topic}"
+    values = [
+        x
+        for x in (*(m["low"] for m in pts), *(m["high"] for m in pts), *refs["low_base"], *refs["high_base"])
+        if 0 < x < math.inf
+    ]
+    y = _Scale(min(values), max(values), TOP, HEIGHT - BOTTOM)
+    dates = sorted({d for d in (_date(m["event_date"]) for m in pts) if d})
+    undated = any(_date(m["event_date"]) is None for m in pts)
+    x0, x1 = LEFT + 20, WIDTH - RIGHT - (60 if undated else 20)
+    first, last = (dates[0].toordinal(), dates[-1].toordinal()) if dates else (0, 0)
+    span, mid = max(last - first, 60), (first + last) / 2
+
+    def x_of(d: date) -> float:
+        return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
+
+    sentence = esc(_alt(name, unit, every, refs, len(pts)))
+    out = _axes(key, name, unit, sentence, y, dates, undated, x1, x_of)
+    out += _reference_lines(refs, y)
+    out += _mark_links(pts, dates, x0, x1, x_of, y, documents_href)
     out.append("</svg>")
     caption = f'<figcaption id="{esc(key)}-c">{sentence}</figcaption>'
     return f'<figure class="chart">{"".join(out)}{_legend(pts)}{caption}</figure>'

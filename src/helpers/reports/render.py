@@ -97,37 +97,7 @@ def table(
     # Landmarks need distinct names: an unnamed table is named by its first columns.
     name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
     head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
-    rows = []
-    # Column by column as lists: to_dict("records") boxes cell by cell, which costs more than the
-    # HTML of a corpus-sized table (1,000 documents, thirteen columns).
-    names = list(df.columns)
-    columns = [df.iloc[:, k].tolist() for k in range(len(names))]
-    for values in zip(*columns) if columns else [()] * len(df):
-        rec = dict(zip(names, values))
-        tds = []
-        for col in shown:
-            v = rec[col]
-            # Strings are taken as already formatted (e.g. a year must not become "2,020").
-            text = (
-                cells[col](rec)
-                if col in cells
-                else format_number(v)
-                if col in numeric and not isinstance(v, str)
-                else esc(v)
-            )
-            attrs = ' class="num"' if col in numeric else ""
-            if col in keys:
-                attrs += f' data-value="{esc(keys[col](rec))}"'
-            elif col in numeric and not isinstance(v, str) and text:
-                attrs += f' data-value="{esc(v)}"'  # sorts by the number, not by its grouped text
-            if col in lang:
-                spec = lang[col]
-                code = spec(rec) if callable(spec) else rec.get(spec, spec) if spec in rec else spec
-                attrs += lang_attr(code)
-            if col in links and text:
-                text = f'<a href="{esc(links[col](rec))}">{text}</a>'
-            tds.append(f"<td{attrs}>{text}</td>")
-        rows.append("<tr>" + "".join(tds) + "</tr>")
+    rows = _rows(df, shown, numeric, lang, links, cells, keys)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
     note = (
@@ -141,6 +111,60 @@ def table(
         f'<table class="data"{" data-tools" if tools else ""} aria-label="{esc(name)}">{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
     )
+
+
+RowFunction = Callable[[Mapping[str, object]], str]
+
+
+def _cell(
+    col: str,
+    rec: Mapping[str, object],
+    numeric: tuple[str, ...],
+    lang: Mapping[str, str | RowFunction],
+    links: Mapping[str, RowFunction],
+    cells: Mapping[str, RowFunction],
+    keys: Mapping[str, Callable[[Mapping[str, object]], object]],
+) -> str:
+    """One ``<td>`` of ``table``: its text, sort key, language and link."""
+    v = rec[col]
+    # Strings are taken as already formatted (e.g. a year must not become "2,020").
+    text = (
+        cells[col](rec) if col in cells else format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
+    )
+    attrs = ' class="num"' if col in numeric else ""
+    if col in keys:
+        attrs += f' data-value="{esc(keys[col](rec))}"'
+    elif col in numeric and not isinstance(v, str) and text:
+        attrs += f' data-value="{esc(v)}"'  # sorts by the number, not by its grouped text
+    if col in lang:
+        spec = lang[col]
+        code = spec(rec) if callable(spec) else rec.get(spec, spec) if spec in rec else spec
+        attrs += lang_attr(code)
+    if col in links and text:
+        text = f'<a href="{esc(links[col](rec))}">{text}</a>'
+    return f"<td{attrs}>{text}</td>"
+
+
+def _rows(
+    df: pd.DataFrame,
+    shown: list[str],
+    numeric: tuple[str, ...],
+    lang: Mapping[str, str | RowFunction],
+    links: Mapping[str, RowFunction],
+    cells: Mapping[str, RowFunction],
+    keys: Mapping[str, Callable[[Mapping[str, object]], object]],
+) -> list[str]:
+    """The ``<tr>`` of each row of ``df``, showing the ``shown`` columns."""
+    rows = []
+    # Column by column as lists: to_dict("records") boxes cell by cell, which costs more than the
+    # HTML of a corpus-sized table (1,000 documents, thirteen columns).
+    names = list(df.columns)
+    columns = [df.iloc[:, k].tolist() for k in range(len(names))]
+    for values in zip(*columns) if columns else [()] * len(df):
+        rec = dict(zip(names, values))
+        tds = [_cell(col, rec, numeric, lang, links, cells, keys) for col in shown]
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return rows
 
 
 def boxed(table_html: str, label: str, tools: bool = False) -> str:
