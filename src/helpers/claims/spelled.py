@@ -27,7 +27,7 @@ from .spelled_words import (
     EN_SCALES,
     EN_TEENS,
     EN_TENS,
-    EN_UNITS,
+    EN_DIGIT_WORDS,
 )
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
@@ -36,7 +36,7 @@ _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 
 _EN_WORDS = sorted(
-    set(EN_UNITS)
+    set(EN_DIGIT_WORDS)
     | set(EN_TEENS)
     | set(EN_TENS)
     | set(EN_SCALES)
@@ -190,10 +190,10 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
                 j += 1
                 continue
             break
-        if w in EN_UNITS:
+        if w in EN_DIGIT_WORDS:
             if last in ("unit", "teen", "digit"):
                 break
-            current += EN_UNITS[w]
+            current += EN_DIGIT_WORDS[w]
             last = "unit"
         elif w in EN_TEENS:
             if last in ("unit", "teen", "ten", "digit"):
@@ -244,22 +244,22 @@ def _and_continues(text: str, toks: list, j: int, last: str) -> bool:
         return False  # "five billion and three quarters": the fraction is of the billion
     k = (
         j + 2
-        if nxt in EN_UNITS
+        if nxt in EN_DIGIT_WORDS
         else j + 3
-        if (nxt in EN_TENS and j + 2 < len(toks) and toks[j + 2][0].lower() in EN_UNITS)
+        if (nxt in EN_TENS and j + 2 < len(toks) and toks[j + 2][0].lower() in EN_DIGIT_WORDS)
         else 0
     )
     den = _compound_ord(text, toks, k) if k else None
     numerator = (
-        EN_UNITS.get(nxt, 0)
+        EN_DIGIT_WORDS.get(nxt, 0)
         if k == j + 2
-        else EN_TENS.get(nxt, 0) + (EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+        else EN_TENS.get(nxt, 0) + (EN_DIGIT_WORDS.get(toks[j + 2][0].lower(), 0) if k else 0)
     )
     if den is not None and numerator < den[1]:
         # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
         # proper fraction ("one hundred and thirty-two fifths" is 132/5)
         return False
-    return nxt in EN_UNITS or nxt in EN_TEENS or nxt in EN_TENS or _digits(nxt) is not None
+    return nxt in EN_DIGIT_WORDS or nxt in EN_TEENS or nxt in EN_TENS or _digits(nxt) is not None
 
 
 def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
@@ -361,14 +361,14 @@ def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:
     k = j
     while k < len(toks) and (k == j or _joined(text, toks, k)):
         t = toks[k][0].lower()
-        if t in EN_UNITS:
-            digits += str(EN_UNITS[t])
+        if t in EN_DIGIT_WORDS:
+            digits += str(EN_DIGIT_WORDS[t])
         elif t in EN_TEENS:
             digits += str(EN_TEENS[t])
         elif t in EN_TENS:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
-            if nxt in EN_UNITS and EN_UNITS[nxt]:
-                digits += str(EN_TENS[t] // 10) + str(EN_UNITS[nxt])
+            if nxt in EN_DIGIT_WORDS and EN_DIGIT_WORDS[nxt]:
+                digits += str(EN_TENS[t] // 10) + str(EN_DIGIT_WORDS[nxt])
                 k += 1
             else:
                 digits += str(EN_TENS[t])

@@ -3,7 +3,7 @@ ordinals (as fraction denominators), German fractions and halves (``spelled``)."
 
 from __future__ import annotations
 
-EN_UNITS = {
+EN_DIGIT_WORDS = {
     "zero": 0,
     "nought": 0,
     "naught": 0,
