@@ -18,123 +18,17 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-_EN_UNITS = {
-    "zero": 0,
-    "nought": 0,
-    "naught": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_EN_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_EN_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_EN_SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "mln": 1e6,
-    "bln": 1e9,
-    "tln": 1e12,
-}
-_EN_ORD_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-    "thousandth": 1e3,
-    "millionth": 1e6,
-    "billionth": 1e9,
-    "trillionth": 1e12,
-    "quarter": 4,
-    "half": 2,
-}
-# "second"/"first" as denominators only after a number word and in plural ("three twenty-firsts")
-_EN_AMBIGUOUS_ORD = {"first", "second"}
-
-_DE_FRACTIONS = {
-    "halb": 2,
-    "halbe": 2,
-    "halbes": 2,
-    "halber": 2,
-    "halben": 2,
-    "drittel": 3,
-    "viertel": 4,
-    "fünftel": 5,
-    "sechstel": 6,
-    "siebtel": 7,
-    "achtel": 8,
-    "neuntel": 9,
-    "zehntel": 10,
-    "zwölftel": 12,
-    "zwanzigstel": 20,
-    "hundertstel": 100,
-    "tausendstel": 1000,
-}
-_DE_SCALES = {
-    "tausend": 1e3,
-    "million": 1e6,
-    "millionen": 1e6,
-    "milliarde": 1e9,
-    "milliarden": 1e9,
-    "billion": 1e12,
-    "billionen": 1e12,
-}
-_DE_HALF = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5, "einhalb": 0.5, "dreiviertel": 0.75}
+from .spelled_words import (
+    DE_FRACTIONS,
+    DE_HALF,
+    DE_SCALES,
+    EN_AMBIGUOUS_ORD,
+    EN_ORD_UNITS,
+    EN_SCALES,
+    EN_TEENS,
+    EN_TENS,
+    EN_DIGIT_WORDS,
+)
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # what may stand between two words of one number
@@ -142,11 +36,11 @@ _GAP = re.compile(r"(?:\s+|\s*-\s*)")
 
 
 _EN_WORDS = sorted(
-    set(_EN_UNITS)
-    | set(_EN_TEENS)
-    | set(_EN_TENS)
-    | set(_EN_SCALES)
-    | set(_EN_ORD_UNITS)
+    set(EN_DIGIT_WORDS)
+    | set(EN_TEENS)
+    | set(EN_TENS)
+    | set(EN_SCALES)
+    | set(EN_ORD_UNITS)
     | {
         "a",
         "an",
@@ -187,11 +81,11 @@ class Spelled:
 
 def _en_ord(word: str) -> float | None:
     w = word.lower()
-    if w.endswith("s") and w[:-1] in _EN_ORD_UNITS:
+    if w.endswith("s") and w[:-1] in EN_ORD_UNITS:
         w = w[:-1]
     elif w == "halves":
         w = "half"
-    return _EN_ORD_UNITS.get(w)
+    return EN_ORD_UNITS.get(w)
 
 
 @lru_cache(maxsize=4096)
@@ -204,8 +98,8 @@ def _de_word(word: str) -> float | None:
             head = _de_word(w[: -len(tail)]) if w[: -len(tail)] not in ("ein",) else 1.0
             if head is not None:
                 return head + add
-    if w in _DE_HALF:
-        return _DE_HALF[w]
+    if w in DE_HALF:
+        return DE_HALF[w]
     try:
         return float(text2num(w, "de"))
     except (ValueError, TypeError):
@@ -285,7 +179,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         d = _digits(w)
         if w in ("a", "an") and not seen:
             nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and _joined(text, toks, j + 1) else ""
-            if nxt in ("hundred", "dozen") or nxt in _EN_SCALES:
+            if nxt in ("hundred", "dozen") or nxt in EN_SCALES:
                 current, last, seen, j = 1.0, "unit", True, j + 1
                 continue
             break
@@ -296,20 +190,20 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
                 j += 1
                 continue
             break
-        if w in _EN_UNITS:
+        if w in EN_DIGIT_WORDS:
             if last in ("unit", "teen", "digit"):
                 break
-            current += _EN_UNITS[w]
+            current += EN_DIGIT_WORDS[w]
             last = "unit"
-        elif w in _EN_TEENS:
+        elif w in EN_TEENS:
             if last in ("unit", "teen", "ten", "digit"):
                 break
-            current += _EN_TEENS[w]
+            current += EN_TEENS[w]
             last = "teen"
-        elif w in _EN_TENS:
+        elif w in EN_TENS:
             if last in ("unit", "teen", "ten", "digit"):
                 break
-            current += _EN_TENS[w]
+            current += EN_TENS[w]
             last = "ten"
         elif w == "hundred":
             if last == "hundred":
@@ -320,11 +214,11 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
                 break
             current = (current or 1.0) * 100
             last = "hundred"
-        elif w in _EN_SCALES:
+        elif w in EN_SCALES:
             if last == "scale" and current == 0:
-                total = (total or 1.0) * _EN_SCALES[w]  # "lakh crore"
+                total = (total or 1.0) * EN_SCALES[w]  # "lakh crore"
             else:
-                total += (current or 1.0) * _EN_SCALES[w]
+                total += (current or 1.0) * EN_SCALES[w]
             current = 0.0
             last = "scale"
         elif w in ("dozen", "dozens", "doz", "dozs", "dz", "dzs") and seen:
@@ -337,7 +231,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         j += 1
     if not seen:
         return None
-    if words == 1 and last == "scale" and toks[i][0].lower() in _EN_SCALES:
+    if words == 1 and last == "scale" and toks[i][0].lower() in EN_SCALES:
         return None  # a bare scale word ("million") is not a number by itself
     return j, total + current, words
 
@@ -350,22 +244,22 @@ def _and_continues(text: str, toks: list, j: int, last: str) -> bool:
         return False  # "five billion and three quarters": the fraction is of the billion
     k = (
         j + 2
-        if nxt in _EN_UNITS
+        if nxt in EN_DIGIT_WORDS
         else j + 3
-        if (nxt in _EN_TENS and j + 2 < len(toks) and toks[j + 2][0].lower() in _EN_UNITS)
+        if (nxt in EN_TENS and j + 2 < len(toks) and toks[j + 2][0].lower() in EN_DIGIT_WORDS)
         else 0
     )
     den = _compound_ord(text, toks, k) if k else None
     numerator = (
-        _EN_UNITS.get(nxt, 0)
+        EN_DIGIT_WORDS.get(nxt, 0)
         if k == j + 2
-        else _EN_TENS.get(nxt, 0) + (_EN_UNITS.get(toks[j + 2][0].lower(), 0) if k else 0)
+        else EN_TENS.get(nxt, 0) + (EN_DIGIT_WORDS.get(toks[j + 2][0].lower(), 0) if k else 0)
     )
     if den is not None and numerator < den[1]:
         # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
         # proper fraction ("one hundred and thirty-two fifths" is 132/5)
         return False
-    return nxt in _EN_UNITS or nxt in _EN_TEENS or nxt in _EN_TENS or _digits(nxt) is not None
+    return nxt in EN_DIGIT_WORDS or nxt in EN_TEENS or nxt in EN_TENS or _digits(nxt) is not None
 
 
 def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
@@ -373,12 +267,12 @@ def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
     if j >= len(toks):
         return None
     w = toks[j][0].lower()
-    if w in _EN_TENS and j + 1 < len(toks) and _joined(text, toks, j + 1):
+    if w in EN_TENS and j + 1 < len(toks) and _joined(text, toks, j + 1):
         unit = _en_ord(toks[j + 1][0])
         if unit is not None and unit < 10:
-            return j + 2, _EN_TENS[w] + unit
+            return j + 2, EN_TENS[w] + unit
     den = _en_ord(w)
-    if den is None or w.rstrip("s") in _EN_AMBIGUOUS_ORD:
+    if den is None or w.rstrip("s") in EN_AMBIGUOUS_ORD:
         return None  # "9.58 seconds", "the first": time and order, never a denominator on their own
     return j + 1, float(den)
 
@@ -394,8 +288,8 @@ def _scale_after(text: str, toks: list, j: int) -> tuple[int, float] | None:
         and _joined(text, toks, k + 1)
     ):
         k += 2
-    if k < len(toks) and _joined(text, toks, k) and toks[k][0].lower() in _EN_SCALES:
-        return k + 1, _EN_SCALES[toks[k][0].lower()]
+    if k < len(toks) and _joined(text, toks, k) and toks[k][0].lower() in EN_SCALES:
+        return k + 1, EN_SCALES[toks[k][0].lower()]
     return None
 
 
@@ -432,9 +326,7 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         return None
     j, value, words = card
     last_scale = (
-        next(
-            (_EN_SCALES[toks[k][0].lower()] for k in range(j - 1, i - 1, -1) if toks[k][0].lower() in _EN_SCALES), None
-        )
+        next((EN_SCALES[toks[k][0].lower()] for k in range(j - 1, i - 1, -1) if toks[k][0].lower() in EN_SCALES), None)
         if words
         else None
     )
@@ -469,17 +361,17 @@ def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:
     k = j
     while k < len(toks) and (k == j or _joined(text, toks, k)):
         t = toks[k][0].lower()
-        if t in _EN_UNITS:
-            digits += str(_EN_UNITS[t])
-        elif t in _EN_TEENS:
-            digits += str(_EN_TEENS[t])
-        elif t in _EN_TENS:
+        if t in EN_DIGIT_WORDS:
+            digits += str(EN_DIGIT_WORDS[t])
+        elif t in EN_TEENS:
+            digits += str(EN_TEENS[t])
+        elif t in EN_TENS:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
-            if nxt in _EN_UNITS and _EN_UNITS[nxt]:
-                digits += str(_EN_TENS[t] // 10) + str(_EN_UNITS[nxt])
+            if nxt in EN_DIGIT_WORDS and EN_DIGIT_WORDS[nxt]:
+                digits += str(EN_TENS[t] // 10) + str(EN_DIGIT_WORDS[nxt])
                 k += 1
             else:
-                digits += str(_EN_TENS[t])
+                digits += str(EN_TENS[t])
         else:
             break
         k += 1
@@ -555,19 +447,19 @@ def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
     # "ein halbes", "eine halbe Million", "ein Drittel"
     if w in ("ein", "eine", "einen", "einem", "einer", "eines") and i + 1 < len(toks) and _joined(text, toks, i + 1):
         nxt = toks[i + 1][0].lower()
-        if nxt in _DE_FRACTIONS:
-            value = 1.0 / _DE_FRACTIONS[nxt]
+        if nxt in DE_FRACTIONS:
+            value = 1.0 / DE_FRACTIONS[nxt]
             if not scale:
                 return i + 2, sign * value, "fraction", 2
             return _de_scale_tail(text, toks, i + 2, sign * value, "fraction", 2)
-        if nxt in _DE_SCALES or nxt in ("dutzend", "hundert", "tausend"):
-            mult = _DE_SCALES.get(nxt) or {"dutzend": 12.0, "hundert": 100.0, "tausend": 1000.0}[nxt]
+        if nxt in DE_SCALES or nxt in ("dutzend", "hundert", "tausend"):
+            mult = DE_SCALES.get(nxt) or {"dutzend": 12.0, "hundert": 100.0, "tausend": 1000.0}[nxt]
             return _de_more(text, toks, i + 2, sign * mult, 2)
         return None
     base = _digits(w)
     words = 0
     if base is None:
-        if w in _DE_SCALES:
+        if w in DE_SCALES:
             return None  # bare "Milliarden", "Tausend": vague or a name, not a number by itself
         base = _de_word(w)
         if base is None:
@@ -575,7 +467,7 @@ def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         words = 1
     j = i + 1
     kind = "int" if float(base).is_integer() else "mixed"
-    if w in _DE_HALF and w != "dreiviertel":
+    if w in DE_HALF and w != "dreiviertel":
         kind = "mixed"
     if w == "dreiviertel" or w == "einhalb":
         kind = "fraction"
@@ -594,8 +486,8 @@ def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
     # "drei halbe", "zwei Drittel", "fünf und drei Viertel Milliarde"
     if j < len(toks) and _joined(text, toks, j):
         nxt = toks[j][0].lower()
-        if nxt in _DE_FRACTIONS and words + (1 if _digits(w) is not None else 0):
-            value = base / _DE_FRACTIONS[nxt]
+        if nxt in DE_FRACTIONS and words + (1 if _digits(w) is not None else 0):
+            value = base / DE_FRACTIONS[nxt]
             if not scale:
                 return j + 1, sign * value, "fraction", words + 1
             return _de_scale_tail(text, toks, j + 1, sign * value, "fraction", words + 1)
@@ -612,11 +504,11 @@ def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
 
 def _de_scale_tail(text: str, toks: list, j: int, value: float, kind: str, words: int) -> tuple[int, float, str, int]:
     """A scale word after a (fractional) number: 'eine halbe Million', 'dreieinhalb Millionen'."""
-    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() in _DE_SCALES:
+    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() in DE_SCALES:
         return (
             j + 1,
-            value * _DE_SCALES[toks[j][0].lower()],
-            "int" if (value * _DE_SCALES[toks[j][0].lower()]).is_integer() else kind,
+            value * DE_SCALES[toks[j][0].lower()],
+            "int" if (value * DE_SCALES[toks[j][0].lower()]).is_integer() else kind,
             words + 1,
         )
     if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() == "dutzend":
@@ -630,8 +522,8 @@ def _de_more(text: str, toks: list, j: int, value: float, words: int, kind: str 
         return _de_scale_tail(text, toks, j, value, kind, words)
     while j < len(toks) and _joined(text, toks, j):
         w = toks[j][0].lower()
-        if w in _DE_SCALES and value < _DE_SCALES[w]:
-            value *= _DE_SCALES[w]
+        if w in DE_SCALES and value < DE_SCALES[w]:
+            value *= DE_SCALES[w]
         elif w == "dutzend":
             value *= 12
         else:

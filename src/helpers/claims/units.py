@@ -31,6 +31,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .currency_tables import (
+    COMMON_CODES,
+    COMMON_WORDS,
+    CURRENCY_SIGNS,
+    CURRENCY_SUBUNITS,
+    CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
+)
 from .rates import RATE_UNITS, amount_unit
 from .unit_tables import PLAIN, PREFIXED, PREFIXES
 
@@ -94,204 +102,7 @@ class UnitInfo:
 
 
 # ---------------------------------------------------------------------------
-# currencies
-
-# Everyday words that CLDR does not list (or lists only in long form), per language. The bare "dollar"
-# of English and German news is the US dollar, "Pfund"/"pound" sterling, "franc"/"Franken" Swiss.
-_CURRENCY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "usd": {
-        "en": (
-            "dollar",
-            "dollars",
-            "bucks",
-            "us dollar",
-            "us dollars",
-            "u.s. dollars",
-            "u.s. dollar",
-            "american dollars",
-            "united states dollars",
-        ),
-        "de": ("dollar", "us-dollar", "us dollar", "usd"),
-        "ja": ("ドル", "米ドル", "アメリカドル", "米国ドル", "USドル", "ＵＳドル"),
-    },
-    "eur": {"en": ("euro", "euros"), "de": ("euro", "euros", "eur"), "ja": ("ユーロ",)},
-    "jpy": {"en": ("yen", "japanese yen", "円"), "de": ("yen", "japanische yen", "円"), "ja": ("円", "日本円")},
-    "gbp": {
-        "en": ("pound", "pounds", "pound sterling", "pounds sterling", "sterling", "british pounds"),
-        "de": ("pfund", "britische pfund", "pfund sterling"),
-        "ja": ("ポンド", "英ポンド", "英国ポンド"),
-    },
-    "cny": {
-        "en": ("yuan", "renminbi", "chinese yuan", "rmb", "元"),
-        "de": ("yuan", "renminbi", "元"),
-        "ja": ("元", "人民元", "中国元"),
-    },
-    "chf": {
-        "en": ("swiss franc", "swiss francs", "franc", "francs"),
-        "de": ("franken", "schweizer franken"),
-        "ja": ("スイスフラン",),
-    },
-    "krw": {"en": ("won", "korean won"), "de": ("won",), "ja": ("ウォン", "韓国ウォン")},
-    "inr": {
-        "en": ("rupee", "rupees", "indian rupees"),
-        "de": ("rupie", "rupien", "indische rupien"),
-        "ja": ("ルピー", "インドルピー"),
-    },
-    "rub": {"en": ("rouble", "roubles", "ruble", "rubles"), "de": ("rubel",), "ja": ("ルーブル",)},
-    "cad": {"en": ("canadian dollar", "canadian dollars"), "de": ("kanadische dollar",), "ja": ("カナダドル",)},
-    "aud": {
-        "en": ("australian dollar", "australian dollars"),
-        "de": ("australische dollar",),
-        "ja": ("豪ドル", "オーストラリアドル"),
-    },
-    "hkd": {"en": ("hong kong dollar", "hong kong dollars"), "de": ("hongkong-dollar",), "ja": ("香港ドル",)},
-    "twd": {
-        "en": ("new taiwan dollar", "new taiwan dollars", "taiwan dollars"),
-        "de": ("taiwan-dollar",),
-        "ja": ("台湾ドル", "新台湾ドル", "ニュー台湾ドル"),
-    },
-    "sgd": {"en": ("singapore dollars",), "de": ("singapur-dollar",), "ja": ("シンガポールドル",)},
-    "nzd": {
-        "en": ("new zealand dollar", "new zealand dollars"),
-        "de": ("neuseeland-dollar",),
-        "ja": ("ニュージーランドドル",),
-    },
-    "mxn": {"en": ("mexican peso", "mexican pesos"), "de": ("mexikanische peso",), "ja": ("メキシコペソ",)},
-    "brl": {"en": ("reais", "brazilian real"), "de": ("brasilianische real",), "ja": ("レアル",)},
-    "try": {"en": ("turkish lira", "turkish liras"), "de": ("türkische lira",), "ja": ("トルコリラ",)},
-    "sek": {"en": ("swedish krona", "swedish kronor"), "de": ("schwedische kronen",), "ja": ("スウェーデンクローナ",)},
-    "myr": {"en": ("ringgit",), "de": ("ringgit",), "ja": ("リンギット",)},
-    "esp": {"en": ("peseta", "pesetas"), "de": ("peseten",), "ja": ("ペセタ",)},
-    "nlg": {"en": ("guilder", "guilders"), "de": ("gulden",), "ja": ("ギルダー",)},
-    "dem": {"en": ("deutsche mark", "deutsche marks", "d-mark"), "de": ("d-mark", "deutsche mark"), "ja": ("マルク",)},
-    "frf": {"en": ("french franc", "french francs"), "de": ("französische franc",), "ja": ("フランスフラン",)},
-    "btc": {"en": ("bitcoin", "bitcoins", "btc"), "de": ("bitcoin", "bitcoins", "btc"), "ja": ("ビットコイン",)},
-}
-# ISO codes read as money when written next to a number (USD 5, 5 EUR, usd 20); the rarer codes of CLDR
-# only by name, because many are everyday words in capitals ("ALL 5 solutions", "TOP 10")
-_COMMON_CODES = (
-    "usd",
-    "eur",
-    "jpy",
-    "gbp",
-    "cny",
-    "chf",
-    "cad",
-    "aud",
-    "nzd",
-    "hkd",
-    "sgd",
-    "krw",
-    "inr",
-    "rub",
-    "brl",
-    "mxn",
-    "sek",
-    "nok",
-    "dkk",
-    "pln",
-    "czk",
-    "huf",
-    "zar",
-    "myr",
-    "thb",
-    "idr",
-    "php",
-    "vnd",
-    "twd",
-    "ils",
-    "aed",
-    "sar",
-    "egp",
-    "ngn",
-    "kes",
-    "btc",
-)
-# Letters written before a dollar sign: c $ (Canadian), hk $, nz$, us $, Mex$
-_DOLLARPREFIXES = {
-    "us": "usd",
-    "u.s.": "usd",
-    "c": "cad",
-    "ca": "cad",
-    "can": "cad",
-    "a": "aud",
-    "au": "aud",
-    "hk": "hkd",
-    "nz": "nzd",
-    "nt": "twd",
-    "s": "sgd",
-    "sg": "sgd",
-    "mex": "mxn",
-    "mx": "mxn",
-    "r": "brl",
-    "z": "zwl",
-}
-# Symbols and prefixes written before (or after) an amount. "$" alone is the US dollar in this corpus.
-_CURRENCY_SIGNS: dict[str, str] = {
-    "$": "usd",
-    "US$": "usd",
-    "$US": "usd",
-    "U.S.$": "usd",
-    "＄": "usd",
-    "€": "eur",
-    "£": "gbp",
-    "￡": "gbp",
-    "¥": "jpy",
-    "￥": "jpy",
-    "₩": "krw",
-    "₹": "inr",
-    "₽": "rub",
-    "₺": "try",
-    "CA$": "cad",
-    "C$": "cad",
-    "A$": "aud",
-    "AU$": "aud",
-    "HK$": "hkd",
-    "NT$": "twd",
-    "S$": "sgd",
-    "NZ$": "nzd",
-    "R$": "brl",
-    "RM": "myr",
-    "Rs": "inr",
-    "Rs.": "inr",
-    "CN¥": "cny",
-    "RMB": "cny",
-    "Fr.": "chf",
-    "SFr.": "chf",
-    "₿": "btc",
-    "₱": "php",
-    "₦": "ngn",
-    "₫": "vnd",
-    "฿": "thb",
-    "₪": "ils",
-    "₴": "uah",
-    "₡": "crc",
-    "₭": "lak",
-    "₾": "gel",
-}
-# last words of currency names that are everyday words too ("5 real problems")
-_COMMON_WORDS = frozenset({"real", "mark", "rand"})
-# Subunits: (unit, share of the main unit), per language
-_CURRENCY_SUBUNITS: dict[str, dict[str, tuple[str, float]]] = {
-    "en": {
-        "cent": ("usd", 0.01),
-        "cents": ("usd", 0.01),
-        "penny": ("gbp", 0.01),
-        "pence": ("gbp", 0.01),
-        "p": ("gbp", 0.01),
-        "¢": ("usd", 0.01),
-        "satoshi": ("btc", 1e-8),
-        "satoshis": ("btc", 1e-8),
-    },
-    "de": {
-        "cent": ("eur", 0.01),
-        "cents": ("eur", 0.01),
-        "ct": ("eur", 0.01),
-        "rappen": ("chf", 0.01),
-        "pence": ("gbp", 0.01),
-    },
-    "ja": {"セント": ("usd", 0.01), "銭": ("jpy", 0.01), "ペンス": ("gbp", 0.01), "角": ("cny", 0.1)},
-}
+# currencies (the surface tables are in currency_tables)
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +154,7 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
             if lang == "ja" and " " in name:
                 words[lang][name.replace(" ", "・").lower()] = UnitInfo(code)
         for word, codes in last.items():
-            if len(codes) == 1 and word not in words[lang] and word not in _COMMON_WORDS:
+            if len(codes) == 1 and word not in words[lang] and word not in COMMON_WORDS:
                 words[lang][word] = UnitInfo(next(iter(codes)))
     # German adjectives inflect: Kanadischer Dollar, 16 Millionen kanadische(n) Dollar
     for name, info in list(words["de"].items()):
@@ -352,15 +163,15 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
         if rest and m:
             for ending in ("e", "en", "er", "es"):
                 words["de"].setdefault(f"{m.group(1)}{ending} {rest}", info)
-    for code, per_lang in _CURRENCY_WORDS.items():
+    for code, per_lang in CURRENCY_WORDS.items():
         for lang, spellings in per_lang.items():
             for f in spellings:
                 words[lang][f.lower()] = UnitInfo(code)
-    for lang, subs in _CURRENCY_SUBUNITS.items():
+    for lang, subs in CURRENCY_SUBUNITS.items():
         for f, (code, share) in subs.items():
             words[lang][f] = UnitInfo(code, share)
-    signs = dict(_CURRENCY_SIGNS)
-    for code in _COMMON_CODES:
+    signs = dict(CURRENCY_SIGNS)
+    for code in COMMON_CODES:
         signs.setdefault(code.upper(), code)
         signs.setdefault("M" + code.upper(), code)  # MEUR, MUSD: millions
         for lang in words:
@@ -623,7 +434,7 @@ def sign_before(text: str, pos: int) -> UnitMatch | None:
             m = None
         if m:
             letters = m.group(1).lower()
-            code = _DOLLARPREFIXES.get(letters) or (letters if letters in _COMMON_CODES else None)
+            code = DOLLAR_PREFIXES.get(letters) or (letters if letters in COMMON_CODES else None)
             if code:
                 s = best.start - (len(m.group(0)))
                 best = UnitMatch(UnitInfo(code), s, best.end, text[s : best.end])

@@ -131,6 +131,94 @@ def _start_of_change(text: str, a: _Q, b: _Q, lang: str) -> _Q:
     )
 
 
+def _range_connector(
+    text: str, a: _Q, b: _Q, between: str, connector: re.Pattern[str], lang: str
+) -> re.Match[str] | None:
+    """What joins A and B as the two ends of one range, or None: a connector word or sign, a lost "and"."""
+    conn = connector.fullmatch(between)
+    if (
+        conn is None
+        and between.isspace()
+        and a.explicit_unit
+        and a.unit == b.unit
+        and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start)
+    ):
+        conn = re.match(r"\s+", between)  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
+    if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
+        conn = re.match("と", between)  # 20と30の間: between 20 and 30
+    if b.qualifier in ("at_least", "at_most") and lang != "ja":
+        conn = None  # "5000 or less than 6000": a value and a bound, not a range
+    return conn
+
+
+def _currency_covers_second(a: _Q, b: _Q) -> bool:
+    """ "$60-65 billion": the currency sign of the first number covers the bare second one."""
+    return units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit and a.kind == b.kind == "num"
+
+
+def _share_currency(text: str, a: _Q, b: _Q, lang: str) -> tuple[_Q, _Q]:
+    """Both ends in the first one's currency, the first also in the second one's scale ("$60-65 billion")."""
+    b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
+    if b.scaled and not a.scaled:
+        scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
+        a = replace(
+            a,
+            low=a.low * scale,
+            high=a.high * scale,
+            raw_low=a.raw_low * scale,
+            raw_high=a.raw_high * scale,
+            scaled=True,
+        )
+    return a, b
+
+
+def _connector_fits(text: str, a: _Q, b: _Q, between: str, loss: bool) -> bool:
+    """Whether the connector's word and the two units let A and B be one range."""
+    word = between.strip()
+    if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9) : a.start]):
+        return False
+    if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8) : a.start]):
+        return False  # "(3c) and 8c": a bracketed loss and a profit span a guidance range
+    if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
+        # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
+        if a.explicit_unit or a.raw_high > b.raw_low:
+            return False
+    return not (a.explicit_unit and a.unit != b.unit)
+
+
+def _first_in_second_unit(text: str, a: _Q, b: _Q, lang: str) -> tuple[float, float]:
+    """The first end's low and high in the second one's unit (a bare first number borrows its unit)."""
+    if a.explicit_unit:
+        return a.low, a.high
+    a_low, a_high = a.raw_low, a.raw_high
+    # a bare first number borrows the second one's scale (何百、何千億 = 何百億..何千億)
+    if b.scaled and not a.scaled:
+        scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
+        a_low, a_high = a_low * scale, a_high * scale
+    return a_low * b.mult + b.offset, a_high * b.mult + b.offset
+
+
+def _range(a: _Q, b: _Q, a_low: float, a_high: float) -> _Q:
+    """One quantity from A to B, in B's unit."""
+    return _Q(
+        a.start,
+        b.end,
+        min(a_low, b.low),
+        max(a_high, b.high),
+        b.unit,
+        b.mult,
+        a.vague or b.vague,
+        a.qualifier or b.qualifier,
+        True,
+        "range",
+        a_low,
+        b.raw_high,
+        b.scaled,
+        b.offset,
+        b.unit_surface or a.unit_surface,
+    )
+
+
 def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Join 'A connector B' into one range when B's unit can apply to A; a change ('from A to B') stays two values."""
     connector = RANGE_CONNECTOR.get(lang, RANGE_CONNECTOR["en"])
@@ -156,89 +244,21 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 qs[i + 1] = replace(b, change="to")
                 i += 1
                 continue
-            conn = connector.fullmatch(between)
-            if (
-                conn is None
-                and between.isspace()
-                and a.explicit_unit
-                and a.unit == b.unit
-                and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start)
-            ):
-                conn = re.match(
-                    r"\s+", between
-                )  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
-            if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
-                conn = re.match("と", between)  # 20と30の間: between 20 and 30
-            if b.qualifier in ("at_least", "at_most") and lang != "ja":
-                conn = None  # "5000 or less than 6000": a value and a bound, not a range
-            ok = (
-                conn is not None
-                and a.kind == b.kind == "num"
+            conn = _range_connector(text, a, b, between, connector, lang)
+            ok = conn is not None and (
+                a.kind == b.kind == "num"
                 and {a.unit, b.unit}.isdisjoint(("version", "year"))
-                or (conn is not None and a.unit == b.unit == "year")
+                or a.unit == b.unit == "year"
             )
-            if (
-                conn is not None
-                and units.is_currency(a.unit)
-                and b.unit == "count"
-                and not b.explicit_unit
-                and a.kind == b.kind == "num"
-            ):
-                # "$60-65 billion": the currency sign of the first number covers the second
-                b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
-                if b.scaled and not a.scaled:
-                    scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
-                    a = replace(
-                        a,
-                        low=a.low * scale,
-                        high=a.high * scale,
-                        raw_low=a.raw_low * scale,
-                        raw_high=a.raw_high * scale,
-                        scaled=True,
-                    )
+            if conn is not None and _currency_covers_second(a, b):
+                a, b = _share_currency(text, a, b, lang)
                 ok = True
             if ok and conn is not None:
-                word = between.strip()
-                if word == "und" and not re.search(r"zwischen\s$", text[max(0, a.start - 9) : a.start]):
-                    ok = False
-                if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8) : a.start]):
-                    ok = False  # "(3c) and 8c": a bracketed loss and a profit span a guidance range
-                if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
-                    # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
-                    ok = ok and not a.explicit_unit and a.raw_high <= b.raw_low
-                if a.explicit_unit and a.unit != b.unit:
-                    ok = False
+                ok = _connector_fits(text, a, b, between, loss)
             if ok:
-                mult = b.mult
-                a_low, a_high = a.raw_low, a.raw_high
-                if not a.explicit_unit:
-                    # a bare first number borrows the second one's scale (何百、何千億 = 何百億..何千億)
-                    if b.scaled and not a.scaled:
-                        scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
-                        a_low, a_high = a_low * scale, a_high * scale
-                    a_low, a_high = a_low * mult + b.offset, a_high * mult + b.offset
-                else:
-                    a_low, a_high = a.low, a.high
+                a_low, a_high = _first_in_second_unit(text, a, b, lang)
                 if a_low < b.high:
-                    out.append(
-                        _Q(
-                            a.start,
-                            b.end,
-                            min(a_low, b.low),
-                            max(a_high, b.high),
-                            b.unit,
-                            mult,
-                            a.vague or b.vague,
-                            a.qualifier or b.qualifier,
-                            True,
-                            "range",
-                            a_low,
-                            b.raw_high,
-                            b.scaled,
-                            b.offset,
-                            b.unit_surface or a.unit_surface,
-                        )
-                    )
+                    out.append(_range(a, b, a_low, a_high))
                     i += 2
                     continue
                 if a_low > b.high and not a.explicit_unit:
