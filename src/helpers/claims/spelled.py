@@ -23,11 +23,11 @@ from .spelled_words import (
     DE_HALF,
     DE_SCALES,
     EN_AMBIGUOUS_ORD,
+    EN_DIGIT_WORDS,
     EN_ORD_UNITS,
     EN_SCALES,
     EN_TEENS,
     EN_TENS,
-    EN_DIGIT_WORDS,
 )
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
