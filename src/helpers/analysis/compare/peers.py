@@ -167,10 +167,6 @@ class _Cluster:
     views: list[ClaimView]
     events: dict[str, _EventPlaces] = field(default_factory=dict)
     n_doc: Counter = field(default_factory=Counter)
-    n_speaker: Counter = field(default_factory=Counter)
-    n_doc_speaker: Counter = field(default_factory=Counter)
-    n_known: int = 0
-    n_doc_known: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         numeric = [c for c in self.views if c.window is not None and c.rng is not None]
@@ -181,11 +177,6 @@ class _Cluster:
         for i, c in enumerate(self.views):
             by_event.setdefault(c.event_id, []).append(i)
             self.n_doc[c.doc_id] += 1
-            if c.speaker:
-                self.n_known += 1
-                self.n_speaker[c.speaker] += 1
-                self.n_doc_known[c.doc_id] += 1
-                self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
         self.events = {e: _EventPlaces(self.views, ix) for e, ix in by_event.items()}
 
     def overlapping_other_doc(self, c: ClaimView) -> bool:
@@ -195,26 +186,17 @@ class _Cluster:
         return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
-        """Figures of other documents that could contradict ``c``: not another speaker's, not another point
-        of the same event (O(log n))."""
+        """Figures of other documents that could contradict ``c``: not another point of the same event (O(log n)).
+
+        Another speaker's figure can: the group already says both are about one known subject, measure and
+        period (a podcast host's "Oracle's fiscal 2025 revenue was $47.4 billion" against the CFO's $57.4B).
+        """
         n = len(self.views) - self.n_doc[c.doc_id]
-        if c.speaker:
-            others_known = self.n_known - self.n_speaker[c.speaker]
-            own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
-            n -= others_known - own_doc_others
         event = self.events.get(c.event_id)
         if event is None:
             return n
-        # figures of the event's other documents at another point: with a known speaker, only the unknown
-        # speakers' and its own speaker's (the others' were taken off above)
-        keys: list[tuple[tuple, tuple]]
-        if c.speaker:
-            keys = [(("speaker", s), ("doc speaker", c.doc_id, s)) for s in ("", c.speaker)]
-        else:
-            keys = [(("event",), ("doc", c.doc_id))]
-        for theirs, mine in keys:
-            n -= event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position)
-        return n
+        # figures of the event's other documents at another point of it
+        return n - (event.elsewhere(("event",), c.position) - event.elsewhere(("doc", c.doc_id), c.position))
 
     def near_scale(self, c: ClaimView) -> bool:
         """Whether a figure of another document is within SCALE_DECADES powers of ten of ``c`` (O(log n))."""
@@ -303,7 +285,7 @@ def claim_verdict(
     slip is visible only between the two); then the ledger; then the other
     documents of the group: any overlapping figure makes it consistent; when
     none overlaps, a figure that could contradict it (not a family member, not
-    another speaker's, not another point of the same event) makes it a conflict.
+    another point of the same event) makes it a conflict.
     ``rivals`` are the clusters of figures that can contradict ``c`` at all
     (``comparable``: known subject and period, framed like ``c``); without it,
     every peer can.
@@ -360,8 +342,7 @@ def claim_verdict(
         return Verdict("unverified", f"{detail}; {also}" if also else detail)
     return Verdict(
         "different_measure",
-        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
-        "so different statements",
+        f"{c.label()}: differs only from figures of other points of the same event, so different statements",
     )
 
 

@@ -86,6 +86,9 @@ def subject_in_sentence(
     clause = text[left:right]
     ms = mentions(text)
     inside = [m for m in ms if left <= m.start and m.end <= right]
+    if personal and speaker and _has(_I[lk], clause):
+        # "I have been at Oracle for 26 years": the speaker's own years, not the company's age
+        return Resolved(speaker, "speaker"), False
     if inside:
         people = [m for m in inside if m.entity.kind == "person"]
         # an age or a span of years belongs to the person named with it ("Scale AIから引き抜いた28歳のワン")
