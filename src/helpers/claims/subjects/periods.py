@@ -382,8 +382,8 @@ def period_in(
     kind order).
 
     ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
-    "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts only when nothing else is stated, and
-    only when ``now_words``.
+    "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
+    only when nothing else is stated, and only when ``now_words``.
     """
     event = _date(event_date)
     stop = at if end is None else max(at, end)
