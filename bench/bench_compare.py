@@ -186,11 +186,13 @@ def split_scores(fixture: Path) -> None:
             for k, v in row.items():
                 total[k] += v
             print(
-                f"  {split:<8} {doc:<24} bogus conflicts {row['bogus']:>2}  genuine found {row['found']}/{row['genuine']}"
+                f"  {split:<8} {doc:<24} bogus conflicts {row['bogus']:>2}"
+                f"  genuine found {row['found']}/{row['genuine']}"
                 f"  consistent {row['consistent']}/{row['agreed']}  figures not extracted {missing.get(doc, 0)}"
             )
         print(
-            f"  {split:<8} {'ALL':<24} bogus conflicts {total['bogus']:>2}  genuine found {total['found']}/{total['genuine']}"
+            f"  {split:<8} {'ALL':<24} bogus conflicts {total['bogus']:>2}"
+            f"  genuine found {total['found']}/{total['genuine']}"
             f"  consistent {total['consistent']}/{total['agreed']}"
         )
 

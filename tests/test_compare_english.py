@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from compared_corpus import compare_corpus
 
+from compared_corpus import compare_corpus
 from helpers.claims.subjects import counted_of, period_in
 from helpers.claims.subjects.periods import reported_period
 
