@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...format import range_words
-from .comparable import scale_window, status_words, unjudgeable
+from .comparable import holder_words, scale_window, status_words, unjudgeable
 from .rules import SAME_PLACE, SLIP_EXPONENTS, SLIP_MAX_SPREAD, TOL_EXACT, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
@@ -353,6 +353,13 @@ def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]
         why.update(cl.barred())
     framed = sum(len(cl.views) for cl in clusters) - sum(why.values()) - sum(len(cl.views) for cl in rivals)
     parts = [f"{r} ({n})" for r, n in sorted(why.items())]
+    # figures framed alike but of another holder: a chip's power against a site's
+    held: Counter = Counter(
+        holder_words(v) for cl in clusters for v in cl.views if v.holder != c.holder and not unjudgeable(v)
+    )
+    for theirs, n in sorted(held.items()):
+        parts.append(f"{holder_words(c)} power against {theirs} ({n}): different things, never a conflict")
+        framed -= n
     if framed > 0:
         parts.append(_framed_words(c.status, framed))
     return "; ".join(parts) or "another speaker's or another point of the same event"

@@ -46,6 +46,7 @@ class ClaimView:
     status: str = "actual"  # actual | guidance | forecast (helpers.claims.framing)
     generic: bool = False  # a statement about a whole class ("language models in general")
     generation: str = ""  # next | previous: another generation than the current one
+    holder: str = ""  # what a power figure is the power of when its clause says: chip | rack ("" a site or unknown)
 
     @property
     def precise(self) -> bool:
@@ -190,10 +191,23 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
             r["status"],
             bool(r["generic"]),
             r["generation"],
+            _holder(r.get("counted")),
         )
         views.setdefault(key, []).append(r)
     out = []
-    for (group, doc_id, unit, measure, qualifier, rng, as_of, status, generic, generation), rows in views.items():
+    for (
+        group,
+        doc_id,
+        unit,
+        measure,
+        qualifier,
+        rng,
+        as_of,
+        status,
+        generic,
+        generation,
+        holder,
+    ), rows in views.items():
         first = rows[0]
         out.append(
             ClaimView(
@@ -221,6 +235,14 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 status=status,
                 generic=generic,
                 generation=generation,
+                holder=holder,
             )
         )
     return out
+
+
+def _holder(counted: object) -> str:
+    """ "chip" or "rack" for a power figure its clause says is a chip's or a rack's (``counted`` power/chip ...);
+    a site's power and a power of nothing named are the sites' a company's power figures are usually about."""
+    text = counted if isinstance(counted, str) else ""
+    return text.removeprefix("power/") if text in ("power/chip", "power/rack") else ""
