@@ -645,3 +645,17 @@ def test_indexed_renderings_and_slips_are_what_a_walk_over_every_figure_finds(fi
             assert _rendering_slip(c, clusters, []) == slip(c)
         finally:
             peers._FEW = few
+
+
+def test_another_model_versions_figure_never_contradicts():
+    # Llama 2's tokens against Llama 4's (and against ledger rows of Llama 3 or of no named version)
+    f = findings(
+        claim("en_a", "a1", "2 trillion tokens", "token", "llama_training_tokens", 2e12, lang="en",
+              context="Meta's Llama 2 was trained on 2 trillion tokens."),
+        claim("en_b", "b1", "30 trillion tokens", "token", "llama_training_tokens", 3e13, lang="en",
+              context="Meta's Llama 4 went past 30 trillion tokens."),
+    )  # fmt: skip
+    for cid, mine, theirs in (("a1", "Llama 2", "Llama 4"), ("b1", "Llama 4", "Llama 2")):
+        row = claim_of(f, cid)
+        assert row["verdict"] != "conflict", row["detail"]
+        assert f"another model version: {mine} against {theirs}" in row["detail"]

@@ -98,9 +98,10 @@ def unjudgeable(c: ClaimView) -> str:
 
 def rival_key(c: ClaimView) -> str:
     """The framing figures must share to contradict each other: the status, for guidance the quarter it was
-    given in, and for a power figure what it is the power of (a chip's, a rack's or a site's)."""
+    given in, for a power figure what it is the power of (a chip's, a rack's or a site's), and the product version
+    its clause names (Llama 2's tokens are not Llama 3's)."""
     key = f"guidance{period_key('@' + c.event_date)}" if c.status == "guidance" and c.event_date else c.status
-    return f"{key}|{c.holder}" if c.holder else key
+    return "|".join((key, c.holder, c.version))
 
 
 def holder_words(c: ClaimView) -> str:

@@ -360,6 +360,17 @@ def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]
     for theirs, n in sorted(held.items()):
         parts.append(f"{holder_words(c)} power against {theirs} ({n}): different things, never a conflict")
         framed -= n
+    # figures of another version of the product (Llama 2 against Llama 3)
+    versions: Counter = Counter(
+        v.version or "no version named"
+        for cl in clusters
+        for v in cl.views
+        if v.version != c.version and v.holder == c.holder and not unjudgeable(v)
+    )
+    for theirs, n in sorted(versions.items()):
+        mine = c.version or "no version named"
+        parts.append(f"another model version: {mine} against {theirs} ({n}): different models, never a conflict")
+        framed -= n
     if framed > 0:
         parts.append(_framed_words(c.status, framed))
     return "; ".join(parts) or "another speaker's or another point of the same event"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...claims.framing import frame_of
-from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate
+from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate, clause_span, version_named
 from ...claims.topics import topic_subjects
 from ...format import range_words
 from ..attribution import said_by_row, speaker_of
@@ -47,6 +47,7 @@ class ClaimView:
     generic: bool = False  # a statement about a whole class ("language models in general")
     generation: str = ""  # next | previous: another generation than the current one
     holder: str = ""  # what a power figure is the power of when its clause says: chip | rack ("" a site or unknown)
+    version: str = ""  # the product version its clause names before it ("Llama 3"): another version is another model
 
     @property
     def precise(self) -> bool:
@@ -192,6 +193,7 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
             bool(r["generic"]),
             r["generation"],
             _holder(r.get("counted")),
+            _version(r.get("context"), r.get("surface")),
         )
         views.setdefault(key, []).append(r)
     out = []
@@ -207,6 +209,7 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
         generic,
         generation,
         holder,
+        version,
     ), rows in views.items():
         first = rows[0]
         out.append(
@@ -236,9 +239,23 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 generic=generic,
                 generation=generation,
                 holder=holder,
+                version=version,
             )
         )
     return out
+
+
+def _version(context: object, surface: object) -> str:
+    """The product and version named in the figure's clause before it ("Llama 4 went past 30 trillion tokens":
+    "Llama 4"), or ""."""
+    text = context if isinstance(context, str) else ""
+    figure = surface if isinstance(surface, str) else ""
+    at = text.find(figure) if figure else -1
+    if at < 0:
+        return ""
+    left, right = clause_span(text, at, at + len(figure))
+    product, version = version_named(text[left:right], at - left)
+    return f"{product} {version}" if product else ""
 
 
 def _holder(counted: object) -> str:

@@ -74,7 +74,17 @@ from .columns import (
     speaker_organisation,
     with_subjects,
 )
-from .entities import Entity, Mention, entities, entity, lineage, mentions, organisation_of, person_for_speaker
+from .entities import (
+    Entity,
+    Mention,
+    entities,
+    entity,
+    lineage,
+    mentions,
+    organisation_of,
+    person_for_speaker,
+    version_named,
+)
 from .measures import CURRENCIES, DURATIONS, SELF_DESCRIBING, counted_of, dimension, measure_kind, measures
 from .periods import period_in, period_key, point_in_time
 from .subject import main_subject, subject_in_sentence
@@ -107,5 +117,6 @@ __all__ = [
     "point_in_time",
     "speaker_organisation",
     "subject_in_sentence",
+    "version_named",
     "with_subjects",
 ]
