@@ -118,3 +118,20 @@ def test_a_fiscal_quarter_without_its_year_or_a_report_to_date_it_is_unknown():
 )
 def test_power_is_the_power_of_the_noun_the_clause_names(clause, expected):
     assert counted_of("watt", clause, clause) == expected
+
+
+@pytest.mark.parametrize(
+    "title, speaker, expected",
+    [
+        ("Oracle Fiscal 2025 Fourth Quarter Earnings Call", "Safra Catz", "Oracle"),
+        ("Oracle Fiscal 2025 Fourth Quarter Earnings Call", "Operator", ""),
+        ("Oracle Fiscal 2025 Fourth Quarter Earnings Call", "Brent Thill, Analyst", ""),
+        ("Oracle earnings call reaction podcast", "Jane Doe", ""),
+        ("Oracle erhöht die Investitionen kräftig", "Jane Doe", ""),
+    ],
+)
+def test_unnamed_speakers_speak_for_the_company_only_on_its_own_call(title, speaker, expected):
+    from helpers.claims.subjects import document_context, speaker_organisation
+
+    ctx = document_context("d", title, "Oracle said revenue grew. Oracle expects more.", None)
+    assert speaker_organisation(speaker, ctx) == expected

@@ -104,7 +104,10 @@ class _EventPlaces:
         self.by: dict[tuple, list[float]] = {}
         for p, i in placed:
             d, s = views[i].doc_id, views[i].speaker
-            for key in (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s)):
+            keys: tuple[tuple, ...] = (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s))
+            if not loose(views[i]):
+                keys += (("stated",), ("doc stated", d), ("stated speaker", s), ("doc stated speaker", d, s))
+            for key in keys:
                 self.by.setdefault(key, []).append(p)
 
     def near_other(self, c: ClaimView) -> list[int]:
@@ -160,6 +163,11 @@ def _of_other_docs(indexes: list[int], docs: list[str], skip: list[int], lo: int
     return out
 
 
+def loose(c: ClaimView) -> bool:
+    """A figure dated only by its event ("Meta has about 70,000 employees"), not by a period its text states."""
+    return c.period_basis in ("", "event_date", "outlook")
+
+
 @dataclass
 class _Cluster:
     """Figures of one group and one measure, indexed for linear-time peer checks."""
@@ -167,6 +175,7 @@ class _Cluster:
     views: list[ClaimView]
     events: dict[str, _EventPlaces] = field(default_factory=dict)
     n_doc: Counter = field(default_factory=Counter)
+    n: Counter = field(default_factory=Counter)  # figures with a known speaker: by speaker, document, looseness
 
     def __post_init__(self) -> None:
         numeric = [c for c in self.views if c.window is not None and c.rng is not None]
@@ -177,6 +186,12 @@ class _Cluster:
         for i, c in enumerate(self.views):
             by_event.setdefault(c.event_id, []).append(i)
             self.n_doc[c.doc_id] += 1
+            if c.speaker:
+                for tag in ("", "loose ") if loose(c) else ("",):
+                    self.n[tag + "known"] += 1
+                    self.n[(tag + "speaker", c.speaker)] += 1
+                    self.n[(tag + "doc known", c.doc_id)] += 1
+                    self.n[(tag + "doc speaker", c.doc_id, c.speaker)] += 1
         self.events = {e: _EventPlaces(self.views, ix) for e, ix in by_event.items()}
 
     def overlapping_other_doc(self, c: ClaimView) -> bool:
@@ -186,17 +201,37 @@ class _Cluster:
         return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
-        """Figures of other documents that could contradict ``c``: not another point of the same event (O(log n)).
+        """Figures of other documents that could contradict ``c``: not another point of the same event, and
+        another speaker's only when both figures state their period (O(log n)).
 
-        Another speaker's figure can: the group already says both are about one known subject, measure and
-        period (a podcast host's "Oracle's fiscal 2025 revenue was $47.4 billion" against the CFO's $57.4B).
+        Two speakers' figures dated only by their events are different statements (rounded, said at another
+        time); with the period stated on both sides they can contradict: the group already says both are about
+        one known subject, measure and period (a podcast host's "Oracle's fiscal 2025 revenue was $47.4 billion"
+        against the CFO's $57.4B).
         """
         n = len(self.views) - self.n_doc[c.doc_id]
+        if c.speaker:
+            # other speakers' figures of other documents: all of them for a loose figure, their loose ones else
+            tag = "" if loose(c) else "loose "
+            others = self.n[tag + "known"] - self.n[(tag + "speaker", c.speaker)]
+            own_doc = self.n[(tag + "doc known", c.doc_id)] - self.n[(tag + "doc speaker", c.doc_id, c.speaker)]
+            n -= others - own_doc
         event = self.events.get(c.event_id)
         if event is None:
             return n
-        # figures of the event's other documents at another point of it
-        return n - (event.elsewhere(("event",), c.position) - event.elsewhere(("doc", c.doc_id), c.position))
+        # figures of the event's other documents at another point of it that were not taken off above: with a
+        # known speaker, the unknown speakers', its own speaker's and (for a stated period) other speakers' stated
+        keys: list[tuple[tuple, tuple, int]]
+        if c.speaker:
+            keys = [(("speaker", s), ("doc speaker", c.doc_id, s), 1) for s in ("", c.speaker)]
+            if not loose(c):
+                keys.append((("stated",), ("doc stated", c.doc_id), 1))
+                keys += [(("stated speaker", s), ("doc stated speaker", c.doc_id, s), -1) for s in ("", c.speaker)]
+        else:
+            keys = [(("event",), ("doc", c.doc_id), 1)]
+        for theirs, mine, sign in keys:
+            n -= sign * (event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position))
+        return n
 
     def near_scale(self, c: ClaimView) -> bool:
         """Whether a figure of another document is within SCALE_DECADES powers of ten of ``c`` (O(log n))."""
@@ -285,7 +320,8 @@ def claim_verdict(
     slip is visible only between the two); then the ledger; then the other
     documents of the group: any overlapping figure makes it consistent; when
     none overlaps, a figure that could contradict it (not a family member, not
-    another point of the same event) makes it a conflict.
+    another point of the same event, not another speaker's unless both state
+    their period) makes it a conflict.
     ``rivals`` are the clusters of figures that can contradict ``c`` at all
     (``comparable``: known subject and period, framed like ``c``); without it,
     every peer can.
@@ -342,7 +378,8 @@ def claim_verdict(
         return Verdict("unverified", f"{detail}; {also}" if also else detail)
     return Verdict(
         "different_measure",
-        f"{c.label()}: differs only from figures of other points of the same event, so different statements",
+        f"{c.label()}: differs only from figures of other points of the same event or of other speakers "
+        "(dated only by their events), so different statements",
     )
 
 

@@ -26,6 +26,12 @@ _OWN_EVENT = re.compile(
     r"Hauptversammlung|決算説明会|決算会見|株主総会",
     re.IGNORECASE,
 )
+# A heading about someone else's take on the call: its speakers do not speak for the company.
+_ABOUT_EVENT = re.compile(
+    r"\b(?:reaction|review|recap|analysis|podcast|coverage|preview|breakdown|takeaways|commentary)\b|Analyse|"
+    r"Kommentar|Nachbetrachtung|解説|まとめ|分析",
+    re.IGNORECASE,
+)
 # Speaker labels of people who do not speak for the company on its call.
 _OUTSIDER = re.compile(
     r"\b(?:operator|analyst|moderator|host|guest|interviewer|questioner|participant|unknown|speaker\s*\d*)\b|"
@@ -261,7 +267,7 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
         main_subject=main,
         speaker_orgs=orgs or None,
         reported=reported_period(heading, get("event_date") or get("published")),
-        own_event=bool(main) and _has(_OWN_EVENT, heading),
+        own_event=bool(main) and _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading),
     )
 
 
