@@ -50,9 +50,9 @@ Against the group, a figure is ``consistent`` when a figure of another
 document overlaps it, a ``translation_slip`` when another rendering of the same
 event states it a clean power of ten apart (and the ledger does not side with
 it), a ``conflict`` when no figure overlaps and one could contradict it (same
-measure, not a family member, not another point of the same event; another
-speaker's figure can, as the group already holds one known subject, measure and
-period), else ``different_measure``. A decisive ledger verdict wins
+measure, not a family member, not another point of the same event, not another
+speaker's unless both figures state their period, not another model version or
+power holder), else ``different_measure``. A decisive ledger verdict wins
 over the group's. Each figure's tolerance is applied once: its window against
 the other's stated range. No conflict is called for a figure whose owner
 only the document's main subject suggests, unless its speaker works for that
