@@ -135,3 +135,28 @@ def test_unnamed_speakers_speak_for_the_company_only_on_its_own_call(title, spea
 
     ctx = document_context("d", title, "Oracle said revenue grew. Oracle expects more.", None)
     assert speaker_organisation(speaker, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, lang, speaker, expected",
+    [
+        ("I have been at Oracle for 26 years.", "26 years", "en", "Safra Catz", "Safra Catz (d)"),
+        ("Finanzchefin Safra Catz ist seit 26 Jahren bei Oracle.", "26 Jahren", "de", "", ""),
+        ("Oracle wurde vor 48 Jahren gegründet.", "48 Jahren", "de", "", "Oracle"),
+        ("OpenAI has been around for about ten years.", "ten years", "en", "", "OpenAI"),
+        ("2005年、Facebookに入社して2週間か3週間目くらいのことです。", "2週間か3週間", "ja", "", ""),
+        ("イーロン・マスク氏は16年にわたりCEOを務めている。", "16年", "ja", "", ""),
+    ],
+)
+def test_years_in_a_job_are_a_persons_not_the_companys_age(sentence, surface, lang, speaker, expected):
+    import pandas as pd
+
+    from helpers.claims.subjects import DocumentContext, annotate
+
+    at = sentence.index(surface)
+    claims = pd.DataFrame([dict(doc_id="d", claim_id="c", sentence_id=1, start=at, surface=surface,
+                                unit="duration_year", lang=lang, speaker=speaker, context=sentence)])  # fmt: skip
+    sentences = pd.DataFrame([dict(doc_id="d", sentence_id=1, block_id=1, start=0, text=sentence, speaker=speaker,
+                                   lang=lang)])  # fmt: skip
+    got = annotate(claims, sentences, {"d": DocumentContext("d", event_date="2025-06-12")})
+    assert got.iloc[0]["subject"] == expected
