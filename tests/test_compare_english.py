@@ -73,6 +73,9 @@ def test_each_trap_is_no_conflict_and_says_why_when_judged(dev):
         ("NVIDIA Q4 FY2025 results coverage", "2025-02-27", ("2024-Q4", "FY2025")),
         ("Alphabet 2025年第3四半期決算説明会", "2025-10-29", ("2025-Q3", "2025")),
         ("Oracle erhöht die Investitionen kräftig", "2025-06-12", ("", "")),
+        # a quarter that had not ended by the call is a fiscal label
+        ("NVIDIA Corporation (NVDA) Q4 2025 Earnings Call Transcript", "2025-02-26", ("2024-Q4", "FY2025")),
+        ("Amazon 2024 Q4 results call", "2025-02-06", ("2024-Q4", "2024")),
     ],
 )
 def test_the_reported_quarter_and_year_come_from_the_heading(heading, date, expected):

@@ -84,6 +84,7 @@ _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_YN}\b",
     rf"{_FY2}\s+{_Q}[\s-]+quarter\b",
     rf"\b{_YN}\s+{_Q}[\s-]+quarter\b",
+    rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
     rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
     rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
     rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+{_YN}",
@@ -407,6 +408,12 @@ def period_in(
     return None
 
 
+def _quarter_end(key: str) -> dt.date:
+    """The last day of a calendar quarter key ("2024-Q4" -> 2024-12-31)."""
+    year, q = int(key[:4]), int(key[-1])
+    return dt.date(year + (q == 4), 1 if q == 4 else q * 3 + 1, 1) - dt.timedelta(days=1)
+
+
 def reported_period(heading: str, event_date: str) -> tuple[str, str]:
     """The quarter and the year a results document reports on, from its title or event ("Tesla Fourth Quarter
     2024 Q&A" -> ("2024-Q4", "2024"), "Oracle Fiscal 2025 Fourth Quarter Earnings Call" -> ("2024-Q4", "FY2025")),
@@ -421,6 +428,10 @@ def reported_period(heading: str, event_date: str) -> tuple[str, str]:
         m = pattern.search(heading)
         if m is not None:
             key = _with_year(m, "Q").value
+            if not key.startswith("FY") and event is not None and _quarter_end(key) > event:
+                # a results call cannot report a quarter that has not ended: "Q4 2025" in February 2025 is a
+                # fiscal label (Nvidia's fiscal 2025 ends in January)
+                key = f"FY{key}"
             if key.startswith("FY"):
                 quarter = _resolve_quarter(int(key[-1]), event, False) if event else ""
                 return quarter, _year_of(key)
