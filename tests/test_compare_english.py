@@ -92,6 +92,8 @@ def test_the_reported_quarter_and_year_come_from_the_heading(heading, date, expe
          False, "2024-Q4"),
         ("Last quarter we reported revenue of $25.2 billion.", "$25.2 billion", False, "2024-Q3"),
         ("For Q1, we expect revenue of $26 billion.", "$26 billion", True, "2025-Q1"),
+        ("For the quarter, we expect revenue of $26 billion.", "$26 billion", True, "2025-Q1"),
+        ("For the full year, we expect capex of $11 billion.", "$11 billion", True, "2025"),
         ("Das Rechenzentrumsgeschäft brachte im Quartal 35,6 Milliarden Dollar ein.", "35,6", False, "2024-Q4"),
         ("当四半期の売上高は257億ドルだった。", "257億ドル", False, "2024-Q4"),
         ("前四半期の売上高は252億ドルだった。", "252億ドル", False, "2024-Q3"),

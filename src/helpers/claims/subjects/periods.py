@@ -340,10 +340,17 @@ Resolver = Callable[[re.Match[str], dt.date, bool, tuple[str, str]], "Resolved |
 
 
 def _reported(n: int, part: str) -> Resolver:
-    """The reported quarter (``part`` "Q") or its year ("Y") of a results document; nothing without one."""
+    """The reported quarter (``part`` "Q") or its year ("Y") of a results document, or for an outlook the quarter
+    after it and that quarter's year; nothing without one."""
 
     def resolve(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved | None:
-        value = reported[0] if part == "Q" else reported[1]
+        quarter, year = reported
+        if outlook and quarter:
+            # guidance "for the quarter" is for the one ahead, "for the full year" after a fourth quarter for the next
+            quarter = _shift(quarter, 1)
+            if year and quarter.endswith("-Q1"):
+                year = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), year)
+        value = quarter if part == "Q" else year
         return Resolved(value, "relative") if value else None
 
     return resolve
