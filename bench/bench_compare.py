@@ -52,6 +52,8 @@ LEDGER = ROOT / "references" / "reference_facts.csv"
 FIXTURE = ROOT / "tests" / "fixtures" / "compare_corpus"
 # issue 26's traps: guidance against actuals, a chip's watts against a data center's, general statements ...
 CONFLICT_FIXTURE = FIXTURE.parent / "compare_conflicts"
+# the same traps on Oracle's and Tesla's calls, two interviews, de and ja coverage, with a held-out split
+ENGLISH_FIXTURE = FIXTURE.parent / "compare_english"
 
 
 def _extract(args):
@@ -133,25 +135,83 @@ def fixture_precision(fixture: Path) -> None:
     for r in findings[findings["kind"].isin(["claim", "version"])].itertuples():
         for cid in r.claim_ids.split():
             got[cid] = r.verdict
-    print(f"{fixture.name}: {len(claims)} claims, {len(expected)} annotated, {int((findings['kind'] == 'group').sum())} groups")
+    print(
+        f"{fixture.name}: {len(claims)} claims, {len(expected)} annotated, {int((findings['kind'] == 'group').sum())} groups"
+    )
     for verdict in ("conflict", "consistent", "translation_slip"):
         called = {c for c, v in got.items() if v == verdict}
         truth = {c for c, v in expected.items() if v == verdict}
         hit = len(called & truth)
         precision = hit / len(called) if called else float("nan")
         recall = hit / len(truth) if truth else float("nan")
-        print(f"  {verdict:<17} called {len(called):>3}  correct {hit:>3}  precision {precision:.2f}  recall {recall:.2f}")
+        print(
+            f"  {verdict:<17} called {len(called):>3}  correct {hit:>3}  precision {precision:.2f}  recall {recall:.2f}"
+        )
+
+
+def split_scores(fixture: Path) -> None:
+    """Bogus and genuine conflicts per document and per split (dev / held-out) of a fixture whose
+    ``expected.yaml`` names its ``splits``; a claim no entry lists and called ``conflict`` is bogus too."""
+    docs = fixture / "docs"
+    catalog = load_catalog(docs / "catalog.yaml")
+    tables = combine([extract_document(s, catalog) for s in discover(docs)])
+    claims = tables["claims"]
+    findings = findings_frame(claims, load_ledger(LEDGER), catalog, tables["sentences"])
+    spec = yaml.safe_load((fixture / "expected.yaml").read_text(encoding="utf-8"))
+    expected: dict[str, str] = {}
+    missing: dict[str, int] = {}
+    for g in spec["figures"]:
+        rows = claims[(claims["doc_id"] == g["doc"]) & claims["surface"].str.contains(g["surface"], regex=False)]
+        if len(rows):
+            expected[rows.iloc[0]["claim_id"]] = g["verdict"]
+        else:
+            missing[g["doc"]] = missing.get(g["doc"], 0) + 1
+    got: dict[str, str] = {}
+    for r in findings[findings["kind"].isin(["claim", "version"])].itertuples():
+        for cid in r.claim_ids.split():
+            got[cid] = r.verdict
+    doc_of = dict(zip(claims["claim_id"], claims["doc_id"]))
+    print(f"{fixture.name}: {len(claims)} claims, {len(expected)} annotated figures found")
+    for split, names in spec["splits"].items():
+        total = {"bogus": 0, "genuine": 0, "found": 0, "consistent": 0, "agreed": 0}
+        for doc in names:
+            mine = {c for c, d in doc_of.items() if d == doc}
+            called = {c for c in mine if got.get(c) == "conflict"}
+            genuine = {c for c in mine if expected.get(c) == "conflict"}
+            agreed = {c for c in mine if expected.get(c) == "consistent"}
+            row = {
+                "bogus": len(called - genuine), "genuine": len(genuine), "found": len(called & genuine),
+                "consistent": len({c for c in agreed if got.get(c) == "consistent"}), "agreed": len(agreed),
+            }  # fmt: skip
+            for k, v in row.items():
+                total[k] += v
+            print(
+                f"  {split:<8} {doc:<24} bogus conflicts {row['bogus']:>2}"
+                f"  genuine found {row['found']}/{row['genuine']}"
+                f"  consistent {row['consistent']}/{row['agreed']}  figures not extracted {missing.get(doc, 0)}"
+            )
+        print(
+            f"  {split:<8} {'ALL':<24} bogus conflicts {total['bogus']:>2}"
+            f"  genuine found {total['found']}/{total['genuine']}"
+            f"  consistent {total['consistent']}/{total['agreed']}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--jobs", type=int, default=2, help="extraction processes (the comparison itself runs in one)")
-    ap.add_argument("--cache", type=Path, default=None, help="folder keeping the extracted synthetic tables between runs")
+    ap.add_argument(
+        "--cache", type=Path, default=None, help="folder keeping the extracted synthetic tables between runs"
+    )
+    ap.add_argument("--fixtures-only", action="store_true", help="only the fixtures' precision, no synthetic corpora")
     args = ap.parse_args(argv)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     fixture_precision(FIXTURE)
     fixture_precision(CONFLICT_FIXTURE)
+    split_scores(ENGLISH_FIXTURE)
+    if args.fixtures_only:
+        return 0
     for n in args.sizes:
         compare_cost(n, args.jobs, args.cache)
     return 0

@@ -50,12 +50,14 @@ Against the group, a figure is ``consistent`` when a figure of another
 document overlaps it, a ``translation_slip`` when another rendering of the same
 event states it a clean power of ten apart (and the ledger does not side with
 it), a ``conflict`` when no figure overlaps and one could contradict it (same
-measure, not a family member, not another speaker's figure, not another point
-of the same event), else ``different_measure``. A decisive ledger verdict wins
+measure, not a family member, not another point of the same event, not another
+speaker's unless both figures state their period, not another model version or
+power holder), else ``different_measure``. A decisive ledger verdict wins
 over the group's. Each figure's tolerance is applied once: its window against
 the other's stated range. No conflict is called for a figure whose owner
 only the document's main subject suggests, unless its speaker works for that
-subject (a CFO on her company's call).
+subject (a CFO on her company's call, or any speaker not labelled analyst,
+operator or host on the subject's own earnings call).
 A speaker is a person whatever way they are known: Mark Zuckerberg labelled in
 one transcript and inferred in another is one speaker, and unnamed authors are
 nobody in particular (``attribution.speaker_of``).

@@ -97,11 +97,16 @@ def unjudgeable(c: ClaimView) -> str:
 
 
 def rival_key(c: ClaimView) -> str:
-    """The framing figures must share to contradict each other: the status, and for guidance the quarter it was
-    given in."""
-    if c.status == "guidance" and c.event_date:
-        return f"guidance{period_key('@' + c.event_date)}"
-    return c.status
+    """The framing figures must share to contradict each other: the status, for guidance the quarter it was
+    given in, for a power figure what it is the power of (a chip's, a rack's or a site's), and the product version
+    its clause names (Llama 2's tokens are not Llama 3's)."""
+    key = f"guidance{period_key('@' + c.event_date)}" if c.status == "guidance" and c.event_date else c.status
+    return "|".join((key, c.holder, c.version))
+
+
+def holder_words(c: ClaimView) -> str:
+    """What a power figure is the power of, in words: "a chip's", "a rack's" or "a site's"."""
+    return f"a {c.holder or 'site'}'s"
 
 
 def revision_reason(c: ClaimView, given_on: str) -> str:

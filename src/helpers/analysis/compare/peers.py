@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...format import range_words
-from .comparable import scale_window, status_words, unjudgeable
+from .comparable import holder_words, scale_window, status_words, unjudgeable
 from .rules import SAME_PLACE, SLIP_EXPONENTS, SLIP_MAX_SPREAD, TOL_EXACT, overlaps, slip_exponent, widened
 from .verdicts import Verdict, _ref_range, _scaled
 from .views import ClaimView
@@ -104,7 +104,10 @@ class _EventPlaces:
         self.by: dict[tuple, list[float]] = {}
         for p, i in placed:
             d, s = views[i].doc_id, views[i].speaker
-            for key in (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s)):
+            keys: tuple[tuple, ...] = (("event",), ("doc", d), ("speaker", s), ("doc speaker", d, s))
+            if not loose(views[i]):
+                keys += (("stated",), ("doc stated", d), ("stated speaker", s), ("doc stated speaker", d, s))
+            for key in keys:
                 self.by.setdefault(key, []).append(p)
 
     def near_other(self, c: ClaimView) -> list[int]:
@@ -160,6 +163,11 @@ def _of_other_docs(indexes: list[int], docs: list[str], skip: list[int], lo: int
     return out
 
 
+def loose(c: ClaimView) -> bool:
+    """A figure dated only by its event ("Meta has about 70,000 employees"), not by a period its text states."""
+    return c.period_basis in ("", "event_date", "outlook")
+
+
 @dataclass
 class _Cluster:
     """Figures of one group and one measure, indexed for linear-time peer checks."""
@@ -167,10 +175,7 @@ class _Cluster:
     views: list[ClaimView]
     events: dict[str, _EventPlaces] = field(default_factory=dict)
     n_doc: Counter = field(default_factory=Counter)
-    n_speaker: Counter = field(default_factory=Counter)
-    n_doc_speaker: Counter = field(default_factory=Counter)
-    n_known: int = 0
-    n_doc_known: Counter = field(default_factory=Counter)
+    n: Counter = field(default_factory=Counter)  # figures with a known speaker: by speaker, document, looseness
 
     def __post_init__(self) -> None:
         numeric = [c for c in self.views if c.window is not None and c.rng is not None]
@@ -182,10 +187,11 @@ class _Cluster:
             by_event.setdefault(c.event_id, []).append(i)
             self.n_doc[c.doc_id] += 1
             if c.speaker:
-                self.n_known += 1
-                self.n_speaker[c.speaker] += 1
-                self.n_doc_known[c.doc_id] += 1
-                self.n_doc_speaker[(c.doc_id, c.speaker)] += 1
+                for tag in ("", "loose ") if loose(c) else ("",):
+                    self.n[tag + "known"] += 1
+                    self.n[(tag + "speaker", c.speaker)] += 1
+                    self.n[(tag + "doc known", c.doc_id)] += 1
+                    self.n[(tag + "doc speaker", c.doc_id, c.speaker)] += 1
         self.events = {e: _EventPlaces(self.views, ix) for e, ix in by_event.items()}
 
     def overlapping_other_doc(self, c: ClaimView) -> bool:
@@ -195,25 +201,36 @@ class _Cluster:
         return self.stated.overlaps_other(c.window, c.doc_id) or self.windows.overlaps_other(c.rng, c.doc_id)
 
     def eligible_disagreeing(self, c: ClaimView) -> int:
-        """Figures of other documents that could contradict ``c``: not another speaker's, not another point
-        of the same event (O(log n))."""
+        """Figures of other documents that could contradict ``c``: not another point of the same event, and
+        another speaker's only when both figures state their period (O(log n)).
+
+        Two speakers' figures dated only by their events are different statements (rounded, said at another
+        time); with the period stated on both sides they can contradict: the group already says both are about
+        one known subject, measure and period (a podcast host's "Oracle's fiscal 2025 revenue was $47.4 billion"
+        against the CFO's $57.4B).
+        """
         n = len(self.views) - self.n_doc[c.doc_id]
         if c.speaker:
-            others_known = self.n_known - self.n_speaker[c.speaker]
-            own_doc_others = self.n_doc_known[c.doc_id] - self.n_doc_speaker[(c.doc_id, c.speaker)]
-            n -= others_known - own_doc_others
+            # other speakers' figures of other documents: all of them for a loose figure, their loose ones else
+            tag = "" if loose(c) else "loose "
+            others = self.n[tag + "known"] - self.n[(tag + "speaker", c.speaker)]
+            own_doc = self.n[(tag + "doc known", c.doc_id)] - self.n[(tag + "doc speaker", c.doc_id, c.speaker)]
+            n -= others - own_doc
         event = self.events.get(c.event_id)
         if event is None:
             return n
-        # figures of the event's other documents at another point: with a known speaker, only the unknown
-        # speakers' and its own speaker's (the others' were taken off above)
-        keys: list[tuple[tuple, tuple]]
+        # figures of the event's other documents at another point of it that were not taken off above: with a
+        # known speaker, the unknown speakers', its own speaker's and (for a stated period) other speakers' stated
+        keys: list[tuple[tuple, tuple, int]]
         if c.speaker:
-            keys = [(("speaker", s), ("doc speaker", c.doc_id, s)) for s in ("", c.speaker)]
+            keys = [(("speaker", s), ("doc speaker", c.doc_id, s), 1) for s in ("", c.speaker)]
+            if not loose(c):
+                keys.append((("stated",), ("doc stated", c.doc_id), 1))
+                keys += [(("stated speaker", s), ("doc stated speaker", c.doc_id, s), -1) for s in ("", c.speaker)]
         else:
-            keys = [(("event",), ("doc", c.doc_id))]
-        for theirs, mine in keys:
-            n -= event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position)
+            keys = [(("event",), ("doc", c.doc_id), 1)]
+        for theirs, mine, sign in keys:
+            n -= sign * (event.elsewhere(theirs, c.position) - event.elsewhere(mine, c.position))
         return n
 
     def near_scale(self, c: ClaimView) -> bool:
@@ -303,7 +320,8 @@ def claim_verdict(
     slip is visible only between the two); then the ledger; then the other
     documents of the group: any overlapping figure makes it consistent; when
     none overlaps, a figure that could contradict it (not a family member, not
-    another speaker's, not another point of the same event) makes it a conflict.
+    another point of the same event, not another speaker's unless both state
+    their period) makes it a conflict.
     ``rivals`` are the clusters of figures that can contradict ``c`` at all
     (``comparable``: known subject and period, framed like ``c``); without it,
     every peer can.
@@ -360,8 +378,8 @@ def claim_verdict(
         return Verdict("unverified", f"{detail}; {also}" if also else detail)
     return Verdict(
         "different_measure",
-        f"{c.label()}: differs only from figures of other speakers or of other points of the same event, "
-        "so different statements",
+        f"{c.label()}: differs only from figures of other points of the same event or of other speakers "
+        "(dated only by their events), so different statements",
     )
 
 
@@ -372,6 +390,24 @@ def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]
         why.update(cl.barred())
     framed = sum(len(cl.views) for cl in clusters) - sum(why.values()) - sum(len(cl.views) for cl in rivals)
     parts = [f"{r} ({n})" for r, n in sorted(why.items())]
+    # figures framed alike but of another holder: a chip's power against a site's
+    held: Counter = Counter(
+        holder_words(v) for cl in clusters for v in cl.views if v.holder != c.holder and not unjudgeable(v)
+    )
+    for theirs, n in sorted(held.items()):
+        parts.append(f"{holder_words(c)} power against {theirs} ({n}): different things, never a conflict")
+        framed -= n
+    # figures of another version of the product (Llama 2 against Llama 3)
+    versions: Counter = Counter(
+        v.version or "no version named"
+        for cl in clusters
+        for v in cl.views
+        if v.version != c.version and v.holder == c.holder and not unjudgeable(v)
+    )
+    for theirs, n in sorted(versions.items()):
+        mine = c.version or "no version named"
+        parts.append(f"another model version: {mine} against {theirs} ({n}): different models, never a conflict")
+        framed -= n
     if framed > 0:
         parts.append(_framed_words(c.status, framed))
     return "; ".join(parts) or "another speaker's or another point of the same event"

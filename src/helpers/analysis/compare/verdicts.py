@@ -7,11 +7,12 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from ...claims.subjects import period_key, point_in_time
+from ...claims.subjects import period_key, point_in_time, version_named
 from ...format import range_words
 from .comparable import (
     SCALE_DECADES,
@@ -114,6 +115,13 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict,
     if not same_unit:
         units = ", ".join(sorted({r.base_unit for r in rows}))
         return Verdict("unverified", f"{c.label()}: ledger has this topic only in {units}"), None
+    mine = [r for r in same_unit if _version_fits(c, r)]
+    if not mine:
+        named = ", ".join(sorted({_row_version(r) for r in same_unit}))
+        return Verdict(
+            "unverified", f"{c.label()}: ledger has figures only for another model version ({named}), not {c.version}"
+        ), None
+    same_unit = mine
     w = c.window
     if w is None:
         return Verdict("unverified", f"{c.label()}: the source negates the figure"), None
@@ -134,6 +142,26 @@ def reference_verdict(c: ClaimView, refs: pd.DataFrame | list) -> tuple[Verdict,
         if slipped is not None:
             return slipped
     return _nearest_verdict(c, same, other, mixed_up)
+
+
+def _row_version(r) -> str:
+    """The product version a ledger row's statement names first ("Llama 3 (8B, 70B) pretrained ..."), or ""."""
+    product, version = _statement_version(as_text(getattr(r, "statement", "")))
+    return f"{product} {version}" if product else ""
+
+
+@lru_cache(maxsize=1024)
+def _statement_version(statement: str) -> tuple[str, str]:
+    return version_named(statement, first=True)
+
+
+def _version_fits(c: ClaimView, r) -> bool:
+    """A figure naming a product version (Llama 2) is not checked against a ledger row naming another version of
+    the same product (Llama 3); a row or a figure naming none fits any."""
+    if not c.version:
+        return True
+    theirs = _row_version(r)
+    return not theirs or theirs.split(" ")[0] != c.version.split(" ")[0] or theirs == c.version
 
 
 def _measure_fits(c: ClaimView, r) -> bool:
@@ -260,6 +288,9 @@ def _no_conflict_with(c: ClaimView, r) -> str:
     if theirs != c.status:
         framed = f"{status_words(c.status)} against {status_words(theirs)}"
         return f"{framed}: guidance or a forecast against an actual is never a conflict"
+    if c.version and not _row_version(r):
+        # the model version is part of whose figure it is: a ledger row that names none may be any version's
+        return f"the figure is {c.version}'s and the ledger figure names no model version"
     revised = revision_reason(c, as_text(getattr(r, "as_of_date", "")) or as_text(r.as_of))
     if revised:
         return revised

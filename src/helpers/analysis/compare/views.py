@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...claims.framing import frame_of
-from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate
+from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate, clause_span, version_named
 from ...claims.topics import topic_subjects
 from ...format import range_words
 from ..attribution import said_by_row, speaker_of
@@ -46,6 +46,8 @@ class ClaimView:
     status: str = "actual"  # actual | guidance | forecast (helpers.claims.framing)
     generic: bool = False  # a statement about a whole class ("language models in general")
     generation: str = ""  # next | previous: another generation than the current one
+    holder: str = ""  # what a power figure is the power of when its clause says: chip | rack ("" a site or unknown)
+    version: str = ""  # the product version its clause names before it ("Llama 3"): another version is another model
 
     @property
     def precise(self) -> bool:
@@ -190,10 +192,25 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
             r["status"],
             bool(r["generic"]),
             r["generation"],
+            _holder(r.get("counted")),
+            _version(r.get("context"), r.get("surface")),
         )
         views.setdefault(key, []).append(r)
     out = []
-    for (group, doc_id, unit, measure, qualifier, rng, as_of, status, generic, generation), rows in views.items():
+    for (
+        group,
+        doc_id,
+        unit,
+        measure,
+        qualifier,
+        rng,
+        as_of,
+        status,
+        generic,
+        generation,
+        holder,
+        version,
+    ), rows in views.items():
         first = rows[0]
         out.append(
             ClaimView(
@@ -221,6 +238,28 @@ def claim_views(df: pd.DataFrame) -> list[ClaimView]:
                 status=status,
                 generic=generic,
                 generation=generation,
+                holder=holder,
+                version=version,
             )
         )
     return out
+
+
+def _version(context: object, surface: object) -> str:
+    """The product and version named in the figure's clause before it ("Llama 4 went past 30 trillion tokens":
+    "Llama 4"), or ""."""
+    text = context if isinstance(context, str) else ""
+    figure = surface if isinstance(surface, str) else ""
+    at = text.find(figure) if figure else -1
+    if at < 0:
+        return ""
+    left, right = clause_span(text, at, at + len(figure))
+    product, version = version_named(text[left:right], at - left)
+    return f"{product} {version}" if product else ""
+
+
+def _holder(counted: object) -> str:
+    """ "chip" or "rack" for a power figure its clause says is a chip's or a rack's (``counted`` power/chip ...);
+    a site's power and a power of nothing named are the sites' a company's power figures are usually about."""
+    text = counted if isinstance(counted, str) else ""
+    return text.removeprefix("power/") if text in ("power/chip", "power/rack") else ""

@@ -28,7 +28,10 @@ a full year's). This module reads them from the sentence and its context.
     the clause refers back: "it", "der Konzern", "同社");
 ``document``
     the document's main subject: the one organisation its title, catalog entry
-    and text name far more often than any other;
+    and text name far more often than any other (``speaker`` instead when the
+    figure's speaker speaks for it: a known person of that organisation, or on
+    its own earnings call or webcast any speaker not labelled operator, analyst,
+    host or guest);
 empty
     nothing says whose figure it is.
 
@@ -49,11 +52,18 @@ with nothing of another date); a flow (revenue, spending) with no stated
 period gets none, because the event date says nothing about which year it sums.
 A quarter, half or month named without a year is the latest one that has ended by the
 event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outlook
-("is expected to be", "in Aussicht", "見込み") the first one that has not.
+("is expected to be", "in Aussicht", "見込み") the first one that has not. A results
+document whose title or event names the quarter it reports on ("Fiscal 2025 Fourth
+Quarter Earnings Call") reads "for the quarter", "this quarter", "last/next quarter",
+"for the full year", "im Quartal", "当四半期", "前四半期" and a bare "Q1" against that
+quarter (keyed as a bare "fourth quarter" is keyed at its date) and its year (the
+fiscal year the title names); a fiscal quarter without its year outside such a
+document is unknown.
 
 **Counted** (``counted``): what the figure counts, from ``data/measures.yaml``
 (revenue, capex, employees, users/daily ...) or from a unit that says it
-(GPUs, watts, tokens, parameters); empty when nothing does. Words before the
+(GPUs, watts, tokens, parameters); a power figure is ``power/chip``, ``power/rack`` or
+``power/site`` when its clause names what draws it; empty when nothing does. Words before the
 cue narrow it ("data center revenue") unless ``not_narrowing`` in that file
 lists them (consolidated, cash, segment; verbs such as "expects").
 
@@ -74,7 +84,17 @@ from .columns import (
     speaker_organisation,
     with_subjects,
 )
-from .entities import Entity, Mention, entities, entity, lineage, mentions, organisation_of, person_for_speaker
+from .entities import (
+    Entity,
+    Mention,
+    entities,
+    entity,
+    lineage,
+    mentions,
+    organisation_of,
+    person_for_speaker,
+    version_named,
+)
 from .measures import CURRENCIES, DURATIONS, SELF_DESCRIBING, counted_of, dimension, measure_kind, measures
 from .periods import period_in, period_key, point_in_time
 from .subject import main_subject, subject_in_sentence
@@ -107,5 +127,6 @@ __all__ = [
     "point_in_time",
     "speaker_organisation",
     "subject_in_sentence",
+    "version_named",
     "with_subjects",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,10 +14,30 @@ from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
-from .periods import _OUTLOOK, period_in
+from .periods import _OUTLOOK, period_in, reported_period
 from .subject import main_subject, subject_in_sentence
 
 SUBJECT_COLUMNS = ("subject", "subject_basis", "period", "period_basis", "counted")
+
+# A company's own results call or webcast, named in a document's title or event: its speakers speak for it.
+_OWN_EVENT = re.compile(
+    r"\b(?:earnings|results|quarterly|investor|conference)[- ](?:call|webcast|conference call)\b|\bQ&A webcast\b|"
+    r"\bshareholder (?:meeting|letter)\b|Telefonkonferenz|Analystenkonferenz|Bilanzpressekonferenz|"
+    r"Hauptversammlung|決算説明会|決算会見|株主総会",
+    re.IGNORECASE,
+)
+# A heading about someone else's take on the call: its speakers do not speak for the company.
+_ABOUT_EVENT = re.compile(
+    r"\b(?:reaction|review|recap|analysis|podcast|coverage|preview|breakdown|takeaways|commentary)\b|Analyse|"
+    r"Kommentar|Nachbetrachtung|解説|まとめ|分析",
+    re.IGNORECASE,
+)
+# Speaker labels of people who do not speak for the company on its call.
+_OUTSIDER = re.compile(
+    r"\b(?:operator|analyst|moderator|host|guest|interviewer|questioner|participant|unknown|speaker\s*\d*)\b|"
+    r"Analyst|Moderator|司会|アナリスト",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -27,15 +48,24 @@ class DocumentContext:
     event_date: str = ""
     main_subject: str = ""
     speaker_orgs: Mapping[str, str] | None = None  # speaker label -> organisation
+    reported: tuple[str, str] = ("", "")  # the quarter and year a results document reports on (reported_period)
+    own_event: bool = False  # the main subject's own call or webcast: its unnamed speakers speak for it
 
 
 def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
+    """The organisation a speaker speaks for: the catalog's roles, the people lexicon, else on the main subject's
+    own call (``own_event``) that subject, unless the label says the speaker is an outsider (an analyst, the
+    operator, a host)."""
     if not speaker:
         return ""
     if ctx.speaker_orgs and ctx.speaker_orgs.get(speaker):
         return ctx.speaker_orgs[speaker]
     p = person_for_speaker(speaker)
-    return p.owner if p is not None else ""
+    if p is not None:
+        return p.owner
+    if ctx.own_event and ctx.main_subject and not _has(_OUTSIDER, speaker):
+        return ctx.main_subject
+    return ""
 
 
 def _str(x: object) -> str:
@@ -176,8 +206,8 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
-    per = period_in(clause, s - left, ctx.event_date, outlook) or period_in(
-        sentence_view, s, ctx.event_date, outlook, False
+    per = period_in(clause, s - left, ctx.event_date, outlook, reported=ctx.reported, end=e - left) or period_in(
+        sentence_view, s, ctx.event_date, outlook, False, reported=ctx.reported, end=e
     )
     prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
     if prev is not None and sent is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
@@ -191,7 +221,7 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             # an unplaced "we" before stays unknown here too
             subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False)
+            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported)
             # a period carries over only while the sentence is about the same subject
             same_subject = (
                 subj is None
@@ -201,7 +231,9 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             if found_p is not None and same_subject:
                 per = Resolved(found_p.value, "previous_sentence")
     if subj is None and ctx.main_subject:
-        subj = Resolved(ctx.main_subject, "document")
+        # on the subject's own call its speakers speak for it (a CFO's "Revenue was ..."), elsewhere it is a guess
+        own = speaker_organisation(speaker, ctx) == ctx.main_subject
+        subj = Resolved(ctx.main_subject, "speaker" if own else "document")
     if per is None:
         flow = bool(counted) and measure_kind(counted) == "flow"
         if unit in ("year", "version") or flow or not ctx.event_date:
@@ -228,11 +260,14 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
             org = next((organisation_of(h.name) or h.name for h in hits), "")
             if org:
                 orgs[str(name)] = org
+    main = main_subject(heading, body, speakers)
     return DocumentContext(
         doc_id=doc_id,
         event_date=get("event_date") or get("published"),
-        main_subject=main_subject(heading, body, speakers),
+        main_subject=main,
         speaker_orgs=orgs or None,
+        reported=reported_period(heading, get("event_date") or get("published")),
+        own_event=bool(main) and _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading),
     )
 
 

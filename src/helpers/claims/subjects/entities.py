@@ -155,3 +155,28 @@ def person_for_speaker(speaker: str) -> Entity | None:
         if m.entity.kind == "person":
             return m.entity
     return None
+
+
+# A version number right after a product's name ("Llama 3", "Llama-3.1", "Llama3", "Gemini 2.5"); not a model size,
+# an amount or a percentage ("Llama 405B", "Llama 70 billion").
+_VERSION_AFTER = re.compile(
+    r"[ \-]?[vV]?(\d{1,2}(?:\.\d{1,2})?)(?![\d.,]|\s*(?:%|[BbTtMmKk]\b|billion|trillion|million|thousand|"
+    r"Milliard|Billion|Million|兆|億|万))"
+)
+
+
+def version_named(text: str, before: int | None = None, first: bool = False) -> tuple[str, str]:
+    """The product and version named last before ``before`` (else anywhere; the first one when ``first``) in
+    ``text``: ("Llama", "3.1"), or ("", "") when no product is named with a version."""
+    found = ("", "")
+    for m in mentions(text, makers=True):
+        if before is not None and m.start >= before:
+            break
+        if m.entity.kind != "product":
+            continue
+        v = _VERSION_AFTER.match(text, m.end)
+        if v is not None:
+            found = (m.entity.name, v.group(1))
+            if first:
+                break
+    return found

@@ -202,9 +202,30 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
     return word
 
 
+# What a power figure is the power of, by the noun its clause names (issue 26: a chip's 100 W is no data center's
+# 100 MW, and a GPU's 1,200 W no rack's 120 kW, though both are "Nvidia" or "Blackwell").
+_POWER_OF = (
+    ("chip", re.compile(r"\b(?:gpus?|chips?|processors?|accelerators?|cards?|h100s?|h200s?|b200s?|gb200s?|"
+                        r"prozessors?|prozessoren|grafikkarten?|beschleuniger)\b|チップ|半導体|プロセッサ",
+                        re.IGNORECASE)),
+    ("rack", re.compile(r"\b(?:racks?|servers?|nodes?|cabinets?)\b|ラック|サーバー", re.IGNORECASE)),
+    ("site", re.compile(r"\b(?:data ?cent(?:er|re)s?|clusters?|campus(?:es)?|sites?|facilit(?:y|ies)|plants?|"
+                        r"rechenzentr(?:um|en)|standorts?|anlagen?)\b|データセンター|クラスター|拠点|施設",
+                        re.IGNORECASE)),
+)  # fmt: skip
+
+
+def _power_of(clause: str) -> str:
+    """ "power/chip", "power/rack" or "power/site" when the clause names one kind of holder, else "power"."""
+    kinds = [kind for kind, pattern in _POWER_OF if pattern.search(clause)]
+    return f"power/{kinds[0]}" if len(kinds) == 1 else "power"
+
+
 @lru_cache(maxsize=4096)
 def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
-    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus"), or ""."""
+    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus", "power/chip"), or ""."""
+    if unit == "watt":
+        return _power_of(clause)
     if unit in SELF_DESCRIBING:
         return SELF_DESCRIBING[unit]
     dim = dimension(unit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .clauses import Resolved, _all
@@ -80,7 +81,10 @@ _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\bQ{_Q}\s*(?:of\s*)?{_FY2}",
     rf"\bQ{_Q}\s*(?:of\s*)?'?{_YN}\b",
     rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_FY2}",
-    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+of\s+{_YN}\b",
+    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_YN}\b",
+    rf"{_FY2}\s+{_Q}[\s-]+quarter\b",
+    rf"\b{_YN}\s+{_Q}[\s-]+quarter\b",
+    rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
     rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
     rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
     rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+{_YN}",
@@ -106,6 +110,27 @@ _HALF = re.compile(
     re.IGNORECASE,
 )
 _THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
+# The quarter or year a results document reports on ("Total revenue for the quarter", "for the full year",
+# "im Berichtsquartal", "当四半期", "通期"), the one before it and the one after it.
+_THE_QUARTER = re.compile(
+    r"\b(?:for|in|during|over) the quarter\b|\bthe quarter's\b|\bim (?:abgelaufenen |vergangenen )?Quartal\b|"
+    r"\bim Berichtsquartal\b|当四半期",
+    re.IGNORECASE,
+)
+_THE_YEAR = re.compile(
+    r"\b(?:for|in|during|over) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d)|"
+    r"\bfull[- ](?:fiscal[- ])?year\b(?!\s+(?:19|20)\d\d)|\bim (?:gesamten |abgelaufenen )?Geschäftsjahr\b"
+    r"(?!\s+(?:19|20)\d\d)|通期",
+    re.IGNORECASE,
+)
+_PREV_QUARTER = re.compile(
+    r"\b(?:last|previous|prior|preceding) quarter\b|\ba quarter ago\b|\bVorquartal\w*|"
+    r"\b(?:letzten|vorigen|vorherigen) Quartal\b|前四半期",
+    re.IGNORECASE,
+)
+_NEXT_QUARTER = re.compile(
+    r"\b(?:next|coming|upcoming) quarter\b|\b(?:nächsten|kommenden) Quartal\b|次の四半期|来四半期", re.IGNORECASE
+)
 _THIS_FISCAL = re.compile(
     r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE
 )
@@ -182,11 +207,38 @@ def _resolve_half(h: int, event: dt.date, outlook: bool) -> str:
     return f"{event.year - (end > event)}-H{h}"
 
 
-def _gap(m: re.Match[str], at: int) -> int:
-    """How far a period expression is from the figure at ``at``: 0 when it encloses it, else to its nearer end."""
+def _gap(m: re.Match[str], at: int, end: int) -> int:
+    """How far a period expression is from the figure at ``at``..``end``: 0 when it touches it, else to its nearer
+    end ("$9.1 billion this quarter and $21.2 billion for the year": each figure takes the phrase after it)."""
+    if end <= m.start():
+        return m.start() - end
     if at < m.start():
-        return m.start() - at
+        return 0
     return max(0, at - m.end())
+
+
+def _shift(quarter: str, n: int) -> str:
+    """A quarter key ("2024-Q4", "FY2025-Q4") moved by ``n`` quarters, in its own (calendar or fiscal) years."""
+    m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", quarter)
+    if m is None:
+        return ""
+    i = int(m.group(2)) * 4 + int(m.group(3)) - 1 + n
+    return f"{m.group(1) or ''}{i // 4}-Q{i % 4 + 1}"
+
+
+def _year_of(quarter: str) -> str:
+    """The (calendar or fiscal) year a quarter key belongs to: "FY2025-Q4" -> "FY2025"."""
+    return quarter.split("-Q")[0] if "-Q" in quarter else ""
+
+
+def _bare_quarter(q: int, reported: str, outlook: bool) -> str:
+    """Quarter ``q`` named without a year in a document reporting on ``reported``: the latest such quarter up to
+    the reported one, or for an outlook the first after it ("For Q1, we expect" on a Q4 call is next year's Q1)."""
+    for n in range(1, 5) if outlook else range(0, -4, -1):
+        key = _shift(reported, n)
+        if key.endswith(f"-Q{q}"):
+            return key
+    return ""
 
 
 @lru_cache(maxsize=8192)
@@ -217,11 +269,36 @@ def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
     return Resolved(f"FY{year if len(year) == 4 else '20' + year}", "stated")
 
 
-def _quarter(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved | None:
+def _quarter(m: re.Match[str], event: dt.date, outlook: bool, reported: str) -> Resolved | None:
     g = m.groups()
     raw = g[0] or g[1] or g[3] or g[5] or g[7]
     q = _ORD.get(raw.lower(), 0) if raw else 0
-    return Resolved(_resolve_quarter(q, event, outlook), "relative") if q else None
+    if not q:
+        return None
+    if reported:
+        return Resolved(_bare_quarter(q, reported, outlook), "relative")
+    if g[2] or g[4] or g[6]:
+        # a fiscal quarter ("fourth fiscal quarter", "vierten Geschäftsquartal") without its year: the company's
+        # fiscal calendar is unknown, so is the quarter
+        return None
+    return Resolved(_resolve_quarter(q, event, outlook), "relative")
+
+
+def _this_quarter(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "this quarter": the quarter a results document reports on for an actual, else the event's quarter."""
+    if reported[0] and not outlook:
+        return Resolved(reported[0], "relative")
+    return Resolved(f"{event.year}-Q{_quarter_of(event)}", "relative")
+
+
+def _near_quarter(n: int) -> Resolver:
+    """The quarter ``n`` quarters from the reported one ("last quarter" on a call), else from the event's."""
+
+    def resolve(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+        base = reported[0] or f"{event.year}-Q{_quarter_of(event)}"
+        return Resolved(_shift(base, n), "relative")
+
+    return resolve
 
 
 def _half(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
@@ -258,51 +335,115 @@ def _rel_year(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
     return Resolved(str(event.year + (0 if m.group(1) else (-1 if m.group(2) else 1))), "relative")
 
 
-# Every kind of period expression, and how it resolves, in the order that breaks a tie between expressions
-# equally near the figure (a quarter with its year before the year inside it). The last field: whether the
-# kind needs the event date.
-_KINDS = (
-    ((_TARGET_YEAR,), lambda m, e, o: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
-    ((_TARGET,), lambda m, e, o: Resolved(f"end-{e.year}", "target"), True),
-    (_QUARTER_YEAR, lambda m, e, o: _with_year(m, "Q"), False),
-    (_HALF_YEAR, lambda m, e, o: _with_year(m, "H"), False),
-    ((_FISCAL_YEAR,), _fiscal, False),
-    ((_QUARTER,), _quarter, True),
-    ((_HALF,), _half, True),
-    ((_THIS_QUARTER,), lambda m, e, o: Resolved(f"{e.year}-Q{_quarter_of(e)}", "relative"), True),
-    ((_THIS_FISCAL,), lambda m, e, o: Resolved(f"FY{e.year}", "relative"), True),
-    ((_AGO,), _ago, True),
-    ((_MONTH_EN_DE,), _month_en_de, True),
-    ((_MONTH_JA,), _month_ja, True),
-    ((_YEAR,), lambda m, e, o: Resolved(m.group(1), "stated"), False),
-    ((_REL_YEAR,), _rel_year, True),
-)
+# (match, event date, outlook, (the reported quarter, the reported year)) -> the period
+Resolver = Callable[[re.Match[str], dt.date, bool, tuple[str, str]], "Resolved | None"]
 
 
-def period_in(text: str, at: int, event_date: str, outlook: bool, now_words: bool = True) -> Resolved | None:
-    """The period ``text`` states for a figure at ``at``: the nearest expression of any kind (ties by kind order).
+def _reported(n: int, part: str) -> Resolver:
+    """The reported quarter (``part`` "Q") or its year ("Y") of a results document, or for an outlook the quarter
+    after it and that quarter's year; nothing without one."""
 
-    "now" counts only when nothing else is stated, and only when ``now_words``.
+    def resolve(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved | None:
+        quarter, year = reported
+        if outlook and quarter:
+            # guidance "for the quarter" is for the one ahead, "for the full year" after a fourth quarter for the next
+            quarter = _shift(quarter, 1)
+            if year and quarter.endswith("-Q1"):
+                year = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), year)
+        value = quarter if part == "Q" else year
+        return Resolved(value, "relative") if value else None
+
+    return resolve
+
+
+# Every kind of period expression, and how it resolves (match, event date, outlook, the quarter the document
+# reports on), in the order that breaks a tie between expressions equally near the figure (a quarter with its
+# year before the year inside it). The last field: whether the kind needs the event date.
+_KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
+    ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
+    ((_TARGET,), lambda m, e, o, r: Resolved(f"end-{e.year}", "target"), True),
+    (_QUARTER_YEAR, lambda m, e, o, r: _with_year(m, "Q"), False),
+    (_HALF_YEAR, lambda m, e, o, r: _with_year(m, "H"), False),
+    ((_FISCAL_YEAR,), lambda m, e, o, r: _fiscal(m, e, o), False),
+    ((_QUARTER,), lambda m, e, o, r: _quarter(m, e, o, r[0]), True),
+    ((_HALF,), lambda m, e, o, r: _half(m, e, o), True),
+    ((_THE_QUARTER,), _reported(0, "Q"), False),
+    ((_THE_YEAR,), _reported(0, "Y"), False),
+    ((_PREV_QUARTER,), _near_quarter(-1), True),
+    ((_NEXT_QUARTER,), _near_quarter(1), True),
+    ((_THIS_QUARTER,), _this_quarter, True),
+    ((_THIS_FISCAL,), lambda m, e, o, r: Resolved(r[1] if r[1].startswith("FY") else f"FY{e.year}", "relative"),
+     True),
+    ((_AGO,), lambda m, e, o, r: _ago(m, e, o), True),
+    ((_MONTH_EN_DE,), lambda m, e, o, r: _month_en_de(m, e, o), True),
+    ((_MONTH_JA,), lambda m, e, o, r: _month_ja(m, e, o), True),
+    ((_YEAR,), lambda m, e, o, r: Resolved(m.group(1), "stated"), False),
+    ((_REL_YEAR,), lambda m, e, o, r: _rel_year(m, e, o), True),
+)  # fmt: skip
+
+
+def period_in(
+    text: str, at: int, event_date: str, outlook: bool, now_words: bool = True,
+    reported: tuple[str, str] = ("", ""), end: int | None = None,
+) -> Resolved | None:  # fmt: skip
+    """The period ``text`` states for a figure at ``at`` (to ``end``): the nearest expression of any kind (ties by
+    kind order).
+
+    ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
+    "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
+    only when nothing else is stated, and only when ``now_words``.
     """
     event = _date(event_date)
+    stop = at if end is None else max(at, end)
     best: tuple[int, int, Resolved] | None = None
     for rank, (patterns, resolve, needs_event) in enumerate(_KINDS):
         if needs_event and event is None:
             continue
         for pattern in patterns:
             for m in _around(pattern, text, at):
-                gap = _gap(m, at)
+                gap = _gap(m, at, stop)
                 if best is not None and (gap, rank) >= best[:2]:
                     continue
                 # the kinds that need the event date were skipped above when there is none
-                found = resolve(m, event, outlook)  # type: ignore[arg-type]
-                if found is not None:
+                found = resolve(m, event, outlook, reported)  # type: ignore[arg-type]
+                if found is not None and found.value:
                     best = (gap, rank, found)
     if best is not None:
         return best[2]
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     return None
+
+
+def _quarter_end(key: str) -> dt.date:
+    """The last day of a calendar quarter key ("2024-Q4" -> 2024-12-31)."""
+    year, q = int(key[:4]), int(key[-1])
+    return dt.date(year + (q == 4), 1 if q == 4 else q * 3 + 1, 1) - dt.timedelta(days=1)
+
+
+def reported_period(heading: str, event_date: str) -> tuple[str, str]:
+    """The quarter and the year a results document reports on, from its title or event ("Tesla Fourth Quarter
+    2024 Q&A" -> ("2024-Q4", "2024"), "Oracle Fiscal 2025 Fourth Quarter Earnings Call" -> ("2024-Q4", "FY2025")),
+    or ("", "").
+
+    The quarter is keyed as a quarter named without its year is in any other text of that date (the latest
+    fourth quarter ended by the call): a company's fiscal quarters are not calendar quarters, and a report on the
+    call written without "fiscal" must meet the call's figures. The year keeps the fiscal year the title names.
+    """
+    event = _date(event_date)
+    for pattern in _QUARTER_YEAR:
+        m = pattern.search(heading)
+        if m is not None:
+            key = _with_year(m, "Q").value
+            if not key.startswith("FY") and event is not None and _quarter_end(key) > event:
+                # a results call cannot report a quarter that has not ended: "Q4 2025" in February 2025 is a
+                # fiscal label (Nvidia's fiscal 2025 ends in January)
+                key = f"FY{key}"
+            if key.startswith("FY"):
+                quarter = _resolve_quarter(int(key[-1]), event, False) if event else ""
+                return quarter, _year_of(key)
+            return key, _year_of(key)
+    return "", ""
 
 
 def period_key(period: str) -> str:

@@ -30,6 +30,18 @@ _BACK_REFERENCE = {
     "de": re.compile(r"\b(?:[Dd]as Unternehmen|[Dd]er Konzern|[Dd]ie Firma|[Dd]es Konzerns|[Dd]es Unternehmens)\b"),
     "ja": re.compile(r"同社|同グループ"),
 }
+# Years in a job, not a company's age: "has been at Oracle for 26 years", "seit 26 Jahren bei Oracle", "CEOを16年務め".
+_TENURE = {
+    "en": re.compile(
+        r"\b(?:worked|working|served|serving|joined|tenure|career)\b|\bbeen (?:at|with|in|on)\b|"
+        r"\bin the (?:field|industry|business)\b|"
+        r"\b(?:as|been) (?:the |its )?(?:CEO|CFO|CTO|chief|president|chair\w*)\b|"
+        r"\brunning (?:it|the company)\b|\bcovered (?:it|them|the company)\b"
+    ),
+    "de": re.compile(r"\bseit\b[^.;]{0,40}\bbei\b|\b(?:arbeitet|tätig|Karriere|Laufbahn|Amtszeit)\b|\bim Amt\b|"
+                     r"\b(?:Chef|Chefin|Finanzchefin|Finanzchef|Vorstandschef\w*)\b"),
+    "ja": re.compile(r"勤続|在籍|勤め|務め|入社|キャリア|取材"),
+}  # fmt: skip
 # Someone else's figure: a generic party named before the figure.
 _OTHER_PARTY = {
     "en": re.compile(r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]nalysts|[Cc]ompetitors|[Rr]ivals|[Ii]nvestors|[Oo]thers)\b"),
@@ -86,6 +98,15 @@ def subject_in_sentence(
     clause = text[left:right]
     ms = mentions(text)
     inside = [m for m in ms if left <= m.start and m.end <= right]
+    if personal and speaker and _has(_I[lk], clause):
+        # "I have been at Oracle for 26 years": the speaker's own years, not the company's age
+        return Resolved(speaker, "speaker"), False
+    if personal and _has(_TENURE[lk], clause):
+        # someone's years in a job: the person named with them, else someone the text does not name here
+        people = [m for m in ms if m.entity.kind == "person"]
+        if people:
+            return Resolved(_pick(people, start).entity.name, "clause"), False
+        return Resolved("", "other_party" if _has(_YOU[lk], clause) else ""), False
     if inside:
         people = [m for m in inside if m.entity.kind == "person"]
         # an age or a span of years belongs to the person named with it ("Scale AIから引き抜いた28歳のワン")
