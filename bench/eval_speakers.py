@@ -76,11 +76,15 @@ class Scored:
     rule: str
     score: float  # raw score (dialogue posterior) behind the confidence
     where: str  # line and text, for the list of errors
+    split: str = "tune"  # tune (rules developed on it), calibration (the table is fitted on it), heldout
+    people: int = 0  # distinct speakers in the dialogue's gold (0 for write-ups)
 
 
 @dataclass
 class DocResult:
     doc: str
+    split: str = "tune"
+    people: int = 0
     claims_right: int = 0
     claims: int = 0
     attribution_right: int = 0
@@ -203,7 +207,8 @@ def evaluate() -> Report:
         doc = parse_document(text, doc_id, speakers=speakers, genre=genre, event=event)
         voices = _voices(doc, speakers, genre, event)
         raw = {s.sentence_id: v for s, v in zip(doc.sentences, voices)}
-        res = DocResult(doc_id)
+        split = entry.get("split", "tune")
+        res = DocResult(doc_id, split)
         starts = _line_starts(text)
 
         def where(offset: int, surface: str, starts: list[int] = starts) -> str:
@@ -211,6 +216,7 @@ def evaluate() -> Report:
 
         if "turns" in entry:
             turns = _turns(text, GOLD_DIR / entry["turns"])
+            res.people = len({w for _, who in turns for w in who.split("|") if w not in ("", "?")})
             for s in doc.sentences:
                 gold = _gold_at(turns, s.start)
                 if gold in (None, "?", ""):
@@ -263,6 +269,9 @@ def evaluate() -> Report:
                                             where(g["start"], g["surface"]) + f" -> {speaker or '-'} {attribution}"
                                             f" (gold {g['speaker'] or '-'} {g['attribution']})"))
         report.docs.append(res)
+        for s in report.scored:
+            if s.doc == doc_id:
+                s.split, s.people = split, res.people
     return report
 
 
@@ -389,6 +398,44 @@ def held_out(report: Report) -> list[tuple[str, list[tuple[float, bool]]]]:
     return folds
 
 
+def auroc(points: list[tuple[float, bool]]) -> float:
+    """Probability that a right decision gets a higher confidence than a wrong one (ties count half)."""
+    right = sorted(c for c, ok in points if ok)
+    wrong = sorted(c for c, ok in points if not ok)
+    if not right or not wrong:
+        return math.nan
+    wins = 0.0
+    for c in wrong:
+        above, tied = bisect.bisect_right(right, c), bisect.bisect_left(right, c)
+        wins += len(right) - above + 0.5 * (above - tied)
+    return wins / (len(right) * len(wrong))
+
+
+def by_split(report: Report) -> list[dict]:
+    """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
+    rows = []
+    for split in ("tune", "calibration", "heldout"):
+        for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
+            c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
+            person = [s for s in c if s.person]
+            if not c:
+                continue
+            rows.append({
+                "split": split, "people": label, "dialogues": len({s.doc for s in c}), "claims": len(person),
+                "right": sum(s.correct for s in person) / len(person) if person else math.nan,
+                "unknown": sum(s.attribution == "unknown" for s in person) / len(person) if person else math.nan,
+                "confident_wrong": sum(s.confidence >= CONFIDENT and not s.correct for s in c) / len(c),
+                "auroc": auroc([(s.confidence, s.correct) for s in c]),
+                "sentences": _share([s.correct for s in report.scored if s.kind == "sentence" and s.split == split
+                                     and test(s.people)]),
+            })
+    return rows
+
+
+def _share(xs: list[bool]) -> float:
+    return sum(xs) / len(xs) if xs else math.nan
+
+
 # --- output ----------------------------------------------------------------------
 
 
@@ -417,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{'document':24} {'person claims':>17} {'attribution':>17} {'sentences':>17}")
     for r in report.docs:
-        print(f"{r.doc:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
+        print(f"{r.doc[:24]:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
               f"{_pct(r.attribution_accuracy)} {r.attribution_right:4}/{r.attributed:<4} "
               f"{_pct(r.sentence_accuracy)} {r.sentences_right:4}/{r.sentences:<4}")
     person = report.claims(person=True)
@@ -426,6 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  of them in the seeds:  {_pct(sum(s.correct for s in seeds) / len(seeds) if seeds else math.nan)} ({sum(s.correct for s in seeds)}/{len(seeds)})")
     claims = report.claims()
     print(f"confident (>= {CONFIDENT}) and wrong: {_pct(report.confident_wrong_share)} of {len(claims)} claims")
+    print(f"\n{'dialogues by split':20} {'people':10} {'n':>3} {'claims':>6} {'right':>7} {'unknown':>7} "
+          f"{'conf&wrong':>10} {'AUROC':>6} {'sentences':>9}")
+    for r in by_split(report):
+        au = "   n/a" if math.isnan(r["auroc"]) else f"{r['auroc']:6.2f}"
+        print(f"{r['split']:20} {r['people']:10} {r['dialogues']:3} {r['claims']:6} {_pct(r['right'])} "
+              f"{_pct(r['unknown'])} {_pct(r['confident_wrong']):>10} {au} {_pct(r['sentences']):>9}")
 
     print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
