@@ -26,6 +26,7 @@ import numpy as np
 
 from ..language import script_lang
 from ..safeload import load_yaml
+from .handover import announced, echoes, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit, _data_file
 
@@ -35,6 +36,22 @@ _ANSWER_START = re.compile(
     r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
     r"wow|i see|"
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(
+    r"^\s*(?:また|そして|それから|さらに|つまり|それで|だから|ですから|なので|例えば|たとえば|しかも|あと|"
+    r"(?:and|also|because|plus|for example|for instance|in fact|that means|which means|und|außerdem|deshalb|"
+    r"darum|also|zum Beispiel|denn|weil)\b)",
+    re.IGNORECASE,
+)
+# Words that invite someone else to speak (beside questions and address by name).
+_INVITES = re.compile(
+    r"ようこそ|お迎え|お招き|よろしくお願いします|お願いします|どうぞ|ください|下さい|お聞かせ|"
+    r"\b(?:welcome|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being)"
+    r"|(?:great|good|nice) to have you"
+    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|walk us through|bitte|erzählen Sie"
+    r"|your line is open|kick us off|start us off|take it away"
+    r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
     re.IGNORECASE,
 )
 _QUESTION_END = re.compile(r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?)[\s」』)）]*$")
@@ -66,6 +83,13 @@ CUE_NAMES = (
     "after_short",
     "handed",
     "question_answer",
+    "replies",
+    "echo",
+    "question_inline",
+    "handed_inline",
+    "continues",
+    "asks_again",
+    "opening",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -80,8 +104,16 @@ CUE_WEIGHTS = np.array(
         0.5,  # the paragraph follows a one-liner
         3.0,  # the paragraph before ends by addressing someone by name
         3.5,  # inside a paragraph: a question, then an answer word
+        3.0,  # the sentence opens by thanking or answering someone by name ("Thanks, Tom.")
+        5.0,  # a short reaction taking up a figure of the sentence before ("Four hundred.", "7割ですか。")
+        1.0,  # inside a paragraph: a question, then a statement (a rhetorical one as often)
+        3.5,  # inside a paragraph: the sentence before hands the floor to someone by name
+        -1.0,  # the paragraph opens with a connective ("また、", "And", "Und"): the same speaker goes on
+        -3.5,  # a question after a question: the same person asking on (multi-part), not an answer
+        -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
     ]
 )
+W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
 W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
@@ -144,6 +176,10 @@ class Evidence:
     answers: np.ndarray  # the sentence opens like an answer
     style: np.ndarray  # 0 question, 1 long statement, 2 other
     asks_next: list[set[str]]  # the speakers the sentence hands the floor to
+    continues: np.ndarray  # the sentence opens with a connective that carries the same speaker on
+    invites: np.ndarray  # the sentence asks, addresses, announces or welcomes someone: the floor may pass
+    replies: np.ndarray  # the sentence opens by thanking or answering someone by name
+    echo: np.ndarray  # the sentence is a short reaction taking up the sentence before
 
 
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
@@ -157,6 +193,8 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     questions = np.zeros(n, dtype=bool)
     style = np.zeros(n, dtype=int)  # 0 question, 1 long statement, 2 other
     answers = np.zeros(n, dtype=bool)
+    replies = np.zeros(n, dtype=bool)
+    echo = np.zeros(n, dtype=bool)
     for i, u in enumerate(units):
         s = unquoted(u.text)
         e = emit[i]
@@ -179,8 +217,19 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         # requests something, or is a short address ("Thanks, Mark."); "マーク、
         # 私たちが今生きているのは…" goes on talking to them.
         short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
-        asks_next.append({name for name, asks in addressed.items() if asks or short_address})
-    return Evidence(emit, questions, answers, style, asks_next)
+        asks_next.append({name for name, asks in addressed.items() if asks or short_address} | announced(s, alias))
+        # "Thanks, Tom.": Tom spoke the sentence before.
+        for name in thanked(s, given):
+            replies[i] = True
+            if i:
+                emit[i - 1, people.index(name)] += W_THANKED
+        echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
+    continues = np.array([bool(_CONTINUES.search(unquoted(u.text))) for u in units], dtype=bool)
+    invites = np.array(
+        [bool(questions[i] or asks_next[i] or _INVITES.search(unquoted(u.text))) for i, u in enumerate(units)],
+        dtype=bool,
+    )
+    return Evidence(emit, questions, answers, style, asks_next, continues, invites, replies, echo)
 
 
 # --- what each boundary says about a change of speaker ---------------------------------
@@ -258,18 +307,24 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
     seg = turns.seg
     features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
     handovers: list[set[str]] = []
+    invited = np.cumsum(ev.invites) > 0  # someone has been invited to speak by the end of each sentence
     for i in range(1, n):
         b = bounds[i]
         x = features[i - 1]
         x[CUE_NAMES.index(b)] = 1.0
         handed: set[str] = set()
+        x[CUE_NAMES.index("replies")] = ev.replies[i]
+        x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
             x[CUE_NAMES.index("question")] = ev.questions[i - 1]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
+            x[CUE_NAMES.index("continues")] = ev.continues[i] and not ev.questions[i - 1] and not turns.asks[seg[i]]
+            x[CUE_NAMES.index("opening")] = not invited[i - 1]
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
                 x[CUE_NAMES.index("asks" if turns.sentences[seg[i]] <= 2 else "asks_long")] = 1.0
+                x[CUE_NAMES.index("asks_again")] = ev.questions[i - 1]
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
             if turns.short[seg[i]]:
@@ -280,5 +335,8 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
             x[CUE_NAMES.index("handed")] = bool(handed)
         else:
             x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
+            x[CUE_NAMES.index("question_inline")] = ev.questions[i - 1] and not ev.questions[i]
+            handed = ev.asks_next[i - 1]
+            x[CUE_NAMES.index("handed_inline")] = bool(handed)
         handovers.append(handed)
     return features, handovers

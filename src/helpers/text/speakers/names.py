@@ -49,6 +49,9 @@ def aliases(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+FORMAL_TITLES = ("Herr", "Frau", "Mr.", "Ms.", "Mrs.", "Dr.", "Senator", "Professor")
+
+
 def given_names(speakers: list[str]) -> dict[str, str]:
     """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part."""
     out: dict[str, str] = {}
@@ -59,6 +62,10 @@ def given_names(speakers: list[str]) -> dict[str, str]:
             out[given] = name
         for kana in NAME_TRANSLITERATIONS.get(given.lower(), ()):
             out[kana] = name
+        if len(tokens) >= 2 and script_lang(name) != "ja":
+            # Formal address by family name: "Herr Clement, …", "Thank you, Mr. Moyers."
+            for title in FORMAL_TITLES:
+                out.setdefault(f"{title} {tokens[-1]}", name)
     return out
 
 
