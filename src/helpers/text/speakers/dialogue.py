@@ -192,8 +192,8 @@ def restyle(gamma: np.ndarray, ev: Evidence, prior: np.ndarray, st: States) -> n
 
 def fit_conversation(
     ev: Evidence, features: np.ndarray, handovers: list[set[str]], init: np.ndarray, role: dict[str, str], st: States
-) -> tuple[list[np.ndarray], np.ndarray]:
-    """Log transitions and emissions re-estimated on this conversation (EM).
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cue weights (log-odds of a change) and log emissions re-estimated on this conversation (EM).
 
     How often turns change at a paragraph or line break differs a lot between
     documents (an interview turns at nearly every paragraph, a subtitle-style
@@ -203,7 +203,8 @@ def fit_conversation(
     start = CUE_WEIGHTS.copy()
     rate = block_change_rate(features)
     start[CUE_NAMES.index("block")] = math.log(rate / (1 - rate))
-    return _em(ev, features, handovers, init, role, st, start)
+    weights, log_emit = _em(ev, features, handovers, init, role, st, start)
+    return weights, log_emit
 
 
 def block_change_rate(features: np.ndarray) -> float:
@@ -224,8 +225,9 @@ def _em(
     role: dict[str, str],
     st: States,
     start: np.ndarray,
-) -> tuple[list[np.ndarray], np.ndarray]:
-    """EM from the cue weights ``start`` (also the prior the weights are pulled towards)."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cue weights and log emissions after EM from the cue weights ``start`` (also the prior the weights are
+    pulled towards)."""
     same = st.who_idx[:, None] == st.who_idx[None, :]
     prior = style_prior(st, role)
     log_emit = emissions(ev, prior.copy(), st)
@@ -235,7 +237,7 @@ def _em(
         switched = (xi * ~same).sum(axis=(1, 2))
         log_emit = emissions(ev, restyle(gamma, ev, prior, st), st)
         weights = _fit_cue_weights(features, switched, start)
-    return transitions(features, handovers, weights, st), log_emit
+    return weights, log_emit
 
 
 def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]) -> list[tuple[str | None, float]]:
@@ -247,11 +249,12 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     ev = sentence_evidence(units, speakers)
     features, handovers = change_cues(units, ev)
     init = initial_log_probs(st)
-    log_trans, log_emit = fit_conversation(ev, features, handovers, init, role, st)
+    weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
+    log_trans = transitions(features, handovers, weights, st)
     path = viterbi(init, log_trans, log_emit)
     gamma, _ = forward_backward(init, log_trans, log_emit)
     who_post = by_speaker(gamma, st)
-    out: list[tuple[str | None, float]] = []
+    chosen: list[str] = []
     for i in range(n):
         w = st.states[path[i]][0]
         k = st.who_opts.index(w)
@@ -259,7 +262,9 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
             # Viterbi's single best path can run through a sentence that, summed
             # over all paths, clearly more likely belongs to someone else (mostly
             # when two hosts are hard to tell apart): take the likelier speaker.
-            k = int(np.argmax(who_post[i]))
-            w = st.who_opts[k]
-        out.append((None if w == AUTHOR else w, float(who_post[i, k])))
+            w = st.who_opts[int(np.argmax(who_post[i]))]
+        chosen.append(w)
+    out: list[tuple[str | None, float]] = []
+    for i, w in enumerate(chosen):
+        out.append((None if w == AUTHOR else w, float(who_post[i, st.who_opts.index(w)])))
     return out

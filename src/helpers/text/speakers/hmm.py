@@ -57,23 +57,3 @@ def viterbi(init: np.ndarray, log_trans: Sequence[np.ndarray], log_emit: np.ndar
         path.append(int(back[i][path[-1]]))
     path.reverse()
     return path
-
-
-def log_likelihood(init: np.ndarray, log_trans: Sequence[np.ndarray], log_emit: np.ndarray) -> float:
-    """Log of the total weight of all paths (the forward algorithm's normaliser).
-
-    With the same emissions, it compares transition models on one sequence:
-    the higher, the better the model explains the observations.
-    """
-    n, S = log_emit.shape
-    shift = log_emit.max(axis=1, keepdims=True)
-    e = np.exp(log_emit - shift)
-    alpha = np.exp(init) * e[0]
-    total = float(np.log(alpha.sum())) + float(shift[0, 0])
-    alpha /= alpha.sum()
-    for i in range(1, n):
-        alpha = (alpha @ np.exp(log_trans[i - 1])) * e[i]
-        s = alpha.sum()
-        total += float(np.log(s)) + float(shift[i, 0])
-        alpha /= s
-    return total
