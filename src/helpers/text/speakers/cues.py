@@ -61,7 +61,7 @@ _INVITES = re.compile(
 # each hands the floor over.
 _QUESTION_END = re.compile(
     r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
-    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.)+[。.]?)"
+    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?)"
     r"[\s」』)）]*$"
 )
 _AUDIENCE = re.compile(
@@ -117,7 +117,7 @@ CUE_WEIGHTS = np.array(
         5.0,  # a short reaction taking up a figure of the sentence before ("Four hundred.", "7割ですか。")
         1.0,  # inside a paragraph: a question, then a statement (a rhetorical one as often)
         3.5,  # inside a paragraph: the sentence before hands the floor to someone by name
-        -3.5,  # a question after a question: the same person asking on (multi-part), not an answer
+        -5.0,  # a question after a question: the same person asking on (multi-part), not an answer
         -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
         3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
     ]
@@ -246,7 +246,10 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
                 emit[i - 1, people.index(name)] += W_THANKED
         echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
     invites = np.array(
-        [bool(questions[i] or asks_next[i] or _INVITES.search(unquoted(u.text))) for i, u in enumerate(units)],
+        [
+            bool(questions[i] or asks_next[i] or (_INVITES.search(t) and not _AUDIENCE.search(t)))
+            for i, t in enumerate(unquoted(u.text) for u in units)
+        ],
         dtype=bool,
     )
     return Evidence(emit, questions, answers, style, asks_next, asks_inline, addressed_by, invites, replies, echo)
@@ -343,12 +346,13 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
         if b == "block":
             x[CUE_NAMES.index("question")] = ev.questions[i - 1]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
-            x[CUE_NAMES.index("opening")] = not invited[i - 1]
+            x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
                 x[CUE_NAMES.index("asks" if turns.sentences[seg[i]] <= 2 else "asks_long")] = 1.0
-                x[CUE_NAMES.index("asks_again")] = ev.questions[i - 1]
+                # a question paragraph right after a question: the asker going on (a multi-part question)
+                x[CUE_NAMES.index("asks_again")] = ev.questions[i - 1] and ev.questions[i]
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
             if turns.short[seg[i]]:

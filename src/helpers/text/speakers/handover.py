@@ -33,18 +33,18 @@ _HANDS_TO = re.compile(
 )
 _HANDS_TO_WINDOW = 60  # how far before a name the announcing words may stand ("…ist der frühere Minister X")
 # Text right after a name that hands the floor to it ("Priya can give the detail", "鈴木さん、お願いします").
-_HANDED_AFTER = re.compile(
-    r"(?:\s+(?:can|will|could|may|is going to|wants to|would like to) (?:give|take|answer|add|speak|talk|walk"
+_HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at every name, in linear time
+    r"(?:\s{1,3}(?:can|will|could|may|is going to|wants to|would like to) (?:give|take|answer|add|speak|talk|walk"
     r"|address|comment|say|tell|explain|go into|cover)\b"
-    r"|\s*,\s*(?:go ahead|your line is open|please go ahead|bitte|Sie haben das Wort)"
-    r"|\s+(?:kann|wird|möchte)\s+(?:das|dazu|etwas)"
+    r"|\s{0,3},\s{0,3}(?:go ahead|your line is open|please go ahead|bitte|Sie haben das Wort)"
+    r"|\s{1,3}(?:kann|wird|möchte)\s{1,3}(?:das|dazu|etwas)"
     r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います))",
     re.IGNORECASE,
 )
 _REPLY_WORDS = re.compile(
-    r"^\s*(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello"
+    r"^\s{0,3}(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello"
     r"|good (?:morning|afternoon|evening)|danke|vielen dank|ja|gerne|guten (?:morgen|tag|abend)|hallo"
-    r"|ありがとう|はい|ええ|そうですね|こんにちは|よろしくお願いします)\b[\s,.!、。]*",
+    r"|ありがとう|はい|ええ|そうですね|こんにちは|よろしくお願いします)\b[\s,.!、。]{0,3}",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？]")
