@@ -59,8 +59,8 @@ WILSON_Z = 1.64  # report each accuracy at the low end of its 90% interval: conf
 # Dialogue steps: the observed accuracy of each step (z = 0), pooled until the steps rise. The fit has only the
 # calibration split's few short dialogues; at z = 1.28 (the low end of an 80% interval between dialogues) the
 # table gave 0.27 mean confidence to claims 64% right (Brier 0.40, leave-one-dialogue-out), at 0.5 0.37 (0.34),
-# at 0 0.44 (0.32). Caution comes instead from the interpolation inside a step, which rises from the step
-# below's figure to the step's own (text.speakers.calibration.posterior_to_accuracy).
+# at 0 0.44 (0.32). Between the steps' midpoints the confidence runs linearly, so decisions keep the order of
+# their posteriors (text.speakers.calibration.posterior_to_accuracy).
 CLUSTER_Z = 0.0
 
 sys.path.insert(0, str(ROOT / "src"))

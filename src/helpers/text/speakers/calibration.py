@@ -19,22 +19,28 @@ def _calibration() -> dict:
 
 
 def posterior_to_accuracy(steps: list[dict], p: float) -> float:
-    """The accuracy a step table gives posterior ``p``, rising within each step.
+    """The accuracy a step table gives posterior ``p``: linear between the steps' midpoints.
 
-    Each step holds the low end of the accuracy observed over its posteriors
-    (``upto`` its last posterior). Inside a step the value rises linearly from
-    the step below's figure to the step's own, so decisions keep the order of
-    their posteriors (a step table alone would tie them) and no decision gets
-    more than its step supports.
+    Each step holds the accuracy observed over its posteriors (``upto`` its
+    last posterior, the step before's ``upto`` its first). The figure at a
+    step's midpoint is the step's own; between midpoints it runs linearly, and
+    below the first or above the last it stays flat. Decisions so keep the
+    order of their posteriors (a step table alone would tie them) while each
+    step's decisions average about the accuracy observed for them.
     """
-    lo, below = 0.0, 0.0
+    if not steps:
+        return round(p, 3)
+    points, lo = [], 0.0
     for row in steps:
-        upto, acc = float(row["upto"]), float(row["accuracy"])
-        if p <= upto:
-            frac = (p - lo) / (upto - lo) if upto > lo else 1.0
-            return round(below + (acc - below) * min(1.0, max(0.0, frac)), 4)
-        lo, below = upto, acc
-    return round(p, 3)
+        upto = float(row["upto"])
+        points.append(((lo + upto) / 2, float(row["accuracy"])))
+        lo = upto
+    if p <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if p <= x1:
+            return round(y0 + (y1 - y0) * (p - x0) / (x1 - x0), 4) if x1 > x0 else y1
+    return points[-1][1]
 
 
 def calibrated_posterior(p: float) -> float:

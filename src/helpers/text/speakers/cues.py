@@ -38,7 +38,7 @@ _ANSWER_START = re.compile(
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
     re.IGNORECASE,
 )
-STYLES = ("question", "long", "other", "moderation")  # how a sentence is said (a person's style: dialogue)
+STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
 # What a moderator or operator says: opening the questions, handing over, closing.
 _MODERATION = re.compile(
     r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
@@ -148,6 +148,7 @@ _WE = re.compile(
     r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b",
     re.IGNORECASE,
 )
+_YOU_ADDRESS = re.compile(r"あなた|御社|\b(?:your|yours)\b|\b(?:Sie haben|Ihr(?:e|en|er|em)?)\b")
 _YOU = re.compile(
     r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b"
 )
@@ -228,6 +229,8 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
             if _MODERATION.search(s)
             else STYLES.index("question")
             if questions[i]
+            else STYLES.index("you")
+            if _YOU_ADDRESS.search(s)
             else STYLES.index("long" if len(s.strip()) >= LONG_CHARS else "other")
         )
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)

@@ -29,11 +29,11 @@ CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-o
 # P(question, long statement, other, moderation | role), before re-estimation on the conversation.
 # Analysts on a call ask; a moderator or operator opens, hands over and closes.
 ROLE_STYLE = {
-    "host": (0.30, 0.30, 0.37, 0.03),
-    "guest": (0.10, 0.50, 0.38, 0.02),
-    "analyst": (0.45, 0.15, 0.38, 0.02),
-    "moderator": (0.05, 0.10, 0.35, 0.50),
-    "": (0.31, 0.31, 0.32, 0.06),
+    "host": (0.28, 0.26, 0.33, 0.03, 0.10),
+    "guest": (0.10, 0.47, 0.36, 0.02, 0.05),
+    "analyst": (0.43, 0.14, 0.36, 0.02, 0.05),
+    "moderator": (0.05, 0.10, 0.33, 0.47, 0.05),
+    "": (0.29, 0.29, 0.30, 0.06, 0.06),
 }
 STYLE_PRIOR_WEIGHT = 15.0
 STYLE_TEMPER = 0.5
