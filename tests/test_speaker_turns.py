@@ -224,6 +224,7 @@ Ja, jedenfalls besser als vorher. Das erste Paket ist gescheitert.
 
 def test_an_undecided_sentence_is_left_unknown(monkeypatch):
     monkeypatch.setattr(speakers.attribution, "UNDECIDED_BELOW", 1.01)  # no posterior decides
+    monkeypatch.setattr(speakers.attribution, "UNDECIDED_CHANCES", 3.0)
     found = rows(STAGE, ["Jensen Huang", "Mark Zuckerberg"])
     assert {r[2] for r in found} == {"unknown"} and {r[1] for r in found} == {None}
     assert all(0 <= r[3] <= 1 for r in found)

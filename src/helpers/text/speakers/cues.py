@@ -44,7 +44,8 @@ _MODERATION = re.compile(
     r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
     r"|time for (?:one|a) (?:more|last|final)|concludes (?:today's|our|the|this)|thank you (?:all )?for joining"
     r"|your line is open|(?:nächste|letzte|erste) Frage|Frage kommt von|damit (?:sind wir|schließen wir|endet)"
-    r"|vielen Dank (?:fürs|für das) Zuhören)\b|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移",
+    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close)\b"
+    r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
     re.IGNORECASE,
 )
 # Words that invite someone else to speak (beside questions and address by name).

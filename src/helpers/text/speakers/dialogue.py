@@ -29,7 +29,7 @@ CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-o
 # P(question, long statement, other, moderation | role), before re-estimation on the conversation.
 # Analysts on a call ask; a moderator or operator opens, hands over and closes.
 ROLE_STYLE = {
-    "host": (0.28, 0.26, 0.33, 0.03, 0.10),
+    "host": (0.27, 0.24, 0.31, 0.08, 0.10),
     "guest": (0.10, 0.47, 0.36, 0.02, 0.05),
     "analyst": (0.43, 0.14, 0.36, 0.02, 0.05),
     "moderator": (0.05, 0.10, 0.33, 0.47, 0.05),
