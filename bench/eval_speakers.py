@@ -1,31 +1,36 @@
 """Who says what: speaker accuracy and calibration against the hand-labelled gold.
 
 Gold: tests/fixtures/speakers/manifest.yaml (turn-by-turn labels of 000, 004,
-an English interview and seven dialogues rendered without labels from labelled
-scripts by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of
-three short articles with reported speech). For every gold document the script parses the
-text with the catalog's speakers, genre and event, and reports:
+an English interview, seven scripted dialogues and 27 real ones (close
+rewrites of public labelled transcripts, SOURCES.md) rendered without labels
+by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of three short
+articles with reported speech). Each dialogue belongs to a split: tune (the
+rules were developed on it), calibration (the confidence table is fitted on
+it) or heldout (never looked at while developing; only its aggregate figures
+are read). For every gold document the script parses the text with the
+catalog's speakers, genre and event, and reports:
 
 * claims said by a person: among the quantities whose gold speaker is a
   person, the share attributed to that person (for the dialogues: every
   extracted claim, scored against the turn it sits in; for the write-ups:
   every gold quantity). A named source that is not a catalog person
   ("Financial Times", "関係者") counts when one name contains the other.
+  A claim left unknown counts as not right.
 * attribution: the share of all scored quantities whose attribution
   (turn / reported / author) and, where a person speaks, speaker are right.
 * sentences: for the dialogues, the share of sentences with the right speaker.
+* by split and speaker count (two people, three or more): claims right, left
+  unknown, confident (>= 0.8) and wrong, AUROC of the confidence (right
+  against wrong), mean confidence, sentences right.
 * calibration: claims binned by ``speaker_confidence`` against how many are
-  right; and the share of claims that are confident (>= 0.8) and wrong.
-  The confidence table (src/helpers/text/data/speaker_calibration.yaml) is
-  fitted on this same gold (``--calibrate``), so the in-sample table flatters
-  it; the leave-one-dialogue-out lines refit it without each dialogue in turn
-  and are the honest figures for unseen text (confident and wrong, right among
-  the confident, mean confidence against accuracy, Brier score, per dialogue).
-* the fit treats dialogues as clusters: accuracy at a given decoder posterior
-  differs widely between dialogues (speaker count, language, how turns are
-  broken), so each posterior step is the low end of a cluster-robust bound
-  (the spread between dialogues, never narrower than the binomial one) and
-  steps are pooled until those low ends rise with the posterior.
+  right. The posterior table (src/helpers/text/data/speaker_calibration.yaml)
+  is fitted (``--calibrate``) on the sentences of the calibration split, each
+  scored against the speaker the decoder would name (decisions left unknown
+  included); the leave-one-dialogue-out lines refit it without each
+  calibration dialogue in turn. The held-out split is scored with the shipped
+  table and is the honest figure for unseen text.
+* the fit treats dialogues as clusters: steps must span MIN_DOCS dialogues,
+  and pool-adjacent-violators keeps them rising with the posterior.
 
 Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet]
 """
@@ -47,15 +52,16 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "speakers"
 CALIBRATION = ROOT / "src" / "helpers" / "text" / "data" / "speaker_calibration.yaml"
 CONFIDENT = 0.8
-MIN_BIN = 20  # claims per step of the posterior -> accuracy table
+MIN_BIN = 20  # sentences per step of the posterior -> accuracy table
 MIN_DOCS = 3  # dialogues a step of that table must span: its spread between dialogues is what it measures
 MIN_RULE = 5  # decisions a rule needs to get a figure of its own
 WILSON_Z = 1.64  # report each accuracy at the low end of its 90% interval: confidence errs on the cautious side
-# Dialogue steps: one-sided 90% bound (the low end of an 80% interval). With a
-# handful of dialogues the spread estimate is itself rough; at 1.64 held-out
-# dialogues got confidences 18 points under their accuracy (Brier 0.249 against
-# 0.235) for no fewer confident errors (bench output, leave-one-dialogue-out).
-CLUSTER_Z = 1.28
+# Dialogue steps: the observed accuracy of each step (z = 0), pooled until the steps rise. The fit has only the
+# calibration split's few short dialogues; at z = 1.28 (the low end of an 80% interval between dialogues) the
+# table gave 0.27 mean confidence to claims 64% right (Brier 0.40, leave-one-dialogue-out), at 0.5 0.37 (0.34),
+# at 0 0.44 (0.32). Between the steps' midpoints the confidence runs linearly, so decisions keep the order of
+# their posteriors (text.speakers.calibration.posterior_to_accuracy).
+CLUSTER_Z = 0.0
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -76,11 +82,15 @@ class Scored:
     rule: str
     score: float  # raw score (dialogue posterior) behind the confidence
     where: str  # line and text, for the list of errors
+    split: str = "tune"  # tune (rules developed on it), calibration (the table is fitted on it), heldout
+    people: int = 0  # distinct speakers in the dialogue's gold (0 for write-ups)
 
 
 @dataclass
 class DocResult:
     doc: str
+    split: str = "tune"
+    people: int = 0
     claims_right: int = 0
     claims: int = 0
     attribution_right: int = 0
@@ -189,7 +199,16 @@ def _voices(doc, speakers, genre, event) -> list[spk.Voice]:
     return spk.attribute(doc.text, units, speakers, genre, event)
 
 
-def evaluate() -> Report:
+def evaluate(decide_all: bool = False) -> Report:
+    """Score the gold. ``decide_all``: no dialogue decision is left unknown, so every posterior is scored against
+    the speaker the decoder would have named (what the confidence table is fitted on)."""
+    if decide_all:
+        saved = spk.attribution.UNDECIDED_BELOW
+        spk.attribution.UNDECIDED_BELOW = -1.0
+        try:
+            return evaluate()
+        finally:
+            spk.attribution.UNDECIDED_BELOW = saved
     manifest = yaml.safe_load((GOLD_DIR / "manifest.yaml").read_text("utf-8"))
     catalog = load_catalog(ROOT / "seeds" / "catalog.yaml")
     report = Report()
@@ -203,7 +222,8 @@ def evaluate() -> Report:
         doc = parse_document(text, doc_id, speakers=speakers, genre=genre, event=event)
         voices = _voices(doc, speakers, genre, event)
         raw = {s.sentence_id: v for s, v in zip(doc.sentences, voices)}
-        res = DocResult(doc_id)
+        split = entry.get("split", "tune")
+        res = DocResult(doc_id, split)
         starts = _line_starts(text)
 
         def where(offset: int, surface: str, starts: list[int] = starts) -> str:
@@ -211,6 +231,7 @@ def evaluate() -> Report:
 
         if "turns" in entry:
             turns = _turns(text, GOLD_DIR / entry["turns"])
+            res.people = len({w for _, who in turns for w in who.split("|") if w not in ("", "?")})
             for s in doc.sentences:
                 gold = _gold_at(turns, s.start)
                 if gold in (None, "?", ""):
@@ -263,6 +284,9 @@ def evaluate() -> Report:
                                             where(g["start"], g["surface"]) + f" -> {speaker or '-'} {attribution}"
                                             f" (gold {g['speaker'] or '-'} {g['attribution']})"))
         report.docs.append(res)
+        for s in report.scored:
+            if s.doc == doc_id:
+                s.split, s.people = split, res.people
     return report
 
 
@@ -352,14 +376,24 @@ def _pav(points: list[tuple[float, bool, str]], min_count: int = MIN_BIN, min_do
     return table
 
 
+DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left unknown keeps its posterior)
+
+
+def _fit_split(report: Report) -> str:
+    """The dialogues the posterior table is fitted on: the calibration split, held out from rule development
+    (the whole gold when the manifest has no such split)."""
+    return "calibration" if any(s.split == "calibration" for s in report.scored) else ""
+
+
 def fit(report: Report, exclude: str | None = None) -> dict:
-    # Claims, not sentences: they are what is judged, and sentences of one turn
-    # are far from independent observations.
+    # Sentences of the calibration dialogues: every decision the table is applied to (a claim takes its
+    # sentence's confidence); the bound treats dialogues, not sentences, as the sampled units.
+    split = _fit_split(report)
     turn = [(s.score, s.correct, s.doc) for s in report.scored
-            if s.kind == "claim" and s.person and s.attribution == "turn" and s.doc != exclude]
+            if s.kind == "sentence" and s.rule in DECODED and s.doc != exclude and (not split or s.split == split)]
     rules: dict[str, list[bool]] = {}
     for s in report.scored:
-        if s.kind == "claim" and s.attribution != "turn" and s.rule != "title" and s.doc != exclude:
+        if s.kind == "claim" and s.rule not in DECODED and s.rule != "title" and s.doc != exclude:
             rules.setdefault(s.rule, []).append(s.correct)
     # A rule seen a handful of times gets the pooled figure of all reported-speech rules.
     pooled = [ok for k, v in rules.items() if k not in ("author", "title", "heading") for ok in v]
@@ -372,21 +406,59 @@ def fit(report: Report, exclude: str | None = None) -> dict:
 
 
 def _apply(table: dict, s: Scored) -> float:
-    if s.attribution == "turn":
-        for row in table["posterior"]:
-            if s.score <= row["upto"]:
-                return row["accuracy"]
-        return s.score
+    if s.rule in DECODED:
+        return spk.calibration.posterior_to_accuracy(table["posterior"], s.score)
     return table["rules"].get(s.rule, s.confidence)
 
 
 def held_out(report: Report) -> list[tuple[str, list[tuple[float, bool]]]]:
-    """Leave one dialogue out: (dialogue, [(confidence, right)] of its claims) scored with a table refit without it."""
+    """Leave one calibration dialogue out: (dialogue, [(confidence, right)] of its claims) scored with a table refit
+    without it."""
     folds = []
-    for d in sorted({s.doc for s in report.scored if s.kind == "sentence"}):
+    split = _fit_split(report)
+    for d in sorted({s.doc for s in report.scored if s.kind == "sentence" and (not split or s.split == split)}):
         table = fit(report, exclude=d)
         folds.append((d, [(_apply(table, s), s.correct) for s in report.claims() if s.doc == d]))
     return folds
+
+
+def auroc(points: list[tuple[float, bool]]) -> float:
+    """Probability that a right decision gets a higher confidence than a wrong one (ties count half)."""
+    right = sorted(c for c, ok in points if ok)
+    wrong = sorted(c for c, ok in points if not ok)
+    if not right or not wrong:
+        return math.nan
+    wins = 0.0
+    for c in wrong:
+        above, tied = bisect.bisect_right(right, c), bisect.bisect_left(right, c)
+        wins += len(right) - above + 0.5 * (above - tied)
+    return wins / (len(right) * len(wrong))
+
+
+def by_split(report: Report) -> list[dict]:
+    """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
+    rows = []
+    for split in ("tune", "calibration", "heldout"):
+        for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
+            c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
+            person = [s for s in c if s.person]
+            if not c:
+                continue
+            rows.append({
+                "split": split, "people": label, "dialogues": len({s.doc for s in c}), "claims": len(person),
+                "right": sum(s.correct for s in person) / len(person) if person else math.nan,
+                "unknown": sum(s.attribution == "unknown" for s in person) / len(person) if person else math.nan,
+                "confident_wrong": sum(s.confidence >= CONFIDENT and not s.correct for s in c) / len(c),
+                "auroc": auroc([(s.confidence, s.correct) for s in c]),
+                "mean_confidence": sum(s.confidence for s in c) / len(c),
+                "sentences": _share([s.correct for s in report.scored if s.kind == "sentence" and s.split == split
+                                     and test(s.people)]),
+            })
+    return rows
+
+
+def _share(xs: list[bool]) -> float:
+    return sum(xs) / len(xs) if xs else math.nan
 
 
 # --- output ----------------------------------------------------------------------
@@ -402,8 +474,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quiet", action="store_true", help="no list of errors")
     args = ap.parse_args(argv)
     report = evaluate()
+    decided = evaluate(decide_all=True)
     if args.calibrate:
-        table = fit(report)
+        table = fit(decided)
         header = ("# Confidence of speaker decisions, fitted by bench/eval_speakers.py --calibrate on the gold in\n"
                   "# tests/fixtures/speakers. posterior: decoder posterior -> accuracy steps over the claims of the\n"
                   "# dialogues (pool-adjacent-violators); each step is the low end of a one-sided 90% bound in which\n"
@@ -417,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{'document':24} {'person claims':>17} {'attribution':>17} {'sentences':>17}")
     for r in report.docs:
-        print(f"{r.doc:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
+        print(f"{r.doc[:24]:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
               f"{_pct(r.attribution_accuracy)} {r.attribution_right:4}/{r.attributed:<4} "
               f"{_pct(r.sentence_accuracy)} {r.sentences_right:4}/{r.sentences:<4}")
     person = report.claims(person=True)
@@ -426,6 +499,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  of them in the seeds:  {_pct(sum(s.correct for s in seeds) / len(seeds) if seeds else math.nan)} ({sum(s.correct for s in seeds)}/{len(seeds)})")
     claims = report.claims()
     print(f"confident (>= {CONFIDENT}) and wrong: {_pct(report.confident_wrong_share)} of {len(claims)} claims")
+    print(f"\n{'dialogues by split':20} {'people':10} {'n':>3} {'claims':>6} {'right':>7} {'unknown':>7} "
+          f"{'conf&wrong':>10} {'AUROC':>6} {'mean conf':>9} {'sentences':>9}")
+    for r in by_split(report):
+        au = "   n/a" if math.isnan(r["auroc"]) else f"{r['auroc']:6.2f}"
+        print(f"{r['split']:20} {r['people']:10} {r['dialogues']:3} {r['claims']:6} {_pct(r['right'])} "
+              f"{_pct(r['unknown'])} {_pct(r['confident_wrong']):>10} {au} {r['mean_confidence']:9.2f} "
+              f"{_pct(r['sentences']):>9}")
 
     print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
@@ -436,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{_pct(sum(s.correct for s in b) / len(b))}")
 
     # Leave one document out: refit the table without it, score it with the refit table.
-    folds = held_out(report)
+    folds = held_out(decided)
     held = [x for _, mine in folds for x in mine]
     if held:
         wrong = sum(1 for c, ok in held if c >= CONFIDENT and not ok)

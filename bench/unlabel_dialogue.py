@@ -30,7 +30,7 @@ SPLIT_SHARE = 0.35  # long turns split over two paragraphs
 JOIN_SHARE = 0.5  # short turns run into the paragraph before (runon)
 LONG_CHARS = 160
 SHORT_CHARS = 70
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")  # "U.S." is no sentence end
 
 
 def _sentences(s: str) -> list[str]:

@@ -6,35 +6,38 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
 * ``labelled``: the transcript's own label (``Name:`` prefixes, label lines,
   caption speakers from the format readers) is taken as given.
 * ``turn``: unlabelled dialogue (a transcript with two or more known
-  speakers and no labels) is decoded as a whole. Sentences are the
-  observations; a hidden state is the current speaker (and, when the
-  conversation has several hosts, which host spoke last). Turns change
-  easily at paragraph breaks, rarely at line breaks inside a paragraph and
-  hardly inside a line; a text laid out one utterance per line with no
-  blank lines (ASR output, caption-derived text: no sentence runs on across
-  a line break) has its lines read as paragraphs, while lines that wrap a
-  sentence ("まず第一に、\nここに…") stay one turn unit. Turns change more or
-  less easily with the evidence a careful reader uses: a question closing a paragraph hands the floor over, an
-  answer word ("そうですね", "Yeah", "Ja") takes it, a paragraph that is just
-  a question or a one-liner is most likely someone else's, a name used as
-  address at the end of a paragraph ("リッチー、…ですか?", "Mark, thanks for
-  coming on.") gives the floor to the person addressed. Emissions weigh
-  self-introductions ("I'm X", "私はXです"), names used as address (the
-  person addressed is not the one speaking), names used in the third person
-  (people rarely talk about themselves by name), self-reference to the
-  speaker's organisation ("at Meta we", "当社のNVLink", "メタの皆さん" for
-  the other side; ``data/affiliations.yaml``) and the roles of host and
-  guest (from the catalog's event, "… interview with X", or the opening
-  welcome: hosts open and ask, guests answer at length). How often turns
-  change and how each person talks are re-estimated on the conversation
-  itself (a few EM steps), so an interview that turns at every paragraph
-  and a subtitle translation that splits one answer into dozens of short
-  paragraphs are both read sensibly. Viterbi gives the speakers (a
-  sentence whose own posterior clearly favours someone else takes that
-  speaker); forward-backward gives each sentence's posterior, mapped to a
-  calibrated confidence. Translator's and editor's notes ("本稿では…翻訳",
-  "this transcript has been edited") are the author's. A transcript with
-  one known speaker is theirs; with none, speakers stay unknown.
+  speakers and no labels) is decoded as a whole, turns first: sentences are
+  the observations, a hidden state is the current speaker (and, when the
+  conversation has several hosts, which host spoke last), and every
+  boundary between sentences carries the cues a careful reader hears a
+  change by (:mod:`.cues`, :mod:`.handover`): a question or a request to
+  tell closing a paragraph ("…教えてください。", "伺いましたが……。"), an answer
+  word or a reply by name opening the next ("Yeah", "そうですね", "Thanks,
+  Tom." — Tom spoke just before), a short echo of the figure just said
+  ("7割ですか。"), a name addressed or announced ("Mark, …?", "Our first
+  question comes from Kevin Walsh.", "Am Telefon ist X", "Xさん、お願いします"),
+  the opening (nobody else speaks before being invited), a multi-part
+  question staying with its asker. Turns change easily at paragraph breaks
+  and hardly inside a line; how often an uncued paragraph break changes
+  speaker is read from the share of breaks that carry a cue (a subtitle
+  translation splits answers over dozens of paragraphs, an interview turns
+  at nearly every one), and a text laid out one utterance per line has its
+  lines read as paragraphs. Emissions weigh self-introductions, names used
+  as address (the person addressed is not the one speaking) or in the third
+  person, self-reference to the speaker's organisation
+  (``data/affiliations.yaml``) and how each person talks: hosts open and
+  ask, guests answer at length, analysts ask, a moderator or operator hands
+  over ("next question", "that concludes"). Roles come from the catalog's
+  event ("… interview with X"), the opening welcome, or the text itself (a
+  speaker called Operator or 司会 moderates, people announced as asking are
+  analysts, the person asked a question by name answers). Cue weights and
+  styles are re-estimated on the conversation (a few EM steps). Viterbi
+  gives the speakers (a sentence whose own posterior clearly favours
+  someone else takes that speaker); forward-backward gives each sentence's
+  posterior, mapped to a calibrated confidence; a posterior under
+  ``UNDECIDED_BELOW`` leaves the sentence ``unknown``. Translator's and
+  editor's notes are the author's. A transcript with one known speaker is
+  theirs; with none, speakers stay unknown.
 * ``reported``: in articles, notes and commentary a sentence is the
   reported person's when it or an earlier sentence of its paragraph says
   who is being reported ("Zuckerberg sagte", "laut Jensen Huang", "X said",
@@ -44,20 +47,23 @@ as the catalog or the text gives it), ``attribution`` and ``confidence``.
 * ``author``: the writer's own statements, headings, descriptions, and
   bracketed asides inside reported passages ("（湯川解説：…）",
   "(Anm. d. Red.: …)", "(Editor's note: …)"; see :func:`author_asides`).
-* ``unknown``: a dialogue without known speakers.
+* ``unknown``: a dialogue without known speakers, or a dialogue sentence
+  whose evidence does not decide.
 
 Names match in the catalog's spelling, by given and family name, through a
 small table of katakana spellings (``NAME_TRANSLITERATIONS``) and, for long
 Latin names, one letter off ("Zukerberg").
 
 Confidence is not the model's raw probability: ``data/speaker_calibration.yaml``
-maps raw posteriors (dialogue) and rule names (reported speech) to the
-accuracy observed on the hand-labelled gold in ``tests/fixtures/speakers``
+maps raw posteriors (dialogue; fitted on the gold's calibration dialogues,
+held out from the rules' development) and rule names (reported speech) to
+the accuracy observed on the hand-labelled gold in ``tests/fixtures/speakers``
 (made offline by ``bench/eval_speakers.py --calibrate``; never fitted at run
 time).
 
 Modules: ``voice`` (Unit, Voice), ``names`` (aliases, mentions, address,
-self-introductions), ``roles`` (host and guest), ``cues`` (what sentences and
+self-introductions), ``roles`` (host, guest, analyst, moderator), ``handover``
+(announcements, replies by name, echoes), ``cues`` (what sentences and
 boundaries of a dialogue say), ``hmm`` (forward–backward and Viterbi),
 ``dialogue`` (the decoder and its EM), ``reported`` (reported speech),
 ``spans`` (voices inside a sentence), ``calibration`` and ``attribution``
@@ -68,8 +74,8 @@ from __future__ import annotations
 
 # Every public name of the former single module, and (as "x as x") the private ones tests reach into.
 from ..model import ATTRIBUTIONS
-from .attribution import BEFORE_CHARS, attribute
-from .calibration import calibrated_posterior, calibrated_rule
+from .attribution import BEFORE_CHARS, UNDECIDED_BELOW, attribute
+from .calibration import calibrated_posterior, calibrated_rule, posterior_to_accuracy
 from .cues import (
     CUE_NAMES,
     CUE_WEIGHTS,
@@ -91,6 +97,7 @@ from .dialogue import (
     AUTHOR_SHARE,
     CLEARLY_LIKELIER,
     CUE_PRIOR_PRECISION,
+    CUED_SHARE_RATE,
     EM_STEPS,
     HOST_OPENS,
     ROLE_STYLE,
@@ -98,6 +105,7 @@ from .dialogue import (
     STYLE_TEMPER,
     decode_dialogue,
 )
+from .handover import announced, echoes, thanked
 from .hmm import forward_backward, viterbi
 from .names import (
     NAME_TRANSLITERATIONS,
@@ -130,6 +138,7 @@ __all__ = [
     "CUES",
     "CUE_NAMES",
     "CUE_PRIOR_PRECISION",
+    "CUED_SHARE_RATE",
     "CUE_WEIGHTS",
     "CUE_WORDS",
     "EM_STEPS",
@@ -149,22 +158,27 @@ __all__ = [
     "W_AUTHOR_EDITORIAL",
     "W_MENTIONED",
     "W_SELF_INTRO",
+    "UNDECIDED_BELOW",
     "Unit",
     "Voice",
     "aliases",
+    "announced",
     "attribute",
     "author_asides",
     "calibrated_posterior",
     "calibrated_rule",
     "cue_matches",
     "decode_dialogue",
+    "echoes",
     "forward_backward",
     "given_names",
     "mentions",
+    "posterior_to_accuracy",
     "reported_source",
     "roles",
     "self_introductions",
     "span_voices",
+    "thanked",
     "unquoted",
     "viterbi",
     "vocatives",

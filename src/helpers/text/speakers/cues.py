@@ -26,6 +26,7 @@ import numpy as np
 
 from ..language import script_lang
 from ..safeload import load_yaml
+from .handover import announced, echoes, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit, _data_file
 
@@ -37,7 +38,33 @@ _ANSWER_START = re.compile(
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
     re.IGNORECASE,
 )
-_QUESTION_END = re.compile(r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?)[\s」』)）]*$")
+STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
+# What a moderator or operator says: opening the questions, handing over, closing.
+_MODERATION = re.compile(
+    r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
+    r"|time for (?:one|a) (?:more|last|final)|concludes (?:today's|our|the|this)|thank you (?:all )?for joining"
+    r"|your line is open|(?:nächste|letzte|erste) Frage|Frage kommt von|damit (?:sind wir|schließen wir|endet)"
+    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close)\b"
+    r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
+    re.IGNORECASE,
+)
+# Words that invite someone else to speak (beside questions and address by name).
+_INVITES = re.compile(
+    r"ようこそ|お迎え|お招き|よろしくお願いします|お願いします|どうぞ|ください|下さい|お聞かせ|"
+    r"\b(?:welcome|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being)"
+    r"|(?:great|good|nice) to have you"
+    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|walk us through|bitte|erzählen Sie"
+    r"|your line is open|kick us off|start us off|take it away"
+    r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
+    re.IGNORECASE,
+)
+# A question, a request to tell ("教えてください。") or a prompt trailing off ("伺いましたが……。"):
+# each hands the floor over.
+_QUESTION_END = re.compile(
+    r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
+    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?)"
+    r"[\s」』)）]*$"
+)
 _AUDIENCE = re.compile(
     r"皆さん|みなさん|皆様|みなさま|会場の|\b(?:everyone|everybody|folks|ladies and gentlemen|guys)\b|"
     r"\b(?:meine Damen und Herren|liebe Zuschauer|alle zusammen)\b",
@@ -66,6 +93,13 @@ CUE_NAMES = (
     "after_short",
     "handed",
     "question_answer",
+    "replies",
+    "echo",
+    "question_inline",
+    "handed_inline",
+    "asks_again",
+    "opening",
+    "asks_named_inline",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -80,8 +114,16 @@ CUE_WEIGHTS = np.array(
         0.5,  # the paragraph follows a one-liner
         3.0,  # the paragraph before ends by addressing someone by name
         3.5,  # inside a paragraph: a question, then an answer word
+        3.0,  # the sentence opens by thanking or answering someone by name ("Thanks, Tom.")
+        5.0,  # a short reaction taking up a figure of the sentence before ("Four hundred.", "7割ですか。")
+        1.0,  # inside a paragraph: a question, then a statement (a rhetorical one as often)
+        3.5,  # inside a paragraph: the sentence before hands the floor to someone by name
+        -5.0,  # a question after a question: the same person asking on (multi-part), not an answer
+        -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
+        3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
     ]
 )
+W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
 W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
@@ -107,6 +149,7 @@ _WE = re.compile(
     r"私たち|わたしたち|我々|われわれ|僕ら|僕たち|うち|弊社|当社|\b(?:we|our|us|ours)\b|\b(?:wir|unser\w*|uns)\b",
     re.IGNORECASE,
 )
+_YOU_ADDRESS = re.compile(r"あなた|御社|\b(?:your|yours)\b|\b(?:Sie haben|Ihr(?:e|en|er|em)?)\b")
 _YOU = re.compile(
     r"あなた|君たち|あなた方|御社|皆さん|\b(?:you|your|yours)\b|\b(?:Sie|Ihr\w*|du|dein\w*|euch|euer\w*)\b"
 )
@@ -142,8 +185,13 @@ class Evidence:
     emit: np.ndarray  # n x (speakers + author): log-odds that each speaker (the author last) says the sentence
     questions: np.ndarray  # the sentence ends in a question, not one put to the audience
     answers: np.ndarray  # the sentence opens like an answer
-    style: np.ndarray  # 0 question, 1 long statement, 2 other
+    style: np.ndarray  # an index into STYLES
     asks_next: list[set[str]]  # the speakers the sentence hands the floor to
+    asks_inline: list[set[str]]  # those it asks or announces (a handover even inside a paragraph)
+    addressed: list[set[str]]  # the speakers it addresses by name (not in a reply: "Thanks, Tom.")
+    invites: np.ndarray  # the sentence asks, addresses, announces or welcomes someone: the floor may pass
+    replies: np.ndarray  # the sentence opens by thanking or answering someone by name
+    echo: np.ndarray  # the sentence is a short reaction taking up the sentence before
 
 
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
@@ -154,9 +202,13 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     n = len(units)
     emit = np.zeros((n, len(people) + 1))  # the author's column last
     asks_next: list[set[str]] = []
+    asks_inline: list[set[str]] = []
+    addressed_by: list[set[str]] = []
     questions = np.zeros(n, dtype=bool)
-    style = np.zeros(n, dtype=int)  # 0 question, 1 long statement, 2 other
+    style = np.zeros(n, dtype=int)
     answers = np.zeros(n, dtype=bool)
+    replies = np.zeros(n, dtype=bool)
+    echo = np.zeros(n, dtype=bool)
     for i, u in enumerate(units):
         s = unquoted(u.text)
         e = emit[i]
@@ -173,14 +225,38 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
         questions[i] = bool(_QUESTION_END.search(s.rstrip())) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
-        style[i] = 0 if questions[i] else (1 if len(s.strip()) >= LONG_CHARS else 2)
+        style[i] = (
+            STYLES.index("moderation")
+            if _MODERATION.search(s)
+            else STYLES.index("question")
+            if questions[i]
+            else STYLES.index("you")
+            if _YOU_ADDRESS.search(s)
+            else STYLES.index("long" if len(s.strip()) >= LONG_CHARS else "other")
+        )
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
         # Addressing someone hands them the floor when the sentence asks or
         # requests something, or is a short address ("Thanks, Mark."); "マーク、
         # 私たちが今生きているのは…" goes on talking to them.
         short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
-        asks_next.append({name for name, asks in addressed.items() if asks or short_address})
-    return Evidence(emit, questions, answers, style, asks_next)
+        replied = thanked(s, given)  # "Thanks, Tom.": Tom spoke the sentence before, and is handed nothing
+        named = announced(s, alias)
+        asks_next.append({name for name, asks in addressed.items() if asks or short_address} - replied | named)
+        asks_inline.append({name for name, asks in addressed.items() if asks} - replied | named)
+        addressed_by.append(set(addressed) - replied)
+        for name in replied:
+            replies[i] = True
+            if i:
+                emit[i - 1, people.index(name)] += W_THANKED
+        echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
+    invites = np.array(
+        [
+            bool(questions[i] or asks_next[i] or (_INVITES.search(t) and not _AUDIENCE.search(t)))
+            for i, t in enumerate(unquoted(u.text) for u in units)
+        ],
+        dtype=bool,
+    )
+    return Evidence(emit, questions, answers, style, asks_next, asks_inline, addressed_by, invites, replies, echo)
 
 
 # --- what each boundary says about a change of speaker ---------------------------------
@@ -237,15 +313,20 @@ def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> T
     return TurnUnits(seg, block_asks, block_sentences, block_short)
 
 
-def _handed(units: list[Unit], seg: list[int], asks_next: list[set[str]], i: int) -> set[str]:
+def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]:
     """The people addressed in the last sentences of the turn unit before unit ``i``: they are handed the floor
-    ("Mark, thanks for coming on." / "…、マーク。")."""
+    ("Mark, thanks for coming on." / "…、マーク。"). A unit that ends in a question hands it to whoever its last
+    two sentences address ("Tom, you raised the range again. Can you walk us through it?")."""
     handed: set[str] = set()
     j, after = i - 1, 0
     while j >= 0 and seg[j] == seg[i - 1] and after <= HANDOVER_TAIL_CHARS:
-        handed |= asks_next[j]
+        handed |= ev.asks_next[j]
         after += len(units[j].text.strip())
         j -= 1
+    if ev.questions[i - 1]:
+        for j in (i - 1, i - 2):
+            if j >= 0 and seg[j] == seg[i - 1]:
+                handed |= ev.addressed[j]
     return handed
 
 
@@ -258,27 +339,37 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
     seg = turns.seg
     features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
     handovers: list[set[str]] = []
+    invited = np.cumsum(ev.invites) > 0  # someone has been invited to speak by the end of each sentence
     for i in range(1, n):
         b = bounds[i]
         x = features[i - 1]
         x[CUE_NAMES.index(b)] = 1.0
         handed: set[str] = set()
+        x[CUE_NAMES.index("replies")] = ev.replies[i]
+        x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
             x[CUE_NAMES.index("question")] = ev.questions[i - 1]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
+            x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
                 x[CUE_NAMES.index("asks" if turns.sentences[seg[i]] <= 2 else "asks_long")] = 1.0
+                # a question paragraph right after a question: the asker going on (a multi-part question)
+                x[CUE_NAMES.index("asks_again")] = ev.questions[i - 1] and ev.questions[i]
             # A very short paragraph is a back-channel or a one-line reply: it
             # most likely changes the speaker, and the floor may go back after it.
             if turns.short[seg[i]]:
                 x[CUE_NAMES.index("short")] = 1.0
             elif turns.short[seg[i - 1]]:
                 x[CUE_NAMES.index("after_short")] = 1.0
-            handed = _handed(units, seg, ev.asks_next, i)
+            handed = _handed(units, seg, ev, i)
             x[CUE_NAMES.index("handed")] = bool(handed)
         else:
             x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
+            x[CUE_NAMES.index("question_inline")] = ev.questions[i - 1] and not ev.questions[i]
+            handed = ev.asks_inline[i - 1]
+            x[CUE_NAMES.index("handed_inline")] = bool(handed)
+            x[CUE_NAMES.index("asks_named_inline")] = bool(ev.questions[i] and ev.addressed[i])
         handovers.append(handed)
     return features, handovers

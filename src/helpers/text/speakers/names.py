@@ -49,6 +49,9 @@ def aliases(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+FORMAL_TITLES = ("Herr", "Frau", "Mr.", "Ms.", "Mrs.", "Dr.", "Senator", "Professor")
+
+
 def given_names(speakers: list[str]) -> dict[str, str]:
     """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part."""
     out: dict[str, str] = {}
@@ -59,6 +62,11 @@ def given_names(speakers: list[str]) -> dict[str, str]:
             out[given] = name
         for kana in NAME_TRANSLITERATIONS.get(given.lower(), ()):
             out[kana] = name
+        if len(tokens) >= 2 and script_lang(name) != "ja":
+            out.setdefault(name.strip(), name)  # "Steve Hely, welcome to the show."
+            # Formal address by family name: "Herr Clement, …", "Thank you, Mr. Moyers."
+            for title in FORMAL_TITLES:
+                out.setdefault(f"{title} {tokens[-1]}", name)
     return out
 
 
@@ -111,7 +119,7 @@ def _compiled(forms: tuple[tuple[str, str], ...], kind: str) -> re.Pattern[str]:
             r"(?<![ァ-ヺー・])(?P<v>" + (_alternation(ja) or never) + r")(?:さん|くん|君|先生)(?![、，,。！!？?])"
         )
     return re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>"
+        r"(?:^(?:(?i:and|so|okay|ok|well|now|und|also|nun|gut)\s+)?|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=[,;]))(?P<v>"
         + (_alternation(latin) or never)
         + r")(?=\s*[,!?]|\s*\.(?:\s|$))"
     )

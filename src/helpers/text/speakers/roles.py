@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .names import aliases, mentions, unquoted
+from .names import aliases, given_names, mentions, unquoted, vocatives
 from .voice import Unit
 
 _ROLE_LABELS = {
@@ -62,8 +62,37 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
                     guests = named
                     break
     if not guests or len(guests) == len(speakers):
-        return {}
+        return _roles_from_text(speakers, units) if units else {}
     return {s: ("guest" if s in guests else "host") for s in speakers}
+
+
+_MODERATOR_NAME = re.compile(r"\b(?:operator|moderator|moderatorin|host)\b|司会|オペレーター", re.IGNORECASE)
+# "Our first question comes from Kevin Walsh": the person named asks (an analyst on a call, a caller).
+_ASKER_ANNOUNCED = re.compile(
+    r"\b(?:questions? (?:comes?|is) from|next question is from|line of|Frage kommt von)\b|次の質問は|ご質問は",
+    re.IGNORECASE,
+)
+
+
+def _roles_from_text(speakers: list[str], units: list[Unit]) -> dict[str, str]:
+    """Roles when neither the event nor a welcome names the guest: a speaker called "Operator" or "司会"
+    moderates; people announced as asking ("question comes from X") are analysts; people asked a question by
+    name are the ones who answer (guests). With two speakers, the one asked is the guest and the other hosts."""
+    alias, given = aliases(speakers), given_names(speakers)
+    role: dict[str, str] = {p: "moderator" for p in speakers if _MODERATOR_NAME.search(p)}
+    asked: set[str] = set()
+    for u in units:
+        s = unquoted(u.text)
+        m = _ASKER_ANNOUNCED.search(s)
+        if m:
+            for name in mentions(s[m.end() :], alias):
+                role.setdefault(name, "analyst")
+        asked |= {name for name, asks in vocatives(s, given).items() if asks}
+    for name in asked:
+        role.setdefault(name, "guest")
+    if len(speakers) == 2 and list(role.values()) == ["guest"]:
+        role.update({p: "host" for p in speakers if p not in role})
+    return role
 
 
 def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dict[str, str]) -> str | None:

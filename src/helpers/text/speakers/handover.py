@@ -1,0 +1,108 @@
+"""How the floor passes between speakers: announcements, replies that thank by name, echoes.
+
+Pure functions over one sentence (or two neighbouring ones), in English,
+German and Japanese:
+
+* :func:`announced`: the people a sentence hands the floor to by naming them
+  ("Our first question comes from Kevin Walsh.", "Priya can give the
+  detail.", "Am Telefon ist der frühere Minister Wolfgang Clement.",
+  "鈴木さん、お願いします。"). A moderator, an operator or a host speaks so;
+  the person named speaks next.
+* :func:`thanked`: the people a reply opens by thanking or answering by name
+  ("Thanks, Tom.", "Sure, Kevin.", "Guten Morgen, Herr Müller.",
+  "田中さん、ありがとうございます。"): the person named spoke just before.
+* :func:`echoes`: a short sentence that takes up a figure or word of the one
+  before ("Four hundred.", "10万基ですか。", "1兆円。"): someone else reacting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language import script_lang
+from .names import _compiled
+
+# Text right before a name that hands the floor to that name (no sentence end in between).
+_HANDS_TO = re.compile(
+    r"(?:\bquestions? (?:comes?|is|will come) from|\bnext (?:question|caller) is(?: from)?|\bwe(?:'ll| will) go to"
+    r"|\b(?:over|back) to(?: you,)?|\bhand(?:ing)?(?: it| things)?(?: over| back)? to|\bturn(?: it| the call)? over to"
+    r"|\bbring in|\bgo(?:ing)? to|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
+    r"|\bFrage kommt von|\bübergebe(?: ich)?(?: das Wort)? an|\bdas Wort hat|\bam Telefon (?:ist|begrüße ich)"
+    r"|\bbegrüße ich|\bzugeschaltet ist|\bbei mir im Studio ist|次の質問は|続いて|それでは|では)",
+    re.IGNORECASE,
+)
+_HANDS_TO_WINDOW = 60  # how far before a name the announcing words may stand ("…ist der frühere Minister X")
+# Text right after a name that hands the floor to it ("Priya can give the detail", "鈴木さん、お願いします").
+_HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at every name, in linear time
+    r"(?:\s{1,3}(?:can|will|could|may|is going to|wants to|would like to) (?:give|take|answer|add|speak|talk|walk"
+    r"|address|comment|say|tell|explain|go into|cover)\b"
+    r"|\s{0,3},\s{0,3}(?:go ahead|your line is open|please go ahead|bitte|Sie haben das Wort)"
+    r"|\s{1,3}(?:kann|wird|möchte)\s{1,3}(?:das|dazu|etwas)"
+    r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います))",
+    re.IGNORECASE,
+)
+_REPLY_WORDS = re.compile(
+    r"^\s{0,3}(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello"
+    r"|good (?:morning|afternoon|evening)|danke|vielen dank|ja|gerne|guten (?:morgen|tag|abend)|hallo"
+    r"|ありがとう|はい|ええ|そうですね|こんにちは|よろしくお願いします)\b[\s,.!、。]{0,3}",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+_THANKS_JA = re.compile(r"(?:さん|先生|氏)?、?(?:ありがとうございま|ありがとう)")
+_NUMBER = re.compile(r"\d[\d,.]*|[一二三四五六七八九十百千万億兆]+")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]{4,}|[ァ-ヺー]{3,}|[一-龯]{2,}")
+ECHO_WORDS = 5  # an echo has at most this many words
+ECHO_CHARS_JA = 14  # or characters, in Japanese
+
+
+def _name_spans(s: str, alias: dict[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _compiled(tuple(sorted(alias.items())), "mention").finditer(s):
+        name = alias.get(m.group(0)) or alias.get(m.group(0).lower())
+        if name:
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def announced(s: str, alias: dict[str, str]) -> set[str]:
+    """The people ``s`` hands the floor to by naming them with announcing words before or after the name."""
+    found: set[str] = set()
+    for start, end, name in _name_spans(s, alias):
+        before = s[max(0, start - _HANDS_TO_WINDOW) : start]
+        ends = [m.end() for m in _HANDS_TO.finditer(before)]
+        if (ends and not _SENTENCE_END.search(before, ends[-1])) or _HANDED_AFTER.match(s, end):
+            found.add(name)
+    return found
+
+
+def thanked(s: str, given: dict[str, str]) -> set[str]:
+    """The people a sentence opens by answering or thanking by name ("Thanks, Tom.", "Guten Morgen, Herr Müller.",
+    "田中さん、ありがとうございます。"): they spoke just before."""
+    found: set[str] = set()
+    spans = _name_spans(s, given)
+    m = _REPLY_WORDS.match(s)
+    if m:
+        for start, _, name in spans:
+            if start <= m.end() + len("Herr "):  # the name right after the reply words
+                found.add(name)
+    for start, end, name in spans:
+        if start <= 1 and _THANKS_JA.match(s, end):
+            found.add(name)
+    return found
+
+
+def _short(s: str) -> bool:
+    s = s.strip()
+    return len(s) <= ECHO_CHARS_JA if script_lang(s) == "ja" else len(s.split()) <= ECHO_WORDS
+
+
+def echoes(s: str, before: str) -> bool:
+    """Is ``s`` a short reaction that takes up a figure or a word of ``before`` ("Four hundred." after "… 400
+    interruptions", "7割ですか。" after "…7割を液冷に")?"""
+    if not _short(s) or _short(before):
+        return False
+    numbers = set(_NUMBER.findall(s))
+    if numbers & set(_NUMBER.findall(before)):
+        return True
+    words = {w.lower() for w in _WORD.findall(s)}
+    return bool(words) and bool(words & {w.lower() for w in _WORD.findall(before)}) and not numbers
