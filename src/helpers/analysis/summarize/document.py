@@ -53,7 +53,7 @@ def _summary(texts: list[str], langs: list[str], n: int, min_tokens: int) -> tup
 
 
 def summarize_document(
-    doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
+    doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS, genre: str | None = None
 ) -> list[model.Sentence]:
     """The ``n`` most central body sentences of ``doc``, in document order."""
     sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
