@@ -33,7 +33,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +96,10 @@ def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
     return prev[-1]
 
 
+def rouge_l(pred: Sequence[str], ref: Sequence[str]) -> float:
+    return _f1(lcs_length(pred, ref), len(pred), len(ref))
+
+
 def numbers(text: str, lang: str) -> set[float]:
     """The numbers written in ``text`` as values (4.7%, $1.87, 10.000 and 1,3 in German)."""
     out = set()
@@ -117,7 +121,7 @@ def scores(pred: Sequence[str], ref: Sequence[str], lang: str) -> tuple[float, f
     p, r = units(" ".join(pred), lang), units(" ".join(ref), lang)
     ref_numbers = numbers(" ".join(ref), lang)
     covered = len(ref_numbers & numbers(" ".join(pred), lang)) / len(ref_numbers) if ref_numbers else float("nan")
-    return rouge_n(p, r, 1), rouge_n(p, r, 2), _f1(lcs_length(p, r), len(p), len(r)), covered
+    return rouge_n(p, r, 1), rouge_n(p, r, 2), rouge_l(p, r), covered
 
 
 # --- The judged set --------------------------------------------------------------
@@ -202,14 +206,22 @@ def evaluate(cases: Sequence[Case], draws: int, seed: int) -> tuple[list[Row], l
         t0 = time.process_time()
         picked = _method(case, n)
         cpu.append(time.process_time() - t0)
-        systems: dict[str, Callable[[], list[model.Sentence]]] = {
-            "method": lambda: picked,
-            "lead-N": lambda: case.body[:n],
-            "quant+names": lambda: _quant_names(case.body, n),
+        systems = {
+            "method": picked,
+            "lead-N": case.body[:n],
+            "quant+names": _quant_names(case.body, n),
         }
         base = (case.doc_id, case.lang, case.genre, case.split)
-        for name, run in systems.items():
-            rows.append((*base[:2], base[2], base[3] + "|" + name, scores([s.text for s in run()], case.reference, case.lang), none))
+        for name, chosen in systems.items():
+            rows.append(
+                (
+                    *base[:2],
+                    base[2],
+                    base[3] + "|" + name,
+                    scores([s.text for s in chosen], case.reference, case.lang),
+                    none,
+                )
+            )
         rng = np.random.default_rng(seed)
         runs = []
         for _ in range(draws):
@@ -217,7 +229,13 @@ def evaluate(cases: Sequence[Case], draws: int, seed: int) -> tuple[list[Row], l
             runs.append(scores([case.body[i].text for i in idx], case.reference, case.lang))
         cols = list(zip(*runs))
         rows.append(
-            (*base[:2], base[2], base[3] + "|random-N", tuple(_nanmean(c) for c in cols), tuple(_nanstd(c) for c in cols))
+            (
+                *base[:2],
+                base[2],
+                base[3] + "|random-N",
+                tuple(_nanmean(c) for c in cols),
+                tuple(_nanstd(c) for c in cols),
+            )
         )
     return rows, cpu
 
@@ -258,7 +276,8 @@ def _cell(m: float, s: float | None = None) -> str:
 
 def report(rows: Sequence[Row], cpu: Sequence[float], show_docs: bool) -> None:
     if show_docs:
-        print(f"{'document':22} {'lang':4} {'genre':14} {'split|system':22} {'R-1':>12} {'R-2':>12} {'R-L':>12} {'num':>12}")
+        head = ("R-1", "R-2", "R-L", "num")
+        print(f"{'document':22} {'lang':4} {'genre':14} {'split|system':22} " + " ".join(f"{h:>12}" for h in head))
         for doc_id, lang, genre, key, mean, sd in rows:
             print(f"{doc_id:22} {lang:4} {genre:14} {key:22} " + " ".join(_cell(m, s) for m, s in zip(mean, sd)))
         print()
@@ -274,7 +293,9 @@ def report(rows: Sequence[Row], cpu: Sequence[float], show_docs: bool) -> None:
                     continue
                 means, sds, n_docs = table[key]
                 spread = sds if system == "random-N" else [None] * 4
-                print(f"{g:14} {n_docs:>4} {system:12} " + " ".join(f"{_cell(m, s):>14}" for m, s in zip(means, spread)))
+                print(
+                    f"{g:14} {n_docs:>4} {system:12} " + " ".join(f"{_cell(m, s):>14}" for m, s in zip(means, spread))
+                )
             method = table.get((split, g, "method"))
             if method:
                 margins = []
