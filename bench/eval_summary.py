@@ -310,6 +310,28 @@ def report(rows: Sequence[Row], cpu: Sequence[float], show_docs: bool) -> None:
     print(f"method CPU per document: mean {statistics.fmean(cpu) * 1000:.1f} ms, max {max(cpu) * 1000:.1f} ms")
 
 
+def cost(cases: Sequence[Case], size: int = 400, repeat: int = 3) -> None:
+    """CPU seconds to summarise a ``size``-sentence document per language (the judged set's sentences
+    repeated with their numbers changed, so that no two are equal); least of ``repeat`` runs."""
+    for lang in ("en", "de", "ja"):
+        pool = [s for c in cases if c.lang == lang for s in c.body]
+        if not pool:
+            continue
+        sents = []
+        for k in range(size):
+            s = pool[k % len(pool)]
+            sents.append(
+                model.Sentence(k, k, k * 200, k * 200 + len(s.text), k + 1, s.lang, f"{s.text} ({k})", s.speaker)
+            )
+        doc = model.ParsedDocument("cost", "", "utf-8", "", lang, None, [], sents, format="transcript")
+        runs = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            summarize.summarize_document(doc, 5, genre="podcast")
+            runs.append(time.process_time() - t0)
+        print(f"{size}-sentence {lang} document: {min(runs) * 1000:.0f} ms CPU (least of {repeat})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
@@ -321,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_gold(args.gold) + _seed_cases(args.seeds)
     rows, cpu = evaluate(cases, args.draws, args.seed)
     report(rows, cpu, args.docs)
+    cost(cases)
     return 0
 
 

@@ -61,6 +61,7 @@ _WELCOME = re.compile(
     re.I,
 )
 _COLD_OPEN_SHARE = 0.2  # a cold open is at most the first fifth of the sentences
+_COLD_OPEN_MIN = 5  # (or the first five, in a short document)
 _LEAD_SENTENCES = 3
 _CLOSE_SHARE = 0.1  # a talk's close: its last tenth
 
@@ -129,7 +130,7 @@ def position_prior(
         for i in tail:
             out[i] = prof.close
     if prof.cold_open > 0 and texts:
-        limit = max(1, int(len(texts) * _COLD_OPEN_SHARE))
+        limit = max(_COLD_OPEN_MIN, int(len(texts) * _COLD_OPEN_SHARE))
         welcome = next((i for i in range(min(limit, len(texts))) if _WELCOME.search(texts[i])), None)
         if welcome:
             labelled = speakers is not None and any(speakers[:welcome])
