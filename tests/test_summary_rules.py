@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import summarize
-from helpers.analysis.summarize import features
 from helpers.analysis.summarize.document import _summary
 from helpers.text.parse import parse_document, parse_file
 
