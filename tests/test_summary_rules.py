@@ -41,6 +41,10 @@ REJECTED = [
     ("(Meta calls this the Llama Stack, a set of", "en", None, "fragment"),
     ("and then we doubled the order for the Reels team.", "en", None, "fragment"),
     ("Skip to main content of the technology section", "en", None, "fragment"),
+    ("I took notes on the interview because several podcasts discussed it.", "en", None, "preface"),
+    ("2、3週間前のインタビューですが、話題になっていたので詳しくメモをとることにしました。", "ja", None, "preface"),
+    ("本稿は、両氏による基調講演の動画を日本語訳を行ったものです。", "ja", None, "preface"),
+    ("特にAIモデルについては、いくつかの方法があると思います。", "ja", None, "signpost"),
 ]
 
 
@@ -86,7 +90,7 @@ def test_unpunctuated_captions_are_not_fragments():
         ("transcript translation", "plain", 0.6, "conversation"),
         ("article", "plain", 0.0, "written"),
         ("notes", "plain", 0.1, "written"),
-        ("article", "plain", 0.9, "conversation"),  # an article written as a labelled conversation
+        ("article", "plain", 0.9, "written conversation"),  # an article written as a labelled conversation
         (None, "srt", 0.0, "conversation"),
         (None, "plain", 0.7, "conversation"),
         (None, "plain", 0.0, "written"),
@@ -246,3 +250,20 @@ def test_no_summary_quotes_a_question_greeting_label_or_fragment(doc_id, path, g
         assert summarize.reject_reason(s.text, s.lang, s.speaker, punctuated=ends) is None, (doc_id, s.text)
         assert not s.text.rstrip().endswith(("?", "？"))
     assert np.all(np.diff([s.start for s in picked]) > 0)  # document order
+
+
+def test_an_articles_intro_above_a_labelled_conversation_is_its_lead_but_a_shows_header_is_not():
+    turns = [
+        (None, "Zuckerberg says the next great companies will be built on open source AI models."),
+        (None, "He spoke with two founders about Llama, hiring and the teams behind Facebook."),
+        ("Host", "Tell us about the early days of the company and the first products."),
+        ("Mark", "We built many small products before the company became big and famous."),
+        ("Host", "What do you look for when you hire people for new teams and products?"),
+        ("Mark", "I want to work with people I like, and teams that ship products quickly."),
+        ("Mark", "Open source models get cheaper and better when many developers improve them."),
+    ]
+    texts, speakers = [t for _, t in turns], [s for s, _ in turns]
+    _, as_article = _summary(texts, ["en"] * len(texts), 2, 4, speakers=speakers, genre="article")
+    _, as_podcast = _summary(texts, ["en"] * len(texts), 2, 4, speakers=speakers, genre="podcast")
+    assert 0 in as_article
+    assert not {0, 1} & set(as_podcast)

@@ -102,12 +102,14 @@ def _summary(
     speakers = list(speakers) if speakers is not None else [None] * len(texts)
     ends = punctuated(texts)
     reasons = [reject_reason(t, lang, sp, punctuated=ends) for t, lang, sp in zip(texts, langs, speakers)]
-    candidates = ranked & np.array([r is None for r in reasons], dtype=bool) & ~_preamble(speakers)
+    prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
+    candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
+    if prof.header:
+        candidates &= ~_preamble(speakers)
     scores = np.zeros(len(texts))
     positions = [int(i) for i in np.flatnonzero(candidates)]
     if not positions:
         return scores, []
-    prof = profile(genre, fmt, sum(1 for s in speakers if s) / len(texts))
     if quantities is None:
         counted = quantity_counts([texts[i] for i in positions], [langs[i] for i in positions])
         quantities = [0.0] * len(texts)

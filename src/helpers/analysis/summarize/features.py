@@ -31,6 +31,7 @@ class Profile:
     outlook: float  # sentences giving guidance or an outlook with a figure
     asker: float  # penalty for the interviewer's turns (the speaker asking most questions)
     lead_figures: bool = False  # the lead is the first sentences that state figures (a call's headline results)
+    header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
@@ -39,6 +40,10 @@ INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
 CALL = Profile("call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, lead_figures=True)
 SPOKEN = CONVERSATION  # any other spoken document: captions, ASR output, labelled transcripts
+# An article or notes written as a labelled conversation: its unlabelled opening is the author's lead.
+WRITTEN_CONVERSATION = Profile(
+    "written conversation", 0.6, 0.0, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, header=False
+)
 
 _CALL_GENRE = re.compile(r"earnings|results\s+call|conference\s+call|investor|analyst\s+call|決算|quartalszahlen", re.I)
 _TALK_GENRE = re.compile(r"\btalk|keynote|speech|lecture|presentation|sermon|vortrag|\brede\b|講演|講義|スピーチ", re.I)
@@ -79,7 +84,7 @@ def profile(genre: str | None, fmt: str | None, speaker_share: float) -> Profile
         return SPOKEN
     if _WRITTEN_GENRE.search(text):
         # An article written as a labelled conversation reads like one.
-        return SPOKEN if speaker_share >= 0.5 else WRITTEN
+        return WRITTEN_CONVERSATION if speaker_share >= 0.5 else WRITTEN
     if (fmt or "plain") in _SPOKEN_FORMATS or fmt == "transcript" or speaker_share >= 0.5:
         return SPOKEN
     return WRITTEN

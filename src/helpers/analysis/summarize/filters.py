@@ -68,7 +68,17 @@ _SIGNPOST = re.compile(
     r"i\s+want\s+to\s+(?:talk|tell|start)|here's\s+(?:why|how|what|the\s+thing)|"
     r"(?:and\s+)?there\s+are\s+(?:several|many|a\s+few|two|three|four)\s+(?:\w+\s+)?(?:reasons|things|ways)\b|"
     r"lass(?:t)?\s+uns\s+(?:über|mit|auf)|ich\s+möchte\s+(?:über|mit|kurz)|"
-    r"まず(?:は)?.{0,12}(?:お話し|ご説明)します|では.{0,12}(?:見て|お話し)(?:いき|し)ましょう)",
+    r"まず(?:は)?.{0,12}(?:お話し|ご説明)します|では.{0,12}(?:見て|お話し)(?:いき|し)ましょう)|"
+    r"(?:いくつか|幾つか|[2-5２-５二三四五]つ)の(?:方法|理由|ポイント|こと|やり方)が(?:ある|あります)",
+    re.IGNORECASE,
+)
+# A preface: the writer or translator on how the document came about, not what it says.
+_PREFACE = re.compile(
+    r"\bi\s+(?:took|have\s+taken|'ve\s+taken|made)\s+(?:some\s+)?notes|here\s+are\s+my\s+notes|"
+    r"\bi\s+(?:have\s+)?(?:transcribed|translated)\b|this\s+(?:is\s+a|post\s+is\s+a)\s+(?:transcript|translation)|"
+    r"\bich\s+habe\b.{0,60}\b(?:notiert|mitgeschrieben|übersetzt|transkribiert)|meine\s+notizen|"
+    r"メモを(?:と|取)(?:る|り|っ)|日本語訳を行|翻訳(?:しました|したもの|を行)|訳したもの|書き起こし(?:ました|たもの)|"
+    r"まとめ(?:てみ)?ました|まとめておきます",
     re.IGNORECASE,
 )
 # Page chrome and bylines that end like a sentence.
@@ -124,8 +134,10 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
         return "procedure"
     if _CHROME.match(stripped):
         return "chrome"
-    if _SIGNPOST.match(stripped):
+    if _SIGNPOST.search(stripped) if lang == "ja" else _SIGNPOST.match(stripped):
         return "signpost"
+    if _PREFACE.search(stripped):
+        return "preface"
     if _GREETING.match(stripped) or _THANKS_ANYWHERE.search(stripped):
         return "greeting"
     if _BACKCHANNEL.match(stripped) and _short(stripped, lang):
