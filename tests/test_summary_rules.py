@@ -89,7 +89,9 @@ def test_unpunctuated_captions_are_not_fragments():
         ("podcast", "transcript", 0.8, "conversation"),
         ("transcript translation", "plain", 0.6, "conversation"),
         ("article", "plain", 0.0, "written"),
-        ("notes", "plain", 0.1, "written"),
+        ("notes", "plain", 0.1, "notes"),
+        ("blog post", "plain", 0.0, "notes"),
+        ("Mitschrift", "plain", 0.0, "notes"),
         ("article", "plain", 0.9, "written conversation"),  # an article written as a labelled conversation
         (None, "srt", 0.0, "conversation"),
         (None, "plain", 0.7, "conversation"),
@@ -133,6 +135,67 @@ def test_a_call_summary_states_results_and_outlook_not_procedure_or_questions():
     assert any("expect revenue" in t for t in picked)
     assert not any(t.endswith("?") or "forward-looking" in t or "welcome" in t for t in picked)
     assert all(i < 7 for i in chosen)  # the prepared remarks, not the answers after the Q&A starts
+
+
+def test_a_call_prefers_its_headline_result_to_another_figure_of_the_same_size():
+    """Two sentences, each with two money figures: the one stating earnings per share wins."""
+    texts = [
+        "Capital expenditures were $75 million in the quarter and $268 million for the year.",
+        "Adjusted diluted earnings per share rose to $1.87, from $1.64 a year ago.",
+    ]
+    scores, chosen = _summary(texts, ["en"] * 2, 1, 4, speakers=["CFO"] * 2, genre="earnings call")
+    assert summarize.features.is_headline(texts[1]) and not summarize.features.is_headline(texts[0])
+    assert chosen == [1] and scores[1] > scores[0]
+    for text in ("Der Umsatz stieg um 12 Prozent auf 968 Millionen Euro.", "売上高は前年比12%増の968億円でした。"):
+        assert summarize.features.is_headline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dangling"),
+    [
+        ("It will cost about one billion euros.", "en", True),
+        ("Es soll rund eine Milliarde Euro kosten.", "de", True),
+        ("それは約10億円かかる見込みです。", "ja", True),
+        ("The data center will cost about one billion euros.", "en", False),
+        ("Das Rechenzentrum soll rund eine Milliarde Euro kosten.", "de", False),
+        ("データセンターの建設費は約10億円の見込みです。", "ja", False),
+        ("That is why we raised our outlook for the year.", "en", True),
+        ("Das ist ein Rekord für das Unternehmen.", "de", True),
+        ("This quarter we delivered record sales of $10.1 billion.", "en", False),
+    ],
+)
+def test_a_sentence_leaning_on_the_one_before_is_dangling(text, lang, dangling):
+    assert summarize.features.dangling(text) is dangling
+
+
+def test_very_short_and_very_long_sentences_are_weighed_down():
+    prior = summarize.features.length_prior
+    assert prior("Revenue rose sharply.", "en") > 0.5
+    assert prior("Revenue rose 12% to $4.2 billion in the quarter on strong demand.", "en") == 0.0
+    assert prior(" ".join(["word"] * 90), "en") == 1.0
+    assert prior("売上高は前年比12%増の968億円となり、過去最高を更新しました。", "ja") == 0.0
+    # the same point, said once as a stub and once in full: the full sentence is chosen
+    texts = ["Costs rose 12%.", "Costs for energy and freight rose 12% in the quarter across all plants."]
+    _, chosen = _summary(texts, ["en"] * 2, 1, 1, genre="article")
+    assert chosen == [1]
+
+
+def test_notes_take_their_whole_first_paragraph_as_the_lead():
+    """A post's five-sentence opening paragraph is its lead; a sentence with more figures further down
+    does not push out its fourth sentence."""
+    text = (
+        "Launch notes\n\n"
+        "Today we release Atlas, our new mapping service for city planners. "
+        "Atlas covers bus routes, cycle lanes and heat maps for every district. "
+        "Planners can share their maps with residents and collect comments. "
+        "Atlas runs in any browser and on phones, with offline maps for field work. "
+        "The service is free for cities with fewer than 100,000 residents.\n\n"
+        "Atlas was built by a team of 12 people over 18 months in 3 cities. "
+        "We thank the 40 cities that tested early versions with 2,000 planners.\n"
+    )
+    doc = parse_document(text, "notes")
+    picked = [s.text for s in summarize.summarize_document(doc, 4, genre="notes")]
+    assert all(t in text.split("\n\n")[1] for t in picked), picked
 
 
 def test_genre_changes_the_choice():

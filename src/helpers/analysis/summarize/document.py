@@ -17,7 +17,18 @@ import pandas as pd
 
 from ...text import model
 from .centrality import _rank
-from .features import askers, is_outlook, position_prior, profile, qa_start, quantity_counts, recurring_names
+from .features import (
+    askers,
+    dangling,
+    is_headline,
+    is_outlook,
+    length_prior,
+    position_prior,
+    profile,
+    qa_start,
+    quantity_counts,
+    recurring_names,
+)
 from .filters import punctuated, reject_reason
 from .selection import _select_mmr
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
@@ -26,6 +37,8 @@ SENTENCE_COLUMNS = (
     "doc_id", "sentence_id", "block_id", "start", "end", "line", "lang",
     "speaker", "speaker_inferred", "timestamp", "text",
 )  # fmt: skip
+LENGTH_PENALTY = 0.4  # times features.length_prior
+DANGLING_PENALTY = 0.2  # a sentence that opens on a pronoun leaning on the one before
 _MAX_QUANTITIES = 3  # a sentence stating three figures gets the whole quantity bonus
 
 
@@ -77,6 +90,13 @@ def _speakers(ordered: pd.DataFrame) -> list[str | None]:
     return [s if isinstance(s, str) and s and inf is not True else None for s, inf in zip(ordered["speaker"], inferred)]
 
 
+def _blocks(ordered: pd.DataFrame) -> list[int] | None:
+    """Each sentence's paragraph (``block_id``), when the table has one."""
+    if "block_id" not in ordered.columns:
+        return None
+    return [int(b) if b == b else -1 for b in ordered["block_id"].tolist()]
+
+
 def _weight(token: str) -> float:
     return COMMON_WEIGHT if token in _common("any") else 1.0
 
@@ -91,11 +111,13 @@ def _summary(
     genre: str | None = None,
     fmt: str | None = None,
     quantities: Sequence[float] | None = None,
+    blocks: Sequence[int] | None = None,
 ) -> tuple[np.ndarray, list[int]]:
     """(scores, positions of the ``n`` chosen sentences in input order) for one document's sentences.
 
     ``quantities`` (weighted figures per sentence, ``features.figure_weight``, e.g. from the claims
-    table) spares counting them again.
+    table) spares counting them again. ``blocks`` (each sentence's paragraph) lets a written
+    text's whole first paragraph count as its lead.
     """
     found = analyse(texts, langs)
     centrality, ranked, similarity = _rank([t for t, _ in found], min_tokens, weight=_weight)
@@ -116,7 +138,7 @@ def _summary(
         for i, q in zip(positions, counted):
             quantities[i] = q
     names = recurring_names([nm for _, nm in found])
-    place = position_prior(positions, texts, prof, speakers, quantities)
+    place = position_prior(positions, texts, prof, speakers, quantities, blocks)
     interviewers = askers(speakers, [r == "question" for r in reasons])
     qa = qa_start(texts) if prof.late else None
     top = max(centrality[i] for i in positions) or 1.0
@@ -128,8 +150,11 @@ def _summary(
             + prof.names * names[i]
             + place.get(i, 0.0)
             + (prof.outlook if figures and is_outlook(texts[i]) else 0.0)
+            + (prof.headline if figures and is_headline(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
             - (prof.asker if speakers[i] in interviewers else 0.0)
+            - LENGTH_PENALTY * length_prior(texts[i], langs[i])
+            - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
         )
     return scores, _select_mmr(scores, candidates, ranked, similarity, n)
 
@@ -156,6 +181,7 @@ def summarize_document(
         speakers=[None if s.speaker_inferred else s.speaker for s in sents],
         genre=genre,
         fmt=doc.format,
+        blocks=[s.block_id for s in sents],
     )
     return [sents[i] for i in chosen]
 

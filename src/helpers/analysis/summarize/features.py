@@ -30,6 +30,8 @@ class Profile:
     late: float  # penalty for a call's questions and answers, after its prepared remarks
     outlook: float  # sentences giving guidance or an outlook with a figure
     asker: float  # penalty for the interviewer's turns (the speaker asking most questions)
+    headline: float = 0.0  # sentences stating a headline result (revenue, earnings per share, net income) with a figure
+    lead_paragraph: bool = False  # every sentence of the first paragraph gets the whole lead weight
     lead_figures: bool = False  # the lead is the first sentences that state figures (a call's headline results)
     header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
 
@@ -38,7 +40,13 @@ WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0,
 CONVERSATION = Profile("conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3)
 INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3)
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
-CALL = Profile("call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, lead_figures=True)
+CALL = Profile(
+    "call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, headline=0.6, lead_figures=True
+)
+# Notes and blog posts open with what their author found most important.
+NOTES = Profile(
+    "notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0, lead_paragraph=True
+)
 SPOKEN = CONVERSATION  # any other spoken document: captions, ASR output, labelled transcripts
 # An article or notes written as a labelled conversation: its unlabelled opening is the author's lead.
 WRITTEN_CONVERSATION = Profile(
@@ -53,6 +61,7 @@ _SPOKEN_GENRE = re.compile(
     r"sendung|folge|番組|配信|動画",
     re.I,
 )
+_NOTES_GENRE = re.compile(r"notes|write-?up|blog|\bpost\b|memo|メモ|ノート|notizen|mitschrift", re.I)
 _WRITTEN_GENRE = re.compile(
     r"article|notes|write-?up|commentary|blog|news|report|essay|release|post|column|summary|記事|artikel|bericht",
     re.I,
@@ -68,6 +77,7 @@ _WELCOME = re.compile(
 _COLD_OPEN_SHARE = 0.2  # a cold open is at most the first fifth of the sentences
 _COLD_OPEN_MIN = 5  # (or the first five, in a short document)
 _LEAD_SENTENCES = 3
+_LEAD_PARAGRAPH = 6  # at most this many sentences of a first paragraph count as the lead
 _CLOSE_SHARE = 0.1  # a talk's close: its last tenth
 
 
@@ -82,9 +92,11 @@ def profile(genre: str | None, fmt: str | None, speaker_share: float) -> Profile
             return prof
     if _SPOKEN_GENRE.search(text):
         return SPOKEN
-    if _WRITTEN_GENRE.search(text):
+    if _WRITTEN_GENRE.search(text) or _NOTES_GENRE.search(text):
         # An article written as a labelled conversation reads like one.
-        return WRITTEN_CONVERSATION if speaker_share >= 0.5 else WRITTEN
+        if speaker_share >= 0.5:
+            return WRITTEN_CONVERSATION
+        return NOTES if _NOTES_GENRE.search(text) else WRITTEN
     if (fmt or "plain") in _SPOKEN_FORMATS or fmt == "transcript" or speaker_share >= 0.5:
         return SPOKEN
     return WRITTEN
@@ -120,6 +132,7 @@ def position_prior(
     prof: Profile,
     speakers: Sequence[str | None] | None = None,
     figures: Sequence[float] | None = None,
+    blocks: Sequence[int] | None = None,
 ) -> dict[int, float]:
     """Bonus (0 to 1, times the profile's weight) by place: the first candidate sentences of a
     written text (its lead) or a call's first sentences with figures (its headline results); the
@@ -128,8 +141,12 @@ def position_prior(
     out: dict[int, float] = {}
     if prof.lead > 0:
         lead = [i for i in candidates if figures[i]] if prof.lead_figures and figures is not None else candidates
-        for rank, i in enumerate(lead[:_LEAD_SENTENCES]):
-            out[i] = prof.lead * (1.0 - rank / _LEAD_SENTENCES)
+        size = _LEAD_SENTENCES
+        if blocks is not None and lead and not prof.lead_figures:
+            # an author's first paragraph is the lead, however many sentences it has
+            size = max(size, min(_LEAD_PARAGRAPH, sum(1 for i in lead if blocks[i] == blocks[lead[0]])))
+        for rank, i in enumerate(lead[:size]):
+            out[i] = prof.lead * (1.0 if prof.lead_paragraph and blocks is not None else 1.0 - rank / size)
     if prof.close > 0:
         tail = candidates[-max(1, int(len(candidates) * _CLOSE_SHARE)) :]
         for i in tail:
@@ -158,6 +175,50 @@ _OUTLOOK = re.compile(
     r"ausblick|plant|soll(?:en)?\b)|見通し|予想|計画|目指|予定",
     re.I,
 )
+
+
+# A call's headline results: what a results release leads with.
+_HEADLINE = re.compile(
+    r"\b(?:earnings|income|profit|loss)\s+per\s+(?:diluted\s+)?share|\bEPS\b|net\s+(?:income|earnings|profit|loss|sales)|"
+    r"\b(?:total\s+)?revenues?\b|\bsales\s+(?:were|was|rose|grew|increased|decreased|fell|declined|of|up|down)\b|"
+    r"operating\s+(?:income|profit|margin)|\bEBITDA\b|free\s+cash\s+flow|"
+    r"ergebnis\s+je\s+aktie|umsatz|nettogewinn|konzernergebnis|betriebsergebnis|operative[sn]?\s+ergebnis|"
+    r"売上高|売上収益|営業利益|経常利益|純利益|1株当たり|一株当たり",
+    re.I,
+)
+
+
+def is_headline(text: str) -> bool:
+    return bool(_HEADLINE.search(text))
+
+
+# A sentence that opens on a pronoun or demonstrative leans on the one before it ("It will cost about
+# one billion euros."): quoted alone, the reader does not know what it is about.
+_DANGLING = re.compile(
+    r"^\W*(?:(?:it|they|he|she|so|and|but|also|es|er|sie|dabei|damit|dadurch|deshalb|und|aber|auch)\b|"
+    r"(?:this|that|these|those)(?:'s\b|\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|may|"
+    r"might|means?|shows?|makes?)\b)|"
+    r"(?:das|dies|diese[rs]?)\s+(?:ist|war|sind|waren|wird|werden|soll|sollen|kann|können|hat|haben|heißt|"
+    r"bedeutet|zeigt)\b|"
+    r"それ|これ|この|その|そこ|彼|でも|しかし|また|そして)",
+    re.I,
+)
+_SHORT_WORDS, _LONG_WORDS = 8, 45  # words (a Japanese sentence: characters / 2.5)
+
+
+def dangling(text: str) -> bool:
+    return bool(_DANGLING.match(text))
+
+
+def length_prior(text: str, lang: str) -> float:
+    """0 for a sentence of ordinary length, up to 1 for a very short or very long one: main points are
+    rarely four words or a whole paragraph run together."""
+    n = len(text) / 2.5 if lang == "ja" else len(text.split())
+    if n < _SHORT_WORDS:
+        return (_SHORT_WORDS - n) / _SHORT_WORDS
+    if n > _LONG_WORDS:
+        return min(1.0, (n - _LONG_WORDS) / _LONG_WORDS)
+    return 0.0
 
 
 def qa_start(texts: Sequence[str]) -> int | None:

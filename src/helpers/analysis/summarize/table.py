@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...tables import Column, TableSpec
 from ...text.frames import typed_frame
-from .document import _body_in_order, _speakers, _summary, _texts_and_langs
+from .document import _blocks, _body_in_order, _speakers, _summary, _texts_and_langs
 from .features import figure_weight
 from .key_numbers import _key_records
 from .tokens import MIN_CONTENT_TOKENS
@@ -83,6 +83,7 @@ def summaries_frame(
             genre=(genres or {}).get(str(doc_id)),
             fmt=(formats or {}).get(str(doc_id)),
             quantities=[figures.get(_sentence_key(sid), 0.0) for sid in ordered["sentence_id"].tolist()],
+            blocks=_blocks(ordered),
         )
         sentence_ids = ordered["sentence_id"].tolist()
         for rank, i in enumerate(chosen, 1):
