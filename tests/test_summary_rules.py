@@ -35,6 +35,10 @@ REJECTED = [
     ("All lines have been placed on mute to prevent background noise.", "en", "Operator", "operator"),
     ("Reporting by Jaspreet Singh in Bengaluru; Editing by Shinjini Ganguli.", "en", None, "chrome"),
     ("And there are several reasons why it didn't spread further.", "en", None, "signpost"),
+    ("You can find more at nasa.gov/podcasts, and you can apply at usajobs.gov until March 31.", "en", None, "outro"),
+    ("Follow us on social media and sign up for our newsletter.", "en", None, "outro"),
+    ("Alle Folgen findet ihr überall, wo es Podcasts gibt, abonniert uns gern.", "de", None, "outro"),
+    ("詳しくは番組のウェブサイトをご覧ください。", "ja", None, "outro"),
     ("Lex Fridman:", "en", None, "label"),
     ("Yeah, that's great.", "en", None, "backchannel"),
     ("Genau, so ist es.", "de", None, "backchannel"),
@@ -61,6 +65,8 @@ def test_each_category_is_rejected_with_its_name(text, lang, speaker, reason):
         ("進捗率は売上高が74.7パーセント、営業利益が76.2パーセントです。", "ja"),
         ("Energy is going to be the bottleneck before money, because permits take years.", "en"),
         ("iPhone sales rose 6% to $46 billion in the quarter.", "en"),
+        ("We will visit 40 cities and see more of our customers this year.", "en"),
+        ("Nvidia wants to follow up on its results with more chips for Europe.", "en"),
     ],
 )
 def test_statements_of_substance_pass(text, lang):

@@ -1,5 +1,5 @@
 """Sentences a summary never quotes: questions, greetings, thanks, sponsor reads, safe-harbour and
-operator lines, hand-overs, page chrome, labels and fragments, in English, German and Japanese.
+operator lines, hand-overs, page chrome, outros, labels and fragments, in English, German and Japanese.
 
 Each rule names a category, never a sentence: ``reject_reason`` says which one a sentence falls
 under (or None), so a test or a reader can see why it was left out.
@@ -88,6 +88,16 @@ _CHROME = re.compile(
     r"anzeige|mehr\s+zum\s+thema|lesen\s+sie\s+auch|teilen|関連|この記事|会員登録)",
     re.IGNORECASE,
 )
+# Outros and calls to action: where to find, follow, subscribe to or rate the show or the site.
+_OUTRO = re.compile(
+    r"\b(?:find|learn|read|hear|see)\s+(?:out\s+)?more\s+(?:at|on)\b|\bfollow\s+(?:us|me|the\s+show)\s+on\b|"
+    r"\bsubscribe\s+(?:to|on|wherever)|\brate\s+and\s+review|\bleave\s+(?:us\s+)?a\s+review|"
+    r"wherever\s+you\s+get\s+your\s+podcasts|sign\s+up\s+for\s+(?:our|the)\s+newsletter|"
+    r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
+    r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
+    re.IGNORECASE,
+)
 _LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’」』)）\]])*\s*$")
 # A sentence that starts in lowercase, after at most an opening quote or bracket, is a continuation.
@@ -134,6 +144,8 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
         return "procedure"
     if _CHROME.match(stripped):
         return "chrome"
+    if _OUTRO.search(stripped):
+        return "outro"
     if _SIGNPOST.search(stripped) if lang == "ja" else _SIGNPOST.match(stripped):
         return "signpost"
     if _PREFACE.search(stripped):
