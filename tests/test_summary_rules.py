@@ -186,22 +186,19 @@ def test_very_short_and_very_long_sentences_are_weighed_down():
     assert chosen == [1]
 
 
-def test_notes_take_their_whole_first_paragraph_as_the_lead():
-    """A post's five-sentence opening paragraph is its lead; a sentence with more figures further down
-    does not push out its fourth sentence."""
-    text = (
-        "Launch notes\n\n"
-        "Today we release Atlas, our new mapping service for city planners. "
-        "Atlas covers bus routes, cycle lanes and heat maps for every district. "
-        "Planners can share their maps with residents and collect comments. "
-        "Atlas runs in any browser and on phones, with offline maps for field work. "
-        "The service is free for cities with fewer than 100,000 residents.\n\n"
-        "Atlas was built by a team of 12 people over 18 months in 3 cities. "
-        "We thank the 40 cities that tested early versions with 2,000 planners.\n"
-    )
-    doc = parse_document(text, "notes")
-    picked = [s.text for s in summarize.summarize_document(doc, 4, genre="notes")]
-    assert all(t in text.split("\n\n")[1] for t in picked), picked
+def test_the_lead_is_the_whole_first_paragraph_when_it_is_longer_than_three_sentences():
+    """A post's five-sentence opening paragraph is its lead (weights falling over its five
+    sentences); without paragraphs only the first three sentences count."""
+    prior = summarize.features.position_prior
+    notes = summarize.profile("notes", "plain", 0.0)
+    texts = [f"Sentence {k} of the post says something." for k in range(8)]
+    blocks = [0, 0, 0, 0, 0, 1, 1, 2]
+    with_blocks = prior(list(range(8)), texts, notes, None, None, blocks)
+    without = prior(list(range(8)), texts, notes)
+    assert sorted(with_blocks) == [0, 1, 2, 3, 4] and sorted(without) == [0, 1, 2]
+    assert with_blocks[0] == notes.lead > with_blocks[3] > with_blocks[4] > 0
+    # a one-sentence first paragraph still leaves the first three sentences their lead
+    assert sorted(prior(list(range(8)), texts, notes, None, None, [0, 1, 1, 1, 2, 2, 2, 2])) == [0, 1, 2]
 
 
 def test_genre_changes_the_choice():

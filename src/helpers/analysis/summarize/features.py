@@ -31,7 +31,6 @@ class Profile:
     outlook: float  # sentences giving guidance or an outlook with a figure
     asker: float  # penalty for the interviewer's turns (the speaker asking most questions)
     headline: float = 0.0  # sentences stating a headline result (revenue, earnings per share, net income) with a figure
-    lead_paragraph: bool = False  # every sentence of the first paragraph gets the whole lead weight
     lead_figures: bool = False  # the lead is the first sentences that state figures (a call's headline results)
     header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
 
@@ -44,9 +43,7 @@ CALL = Profile(
     "call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, headline=0.6, lead_figures=True
 )
 # Notes and blog posts open with what their author found most important.
-NOTES = Profile(
-    "notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0, lead_paragraph=True
-)
+NOTES = Profile("notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 SPOKEN = CONVERSATION  # any other spoken document: captions, ASR output, labelled transcripts
 # An article or notes written as a labelled conversation: its unlabelled opening is the author's lead.
 WRITTEN_CONVERSATION = Profile(
@@ -146,7 +143,7 @@ def position_prior(
             # an author's first paragraph is the lead, however many sentences it has
             size = max(size, min(_LEAD_PARAGRAPH, sum(1 for i in lead if blocks[i] == blocks[lead[0]])))
         for rank, i in enumerate(lead[:size]):
-            out[i] = prof.lead * (1.0 if prof.lead_paragraph and blocks is not None else 1.0 - rank / size)
+            out[i] = prof.lead * (1.0 - rank / size)
     if prof.close > 0:
         tail = candidates[-max(1, int(len(candidates) * _CLOSE_SHARE)) :]
         for i in tail:
