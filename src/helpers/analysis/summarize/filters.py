@@ -51,7 +51,8 @@ _SPONSOR = re.compile(
 )
 # Safe-harbour statements, call procedure and hand-overs between speakers.
 _PROCEDURE = re.compile(
-    r"forward[-\s]looking|safe\s+harbou?r|risk\s+factors|non-gaap|sec\s+filings|differ\s+materially|"
+    r"forward[-\s]looking|safe\s+harbou?r|risk\s+factors|non-gaap\s+(?:financial\s+)?(?:measures?|metrics|information)|"
+    r"reconciliations?\s+of|sec\s+filings|differ\s+materially|"
     r"being\s+recorded|listen[-\s]only|question[-\s]and[-\s]answer\s+session|q\s*&\s*a\s+session|"
     r"press\s+star|(?:turn|hand|pass)\s+(?:the\s+call|it|things)\s+(?:over|back)|"
     r"(?:hand|pass|turn)\s+(?:it\s+)?over\s+to|please\s+go\s+ahead|question\s+comes\s+from|"
