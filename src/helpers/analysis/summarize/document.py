@@ -156,7 +156,7 @@ def _summary(
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
         )
-    return scores, _select_mmr(scores, candidates, ranked, similarity, n)
+    return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts)
 
 
 def _preamble(speakers: Sequence[str | None]) -> np.ndarray:
