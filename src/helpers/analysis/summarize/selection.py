@@ -45,17 +45,6 @@ def _select(scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _
 MMR_PENALTY = 0.7
 
 
-def _similar(sim: float, figures: dict[int, frozenset[str]], i: int, k: int) -> float:
-    """Two sentences with the same words but different figures state different facts (a quarter's
-    earnings per share and next year's): their similarity counts half."""
-    a, b = figures.get(i), figures.get(k)
-    return sim * FIGURES_APART if a and b and not (a & b) else sim
-
-
-# How much of their similarity two sentences keep when each states figures and they share none.
-FIGURES_APART = 0.5
-
-
 def _select_mmr(
     scores: np.ndarray,
     candidates: np.ndarray,
@@ -84,7 +73,7 @@ def _select_mmr(
     while pool and len(picked) < n:
         best, best_value, best_overlap = -1, -np.inf, 0.0
         for i in pool:
-            overlap = max((_similar(similarity[local[i], local[k]], figures, i, k) for k in picked), default=0.0)
+            overlap = max((similarity[local[i], local[k]] for k in picked), default=0.0)
             if figures.get(i) and figures[i] <= stated:
                 overlap = 1.0
             value = round(rounded[i] - MMR_PENALTY * overlap, _SCORE_DECIMALS)
