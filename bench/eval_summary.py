@@ -22,7 +22,7 @@ Scores: ROUGE-1/2/L F1 (Japanese in characters, German and English in lowercased
 reference has no number are left out of that mean). Per genre and split, then the margin of the
 method over the best baseline.
 
-    .venv/bin/python bench/eval_summary.py [--draws 20] [--seed 0] [--docs]
+    .venv/bin/python bench/eval_summary.py [--draws 20] [--seed 0] [--docs] [--splits tuned,heldout]
 """
 
 from __future__ import annotations
