@@ -190,14 +190,16 @@ def is_headline(text: str) -> bool:
 
 
 # A sentence that opens on a pronoun or demonstrative leans on the one before it ("It will cost about
-# one billion euros."): quoted alone, the reader does not know what it is about.
+# one billion euros."), and one that opens on a reply ("Yes, …", "はい、…") on the question before it:
+# quoted alone, the reader does not know what it is about.
 _DANGLING = re.compile(
     r"^\W*(?:(?:it|they|he|she|so|and|but|also|es|er|sie|dabei|damit|dadurch|deshalb|und|aber|auch)\b|"
     r"(?:this|that|these|those)(?:'s\b|\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|may|"
     r"might|means?|shows?|makes?)\b)|"
     r"(?:das|dies|diese[rs]?)\s+(?:ist|war|sind|waren|wird|werden|soll|sollen|kann|können|hat|haben|heißt|"
     r"bedeutet|zeigt)\b|"
-    r"それ|これ|この|その|そこ|彼|でも|しかし|また|そして)",
+    r"(?:yeah|yes|well|okay|ok|right|sure|ja|naja|also|genau|gut)\s*,|"
+    r"それ|これ|この|その|そこ|彼|でも|しかし|また|そして|はい[、,]|ええ[、,]|うん[、,]|そうですね|そうですか|なるほど)",
     re.I,
 )
 _SHORT_WORDS, _LONG_WORDS = 8, 45  # words (a Japanese sentence: characters / 2.5)
