@@ -148,6 +148,18 @@ def test_speaker_who_speaks_once_is_not_credited_to_the_previous_one():
     assert d.sentences[-1].speaker == "Analyst"
 
 
+def test_a_role_in_brackets_after_the_name_is_part_of_the_label():
+    text = (
+        "Gary Jordan (Host): Welcome to the show, episode 139.\n\n"
+        "Jim Lovell: Thanks for having me.\n\n"
+        "Gary Jordan (Host): Jim, let's start with you.\n\n"
+        "Jim Lovell: I went to the Naval Academy in 1948.\n"
+    )
+    d = parse_document(text, "x")
+    assert [s.speaker for s in d.sentences] == ["Gary Jordan", "Jim Lovell", "Gary Jordan", "Jim Lovell"]
+    assert not any("(Host)" in s.text for s in d.sentences)
+
+
 def test_detection_is_by_content_not_extension():
     d = doc("untertitel_de.txt")
     assert d.format == "srt"

@@ -63,7 +63,13 @@ def sentence_frame(texts: list[str], lang: str, doc_id: str = "d") -> pd.DataFra
 
 
 def eligible_count(texts: list[str], lang: str) -> int:
-    return sum(len(set(summarize.content_tokens(t, lang))) >= summarize.MIN_CONTENT_TOKENS for t in texts)
+    """Sentences a summary may quote: long enough, and none that a summary never quotes (filters)."""
+    ends = summarize.punctuated(texts)
+    return sum(
+        len(set(summarize.content_tokens(t, lang))) >= summarize.MIN_CONTENT_TOKENS
+        and summarize.reject_reason(t, lang, punctuated=ends) is None
+        for t in texts
+    )
 
 
 # --- tokens -------------------------------------------------------------------

@@ -96,7 +96,7 @@ def _quantities(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     from .analysis.summarize import summarize_path
 
-    for sentence in summarize_path(args.path, n=args.sentences):
+    for sentence in summarize_path(args.path, n=args.sentences, genre=args.genre):
         print(sentence)
     return 0
 
@@ -156,6 +156,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("summarize", help="print an extractive summary of a text file, one sentence per line")
     s.add_argument("path", metavar="PATH")
     s.add_argument("--sentences", type=int, default=5, metavar="N")
+    s.add_argument(
+        "--genre",
+        default=None,
+        metavar="GENRE",
+        help="the document's genre as a catalog names it (article, notes, interview, podcast, earnings call, talk)",
+    )
     s.set_defaults(func=_summarize)
 
     t = sub.add_parser("parse", help="print a parsed document's sentences or blocks as CSV")

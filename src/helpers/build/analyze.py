@@ -50,5 +50,11 @@ def analyze(tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.Dat
         for a, b in rendering_pairs_in(catalog, ok)
     ]
     alignment = ALIGNMENT.coerce(pd.concat(parts, ignore_index=True)) if parts else ALIGNMENT.empty()
-    summaries = tables["summaries"] if "summaries" in tables else summaries_frame(sentences, claims)
+    if "summaries" in tables:
+        summaries = tables["summaries"]
+    else:
+        docs = tables["documents"]
+        genres = dict(zip(docs["doc_id"].astype(str), docs["genre"])) if "genre" in docs.columns else {}
+        formats = dict(zip(docs["doc_id"].astype(str), docs["format"])) if "format" in docs.columns else {}
+        summaries = summaries_frame(sentences, claims, genres, formats)
     return {"findings": findings, "alignment": alignment, "summaries": summaries}

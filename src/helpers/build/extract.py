@@ -234,7 +234,9 @@ def extract_document(source: SourceFile, catalog: Catalog) -> Extraction:
         frames["claims"] = claims_frame([doc], {source.doc_id: entry}, refused, validate=False)  # see check_claims
         # A summary reads its own document only: made here, it is cached with the extraction
         # and reused while the document is unchanged, not recomputed for the corpus on every build.
-        frames["summaries"] = summaries_frame(frames["sentences"], frames["claims"])
+        frames["summaries"] = summaries_frame(
+            frames["sentences"], frames["claims"], {source.doc_id: entry.genre}, {source.doc_id: doc.format}
+        )
     except DocumentError as e:
         row.update(status="error", error=str(e))
         return Extraction(source.doc_id, row)

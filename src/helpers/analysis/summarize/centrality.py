@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -28,8 +28,13 @@ _VOCAB_BLOCK = 1024
 LEXRANK_MAX_SENTENCES = 4000
 
 
-def _tfidf_rows(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Unit-length TF-IDF vectors as (rows, cols, values, vocabulary size), frequent words first."""
+def _tfidf_rows(
+    token_lists: Sequence[Sequence[str]], weight: Callable[[str], float] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Unit-length TF-IDF vectors as (rows, cols, values, vocabulary size), frequent words first.
+
+    ``weight`` scales each word's IDF (everyday words count less, ``tokens.common_weight``).
+    """
     n = len(token_lists)
     counts = [Counter(tokens) for tokens in token_lists]
     df = Counter(t for c in counts for t in c)
@@ -39,7 +44,8 @@ def _tfidf_rows(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.nd
         for t, tf in c.items():
             rows.append(row)
             cols.append(index[t])
-            vals.append(tf * (math.log((1 + n) / (1 + df[t])) + 1.0))  # smoothed idf, always > 0
+            w = 1.0 if weight is None else weight(t)
+            vals.append(tf * w * (math.log((1 + n) / (1 + df[t])) + 1.0))  # smoothed idf, always > 0
     rows_a, cols_a, vals_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals, dtype=float)
     norms = np.zeros(n)
     np.add.at(norms, rows_a, vals_a**2)
@@ -74,10 +80,12 @@ class _PairwiseCosine:
         return float(sum(v * b.get(c, 0.0) for c, v in a.items()))
 
 
-def _centroid_scores(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, _PairwiseCosine]:
+def _centroid_scores(
+    token_lists: Sequence[Sequence[str]], weight: Callable[[str], float] | None = None
+) -> tuple[np.ndarray, _PairwiseCosine]:
     """Cosine of each sentence to the TF-IDF centroid, normalized to sum to 1; O(tokens)."""
     n = len(token_lists)
-    rows, cols, vals, vocab = _tfidf_rows(token_lists)
+    rows, cols, vals, vocab = _tfidf_rows(token_lists, weight)
     centroid = np.zeros(vocab)
     np.add.at(centroid, cols, vals)
     norm = np.linalg.norm(centroid)
@@ -90,7 +98,7 @@ def _centroid_scores(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, 
     return scores / scores.sum(), _PairwiseCosine(rows, cols, vals, n)
 
 
-def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+def _cosine_tfidf(token_lists: Sequence[Sequence[str]], weight: Callable[[str], float] | None = None) -> np.ndarray:
     """Cosine similarities between the TF-IDF vectors of the sentences.
 
     The vectors are sparse (a sentence uses a few dozen of thousands of
@@ -100,7 +108,7 @@ def _cosine_tfidf(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     n = len(token_lists)
     # Frequent words come first: later blocks then touch only the few
     # sentences that use their rare words, and only those rows are multiplied.
-    rows_a, cols_a, vals_a, vocab = _tfidf_rows(token_lists)
+    rows_a, cols_a, vals_a, vocab = _tfidf_rows(token_lists, weight)
     similarity = np.zeros((n, n))
     for lo in range(0, vocab, _VOCAB_BLOCK):
         keep = (cols_a >= lo) & (cols_a < lo + _VOCAB_BLOCK)
@@ -139,7 +147,12 @@ def _pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
 
 
 def _rank(
-    token_lists: Sequence[Sequence[str]], min_tokens: int, max_lexrank: int | None = None
+    token_lists: Sequence[Sequence[str]],
+    min_tokens: int,
+    max_lexrank: int | None = None,
+    *,
+    eligible: np.ndarray | None = None,
+    weight: Callable[[str], float] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | _PairwiseCosine]:
     """(scores, eligible mask, similarity among eligible) for the given token lists.
 
@@ -147,19 +160,20 @@ def _rank(
     the centroid method replaces LexRank and similarities are computed on demand.
     """
     limit = LEXRANK_MAX_SENTENCES if max_lexrank is None else max_lexrank
-    eligible = np.array([len(set(tokens)) >= min_tokens for tokens in token_lists], dtype=bool)
+    long_enough = np.array([len(set(tokens)) >= min_tokens for tokens in token_lists], dtype=bool)
+    eligible = long_enough if eligible is None else (long_enough & eligible)
     scores = np.zeros(len(token_lists))
     chosen = [tokens for tokens, ok in zip(token_lists, eligible) if ok]
     similarity: np.ndarray | _PairwiseCosine
     if len(chosen) > limit:
-        scores[eligible], similarity = _centroid_scores(chosen)
+        scores[eligible], similarity = _centroid_scores(chosen, weight)
     else:
         # A document's matrices are a few hundred rows: BLAS threads cost more in
         # waking and spinning than they save, and in a build every core already
         # runs a worker of its own. One thread gives the same numbers (OpenBLAS
         # splits rows and columns among threads, never the sum of one element).
         with _blas().limit(limits=1, user_api="blas"):
-            similarity = _cosine_tfidf(chosen)
+            similarity = _cosine_tfidf(chosen, weight)
             scores[eligible] = _pagerank(similarity)
     return scores, eligible, similarity
 

@@ -1,26 +1,60 @@
-"""The summary of one document: from a sentences table, a parsed document or a text file."""
+"""The summary of one document: from a sentences table, a parsed document or a text file.
+
+A sentence's score is its centrality (LexRank over TF-IDF, everyday words weighted down), plus,
+as the document's genre has it (``features.Profile``), a bonus for the figures it states and the
+recurring names it mentions, a bonus for an author's lead or a show's cold open, and for a call a
+penalty for its late questions and answers. Sentences that ``filters.reject_reason`` rejects
+(questions, greetings, thanks, sponsor reads, procedure, chrome, labels, fragments) are never
+chosen; the rest are picked by maximal marginal relevance (``selection._select_mmr``).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from ...text import model
 from .centrality import _rank
-from .selection import _select
-from .tokens import MIN_CONTENT_TOKENS, _token_lists
+from .features import (
+    askers,
+    dangling,
+    is_headline,
+    is_outlook,
+    length_prior,
+    position_prior,
+    profile,
+    qa_start,
+    quantity_counts,
+    recurring_names,
+)
+from .filters import punctuated, reject_reason
+from .selection import _select_mmr
+from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
 SENTENCE_COLUMNS = (
     "doc_id", "sentence_id", "block_id", "start", "end", "line", "lang",
     "speaker", "speaker_inferred", "timestamp", "text",
 )  # fmt: skip
+LENGTH_PENALTY = 0.4  # times features.length_prior
+DANGLING_PENALTY = 0.2  # a sentence that opens on a pronoun leaning on the one before
+_MAX_QUANTITIES = 3  # a sentence stating three figures gets the whole quantity bonus
 
 
-def summarize_sentences(sentences: pd.DataFrame, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS) -> pd.DataFrame:
-    """The ``n`` most central rows of one document's sentences table.
+def summarize_sentences(
+    sentences: pd.DataFrame,
+    n: int = 5,
+    *,
+    min_tokens: int = MIN_CONTENT_TOKENS,
+    genre: str | None = None,
+    fmt: str | None = None,
+) -> pd.DataFrame:
+    """The ``n`` best summary rows of one document's sentences table.
 
     Returns the chosen rows in document order with an added ``score`` column;
-    fewer than ``n`` when fewer sentences are long enough to be chosen.
+    fewer than ``n`` when fewer sentences may be chosen. ``genre`` (the catalog's) and ``fmt``
+    (the document's format) choose how the summary weighs lead, figures and names.
     """
     if "doc_id" in sentences.columns and sentences["doc_id"].nunique() > 1:
         raise ValueError(
@@ -28,7 +62,9 @@ def summarize_sentences(sentences: pd.DataFrame, n: int = 5, *, min_tokens: int 
             + ", ".join(sorted(map(str, sentences["doc_id"].unique())))
         )
     ordered = _body_in_order(sentences)
-    scores, chosen = _summary(*_texts_and_langs(ordered), n, min_tokens)
+    scores, chosen = _summary(
+        *_texts_and_langs(ordered), n, min_tokens, speakers=_speakers(ordered), genre=genre, fmt=fmt
+    )
     out = ordered.iloc[chosen].copy()
     out["score"] = scores[chosen]
     return out
@@ -46,24 +82,113 @@ def _texts_and_langs(ordered: pd.DataFrame) -> tuple[list[str], list[str]]:
     return ordered["text"].fillna("").astype(str).tolist(), ordered["lang"].fillna("unknown").astype(str).tolist()
 
 
-def _summary(texts: list[str], langs: list[str], n: int, min_tokens: int) -> tuple[np.ndarray, list[int]]:
-    """(scores, positions of the ``n`` chosen sentences in input order) for one document's sentences."""
-    scores, eligible, similarity = _rank(_token_lists(texts, langs), min_tokens)
-    return scores, _select(scores, eligible, similarity, n)
+def _speakers(ordered: pd.DataFrame) -> list[str | None]:
+    """The speaker each sentence's label states (inferred speakers, such as a quote's, count as none)."""
+    if "speaker" not in ordered.columns:
+        return [None] * len(ordered)
+    inferred = ordered["speaker_inferred"].tolist() if "speaker_inferred" in ordered.columns else [False] * len(ordered)
+    return [s if isinstance(s, str) and s and inf is not True else None for s, inf in zip(ordered["speaker"], inferred)]
+
+
+def _blocks(ordered: pd.DataFrame) -> list[int] | None:
+    """Each sentence's paragraph (``block_id``), when the table has one."""
+    if "block_id" not in ordered.columns:
+        return None
+    return [int(b) if b == b else -1 for b in ordered["block_id"].tolist()]
+
+
+def _weight(token: str) -> float:
+    return COMMON_WEIGHT if token in _common("any") else 1.0
+
+
+def _summary(
+    texts: list[str],
+    langs: list[str],
+    n: int,
+    min_tokens: int,
+    *,
+    speakers: Sequence[str | None] | None = None,
+    genre: str | None = None,
+    fmt: str | None = None,
+    quantities: Sequence[float] | None = None,
+    blocks: Sequence[int] | None = None,
+) -> tuple[np.ndarray, list[int]]:
+    """(scores, positions of the ``n`` chosen sentences in input order) for one document's sentences.
+
+    ``quantities`` (weighted figures per sentence, ``features.figure_weight``, e.g. from the claims
+    table) spares counting them again. ``blocks`` (each sentence's paragraph) lets a written
+    text's whole first paragraph count as its lead.
+    """
+    found = analyse(texts, langs)
+    centrality, ranked, similarity = _rank([t for t, _ in found], min_tokens, weight=_weight)
+    speakers = list(speakers) if speakers is not None else [None] * len(texts)
+    ends = punctuated(texts)
+    reasons = [reject_reason(t, lang, sp, punctuated=ends) for t, lang, sp in zip(texts, langs, speakers)]
+    prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
+    candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
+    if prof.header:
+        candidates &= ~_preamble(speakers)
+    scores = np.zeros(len(texts))
+    positions = [int(i) for i in np.flatnonzero(candidates)]
+    if not positions:
+        return scores, []
+    if quantities is None:
+        counted = quantity_counts([texts[i] for i in positions], [langs[i] for i in positions])
+        quantities = [0.0] * len(texts)
+        for i, q in zip(positions, counted):
+            quantities[i] = q
+    names = recurring_names([nm for _, nm in found])
+    place = position_prior(positions, texts, prof, speakers, quantities, blocks)
+    interviewers = askers(speakers, [r == "question" for r in reasons])
+    qa = qa_start(texts) if prof.late else None
+    top = max(centrality[i] for i in positions) or 1.0
+    for i in positions:
+        figures = min(quantities[i], _MAX_QUANTITIES) / _MAX_QUANTITIES
+        scores[i] = (
+            centrality[i] / top
+            + prof.quantities * figures
+            + prof.names * names[i]
+            + place.get(i, 0.0)
+            + (prof.outlook if figures and is_outlook(texts[i]) else 0.0)
+            + (prof.headline if figures and is_headline(texts[i]) else 0.0)
+            - (prof.late if qa is not None and i > qa else 0.0)
+            - (prof.asker if speakers[i] in interviewers else 0.0)
+            - LENGTH_PENALTY * length_prior(texts[i], langs[i])
+            - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
+        )
+    return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts)
+
+
+def _preamble(speakers: Sequence[str | None]) -> np.ndarray:
+    """In a labelled transcript (most sentences carry a speaker), the unlabelled header above its first turn."""
+    out = np.zeros(len(speakers), dtype=bool)
+    labelled = [i for i, s in enumerate(speakers) if s]
+    if labelled and len(labelled) * 2 >= len(speakers):
+        out[: labelled[0]] = True
+    return out
 
 
 def summarize_document(
-    doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS
+    doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS, genre: str | None = None
 ) -> list[model.Sentence]:
-    """The ``n`` most central body sentences of ``doc``, in document order."""
+    """The ``n`` best body sentences of ``doc`` for a summary, in document order."""
     sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
-    _, chosen = _summary([s.text for s in sents], [s.lang for s in sents], n, min_tokens)
+    _, chosen = _summary(
+        [s.text for s in sents],
+        [s.lang for s in sents],
+        n,
+        min_tokens,
+        speakers=[None if s.speaker_inferred else s.speaker for s in sents],
+        genre=genre,
+        fmt=doc.format,
+        blocks=[s.block_id for s in sents],
+    )
     return [sents[i] for i in chosen]
 
 
-def summarize_path(path: str, n: int = 5) -> list[str]:
+def summarize_path(path: str, n: int = 5, genre: str | None = None) -> list[str]:
     """Summary sentences of any text file (``python -m helpers summarize PATH``)."""
     from ...text.parse import parse_file  # parsing pulls in language models: load on use
 
-    doc = parse_file(path)
-    return [" ".join(s.text.split()) for s in summarize_document(doc, n)]
+    doc = parse_file(path, genre=genre)
+    return [" ".join(s.text.split()) for s in summarize_document(doc, n, genre=genre)]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
 
 from .centrality import _PairwiseCosine
+
+# The figures a sentence states, as written (two digits at least, so "Q3" or "3 things" do not count).
+_FIGURE = re.compile(r"\d[\d.,]*\d")
 
 # Two summary sentences sharing more than this cosine similarity say the same
 # thing twice; the second one is only used when nothing else is left.
@@ -32,3 +38,52 @@ def _select(scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _
             picked.append(int(j))
     picked += held_back[: n - len(picked)]
     return sorted(int(positions[j]) for j in picked)
+
+
+# Maximal marginal relevance: a candidate's score less this share of its highest similarity to
+# a sentence already chosen, so that the second sentence on one point gives way to another point.
+MMR_PENALTY = 0.7
+
+
+def _select_mmr(
+    scores: np.ndarray,
+    candidates: np.ndarray,
+    ranked: np.ndarray,
+    similarity: np.ndarray | _PairwiseCosine,
+    n: int,
+    texts: Sequence[str] | None = None,
+) -> list[int]:
+    """Indices (input order) of ``n`` candidates chosen by MMR over ``scores``.
+
+    ``ranked`` is the mask whose positions index ``similarity`` (the sentences centrality was
+    computed over); every candidate is among them. Near-repeats (similarity above
+    ``REDUNDANCY``) are taken only when nothing else is left; so is, given ``texts``, a sentence
+    whose figures were all stated by the sentences already chosen (a call's CFO repeating the
+    CEO's "$11.9 billion" in other words).
+    """
+    if n <= 0:
+        return []
+    local = {int(p): j for j, p in enumerate(np.flatnonzero(ranked))}
+    pool = [int(i) for i in np.flatnonzero(candidates)]
+    rounded = {i: round(float(scores[i]), _SCORE_DECIMALS) for i in pool}
+    figures = {i: frozenset(_FIGURE.findall(texts[i])) for i in pool} if texts is not None else {}
+    stated: set[str] = set()
+    picked: list[int] = []
+    held_back: list[int] = []
+    while pool and len(picked) < n:
+        best, best_value, best_overlap = -1, -np.inf, 0.0
+        for i in pool:
+            overlap = max((similarity[local[i], local[k]] for k in picked), default=0.0)
+            if figures.get(i) and figures[i] <= stated:
+                overlap = 1.0
+            value = round(rounded[i] - MMR_PENALTY * overlap, _SCORE_DECIMALS)
+            if value > best_value:  # ties keep the earlier sentence
+                best, best_value, best_overlap = i, value, overlap
+        pool.remove(best)
+        if best_overlap > REDUNDANCY:
+            held_back.append(best)
+        else:
+            picked.append(best)
+            stated |= figures.get(best, frozenset())
+    picked += held_back[: n - len(picked)]
+    return sorted(picked)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from ...tables import Column, TableSpec
 from ...text.frames import typed_frame
-from .document import _body_in_order, _summary, _texts_and_langs
+from .document import _blocks, _body_in_order, _speakers, _summary, _texts_and_langs
+from .features import figure_weight
 from .key_numbers import _key_records
 from .tokens import MIN_CONTENT_TOKENS
 
@@ -35,14 +37,29 @@ SUMMARIES = TableSpec(
         ),
         Column("sentence_id", "int", "The sentence (anchor s-N in the document report).", min_value=0),
         Column("claim_id", "str", "The key number's claim (empty for summary sentences)."),
-        Column("score", "float", "LexRank centrality of a summary sentence (empty for key numbers).", nullable=True),
+        Column(
+            "score",
+            "float",
+            "Summary score of a summary sentence: centrality plus the genre's bonuses for figures, recurring "
+            "names and place (empty for key numbers).",
+            nullable=True,
+        ),
     ),
     unique=("doc_id", "kind", "rank"),
 )
 
 
-def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Summary sentences and key numbers of every document in ``sentences``."""
+def summaries_frame(
+    sentences: pd.DataFrame,
+    claims: pd.DataFrame,
+    genres: Mapping[str, str | None] | None = None,
+    formats: Mapping[str, str | None] | None = None,
+) -> pd.DataFrame:
+    """Summary sentences and key numbers of every document in ``sentences``.
+
+    ``genres`` (the catalog's genre) and ``formats`` (the format read), by document id, choose
+    how each summary weighs lead, figures and names; the figures are the document's claims.
+    """
     # Rows as plain dicts (what to_dict("records") gives, for a fraction of its cost on text columns).
     names = list(claims.columns)
     claims_of: dict[Any, list[dict[str, Any]]] = {}
@@ -57,7 +74,17 @@ def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
 
     for doc_id, doc_sentences in sentences.groupby("doc_id", sort=True):
         ordered = _body_in_order(doc_sentences)
-        scores, chosen = _summary(*_texts_and_langs(ordered), SUMMARY_SENTENCES, MIN_CONTENT_TOKENS)
+        figures = _figures(claims_of.get(str(doc_id), []))
+        scores, chosen = _summary(
+            *_texts_and_langs(ordered),
+            SUMMARY_SENTENCES,
+            MIN_CONTENT_TOKENS,
+            speakers=_speakers(ordered),
+            genre=(genres or {}).get(str(doc_id)),
+            fmt=(formats or {}).get(str(doc_id)),
+            quantities=[figures.get(_sentence_key(sid), 0.0) for sid in ordered["sentence_id"].tolist()],
+            blocks=_blocks(ordered),
+        )
         sentence_ids = ordered["sentence_id"].tolist()
         for rank, i in enumerate(chosen, 1):
             add(
@@ -78,3 +105,22 @@ def summaries_frame(sentences: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
                 score=None,
             )
     return typed_frame(SUMMARIES, columns)
+
+
+def _sentence_key(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _figures(claims: list[dict[str, Any]]) -> dict[int | None, float]:
+    """The weighted figures (``features.figure_weight``) each sentence of one document states, from its claims."""
+    out: dict[int | None, float] = {}
+    for c in claims:
+        key = _sentence_key(c.get("sentence_id"))
+        unit = c.get("unit")
+        out[key] = out.get(key, 0.0) + figure_weight(
+            str(c.get("surface") or ""), unit if isinstance(unit, str) else None
+        )
+    return out

@@ -57,6 +57,40 @@ STOPWORDS: dict[str, frozenset[str]] = {
         """.split()
     ),
 }
+# Everyday words of each language: content words by part of speech, but spread through any
+# talk or article whatever its subject (a short word-frequency list of our own). They still
+# count for centrality, at COMMON_WEIGHT, so that sentences sharing only them are not "central".
+COMMON_WEIGHT = 0.25
+COMMON: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """
+        actually always another around back bad best better big bit come comes coming day days
+        different doesn done else even ever every everybody everyone everything example fact feel
+        few find first give go goes good great guess guy guys happen happened hard help honestly
+        idea important interesting keep last least let life little long look looking lot lots
+        made make makes making many maybe much need new next nice obviously oh part people person
+        place point pretty probably put question quite rather real reason same saying see seem
+        seems show something sometimes start started stuff sure take talk talking tell thing
+        things thought time times today together try trying turn two understand use used want
+        wanted way ways went whole work working world year years yes yet
+        """.split()
+    ),
+    "de": frozenset(
+        """
+        anfang art bisher dabei dann deswegen eigentlich ende erst erste ersten fall frage ganze
+        geht gehen gut gute guten heute hier irgendwie jahr jahre jahren kommen kommt lange leute
+        letzte letzten mal menschen natürlich neue neuen nämlich prinzip punkt richtig sache sachen
+        schon sicher sozusagen spannend stelle teil thema tun vielleicht weise welt wichtig wissen
+        zeit ziemlich zumindest
+        """.split()
+    ),
+    "ja": frozenset(
+        """
+        人々 素晴らしい 非常 問題 部分 場合 意味 必要 重要 大切 世界 会社 仕事 時間 気 話 形 面
+        点 側 今回 前回 最初 最後 結局 一番 全然 色々 いろいろ 大体 普通 簡単 面白い 難しい 新しい
+        """.split()
+    ),
+}
 # (suffix, replacement), longest first: the first match is replaced, once.
 SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
     "de": tuple((x, "") for x in ("ungen", "ung", "ern", "em", "en", "er", "es", "e", "n", "s")),
@@ -71,6 +105,8 @@ _JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞"})
 # auxiliary-like uses (いる/ある/する after a te-form).
 _JA_SKIP_SUBPOS = frozenset({"数詞", "非自立可能", "助数詞可能", "助動詞語幹"})
 _LATIN_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*", re.UNICODE)
+_NAME_WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_MIXED_CASE = re.compile(r"^[^\W\d_]*(?:[A-Z]{2,}|[a-z][A-Z]|\d)")
 _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
@@ -89,7 +125,12 @@ def _ja_content_pos(pos_id: int) -> bool:
 
 
 def _ja_tokens(text: str) -> list[str]:
+    return _ja_tokens_and_names(text)[0]
+
+
+def _ja_tokens_and_names(text: str) -> tuple[list[str], set[str]]:
     out: list[str] = []
+    names: set[str] = set()
     stop = STOPWORDS["ja"]
     for m in japanese.morphemes(text):
         if not _ja_content_pos(m.part_of_speech_id()):
@@ -106,7 +147,14 @@ def _ja_tokens(text: str) -> list[str]:
         elif len(form) == 1 and unicodedata.name(form, "").startswith("HIRAGANA"):
             continue
         out.append(form)
-    return out
+        if _ja_proper(m.part_of_speech_id()) or (form.isascii() and len(form) > 2):
+            names.add(form)
+    return out, names
+
+
+@cache
+def _ja_proper(pos_id: int) -> bool:
+    return japanese.dictionary().pos_of(pos_id)[1] == "固有名詞"
 
 
 def _word_tokens(text: str, lang: str) -> list[str]:
@@ -120,16 +168,51 @@ def _word_tokens(text: str, lang: str) -> list[str]:
     return out
 
 
+def _word_names(text: str, lang: str) -> set[str]:
+    """Names in German or English: acronyms and mixed case (GPU, H100, OpenAI), English words
+    capitalised inside a sentence, and runs of two or more capitalised words (Hugo Boss)."""
+    names: set[str] = set()
+    words = [(m.group(), m.start()) for m in _NAME_WORD.finditer(text)]
+    run: list[str] = []
+    for i, (word, _) in enumerate(words + [("", len(text))]):
+        capital = bool(word) and word[0].isupper() and i > 0
+        if capital:
+            run.append(word)
+        else:
+            if len(run) >= 2:
+                names.add(" ".join(run).lower())
+            run = []
+        if not word:
+            continue
+        if (_MIXED_CASE.search(word) and not word[0].isdigit()) or (
+            lang != "de" and capital and word.lower() not in STOPWORDS["en"]
+        ):
+            names.add(word.lower())
+    return names
+
+
 def _token_lists(texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
     """``content_tokens`` of each sentence; a sentence said again in the document is tokenized once."""
-    seen: dict[tuple[str, str], list[str]] = {}
+    return [tokens for tokens, _ in analyse(texts, langs)]
+
+
+def analyse(texts: Sequence[str], langs: Sequence[str]) -> list[tuple[list[str], set[str]]]:
+    """(content words, names) of each sentence; a sentence said again is analysed once."""
+    seen: dict[tuple[str, str], tuple[list[str], set[str]]] = {}
     out = []
     for key in zip(texts, langs):
-        tokens = seen.get(key)
-        if tokens is None:
-            tokens = seen[key] = content_tokens(*key)
-        out.append(tokens)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = content_tokens_and_names(*key)
+        out.append(found)
     return out
+
+
+def content_tokens_and_names(text: str, lang: str) -> tuple[list[str], set[str]]:
+    """``content_tokens`` of a sentence and the names it mentions (lowercased), in one pass."""
+    if lang == "ja" or (lang not in SUFFIXES and _JA_SCRIPT.search(text)):
+        return _ja_tokens_and_names(text)
+    return _word_tokens(text, lang), _word_names(text, lang)
 
 
 def content_tokens(text: str, lang: str) -> list[str]:
@@ -138,6 +221,18 @@ def content_tokens(text: str, lang: str) -> list[str]:
     ``lang`` is "ja", "de", "en" or anything else; an unknown language is
     read as Japanese when the text is in Japanese script, else as words.
     """
-    if lang == "ja" or (lang not in SUFFIXES and _JA_SCRIPT.search(text)):
-        return _ja_tokens(text)
-    return _word_tokens(text, lang)
+    return content_tokens_and_names(text, lang)[0]
+
+
+def common_weight(token: str, lang: str) -> float:
+    """How much a content word counts for centrality: ``COMMON_WEIGHT`` for the everyday words
+    of the language (Leute, 人々, great), which every sentence of a talk shares; else 1."""
+    return COMMON_WEIGHT if token in _common(lang) else 1.0
+
+
+@cache
+def _common(lang: str) -> frozenset[str]:
+    words = COMMON.get(lang)
+    if words is None:
+        return frozenset().union(*(_common(x) for x in COMMON))
+    return frozenset(_stem(w, lang) for w in words) | frozenset(words)

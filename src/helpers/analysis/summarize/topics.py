@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -9,7 +10,11 @@ from typing import Any
 import pandas as pd
 
 from ..attribution import said_by
+from .features import figure_weight
+from .filters import reject_reason
 from .key_numbers import _blank, _num
+
+_WORD = re.compile(r"\w+")
 
 TOPIC_COLUMNS = (
     "topic", "doc_id", "lang", "event_id", "event_date", "speaker",
@@ -36,9 +41,12 @@ def topic_summaries(
     """What each source said about each topic, in its own words.
 
     One row per (topic, document): up to ``max_sentences`` sentences carrying
-    the document's claims on that topic (those carrying the most claims, shown
-    in document order), the speaker(s) as every report words them ("Name (inferred)",
-    ``attribution.said_by``), and the event date from the catalog.
+    the document's claims on that topic (those carrying the most claims, then the weightiest
+    figures, shown in document order), the speaker(s) as every report words them ("Name (inferred)",
+    ``attribution.said_by``), and the event date from the catalog. The rules of a document's
+    summary hold here too: no question, greeting, thanks, sponsor read, procedure, label or
+    fragment (``filters.reject_reason``) is quoted, and a sentence repeating one already quoted
+    is left out; a topic whose every sentence is such has no row.
     Rows are sorted by topic, then event date (unknown last), then document.
     """
     if claims.empty or "topic" not in claims.columns:
@@ -58,14 +66,25 @@ def topic_summaries(
         counts: Counter[int] = Counter()
         contexts: list[str] = []
         speakers: list[str] = []
+        weights: dict[int, float] = {}
         for rec in sorted(group, key=lambda r: (_num(r["start"]), str(r["claim_id"]))):
             sid = rec.get("sentence_id")
             if sid is not None and not _blank(sid) and (doc_id, int(sid)) in by_sentence:
-                counts[int(sid)] += 1
-            elif not _blank(rec.get("context")):
+                if _quotable(by_sentence[(doc_id, int(sid))]):
+                    counts[int(sid)] += 1
+                    weights[int(sid)] = weights.get(int(sid), 0.0) + figure_weight(
+                        str(rec.get("surface") or ""), _unit(rec.get("unit"))
+                    )
+            elif (
+                not _blank(rec.get("context"))
+                and reject_reason(str(rec["context"]), str(rec.get("lang")), punctuated=False) is None
+            ):
                 contexts.append(" ".join(str(rec["context"]).split()))
             speakers.append(said_by(rec.get("speaker"), rec.get("attribution")))
-        top = sorted(counts, key=lambda s: (-counts[s], _num(by_sentence[(doc_id, s)].get("start")), s))
+        if not counts and not contexts:
+            continue
+        top = sorted(counts, key=lambda s: (-counts[s], -weights[s], _num(by_sentence[(doc_id, s)].get("start")), s))
+        top = _distinct(top, {s: str(by_sentence[(doc_id, s)]["text"]) for s in top})
         ids = tuple(sorted(top[:max_sentences], key=lambda s: (_num(by_sentence[(doc_id, s)].get("start")), s)))
         texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
         for s in ids:
@@ -97,6 +116,53 @@ def topic_summaries(
         return out
     out["_date"] = out["event_date"].fillna("9999")
     return out.sort_values(["topic", "_date", "doc_id"], kind="stable").drop(columns="_date").reset_index(drop=True)
+
+
+def _unit(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _quotable(sentence: Mapping[str, Any]) -> bool:
+    """Whether a topic summary may quote a sentence row (the rules of a document's summary)."""
+    speaker = sentence.get("speaker")
+    return (
+        reject_reason(
+            str(sentence.get("text") or ""),
+            str(sentence.get("lang") or ""),
+            speaker if isinstance(speaker, str) else None,
+        )
+        is None
+    )
+
+
+def _quotable_context(context: str, lang: Any) -> bool:
+    """A claim's context (a snippet, perhaps without its end) may be quoted unless a summary never would."""
+    return reject_reason(context, str(lang or ""), punctuated=False) is None
+
+
+# Two quoted sentences sharing more than this share of their words say the same thing.
+_SAME = 0.6
+
+
+def _distinct(ids: list[int], text_of: Mapping[int, str]) -> list[int]:
+    """``ids`` in order, less those that repeat an earlier one: the same figures in mostly the same words."""
+    kept: list[tuple[int, set[str]]] = []
+    for i in ids:
+        words = set(units_of(text_of[i]))
+        if not any(_repeats(words, other) for _, other in kept):
+            kept.append((i, words))
+    return [i for i, _ in kept]
+
+
+def _repeats(words: set[str], other: set[str]) -> bool:
+    if not words or not other or {w for w in words if w.isdigit()} != {w for w in other if w.isdigit()}:
+        return False
+    return len(words & other) > _SAME * min(len(words), len(other))
+
+
+def units_of(text: str) -> list[str]:
+    """Lowercased words, or characters in Japanese script: what ``_distinct`` compares."""
+    return [w.lower() for w in _WORD.findall(text)] if text.isascii() else [c for c in text if c.isalnum()]
 
 
 def _missing(value: Any) -> bool:

@@ -48,8 +48,14 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("ts-colon", re.compile(r"^" + _BR_TS + r"[ \t]*[:：][ \t]*")),
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
-    # Name: text   /   **Name:** text   /   Name: alone
-    ("name", re.compile(r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*")),
+    # Name: text   /   **Name:** text   /   Name: alone   /   Name (Host): text (a short role in brackets)
+    (
+        "name",
+        re.compile(
+            r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\*\*)?" + _NAME + r"(?:\*\*)?"
+            r"(?:[ \t]*[(（][A-Za-z][A-Za-z .,&'’/-]{0,39}[)）])?[ \t]*[:：](?:\*\*)?[ \t]*"
+        ),
+    ),
 ]
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")

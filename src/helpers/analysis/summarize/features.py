@@ -1,0 +1,239 @@
+"""What a sentence carries besides centrality: quantities, recurring names, its place in the document,
+and how much each counts for the document's genre.
+
+The genre is read from the catalog's free-text genre ("article", "earnings call", "podcast
+interview", "transcript translation" …) or, without one, from the format and from how many
+sentences carry a speaker: never from a document's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...claims.quantities.pipeline import find_quantities
+from .key_numbers import UNIT_TIERS, _unit_tier, is_calendar_or_version
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one kind of document is summarised: the weight of each feature beside centrality (0 to 1)."""
+
+    kind: str  # written, conversation, interview, talk or call
+    lead: float  # the lead: a written text's first sentences, a call's first figures
+    cold_open: float  # a show's highlights, before its host welcomes the listener
+    close: float  # a talk's closing sentences, where it restates its point
+    quantities: float  # sentences stating figures
+    names: float  # sentences naming what the document keeps coming back to
+    late: float  # penalty for a call's questions and answers, after its prepared remarks
+    outlook: float  # sentences giving guidance or an outlook with a figure
+    asker: float  # penalty for the interviewer's turns (the speaker asking most questions)
+    headline: float = 0.0  # sentences stating a headline result (revenue, earnings per share, net income) with a figure
+    lead_figures: bool = False  # the lead is the first sentences that state figures (a call's headline results)
+    header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
+
+
+WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
+CONVERSATION = Profile("conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3)
+INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3)
+TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
+CALL = Profile(
+    "call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, headline=0.6, lead_figures=True
+)
+# Notes and blog posts open with what their author found most important.
+NOTES = Profile("notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
+SPOKEN = CONVERSATION  # any other spoken document: captions, ASR output, labelled transcripts
+# An article or notes written as a labelled conversation: its unlabelled opening is the author's lead.
+WRITTEN_CONVERSATION = Profile(
+    "written conversation", 0.6, 0.0, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, header=False
+)
+
+_CALL_GENRE = re.compile(r"earnings|results\s+call|conference\s+call|investor|analyst\s+call|決算|quartalszahlen", re.I)
+_TALK_GENRE = re.compile(r"\btalk|keynote|speech|lecture|presentation|sermon|vortrag|\brede\b|講演|講義|スピーチ", re.I)
+_INTERVIEW_GENRE = re.compile(r"interview|gespräch|インタビュー|対談|q\s*&\s*a", re.I)
+_SPOKEN_GENRE = re.compile(
+    r"podcast|transcript|conversation|panel|video|caption|episode|discussion|hearing|briefing|webinar|"
+    r"sendung|folge|番組|配信|動画",
+    re.I,
+)
+_NOTES_GENRE = re.compile(r"notes|write-?up|blog|\bpost\b|memo|メモ|ノート|notizen|mitschrift", re.I)
+_WRITTEN_GENRE = re.compile(
+    r"article|notes|write-?up|commentary|blog|news|report|essay|release|post|column|summary|記事|artikel|bericht",
+    re.I,
+)
+_SPOKEN_FORMATS = frozenset({"srt", "vtt", "sbv", "json3", "asr-json", "whisper-tsv", "whisper-text"})
+# A host's welcome ends a cold open: what comes before it is the show's highlights.
+_WELCOME = re.compile(
+    r"welcome\s+(?:to|back|everyone|everybody)|today\s+i\s+(?:have|am\s+(?:joined|speaking))|"
+    r"(?:this|today)\s+is\s+(?:the|episode)|i'?m\s+your\s+host|joining\s+me\s+today|"
+    r"herzlich\s+willkommen|willkommen\s+(?:zu|bei|zur|zum)|ようこそ|始まりました|お届けします",
+    re.I,
+)
+_COLD_OPEN_SHARE = 0.2  # a cold open is at most the first fifth of the sentences
+_COLD_OPEN_MIN = 5  # (or the first five, in a short document)
+_LEAD_SENTENCES = 3
+_LEAD_PARAGRAPH = 6  # at most this many sentences of a first paragraph count as the lead
+_CLOSE_SHARE = 0.1  # a talk's close: its last tenth
+
+
+def profile(genre: str | None, fmt: str | None, speaker_share: float) -> Profile:
+    """The profile of a document from its catalog genre, else its format and labelled share.
+
+    ``speaker_share`` is the share of sentences that carry a speaker.
+    """
+    text = genre or ""
+    for pattern, prof in ((_CALL_GENRE, CALL), (_TALK_GENRE, TALK), (_INTERVIEW_GENRE, INTERVIEW)):
+        if pattern.search(text):
+            return prof
+    if _SPOKEN_GENRE.search(text):
+        return SPOKEN
+    if _WRITTEN_GENRE.search(text) or _NOTES_GENRE.search(text):
+        # An article written as a labelled conversation reads like one.
+        if speaker_share >= 0.5:
+            return WRITTEN_CONVERSATION
+        return NOTES if _NOTES_GENRE.search(text) else WRITTEN
+    if (fmt or "plain") in _SPOKEN_FORMATS or fmt == "transcript" or speaker_share >= 0.5:
+        return SPOKEN
+    return WRITTEN
+
+
+def figure_weight(surface: str, unit: str | None) -> float:
+    """How much one quantity counts as a figure: 1 for money, compute, people and shares
+    (``key_numbers.UNIT_TIERS``), 0.6 for other units, 0.3 for a bare count, 0 for a date or version."""
+    if is_calendar_or_version({"surface": surface, "unit": unit}):
+        return 0.0
+    tier = _unit_tier(unit)
+    return 1.0 if tier < len(UNIT_TIERS) else 0.6 if tier == len(UNIT_TIERS) else 0.3
+
+
+def quantity_counts(texts: Sequence[str], langs: Sequence[str]) -> list[float]:
+    """The figures each sentence states, each weighted by ``figure_weight``."""
+    out = []
+    for text, lang in zip(texts, langs):
+        found = find_quantities(text, lang if lang in ("ja", "de", "en") else "en")
+        out.append(sum(figure_weight(q.surface, q.unit) for q in found))
+    return out
+
+
+def recurring_names(names: Sequence[set[str]]) -> list[float]:
+    """Per sentence, 0 to 1: how many names it shares with other sentences of the document (2 = 1.0)."""
+    seen = Counter(n for found in names for n in found)
+    return [min(1.0, sum(1 for n in found if seen[n] >= 2) / 2) for found in names]
+
+
+def position_prior(
+    candidates: Sequence[int],
+    texts: Sequence[str],
+    prof: Profile,
+    speakers: Sequence[str | None] | None = None,
+    figures: Sequence[float] | None = None,
+    blocks: Sequence[int] | None = None,
+) -> dict[int, float]:
+    """Bonus (0 to 1, times the profile's weight) by place: the first candidate sentences of a
+    written text (its lead) or a call's first sentences with figures (its headline results); the
+    sentences before a host's welcome in the first fifth of a show (its cold open; in a labelled
+    transcript only labelled turns, not the header above them); the last of a talk (its close)."""
+    out: dict[int, float] = {}
+    if prof.lead > 0:
+        lead = [i for i in candidates if figures[i]] if prof.lead_figures and figures is not None else candidates
+        size = _LEAD_SENTENCES
+        if blocks is not None and lead and not prof.lead_figures:
+            # an author's first paragraph is the lead, however many sentences it has
+            size = max(size, min(_LEAD_PARAGRAPH, sum(1 for i in lead if blocks[i] == blocks[lead[0]])))
+        for rank, i in enumerate(lead[:size]):
+            out[i] = prof.lead * (1.0 - rank / size)
+    if prof.close > 0:
+        tail = candidates[-max(1, int(len(candidates) * _CLOSE_SHARE)) :]
+        for i in tail:
+            out[i] = prof.close
+    if prof.cold_open > 0 and texts:
+        limit = max(_COLD_OPEN_MIN, int(len(texts) * _COLD_OPEN_SHARE))
+        welcome = next((i for i in range(min(limit, len(texts))) if _WELCOME.search(texts[i])), None)
+        if welcome:
+            labelled = speakers is not None and any(speakers[:welcome])
+            for i in candidates:
+                if i < welcome and (not labelled or (speakers is not None and speakers[i])):
+                    out[i] = prof.cold_open
+    return out
+
+
+# Where a call's questions and answers begin.
+_QA_START = re.compile(
+    r"question[-\s]and[-\s]answer|q\s*&\s*a\b|(?:first|next)\s+question|open\s+(?:up\s+)?(?:the\s+)?"
+    r"(?:call|line|floor)s?\s+(?:up\s+)?(?:for|to)\s+questions|fragerunde|fragen\s+und\s+antworten|質疑応答",
+    re.I,
+)
+# Guidance and outlook: what a company expects, forecasts or plans.
+_OUTLOOK = re.compile(
+    r"\b(?:expects?|expected|expecting|guidance|outlook|forecasts?|sees|anticipates?|targets?|plans?\s+to|"
+    r"will\s+(?:spend|invest|build|open|bring|grow|reach)|erwartet|rechnet\s+(?:\w+\s+)?mit|prognose|"
+    r"ausblick|plant|soll(?:en)?\b)|見通し|予想|計画|目指|予定",
+    re.I,
+)
+
+
+# A call's headline results: what a results release leads with.
+_HEADLINE = re.compile(
+    r"\b(?:earnings|income|profit|loss)\s+per\s+(?:diluted\s+)?share|\bEPS\b|net\s+(?:income|earnings|profit|loss|sales)|"
+    r"\b(?:total\s+)?revenues?\b|\bsales\s+(?:were|was|rose|grew|increased|decreased|fell|declined|of|up|down)\b|"
+    r"operating\s+(?:income|profit|margin)|\bEBITDA\b|free\s+cash\s+flow|"
+    r"ergebnis\s+je\s+aktie|umsatz|nettogewinn|konzernergebnis|betriebsergebnis|operative[sn]?\s+ergebnis|"
+    r"売上高|売上収益|営業利益|経常利益|純利益|1株当たり|一株当たり",
+    re.I,
+)
+
+
+def is_headline(text: str) -> bool:
+    return bool(_HEADLINE.search(text))
+
+
+# A sentence that opens on a pronoun or demonstrative leans on the one before it ("It will cost about
+# one billion euros."), and one that opens on a reply ("Yes, …", "はい、…") on the question before it:
+# quoted alone, the reader does not know what it is about.
+_DANGLING = re.compile(
+    r"^\W*(?:(?:it|they|he|she|so|and|but|also|es|er|sie|dabei|damit|dadurch|deshalb|und|aber|auch)\b|"
+    r"(?:this|that|these|those)(?:'s\b|\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|may|"
+    r"might|means?|shows?|makes?)\b)|"
+    r"(?:das|dies|diese[rs]?)\s+(?:ist|war|sind|waren|wird|werden|soll|sollen|kann|können|hat|haben|heißt|"
+    r"bedeutet|zeigt)\b|"
+    r"(?:yeah|yes|well|okay|ok|right|sure|ja|naja|also|genau|gut)\s*,|"
+    r"それ|これ|この|その|そこ|彼|でも|しかし|また|そして|はい[、,]|ええ[、,]|うん[、,]|そうですね|そうですか|なるほど)",
+    re.I,
+)
+_SHORT_WORDS, _LONG_WORDS = 8, 45  # words (a Japanese sentence: characters / 2.5)
+
+
+def dangling(text: str) -> bool:
+    return bool(_DANGLING.match(text))
+
+
+def length_prior(text: str, lang: str) -> float:
+    """0 for a sentence of ordinary length, up to 1 for a very short or very long one: main points are
+    rarely four words or a whole paragraph run together."""
+    n = len(text) / 2.5 if lang == "ja" else len(text.split())
+    if n < _SHORT_WORDS:
+        return (_SHORT_WORDS - n) / _SHORT_WORDS
+    if n > _LONG_WORDS:
+        return min(1.0, (n - _LONG_WORDS) / _LONG_WORDS)
+    return 0.0
+
+
+def qa_start(texts: Sequence[str]) -> int | None:
+    """The first sentence of a call's questions and answers (in its second part), or None."""
+    n = len(texts)
+    return next((i for i in range(n // 3, n) if _QA_START.search(texts[i])), None)
+
+
+def is_outlook(text: str) -> bool:
+    return bool(_OUTLOOK.search(text))
+
+
+def askers(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[str]:
+    """The speakers who mostly ask (at least a third of their sentences are questions), when two or more speak."""
+    total: Counter[str] = Counter(s for s in speakers if s)
+    if len(total) < 2:
+        return set()
+    asked: Counter[str] = Counter(s for s, q in zip(speakers, questions) if s and q)
+    return {s for s, n in total.items() if asked[s] * 3 >= n and asked[s] >= 2}

@@ -1,0 +1,169 @@
+"""Sentences a summary never quotes: questions, greetings, thanks, sponsor reads, safe-harbour and
+operator lines, hand-overs, page chrome, outros, labels and fragments, in English, German and Japanese.
+
+Each rule names a category, never a sentence: ``reject_reason`` says which one a sentence falls
+under (or None), so a test or a reader can see why it was left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Operator and chair turns are procedure, whatever they say.
+_PROCEDURAL_SPEAKER = re.compile(
+    r"^\s*(?:(?:conference\s+)?operator|call\s+operator|operatorin|司会(?:者)?|オペレーター)\s*$", re.IGNORECASE
+)
+_QUESTION_END = re.compile(r"[?？]\W*$")
+_JA_QUESTION_END = re.compile(r"(?:ですか|ますか|でしょうか|のか|んですか)[。」\s]*$")
+# Greetings, welcomes, thanks and sign-offs, at the start of a sentence.
+_GREETING = re.compile(
+    r"^\W*(?:hi|hello|hey|welcome|good\s+(?:morning|afternoon|evening|day)|thanks?\b|thank\s+you|"
+    r"congratulations|bye|goodbye|see\s+you|cheers|"
+    r"hallo|servus|moin|herzlich\s+willkommen|willkommen|guten\s+(?:morgen|tag|abend)|vielen\s+dank|danke|"
+    r"tschüss|ciao|bis\s+(?:zum\s+nächsten\s+mal|bald|dann|morgen|nächste\s+woche|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag)|schön,\s+dass|"
+    r"こんにちは|こんばんは|おはようございます|はじめまして|ありがとうございま|よろしくお願い|お疲れ様|"
+    r"以上で|それでは(?:定刻|始め|質疑))",
+    re.IGNORECASE,
+)
+# Thanks anywhere in a sentence (「本日はお集まりいただき、誠にありがとうございます」).
+_THANKS_ANYWHERE = re.compile(
+    r"thanks?\s+(?:you\s+)?(?:for|so\s+much|again)|thank\s+you\s+(?:for|all|so|very|again)|"
+    r"for\s+(?:joining|listening|having\s+me|taking\s+my\s+question)|danke\s+(?:für|dir|euch|ihnen)|"
+    r"vielen\s+dank|ありがとうございま|ありがとう。|よろしくお願いします",
+    re.IGNORECASE,
+)
+# Backchannel: acknowledgements that only count as one when the sentence is short.
+_BACKCHANNEL = re.compile(
+    r"^\W*(?:yeah|yes|right|sure|okay|ok|wow|great|awesome|amazing|exactly|absolutely|interesting|"
+    r"that's\s+(?:great|amazing|a\s+great|right|true|fair|interesting|fascinating|fun|wild)|"
+    r"genau|richtig|stimmt|super|spannend|krass|absolut|interessant|verrückt|ja|nein|"
+    r"はい|ええ|なるほど|そうですね|そうです|すごい|確かに)\b",
+    re.IGNORECASE,
+)
+_SPONSOR = re.compile(
+    r"brought\s+to\s+you\s+by|sponsored\s+by|our\s+sponsors?\b|this\s+episode\s+is\s+(?:brought|sponsored|"
+    r"supported|presented)|promo\s+code|use\s+(?:the\s+)?code\b|support\s+(?:this|the)\s+podcast|"
+    r"präsentiert\s+von|unterstützt\s+von|werbepartner|mit\s+dem\s+code|rabattcode|gutscheincode|"
+    r"スポンサー|の提供で|プロモーションコード",
+    re.IGNORECASE,
+)
+# Safe-harbour statements, call procedure and hand-overs between speakers.
+_PROCEDURE = re.compile(
+    r"forward[-\s]looking|safe\s+harbou?r|risk\s+factors|non-gaap\s+(?:financial\s+)?(?:measures?|metrics|information)|"
+    r"reconciliations?\s+of|sec\s+filings|differ\s+materially|"
+    r"being\s+recorded|listen[-\s]only|question[-\s]and[-\s]answer\s+session|q\s*&\s*a\s+session|"
+    r"press\s+star|(?:turn|hand|pass)\s+(?:the\s+call|it|things)\s+(?:over|back)|"
+    r"(?:hand|pass|turn)\s+(?:it\s+)?over\s+to|please\s+go\s+ahead|question\s+comes\s+from|"
+    r"(?:may|can)\s+now\s+disconnect|concludes\s+(?:today's|our|the|this)|with\s+that,|and\s+with\s+that|"
+    r"(?:joining|joined)\s+(?:me|us)\b|with\s+me\s+(?:today|on\s+the\s+call|here)|my\s+name\s+is|"
+    r"(?:walk|take)\s+you\s+through|(?:provide|cover|get\s+into|go\s+into)\s+(?:more\s+|further\s+)?details?\b|"
+    r"\bslide\s+\d|zukunftsgerichtete|risikofaktoren|mein\s+name\s+ist|bei\s+mir\s+(?:ist|sind)\s+heute|"
+    r"将来の見通し|将来に関する記述|実際の業績は|質疑応答|定刻になり|ご質問のある方|と申します",
+    re.IGNORECASE,
+)
+# Signposts: a sentence announcing what comes next rather than saying it.
+_SIGNPOST = re.compile(
+    r"^\W*(?:let's\s+(?:look\s+at|talk\s+about|start\s+with|turn\s+to)|let\s+me\s+(?:tell|explain|start|give)|"
+    r"i\s+want\s+to\s+(?:talk|tell|start)|here's\s+(?:why|how|what|the\s+thing)|"
+    r"(?:and\s+)?there\s+are\s+(?:several|many|a\s+few|two|three|four)\s+(?:\w+\s+)?(?:reasons|things|ways)\b|"
+    r"lass(?:t)?\s+uns\s+(?:über|mit|auf)|ich\s+möchte\s+(?:über|mit|kurz)|"
+    r"まず(?:は)?.{0,12}(?:お話し|ご説明)します|では.{0,12}(?:見て|お話し)(?:いき|し)ましょう)|"
+    r"(?:いくつか|幾つか|[2-5２-５二三四五]つ)の(?:方法|理由|ポイント|こと|やり方)が(?:ある|あります)",
+    re.IGNORECASE,
+)
+# A preface: the writer or translator on how the document came about, not what it says.
+_PREFACE = re.compile(
+    r"\bi\s+(?:took|have\s+taken|'ve\s+taken|made)\s+(?:some\s+)?notes|here\s+are\s+my\s+notes|"
+    r"\bi\s+(?:have\s+)?(?:transcribed|translated)\b|this\s+(?:is\s+a|post\s+is\s+a)\s+(?:transcript|translation)|"
+    r"\bich\s+habe\b.{0,60}\b(?:notiert|mitgeschrieben|übersetzt|transkribiert)|meine\s+notizen|"
+    r"メモを(?:と|取)(?:る|り|っ)|日本語訳を行|翻訳(?:しました|したもの|を行)|訳したもの|書き起こし(?:ました|たもの)|"
+    r"まとめ(?:てみ)?ました|まとめておきます",
+    re.IGNORECASE,
+)
+# Page chrome and bylines that end like a sentence.
+_CHROME = re.compile(
+    r"^\W*(?:reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|our\s+standards|©|copyright|"
+    r"all\s+rights\s+reserved|subscribe|sign\s+up|read\s+more|watch:|related|advertisement|share\b|"
+    r"anzeige|mehr\s+zum\s+thema|lesen\s+sie\s+auch|teilen|関連|この記事|会員登録)",
+    re.IGNORECASE,
+)
+# Outros and calls to action: where to find, follow, subscribe to or rate the show or the site.
+_OUTRO = re.compile(
+    r"\b(?:find|learn|read|hear|see)\s+(?:out\s+)?more\s+(?:at|on)\b|\bfollow\s+(?:us|me|the\s+show)\s+on\b|"
+    r"\bsubscribe\s+(?:to|on|wherever)|\brate\s+and\s+review|\bleave\s+(?:us\s+)?a\s+review|"
+    r"wherever\s+you\s+get\s+your\s+podcasts|sign\s+up\s+for\s+(?:our|the)\s+newsletter|"
+    r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
+    r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
+    re.IGNORECASE,
+)
+_LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
+_TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’」』)）\]])*\s*$")
+# A sentence that starts in lowercase, after at most an opening quote or bracket, is a continuation.
+_LOWER_START = re.compile(r"^[\"'„“‚‘(\[]?[a-zäöüß]+(?![A-Za-zÄÖÜäöüß0-9])")
+_PAIRS = (("(", ")"), ("「", "」"), ("（", "）"), ("[", "]"), ("『", "』"))
+_BACKCHANNEL_MAX_WORDS = 8
+_BACKCHANNEL_MAX_CHARS_JA = 20
+
+
+def _short(text: str, lang: str) -> bool:
+    if lang == "ja":
+        return len(text.strip()) <= _BACKCHANNEL_MAX_CHARS_JA
+    return len(text.split()) <= _BACKCHANNEL_MAX_WORDS
+
+
+def _is_fragment(text: str, lang: str, punctuated: bool) -> bool:
+    """Half a sentence: cut-off brackets or quotes, a lowercase start, no end where the document has ends."""
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
+        return True
+    if not punctuated:
+        return False
+    stripped = text.strip()
+    if not _TERMINAL.search(stripped):
+        return True
+    return lang in ("en", "de") and bool(_LOWER_START.match(stripped))
+
+
+def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuated: bool = True) -> str | None:
+    """Why a summary must not quote this sentence (a category name), or None when it may.
+
+    ``punctuated`` says whether the document ends its sentences with punctuation (captions and
+    ASR output often do not); only then is a sentence without an end a fragment.
+    """
+    stripped = text.strip()
+    if not stripped or _LABEL_ONLY.match(stripped):
+        return "label"
+    if speaker and _PROCEDURAL_SPEAKER.match(speaker):
+        return "operator"
+    if _QUESTION_END.search(stripped) or (lang == "ja" and _JA_QUESTION_END.search(stripped)):
+        return "question"
+    if _SPONSOR.search(stripped):
+        return "sponsor"
+    if _PROCEDURE.search(stripped):
+        return "procedure"
+    if _CHROME.match(stripped):
+        return "chrome"
+    if _OUTRO.search(stripped):
+        return "outro"
+    if _SIGNPOST.search(stripped) if lang == "ja" else _SIGNPOST.match(stripped):
+        return "signpost"
+    if _PREFACE.search(stripped):
+        return "preface"
+    if _GREETING.match(stripped) or _THANKS_ANYWHERE.search(stripped):
+        return "greeting"
+    if _BACKCHANNEL.match(stripped) and _short(stripped, lang):
+        return "backchannel"
+    if _is_fragment(stripped, lang, punctuated):
+        return "fragment"
+    return None
+
+
+def punctuated(texts: Sequence[str]) -> bool:
+    """Whether most sentences of a document end with sentence punctuation (prose, not raw captions)."""
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        return False
+    ended = sum(1 for t in texts if _TERMINAL.search(t.strip()))
+    return ended * 2 >= len(texts)

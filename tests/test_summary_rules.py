@@ -1,0 +1,356 @@
+"""What a summary never quotes, what each genre weighs, and the judged set's summaries read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.analysis import summarize
+from helpers.analysis.summarize.document import _summary
+from helpers.text.parse import parse_document, parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "fixtures" / "summaries"
+
+
+# --- what is never quoted ---------------------------------------------------------
+
+REJECTED = [
+    ("What are the bottlenecks to scaling further?", "en", None, "question"),
+    ("Ist das viel oder wenig?", "de", None, "question"),
+    ("海外向けの流通額が伸びている理由を教えていただけますか。", "ja", None, "question"),
+    ("Good morning, and welcome to the fourth quarter conference call.", "en", None, "greeting"),
+    ("Hallo und herzlich willkommen zu einer neuen Folge unseres Podcasts.", "de", None, "greeting"),
+    ("本日は決算説明会にお集まりいただき、誠にありがとうございます。", "ja", None, "greeting"),
+    ("Thanks for having me on the show, it is a real pleasure today.", "en", None, "greeting"),
+    ("This episode is brought to you by Stripe, which powers payments online.", "en", None, "sponsor"),
+    ("Diese Folge wird Ihnen präsentiert von unserem Partner aus Berlin.", "de", None, "sponsor"),
+    ("Our comments today may include forward-looking statements that involve risks.", "en", None, "procedure"),
+    ("Our first question comes from the line of Michael Lasser with UBS.", "en", None, "procedure"),
+    ("本日の資料には将来の見通しに関する記述が含まれております。", "ja", None, "procedure"),
+    ("We will also refer to certain non-GAAP financial measures.", "en", None, "procedure"),
+    ("All lines have been placed on mute to prevent background noise.", "en", "Operator", "operator"),
+    ("Reporting by Jaspreet Singh in Bengaluru; Editing by Shinjini Ganguli.", "en", None, "chrome"),
+    ("And there are several reasons why it didn't spread further.", "en", None, "signpost"),
+    ("You can find more at nasa.gov/podcasts, and you can apply at usajobs.gov until March 31.", "en", None, "outro"),
+    ("Follow us on social media and sign up for our newsletter.", "en", None, "outro"),
+    ("Alle Folgen findet ihr überall, wo es Podcasts gibt, abonniert uns gern.", "de", None, "outro"),
+    ("詳しくは番組のウェブサイトをご覧ください。", "ja", None, "outro"),
+    ("Lex Fridman:", "en", None, "label"),
+    ("Yeah, that's great.", "en", None, "backchannel"),
+    ("Genau, so ist es.", "de", None, "backchannel"),
+    ("(Meta calls this the Llama Stack, a set of", "en", None, "fragment"),
+    ("and then we doubled the order for the Reels team.", "en", None, "fragment"),
+    ("Skip to main content of the technology section", "en", None, "fragment"),
+    ("I took notes on the interview because several podcasts discussed it.", "en", None, "preface"),
+    ("2、3週間前のインタビューですが、話題になっていたので詳しくメモをとることにしました。", "ja", None, "preface"),
+    ("本稿は、両氏による基調講演の動画を日本語訳を行ったものです。", "ja", None, "preface"),
+    ("特にAIモデルについては、いくつかの方法があると思います。", "ja", None, "signpost"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker", "reason"), REJECTED)
+def test_each_category_is_rejected_with_its_name(text, lang, speaker, reason):
+    assert summarize.reject_reason(text, lang, speaker) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In Q4, we delivered comparable store sales growth of 4.7% and margin expansion.", "en"),
+        ("Im ersten Quartal stieg der Erlös um ein Viertel auf 968 Millionen Euro.", "de"),
+        ("進捗率は売上高が74.7パーセント、営業利益が76.2パーセントです。", "ja"),
+        ("Energy is going to be the bottleneck before money, because permits take years.", "en"),
+        ("iPhone sales rose 6% to $46 billion in the quarter.", "en"),
+        ("Non-GAAP earnings per share were $3.17, up from $2.17 a year ago.", "en"),
+        ("We will visit 40 cities and see more of our customers this year.", "en"),
+        ("Nvidia wants to follow up on its results with more chips for Europe.", "en"),
+    ],
+)
+def test_statements_of_substance_pass(text, lang):
+    assert summarize.reject_reason(text, lang) is None
+
+
+def test_unpunctuated_captions_are_not_fragments():
+    captions = ["so we bought the gpus for reels", "and then we doubled the order", "energy is the bottleneck"]
+    assert not summarize.punctuated(captions)
+    assert summarize.reject_reason(captions[1], "en", punctuated=False) is None
+    assert summarize.punctuated(["One sentence.", "Another one!", "A heading"])
+
+
+# --- genres -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("genre", "fmt", "share", "kind"),
+    [
+        ("earnings call", "transcript", 0.9, "call"),
+        ("Q3 2021 Earnings Conference Call", None, 0.0, "call"),
+        ("talk", "plain", 0.0, "talk"),
+        ("keynote", "vtt", 0.0, "talk"),
+        ("interview", "plain", 0.0, "interview"),
+        ("podcast interview", "transcript", 0.8, "interview"),
+        ("podcast", "transcript", 0.8, "conversation"),
+        ("transcript translation", "plain", 0.6, "conversation"),
+        ("article", "plain", 0.0, "written"),
+        ("notes", "plain", 0.1, "notes"),
+        ("blog post", "plain", 0.0, "notes"),
+        ("Mitschrift", "plain", 0.0, "notes"),
+        ("article", "plain", 0.9, "written conversation"),  # an article written as a labelled conversation
+        (None, "srt", 0.0, "conversation"),
+        (None, "plain", 0.7, "conversation"),
+        (None, "plain", 0.0, "written"),
+    ],
+)
+def test_profile_comes_from_genre_then_format_and_labels(genre, fmt, share, kind):
+    assert summarize.profile(genre, fmt, share).kind == kind
+
+
+def test_figure_weights_rank_money_over_bare_counts_and_skip_dates():
+    assert summarize.figure_weight("$65 billion", "USD") == 1.0
+    assert summarize.figure_weight("2 gigawatts", "watt") == 1.0
+    assert summarize.figure_weight("70 hectares", "square_meter") == 0.6
+    assert summarize.figure_weight("three", None) == 0.3
+    assert summarize.figure_weight("2024", None) == 0.0
+
+
+# --- choosing ---------------------------------------------------------------------
+
+CALL = [
+    ("Operator", "Good morning and welcome to the Acme third quarter earnings call."),
+    ("Ann Lee", "Our remarks today include forward-looking statements and non-GAAP measures."),
+    ("Bo Chan", "Third quarter revenue grew 12% to $4.2 billion, driven by cloud services demand."),
+    ("Bo Chan", "Cloud services revenue rose 30% to $1.1 billion as customers expanded contracts."),
+    ("Bo Chan", "Our teams worked hard this quarter and we are proud of the customer work."),
+    ("Cy Park", "For the full year we now expect revenue of $17 billion to $17.5 billion."),
+    ("Cy Park", "Operating margin reached 21% in the quarter, up 150 basis points."),
+    ("Operator", "We will now begin the question-and-answer session."),
+    ("Dee Ray", "Can you talk about pricing for cloud services next year?"),
+    ("Bo Chan", "Pricing for cloud services will follow the market, as cloud customers expect it."),
+    ("Bo Chan", "Cloud services pricing and cloud services demand both look healthy to us."),
+]
+
+
+def test_a_call_summary_states_results_and_outlook_not_procedure_or_questions():
+    texts = [t for _, t in CALL]
+    scores, chosen = _summary(texts, ["en"] * len(texts), 3, 4, speakers=[s for s, _ in CALL], genre="earnings call")
+    picked = [texts[i] for i in chosen]
+    assert any("$4.2 billion" in t for t in picked)
+    assert any("expect revenue" in t for t in picked)
+    assert not any(t.endswith("?") or "forward-looking" in t or "welcome" in t for t in picked)
+    assert all(i < 7 for i in chosen)  # the prepared remarks, not the answers after the Q&A starts
+
+
+def test_a_call_prefers_its_headline_result_to_another_figure_of_the_same_size():
+    """Two sentences, each with two money figures: the one stating earnings per share wins."""
+    texts = [
+        "Capital expenditures were $75 million in the quarter and $268 million for the year.",
+        "Adjusted diluted earnings per share rose to $1.87, from $1.64 a year ago.",
+    ]
+    scores, chosen = _summary(texts, ["en"] * 2, 1, 4, speakers=["CFO"] * 2, genre="earnings call")
+    assert summarize.features.is_headline(texts[1]) and not summarize.features.is_headline(texts[0])
+    assert chosen == [1] and scores[1] > scores[0]
+    for text in ("Der Umsatz stieg um 12 Prozent auf 968 Millionen Euro.", "売上高は前年比12%増の968億円でした。"):
+        assert summarize.features.is_headline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dangling"),
+    [
+        ("It will cost about one billion euros.", "en", True),
+        ("Es soll rund eine Milliarde Euro kosten.", "de", True),
+        ("それは約10億円かかる見込みです。", "ja", True),
+        ("The data center will cost about one billion euros.", "en", False),
+        ("Das Rechenzentrum soll rund eine Milliarde Euro kosten.", "de", False),
+        ("データセンターの建設費は約10億円の見込みです。", "ja", False),
+        ("That is why we raised our outlook for the year.", "en", True),
+        ("Yeah, so we ordered enough GPUs to double our capacity.", "en", True),
+        ("はい、これに関連して、私も新しいニュースフィードの開発に携わりました。", "ja", True),
+        ("Ja, wir haben 350.000 GPUs bestellt.", "de", True),
+        ("Japan sales rose 5% in the quarter.", "en", False),
+        ("Das ist ein Rekord für das Unternehmen.", "de", True),
+        ("This quarter we delivered record sales of $10.1 billion.", "en", False),
+    ],
+)
+def test_a_sentence_leaning_on_the_one_before_is_dangling(text, lang, dangling):
+    assert summarize.features.dangling(text) is dangling
+
+
+def test_very_short_and_very_long_sentences_are_weighed_down():
+    prior = summarize.features.length_prior
+    assert prior("Revenue rose sharply.", "en") > 0.5
+    assert prior("Revenue rose 12% to $4.2 billion in the quarter on strong demand.", "en") == 0.0
+    assert prior(" ".join(["word"] * 90), "en") == 1.0
+    assert prior("売上高は前年比12%増の968億円となり、過去最高を更新しました。", "ja") == 0.0
+    # the same point, said once as a stub and once in full: the full sentence is chosen
+    texts = ["Costs rose 12%.", "Costs for energy and freight rose 12% in the quarter across all plants."]
+    _, chosen = _summary(texts, ["en"] * 2, 1, 1, genre="article")
+    assert chosen == [1]
+
+
+def test_the_lead_is_the_whole_first_paragraph_when_it_is_longer_than_three_sentences():
+    """A post's five-sentence opening paragraph is its lead (weights falling over its five
+    sentences); without paragraphs only the first three sentences count."""
+    prior = summarize.features.position_prior
+    notes = summarize.profile("notes", "plain", 0.0)
+    texts = [f"Sentence {k} of the post says something." for k in range(8)]
+    blocks = [0, 0, 0, 0, 0, 1, 1, 2]
+    with_blocks = prior(list(range(8)), texts, notes, None, None, blocks)
+    without = prior(list(range(8)), texts, notes)
+    assert sorted(with_blocks) == [0, 1, 2, 3, 4] and sorted(without) == [0, 1, 2]
+    assert with_blocks[0] == notes.lead > with_blocks[3] > with_blocks[4] > 0
+    # a one-sentence first paragraph still leaves the first three sentences their lead
+    assert sorted(prior(list(range(8)), texts, notes, None, None, [0, 1, 1, 1, 2, 2, 2, 2])) == [0, 1, 2]
+
+
+def test_genre_changes_the_choice():
+    """The same sentences summarised as a talk (its close counts) and as an article (its lead counts)."""
+    texts = [
+        "Cities produce most of the emissions that warm the planet today.",
+        "Bus networks in large cities carry millions of riders every single day.",
+        "Bus lanes and heat pumps cut city emissions faster than any other measure.",
+        "Cities that build bus lanes and heat pumps now will cut emissions for decades.",
+    ]
+    langs = ["en"] * len(texts)
+    _, as_article = _summary(texts, langs, 1, 4, genre="article")
+    _, as_talk = _summary(texts, langs, 1, 4, genre="talk")
+    assert as_article == [0] and as_talk == [3]
+
+
+def test_cold_open_before_the_welcome_counts_not_the_header():
+    turns = [
+        (None, "Episode 12: The grid and the data center."),
+        ("Ann", "A gigawatt data center needs permits that take many years to get through."),
+        ("Bo", "Welcome to the show, today I am joined by Ann who builds power plants."),
+        ("Ann", "Thanks for having me."),
+        ("Bo", "The grid is old and transmission lines take a decade to approve."),
+        ("Ann", "Transmission lines and permits decide where data centers go."),
+        ("Bo", "Solar farms and batteries are cheaper than gas plants in Texas."),
+        ("Ann", "Gas plants still run when the wind stops and batteries are empty."),
+        ("Bo", "Nuclear plants take longer to build than data centers."),
+        ("Ann", "Data centers want power now, so they sign deals with gas plants."),
+    ]
+    texts = [t for _, t in turns]
+    _, chosen = _summary(texts, ["en"] * len(texts), 2, 4, speakers=[s for s, _ in turns], genre="podcast")
+    assert 1 in chosen and 0 not in chosen
+
+
+def test_everyday_words_do_not_make_a_sentence_central():
+    texts = [
+        "People really think it is a great thing for people, and people want great things.",
+        "People say great things about people and great times with people.",
+        "Meta trains Llama models on H100 clusters in its own data centers.",
+        "Llama models trained on H100 clusters power Meta AI in every app.",
+        "The H100 clusters in Meta data centers draw hundreds of megawatts.",
+    ]
+    _, chosen = _summary(texts, ["en"] * len(texts), 2, 4, genre="notes")
+    assert 0 not in chosen and 1 not in chosen
+
+
+def test_mmr_does_not_pick_the_same_point_twice():
+    texts = [
+        "Meta will spend $65 billion on AI data centers this year.",
+        "Meta will spend $65 billion on AI data centers this year, it said.",
+        "The company will end the year with 1.3 million graphics processors.",
+        "Analysts had expected capital spending of about $50 billion.",
+    ]
+    _, chosen = _summary(texts, ["en"] * len(texts), 2, 4, genre="article")
+    assert not {0, 1} <= set(chosen)
+
+
+def test_a_figure_already_stated_is_not_stated_again():
+    from helpers.analysis.summarize.selection import _select_mmr
+
+    texts = [
+        "Today we are reporting record third-quarter sales of $11.9 billion and earnings per share of $2.08.",
+        "Enterprise revenue in the quarter was $11.9 billion.",
+        "Online sales were 31% of domestic revenue, compared with 16% two years ago.",
+    ]
+    sim = np.array([[1.0, 0.2, 0.1], [0.2, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    everyone = np.ones(3, dtype=bool)
+    scores = np.array([3.0, 2.0, 1.0])
+    assert _select_mmr(scores, everyone, everyone, sim, 2, texts) == [0, 2]
+    assert _select_mmr(scores, everyone, everyone, sim, 2) == [0, 1]  # without the texts, words only
+
+
+def test_summaries_frame_reads_figures_from_claims_and_genre():
+    rows = [
+        {"doc_id": "d", "sentence_id": i, "block_id": i, "start": i * 100, "end": i * 100 + 50, "line": i,
+         "lang": "en", "speaker": s, "speaker_inferred": False, "timestamp": None, "text": t, "block_kind": "turn"}
+        for i, (s, t) in enumerate(CALL)
+    ]  # fmt: skip
+    sentences = pd.DataFrame(rows)
+    claims = pd.DataFrame(
+        [{"doc_id": "d", "claim_id": "d-1", "sentence_id": 4, "surface": "$9 billion", "unit": "USD"}] * 3
+    )
+    as_call = summarize.summaries_frame(sentences, claims, {"d": "earnings call"}, {"d": "transcript"})
+    ids = set(as_call.loc[as_call["kind"] == "sentence", "sentence_id"])
+    assert 4 in ids  # three claims on a sentence make it a figure sentence, whatever its words
+    assert not ids & {0, 1, 7, 8}
+
+
+# --- the transcript reader ----------------------------------------------------------
+
+
+def test_name_then_time_labels_are_read_as_speakers_and_times():
+    text = (
+        "[Mark Zuckerberg] [00:00:09] Energy is going to be the bottleneck before money.\n"
+        "[Dwarkesh Patel] [01:26:51] That's great. Why is energy the bottleneck for data centers?\n"
+        "[Mark Zuckerberg] [01:27:02] Permits for a gigawatt data center take many years.\n"
+    )
+    doc = parse_document(text, "pod")
+    got = [(s.speaker, s.timestamp, s.text) for s in doc.sentences]
+    assert got[0] == ("Mark Zuckerberg", "00:00:09", "Energy is going to be the bottleneck before money.")
+    assert ("Dwarkesh Patel", "01:26:51") in {(s, t) for s, t, _ in got}
+    assert not any("[" in t or "Zuckerberg]" in t for _, _, t in got)
+    summary = summarize.summarize_document(doc, 2, genre="podcast")
+    assert summary and not any(s.text.endswith("?") or s.text.startswith("That's great") for s in summary)
+
+
+# --- the judged set and the seeds, read back ------------------------------------------
+
+
+def _gold_documents():
+    for d in json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))["documents"]:
+        yield d["id"], GOLD / "docs" / f"{d['id']}.txt", d["genre"]
+
+
+def _seed_documents():
+    import yaml
+
+    catalog = yaml.safe_load((ROOT / "seeds" / "catalog.yaml").read_text(encoding="utf-8"))["documents"]
+    for doc_id, entry in sorted(catalog.items()):
+        yield doc_id, ROOT / "seeds" / f"{doc_id}.txt", entry.get("genre")
+
+
+@pytest.mark.parametrize(("doc_id", "path", "genre"), list(_gold_documents()) + list(_seed_documents()))
+def test_no_summary_quotes_a_question_greeting_label_or_fragment(doc_id, path, genre):
+    doc = parse_file(str(path), genre=genre)
+    picked = summarize.summarize_document(doc, 5, genre=genre)
+    assert picked, doc_id
+    ends = summarize.punctuated([s.text for s in doc.sentences])
+    for s in picked:
+        assert summarize.reject_reason(s.text, s.lang, s.speaker, punctuated=ends) is None, (doc_id, s.text)
+        assert not s.text.rstrip().endswith(("?", "？"))
+    assert np.all(np.diff([s.start for s in picked]) > 0)  # document order
+
+
+def test_an_articles_intro_above_a_labelled_conversation_is_its_lead_but_a_shows_header_is_not():
+    turns = [
+        (None, "Zuckerberg says the next great companies will be built on open source AI models."),
+        (None, "He spoke with two founders about Llama, hiring and the teams behind Facebook."),
+        ("Host", "Tell us about the early days of the company and the first products."),
+        ("Mark", "We built many small products before the company became big and famous."),
+        ("Host", "What do you look for when you hire people for new teams and products?"),
+        ("Mark", "I want to work with people I like, and teams that ship products quickly."),
+        ("Mark", "Open source models get cheaper and better when many developers improve them."),
+    ]
+    texts, speakers = [t for _, t in turns], [s for s, _ in turns]
+    _, as_article = _summary(texts, ["en"] * len(texts), 2, 4, speakers=speakers, genre="article")
+    _, as_podcast = _summary(texts, ["en"] * len(texts), 2, 4, speakers=speakers, genre="podcast")
+    assert 0 in as_article
+    assert not {0, 1} & set(as_podcast)
