@@ -114,8 +114,10 @@ def behaviours() -> dict[str, TopicBehaviour]:
         out[str(key)] = TopicBehaviour(
             str(key),
             str(spec.get("name") or key),
-            *(bool(spec.get(flag, False)) for flag in _FLAGS),
-            tuple((str(k), str(v)) for k, v in words.items()),
+            time_varying=bool(spec.get("time_varying", False)),
+            family=bool(spec.get("family", False)),
+            versions=bool(spec.get("versions", False)),
+            measure_words=tuple((str(k), str(v)) for k, v in words.items()),
         )
     return out
 
