@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -52,7 +52,7 @@ class Question:
     subjects: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
     periods: tuple[str, ...] = ()
-    line: int = 0  # its line in the question file (0: generated)
+    line: int = field(default=0, compare=False)  # its line in the question file (0: generated); not its identity
     generated: bool = False
 
 

@@ -84,7 +84,8 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "comparison.html",
         "Comparison across sources",
         "Comparison",
-        "the headline questions (GPU counts, Open Compute savings) answered with evidence and who says each figure, "
+        "the headline questions (the corpus's question file, else questions about its largest groups) answered in "
+        "plain words: who says each figure, where, and whether the sources and the published figure agree; "
         "a table of every group of comparable figures (a topic for one subject and period, or a subject, measure and "
         "period), sections for topic groups and groups with a conflict or slip with one verdict per figure and a "
         "log-scale chart of values and ranges with reference values, and the ledger",

@@ -161,9 +161,7 @@ def _judgement(f, unit: str, figure: str, ledger: _Ledger) -> str:
             return f"The {ref}{size}{when} {what}: the two do not contradict each other."
         return "The other sources' figures count something else (another quantity, date or model)."
     if verdict == "conflict":
-        return (
-            f"It contradicts the {ref}{when}." if ref else "It contradicts another source's figure for the same thing."
-        )
+        return f"It contradicts the {ref}{when}." if ref else "It contradicts another source's figure of the same."
     if verdict == "translation_slip":
         if as_text(f.kind) == "version":
             return f"No such version was released: probably {esc(likely)}."
@@ -183,42 +181,47 @@ def _cap(text: str) -> str:
 def _where(doc_id: str, catalog: Mapping | None, documents_href: str) -> tuple[str, str]:
     """The document as a link named by its event or title (its id in the tooltip), and its genre."""
     e = catalog.get(doc_id) if catalog is not None else None
-    name = as_text(getattr(e, "event", "")) or as_text(getattr(e, "title", "")) or doc_id
+    # named in the reader's language: an English document by its title, any other by the event it reports
+    first = ("title", "event") if as_text(getattr(e, "language", "")) == "en" else ("event", "title")
+    name = next((as_text(getattr(e, k, "")) for k in first if as_text(getattr(e, k, ""))), doc_id)
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name  # "(video id …)" is for the catalog, not the reader
     short = name if len(name) <= 70 else name[:69].rstrip() + "…"
     href = document_href(doc_id, documents_href)
     genre = as_text(getattr(e, "genre", ""))
-    return f'<a href="{esc(href)}" title="{esc(doc_id)}: {esc(name)}">{esc(short)}</a>', genre
+    return f'<a href="{esc(href)}" title="{esc(doc_id)}: {esc(name)}"><cite>{esc(short)}</cite></a>', genre
 
 
-def _said(c: Mapping, doc: str, figure: str) -> str:
+def _said(c: Mapping, doc: str, when: str, figure: str, what: str) -> str:
+    """Who says the figure, and where: "Name says 350,000 GPUs, a target, in <document> (notes, 18 April 2024)"."""
     speaker = speaker_html(c["speaker"], c["attribution"], c.get("speaker_confidence"))
-    if speaker and as_text(c["attribution"]) != "author":
-        return f"{speaker} says {figure} in {doc}"
     if as_text(c["attribution"]) == "author":
-        return f"The author of {doc} writes {figure}"
-    return f"An unattributed sentence of {doc} gives {figure}"
+        return f"The author of {doc} ({when}) writes {figure}{what}"
+    if speaker:
+        return f"{speaker} says {figure}{what}{',' if what.startswith(',') else ''} in {doc} ({when})"
+    return f"An unattributed sentence of {doc} ({when}) gives {figure}{what}"
 
 
 def _item(f, c: Mapping, catalog: Mapping | None, documents_href: str, ledger: _Ledger) -> str:
     rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
     unit = as_text(c["unit"])
+    what = _measure(as_text(f.topic), as_text(c.get("measure")) or as_text(f.measure))
     words = figure_words(rng, unit) or as_text(c["surface"])
     if unit == "version":  # 3.10 is not 3.1: a version is said as written
         m = _VERSION.search(as_text(c["surface"]))
         words = f"version {m.group()}" if m else words
+    elif what and unit in ("person", "count") and rng is not None and not math.isinf(rng[1]):
+        words, what = f"{figure_words(rng, 'count')} {what}", ""  # 18,500 employees, not 18,500 people, employees
     hedge = _HEDGES.get(as_text(c.get("qualifier")), "")
     href = sentence_href(str(c["doc_id"]), c["sentence_id"], documents_href)
     tip = f"claim {c['claim_id']}; as written: {c['surface']}"
     figure = f'{hedge}<a href="{esc(href)}" title="{esc(tip)}">{esc(words)}</a>'
     if as_text(c["lang"]) not in ("", "en") and as_text(c["surface"]) != words:
         figure += f" (“<span{lang_attr(c['lang'])}>{html.escape(as_text(c['surface']))}</span>”)"
-    what = _measure(as_text(f.topic), as_text(c.get("measure")) or as_text(f.measure))
     if what:
-        figure += f", {esc(what)},"
+        what = f" of {esc(what)}" if unit in _CURRENCY_SIGNS and ":" in as_text(f.measure) else f", {esc(what)}"
     doc, genre = _where(str(c["doc_id"]), catalog, documents_href)
     when = ", ".join(x for x in (esc(genre), esc(_date_words(c["event_date"])) or "undated") if x)
-    return f"<li>{_said(c, doc, figure)} ({when}). {_judgement(f, unit, words, ledger)}</li>"
+    return f"<li>{_said(c, doc, when, figure, what)}. {_judgement(f, unit, words, ledger)}</li>"
 
 
 def answer_html(
