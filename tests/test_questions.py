@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.compare import findings_frame
-from helpers.analysis.ledger import empty_ledger, load_ledger
+from helpers.analysis.ledger import empty_ledger
 from helpers.analysis.questions import (
     Question,
     gathered,
@@ -281,7 +281,7 @@ def test_a_figure_flagged_as_a_slip_is_never_its_subject_s_own(seeds):
     for head in heads.itertuples():
         text = _visible(who_claims_html(groups[head.group_id], head))
         assert not re.search(r"own figures? (is|are) [^;]*220,000", text), text
-        assert "220,000–240,000 gpu (Mark Zuckerberg (reported), 002) looks like a slip" in text
+        assert "220,000–240,000 GPUs (Mark Zuckerberg (reported), 002) looks like a slip" in text
 
 
 def test_figures_in_words():
@@ -303,7 +303,8 @@ def test_a_build_answers_the_corpus_s_questions_and_makes_some_without_a_file(tm
     shutil.copytree(EARNINGS, seeds, ignore=shutil.ignore_patterns("questions.yaml", "README.md"))
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(ROOT / "notebooks" / "04_comparison.ipynb", notebooks)
+    for name in ("02_document", "04_comparison"):
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", notebooks)
     out = tmp_path / "out"
     opts = BuildOptions(seeds=seeds, out=out, notebooks=notebooks, ledger=None, jobs=1)
     first = build(opts)
@@ -311,12 +312,18 @@ def test_a_build_answers_the_corpus_s_questions_and_makes_some_without_a_file(tm
     page = _visible((out / "comparison.html").read_text(encoding="utf-8"))
     assert "This corpus has no question file" in page and "What was Tesla's capex in the third quarter of 2025?" in page
     assert (out / "_build" / "questions.yaml").is_file()
+    document = _visible((out / "documents" / "q3_call.html").read_text(encoding="utf-8"))
+    assert "What was Tesla's capex in the third quarter of 2025?" in document
     # the corpus's own question file: the comparison runs again and answers it (no code changed)
     shutil.copy(EARNINGS / "questions.yaml", seeds)
     second = build(opts)
     assert second.exit_code == 0 and "04_comparison" not in second.skipped
+    assert "02_document--q3_call" not in second.skipped  # a document's report shows the questions too
+    document = _visible((out / "documents" / "q3_call.html").read_text(encoding="utf-8"))
+    assert "How many people did Tesla employ at the end of September 2025?" in document
     page = _visible((out / "comparison.html").read_text(encoding="utf-8"))
     assert "What revenue did Tesla report for the third quarter of 2025?" in page
     assert "How many people did Tesla employ at the end of September 2025?" in page
     assert "This corpus has no question file" not in page
-    assert load_ledger is not None  # the ledger stays optional: this corpus has none
+    # unchanged, nothing runs again
+    assert set(build(opts).skipped) >= {"04_comparison", "02_document--q3_call"}

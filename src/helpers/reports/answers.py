@@ -102,7 +102,7 @@ def _measure(topic: str, measure: str) -> str:
     return dict(b.measure_words).get(measure, "") if b else ""
 
 
-def _reworded(text: str, unit: str) -> str:
+def reworded(text: str, unit: str) -> str:
     """A value the findings table words for a researcher ("22,000–24,000 gpu", "≥15 trillion token", "2 billion
     usd", "3.1") in a reader's words; other text ("2022 or later") as it is."""
     numbers = text.removesuffix(f" {unit}") if unit else text
@@ -136,7 +136,7 @@ class _Ledger:
 
 def _published(f, unit: str, figure: str, ledger: _Ledger) -> tuple[str, str, bool]:
     """("the published figure of X" with its ledger key and source in a tooltip, " (date)", whether X is ``figure``)."""
-    value = _reworded(as_text(f.reference_value), unit)
+    value = reworded(as_text(f.reference_value), unit)
     tip = f"ledger {as_text(f.reference)}: {as_text(f.reference_source)}".strip()
     when = _date_words(f.reference_as_of)
     same = bool(value) and value == figure
@@ -147,7 +147,7 @@ def _published(f, unit: str, figure: str, ledger: _Ledger) -> tuple[str, str, bo
 def _judgement(f, unit: str, figure: str, ledger: _Ledger) -> str:
     """Whether the sources and the published figure agree with the figure, in a sentence."""
     ref, when, same = _published(f, unit, figure, ledger) if as_text(f.reference) else ("", "", False)
-    likely = _reworded(as_text(f.likely_value), unit)
+    likely = reworded(as_text(f.likely_value), unit)
     verdict = as_text(f.verdict)
     if verdict == "consistent":
         if ref:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
 
@@ -11,7 +12,7 @@ import pandas as pd
 from ..analysis.compare import as_text, row_tuples, short_id
 from ..analysis.questions import Question
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
-from .answers import answer_html
+from .answers import answer_html, figure_words, reworded
 from .links import sentence_href
 from .markup import KNOWN_LANGS, esc, lang_attr, lang_span, speaker_html, visible_controls
 
@@ -149,8 +150,12 @@ def speaks_for(speaker: str, subject: str) -> bool:
 
 
 def _figure(r, documents_href: str) -> str:
+    """The figure in a reader's words ("350,000 GPUs"), linked to its sentence; its claim id in the tooltip."""
     href = sentence_href(r.doc_id, r.sentence_id, documents_href)
-    return f'<a href="{esc(href)}">{esc(r.normalized or r.surface)}</a>'
+    low, high, unit = getattr(r, "low", math.nan), getattr(r, "high", math.nan), as_text(getattr(r, "unit", ""))
+    words = figure_words((float(low), float(high)), unit) if low == low and high == high and unit else ""
+    tip = f' title="claim {esc(r.claim_id)}"' if getattr(r, "claim_id", "") else ""
+    return f'<a href="{esc(href)}"{tip}>{esc(words or r.normalized or r.surface)}</a>'
 
 
 def _listed(items: list[str], limit: int) -> str:
@@ -222,7 +227,9 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
         parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
     elif as_text(getattr(head, "reference_value", "")):
         tip = f"ledger {as_text(head.reference)}: {as_text(getattr(head, 'reference_source', ''))}"
-        ref = f'<span class="ref" title="{esc(tip)}">{esc(head.reference_value)}</span> ({esc(head.reference_as_of)})'
+        value = as_text(head.reference_value)
+        words = reworded(value, value.rsplit(" ", 1)[-1]) if " " in value else value  # "24,576 gpu": 24,576 GPUs
+        ref = f'<span class="ref" title="{esc(tip)}">{esc(words)}</span> ({esc(head.reference_as_of)})'
         parts.append(
             f"{esc(subject)}'s own figure is not in these sources; the published figure is {ref}"
             if subject
