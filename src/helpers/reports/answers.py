@@ -33,6 +33,7 @@ _UNIT_WORDS = {
 _CURRENCY_SIGNS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
 _SI = ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"))
 # A figure's qualifier in words, before it (at_least and at_most are already in its range).
+_WORDED = re.compile(r"([\d,.]+)(?: (trillion|billion|million))?")  # number_words' output: "1.5 billion"
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _HEDGES = {"approx": "about ", "almost": "almost ", "negated": "not "}
 
@@ -119,7 +120,7 @@ def reworded(text: str, unit: str) -> str:
 
 
 def _from_words(text: str) -> float:
-    m = re.fullmatch(r"\s*([\d,.]+)\s*(trillion|billion|million)?\s*", text)
+    m = _WORDED.fullmatch(text.strip())
     if not m:
         raise ValueError(text)
     scale = {"trillion": 1e12, "billion": 1e9, "million": 1e6}.get(m.group(2) or "", 1.0)
