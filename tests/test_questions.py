@@ -327,3 +327,14 @@ def test_a_build_answers_the_corpus_s_questions_and_makes_some_without_a_file(tm
     assert "This corpus has no question file" not in page
     # unchanged, nothing runs again
     assert set(build(opts).skipped) >= {"04_comparison", "02_document--q3_call"}
+
+
+def test_group_sections_are_titled_in_words():
+    from types import SimpleNamespace
+
+    from helpers.reports.comparison import group_title
+
+    fleet = SimpleNamespace(topic="meta_gpu_fleet", measure="", subject="Meta", period="@2024-Q3")
+    assert group_title(fleet) == "Meta's GPU fleet · Meta · as of the third quarter of 2024"
+    revenue = SimpleNamespace(topic="", measure="currency:revenue/data center", subject="Nvidia", period="FY2025")
+    assert group_title(revenue) == "Data center revenue · Nvidia · in fiscal 2025"

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..analysis.compare import as_text, row_tuples, short_id
-from ..analysis.questions import Question
+from ..analysis.questions import Question, measure_words, period_words
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
+from ..claims.topics import behaviours
 from .answers import answer_html, figure_words, reworded
 from .links import sentence_href
 from .markup import KNOWN_LANGS, esc, lang_attr, lang_span, speaker_html, visible_controls
@@ -125,6 +126,15 @@ def headline_html(
     if not isinstance(question, Question):
         question = Question("", topics=tuple(question))
     return answer_html(question, findings, claims, catalog, documents_href, prepared, ledger)
+
+
+def group_title(head) -> str:
+    """A group in a reader's words: its topic's name (or what it counts), whose and when
+    ("Meta's GPU fleet · Meta · as of the third quarter of 2024")."""
+    topic, measure = as_text(getattr(head, "topic", "")), as_text(getattr(head, "measure", ""))
+    about = behaviours()[topic].name if topic in behaviours() else topic or measure_words(measure)
+    parts = (about[:1].upper() + about[1:], as_text(getattr(head, "subject", "")), period_words(as_text(head.period)))
+    return " · ".join(x for x in parts if x)
 
 
 # A group's "who claims what" sentence names at most this many speakers and figures per speaker.
