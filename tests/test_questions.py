@@ -312,8 +312,10 @@ def test_a_build_answers_the_corpus_s_questions_and_makes_some_without_a_file(tm
     page = _visible((out / "comparison.html").read_text(encoding="utf-8"))
     assert "This corpus has no question file" in page and "What was Tesla's capex in the third quarter of 2025?" in page
     assert (out / "_build" / "questions.yaml").is_file()
+    # a document's report does not show made-up questions: they change with the corpus's largest groups, and
+    # every document's report would run again whenever one document changed them
     document = _visible((out / "documents" / "q3_call.html").read_text(encoding="utf-8"))
-    assert "What was Tesla's capex in the third quarter of 2025?" in document
+    assert "This corpus has no question file" in document and "What was Tesla's capex" not in document
     # the corpus's own question file: the comparison runs again and answers it (no code changed)
     shutil.copy(EARNINGS / "questions.yaml", seeds)
     second = build(opts)

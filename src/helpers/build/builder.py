@@ -143,7 +143,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         questions = questions_for_notebooks(inputs.questions_file, tables["findings"], build_dir)
         runs = plan_notebook_runs(
             opts.notebooks, extractions, inputs.catalog, inputs.catalog_file(), inputs.ledger_for_notebooks, opts.out,
-            questions,
+            questions, questions_generated=inputs.questions_file is None,
         )  # fmt: skip
         doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
         t0 = time.perf_counter()
