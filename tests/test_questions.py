@@ -146,6 +146,9 @@ def test_questions_yaml_round_trips(tmp_path):
     path = tmp_path / "q.yaml"
     path.write_text(questions_yaml(qs, "made for a test\nsecond line"), encoding="utf-8")
     assert load_questions(path) == qs
+    # a corpus with no group to ask about gets a file that asks nothing, and reads as such
+    path.write_text(questions_yaml([]), encoding="utf-8")
+    assert load_questions(path) == []
 
 
 # ---------------------------------------------------------------- what a question gathers

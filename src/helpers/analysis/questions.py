@@ -99,7 +99,7 @@ def parse_questions(root: yaml.Node | None, where: str) -> list[Question]:
             "expected `questions:` followed by a list of questions", path=where, line=_line(items or root)
         )
     out = [_question(node, where, generated) for node in items.value]
-    if not out:
+    if not out and not generated:  # a corpus with no group of comparable figures is asked nothing
         raise QuestionFileError("the file lists no question", path=where, line=_line(items))
     return out
 
@@ -168,7 +168,7 @@ def questions_yaml(questions: Sequence[Question], comment: str = "") -> str:
         item.update({s: list(getattr(q, s)) for s in SELECTORS if getattr(q, s)})
         items.append(item)
     head = "".join(f"# {line}\n" for line in comment.splitlines())
-    doc: dict[str, object] = {"generated": True} if questions and all(q.generated for q in questions) else {}
+    doc: dict[str, object] = {"generated": True} if all(q.generated for q in questions) else {}
     doc["questions"] = items
     return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
 
