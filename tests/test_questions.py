@@ -343,3 +343,14 @@ def test_group_sections_are_titled_in_words():
     assert group_title(fleet) == "Meta's GPU fleet · Meta · as of the third quarter of 2024"
     revenue = SimpleNamespace(topic="", measure="currency:revenue/data center", subject="Nvidia", period="FY2025")
     assert group_title(revenue) == "Data center revenue · Nvidia · in fiscal 2025"
+
+
+def test_a_notebook_not_given_questions_reads_no_findings_for_them(data_folder, tmp_path):
+    from helpers.notebook import setup
+
+    folder = data_folder()
+    nb = setup(str(folder))
+    assert nb.questions == [] and nb.tables._read == {}  # the corpus overview, alignment and explorer runs
+    path = tmp_path / "questions.yaml"
+    path.write_text(questions_yaml([Question("How many?", topics=("meta_gpu_fleet",))]), encoding="utf-8")
+    assert [q.text for q in setup(str(folder), questions_path=str(path)).questions] == ["How many?"]

@@ -69,25 +69,21 @@ def setup(
         catalog = _read_file(Path(catalog_path), load_catalog) if catalog_path else Catalog(path=None)
         ledger = _read_file(Path(ledger_path), load_ledger) if ledger_path else empty_ledger()
         nb = Notebook(TablesOf(data_dir), catalog, ledger)
-    else:
-        catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
-        ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
-        tables = {
-            k: v.copy()
-            for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()
-        }
-        nb = Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
-        if not questions_path and (DEFAULT_SEEDS / QUESTIONS_NAME).exists():
-            questions_path = DEFAULT_SEEDS / QUESTIONS_NAME
-    nb.questions = questions_of(nb.tables, questions_path)
+        # the build passes the questions to the notebooks that answer them; no other run reads the findings for them
+        if questions_path:
+            nb.questions = _read_file(Path(questions_path), load_questions)
+        return nb
+    catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
+    ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
+    tables = {
+        k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()
+    }
+    nb = Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
+    if not questions_path and (DEFAULT_SEEDS / QUESTIONS_NAME).exists():
+        questions_path = DEFAULT_SEEDS / QUESTIONS_NAME
+    # by hand, a corpus without a question file is asked about its largest groups, as the build would
+    nb.questions = load_questions(questions_path) if questions_path else generate_questions(tables["findings"])
     return nb
-
-
-def questions_of(tables: Mapping[str, pd.DataFrame], questions_path: str | Path = "") -> list[Question]:
-    """The questions of ``questions_path``, else questions made from the findings (none without them)."""
-    if questions_path:
-        return _read_file(Path(questions_path), load_questions)
-    return generate_questions(tables["findings"]) if "findings" in tables else []
 
 
 def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:

@@ -241,7 +241,8 @@ def generate_questions(findings: pd.DataFrame, limit: int = GENERATED_QUESTIONS)
     how many claims, then in findings order; each question gathers its group's
     topic (or measure), subject and period.
     """
-    if findings is None or not len(findings) or "kind" not in findings.columns:
+    wanted = ["kind", "topic", "subject", "measure", "period", "doc_ids", "claim_ids"]
+    if findings is None or not len(findings) or any(c not in findings.columns for c in wanted):
         return []
     heads = findings[findings["kind"] == "group"]
     rows = list(heads[["topic", "subject", "measure", "period", "doc_ids", "claim_ids"]].itertuples())
