@@ -120,7 +120,7 @@ def test_the_comparison_says_who_claims_each_figure_and_the_subjects_own():
     assert "Mark Zuckerberg (reported)" in text
     for head, group, html in sentences:
         if "Jensen" in html and "Zuckerberg" not in html:
-            assert "not in these sources; the ledger has" in html
+            assert "not in these sources; the published figure is" in html
         assert 'href="documents/' in html  # each figure links to its sentence
         assert "(inferred)" in group_html(group, "documents/") or "Jensen" not in html
 

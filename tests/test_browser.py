@@ -213,7 +213,7 @@ def test_screenshots_of_every_page_type_in_light_and_dark(browser, seed_build):
             page.close()
 
 
-# The headline questions' topics (notebooks/04_comparison.ipynb); the seeds give several figures on the GPU fleet.
+# The headline questions' topics (seeds/questions.yaml); the seeds give several figures on the GPU fleet.
 HEADLINE_TOPICS = ("meta_gpu_fleet", "llama_training_cluster", "open_compute_savings")
 
 
@@ -222,6 +222,8 @@ def test_headline_charts_are_named_svg_groups_described_in_words(browser, seed_b
 
     from playwright.sync_api import expect
 
+    from helpers.claims.topics import behaviours
+
     out, _ = seed_build
     page, _ = _open(browser, out / "comparison.html")
     drawn = [t for t in HEADLINE_TOPICS if page.locator(f"svg[aria-labelledby='chart-{t}-t']").count()]
@@ -229,8 +231,10 @@ def test_headline_charts_are_named_svg_groups_described_in_words(browser, seed_b
     for topic in drawn:
         chart = page.locator(f"svg[aria-labelledby='chart-{topic}-t']")
         assert chart.evaluate("e => e.tagName") == "svg"
-        expect(chart).to_have_accessible_name(re.compile(rf"^Chart of {topic}: \w+ by event date$"))
-        expect(chart).to_have_accessible_description(re.compile(rf"^{topic}: \d+ figures in \w+ from \d+ sources?"))
+        # named in a reader's words (the topic's name in topics.yaml), not by its key
+        name = re.escape(behaviours()[topic].name[:1].upper() + behaviours()[topic].name[1:])
+        expect(chart).to_have_accessible_name(re.compile(rf"^Chart of {name}: \w+ by event date$"))
+        expect(chart).to_have_accessible_description(re.compile(rf"^{name}: \d+ figures in \w+ from \d+ sources?"))
         # every mark is a link to its claim with a tooltip saying what it is
         marks = chart.locator("a")
         assert marks.count() >= 2

@@ -364,10 +364,13 @@ def test_headline_sentence_names_sources_verdicts_and_links():
     df = sample()
     f = findings_frame(df, LEDGER, CATALOG)
     out = headline_html(f, df, CATALOG, ("meta_gpu_fleet", "llama_training_cluster"), "documents/")
-    answer = out[: out.index("</p>")]
-    assert "35万個" in answer and "600,000" in answer and "translation_slip" in answer and "22,000–24,000" in answer
+    # one opening sentence counting the verdicts in words, then each figure once with who says it and where
+    opening = out[: out.index("</p>")]
+    assert "looks like a slip" in opening and "translation_slip" not in out
+    assert "35万個" in out and "600,000 GPUs" in out and "It looks like a slip for 22,000–24,000 GPUs" in out
     assert 'href="documents/ja_notes.html#s-' in out and '<span lang="ja">35万個</span>' in out
-    assert headline_html(f, df, CATALOG, ("reality_labs_spend",)).startswith("<p>No claims")
+    nothing = headline_html(f, df, CATALOG, ("reality_labs_spend",))
+    assert nothing == "<p>The corpus gives no figure on this question.</p>"
 
 
 # ---------------------------------------------------------------- the real corpus

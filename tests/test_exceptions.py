@@ -44,6 +44,7 @@ EXAMPLES = {
         ]
     ),
     "NotebookFailed": lambda cls: cls("cell 3 raised KeyError: 'x'", cell=3, hint="restart"),
+    "QuestionFileError": lambda cls: cls("unknown topic 'gpu_fleet'", path="seeds/questions.yaml", line=4),
     "OutputError": lambda cls: cls("out/documents/a.html", "Is a directory"),
     "Terminated": lambda cls: cls(),  # the build's SIGTERM, a KeyboardInterrupt
     "OutsideFolder": lambda cls: cls("../v/a", "site", ".published.json"),

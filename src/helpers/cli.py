@@ -33,6 +33,8 @@ def _build_options(args: argparse.Namespace):
         opts.ledger = Path(args.ledger) if args.ledger else None
     if args.catalog:
         opts.catalog = Path(args.catalog)
+    if args.questions:
+        opts.questions = Path(args.questions)
     return opts
 
 
@@ -45,6 +47,10 @@ def _build_arguments(p: argparse.ArgumentParser, *out_flags: str) -> None:
     p.add_argument("--notebooks", help="folder of notebooks (default: notebooks/)")
     p.add_argument("--catalog", help="catalog YAML (default: <seeds>/catalog.yaml)")
     p.add_argument("--ledger", help="reference ledger CSV (default: references/reference_facts.csv; '' for none)")
+    p.add_argument(
+        "--questions",
+        help="question file YAML (default: <seeds>/questions.yaml; without one, questions are made from the corpus)",
+    )
     p.add_argument("--jobs", type=int, default=0, help="notebooks run at once (default: number of cores)")
     p.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run")
     p.add_argument(

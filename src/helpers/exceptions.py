@@ -71,6 +71,10 @@ class LedgerError(ConfigurationError):
         HelpersError.__init__(self, "\n".join(str(p) for p in problems))
 
 
+class QuestionFileError(ConfigurationError):
+    """A question file (``questions.yaml``) that cannot be used; the build answers generated questions instead."""
+
+
 class NotebookFailed(HelpersError):
     """A notebook run failed: a cell raised, a cell timed out, or the kernel died or could not start.
 

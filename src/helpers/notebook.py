@@ -1,18 +1,20 @@
 """What every notebook's first cell calls: the tables, the catalog and the ledger, and figure defaults.
 
-Notebooks take ``data_dir``, ``catalog_path`` and ``ledger_path`` as
-parameters. The build passes its own data folder (and "" for a catalog or
-ledger it found unusable: the notebook then has none). Run by hand
-(JupyterLab, nbval) with ``data_dir = ""``, the corpus in ``seeds/`` is
-extracted and analysed in-process, with the repository's catalog and ledger
-unless others are given, so every notebook runs top to bottom on a fresh clone.
+Notebooks take ``data_dir``, ``catalog_path``, ``ledger_path`` and (those
+that answer the headline questions) ``questions_path`` as parameters. The
+build passes its own data folder (and "" for a catalog or ledger it found
+unusable: the notebook then has none; for questions, the question file or the
+one it generated). Run by hand (JupyterLab, nbval) with ``data_dir = ""``, the
+corpus in ``seeds/`` is extracted and analysed in-process, with the
+repository's catalog, ledger and question file unless others are given, so
+every notebook runs top to bottom on a fresh clone.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +22,7 @@ from typing import TypeVar
 import pandas as pd
 
 from .analysis.ledger import empty_ledger, load_ledger
+from .analysis.questions import QUESTIONS_NAME, Question, generate_questions, load_questions
 from .build.analyze import analyze
 from .build.builder import DEFAULT_LEDGER, DEFAULT_SEEDS
 from .build.extract import CorpusTables, check_claims, combine, extract_document
@@ -36,6 +39,7 @@ class Notebook:
     tables: Mapping[str, pd.DataFrame]
     catalog: Catalog
     ledger: pd.DataFrame
+    questions: list[Question] = field(default_factory=list)  # the headline questions (helpers.analysis.questions)
 
     def documents_of(self, doc_id: str) -> dict[str, pd.DataFrame]:
         """The rows of every per-document table that belong to ``doc_id`` (raises for an unknown id)."""
@@ -54,18 +58,32 @@ class Notebook:
         return self.tables[name][list(columns)].copy()
 
 
-def setup(data_dir: str | Path = "", catalog_path: str | Path = "", ledger_path: str | Path = "") -> Notebook:
+def setup(
+    data_dir: str | Path = "",
+    catalog_path: str | Path = "",
+    ledger_path: str | Path = "",
+    questions_path: str | Path = "",
+) -> Notebook:
     setup_matplotlib()
     if data_dir:
         catalog = _read_file(Path(catalog_path), load_catalog) if catalog_path else Catalog(path=None)
         ledger = _read_file(Path(ledger_path), load_ledger) if ledger_path else empty_ledger()
-        return Notebook(TablesOf(data_dir), catalog, ledger)
+        nb = Notebook(TablesOf(data_dir), catalog, ledger)
+        # the build passes the questions to the notebooks that answer them; no other run reads the findings for them
+        if questions_path:
+            nb.questions = _read_file(Path(questions_path), load_questions)
+        return nb
     catalog_file = Path(catalog_path) if catalog_path else DEFAULT_SEEDS / CATALOG_NAME
     ledger_file = Path(ledger_path) if ledger_path else DEFAULT_LEDGER
     tables = {
         k: v.copy() for k, v in _extract_now(str(DEFAULT_SEEDS.resolve()), str(catalog_file), str(ledger_file)).items()
     }
-    return Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
+    nb = Notebook(tables, load_catalog(catalog_file), load_ledger(ledger_file))
+    if not questions_path and (DEFAULT_SEEDS / QUESTIONS_NAME).exists():
+        questions_path = DEFAULT_SEEDS / QUESTIONS_NAME
+    # by hand, a corpus without a question file is asked about its largest groups, as the build would
+    nb.questions = load_questions(questions_path) if questions_path else generate_questions(tables["findings"])
+    return nb
 
 
 def load_tables(data_dir: str | Path) -> dict[str, pd.DataFrame]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..claims.lexicon import UNITS
+from ..claims.topics import topics_where
 from ..exceptions import ConfigurationError, LedgerError
 from ..tables import Column, TableSpec
 from ..text.safeload import BoundExceeded, read_regular
@@ -277,9 +278,11 @@ def rows_for_topic(ledger: pd.DataFrame, topic: str) -> pd.DataFrame:
     return ledger[(ledger["topic"] == topic) & numeric]
 
 
-def known_versions(ledger: pd.DataFrame, product_topic: str = "llama_version") -> dict[str, str]:
-    """Released version strings -> release date, from rows with measure ``release``."""
-    rows = ledger[(ledger["topic"] == product_topic) & (ledger["measure"] == "release")]
+def known_versions(ledger: pd.DataFrame, product_topic: str | None = None) -> dict[str, str]:
+    """Released version strings -> release date, from rows with measure ``release`` of ``product_topic``
+    (None: of every topic whose figures are versions, ``versions: true`` in topics.yaml)."""
+    topics = {product_topic} if product_topic is not None else topics_where("versions")
+    rows = ledger[ledger["topic"].isin(topics) & (ledger["measure"] == "release")]
     return {str(r.value): str(r.as_of_date) for r in rows.itertuples()}
 
 

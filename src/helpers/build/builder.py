@@ -37,7 +37,7 @@ from .digests import write_if_changed as _write_if_changed
 from .execute import RunResult
 from .extract import combine
 from .extraction import extract_all, extract_batch, extract_stage, extract_with_rows, table_files
-from .inputs import check_notebooks, read_inputs
+from .inputs import check_notebooks, questions_for_notebooks, read_inputs
 from .inputs import load_ledger_or_empty as _load_ledger
 from .lockfile import read_lock
 from .options import (
@@ -140,9 +140,11 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         for name, data in files.items():
             write_if_changed(data_dir / f"{name}.csv", data)
 
+        questions = questions_for_notebooks(inputs.questions_file, tables["findings"], build_dir)
         runs = plan_notebook_runs(
-            opts.notebooks, extractions, inputs.catalog, inputs.catalog_file(), inputs.ledger_for_notebooks, opts.out
-        )
+            opts.notebooks, extractions, inputs.catalog, inputs.catalog_file(), inputs.ledger_for_notebooks, opts.out,
+            questions, questions_generated=inputs.questions_file is None,
+        )  # fmt: skip
         doc_langs = {e.doc_id: str(e.row["lang"]) for e in extractions if e.ok}
         t0 = time.perf_counter()
         results, skipped = run_and_record(runs, opts, workers, tables, chunks, fixed, doc_langs)

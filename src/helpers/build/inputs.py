@@ -1,7 +1,10 @@
-"""What a build reads before it extracts: the documents, the catalog and the ledger, with what is wrong with them.
+"""What a build reads before it extracts: the documents, the catalog, the ledger and the question file, with what
+is wrong with them.
 
-A bad catalog or ledger is a configuration problem: it is reported (exit
-status 2) and the build goes on without it, so what can be built still is.
+A bad catalog, ledger or question file is a configuration problem: it is
+reported (exit status 2) and the build goes on without it, so what can be
+built still is (without a question file, the reports answer questions made
+from the corpus: ``questions_for_notebooks``).
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis.ledger import empty_ledger, load_ledger
+from ..analysis.questions import QUESTIONS_NAME, generate_questions, load_questions, questions_yaml
 from ..exceptions import ConfigurationError, LedgerError
 from ..text.catalog import Catalog, load_catalog
 from ..text.corpus import CATALOG_NAME, SourceFile, discover
+from .digests import write_if_changed
 from .options import BuildOptions
 from .pipeline import PIPELINE
 
@@ -28,6 +33,7 @@ class BuildInputs:
     ledger: pd.DataFrame  # empty when there is none or it is broken
     ledger_for_notebooks: Path | None  # None when broken: reported once, here
     problems: list[str] = field(default_factory=list)
+    questions_file: Path | None = None  # a usable question file; None: questions are made from the corpus
 
     @property
     def config_error(self) -> bool:
@@ -57,7 +63,40 @@ def read_inputs(opts: BuildOptions) -> BuildInputs:
     ledger, ledger_problems = load_ledger_or_empty(opts.ledger)
     problems += ledger_problems
     ledger_for_notebooks = None if ledger_problems else opts.ledger
-    return BuildInputs(sources, catalog, catalog_usable, ledger, ledger_for_notebooks, problems)
+    questions_file, question_problems = check_questions(opts)
+    problems += question_problems
+    return BuildInputs(sources, catalog, catalog_usable, ledger, ledger_for_notebooks, problems, questions_file)
+
+
+def check_questions(opts: BuildOptions) -> tuple[Path | None, list[str]]:
+    """The question file the reports answer (``--questions``, else ``<seeds>/questions.yaml`` when there is one),
+    or None and the problem that made it unusable."""
+    path = opts.questions or opts.seeds / QUESTIONS_NAME
+    if opts.questions is None and not path.exists():
+        return None, []
+    try:
+        load_questions(path)
+    except ConfigurationError as e:
+        return None, [str(e)]
+    return path, []
+
+
+GENERATED_NAME = "questions.yaml"  # in _build/: the questions made for a corpus without a question file
+
+
+def questions_for_notebooks(questions_file: Path | None, findings: pd.DataFrame, build_dir: Path) -> Path:
+    """The question file the notebooks read: the corpus's own, else one made from its largest groups (written
+    into ``build_dir``, where a user can copy it from to edit)."""
+    if questions_file is not None:
+        return questions_file
+    path = build_dir / GENERATED_NAME
+    note = (
+        "Questions made from the corpus's largest groups of comparable figures (this corpus has no question file).\n"
+        "Copy this file beside the documents as questions.yaml and edit it to ask your own."
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(path, questions_yaml(generate_questions(findings), note).encode("utf-8"))
+    return path
 
 
 def load_ledger_or_empty(path: Path | None) -> tuple[pd.DataFrame, list[str]]:

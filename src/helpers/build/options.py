@@ -40,6 +40,7 @@ class BuildOptions:
     notebooks: Path = DEFAULT_NOTEBOOKS
     ledger: Path | None = DEFAULT_LEDGER
     catalog: Path | None = None  # default: <seeds>/catalog.yaml
+    questions: Path | None = None  # default: <seeds>/questions.yaml, else questions made from the corpus
     jobs: int = 0  # 0: one per core
     force: bool = False
     timeout: int = DEFAULT_TIMEOUT

@@ -51,6 +51,11 @@ class NotebookSpec:
     label: str  # how the index and the navigation name the report
     contents: str  # what the report shows (for reports/README.md)
     needs: tuple[str, ...] = ("documents", "sentences", "claims")  # tables the notebook reads
+    # Whether it answers the headline questions (reads the question file: its runs depend on the file's bytes),
+    # and also those the build made for a corpus without a file. Those change with the corpus's largest groups:
+    # a per-document report that read them would run again for every document whenever a document changes them.
+    questions: bool = False
+    generated_questions: bool = False
 
 
 PIPELINE: tuple[NotebookSpec, ...] = (
@@ -74,6 +79,7 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "and its full text with every sentence anchored as `#s-N` and every claim highlighted with its permalink "
         "`#c-<claim_id>`",
         needs=("documents", "blocks", "sentences", "claims", "summaries"),
+        questions=True,
     ),
     NotebookSpec(
         "04_comparison",
@@ -81,11 +87,14 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "comparison.html",
         "Comparison across sources",
         "Comparison",
-        "the headline questions (GPU counts, Open Compute savings) answered with evidence and who says each figure, "
+        "the headline questions (the corpus's question file, else questions about its largest groups) answered in "
+        "plain words: who says each figure, where, and whether the sources and the published figure agree; "
         "a table of every group of comparable figures (a topic for one subject and period, or a subject, measure and "
         "period), sections for topic groups and groups with a conflict or slip with one verdict per figure and a "
         "log-scale chart of values and ranges with reference values, and the ledger",
         needs=("documents", "sentences", "claims", "findings"),
+        questions=True,
+        generated_questions=True,
     ),
     NotebookSpec(
         "05_alignment",
@@ -140,8 +149,15 @@ def plan_runs(
     catalog_path: Path | None,
     ledger_path: Path | None,
     rows_dir: Path | None = None,
+    questions_path: Path | None = None,
+    questions_generated: bool = False,
 ) -> list[NotebookRun]:
     """Every notebook run of the build, in a deterministic order.
+
+    Runs of notebooks that answer the headline questions get ``questions_path``
+    and the digest of its bytes (not a notebook parameter: it makes an edited
+    question file a change of those runs, and of no other); questions the build
+    made (``questions_generated``) only go to notebooks that answer those too.
 
     With ``rows_dir``, a per-document run whose tables all have a ``doc_id``
     column reads them from ``rows_dir/<document>/``, which holds the document's
@@ -155,6 +171,10 @@ def plan_runs(
         "catalog_path": str(catalog_path) if catalog_path else "",
         "ledger_path": str(ledger_path) if ledger_path else "",
     }
+    asked: dict[str, object] = {}
+    if questions_path is not None:
+        digest = hashlib.sha256(questions_path.read_bytes()).hexdigest() if questions_path.is_file() else "missing"
+        asked = {"questions_path": str(questions_path), "questions_digest": digest}
     runs: list[NotebookRun] = []
     pairs = rendering_pairs_in(catalog, doc_ids)
     for spec in PIPELINE:
@@ -171,7 +191,8 @@ def plan_runs(
         else:
             bindings = [({"doc_a": a, "doc_b": b}, (a, b)) for a, b in pairs]
         for binding, docs in bindings:
-            parameters = {**common, **binding}
+            answers = spec.questions and (spec.generated_questions or not questions_generated)
+            parameters = {**common, **(asked if answers else {}), **binding}
             if rows_dir is not None and spec.scope == "document" and set(spec.needs) <= PER_DOCUMENT_TABLES:
                 parameters["data_dir"] = str(document_data_dir(rows_dir, docs[0]))
             fmt = {k: str(v) for k, v in binding.items()}

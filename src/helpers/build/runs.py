@@ -47,11 +47,16 @@ def plan_notebook_runs(
     catalog_file: Path | None,
     ledger: Path | None,
     out: Path,
+    questions: Path | None = None,
+    questions_generated: bool = False,
 ) -> list[NotebookRun]:
     """Every run of the build over the documents extracted, the row folders no run uses any more removed."""
     build_dir = out / "_build"
     ok_docs = [e.doc_id for e in extractions if e.ok]
-    runs = plan_runs(notebooks, ok_docs, catalog, out / "data", catalog_file, ledger, rows_dir=build_dir / ROWS_DIR)
+    runs = plan_runs(
+        notebooks, ok_docs, catalog, out / "data", catalog_file, ledger, rows_dir=build_dir / ROWS_DIR,
+        questions_path=questions, questions_generated=questions_generated,
+    )  # fmt: skip
     drop_stale_rows(out, build_dir / ROWS_DIR, runs)
     return runs
 

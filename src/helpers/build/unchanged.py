@@ -78,9 +78,10 @@ def input_stats(opts: BuildOptions) -> dict[str, object]:
     that only sends the build down the full path, which hashes contents.
     """
     package = Path(__file__).resolve().parents[1]
-    extra = [p for p in (opts.catalog, opts.ledger) if p]
+    extra = [p for p in (opts.catalog, opts.ledger, opts.questions) if p]
     return {
-        "options": [str(opts.seeds), str(opts.notebooks), str(opts.catalog or ""), str(opts.ledger or "")],
+        "options": [str(opts.seeds), str(opts.notebooks), str(opts.catalog or ""), str(opts.ledger or "")]
+        + ([str(opts.questions)] if opts.questions else []),
         "seeds": _tree_stats(opts.seeds),
         "notebooks": _tree_stats(opts.notebooks),
         "files": _stats([Path(p).resolve() for p in extra], Path("/")),

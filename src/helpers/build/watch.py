@@ -176,6 +176,8 @@ def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
         watched.append(Path(opts.ledger))
     if opts.catalog is not None:
         watched.append(Path(opts.catalog))
+    if opts.questions is not None:
+        watched.append(Path(opts.questions))
     before = snapshot(watched)
     build_and_publish(set())  # an error here (no seeds folder, say) ends the command, as for build
     try:

@@ -4,6 +4,8 @@ A topic applies when one of its cue words occurs in the quantity's clause (or
 sentence) and the unit fits; with no cue the topic stays empty, never a guess.
 A topic that names its ``subjects`` applies only to figures whose subject
 (``helpers.claims.subjects``) is one of them or unknown (``topic_fits``).
+How the comparison treats a topic's figures (over time, as a family, as
+versions) and its name in a reader's words are read with it (``behaviours``).
 """
 
 from __future__ import annotations
@@ -83,6 +85,48 @@ def topics() -> tuple[_Topic, ...]:
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class TopicBehaviour:
+    """How the comparison and the reports treat a topic's figures (``data/topics.yaml``, beside its cues)."""
+
+    key: str
+    name: str  # the topic in a reader's words; the key when the lexicon gives none
+    time_varying: bool = False  # grouped by period: two dates can both hold
+    family: bool = False  # values name members of a family (8B, 70B, 405B): differing values are no conflict
+    versions: bool = False  # values are release versions, checked against the ledger's release rows
+    measure_words: tuple[tuple[str, str], ...] = ()  # measure key -> the measure in a reader's words
+
+
+_FLAGS = ("time_varying", "family", "versions")
+
+
+@lru_cache(maxsize=1)
+def behaviours() -> dict[str, TopicBehaviour]:
+    """Each topic's behaviour, by key, in file order; a flag that is not true or false is an error here."""
+    out = {}
+    for key, spec in _lexicon()["topics"].items():
+        for flag in _FLAGS:
+            if not isinstance(spec.get(flag, False), bool):
+                raise ValueError(f"topics.yaml: {key}.{flag} must be true or false, not {spec[flag]!r}")
+        words = spec.get("measure_words") or {}
+        out[str(key)] = TopicBehaviour(
+            str(key),
+            str(spec.get("name") or key),
+            time_varying=bool(spec.get("time_varying", False)),
+            family=bool(spec.get("family", False)),
+            versions=bool(spec.get("versions", False)),
+            measure_words=tuple((str(k), str(v)) for k, v in words.items()),
+        )
+    return out
+
+
+def topics_where(flag: str) -> frozenset[str]:
+    """The keys of the topics whose ``flag`` (time_varying, family, versions) is true."""
+    if flag not in _FLAGS:
+        raise KeyError(f"no topic flag {flag!r}; flags are {', '.join(_FLAGS)}")
+    return frozenset(k for k, b in behaviours().items() if getattr(b, flag))
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,10 @@ from datetime import date
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, row_tuples, short_id, topic_group
+from ..analysis.compare import NUMERIC_UNITS, row_tuples, short_id, topic_group, topic_groups
 from ..analysis.ledger import rows_for_topic
+from ..analysis.questions import Question, gathers
+from ..claims.topics import behaviours
 from ..format import grouped
 from .links import claim_href
 from .markup import esc
@@ -272,6 +274,7 @@ def _chart(
     documents_href: str,
     chart_id: str,
     label: str,
+    keys: bool = True,
 ) -> str:
     if len(pts) < 2:
         return ""
@@ -293,7 +296,7 @@ def _chart(
     def x_of(d: date) -> float:
         return x0 + ((d.toordinal() - mid) / span + 0.5) * (x1 - x0)
 
-    sentence = esc(_alt(name, unit, every, refs, len(pts)))
+    sentence = esc(_alt(name, unit, every, refs, len(pts), keys))
     out = _axes(key, name, unit, sentence, y, dates, undated, x1, x_of)
     out += _reference_lines(refs, y)
     out += _mark_links(pts, dates, x0, x1, x_of, y, documents_href)
@@ -327,16 +330,36 @@ def headline_charts(
     findings: pd.DataFrame,
     catalog,
     ledger: pd.DataFrame,
-    topics: Iterable[str],
+    topics: Iterable[str] | Question,
     documents_href: str = "documents/",
     prepared: pd.DataFrame | None = None,
 ) -> str:
-    """One chart per headline topic that has several distinct figures (the headline's sentence covers the rest)."""
+    """One chart per headline topic (or, for a question gathering no topic, per group it gathers) that has several
+    distinct figures; the headline's sentence covers the rest.
+
+    A chart is named in a reader's words (the topic's name in topics.yaml, or the question), its ledger
+    figures by value and date; ids stay in the chart's element ids.
+    """
+    question = topics if isinstance(topics, Question) else Question("", topics=tuple(topics))
     out = []
-    for topic in topics:
+    for topic in question.topics:
         group = topic_group(claims, findings, catalog, topic=topic, prepared=prepared)
-        out.append(topic_chart(group, ledger, topic, documents_href, chart_id=topic))
+        if question.subjects or question.periods:
+            group = group[gathers(Question("", subjects=question.subjects, periods=question.periods), group)]
+        name = behaviours()[topic].name if topic in behaviours() else topic
+        label = name[:1].upper() + name[1:]
+        out.append(_chart(*_marks(group), ledger, topic, documents_href, topic, label, keys=False))
+    if not question.topics:
+        heads = findings[(findings["kind"] == "group") & gathers(question, findings)]
+        ids = heads["group_id"].tolist()[:MAX_HEADLINE_CHARTS]
+        for gid, group in topic_groups(claims, findings, catalog, ids, prepared=prepared).items():
+            label = question.text or gid
+            out.append(_chart(*_marks(group), ledger, "", documents_href, gid, label, keys=False))
     return "".join(out)
+
+
+# A question gathering groups without topic draws at most this many of them (findings.csv has every group).
+MAX_HEADLINE_CHARTS = 3
 
 
 def _reference_lines(refs: pd.DataFrame, y: _Scale) -> list[str]:
@@ -392,7 +415,7 @@ def _legend(pts: list[dict]) -> str:
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
-def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) -> str:
+def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int, keys: bool = True) -> str:
     """The chart in one sentence: how many figures, from how many sources, over which dates and values.
 
     ``pts`` is every mark (``_marks``), so the sentence speaks for all
@@ -425,7 +448,7 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) 
         if len(pts) > drawn
         else ""
     )
-    ref_text = "; ".join(_ref_words(row_tuples(refs)))
+    ref_text = "; ".join(_ref_words(row_tuples(refs), keys))
     return (
         f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} "
         f"source{'s' if len(docs) != 1 else ''}{when}, "
@@ -435,10 +458,12 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int) 
     )
 
 
-def _ref_words(rows: Iterable) -> list[str]:
+def _ref_words(rows: Iterable, keys: bool = True) -> list[str]:
+    """Each ledger figure as "key value (date)"; without ``keys`` (a headline's chart, read as an answer) "value
+    (date)"."""
     out = []
     for r in rows:
         lo, hi = float(r.low_base), float(r.high_base)
         value = grouped(lo) + (f"–{grouped(hi)}" if math.isfinite(hi) and hi > lo else "")
-        out.append(f"{r.topic_key} {value} ({r.as_of})")
+        out.append(f"{r.topic_key} {value} ({r.as_of})" if keys else f"{value} ({r.as_of})")
     return out

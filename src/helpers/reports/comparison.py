@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-from ..analysis.compare import as_text, claim_range, prepare_claims, records, row_tuples, short_id
+from ..analysis.compare import as_text, row_tuples, short_id
+from ..analysis.questions import Question, measure_words, period_words
 from ..claims.subjects import entity, lineage, organisation_of, person_for_speaker
-from ..format import range_words
+from ..claims.topics import behaviours
+from .answers import answer_html, figure_words, reworded
 from .links import sentence_href
 from .markup import KNOWN_LANGS, esc, lang_attr, lang_span, speaker_html, visible_controls
 
@@ -109,69 +112,29 @@ def groups_html(
 MAX_TABLE_ROWS = 60
 
 
-_VERDICT_PHRASES = {
-    "consistent": "agrees with",
-    "different_measure": "measures something else than",
-    "conflict": "conflicts with",
-    "translation_slip": "looks like a slip against",
-    "unverified": "has nothing to compare with",
-}
-
-
 def headline_html(
     findings: pd.DataFrame,
     claims: pd.DataFrame,
     catalog: Mapping | None,
-    topics: tuple[str, ...],
+    question: Question | tuple[str, ...],
     documents_href: str = "documents/",
     prepared: pd.DataFrame | None = None,
+    ledger: pd.DataFrame | None = None,
 ) -> str:
-    """A headline answer: one sentence naming every figure, who says it and what it is judged to be, then the evidence.
+    """A headline answer in plain words (``answers.answer_html``): who says what, where, and whether the sources
+    and the published figure agree, each figure once. ``question`` is a ``Question`` or the topic keys it gathers."""
+    if not isinstance(question, Question):
+        question = Question("", topics=tuple(question))
+    return answer_html(question, findings, claims, catalog, documents_href, prepared, ledger)
 
-    Each figure links to its sentence in the document report; the speaker comes
-    from the claims table, worded by ``markup.speaker_html`` ("Name (inferred)").
-    ``prepared`` (``prepare_claims`` of the same claims) saves preparing them again for every headline.
-    """
-    df = prepared if prepared is not None else prepare_claims(claims, catalog)
-    own = findings[findings["topic"].isin(topics) & findings["kind"].isin(["claim", "version", "year"])]
-    # Only the first claim of each finding is shown: look up those rows, not the whole table.
-    firsts = [ids.split()[0] for ids in own["claim_ids"].tolist()]
-    shown = {r["claim_id"]: r for r in records(df[df["claim_id"].isin(set(firsts))])}
-    phrases, items = [], []
-    for f, cid in zip(row_tuples(own), firsts):
-        c = shown.get(cid)
-        if c is None:
-            continue
-        rng = claim_range(c["value"], c.get("value_low"), c.get("value_high"))
-        href = sentence_href(str(c["doc_id"]), c["sentence_id"], documents_href)
-        surface = f'<a href="{html.escape(href)}"><span{lang_attr(c["lang"])}>{html.escape(c["surface"])}</span></a>'
-        what = f"{range_words(rng, c['unit'])}" + (f", {c['measure'].replace('_', ' ')}" if c["measure"] else "")
-        judged = _VERDICT_PHRASES.get(f.verdict, f.verdict)
-        ref = (
-            f" {html.escape(f.reference)} ({html.escape(as_text(f.reference_value))}, "
-            f"{html.escape(as_text(f.reference_as_of))})"
-            if f.reference
-            else ""
-        )
-        likely = f"; likely {html.escape(as_text(f.likely_value))}" if as_text(f.likely_value) else ""
-        speaker = speaker_html(c["speaker"], c["attribution"], c.get("speaker_confidence"))
-        said = f"{speaker} in {html.escape(short_id(c['doc_id']))}" if speaker else html.escape(short_id(c["doc_id"]))
-        phrases.append(f"{surface} ({said}: {html.escape(what)}) <em>{html.escape(f.verdict)}</em>{likely}")
-        who = f", {speaker}" if speaker else ""
-        items.append(
-            f"<li>{html.escape(short_id(c['doc_id']))} ({html.escape(c['event_date'] or 'undated')}{who}): {surface} = "
-            f"{html.escape(what)} — {judged}{ref}{likely}. <small>{html.escape(as_text(f.detail))}</small></li>"
-        )
-    if not phrases:
-        return "<p>No claims on " + html.escape(", ".join(topics)) + ".</p>"
-    groups = findings[findings["topic"].isin(topics) & (findings["kind"] == "group")]
-    between = ""
-    if len(groups):
-        counts = groups["verdict"].value_counts()
-        between = (f" Compared in {len(groups)} group(s) (same subject, measure and period): "
-                   + ", ".join(f"{n} {html.escape(v)}" for v, n in sorted(counts.items())) + ".")  # fmt: skip
-    answer = "The corpus gives " + "; ".join(phrases) + "." + between
-    return f"<p>{answer}</p><ul>{''.join(items)}</ul>"
+
+def group_title(head) -> str:
+    """A group in a reader's words: its topic's name (or what it counts), whose and when
+    ("Meta's GPU fleet · Meta · as of the third quarter of 2024")."""
+    topic, measure = as_text(getattr(head, "topic", "")), as_text(getattr(head, "measure", ""))
+    about = behaviours()[topic].name if topic in behaviours() else topic or measure_words(measure)
+    parts = (about[:1].upper() + about[1:], as_text(getattr(head, "subject", "")), period_words(as_text(head.period)))
+    return " · ".join(x for x in parts if x)
 
 
 # A group's "who claims what" sentence names at most this many speakers and figures per speaker.
@@ -197,8 +160,12 @@ def speaks_for(speaker: str, subject: str) -> bool:
 
 
 def _figure(r, documents_href: str) -> str:
+    """The figure in a reader's words ("350,000 GPUs"), linked to its sentence; its claim id in the tooltip."""
     href = sentence_href(r.doc_id, r.sentence_id, documents_href)
-    return f'<a href="{esc(href)}">{esc(r.normalized or r.surface)}</a>'
+    low, high, unit = getattr(r, "low", math.nan), getattr(r, "high", math.nan), as_text(getattr(r, "unit", ""))
+    words = figure_words((float(low), float(high)), unit) if low == low and high == high and unit else ""
+    tip = f' title="claim {esc(r.claim_id)}"' if getattr(r, "claim_id", "") else ""
+    return f'<a href="{esc(href)}"{tip}>{esc(words or r.normalized or r.surface)}</a>'
 
 
 def _listed(items: list[str], limit: int) -> str:
@@ -226,6 +193,7 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     # a group of a large corpus repeats a few voices thousands of times: each is worked out once
     voice_of: dict[tuple, tuple[tuple[str, str], str]] = {}
     for_subject: dict[str, bool] = {}
+    slips: dict[tuple[str, tuple[str, str]], list] = {}  # a figure flagged as a slip is nobody's own figure
     for r in row_tuples(group):
         who = (
             r.said,
@@ -241,7 +209,9 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
         speaker = as_text(r.speaker)
         if speaker not in for_subject:
             for_subject[speaker] = speaks_for(speaker, subject)
-        if for_subject[speaker]:
+        if ":translation_slip" in as_text(getattr(r, "verdicts", "")):
+            slips.setdefault((figure, key), []).append(r)
+        elif for_subject[speaker]:
             own.setdefault((figure, key), []).append(r)
         else:
             opening.setdefault(key, opens)
@@ -266,12 +236,22 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
         ]
         parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
     elif as_text(getattr(head, "reference_value", "")):
-        ref = f"{esc(head.reference_value)} ({esc(head.reference)}, {esc(head.reference_as_of)})"
+        tip = f"ledger {as_text(head.reference)}: {as_text(getattr(head, 'reference_source', ''))}"
+        value = as_text(head.reference_value)
+        words = reworded(value, value.rsplit(" ", 1)[-1]) if " " in value else value  # "24,576 gpu": 24,576 GPUs
+        ref = f'<span class="ref" title="{esc(tip)}">{esc(words)}</span> ({esc(head.reference_as_of)})'
         parts.append(
-            f"{esc(subject)}'s own figure is not in these sources; the ledger has {ref}"
+            f"{esc(subject)}'s own figure is not in these sources; the published figure is {ref}"
             if subject
-            else f"the ledger has {ref}"
+            else f"the published figure is {ref}"
         )
+    if slips:
+        said = [
+            f"{_figure(rows[0], documents_href)} "
+            f"({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, {docs(rows)})"
+            for rows in slips.values()
+        ]
+        parts.append(f"{_listed(said, MAX_FIGURES)} look{'s' if len(said) == 1 else ''} like a slip")
     text = "; ".join(parts)
     return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
 

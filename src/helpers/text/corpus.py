@@ -10,7 +10,8 @@ CATALOG_NAME = "catalog.yaml"
 # name may have at most 255 bytes: a longer id is refused rather than crashing
 # the run that writes its report.
 MAX_ID_BYTES = 200
-_NOT_DOCUMENTS = {CATALOG_NAME, "catalog.yml"}
+# The catalog and the question file (helpers.analysis.questions) sit beside the documents.
+_NOT_DOCUMENTS = {CATALOG_NAME, "catalog.yml", "questions.yaml", "questions.yml"}
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class SourceFile:
 def discover(seeds_dir: Path) -> list[SourceFile]:
     """Every candidate document in ``seeds_dir``, sorted by document id.
 
-    Hidden files, the catalog and READMEs are not documents. Two files whose
+    Hidden files, the catalog, the question file and READMEs are not documents. Two files whose
     names give the same id are both reported rather than one silently winning.
     A symbolic link is a document only when it resolves to a file inside the
     folder; any other link is listed with its problem and is never read.

@@ -16,7 +16,7 @@ from .comparable import rival_key, unjudgeable
 from .keys import GroupKey, _countable, _quantity
 from .peers import _Cluster, claim_verdict
 from .rows import as_text, short_id
-from .rules import FAMILY, VERDICTS, finite_or_none
+from .rules import FAMILY, VERDICTS, VERSIONS, finite_or_none
 from .verdicts import Verdict, _ref_range, _specific, reference_verdict, version_verdict
 from .views import ClaimView, claim_views, prepare_claims
 
@@ -185,8 +185,8 @@ def group_findings(
     ``by_topic`` (topic -> numeric ledger rows) saves filtering the ledger once per group.
     """
     rows: list[dict] = []
-    if key.topic == "llama_version":
-        releases = known_versions(ledger)
+    if key.topic in VERSIONS:
+        releases = known_versions(ledger, key.topic)
         by_version = {
             str(r.value): r
             for r in ledger[(ledger["topic"] == key.topic) & (ledger["measure"] == "release")].itertuples()

@@ -1,4 +1,5 @@
-"""The comparison's rules: which topics change over time or name a family, the tolerances, and figures as ranges.
+"""The comparison's rules: which topics change over time or name a family (from topics.yaml), the tolerances, and
+figures as ranges.
 
 A stated figure is a range (low, high); each qualifier widens it by its own
 tolerance; a figure that misses can hit after a clean power of ten.
@@ -10,21 +11,21 @@ import datetime as dt
 import math
 import re
 
-from ...claims.topics import report_order
+from ...claims.topics import report_order, topics_where
 
 VERDICTS = ("consistent", "different_measure", "conflict", "translation_slip", "unverified")
 
 # The topics in report order (the claims lexicon's order for reports).
 TOPIC_KEYS = report_order()
 
-# Figures that change over time: two values from different dates can both hold.
-TIME_VARYING = frozenset(
-    {"meta_gpu_fleet", "meta_capex", "meta_user_count", "creator_count", "datacenter_power",
-     "company_age", "alexandr_wang_age", "reality_labs_spend", "ai_hiring_pay", "llama_training_cluster"}
-)  # fmt: skip
-# Topics whose values name different members of a family (8B, 70B and 405B
+# Figures that change over time (``time_varying: true`` in topics.yaml): two values from different dates can
+# both hold.
+TIME_VARYING = topics_where("time_varying")
+# Topics whose values name different members of a family (``family: true``: 8B, 70B and 405B
 # are all true at once), so differing values are not a conflict.
-FAMILY = frozenset({"llama_model_size", "llama_benchmark", "llama_training_cost", "ai_hiring_pay", "scale_ai_deal"})
+FAMILY = topics_where("family")
+# Topics whose values are release versions (``versions: true``), checked against the ledger's release rows.
+VERSIONS = topics_where("versions")
 # Two dates closer than this are "the same time" for a time-varying figure
 # (a quarter: company figures are reported quarterly).
 SAME_TIME_DAYS = 90
