@@ -42,12 +42,16 @@ TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 # A speaker's name as transcripts write it, the one rule ``formats.transcript`` uses too: up to five
 # capitalised Latin words (particles such as "van", "de" and short numbers between them), or a
-# short run of non-ASCII letters (a Japanese name).
+# short run of non-ASCII letters (a Japanese name). A capitalised word may join the first with a
+# colon and no space, as in a publication's name ("Blickpunkt:Film: …" is Blickpunkt:Film's turn).
 NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-NAME_LATIN = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + NAME_TOKEN + r"){0,4}"
-NAME_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12}"
+_WORD = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*"
+NAME_LATIN = _WORD + r"(?::" + _WORD + r")?(?:[ ]" + NAME_TOKEN + r"){0,4}"
+_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]"
+# (a family and a given name may stand apart: "山本 大輔: …", "山本　大輔：…")
+NAME_CJK = _CJK + r"{1,12}(?:[ \u3000]" + _CJK + r"{1,8})?"
 _NAME = r"(?:" + NAME_LATIN + r"|" + NAME_CJK + r")"
-_PREFIX = r"^(?P<bullet>[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
+_PREFIX = r"^(?P<bullet>[-*•][ \t]+|>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
 
 
 def _stamp(k: int) -> str:
@@ -81,7 +85,7 @@ _LINE_RANGE_NAME = re.compile(
 )
 # NAME, TITLE: and NAME (voice-over): (capitals only, so prose never matches)
 _CAPS_TITLE = re.compile(
-    r"^(?:>>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4})"
+    r"^(?:>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z0-9][A-Z0-9.'’-]*){0,4})"
     r"(?:,[ \t]+[A-Z0-9][A-Z0-9 ,.'’&/-]{0,80}?(?:[ \t]*\([a-z -]{1,24}\))?|[ \t]*\([a-z -]{1,24}\))[ \t]*:[ \t]+(?=\S)"
 )
 

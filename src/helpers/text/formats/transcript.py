@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .. import labelled
 from ..language import script_lang
+from .interview import doc_labels
 from .runs import _SOUND_ONLY, _TS, Reading, Run, Unit
 from .timing import _written_clock, clock
 
@@ -19,6 +20,10 @@ _NAME = r"(?P<name>" + labelled.NAME_LATIN + r"|" + labelled.NAME_CJK + r")"
 # [00:12], (00:12) and ranges [00:00:00 - 00:00:05] (the start counts)
 _BR_TS = r"[\[(](?P<ts>" + _TS + r")(?:[ \t]*(?:-->|-|–)[ \t]*" + _TS + r")?[\])]"
 _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
+
+# A stage direction between a name and its colon ("(laughs)", "(voice-over)", "(through translator)"),
+# not a field's qualifier ("Record (in all competitions): 91 games").
+_NOTE = r"\((?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}\)"
 
 # Each style: (name, regex at line start). The analysed text of the
 # line starts at the end of the match; a match that reaches the end of the
@@ -49,7 +54,17 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
     # Name: text   /   **Name:** text   /   Name: alone
-    ("name", re.compile(r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\*\*)?" + _NAME + r"(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*")),
+    # (also "> **Name:**" quoted, "Name (laughs): text" with a note)
+    (
+        "name",
+        re.compile(
+            r"^(?:[-*•][ \t]+|>+[ \t]*)?(?:\*\*)?"
+            + _NAME
+            + r"(?:[ \t]*"
+            + _NOTE
+            + r")?(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"
+        ),
+    ),
 ]
 # A name alone on its line above "(00:00:00) text" lines (lexfridman.com, Descript).
 _BARE_NAME = re.compile(r"^(?:\*\*)?(?P<name>" + _NAME_LATIN + r")(?:\*\*)?$")
@@ -225,13 +240,15 @@ def _match_label(line: str) -> _LabelHit | None:
 
 
 def _is_labelled(body: str) -> bool:
-    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    every = [ln.strip() for ln in body.split("\n")]
+    lines = [ln for ln in every if ln]
     if not lines:
         return False
     if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
         return True
     hits = [_match_label(ln) for ln in lines]
     strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
+    strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name)))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
     strong += sum(_bare_name_labels(lines).values())
     if strong >= _STRONG_MIN and strong >= 0.1 * len(lines):
@@ -322,6 +339,7 @@ class _TranscriptState:
     lines: list[tuple[int, str]]  # (offset, raw line)
     recurring: set[str]  # Name: labels seen at least twice that look like names
     bare_names: set[str]  # names alone on a line above a timestamped line
+    doc_hits: dict[int, _LabelHit]  # labels only the document tells from text (``interview``), by line
     single_word_style: bool  # the recurring labels are all single names
     units: list[Unit] = field(default_factory=list)
     speaker: str | None = None
@@ -360,7 +378,9 @@ def _transcript_state(text: str, base: int) -> _TranscriptState:
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
-    return _TranscriptState(text, raw_lines, recurring, bare_names, single_word_style)
+    found = doc_labels([raw.strip() for _, raw in raw_lines], counts)
+    doc_hits = {i: _LabelHit("interview", d.name, None, d.content) for i, d in found.items()}
+    return _TranscriptState(text, raw_lines, recurring, bare_names, doc_hits, single_word_style)
 
 
 def _read_transcript_line(st: _TranscriptState, i: int) -> int:
@@ -427,7 +447,7 @@ def _accepted_label(st: _TranscriptState, i: int, stripped: str, first_line: boo
         hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
     if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
         hit = None
-    return hit
+    return hit or st.doc_hits.get(i)
 
 
 def _free_line(st: _TranscriptState, i: int, a: int, raw: str, first_line: bool) -> bool:
@@ -461,6 +481,8 @@ def _read_words(st: _TranscriptState, a: int, raw: str, hit: _LabelHit | None) -
         if hit.name:
             # Every label opens a turn, also a repeated one: a sentence never runs across two labels.
             st.speaker, st.new_block = hit.name.strip().strip("*").strip(), True
+        elif hit.style == "interview":  # ">> text", the answer to "――質問": a new turn, its speaker unnamed
+            st.speaker, st.new_block = None, True
         if hit.ts:
             st.timestamp = _written_clock(hit.ts)
         content += hit.content

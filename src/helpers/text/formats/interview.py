@@ -1,0 +1,153 @@
+"""Label forms that are labels only where a document uses them as such.
+
+Printed interviews and briefings mark turns with forms that, on one line,
+could as well be text; the document as a whole tells them apart:
+
+* ``――質問`` / ``── 質問`` (also ``—— ``): the interviewer of a Japanese interview
+  (``聞き手``); the unlabelled line after it is the answer, a new turn;
+* ``渡辺　本文`` / ``田中社長 本文``: a Japanese surname (with a title) and a
+  space before the words, when the name recurs and the document is an
+  interview (dashed questions, or two such names that take turns);
+* ``【佐藤】本文``, ``（高橋）本文``: a bracketed name before the words, when
+  the document has two or more speakers that recur (a dateline such as
+  ``【ワシントン共同】`` stands once);
+* a name alone on its line with the turn on the lines right below it
+  (``金井`` / ``森本さん`` / ``「寺松」``), two or more names recurring;
+* ``Q    text``, ``Q. text`` / ``A. text``, ``Q (Inaudible.)``: the reporters' and
+  the witness's turns in briefing and court transcripts, when ``Q`` recurs;
+* ``>> text``: a caption dump's turn mark without a name (a new turn, speaker unknown).
+
+``doc_labels`` reads the stripped lines of a document and returns, for each
+line that opens with one of these labels, the speaker (None for a turn whose
+speaker the text does not name) and where the words start. Pure functions,
+linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import labelled
+from ..language import script_lang
+
+INTERVIEWER = "聞き手"
+# A Japanese name as interviews print it: kanji or kana, a title or honorific may follow; no
+# digits, punctuation or brackets (so "第1章" and sentences are not names).
+_JA_NAME = r"[^\s\x00-\x7f。、，．・「」『』：:()（）【】\[\]〔〕！？!?―─—…0-9０-９]{1,8}"
+_DASH_TURN = re.compile(r"^(?:[―─]{1,3}|——)[ \t\u3000]*(?=\S)")
+_SPACED = re.compile(r"^(?P<name>" + _JA_NAME + r")[ \t\u3000]+(?=\S)")
+_BRACKETED = re.compile(r"^(?:【(?P<a>" + _JA_NAME + r")】|（(?P<b>" + _JA_NAME + r")）)[ \t\u3000]*(?=\S)")
+_ALONE = re.compile(r"^(?:「(?P<a>" + _JA_NAME + r")」|【(?P<b>" + _JA_NAME + r")】|(?P<c>" + _JA_NAME + r"))$")
+_ALONE_LATIN = re.compile(r"^(?P<name>" + labelled.NAME_LATIN + r")$")
+_COLON_NAME = re.compile(r"^(?P<name>" + labelled.NAME_CJK + r")[ \t]*[：:]")
+_QA = re.compile(r"^(?P<name>Q|A)(?:\.[ \t]+|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)")
+_TURN_MARK = re.compile(r"^>>[ \t]*(?=\S)")
+_MIN = 2  # a form counts as a label when it recurs at least this often
+# a name has a kanji, katakana or Latin letter ("はい" or "また" alone on a line is not a name)
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
+
+
+@dataclass(frozen=True)
+class DocLabel:
+    name: str | None  # None: a new turn whose speaker is not named
+    content: int  # offset in the stripped line where the words start (its length: a label for the lines below)
+
+
+def doc_labels(lines: list[str], named: Counter[str] | None = None) -> dict[int, DocLabel]:
+    """Line index -> label for the forms above, over the stripped ``lines`` of one document.
+
+    ``named`` counts the names the document's other labels give (``Name:``), so a
+    bracketed name that also stands before a colon recurs.
+    """
+    out: dict[int, DocLabel] = {}
+    out.update(_qa_labels(lines))
+    out.update(_turn_marks(lines))
+    out.update(_japanese_labels(lines, named or Counter()))
+    out.update(_alone_labels(lines, out))
+    return out
+
+
+def _qa_labels(lines: list[str]) -> dict[int, DocLabel]:
+    found = {i: m for i, ln in enumerate(lines) if (m := _QA.match(ln))}
+    if sum(1 for m in found.values() if m.group("name") == "Q") < _MIN:
+        return {}
+    return {i: DocLabel(m.group("name"), m.end()) for i, m in found.items()}
+
+
+def _turn_marks(lines: list[str]) -> dict[int, DocLabel]:
+    found = {i: m.end() for i, ln in enumerate(lines) if (m := _TURN_MARK.match(ln))}
+    return {i: DocLabel(None, end) for i, end in found.items()} if len(found) >= _MIN else {}
+
+
+def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabel]:
+    """Dashed questions, spaced and bracketed names (see the module's docstring)."""
+    dashes: dict[int, int] = {}
+    spaced: dict[int, tuple[str, int]] = {}
+    bracketed: dict[int, tuple[str, int]] = {}
+    counts: Counter[str] = Counter()
+    for i, ln in enumerate(lines):
+        m = _DASH_TURN.match(ln)
+        if m and script_lang(ln[m.end() :]):
+            dashes[i] = m.end()
+            continue
+        b = _BRACKETED.match(ln)
+        if b:
+            bracketed[i] = (b.group("a") or b.group("b"), b.end())
+            counts[bracketed[i][0]] += 1
+            continue
+        c = _COLON_NAME.match(ln)
+        if c:  # "山本 大輔: …" is a name and a colon, not a surname and words
+            counts[c.group("name")] += 1
+            continue
+        s = _SPACED.match(ln)
+        if s and _NAME_CHAR.search(s.group("name")) and script_lang(ln[s.end() :]):
+            spaced[i] = (s.group("name"), s.end())
+            counts[s.group("name")] += 1
+    for name, k in named.items():
+        counts[name] += k if name not in counts else 0
+    recurring = {n for n, k in counts.items() if k >= _MIN}
+    interview = len(dashes) >= _MIN and (len(dashes) >= 3 or bool(recurring))
+    out: dict[int, DocLabel] = {}
+    if interview:
+        out.update({i: DocLabel(INTERVIEWER, end) for i, end in dashes.items()})
+    for i, (name, end) in bracketed.items():
+        if name in recurring and (len(recurring) >= 2 or interview):
+            out[i] = DocLabel(name, end)
+    spaced_names = {name for name, _ in spaced.values() if name in recurring}
+    if interview or (len(spaced_names) >= 2 and _take_turns([spaced[i][0] for i in sorted(spaced)])):
+        out.update({i: DocLabel(name, end) for i, (name, end) in spaced.items() if name in recurring})
+    if interview:
+        # the answer after a dashed question is a new turn, its speaker named or not
+        for i in dashes:
+            if i + 1 < len(lines) and i + 1 not in out and i + 1 not in dashes and lines[i + 1]:
+                out[i + 1] = DocLabel(None, 0)
+    return out
+
+
+def _take_turns(names: list[str]) -> bool:
+    """Names in the order they label lines change hands at least twice (a dialogue, not a list)."""
+    return sum(1 for a, b in zip(names, names[1:]) if a != b) >= 2
+
+
+def _alone_labels(lines: list[str], taken: dict[int, DocLabel]) -> dict[int, DocLabel]:
+    """Names alone on a line right above their turn, two or more names that recur and take turns."""
+    found: dict[int, str] = {}
+    for i, ln in enumerate(lines[:-1]):
+        if i in taken or not lines[i + 1] or not ln:
+            continue
+        m = _ALONE.match(ln)
+        name = (m.group("a") or m.group("b") or m.group("c")) if m else None
+        if name is None:
+            latin = _ALONE_LATIN.match(ln)
+            name = latin.group("name") if latin and len(ln.split()) <= 3 and ln[-1].isalpha() else None
+        if name and not _NAME_CHAR.search(name):
+            name = None
+        if name and not _ALONE.match(lines[i + 1]) and not _ALONE_LATIN.match(lines[i + 1]):
+            found[i] = name
+    counts = Counter(found.values())
+    recurring = {n for n, k in counts.items() if k >= _MIN}
+    if len(recurring) < 2 or not _take_turns([found[i] for i in sorted(found) if found[i] in recurring]):
+        return {}
+    return {i: DocLabel(name, len(lines[i])) for i, name in found.items() if name in recurring}
