@@ -4,17 +4,19 @@ Printed interviews and briefings mark turns with forms that, on one line,
 could as well be text; the document as a whole tells them apart:
 
 * ``――質問`` / ``── 質問`` (also ``—— ``): the interviewer of a Japanese interview
-  (``聞き手``); the unlabelled line after it is the answer, a new turn;
+  (``聞き手``), when such lines recur and ask (half of them end in a question)
+  or the document names speakers too; the unlabelled line after one is the
+  answer, a new turn;
 * ``渡辺　本文`` / ``田中社長 本文``: a Japanese surname (with a title) and a
   space before the words, when the name recurs and the document is an
-  interview (dashed questions, or two such names that take turns);
+  interview (dashed questions, or two such names that take turns and ask);
 * ``【佐藤】本文``, ``（高橋）本文``: a bracketed name before the words, when
-  the document has two or more speakers that recur (a dateline such as
-  ``【ワシントン共同】`` stands once);
-* a name alone on its line with the turn on the lines right below it
-  (``金井`` / ``森本さん`` / ``「寺松」``), two or more names recurring;
-* ``Q    text``, ``Q. text`` / ``A. text``, ``Q (Inaudible.)``: the reporters' and
-  the witness's turns in briefing and court transcripts, when ``Q`` recurs;
+  two or more such speakers recur, take turns and ask (a dateline such as
+  ``【ワシントン共同】`` names a news agency; ``【特徴】…【価格】…`` lists never ask);
+* a Japanese name alone on its line with the turn on the lines right below it
+  (``金井`` / ``森本さん`` / ``「寺松」``), two or more names recurring and taking turns;
+* ``Q    text``, ``Q. text`` / ``A. text``, ``Ｑ．本文``, ``Q (Inaudible.)``: the reporters'
+  and the witness's turns in briefing, court and FAQ transcripts, when ``Q`` recurs;
 * ``>> text``: a caption dump's turn mark without a name (a new turn, speaker unknown).
 
 ``doc_labels`` reads the stripped lines of a document and returns, for each
@@ -40,9 +42,15 @@ _DASH_TURN = re.compile(r"^(?:[―─]{1,3}|——)[ \t\u3000]*(?=\S)")
 _SPACED = re.compile(r"^(?P<name>" + _JA_NAME + r")[ \t\u3000]+(?=\S)")
 _BRACKETED = re.compile(r"^(?:【(?P<a>" + _JA_NAME + r")】|（(?P<b>" + _JA_NAME + r")）)[ \t\u3000]*(?=\S)")
 _ALONE = re.compile(r"^(?:「(?P<a>" + _JA_NAME + r")」|【(?P<b>" + _JA_NAME + r")】|(?P<c>" + _JA_NAME + r"))$")
-_ALONE_LATIN = re.compile(r"^(?P<name>" + labelled.NAME_LATIN + r")$")
 _COLON_NAME = re.compile(r"^(?P<name>" + labelled.NAME_CJK + r")[ \t]*[：:]")
-_QA = re.compile(r"^(?P<name>Q|A)(?:\.[ \t]+|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)")
+_QA = re.compile(
+    r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)"
+)
+_QA_NAMES = {"Ｑ": "Q", "Ａ": "A"}
+# a turn that asks: a question mark, or the endings of Japanese questions and requests
+_ASKS = re.compile(r"(?:[?？]|か。|は。|ください。|でしょうか)[」』）)]*$")
+# a news agency's dateline in brackets: 【ワシントン共同】, （時事）, 【ロンドン＝ロイター】
+_AGENCY = re.compile(r"(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|発|通信)$")
 _TURN_MARK = re.compile(r"^>>[ \t]*(?=\S)")
 _MIN = 2  # a form counts as a label when it recurs at least this often
 # a name has a kanji, katakana or Latin letter ("はい" or "また" alone on a line is not a name)
@@ -71,9 +79,10 @@ def doc_labels(lines: list[str], named: Counter[str] | None = None) -> dict[int,
 
 def _qa_labels(lines: list[str]) -> dict[int, DocLabel]:
     found = {i: m for i, ln in enumerate(lines) if (m := _QA.match(ln))}
-    if sum(1 for m in found.values() if m.group("name") == "Q") < _MIN:
+    names = {i: _QA_NAMES.get(m.group("name"), m.group("name")) for i, m in found.items()}
+    if sum(1 for n in names.values() if n == "Q") < _MIN:
         return {}
-    return {i: DocLabel(m.group("name"), m.end()) for i, m in found.items()}
+    return {i: DocLabel(names[i], m.end()) for i, m in found.items()}
 
 
 def _turn_marks(lines: list[str]) -> dict[int, DocLabel]:
@@ -86,6 +95,7 @@ def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabe
     dashes: dict[int, int] = {}
     spaced: dict[int, tuple[str, int]] = {}
     bracketed: dict[int, tuple[str, int]] = {}
+    colon: dict[int, str] = {}  # "高橋氏：" lines, whose turns count as asking too
     counts: Counter[str] = Counter()
     for i, ln in enumerate(lines):
         m = _DASH_TURN.match(ln)
@@ -93,13 +103,14 @@ def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabe
             dashes[i] = m.end()
             continue
         b = _BRACKETED.match(ln)
-        if b:
+        if b and not _AGENCY.search(b.group("a") or b.group("b")):
             bracketed[i] = (b.group("a") or b.group("b"), b.end())
             counts[bracketed[i][0]] += 1
             continue
         c = _COLON_NAME.match(ln)
         if c:  # "山本 大輔: …" is a name and a colon, not a surname and words
             counts[c.group("name")] += 1
+            colon[i] = c.group("name")
             continue
         s = _SPACED.match(ln)
         if s and _NAME_CHAR.search(s.group("name")) and script_lang(ln[s.end() :]):
@@ -108,16 +119,15 @@ def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabe
     for name, k in named.items():
         counts[name] += k if name not in counts else 0
     recurring = {n for n, k in counts.items() if k >= _MIN}
-    interview = len(dashes) >= _MIN and (len(dashes) >= 3 or bool(recurring))
+    asking = sum(1 for i in dashes if _ASKS.search(lines[i]))
+    interview = len(dashes) >= _MIN and 2 * asking >= len(dashes)
     out: dict[int, DocLabel] = {}
     if interview:
         out.update({i: DocLabel(INTERVIEWER, end) for i, end in dashes.items()})
-    for i, (name, end) in bracketed.items():
-        if name in recurring and (len(recurring) >= 2 or interview):
-            out[i] = DocLabel(name, end)
-    spaced_names = {name for name, _ in spaced.values() if name in recurring}
-    if interview or (len(spaced_names) >= 2 and _take_turns([spaced[i][0] for i in sorted(spaced)])):
-        out.update({i: DocLabel(name, end) for i, (name, end) in spaced.items() if name in recurring})
+    for form in (bracketed, spaced):
+        turns = {i: name for i, (name, _) in form.items() if name in recurring}
+        if interview or _dialogue(turns, colon, lines):
+            out.update({i: DocLabel(name, form[i][1]) for i, name in turns.items()})
     if interview:
         # the answer after a dashed question is a new turn, its speaker named or not
         for i in dashes:
@@ -131,20 +141,22 @@ def _take_turns(names: list[str]) -> bool:
     return sum(1 for a, b in zip(names, names[1:]) if a != b) >= 2
 
 
+def _dialogue(turns: dict[int, str], colon: dict[int, str], lines: list[str]) -> bool:
+    """Two or more names that take turns, and a turn that asks: a conversation, not a list of fields."""
+    order = [turns[i] for i in sorted(turns)]
+    asks = any(_ASKS.search(lines[i]) for i in [*turns, *colon])
+    return len(set(order)) >= 2 and _take_turns(order) and asks
+
+
 def _alone_labels(lines: list[str], taken: dict[int, DocLabel]) -> dict[int, DocLabel]:
-    """Names alone on a line right above their turn, two or more names that recur and take turns."""
+    """Japanese names alone on a line right above their turn, two or more names that recur and take turns."""
     found: dict[int, str] = {}
     for i, ln in enumerate(lines[:-1]):
         if i in taken or not lines[i + 1] or not ln:
             continue
         m = _ALONE.match(ln)
         name = (m.group("a") or m.group("b") or m.group("c")) if m else None
-        if name is None:
-            latin = _ALONE_LATIN.match(ln)
-            name = latin.group("name") if latin and len(ln.split()) <= 3 and ln[-1].isalpha() else None
-        if name and not _NAME_CHAR.search(name):
-            name = None
-        if name and not _ALONE.match(lines[i + 1]) and not _ALONE_LATIN.match(lines[i + 1]):
+        if name and _NAME_CHAR.search(name) and not _ALONE.match(lines[i + 1]):
             found[i] = name
     counts = Counter(found.values())
     recurring = {n for n, k in counts.items() if k >= _MIN}
