@@ -139,6 +139,10 @@ def test_turn_marks_open_unnamed_turns():
         ("> **Maria Lopez:** And the cooling?", "Maria Lopez", "And the cooling?"),
         ("SPEAKER 3 (laughs): Finally.", "SPEAKER 3", "Finally."),
         ("Tom Reed (laughing): Sure.", "Tom Reed", "Sure."),
+        ("Mark Zuckerberg (Meta): 600,000 GPUs.", "Mark Zuckerberg", "600,000 GPUs."),
+        ("Jensen Huang, CEO: Thanks.", "Jensen Huang", "Thanks."),
+        ("Łukasz Kaiser: 7 layers.", "Łukasz Kaiser", "7 layers."),
+        ("Jiří Novák: Díky.", "Jiří Novák", "Díky."),
         ("山本　大輔：規模は？", "山本　大輔", "規模は？"),
     ],
 )
@@ -154,6 +158,7 @@ def test_one_line_label_forms(line, name, words):
         ("Meeting at 10:30: room 4", None),  # a time is never part of a name
         ("10:30: start", None),
         ("Record (in all years): 91 sites", None),  # a field's qualifier is not a stage direction
+        ("In Berlin, Germany: prices rose", None),  # a title after the comma must name a role
     ],
 )
 def test_what_a_label_name_does_not_take(line, name):

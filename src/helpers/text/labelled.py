@@ -44,8 +44,9 @@ _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 # capitalised Latin words (particles such as "van", "de" and short numbers between them), or a
 # short run of non-ASCII letters (a Japanese name). A capitalised word may join the first with a
 # colon and no space, as in a publication's name ("Blickpunkt:Film: …" is Blickpunkt:Film's turn).
-NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-_WORD = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*"
+# (Latin-1 and Latin Extended letters: "Łukasz", "Jiří", "Ōtani")
+NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
+_WORD = r"[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*"
 NAME_LATIN = _WORD + r"(?::" + _WORD + r")?(?:[ ]" + NAME_TOKEN + r"){0,4}"
 _CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]"
 # (a family and a given name may stand apart: "山本 大輔: …", "山本　大輔：…")

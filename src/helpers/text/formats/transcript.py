@@ -23,7 +23,11 @@ _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 
 # A stage direction between a name and its colon ("(laughs)", "(voice-over)", "(through translator)"),
 # not a field's qualifier ("Record (in all competitions): 91 games").
-_NOTE = r"\((?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}\)"
+# Or the speaker's affiliation: "Mark Zuckerberg (Meta): …", "JENSEN HUANG (NVIDIA): …".
+_NOTE = (
+    r"\((?:(?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}"
+    r"|[A-Z][A-Za-z0-9&.' -]{0,39})\)"
+)
 
 # Each style: (name, regex at line start). The analysed text of the
 # line starts at the end of the match; a match that reaches the end of the
@@ -54,6 +58,11 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
     # Name: text   /   **Name:** text   /   Name: alone
+    # Jensen Huang, CEO: text   (a role in the title, see _ROLE)
+    (
+        "name-title",
+        re.compile(r"^(?:\*\*)?" + _NAME + r",[ \t]+(?P<title>[^:：\n*]{1,60})(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"),
+    ),
     # (also "> **Name:**" quoted, "Name (laughs): text" with a note)
     (
         "name",
@@ -90,7 +99,9 @@ def _heading_text(line: str) -> str | None:
 
 _ROLE = re.compile(
     r"\b(?:Chief|Officer|CEO|CFO|COO|CTO|President|Director|Analyst|Vice|Head|Founder|Chair(?:man|woman)?|"
-    r"Investor Relations|Partner|Managing|Manager|Treasurer|Secretary|Host|Guest|Research|Engineer|Scientist)\b"
+    r"Investor Relations|Partner|Managing|Manager|Treasurer|Secretary|Host|Guest|Research|Engineer|Scientist|"
+    r"Moderator|Interviewer|Panelist|Anchor|Correspondent|Reporter|Editor|Professor|Minister|Senator|Governor|"
+    r"Ambassador|Spokes(?:person|man|woman))\b"
 )
 _HEADING_SPEAKER = re.compile(r"^(?P<name>" + _NAME_LATIN + r"),[ \t]+(?P<title>.+)$")
 _BARE_TS_LINE = re.compile(r"^(?P<ts>" + _TS + r")$")
@@ -232,6 +243,8 @@ def _match_label(line: str) -> _LabelHit | None:
         name = (gd.get("name") or "").strip() or None
         if name and (name.lower().startswith("http") or name.isdigit()):
             continue
+        if style == "name-title" and not _ROLE.search(gd.get("title") or ""):
+            continue
         return _LabelHit(style, name, gd.get("ts"), len(line) if style in ("otter", "name-dash-title") else m.end())
     m = _OPERATOR.match(line)
     if m:
@@ -247,7 +260,7 @@ def _is_labelled(body: str) -> bool:
     if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
         return True
     hits = [_match_label(ln) for ln in lines]
-    strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
+    strong = sum(1 for h in hits if h and h.style not in ("name", "name-title", "ts-colon", "operator"))
     strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name)))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
     strong += sum(_bare_name_labels(lines).values())
@@ -259,7 +272,9 @@ def _is_labelled(body: str) -> bool:
     bare = sum(1 for ln in lines if _BARE_TS_LINE.match(ln))
     if bare >= _STRONG_MIN and bare >= 0.2 * len(lines):
         return True
-    named = Counter(h.name for h in hits if h and h.style == "name" and h.name and _plausible_name(h.name))
+    named = Counter(
+        h.name for h in hits if h and h.style in ("name", "name-title") and h.name and _plausible_name(h.name)
+    )
     recurring = [n for n, k in named.items() if k >= 2]
     if len(recurring) >= 2 and sum(named[n] for n in recurring) >= 4 and sum(named.values()) >= 0.1 * len(lines):
         return True
@@ -440,7 +455,7 @@ def _accepted_label(st: _TranscriptState, i: int, stripped: str, first_line: boo
     """The label line ``i`` opens with, unless it is text that only looks like one."""
     hit = _match_label(stripped)
     # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
-    weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
+    weak = hit is not None and (hit.style in ("name", "name-title") or hit.style == "labelled" and not hit.ts)
     if hit and hit.name and weak and not st.accept_name(hit.name):
         hit = None
     if hit and hit.style == "name" and first_line and st.standalone(i) and hit.name not in st.recurring:
