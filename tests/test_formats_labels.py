@@ -58,6 +58,16 @@ def test_dashed_questions_are_the_interviewer_and_the_next_line_a_new_turn():
     assert got[3] == DocLabel("渡辺", 3)
 
 
+def test_the_answer_after_a_blank_line_is_not_the_interviewer(tmp_path):
+    text = "――目標は？\n\n500億円です。\n\n海外は3割です。\n\n――採用は？\n\n200人です。\n"
+    assert doc_labels(text.split("\n"))[2] == DocLabel(None, 0)
+    path = tmp_path / "interview.txt"
+    path.write_text(text, encoding="utf-8")
+    speakers = [(s.text, s.speaker) for s in parse_file(path).sentences]
+    assert speakers[0] == ("目標は？", INTERVIEWER) and speakers[3] == ("採用は？", INTERVIEWER)
+    assert all(who != INTERVIEWER for _, who in speakers[1:3] + speakers[4:])
+
+
 def test_dashes_that_do_not_ask_are_prose():
     assert doc_labels(["――それは冬のことだった。", "――彼は戻らなかった。", "――十年がたった。"]) == {}
 

@@ -129,10 +129,11 @@ def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabe
         if interview or _dialogue(turns, colon, lines):
             out.update({i: DocLabel(name, form[i][1]) for i, name in turns.items()})
     if interview:
-        # the answer after a dashed question is a new turn, its speaker named or not
+        # the answer after a dashed question (its next line with words) is a new turn, its speaker named or not
         for i in dashes:
-            if i + 1 < len(lines) and i + 1 not in out and i + 1 not in dashes and lines[i + 1]:
-                out[i + 1] = DocLabel(None, 0)
+            j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j]), None)
+            if j is not None and j not in out and j not in dashes:
+                out[j] = DocLabel(None, 0)
     return out
 
 
