@@ -123,7 +123,7 @@ def labels_report(names: list[str] | None) -> None:
     """The speaker-label fixtures: tuned ones row by row, held-out ones only in aggregate."""
     gold = yaml.safe_load((LABELS / "gold.yaml").read_text(encoding="utf-8"))
     names = names or sorted(gold)
-    cols = ("debris in claims", "speaker accuracy", "false labels", "exact text")
+    cols = ("debris in claims", "speaker accuracy", "timestamps", "false labels", "exact text")
     print("| " + " | ".join([f"{'fixture':26}"] + [f"{c:>17}" for c in cols]) + " |")
     print("| " + " | ".join([f"{'---':26}"] + [f"{'---':>17}" for _ in cols]) + " |")
 
@@ -131,6 +131,7 @@ def labels_report(names: list[str] | None) -> None:
         cells = [
             pct(r["debris"], r["claims"]),
             pct(r["speaker_ok"], r["labelled"]),
+            pct(r["time_ok"], r["timed"]),
             pct(r["false_label"], r["unlabelled"]),
             pct(r["exact"], r["sentences"]),
         ]

@@ -153,6 +153,7 @@ def test_turn_marks_open_unnamed_turns():
         ("Jensen Huang, CEO: Thanks.", "Jensen Huang", "Thanks."),
         ("Łukasz Kaiser: 7 layers.", "Łukasz Kaiser", "7 layers."),
         ("Jiří Novák: Díky.", "Jiří Novák", "Díky."),
+        ("Lex Fridman [inaudible]: Wow.", "Lex Fridman", "Wow."),
         ("山本　大輔：規模は？", "山本　大輔", "規模は？"),
     ],
 )
@@ -174,3 +175,14 @@ def test_one_line_label_forms(line, name, words):
 def test_what_a_label_name_does_not_take(line, name):
     hit = _match_label(line)
     assert (hit.name if hit else None) == name
+
+
+def test_a_timed_note_is_a_time_not_words():
+    from helpers.text.labelled import inline_stamps
+
+    line = "How many [inaudible 00:03:05] stores [crosstalk 00:03:09] opened?"
+    assert [(line[a:b], ts) for a, b, ts in inline_stamps(line)] == [
+        (" 00:03:05", "00:03:05"),
+        (" 00:03:09", "00:03:09"),
+    ]
+    assert inline_stamps("[inaudible] and [laughter 12]") == []

@@ -143,13 +143,21 @@ def _label(m: re.Match, ts: str, name: str) -> Label | None:
 
 # --- times inside running text ------------------------------------------------------
 
-# "[00:00:05]" inside a line (a link "[00:05](…)" is not a bare time)
-_INLINE_STAMP = re.compile(r"\[(" + TS + r")\](?!\()")
+# "[00:00:05]" inside a line (a link "[00:05](…)" is not a bare time), also in a transcriber's
+# note that marks where words were lost: "[inaudible 00:03:05]", "[crosstalk 00:12:01]" (Rev), whose
+# time alone is cut out ("[inaudible]" stays in the words)
+_INLINE_STAMP = re.compile(
+    r"\[(?:(?:inaudible|crosstalk|unintelligible|indiscernible|foreign language|silence)(?P<gap>[ \t]+))?"
+    r"(?P<ts>" + TS + r")\](?!\()"
+)
 
 
 def inline_stamps(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, time) of every bracketed time in ``line``."""
-    return [(m.start(), m.end(), m.group(1)) for m in _INLINE_STAMP.finditer(line)]
+    """(start, end, time) of every bracketed time in ``line`` (of a note's time only, with the blank before it)."""
+    return [
+        (m.start("gap"), m.end("ts")) + (m.group("ts"),) if m.group("gap") else (m.start(), m.end(), m.group("ts"))
+        for m in _INLINE_STAMP.finditer(line)
+    ]
 
 
 def stamped_prose(lines: list[str]) -> bool:
@@ -160,7 +168,7 @@ def stamped_prose(lines: list[str]) -> bool:
     stamps = inside = opening = 0
     for ln in lines:
         ln = ln.strip()
-        found = _INLINE_STAMP.findall(ln)
+        found = list(_INLINE_STAMP.finditer(ln))
         stamps += len(found)
         first = bool(found) and _INLINE_STAMP.match(ln) is not None
         opening += first

@@ -23,10 +23,11 @@ _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
 
 # A stage direction between a name and its colon ("(laughs)", "(voice-over)", "(through translator)"),
 # not a field's qualifier ("Record (in all competitions): 91 games").
-# Or the speaker's affiliation: "Mark Zuckerberg (Meta): …", "JENSEN HUANG (NVIDIA): …".
+# Or the speaker's affiliation: "Mark Zuckerberg (Meta): …", "JENSEN HUANG (NVIDIA): …"; or a
+# transcriber's note: "Lex Fridman [inaudible]: …".
 _NOTE = (
-    r"\((?:(?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}"
-    r"|[A-Z][A-Za-z0-9&.' -]{0,39})\)"
+    r"(?:\((?:(?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}"
+    r"|[A-Z][A-Za-z0-9&.' -]{0,39})\)|\[[a-z][a-z -]{0,23}\])"
 )
 
 # Each style: (name, regex at line start). The analysed text of the
@@ -538,7 +539,7 @@ def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list
 
 def _glue_punctuation(runs: list[Run]) -> list[Run]:
     """Runs cut after a time or citation ("GPUs [[1]](#t=8). It"): a full stop or comma opening them takes no space."""
-    if runs and runs[0].text[:1] in ".,;:!?)":
+    if runs and runs[0].text[:1] in ".,;:!?)]":  # "]" closes a note whose time was cut out
         runs[0] = replace(runs[0], glued=True)
     return runs
 
