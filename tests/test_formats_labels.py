@@ -118,6 +118,36 @@ def test_names_alone_above_their_turn_take_turns():
     assert doc_labels(["はい", "そうです。", "いいえ", "違います。", "はい", "そう。", "いいえ", "違う。"]) == {}
 
 
+def test_latin_names_alone_need_full_names_or_roles():
+    call = [
+        "Operator",
+        "Welcome.",
+        "Amy Hood",
+        "Revenue grew.",
+        "Satya Nadella",
+        "Thanks.",
+        "Amy Hood",
+        "Next.",
+        "Satya Nadella",
+        "Ten regions.",
+        "Prepared Remarks",
+        "Margins rose.",
+        "Keith Moss",
+        "How many?",
+    ]
+    got = {i: d.name for i, d in doc_labels(call, plausible=lambda n: n != "Prepared Remarks").items()}
+    assert got == {
+        0: "Operator",
+        2: "Amy Hood",
+        4: "Satya Nadella",
+        6: "Amy Hood",
+        8: "Satya Nadella",
+        12: "Keith Moss",
+    }
+    headings = ["Pros", "Light.", "Cons", "Costly.", "Pros", "Fast.", "Cons", "Loud."]
+    assert doc_labels(headings, plausible=bool) == {}
+
+
 @pytest.mark.parametrize(
     ("lines", "names"),
     [

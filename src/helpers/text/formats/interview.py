@@ -13,8 +13,9 @@ could as well be text; the document as a whole tells them apart:
 * ``【佐藤】本文``, ``（高橋）本文``: a bracketed name before the words, when
   two or more such speakers recur, take turns and ask (a dateline such as
   ``【ワシントン共同】`` names a news agency; ``【特徴】…【価格】…`` lists never ask);
-* a Japanese name alone on its line with the turn on the lines right below it
-  (``金井`` / ``森本さん`` / ``「寺松」``), two or more names recurring and taking turns;
+* a name alone on its line with the turn on the lines right below it (``金井`` /
+  ``森本さん`` / ``「寺松」``, ``Satya Nadella`` / ``Operator`` as earnings-call pages print them),
+  two or more names recurring and taking turns;
 * ``Q    text``, ``Q. text`` / ``A. text``, ``Ｑ．本文``, ``Q (Inaudible.)``: the reporters'
   and the witness's turns in briefing, court and FAQ transcripts, when ``Q`` recurs;
 * ``>> text``: a caption dump's turn mark without a name (a new turn, speaker unknown).
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import labelled
@@ -43,6 +45,12 @@ _SPACED = re.compile(r"^(?P<name>" + _JA_NAME + r")[ \t\u3000]+(?=\S)")
 _BRACKETED = re.compile(r"^(?:【(?P<a>" + _JA_NAME + r")】|（(?P<b>" + _JA_NAME + r")）)[ \t\u3000]*(?=\S)")
 _ALONE = re.compile(r"^(?:「(?P<a>" + _JA_NAME + r")」|【(?P<b>" + _JA_NAME + r")】|(?P<c>" + _JA_NAME + r"))$")
 _COLON_NAME = re.compile(r"^(?P<name>" + labelled.NAME_CJK + r")[ \t]*[：:]")
+_ALONE_LATIN = re.compile(r"^" + labelled.NAME_LATIN + r"$")
+# the headings of a call's sections ("Question-and-Answer Session", "Prepared Remarks")
+_SECTION = re.compile(
+    r"\b(?:Session|Remarks|Answers?|Questions?|Participants|Statements?|Introduction|Overview|Summary)\b"
+)
+_ROLE_WORD = re.compile(r"^(?:Operator|Moderator|Host|Interviewer|Interviewee|Guest|Narrator|Reporter|Analyst)$")
 _QA = re.compile(
     r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)"
 )
@@ -63,17 +71,20 @@ class DocLabel:
     content: int  # offset in the stripped line where the words start (its length: a label for the lines below)
 
 
-def doc_labels(lines: list[str], named: Counter[str] | None = None) -> dict[int, DocLabel]:
+def doc_labels(
+    lines: list[str], named: Counter[str] | None = None, plausible: Callable[[str], bool] = bool
+) -> dict[int, DocLabel]:
     """Line index -> label for the forms above, over the stripped ``lines`` of one document.
 
     ``named`` counts the names the document's other labels give (``Name:``), so a
-    bracketed name that also stands before a colon recurs.
+    bracketed name that also stands before a colon recurs; ``plausible`` tells a Latin name alone
+    on its line from a word that is not one ("Summary").
     """
     out: dict[int, DocLabel] = {}
     out.update(_qa_labels(lines))
     out.update(_turn_marks(lines))
     out.update(_japanese_labels(lines, named or Counter()))
-    out.update(_alone_labels(lines, out))
+    out.update(_alone_labels(lines, out, plausible))
     return out
 
 
@@ -149,18 +160,43 @@ def _dialogue(turns: dict[int, str], colon: dict[int, str], lines: list[str]) ->
     return len(set(order)) >= 2 and _take_turns(order) and asks
 
 
-def _alone_labels(lines: list[str], taken: dict[int, DocLabel]) -> dict[int, DocLabel]:
-    """Japanese names alone on a line right above their turn, two or more names that recur and take turns."""
+def _alone_labels(
+    lines: list[str], taken: dict[int, DocLabel], plausible: Callable[[str], bool]
+) -> dict[int, DocLabel]:
+    """Names alone on a line right above their turn, two or more names that recur and take turns.
+
+    A Japanese name, or a Latin one of two words or more, in capitals or a role ("Satya Nadella",
+    "OPERATOR", "Operator"): single capitalised words alone on a line are headings as often.
+    Once two names recur, a role or a full name that stands once is a speaker too ("Operator"
+    opening a call, an analyst asking one question).
+    """
     found: dict[int, str] = {}
     for i, ln in enumerate(lines[:-1]):
-        if i in taken or not lines[i + 1] or not ln:
+        if i in taken or not lines[i + 1] or not ln or _alone_name(lines[i + 1], plausible):
             continue
-        m = _ALONE.match(ln)
-        name = (m.group("a") or m.group("b") or m.group("c")) if m else None
-        if name and _NAME_CHAR.search(name) and not _ALONE.match(lines[i + 1]):
+        name = _alone_name(ln, plausible)
+        if name:
             found[i] = name
     counts = Counter(found.values())
     recurring = {n for n, k in counts.items() if k >= _MIN}
     if len(recurring) < 2 or not _take_turns([found[i] for i in sorted(found) if found[i] in recurring]):
         return {}
-    return {i: DocLabel(name, len(lines[i])) for i, name in found.items() if name in recurring}
+    return {i: DocLabel(name, len(lines[i])) for i, name in found.items() if name in recurring or _once(name)}
+
+
+def _once(name: str) -> bool:
+    """A name alone that stands once is a speaker when it is a role or a Latin full name, not a section's heading."""
+    if _ROLE_WORD.match(name):
+        return True
+    return name.isascii() and len(name.split()) >= 2 and not _SECTION.search(name)
+
+
+def _alone_name(line: str, plausible: Callable[[str], bool]) -> str | None:
+    m = _ALONE.match(line)
+    if m:
+        name = m.group("a") or m.group("b") or m.group("c")
+        return name if _NAME_CHAR.search(name) else None
+    m = _ALONE_LATIN.match(line)
+    if not m or not line[-1].isalpha() or not plausible(line):
+        return None
+    return line if len(line.split()) >= 2 or line.isupper() or _ROLE_WORD.match(line) else None

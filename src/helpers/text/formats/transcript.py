@@ -262,7 +262,7 @@ def _is_labelled(body: str) -> bool:
         return True
     hits = [_match_label(ln) for ln in lines]
     strong = sum(1 for h in hits if h and h.style not in ("name", "name-title", "ts-colon", "operator"))
-    strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name)))
+    strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name), _plausible_name))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
     strong += sum(_bare_name_labels(lines).values())
     if strong >= _STRONG_MIN and strong >= 0.1 * len(lines):
@@ -394,7 +394,7 @@ def _transcript_state(text: str, base: int) -> _TranscriptState:
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
-    found = doc_labels([raw.strip() for _, raw in raw_lines], counts)
+    found = doc_labels([raw.strip() for _, raw in raw_lines], counts, _plausible_name)
     doc_hits = {i: _LabelHit("interview", d.name, None, d.content) for i, d in found.items()}
     return _TranscriptState(text, raw_lines, recurring, bare_names, doc_hits, single_word_style)
 
