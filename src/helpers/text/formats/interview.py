@@ -61,6 +61,7 @@ _ASKS = re.compile(r"(?:[?？]|か。|は。|ください。|でしょうか)[�
 _AGENCY = re.compile(r"(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|発|通信)$")
 _TURN_MARK = re.compile(r"^>>[ \t]*(?=\S)")
 _MIN = 2  # a form counts as a label when it recurs at least this often
+_ALONE_MAX = 60  # a name alone on its line is short
 # a name has a kanji, katakana or Latin letter ("はい" or "また" alone on a line is not a name)
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]")
 
@@ -109,6 +110,8 @@ def _japanese_labels(lines: list[str], named: Counter[str]) -> dict[int, DocLabe
     colon: dict[int, str] = {}  # "高橋氏：" lines, whose turns count as asking too
     counts: Counter[str] = Counter()
     for i, ln in enumerate(lines):
+        if not ln or ln[0] < "\x80":  # every form here opens with a dash, a bracket or a Japanese name
+            continue
         m = _DASH_TURN.match(ln)
         if m and script_lang(ln[m.end() :]):
             dashes[i] = m.end()
@@ -170,12 +173,10 @@ def _alone_labels(
     Once two names recur, a role or a full name that stands once is a speaker too ("Operator"
     opening a call, an analyst asking one question).
     """
+    alone = [_alone_name(ln, plausible) if 0 < len(ln) <= _ALONE_MAX else None for ln in lines]
     found: dict[int, str] = {}
-    for i, ln in enumerate(lines[:-1]):
-        if i in taken or not lines[i + 1] or not ln or _alone_name(lines[i + 1], plausible):
-            continue
-        name = _alone_name(ln, plausible)
-        if name:
+    for i, name in enumerate(alone[:-1]):
+        if name and i not in taken and lines[i + 1] and not alone[i + 1]:
             found[i] = name
     counts = Counter(found.values())
     recurring = {n for n, k in counts.items() if k >= _MIN}
