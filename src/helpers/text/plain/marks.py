@@ -19,8 +19,9 @@ from .lines import (
 )
 
 _TS_LEAD_BRACKETED = re.compile(r"^[ \t\u3000]*[\[(（](" + _TS + r")[\])）][ \t\u3000]*(?=\S)")
+# (a capitalised word joined by a colon is part of the name: "Blickpunkt:Film: …")
 _NAME_PREFIX = re.compile(
-    r"^[ \t\u3000]*(?P<label>[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*(?: "
+    r"^[ \t\u3000]*(?P<label>[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*(?::[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*)?(?: "
     r"[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*){0,3}|[^\s\x00-\x7f。、「」：:()（）]{1,12})"
     r"[ \t]*[:：][ \t\u3000]*(?=\S)"
 )
