@@ -154,6 +154,7 @@ def test_latin_names_alone_need_full_names_or_roles():
         (["Q    How many?", "MR. EARNEST:  About 2,500.", "Q (Inaudible.)"], ["Q", "Q"]),
         (["Q. How long?", "A. About 14 years.", "Q. And then?", "A. Roughly 60."], ["Q", "A", "Q", "A"]),
         (["Ｑ．売上目標は？", "Ａ．500億円です。", "Ｑ．海外は？", "Ａ．3割です。"], ["Q", "A", "Q", "A"]),
+        (["Ｑ　売上目標は？", "Ａ　500億円です。", "Ｑ 海外は？", "Ａ 3割です。"], ["Q", "A", "Q", "A"]),
     ],
 )
 def test_q_and_a_forms_count_when_q_recurs(lines, names):

@@ -16,7 +16,7 @@ could as well be text; the document as a whole tells them apart:
 * a name alone on its line with the turn on the lines right below it (``金井`` /
   ``森本さん`` / ``「寺松」``, ``Satya Nadella`` / ``Operator`` as earnings-call pages print them),
   two or more names recurring and taking turns;
-* ``Q    text``, ``Q. text`` / ``A. text``, ``Ｑ．本文``, ``Q (Inaudible.)``: the reporters'
+* ``Q    text``, ``Q. text`` / ``A. text``, ``Ｑ．本文``, ``Ｑ　本文``, ``Q (Inaudible.)``: the reporters'
   and the witness's turns in briefing, court and FAQ transcripts, when ``Q`` recurs;
 * ``>> text``: a caption dump's turn mark without a name (a new turn, speaker unknown).
 
@@ -52,7 +52,8 @@ _SECTION = re.compile(
 )
 _ROLE_WORD = re.compile(r"^(?:Operator|Moderator|Host|Interviewer|Interviewee|Guest|Narrator|Reporter|Analyst)$")
 _QA = re.compile(
-    r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)"
+    r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|\u3000+|(?<=[ＱＡ])[ \t]+|[ \t]{2,}|\t[ \t]*"
+    r"|[ \t]+(?=\())(?=\S)"
 )
 _QA_NAMES = {"Ｑ": "Q", "Ａ": "A"}
 # a turn that asks: a question mark, or the endings of Japanese questions and requests
