@@ -52,8 +52,8 @@ _SECTION = re.compile(
 )
 _ROLE_WORD = re.compile(r"^(?:Operator|Moderator|Host|Interviewer|Interviewee|Guest|Narrator|Reporter|Analyst)$")
 _QA = re.compile(
-    r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|\u3000+|(?<=[ＱＡ])[ \t]+|[ \t]{2,}|\t[ \t]*"
-    r"|[ \t]+(?=\())(?=\S)"
+    r"^(?P<name>[QAＱＡ])(?:\.(?:[ \t\u3000]+|(?=[^\x00-\x7f]))|．[ \t\u3000]*|\u3000+|(?<=[ＱＡ])[ \t]+"
+    r"|[ \t]{2,}|\t[ \t]*|[ \t]+(?=\())(?=\S)"
 )
 _QA_NAMES = {"Ｑ": "Q", "Ａ": "A"}
 # a turn that asks: a question mark, or the endings of Japanese questions and requests
