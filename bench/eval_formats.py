@@ -16,7 +16,14 @@ A gold sentence is matched to the first parsed sentence, from where the last
 match was, whose text contains it or is contained in it (labels read as text
 still match their words); a gold sentence without a match counts as wrong.
 
-    .venv/bin/python bench/eval_formats.py [--fixtures a.txt,b.md]
+``--labels`` scores the speaker-label fixtures of ``tests/fixtures/formats/labels``
+instead, with two more figures: false labels (gold sentences without a speaker,
+as in the negative fixtures of prose with colons, times and datelines, that are
+read with a label's speaker: attribution ``labelled``) and exact text (gold sentences read as exactly their words: no
+label, turn mark or neighbouring turn in them). Fixtures marked ``split: heldout``
+are printed only as an aggregate.
+
+    .venv/bin/python bench/eval_formats.py [--fixtures a.txt,b.md] [--labels]
 """
 
 from __future__ import annotations
@@ -33,6 +40,19 @@ from helpers.text.parse import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 GOLD = FIXTURES / "gold.yaml"
+LABELS = FIXTURES / "labels"
+KEYS = (
+    "claims",
+    "debris",
+    "labelled",
+    "speaker_ok",
+    "timed",
+    "time_ok",
+    "unlabelled",
+    "false_label",
+    "sentences",
+    "exact",
+)
 # Same pattern as tests/test_formats.py: structure that leaked into analysed text.
 DEBRIS = re.compile(
     r"-->|&(?:amp|lt|gt|quot|nbsp);|<\/?(?:c|v|i|b|u|font|ruby|rt|lang|span)\b[^>]*>|\{\\|\"(?:utf8|tOffsetMs|tStartMs|punctuated_word|transcript)\"|<\d{1,2}:\d{2}|\b\d{1,2}:\d{2}:\d{2}[.,]\d{3}\b|\balign:|\bposition:\d|"
@@ -68,16 +88,21 @@ def align(gold: list[list], parsed: list) -> list[int | None]:
     return out
 
 
-def score(name: str, want: dict) -> dict[str, int]:
-    doc = parse_file(FIXTURES / name)
+def score(name: str, want: dict, folder: Path = FIXTURES) -> dict[str, int]:
+    doc = parse_file(folder / name)
     gold = want["sentences"]
     matched = align(gold, doc.sentences)
-    row = {"claims": 0, "debris": 0, "labelled": 0, "speaker_ok": 0, "timed": 0, "time_ok": 0}
-    for (ts, speaker, _), k in zip(gold, matched):
+    row = dict.fromkeys(KEYS, 0)
+    for (ts, speaker, text), k in zip(gold, matched):
         got = doc.sentences[k] if k is not None else None
+        row["sentences"] += 1
+        row["exact"] += int(got is not None and _norm(got.text) == _norm(text))
         if speaker is not None:
             row["labelled"] += 1
             row["speaker_ok"] += int(got is not None and got.speaker == speaker)
+        else:
+            row["unlabelled"] += 1
+            row["false_label"] += int(got is not None and got.attribution == "labelled")
         if ts is not None:
             row["timed"] += 1
             row["time_ok"] += int(got is not None and _seconds(got.timestamp) == _seconds(ts))
@@ -94,14 +119,48 @@ def pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "n/a"
 
 
+def labels_report(names: list[str] | None) -> None:
+    """The speaker-label fixtures: tuned ones row by row, held-out ones only in aggregate."""
+    gold = yaml.safe_load((LABELS / "gold.yaml").read_text(encoding="utf-8"))
+    names = names or sorted(gold)
+    cols = ("debris in claims", "speaker accuracy", "timestamps", "false labels", "exact text")
+    print("| " + " | ".join([f"{'fixture':26}"] + [f"{c:>17}" for c in cols]) + " |")
+    print("| " + " | ".join([f"{'---':26}"] + [f"{'---':>17}" for _ in cols]) + " |")
+
+    def line(label: str, r: dict[str, int]) -> None:
+        cells = [
+            pct(r["debris"], r["claims"]),
+            pct(r["speaker_ok"], r["labelled"]),
+            pct(r["time_ok"], r["timed"]),
+            pct(r["false_label"], r["unlabelled"]),
+            pct(r["exact"], r["sentences"]),
+        ]
+        print("| " + " | ".join([f"{label:26}"] + [f"{c:>17}" for c in cells]) + " |")
+
+    for split in ("tuned", "heldout"):
+        part = [n for n in names if gold[n].get("split", "tuned") == split]
+        total = dict.fromkeys(KEYS, 0)
+        for name in part:
+            row = score(name, gold[name], LABELS)
+            for key in total:
+                total[key] += row[key]
+            if split == "tuned":
+                line(name, row)
+        line(f"{split} ({len(part)} fixtures)", total)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fixtures", help="comma-separated fixture names (default: all in gold.yaml)")
+    ap.add_argument("--labels", action="store_true", help="score the speaker-label fixtures (labels/gold.yaml)")
     args = ap.parse_args()
+    if args.labels:
+        labels_report(args.fixtures.split(",") if args.fixtures else None)
+        return
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     names = args.fixtures.split(",") if args.fixtures else sorted(gold)
 
-    total = {"claims": 0, "debris": 0, "labelled": 0, "speaker_ok": 0, "timed": 0, "time_ok": 0}
+    total = dict.fromkeys(KEYS, 0)
     print(f"| {'fixture':26} | {'debris in claims':>18} | {'speaker accuracy':>18} | {'timestamp accuracy':>18} |")
     print(f"| {'---':26} | {'---':>18} | {'---':>18} | {'---':>18} |")
     for name in names:

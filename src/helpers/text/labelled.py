@@ -42,12 +42,17 @@ TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 # A speaker's name as transcripts write it, the one rule ``formats.transcript`` uses too: up to five
 # capitalised Latin words (particles such as "van", "de" and short numbers between them), or a
-# short run of non-ASCII letters (a Japanese name).
-NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
-NAME_LATIN = r"[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ0-9_.'’-]*(?:[ ]" + NAME_TOKEN + r"){0,4}"
-NAME_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]{1,12}"
+# short run of non-ASCII letters (a Japanese name). A capitalised word may join the first with a
+# colon and no space, as in a publication's name ("Blickpunkt:Film: …" is Blickpunkt:Film's turn).
+# (Latin-1 and Latin Extended letters: "Łukasz", "Jiří", "Ōtani")
+NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
+_WORD = r"[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*"
+NAME_LATIN = _WORD + r"(?::" + _WORD + r")?(?:[ ]" + NAME_TOKEN + r"){0,4}"
+_CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]"
+# (a family and a given name may stand apart: "山本 大輔: …", "山本　大輔：…")
+NAME_CJK = _CJK + r"{1,12}(?:[ \u3000]" + _CJK + r"{1,8})?"
 _NAME = r"(?:" + NAME_LATIN + r"|" + NAME_CJK + r")"
-_PREFIX = r"^(?P<bullet>[-*•][ \t]+|>>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
+_PREFIX = r"^(?P<bullet>[-*•][ \t]+|>+[ \t]*)?(?:\[#[^\]\n]{1,24}\][ \t]*)?(?P<marks>#{1,6}[ \t]+)?"
 
 
 def _stamp(k: int) -> str:
@@ -81,7 +86,7 @@ _LINE_RANGE_NAME = re.compile(
 )
 # NAME, TITLE: and NAME (voice-over): (capitals only, so prose never matches)
 _CAPS_TITLE = re.compile(
-    r"^(?:>>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4})"
+    r"^(?:>+[ \t]*)?(?P<n3>[A-Z][A-Z.'’-]*(?:[ ][A-Z0-9][A-Z0-9.'’-]*){0,4})"
     r"(?:,[ \t]+[A-Z0-9][A-Z0-9 ,.'’&/-]{0,80}?(?:[ \t]*\([a-z -]{1,24}\))?|[ \t]*\([a-z -]{1,24}\))[ \t]*:[ \t]+(?=\S)"
 )
 
@@ -138,13 +143,21 @@ def _label(m: re.Match, ts: str, name: str) -> Label | None:
 
 # --- times inside running text ------------------------------------------------------
 
-# "[00:00:05]" inside a line (a link "[00:05](…)" is not a bare time)
-_INLINE_STAMP = re.compile(r"\[(" + TS + r")\](?!\()")
+# "[00:00:05]" inside a line (a link "[00:05](…)" is not a bare time), also in a transcriber's
+# note that marks where words were lost: "[inaudible 00:03:05]", "[crosstalk 00:12:01]" (Rev), whose
+# time alone is cut out ("[inaudible]" stays in the words)
+_INLINE_STAMP = re.compile(
+    r"\[(?:(?:inaudible|crosstalk|unintelligible|indiscernible|foreign language|silence)(?P<gap>[ \t]+))?"
+    r"(?P<ts>" + TS + r")\](?!\()"
+)
 
 
 def inline_stamps(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, time) of every bracketed time in ``line``."""
-    return [(m.start(), m.end(), m.group(1)) for m in _INLINE_STAMP.finditer(line)]
+    """(start, end, time) of every bracketed time in ``line`` (of a note's time only, with the blank before it)."""
+    return [
+        (m.start("gap"), m.end("ts")) + (m.group("ts"),) if m.group("gap") else (m.start(), m.end(), m.group("ts"))
+        for m in _INLINE_STAMP.finditer(line)
+    ]
 
 
 def stamped_prose(lines: list[str]) -> bool:
@@ -155,7 +168,7 @@ def stamped_prose(lines: list[str]) -> bool:
     stamps = inside = opening = 0
     for ln in lines:
         ln = ln.strip()
-        found = _INLINE_STAMP.findall(ln)
+        found = list(_INLINE_STAMP.finditer(ln))
         stamps += len(found)
         first = bool(found) and _INLINE_STAMP.match(ln) is not None
         opening += first

@@ -53,7 +53,7 @@ _SOUND_ONLY = re.compile(
 # A new speaker inside a caption: "- " (subtitles) or ">>" (broadcast, YouTube writes "&gt;&gt;").
 _DIALOGUE_DASH = re.compile(r"^[ \t]*(?:>>+|(?:&gt;){2,}|-(?=[ \t]))[ \t]*")
 _CAPTION_NAME = re.compile(
-    r"^[ \t]*(?P<name>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?:[ ][A-Za-zÀ-ÿ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)"
+    r"^[ \t]*(?P<name>[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*(?:[ ][A-Za-zÀ-ÿĀ-ɏ0-9.'’-]+){0,3})[ \t]*:[ \t]+(?=\S)"
 )
 
 

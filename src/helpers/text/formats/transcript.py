@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .. import labelled
 from ..language import script_lang
+from .interview import doc_labels
 from .runs import _SOUND_ONLY, _TS, Reading, Run, Unit
 from .timing import _written_clock, clock
 
@@ -19,6 +20,15 @@ _NAME = r"(?P<name>" + labelled.NAME_LATIN + r"|" + labelled.NAME_CJK + r")"
 # [00:12], (00:12) and ranges [00:00:00 - 00:00:05] (the start counts)
 _BR_TS = r"[\[(](?P<ts>" + _TS + r")(?:[ \t]*(?:-->|-|–)[ \t]*" + _TS + r")?[\])]"
 _LINK_TS = r"\[(?P<ts>" + _TS + r")\]\([^)\s]*\)"
+
+# A stage direction between a name and its colon ("(laughs)", "(voice-over)", "(through translator)"),
+# not a field's qualifier ("Record (in all competitions): 91 games").
+# Or the speaker's affiliation: "Mark Zuckerberg (Meta): …", "JENSEN HUANG (NVIDIA): …"; or a
+# transcriber's note: "Lex Fridman [inaudible]: …".
+_NOTE = (
+    r"(?:\((?:(?!(?:in|per|of|for|from|incl|including|excluding|approx|estimated|all|total)\b)[a-z][a-z -]{0,23}"
+    r"|[A-Z][A-Za-z0-9&.' -]{0,39})\)|\[[a-z][a-z -]{0,23}\])"
+)
 
 # Each style: (name, regex at line start). The analysed text of the
 # line starts at the end of the match; a match that reaches the end of the
@@ -48,12 +58,21 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("ts-colon", re.compile(r"^" + _BR_TS + r"[ \t]*[:：][ \t]*")),
     # Brian Nowak -- Morgan Stanley -- Analyst   (earnings calls)
     ("name-dash-title", re.compile(r"^" + _NAME + r"[ \t]+--[ \t]+\S[^\n]*$")),
-    # Name: text   /   **Name:** text   /   Name: alone   /   Name (Host): text (a short role in brackets)
+    # Name: text   /   **Name:** text   /   Name: alone
+    # Jensen Huang, CEO: text   (a role in the title, see _ROLE)
+    (
+        "name-title",
+        re.compile(r"^(?:\*\*)?" + _NAME + r",[ \t]+(?P<title>[^:：\n*]{1,60})(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"),
+    ),
+    # (also "> **Name:**" quoted, "Name (laughs): text" with a note)
     (
         "name",
         re.compile(
-            r"^(?:[-*•][ \t]+|>>+[ \t]*)?(?:\*\*)?" + _NAME + r"(?:\*\*)?"
-            r"(?:[ \t]*[(（][A-Za-z][A-Za-z .,&'’/-]{0,39}[)）])?[ \t]*[:：](?:\*\*)?[ \t]*"
+            r"^(?:[-*•][ \t]+|>+[ \t]*)?(?:\*\*)?"
+            + _NAME
+            + r"(?:[ \t]*"
+            + _NOTE
+            + r")?(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*"
         ),
     ),
 ]
@@ -81,7 +100,9 @@ def _heading_text(line: str) -> str | None:
 
 _ROLE = re.compile(
     r"\b(?:Chief|Officer|CEO|CFO|COO|CTO|President|Director|Analyst|Vice|Head|Founder|Chair(?:man|woman)?|"
-    r"Investor Relations|Partner|Managing|Manager|Treasurer|Secretary|Host|Guest|Research|Engineer|Scientist)\b"
+    r"Investor Relations|Partner|Managing|Manager|Treasurer|Secretary|Host|Guest|Research|Engineer|Scientist|"
+    r"Moderator|Interviewer|Panelist|Anchor|Correspondent|Reporter|Editor|Professor|Minister|Senator|Governor|"
+    r"Ambassador|Spokes(?:person|man|woman))\b"
 )
 _HEADING_SPEAKER = re.compile(r"^(?P<name>" + _NAME_LATIN + r"),[ \t]+(?P<title>.+)$")
 _BARE_TS_LINE = re.compile(r"^(?P<ts>" + _TS + r")$")
@@ -223,6 +244,8 @@ def _match_label(line: str) -> _LabelHit | None:
         name = (gd.get("name") or "").strip() or None
         if name and (name.lower().startswith("http") or name.isdigit()):
             continue
+        if style == "name-title" and not _ROLE.search(gd.get("title") or ""):
+            continue
         return _LabelHit(style, name, gd.get("ts"), len(line) if style in ("otter", "name-dash-title") else m.end())
     m = _OPERATOR.match(line)
     if m:
@@ -231,13 +254,15 @@ def _match_label(line: str) -> _LabelHit | None:
 
 
 def _is_labelled(body: str) -> bool:
-    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    every = [ln.strip() for ln in body.split("\n")]
+    lines = [ln for ln in every if ln]
     if not lines:
         return False
     if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
         return True
     hits = [_match_label(ln) for ln in lines]
-    strong = sum(1 for h in hits if h and h.style not in ("name", "ts-colon", "operator"))
+    strong = sum(1 for h in hits if h and h.style not in ("name", "name-title", "ts-colon", "operator"))
+    strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name), _plausible_name))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
     strong += sum(_bare_name_labels(lines).values())
     if strong >= _STRONG_MIN and strong >= 0.1 * len(lines):
@@ -248,7 +273,9 @@ def _is_labelled(body: str) -> bool:
     bare = sum(1 for ln in lines if _BARE_TS_LINE.match(ln))
     if bare >= _STRONG_MIN and bare >= 0.2 * len(lines):
         return True
-    named = Counter(h.name for h in hits if h and h.style == "name" and h.name and _plausible_name(h.name))
+    named = Counter(
+        h.name for h in hits if h and h.style in ("name", "name-title") and h.name and _plausible_name(h.name)
+    )
     recurring = [n for n, k in named.items() if k >= 2]
     if len(recurring) >= 2 and sum(named[n] for n in recurring) >= 4 and sum(named.values()) >= 0.1 * len(lines):
         return True
@@ -328,6 +355,7 @@ class _TranscriptState:
     lines: list[tuple[int, str]]  # (offset, raw line)
     recurring: set[str]  # Name: labels seen at least twice that look like names
     bare_names: set[str]  # names alone on a line above a timestamped line
+    doc_hits: dict[int, _LabelHit]  # labels only the document tells from text (``interview``), by line
     single_word_style: bool  # the recurring labels are all single names
     units: list[Unit] = field(default_factory=list)
     speaker: str | None = None
@@ -366,7 +394,9 @@ def _transcript_state(text: str, base: int) -> _TranscriptState:
     recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
-    return _TranscriptState(text, raw_lines, recurring, bare_names, single_word_style)
+    found = doc_labels([raw.strip() for _, raw in raw_lines], counts, _plausible_name)
+    doc_hits = {i: _LabelHit("interview", d.name, None, d.content) for i, d in found.items()}
+    return _TranscriptState(text, raw_lines, recurring, bare_names, doc_hits, single_word_style)
 
 
 def _read_transcript_line(st: _TranscriptState, i: int) -> int:
@@ -426,14 +456,14 @@ def _accepted_label(st: _TranscriptState, i: int, stripped: str, first_line: boo
     """The label line ``i`` opens with, unless it is text that only looks like one."""
     hit = _match_label(stripped)
     # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
-    weak = hit is not None and (hit.style == "name" or hit.style == "labelled" and not hit.ts)
+    weak = hit is not None and (hit.style in ("name", "name-title") or hit.style == "labelled" and not hit.ts)
     if hit and hit.name and weak and not st.accept_name(hit.name):
         hit = None
     if hit and hit.style == "name" and first_line and st.standalone(i) and hit.name not in st.recurring:
         hit = None  # "Mark Zuckerberg: Future of AI at Meta" heading the file is its title
     if hit and hit.style == "name-dash-title" and not _plausible_name(hit.name or ""):
         hit = None
-    return hit
+    return hit or st.doc_hits.get(i)
 
 
 def _free_line(st: _TranscriptState, i: int, a: int, raw: str, first_line: bool) -> bool:
@@ -467,6 +497,8 @@ def _read_words(st: _TranscriptState, a: int, raw: str, hit: _LabelHit | None) -
         if hit.name:
             # Every label opens a turn, also a repeated one: a sentence never runs across two labels.
             st.speaker, st.new_block = hit.name.strip().strip("*").strip(), True
+        elif hit.style == "interview":  # ">> text", the answer to "――質問": a new turn, its speaker unnamed
+            st.speaker, st.new_block = None, True
         if hit.ts:
             st.timestamp = _written_clock(hit.ts)
         content += hit.content
@@ -507,7 +539,7 @@ def _timed_units(text: str, a: int, b: int, timestamp: str | None) -> tuple[list
 
 def _glue_punctuation(runs: list[Run]) -> list[Run]:
     """Runs cut after a time or citation ("GPUs [[1]](#t=8). It"): a full stop or comma opening them takes no space."""
-    if runs and runs[0].text[:1] in ".,;:!?)":
+    if runs and runs[0].text[:1] in ".,;:!?)]":  # "]" closes a note whose time was cut out
         runs[0] = replace(runs[0], glued=True)
     return runs
 

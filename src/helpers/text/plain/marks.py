@@ -19,9 +19,10 @@ from .lines import (
 )
 
 _TS_LEAD_BRACKETED = re.compile(r"^[ \t\u3000]*[\[(（](" + _TS + r")[\])）][ \t\u3000]*(?=\S)")
+# (a capitalised word joined by a colon is part of the name: "Blickpunkt:Film: …")
 _NAME_PREFIX = re.compile(
-    r"^[ \t\u3000]*(?P<label>[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*(?: "
-    r"[A-ZÄÖÜ][A-Za-zÀ-ÿ.'’-]*){0,3}|[^\s\x00-\x7f。、「」：:()（）]{1,12})"
+    r"^[ \t\u3000]*(?P<label>[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*(?::[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*)?(?: "
+    r"[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ.'’-]*){0,3}|[^\s\x00-\x7f。、「」：:()（）]{1,12})"
     r"[ \t]*[:：][ \t\u3000]*(?=\S)"
 )
 _HEADING_MAX_CHARS = 40
