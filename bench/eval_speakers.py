@@ -438,7 +438,7 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "calibration", "heldout"):
+    for split in ("tune", "tune2", "calibration", "heldout", "heldout2"):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
