@@ -11,7 +11,7 @@ from helpers.text.parse import parse_document
 from helpers.text.speakers import calibration, dialogue, handover
 from helpers.text.speakers.cues import CUE_NAMES
 from helpers.text.speakers.names import aliases, given_names
-from helpers.text.speakers.roles import _roles_from_text
+from helpers.text.speakers.roles import _roles_from_text, roles
 from helpers.text.speakers.voice import Unit
 
 CALL = ["Laura Mendes", "Kevin Walsh", "Tom Becker", "Priya Raman"]
@@ -228,3 +228,21 @@ def test_an_undecided_sentence_is_left_unknown(monkeypatch):
     found = rows(STAGE, ["Jensen Huang", "Mark Zuckerberg"])
     assert {r[2] for r in found} == {"unknown"} and {r[1] for r in found} == {None}
     assert all(0 <= r[3] <= 1 for r in found)
+
+
+def test_the_person_a_show_is_named_after_hosts_it():
+    """A radio show, a journal or a podcast named after a catalog person: that person hosts, the others are
+    guests (en/de/ja); an event naming the guest still decides, and a show named after nobody known decides
+    nothing."""
+    assert roles(["Brian Lehrer", "Journalist", "Donald Trump"], "The Brian Lehrer Show") == {
+        "Brian Lehrer": "host",
+        "Journalist": "guest",
+        "Donald Trump": "guest",
+    }
+    assert roles(["Sandra Maischberger", "Olaf Scholz"], "Maischberger-Sendung")["Sandra Maischberger"] == "host"
+    assert roles(["羽鳥 慎一", "田中 美咲"], "羽鳥慎一の番組")["羽鳥 慎一"] == "host"
+    assert roles(["Bill Moyers", "Jon Stewart"], "Bill Moyers Journal interview with Jon Stewart") == {
+        "Bill Moyers": "host",
+        "Jon Stewart": "guest",
+    }
+    assert roles(["Neal Conan", "Bill Moyers"], "The Daily Show") == {}
