@@ -246,3 +246,27 @@ def test_the_person_a_show_is_named_after_hosts_it():
         "Jon Stewart": "guest",
     }
     assert roles(["Neal Conan", "Bill Moyers"], "The Daily Show") == {}
+
+
+def test_a_statement_that_asks_hands_the_floor_over():
+    """'伺っていきたい。', 'Let me ask you…', 'Ich möchte Sie fragen…' ask as a question does: the long
+    statements after them are the other person's (a panel moderator's prompt without a question mark)."""
+    from helpers.text.speakers.cues import _ASKS_YOU, _QUESTION_END
+
+    for s in ("御三方のお考えを伺っていきたい。", "その点を伺いたいと思います。", "少しお聞きしたいのですが。"):
+        assert _QUESTION_END.search(s), s
+    assert not _QUESTION_END.search("その話は前にも伺いました。")
+    assert _ASKS_YOU.search("Let me ask you about the budget.") and _ASKS_YOU.search("Ich möchte Sie fragen, wie.")
+    assert not _ASKS_YOU.search("I asked him about the budget.")
+    text = """\
+パネル討論 世界の変化に追いつく
+
+では次の問いに移ります。世界の変化についていくために、御三方の取り組みを伺っていきたい。
+
+我々は海外の会社を買収しました。でも、日本のやり方を押し付けるために買ったわけではありません。
+
+世界中の人を同じように扱う。そのために、3カ月に1度、何十人も集まって議論しています。
+"""
+    found = rows(text, ["鎌田", "八木"], event="パネル討論")
+    assert speaker_of(found, "では次の問い") == "鎌田"
+    assert speaker_of(found, "我々は海外") == "八木"

@@ -62,8 +62,18 @@ _INVITES = re.compile(
 # each hands the floor over.
 _QUESTION_END = re.compile(
     r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
-    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?)"
+    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?"
+    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?)"
     r"[\s」』)）]*$"
+)
+# A statement that asks the other person (the question follows in words, not with a question mark):
+# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…".
+_ASKS_YOU = re.compile(
+    r"\b(?:let me (?:start by )?ask(?:ing)? you|I(?:'d| would) like to ask you|I want to ask you|"
+    r"my (?:first|next|last|final) question (?:is|would be|for you)|"
+    r"(?:ich )?möchte (?:Sie|ich Sie) (?:fragen|gern fragen)|lassen Sie mich (?:Sie )?fragen|"
+    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b",
+    re.IGNORECASE,
 )
 _AUDIENCE = re.compile(
     r"皆さん|みなさん|皆様|みなさま|会場の|\b(?:everyone|everybody|folks|ladies and gentlemen|guys)\b|"
@@ -223,7 +233,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         for name, v in _affiliated(s, people).items():
             e[people.index(name)] += W_AFFILIATION * v
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
-        questions[i] = bool(_QUESTION_END.search(s.rstrip())) and not _AUDIENCE.search(s)
+        questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
         style[i] = (
             STYLES.index("moderation")
