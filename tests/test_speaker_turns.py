@@ -270,3 +270,21 @@ def test_a_statement_that_asks_hands_the_floor_over():
     found = rows(text, ["鎌田", "八木"], event="パネル討論")
     assert speaker_of(found, "では次の問い") == "鎌田"
     assert speaker_of(found, "我々は海外") == "八木"
+
+
+def test_japanese_answer_words_end_at_punctuation():
+    """'いやいや、', 'そうそう。', 'そうなんだ。' open an answer (no word boundary falls between two kana, so they
+    were missed); 'いやあ、' and 'はじめに' do not."""
+    from helpers.text.speakers.cues import _ANSWER_START
+
+    for s in (
+        "いやいや、こちらこそ。",
+        "そうそう。",
+        "そうなんだ。",
+        "ありがとうございます。",
+        "そうですね、",
+        "Yeah, so",
+    ):
+        assert _ANSWER_START.search(s), s
+    for s in ("いやあ、今日は暑い。", "はじめに言っておく。", "いやらしい話だ。", "Nobody knows."):
+        assert not _ANSWER_START.search(s), s

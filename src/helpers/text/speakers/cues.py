@@ -30,12 +30,15 @@ from .handover import announced, echoes, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit, _data_file
 
+# Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
+# kana, so "いやいや、" and "そうそう。" were no answers).
 _ANSWER_START = re.compile(
-    r"^\s*(?:そうですね|そうだね|そうだな|ええ|はい|うん|いや|いいえ|ああ|まあ|確かに|その通り|ありがとう|分かりません|わかりません|正直|"
-    r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい|本当に\?|"
-    r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
+    r"^\s*(?:(?:そうですね|そうだね|そうだな|そうそう|そうなんです(?:よ|ね)?|そうなんだ|ええ|はい|うん|いや(?:いや)?|いいえ|"
+    r"ああ|まあ|確かに|その通り(?:です)?|ありがとう(?:ございます)?|分かりません|わかりません|正直|"
+    r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい)(?=[、。，,！!？?…\s（(]|$)|本当に[?？]|"
+    r"(?:yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
     r"wow|i see|"
-    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
+    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
     re.IGNORECASE,
 )
 STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
