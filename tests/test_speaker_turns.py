@@ -288,3 +288,25 @@ def test_japanese_answer_words_end_at_punctuation():
         assert _ANSWER_START.search(s), s
     for s in ("いやあ、今日は暑い。", "はじめに言っておく。", "いやらしい話だ。", "Nobody knows."):
         assert not _ANSWER_START.search(s), s
+
+
+def test_an_introduction_that_ends_by_inviting_hands_the_floor_to_the_guest():
+    """A host's introduction over several paragraphs that ends by thanking the guest for coming: the next
+    paragraph, a long declarative answer, is the guest's."""
+    text = """\
+The Evening Journal
+
+I'm Ruth Baker, and this is the Evening Journal. Every week we talk with people who shape the news.
+
+My guest tonight has run the city's water authority for 12 years. She rebuilt 400 miles of pipe on a budget \
+that most engineers called impossible.
+
+Maria Lopez, thank you for being here with me.
+
+The pleasure is mine. I should say the budget was never the hard part. The hard part was convincing people that \
+pipes they never see deserve 3 percent of the city's money every year.
+"""
+    found = rows(text, ["Ruth Baker", "Maria Lopez"])
+    assert speaker_of(found, "Maria Lopez, thank you") == "Ruth Baker"
+    assert speaker_of(found, "The pleasure is mine") == "Maria Lopez"
+    assert speaker_of(found, "The hard part") == "Maria Lopez"

@@ -361,7 +361,8 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
         x[CUE_NAMES.index("replies")] = ev.replies[i]
         x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
-            x[CUE_NAMES.index("question")] = ev.questions[i - 1]
+            # the paragraph before ends in a question or an invitation ("Thank you for being here, Jon.")
+            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
             x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
             if turns.asks[seg[i]]:
