@@ -326,10 +326,10 @@ def test_confidence_separates_right_from_wrong_on_held_out_dialogues(gold):
     for kind in ("claim", "sentence"):
         mine = [s for s in held if s.kind == kind]
         assert sum(s.confidence >= bench.CONFIDENT and not s.correct for s in mine) / len(mine) < 0.05  # 0 measured
-    assert bench.auroc([(s.confidence, s.correct) for s in sentences]) >= 0.75  # 0.81 measured
+    assert bench.auroc([(s.confidence, s.correct) for s in sentences]) >= 0.75  # 0.82 measured
     # and not by declaring everything unsure: the mean confidence stays within 25 points of the accuracy
     right = sum(s.correct for s in sentences) / len(sentences)
-    assert abs(right - sum(s.confidence for s in sentences) / len(sentences)) < 0.25  # 0.84 right, 0.74 given
+    assert abs(right - sum(s.confidence for s in sentences) / len(sentences)) < 0.25  # 0.83 right, 0.79 given
 
 
 def test_auroc_counts_ties_half():
