@@ -11,7 +11,7 @@ from helpers.text.parse import parse_document
 from helpers.text.speakers import calibration, dialogue, handover
 from helpers.text.speakers.cues import CUE_NAMES
 from helpers.text.speakers.names import aliases, given_names
-from helpers.text.speakers.roles import _roles_from_text
+from helpers.text.speakers.roles import _roles_from_text, roles
 from helpers.text.speakers.voice import Unit
 
 CALL = ["Laura Mendes", "Kevin Walsh", "Tom Becker", "Priya Raman"]
@@ -228,3 +228,85 @@ def test_an_undecided_sentence_is_left_unknown(monkeypatch):
     found = rows(STAGE, ["Jensen Huang", "Mark Zuckerberg"])
     assert {r[2] for r in found} == {"unknown"} and {r[1] for r in found} == {None}
     assert all(0 <= r[3] <= 1 for r in found)
+
+
+def test_the_person_a_show_is_named_after_hosts_it():
+    """A radio show, a journal or a podcast named after a catalog person: that person hosts, the others are
+    guests (en/de/ja); an event naming the guest still decides, and a show named after nobody known decides
+    nothing."""
+    assert roles(["Brian Lehrer", "Journalist", "Donald Trump"], "The Brian Lehrer Show") == {
+        "Brian Lehrer": "host",
+        "Journalist": "guest",
+        "Donald Trump": "guest",
+    }
+    assert roles(["Sandra Maischberger", "Olaf Scholz"], "Maischberger-Sendung")["Sandra Maischberger"] == "host"
+    assert roles(["羽鳥 慎一", "田中 美咲"], "羽鳥慎一の番組")["羽鳥 慎一"] == "host"
+    assert roles(["Bill Moyers", "Jon Stewart"], "Bill Moyers Journal interview with Jon Stewart") == {
+        "Bill Moyers": "host",
+        "Jon Stewart": "guest",
+    }
+    assert roles(["Neal Conan", "Bill Moyers"], "The Daily Show") == {}
+
+
+def test_a_statement_that_asks_hands_the_floor_over():
+    """'伺っていきたい。', 'Let me ask you…', 'Ich möchte Sie fragen…' ask as a question does: the long
+    statements after them are the other person's (a panel moderator's prompt without a question mark)."""
+    from helpers.text.speakers.cues import _ASKS_YOU, _QUESTION_END
+
+    for s in ("御三方のお考えを伺っていきたい。", "その点を伺いたいと思います。", "少しお聞きしたいのですが。"):
+        assert _QUESTION_END.search(s), s
+    assert not _QUESTION_END.search("その話は前にも伺いました。")
+    assert _ASKS_YOU.search("Let me ask you about the budget.") and _ASKS_YOU.search("Ich möchte Sie fragen, wie.")
+    assert not _ASKS_YOU.search("I asked him about the budget.")
+    text = """\
+パネル討論 世界の変化に追いつく
+
+では次の問いに移ります。世界の変化についていくために、御三方の取り組みを伺っていきたい。
+
+我々は海外の会社を買収しました。でも、日本のやり方を押し付けるために買ったわけではありません。
+
+世界中の人を同じように扱う。そのために、3カ月に1度、何十人も集まって議論しています。
+"""
+    found = rows(text, ["鎌田", "八木"], event="パネル討論")
+    assert speaker_of(found, "では次の問い") == "鎌田"
+    assert speaker_of(found, "我々は海外") == "八木"
+
+
+def test_japanese_answer_words_end_at_punctuation():
+    """'いやいや、', 'そうそう。', 'そうなんだ。' open an answer (no word boundary falls between two kana, so they
+    were missed); 'いやあ、' and 'はじめに' do not."""
+    from helpers.text.speakers.cues import _ANSWER_START
+
+    for s in (
+        "いやいや、こちらこそ。",
+        "そうそう。",
+        "そうなんだ。",
+        "ありがとうございます。",
+        "そうですね、",
+        "Yeah, so",
+    ):
+        assert _ANSWER_START.search(s), s
+    for s in ("いやあ、今日は暑い。", "はじめに言っておく。", "いやらしい話だ。", "Nobody knows."):
+        assert not _ANSWER_START.search(s), s
+
+
+def test_an_introduction_that_ends_by_inviting_hands_the_floor_to_the_guest():
+    """A host's introduction over several paragraphs that ends by thanking the guest for coming: the next
+    paragraph, a long declarative answer, is the guest's."""
+    text = """\
+The Evening Journal
+
+I'm Ruth Baker, and this is the Evening Journal. Every week we talk with people who shape the news.
+
+My guest tonight has run the city's water authority for 12 years. She rebuilt 400 miles of pipe on a budget \
+that most engineers called impossible.
+
+Maria Lopez, thank you for being here with me.
+
+The pleasure is mine. I should say the budget was never the hard part. The hard part was convincing people that \
+pipes they never see deserve 3 percent of the city's money every year.
+"""
+    found = rows(text, ["Ruth Baker", "Maria Lopez"])
+    assert speaker_of(found, "Maria Lopez, thank you") == "Ruth Baker"
+    assert speaker_of(found, "The pleasure is mine") == "Maria Lopez"
+    assert speaker_of(found, "The hard part") == "Maria Lopez"

@@ -316,20 +316,20 @@ def test_seed_gold_stays_above_the_measured_floor(gold):
 
 
 def test_confidence_separates_right_from_wrong_on_held_out_dialogues(gold):
-    """The issue's targets on dialogues never looked at while the rules were developed (split heldout), scored
-    with the shipped table: under 5% of decisions confident (>= 0.8) and wrong, AUROC >= 0.75."""
+    """The issue's targets on dialogues never looked at while the rules were developed (split heldout2, added
+    and labelled before the second round's first run), scored with the shipped table: under 5% of decisions
+    confident (>= 0.8) and wrong, AUROC >= 0.75."""
     bench, report = gold
-    held = [s for s in report.scored if s.split == "heldout" and s.people]
+    held = [s for s in report.scored if s.split == "heldout2" and s.people]
     sentences = [s for s in held if s.kind == "sentence"]
-    assert len({s.doc for s in held}) >= 8 and len(sentences) >= 100
+    assert len({s.doc for s in held}) >= 7 and len(sentences) >= 100
     for kind in ("claim", "sentence"):
         mine = [s for s in held if s.kind == kind]
         assert sum(s.confidence >= bench.CONFIDENT and not s.correct for s in mine) / len(mine) < 0.05  # 0 measured
-    assert bench.auroc([(s.confidence, s.correct) for s in sentences]) >= 0.75  # 0.84 measured
-    # and not by declaring everything unsure: the mean confidence stays within 25 points of the accuracy (the
-    # calibration dialogues the table is fitted on are harder than these: 59% of their sentences right)
+    assert bench.auroc([(s.confidence, s.correct) for s in sentences]) >= 0.75  # 0.82 measured
+    # and not by declaring everything unsure: the mean confidence stays within 25 points of the accuracy
     right = sum(s.correct for s in sentences) / len(sentences)
-    assert abs(right - sum(s.confidence for s in sentences) / len(sentences)) < 0.25  # 0.82 right, 0.61 given
+    assert abs(right - sum(s.confidence for s in sentences) / len(sentences)) < 0.25  # 0.83 right, 0.79 given
 
 
 def test_auroc_counts_ties_half():
@@ -350,9 +350,9 @@ def test_fitted_table_is_monotone_and_fitted_on_the_calibration_split(gold):
     assert [r["upto"] for r in steps] == sorted(r["upto"] for r in steps) and steps[-1]["upto"] == 1.0
     assert all(a["accuracy"] <= b["accuracy"] for a, b in pairwise(steps))
     points = [
-        s for s in decided.scored if s.kind == "sentence" and s.rule in bench.DECODED and s.split == "calibration"
+        s for s in decided.scored if s.kind == "sentence" and s.rule in bench.DECODED and s.split in bench.FIT_SPLITS
     ]
-    assert points and all(s.split != "heldout" for s in points)
+    assert points and all(s.split not in ("tune", "heldout2") for s in points)
     lo = -1.0
     for row in steps:
         right: dict[str, int] = {}

@@ -30,12 +30,15 @@ from .handover import announced, echoes, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit, _data_file
 
+# Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
+# kana, so "いやいや、" and "そうそう。" were no answers).
 _ANSWER_START = re.compile(
-    r"^\s*(?:そうですね|そうだね|そうだな|ええ|はい|うん|いや|いいえ|ああ|まあ|確かに|その通り|ありがとう|分かりません|わかりません|正直|"
-    r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい|本当に\?|"
-    r"yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
+    r"^\s*(?:(?:そうですね|そうだね|そうだな|そうそう|そうなんです(?:よ|ね)?|そうなんだ|ええ|はい|うん|いや(?:いや)?|いいえ|"
+    r"ああ|まあ|確かに|その通り(?:です)?|ありがとう(?:ございます)?|分かりません|わかりません|正直|"
+    r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい)(?=[、。，,！!？?…\s（(]|$)|本当に[?？]|"
+    r"(?:yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
     r"wow|i see|"
-    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b",
+    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
     re.IGNORECASE,
 )
 STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
@@ -62,8 +65,18 @@ _INVITES = re.compile(
 # each hands the floor over.
 _QUESTION_END = re.compile(
     r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
-    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?)"
+    r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?"
+    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?)"
     r"[\s」』)）]*$"
+)
+# A statement that asks the other person (the question follows in words, not with a question mark):
+# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…".
+_ASKS_YOU = re.compile(
+    r"\b(?:let me (?:start by )?ask(?:ing)? you|I(?:'d| would) like to ask you|I want to ask you|"
+    r"my (?:first|next|last|final) question (?:is|would be|for you)|"
+    r"(?:ich )?möchte (?:Sie|ich Sie) (?:fragen|gern fragen)|lassen Sie mich (?:Sie )?fragen|"
+    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b",
+    re.IGNORECASE,
 )
 _AUDIENCE = re.compile(
     r"皆さん|みなさん|皆様|みなさま|会場の|\b(?:everyone|everybody|folks|ladies and gentlemen|guys)\b|"
@@ -223,7 +236,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         for name, v in _affiliated(s, people).items():
             e[people.index(name)] += W_AFFILIATION * v
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
-        questions[i] = bool(_QUESTION_END.search(s.rstrip())) and not _AUDIENCE.search(s)
+        questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
         style[i] = (
             STYLES.index("moderation")
@@ -348,7 +361,8 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
         x[CUE_NAMES.index("replies")] = ev.replies[i]
         x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
-            x[CUE_NAMES.index("question")] = ev.questions[i - 1]
+            # the paragraph before ends in a question or an invitation ("Thank you for being here, Jon.")
+            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
             x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
             if turns.asks[seg[i]]:

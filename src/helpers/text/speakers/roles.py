@@ -61,9 +61,21 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
                 if len(named) == 1:
                     guests = named
                     break
+    if not guests and event:
+        # "The Brian Lehrer Show", "Maischberger-Talk", "羽鳥慎一の番組": the person a show is named after hosts it.
+        m = _SHOW_OF.search(event)
+        hosts = mentions(m.group(1) or m.group(2), alias) if m else set()
+        if len(hosts) == 1 and len(speakers) > 1:
+            return {s: ("host" if s in hosts else "guest") for s in speakers}
     if not guests or len(guests) == len(speakers):
         return _roles_from_text(speakers, units) if units else {}
     return {s: ("guest" if s in guests else "host") for s in speakers}
+
+
+_SHOW_OF = re.compile(
+    r"^(?:the\s+)?(.{1,60}?)(?:'s|-)?\s*(?:show|hour|podcast|talk|journal|sendung)\b|^(.{1,30}?)の(?:番組|ラジオ)",
+    re.IGNORECASE,
+)
 
 
 _MODERATOR_NAME = re.compile(r"\b(?:operator|moderator|moderatorin|host)\b|司会|オペレーター", re.IGNORECASE)
