@@ -70,7 +70,7 @@ def _heading(link: tuple[list[str], list[str]]) -> bool:
     return all(not s.rstrip().endswith(_ENDS) for side in link for s in side)
 
 
-_ENDS = tuple(".!?。！？」\"“”)")
+_ENDS = tuple('.!?。！？」"“”)')
 
 
 def build_side(pair: GoldPair, side: int) -> tuple[str, list[tuple[int, int]], list[int]]:
@@ -152,7 +152,9 @@ def evaluate(pair: GoldPair, show_errors: bool = False, cache_dir: Path | None =
     gmap = []
     for side in (0, 1):
         s = sents[side]
-        gmap.append({int(r.sentence_id): gold_sentence_of(spans[side], int(r.start), int(r.end)) for r in s.itertuples()})
+        gmap.append(
+            {int(r.sentence_id): gold_sentence_of(spans[side], int(r.start), int(r.end)) for r in s.itertuples()}
+        )
     gold_links, offset_a, offset_b = set(), 0, 0
     for a, b in pair.links:
         ga = tuple(range(offset_a, offset_a + len(a)))
@@ -190,8 +192,12 @@ def evaluate(pair: GoldPair, show_errors: bool = False, cache_dir: Path | None =
     sc.ch_pred = len(changed)
     hit = set()
     for r in changed.itertuples():
-        for n, (k, a, b) in enumerate(gold_changed):
-            if n not in hit and _norm(a) in _norm(str(r.surface_a)) + "|" + _norm(str(r.context_a)) and _norm(b)[:4] in _norm(str(r.surface_b)) + _norm(str(r.context_b)):
+        for n, (_, a, b) in enumerate(gold_changed):
+            if (
+                n not in hit
+                and _norm(a) in _norm(str(r.surface_a)) + "|" + _norm(str(r.context_a))
+                and _norm(b)[:4] in _norm(str(r.surface_b)) + _norm(str(r.context_b))
+            ):
                 hit.add(n)
                 sc.ch_tp += 1
                 break
