@@ -10,7 +10,11 @@ counts for the gold sentence it starts in). Prints per pair and per part (dev, h
 - the share of the translated text (b side, characters) that is aligned correctly;
 - precision and recall of the fidelity table's ``changed`` verdicts against the gold's changed numbers.
 
-Usage: python bench/eval_align.py [--pairs NAME ...] [--show-errors NAME]
+With ``--speed N`` it instead times one pair of N-sentence renderings (the gold's sentences, repeated with a
+numbered suffix so that every sentence is new): cold (empty embedding cache, model not loaded) and warm, on one
+core, and prints the peak memory.
+
+Usage: python bench/eval_align.py [--pairs NAME ...] [--show-errors NAME] [--cache DIR] [--speed N]
 """
 
 from __future__ import annotations
@@ -217,12 +221,49 @@ def evaluate(pair: GoldPair, show_errors: bool = False, cache_dir: Path | None =
     return sc
 
 
+def speed(n: int) -> None:
+    import resource
+    import tempfile
+
+    pairs = [load_pair(p) for p in sorted(GOLD.glob("*.tsv"))]
+    side_a = [s for p in pairs for a, _ in p.links for s in a]
+    side_b = [s for p in pairs for _, b in p.links for s in b]
+
+    def frame(doc_id: str, texts: list[str]) -> pd.DataFrame:
+        texts = [f"{t} ({k // len(texts) + 1})" if k >= len(texts) else t for k, t in enumerate(texts * 8)][:n]
+        rows, pos = [], 0
+        for i, t in enumerate(texts):
+            rows.append(
+                dict(doc_id=doc_id, sentence_id=i, block_id=i // 5, start=pos, end=pos + len(t), lang="", text=t)
+            )
+            pos += len(t) + 1
+        return pd.DataFrame(rows)
+
+    a, b = frame("speed_a", side_a), frame("speed_b", side_b)
+    with tempfile.TemporaryDirectory() as cache:
+        t, c = time.perf_counter(), time.process_time()
+        cold = align_renderings(a, b, None, cache_dir=Path(cache))
+        t_cold, c_cold = time.perf_counter() - t, time.process_time() - c
+        t, c = time.perf_counter(), time.process_time()
+        warm = align_renderings(a, b, None, cache_dir=Path(cache))
+        t_warm, c_warm = time.perf_counter() - t, time.process_time() - c
+    same = cold.alignment.equals(warm.alignment)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{n} x {n} sentences: cold {t_cold:.1f}s wall / {c_cold:.1f}s CPU ({2 * n / c_cold:.0f} sentences/s "
+          f"per CPU second), warm {t_warm:.2f}s wall / {c_warm:.2f}s CPU, warm == cold: {same}, "
+          f"peak memory {peak:.0f} MB")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", nargs="*", default=None)
     ap.add_argument("--show-errors", default="", help="print the errors of this (dev) pair")
     ap.add_argument("--cache", default="", help="embedding cache folder (default: none, every run embeds cold)")
+    ap.add_argument("--speed", type=int, default=0, help="time one pair of N-sentence renderings instead")
     args = ap.parse_args(argv)
+    if args.speed:
+        speed(args.speed)
+        return 0
     paths = sorted(GOLD.glob("*.tsv"))
     parts = {"dev": Score(), "held-out": Score()}
     for path in paths:

@@ -84,3 +84,36 @@ def test_bare_cents_name_no_currency():
 def test_generations_in_three_languages(text, n):
     got = generations(text, 0)
     assert [g.low for g in got] == ([] if n is None else [n])
+
+
+def test_the_aligned_figure_decides_translation_slips():
+    """Two renderings of one talk: what the aligned sentence states decides, not a guess from powers of ten."""
+    import sys
+    from pathlib import Path
+
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from helpers.analysis.align import aligned_figures
+    from helpers.analysis.compare import findings_frame
+    from test_compare import CATALOG, LEDGER, claim, claim_of, frame
+
+    claims = frame(
+        claim("ja_talk", "j1", "24万人", "person", "creator_count", 240000),
+        claim("de_talk", "d1", "24.000 Menschen", "person", "creator_count", 24000, lang="de"),
+        claim("ja_talk", "j2", "3万人", "person", "creator_count", 30000, sentence_id=9),
+        claim("de_talk", "d2", "35.000 Menschen", "person", "creator_count", 35000, lang="de", sentence_id=9),
+    )
+    fidelity = pd.DataFrame(
+        [dict(claim_a="j1", claim_b="d1", verdict="same", reason="same figure"),
+         dict(claim_a="j2", claim_b="d2", verdict="changed", reason="value differs: 30,000 vs 35,000")]
+    )  # fmt: skip
+    guessed = findings_frame(claims, LEDGER, CATALOG)
+    assert claim_of(guessed, "j1")["verdict"] == "translation_slip"  # the guess: a clean power of ten
+    told = findings_frame(claims, LEDGER, CATALOG, aligned=aligned_figures(fidelity))
+    # The alignment pairs 24万人 with 24.000 Menschen as the same figure (no slip) ...
+    assert claim_of(told, "j1")["verdict"] != "translation_slip"
+    # ... and says the 30,000 of one rendering is 35,000 in the other: a slip, although no power of ten apart.
+    j2 = claim_of(told, "j2")
+    assert j2["verdict"] == "translation_slip" and j2["likely_value"] == "35,000 person"
+    assert aligned_figures(fidelity)["d2"] == ("j2", "changed", "value differs: 30,000 vs 35,000")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings
+from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings, aligned_figures
 from ..analysis.compare import FINDINGS, findings_frame
 from ..analysis.summarize import summaries_frame
 from ..text.catalog import Catalog
@@ -49,7 +49,6 @@ def analyze(
     tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame, embed_cache: Path | None = None
 ) -> dict[str, pd.DataFrame]:
     claims, sentences = tables["claims"], tables["sentences"]
-    findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences))
     ok = sorted(set(tables["documents"].loc[tables["documents"]["status"] == "ok", "doc_id"]))
     aligned = [
         align_renderings(sentences[sentences["doc_id"] == a], sentences[sentences["doc_id"] == b], claims,
@@ -61,5 +60,7 @@ def analyze(
     )
     fid = [x.fidelity for x in aligned if len(x.fidelity)]
     fidelity = FIDELITY.coerce(pd.concat(fid, ignore_index=True)) if fid else FIDELITY.empty()
+    # The aligned sentences' figures decide translation slips (analysis.compare).
+    findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences, aligned_figures(fidelity)))
     summaries = tables["summaries"] if "summaries" in tables else summaries_frame(sentences, claims)
     return {"findings": findings, "alignment": alignment, "fidelity": fidelity, "summaries": summaries}

@@ -9,7 +9,7 @@ changed, dropped, added); ``speakers`` carries known speakers across links.
 The tables are ``alignment`` and ``fidelity`` (``table``).
 """
 
-from .fidelity import FIDELITY, VERDICTS, Quantity, generations, pair_quantities
+from .fidelity import FIDELITY, VERDICTS, Quantity, aligned_figures, generations, pair_quantities
 from .path import Link, align_vectors, anchors, band
 from .speakers import ALIGNED, carry_speakers
 from .table import (
@@ -33,6 +33,7 @@ __all__ = [
     "Quantity",
     "align_renderings",
     "align_vectors",
+    "aligned_figures",
     "alignment_frame",
     "alignment_summary",
     "anchors",

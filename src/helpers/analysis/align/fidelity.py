@@ -22,6 +22,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from ...claims.lexicon import NUMERIC_UNITS
 from ...tables import Column, TableSpec
@@ -268,4 +269,18 @@ def pair_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quanti
             b = left_b.pop(hit)
             out.append((a, b, "changed", _change_reason(a, b, kind_of(a))))
     out += [(None, b, "added", f"no {kind_of(b)} in the other rendering's sentence") for b in left_b]
+    return out
+
+
+def aligned_figures(fidelity: Any) -> dict[str, tuple[str, str, str]]:
+    """claim id -> (partner claim id, verdict, reason) for every pair of claims the fidelity table pairs
+    (``same`` or ``changed``), both directions: what the comparison asks of the alignment."""
+    out: dict[str, tuple[str, str, str]] = {}
+    if fidelity is None or not len(fidelity):
+        return out
+    both = fidelity[(fidelity["claim_a"] != "") & (fidelity["claim_b"] != "")]
+    for a, b, verdict, reason in zip(both["claim_a"], both["claim_b"], both["verdict"], both["reason"], strict=True):
+        if verdict in ("same", "changed"):
+            out.setdefault(str(a), (str(b), str(verdict), str(reason)))
+            out.setdefault(str(b), (str(a), str(verdict), str(reason)))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...format import range_words
@@ -278,10 +279,37 @@ def _stated(c: ClaimView) -> tuple[float, float]:
     return widened(c.rng, "")
 
 
-def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
-    """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
+def _aligned_partner(
+    c: ClaimView, clusters: list[_Cluster], aligned: Mapping[str, tuple[str, str, str]]
+) -> tuple[ClaimView | None, str] | None:
+    """The figure the sentence alignment pairs with ``c`` in another rendering (None when not in these clusters)
+    and the fidelity verdict; None when the alignment says nothing about ``c``."""
+    told = next((aligned[cid] for cid in c.claim_ids if cid in aligned), None)
+    if told is None:
+        return None
+    partner = told[0]
+    v = next((v for cl in clusters for v in cl.views if partner in v.claim_ids), None)
+    return v, told[1]
+
+
+def _rendering_slip(
+    c: ClaimView, clusters: list[_Cluster], refs: list, aligned: Mapping[str, tuple[str, str, str]] | None = None
+) -> tuple[ClaimView, int | None] | None:
+    """Another rendering of the same event states this figure otherwise, and the ledger does not side with ``c``.
+
+    With ``aligned`` (claim id -> partner claim id, fidelity verdict, reason: ``analysis.align.aligned_figures``)
+    the figure the aligned sentence states decides: a ``changed`` partner is a slip (k: the power of ten between
+    them, None when the figures are not one moved), ``same`` is none; only a figure the alignment does not pair
+    falls back to a clean power of ten at the same point of the other rendering.
+    """
     if not c.precise:
         return None
+    told = _aligned_partner(c, clusters, aligned) if aligned else None
+    if told is not None:
+        v, verdict = told
+        if v is None or verdict != "changed" or any(_point_match(c, r) for r in refs):
+            return None
+        return v, (slip_exponent(_stated(c), _stated(v)) if v.precise else None)
     slip = next(filter(None, (cl.first_slip(c) for cl in clusters)), None)
     if slip is None or any(_point_match(c, r) for r in refs):
         return None  # when the ledger sides with this figure, the other rendering slipped
@@ -296,6 +324,7 @@ def claim_verdict(
     refs: list,
     family: bool,
     rivals: list[_Cluster] | None = None,
+    aligned: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> Verdict:
     """One verdict for a figure against its group and the ledger.
 
@@ -308,9 +337,15 @@ def claim_verdict(
     (``comparable``: known subject and period, framed like ``c``); without it,
     every peer can.
     """
-    slip = _rendering_slip(c, clusters, refs)
+    slip = _rendering_slip(c, clusters, refs, aligned)
     if slip is not None:
         v, k = slip
+        if k is None:
+            return Verdict(
+                "translation_slip",
+                f"{c.label()} vs {v.label()}: the aligned sentence of the other rendering states another figure",
+                range_words(v.rng, v.unit),
+            )
         return Verdict(
             "translation_slip",
             f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
