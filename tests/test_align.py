@@ -155,19 +155,18 @@ def _noisy(rng: np.random.Generator, v: np.ndarray, noise: float = 0.25) -> np.n
 
 @st.composite
 def renderings(draw):
-    """Random source vectors and a rendering: kept, dropped, split in two, merged with the next, or an insertion."""
+    """Random source vectors and a rendering: kept, dropped, split in two or three, merged with the next, inserted."""
     n = draw(st.integers(2, 40))
     seed = draw(st.integers(0, 2**16))
-    ops = draw(st.lists(st.sampled_from(["keep"] * 6 + ["drop", "split", "merge", "insert"]), min_size=n, max_size=n))
+    kinds = ["keep"] * 6 + ["drop", "split", "split3", "merge", "insert"]
+    ops = draw(st.lists(st.sampled_from(kinds), min_size=n, max_size=n))
     return n, seed, ops
 
 
 def _render(n: int, seed: int, ops: list[str]):
     rng = np.random.default_rng(seed)
-    parts = _unit(rng, 2 * n)  # sentence i of a is built from parts 2i and 2i+1
-    ea = np.stack(
-        [(parts[2 * i] + parts[2 * i + 1]) / np.linalg.norm(parts[2 * i] + parts[2 * i + 1]) for i in range(n)]
-    )
+    parts = _unit(rng, 3 * n).reshape(n, 3, DIM)  # sentence i of a is built from three parts (clauses)
+    ea = np.stack([p.sum(axis=0) / np.linalg.norm(p.sum(axis=0)) for p in parts])
     eb, gold, i = [], [], 0
     while i < n:
         op = ops[i]
@@ -175,7 +174,10 @@ def _render(n: int, seed: int, ops: list[str]):
             gold.append(((i,), ()))
         elif op == "split":
             gold.append(((i,), (len(eb), len(eb) + 1)))
-            eb += [_noisy(rng, parts[2 * i]), _noisy(rng, parts[2 * i + 1])]
+            eb += [_noisy(rng, parts[i, 0] + parts[i, 1]), _noisy(rng, parts[i, 2])]
+        elif op == "split3":
+            gold.append(((i,), (len(eb), len(eb) + 1, len(eb) + 2)))
+            eb += [_noisy(rng, parts[i, k]) for k in range(3)]
         elif op == "merge" and i + 1 < n:
             gold.append(((i, i + 1), (len(eb),)))
             eb.append(_noisy(rng, ea[i] + ea[i + 1]))

@@ -8,13 +8,13 @@
    the line through the anchors, so the dynamic programme costs
    O((n + m) * BAND), not O(n * m); similarities are computed inside the band
    only.
-3. **Dynamic programme** over the band with links 1-1, 1-2, 2-1 and the
-   one-sided 1-0 / 0-1 ("only in"). A link gains ``weight * (similarity -
+3. **Dynamic programme** over the band with links 1-1, 1-2, 2-1, 1-3, 3-1
+   and the one-sided 1-0 / 0-1 ("only in"). A link gains ``weight * (similarity -
    THRESHOLD)`` less a length-ratio penalty; an unlinked sentence gains 0, so a
    sentence is linked only where it is more similar to its partner than
    unrelated sentences are (a write-up that summarises gets honest "only in"
-   rows). The similarity of a two-sentence span is that of the normalised sum
-   of its sentences' vectors.
+   rows). The similarity of a span of several sentences is that of the
+   normalised sum of its sentences' vectors.
 4. **Reordered links**: sentences left unlinked on both sides that are each
    other's best match above ``REORDER_MIN`` are linked out of order (a write-up
    that moves a sentence elsewhere).
@@ -35,13 +35,27 @@ REORDER_MIN = 0.88
 BAND = 20
 LENGTH_PENALTY = 0.02
 MERGE_WEIGHT = 0.9
+MERGE3_WEIGHT = 0.9
 CHUNK = 512
 NEIGHBOURS = 4
 MARGIN = 0.0
 MARGIN_WEIGHT = 1.0
 
-SKIP_A, SKIP_B, ONE_ONE, ONE_TWO, TWO_ONE = 0, 1, 2, 3, 4
-_STEPS = {SKIP_A: (1, 0), SKIP_B: (0, 1), ONE_ONE: (1, 1), ONE_TWO: (1, 2), TWO_ONE: (2, 1)}
+SKIP_A, SKIP_B, ONE_ONE, ONE_TWO, TWO_ONE, ONE_THREE, THREE_ONE = 0, 1, 2, 3, 4, 5, 6
+_STEPS = {SKIP_A: (1, 0), SKIP_B: (0, 1), ONE_ONE: (1, 1), ONE_TWO: (1, 2), TWO_ONE: (2, 1), ONE_THREE: (1, 3),
+          THREE_ONE: (3, 1)}  # fmt: skip
+MAX_SPAN = 3
+
+
+def _links() -> tuple[tuple[int, int, int, float], ...]:
+    """(move, a sentences, b sentences, weight) of the links the DP may make."""
+    return (
+        (ONE_ONE, 1, 1, 1.0),
+        (ONE_TWO, 1, 2, MERGE_WEIGHT),
+        (TWO_ONE, 2, 1, MERGE_WEIGHT),
+        (ONE_THREE, 1, 3, MERGE3_WEIGHT),
+        (THREE_ONE, 3, 1, MERGE3_WEIGHT),
+    )
 
 
 @dataclass(frozen=True)
@@ -154,16 +168,25 @@ class _Scorer:
         self.ea, self.eb = ea, eb
         self.len_a, self.len_b = len_a.astype(np.float64), len_b.astype(np.float64)
         self.ratio = max(float(self.len_b.sum()), 1.0) / max(float(self.len_a.sum()), 1.0)
-        self.pair_a = self._pair_norms(ea)
-        self.pair_b = self._pair_norms(eb)
+        self.span_a = self._span_norms(ea)
+        self.span_b = self._span_norms(eb)
         self.knn_a, self.knn_b = neighbour_means(ea, eb)
+        self.cum_knn_b = np.concatenate([[0.0], np.cumsum(self.knn_b)])
+        self.cum_len_b = np.concatenate([[0.0], np.cumsum(self.len_b)])
 
     @staticmethod
-    def _pair_norms(e: np.ndarray) -> np.ndarray:
-        if len(e) < 2:
-            return np.ones(max(len(e), 1), dtype=np.float64)
-        dots = np.einsum("ij,ij->i", e[:-1], e[1:]).astype(np.float64)
-        return np.append(np.sqrt(np.maximum(2.0 + 2.0 * dots, 1e-9)), 1.0)
+    def _span_norms(e: np.ndarray) -> dict[int, np.ndarray]:
+        """Per span length k (1..MAX_SPAN) and start i, the norm of the sum of e[i..i+k-1] (1.0 past the end)."""
+        n = len(e)
+        d1 = np.einsum("ij,ij->i", e[:-1], e[1:]).astype(np.float64) if n > 1 else np.zeros(0)
+        d2 = np.einsum("ij,ij->i", e[:-2], e[2:]).astype(np.float64) if n > 2 else np.zeros(0)
+        out = {1: np.ones(n + 1)}
+        two = np.ones(n + 1)
+        two[: len(d1)] = np.sqrt(np.maximum(2.0 + 2.0 * d1, 1e-9))
+        three = np.ones(n + 1)
+        three[: len(d2)] = np.sqrt(np.maximum(3.0 + 2.0 * (d1[:-1] + d1[1:] + d2), 1e-9))
+        out[2], out[3] = two, three
+        return out
 
     @staticmethod
     def gain(cos: np.ndarray, knn_a: np.ndarray | float, knn_b: np.ndarray | float, weight: float) -> np.ndarray:
@@ -183,7 +206,7 @@ class _Scorer:
 
 
 def _row_candidates(sc: _Scorer, prev: list[np.ndarray], los: np.ndarray, i: int, lo: int, hi: int):
-    """Best value per column j in [lo, hi] of row i from rows i-1 and i-2 (moves 1-0, 1-1, 1-2, 2-1)."""
+    """Best value per column j in [lo, hi] of row i from the rows above: a skip of a, or a link ending at (i, j)."""
     width = hi - lo + 1
     cols = np.arange(lo, hi + 1)
     val = np.full(width, -math.inf)
@@ -204,34 +227,24 @@ def _row_candidates(sc: _Scorer, prev: list[np.ndarray], los: np.ndarray, i: int
         val[better], mv[better] = cand[better], code
 
     consider(from_row(i - 1, 0), SKIP_A)
-    if i >= 1:
-        s_lo = max(lo - 2, 0)
-        r1 = sc.row(i - 1, s_lo, hi)  # cosines of a[i-1] with b[s_lo..hi-1]
-        j1 = cols - 1 - s_lo  # b index j-1 in r1
-        ok = (cols >= 1) & (j1 >= 0) & (j1 < len(r1))
+    s_lo = max(lo - MAX_SPAN, 0)
+    rows = [sc.row(i - k, s_lo, hi) for k in range(1, min(i, MAX_SPAN) + 1)]  # a[i-k] against b[s_lo..hi-1]
+    for code, da, db, weight in _links():
+        if da > i:
+            continue
+        # Cosine of the a span's summed vectors with every b span of db sentences ending before column j.
+        summed = np.concatenate([[0.0], np.cumsum(np.sum(rows[:da], axis=0))])
+        ok = cols - db >= s_lo
+        jj = cols[ok]
+        dots = summed[jj - s_lo] - summed[jj - db - s_lo]
+        sim = dots / (sc.span_a[da][i - da] * sc.span_b[db][jj - db])
+        knn_a = float(sc.knn_a[i - da : i].mean())
+        knn_b = (sc.cum_knn_b[jj] - sc.cum_knn_b[jj - db]) / db
+        len_a = float(sc.len_a[i - da : i].sum())
+        len_b = sc.cum_len_b[jj] - sc.cum_len_b[jj - db]
         g = np.full(width, -math.inf)
-        jb1 = cols[ok] - 1
-        g[ok] = sc.gain(r1[j1[ok]], sc.knn_a[i - 1], sc.knn_b[jb1], 1.0) - sc.penalty(sc.len_a[i - 1], sc.len_b[jb1])
-        consider(from_row(i - 1, 1) + g, ONE_ONE)
-        ok2 = (cols >= 2) & (j1 - 1 >= 0) & (j1 < len(r1))
-        g2 = np.full(width, -math.inf)
-        jb = cols[ok2] - 2
-        sim12 = (r1[j1[ok2] - 1] + r1[j1[ok2]]) / sc.pair_b[jb]
-        knn12 = (sc.knn_b[jb] + sc.knn_b[jb + 1]) / 2
-        g2[ok2] = sc.gain(sim12, sc.knn_a[i - 1], knn12, MERGE_WEIGHT) - sc.penalty(
-            sc.len_a[i - 1], sc.len_b[jb] + sc.len_b[jb + 1]
-        )
-        consider(from_row(i - 1, 2) + g2, ONE_TWO)
-        if i >= 2:
-            r2 = sc.row(i - 2, s_lo, hi)
-            ok3 = ok
-            g3 = np.full(width, -math.inf)
-            sim21 = (r1[j1[ok3]] + r2[j1[ok3]]) / sc.pair_a[i - 2]
-            knn21 = (sc.knn_a[i - 2] + sc.knn_a[i - 1]) / 2
-            g3[ok3] = sc.gain(sim21, knn21, sc.knn_b[cols[ok3] - 1], MERGE_WEIGHT) - sc.penalty(
-                sc.len_a[i - 2] + sc.len_a[i - 1], sc.len_b[cols[ok3] - 1]
-            )
-            consider(from_row(i - 2, 1) + g3, TWO_ONE)
+        g[ok] = sc.gain(sim, knn_a, knn_b, weight) - sc.penalty(len_a, len_b)
+        consider(from_row(i - da, db) + g, code)
     return val, mv
 
 
