@@ -97,7 +97,8 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "alignment",
         "two renderings of one event side by side, sentence by sentence (linked by multilingual embeddings): "
         "every number that changed, was dropped or added (the fidelity table), sentences only one rendering has, "
-        "each side linking to its document report; paged so that a page stays small",
+        "each side linking to its document report; in a long pair, runs of matched links without a difference are "
+        "folded so that the page stays small",
         needs=("documents", "alignment", "fidelity"),
     ),
     NotebookSpec(
