@@ -227,6 +227,12 @@ class _Cluster:
             self._barred = Counter(r for r in map(unjudgeable, self.views) if r)
         return self._barred
 
+    def view_of(self, claim_id: str) -> ClaimView | None:
+        """The view holding a claim (an index built on first use: one lookup per aligned figure)."""
+        if not hasattr(self, "_by_claim"):
+            self._by_claim = {cid: v for v in self.views for cid in v.claim_ids}
+        return self._by_claim.get(claim_id)
+
     def renderings(self, c: ClaimView) -> list[ClaimView]:
         """Figures at the same point of another rendering of the same event."""
         event = self.events.get(c.event_id)
@@ -288,7 +294,7 @@ def _aligned_partner(
     if told is None:
         return None
     partner = told[0]
-    v = next((v for cl in clusters for v in cl.views if partner in v.claim_ids), None)
+    v = next(filter(None, (cl.view_of(partner) for cl in clusters)), None)
     return v, told[1]
 
 
