@@ -270,9 +270,11 @@ def test_long_pairs_fold_plain_matches():
                  detail="similarity 0.900")
             for i in range(50)]  # fmt: skip
     rows[25].update(status="only_a", excerpt_b="", sentence_b=None)
+    rows[28].update(status="only_b", excerpt_a="", sentence_a=None)
     page = alignment_html(pd.DataFrame(rows), "../documents/", max_rows=10)
-    assert page.count('class="folded"') == 2 and "25 matched links" in page and "24 matched links" in page
-    assert "s25" in page and "s3<" not in page
+    assert page.count('class="folded"') == 2 and "25 matched links" in page and "21 matched links" in page
+    assert "s25" in page and "t28" in page and "s3<" not in page
+    assert "s26<" in page and "s27<" in page  # a run of two is shown, not folded
 
 
 def test_alignment_notebook_displays_the_built_alignment(ja_en, data_folder):

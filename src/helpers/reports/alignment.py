@@ -19,6 +19,7 @@ from .links import sentence_href
 from .markup import esc, lang_attr
 
 MAX_ROWS = 400
+FOLD_RUN = 3  # shorter runs of plain links are shown: a fold row would save nothing
 _LABEL = {"matched": "=", "value_differs": "≠", "only_a": "only a", "only_b": "only b"}
 
 
@@ -66,7 +67,8 @@ def alignment_html(
     fidelity: pd.DataFrame | None = None,
     max_rows: int = MAX_ROWS,
 ) -> str:
-    """Links of the given statuses side by side; beyond ``max_rows`` rows, plain matched links are folded."""
+    """Links of the given statuses side by side; beyond ``max_rows`` rows, runs of at least ``FOLD_RUN`` plain
+    matched links are folded into one row."""
     marks = _changed_surfaces(fidelity)
     rows = frame.reset_index(drop=True)
     rows["link_no"] = rows.groupby(["doc_a", "doc_b"], sort=False).cumcount()
@@ -74,29 +76,39 @@ def alignment_html(
     plain = (rows["status"] == "matched") & (rows["only_in_a"] == "") & (rows["only_in_b"] == "")
     fold = len(rows) > max_rows
     head = "<tr><th>#</th><th></th><th>a</th><th>b</th><th>similarity</th><th>difference</th></tr>"
-    body, folded = [], 0
+    body: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= FOLD_RUN:
+            body.append(f'<tr class="folded"><td colspan="6">{len(run)} matched links without a difference</td></tr>')
+        else:
+            body.extend(run)
+        run.clear()
+
     for r, is_plain in zip(rows.itertuples(), plain, strict=True):
+        row = _row_html(r, marks.get((str(r.doc_a), str(r.doc_b), int(r.link_no)), ([], [])), documents_href)
         if fold and is_plain:
-            folded += 1
+            run.append(row)
             continue
-        if folded:
-            body.append(f'<tr class="folded"><td colspan="6">{folded} matched links without a difference</td></tr>')
-            folded = 0
-        ma, mb = marks.get((str(r.doc_a), str(r.doc_b), int(r.link_no)), ([], []))
-        score = "" if pd.isna(r.score) else f"{float(r.score):.3f}"
-        diff = [x for x in (r.only_in_a and f"dropped: {r.only_in_a}", r.only_in_b and f"added: {r.only_in_b}") if x]
-        detail = r.detail.split("; ", 1)[1] if r.status == "value_differs" and "; " in r.detail else ""
-        body.append(
-            f'<tr class="status-{html.escape(r.status)}"><td>{int(r.link_no)}</td>'
-            f"<td>{html.escape(_LABEL.get(r.status, r.status))}</td>"
-            + _cell(r.doc_a, r.sentence_a, r.lang_a, r.excerpt_a, ma, documents_href)
-            + _cell(r.doc_b, r.sentence_b, r.lang_b, r.excerpt_b, mb, documents_href)
-            + f"<td>{score}</td>"
-            + f'<td lang="und">{esc("; ".join([detail, *diff]) if detail else "; ".join(diff))}</td></tr>'
-        )
-    if folded:
-        body.append(f'<tr class="folded"><td colspan="6">{folded} matched links without a difference</td></tr>')
+        flush()
+        body.append(row)
+    flush()
     return f'<table class="alignment"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _row_html(r, marks: tuple[list[str], list[str]], documents_href: str) -> str:
+    score = "" if pd.isna(r.score) else f"{float(r.score):.3f}"
+    diff = [x for x in (r.only_in_a and f"dropped: {r.only_in_a}", r.only_in_b and f"added: {r.only_in_b}") if x]
+    detail = r.detail.split("; ", 1)[1] if r.status == "value_differs" and "; " in r.detail else ""
+    return (
+        f'<tr class="status-{html.escape(r.status)}"><td>{int(r.link_no)}</td>'
+        f"<td>{html.escape(_LABEL.get(r.status, r.status))}</td>"
+        + _cell(r.doc_a, r.sentence_a, r.lang_a, r.excerpt_a, marks[0], documents_href)
+        + _cell(r.doc_b, r.sentence_b, r.lang_b, r.excerpt_b, marks[1], documents_href)
+        + f"<td>{score}</td>"
+        + f'<td lang="und">{esc("; ".join([detail, *diff]) if detail else "; ".join(diff))}</td></tr>'
+    )
 
 
 def fidelity_html(
