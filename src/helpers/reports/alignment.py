@@ -75,7 +75,7 @@ def alignment_html(
     rows = rows[rows["status"].isin(statuses)]
     plain = (rows["status"] == "matched") & (rows["only_in_a"] == "") & (rows["only_in_b"] == "")
     fold = len(rows) > max_rows
-    head = "<tr><th>#</th><th></th><th>a</th><th>b</th><th>similarity</th><th>difference</th></tr>"
+    head = "<tr><th>#</th><th>status</th><th>a</th><th>b</th><th>similarity</th><th>difference</th></tr>"
     body: list[str] = []
     run: list[str] = []
 
