@@ -44,9 +44,13 @@ def _cell(doc: str, sid: object, lang: object, text: object, marks: list[str], d
     if not isinstance(text, str) or not text:
         return "<td></td>"
     span = _marked(text, marks, lang)
-    if pd.notna(sid):
-        span = f'<a href="{esc(sentence_href(doc, sid, documents_href))}">{span}</a>'
-    return f"<td>{span}</td>"
+    if pd.isna(sid):
+        return f"<td>{span}</td>"
+    href = esc(sentence_href(doc, sid, documents_href))
+    if not any(m for m in marks if m and m in text):
+        return f'<td><a href="{href}">{span}</a></td>'
+    # Marked text is not a link: a mark keeps the text's colour, which a link's would spoil in dark mode.
+    return f'<td>{span} <a href="{href}">s-{int(float(str(sid)))}</a></td>'
 
 
 def _changed_surfaces(fidelity: pd.DataFrame | None) -> dict[tuple[str, str, int], tuple[list[str], list[str]]]:
