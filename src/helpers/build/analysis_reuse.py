@@ -24,6 +24,8 @@ from .digests import frame_digest, sha, write_if_changed
 from .pipeline import table_spec
 
 ANALYSIS_RECORD = "analysis.json"
+# Sentence embeddings of documents with another rendering, by content (see analysis.embed).
+EMBED_CACHE = "embed"
 # The largest record read back: far above a real one, far below what would exhaust memory.
 MAX_RECORD_BYTES = 256 * 1024 * 1024
 
@@ -79,7 +81,9 @@ def analyze_or_reuse(
         p.exists() and sha(p.read_bytes()) == record.get("files", {}).get(name) for name, p in paths.items()
     ):
         return {name: table_spec(name).read_csv(p) for name, p in paths.items()}
-    analysed = {name: df for name, df in analyze(tables, catalog, ledger).items() if name in ANALYSED}
+    analysed = {
+        name: df for name, df in analyze(tables, catalog, ledger, build_dir / EMBED_CACHE).items() if name in ANALYSED
+    }
     data_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
     for name, df in analysed.items():

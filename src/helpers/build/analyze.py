@@ -2,8 +2,11 @@
 
 Runs in the build process after extraction and before any notebook, so
 notebooks only read and display: ``findings`` (claims compared across sources
-and with the ledger) and ``alignment`` (renderings of one event, passage by
-passage). ``summaries`` (summary sentences and key numbers per document) are
+and with the ledger), ``alignment`` (renderings of one event, sentence by
+sentence) and ``fidelity`` (every quantity of each aligned link: same, changed,
+dropped or added). Sentence embeddings for the alignment are cached by content
+in ``embed_cache`` and computed only for documents with another rendering.
+``summaries`` (summary sentences and key numbers per document) are
 made per document by extraction; ``analyze`` makes them only for tables that
 come without them.
 """
@@ -11,15 +14,16 @@ come without them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.align import ALIGNMENT, alignment_frame
+from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings, aligned_figures
 from ..analysis.compare import FINDINGS, findings_frame
 from ..analysis.summarize import summaries_frame
 from ..text.catalog import Catalog
 
-ANALYSED = ("findings", "alignment")
+ANALYSED = ("findings", "alignment", "fidelity")
 
 
 def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, str]]:
@@ -41,15 +45,23 @@ def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, 
     return sorted(pairs)
 
 
-def analyze(tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyze(
+    tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame, embed_cache: Path | None = None
+) -> dict[str, pd.DataFrame]:
     claims, sentences = tables["claims"], tables["sentences"]
-    findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences))
     ok = sorted(set(tables["documents"].loc[tables["documents"]["status"] == "ok", "doc_id"]))
-    parts = [
-        alignment_frame(sentences[sentences["doc_id"] == a], sentences[sentences["doc_id"] == b], claims)
+    aligned = [
+        align_renderings(sentences[sentences["doc_id"] == a], sentences[sentences["doc_id"] == b], claims,
+                         cache_dir=embed_cache)
         for a, b in rendering_pairs_in(catalog, ok)
-    ]
-    alignment = ALIGNMENT.coerce(pd.concat(parts, ignore_index=True)) if parts else ALIGNMENT.empty()
+    ]  # fmt: skip
+    alignment = (
+        ALIGNMENT.coerce(pd.concat([x.alignment for x in aligned], ignore_index=True)) if aligned else ALIGNMENT.empty()
+    )
+    fid = [x.fidelity for x in aligned if len(x.fidelity)]
+    fidelity = FIDELITY.coerce(pd.concat(fid, ignore_index=True)) if fid else FIDELITY.empty()
+    # The aligned sentences' figures decide translation slips (analysis.compare).
+    findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences, aligned_figures(fidelity)))
     if "summaries" in tables:
         summaries = tables["summaries"]
     else:
@@ -57,4 +69,4 @@ def analyze(tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.Dat
         genres = dict(zip(docs["doc_id"].astype(str), docs["genre"])) if "genre" in docs.columns else {}
         formats = dict(zip(docs["doc_id"].astype(str), docs["format"])) if "format" in docs.columns else {}
         summaries = summaries_frame(sentences, claims, genres, formats)
-    return {"findings": findings, "alignment": alignment, "summaries": summaries}
+    return {"findings": findings, "alignment": alignment, "fidelity": fidelity, "summaries": summaries}

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analysis.align import ALIGNMENT
+from ..analysis.align import ALIGNMENT, FIDELITY
 from ..analysis.compare import FINDINGS
 from ..analysis.ledger import LEDGER
 from ..analysis.summarize import SUMMARIES
@@ -30,7 +30,9 @@ from .changes import CHANGES
 from .extract import DOCUMENTS
 
 # Every table the build writes into data/, in the order the stages produce them.
-TABLES: tuple[TableSpec, ...] = (DOCUMENTS, BLOCKS, SENTENCES, CLAIMS, FINDINGS, ALIGNMENT, SUMMARIES, CHANGES)
+TABLES: tuple[TableSpec, ...] = (
+    DOCUMENTS, BLOCKS, SENTENCES, CLAIMS, FINDINGS, ALIGNMENT, FIDELITY, SUMMARIES, CHANGES,
+)  # fmt: skip
 # Inputs documented alongside (not written by the build).
 INPUT_TABLES: tuple[TableSpec, ...] = (LEDGER,)
 
@@ -102,9 +104,11 @@ PIPELINE: tuple[NotebookSpec, ...] = (
         "alignment/{pair}.html",
         "Alignment of {doc_a} and {doc_b}",
         "alignment",
-        "two renderings of one event aligned passage by passage: differing quantities, quantities and passages "
-        "only one rendering has",
-        needs=("documents", "alignment"),
+        "two renderings of one event side by side, sentence by sentence (linked by multilingual embeddings): "
+        "every number that changed, was dropped or added (the fidelity table), sentences only one rendering has, "
+        "each side linking to its document report; in a long pair, runs of matched links without a difference are "
+        "folded so that the page stays small",
+        needs=("documents", "alignment", "fidelity"),
     ),
     NotebookSpec(
         "07_claims_explorer",

@@ -13,8 +13,9 @@ BLOCK_KINDS = ("title", "chrome", "heading", "turn", "paragraph")
 LANGS = ("ja", "de", "en", "unknown")
 # How a sentence's speaker is known (see ``text.speakers``): the transcript's
 # own label, a turn decoded from the dialogue, reported speech in a write-up,
-# the writer's own words, or unknown.
-ATTRIBUTIONS = ("labelled", "turn", "reported", "author", "unknown")
+# the writer's own words, taken over from the aligned sentence of another rendering of the
+# same event (``analysis.align``), or unknown.
+ATTRIBUTIONS = ("labelled", "turn", "reported", "author", "aligned", "unknown")
 
 
 def _wide(ch: str) -> bool:

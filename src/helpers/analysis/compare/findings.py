@@ -178,11 +178,16 @@ def _claim_row(key: GroupKey, c: ClaimView, v: Verdict, kind: str, ref_fields: d
 
 
 def group_findings(
-    key: GroupKey, views: list[ClaimView], ledger: pd.DataFrame, by_topic: Mapping[str, list] | None = None
+    key: GroupKey,
+    views: list[ClaimView],
+    ledger: pd.DataFrame,
+    by_topic: Mapping[str, list] | None = None,
+    aligned: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> list[dict]:
     """The group finding, then one finding per figure of the group in document order.
 
-    ``by_topic`` (topic -> numeric ledger rows) saves filtering the ledger once per group.
+    ``by_topic`` (topic -> numeric ledger rows) saves filtering the ledger once per group; ``aligned`` (see
+    ``findings_frame``) lets the sentence alignment decide translation slips.
     """
     rows: list[dict] = []
     if key.topic in VERSIONS:
@@ -237,18 +242,25 @@ def group_findings(
             if u == _countable(c.unit) and (m == "*" or mk in (m, "*")) and st == rival_key(c)
         ]
         ref, row = checked[c]
-        v = claim_verdict(c, ref, row, peers, refs, family, rivals)
+        v = claim_verdict(c, ref, row, peers, refs, family, rivals, aligned)
         rows.append(_claim_row(key, c, v, "claim", _ref_fields(row if v is ref else None)))
     return [_group_summary(key, views, rows), *rows] if rows else []
 
 
 def findings_frame(
-    claims: pd.DataFrame, ledger: pd.DataFrame, catalog: Mapping | None, sentences: pd.DataFrame | None = None
+    claims: pd.DataFrame,
+    ledger: pd.DataFrame,
+    catalog: Mapping | None,
+    sentences: pd.DataFrame | None = None,
+    aligned: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> pd.DataFrame:
     """All findings of a claims table, with stable ids (f0001, ...) in a deterministic order.
 
     ``sentences`` (optional) gives each document's length in sentences, to
     place claims in the talk; without it the claims' own sentence ids are used.
+    ``aligned`` (claim id -> partner claim id, verdict, reason, from the
+    fidelity table: ``analysis.align.aligned_figures``) makes the figure that
+    the aligned sentence of another rendering states decide translation slips.
     A group without topic is reported only when two documents give figures for it.
     """
     df = prepare_claims(claims, catalog, sentences)
@@ -262,7 +274,7 @@ def findings_frame(
         views = groups[key]
         if not key.topic and len({c.doc_id for c in views}) < 2:
             continue
-        part = group_findings(key, views, ledger, by_topic)
+        part = group_findings(key, views, ledger, by_topic, aligned)
         if part:
             n += 1
             for r in part:

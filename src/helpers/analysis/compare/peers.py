@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...format import range_words
@@ -243,6 +244,12 @@ class _Cluster:
             self._barred = Counter(r for r in map(unjudgeable, self.views) if r)
         return self._barred
 
+    def view_of(self, claim_id: str) -> ClaimView | None:
+        """The view holding a claim (an index built on first use: one lookup per aligned figure)."""
+        if not hasattr(self, "_by_claim"):
+            self._by_claim = {cid: v for v in self.views for cid in v.claim_ids}
+        return self._by_claim.get(claim_id)
+
     def renderings(self, c: ClaimView) -> list[ClaimView]:
         """Figures at the same point of another rendering of the same event."""
         event = self.events.get(c.event_id)
@@ -295,10 +302,37 @@ def _stated(c: ClaimView) -> tuple[float, float]:
     return widened(c.rng, "")
 
 
-def _rendering_slip(c: ClaimView, clusters: list[_Cluster], refs: list) -> tuple[ClaimView, int] | None:
-    """Another rendering of the same event states this figure 10^k apart, and the ledger does not side with ``c``."""
+def _aligned_partner(
+    c: ClaimView, clusters: list[_Cluster], aligned: Mapping[str, tuple[str, str, str]]
+) -> tuple[ClaimView | None, str] | None:
+    """The figure the sentence alignment pairs with ``c`` in another rendering (None when not in these clusters)
+    and the fidelity verdict; None when the alignment says nothing about ``c``."""
+    told = next((aligned[cid] for cid in c.claim_ids if cid in aligned), None)
+    if told is None:
+        return None
+    partner = told[0]
+    v = next(filter(None, (cl.view_of(partner) for cl in clusters)), None)
+    return v, told[1]
+
+
+def _rendering_slip(
+    c: ClaimView, clusters: list[_Cluster], refs: list, aligned: Mapping[str, tuple[str, str, str]] | None = None
+) -> tuple[ClaimView, int | None] | None:
+    """Another rendering of the same event states this figure otherwise, and the ledger does not side with ``c``.
+
+    With ``aligned`` (claim id -> partner claim id, fidelity verdict, reason: ``analysis.align.aligned_figures``)
+    the figure the aligned sentence states decides: a ``changed`` partner is a slip (k: the power of ten between
+    them, None when the figures are not one moved), ``same`` is none; only a figure the alignment does not pair
+    falls back to a clean power of ten at the same point of the other rendering.
+    """
     if not c.precise:
         return None
+    told = _aligned_partner(c, clusters, aligned) if aligned else None
+    if told is not None:
+        v, verdict = told
+        if v is None or verdict != "changed" or any(_point_match(c, r) for r in refs):
+            return None
+        return v, (slip_exponent(_stated(c), _stated(v)) if v.precise else None)
     slip = next(filter(None, (cl.first_slip(c) for cl in clusters)), None)
     if slip is None or any(_point_match(c, r) for r in refs):
         return None  # when the ledger sides with this figure, the other rendering slipped
@@ -313,6 +347,7 @@ def claim_verdict(
     refs: list,
     family: bool,
     rivals: list[_Cluster] | None = None,
+    aligned: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> Verdict:
     """One verdict for a figure against its group and the ledger.
 
@@ -326,9 +361,15 @@ def claim_verdict(
     (``comparable``: known subject and period, framed like ``c``); without it,
     every peer can.
     """
-    slip = _rendering_slip(c, clusters, refs)
+    slip = _rendering_slip(c, clusters, refs, aligned)
     if slip is not None:
         v, k = slip
+        if k is None:
+            return Verdict(
+                "translation_slip",
+                f"{c.label()} vs {v.label()}: the aligned sentence of the other rendering states another figure",
+                range_words(v.rng, v.unit),
+            )
         return Verdict(
             "translation_slip",
             f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
