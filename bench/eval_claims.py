@@ -15,7 +15,8 @@ then value+unit precision, recall and F1 per genre, per category of issue 26 (a 
 ``cat=`` note; a prediction on a not-a-quantity span such as "FTSE 100" counts against that
 span's category), and for dev and held-out documents separately, followed by the misses
 (gold without a match) and false positives.
-Usage: .venv/bin/python bench/eval_claims.py [--quiet] [--split dev|heldout|all] [--lang en|de|ja]
+Usage: .venv/bin/python bench/eval_claims.py [--quiet] [--split dev|heldout|all] [--lang en|de|ja] [--batch N]
+(split.yaml `batch: 2` marks the second annotation batch; BY SPLIT reports it as dev2 / heldout2)
 """
 
 from __future__ import annotations
@@ -221,10 +222,24 @@ def by_category(gold: list[Span], nots: list[Span], pred: list[Span]) -> dict[st
     return out
 
 
-def _selected(split: str, lang: str | None = None) -> list[tuple[str, Path]]:
+def _batch(doc_id: str) -> int:
+    """Which annotation batch a document belongs to (split.yaml ``batch``; the first gold is batch 1)."""
+    return int(DOCS.get(doc_id, {}).get("batch", 1))
+
+
+def _split_name(doc_id: str) -> str:
+    """The split a document is reported under: ``dev``/``heldout``, with the batch number from batch 2 on."""
+    meta = DOCS.get(doc_id, {"split": "dev"})
+    batch = _batch(doc_id)
+    return meta["split"] + (str(batch) if batch > 1 else "")
+
+
+def _selected(split: str, lang: str | None = None, batch: int | None = None) -> list[tuple[str, Path]]:
     paths = [(p.stem[len("gold_"):], p) for p in sorted(GOLD_DIR.glob("gold_*.csv"))]
     if lang:
         paths = [(d, p) for d, p in paths if DOCS.get(d, {}).get("lang") == lang]
+    if batch is not None:
+        paths = [(d, p) for d, p in paths if _batch(d) == batch]
     if split == "all":
         return paths
     return [(d, p) for d, p in paths if DOCS.get(d, {}).get("split", "dev") == split]
@@ -242,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all",
                     help="documents to score (split.yaml): tuned on, held out, or both (default)")
     ap.add_argument("--lang", choices=("en", "de", "ja"), help="only the documents in this language (split.yaml)")
+    ap.add_argument("--batch", type=int, help="only the documents of this annotation batch (split.yaml; 1 = the first)")
     args = ap.parse_args(argv)
     all_gold: list[Span] = []
     all_pred: list[Span] = []
@@ -249,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     splits: dict[str, Tally] = defaultdict(Tally)
     cats: dict[str, Tally] = defaultdict(Tally)
     report = []
-    for doc_id, gold_path in _selected(args.split, args.lang):
+    for doc_id, gold_path in _selected(args.split, args.lang, args.batch):
         gold, nots = load_gold(gold_path), load_not_quantities(gold_path)
         pred = predict(source_of(doc_id), doc_id)
         scores = evaluate(gold, pred)
@@ -264,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = Tally(len(pred), len(gold), len(match(gold, pred, value_ok)))
         meta = DOCS.get(doc_id, {"genre": "(unlisted)", "split": "dev"})
         genres[meta["genre"]].add(doc)
-        splits[meta["split"]].add(doc)
+        splits[_split_name(doc_id)].add(doc)
         for c, t in by_category(gold, nots, pred).items():
             cats[c].add(t)
         pairs = match(gold, pred)
