@@ -202,7 +202,10 @@ _PERSON_EN = (
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
     r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
     r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
-    r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders"
+    r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders|deaths|victims|"
+    r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
+    r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
+    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
 )
 _GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
@@ -234,6 +237,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
+    _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
     _u(r"\s?-?ppi\b", "pixel_per_inch"),
     _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
@@ -254,7 +258,8 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     ),
     _u(r"\s?times\b", "other"),
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s|[A-Z][a-z]+\s(?=[a-z]))?"
+        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|than\b)[a-z]+\s){{0,2}}"
+        rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",
     ),

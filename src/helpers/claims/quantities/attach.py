@@ -45,6 +45,7 @@ def _as_written(text: str, pos: int, end: int) -> str:
 # 分 as minutes, unless it starts a word (分野 field, 分析 analysis, 分かる understand) or a fraction (3分の2)
 _JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
 
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]{2}")
 _DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
 _TEMPERATURE_CONTEXT = re.compile(
     r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
@@ -132,6 +133,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
     hit = units.unit_after(text, pos, lang)
     if hit is None and lang == "ja":
         hit = units.unit_after(text, pos, "en")
+    if hit is None and lang != "ja" and _HYPHEN_WORD.match(text, pos):
+        return _hyphenated_unit(text, pos, lang)
     if hit is None:
         return None
     if lang == "ja" and hit.surface == "分" and text[hit.end : hit.end + 1] in _JA_FUN_WORD:
@@ -144,6 +147,18 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
         return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
     if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
         return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+
+
+def _hyphenated_unit(text: str, pos: int, lang: str) -> _UnitHit | None:
+    """ "48-megapixel", "a 3-nanometer chip": a unit word of two letters or more joined to the number by a hyphen."""
+    for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
+        m = pattern.match(text, pos + 1)
+        if m and m.group(0)[:1].isalpha() and m.end() - pos > 2:
+            return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
+    hit = units.unit_after(text, pos + 1, lang)
+    if hit is None or hit.start != pos + 1 or len(hit.surface) < 2 or not hit.surface.isalpha():
+        return None
     return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import units
-from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE
+from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
@@ -49,6 +49,15 @@ def _is_glued_cent(text: str, e: int, lang: str) -> bool:
     )
 
 
+def _lexicon_symbol_at(text: str, e: int, lang: str) -> bool:
+    """A unit symbol of the lexicon (mAh, MP, psi, ppm, mpg, GW) written right at ``e``, ending at a word end."""
+    for pattern, _unit, _mult in UNITS_BY_LANG.get(lang, UNITS_BY_LANG["en"]):
+        m = pattern.match(text, e)
+        if m and m.end() > e and not text[e].isspace() and m.group(0)[:1].isalpha():
+            return True
+    return False
+
+
 def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
     """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities.
 
@@ -77,6 +86,8 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
         hit = units.unit_after(text, e, lang) or units.unit_after(text, e, "en")
         if hit is not None and hit.start == e:
             return False
+        if _lexicon_symbol_at(text, e, lang):
+            return False  # 3,877mAh, 12MP, 30psi: a unit symbol of the lexicon glued to the digits
         return True
     return False
 
