@@ -34,8 +34,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "claims"
 SPLIT = yaml.safe_load((GOLD_DIR / "split.yaml").read_text(encoding="utf-8"))
-DOCS = {**{d: {**v, "split": "dev"} for d, v in SPLIT["dev"].items()},
-        **{d: {**v, "split": "heldout"} for d, v in SPLIT["heldout"].items()}}
+DOCS = {
+    **{d: {**v, "split": "dev"} for d, v in SPLIT["dev"].items()},
+    **{d: {**v, "split": "heldout"} for d, v in SPLIT["heldout"].items()},
+}
 # Gold documents annotated before the extractor was ever run on them and kept out of tuning: their scores are
 # out-of-sample figures, printed with "(unseen)". Keep tuning off them; add a new held-out one instead.
 UNSEEN = frozenset(SPLIT["heldout"])
@@ -72,8 +74,7 @@ def _read(path: Path) -> list[dict]:
 
 def _span(r: dict) -> Span:
     cats = tuple(c for c in (r.get("category") or "").split(",") if c)
-    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"],
-                cats)
+    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"], cats)
 
 
 def load_gold(path: Path) -> list[Span]:
@@ -96,7 +97,8 @@ def predict(path: Path, doc_id: str) -> list[Span]:
     from helpers.text.parse import parse_file
 
     doc = parse_file(str(path), doc_id=doc_id)
-    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims_extract.extract_claims(doc)]
+    claims = claims_extract.extract_claims(doc)
+    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims]
 
 
 def _unit_factor(part: str) -> tuple[str, float] | None:
@@ -191,12 +193,13 @@ class Tally:
     gold: int = 0
     good: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.pred, self.gold, self.good = self.pred + other.pred, self.gold + other.gold, self.good + other.good
 
     def line(self, name: str) -> str:
         p, r, f = prf(self.good, self.pred, self.good, self.gold)
-        return f"  {name:16} P={p:.3f} R={r:.3f} F1={f:.3f}  (gold={self.gold} predicted={self.pred} correct={self.good})"
+        counts = f"(gold={self.gold} predicted={self.pred} correct={self.good})"
+        return f"  {name:16} P={p:.3f} R={r:.3f} F1={f:.3f}  {counts}"
 
 
 def by_category(gold: list[Span], nots: list[Span], pred: list[Span]) -> dict[str, Tally]:
@@ -235,7 +238,7 @@ def _split_name(doc_id: str) -> str:
 
 
 def _selected(split: str, lang: str | None = None, batch: int | None = None) -> list[tuple[str, Path]]:
-    paths = [(p.stem[len("gold_"):], p) for p in sorted(GOLD_DIR.glob("gold_*.csv"))]
+    paths = [(p.stem[len("gold_") :], p) for p in sorted(GOLD_DIR.glob("gold_*.csv"))]
     if lang:
         paths = [(d, p) for d, p in paths if DOCS.get(d, {}).get("lang") == lang]
     if batch is not None:
@@ -254,8 +257,12 @@ def _print_table(title: str, rows: dict[str, Tally]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quiet", action="store_true", help="only the score tables")
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all",
-                    help="documents to score (split.yaml): tuned on, held out, or both (default)")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "heldout", "all"),
+        default="all",
+        help="documents to score (split.yaml): tuned on, held out, or both (default)",
+    )
     ap.add_argument("--lang", choices=("en", "de", "ja"), help="only the documents in this language (split.yaml)")
     ap.add_argument("--batch", type=int, help="only the documents of this annotation batch (split.yaml; 1 = the first)")
     args = ap.parse_args(argv)
@@ -286,9 +293,14 @@ def main(argv: list[str] | None = None) -> int:
         pairs = match(gold, pred)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
-        report.append((doc_id, [g for g in gold if id(g) not in matched_g],
-                       [p for p in pred if id(p) not in matched_p],
-                       [(g, p) for g, p in pairs if not value_ok(g, p)]))
+        report.append(
+            (
+                doc_id,
+                [g for g in gold if id(g) not in matched_g],
+                [p for p in pred if id(p) not in matched_p],
+                [(g, p) for g, p in pairs if not value_ok(g, p)],
+            )
+        )
     print("\nALL")
     for k, (p, r, f) in evaluate(all_gold, all_pred).items():
         print(f"  {k:13} P={p:.3f} R={r:.3f} F1={f:.3f}")
@@ -305,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             for p in fps:
                 print(f"  FP    {p.start:6d} {p.surface!r} {p.unit} [{p.low}, {p.high}]")
             for g, p in wrong:
-                print(f"  VALUE {g.start:6d} gold {g.surface!r} {g.unit} [{g.low}, {g.high}]"
-                      f" | got {p.surface!r} {p.unit} [{p.low}, {p.high}]")
+                print(
+                    f"  VALUE {g.start:6d} gold {g.surface!r} {g.unit} [{g.low}, {g.high}]"
+                    f" | got {p.surface!r} {p.unit} [{p.low}, {p.high}]"
+                )
     return 0
 
 
