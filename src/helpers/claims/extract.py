@@ -27,7 +27,7 @@ from ..text.speakers import voice_of
 from . import numbers
 from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, degrees, find_quantities
 from .subjects import with_subjects
 from .topics import assign_topic
 from .units import PHYSICAL
@@ -279,11 +279,13 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
     claims: list[Claim] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     found = []
-    for sent in doc.sentences:
-        with numbers.refusals() as refused:
-            found.append((sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang)))
-        if refused and out_of_range is not None:
-            out_of_range.append(sent.sentence_id)
+    with degrees.scale_hint(degrees.document_scale(doc.text, doc.lang)):
+        for sent in doc.sentences:
+            with numbers.refusals() as refused:
+                lang = sent.lang if sent.lang in ("ja", "de", "en") else doc.lang
+                found.append((sent, find_quantities(sent.text, lang)))
+            if refused and out_of_range is not None:
+                out_of_range.append(sent.sentence_id)
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {
         q.value

@@ -24,6 +24,7 @@ from ..lexicon import (
     SCALE_AFTER,
     UNITS_BY_LANG,
 )
+from .degrees import hinted, reads_fahrenheit
 from .filters import _is_glued_cent
 from .model import _Q, _Core, _UnitHit
 
@@ -46,9 +47,10 @@ def _as_written(text: str, pos: int, end: int) -> str:
 _JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
 
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]{2}")
-_DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
+_DEGREES = re.compile(r"(?:\s|-)?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
 _TEMPERATURE_CONTEXT = re.compile(
-    r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
+    r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|\bhighs?\b|\blows?\b|forecast|"
+    r"fahrenheit|celsius|climat|mercury|thermometer|"
     r"kalt|kält|wärm|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低"
 )
 _ANGLE_CONTEXT = re.compile(
@@ -74,7 +76,7 @@ _DIFFERENCE_BEFORE = re.compile(
     r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$"
 )
 _DIFFERENCE_AFTER = re.compile(
-    r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
+    r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|departure|"
     r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
@@ -301,9 +303,14 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
             return core, _Unit(info.unit, info.factor, info.offset, scale.end(), scale.group(1), True)
     if not found:
         deg = _DEGREES.match(text, u.end)
-        if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
-            # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale
-            info = units.lookup("°C", "en")
+        if (
+            deg
+            and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text))
+            and not _ANGLE_CONTEXT.search(text)
+        ):
+            # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale;
+            # "highs of 101 to 107 degrees" in English weather: Fahrenheit (degrees.py)
+            info = units.lookup("°F" if reads_fahrenheit(text, lang) else "°C", "en")
             if info is not None and not (
                 lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
             ):

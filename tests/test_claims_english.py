@@ -1,0 +1,121 @@
+"""The English categories of issue 26, one general rule each (tests/fixtures/claims/README.md names them):
+unit symbols glued or hyphenated to a number, the people a count is of, the scale of bare degrees."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from helpers.claims import extract, quantities
+from helpers.text.model import ParsedDocument, Sentence
+
+
+def readings(text: str, lang: str = "en") -> list[tuple[str, str, float | None, float | None]]:
+    return [(q.surface, q.unit, q.value_low, q.value_high) for q in quantities.find_quantities(text, lang)]
+
+
+def document(lines: list[str], lang: str = "en") -> ParsedDocument:
+    text, sentences, start = "", [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(sentence_id=i, block_id=i, start=start, end=start + len(line), line=i + 1,
+                                  lang=lang, text=line))
+        text += line + "\n"
+        start += len(line) + 1
+    return ParsedDocument(doc_id="d", path="", encoding="utf-8", text=text, lang=lang, title=None, sentences=sentences)
+
+
+def _close(a: float | None, b: float) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text,surface,unit,value",
+    [
+        ("The iPhone 15 has a 3,877mAh battery.", "3,877mAh", "coulomb", 3877 * 3.6),
+        ("a big step from the 12MP sensors", "12MP", "pixel", 12e6),
+        ("the 48-megapixel main camera", "48-megapixel", "pixel", 48e6),
+        ("the move to a 3-nanometer process", "3-nanometer", "meter", 3e-9),
+        ("a laptop with 16 gigs of memory", "16 gigs", "byte", 16e9),
+        ("tyres at 32psi", "32psi", "pascal", 32 * 6894.757293168361),
+    ],
+)
+def test_a_unit_symbol_glued_or_hyphenated_to_a_number_is_its_unit(text: str, surface: str, unit: str,
+                                                                    value: float) -> None:
+    got = {s: (u, lo) for s, u, lo, _ in readings(text)}
+    assert surface in got and got[surface][0] == unit and _close(got[surface][1], value), got
+
+
+@pytest.mark.parametrize("text", ["GPT-4o and H100s", "the A17 chip", "3D printing", "a 3-D film", "a 10-K filing"])
+def test_letters_glued_to_digits_that_are_no_unit_stay_names(text: str) -> None:
+    assert all(u == "count" for _, u, _, _ in readings(text)), readings(text)
+    assert not any(u in ("pixel", "coulomb", "byte", "meter") for _, u, _, _ in readings(text))
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("breath came from 55 lung cancer patients", "55 lung cancer patients"),
+        ("75 deaths were blamed on the heat", "75 deaths"),
+        ("carrying four astronauts from three countries", "four astronauts"),
+        ("20 Chinese students", "20 Chinese students"),
+    ],
+)
+def test_people_nouns_after_up_to_two_words_make_a_count_of_persons(text: str, surface: str) -> None:
+    assert (surface, "person") in [(s, u) for s, u, _, _ in readings(text)], readings(text)
+
+
+def test_jobs_stay_a_count_as_in_the_first_gold() -> None:
+    assert [u for _, u, _, _ in readings("it would cut 18,000 jobs")] == ["count"]
+
+
+def _kelvin_f(f: float) -> float:
+    return (f - 32) * 5 / 9 + 273.15
+
+
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("bracing for 116 degrees Fahrenheit, with 110-115 degrees expected", _kelvin_f(110), _kelvin_f(115)),
+        ("100.2 degrees farenheit is low", _kelvin_f(100.2), _kelvin_f(100.2)),
+        ("It was 24 degrees outside.", 297.15, 297.15),
+        ("the temperature outside is 98 degrees", 371.15, 371.15),  # alone, bare degrees are Celsius
+        ("the forecast says 30 degrees Celsius and then 35 degrees", 308.15, 308.15),
+    ],
+)
+def test_bare_degrees_take_the_scale_the_sentence_implies(text: str, low: float, high: float) -> None:
+    got = [(lo, hi) for _, u, lo, hi in readings(text) if u == "kelvin"]
+    assert any(_close(lo, low) and _close(hi, high) for lo, hi in got), got
+
+
+def test_a_temperature_departure_is_a_difference_in_kelvin() -> None:
+    got = [(lo, hi) for _, u, lo, hi in readings("highs will run 15 to 20 degrees above normal") if u == "kelvin"]
+    assert got and _close(got[0][0], 15.0) and _close(got[0][1], 20.0)  # Celsius alone: 1 degree = 1 K
+
+
+@pytest.mark.parametrize(
+    "lines,low",
+    [
+        (["Afternoon highs are forecast at 101 to 107 degrees."], _kelvin_f(101)),
+        (["A child with a fever of 102 degrees."], _kelvin_f(102)),
+        (["The heat wave goes on.", "It was 24 degrees and warm on Monday."], 297.15),  # no hot reading: Celsius
+    ],
+)
+def test_a_weather_document_above_60_degrees_is_in_fahrenheit(lines: list[str], low: float) -> None:
+    got = [c.value_low for c in extract.extract_claims(document(lines)) if c.unit == "kelvin"]
+    assert got and _close(got[0], low), got
+
+
+def test_a_document_in_fahrenheit_reads_its_bare_degrees_in_fahrenheit() -> None:
+    doc = document(["The valley is bracing for 116 degrees Fahrenheit.",
+                    "Highs will run 15 to 20 degrees above normal.",
+                    "St. Louis reached 100 degrees or higher for ten days."])
+    kelvin = [(c.surface, c.value_low, c.value_high) for c in extract.extract_claims(doc) if c.unit == "kelvin"]
+    assert [s.split(" or ")[0] for s, _, _ in kelvin] == ["116 degrees Fahrenheit", "15 to 20 degrees", "100 degrees"]
+    assert _close(kelvin[1][1], 15 * 5 / 9) and _close(kelvin[1][2], 20 * 5 / 9)
+    assert _close(kelvin[2][1], _kelvin_f(100))
+
+
+def test_german_and_metric_documents_keep_celsius() -> None:
+    doc = document(["Im Sommer wurden 38 Grad gemessen, die Hitze hielt an."], lang="de")
+    assert [round(c.value_low or 0, 2) for c in extract.extract_claims(doc) if c.unit == "kelvin"] == [311.15]
