@@ -18,8 +18,9 @@ def readings(text: str, lang: str = "en") -> list[tuple[str, str, float | None, 
 def document(lines: list[str], lang: str = "en") -> ParsedDocument:
     text, sentences, start = "", [], 0
     for i, line in enumerate(lines):
-        sentences.append(Sentence(sentence_id=i, block_id=i, start=start, end=start + len(line), line=i + 1,
-                                  lang=lang, text=line))
+        sentences.append(
+            Sentence(sentence_id=i, block_id=i, start=start, end=start + len(line), line=i + 1, lang=lang, text=line)
+        )
         text += line + "\n"
         start += len(line) + 1
     return ParsedDocument(doc_id="d", path="", encoding="utf-8", text=text, lang=lang, title=None, sentences=sentences)
@@ -40,8 +41,9 @@ def _close(a: float | None, b: float) -> bool:
         ("tyres at 32psi", "32psi", "pascal", 32 * 6894.757293168361),
     ],
 )
-def test_a_unit_symbol_glued_or_hyphenated_to_a_number_is_its_unit(text: str, surface: str, unit: str,
-                                                                    value: float) -> None:
+def test_a_unit_symbol_glued_or_hyphenated_to_a_number_is_its_unit(
+    text: str, surface: str, unit: str, value: float
+) -> None:
     got = {s: (u, lo) for s, u, lo, _ in readings(text)}
     assert surface in got and got[surface][0] == unit and _close(got[surface][1], value), got
 
@@ -107,9 +109,13 @@ def test_a_weather_document_above_60_degrees_is_in_fahrenheit(lines: list[str], 
 
 
 def test_a_document_in_fahrenheit_reads_its_bare_degrees_in_fahrenheit() -> None:
-    doc = document(["The valley is bracing for 116 degrees Fahrenheit.",
-                    "Highs will run 15 to 20 degrees above normal.",
-                    "St. Louis reached 100 degrees or higher for ten days."])
+    doc = document(
+        [
+            "The valley is bracing for 116 degrees Fahrenheit.",
+            "Highs will run 15 to 20 degrees above normal.",
+            "St. Louis reached 100 degrees or higher for ten days.",
+        ]
+    )
     kelvin = [(c.surface, c.value_low, c.value_high) for c in extract.extract_claims(doc) if c.unit == "kelvin"]
     assert [s.split(" or ")[0] for s, _, _ in kelvin] == ["116 degrees Fahrenheit", "15 to 20 degrees", "100 degrees"]
     assert _close(kelvin[1][1], 15 * 5 / 9) and _close(kelvin[1][2], 20 * 5 / 9)
@@ -119,3 +125,47 @@ def test_a_document_in_fahrenheit_reads_its_bare_degrees_in_fahrenheit() -> None
 def test_german_and_metric_documents_keep_celsius() -> None:
     doc = document(["Im Sommer wurden 38 Grad gemessen, die Hitze hielt an."], lang="de")
     assert [round(c.value_low or 0, 2) for c in extract.extract_claims(doc) if c.unit == "kelvin"] == [311.15]
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,share",
+    [
+        ("Drug reactions hit one in 50 hospital patients.", "en", "one in 50 hospital patients", 2.0),
+        ("More than two out of every 100 hospital patients suffer.", "en", "two out of every 100", 2.0),
+        ("close to eight in 10 Americans see a crisis", "en", "eight in 10 Americans", 80.0),
+        ("one in three of all adverse events", "en", "one in three", 100 / 3),
+        ("5人に1人が喫煙する。", "ja", "5人に1人", 20.0),
+    ],
+)
+def test_a_part_in_a_whole_is_one_percentage(text: str, lang: str, surface: str, share: float) -> None:
+    got = [(s, lo) for s, u, lo, _ in readings(text, lang) if u == "percent"]
+    assert len(got) == 1 and surface in got[0][0] and _close(got[0][1], share), readings(text, lang)
+
+
+@pytest.mark.parametrize("text", ["He scored 3 in 2019.", "How about 2 in 5 or more", "54 of the 55 patients"])
+def test_numbers_side_by_side_that_are_no_share_stay_apart(text: str) -> None:
+    assert not [u for _, u, _, _ in readings(text) if u == "percent"], readings(text)
+
+
+@pytest.mark.parametrize(
+    "text,surface,unit,value",
+    [
+        ("a 12-percentage-point lead", "12-percentage-point", "percentage_point", 12.0),
+        ("a charge of $600 grand", "$600 grand", "usd", 600_000.0),
+        ("he made 600 grand last year", "600 grand", "usd", 600_000.0),
+        ("a 100-megawatt plant", "100-megawatt", "watt", 1e8),
+    ],
+)
+def test_written_units_read_whole(text: str, surface: str, unit: str, value: float) -> None:
+    assert [(s, u) for s, u, _, _ in readings(text)] == [(surface, unit)]
+    assert _close(readings(text)[0][2], value)
+
+
+def test_the_grand_total_is_no_money() -> None:
+    assert [u for _, u, _, _ in readings("the grand total was 5")] == ["count"]
+
+
+@pytest.mark.parametrize("verb", ["regained", "recovered", "eased", "edged up", "sagged"])
+def test_a_distance_moved_and_the_level_reached_are_two_values(verb: str) -> None:
+    got = readings(f"Oil {verb} 71 cents to $89.53 a barrel.")
+    assert [s for s, _, _, _ in got] == ["71 cents", "$89.53 a barrel"], got

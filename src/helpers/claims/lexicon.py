@@ -230,6 +230,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
 ]
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
+    _u(r"\s?grand\b(?!\s(?:total|jury|prix|slam|piano|tour|opening|final|central|canyon|master))", "usd", 1e3),
     _u(r"\s?percent\b", "percent"),
     _u(r"\s?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens

@@ -303,11 +303,7 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
             return core, _Unit(info.unit, info.factor, info.offset, scale.end(), scale.group(1), True)
     if not found:
         deg = _DEGREES.match(text, u.end)
-        if (
-            deg
-            and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text))
-            and not _ANGLE_CONTEXT.search(text)
-        ):
+        if deg and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
             # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale;
             # "highs of 101 to 107 degrees" in English weather: Fahrenheit (degrees.py)
             info = units.lookup("°F" if reads_fahrenheit(text, lang) else "°C", "en")

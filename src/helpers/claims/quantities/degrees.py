@@ -19,9 +19,7 @@ from contextvars import ContextVar
 FAHRENHEIT_NAMED = re.compile(r"(?i)\bfahr?enheit\b|°\s?F\b|\bdeg(?:rees?|\.)?\s?F\b")
 CELSIUS_NAMED = re.compile(r"(?i)\bcelsius\b|\bcentigrade\b|°\s?C\b|\bdeg(?:rees?|\.)?\s?C\b")
 # a three-digit-ish reading in degrees near words of weather: 61-149 degrees is a Fahrenheit temperature
-_HOT_DEGREES = re.compile(
-    r"(?i)(?<![\d.,])(?:6[1-9]|[7-9]\d|1[0-4]\d)(?:\s|-)degrees?\b"
-)
+_HOT_DEGREES = re.compile(r"(?i)(?<![\d.,])(?:6[1-9]|[7-9]\d|1[0-4]\d)(?:\s|-)degrees?\b")
 _WEATHER = re.compile(r"(?i)temperat|weather|forecast|\bhighs?\b|\blows?\b|heat|fever|degrees\s(?:above|below)")
 _HINT: ContextVar[str] = ContextVar("degree_scale_hint", default="")
 

@@ -42,6 +42,13 @@ _VAGUE_SCALE = re.compile(
     re.I,
 )
 _HUNDREDS = {"hundert": 100.0, "hundred": 100.0, "hundreds": 100.0, "thousands": 1e3, "tausend": 1e3}
+# "one in 50", "one out of every ten", "einer von fünf": the part of a proportion (proportions.py)
+_ONE_IN_WHOLE = re.compile(
+    r"\s(?:in|out\sof(?:\severy)?|of\severy|von|aus)\s(?:je\s)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|"
+    r"zwanzig|hundert|tausend)\b)",
+    re.I,
+)
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
@@ -181,6 +188,7 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             and surface in _ARTICLE_ONE
             and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None)
             and not (surface == "one" and lang == "en" and _is_counted_one(text, s, e))
+            and not _ONE_IN_WHOLE.match(text, e)
         ):
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":

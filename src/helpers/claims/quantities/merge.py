@@ -47,7 +47,9 @@ _MOVEMENT_BEFORE = {
         r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
         r"soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
         r"knock(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|slump(?:s|ed|ing)?|dipp?(?:s|ed|ing)?|"
-        r"rebound(?:s|ed|ing)?|higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"
+        r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|regain(?:s|ed|ing)?|edg(?:e|es|ed|ing)|sag(?:s|ged|ging)?|"
+        r"fad(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|trim(?:s|med|ming)?|skid(?:s|ded|ding)?|spik(?:e|es|ed|ing)|"
+        r"higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"
     ),
     "de": re.compile(
         r"(?i)\b(?:gestiegen|gefallen|gesunken|stieg|steigt|fiel|fällt|sank|sinkt|kletterte|klettert|"
