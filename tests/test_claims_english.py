@@ -169,3 +169,49 @@ def test_the_grand_total_is_no_money() -> None:
 def test_a_distance_moved_and_the_level_reached_are_two_values(verb: str) -> None:
     got = readings(f"Oil {verb} 71 cents to $89.53 a barrel.")
     assert [s for s, _, _, _ in got] == ["71 cents", "$89.53 a barrel"], got
+
+
+@pytest.mark.parametrize(
+    "text,surface,unit,value",
+    [
+        ("so for llama 3 70b that loop ran", "llama 3", "version", 3.0),
+        ("gpt 4 reportedly saw 13 trillion tokens", "gpt 4", "version", 4.0),
+        ("GPT-3.5 was next", "GPT-3.5", "version", 3.5),
+        ("it is 72 blackwell gpus all wired together", "72 blackwell gpus", "gpu", 72.0),
+        ("spread it over all 72 gpus", "72 gpus", "gpu", 72.0),
+        ("trillions of tokens scraped from the web", "trillions of tokens", "token", 1e12),
+        ("126 teraflops per gpu", "126 teraflops", "flop_per_second", 126e12),
+        ("gpt 3 took 3640 petaflop days", "3640 petaflop days", "flop", 3640 * 1e15 * 86400),
+        ("the 8b you can run on a laptop", "8b", "parameter", 8e9),
+    ],
+)
+def test_talk_about_models_as_asr_writes_it(text: str, surface: str, unit: str, value: float) -> None:
+    got = {s: (u, lo) for s, u, lo, _ in readings(text)}
+    assert surface in got and got[surface][0] == unit and _close(got[surface][1], value), got
+
+
+def test_gpt_4o_is_a_name_not_a_version() -> None:
+    assert not [s for s, u, _, _ in readings("GPT-4o is out") if u == "version"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("the 8 billion one you can run", [("8 billion", 8e9)]),
+        ("two billion one hundred million", [("two billion one hundred million", 2.1e9)]),
+    ],
+)
+def test_one_after_a_scale_word_is_a_pronoun_unless_the_number_goes_on(text: str, expected: list) -> None:
+    assert [(s, lo) for s, _, lo, _ in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["anyway one day we'll get there", "It was a fourth straight winning week.", "for a third time this year"]
+)
+def test_idioms_and_ordinals_are_no_quantities(text: str) -> None:
+    assert readings(text) == []
+
+
+@pytest.mark.parametrize("text", ["a third of voters", "up by a third on last year", "It fell by a fifth."])
+def test_fractions_stay_fractions(text: str) -> None:
+    assert [u for _, u, _, _ in readings(text)] == ["percent"]

@@ -59,7 +59,11 @@ NUMWORD_HINT = {
     ),
 }
 
-VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
+# a model generation named by its number: Llama 3.1, llama 3 (ASR captions), GPT-4, gpt 3; GPT-4o is a name
+VERSION = re.compile(
+    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt)(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
+    r"[\s\-]?(\d+(?:\.\d+)?)"
+)
 TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
 # "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
 NAMED_RANGE = re.compile(
@@ -207,7 +211,7 @@ _PERSON_EN = (
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
     r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
 )
-_GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+_GPU_WORDS = r"GPUs?|gpus?|H100s?|A100s?|h100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent(?!punkt)", "percent"),
@@ -228,13 +232,17 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
+_FLOP_PREFIXES = (("giga", 1e9), ("tera", 1e12), ("peta", 1e15), ("exa", 1e18))
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
     _u(r"\s?grand\b(?!\s(?:total|jury|prix|slam|piano|tour|opening|final|central|canyon|master))", "usd", 1e3),
     _u(r"\s?percent\b", "percent"),
-    _u(r"\s?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
+    _u(r"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
-    _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
+    _u(r"\s?(?:of\s)?(?:billion\s)?parameters?\b", "parameter"),
+    # compute in prefixed words as spoken: "126 teraflops" (per second), "3640 petaflop days" (a petaflop/s for a day)
+    *[_u(rf"\s?(?i:{p})-?flop[\s-]?days?\b", "flop", m * 86400) for p, m in _FLOP_PREFIXES],
+    *[_u(rf"\s?(?i:{p})-?flops\b", "flop_per_second", m) for p, m in _FLOP_PREFIXES],
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
@@ -265,7 +273,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
         "person",
     ),
     _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b))?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
@@ -283,7 +291,7 @@ JA_PERSON_NOUN = re.compile(
     r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)"
 )
 JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
-LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
+LATIN_GPU_CONTEXT = re.compile(r"GPU|gpus?\b|H100|A100|h100|chips?\b|Chips\b|Grafikkarten")
 
 # Words before a number that bound or soften it. Negated comparisons come first ("no more than" is at most).
 _OR_EQUAL = r"(?:\s(?:than\s)?or\sequal\s(?:to|than))?"

@@ -86,7 +86,7 @@ _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(
     r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
-    r"transformers?)\b"
+    r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on

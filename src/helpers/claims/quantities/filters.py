@@ -127,7 +127,23 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will
 _ONE_DAY_IDIOM = re.compile(
     r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)"
 )
-_CLAUSE_OPENING = re.compile(r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then)\s)$")
+_ARTICLE_ORDINAL = re.compile(r"(?i)(?:a|an)\s(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
+# what may follow a fraction ("a third of voters", "up by a third on last year", "a fifth.")
+_FRACTION_GOES_ON = re.compile(
+    r"(?i)\s?(?:$|[.,;:!?)\]–—-]|(?:of|and|or|more|less|fewer|since|on|in|from|to|as|than|lower|higher|smaller|larger|"
+    r"bigger|the|this|that|last|over|by|compared|per|percent|off|down|up|before|after|at|for|with|while|when|but|"
+    r"between|among|year-on-year|a|an)\b)"
+)
+
+
+def is_article_ordinal(text: str, s: int, e: int, lang: str) -> bool:
+    """ "a fourth straight week", "a third time": an ordinal before its noun, not the fraction a fourth."""
+    return lang == "en" and bool(_ARTICLE_ORDINAL.fullmatch(text, s, e)) and not _FRACTION_GOES_ON.match(text, e)
+
+
+_CLAUSE_OPENING = re.compile(
+    r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
+)
 
 
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:

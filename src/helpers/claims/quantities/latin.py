@@ -12,6 +12,7 @@ from functools import lru_cache
 from .. import numbers, spelled, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
 from .attach import _AI_CONTEXT, _unit_after
+from .filters import is_article_ordinal
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
@@ -192,6 +193,8 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
         ):
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
+            continue
+        if sp.kind == "fraction" and is_article_ordinal(text, s, e, lang):
             continue
         for c in inside:
             cores.remove(c)
