@@ -215,3 +215,38 @@ def test_idioms_and_ordinals_are_no_quantities(text: str) -> None:
 @pytest.mark.parametrize("text", ["a third of voters", "up by a third on last year", "It fell by a fifth."])
 def test_fractions_stay_fractions(text: str) -> None:
     assert [u for _, u, _, _ in readings(text)] == ["percent"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,unit,value",
+    [
+        ("a $1.5tn infrastructure plan", "$1.5tn", "usd", 1.5e12),
+        ("debt of £2.3trn", "£2.3trn", "gbp", 2.3e12),
+        ("The 6ft 2in striker", "6ft 2in", "meter", (6 * 12 + 2) * 0.0254),
+        ("It weighed 7lb 3oz", "7lb 3oz", "kilogram", 7 * 0.45359237 + 3 * 0.028349523125),
+        ("He is 5 feet 10 inches tall", "5 feet 10 inches", "meter", 70 * 0.0254),
+    ],
+)
+def test_scale_suffixes_and_compound_imperial_units(text: str, surface: str, unit: str, value: float) -> None:
+    got = readings(text)
+    assert [(s, u) for s, u, _, _ in got] == [(surface, unit)] and _close(got[0][2], value), got
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Boeing's 737 Max was grounded", "en"),
+        ("the 15 Pro Max is bigger", "en"),
+        ("The FTSE 250 and the Nikkei 225 fell", "en"),
+        ("the Russell 2000 index fell", "en"),
+        ("Europe's Stoxx 600 slipped", "en"),
+        ("Der DAX 40 schloss fester.", "de"),
+        ("日経225が下落した。", "ja"),
+    ],
+)
+def test_index_and_product_names_hold_no_quantity(text: str, lang: str) -> None:
+    assert readings(text, lang) == []
+
+
+def test_a_count_before_a_product_word_still_counts() -> None:
+    assert [s for s, _, _, _ in readings("He bought 3 Pro licences")] == ["3"]

@@ -282,7 +282,7 @@ SCALE_AFTER = {
         r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"
     ),
     "en": re.compile(
-        r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+        r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln|tn|trn)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
         r"|(B)(?=\s?(?:\$|USD|dollars))"
     ),
 }

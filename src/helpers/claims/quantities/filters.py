@@ -49,6 +49,12 @@ def _is_glued_cent(text: str, e: int, lang: str) -> bool:
     )
 
 
+_PRODUCT_SUFFIX_AFTER = re.compile(r"\s(?:Max|Pro|Plus|Ultra|Mini|Lite|Neo|XL|Series|Edition)\b")
+_BRAND_BEFORE = re.compile(r"(?:[A-Z][\w-]*|'s|’s|\bthe)\s$")
+_SUBUNIT_GLUED = re.compile(r"(?:in|oz)(?![A-Za-z])")
+_MAJOR_UNIT_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|lbs?|pounds?)\s$")
+
+
 def _lexicon_symbol_at(text: str, e: int, lang: str) -> bool:
     """A unit symbol of the lexicon (mAh, MP, psi, ppm, mpg, GW) written right at ``e``, ending at a word end."""
     for pattern, _unit, _mult in UNITS_BY_LANG.get(lang, UNITS_BY_LANG["en"]):
@@ -88,6 +94,8 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
             return False
         if _lexicon_symbol_at(text, e, lang):
             return False  # 3,877mAh, 12MP, 30psi: a unit symbol of the lexicon glued to the digits
+        if _SUBUNIT_GLUED.match(text, e) and _MAJOR_UNIT_BEFORE.search(text, max(0, s - 12), s):
+            return False  # 6ft 2in, 7lb 3oz: the smaller part of a length or mass
         return True
     return False
 
@@ -196,6 +204,9 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     before = text[max(0, core.start - 12) : core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
+    suffix = _PRODUCT_SUFFIX_AFTER.match(text, core.end) if not core.word else None
+    if suffix and (_PRODUCT_SUFFIX_AFTER.match(text, suffix.end()) or _BRAND_BEFORE.search(before)):
+        return True  # Boeing's 737 Max, the 15 Pro Max, Galaxy 24 Ultra: a model's name
     if INDEX_NAME_BEFORE.search(before) or (not core.word and _is_address_number(text, core, lang)):
         return True  # FTSE 100, Fortune 500, DAX 40, 日経225; 22-24 Mill Lane, Hauptstraße 5
     if lang == "ja":

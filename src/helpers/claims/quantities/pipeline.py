@@ -8,6 +8,7 @@ from dataclasses import replace
 from .. import rates, spelled, units
 from ..lexicon import (
     FRACTIONS,
+    INDEX_NAME_BEFORE,
     LIST_MARKER,
     NAMED_RANGE,
     RATING,
@@ -112,6 +113,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             )
         )
     return out
+
+
+def _is_index_name(text: str, start: int) -> bool:
+    """The Russell 2000, the Nikkei 225: a number right after an index's name names the index, even a year's."""
+    return INDEX_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _pixel_pairs(text: str, qs: list[_Q]) -> list[_Q]:
@@ -277,7 +283,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
         if (
             core.kind == "num"
             and not q.explicit_unit
-            and q.unit in ("count", "gpu")
+            and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
                 # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
