@@ -50,7 +50,7 @@ def _is_glued_cent(text: str, e: int, lang: str) -> bool:
 
 
 _PRODUCT_SUFFIX_AFTER = re.compile(r"\s(?:Max|Pro|Plus|Ultra|Mini|Lite|Neo|XL|Series|Edition)\b")
-_BRAND_BEFORE = re.compile(r"(?:[A-Z][\w-]*|'s|’s|\bthe)\s$")
+_BRAND_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w-]{0,30}|'s|’s|\bthe)\s$")
 _SUBUNIT_GLUED = re.compile(r"(?:in|oz)(?![A-Za-z])")
 _MAJOR_UNIT_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|lbs?|pounds?)\s$")
 
