@@ -250,3 +250,41 @@ def test_index_and_product_names_hold_no_quantity(text: str, lang: str) -> None:
 
 def test_a_count_before_a_product_word_still_counts() -> None:
     assert [s for s, _, _, _ in readings("He bought 3 Pro licences")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("Avogadro's number is 6.02×10^23.", "6.02×10^23", 6.02e23),
+        ("It is 3.5e10.", "3.5e10", 3.5e10),
+    ],
+)
+def test_scientific_numbers_at_a_sentence_end(text: str, surface: str, value: float) -> None:
+    got = readings(text)
+    assert [s for s, _, _, _ in got] == [surface] and _close(got[0][2], value)
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("It took a decade.", "a decade", 10.0),
+        ("the highest in over a decade", "over a decade", 10.0),
+        ("It lasted for a year.", "a year", 1.0),
+    ],
+)
+def test_a_bounded_period_with_an_article_is_one_period(text: str, surface: str, value: float) -> None:
+    got = readings(text)
+    assert len(got) == 1 and surface in got[0][0] and got[0][1] == "duration_year" and _close(got[0][2], value)
+
+
+@pytest.mark.parametrize("text", ["once a year", "a year ago", "about a year's worth", "nearly a century ago"])
+def test_period_references_with_an_article_are_no_amount(text: str) -> None:
+    assert readings(text) == []
+
+
+def test_a_rate_carries_to_the_distance_moved_and_a_repeated_currency_is_skipped() -> None:
+    got = readings("Oil regained 71 cents to $89.53 U.S. a barrel.")
+    assert [(s, u) for s, u, _, _ in got] == [
+        ("71 cents", "usd_per_barrel"),
+        ("$89.53 U.S. a barrel", "usd_per_barrel"),
+    ]

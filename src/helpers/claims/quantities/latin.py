@@ -20,6 +20,11 @@ _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
 _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+_BOUNDED_PERIOD = re.compile(
+    r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
+    r"lasted|spent)\s(an?)\s(?=(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\b"
+    r"(?![’']s|\s(?:ago|earlier|later|before|after|since|or\s(?:so|two|more)\b)))"
+)
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
 _DIGIT_WORDS = {
     w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
@@ -69,6 +74,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores += _dozens(text, taken + _spans(cores))
     if lang == "en" and words:
         cores += _article_units(text, taken + _spans(cores))
+        cores += _article_spans(text, taken + _spans(cores))
     cores += _range_ones(text, lang, taken + _spans(cores))
     return cores
 
@@ -292,6 +298,16 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _article_spans(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "more than a decade", "nearly a century", "for a year": one period, where a bound or "for" says it is a
+    length of time; "a year ago", "once a year", "a year's time" are no amount."""
+    cores: list[_Core] = []
+    for m in _BOUNDED_PERIOD.finditer(text) if "a" in text else ():
+        if not _overlaps(m.start(1), m.end(1), blocked):
+            cores.append(_Core(m.start(1), m.end(1), 1.0, 1.0, word=True))
     return cores
 
 

@@ -179,6 +179,11 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
+        moved = q.change == "by" and nxt is not None and nxt.change == "to"
+        if moved and nxt in rated and rates.amount_unit(nxt.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
+            out[i] = replace(q, unit=nxt.unit, explicit_unit=True)
+            rated.append(out[i])
+            continue
         if nxt is not None and nxt in rated and text[q.end : nxt.start].strip() == "(" and units.is_currency(q.unit):
             out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_") :], explicit_unit=True)
             rated.append(out[i])
