@@ -288,3 +288,16 @@ def test_a_rate_carries_to_the_distance_moved_and_a_repeated_currency_is_skipped
         ("71 cents", "usd_per_barrel"),
         ("$89.53 U.S. a barrel", "usd_per_barrel"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface",
+    [("Grete Waitz won nine times.", "en", "nine times"), ("Er gewann drei Mal.", "de", "drei Mal")],
+)
+def test_occurrences_are_counted(text: str, lang: str, surface: str) -> None:
+    assert [(s, u) for s, u, _, _ in readings(text, lang)] == [(surface, "count")]
+
+
+def test_a_sub_race_time_is_a_duration() -> None:
+    got = readings("A sub-2:07:30 run earns a man an extra $70,000.")
+    assert ("2:07:30", "duration_second") in [(s, u) for s, u, _, _ in got] and _close(got[0][2], 7650.0)

@@ -228,7 +228,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
-    _u(r"\s?Mal\b", "other"),
+    _u(r"\s?Mal\b", "count"),  # "drei Mal": occurrences, counted (as 回 and "times")
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
@@ -265,7 +265,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
         r"either|whether)\b)[a-z]+er)\b)",
         "multiple",
     ),
-    _u(r"\s?times\b", "other"),
+    _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
         rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|than\b)[a-z]+\s){{0,2}}"
         rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"

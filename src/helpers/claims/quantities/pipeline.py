@@ -48,7 +48,9 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
 }
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
-_CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
+_CLOCKED = re.compile(
+    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])"
+)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
@@ -272,7 +274,11 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
     qs: list[_Q] = []
     for core in cores:
         if core.kind == "num":
-            if _is_product_number(text, core.start, core.end, lang) and not _temperature_letter(text, core.end, lang):
+            if (
+                core.unit != "duration_second"  # a race time (sub-2:07:30) is no product name
+                and _is_product_number(text, core.start, core.end, lang)
+                and not _temperature_letter(text, core.end, lang)
+            ):
                 continue
             if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
                 continue
