@@ -301,3 +301,25 @@ def test_occurrences_are_counted(text: str, lang: str, surface: str) -> None:
 def test_a_sub_race_time_is_a_duration() -> None:
     got = readings("A sub-2:07:30 run earns a man an extra $70,000.")
     assert ("2:07:30", "duration_second") in [(s, u) for s, u, _, _ in got] and _close(got[0][2], 7650.0)
+
+
+@pytest.mark.parametrize(
+    "text,surface,year",
+    [
+        ("so in twenty twenty four we did it", "twenty twenty four", 2024.0),
+        ("back in nineteen ninety nine", "nineteen ninety nine", 1999.0),
+        ("in twenty oh five", "twenty oh five", 2005.0),
+    ],
+)
+def test_years_as_they_are_said(text: str, surface: str, year: float) -> None:
+    assert [(s, u, lo) for s, u, lo, _ in readings(text)] == [(surface, "year", year)]
+
+
+@pytest.mark.parametrize("text", ["twenty thirty people came", "we had twenty twenty five percent margins"])
+def test_two_spoken_numbers_before_a_unit_are_no_year(text: str) -> None:
+    assert "year" not in [u for _, u, _, _ in readings(text)], readings(text)
+
+
+def test_asr_spelled_labels_and_spoken_k() -> None:
+    assert readings("in q three we shipped like h one hundreds and covid nineteen hit") == []
+    assert [(s, lo) for s, _, lo, _ in readings("we have five hundred k users")] == [("five hundred k users", 5e5)]

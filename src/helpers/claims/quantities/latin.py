@@ -20,6 +20,17 @@ _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
 _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+_SPOKEN_K = re.compile(r"\s[kK]\b")
+_SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_YEAR = re.compile(
+    rf"(?i)\b(nineteen|twenty)\s((?:oh\s{_UNIT_WORD})|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    rf"seventeen|eighteen|nineteen)|{_TENS}(?:[\s-]{_UNIT_WORD})?)\b(?![\s-]{_UNIT_WORD}\b)"
+    rf"(?![\s-][a-z]{{0,12}}(?:ths?|firsts?|seconds?|thirds?|halves|quarters?)\b)"
+    rf"(?!\s(?:hundred|thousand|million|billion|percent|per\scent|times|x|people|persons|users|employees|dollars|"
+    rf"bucks|years|months|weeks|days|hours|minutes)\b)"
+)
 _BOUNDED_PERIOD = re.compile(
     r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
     r"lasted|spent)\s(an?)\s(?=(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\b"
@@ -68,6 +79,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
+    if words and lang == "en":
+        cores += _spoken_years(text, taken + _spans(cores))
     if words:
         cores = _with_spelled(text, lang, taken, cores)
     cores = _with_multiples(text, lang, taken, cores)
@@ -202,12 +215,17 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             continue
         if sp.kind == "fraction" and is_article_ordinal(text, s, e, lang):
             continue
+        if lang == "en" and _SPOKEN_LABEL_BEFORE.search(text, max(0, s - 8), s):
+            continue  # "q three", "h one hundreds", "covid nineteen": a quarter's or a product's name
         for c in inside:
             cores.remove(c)
         v, e2, scaled = sp.value, e, False
         sm = scale_re.match(text, e)
-        if sm and sm.group(1) and sp.kind != "fraction":
-            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
+        if sm and not sm.group(1) and lang == "en" and not _SPOKEN_K.match(text, e):
+            sm = None  # after a spelled number only a spoken "k" is a scale ("five hundred k users")
+        if sm and sp.kind != "fraction":
+            word = sm.group(1) or sm.group(0).strip()
+            mult = numbers.SCALE_WORDS[lang].get(word.lower().rstrip("."))
             if mult is not None:
                 v, e2, scaled = v * mult, sm.end(), True
         scaled = scaled or any(
@@ -298,6 +316,23 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _spoken_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Years as they are said: "twenty twenty four" (2024), "nineteen ninety nine", "twenty oh five" (2005)."""
+    cores: list[_Core] = []
+    for m in _SPOKEN_YEAR.finditer(text) if "twenty" in text or "nineteen" in text else ():
+        century = 1900 if m.group(1).lower() == "nineteen" else 2000
+        rest = m.group(2).lower().replace("-", " ").split()
+        if rest[0] == "oh":
+            value = numbers.parse_word_number(rest[1], "en")
+        else:
+            value = numbers.parse_word_number(" ".join(rest), "en")
+        if value is None or not (rest[0] == "oh" or value >= 10) or _overlaps(m.start(), m.end(), blocked):
+            continue
+        year = century + value
+        cores.append(_Core(m.start(), m.end(), year, year, kind="year", word=True))
     return cores
 
 
