@@ -323,3 +323,38 @@ def test_two_spoken_numbers_before_a_unit_are_no_year(text: str) -> None:
 def test_asr_spelled_labels_and_spoken_k() -> None:
     assert readings("in q three we shipped like h one hundreds and covid nineteen hit") == []
     assert [(s, lo) for s, _, lo, _ in readings("we have five hundred k users")] == [("five hundred k users", 5e5)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("5.76 x 2.77 x 0.32 inches", [0.146304, 0.070358, 0.008128]),
+        ("measuring about 19 by 12 by 11 kilometres", [19000.0, 12000.0, 11000.0]),
+        ("a 20 x 30 cm photo", [0.2, 0.3]),
+    ],
+)
+def test_each_side_of_a_dimension_is_a_length(text: str, expected: list[float]) -> None:
+    got = readings(text)
+    assert [u for _, u, _, _ in got] == ["meter"] * len(expected)
+    assert all(_close(lo, v) for (_, _, lo, _), v in zip(got, expected, strict=True))
+
+
+def test_pixels_and_multiples_stay_what_they_are() -> None:
+    assert [u for _, u, _, _ in readings("a 1920 x 1080 display")] == ["pixel", "pixel"]
+    assert [u for _, u, _, _ in readings("it's 3 x faster")] == ["multiple"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,unit,low,high",
+    [
+        ("We added a couple of dozen engineers.", "en", "person", 24.0, 36.0),
+        ("It lengthens stays by between one and five days.", "en", "duration_day", 1.0, 5.0),
+        ("zwischen einem und drei Jahren", "de", "duration_year", 1.0, 3.0),
+        ("for 3 straight days", "en", "duration_day", 3.0, 3.0),
+    ],
+)
+def test_vague_dozens_ranges_from_one_and_counted_periods(
+    text: str, lang: str, unit: str, low: float, high: float
+) -> None:
+    got = readings(text, lang)
+    assert len(got) == 1 and got[0][1] == unit and _close(got[0][2], low) and _close(got[0][3], high), got

@@ -80,7 +80,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
-_MORE = re.compile(r"\s(?:more|extra|additional|further)(?=\s)")
+_MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")

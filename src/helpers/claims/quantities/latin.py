@@ -54,11 +54,20 @@ _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイ�
 # a scale word after a vague word multiplies its bracket: "a couple of hundred engineers" (200-300), "several
 # billion dollars", "ein paar Hundert Euro", "tens of thousands"
 _VAGUE_SCALE = re.compile(
-    r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen)\b"
-    r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?)\b",
+    r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen|Dutzend)\b"
+    r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
     re.I,
 )
-_HUNDREDS = {"hundert": 100.0, "hundred": 100.0, "hundreds": 100.0, "thousands": 1e3, "tausend": 1e3}
+_HUNDREDS = {
+    "hundert": 100.0,
+    "hundred": 100.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "tausend": 1e3,
+    "dozen": 12.0,  # "a couple of dozen engineers": 24 to 36
+    "dozens": 12.0,
+    "dutzend": 12.0,
+}
 # "one in 50", "one out of every ten", "einer von fünf": the part of a proportion (proportions.py)
 _ONE_IN_WHOLE = re.compile(
     r"\s(?:in|out\sof(?:\severy)?|of\severy|von|aus)\s(?:je\s)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -375,9 +384,13 @@ def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _range_ones(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """The article-like one starting a range ("ein oder zwei Wochen", "one or two")."""
+    """The article-like one starting a range ("ein oder zwei Wochen", "one or two", "between one and five days")."""
     cores: list[_Core] = []
-    alt = r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)" if lang == "de" else r"\b(?:one)(?=\s(?:or|to)\s)"
+    alt = (
+        r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)|(?<=\bzwischen\s)(?:einem|einer)(?=\sund\s)"
+        if lang == "de"
+        else r"\b(?:one)(?=\s(?:or|to)\s)|(?<=\bbetween\s)one(?=\sand\s)"
+    )
     for m in re.finditer(alt, text, re.I):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))

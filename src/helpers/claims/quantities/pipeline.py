@@ -37,7 +37,7 @@ from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
-from .proportions import proportions
+from .proportions import dimensions, proportions
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
     0x2212: "-",
@@ -86,7 +86,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
-    qs = _with_rates(text, proportions(text, _pixel_pairs(text, qs), lang), lang)
+    qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = index_points(text, qs, lang)
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"

@@ -1,5 +1,6 @@
-"""Proportions written as two numbers: "one in 50 patients", "two out of every 100", "eight in 10 Americans",
-"einer von fünf", "5人に1人" are one percentage, not two counts."""
+"""Numbers written side by side that make one reading: proportions ("one in 50 patients", "two out of every
+100", "eight in 10 Americans", "5人に1人" are one percentage, not two counts) and dimensions ("5.76 x 2.77 x
+0.32 inches", "19 by 12 by 11 kilometres": each side a length in the unit written last)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,44 @@ def _proportion(text: str, part: _Q, whole: _Q, lang: str) -> _Q | None:
         unit_surface="",
         kind="num",
     )
+
+
+_DIMENSION_JOIN = re.compile(r"\s?[x×]\s?|\sby\s|\s?x\s")
+
+
+def dimensions(text: str, qs: list[_Q]) -> list[_Q]:
+    """Each side of "A x B x C <length unit>" read in that unit, not as a multiple or a count."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _joined_side(text, out[j], out[j + 1]):
+            j += 1
+        last = out[j]
+        if j > i and last.unit == "meter" and last.explicit_unit and last.raw_low:
+            mult = last.low / last.raw_low
+            for k in range(i, j):
+                q = out[k]
+                out[k] = replace(
+                    q,
+                    end=_number_end(text, q),
+                    low=q.raw_low * mult,
+                    high=q.raw_high * mult,
+                    unit="meter",
+                    mult=mult,
+                    explicit_unit=True,
+                    unit_surface=last.unit_surface,
+                )
+        i = j + 1
+    return out
+
+
+def _number_end(text: str, q: _Q) -> int:
+    """Where the number of a side ends: a multiple's reading takes the x after it ("5.76 x")."""
+    return q.start + len(text[q.start : q.end].rstrip(" x×")) if q.unit == "multiple" else q.end
+
+
+def _joined_side(text: str, a: _Q, b: _Q) -> bool:
+    if a.unit not in ("count", "multiple") or a.low != a.high or (a.explicit_unit and a.unit != "multiple"):
+        return False
+    return _DIMENSION_JOIN.fullmatch(text, _number_end(text, a), b.start) is not None
