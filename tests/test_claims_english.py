@@ -358,3 +358,19 @@ def test_vague_dozens_ranges_from_one_and_counted_periods(
 ) -> None:
     got = readings(text, lang)
     assert len(got) == 1 and got[0][1] == unit and _close(got[0][2], low) and _close(got[0][3], high), got
+
+
+@pytest.mark.parametrize("text", ["(Chest, vol 118, p 290)", "(JAMA, 1997; 277: 301-17)"])
+def test_citation_volumes_and_pages_are_no_quantities(text: str) -> None:
+    assert [u for _, u, _, _ in readings(text)] in ([], ["year"])
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("Xbox Live monthly active users rose 26% year over year to 46 million.", "person"),
+        ("Users rose and revenue hit 46 million.", "count"),
+    ],
+)
+def test_people_named_before_their_count(text: str, unit: str) -> None:
+    assert [u for s, u, _, _ in readings(text) if s == "46 million"] == [unit]

@@ -84,7 +84,7 @@ LABEL_NOUN_BEFORE = re.compile(
     r"(?i)\b(?:episode|chapter|page|section|season|part|number|no\.|nos\.|item|room|figure|fig\.|table|day|round|"
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
-    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|"
+    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
     # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name
     r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
     r"unternehmen|konzern|firma|marke|"
@@ -210,6 +210,13 @@ _PERSON_EN = (
     r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
     r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
+)
+# "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
+PEOPLE_BEFORE = re.compile(
+    r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
+    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
+    r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
+    r"minutes|days|years|times|and|but|while|whereas)\b)[^.;:!?$£€¥\n]){0,60}$"
 )
 _GPU_WORDS = r"GPUs?|gpus?|H100s?|A100s?|h100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [

@@ -20,6 +20,7 @@ from ..lexicon import (
     JA_SUFFIX_QUAL,
     LATIN_GPU_CONTEXT,
     LATIN_SUFFIX_QUAL,
+    PEOPLE_BEFORE,
     PREFIX_QUAL,
     SCALE_AFTER,
     UNITS_BY_LANG,
@@ -351,6 +352,15 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             unit = "gpu"
         elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
             unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
+        elif (
+            unit == "count"
+            and not explicit
+            and lang == "en"
+            and core.high >= 1000
+            and _CLAUSE_END_AFTER.match(text, e)
+            and PEOPLE_BEFORE.search(text, max(0, core.start - 80), core.start)
+        ):
+            unit = "person"  # "monthly active users rose 26% to 46 million."
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):

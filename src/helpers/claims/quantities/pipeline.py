@@ -53,6 +53,8 @@ _CLOCKED = re.compile(
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
+# a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
+_CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -253,7 +255,8 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
-    ("1." opening a line), seasons ("2019-20"), ratings ("5/10") and scores in a sentence about a match ("won 3-1")."""
+    ("1." opening a line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1")
+    and a citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
@@ -266,6 +269,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in RATING.finditer(text)]
         if SPORT_CONTEXT.search(text):
             taken += [m.span() for m in SCORE.finditer(text)]
+        if ":" in text:
+            taken += [m.span(1) for m in _CITATION.finditer(text)]
     return taken
 
 
