@@ -374,3 +374,28 @@ def test_citation_volumes_and_pages_are_no_quantities(text: str) -> None:
 )
 def test_people_named_before_their_count(text: str, unit: str) -> None:
     assert [u for s, u, _, _ in readings(text) if s == "46 million"] == [unit]
+
+
+def _f_to_k(f: float) -> float:
+    return (f - 32) * 5 / 9 + 273.15
+
+
+def test_temperatures_by_decade_in_a_fahrenheit_story() -> None:
+    doc = document(
+        [
+            "The valley is bracing for 116 degrees Fahrenheit.",
+            "Parts of Montana will see the mid- to upper-90s this week.",
+            "Temperatures in the 90s and 100s with lows in the upper 60s and 70s.",
+        ]
+    )
+    got = [(c.surface, c.value_low, c.value_high) for c in extract.extract_claims(doc) if c.unit == "kelvin"][1:]
+    expected = [("mid- to upper-90s", 94, 99), ("90s and 100s", 90, 109), ("upper 60s and 70s", 67, 79)]
+    assert [s for s, _, _ in got] == [s for s, _, _ in expected]
+    assert all(
+        _close(lo, _f_to_k(a)) and _close(hi, _f_to_k(b)) for (_, lo, hi), (_, a, b) in zip(got, expected, strict=True)
+    )
+
+
+@pytest.mark.parametrize("text", ["In the 90s the weather was hot.", "in the 1990s prices rose"])
+def test_decades_without_temperature_readings_are_no_temperatures(text: str) -> None:
+    assert "kelvin" not in [u for _, u, _, _ in readings(text)]

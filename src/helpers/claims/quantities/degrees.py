@@ -59,3 +59,23 @@ def reads_fahrenheit(text: str, lang: str) -> bool:
     if named_f != named_c:
         return named_f
     return _HINT.get() == "F"
+
+
+# "in the 90s", "the low 80s", "mid- to upper-90s", "upper 60s and 70s", "90s and 100s": temperatures by decade
+_PART = r"(low|mid|upper|high)-?\s?"
+TEMPERATURE_DECADES = re.compile(
+    rf"(?i)\b(?:{_PART}(?:to\s{_PART})?)?(\d0|1[0-2]0)s\b(?:\s(?:and|to|or)\s(?:the\s)?(?:{_PART})?(\d0|1[0-2]0)s\b)?"
+)
+_SPAN = {"low": (0, 3), "mid": (4, 6), "upper": (7, 9), "high": (7, 9), None: (0, 9)}
+
+
+def decade_bounds(m: re.Match[str]) -> tuple[float, float]:
+    """The degrees a decade reading spans: "upper 60s and 70s" is 67 to 79, "mid- to upper-90s" 94 to 99."""
+    first_part, to_part, decade, and_part, last_decade = m.groups()
+    base = float(decade)
+    low = base + _SPAN[first_part.lower() if first_part else None][0]
+    if last_decade:
+        high = float(last_decade) + _SPAN[and_part.lower() if and_part else None][1]
+    else:
+        high = base + _SPAN[(to_part or first_part or "").lower() or None][1]
+    return low, high

@@ -12,6 +12,7 @@ from functools import lru_cache
 from .. import numbers, spelled, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
 from .attach import _AI_CONTEXT, _unit_after
+from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
 from .filters import is_article_ordinal
 from .model import _Core, _overlaps, _spans
 
@@ -20,6 +21,8 @@ _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
 _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+# a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
+_DECADE_CONTEXT = re.compile(r"(?i)\btemperatures?\b|\bhighs?\b|\blows?\b|\bdegrees\b|mercury|thermometer|heat index")
 _SPOKEN_K = re.compile(r"\s[kK]\b")
 _SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -85,6 +88,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores, refused = _powers_of_ten(text, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
+    if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
+        cores += _temperature_decades(text, taken + _spans(cores))
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
@@ -325,6 +330,21 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    return cores
+
+
+def _temperature_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Temperatures by decade in a sentence or document about weather ("highs in the upper 90s"), in kelvin on
+    the scale the document reads bare degrees in."""
+    cores: list[_Core] = []
+    fahrenheit = reads_fahrenheit(text, "en")
+    for m in TEMPERATURE_DECADES.finditer(text):
+        if _overlaps(m.start(), m.end(), blocked):
+            continue
+        low, high = decade_bounds(m)
+        in_f = fahrenheit or high > 60  # no weather reaches 60 °C: "the 90s" are Fahrenheit
+        low, high = ((v - 32) * 5 / 9 + 273.15 if in_f else v + 273.15 for v in (low, high))
+        cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="kelvin"))
     return cores
 
 
