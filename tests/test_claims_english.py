@@ -399,3 +399,13 @@ def test_temperatures_by_decade_in_a_fahrenheit_story() -> None:
 @pytest.mark.parametrize("text", ["In the 90s the weather was hot.", "in the 1990s prices rose"])
 def test_decades_without_temperature_readings_are_no_temperatures(text: str) -> None:
     assert "kelvin" not in [u for _, u, _, _ in readings(text)]
+
+
+def test_an_unpunctuated_enumeration_is_no_count() -> None:
+    assert [s for s, _, _, _ in readings("there's like two reasons one it's slower two you run out of data")] == ["two"]
+    assert readings("one it's cheaper two it ships sooner") == []
+
+
+@pytest.mark.parametrize("text", ["we have two we like", "he scored two it was great"])
+def test_a_lone_number_before_a_clause_still_counts(text: str) -> None:
+    assert [s for s, _, _, _ in readings(text)] == ["two"]

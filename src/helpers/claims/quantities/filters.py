@@ -126,6 +126,16 @@ _ENUMERATION_AFTER = re.compile(r"\s?(?:[,:…]|—|--|\.\.\.|\sis\b|\sist\b)")
 _SENTENCE_OPENING = re.compile(r"(?:^|[\n.!?]\s*|\)\s*|\d\d:\d\d(?::\d\d)?\)?\s*)$")
 # "shared by the two,", "the two of them": a pronoun, the things were counted before (English only: the
 # Recognizers-Text cases read "Die dreihundert waren ..." as a number)
+# a clause right after a small spelled number: it counts nothing ("one it's slower", "two you run out of data")
+_CLAUSE_AFTER = re.compile(r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b")
+# a verb that holds the number as its object ("we have two we like", "there were three you could pick")
+_ENUMERATED = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b"
+)
+_HOLDS_BEFORE = re.compile(
+    r"(?i)\b(?:have|has|had|need|needs|want|wants|got|get|buy|bought|are|were|is|was|be|"
+    r"with|of|about|only|just)\s$"
+)
 _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
 _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will|would|who|which|that)\b)")
 
@@ -176,6 +186,14 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
             return True
         if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):
             return True
+        if (
+            lang == "en"
+            and word.islower()
+            and _CLAUSE_AFTER.match(text, e)
+            and not _HOLDS_BEFORE.search(text, max(0, s - 12), s)
+            and len(_ENUMERATED.findall(text)) >= 2
+        ):
+            return True  # "two reasons one it's slower two you run out": an enumeration in unpunctuated speech
     if (
         re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before)
         and text[e : e + 1] == "."
