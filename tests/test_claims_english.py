@@ -409,3 +409,21 @@ def test_an_unpunctuated_enumeration_is_no_count() -> None:
 @pytest.mark.parametrize("text", ["we have two we like", "he scored two it was great"])
 def test_a_lone_number_before_a_clause_still_counts(text: str) -> None:
     assert [s for s, _, _, _ in readings(text)] == ["two"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        ("The Fed raised rates by a quarter point to 5.25%.", "a quarter point", 0.25),
+        ("a half-point cut", "a half-point", 0.5),
+        ("by half a percentage point", "half a percentage point", 0.5),
+    ],
+)
+def test_a_fraction_of_a_point_is_percentage_points(text: str, surface: str, value: float) -> None:
+    got = [(s, lo) for s, u, lo, _ in readings(text) if u == "percentage_point"]
+    assert len(got) == 1 and got[0][0] == surface and _close(got[0][1], value)
+
+
+def test_the_group_of_20_is_a_name_but_a_group_of_20_people_counts() -> None:
+    assert [u for _, u, _, _ in readings("Leaders of the Group of 20 met.")] == []
+    assert [u for _, u, _, _ in readings("a group of 20 people")] == ["person"]

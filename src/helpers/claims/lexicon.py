@@ -96,7 +96,7 @@ LABEL_NOUN_BEFORE = re.compile(
 INDEX_NAME_BEFORE = re.compile(
     r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
     r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
-    r"|\b(?:Global|Inc\.|SMI|ATX)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
+    r"|\b(?:Global|Inc\.|SMI|ATX|(?<![.!?]\s)(?<!^)Group\sof)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
 )
 STREET_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"

@@ -84,6 +84,7 @@ _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of t
 _MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
+_A_POINT = re.compile(r"[\s-](?:percentage[\s-])?point\b(?![\s-](?:guard|plan|lead|shot|line|game|play))")
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(
     r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
@@ -244,6 +245,9 @@ def _fraction_unit(text: str, core: _Core, lang: str) -> tuple[_Core, _Unit]:
     """A fraction alone is a percentage (a third = 33.3); before "of a <unit>" it is that share of the unit."""
     of_a = _OF_A.match(text, core.end) if lang != "ja" else None
     hit = _unit_after(text, of_a.end(), lang) if of_a else None
+    point = _A_POINT.match(text, of_a.end() if of_a else core.end) if lang == "en" else None
+    if hit is None and point is not None:  # "cut by a quarter point", "half a percentage point": of a point
+        hit = _UnitHit("percentage_point", 1.0, 0.0, point.end(), point.group(0).strip())
     if hit is None and of_a is not None and _TEMPERATURE_CONTEXT.search(text):
         deg = _DEGREES.match(text, of_a.end())
         info = units.lookup("°C", "en") if deg else None
