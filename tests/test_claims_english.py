@@ -427,3 +427,21 @@ def test_a_fraction_of_a_point_is_percentage_points(text: str, surface: str, val
 def test_the_group_of_20_is_a_name_but_a_group_of_20_people_counts() -> None:
     assert [u for _, u, _, _ in readings("Leaders of the Group of 20 met.")] == []
     assert [u for _, u, _, _ in readings("a group of 20 people")] == ["person"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,low,high",
+    [
+        ("We expect growth in the mid-single digits.", "mid-single digits", 4.0, 6.0),
+        ("margins in the high teens", "high teens", 17.0, 19.0),
+        ("Revenue grew at a low double-digit rate.", "low double-digit", 10.0, 30.0),
+        ("Gross margin will be in the low 40s.", "low 40s", 40.0, 43.0),
+    ],
+)
+def test_digit_counts_and_decades_of_rates_are_percentages(text: str, surface: str, low: float, high: float) -> None:
+    assert [(s, u, lo, hi) for s, u, lo, hi in readings(text)] == [(surface, "percent", low, high)]
+
+
+@pytest.mark.parametrize("text", ["He scored in double digits.", "in the 1990s margins fell"])
+def test_digit_counts_and_decades_elsewhere_are_no_percentages(text: str) -> None:
+    assert "percent" not in [u for _, u, _, _ in readings(text)]

@@ -22,7 +22,13 @@ _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
 # a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
-_DECADE_CONTEXT = re.compile(r"(?i)\btemperatures?\b|\bhighs?\b|\blows?\b|\bdegrees\b|mercury|thermometer|heat index")
+_DECADE_CONTEXT = re.compile(
+    r"(?i)\btemperatures?\b|\bhighs\b|\blows\b|\bdegrees\b|mercury|thermometer|heat index"
+)
+_SHARE_CONTEXT = re.compile(
+    r"(?i)\b(?:margins?|tax\srates?|yields?|growth\srates?|interest\srates?|mortgage\srates?|approval|"
+    r"ratings?|polls?|polling|percent|per\scent|unemployment|turnout)\b"
+)
 _SPOKEN_K = re.compile(r"\s[kK]\b")
 _SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -90,6 +96,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
         cores += _temperature_decades(text, taken + _spans(cores))
+    elif lang == "en" and "0s" in text and _SHARE_CONTEXT.search(text):
+        cores += _share_decades(text, taken + _spans(cores))
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
@@ -345,6 +353,16 @@ def _temperature_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Cor
         in_f = fahrenheit or high > 60  # no weather reaches 60 °C: "the 90s" are Fahrenheit
         low, high = ((v - 32) * 5 / 9 + 273.15 if in_f else v + 273.15 for v in (low, high))
         cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="kelvin"))
+    return cores
+
+
+def _share_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "gross margin in the low 40s", "approval in the high 30s": percentages by decade."""
+    cores: list[_Core] = []
+    for m in TEMPERATURE_DECADES.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked) and float(m.group(3)) < 100:
+            low, high = decade_bounds(m)
+            cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="percent"))
     return cores
 
 

@@ -55,6 +55,14 @@ _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IG
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
+_DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b")
+_RATE_AFTER = re.compile(
+    r"(?i)\s?(?:%|percent|per\scent|percentage|growth|rates?|declines?|increases?|range|margins?|gains?|cagr)\b|\s?%"
+)
+_RATE_BEFORE = re.compile(
+    r"(?i)\b(?:grow|grew|growth|growing|margins?|rates?|up|down|declin\w*|increas\w*|decreas\w*|rose|fell|expand\w*|"
+    r"contract\w*|inflation|yields?|returns?)\b[^.;:!?]{0,50}$"
+)
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -90,6 +98,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = index_points(text, qs, lang)
+    if lang == "en":
+        qs = [_digit_share(text, q) for q in qs]
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
@@ -219,6 +229,16 @@ _COUNTED_NOUN = {
     ),
 }
 # German is left out: the German seed gold reads "einige Fragen", "mehrere Faktoren" as no quantity
+
+
+def _digit_share(text: str, q: _Q) -> _Q:
+    """ "growth in the mid-single digits", "margins in the high teens", "a low double-digit rate": a percentage
+    where the sentence speaks of growth, margins or rates."""
+    if not (q.vague and q.unit == "count" and not q.explicit_unit and _DIGITS_WORD.search(text, q.start, q.end)):
+        return q
+    if not (_RATE_AFTER.match(text, q.end) or _RATE_BEFORE.search(text, max(0, q.start - 60), q.start)):
+        return q
+    return replace(q, unit="percent", explicit_unit=True)
 
 
 def _counted_noun_after(text: str, end: int, lang: str) -> bool:
