@@ -445,3 +445,22 @@ def test_digit_counts_and_decades_of_rates_are_percentages(text: str, surface: s
 @pytest.mark.parametrize("text", ["He scored in double digits.", "in the 1990s margins fell"])
 def test_digit_counts_and_decades_elsewhere_are_no_percentages(text: str) -> None:
     assert "percent" not in [u for _, u, _, _ in readings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i agree with you a hundred percent",
+        "i'm 100% sure",
+        "working 24/7 on it",
+        "just my two cents",
+        "i've said it a million times",
+    ],
+)
+def test_numbers_in_idioms_of_speech_are_no_quantities(text: str) -> None:
+    assert readings(text) == []
+
+
+@pytest.mark.parametrize("text", ["it is a thousand times faster", "100% of the shares", "two cents a share"])
+def test_the_same_words_as_amounts_still_count(text: str) -> None:
+    assert len(readings(text)) == 1

@@ -22,9 +22,7 @@ _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
 # a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
-_DECADE_CONTEXT = re.compile(
-    r"(?i)\btemperatures?\b|\bhighs\b|\blows\b|\bdegrees\b|mercury|thermometer|heat index"
-)
+_DECADE_CONTEXT = re.compile(r"(?i)\btemperatures?\b|\bhighs\b|\blows\b|\bdegrees\b|mercury|thermometer|heat index")
 _SHARE_CONTEXT = re.compile(
     r"(?i)\b(?:margins?|tax\srates?|yields?|growth\srates?|interest\srates?|mortgage\srates?|approval|"
     r"ratings?|polls?|polling|percent|per\scent|unemployment|turnout)\b"

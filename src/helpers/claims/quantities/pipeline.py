@@ -55,6 +55,16 @@ _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IG
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
+# numbers in idioms of speech: no amount of anything
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%")
+_IDIOMS_EN = re.compile(
+    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
+    r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
+    r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
+    r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
+    r"committed|honest|behind\syou|on\sboard)\b)"
+    r"|\bagree(?:\swith\s(?:you|him|her|them|that|this))?\s(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)"
+)
 _DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b")
 _RATE_AFTER = re.compile(
     r"(?i)\s?(?:%|percent|per\scent|percentage|growth|rates?|declines?|increases?|range|margins?|gains?|cagr)\b|\s?%"
@@ -274,10 +284,13 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
-    """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
-    ("1." opening a line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1")
-    and a citation's volume and pages ("1997; 277: 301-17")."""
+    """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
+    it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
+    line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a citation's
+    volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
+    if lang == "en" and _IDIOM_HINT.search(text):
+        taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
