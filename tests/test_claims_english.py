@@ -464,3 +464,16 @@ def test_numbers_in_idioms_of_speech_are_no_quantities(text: str) -> None:
 @pytest.mark.parametrize("text", ["it is a thousand times faster", "100% of the shares", "two cents a share"])
 def test_the_same_words_as_amounts_still_count(text: str) -> None:
     assert len(readings(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("Der Umsatz soll im mittleren einstelligen Prozentbereich wachsen.", 4.0, 6.0),
+        ("Die Marge stieg um einen niedrigen zweistelligen Prozentsatz.", 10.0, 30.0),
+        ("Jeder fünfte Deutsche raucht.", 20.0, 20.0),
+    ],
+)
+def test_german_digit_counts_and_every_nth_are_percentages(text: str, low: float, high: float) -> None:
+    got = readings(text, "de")
+    assert [u for _, u, _, _ in got] == ["percent"] and _close(got[0][2], low) and _close(got[0][3], high), got

@@ -27,6 +27,18 @@ _SHARE_CONTEXT = re.compile(
     r"(?i)\b(?:margins?|tax\srates?|yields?|growth\srates?|interest\srates?|mortgage\srates?|approval|"
     r"ratings?|polls?|polling|percent|per\scent|unemployment|turnout)\b"
 )
+_DE_ORDINALS = {
+    "zweite": 2,
+    "dritte": 3,
+    "vierte": 4,
+    "fünfte": 5,
+    "sechste": 6,
+    "siebte": 7,
+    "achte": 8,
+    "neunte": 9,
+    "zehnte": 10,
+}
+_EVERY_NTH_DE = re.compile(r"\b[Jj]ede[rs]?\s(zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)\b", re.I)
 _SPOKEN_K = re.compile(r"\s[kK]\b")
 _SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -99,6 +111,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
+    if lang == "de" and "ede" in text:
+        cores += _every_nth(text, taken + _spans(cores))
     if words and lang == "en":
         cores += _spoken_years(text, taken + _spans(cores))
     if words:
@@ -361,6 +375,16 @@ def _share_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
         if not _overlaps(m.start(), m.end(), blocked) and float(m.group(3)) < 100:
             low, high = decade_bounds(m)
             cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="percent"))
+    return cores
+
+
+def _every_nth(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "Jeder fünfte Deutsche", "jede dritte Firma": one in n, a percentage."""
+    cores: list[_Core] = []
+    for m in _EVERY_NTH_DE.finditer(text):
+        n = _DE_ORDINALS[m.group(1).lower()]
+        if not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), 100 / n, 100 / n, word=True, unit="percent"))
     return cores
 
 

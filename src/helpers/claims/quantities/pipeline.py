@@ -65,7 +65,8 @@ _IDIOMS_EN = re.compile(
     r"committed|honest|behind\syou|on\sboard)\b)"
     r"|\bagree(?:\swith\s(?:you|him|her|them|that|this))?\s(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)"
 )
-_DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b")
+_DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b|stellig")
+_DE_PERCENT_AFTER = re.compile(r"\s?(?:Prozentbereich|Prozentpunkte|Prozent|%)")
 _RATE_AFTER = re.compile(
     r"(?i)\s?(?:%|percent|per\scent|percentage|growth|rates?|declines?|increases?|range|margins?|gains?|cagr)\b|\s?%"
 )
@@ -108,8 +109,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = index_points(text, qs, lang)
-    if lang == "en":
-        qs = [_digit_share(text, q) for q in qs]
+    if lang in ("en", "de"):
+        qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
@@ -241,11 +242,14 @@ _COUNTED_NOUN = {
 # German is left out: the German seed gold reads "einige Fragen", "mehrere Faktoren" as no quantity
 
 
-def _digit_share(text: str, q: _Q) -> _Q:
-    """ "growth in the mid-single digits", "margins in the high teens", "a low double-digit rate": a percentage
-    where the sentence speaks of growth, margins or rates."""
+def _digit_share(text: str, q: _Q, lang: str) -> _Q:
+    """ "growth in the mid-single digits", "margins in the high teens", "a low double-digit rate", "im mittleren
+    einstelligen Prozentbereich": a percentage where the sentence speaks of growth, margins or rates."""
     if not (q.vague and q.unit == "count" and not q.explicit_unit and _DIGITS_WORD.search(text, q.start, q.end)):
         return q
+    if lang == "de":
+        after = _DE_PERCENT_AFTER.match(text, q.end)
+        return replace(q, unit="percent", explicit_unit=True, end=after.end()) if after else q
     if not (_RATE_AFTER.match(text, q.end) or _RATE_BEFORE.search(text, max(0, q.start - 60), q.start)):
         return q
     return replace(q, unit="percent", explicit_unit=True)
