@@ -239,7 +239,17 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
-_FLOP_PREFIXES = (("giga", 1e9), ("tera", 1e12), ("peta", 1e15), ("exa", 1e18))
+FLOP_PREFIXES = {"giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18}
+PREFIXED_FLOP = "_prefixed_flop"
+
+
+def flop_reading(surface: str) -> tuple[str, float]:
+    """The unit and factor of a prefixed compute word: "teraflops" (per second), "petaflop days" (a day's worth)."""
+    word = surface.strip().lower()
+    mult = next(m for p, m in FLOP_PREFIXES.items() if word.startswith(p))
+    return ("flop", mult * 86400) if "day" in word else ("flop_per_second", mult)
+
+
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
     _u(r"\s?grand\b(?!\s(?:total|jury|prix|slam|piano|tour|opening|final|central|canyon|master))", "usd", 1e3),
@@ -248,8 +258,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
     _u(r"\s?(?:of\s)?(?:billion\s)?parameters?\b", "parameter"),
     # compute in prefixed words as spoken: "126 teraflops" (per second), "3640 petaflop days" (a petaflop/s for a day)
-    *[_u(rf"\s?(?i:{p})-?flop[\s-]?days?\b", "flop", m * 86400) for p, m in _FLOP_PREFIXES],
-    *[_u(rf"\s?(?i:{p})-?flops\b", "flop_per_second", m) for p, m in _FLOP_PREFIXES],
+    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),

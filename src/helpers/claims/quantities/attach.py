@@ -22,8 +22,10 @@ from ..lexicon import (
     LATIN_SUFFIX_QUAL,
     PEOPLE_BEFORE,
     PREFIX_QUAL,
+    PREFIXED_FLOP,
     SCALE_AFTER,
     UNITS_BY_LANG,
+    flop_reading,
 )
 from .degrees import hinted, reads_fahrenheit
 from .filters import _is_glued_cent
@@ -127,6 +129,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
             hit = units.unit_after(text, pos, lang) if lang == "ja" else None
             if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
                 return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+            if unit == PREFIXED_FLOP:
+                unit, mult = flop_reading(m.group(0))
             return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
         for pattern, unit, mult in EN_UNITS[4:]:

@@ -50,10 +50,13 @@ _SPOKEN_YEAR = re.compile(
     rf"(?!\s(?:hundred|thousand|million|billion|percent|per\scent|times|x|people|persons|users|employees|dollars|"
     rf"bucks|years|months|weeks|days|hours|minutes)\b)"
 )
-_BOUNDED_PERIOD = re.compile(
-    r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
-    r"lasted|spent)\s(an?)\s(?=(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\b"
+_PERIOD_AFTER_ARTICLE = re.compile(
+    r"(?<![\w-])([Aa]n?)\s(?=(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\b"
     r"(?![’']s|\s(?:ago|earlier|later|before|after|since|or\s(?:so|two|more)\b)))"
+)
+_PERIOD_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
+    r"lasted|spent)\s$"
 )
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
 _DIGIT_WORDS = {
@@ -409,8 +412,9 @@ def _article_spans(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """ "more than a decade", "nearly a century", "for a year": one period, where a bound or "for" says it is a
     length of time; "a year ago", "once a year", "a year's time" are no amount."""
     cores: list[_Core] = []
-    for m in _BOUNDED_PERIOD.finditer(text) if "a" in text else ():
-        if not _overlaps(m.start(1), m.end(1), blocked):
+    for m in _PERIOD_AFTER_ARTICLE.finditer(text):
+        bounded = _PERIOD_BOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if bounded and not _overlaps(m.start(1), m.end(1), blocked):
             cores.append(_Core(m.start(1), m.end(1), 1.0, 1.0, word=True))
     return cores
 
