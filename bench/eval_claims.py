@@ -15,7 +15,8 @@ then value+unit precision, recall and F1 per genre, per category of issue 26 (a 
 ``cat=`` note; a prediction on a not-a-quantity span such as "FTSE 100" counts against that
 span's category), and for dev and held-out documents separately, followed by the misses
 (gold without a match) and false positives.
-Usage: .venv/bin/python bench/eval_claims.py [--quiet] [--split dev|heldout|all] [--lang en|de|ja]
+Usage: .venv/bin/python bench/eval_claims.py [--quiet] [--split dev|heldout|all] [--lang en|de|ja] [--batch N]
+(split.yaml `batch: 2` marks the second annotation batch; BY SPLIT reports it as dev2 / heldout2)
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "claims"
 SPLIT = yaml.safe_load((GOLD_DIR / "split.yaml").read_text(encoding="utf-8"))
-DOCS = {**{d: {**v, "split": "dev"} for d, v in SPLIT["dev"].items()},
-        **{d: {**v, "split": "heldout"} for d, v in SPLIT["heldout"].items()}}
+DOCS = {
+    **{d: {**v, "split": "dev"} for d, v in SPLIT["dev"].items()},
+    **{d: {**v, "split": "heldout"} for d, v in SPLIT["heldout"].items()},
+}
 # Gold documents annotated before the extractor was ever run on them and kept out of tuning: their scores are
 # out-of-sample figures, printed with "(unseen)". Keep tuning off them; add a new held-out one instead.
 UNSEEN = frozenset(SPLIT["heldout"])
@@ -71,8 +74,7 @@ def _read(path: Path) -> list[dict]:
 
 def _span(r: dict) -> Span:
     cats = tuple(c for c in (r.get("category") or "").split(",") if c)
-    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"],
-                cats)
+    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"], cats)
 
 
 def load_gold(path: Path) -> list[Span]:
@@ -95,7 +97,8 @@ def predict(path: Path, doc_id: str) -> list[Span]:
     from helpers.text.parse import parse_file
 
     doc = parse_file(str(path), doc_id=doc_id)
-    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims_extract.extract_claims(doc)]
+    claims = claims_extract.extract_claims(doc)
+    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims]
 
 
 def _unit_factor(part: str) -> tuple[str, float] | None:
@@ -190,12 +193,13 @@ class Tally:
     gold: int = 0
     good: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.pred, self.gold, self.good = self.pred + other.pred, self.gold + other.gold, self.good + other.good
 
     def line(self, name: str) -> str:
         p, r, f = prf(self.good, self.pred, self.good, self.gold)
-        return f"  {name:16} P={p:.3f} R={r:.3f} F1={f:.3f}  (gold={self.gold} predicted={self.pred} correct={self.good})"
+        counts = f"(gold={self.gold} predicted={self.pred} correct={self.good})"
+        return f"  {name:16} P={p:.3f} R={r:.3f} F1={f:.3f}  {counts}"
 
 
 def by_category(gold: list[Span], nots: list[Span], pred: list[Span]) -> dict[str, Tally]:
@@ -221,10 +225,24 @@ def by_category(gold: list[Span], nots: list[Span], pred: list[Span]) -> dict[st
     return out
 
 
-def _selected(split: str, lang: str | None = None) -> list[tuple[str, Path]]:
-    paths = [(p.stem[len("gold_"):], p) for p in sorted(GOLD_DIR.glob("gold_*.csv"))]
+def _batch(doc_id: str) -> int:
+    """Which annotation batch a document belongs to (split.yaml ``batch``; the first gold is batch 1)."""
+    return int(DOCS.get(doc_id, {}).get("batch", 1))
+
+
+def _split_name(doc_id: str) -> str:
+    """The split a document is reported under: ``dev``/``heldout``, with the batch number from batch 2 on."""
+    meta = DOCS.get(doc_id, {"split": "dev"})
+    batch = _batch(doc_id)
+    return meta["split"] + (str(batch) if batch > 1 else "")
+
+
+def _selected(split: str, lang: str | None = None, batch: int | None = None) -> list[tuple[str, Path]]:
+    paths = [(p.stem[len("gold_") :], p) for p in sorted(GOLD_DIR.glob("gold_*.csv"))]
     if lang:
         paths = [(d, p) for d, p in paths if DOCS.get(d, {}).get("lang") == lang]
+    if batch is not None:
+        paths = [(d, p) for d, p in paths if _batch(d) == batch]
     if split == "all":
         return paths
     return [(d, p) for d, p in paths if DOCS.get(d, {}).get("split", "dev") == split]
@@ -239,9 +257,14 @@ def _print_table(title: str, rows: dict[str, Tally]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quiet", action="store_true", help="only the score tables")
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all",
-                    help="documents to score (split.yaml): tuned on, held out, or both (default)")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "heldout", "all"),
+        default="all",
+        help="documents to score (split.yaml): tuned on, held out, or both (default)",
+    )
     ap.add_argument("--lang", choices=("en", "de", "ja"), help="only the documents in this language (split.yaml)")
+    ap.add_argument("--batch", type=int, help="only the documents of this annotation batch (split.yaml; 1 = the first)")
     args = ap.parse_args(argv)
     all_gold: list[Span] = []
     all_pred: list[Span] = []
@@ -249,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     splits: dict[str, Tally] = defaultdict(Tally)
     cats: dict[str, Tally] = defaultdict(Tally)
     report = []
-    for doc_id, gold_path in _selected(args.split, args.lang):
+    for doc_id, gold_path in _selected(args.split, args.lang, args.batch):
         gold, nots = load_gold(gold_path), load_not_quantities(gold_path)
         pred = predict(source_of(doc_id), doc_id)
         scores = evaluate(gold, pred)
@@ -264,15 +287,20 @@ def main(argv: list[str] | None = None) -> int:
         doc = Tally(len(pred), len(gold), len(match(gold, pred, value_ok)))
         meta = DOCS.get(doc_id, {"genre": "(unlisted)", "split": "dev"})
         genres[meta["genre"]].add(doc)
-        splits[meta["split"]].add(doc)
+        splits[_split_name(doc_id)].add(doc)
         for c, t in by_category(gold, nots, pred).items():
             cats[c].add(t)
         pairs = match(gold, pred)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
-        report.append((doc_id, [g for g in gold if id(g) not in matched_g],
-                       [p for p in pred if id(p) not in matched_p],
-                       [(g, p) for g, p in pairs if not value_ok(g, p)]))
+        report.append(
+            (
+                doc_id,
+                [g for g in gold if id(g) not in matched_g],
+                [p for p in pred if id(p) not in matched_p],
+                [(g, p) for g, p in pairs if not value_ok(g, p)],
+            )
+        )
     print("\nALL")
     for k, (p, r, f) in evaluate(all_gold, all_pred).items():
         print(f"  {k:13} P={p:.3f} R={r:.3f} F1={f:.3f}")
@@ -289,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             for p in fps:
                 print(f"  FP    {p.start:6d} {p.surface!r} {p.unit} [{p.low}, {p.high}]")
             for g, p in wrong:
-                print(f"  VALUE {g.start:6d} gold {g.surface!r} {g.unit} [{g.low}, {g.high}]"
-                      f" | got {p.surface!r} {p.unit} [{p.low}, {p.high}]")
+                print(
+                    f"  VALUE {g.start:6d} gold {g.surface!r} {g.unit} [{g.low}, {g.high}]"
+                    f" | got {p.surface!r} {p.unit} [{p.low}, {p.high}]"
+                )
     return 0
 
 

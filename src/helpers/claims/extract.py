@@ -27,7 +27,7 @@ from ..text.speakers import voice_of
 from . import numbers
 from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, degrees, find_quantities
 from .subjects import with_subjects
 from .topics import assign_topic
 from .units import PHYSICAL
@@ -128,7 +128,19 @@ CLAIMS = TableSpec(
             "(1 million barrels each day; an oil barrel is 42 US gallons), kilogram_per_year (2 million tonnes a year, "
             "年間100万トン), duration_second_per_week (30 to 35 hours a week), gbp_per_square_foot (£12 per square "
             "foot), count_per_month (3078 jobs per month), meter_per_gallon (40 mpg); speeds and data rates keep "
-            "meter_per_second (2 miles per second) and byte_per_second.",
+            "meter_per_second (2 miles per second) and byte_per_second. "
+            "As English text writes them: person for people counted (55 lung cancer patients, 52,000 fans; jobs "
+            "are count); count for things and occurrences (won nine times, drei Mal, 3回); percent for a part of a "
+            "whole (one in 50 = 2, eight in 10 Americans = 80, 5人に1人 = 20); kelvin for temperatures (40C, "
+            "104F; bare degrees are Celsius unless the sentence names Fahrenheit or the document is a Fahrenheit "
+            "weather story: 101 to 107 degrees), a difference without the offset (15 to 20 degrees above normal = "
+            "8.3-11.1 K); coulomb for battery charge (3,877mAh); meter and kilogram for compound imperial "
+            "amounts (6ft 2in, 7lb 3oz); usd for spoken thousands (600 grand); duration_year for a bounded "
+            "period (more than a decade = 10); version for a model generation (Llama 3, llama 3, GPT-4, "
+            "GPT-3.5; GPT-4o is a name); parameter for model sizes (70b, 405B); flop_per_second (126 teraflops) "
+            "and flop (3640 petaflop days). Names and labels with numbers (FTSE 100, Russell 2000, Boeing's 737 "
+            "Max, iPhone 15, Suite 4), ordinals (a fourth straight week), enumerations and idioms (One, it's "
+            "cheaper; one day we'll get there; one of the best) are no claims.",
             isin=UNITS,
         ),
         Column(
@@ -279,11 +291,13 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
     claims: list[Claim] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     found = []
-    for sent in doc.sentences:
-        with numbers.refusals() as refused:
-            found.append((sent, find_quantities(sent.text, sent.lang if sent.lang in ("ja", "de", "en") else doc.lang)))
-        if refused and out_of_range is not None:
-            out_of_range.append(sent.sentence_id)
+    with degrees.scale_hint(degrees.document_scale(doc.text, doc.lang)):
+        for sent in doc.sentences:
+            with numbers.refusals() as refused:
+                lang = sent.lang if sent.lang in ("ja", "de", "en") else doc.lang
+                found.append((sent, find_quantities(sent.text, lang)))
+            if refused and out_of_range is not None:
+                out_of_range.append(sent.sentence_id)
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {
         q.value

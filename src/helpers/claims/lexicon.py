@@ -59,7 +59,11 @@ NUMWORD_HINT = {
     ),
 }
 
-VERSION = re.compile(r"(?:Llama|LLaMA|LLAMA|Lama|ラマ)[\s\-]?(\d+(?:\.\d+)?)")
+# a model generation named by its number: Llama 3.1, llama 3 (ASR captions), GPT-4, gpt 3; GPT-4o is a name
+VERSION = re.compile(
+    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt)(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
+    r"[\s\-]?(\d+(?:\.\d+)?)"
+)
 TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
 # "マイナス1から0", "von -1 bis 0": a phase name, not a quantity
 NAMED_RANGE = re.compile(
@@ -80,7 +84,7 @@ LABEL_NOUN_BEFORE = re.compile(
     r"(?i)\b(?:episode|chapter|page|section|season|part|number|no\.|nos\.|item|room|figure|fig\.|table|day|round|"
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
-    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|"
+    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
     # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name
     r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
     r"unternehmen|konzern|firma|marke|"
@@ -92,7 +96,7 @@ LABEL_NOUN_BEFORE = re.compile(
 INDEX_NAME_BEFORE = re.compile(
     r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
     r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
-    r"|\b(?:Global|Inc\.|SMI|ATX)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
+    r"|\b(?:Global|Inc\.|SMI|ATX|(?<![.!?]\s)(?<!^)Group\sof)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
 )
 STREET_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s)?(?:Lane|Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Way|Drive|Dr\.?|Court|"
@@ -202,9 +206,19 @@ _PERSON_EN = (
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
     r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
     r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
-    r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders"
+    r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders|deaths|victims|"
+    r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
+    r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
+    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
 )
-_GPU_WORDS = r"GPUs?|H100s?|A100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+# "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
+PEOPLE_BEFORE = re.compile(
+    r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
+    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
+    r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
+    r"minutes|days|years|times|and|but|while|whereas)\b)[^.;:!?$£€¥\n]){0,60}$"
+)
+_GPU_WORDS = r"GPUs?|gpus?|H100s?|A100s?|h100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent(?!punkt)", "percent"),
@@ -221,19 +235,34 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Monat(?:e|en|s)?\b", "duration_month"),
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
-    _u(r"\s?Mal\b", "other"),
+    _u(r"\s?Mal\b", "count"),  # "drei Mal": occurrences, counted (as 回 and "times")
     _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
+FLOP_PREFIXES = {"giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18}
+PREFIXED_FLOP = "_prefixed_flop"
+
+
+def flop_reading(surface: str) -> tuple[str, float]:
+    """The unit and factor of a prefixed compute word: "teraflops" (per second), "petaflop days" (a day's worth)."""
+    word = surface.strip().lower()
+    mult = next(m for p, m in FLOP_PREFIXES.items() if word.startswith(p))
+    return ("flop", mult * 86400) if "day" in word else ("flop_per_second", mult)
+
+
 EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:of\s)?(?:dollars|dollar|USD)\b", "usd"),
+    _u(r"\s?grand\b(?!\s(?:total|jury|prix|slam|piano|tour|opening|final|central|canyon|master))", "usd", 1e3),
     _u(r"\s?percent\b", "percent"),
-    _u(r"\s?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
+    _u(r"\s?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|the\b)[a-z]+\s)?tokens?\b", "token"),
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
-    _u(r"\s?(?:billion\s)?parameters?\b", "parameter"),
+    _u(r"\s?(?:of\s)?(?:billion\s)?parameters?\b", "parameter"),
+    # compute in prefixed words as spoken: "126 teraflops" (per second), "3640 petaflop days" (a petaflop/s for a day)
+    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
+    _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
     _u(r"\s?-?ppi\b", "pixel_per_inch"),
     _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
@@ -252,14 +281,15 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
         r"either|whether)\b)[a-z]+er)\b)",
         "multiple",
     ),
-    _u(r"\s?times\b", "other"),
+    _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b)[a-z]+\s|[A-Z][a-z]+\s(?=[a-z]))?"
+        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|than\b)[a-z]+\s){{0,2}}"
+        rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",
     ),
     _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b))?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
@@ -268,7 +298,7 @@ SCALE_AFTER = {
         r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"
     ),
     "en": re.compile(
-        r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
+        r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln|tn|trn)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
         r"|(B)(?=\s?(?:\$|USD|dollars))"
     ),
 }
@@ -277,7 +307,7 @@ JA_PERSON_NOUN = re.compile(
     r"(?:の|という|もの)?(?:人々|人|ユーザー|クリエーター|クリエイター|友人|従業員|研究者|エンジニア|社員|メンバー|ファン)"
 )
 JA_GPU_CONTEXT = re.compile(r"GPU|ＧＰＵ|H100|A100|半導体|チップ")
-LATIN_GPU_CONTEXT = re.compile(r"GPU|H100|A100|chips?\b|Chips\b|Grafikkarten")
+LATIN_GPU_CONTEXT = re.compile(r"GPU|gpus?\b|H100|A100|h100|chips?\b|Chips\b|Grafikkarten")
 
 # Words before a number that bound or soften it. Negated comparisons come first ("no more than" is at most).
 _OR_EQUAL = r"(?:\s(?:than\s)?or\sequal\s(?:to|than))?"

@@ -70,6 +70,8 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "mln": 1e6,
         "bln": 1e9,
         "tln": 1e12,
+        "tn": 1e12,
+        "trn": 1e12,
         "billion": 1e9,
         "billions": 1e9,
         "bn": 1e9,

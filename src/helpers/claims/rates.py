@@ -119,6 +119,7 @@ def _after_re(lang: str) -> re.Pattern[str]:
 
 _AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
 # "85 million barrels of oil are produced every day": a passive verb between the amount and its per-what
+_CURRENCY_SAID = re.compile(r"\s(?:U\.S\.|US|USD|Cdn|CAD|AUD)(?=\s)")
 _PASSIVE = re.compile(
     r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)"
 )
@@ -135,6 +136,9 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
         if noun is None:
             return None  # a bare number before "a day" is no rate of anything
         pos = noun.end()
+    if lang == "en" and unit in ("usd", "cad", "aud"):
+        said = _CURRENCY_SAID.match(text, pos)  # "$89.53 U.S. a barrel": the currency said again
+        pos = said.end() if said else pos
     passive = _PASSIVE.match(text, pos) if lang == "en" else None
     m = _AFTER[lang if lang in _AFTER else "en"].match(text, passive.end() if passive else pos)
     if m is None:

@@ -193,6 +193,8 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         if w in EN_DIGIT_WORDS:
             if last in ("unit", "teen", "digit"):
                 break
+            if w == "one" and last == "scale" and not _number_word_next(text, toks, j + 1):
+                break  # "the 70 billion one you can run": the pronoun one, not 70,000,000,001
             current += EN_DIGIT_WORDS[w]
             last = "unit"
         elif w in EN_TEENS:
@@ -234,6 +236,14 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     if words == 1 and last == "scale" and toks[i][0].lower() in EN_SCALES:
         return None  # a bare scale word ("million") is not a number by itself
     return j, total + current, words
+
+
+def _number_word_next(text: str, toks: list, j: int) -> bool:
+    """Whether token j goes on a spelled number ("a million one hundred thousand")."""
+    if j >= len(toks) or not _joined(text, toks, j):
+        return False
+    w = toks[j][0].lower()
+    return w == "hundred" or w in EN_SCALES or w in EN_TEENS or w in EN_TENS or w in EN_DIGIT_WORDS
 
 
 def _and_continues(text: str, toks: list, j: int, last: str) -> bool:

@@ -260,7 +260,17 @@ _RATIO_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("パーセント", "%", "％", "プロセント"),
     },
     "percentage_point": {
-        "en": ("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts", "points"),
+        "en": (
+            "percentage points",
+            "percentage point",
+            "percentage-points",
+            "percentage-point",
+            "percent points",
+            "pp",
+            "ppt",
+            "ppts",
+            "points",
+        ),
         "de": ("prozentpunkte", "prozentpunkten", "prozentpunkt"),
         "ja": ("ポイント", "パーセントポイント", "％ポイント", "%ポイント"),
     },
@@ -386,7 +396,7 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
             break
         ends.append(word.end())
     firsts = [start + i for i, ch in enumerate(text[start : ends[0]]) if ch == "-"][:1]
-    for end in reversed(ends + firsts):
+    for end in sorted(set(ends + firsts), reverse=True):  # the longest first
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km.")
         for c in (cand, cand.rstrip(".")):

@@ -20,10 +20,14 @@ from ..lexicon import (
     JA_SUFFIX_QUAL,
     LATIN_GPU_CONTEXT,
     LATIN_SUFFIX_QUAL,
+    PEOPLE_BEFORE,
     PREFIX_QUAL,
+    PREFIXED_FLOP,
     SCALE_AFTER,
     UNITS_BY_LANG,
+    flop_reading,
 )
+from .degrees import hinted, reads_fahrenheit
 from .filters import _is_glued_cent
 from .model import _Q, _Core, _UnitHit
 
@@ -45,9 +49,11 @@ def _as_written(text: str, pos: int, end: int) -> str:
 # 分 as minutes, unless it starts a word (分野 field, 分析 analysis, 分かる understand) or a fraction (3分の2)
 _JA_FUN_WORD = frozenset("の野析類散解割布担配子母岐裂けかっ")
 
-_DEGREES = re.compile(r"\s?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]{2}")
+_DEGREES = re.compile(r"(?:\s|-)?(degrees?|deg\.?|Grad|度|°)(?![A-Za-z])")
 _TEMPERATURE_CONTEXT = re.compile(
-    r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|"
+    r"(?i)temperat|warm|cold|hot\b|heat|weather|fever|frost|freez|outside|\bhighs?\b|\blows?\b|forecast|"
+    r"fahrenheit|celsius|climat|mercury|thermometer|"
     r"kalt|kält|wärm|heiß|hitze|wetter|fieber|draußen|気温|温度|体温|暑|寒|熱|最高|最低"
 )
 _ANGLE_CONTEXT = re.compile(
@@ -73,17 +79,18 @@ _DIFFERENCE_BEFORE = re.compile(
     r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$"
 )
 _DIFFERENCE_AFTER = re.compile(
-    r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|"
+    r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|departure|"
     r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
-_MORE = re.compile(r"\s(?:more|extra|additional|further)(?=\s)")
+_MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
+_A_POINT = re.compile(r"[\s-](?:percentage[\s-])?point\b(?![\s-](?:guard|plan|lead|shot|line|game|play))")
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(
     r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
-    r"transformers?)\b"
+    r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
@@ -122,6 +129,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
             hit = units.unit_after(text, pos, lang) if lang == "ja" else None
             if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
                 return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+            if unit == PREFIXED_FLOP:
+                unit, mult = flop_reading(m.group(0))
             return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
         for pattern, unit, mult in EN_UNITS[4:]:
@@ -132,6 +141,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
     hit = units.unit_after(text, pos, lang)
     if hit is None and lang == "ja":
         hit = units.unit_after(text, pos, "en")
+    if hit is None and lang != "ja" and _HYPHEN_WORD.match(text, pos):
+        return _hyphenated_unit(text, pos, lang)
     if hit is None:
         return None
     if lang == "ja" and hit.surface == "分" and text[hit.end : hit.end + 1] in _JA_FUN_WORD:
@@ -144,6 +155,18 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
         return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
     if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
         return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+
+
+def _hyphenated_unit(text: str, pos: int, lang: str) -> _UnitHit | None:
+    """ "48-megapixel", "a 3-nanometer chip": a unit word of two letters or more joined to the number by a hyphen."""
+    for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
+        m = pattern.match(text, pos + 1)
+        if m and m.group(0)[:1].isalpha() and m.end() - pos > 2:
+            return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
+    hit = units.unit_after(text, pos + 1, lang)
+    if hit is None or hit.start != pos + 1 or len(hit.surface) < 2 or not hit.surface.isalpha():
+        return None
     return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 
 
@@ -226,6 +249,9 @@ def _fraction_unit(text: str, core: _Core, lang: str) -> tuple[_Core, _Unit]:
     """A fraction alone is a percentage (a third = 33.3); before "of a <unit>" it is that share of the unit."""
     of_a = _OF_A.match(text, core.end) if lang != "ja" else None
     hit = _unit_after(text, of_a.end(), lang) if of_a else None
+    point = _A_POINT.match(text, of_a.end() if of_a else core.end) if lang == "en" else None
+    if hit is None and point is not None:  # "cut by a quarter point", "half a percentage point": of a point
+        hit = _UnitHit("percentage_point", 1.0, 0.0, point.end(), point.group(0).strip())
     if hit is None and of_a is not None and _TEMPERATURE_CONTEXT.search(text):
         deg = _DEGREES.match(text, of_a.end())
         info = units.lookup("°C", "en") if deg else None
@@ -286,9 +312,10 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
             return core, _Unit(info.unit, info.factor, info.offset, scale.end(), scale.group(1), True)
     if not found:
         deg = _DEGREES.match(text, u.end)
-        if deg and (core.low < 0 or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
-            # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale
-            info = units.lookup("°C", "en")
+        if deg and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
+            # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale;
+            # "highs of 101 to 107 degrees" in English weather: Fahrenheit (degrees.py)
+            info = units.lookup("°F" if reads_fahrenheit(text, lang) else "°C", "en")
             if info is not None and not (
                 lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
             ):
@@ -333,6 +360,15 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             unit = "gpu"
         elif unit == "count" and core.low >= 1000 and _CLUSTER_AFTER.match(text, e):
             unit = "gpu"  # "24K clusters": a cluster is sized by its GPUs, never 24,000 clusters
+        elif (
+            unit == "count"
+            and not explicit
+            and lang == "en"
+            and core.high >= 1000
+            and _CLAUSE_END_AFTER.match(text, e)
+            and PEOPLE_BEFORE.search(text, max(0, core.start - 80), core.start)
+        ):
+            unit = "person"  # "monthly active users rose 26% to 46 million."
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import units
-from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE
+from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
@@ -49,6 +49,21 @@ def _is_glued_cent(text: str, e: int, lang: str) -> bool:
     )
 
 
+_PRODUCT_SUFFIX_AFTER = re.compile(r"\s(?:Max|Pro|Plus|Ultra|Mini|Lite|Neo|XL|Series|Edition)\b")
+_BRAND_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w-]{0,30}|'s|’s|\bthe)\s$")
+_SUBUNIT_GLUED = re.compile(r"(?:in|oz)(?![A-Za-z])")
+_MAJOR_UNIT_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|lbs?|pounds?)\s$")
+
+
+def _lexicon_symbol_at(text: str, e: int, lang: str) -> bool:
+    """A unit symbol of the lexicon (mAh, MP, psi, ppm, mpg, GW) written right at ``e``, ending at a word end."""
+    for pattern, _unit, _mult in UNITS_BY_LANG.get(lang, UNITS_BY_LANG["en"]):
+        m = pattern.match(text, e)
+        if m and m.end() > e and not text[e].isspace() and m.group(0)[:1].isalpha():
+            return True
+    return False
+
+
 def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
     """H100, A100, GPT-4o, GPT5, 3D, 4th: digits glued to Latin letters are names, not quantities.
 
@@ -77,6 +92,10 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
         hit = units.unit_after(text, e, lang) or units.unit_after(text, e, "en")
         if hit is not None and hit.start == e:
             return False
+        if _lexicon_symbol_at(text, e, lang):
+            return False  # 3,877mAh, 12MP, 30psi: a unit symbol of the lexicon glued to the digits
+        if _SUBUNIT_GLUED.match(text, e) and _MAJOR_UNIT_BEFORE.search(text, max(0, s - 12), s):
+            return False  # 6ft 2in, 7lb 3oz: the smaller part of a length or mass
         return True
     return False
 
@@ -107,6 +126,16 @@ _ENUMERATION_AFTER = re.compile(r"\s?(?:[,:…]|—|--|\.\.\.|\sis\b|\sist\b)")
 _SENTENCE_OPENING = re.compile(r"(?:^|[\n.!?]\s*|\)\s*|\d\d:\d\d(?::\d\d)?\)?\s*)$")
 # "shared by the two,", "the two of them": a pronoun, the things were counted before (English only: the
 # Recognizers-Text cases read "Die dreihundert waren ..." as a number)
+# a clause right after a small spelled number: it counts nothing ("one it's slower", "two you run out of data")
+_CLAUSE_AFTER = re.compile(r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b")
+# a verb that holds the number as its object ("we have two we like", "there were three you could pick")
+_ENUMERATED = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b"
+)
+_HOLDS_BEFORE = re.compile(
+    r"(?i)\b(?:have|has|had|need|needs|want|wants|got|get|buy|bought|are|were|is|was|be|"
+    r"with|of|about|only|just)\s$"
+)
 _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
 _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will|would|who|which|that)\b)")
 
@@ -116,7 +145,23 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will
 _ONE_DAY_IDIOM = re.compile(
     r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)"
 )
-_CLAUSE_OPENING = re.compile(r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then)\s)$")
+_ARTICLE_ORDINAL = re.compile(r"(?i)(?:a|an)\s(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
+# what may follow a fraction ("a third of voters", "up by a third on last year", "a fifth.")
+_FRACTION_GOES_ON = re.compile(
+    r"(?i)\s?(?:$|[.,;:!?)\]–—-]|(?:of|and|or|more|less|fewer|since|on|in|from|to|as|than|lower|higher|smaller|larger|"
+    r"bigger|the|this|that|last|over|by|compared|per|percent|off|down|up|before|after|at|for|with|while|when|but|"
+    r"between|among|year-on-year|a|an)\b)"
+)
+
+
+def is_article_ordinal(text: str, s: int, e: int, lang: str) -> bool:
+    """ "a fourth straight week", "a third time": an ordinal before its noun, not the fraction a fourth."""
+    return lang == "en" and bool(_ARTICLE_ORDINAL.fullmatch(text, s, e)) and not _FRACTION_GOES_ON.match(text, e)
+
+
+_CLAUSE_OPENING = re.compile(
+    r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
+)
 
 
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
@@ -141,6 +186,14 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
             return True
         if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):
             return True
+        if (
+            lang == "en"
+            and word.islower()
+            and _CLAUSE_AFTER.match(text, e)
+            and not _HOLDS_BEFORE.search(text, max(0, s - 12), s)
+            and len(_ENUMERATED.findall(text)) >= 2
+        ):
+            return True  # "two reasons one it's slower two you run out": an enumeration in unpunctuated speech
     if (
         re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before)
         and text[e : e + 1] == "."
@@ -169,6 +222,9 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     before = text[max(0, core.start - 12) : core.start]
     if re.search(r"[\u30a1-\u30fa\u30fc]$", before):
         return True
+    suffix = _PRODUCT_SUFFIX_AFTER.match(text, core.end) if not core.word else None
+    if suffix and (_PRODUCT_SUFFIX_AFTER.match(text, suffix.end()) or _BRAND_BEFORE.search(before)):
+        return True  # Boeing's 737 Max, the 15 Pro Max, Galaxy 24 Ultra: a model's name
     if INDEX_NAME_BEFORE.search(before) or (not core.word and _is_address_number(text, core, lang)):
         return True  # FTSE 100, Fortune 500, DAX 40, 日経225; 22-24 Mill Lane, Hauptstraße 5
     if lang == "ja":

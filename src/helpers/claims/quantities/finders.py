@@ -44,10 +44,10 @@ _EXPONENT_HINT = re.compile(r"\d\s?(?:[eE^x×*]|\\times)")
 _VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # Bounded by Latin letters and digits only: Japanese runs kana and kanji into its numerals (10^30個).
 _SCIENTIFIC = re.compile(
-    r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_.])"
-    r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_.])"
+    r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![0-9A-Za-zÀ-ɏ_]|\.\d)"
+    r"|(?:\^|\s?\*\*\s?)[+-]?\d{1,3}(?:\.\d+)?(?![0-9A-Za-zÀ-ɏ_]|\.\d)"
     r"|\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-    r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_.]))"
+    r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_]|\.\d))"
 )
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")

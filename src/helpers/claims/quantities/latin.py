@@ -12,6 +12,8 @@ from functools import lru_cache
 from .. import numbers, spelled, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
 from .attach import _AI_CONTEXT, _unit_after
+from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
+from .filters import is_article_ordinal
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
@@ -19,6 +21,43 @@ _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
 _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+# a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
+_DECADE_CONTEXT = re.compile(r"(?i)\btemperatures?\b|\bhighs\b|\blows\b|\bdegrees\b|mercury|thermometer|heat index")
+_SHARE_CONTEXT = re.compile(
+    r"(?i)\b(?:margins?|tax\srates?|yields?|growth\srates?|interest\srates?|mortgage\srates?|approval|"
+    r"ratings?|polls?|polling|percent|per\scent|unemployment|turnout)\b"
+)
+_DE_ORDINALS = {
+    "zweite": 2,
+    "dritte": 3,
+    "vierte": 4,
+    "fünfte": 5,
+    "sechste": 6,
+    "siebte": 7,
+    "achte": 8,
+    "neunte": 9,
+    "zehnte": 10,
+}
+_EVERY_NTH_DE = re.compile(r"\b[Jj]ede[rs]?\s(zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)\b", re.I)
+_SPOKEN_K = re.compile(r"\s[kK]\b")
+_SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_YEAR = re.compile(
+    rf"(?i)\b(nineteen|twenty)\s((?:oh\s{_UNIT_WORD})|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    rf"seventeen|eighteen|nineteen)|{_TENS}(?:[\s-]{_UNIT_WORD})?)\b(?![\s-]{_UNIT_WORD}\b)"
+    rf"(?![\s-][a-z]{{0,12}}(?:ths?|firsts?|seconds?|thirds?|halves|quarters?)\b)"
+    rf"(?!\s(?:hundred|thousand|million|billion|percent|per\scent|times|x|people|persons|users|employees|dollars|"
+    rf"bucks|years|months|weeks|days|hours|minutes)\b)"
+)
+_PERIOD_AFTER_ARTICLE = re.compile(
+    r"(?<![\w-])([Aa]n?)\s(?=(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\b"
+    r"(?![’']s|\s(?:ago|earlier|later|before|after|since|or\s(?:so|two|more)\b)))"
+)
+_PERIOD_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
+    r"lasted|spent)\s$"
+)
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
 _DIGIT_WORDS = {
     w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
@@ -37,11 +76,27 @@ _NEGATIVE_WORD = re.compile(r"(?:\b(?:minus|negative|Minus|negativ)[\s-]|マイ�
 # a scale word after a vague word multiplies its bracket: "a couple of hundred engineers" (200-300), "several
 # billion dollars", "ein paar Hundert Euro", "tens of thousands"
 _VAGUE_SCALE = re.compile(
-    r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen)\b"
-    r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?)\b",
+    r"\s(?:von\s)?(Hundert|Tausend|Milliarden|Millionen|Billionen|Dutzend)\b"
+    r"|\s(?:of\s)?(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
     re.I,
 )
-_HUNDREDS = {"hundert": 100.0, "hundred": 100.0, "hundreds": 100.0, "thousands": 1e3, "tausend": 1e3}
+_HUNDREDS = {
+    "hundert": 100.0,
+    "hundred": 100.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "tausend": 1e3,
+    "dozen": 12.0,  # "a couple of dozen engineers": 24 to 36
+    "dozens": 12.0,
+    "dutzend": 12.0,
+}
+# "one in 50", "one out of every ten", "einer von fünf": the part of a proportion (proportions.py)
+_ONE_IN_WHOLE = re.compile(
+    r"\s(?:in|out\sof(?:\severy)?|of\severy|von|aus)\s(?:je\s)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|"
+    r"zwanzig|hundert|tausend)\b)",
+    re.I,
+)
 _ARTICLE_ONE = frozenset({"one", "a", "an", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
@@ -52,15 +107,24 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores, refused = _powers_of_ten(text, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
+    if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
+        cores += _temperature_decades(text, taken + _spans(cores))
+    elif lang == "en" and "0s" in text and _SHARE_CONTEXT.search(text):
+        cores += _share_decades(text, taken + _spans(cores))
     cores += _digit_numbers(text, lang, taken + refused + _spans(cores))
     cores += _article_scales(text, lang, taken + _spans(cores))
     cores += _vague_words(text, lang, taken + _spans(cores))
+    if lang == "de" and "ede" in text:
+        cores += _every_nth(text, taken + _spans(cores))
+    if words and lang == "en":
+        cores += _spoken_years(text, taken + _spans(cores))
     if words:
         cores = _with_spelled(text, lang, taken, cores)
     cores = _with_multiples(text, lang, taken, cores)
     cores += _dozens(text, taken + _spans(cores))
     if lang == "en" and words:
         cores += _article_units(text, taken + _spans(cores))
+        cores += _article_spans(text, taken + _spans(cores))
     cores += _range_ones(text, lang, taken + _spans(cores))
     return cores
 
@@ -181,16 +245,24 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             and surface in _ARTICLE_ONE
             and not (surface in ("one", "eins") and _unit_after(text, e, lang) is not None)
             and not (surface == "one" and lang == "en" and _is_counted_one(text, s, e))
+            and not _ONE_IN_WHOLE.match(text, e)
         ):
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
+        if sp.kind == "fraction" and is_article_ordinal(text, s, e, lang):
+            continue
+        if lang == "en" and _SPOKEN_LABEL_BEFORE.search(text, max(0, s - 8), s):
+            continue  # "q three", "h one hundreds", "covid nineteen": a quarter's or a product's name
         for c in inside:
             cores.remove(c)
         v, e2, scaled = sp.value, e, False
         sm = scale_re.match(text, e)
-        if sm and sm.group(1) and sp.kind != "fraction":
-            mult = numbers.SCALE_WORDS[lang].get(sm.group(1).lower().rstrip("."))
+        if sm and not sm.group(1) and lang == "en" and not _SPOKEN_K.match(text, e):
+            sm = None  # after a spelled number only a spoken "k" is a scale ("five hundred k users")
+        if sm and sp.kind != "fraction":
+            word = sm.group(1) or sm.group(0).strip()
+            mult = numbers.SCALE_WORDS[lang].get(word.lower().rstrip("."))
             if mult is not None:
                 v, e2, scaled = v * mult, sm.end(), True
         scaled = scaled or any(
@@ -284,6 +356,69 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
+def _temperature_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Temperatures by decade in a sentence or document about weather ("highs in the upper 90s"), in kelvin on
+    the scale the document reads bare degrees in."""
+    cores: list[_Core] = []
+    fahrenheit = reads_fahrenheit(text, "en")
+    for m in TEMPERATURE_DECADES.finditer(text):
+        if _overlaps(m.start(), m.end(), blocked):
+            continue
+        low, high = decade_bounds(m)
+        in_f = fahrenheit or high > 60  # no weather reaches 60 °C: "the 90s" are Fahrenheit
+        low, high = ((v - 32) * 5 / 9 + 273.15 if in_f else v + 273.15 for v in (low, high))
+        cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="kelvin"))
+    return cores
+
+
+def _share_decades(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "gross margin in the low 40s", "approval in the high 30s": percentages by decade."""
+    cores: list[_Core] = []
+    for m in TEMPERATURE_DECADES.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked) and float(m.group(3)) < 100:
+            low, high = decade_bounds(m)
+            cores.append(_Core(m.start(), m.end(), low, high, vague=True, unit="percent"))
+    return cores
+
+
+def _every_nth(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "Jeder fünfte Deutsche", "jede dritte Firma": one in n, a percentage."""
+    cores: list[_Core] = []
+    for m in _EVERY_NTH_DE.finditer(text):
+        n = _DE_ORDINALS[m.group(1).lower()]
+        if not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), 100 / n, 100 / n, word=True, unit="percent"))
+    return cores
+
+
+def _spoken_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """Years as they are said: "twenty twenty four" (2024), "nineteen ninety nine", "twenty oh five" (2005)."""
+    cores: list[_Core] = []
+    for m in _SPOKEN_YEAR.finditer(text) if "twenty" in text or "nineteen" in text else ():
+        century = 1900 if m.group(1).lower() == "nineteen" else 2000
+        rest = m.group(2).lower().replace("-", " ").split()
+        if rest[0] == "oh":
+            value = numbers.parse_word_number(rest[1], "en")
+        else:
+            value = numbers.parse_word_number(" ".join(rest), "en")
+        if value is None or not (rest[0] == "oh" or value >= 10) or _overlaps(m.start(), m.end(), blocked):
+            continue
+        year = century + value
+        cores.append(_Core(m.start(), m.end(), year, year, kind="year", word=True))
+    return cores
+
+
+def _article_spans(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "more than a decade", "nearly a century", "for a year": one period, where a bound or "for" says it is a
+    length of time; "a year ago", "once a year", "a year's time" are no amount."""
+    cores: list[_Core] = []
+    for m in _PERIOD_AFTER_ARTICLE.finditer(text):
+        bounded = _PERIOD_BOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if bounded and not _overlaps(m.start(1), m.end(1), blocked):
+            cores.append(_Core(m.start(1), m.end(1), 1.0, 1.0, word=True))
+    return cores
+
+
 def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """Model sizes as captions spell them: "four oh five b" (405B, read digit by digit), "the seventy b", "405 b"."""
     cores: list[_Core] = []
@@ -313,9 +448,13 @@ def _ratios(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _range_ones(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """The article-like one starting a range ("ein oder zwei Wochen", "one or two")."""
+    """The article-like one starting a range ("ein oder zwei Wochen", "one or two", "between one and five days")."""
     cores: list[_Core] = []
-    alt = r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)" if lang == "de" else r"\b(?:one)(?=\s(?:or|to)\s)"
+    alt = (
+        r"\b(?:ein|eine|einen)(?=\s(?:oder|bis)\s)|(?<=\bzwischen\s)(?:einem|einer)(?=\sund\s)"
+        if lang == "de"
+        else r"\b(?:one)(?=\s(?:or|to)\s)|(?<=\bbetween\s)one(?=\sand\s)"
+    )
     for m in re.finditer(alt, text, re.I):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))

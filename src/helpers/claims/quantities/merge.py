@@ -20,8 +20,16 @@ _COORDINATION = re.compile(
 )
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
-_FEET = frozenset({"ft", "foot", "feet", "'", "′"})
 _INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
+_OUNCES_AFTER = re.compile(r"\s?(?:oz|ounces?)(?![A-Za-z])")
+_INCH_WORDS = frozenset({"in", "inch", "inches", "″", '"'})
+_OUNCE_WORDS = frozenset({"oz", "ounce", "ounces"})
+# a unit as written, then the unit of its smaller part: (unit, the part's words, the part's unit after a bare number,
+# the part's size in the base unit)
+_SUBUNIT = {
+    **dict.fromkeys(("ft", "foot", "feet", "'", "′"), ("meter", _INCH_WORDS, _INCHES_AFTER, 0.0254)),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), ("kilogram", _OUNCE_WORDS, _OUNCES_AFTER, 0.028349523125)),
+}
 _DURATION_JOIN = re.compile(r"\s*,?\s*(?:(?:and|und)\s+)?|と")
 _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 
@@ -47,7 +55,9 @@ _MOVEMENT_BEFORE = {
         r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|"
         r"soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
         r"knock(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|boost(?:s|ed|ing)?|slump(?:s|ed|ing)?|dipp?(?:s|ed|ing)?|"
-        r"rebound(?:s|ed|ing)?|higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"
+        r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|regain(?:s|ed|ing)?|edg(?:e|es|ed|ing)|sag(?:s|ged|ging)?|"
+        r"fad(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|trim(?:s|med|ming)?|skid(?:s|ded|ding)?|spik(?:e|es|ed|ing)|"
+        r"higher|lower)\b(?:[^.;:!?]|\.(?=\d)){0,60}$"
     ),
     "de": re.compile(
         r"(?i)\b(?:gestiegen|gefallen|gesunken|stieg|steigt|fiel|fällt|sank|sinkt|kletterte|klettert|"
@@ -342,26 +352,28 @@ def _same_word_after(text: str, a: int, b: int) -> bool:
 
 
 def _merge_feet_inches(text: str, qs: list[_Q]) -> list[_Q]:
-    """5 feet 2 inches, 12 ft 2 in: one length."""
+    """5 feet 2 inches, 12 ft 2 in, 6ft 2in, 7lb 3oz: one length or one mass."""
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
+        sub = _SUBUNIT.get(prev.unit_surface.lower()) if prev is not None else None
         if (
             prev is not None
-            and prev.unit == "meter"
-            and prev.unit_surface.lower() in _FEET
+            and sub is not None
+            and prev.unit == sub[0]
             and q.low == q.high
             and re.fullmatch(r"\s*(?:and\s+)?", text[prev.end : q.start])
         ):
-            inch_m = None
-            if q.unit == "meter" and q.unit_surface.lower() in ("in", "inch", "inches", "″", '"'):
-                inch_m, end = q.low, q.end
+            minor, after, factor = sub[1], sub[2], sub[3]
+            part = None
+            if q.unit == prev.unit and q.unit_surface.lower() in minor:
+                part, end = q.low, q.end
             elif not q.explicit_unit and q.kind == "num":
-                m = _INCHES_AFTER.match(text, q.end)
+                m = after.match(text, q.end)
                 if m:
-                    inch_m, end = q.raw_low * 0.0254, m.end()
-            if inch_m is not None:
-                out[-1] = replace(prev, end=end, low=prev.low + inch_m, high=prev.high + inch_m)
+                    part, end = q.raw_low * factor, m.end()
+            if part is not None:
+                out[-1] = replace(prev, end=end, low=prev.low + part, high=prev.high + part)
                 continue
         out.append(q)
     return out

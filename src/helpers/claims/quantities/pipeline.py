@@ -8,6 +8,7 @@ from dataclasses import replace
 from .. import rates, spelled, units
 from ..lexicon import (
     FRACTIONS,
+    INDEX_NAME_BEFORE,
     LIST_MARKER,
     NAMED_RANGE,
     RATING,
@@ -36,6 +37,7 @@ from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
+from .proportions import dimensions, proportions
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
     0x2212: "-",
@@ -46,9 +48,32 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
 }
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
-_CLOCKED = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])")
+_CLOCKED = re.compile(
+    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])"
+)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
+# a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
+_CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
+# numbers in idioms of speech: no amount of anything
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%")
+_IDIOMS_EN = re.compile(
+    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
+    r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
+    r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
+    r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
+    r"committed|honest|behind\syou|on\sboard)\b)"
+    r"|\bagree(?:\swith\s(?:you|him|her|them|that|this))?\s(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)"
+)
+_DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b|stellig")
+_DE_PERCENT_AFTER = re.compile(r"\s?(?:Prozentbereich|Prozentpunkte|Prozent|%)")
+_RATE_AFTER = re.compile(
+    r"(?i)\s?(?:%|percent|per\scent|percentage|growth|rates?|declines?|increases?|range|margins?|gains?|cagr)\b|\s?%"
+)
+_RATE_BEFORE = re.compile(
+    r"(?i)\b(?:grow|grew|growth|growing|margins?|rates?|up|down|declin\w*|increas\w*|decreas\w*|rose|fell|expand\w*|"
+    r"contract\w*|inflation|yields?|returns?)\b[^.;:!?]{0,50}$"
+)
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -81,8 +106,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
-    qs = _with_rates(text, _pixel_pairs(text, _merge(text, _readings(text, lang, cores), lang)), lang)
+    qs = _merge(text, _readings(text, lang, cores), lang)
+    qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = index_points(text, qs, lang)
+    if lang in ("en", "de"):
+        qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":
         # "einige", "several" alone are not quantities; "einige Jahre", "several million", "a few breaths"
         # (a counted noun after the vague word) are
@@ -110,6 +138,11 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             )
         )
     return out
+
+
+def _is_index_name(text: str, start: int) -> bool:
+    """The Russell 2000, the Nikkei 225: a number right after an index's name names the index, even a year's."""
+    return INDEX_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _pixel_pairs(text: str, qs: list[_Q]) -> list[_Q]:
@@ -171,6 +204,11 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
+        moved = q.change == "by" and nxt is not None and nxt.change == "to"
+        if moved and nxt in rated and rates.amount_unit(nxt.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
+            out[i] = replace(q, unit=nxt.unit, explicit_unit=True)
+            rated.append(out[i])
+            continue
         if nxt is not None and nxt in rated and text[q.end : nxt.start].strip() == "(" and units.is_currency(q.unit):
             out[i] = replace(q, unit=q.unit + nxt.unit[nxt.unit.index("_per_") :], explicit_unit=True)
             rated.append(out[i])
@@ -202,6 +240,19 @@ _COUNTED_NOUN = {
     ),
 }
 # German is left out: the German seed gold reads "einige Fragen", "mehrere Faktoren" as no quantity
+
+
+def _digit_share(text: str, q: _Q, lang: str) -> _Q:
+    """ "growth in the mid-single digits", "margins in the high teens", "a low double-digit rate", "im mittleren
+    einstelligen Prozentbereich": a percentage where the sentence speaks of growth, margins or rates."""
+    if not (q.vague and q.unit == "count" and not q.explicit_unit and _DIGITS_WORD.search(text, q.start, q.end)):
+        return q
+    if lang == "de":
+        after = _DE_PERCENT_AFTER.match(text, q.end)
+        return replace(q, unit="percent", explicit_unit=True, end=after.end()) if after else q
+    if not (_RATE_AFTER.match(text, q.end) or _RATE_BEFORE.search(text, max(0, q.start - 60), q.start)):
+        return q
+    return replace(q, unit="percent", explicit_unit=True)
 
 
 def _counted_noun_after(text: str, end: int, lang: str) -> bool:
@@ -237,9 +288,13 @@ def _clocked_durations(text: str) -> list[_Core]:
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
-    """Spans whose numbers are no claim: URLs, timestamps, times of day, named ranges (マイナス1から0), list markers
-    ("1." opening a line), seasons ("2019-20"), ratings ("5/10") and scores in a sentence about a match ("won 3-1")."""
+    """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
+    it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
+    line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a citation's
+    volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
+    if lang == "en" and _IDIOM_HINT.search(text):
+        taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
@@ -251,6 +306,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in RATING.finditer(text)]
         if SPORT_CONTEXT.search(text):
             taken += [m.span() for m in SCORE.finditer(text)]
+        if ":" in text:
+            taken += [m.span(1) for m in _CITATION.finditer(text)]
     return taken
 
 
@@ -259,7 +316,11 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
     qs: list[_Q] = []
     for core in cores:
         if core.kind == "num":
-            if _is_product_number(text, core.start, core.end, lang) and not _temperature_letter(text, core.end, lang):
+            if (
+                core.unit != "duration_second"  # a race time (sub-2:07:30) is no product name
+                and _is_product_number(text, core.start, core.end, lang)
+                and not _temperature_letter(text, core.end, lang)
+            ):
                 continue
             if lang == "ja" and _ja_excluded(text, core.start, core.end, core.end, core.low):
                 continue
@@ -275,7 +336,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
         if (
             core.kind == "num"
             and not q.explicit_unit
-            and q.unit in ("count", "gpu")
+            and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
                 # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)

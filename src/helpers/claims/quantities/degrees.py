@@ -1,0 +1,81 @@
+"""Which scale bare degrees are on: "it hit 104 degrees" in a US weather story is Fahrenheit, "24 degrees" in
+a Berlin one Celsius.
+
+A sentence that names its scale decides (Fahrenheit, °F, Celsius, °C). Otherwise English text reads the
+scale the document uses (``document_scale``, set for one document by ``extract_claims`` through
+``scale_hint``): the scale it names, or Fahrenheit where it speaks of weather and gives 61 to 149 degrees
+(no air, sea or body temperature on Earth reaches 60 °C). A sentence read alone, and German and Japanese
+text, keep Celsius, the everyday scale. ``units.as_written`` undoes the Celsius reading of bare degrees
+only: a Fahrenheit reading from the document's scale is not recoverable from value, unit and unit_surface.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+FAHRENHEIT_NAMED = re.compile(r"(?i)\bfahr?enheit\b|°\s?F\b|\bdeg(?:rees?|\.)?\s?F\b")
+CELSIUS_NAMED = re.compile(r"(?i)\bcelsius\b|\bcentigrade\b|°\s?C\b|\bdeg(?:rees?|\.)?\s?C\b")
+# a three-digit-ish reading in degrees near words of weather: 61-149 degrees is a Fahrenheit temperature
+_HOT_DEGREES = re.compile(r"(?i)(?<![\d.,])(?:6[1-9]|[7-9]\d|1[0-4]\d)(?:\s|-)degrees?\b")
+_WEATHER = re.compile(r"(?i)temperat|weather|forecast|\bhighs?\b|\blows?\b|heat|fever|degrees\s(?:above|below)")
+_HINT: ContextVar[str] = ContextVar("degree_scale_hint", default="")
+
+
+def document_scale(text: str, lang: str) -> str:
+    """ "F" or "C" where a document's text settles the scale of its bare degrees, else ""."""
+    if lang != "en" or "degree" not in text:
+        return ""
+    celsius = CELSIUS_NAMED.search(text) is not None
+    if FAHRENHEIT_NAMED.search(text) and not celsius:
+        return "F"
+    if celsius:
+        return "C"
+    return "F" if _HOT_DEGREES.search(text) and _WEATHER.search(text) else ""
+
+
+@contextmanager
+def scale_hint(scale: str) -> Iterator[None]:
+    """Bare degrees read on ``scale`` ("F", "C" or "") while the block runs (one document's sentences)."""
+    token = _HINT.set(scale)
+    try:
+        yield
+    finally:
+        _HINT.reset(token)
+
+
+def hinted() -> bool:
+    """Whether the document being read is about temperatures (its scale is settled)."""
+    return _HINT.get() != ""
+
+
+def reads_fahrenheit(text: str, lang: str) -> bool:
+    """Whether bare degrees in this sentence are Fahrenheit."""
+    if lang != "en":
+        return False
+    named_f, named_c = FAHRENHEIT_NAMED.search(text) is not None, CELSIUS_NAMED.search(text) is not None
+    if named_f != named_c:
+        return named_f
+    return _HINT.get() == "F"
+
+
+# "in the 90s", "the low 80s", "mid- to upper-90s", "upper 60s and 70s", "90s and 100s": temperatures by decade
+_PART = r"(low|mid|upper|high)-?\s?"
+TEMPERATURE_DECADES = re.compile(
+    rf"(?i)\b(?:{_PART}(?:to\s{_PART})?)?(\d0|1[0-2]0)s\b(?:\s(?:and|to|or)\s(?:the\s)?(?:{_PART})?(\d0|1[0-2]0)s\b)?"
+)
+_SPAN = {"low": (0, 3), "mid": (4, 6), "upper": (7, 9), "high": (7, 9), None: (0, 9)}
+
+
+def decade_bounds(m: re.Match[str]) -> tuple[float, float]:
+    """The degrees a decade reading spans: "upper 60s and 70s" is 67 to 79, "mid- to upper-90s" 94 to 99."""
+    first_part, to_part, decade, and_part, last_decade = m.groups()
+    base = float(decade)
+    low = base + _SPAN[first_part.lower() if first_part else None][0]
+    if last_decade:
+        high = float(last_decade) + _SPAN[and_part.lower() if and_part else None][1]
+    else:
+        high = base + _SPAN[(to_part or first_part or "").lower() or None][1]
+    return low, high
