@@ -50,6 +50,24 @@ def _sha_file(p: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
+def csv_records(path: Path) -> int:
+    """The records of a CSV file under its header: a quoted field may hold line breaks, so lines are not records.
+
+    A line break ends a record only outside quotes, and a quoted field's own
+    quotes come in pairs (``""``): a line with an odd number of ``"`` opens or
+    closes a quoted field. One pass, any field size.
+    """
+    records, quoted, pending = 0, False, False
+    with path.open("rb") as f:
+        for line in f:
+            pending = True
+            if line.count(b'"') % 2:
+                quoted = not quoted
+            if not quoted and line.endswith(b"\n"):
+                records, pending = records + 1, False
+    return max(0, records + pending - 1)
+
+
 def render_index(
     documents: pd.DataFrame,
     reports: list[ReportEntry],
@@ -87,12 +105,11 @@ def render_index(
     ]
     data_files = []
     for p in sorted(data_dir.glob("*.csv")):
-        rows = max(0, p.read_bytes().count(b"\n") - 1)
         data_files.append(
             {
                 "name": p.name,
                 "href": "data/" + quote(p.name),
-                "rows": rows,
+                "rows": csv_records(p),
                 "bytes": p.stat().st_size,
                 "sha256": _sha_file(p),
             }

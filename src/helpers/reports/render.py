@@ -68,6 +68,9 @@ def table(
     hidden: tuple[str, ...] = (),
     cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
     keys: Mapping[str, Callable[[Mapping[str, object]], object]] | None = None,
+    optional: tuple[str, ...] = (),
+    state: bool = False,
+    cards: bool = False,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -80,7 +83,11 @@ def table(
     ``cells`` maps a column to a row -> HTML function that escapes what it
     shows (``markup.speaker_html``); ``keys`` to a row -> text that filters and
     sorts the column instead of its shown text (a speaker's name, whatever its
-    attribution mark).
+    attribution mark). With tools, the columns in ``optional`` start hidden
+    behind a column chooser; ``state`` keeps the search, filters, sort and
+    columns in the page's URL (shareable, restored on Back); ``cards`` wraps
+    the text to the page's width, keeps the first column in view and shows
+    each row as a card on a phone (report.js and report.css).
     """
     lang = lang or {}
     links = links or {}
@@ -96,7 +103,11 @@ def table(
     shown = [c for c in df.columns if c not in hidden]
     # Landmarks need distinct names: an unnamed table is named by its first columns.
     name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
-    head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
+    head = "".join(
+        f'<th scope="col"{" data-filter" if tools and c in filters else ""}'
+        f'{" data-optional" if tools and c in optional else ""}>{esc(c)}</th>'
+        for c in shown
+    )
     rows = _rows(df, shown, numeric, lang, links, cells, keys)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
@@ -108,7 +119,8 @@ def table(
     # The box scrolls, so it must be reachable and named for keyboard and screen-reader users.
     return (
         f'<div class="{wrap}" role="region" tabindex="0" aria-label="{esc(name)}">'
-        f'<table class="data"{" data-tools" if tools else ""} aria-label="{esc(name)}">{cap}'
+        f'<table class="data{" cards" if cards else ""}"{" data-tools" if tools else ""}'
+        f'{" data-state" if tools and state else ""} aria-label="{esc(name)}">{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
     )
 
