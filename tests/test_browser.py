@@ -119,7 +119,7 @@ def test_japanese_is_drawn_with_a_real_font_and_screenshots_are_saved(browser, s
     out, _ = seed_build
     ARTIFACTS.mkdir(exist_ok=True)
     page, _ = _open(browser, out / "documents" / "002_eb63065994b04cab.html")
-    fonts = _japanese_fonts(page, "span.sentence[lang=ja]")
+    fonts = _japanese_fonts(page, ".document-text[lang=ja] span.sentence")
     assert fonts, "no font used"
     assert all(f["glyphCount"] > 0 for f in fonts)
     families = {f["familyName"] for f in fonts}

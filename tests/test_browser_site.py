@@ -270,3 +270,14 @@ def test_explorer_downloads_the_rows_shown_as_csv(browser, seed_build):
     assert [r["claim"] for r in rows] == shown
     assert set(explorer.COLUMNS) <= set(rows[0]) and all("#c-" in r["link"] for r in rows)
     page.close()
+
+
+def test_index_links_every_table_as_csv_and_parquet_and_the_database(browser, seed_build):
+    out, _ = seed_build
+    page, _ = _open(browser, out / "index.html")
+    links = page.eval_on_selector_all("#main a[href^='data/']", "as => as.map(a => a.getAttribute('href'))")
+    tables = sorted(p.stem for p in (out / "data").glob("*.csv"))
+    assert {f"data/{t}.csv" for t in tables} | {f"data/{t}.parquet" for t in tables} | {"data/corpus.db"} <= set(links)
+    assert all((out / link).is_file() for link in links)
+    assert "datasette data/corpus.db" in page.inner_text("#main")
+    page.close()

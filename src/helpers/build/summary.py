@@ -12,6 +12,7 @@ import pandas as pd
 from .. import atomic
 from ..reports.index import ReportEntry, write_index
 from ..text.corpus import link_problem
+from .datasets import write_datasets
 from .execute import RunResult
 from .extract import Extraction
 from .options import BuildOptions, log, package_versions
@@ -55,7 +56,11 @@ def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
 def write_build_index(
     opts: BuildOptions, documents: pd.DataFrame, entries: list[ReportEntry], problems: list[str], changes: pd.DataFrame
 ) -> None:
-    """The index page of the output folder: every document and report, the problems, the inputs and the changes."""
+    """The index page of the output folder: every document and report, the problems, the inputs and the changes.
+
+    The Parquet files and the SQLite database beside the CSVs are brought up to date first: the index links them.
+    """
+    write_datasets(opts.out / "data")
     write_index(
         opts.out / "index.html",
         documents=documents,

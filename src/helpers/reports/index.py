@@ -15,6 +15,9 @@ from .. import atomic
 from .export import TEMPLATES_DIR, report_css, report_js
 from .markup import visible_controls
 
+# All tables in one SQLite database beside the CSVs (written by helpers.build.datasets).
+DATABASE = "corpus.db"
+
 
 @dataclass(frozen=True)
 class ReportEntry:
@@ -105,15 +108,23 @@ def render_index(
     ]
     data_files = []
     for p in sorted(data_dir.glob("*.csv")):
+        parquet = p.with_suffix(".parquet")
         data_files.append(
             {
                 "name": p.name,
+                "table": p.stem,
                 "href": "data/" + quote(p.name),
+                "parquet": "data/" + quote(parquet.name) if parquet.is_file() else "",
+                "parquet_bytes": parquet.stat().st_size if parquet.is_file() else 0,
                 "rows": csv_records(p),
                 "bytes": p.stat().st_size,
                 "sha256": _sha_file(p),
             }
         )
+    database_file = data_dir / DATABASE
+    database = None
+    if database_file.is_file():
+        database = {"href": "data/" + quote(DATABASE), "bytes": database_file.stat().st_size}
     return (
         _env()
         .get_template("index.html.j2")
@@ -130,6 +141,7 @@ def render_index(
             failed_runs=failed_runs,
             problems=problems,
             data_files=data_files,
+            database=database,
             inputs=[{"name": name, "sha256": _sha_file(p)} for name, p in inputs],
             packages=sorted(packages.items()),
             changes=[] if changes is None else changes.to_dict("records"),

@@ -105,7 +105,7 @@ def table(
     name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
     head = "".join(
         f'<th scope="col"{" data-filter" if tools and c in filters else ""}'
-        f'{" data-optional" if tools and c in optional else ""}>{esc(c)}</th>'
+        f"{' data-optional' if tools and c in optional else ''}>{esc(c)}</th>"
         for c in shown
     )
     rows = _rows(df, shown, numeric, lang, links, cells, keys)
@@ -227,7 +227,11 @@ def document_html(
     for rec in sentences.sort_values("start").to_dict("records"):
         by_block.setdefault(int(rec["block_id"]), []).append(rec)
     marks = _claim_marks(claims)
-    parts = ['<div class="document-text">']
+    # The text's own language is said once, on the text; a sentence in another language says its own.
+    langs = sentences["lang"].value_counts() if "lang" in sentences and len(sentences) else None
+    main = str(langs.index[0]) if langs is not None and len(langs) else ""
+    explained: set[str] = set()  # speakers whose turn has said once how they are known
+    parts = [f'<div class="document-text"{lang_attr(main)}>']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
     shown = 0
@@ -251,7 +255,7 @@ def document_html(
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks))
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -273,9 +277,18 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
     return marks
 
 
-def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
+def _block_html(
+    b: Mapping,
+    sentences: list[dict],
+    marks: Mapping[int, list[_Mark]],
+    main: str = "",
+    explained: set[str] | None = None,
+) -> str:
     """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
-    and their claims marked."""
+    and their claims marked. ``main``: the text's language (a sentence in it carries no ``lang``
+    of its own); ``explained``: the speakers whose tooltip says how they are known, added to on
+    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report)."""
+    explained = set() if explained is None else explained
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -284,7 +297,9 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
         how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
         voice = said_by(b["speaker"], how)
         # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-        label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
+        first = how != "labelled" and voice not in explained
+        explained.add(voice)
+        label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
     if b.get("timestamp"):
         label += f"<code>({esc(b['timestamp'])})</code> "
     body, pos = [], 0
@@ -309,7 +324,8 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
             body.append(f'<small class="voice">[{shown_as}]</small> ')
         voice = said
         body.append(
-            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
+            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"'
+            f"{lang_attr(s.get('lang')) if s.get('lang') != main else ''}>"
             f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
         )
         pos = s1
