@@ -281,3 +281,90 @@ def test_index_links_every_table_as_csv_and_parquet_and_the_database(browser, se
     assert all((out / link).is_file() for link in links)
     assert "datasette data/corpus.db" in page.inner_text("#main")
     page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_site_search_from_disk_finds_claims_sentences_documents_and_findings(browser, seed_build, width):
+    out, _ = seed_build
+    page, errors = _open(browser, out / "index.html", width)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.fill(".site-tools input[type=search]", "60万")
+    page.press(".site-tools input[type=search]", "Enter")
+    page.wait_for_load_state("load")
+    assert page.url.split("?")[0].endswith("/search.html")
+    page.wait_for_selector("#search-results li")
+    claims = page.locator("section", has=page.locator("h2:text-matches('^Claims')")).locator("li a")
+    hrefs = [claims.nth(i).get_attribute("href") for i in range(claims.count())]
+    assert hrefs and all("#c-" in h for h in hrefs)
+    # the same figure typed another way finds the same claims
+    page.fill("#site-q", "600,000")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('600,000')")
+    again = page.locator("section", has=page.locator("h2:text-matches('^Claims')")).locator("li a")
+    assert set(hrefs) <= {again.nth(i).get_attribute("href") for i in range(again.count())}
+    for query, kind in (("Zuckerberg", "Documents"), ("ledger", "Findings"), ("オープンソース", "Sentences")):
+        page.fill("#site-q", query)
+        page.wait_for_function(f"document.querySelector('#search-status').textContent.includes({query!r})")
+        assert page.locator(f"#search-results h2:text-matches('^{kind}')").count() == 1, (query, kind)
+    # a result opens its place
+    first = page.locator("#search-results section li a").first
+    target = first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state("load")
+    assert unquote(page.url).endswith(unquote(target.split("/", 1)[-1]))
+    assert all(u.startswith(("file:", "data:")) for u in requests), requests
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_document_page_is_headed_by_its_title_with_contents(browser, seed_build, width):
+    out, _ = seed_build
+    docs = pd.read_csv(out / "data" / "documents.csv", dtype=str, keep_default_na=False).set_index("doc_id")
+    doc = "001_42769d631cd94a90"
+    page, _ = _open(browser, out / "documents" / f"{doc}.html", width)
+    h1 = page.locator("h1")
+    assert h1.count() == 1 and h1.inner_text() == docs.loc[doc, "title"] and h1.get_attribute("lang") == "de"
+    meta = page.locator(".doc-meta").inner_text()
+    assert "German" in meta and docs.loc[doc, "event_date"] in meta and "Mark Zuckerberg" in meta
+    toc = page.locator("nav.toc")
+    assert toc.count() == 1
+    entries = toc.locator("a")
+    assert entries.count() >= 5
+    if width == "desktop":  # a side panel beside the text, open
+        box = toc.bounding_box()
+        assert toc.locator("details").get_attribute("open") is not None
+        assert box["x"] + box["width"] <= page.locator("main").bounding_box()["x"] + 1
+    else:  # folded above the text
+        assert toc.locator("details").get_attribute("open") is None
+        toc.locator("summary").click()
+    entries.nth(2).click()
+    target = unquote(entries.nth(2).get_attribute("href"))[1:]
+    heading = page.locator(f"[id='{target}']").bounding_box()
+    header = page.locator(".site-header").bounding_box()
+    assert heading["y"] >= header["height"] - 1
+    page.close()
+
+
+def test_theme_toggle_is_remembered_across_pages(browser, seed_build):
+    out, _ = seed_build
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = ctx.new_page()
+    page.goto((out / "index.html").as_uri())
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert page.evaluate(background) == "rgb(255, 255, 255)"
+    page.click("button.theme-toggle")  # auto -> dark
+    assert page.evaluate(background) != "rgb(255, 255, 255)"
+    assert "dark" in page.inner_text("button.theme-toggle")
+    page.goto((out / "explorer.html").as_uri())
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate(background) != "rgb(255, 255, 255)"
+    page.click("button.theme-toggle")  # dark -> light
+    page.click("button.theme-toggle")  # light -> the system's (light here)
+    assert page.evaluate("document.documentElement.dataset.theme") is None
+    ctx.close()
+    dark = browser.new_context(color_scheme="dark")
+    page = dark.new_page()
+    page.goto((out / "index.html").as_uri())
+    assert page.evaluate(background) != "rgb(255, 255, 255)"  # no choice made: the system's dark
+    dark.close()

@@ -116,10 +116,10 @@ def _unique(df: pd.DataFrame, columns: tuple[str, ...]) -> bool:
     return not df.duplicated(list(columns)).any()
 
 
-def write_datasets(data_dir: Path) -> dict[str, int]:
+def write_datasets(data_dir: Path) -> dict[str, pd.DataFrame]:
     """Parquet beside every table's CSV and ``corpus.db`` of them all, each written only when it changed.
 
-    Returns each table's row count (what the index shows).
+    Returns the tables as read (the site search indexes them).
     """
     tables = _tables(data_dir)
     for spec, df in tables:
@@ -131,4 +131,4 @@ def write_datasets(data_dir: Path) -> dict[str, int]:
         write_if_changed(data_dir / DATABASE, Path(tmp).read_bytes())
     finally:
         Path(tmp).unlink(missing_ok=True)
-    return {spec.name: len(df) for spec, df in tables}
+    return {spec.name: df for spec, df in tables}

@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import atomic
-from ..reports.index import ReportEntry, write_index
+from ..reports.index import ReportEntry, render_search_page, write_index
+from ..reports.search import write_site_search
 from ..text.corpus import link_problem
 from .datasets import write_datasets
 from .execute import RunResult
@@ -58,9 +59,12 @@ def write_build_index(
 ) -> None:
     """The index page of the output folder: every document and report, the problems, the inputs and the changes.
 
-    The Parquet files and the SQLite database beside the CSVs are brought up to date first: the index links them.
+    The Parquet files and the SQLite database beside the CSVs, and the site search's index and page, are
+    brought up to date first: the index links them.
     """
-    write_datasets(opts.out / "data")
+    tables = write_datasets(opts.out / "data")
+    corpus_reports = [(e.label, e.report) for e in entries if len(e.doc_ids) != 1 and e.status == "ok"]
+    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries))
     write_index(
         opts.out / "index.html",
         documents=documents,

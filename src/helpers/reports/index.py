@@ -12,7 +12,7 @@ import markupsafe
 import pandas as pd
 
 from .. import atomic
-from .export import TEMPLATES_DIR, report_css, report_js
+from .export import TEMPLATES_DIR, compact_js, report_css, report_js
 from .markup import visible_controls
 
 # All tables in one SQLite database beside the CSVs (written by helpers.build.datasets).
@@ -131,8 +131,7 @@ def render_index(
         .render(
             css=report_css(),
             js=report_js(),
-            # the header links the corpus-level reports (an explorer's later pages are linked from its first)
-            nav=[{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key],
+            nav=_nav(reports),
             documents=doc_rows,
             runs=reports,
             n_ok_runs=sum(r.status == "ok" for r in reports),
@@ -147,6 +146,21 @@ def render_index(
             changes=[] if changes is None else changes.to_dict("records"),
             changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
         )
+    )
+
+
+def _nav(reports: list[ReportEntry]) -> list[dict[str, str]]:
+    """The header's links: the corpus-level reports (an explorer's later pages are linked from its first)."""
+    return [{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key]
+
+
+def render_search_page(reports: list[ReportEntry]) -> str:
+    """``search.html``: the site search, reading ``search-index.js`` beside it (``reports.search``)."""
+    search_js = compact_js((TEMPLATES_DIR / "search.js").read_text(encoding="utf-8"))
+    return (
+        _env()
+        .get_template("search.html.j2")
+        .render(css=report_css(), js=report_js(), search_js=search_js, nav=_nav(reports))
     )
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..analysis.attribution import said_by
 from ..format import grouped as format_number
+from ..format import missing
 from ..format import value as format_value
 from .links import claim_anchor, sentence_anchor, sentence_href
 from .markup import esc, lang_attr, speaker_html
@@ -26,6 +27,7 @@ __all__ = [
     "boxed",
     "document_html",
     "summary_html",
+    "document_heading_html",
     "setup_matplotlib",
 ]
 
@@ -382,6 +384,40 @@ def summary_html(
             )
         out.append("</ul>")
     return "\n".join(out)
+
+
+LANGUAGE_NAMES = {"ja": "Japanese", "de": "German", "en": "English"}
+
+
+def document_heading_html(doc: Mapping[str, object], sentences: pd.DataFrame | None = None) -> str:
+    """A document report's heading: its title (in its language), then its language, date, speakers and genre.
+
+    The title is the file's, else the catalog's, else the event's, else the id;
+    the speakers are the catalog's, else the names the text's own labels give
+    (the first four by sentences). Escaped; the id stays visible, in small type.
+    """
+
+    def text(key: str) -> str:
+        value = doc.get(key)
+        return "" if missing(value) else str(value).strip()
+
+    doc_id = text("doc_id")
+    title = text("title") or text("catalog_title")
+    lang = text("lang") or text("catalog_language")
+    title_lang = lang if title else ""  # an event's name or an id is the catalog's words, not the document's
+    title = title or text("event") or doc_id
+    speakers = text("speakers")
+    if not speakers and sentences is not None and len(sentences) and "speaker" in sentences:
+        named = sentences.loc[sentences["speaker"].fillna("") != "", "speaker"].astype(str)
+        speakers = "; ".join(named.value_counts().index[:4])
+    date = text("event_date") or text("published")
+    facts = [LANGUAGE_NAMES.get(lang, lang), date and f"event {date}"]
+    facts += [speakers and f"speakers: {speakers}", text("genre")]
+    meta = " · ".join(esc(f) for f in facts if f)
+    return (
+        f'<h1 class="doc-title"{lang_attr(title_lang)}>{esc(title)}</h1>'
+        f'<p class="doc-meta">{meta}{" · " if meta else ""}<code>{esc(doc_id)}</code></p>'
+    )
 
 
 def setup_matplotlib() -> None:
