@@ -42,12 +42,21 @@ def build_data(work: Path, n: int, jobs: int) -> Path:
     return out
 
 
+def rewrite_search(out: Path) -> None:
+    from helpers.build.datasets import _tables
+    from helpers.reports.index import render_search_page
+    from helpers.reports.search import write_site_search
+
+    tables = {spec.name: df for spec, df in _tables(out / "data")}
+    write_site_search(out, tables, [], render_search_page([]))
+
+
 def measure(out: Path, repeat: int = 5) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    index = out / "search-index.js"
-    raw = index.read_bytes()
-    print(f"search-index.js: {len(raw) / 1024:,.0f} KB ({len(gzip.compress(raw, 6)) / 1024:,.0f} KB gzipped)")
+    for name in ("search-index.js", "search-sentences.js"):
+        raw = (out / name).read_bytes()
+        print(f"{name}: {len(raw) / 1024:,.0f} KB ({len(gzip.compress(raw, 6)) / 1024:,.0f} KB gzipped)")
     figures: dict[str, list[float]] = {"load": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
@@ -56,6 +65,8 @@ def measure(out: Path, repeat: int = 5) -> dict[str, float]:
             page.goto((out / "search.html").as_uri(), wait_until="load")
             t = page.evaluate("window.SEARCH_TIMINGS")
             figures["load"].append(t["load"] + t["prepare"])
+            page.wait_for_function("window.SEARCH_TIMINGS.sentences !== undefined")
+            figures.setdefault("sentences", []).append(page.evaluate("window.SEARCH_TIMINGS.sentences"))
             for q in QUERIES:
                 ms = page.evaluate(
                     """(q) => { const box = document.getElementById('site-q'); box.value = q;
@@ -68,9 +79,10 @@ def measure(out: Path, repeat: int = 5) -> dict[str, float]:
         browser.close()
     medians = {k: statistics.median(v) for k, v in figures.items()}
     for key, ms in medians.items():
-        what = "load + prepare" if key == "load" else f"query {key!r}"
+        names = {"load": "load + prepare", "sentences": "sentences loaded after"}
+        what = names.get(key, f"query {key!r}")
         print(f"{what:>28}: {ms:7.1f} ms (median of {repeat})")
-    worst = medians["load"] + max(v for k, v in medians.items() if k != "load")
+    worst = medians["load"] + max(v for k, v in medians.items() if k not in ("load", "sentences"))
     verdict = "within" if worst < BUDGET_MS else "OVER"
     print(f"load and the slowest query: {worst:.1f} ms ({verdict} {BUDGET_MS:.0f} ms)")
     return medians
@@ -84,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
     out = args.work / "reports"
-    if not (out / "search-index.js").exists():
+    if not (out / "data" / "claims.csv").exists():
         out = build_data(args.work, args.docs, args.jobs)
+    else:  # the data are there: only the search index and page are written again (as the build writes them)
+        rewrite_search(out)
     measure(out, args.repeat)
     return 0
 

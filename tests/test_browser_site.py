@@ -293,6 +293,7 @@ def test_site_search_from_disk_finds_claims_sentences_documents_and_findings(bro
     page.press(".site-tools input[type=search]", "Enter")
     page.wait_for_load_state("load")
     assert page.url.split("?")[0].endswith("/search.html")
+    page.wait_for_function("window.SEARCH_TIMINGS && window.SEARCH_TIMINGS.sentences !== undefined")
     page.wait_for_selector("#search-results li")
     claims = page.locator("section", has=page.locator("h2:text-matches('^Claims')")).locator("li a")
     hrefs = [claims.nth(i).get_attribute("href") for i in range(claims.count())]

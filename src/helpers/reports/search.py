@@ -28,8 +28,9 @@ from ..analysis.attribution import said_by
 from ..format import missing
 
 INDEX_FILE = "search-index.js"
+SENTENCES_FILE = "search-sentences.js"
 PAGE_FILE = "search.html"
-SNIPPET_CHARS = 160
+SNIPPET_CHARS = 140
 
 
 class _Strings:
@@ -103,10 +104,13 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
         if doc not in doc_pos:
             continue
         numbers = [n for n in (_number(c.get(k)) for k in ("value", "value_low", "value_high")) if n is not None]
+        claim_id = str(c["claim_id"])
+        # the document's id is the entry's document: only the rest of the id is stored ("c0001")
+        own = claim_id[len(doc) + 1 :] if claim_id.startswith(doc + ":") else claim_id
         claims.append(
-            [doc_pos[doc], str(c["claim_id"]), str(c["surface"]), strings(c.get("unit")), strings(c.get("topic")),
+            [doc_pos[doc], own, str(c["surface"]), strings(c.get("unit")), strings(c.get("topic")),
              strings(said_by(c.get("speaker"), c.get("attribution"))), sentence(doc, c.get("sentence_id")),
-             sorted(set(numbers))]
+             [int(n) if n.is_integer() and abs(n) < 2**53 else n for n in sorted(set(numbers))]]
         )  # fmt: skip
     summaries = tables.get("summaries", empty)
     if len(summaries):
@@ -130,17 +134,30 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
     }
 
 
-def index_script(index: Mapping[str, object]) -> str:
+def index_script(index: Mapping[str, object], variable: str = "SITE_SEARCH") -> str:
     """The index as a script that browsers run from disk or a host alike (``</`` cannot end the script)."""
     body = json.dumps(index, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return "window.SITE_SEARCH=" + body.replace("</", "<\\/") + ";\n"
+    return f"window.{variable}=" + body.replace("</", "<\\/") + ";\n"
 
 
 def write_site_search(
     out: Path, tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str, str]], page: str
 ) -> None:
-    """``search-index.js`` and ``search.html`` (``page``: the page's HTML) in ``out``, each only when changed."""
-    for name, text in ((INDEX_FILE, index_script(search_index(tables, reports))), (PAGE_FILE, page)):
+    """``search-index.js``, ``search-sentences.js`` and ``search.html`` (``page``: the page's HTML) in ``out``,
+    each only when changed.
+
+    The sentences' texts (the bulk of the index) are a second file that the page
+    loads after the first: documents, claims and findings answer at once, the
+    sentences' matches follow (and claims are then matched on their sentence too).
+    """
+    index = search_index(tables, reports)
+    sentences = index.pop("sentences")
+    files = (
+        (INDEX_FILE, index_script(index)),
+        (SENTENCES_FILE, index_script(sentences, "SITE_SEARCH_SENTENCES")),  # type: ignore[arg-type]
+        (PAGE_FILE, page),
+    )
+    for name, text in files:
         path = out / name
         if not (path.exists() and path.read_text(encoding="utf-8") == text):
             atomic.write_text(path, text)

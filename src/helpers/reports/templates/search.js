@@ -14,14 +14,24 @@
   var ready = performance.now();
   var fold = function (s) { return String(s).normalize("NFKC").toLowerCase(); };
   var str = S.strings;
+  // The sentences' texts come second (search-sentences.js): the rest answers at once, sentences as they arrive.
+  S.sentences = [];
   var docText = S.docs.map(function (d) { return fold(d.join(" ")); });
-  var sentText = S.sentences.map(function (s) { return fold(s[2]); });
-  var claimText = S.claims.map(function (c) {
-    return fold([c[1], c[2], str[c[3]], str[c[4]], str[c[5]]].join(" ")) + " " + (c[6] >= 0 ? sentText[c[6]] : "");
-  });
+  var sentText = [];
+  var claimOwn = S.claims.map(function (c) { return fold([c[1], c[2], str[c[3]], str[c[4]], str[c[5]]].join(" ")); });
+  var claimText = claimOwn;
   var findText = S.findings.map(function (f) { return fold([f[1], str[f[2]], str[f[3]], f[4]].join(" ")); });
   var reportText = S.reports.map(function (r) { return fold(r[0]); });
   window.SEARCH_TIMINGS = { load: ready - (window.SEARCH_T0 || ready), prepare: performance.now() - ready };
+  function claimId(c) { return c[1].indexOf(":") >= 0 ? c[1] : S.docs[c[0]][0] + ":" + c[1]; }
+  function sentencesArrived() {
+    if (!window.SITE_SEARCH_SENTENCES) return;
+    S.sentences = window.SITE_SEARCH_SENTENCES;
+    sentText = S.sentences.map(function (s) { return fold(s[2]); });
+    claimText = S.claims.map(function (c, i) { return claimOwn[i] + " " + (c[6] >= 0 ? sentText[c[6]] || "" : ""); });
+    window.SEARCH_TIMINGS.sentences = performance.now() - ready;
+    if (box.value.trim()) search(box.value);
+  }
 
   var readNumber = window.helpersReadNumber || function () { return []; };
   function words(q) {
@@ -90,9 +100,9 @@
       })],
       ["Claims", collect(claimText, ws, function (i) { return S.claims[i][7]; }, function (i) {
         var c = S.claims[i];
-        var s = c[6] >= 0 ? S.sentences[c[6]][2] : "";
+        var s = c[6] >= 0 && S.sentences[c[6]] ? S.sentences[c[6]][2] : "";
         var who = str[c[5]] ? " — " + str[c[5]] : "";
-        return item("claim", docHref(c[0]) + "#c-" + encodeURIComponent(c[1]), c[2] + " (" + str[c[3]] + ")" + who,
+        return item("claim", docHref(c[0]) + "#c-" + encodeURIComponent(claimId(c)), c[2] + " (" + str[c[3]] + ")" + who,
           docName(c[0]) + ": " + s, S.docs[c[0]][2]);
       })],
       ["Sentences", collect(sentText, ws, null, function (i) {
@@ -116,7 +126,8 @@
     });
     var ms = performance.now() - t0;
     window.SEARCH_TIMINGS.query = ms;
-    status.textContent = shown ? shown + " results for \u201c" + q.trim() + "\u201d" : "Nothing matches \u201c" + q.trim() + "\u201d.";
+    var pending = window.SITE_SEARCH_SENTENCES ? "" : " (searching the sentences\u2026)";
+    status.textContent = (shown ? shown + " results for \u201c" + q.trim() + "\u201d" : "Nothing matches \u201c" + q.trim() + "\u201d.") + pending;
   }
   var timer = null;
   box.addEventListener("input", function () {
@@ -137,4 +148,8 @@
   if (q) search(q);
   else status.textContent = "Type a word or a number.";
   box.focus();
+  var more = document.createElement("script");
+  more.src = "search-sentences.js";
+  more.onload = sentencesArrived;
+  document.body.appendChild(more);
 })();
