@@ -184,6 +184,10 @@ def test_explorer_is_cards_on_a_phone_and_prints_every_row(browser, seed_build):
     assert row.evaluate("e => getComputedStyle(e).display") == "block"
     label = row.locator("td").nth(1).evaluate("e => getComputedStyle(e, '::before').content")
     assert "surface" in label
+    # a card filtered out is gone from the phone's screen too
+    page.fill("[aria-label='tools for claims'] input[type=search]", "60万")
+    shown = page.eval_on_selector_all(f"{CLAIMS} tbody tr", "t => t.filter(e => e.offsetParent !== null).length")
+    assert shown == _shown_rows(page) and 0 < shown < page.locator(f"{CLAIMS} tbody tr").count()
     page.close()
     page, _ = _open(browser, out / "explorer.html")
     page.emulate_media(media="print")
