@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers.build.terminal import Progress, is_terminal
+from helpers.build.terminal import PLAIN_ENV, Progress, is_terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +24,7 @@ class FakeTerminal(io.StringIO):
 
 def test_a_bar_counts_names_failures_at_once_and_says_time_left(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv(PLAIN_ENV, raising=False)
     monkeypatch.setenv("TERM", "xterm")
     screen = FakeTerminal()
     bar = Progress("documents extracted", 4, stream=screen)
@@ -49,6 +50,9 @@ def test_no_bar_where_the_output_is_not_a_terminal(monkeypatch):
     assert not is_terminal(FakeTerminal())
     monkeypatch.delenv("CI")
     monkeypatch.setenv("TERM", "dumb")
+    assert not is_terminal(FakeTerminal())
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv(PLAIN_ENV, "1")  # watch: plain lines on a terminal too
     assert not is_terminal(FakeTerminal())
 
 
@@ -76,7 +80,7 @@ def test_a_build_on_a_terminal_draws_bars_and_names_a_failed_document(tmp_path):
     seeds.mkdir()
     shutil.copy(ROOT / "seeds" / "002_eb63065994b04cab.txt", seeds)
     (seeds / "broken.txt").write_bytes(b"\x00\x01binary\x00" * 50)
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", PLAIN_ENV)}
     env.update(TERM="xterm", PYTHONPATH=str(ROOT / "src"))
     args = [
         sys.executable,

@@ -35,6 +35,8 @@ def for_terminal(text: object, *, lines: bool = False) -> str:
 
 # Set while a build draws progress bars: the worker processes then print no line per notebook started.
 PROGRESS_ENV = "HELPERS_PROGRESS_BAR"
+# Set by ``watch``: its rebuilds keep to plain lines, a log of what ran again, even on a terminal.
+PLAIN_ENV = "HELPERS_PLAIN_LINES"
 
 
 def progress_mode(stream: TextIO | None = None) -> bool:
@@ -53,7 +55,7 @@ def is_terminal(stream: TextIO) -> bool:
         tty = stream.isatty()
     except (AttributeError, ValueError):
         return False
-    return tty and os.environ.get("TERM", "") != "dumb" and not os.environ.get("CI")
+    return tty and os.environ.get("TERM", "") != "dumb" and not os.environ.get("CI") and not os.environ.get(PLAIN_ENV)
 
 
 def _clock(seconds: float) -> str:
