@@ -138,6 +138,7 @@ def test_alignment_tables_are_styled_and_headers_apart(browser, seed_build, widt
         head = table.locator("thead")
         if rows == 0:  # an empty table says so instead of showing a header run together
             assert not head.is_visible()
+            assert "None" in table.evaluate("e => getComputedStyle(e, '::after').content")
             continue
         if width == "desktop":
             cells = table.locator("thead th")
@@ -148,6 +149,11 @@ def test_alignment_tables_are_styled_and_headers_apart(browser, seed_build, widt
             assert boxes[-1]["x"] + boxes[-1]["width"] > 0.8 * table.bounding_box()["width"]
             background = cells.first.evaluate("e => getComputedStyle(e).backgroundColor")
             assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+            # the header sits above the first row, covering none of it
+            head_box, first = table.locator("thead").bounding_box(), table.locator("tbody tr").first.bounding_box()
+            assert (
+                head_box["y"] + head_box["height"] <= first["y"] + 1 and head_box["y"] >= table.bounding_box()["y"] - 1
+            )
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.close()
 
