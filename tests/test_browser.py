@@ -119,7 +119,7 @@ def test_japanese_is_drawn_with_a_real_font_and_screenshots_are_saved(browser, s
     out, _ = seed_build
     ARTIFACTS.mkdir(exist_ok=True)
     page, _ = _open(browser, out / "documents" / "002_eb63065994b04cab.html")
-    fonts = _japanese_fonts(page, "span.sentence[lang=ja]")
+    fonts = _japanese_fonts(page, ".document-text[lang=ja] span.sentence")
     assert fonts, "no font used"
     assert all(f["glyphCount"] > 0 for f in fonts)
     families = {f["familyName"] for f in fonts}
@@ -352,20 +352,25 @@ def test_keyboard_reaches_every_table_control(browser, seed_build):
     out, _ = seed_build
     page, _ = _open(browser, out / "explorer.html")
     page.evaluate("window.TOOLS = \"[aria-label='tools for claims']\"")
+    # every control on screen (a folded column chooser's boxes and hidden columns' headings are not)
     wanted = page.evaluate(
-        "Array.from(document.querySelectorAll(`${window.TOOLS} input, ${window.TOOLS} select, table[aria-label=claims] th button`)).length"
+        "Array.from(document.querySelectorAll(`${window.TOOLS} input, ${window.TOOLS} select, ${window.TOOLS} summary, "
+        "${window.TOOLS} button, table[aria-label=claims] th button`))"
+        ".filter(e => e.checkVisibility()).length"
     )
+    assert wanted >= 12
     reached = set()
     for _ in range(wanted + 20):
         page.keyboard.press("Tab")
         reached.add(
             page.evaluate(
                 "(() => { const e = document.activeElement; const m = e.matches(`${window.TOOLS} input, ${window.TOOLS} select, "
-                "table[aria-label=claims] th button`); return m ? (e.id || e.textContent) : ''; })()"
+                "${window.TOOLS} summary, ${window.TOOLS} button, table[aria-label=claims] th button`); "
+                "return m ? (e.id || e.textContent) : ''; })()"
             )
         )
     reached.discard("")
-    assert len(reached) >= wanted, (len(reached), wanted)
+    assert len(reached) >= wanted, (len(reached), wanted, " ".join(sorted(reached)))
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement !== document.body")
     page.close()

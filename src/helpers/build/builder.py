@@ -66,7 +66,7 @@ from .summary import (
     write_build_index,
     write_record,
 )
-from .terminal import for_terminal
+from .terminal import for_terminal, progress_mode
 from .unchanged import NOOP_RECORD, input_stats, matching_record
 
 __all__ = [
@@ -115,6 +115,7 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
     # Taken before anything is read: a file changed while the build runs is a change for the next one.
     inputs_seen = input_stats(opts)
 
+    progress_mode()  # before the workers start: on a terminal they leave the lines to the progress bars
     with Workers(opts.scheduler, opts.jobs) as workers:
         stale = atomic.remove_stale_temp_files(opts.out)
         if stale:

@@ -40,7 +40,7 @@ from ..reports.export import SHORTENED
 from .extract import release_models
 from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
-from .terminal import for_terminal
+from .terminal import PROGRESS_ENV, for_terminal
 
 if TYPE_CHECKING:
     from jupyter_client.client import KernelClient
@@ -474,7 +474,8 @@ def run_notebook(
 
     from ..reports.export import to_html
 
-    print(for_terminal(f"[start] {run.key}"), flush=True)
+    if not os.environ.get(PROGRESS_ENV):  # on a terminal the build draws a progress bar instead
+        print(for_terminal(f"[start] {run.key}"), flush=True)
     started = time.perf_counter()
     source = notebooks_dir / f"{run.spec.name}.ipynb"
     executed = build_dir / "notebooks" / f"{file_stem(run.key)}.ipynb"

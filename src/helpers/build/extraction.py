@@ -8,6 +8,7 @@ data files' bytes.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .options import log
 from .rows import CHUNKED, Chunk, document_chunks
 from .rows import join as join_chunks
 from .scheduler import Workers
+from .terminal import Progress, is_terminal
 
 # A document to extract, its cache key ("" when it has none: extraction names the fault) and its cache entry.
 Keyed = tuple[SourceFile, str, Path]
@@ -108,6 +110,7 @@ def extract_all(
             futures[workers.executor().submit(extract_batch, [s for s, _, _ in part], catalog)] = part
 
     keyed = _keyed(sources, catalog, cache_dir, fixed)
+    progress = Progress("documents extracted", len(sources))
     stale = []
     send([t for t in keyed if not (t[1] and t[2].exists())])
     if futures and then is not None:
@@ -119,12 +122,15 @@ def extract_all(
                 stale.append((s, key, cached))
             else:
                 results[s.doc_id] = extraction
+                progress.step()
     send(stale)
     for fut in cf.as_completed(futures):
         for (s, key, cached), extraction in zip(futures[fut], fut.result()):
             results[s.doc_id] = extraction
+            progress.step(failure=None if extraction.ok else f"{s.doc_id}: {extraction.row['error']}")
             if key and extraction.ok:
                 atomic.write_bytes(cached, cache_entry(key, extraction))
+    progress.close()
     return [results[s.doc_id] for s in sources]
 
 
@@ -148,7 +154,7 @@ def extract_stage(
 
     extractions = extract_all(sources, catalog, build_dir / "extract", fixed, workers, then=start_kernels)
     for e in extractions:
-        if not e.ok:
+        if not e.ok and not is_terminal(sys.stdout):  # a terminal's progress bar named it as it happened
             log(f"[error] {e.doc_id}: {e.row['error']}")
     tables = combine(extractions)
     files, chunks = table_files(extractions, tables)

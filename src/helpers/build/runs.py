@@ -31,6 +31,7 @@ from .pipeline import PAGES_DIR, NotebookRun, nav_links, plan_runs
 from .row_digests import RowDigests
 from .rows import Chunk
 from .scheduler import Workers
+from .terminal import Progress
 
 ROWS_DIR = "rows"
 
@@ -223,6 +224,7 @@ def _collect(
     total: int,
 ) -> None:
     """Each run's result as its batch finishes, into ``results`` and its lock entry, with a line of log."""
+    progress = Progress("notebooks run and pages exported", total)
     for fut in _as_completed_in_key_order(futures):
         batch = futures[fut]
         try:
@@ -236,7 +238,11 @@ def _collect(
             lock[run.key] = {**record, "chrome": chrome, **outcome_fields}
             mark = ("export" if fut in exported else "ok    ") if res.status == "ok" else "FAILED"
             extra = f"  {res.error}" if res.error else ""
-            log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+            if progress.enabled:  # a terminal: the bar, and each failure named on its own line
+                progress.step(failure=f"{run.key}: {res.error}" if res.status != "ok" else None)
+            else:
+                log(f"[{len(results):>3}/{total}] {mark} {run.key}  {res.seconds:.1f}s{extra}")
+    progress.close()
 
 
 def chrome_digest(run: NotebookRun, nav: Nav, lang: str) -> str:

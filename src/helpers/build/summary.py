@@ -10,8 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import atomic
-from ..reports.index import ReportEntry, write_index
+from ..reports.index import ReportEntry, render_search_page, write_index
+from ..reports.search import write_site_search
 from ..text.corpus import link_problem
+from .datasets import write_datasets
 from .execute import RunResult
 from .extract import Extraction
 from .options import BuildOptions, log, package_versions
@@ -55,7 +57,14 @@ def index_inputs(seeds: Path, ledger: Path | None) -> list[tuple[str, Path]]:
 def write_build_index(
     opts: BuildOptions, documents: pd.DataFrame, entries: list[ReportEntry], problems: list[str], changes: pd.DataFrame
 ) -> None:
-    """The index page of the output folder: every document and report, the problems, the inputs and the changes."""
+    """The index page of the output folder: every document and report, the problems, the inputs and the changes.
+
+    The Parquet files and the SQLite database beside the CSVs, and the site search's index and page, are
+    brought up to date first: the index links them.
+    """
+    tables = write_datasets(opts.out / "data")
+    corpus_reports = [(e.label, e.report) for e in entries if len(e.doc_ids) != 1 and e.status == "ok"]
+    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries))
     write_index(
         opts.out / "index.html",
         documents=documents,

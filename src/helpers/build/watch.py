@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..exceptions import HelpersError
 from .builder import BuildOptions, BuildResult, build
-from .terminal import for_terminal
+from .terminal import PLAIN_ENV, for_terminal
 
 Rebuild = Callable[[set[Path]], BuildResult | None]
 
@@ -146,8 +146,13 @@ def _batches(roots: list[Path], stop: threading.Event | None, debounce_ms: int) 
 
 
 def main_watch(opts: BuildOptions, publish_to: Path | None = None) -> int:
-    """Build once, then again on every change, printing what was rebuilt (and publishing if asked)."""
+    """Build once, then again on every change, printing what was rebuilt (and publishing if asked).
+
+    Plain lines, never progress bars: what each rebuild ran is the log a reader scrolls back through.
+    """
     from .publish import publish
+
+    os.environ[PLAIN_ENV] = "1"
 
     def build_and_publish(_: set[Path]) -> BuildResult:
         result = build(opts)

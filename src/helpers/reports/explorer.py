@@ -21,6 +21,7 @@ report sums up each group and is executed again on every change anyway.
 from __future__ import annotations
 
 import hashlib
+import math
 
 import pandas as pd
 
@@ -36,21 +37,24 @@ CUT_ONE_IN = 32  # a page ends after about one document id in this many: ~25 doc
 SENTENCE_CHARS = 240  # the sentence column is for searching and reading at a glance; the link has the rest
 COLUMNS = (
     "claim",
-    "document",
-    "event_date",
-    "speaker",
-    "attribution",
-    "lang",
     "surface",
     "value",
+    "speaker",
+    "verdict",
+    "sentence",
+    "document",
+    "event_date",
+    "attribution",
+    "lang",
     "unit",
     "topic",
     "measure",
-    "verdict",
-    "sentence",
 )
+# Shown at first: the claim, its figure as written and normalized, who says it, its verdict and its
+# sentence; the column chooser shows the rest, whose filters work either way.
+DEFAULT_COLUMNS = ("claim", "surface", "value", "speaker", "verdict", "sentence")
 FILTERS = ("document", "speaker", "attribution", "lang", "unit", "topic", "verdict")
-HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence")
+HIDDEN = ("_claim_id", "_sentence_id", "_speaker", "_confidence", "_number")
 
 
 # Where a page's links to the other pages go (an HTML comment: invisible when a page is run on its own).
@@ -121,6 +125,7 @@ def claims_view(
     rows = []
     for c in claims.to_dict("records"):
         value = format_value(c["value"], c["unit"])
+        number = _number(c["value"], c["value_low"], c["value_high"])
         if not value:
             low, high = format_value(c["value_low"], c["unit"]), format_value(c["value_high"], c["unit"])
             value = f"{low}–{high}" if high else (f"≥ {low}" if low else "")
@@ -146,9 +151,24 @@ def claims_view(
                 "_sentence_id": c["sentence_id"],
                 "_speaker": c.get("speaker") or "",
                 "_confidence": c.get("speaker_confidence"),
+                "_number": number,
             }
         )
     return pd.DataFrame(rows, columns=[*COLUMNS, *HIDDEN])
+
+
+def _number(value: object, low: object, high: object) -> str:
+    """The figure's number(s) in base units, "|"-separated: what the page sorts by and matches a typed number
+    against (``600k``, ``60万`` and ``600,000`` all mean 600000)."""
+    numbers = []
+    for v in (value, low, high):
+        try:
+            x = float(v)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(x) and repr(x) not in numbers:
+            numbers.append(repr(x))
+    return "|".join(numbers)
 
 
 def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") -> str:
@@ -162,7 +182,7 @@ def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") ->
         view,
         hidden=HIDDEN,
         cells={"speaker": lambda r: speaker_html(r["_speaker"], r["attribution"], r["_confidence"])},
-        keys={"speaker": lambda r: r["_speaker"]},
+        keys={"speaker": lambda r: r["_speaker"], "value": lambda r: r["_number"]},
         numeric=("value",),
         lang={"surface": "lang", "sentence": "lang"},
         links={
@@ -172,6 +192,9 @@ def claims_table_html(view: pd.DataFrame, documents_href: str = "documents/") ->
         label="claims",
         tools=True,
         filters=FILTERS,
+        optional=tuple(c for c in COLUMNS if c not in DEFAULT_COLUMNS),
+        state=True,
+        cards=True,
         # every claim on one page: the table's own cap would silently drop rows
         max_rows=max(len(view), 1),
     )
@@ -208,6 +231,8 @@ def findings_table_html(
         label="findings",
         tools=True,
         filters=("topic", "verdict", "kind"),
+        state=True,
+        cards=True,
     )
 
 

@@ -39,13 +39,47 @@ def slot(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def report_css() -> str:
-    return (TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
+    """The theme, inlined into every page, without its comments and indentation (``compact_css``)."""
+    return compact_css((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def report_js() -> str:
-    """Table sorting, filtering and search, and claim permalinks; inlined into every page."""
-    return (TEMPLATES_DIR / "report.js").read_text(encoding="utf-8")
+    """Tables (sort, filter, search, columns, state), site search box, theme, contents and permalinks;
+    inlined into every page without its comment lines and indentation (``compact_js``)."""
+    return compact_js((TEMPLATES_DIR / "report.js").read_text(encoding="utf-8"))
+
+
+def compact_css(text: str) -> str:
+    """CSS without ``/* comments */``, indentation or blank lines (the stylesheet has no "/*" in a string)."""
+    out, pos = [], 0
+    while (start := text.find("/*", pos)) >= 0:
+        out.append(text[pos:start])
+        end = text.find("*/", start + 2)
+        pos = len(text) if end < 0 else end + 2
+    out.append(text[pos:])
+    return "\n".join(line.strip() for line in "".join(out).splitlines() if line.strip())
+
+
+def compact_js(text: str) -> str:
+    """JavaScript without whole-line comments, indentation or blank lines; every other line kept as written.
+
+    Only lines that are nothing but a comment go (``// …``, or ``/* … */`` blocks
+    that start a line), so no string or regular expression is ever touched; line
+    breaks stay, so automatic semicolons are where they were.
+    """
+    kept, in_block = [], False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if in_block:
+            in_block = "*/" not in line
+            continue
+        if line.startswith("/*"):
+            in_block = "*/" not in line
+            continue
+        if line and not line.startswith("//"):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 @lru_cache(maxsize=1)

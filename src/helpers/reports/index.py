@@ -12,8 +12,11 @@ import markupsafe
 import pandas as pd
 
 from .. import atomic
-from .export import TEMPLATES_DIR, report_css, report_js
+from .export import TEMPLATES_DIR, compact_js, report_css, report_js
 from .markup import visible_controls
+
+# All tables in one SQLite database beside the CSVs (written by helpers.build.datasets).
+DATABASE = "corpus.db"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,24 @@ def _env() -> jinja2.Environment:
 def _sha_file(p: Path) -> str:
     with p.open("rb") as f:  # in chunks: an input of any size is hashed in bounded memory
         return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def csv_records(path: Path) -> int:
+    """The records of a CSV file under its header: a quoted field may hold line breaks, so lines are not records.
+
+    A line break ends a record only outside quotes, and a quoted field's own
+    quotes come in pairs (``""``): a line with an odd number of ``"`` opens or
+    closes a quoted field. One pass, any field size.
+    """
+    records, quoted, pending = 0, False, False
+    with path.open("rb") as f:
+        for line in f:
+            pending = True
+            if line.count(b'"') % 2:
+                quoted = not quoted
+            if not quoted and line.endswith(b"\n"):
+                records, pending = records + 1, False
+    return max(0, records + pending - 1)
 
 
 def render_index(
@@ -87,24 +108,30 @@ def render_index(
     ]
     data_files = []
     for p in sorted(data_dir.glob("*.csv")):
-        rows = max(0, p.read_bytes().count(b"\n") - 1)
+        parquet = p.with_suffix(".parquet")
         data_files.append(
             {
                 "name": p.name,
+                "table": p.stem,
                 "href": "data/" + quote(p.name),
-                "rows": rows,
+                "parquet": "data/" + quote(parquet.name) if parquet.is_file() else "",
+                "parquet_bytes": parquet.stat().st_size if parquet.is_file() else 0,
+                "rows": csv_records(p),
                 "bytes": p.stat().st_size,
                 "sha256": _sha_file(p),
             }
         )
+    database_file = data_dir / DATABASE
+    database = None
+    if database_file.is_file():
+        database = {"href": "data/" + quote(DATABASE), "bytes": database_file.stat().st_size}
     return (
         _env()
         .get_template("index.html.j2")
         .render(
             css=report_css(),
             js=report_js(),
-            # the header links the corpus-level reports (an explorer's later pages are linked from its first)
-            nav=[{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key],
+            nav=_nav(reports),
             documents=doc_rows,
             runs=reports,
             n_ok_runs=sum(r.status == "ok" for r in reports),
@@ -113,11 +140,27 @@ def render_index(
             failed_runs=failed_runs,
             problems=problems,
             data_files=data_files,
+            database=database,
             inputs=[{"name": name, "sha256": _sha_file(p)} for name, p in inputs],
             packages=sorted(packages.items()),
             changes=[] if changes is None else changes.to_dict("records"),
             changes_counts=[] if changes is None else sorted(changes.groupby(["kind", "change"]).size().items()),
         )
+    )
+
+
+def _nav(reports: list[ReportEntry]) -> list[dict[str, str]]:
+    """The header's links: the corpus-level reports (an explorer's later pages are linked from its first)."""
+    return [{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key]
+
+
+def render_search_page(reports: list[ReportEntry]) -> str:
+    """``search.html``: the site search, reading ``search-index.js`` beside it (``reports.search``)."""
+    search_js = compact_js((TEMPLATES_DIR / "search.js").read_text(encoding="utf-8"))
+    return (
+        _env()
+        .get_template("search.html.j2")
+        .render(css=report_css(), js=report_js(), search_js=search_js, nav=_nav(reports))
     )
 
 

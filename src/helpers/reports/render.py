@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..analysis.attribution import said_by
 from ..format import grouped as format_number
+from ..format import missing
 from ..format import value as format_value
 from .links import claim_anchor, sentence_anchor, sentence_href
 from .markup import esc, lang_attr, speaker_html
@@ -26,6 +27,7 @@ __all__ = [
     "boxed",
     "document_html",
     "summary_html",
+    "document_heading_html",
     "setup_matplotlib",
 ]
 
@@ -68,6 +70,9 @@ def table(
     hidden: tuple[str, ...] = (),
     cells: Mapping[str, Callable[[Mapping[str, object]], str]] | None = None,
     keys: Mapping[str, Callable[[Mapping[str, object]], object]] | None = None,
+    optional: tuple[str, ...] = (),
+    state: bool = False,
+    cards: bool = False,
 ) -> str:
     """An escaped HTML table in a box that scrolls on its own (the page never overflows).
 
@@ -80,7 +85,11 @@ def table(
     ``cells`` maps a column to a row -> HTML function that escapes what it
     shows (``markup.speaker_html``); ``keys`` to a row -> text that filters and
     sorts the column instead of its shown text (a speaker's name, whatever its
-    attribution mark).
+    attribution mark). With tools, the columns in ``optional`` start hidden
+    behind a column chooser; ``state`` keeps the search, filters, sort and
+    columns in the page's URL (shareable, restored on Back); ``cards`` wraps
+    the text to the page's width, keeps the first column in view and shows
+    each row as a card on a phone (report.js and report.css).
     """
     lang = lang or {}
     links = links or {}
@@ -96,7 +105,11 @@ def table(
     shown = [c for c in df.columns if c not in hidden]
     # Landmarks need distinct names: an unnamed table is named by its first columns.
     name = label or caption or "table of " + ", ".join(map(str, shown[:4]))
-    head = "".join(f'<th scope="col"{" data-filter" if tools and c in filters else ""}>{esc(c)}</th>' for c in shown)
+    head = "".join(
+        f'<th scope="col"{" data-filter" if tools and c in filters else ""}'
+        f"{' data-optional' if tools and c in optional else ''}>{esc(c)}</th>"
+        for c in shown
+    )
     rows = _rows(df, shown, numeric, lang, links, cells, keys)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     wrap = "table-wrap" if len(rows) > TOOLS_AFTER else "table-wrap short"
@@ -108,7 +121,8 @@ def table(
     # The box scrolls, so it must be reachable and named for keyboard and screen-reader users.
     return (
         f'<div class="{wrap}" role="region" tabindex="0" aria-label="{esc(name)}">'
-        f'<table class="data"{" data-tools" if tools else ""} aria-label="{esc(name)}">{cap}'
+        f'<table class="data{" cards" if cards else ""}"{" data-tools" if tools else ""}'
+        f'{" data-state" if tools and state else ""} aria-label="{esc(name)}">{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}"
     )
 
@@ -215,7 +229,11 @@ def document_html(
     for rec in sentences.sort_values("start").to_dict("records"):
         by_block.setdefault(int(rec["block_id"]), []).append(rec)
     marks = _claim_marks(claims)
-    parts = ['<div class="document-text">']
+    # The text's own language is said once, on the text; a sentence in another language says its own.
+    langs = sentences["lang"].value_counts() if "lang" in sentences and len(sentences) else None
+    main = str(langs.index[0]) if langs is not None and len(langs) else ""
+    explained: set[str] = set()  # speakers whose turn has said once how they are known
+    parts = [f'<div class="document-text"{lang_attr(main)}>']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
     shown = 0
@@ -239,7 +257,7 @@ def document_html(
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks))
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -261,9 +279,18 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
     return marks
 
 
-def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mark]]) -> str:
+def _block_html(
+    b: Mapping,
+    sentences: list[dict],
+    marks: Mapping[int, list[_Mark]],
+    main: str = "",
+    explained: set[str] | None = None,
+) -> str:
     """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
-    and their claims marked."""
+    and their claims marked. ``main``: the text's language (a sentence in it carries no ``lang``
+    of its own); ``explained``: the speakers whose tooltip says how they are known, added to on
+    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report)."""
+    explained = set() if explained is None else explained
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -272,7 +299,9 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
         how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
         voice = said_by(b["speaker"], how)
         # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-        label += f"<strong>{speaker_html(b['speaker'], how, explain=how != 'labelled')}:</strong> "
+        first = how != "labelled" and voice not in explained
+        explained.add(voice)
+        label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
     if b.get("timestamp"):
         label += f"<code>({esc(b['timestamp'])})</code> "
     body, pos = [], 0
@@ -297,7 +326,8 @@ def _block_html(b: Mapping, sentences: list[dict], marks: Mapping[int, list[_Mar
             body.append(f'<small class="voice">[{shown_as}]</small> ')
         voice = said
         body.append(
-            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"{lang_attr(s.get("lang"))}>'
+            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"'
+            f"{lang_attr(s.get('lang')) if s.get('lang') != main else ''}>"
             f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
         )
         pos = s1
@@ -354,6 +384,40 @@ def summary_html(
             )
         out.append("</ul>")
     return "\n".join(out)
+
+
+LANGUAGE_NAMES = {"ja": "Japanese", "de": "German", "en": "English"}
+
+
+def document_heading_html(doc: Mapping[str, object], sentences: pd.DataFrame | None = None) -> str:
+    """A document report's heading: its title (in its language), then its language, date, speakers and genre.
+
+    The title is the file's, else the catalog's, else the event's, else the id;
+    the speakers are the catalog's, else the names the text's own labels give
+    (the first four by sentences). Escaped; the id stays visible, in small type.
+    """
+
+    def text(key: str) -> str:
+        value = doc.get(key)
+        return "" if missing(value) else str(value).strip()
+
+    doc_id = text("doc_id")
+    title = text("title") or text("catalog_title")
+    lang = text("lang") or text("catalog_language")
+    title_lang = lang if title else ""  # an event's name or an id is the catalog's words, not the document's
+    title = title or text("event") or doc_id
+    speakers = text("speakers")
+    if not speakers and sentences is not None and len(sentences) and "speaker" in sentences:
+        named = sentences.loc[sentences["speaker"].fillna("") != "", "speaker"].astype(str)
+        speakers = "; ".join(named.value_counts().index[:4])
+    date = text("event_date") or text("published")
+    facts = [LANGUAGE_NAMES.get(lang, lang), date and f"event {date}"]
+    facts += [speakers and f"speakers: {speakers}", text("genre")]
+    meta = " · ".join(esc(f) for f in facts if f)
+    return (
+        f'<h1 class="doc-title"{lang_attr(title_lang)}>{esc(title)}</h1>'
+        f'<p class="doc-meta">{meta}{" · " if meta else ""}<code>{esc(doc_id)}</code></p>'
+    )
 
 
 def setup_matplotlib() -> None:
