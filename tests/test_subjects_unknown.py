@@ -60,6 +60,8 @@ def test_unknown_companies_get_their_figures_and_wrong_subjects_stay_rare(fixtur
         ("Building Hooli, a conversation with Gavin Marsh", ""),
         ("London Q3 2025 housing market report", ""),
         ("October 2025 results", ""),
+        ("SIGGRAPH 2024 conversation between two founders", ""),  # an event, not a company
+        ("Acme 2025 Annual Report", "Acme"),
     ],
 )
 def test_a_results_heading_names_its_company(heading, company):
@@ -71,10 +73,10 @@ def test_suffixes_possessives_and_japanese_forms_name_organisations_but_not_peop
         "Rival Initech Ltd. posted sales of $9 million. In March, Globex's cloud unit grew. Shares of Globex rose.\n"
         "China's exports grew. Dana's team grew 5%. Revenue grew 4%. Revenue grew 5% and revenue fell.\n"
         "Monday's session was quiet. The Group has 40 staff. Siemens Energy AG expects growth.\n"
-        "イニテック社の売上高は300億円。株式会社ホーリーと提携した。"
+        "イニテック社の売上高は300億円。株式会社ホーリーと提携した。Vandelay社の売上高。同社の利益。"
     )
     names = dict(document_names("Market update", body, ["Dana Whitfield"]))
-    assert set(names.values()) == {"Initech", "Globex", "Siemens Energy", "イニテック", "ホーリー"}
+    assert set(names.values()) == {"Initech", "Globex", "Siemens Energy", "イニテック", "ホーリー", "Vandelay"}
 
 
 def test_a_sentence_initial_word_needs_more_than_one_cue_or_a_capital_elsewhere():
@@ -106,3 +108,16 @@ def test_a_sentence_finds_the_documents_own_organisation_in_its_clause():
 def test_an_unknown_companys_own_call_gives_its_speakers_figures_to_it():
     ctx = document_context("d", "Acme Robotics Q3 2025 Earnings Call", "Revenue was $84 million.", None)
     assert ctx.main_subject == "Acme Robotics" and ctx.own_event
+
+
+def test_a_corporate_names_first_word_names_it_when_nothing_else_shares_it():
+    names = dict(
+        document_names("", "Lloyds Banking Group posted a profit. Shares in Lloyds rose 2%. Big Yellow Group fell.")
+    )
+    assert names["Lloyds"] == "Lloyds Banking Group"
+    assert "Big" not in names and names["Big Yellow Group"] == "Big Yellow Group"
+
+
+def test_a_person_or_a_law_in_the_possessive_is_no_company():
+    body = "Talks went on. Trump's executive orders cut rules. Planck's constant is fixed. Sarah's team grew."
+    assert dict(document_names("", body)) == {}

@@ -55,23 +55,34 @@ _NOT_NAME = frozenset(
     Der Die Das Den Dem Des Ein Eine Einer Eines Bei Im Vom Zum Zur Mit Für Auch Und Aber Laut Nach Wie Von
     Konkurrent Rivale Wettbewerber Umsatz Gewinn Zahlen Quartal Ergebnis Ergebnisse Geschäftsjahr
     Januar Februar März Mai Juni Juli Oktober Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag
-    Sonntag""".split()
+    Sonntag Management Company Industry Sector Firm""".split()
 )
+# Words that open a headline rather than a company's name ("Big Tech earnings roundup").
+_HEADLINE_WORDS = frozenset("Big Small New Top Global Tech Strong Record Weak Best Biggest Episode Notes".split())
 # Places a possessive or a verb can follow ("China's exports", "London has"): never a company here.
 _PLACES = frozenset(
     """America American Americas Europe European Asia Africa China Chinese Japan Japanese Germany German India
     Britain British England France French Canada Mexico Brazil Korea Taiwan Russia Ukraine Italy Spain
     Australia Israel Singapore London Paris Berlin Tokyo Beijing Shanghai York California Texas Ohio Washington
     Florida Munich München Frankfurt Hamburg Deutschland Europa Frankreich Amerika Wall Street Silicon Valley
-    Hollywood Congress Parliament Government Fed Treasury""".split()
+    Hollywood Congress Parliament Government Fed Treasury Earth Mars Moon Sun""".split()
 )
 # A word, possessive included; starts with a letter (linear: each match starts where the last one ended).
-_TOKEN = re.compile(r"[^\W\d_][\w&.\-]*(?:['’]s)?")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.\-]*(?:['’]s)?")
 # After a single capitalised word: it owns something or did something (English).
 _OWNER_VERB = re.compile(
-    r" (?:now |also |still |currently )?(?:reported|posted|announced|generated|earned|recorded|delivered|shipped|"
-    r"sold|raised|expects|expected|employs|employed|hired|operates|has|had|grew|spent|invested|booked|lost|"
-    r"made|makes|plans|said)\b"
+    r" (?:now |also |still |currently )?(?:reported|posted|announced|generated|recorded|shipped|booked|employs|"
+    r"employed|hired|operates|guided)\b|"
+    r" (?:now |also |still |currently )?(?:has|had|expects|raised|grew|spent|invested) (?:about |around |roughly |"
+    r"more than |over |nearly |almost |some )?[$€£¥]?\d[\d,.]*(?: million| billion| thousand)? ?(?:employees|staff|"
+    r"workers|customers|clients|users|subscribers|stores|plants|factories|offices|in (?:revenue|sales))\b"
+)
+# What a company's possessive owns ("Globex's revenue"); a person's or a law's ("Planck's constant") is none of these.
+_OWNED = re.compile(
+    r" (?:\w+ ){0,2}?(?:revenue|sales|profit|earnings|income|shares|stock|market|margin|customers|employees|"
+    r"workforce|unit|division|subsidiary|business|results|guidance|capex|capital|spending|valuation|board|"
+    r"CEO|CFO|chief|products?|platform|cloud|fleet|plants?|factor(?:y|ies)|operations|stores|headquarters|"
+    r"investors|shareholders|debt|cash|deliveries|shipments|backlog|bookings)\b"
 )
 
 
@@ -87,9 +98,9 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 # Japanese: 株式会社X, X株式会社, katakana + 社 (not 同社, 当社: those are no katakana).
 _JA_NAME = re.compile(
-    r"株式会社([ァ-ヶー・]{2,20}|[一-龥]{2,8}(?=の|は|が|と|を|に|、|。|\s|$))|([ァ-ヶー・]{2,20})(?:株式会社|社(?![ァ-ヶー一-龥]))"
+    r"株式会社([ァ-ヶー・]{2,20}|[一-龥]{2,8}(?=の|は|が|と|を|に|、|。|\s|$))|([ァ-ヶー・]{2,20}|[A-Z][A-Za-z&\-]{1,30})(?:株式会社|社(?![ァ-ヶー一-龥]))"
 )
-_LOWER_AFTER = re.compile(r" [a-z]")
+_AFTER_POSSESSIVE = re.compile(r"['’]s $")
 _SEPARATORS = re.compile(r"\s[–—\-|]\s|:\s|,\s|\n")
 
 
@@ -158,7 +169,7 @@ def heading_company(heading: str, lower: set[str] = frozenset()) -> str:  # type
             # words up to the first period or event word
             core = []
             for w in words:
-                if w in _NOT_NAME or re.fullmatch(r"(?:FY|Q[1-4]|H[12])\d*", w):
+                if w in _NOT_NAME or w in _HEADLINE_WORDS or re.fullmatch(r"(?:FY|Q[1-4]|H[12])\d*", w):
                     break
                 core.append(_bare(w))
             rest = part[run[len(core)].start() :] if len(core) < len(run) else part[run[-1].end() :]
@@ -167,15 +178,23 @@ def heading_company(heading: str, lower: set[str] = frozenset()) -> str:  # type
                 and len(core) <= 4
                 and not any(w in _PLACES or w.lower() in lower for w in core)
                 and _EVENT.search(rest)
+                and _EVENT_NOUN.search(rest)
             ):
                 return " ".join(core)
     return ""
 
 
 _EVENT = re.compile(
-    r"^\s*(?:(?:FY|Q[1-4]|H[12])\s?\d*|First|Second|Third|Fourth|Fiscal|Full[- ]Year|Annual|Quarterly|\d{4}|"
+    r"^\s*(?:\d{4}\s+)?(?:(?:FY|Q[1-4]|H[12])\s?\d*|First|Second|Third|Fourth|Fiscal|Full[- ]Year|Annual|Quarterly|"
     r"Earnings|Results|Investor|Shareholder|Capital Markets|Hauptversammlung|Zahlen|Quartal|Geschäftsjahr|"
     r"Bilanz)",
+    re.IGNORECASE,
+)
+
+
+_EVENT_NOUN = re.compile(
+    r"\b(?:Earnings|Results|Call|Report|Webcast|Conference|Meeting|Update|Letter|Presentation|Briefing)\b|"
+    r"Zahlen|Hauptversammlung|Telefonkonferenz|Bilanz|決算|説明会",
     re.IGNORECASE,
 )
 
@@ -204,7 +223,8 @@ def document_names(heading: str, body: str, speakers: Iterable[str] = ()) -> tup
         words = [m.group(0) for m in run]
         name = _name_of(words, lower)
         if name:
-            keep(name, name)
+            if not _AFTER_POSSESSIVE.search(text[max(0, run[0].start() - 3) : run[0].start()]):
+                keep(name, name)  # not "Domino's Pizza Group": whose name that is, is unclear
             continue
         for m in run:
             w = m.group(0)
@@ -216,7 +236,7 @@ def document_names(heading: str, body: str, speakers: Iterable[str] = ()) -> tup
         m = run[0]
         w = m.group(0)
         base = w[:-2] if _possessive(w) else w
-        if _possessive(w) and _LOWER_AFTER.match(text, m.end()):
+        if _possessive(w) and _OWNED.match(text, m.end()):
             cue = "possessive"
         elif _OWNER_VERB.match(text, m.end()):
             cue = "verb"
@@ -227,9 +247,19 @@ def document_names(heading: str, body: str, speakers: Iterable[str] = ()) -> tup
         if len(base) >= 3 and base[1:].replace("-", "").isalpha():
             cues.setdefault(base, set()).add(cue)
     for base, kinds in cues.items():
-        # a word only ever written at the start of a sentence ("Revenue grew") needs two kinds of evidence
-        if not initial_only.get(base, True) or len(kinds) > 1:
+        # a word only ever written at the start of a sentence ("Revenue grew") needs a possessive of a
+        # company's things ("Initech's fleet")
+        if not initial_only.get(base, True) or "possessive" in kinds:
             keep(base, base)
+    # "Lloyds" for "Lloyds Banking Group", "Acme" for "Acme Robotics": a first word that names one of them only
+    firsts: dict[str, set[str]] = {}
+    for name in set(found.values()):
+        first = name.split(" ")[0]
+        if " " in name and len(first) >= 3 and first.lower() not in lower and first not in _HEADLINE_WORDS:
+            firsts.setdefault(first, set()).add(name)
+    for first, owners in firsts.items():
+        if len(owners) == 1 and first not in found and first not in _NOT_NAME and first not in _PLACES:
+            keep(first, next(iter(owners)))
     return tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
