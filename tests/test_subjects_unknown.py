@@ -121,3 +121,23 @@ def test_a_corporate_names_first_word_names_it_when_nothing_else_shares_it():
 def test_a_person_or_a_law_in_the_possessive_is_no_company():
     body = "Talks went on. Trump's executive orders cut rules. Planck's constant is fixed. Sarah's team grew."
     assert dict(document_names("", body)) == {}
+
+
+def test_the_held_out_documents_get_their_companies_too():
+    folder = FIXTURE / "heldout"
+    gold = yaml.safe_load((folder / "gold.yaml").read_text("utf-8"))
+    claims = combine([extract_document(s, load_catalog(folder / "catalog.yaml")) for s in discover(folder)])["claims"]
+    s = score(claims, gold)
+    assert s["scored"] >= 20 and s["right"] / s["scored"] >= 0.85 and s["wrong"] <= 2, s
+
+
+def test_a_legal_form_ends_a_name_and_german_possessives_do_not_start_one():
+    names = dict(document_names("Stark Maschinenbau SE Telefonkonferenz zum Geschäftsjahr 2025",
+                                "Unser Wettbewerber Hammer Werke AG wuchs."))  # fmt: skip
+    assert set(names.values()) == {"Stark Maschinenbau", "Hammer Werke"}
+
+
+def test_japanese_names_are_found_between_particles():
+    names = document_names("", "競合のオズコープ株式会社は売上高を見込む。")
+    assert [m.entity.name for m in name_mentions("競合のオズコープは2800億円", names)] == ["オズコープ"]
+    assert name_mentions("オズコープスは", names) == []  # more katakana: another word

@@ -52,7 +52,8 @@ _NOT_NAME = frozenset(
     Results Earnings Call Conference Report Update Investor Investors Webcast Revenue Sales Profit Income
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Der Die Das Den Dem Des Ein Eine Einer Eines Bei Im Vom Zum Zur Mit Für Auch Und Aber Laut Nach Wie Von
+    Der Die Das Den Dem Des Ein Eine Einer Eines Unser Unsere Unserem Unseren Unserer Ihr Ihre Sein Seine
+    Bei Im Vom Zum Zur Mit Für Auch Und Aber Laut Nach Wie Von
     Konkurrent Rivale Wettbewerber Umsatz Gewinn Zahlen Quartal Ergebnis Ergebnisse Geschäftsjahr
     Januar Februar März Mai Juni Juli Oktober Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag
     Sonntag Management Company Industry Sector Firm""".split()
@@ -121,6 +122,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             joined = False  # "Globex's Chief": the name ended
         elif joined and prev is not None and prev.group(0).endswith(".") and _bare(prev.group(0)) not in _LEGAL:
             joined = False  # the sentence ended
+        elif joined and prev is not None and _bare(prev.group(0)) in _LEGAL and _bare(m.group(0)) not in _LEGAL:
+            joined = False  # a legal form ends the name ("Stark Maschinenbau SE Telefonkonferenz")
         if joined:
             runs[-1].append(m)
         else:
@@ -258,9 +261,14 @@ def document_names(heading: str, body: str, speakers: Iterable[str] = ()) -> tup
         if " " in name and len(first) >= 3 and first.lower() not in lower and first not in _HEADLINE_WORDS:
             firsts.setdefault(first, set()).add(name)
     for first, owners in firsts.items():
-        if len(owners) == 1 and first not in found and first not in _NOT_NAME and first not in _PLACES:
-            keep(first, next(iter(owners)))
+        if len(owners) == 1 and found.get(first, first) == first and first not in _NOT_NAME and first not in _PLACES:
+            found[first] = next(iter(owners))  # "Wonka's chief" is Wonka Industries' when the text names it so
     return tuple(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _word_char(c: str) -> bool:
+    """A character that continues a name: a Latin letter or digit, or katakana (メタ is not メタバース)."""
+    return (c.isascii() and c.isalnum()) or c in "ÄÖÜäöüßéèáàóòíìúùñç" or "ァ" <= c <= "ヶ" or c == "ー"
 
 
 def name_mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Mention]:
@@ -273,10 +281,8 @@ def name_mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Mention
         i = text.find(alias)
         while i >= 0:
             end = i + len(alias)
-            before_ok = i == 0 or not (text[i - 1].isalnum() or "ァ" <= text[i - 1] <= "ヶ" or text[i - 1] == "ー")
-            after_ok = end >= len(text) or not (
-                text[end].isalnum() and text[end].isascii() or "ァ" <= text[end] <= "ヶ" or text[end] == "ー"
-            )
+            before_ok = i == 0 or not _word_char(text[i - 1])
+            after_ok = end >= len(text) or not _word_char(text[end])
             if (
                 before_ok
                 and (after_ok or text.startswith(("'s", "’s"), end))
