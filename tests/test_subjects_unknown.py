@@ -141,3 +141,21 @@ def test_japanese_names_are_found_between_particles():
     names = document_names("", "競合のオズコープ株式会社は売上高を見込む。")
     assert [m.entity.name for m in name_mentions("競合のオズコープは2800億円", names)] == ["オズコープ"]
     assert name_mentions("オズコープスは", names) == []  # more katakana: another word
+
+
+def test_an_earnings_corpus_about_an_invented_company_gets_generated_questions(tmp_path):
+    from helpers.analysis.compare import findings_frame
+    from helpers.analysis.ledger import empty_ledger
+    from helpers.analysis.questions import generate_questions
+
+    earnings = Path(__file__).parent / "fixtures" / "questions" / "earnings"
+    for f in earnings.iterdir():
+        if f.name != "questions.yaml":
+            (tmp_path / f.name).write_text(f.read_text("utf-8").replace("Tesla", "Halvorsen Marine"), "utf-8")
+    catalog = load_catalog(tmp_path / "catalog.yaml")
+    tables = combine([extract_document(s, catalog) for s in discover(tmp_path)])
+    claims = tables["claims"]
+    assert set(claims["subject"]) == {"Halvorsen Marine"}
+    asked = [q.text for q in generate_questions(findings_frame(claims, empty_ledger(), catalog, tables["sentences"]))]
+    assert "What was Halvorsen Marine's revenue in the third quarter of 2025?" in asked
+    assert len(asked) >= 3
