@@ -159,3 +159,12 @@ def test_an_earnings_corpus_about_an_invented_company_gets_generated_questions(t
     asked = [q.text for q in generate_questions(findings_frame(claims, empty_ledger(), catalog, tables["sentences"]))]
     assert "What was Halvorsen Marine's revenue in the third quarter of 2025?" in asked
     assert len(asked) >= 3
+
+
+@pytest.mark.parametrize("company", ["Meta", "Acme Robotics"])
+def test_a_companys_own_call_is_about_it_however_often_it_names_a_supplier(company):
+    body = "We buy Nvidia chips. Nvidia is a supplier. Nvidia again. Nvidia. Nvidia. Nvidia. Revenue was $84 million."
+    ctx = document_context("d", f"{company} Q4 2024 Earnings Call", body, None)
+    assert (ctx.main_subject, ctx.own_event) == (company, True)
+    review = document_context("d", f"{company} Q4 2024 earnings call: our analysis", body, None)
+    assert review.main_subject != company or not review.own_event

@@ -248,6 +248,17 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     return (subj.value if subj else "", subj.basis if subj else "", per.value, per.basis, counted)
 
 
+def _owner(company: str, names: tuple[tuple[str, str], ...]) -> str:
+    """The organisation a results heading's company is: a lexicon entry's ("NVIDIA" -> Nvidia), else one of the
+    document's own names, else "" (a name rejected there, a speaker's say)."""
+    if not company:
+        return ""
+    hits = mentions(company)
+    if hits and hits[0].start == 0:
+        return organisation_of(hits[0].entity.name) or hits[0].entity.name
+    return company if any(company == n for _, n in names) else ""
+
+
 def document_context(doc_id: str, title: str, body: str, entry: object | None) -> DocumentContext:
     """A document's context from its title, text and catalog entry (any object with catalog fields)."""
     get = (lambda k: _str(getattr(entry, k, "") or "")) if entry is not None else (lambda k: "")
@@ -264,15 +275,18 @@ def document_context(doc_id: str, title: str, body: str, entry: object | None) -
             org = next((organisation_of(h.name) or h.name for h in hits), "") or role_company(str(role))
             if org:
                 orgs[str(name)] = org
-    owner = next((o for o in map(heading_company, headings) if o and any(o == n for _, n in names)), "")
-    main = main_subject(heading, body, speakers, names, owner)
+    owner = next(filter(None, (_owner(heading_company(h), names) for h in headings)), "")
+    own_event = _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading)
+    # on a company's own call or webcast the company its heading names is the main subject, however often the
+    # call names its suppliers; elsewhere that company counts three times more
+    main = owner if owner and own_event else main_subject(heading, body, speakers, names, owner)
     return DocumentContext(
         doc_id=doc_id,
         event_date=get("event_date") or get("published"),
         main_subject=main,
         speaker_orgs=orgs or None,
         reported=reported_period(heading, get("event_date") or get("published")),
-        own_event=bool(main) and _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading),
+        own_event=bool(main) and own_event,
         names=names,
     )
 
