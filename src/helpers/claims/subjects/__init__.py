@@ -12,7 +12,12 @@ a full year's). This module reads them from the sentence and its context.
     an organisation, product or person named in the figure's own clause (the
     one just before the figure first, as in "Metaの設備投資", "Nvidia's
     revenue"); a person stands for their organisation, except for ages and
-    durations, which are the person's own;
+    durations, which are the person's own. Besides the lexicon
+    (``data/entities.yaml``) a document's own organisations count: the company
+    its results heading is about, names with a corporate suffix ("Globex Inc.",
+    "Hammer Werke AG", 株式会社グローベックス, イニテック社) and single names
+    used as a company's owner ("Globex's revenue", "Hooli now has 1,100
+    employees"), found conservatively by ``names``;
 ``speaker``
     "we / our / wir / unser / 当社 / 私たち" in the clause: the speaker's
     organisation (from the people lexicon or the catalog's ``roles``); "I / ich /
@@ -31,7 +36,7 @@ a full year's). This module reads them from the sentence and its context.
     and text name far more often than any other (``speaker`` instead when the
     figure's speaker speaks for it: a known person of that organisation, or on
     its own earnings call or webcast any speaker not labelled operator, analyst,
-    host or guest);
+    host or guest; the company may be one the lexicon does not know);
 empty
     nothing says whose figure it is.
 
@@ -70,7 +75,8 @@ lists them (consolidated, cash, segment; verbs such as "expects").
 **Framing** (``status``, ``generic``, ``generation``): ``helpers.claims.framing``
 read in the figure's own clause at its own offset.
 
-Modules: ``entities`` (the lexicon and where a text names it), ``measures`` (what a figure
+Modules: ``entities`` (the lexicon and where a text names it), ``names`` (a document's own
+organisations the lexicon does not know), ``measures`` (what a figure
 counts), ``clauses`` (the clause around a figure), ``subject`` (whose figure), ``periods``
 (when it holds) and ``columns`` (the claims table's subject, period and counted columns).
 """
@@ -96,6 +102,7 @@ from .entities import (
     version_named,
 )
 from .measures import CURRENCIES, DURATIONS, SELF_DESCRIBING, counted_of, dimension, measure_kind, measures
+from .names import document_names, heading_company, name_mentions
 from .periods import period_in, period_key, point_in_time
 from .subject import main_subject, subject_in_sentence
 
@@ -113,13 +120,16 @@ __all__ = [
     "counted_of",
     "dimension",
     "document_context",
+    "document_names",
     "entities",
     "entity",
+    "heading_company",
     "lineage",
     "main_subject",
     "measure_kind",
     "measures",
     "mentions",
+    "name_mentions",
     "organisation_of",
     "period_in",
     "period_key",

@@ -14,6 +14,7 @@ from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
+from .names import document_names, heading_company, name_mentions, role_company
 from .periods import _OUTLOOK, period_in, reported_period
 from .subject import main_subject, subject_in_sentence
 
@@ -50,6 +51,7 @@ class DocumentContext:
     speaker_orgs: Mapping[str, str] | None = None  # speaker label -> organisation
     reported: tuple[str, str] = ("", "")  # the quarter and year a results document reports on (reported_period)
     own_event: bool = False  # the main subject's own call or webcast: its unnamed speakers speak for it
+    names: tuple[tuple[str, str], ...] = ()  # (alias, name) of organisations the lexicon does not know
 
 
 def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
@@ -203,7 +205,7 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     person = person_for_speaker(speaker)
     # an unnamed speaker ("Host") is someone different in every document
     who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")
-    subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who)
+    subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who, ctx.names)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
     per = period_in(clause, s - left, ctx.event_date, outlook, reported=ctx.reported, end=e - left) or period_in(
@@ -215,7 +217,7 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
         pspeaker = _str(prev.get("speaker"))
         # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
         prev_subject, _ = subject_in_sentence(
-            ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), ""
+            ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "", ctx.names
         )
         if subj is None and prev_subject is not None:
             # an unplaced "we" before stays unknown here too
@@ -246,28 +248,46 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     return (subj.value if subj else "", subj.basis if subj else "", per.value, per.basis, counted)
 
 
+def _owner(company: str, names: tuple[tuple[str, str], ...]) -> str:
+    """The organisation a results heading's company is: a lexicon entry's ("NVIDIA" -> Nvidia), else one of the
+    document's own names, else "" (a name rejected there, a speaker's say)."""
+    if not company:
+        return ""
+    hits = mentions(company)
+    if hits and hits[0].start == 0:
+        return organisation_of(hits[0].entity.name) or hits[0].entity.name
+    return company if any(company == n for _, n in names) else ""
+
+
 def document_context(doc_id: str, title: str, body: str, entry: object | None) -> DocumentContext:
     """A document's context from its title, text and catalog entry (any object with catalog fields)."""
     get = (lambda k: _str(getattr(entry, k, "") or "")) if entry is not None else (lambda k: "")
     speakers = tuple(getattr(entry, "speakers", ()) or ()) if entry is not None else ()
     heading = " ".join(x for x in (title, get("title"), get("event")) if x)
     orgs: dict[str, str] = {}
+    headings = [x for x in (title, get("title"), get("event")) if x]
+    names = document_names("\n".join(headings), body, speakers)
     roles = getattr(entry, "roles", None) if entry is not None else None
     if roles:
         # a catalog that records roles ("Susan Li": "CFO, Meta") names the organisation in them
         for name, role in roles.items() if isinstance(roles, Mapping) else roles:
-            hits = [m.entity for m in mentions(str(role))]
-            org = next((organisation_of(h.name) or h.name for h in hits), "")
+            hits = [m.entity for m in [*mentions(str(role)), *name_mentions(str(role), names)]]
+            org = next((organisation_of(h.name) or h.name for h in hits), "") or role_company(str(role))
             if org:
                 orgs[str(name)] = org
-    main = main_subject(heading, body, speakers)
+    owner = next(filter(None, (_owner(heading_company(h), names) for h in headings)), "")
+    own_event = _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading)
+    # on a company's own call or webcast the company its heading names is the main subject, however often the
+    # call names its suppliers; elsewhere that company counts three times more
+    main = owner if owner and own_event else main_subject(heading, body, speakers, names, owner)
     return DocumentContext(
         doc_id=doc_id,
         event_date=get("event_date") or get("published"),
         main_subject=main,
         speaker_orgs=orgs or None,
         reported=reported_period(heading, get("event_date") or get("published")),
-        own_event=bool(main) and _has(_OWN_EVENT, heading) and not _has(_ABOUT_EVENT, heading),
+        own_event=bool(main) and own_event,
+        names=names,
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from .clauses import Resolved, _all, _has, _lang_key, clause_span
 from .entities import Entity, Mention, mentions, organisation_of, person_for_speaker
 from .measures import DURATIONS
+from .names import name_mentions
 
 _WE = {
     "en": re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Ww]e're|[Ww]e've)\b"),
@@ -65,15 +66,25 @@ def _pick(ms: list[Mention], at: int) -> Mention:
     return min(ms, key=lambda m: m.start - at)
 
 
-def main_subject(title_text: str, body: str, speakers: Iterable[str] = ()) -> str:
+def main_subject(
+    title_text: str,
+    body: str,
+    speakers: Iterable[str] = (),
+    names: tuple[tuple[str, str], ...] = (),
+    heading_owner: str = "",
+) -> str:
     """The organisation a document is mainly about, or "" when none dominates.
 
     Names in the title and catalog entry count three times; one organisation
-    must be named at least twice and twice as often as any other.
+    must be named at least twice and twice as often as any other. ``names`` are
+    the document's own organisations the lexicon does not know (``names.document_names``);
+    ``heading_owner``, the company a results heading is about, counts three times more.
     """
     score: dict[str, float] = {}
+    if heading_owner:
+        score[heading_owner] = 3.0
     for text, weight in ((title_text, 3.0), (body, 1.0)):
-        for m in mentions(text):
+        for m in [*mentions(text), *name_mentions(text, names)]:
             org = organisation_of(m.entity.name) or m.entity.name
             score[org] = score.get(org, 0.0) + weight
     for s in speakers:
@@ -89,14 +100,24 @@ def main_subject(title_text: str, body: str, speakers: Iterable[str] = ()) -> st
 
 
 def subject_in_sentence(
-    text: str, start: int, end: int, lang: str, unit: str, speaker_org: str, speaker: str
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    unit: str,
+    speaker_org: str,
+    speaker: str,
+    names: tuple[tuple[str, str], ...] = (),
 ) -> tuple[Resolved | None, bool]:
-    """The subject the sentence itself gives, and whether the clause refers back to an earlier one."""
+    """The subject the sentence itself gives, and whether the clause refers back to an earlier one; ``names``
+    are the document's own organisations the lexicon does not know (``names.document_names``)."""
     lk = _lang_key(lang)
     personal = unit == "age" or unit in DURATIONS
     left, right = clause_span(text, start, end)
     clause = text[left:right]
     ms = mentions(text)
+    if names:
+        ms = sorted([*ms, *name_mentions(text, names)], key=lambda m: m.start)
     inside = [m for m in ms if left <= m.start and m.end <= right]
     if personal and speaker and _has(_I[lk], clause):
         # "I have been at Oracle for 26 years": the speaker's own years, not the company's age
