@@ -202,8 +202,10 @@ CLAIMS = TableSpec(
         Column(
             "subject",
             "str",
-            "Whose figure it is: an organisation, product or person from data/entities.yaml (a person's figure counts "
-            "for their organisation, except ages and durations), a generic party (customers), an unnamed speaker as "
+            "Whose figure it is: an organisation, product or person from data/entities.yaml or a company the "
+            "document names itself (its results heading, 'Globex Inc.', 'Globex's revenue', 株式会社X; see "
+            "claims.subjects.names; a person's figure counts for their organisation, except ages and durations), a "
+            "generic party (customers), an unnamed speaker as "
             "'Host (doc_id)', or empty; see helpers.claims.subjects.",
         ),
         Column(
