@@ -306,7 +306,7 @@ def test_speaker_and_inferred_attribution_shown_next_to_claims(browser, seed_bui
     # the document report: the claims table names the speaker as inferred, in words, with the confidence beside it;
     # the first row of inferred speakers says what the mark means
     page, seen = _open(browser, out / "documents" / f"{c['doc_id']}.html")
-    table = page.locator("table.data", has=page.locator("th:text-is('who')"))
+    table = page.locator("table[aria-label='claims of the document']")
     row = table.locator("tbody tr", has=page.locator(f"a[href$='#c-{c['claim_id']}']"))
     assert row.count() == 1
     assert f"{shown} {float(c['speaker_confidence']):.2f}" in row.inner_text()

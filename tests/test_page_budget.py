@@ -59,3 +59,31 @@ def test_a_20000_character_english_document_report_stays_under_150_kb(tmp_path):
     page = pages[0].read_text(encoding="utf-8")
     assert page.count('<mark class="claim"') >= 180  # the figures were found: the page is not light by being empty
     assert pages[0].stat().st_size <= DOCUMENT_BUDGET, f"{pages[0].stat().st_size / 1024:.1f} KB"
+
+
+def test_the_claims_table_states_each_figure_once_with_its_qualifier_unit_and_speaker():
+    import pandas as pd
+
+    from helpers.reports.claims import claims_table_html, figure_text, who_text
+
+    rows = [
+        dict(claim_id="d:c0001", line=3, surface="約35万個", value=350000.0, value_low=350000.0, value_high=350000.0,
+             unit="gpu", vague=False, qualifier="approx", topic="meta_gpu_fleet", measure="", speaker="Mark Zuckerberg",
+             attribution="turn", speaker_confidence=0.734, lang="ja"),
+        dict(claim_id="d:c0002", line=9, surface="tens of billions", value=float("nan"), value_low=1e10,
+             value_high=1e11, unit="usd", vague=True, qualifier="", topic="", measure="", speaker="Host",
+             attribution="labelled", speaker_confidence=1.0, lang="en"),
+        dict(claim_id="d:c0003", line=12, surface="more than 2,000", value=float("nan"), value_low=2000.0,
+             value_high=float("inf"), unit="person", vague=False, qualifier="at_least", topic="staff",
+             measure="headcount", speaker="", attribution="author", speaker_confidence=0.9, lang="en"),
+    ]  # fmt: skip
+    assert figure_text(rows[0]) == "≈ 350,000 gpu"
+    assert figure_text(rows[1]) == "10,000,000,000–100,000,000,000 usd (vague)"
+    assert figure_text(rows[2]).startswith("≥ 2,000") and figure_text(rows[2]).endswith(" person")
+    assert who_text(rows[0]) == "Mark Zuckerberg (inferred) 0.73" and who_text(rows[1]) == "Host"
+    html = claims_table_html("d", pd.DataFrame(rows))
+    assert '<a href="#c-d:c0001">c0001</a>' in html  # the id links within the page
+    assert html.count('lang="ja"') == 1 and 'lang="en"' not in html  # only words not in the page's language
+    assert html.count("title=") == 3  # how each kind of attribution is known, said once (turn, label, author)
+    assert "meta_gpu_fleet" in html and "staff · headcount" in html
+    assert 'data-value="350000"' in html and 'data-value="Host"' not in html  # a key only where the text is not one
