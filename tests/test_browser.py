@@ -303,12 +303,14 @@ def test_speaker_and_inferred_attribution_shown_next_to_claims(browser, seed_bui
     out, _ = seed_build
     c = _inferred_claim(out)
     shown = f"{c['speaker']} (inferred)"
-    # the document report: the claims table names the speaker as inferred, in words, with the confidence on hover
+    # the document report: the claims table names the speaker as inferred, in words, with the confidence beside it;
+    # the first row of inferred speakers says what the mark means
     page, seen = _open(browser, out / "documents" / f"{c['doc_id']}.html")
-    row = page.locator("table.data tbody tr", has=page.locator(f"a:text-is('{c['claim_id']}')"))
-    assert shown in row.inner_text()
-    title = row.locator(".speaker").get_attribute("title")
-    assert "inferred" in title and f"confidence {float(c['speaker_confidence']):.2f}" in title
+    table = page.locator("table[aria-label='claims of the document']")
+    row = table.locator("tbody tr", has=page.locator(f"a[href$='#c-{c['claim_id']}']"))
+    assert row.count() == 1
+    assert f"{shown} {float(c['speaker_confidence']):.2f}" in row.inner_text()
+    assert table.locator("tbody td span[title*='inferred: decoded from the turns']").count() == 1
     # ... the claim's mark in the text says who, and turns are headed by an inferred speaker
     assert page.locator(f"mark.claim[title*='{shown}']").count() > 0
     assert page.locator("p.turn strong .speaker.inferred").count() > 0

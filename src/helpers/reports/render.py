@@ -85,7 +85,7 @@ def table(
     ``cells`` maps a column to a row -> HTML function that escapes what it
     shows (``markup.speaker_html``); ``keys`` to a row -> text that filters and
     sorts the column instead of its shown text (a speaker's name, whatever its
-    attribution mark). With tools, the columns in ``optional`` start hidden
+    attribution mark; None where the shown text is the key). With tools, the columns in ``optional`` start hidden
     behind a column chooser; ``state`` keeps the search, filters, sort and
     columns in the page's URL (shareable, restored on Back); ``cards`` wraps
     the text to the page's width, keeps the first column in view and shows
@@ -146,8 +146,9 @@ def _cell(
         cells[col](rec) if col in cells else format_number(v) if col in numeric and not isinstance(v, str) else esc(v)
     )
     attrs = ' class="num"' if col in numeric else ""
-    if col in keys:
-        attrs += f' data-value="{esc(keys[col](rec))}"'
+    key = keys[col](rec) if col in keys else None
+    if key is not None:  # a key function returns None where the shown text already is the key
+        attrs += f' data-value="{esc(key)}"'
     elif col in numeric and not isinstance(v, str) and text:
         attrs += f' data-value="{esc(v)}"'  # sorts by the number, not by its grouped text
     if col in lang:
