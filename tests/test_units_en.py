@@ -171,7 +171,9 @@ def test_transcript_time_stamps_stay_no_claims(text: str) -> None:
 
 
 def test_occurrences_stay_apart_from_multiples() -> None:
-    assert _one("We met three times last year.").unit == "other"
+    # occurrences are counted (the gold's convention, as "drei Mal" and 3回); a multiple stays a multiple
+    assert _one("We met three times last year.").unit == "count"
+    assert _one("It grew three times faster.").unit == "multiple"
 
 
 def test_a_rate_carries_to_like_amounts_compared_with_it() -> None:
