@@ -354,3 +354,24 @@ def test_an_articles_intro_above_a_labelled_conversation_is_its_lead_but_a_shows
     _, as_podcast = _summary(texts, ["en"] * len(texts), 2, 4, speakers=speakers, genre="podcast")
     assert 0 in as_article
     assert not {0, 1} & set(as_podcast)
+
+
+def test_mmr_selection_asks_for_linearly_many_similarities_when_every_sentence_repeats():
+    """A document repeating one sentence thousands of times: each pick ranks the pool once."""
+    import numpy as np
+
+    from helpers.analysis.summarize.selection import _select_mmr
+
+    class Counting:
+        calls = 0
+
+        def __getitem__(self, pair):
+            Counting.calls += 1
+            return 1.0  # every sentence says the same thing
+
+    size, n = 2000, 5
+    scores = np.linspace(1.0, 0.5, size)
+    everything = np.ones(size, dtype=bool)
+    chosen = _select_mmr(scores, everything, everything, Counting(), n)
+    assert chosen == [0, 1, 2, 3, 4]  # repeats only, so the best n held back are used, in order
+    assert Counting.calls <= n * size  # quadratic re-scoring asked for about size**2 / 2

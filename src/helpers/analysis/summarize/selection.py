@@ -71,19 +71,25 @@ def _select_mmr(
     picked: list[int] = []
     held_back: list[int] = []
     while pool and len(picked) < n:
-        best, best_value, best_overlap = -1, -np.inf, 0.0
+        # Values change only when a sentence is picked: rank the pool once per pick and walk down
+        # it, holding back near-repeats, rather than re-scoring the pool after each held-back one
+        # (quadratic in a document that repeats one sentence thousands of times).
+        overlaps: dict[int, float] = {}
         for i in pool:
             overlap = max((similarity[local[i], local[k]] for k in picked), default=0.0)
-            if figures.get(i) and figures[i] <= stated:
-                overlap = 1.0
-            value = round(rounded[i] - MMR_PENALTY * overlap, _SCORE_DECIMALS)
-            if value > best_value:  # ties keep the earlier sentence
-                best, best_value, best_overlap = i, value, overlap
-        pool.remove(best)
-        if best_overlap > REDUNDANCY:
-            held_back.append(best)
-        else:
-            picked.append(best)
-            stated |= figures.get(best, frozenset())
+            overlaps[i] = 1.0 if figures.get(i) and figures[i] <= stated else overlap
+        ranking = sorted(pool, key=lambda i: (-round(rounded[i] - MMR_PENALTY * overlaps[i], _SCORE_DECIMALS), i))
+        chosen = next((i for i in ranking if overlaps[i] <= REDUNDANCY), None)
+        for i in ranking:
+            if i == chosen:
+                break
+            if len(held_back) < n:  # only the first n held back can ever be used
+                held_back.append(i)
+        if chosen is None:
+            break
+        gone = set(ranking[: ranking.index(chosen) + 1])
+        pool = [i for i in pool if i not in gone]
+        picked.append(chosen)
+        stated |= figures.get(chosen, frozenset())
     picked += held_back[: n - len(picked)]
     return sorted(picked)
