@@ -245,7 +245,7 @@ def test_speakers_carried_over_unless_labelled():
     a2, b2, carried = carry_speakers(a, b, links)
     assert list(b2["speaker"]) == ["Mark", "Mark", "Dwarkesh2"]
     assert list(b2["attribution"]) == ["aligned", "aligned", "labelled"]
-    assert list(b2["speaker_confidence"]) == [0.91, 0.876, 1.0]
+    assert list(b2["speaker_confidence"]) == [1.0, 0.96, 1.0]  # link_confidence of 0.91 and 0.876
     assert carried == {0: "a_to_b", 1: "a_to_b"}
     pd.testing.assert_frame_equal(a2, a.astype({"speaker": object, "speaker_confidence": float}))
     assert b["attribution"].tolist() == ["unknown", "turn", "labelled"]  # inputs untouched
@@ -319,3 +319,54 @@ def test_seed_translation_and_write_up_show_the_links_a_reader_draws(tmp_path):
     assert (intro["status"] == "only_b").sum() >= 3
     counts = alignment_summary(out)
     assert counts["matched"] + counts["value_differs"] > 300
+
+
+def test_carried_speakers_respect_labels_and_confident_inferences():
+    """Unknown takes over any link; an inferred speaker only over a confident link; a label never; none from guesses."""
+    from helpers.analysis.align import link_confidence
+
+    a = sentences("a", "de", ["Hallo.", "Wir haben es trainiert.", "Danke.", "Tschüss."])
+    a["speaker"] = ["Host", "Mark", "Mark", "Guest"]
+    a["attribution"] = ["labelled", "labelled", "labelled", "turn"]
+    a["speaker_confidence"] = [1.0, 1.0, 1.0, 0.6]  # the last is a guess: carried nowhere
+    b = sentences("b", "ja", ["こんにちは。", "訓練しました。", "ありがとう。", "さようなら。"])
+    b["speaker"] = [None, "Someone", "Else", None]
+    b["attribution"] = ["unknown", "turn", "turn", "unknown"]
+    b["speaker_confidence"] = [0.0, 0.55, 0.55, 0.0]
+    links = [Link((0,), (0,), 0.80, "path"), Link((1,), (1,), 0.90, "anchor"), Link((2,), (2,), 0.82, "path"),
+             Link((3,), (3,), 0.95, "anchor")]  # fmt: skip
+    _, b2, carried = carry_speakers(a, b, links)
+    assert b2["speaker"].fillna("").tolist() == ["Host", "Mark", "Else", ""]
+    assert list(b2["attribution"]) == ["aligned", "aligned", "turn", "unknown"]
+    assert list(b2["speaker_confidence"]) == [round(link_confidence(0.80), 3), 1.0, 0.55, 0.0]
+    assert carried == {0: "a_to_b", 1: "a_to_b"}
+    assert link_confidence(0.5) == 0.0 and link_confidence(0.99) == 1.0
+
+
+def test_carried_speakers_reach_the_sentences_and_claims_tables():
+    """The tables take what the alignment carries; a claim in a quotation keeps its own voice."""
+    from helpers.analysis.align import carry_into_tables
+
+    a = sentences("a", "en", ["Host: Welcome.", "We trained 5 models."])
+    a["speaker"], a["attribution"], a["speaker_confidence"] = ["Host", "Mark"], ["labelled"] * 2, [1.0, 1.0]
+    b = sentences("b", "ja", ["ようこそ。", "5つのモデルを訓練しました。"])
+    b["speaker"], b["attribution"], b["speaker_confidence"] = [None, "Guest"], ["unknown", "turn"], [0.0, 0.5]
+    sents = pd.concat([a, b], ignore_index=True)
+    claims = pd.DataFrame({
+        "doc_id": ["a", "b", "b"], "claim_id": ["a:c0001", "b:c0001", "b:c0002"], "sentence_id": [1, 1, 1],
+        "speaker": ["Mark", "Guest", "Dwarkesh"], "attribution": ["labelled", "turn", "reported"],
+        "speaker_confidence": [1.0, 0.5, 0.7],
+    })  # fmt: skip
+    alignment = pd.DataFrame({
+        "doc_a": ["a", "a"], "doc_b": ["b", "b"], "sentences_a": ["0", "1"], "sentences_b": ["0", "1"],
+        "score": [0.9, 0.89],
+    })  # fmt: skip
+    s2, c2 = carry_into_tables(sents, claims, alignment)
+    got = s2[s2["doc_id"] == "b"]
+    assert got["speaker"].tolist() == ["Host", "Mark"] and got["attribution"].tolist() == ["aligned"] * 2
+    assert c2["speaker"].tolist() == ["Mark", "Mark", "Dwarkesh"]  # the quotation's claim keeps its speaker
+    assert c2["attribution"].tolist() == ["labelled", "aligned", "reported"]
+    assert c2["speaker_confidence"].tolist() == [1.0, 1.0, 0.7]
+    assert sents["attribution"].tolist() == ["labelled"] * 2 + ["unknown", "turn"]  # inputs untouched
+    same_s, same_c = carry_into_tables(sents, claims, alignment.iloc[0:0])
+    assert same_s is sents and same_c is claims

@@ -71,3 +71,28 @@ def test_any_change_recomputes(extracted, tmp_path, monkeypatch, change):
     monkeypatch.setattr(analysis_reuse, "analyze", lambda *a: calls.append(1) or real(*a))
     analyze_or_reuse(tables, catalog, ledger, fixed, tmp_path / "data", tmp_path / "_build")
     assert calls == [1]
+
+
+def test_carried_speakers_are_written_into_the_changed_documents_rows_only(extracted, tmp_path):
+    """000 (turns decoded) takes speakers from 001 (labelled): its rows change, the others' bytes stay, files agree."""
+    from helpers.build.rows import document_chunks
+    from helpers.build.rows import join as join_chunks
+    from helpers.tables import to_csv_bytes
+
+    tables, catalog, ledger = extracted
+    analysed = analyze_or_reuse(tables, catalog, ledger, FIXED, tmp_path / "data", tmp_path / "_build")
+    docs = sorted(set(tables["documents"]["doc_id"]))
+    names = ("sentences", "claims")
+    chunks = {n: {d: document_chunks({n: tables[n][tables[n]["doc_id"] == d]})[n] for d in docs} for n in names}
+    before = {n: dict(chunks[n]) for n in names}
+    files = {n: join_chunks(list(chunks[n].values())) for n in names}
+    mine = dict(tables)
+    changed = analysis_reuse.carried_tables(mine, analysed, files, chunks)
+    assert changed == ["000_a86c1cdb2fa65775"]
+    assert (mine["claims"]["attribution"] == "aligned").sum() > 0
+    assert set(mine["claims"].loc[mine["claims"]["attribution"] == "aligned", "doc_id"]) == set(changed)
+    for n in names:
+        assert files[n] == to_csv_bytes(analysed[n])  # the data file is the carried table
+        assert [d for d in docs if chunks[n][d] != before[n][d]] == changed
+    # a second pass changes nothing: the tables already hold the carried speakers
+    assert analysis_reuse.carried_tables(mine, analysed, files, chunks) == []

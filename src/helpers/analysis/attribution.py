@@ -8,6 +8,7 @@ phrase, and must see at once when the name is a guess:
 - turn: ``Jensen Huang (inferred)`` (decoded from the turns of an unlabelled dialogue);
 - reported: ``Mark Zuckerberg (reported)`` (the writer reports the person's words);
 - author: ``author``, or ``Name (author)`` when named (the writer's own statement);
+- aligned: ``Name (aligned)`` (taken from the aligned sentence of another rendering of the same event);
 - unknown: nothing (nobody is known to assert it).
 
 The marks are words, not colours, so they survive plain text, CSV and screen
@@ -23,14 +24,15 @@ from collections.abc import Mapping
 import pandas as pd
 
 # The parenthesised word after the name; labelled and unknown get none.
-MARKS = {"turn": "inferred", "reported": "reported", "author": "author"}
-INFERRED = frozenset({"turn", "reported"})
+MARKS = {"turn": "inferred", "reported": "reported", "author": "author", "aligned": "aligned"}
+INFERRED = frozenset({"turn", "reported", "aligned"})
 # What each attribution means, for a tooltip or a legend.
 MEANINGS = {
     "labelled": "named by the transcript's own speaker label",
     "turn": "inferred: decoded from the turns of an unlabelled dialogue",
     "reported": "inferred: the writer reports this person's words",
     "author": "the writer's own statement",
+    "aligned": "inferred: the speaker of the aligned sentence in another rendering of the same event",
     "unknown": "nobody is known to assert this",
 }
 

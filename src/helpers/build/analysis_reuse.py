@@ -4,24 +4,30 @@ Analysis is corpus-wide (findings compare every document's claims) and takes
 longer than everything else in a rebuild that changes nothing; its inputs are
 the extracted tables, the catalog, the ledger and the code. The data files
 written by the previous build are reused only if their bytes are the ones it
-wrote (a CSV round trip gives back the same frame).
+wrote (a CSV round trip gives back the same frame). The speakers the
+alignment carries over are written into the sentences and claims tables, in
+both cases (``carried_tables``), so each document's rows there are its
+extraction's plus what its partner rendering tells about its speakers.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 
 import pandas as pd
 
 from .. import atomic
+from ..analysis.align import carry_into_tables
 from ..tables import to_csv_bytes
 from ..text.catalog import Catalog
 from .analyze import ANALYSED, analyze
 from .confine import read_record
 from .digests import frame_digest, sha, write_if_changed
 from .pipeline import table_spec
+from .rows import Chunk, document_chunks
+from .rows import join as join_chunks
 
 ANALYSIS_RECORD = "analysis.json"
 # Sentence embeddings of documents with another rendering, by content (see analysis.embed).
@@ -72,7 +78,10 @@ def analyze_or_reuse(
     build_dir: Path,
     files: Mapping[str, bytes] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The analysis tables, read back from the data folder when nothing they are computed from changed."""
+    """The analysis tables, read back from the data folder when nothing they are computed from changed.
+
+    Also ``sentences`` and ``claims`` with the speakers carried over (see :func:`carried_tables`).
+    """
     key = analysis_key(tables, catalog, ledger, fixed, files)
     record_path = build_dir / ANALYSIS_RECORD
     record = _read_analysis_record(record_path)
@@ -80,10 +89,11 @@ def analyze_or_reuse(
     if record.get("key") == key and all(
         p.exists() and sha(p.read_bytes()) == record.get("files", {}).get(name) for name, p in paths.items()
     ):
-        return {name: table_spec(name).read_csv(p) for name, p in paths.items()}
-    analysed = {
-        name: df for name, df in analyze(tables, catalog, ledger, build_dir / EMBED_CACHE).items() if name in ANALYSED
-    }
+        reused = {name: table_spec(name).read_csv(p) for name, p in paths.items()}
+        sentences, claims = carry_into_tables(tables["sentences"], tables["claims"], reused["alignment"])
+        return {**reused, "sentences": sentences, "claims": claims}
+    made = analyze(tables, catalog, ledger, build_dir / EMBED_CACHE)
+    analysed = {name: df for name, df in made.items() if name in ANALYSED}
     data_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
     for name, df in analysed.items():
@@ -92,4 +102,49 @@ def analyze_or_reuse(
         digests[name] = sha(data)
     build_dir.mkdir(parents=True, exist_ok=True)
     atomic.write_text(record_path, json.dumps({"key": key, "files": digests}, indent=2, sort_keys=True) + "\n")
-    return analysed
+    return {**analysed, "sentences": made["sentences"], "claims": made["claims"]}
+
+
+SPEAKER_COLUMNS = ("speaker", "attribution", "speaker_confidence", "speaker_inferred")
+
+
+def _changed_docs(before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+    """The documents with a row whose speaker columns differ (same rows, same order)."""
+    if after is before:
+        return []
+    differs = pd.Series(False, index=before.index)
+    for col in SPEAKER_COLUMNS:
+        if col in before.columns:
+            old, new = before[col], after[col]
+            differs |= ~((old == new) | (old.isna() & new.isna()))
+    return sorted(set(before.loc[differs, "doc_id"].astype(str)))
+
+
+def carried_tables(
+    tables: MutableMapping[str, pd.DataFrame],
+    carried: Mapping[str, pd.DataFrame],
+    files: dict[str, bytes],
+    chunks: dict[str, dict[str, Chunk]],
+) -> list[str]:
+    """Put the carried sentences and claims in ``tables``, ``files`` and ``chunks``; the documents changed.
+
+    Only the changed documents' rows are serialised again; the data files are
+    joined from the rows as extraction's are (``build.rows``).
+    """
+    touched: set[str] = set()
+    for name in ("sentences", "claims"):
+        if name not in carried or name not in tables:
+            continue
+        before, after = tables[name], carried[name]
+        docs = _changed_docs(before, after)
+        if not docs:
+            continue
+        touched.update(docs)
+        tables[name] = after
+        per_doc = chunks.get(name)
+        if per_doc is not None:
+            for doc in docs:
+                per_doc[doc] = document_chunks({name: after[after["doc_id"].astype(str) == doc]})[name]
+        joined = join_chunks(list(per_doc.values())) if per_doc is not None else None
+        files[name] = joined if joined is not None else to_csv_bytes(after)
+    return sorted(touched)

@@ -8,7 +8,9 @@ dropped or added). Sentence embeddings for the alignment are cached by content
 in ``embed_cache`` and computed only for documents with another rendering.
 ``summaries`` (summary sentences and key numbers per document) are
 made per document by extraction; ``analyze`` makes them only for tables that
-come without them.
+come without them. Speakers known in one rendering are carried over to the
+sentences and claims aligned with them in another (``analysis.align.speakers``):
+``analyze`` returns those two tables too, and compares the carried claims.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings, aligned_figures
+from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings, aligned_figures, carry_into_tables
 from ..analysis.compare import FINDINGS, findings_frame
 from ..analysis.summarize import summaries_frame
 from ..text.catalog import Catalog
@@ -60,6 +62,8 @@ def analyze(
     )
     fid = [x.fidelity for x in aligned if len(x.fidelity)]
     fidelity = FIDELITY.coerce(pd.concat(fid, ignore_index=True)) if fid else FIDELITY.empty()
+    # Who says a figure decides whose figure it is: compare the claims with the speakers carried over.
+    sentences, claims = carry_into_tables(sentences, claims, alignment)
     # The aligned sentences' figures decide translation slips (analysis.compare).
     findings = FINDINGS.coerce(findings_frame(claims, ledger, catalog, sentences, aligned_figures(fidelity)))
     if "summaries" in tables:
@@ -69,4 +73,5 @@ def analyze(
         genres = dict(zip(docs["doc_id"].astype(str), docs["genre"])) if "genre" in docs.columns else {}
         formats = dict(zip(docs["doc_id"].astype(str), docs["format"])) if "format" in docs.columns else {}
         summaries = summaries_frame(sentences, claims, genres, formats)
-    return {"findings": findings, "alignment": alignment, "fidelity": fidelity, "summaries": summaries}
+    return {"findings": findings, "alignment": alignment, "fidelity": fidelity, "summaries": summaries,
+            "sentences": sentences, "claims": claims}  # fmt: skip

@@ -26,7 +26,7 @@ from .. import atomic
 from ..exceptions import ConfigurationError, HelpersError
 from ..reports.index import ReportEntry
 from ..tables import to_csv_bytes
-from .analysis_reuse import ANALYSIS_RECORD, MAX_RECORD_BYTES, analyze_or_reuse
+from .analysis_reuse import ANALYSIS_RECORD, MAX_RECORD_BYTES, analyze_or_reuse, carried_tables
 from .baseline import BASELINE_TABLES, change_list, drop_baseline, keep_baseline, read_previous
 from .cache import cache_bytes as _cache_bytes
 from .cache import read_cache_entry as _read_cache_entry
@@ -131,7 +131,9 @@ def _full_build(opts: BuildOptions, started: float) -> BuildResult:
         stages = {"extraction": time.perf_counter() - t0}
         log(f"extracted {len(inputs.sources)} documents from {opts.seeds} in {stages['extraction']:.1f}s")
         t0 = time.perf_counter()
-        tables.update(analyze_or_reuse(tables, inputs.catalog, inputs.ledger, fixed, data_dir, build_dir, files))
+        analysed = analyze_or_reuse(tables, inputs.catalog, inputs.ledger, fixed, data_dir, build_dir, files)
+        carried_tables(tables, analysed, files, chunks)  # speakers carried over to other renderings
+        tables.update({k: v for k, v in analysed.items() if k not in ("sentences", "claims")})
         stages["analysis"] = time.perf_counter() - t0
         log(f"compared, aligned and summarized in {stages['analysis']:.1f}s")
 

@@ -183,7 +183,9 @@ CLAIMS = TableSpec(
             "str",
             "How the speaker is known: labelled (transcript label), turn (decoded from an unlabelled dialogue), "
             "reported (a write-up reports the speaker's words), author (the writer's own words, including bracketed "
-            "asides such as 湯川解説) or unknown; turn and reported are inferences.",
+            "asides such as 湯川解説), aligned (carried over from another rendering of the same event, whose aligned "
+            "sentence labels the speaker or knows it confidently) or unknown; turn, reported and aligned are "
+            "inferences.",
             isin=ATTRIBUTIONS,
         ),
         Column(

@@ -104,14 +104,16 @@ SENTENCES = TableSpec(
             "str",
             "How the speaker is known: labelled (the transcript's own label), turn (decoded from an unlabelled "
             "dialogue), reported (a write-up reports the person's words), author (the writer's own statement, heading "
-            "or description) or unknown.",
+            "or description), aligned (carried over from the aligned sentence of another rendering of the same event "
+            "that labels it or knows it confidently; see alignment.speaker_carried) or unknown.",
             isin=ATTRIBUTIONS,
         ),
         Column(
             "speaker_confidence",
             "float",
             "Calibrated probability (0-1) that speaker and attribution are right: 1 for labels, otherwise the accuracy "
-            "observed for such decisions on the hand-labelled gold (text/data/speaker_calibration.yaml).",
+            "observed for such decisions on the hand-labelled gold (text/data/speaker_calibration.yaml); for aligned, "
+            "the source's confidence times the link's (its similarity, 0 at 0.78 and below, 1 at 0.88 and above).",
             min_value=0,
         ),
         Column(

@@ -11,7 +11,7 @@ The tables are ``alignment`` and ``fidelity`` (``table``).
 
 from .fidelity import FIDELITY, VERDICTS, Quantity, aligned_figures, generations, pair_quantities
 from .path import Link, align_vectors, anchors, band
-from .speakers import ALIGNED, carry_speakers
+from .speakers import ALIGNED, carry_into_tables, carry_speakers, link_confidence
 from .table import (
     ALIGNMENT,
     STATUSES,
@@ -38,8 +38,10 @@ __all__ = [
     "alignment_summary",
     "anchors",
     "band",
+    "carry_into_tables",
     "carry_speakers",
     "generations",
+    "link_confidence",
     "pair_quantities",
     "sentence_frame",
 ]
