@@ -33,7 +33,7 @@ catalog's speakers, genre and event, and reports:
 * the fit treats dialogues as clusters: steps must span MIN_DOCS dialogues,
   and pool-adjacent-violators keeps them rising with the posterior.
 
-Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet]
+Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet] [--whole-turns]
 """
 
 from __future__ import annotations
@@ -479,7 +479,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calibrate", action="store_true", help=f"refit {CALIBRATION.relative_to(ROOT)} from the gold")
     ap.add_argument("--quiet", action="store_true", help="no list of errors")
+    ap.add_argument("--whole-turns", action="store_true",
+                    help="decode dialogues turn by turn (speakers.dialogue.WHOLE_TURNS; off by default)")
     args = ap.parse_args(argv)
+    if args.whole_turns:
+        if args.calibrate:
+            ap.error("the shipped table belongs to the default decoder: --calibrate without --whole-turns")
+        spk.dialogue.WHOLE_TURNS = True
     report = evaluate()
     decided = evaluate(decide_all=True)
     if args.calibrate:

@@ -65,6 +65,7 @@ Modules: ``voice`` (Unit, Voice), ``names`` (aliases, mentions, address,
 self-introductions), ``roles`` (host, guest, analyst, moderator), ``handover``
 (announcements, replies by name, echoes), ``cues`` (what sentences and
 boundaries of a dialogue say), ``hmm`` (forward–backward and Viterbi),
+``turns`` (whole-turn decoding: turns, turn-level HMM; an option, off by default),
 ``dialogue`` (the decoder and its EM), ``reported`` (reported speech),
 ``spans`` (voices inside a sentence), ``calibration`` and ``attribution``
 (one voice per sentence).

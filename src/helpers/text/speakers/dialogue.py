@@ -23,6 +23,7 @@ import numpy as np
 
 from .cues import CUE_NAMES, CUE_WEIGHTS, STYLES, Evidence, change_cues, sentence_evidence
 from .hmm import forward_backward, viterbi
+from .turns import candidate_boundaries, decode_turns, segment_turns, spread_turns, turn_emissions
 from .voice import Unit
 
 CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-odds)
@@ -50,6 +51,18 @@ AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue 
 # change speaker), 0.47 to 0.79 in the interviews, podcasts, panels and calls (50% to 100%). The rate without
 # a cue is interpolated between these anchors (share, rate), and EM refines it from there.
 CUED_SHARE_RATE = ((0.2, 0.25), (0.45, 0.8))
+# Decode whole turns (:mod:`.turns`): every sentence of a turn gets the turn's speaker and posterior. Off by
+# default: on the development dialogues it was not better than decoding sentence by sentence (docs/performance.md,
+# speakers, round 3); ``decode_dialogue(..., whole_turns=True)`` or ``bench/eval_speakers.py --whole-turns`` turns
+# it on.
+WHOLE_TURNS = False
+# Which boundaries may change the speaker. A boundary whose chance of a change is under MIN_TURN_CHANGE joins its
+# sentences into one turn. Between two people turns alternate and a change is mostly heard (a question, an answer
+# word, a reply by name): a boundary with no cue (only a paragraph or line break) continues the turn unless its
+# chance of a change reaches UNCUED_TURN_CHANGE (an interview laid out one turn per paragraph). With three or
+# more, anyone may pick up after a pause: the uncued breaks stay candidates.
+UNCUED_TURN_CHANGE = {2: 0.6}
+MIN_TURN_CHANGE = 0.05
 STRONG_CUES = ("question", "answer", "asks", "handed", "replies", "short", "echo")
 
 
@@ -240,8 +253,13 @@ def _em(
     return weights, log_emit
 
 
-def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]) -> list[tuple[str | None, float]]:
-    """(speaker or None for the author's notes, posterior) per unit, decoded over the whole conversation."""
+def decode_dialogue(
+    units: list[Unit], speakers: list[str], role: dict[str, str], whole_turns: bool | None = None
+) -> list[tuple[str | None, float]]:
+    """(speaker or None for the author's notes, posterior) per unit, decoded over the whole conversation.
+
+    ``whole_turns`` (default :data:`WHOLE_TURNS`) decodes turn by turn instead of sentence by sentence.
+    """
     n = len(units)
     if n == 0:
         return []
@@ -251,6 +269,8 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     init = initial_log_probs(st)
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)
+    if WHOLE_TURNS if whole_turns is None else whole_turns:
+        return _decode_whole_turns(init, log_trans, log_emit, features, weights, st)
     path = viterbi(init, log_trans, log_emit)
     gamma, _ = forward_backward(init, log_trans, log_emit)
     who_post = by_speaker(gamma, st)
@@ -268,3 +288,30 @@ def decode_dialogue(units: list[Unit], speakers: list[str], role: dict[str, str]
     for i, w in enumerate(chosen):
         out.append((None if w == AUTHOR else w, float(who_post[i, st.who_opts.index(w)])))
     return out
+
+
+def _decode_whole_turns(
+    init: np.ndarray,
+    log_trans: list[np.ndarray],
+    log_emit: np.ndarray,
+    features: np.ndarray,
+    weights: np.ndarray,
+    st: States,
+) -> list[tuple[str | None, float]]:
+    """Decode turn by turn (:mod:`.turns`): each sentence gets its turn's speaker and posterior."""
+    change_p = _sigmoid(features @ weights) if len(features) else np.zeros(0)
+    positive = [CUE_NAMES.index(c) for c, w in zip(CUE_NAMES, CUE_WEIGHTS) if w > 0]
+    cued = np.asarray((features[:, positive] > 0).any(axis=1) if len(features) else np.zeros(0), dtype=bool)
+    min_uncued = UNCUED_TURN_CHANGE.get(len(st.people), MIN_TURN_CHANGE)
+    turns = segment_turns(len(log_emit), candidate_boundaries(change_p, cued, MIN_TURN_CHANGE, min_uncued))
+    path, gamma = decode_turns(init, log_trans, turn_emissions(log_emit, turns), turns)
+    who_post = by_speaker(gamma, st)
+    per_turn: list[tuple[str | None, float]] = []
+    for k, s in enumerate(path):
+        w = st.states[s][0]
+        j = st.who_opts.index(w)
+        if who_post[k, j] < who_post[k].max() - CLEARLY_LIKELIER:
+            j = int(np.argmax(who_post[k]))
+            w = st.who_opts[j]
+        per_turn.append((None if w == AUTHOR else w, float(who_post[k, j])))
+    return [v for v in spread_turns(turns, per_turn) if isinstance(v, tuple)]
