@@ -71,3 +71,22 @@ def test_an_acre_is_the_international_acre() -> None:
 
 def test_a_commodity_price_per_bushel_is_a_rate() -> None:
     assert _read("Wheat rose to $6.45 a bushel.") == [("$6.45 a bushel", 6.45, "usd_per_bushel")]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Officials said 27 people died and more than 5,000 were injured.", ["person", "person"]),
+        ("A bomb exploded, killing 12 and injuring 40.", ["person", "person"]),
+        ("Police arrested 40 after the match.", ["person"]),
+    ],
+)
+def test_people_counted_by_what_befell_them(text: str, units: list[str]) -> None:
+    assert [u for _, _, u in _read(text)] == units
+
+
+@pytest.mark.parametrize(
+    "text", ["The storm killed 3 cows.", "The fire left 2,500 homes without power.", "They sold 40 and kept 12."]
+)
+def test_a_count_with_its_own_noun_or_no_casualty_verb_stays_a_count(text: str) -> None:
+    assert all(u == "count" for _, _, u in _read(text))

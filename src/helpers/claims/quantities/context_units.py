@@ -5,6 +5,7 @@
 * "lost 15 pounds", "weighs 200 pounds": pounds of weight (kg), not pounds sterling, where no £ sign is written
 * "a 6.1-magnitude earthquake", "magnitude 7.8", "der Stärke 6,1": an earthquake's magnitude (dimensionless)
 * "adults aged 65 and over", "children under five", "im Alter von 70": an age, not a count
+* "27 died and more than 5,000 were injured", "killing 12": people, counted by what befell them
 * "the 64-bit chip", "a 32-bit version": a word size naming a design (a label), no amount of data
 """
 
@@ -39,6 +40,24 @@ _AGE_BEFORE = re.compile(
 _AGE_NOUN_BEFORE = re.compile(
     r"(?i)\b(?:children|kids|babies|infants|toddlers|pupils|Kinder|Jugendliche)\s(?:under|below|aged|unter)\s\Z"
 )
+# "27 died and more than 5,000 were injured", "killing 12", "arrested 40": people counted by what befell them
+_CASUALTY = (
+    r"killed|injured|hurt|wounded|dead|died|arrested|detained|missing|displaced|evacuated|rescued|hospitali[sz]ed|"
+    r"infected"
+)
+_CASUALTY_AFTER = re.compile(
+    rf"(?i)\s(?:(?:others?|more)\s)?(?:(?:were|was|have been|had been|are|have|had|got)\s)?(?:{_CASUALTY})\b"
+)
+_CASUALTY_BEFORE = re.compile(
+    r"(?i)\b(?:killing|injuring|wounding|killed|injured|wounded|arrested|arresting|evacuated|evacuating|"
+    r"rescued|rescuing|infecting|infected|left|leaving)\s(?:(?:at least|more than|over|nearly|almost|about|around|"
+    r"some|another|a further|an estimated)\s)?\Z"
+)
+# what may follow a number that counts the people a casualty verb names: no noun of its own
+_NO_NOUN_AFTER = re.compile(
+    r"(?i)\s?(?:$|[.,;:!?)]|\s(?:people|persons|others|and|or|after|in|on|at|during|when|while|as|since|over|"
+    r"across|near|inside|outside|including|among|with|before|from)\b)"
+)
 _BIT_LABEL = re.compile(r"\d-bit\Z")
 # the noun the word size describes ("64-bit chip", "32-bit version"); "the 16-bit 8088" keeps its reading of data
 _WORD_AFTER = re.compile(r"\s[a-z]")
@@ -71,6 +90,8 @@ def _reread(text: str, q: _Q, lang: str) -> _Q:
         return replace(q, unit="age")  # "aged 70 years", "im Alter von 70 Jahren"
     if q.unit != "count" or q.explicit_unit:
         return q
+    if lang == "en" and (_CASUALTY_AFTER.match(text, q.end) or _casualties_before(text, q, before)):
+        return replace(q, unit="person")
     if _MAGNITUDE_AFTER.match(text, q.end) or _MAGNITUDE_BEFORE.search(before):
         return replace(q, unit="dimensionless")
     if q.kind == "num" and q.high <= 130 and (_AGE_NOUN_BEFORE.search(before) or _aged(before, lang)):
@@ -93,3 +114,13 @@ def _aged(before: str, lang: str) -> bool:
 
 def _scaled(q: _Q, factor: float, unit: str) -> _Q:
     return replace(q, low=q.low * factor, high=q.high * factor, mult=q.mult * factor, unit=unit)
+
+
+def _casualties_before(text: str, q: _Q, before: str) -> bool:
+    """ "killing 12", "injured more than 40": a casualty verb before the number; "left 2,500 homes" has its noun."""
+    m = _CASUALTY_BEFORE.search(before)
+    if m is None:
+        return False
+    if m.group(0).lower().startswith(("left", "leaving")):
+        return _CASUALTY_AFTER.match(text, q.end) is not None
+    return _NO_NOUN_AFTER.match(text, q.end) is not None
