@@ -90,3 +90,19 @@ def test_people_counted_by_what_befell_them(text: str, units: list[str]) -> None
 )
 def test_a_count_with_its_own_noun_or_no_casualty_verb_stays_a_count(text: str) -> None:
     assert all(u == "count" for _, _, u in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("The striker scored twice in the last 10 minutes.", ("twice", 2.0, "count")),
+        ("She has been married twice.", ("twice", 2.0, "count")),
+        ("It is twice the size.", ("twice", 2.0, "multiple")),
+    ],
+)
+def test_twice_after_a_verb_counts_occurrences(text: str, reading: tuple[str, float, str]) -> None:
+    assert _read(text)[0] == reading
+
+
+def test_twice_in_an_idiom_is_no_claim() -> None:
+    assert _read("I thought twice about it.") == []
