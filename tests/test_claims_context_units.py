@@ -106,3 +106,16 @@ def test_twice_after_a_verb_counts_occurrences(text: str, reading: tuple[str, fl
 
 def test_twice_in_an_idiom_is_no_claim() -> None:
     assert _read("I thought twice about it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("to return inflation to 2 . In addition", 2.0), ("the unemployment rate rose to 4.4 in march", 4.4)],
+)
+def test_an_economic_rate_level_said_without_its_sign_is_a_percentage(text: str, value: float) -> None:
+    assert [(v, u) for _, v, u in _read(text)] == [(value, "percent")]
+
+
+@pytest.mark.parametrize("text", ["his heart rate rose to 120", "inflation spread to 9 countries"])
+def test_other_rates_and_counted_nouns_keep_their_reading(text: str) -> None:
+    assert all(u == "count" for _, _, u in _read(text))

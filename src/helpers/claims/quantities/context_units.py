@@ -6,6 +6,7 @@
 * "a 6.1-magnitude earthquake", "magnitude 7.8", "der Stärke 6,1": an earthquake's magnitude (dimensionless)
 * "adults aged 65 and over", "children under five", "im Alter von 70": an age, not a count
 * "27 died and more than 5,000 were injured", "killing 12": people, counted by what befell them
+* "bringing inflation back down to 2", "the unemployment rate rose to 4.4": percent, said without its sign
 * "the 64-bit chip", "a 32-bit version": a word size naming a design (a label), no amount of data
 """
 
@@ -58,6 +59,14 @@ _NO_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:$|[.,;:!?)]|\s(?:people|persons|others|and|or|after|in|on|at|during|when|while|as|since|over|"
     r"across|near|inside|outside|including|among|with|before|from)\b)"
 )
+# "bringing inflation back down to 2", "the unemployment rate rose to 4.4": the level of a rate said without its
+# percent (speech and captions); only economic rates, so "a heart rate of 120" keeps its reading
+_RATE_LEVEL_BEFORE = re.compile(
+    r"(?i)\b(?:inflation|unemployment|jobless rate|interest rates?|(?:funds|policy|bank|benchmark|mortgage|base|"
+    r"discount|deposit|savings|tax|growth|unemployment) rates?|yields?)\b[^.;!?]{0,40}?\b(?:to|at|of|from|around|"
+    r"near|above|below)\s(?:(?:about|around|roughly|nearly|almost|just|over|under)\s)?\Z"
+)
+_MAX_RATE_LEVEL = 30
 _BIT_LABEL = re.compile(r"\d-bit\Z")
 # the noun the word size describes ("64-bit chip", "32-bit version"); "the 16-bit 8088" keeps its reading of data
 _WORD_AFTER = re.compile(r"\s[a-z]")
@@ -92,6 +101,13 @@ def _reread(text: str, q: _Q, lang: str) -> _Q:
         return q
     if lang == "en" and (_CASUALTY_AFTER.match(text, q.end) or _casualties_before(text, q, before)):
         return replace(q, unit="person")
+    if (
+        lang == "en"
+        and q.high <= _MAX_RATE_LEVEL
+        and _RATE_LEVEL_BEFORE.search(text, max(0, q.start - 80), q.start)
+        and _NO_NOUN_AFTER.match(text, q.end)
+    ):
+        return replace(q, unit="percent")
     if _MAGNITUDE_AFTER.match(text, q.end) or _MAGNITUDE_BEFORE.search(before):
         return replace(q, unit="dimensionless")
     if q.kind == "num" and q.high <= 130 and (_AGE_NOUN_BEFORE.search(before) or _aged(before, lang)):
