@@ -25,6 +25,7 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "gallon": {"en": r"gallons?|gal", "de": r"gallone", "ja": r"ガロン"},
     "ounce": {"en": r"(?:troy\s)?ounces?|oz", "de": r"unze", "ja": r"オンス"},
     "tonne": {"en": r"tonnes?|tons?", "de": r"tonne", "ja": r"トン"},
+    "bushel": {"en": r"bushels?|bu", "de": r"scheffel|bushel", "ja": r"ブッシェル"},
     "kilogram": {"en": r"kilos?|kilograms?|kg", "de": r"kilo|kilogramm|kg", "ja": r"キロ|キログラム"},
     "square_foot": {"en": r"square\sfoot|sq\.?\s?ft", "de": r"quadratfuß", "ja": r"平方フィート"},
     "square_meter": {

@@ -107,7 +107,12 @@ PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
         {"en": ("light year", "light years", "light-years"), "de": ("lichtjahre", "lichtjahr"), "ja": ("光年",)},
     ),
     ("angstrom", "meter", {"en": ("angstrom", "angstroms"), "ja": ("オングストローム",)}),
-    ("acre", "square_meter", {"en": ("acre", "acres"), "de": ("acre", "morgen"), "ja": ("エーカー",)}),
+    # the international acre (43,560 international square feet; pint's "acre" is the US survey acre, 4 ppm larger)
+    (
+        "4046.8564224 * meter ** 2",
+        "square_meter",
+        {"en": ("acre", "acres"), "de": ("acre", "morgen"), "ja": ("エーカー",)},
+    ),
     ("hectare", "square_meter", {"en": ("hectare", "hectares"), "de": ("hektar", "ha"), "ja": ("ヘクタール",)}),
     (
         "meter**2",

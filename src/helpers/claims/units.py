@@ -71,7 +71,7 @@ PHYSICAL = (
     "coulomb",
     "pascal",
 )
-RATIOS = ("percent", "percentage_point", "multiple", "index_point")
+RATIOS = ("percent", "percentage_point", "multiple", "index_point", "dimensionless")
 CALENDAR = ("year", "age", "version", "other")
 
 # pint expression of each physical base unit
@@ -199,6 +199,8 @@ def _info(pint_unit: str, base: str) -> UnitInfo:
     target = ureg.Unit(_BASE[base]) if base in _BASE else None
     if target is None:
         raise KeyError(base)
+    if pint_unit[:1].isdigit():  # a scaled unit ("4046.8564224 * meter ** 2"): no offset
+        return UnitInfo(base, float(ureg.Quantity(pint_unit).to(target).magnitude), 0.0)
     zero = ureg.Quantity(0.0, pint_unit).to(target).magnitude
     one = ureg.Quantity(1.0, pint_unit).to(target).magnitude
     return UnitInfo(base, float(one - zero), float(zero))

@@ -61,6 +61,16 @@ _CLAUSE_GOES_ON = re.compile(
     r"\s?%|\s(?:percent|per cent|inch(?:es)?|feet|foot|mph|miles?|km|kg|pounds?|at|in|by|to"
     r"|and|or|for|from|this|next|last|over)\b"
 )
+# "a point and a half", "two points and a quarter": a move in percentage points said in words; "a decade",
+# "ein Jahrzehnt": ten years; "a century": a hundred
+_POINT_AND_FRACTION = re.compile(
+    r"(?i)\b(a|one|two|three|four|five)\s(?:percentage\s)?points?\sand\sa\s(half|quarter)\b"
+)
+_SMALL = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "half": 0.5, "quarter": 0.25}
+_A_DECADE = {
+    "en": re.compile(r"(?i)\b(?:a|one)\s(decade|century)\b(?![\s-](?:ago|old|later|earlier|low|high))"),
+    "de": re.compile(r"(?i)\b(?:ein|einem|eines)\s(Jahrzehnt|Jahrhundert)s?\b"),
+}
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
 
@@ -78,6 +88,9 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     cores += _dates(text, lang, taken + _spans(cores)) if digits else []
     if lang != "ja" and digits and ("'" in text or "’" in text):
         cores += _short_years(text, taken + _spans(cores))
+    said = _said_amounts(text, lang, taken)
+    cores += said
+    taken += _spans(said)
     cores += _word_fractions(text, lang, taken)
     if lang == "ja":
         cores += _ja_wari(text, taken) + _kana_numerals(text, taken) + _ja_fractions(text, taken)
@@ -270,4 +283,22 @@ def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             cores.append(_Core(m.start(), m.end(), v, v))
         else:
             cores.append(_Core(m.start(), m.end(), sign * 100 * frac, sign * 100 * frac, kind="fraction"))
+    return cores
+
+
+def _said_amounts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """Amounts said with words that carry their unit: "a point and a half" (1.5 percentage points), "a decade"
+    (10 years), "ein Jahrhundert" (100 years)."""
+    cores: list[_Core] = []
+    if lang == "en" and "point" in text:
+        for m in _POINT_AND_FRACTION.finditer(text):
+            v = _SMALL[m.group(1).lower()] + _SMALL[m.group(2).lower()]
+            if not _overlaps(m.start(), m.end(), taken):
+                cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="percentage_point"))
+    pattern = _A_DECADE.get(lang)
+    if pattern is not None and ("ecade" in text or "entur" in text or "ahr" in text):
+        for m in pattern.finditer(text):
+            v = 10.0 if m.group(1).lower().startswith(("decade", "jahrzehnt")) else 100.0
+            if not _overlaps(m.start(), m.end(), taken + _spans(cores)):
+                cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="duration_year"))
     return cores

@@ -18,6 +18,11 @@ from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 _TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
+# "scored twice in the last 10 minutes", "has been married twice.": occurrences, counted as "two times" is
+_TWICE_OCCURRENCE = re.compile(
+    r"(?i)(?<=[a-z]\s)(?:twice|thrice)(?=\s?(?:$|[.,;:!?)]|\s(?:in|on|at|before|after|during|for|this|last|and|"
+    r"since|within|over|so far|already|now|then|while|when|but|or|to)\b))"
+)
 _ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
@@ -317,6 +322,10 @@ def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: l
         if not _overlaps(m.start(), m.end(), taken):  # "twice the speed", "twice as fast": a multiple of two
             v = 2.0 if m.group(0).lower() == "twice" else 3.0
             cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="multiple"))
+    for m in _TWICE_OCCURRENCE.finditer(text) if "ice" in text else ():
+        if not _overlaps(m.start(), m.end(), taken + _spans(cores)):
+            v = 2.0 if m.group(0).lower() == "twice" else 3.0
+            cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="count"))
     for m in _FOLD.finditer(text) if "fold" in text or "fach" in text else ():
         if _overlaps(m.start(), m.end(), taken):
             continue

@@ -20,6 +20,7 @@ from ..lexicon import (
     URL,
 )
 from .attach import _attach, _temperature_letter
+from .context_units import context_units
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -108,7 +109,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = index_points(text, qs, lang)
+    qs = context_units(text, index_points(text, qs, lang), lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":

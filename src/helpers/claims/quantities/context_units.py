@@ -1,0 +1,142 @@
+"""Readings a quantity's sentence decides: the same words name different units in different trades.
+
+* ounces of gold, silver or a mine's output are troy ounces (31.1 g), not the avoirdupois ounce (28.3 g);
+  "Feinunzen" / "Unzen Gold" in German, トロイオンス is read so by the tables already
+* "lost 15 pounds", "weighs 200 pounds": pounds of weight (kg), not pounds sterling, where no £ sign is written
+* "a 6.1-magnitude earthquake", "magnitude 7.8", "der Stärke 6,1": an earthquake's magnitude (dimensionless)
+* "adults aged 65 and over", "children under five", "im Alter von 70": an age, not a count
+* "27 died and more than 5,000 were injured", "killing 12": people, counted by what befell them
+* "bringing inflation back down to 2", "the unemployment rate rose to 4.4": percent, said without its sign
+* "the 64-bit chip", "a 32-bit version": a word size naming a design (a label), no amount of data
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import _Q
+
+_TROY_PER_AVOIRDUPOIS = 0.0311034768 / 0.028349523125
+_OUNCE_SURFACES = frozenset({"ounce", "ounces", "oz", "unze", "unzen"})
+_PRECIOUS = re.compile(
+    r"(?i)\b(?:gold|silver|platinum|palladium|bullion|precious metals?|min(?:e|es|ing|er|ers)|Gold[a-zäöü]*|"
+    r"Silber[a-zäöü]*|Platin|Edelmetall[a-zäöü]*|Mine|Minen|Bergbau)\b"
+)
+_POUND_SURFACES = frozenset({"pound", "pounds"})
+_KG_PER_POUND = 0.45359237
+_WEIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding|weigh|weighs|weighed|weighing|"
+    r"weight of|heavier by|lighter by|put on)\s(?:(?:about|around|nearly|almost|over|more than|up to|some|roughly|"
+    r"an extra|another|a further)\s)?\Z"
+)
+_WEIGHT_AFTER = re.compile(r"(?i)\s(?:of (?:weight|body weight|fat|muscle)|heavier|lighter|overweight)\b")
+_MAGNITUDE_AFTER = re.compile(r"(?i)-?\s?magnitude\b")
+_MAGNITUDE_BEFORE = re.compile(r"(?i)\b(?:magnitude|magnitude-|Stärke|Magnitude)\s?\Z")
+_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:aged|ages|age|aged between|aged from|children|kids|babies|infants|toddlers|youngsters|"
+    r"(?:people|adults|patients|women|men|those|anyone|drivers|workers) (?:over|under|older than|younger than)|"
+    r"(?:children|kids|babies|infants) (?:under|below|younger than|over)|im Alter von|ab|unter|über)\s\Z"
+)
+_AGE_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:children|kids|babies|infants|toddlers|pupils|Kinder|Jugendliche)\s(?:under|below|aged|unter)\s\Z"
+)
+# "27 died and more than 5,000 were injured", "killing 12", "arrested 40": people counted by what befell them
+_CASUALTY = (
+    r"killed|injured|hurt|wounded|dead|died|arrested|detained|missing|displaced|evacuated|rescued|hospitali[sz]ed|"
+    r"infected"
+)
+_CASUALTY_AFTER = re.compile(
+    rf"(?i)\s(?:(?:others?|more)\s)?(?:(?:were|was|have been|had been|are|have|had|got)\s)?(?:{_CASUALTY})\b"
+)
+_CASUALTY_BEFORE = re.compile(
+    r"(?i)\b(?:killing|injuring|wounding|killed|injured|wounded|arrested|arresting|evacuated|evacuating|"
+    r"rescued|rescuing|infecting|infected|left|leaving)\s(?:(?:at least|more than|over|nearly|almost|about|around|"
+    r"some|another|a further|an estimated)\s)?\Z"
+)
+# what may follow a number that counts the people a casualty verb names: no noun of its own
+_NO_NOUN_AFTER = re.compile(
+    r"(?i)\s?(?:$|[.,;:!?)]|\s(?:people|persons|others|and|or|after|in|on|at|during|when|while|as|since|over|"
+    r"across|near|inside|outside|including|among|with|before|from)\b)"
+)
+# "bringing inflation back down to 2", "the unemployment rate rose to 4.4": the level of a rate said without its
+# percent (speech and captions); only economic rates, so "a heart rate of 120" keeps its reading
+_RATE_LEVEL_BEFORE = re.compile(
+    r"(?i)\b(?:inflation|unemployment|jobless rate|interest rates?|(?:funds|policy|bank|benchmark|mortgage|base|"
+    r"discount|deposit|savings|tax|growth|unemployment) rates?|yields?)\b[^.;!?]{0,40}?\b(?:to|at|of|from|around|"
+    r"near|above|below)\s(?:(?:about|around|roughly|nearly|almost|just|over|under)\s)?\Z"
+)
+_MAX_RATE_LEVEL = 30
+_BIT_LABEL = re.compile(r"\d-bit\Z")
+# the noun the word size describes ("64-bit chip", "32-bit version"); "the 16-bit 8088" keeps its reading of data
+_WORD_AFTER = re.compile(r"\s[a-z]")
+_REACH = 40  # characters before a number within which its context words are looked for
+
+
+def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """``qs`` with troy ounces, pounds of weight, magnitudes and ages read from the sentence; word-size labels
+    dropped."""
+    if lang == "ja":
+        return qs
+    out: list[_Q] = []
+    for q in qs:
+        if q.unit == "byte" and _BIT_LABEL.search(text, q.start, q.end) and _WORD_AFTER.match(text, q.end):
+            continue
+        out.append(_reread(text, q, lang))
+    return out
+
+
+def _reread(text: str, q: _Q, lang: str) -> _Q:
+    surface = q.unit_surface.lower()
+    before = text[max(0, q.start - _REACH) : q.start]
+    if q.unit == "kilogram" and surface in _OUNCE_SURFACES and _PRECIOUS.search(text):
+        return _scaled(q, _TROY_PER_AVOIRDUPOIS, "kilogram")
+    if lang == "en" and q.unit == "gbp" and surface in _POUND_SURFACES:
+        if _WEIGHT_BEFORE.search(before) or _WEIGHT_AFTER.match(text, q.end):
+            return _scaled(q, _KG_PER_POUND, "kilogram")
+        return q
+    if q.unit == "duration_year" and _aged(before, lang):
+        return replace(q, unit="age")  # "aged 70 years", "im Alter von 70 Jahren"
+    if q.unit != "count" or q.explicit_unit:
+        return q
+    if lang == "en" and (_CASUALTY_AFTER.match(text, q.end) or _casualties_before(text, q, before)):
+        return replace(q, unit="person")
+    if (
+        lang == "en"
+        and q.high <= _MAX_RATE_LEVEL
+        and _RATE_LEVEL_BEFORE.search(text, max(0, q.start - 80), q.start)
+        and _NO_NOUN_AFTER.match(text, q.end)
+    ):
+        return replace(q, unit="percent")
+    if _MAGNITUDE_AFTER.match(text, q.end) or _MAGNITUDE_BEFORE.search(before):
+        return replace(q, unit="dimensionless")
+    if q.kind == "num" and q.high <= 130 and (_AGE_NOUN_BEFORE.search(before) or _aged(before, lang)):
+        return replace(q, unit="age")
+    return q
+
+
+def _aged(before: str, lang: str) -> bool:
+    """An age word right before the number: "aged 65", "ages 5 to 11", "im Alter von 70"."""
+    m = _AGE_BEFORE.search(before)
+    if m is None:
+        return False
+    word = m.group(0).strip().lower()
+    if word in ("ab", "unter", "über"):
+        return False  # German prepositions alone say nothing of age
+    if lang == "de":
+        return word.startswith("im alter")
+    return not word.startswith("im ")
+
+
+def _scaled(q: _Q, factor: float, unit: str) -> _Q:
+    return replace(q, low=q.low * factor, high=q.high * factor, mult=q.mult * factor, unit=unit)
+
+
+def _casualties_before(text: str, q: _Q, before: str) -> bool:
+    """ "killing 12", "injured more than 40": a casualty verb before the number; "left 2,500 homes" has its noun."""
+    m = _CASUALTY_BEFORE.search(before)
+    if m is None:
+        return False
+    if m.group(0).lower().startswith(("left", "leaving")):
+        return _CASUALTY_AFTER.match(text, q.end) is not None
+    return _NO_NOUN_AFTER.match(text, q.end) is not None
