@@ -14,7 +14,8 @@ def _read(text: str) -> list[tuple[str, str, float]]:
 @pytest.mark.parametrize("text, expected", [
     ("the screen grows to 6. 1 inches this year", [("6. 1 inches", "meter", 0.15494)]),
     ("growth slows to 1. 7 percent next year", [("1. 7 percent", "percent", 1.7)]),
-    ("unemployment rises to 4. 4 at the end of next year", [("4. 4", "count", 4.4)]),
+    # an economic rate's level without its % sign is a percentage (claims.quantities.context_units)
+    ("unemployment rises to 4. 4 at the end of next year", [("4. 4", "percent", 4.4)]),
 ])
 def test_a_split_decimal_before_its_unit_or_clause_is_one_number(text: str, expected: list) -> None:
     assert _read(text) == expected
