@@ -154,7 +154,7 @@ def test_document_text_marks_a_change_of_voice_inside_a_block():
     html = document_html(blocks, sentences)
     assert html.index("[<span") < html.index('id="s-0"')
     assert "Mark Zuckerberg (reported)</span>]" in html
-    assert 'author</span>]</small> <span class="sentence" id="s-1"' in html
+    assert 'author</span>]</small> <span id="s-1"' in html
     turn = blocks.assign(speaker="Jensen Huang", speaker_inferred=True, kind="turn")
     same = sentences.assign(speaker="Jensen Huang", attribution="turn")
     html = document_html(turn, same)
