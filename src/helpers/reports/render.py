@@ -238,6 +238,7 @@ def document_html(
     langs = sentences["lang"].value_counts() if "lang" in sentences and len(sentences) else None
     main = str(langs.index[0]) if langs is not None and len(langs) else ""
     explained: set[str] = set()  # speakers whose turn has said once how they are known
+    state: dict[str, str] = {}  # "voice": the voice the previous block ended in (a continued turn goes unheaded)
     parts = [f'<div class="document-text"{lang_attr(main)}>']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
@@ -256,13 +257,15 @@ def document_html(
             )
             break
         shown += len(text)
+        if kind != "turn":
+            state.clear()
         if kind == "chrome":
             parts.append(f'<p class="chrome"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained))
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained, state))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -290,12 +293,17 @@ def _block_html(
     marks: Mapping[int, list[_Mark]],
     main: str = "",
     explained: set[str] | None = None,
+    state: dict[str, str] | None = None,
 ) -> str:
     """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
     and their claims marked. ``main``: the text's language (a sentence in it carries no ``lang``
     of its own); ``explained``: the speakers whose tooltip says how they are known, added to on
-    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report)."""
+    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report);
+    ``state["voice"]``: the voice the previous turn ended in, written back at the end. A turn
+    that continues that voice is not headed again (as a printed transcript names a speaker once
+    for consecutive paragraphs); its timestamp stays."""
     explained = set() if explained is None else explained
+    state = {} if state is None else state
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -303,10 +311,11 @@ def _block_html(
     if b.get("speaker"):
         how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
         voice = said_by(b["speaker"], how)
-        # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-        first = how != "labelled" and voice not in explained
-        explained.add(voice)
-        label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
+        if state.get("voice") != voice:
+            # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
+            first = how != "labelled" and voice not in explained
+            explained.add(voice)
+            label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
     if b.get("timestamp"):
         label += f"<code>({esc(b['timestamp'])})</code> "
     body, pos = [], 0
@@ -348,6 +357,10 @@ def _block_html(
         )
         pos = s1
     body.append(esc(text[pos:]))
+    if voice and kind == "turn":
+        state["voice"] = voice
+    else:
+        state.clear()
     tag = "h4" if kind == "heading" else "p"
     return f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>'
 
