@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -154,7 +155,7 @@ def test_document_text_marks_a_change_of_voice_inside_a_block():
     html = document_html(blocks, sentences)
     assert html.index("[<span") < html.index('id="s-0"')
     assert "Mark Zuckerberg (reported)</span>]" in html
-    assert 'author</span>]</small> <span class="sentence" id="s-1"' in html
+    assert 'author</span>]</small> <span id="s-1"' in html
     turn = blocks.assign(speaker="Jensen Huang", speaker_inferred=True, kind="turn")
     same = sentences.assign(speaker="Jensen Huang", attribution="turn")
     html = document_html(turn, same)
@@ -197,3 +198,30 @@ def test_topic_summaries_word_their_speakers_by_the_rule():
     out = topic_summaries(claims, sentences, CATALOG).set_index("doc_id")
     assert out.loc["en_talk", "speaker"] == "Jensen Huang (inferred)"
     assert out.loc["ja_notes", "speaker"] == "author"
+
+
+def test_a_turn_continuing_the_same_voice_is_not_headed_again():
+    texts = ["Wir haben 350.000 GPUs.", "Und mehr kommen.", "Wirklich?", "Ja, 600.000.", "Gut."]
+    who = ["Mark Zuckerberg", "Mark Zuckerberg", "Gastgeber", "Mark Zuckerberg", "Mark Zuckerberg"]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    blocks = pd.DataFrame([
+        dict(block_id=i, kind="turn", start=s, end=s + len(t), text=t, speaker=w, speaker_inferred=True,
+             timestamp=f"00:0{i}")
+        for i, (t, w, s) in enumerate(zip(texts, who, starts, strict=True))
+    ])  # fmt: skip
+    sentences = pd.DataFrame([
+        dict(sentence_id=i, block_id=i, start=s, end=s + len(t), lang="de", speaker=w, attribution="turn",
+             speaker_confidence=0.9)
+        for i, (t, w, s) in enumerate(zip(texts, who, starts, strict=True))
+    ])  # fmt: skip
+    html = document_html(blocks, sentences)
+    headed = re.findall(r'<p class="turn">(<strong>.*?</strong>)?', html)
+    assert [bool(h) for h in headed] == [True, False, True, True, False]
+    assert html.count("(00:0") == 5  # every timestamp stays
+    # a voice that changes inside the turn before (shown in brackets) is named again on the next turn
+    mark = blocks.assign(speaker="Mark Zuckerberg")
+    said = sentences.assign(speaker=["Mark Zuckerberg", "Gastgeber"] + ["Mark Zuckerberg"] * 3)
+    html = document_html(mark, said)
+    headed = re.findall(r'<p class="turn">(<strong>.*?</strong>)?', html)
+    assert [bool(h) for h in headed] == [True, False, True, False, False]
+    assert "[<span" in html.split('id="s-1"')[0].rsplit("<p", 1)[1]

@@ -112,7 +112,7 @@ def test_claim_permalink_lands_below_the_sticky_header(browser, seed_build, widt
     page, errors = _open(browser, out / "documents" / f"{DOC}.html", width, fragment=f"#c-{claim}")
     page.wait_for_timeout(100)
     header = page.locator(".site-header").bounding_box()
-    sentence = page.locator(".sentence.is-target")
+    sentence = page.locator(".document-text span[id^='s-'].is-target")
     assert sentence.count() == 1
     box = sentence.bounding_box()
     mark = page.locator(f"[id='c-{claim}']").bounding_box()

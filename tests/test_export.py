@@ -62,7 +62,7 @@ def test_render_helpers_escape_document_text():
     assert "<script>" not in out and "<img" not in out and "javascript:alert(3)\">" not in out
     assert '<td class="num" data-value="1234567.0">1,234,567</td>' in out
     marked = highlight(NASTY, [(8, 14, "x")])
-    assert "<script>" not in marked and '<mark class="claim"' in marked
+    assert "<script>" not in marked and '<mark title="x">' in marked
 
 
 @settings(max_examples=200, deadline=None)
@@ -70,7 +70,7 @@ def test_render_helpers_escape_document_text():
 def test_highlight_never_loses_or_injects_text(text, raw_spans):
     spans = [(min(a, b), max(a, b), "t") for a, b in raw_spans]
     out = highlight(text, spans)
-    stripped = re.sub(r'<mark class="claim" title="t">|</mark>', "", out)
+    stripped = re.sub(r'<mark title="t">|</mark>', "", out)
     assert stripped == esc(text)
 
 
@@ -124,9 +124,9 @@ def test_document_text_is_cut_with_a_note_beyond_the_limit():
         [{"doc_id": "d", "sentence_id": i, "block_id": i, "start": i * 11, "end": i * 11 + 10, "lang": "de"} for i in range(10)]
     )
     full = document_html(blocks, sentences)
-    assert full.count('class="sentence"') == 10 and "cut here" not in full
+    assert full.count('<span id="s-') == 10 and "cut here" not in full
     cut = document_html(blocks, sentences, max_chars=30)
-    assert cut.count('class="sentence"') == 3
+    assert cut.count('<span id="s-') == 3
     assert "cut here after 30 of 100 characters (up to sentence s-2)" in cut
 
 

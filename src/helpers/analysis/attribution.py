@@ -69,18 +69,19 @@ def said_by_row(row: Mapping) -> str:
     return said_by(row.get("speaker"), row.get("attribution"))
 
 
-def speaker_note(attribution: object, confidence: object = None) -> str:
+def speaker_note(attribution: object, confidence: object = None, *, meaning: bool = True) -> str:
     """How the speaker is known and how sure that is, in words: for a tooltip next to ``said_by``.
 
     A label is certain and says so without a number; other attributions give
-    the calibrated confidence with two decimals.
+    the calibrated confidence with two decimals. ``meaning=False``: only the confidence
+    (where the page has said how the speaker is known).
     """
     how = _text(attribution)
-    meaning = MEANINGS.get(how, "")
+    words = MEANINGS.get(how, "") if meaning else ""
     try:
         p = float(confidence)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         p = math.nan
     if how in ("labelled", "unknown", "") or math.isnan(p):
-        return meaning
-    return f"{meaning}; confidence {p:.2f}"
+        return words
+    return f"{words}; confidence {p:.2f}" if words else f"confidence {p:.2f}"

@@ -42,17 +42,20 @@ def lang_span(text: object, code: object) -> str:
     return f"<span{attr}>{esc(text)}</span>" if attr else esc(text)
 
 
-def speaker_html(speaker: object, attribution: object, confidence: object = None, *, explain: bool = True) -> str:
+def speaker_html(
+    speaker: object, attribution: object, confidence: object = None, *, explain: bool = True, meaning: bool = True
+) -> str:
     """The speaker as ``attribution.said_by`` words it, escaped; how it is known and how sure in a tooltip.
 
     The mark of an inference is text ("(inferred)", "(reported)"), never colour
     alone, so it reaches screen readers and copied text; "" without a speaker.
-    ``explain=False`` leaves the tooltip out (where the page says it once).
+    ``explain=False`` leaves the tooltip out (where the page says it once);
+    ``meaning=False`` keeps only the confidence (where the page has said how the speaker is known).
     """
     said = said_by(speaker, attribution)
     if not said:
         return ""
     cls = "speaker inferred" if str(attribution) in INFERRED else "speaker"
-    note = speaker_note(attribution, confidence) if explain else ""
+    note = speaker_note(attribution, confidence, meaning=meaning) if explain else ""
     title = f' title="{esc(note)}"' if note else ""
     return f'<span class="{cls}"{title}>{esc(said)}</span>'

@@ -191,7 +191,10 @@ def boxed(table_html: str, label: str, tools: bool = False) -> str:
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int, str] | tuple[int, int, str, str]]) -> str:
-    """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap."""
+    """Escape ``text`` and wrap each (start, end, title[, anchor id]) span in <mark>; spans must not overlap.
+
+    The markup is as short as it can be (a report holds hundreds): no class (the stylesheet
+    styles ``.document-text mark``), and no ``title`` when the title is empty."""
     out, pos = [], 0
     for start, end, title, *anchor in sorted(spans):
         ident = f' id="{esc(anchor[0])}"' if anchor else ""
@@ -201,7 +204,8 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str] | tuple[int, int, 
                 out.append(f"<span{ident}></span>")
             continue
         out.append(esc(text[pos:start]))
-        out.append(f'<mark class="claim"{ident} title="{esc(title)}">{esc(text[start:end])}</mark>')
+        tip = f' title="{esc(title)}"' if title else ""
+        out.append(f"<mark{ident}{tip}>{esc(text[start:end])}</mark>")
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)
@@ -234,6 +238,7 @@ def document_html(
     langs = sentences["lang"].value_counts() if "lang" in sentences and len(sentences) else None
     main = str(langs.index[0]) if langs is not None and len(langs) else ""
     explained: set[str] = set()  # speakers whose turn has said once how they are known
+    state: dict[str, str] = {}  # "voice": the voice the previous block ended in (a continued turn goes unheaded)
     parts = [f'<div class="document-text"{lang_attr(main)}>']
     ordered = blocks.sort_values("start").to_dict("records")
     total = sum(len(str(b["text"])) for b in ordered)
@@ -252,19 +257,21 @@ def document_html(
             )
             break
         shown += len(text)
+        if kind != "turn":
+            state.clear()
         if kind == "chrome":
             parts.append(f'<p class="chrome"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue
         if kind == "title":
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
             continue
-        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained))
+        parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained, state))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-# A claim's highlight: (start, end) in document offsets, its title and its anchor.
-_Mark = tuple[int, int, str, str]
+# A claim's highlight: (start, end) in document offsets, its unit, who says it and its anchor.
+_Mark = tuple[int, int, str, str, str]
 
 
 def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
@@ -273,9 +280,9 @@ def _claim_marks(claims: pd.DataFrame | None) -> dict[int, list[_Mark]]:
     if claims is not None and len(claims):
         for c in claims.to_dict("records"):
             said = said_by(c.get("speaker"), c.get("attribution"))
-            title = f"{c.get('unit', '')} · {said}" if said else str(c.get("unit", ""))
+            unit = "" if pd.isna(c.get("unit")) else str(c.get("unit", ""))
             marks.setdefault(int(c["sentence_id"]), []).append(
-                (int(c["start"]), int(c["end"]), title, claim_anchor(str(c["claim_id"])))
+                (int(c["start"]), int(c["end"]), unit, said, claim_anchor(str(c["claim_id"])))
             )
     return marks
 
@@ -286,12 +293,17 @@ def _block_html(
     marks: Mapping[int, list[_Mark]],
     main: str = "",
     explained: set[str] | None = None,
+    state: dict[str, str] | None = None,
 ) -> str:
     """One block (paragraph or heading) headed by its speaker and time, its sentences anchored
     and their claims marked. ``main``: the text's language (a sentence in it carries no ``lang``
     of its own); ``explained``: the speakers whose tooltip says how they are known, added to on
-    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report)."""
+    their first turn (the same tooltip on each of hundreds of turns was a fifth of a report);
+    ``state["voice"]``: the voice the previous turn ended in, written back at the end. A turn
+    that continues that voice is not headed again (as a printed transcript names a speaker once
+    for consecutive paragraphs); its timestamp stays."""
     explained = set() if explained is None else explained
+    state = {} if state is None else state
     kind, text, b0 = b["kind"], str(b["text"]), int(b["start"])
     label = ""
     # the voice the block opens with; "" is the writer's own (author or unknown), which goes unmarked
@@ -299,10 +311,11 @@ def _block_html(
     if b.get("speaker"):
         how = "turn" if str(b.get("speaker_inferred")).lower() == "true" else "labelled"
         voice = said_by(b["speaker"], how)
-        # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
-        first = how != "labelled" and voice not in explained
-        explained.add(voice)
-        label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
+        if state.get("voice") != voice:
+            # A transcript's own label needs no tooltip on every one of its turns (12 KB of a seed's report)
+            first = how != "labelled" and voice not in explained
+            explained.add(voice)
+            label += f"<strong>{speaker_html(b['speaker'], how, explain=first)}:</strong> "
     if b.get("timestamp"):
         label += f"<code>({esc(b['timestamp'])})</code> "
     body, pos = [], 0
@@ -311,28 +324,43 @@ def _block_html(
         if s0 < pos or s1 > len(text):
             continue
         body.append(esc(text[pos:s0]))
-        own = marks.get(int(s["sentence_id"]), [])
-        spans = [(a - b0 - s0, z - b0 - s0, t, anchor) for a, z, t, anchor in own if s0 <= a - b0 and z - b0 <= s1]
-        # A claim whose words cannot be marked here (a caption surface across a dropped
-        # timestamp) still has its permalink, at the start of its sentence.
-        unplaced = "".join(
-            f'<span id="{esc(anchor)}"></span>' for a, z, _, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
-        )
         said = said_by(s.get("speaker"), s.get("attribution"))
         said = "" if said == "author" else said
         if said != voice and (said or voice):
+            # how the voice is known is said on its first appearance; later ones keep only the confidence
+            key = f"{said}\0{s.get('attribution')}"
+            first = key not in explained
+            explained.add(key)
             shown_as = (
-                speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence")) or "speaker unknown"
+                speaker_html(s.get("speaker"), s.get("attribution"), s.get("speaker_confidence"), meaning=first)
+                or "speaker unknown"
             )
             body.append(f'<small class="voice">[{shown_as}]</small> ')
         voice = said
+        own = marks.get(int(s["sentence_id"]), [])
+        # A mark's tooltip says who only when the turn heading or the voice shown before the sentence does not.
+        spans = [
+            (a - b0 - s0, z - b0 - s0, unit if who in ("", voice, "author") else f"{unit} · {who}", anchor)
+            for a, z, unit, who, anchor in own
+            if s0 <= a - b0 and z - b0 <= s1
+        ]
+        # A claim whose words cannot be marked here (a caption surface across a dropped
+        # timestamp) still has its permalink, at the start of its sentence.
+        unplaced = "".join(
+            f'<span id="{esc(anchor)}"></span>' for a, z, *_, anchor in own if not (s0 <= a - b0 and z - b0 <= s1)
+        )
+        # Only an id: a report holds hundreds of sentences; the stylesheet finds them by ``[id^="s-"]``.
         body.append(
-            f'<span class="sentence" id="{sentence_anchor(s["sentence_id"])}"'
+            f'<span id="{sentence_anchor(s["sentence_id"])}"'
             f"{lang_attr(s.get('lang')) if s.get('lang') != main else ''}>"
             f"{unplaced}{highlight(text[s0:s1], spans)}</span>"
         )
         pos = s1
     body.append(esc(text[pos:]))
+    if voice and kind == "turn":
+        state["voice"] = voice
+    else:
+        state.clear()
     tag = "h4" if kind == "heading" else "p"
     return f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>'
 

@@ -465,7 +465,7 @@
     if (!/^[cs]-/.test(id)) return;
     var el = document.getElementById(id);
     if (!el) return;
-    var sentence = id.indexOf("c-") === 0 ? el.closest(".sentence") : null;
+    var sentence = id.indexOf("c-") === 0 ? el.closest('.document-text span[id^="s-"]') : null;
     if (sentence) sentence.classList.add("is-target");
     var box = sentence || el;
     var room = window.innerHeight - (header ? header.getBoundingClientRect().height : 0) - 24;
