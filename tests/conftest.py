@@ -13,6 +13,7 @@ import pytest
 # Imported (and a hypothesis profile loaded) before any test module makes its @settings, which
 # inherit from the profile loaded then.
 import hypothesis_profiles  # noqa: F401
+from browsing import browser  # noqa: F401 (Chromium for the browser tests, one per module)
 from helpers.build import BuildOptions, BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]

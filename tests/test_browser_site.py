@@ -10,44 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 from urllib.parse import unquote
 
 import pandas as pd
 import pytest
 
+from browsing import MARKS
 from helpers.reports import explorer
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make browser)"),
-]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytestmark = MARKS
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 DOC = "002_eb63065994b04cab"
 ALIGNMENT = "alignment/000_a86c1cdb2fa65775__001_42769d631cd94a90.html"
 CLAIMS = "table[aria-label=claims]"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, path: Path, width: str = "desktop", fragment: str = "", **context):
