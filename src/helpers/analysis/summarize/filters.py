@@ -15,6 +15,8 @@ _PROCEDURAL_SPEAKER = re.compile(
     r"^\s*(?:(?:conference\s+)?operator|call\s+operator|operatorin|司会(?:者)?|オペレーター)\s*$", re.IGNORECASE
 )
 _QUESTION_END = re.compile(r"[?？]\W*$")
+# A question quoted inside a sentence (「…作れるのか?…」という雰囲気, "Why now?" he asked): a reader sees a question.
+_QUOTED_QUESTION = re.compile(r"[?？][^\s\w]*[」』\"“”’‘«»]")
 _JA_QUESTION_END = re.compile(r"(?:ですか|ますか|でしょうか|のか|んですか)[。」\s]*$")
 # Greetings, welcomes, thanks and sign-offs, at the start of a sentence.
 _GREETING = re.compile(
@@ -100,6 +102,14 @@ _OUTRO = re.compile(
     re.IGNORECASE,
 )
 _LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
+# A Japanese turn that opens on its speaker's name and a space (「渡辺 こうした課題に対して…」): the name
+# is a label the reader did not take off; Japanese puts no space after a sentence's first word.
+# An interviewer's turn marked by a double dash (「―― 電力以外には…」) carries its marker the same way.
+_JA_LABEL = re.compile(r"^(?:[一-龥々ァ-ヶー]{1,8}(?:氏|さん)?[ 　]+(?=[^\s\d])|[―—]{2})")
+# A remark put to the other speaker that asks them to confirm (「あなたは…の一員でしたね。」): it
+# addresses them and ends on ね.
+_JA_ADDRESS = re.compile(r"あなた|御社")
+_JA_TAG_END = re.compile(r"ね[。」]*$")
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’」』)）\]])*\s*$")
 # A sentence that starts in lowercase, after at most an opening quote or bracket, is a continuation.
 _LOWER_START = re.compile(r"^[\"'„“‚‘(\[]?[a-zäöüß]+(?![A-Za-zÄÖÜäöüß0-9])")
@@ -133,11 +143,15 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
     ASR output often do not); only then is a sentence without an end a fragment.
     """
     stripped = text.strip()
-    if not stripped or _LABEL_ONLY.match(stripped):
+    if not stripped or _LABEL_ONLY.match(stripped) or (lang == "ja" and _JA_LABEL.match(stripped)):
         return "label"
     if speaker and _PROCEDURAL_SPEAKER.match(speaker):
         return "operator"
-    if _QUESTION_END.search(stripped) or (lang == "ja" and _JA_QUESTION_END.search(stripped)):
+    if (
+        _QUESTION_END.search(stripped)
+        or _QUOTED_QUESTION.search(stripped)
+        or (lang == "ja" and (_JA_QUESTION_END.search(stripped) or _tag_question(stripped)))
+    ):
         return "question"
     if _SPONSOR.search(stripped):
         return "sponsor"
@@ -158,6 +172,10 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
     if _is_fragment(stripped, lang, punctuated):
         return "fragment"
     return None
+
+
+def _tag_question(text: str) -> bool:
+    return bool(_JA_TAG_END.search(text) and _JA_ADDRESS.search(text))
 
 
 def punctuated(texts: Sequence[str]) -> bool:
