@@ -363,6 +363,33 @@ def cost(cases: Sequence[Case], size: int = 400, repeat: int = 3) -> None:
         print(f"{size}-sentence {lang} document: {min(runs) * 1000:.0f} ms CPU (least of {repeat})")
 
 
+def topic_cost(docs: int = 10, size: int = 400, topics: int = 20, repeat: int = 3) -> None:
+    """CPU seconds of ``topic_summaries`` over ``docs`` documents of ``size`` sentences, each
+    sentence carrying two claims on one of ``topics`` topics; least of ``repeat`` runs."""
+    import pandas as pd
+
+    sents, claims = [], []
+    for d in range(docs):
+        for k in range(size):
+            text = f"Revenue of unit {k} rose {k % 97}% to ${k}.{d} billion in quarter {k % 4 + 1}."
+            sents.append({"doc_id": f"d{d}", "sentence_id": k, "start": k * 80, "lang": "en", "text": text,
+                          "speaker": "CFO", "attribution": None})  # fmt: skip
+            for j in range(2):
+                claims.append({"claim_id": f"d{d}-{k}-{j}", "doc_id": f"d{d}", "topic": f"t{(k + j) % topics}",
+                               "start": k * 80 + j, "sentence_id": k, "surface": f"${k}.{d} billion", "unit": "usd",
+                               "context": text, "lang": "en", "speaker": "CFO", "attribution": None})  # fmt: skip
+    sentences, table = pd.DataFrame(sents), pd.DataFrame(claims)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        summarize.topic_summaries(table, sentences, {})
+        runs.append(time.process_time() - t0)
+    print(
+        f"topic_summaries, {docs} documents x {size} sentences, {len(table):,} claims on {topics} topics: "
+        f"{min(runs) * 1000:.0f} ms CPU (least of {repeat})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
@@ -377,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, cpu = evaluate(cases, args.draws, args.seed)
     report(rows, cpu, args.docs, splits)
     cost(cases)
+    topic_cost()
     return 0
 
 
