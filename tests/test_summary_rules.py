@@ -56,6 +56,11 @@ REJECTED = [
     ("「小さく始まったものを本当に大きくできるのか?」という雰囲気がありました。", "ja", None, "question"),
     ('"Can we really do it again?" was the mood in the company back then.', "en", None, "question"),
     ("„Schaffen wir das noch einmal?“, fragten sich damals viele im Unternehmen.", "de", None, "question"),
+    ("島田:東大には1000人から2000人ほどの先生がいます。", "ja", None, "label"),
+    ("そうした時期に先生がこの番組をつくられた背景について、お聞かせください。", "ja", None, "question"),
+    ("Tell us what you found in four years of talking to voters.", "en", None, "question"),
+    ("Erzählen Sie mal, wie Sie zum Podcasten gekommen sind.", "de", None, "question"),
+    ("You can find all our episodes at nasa.gov/podcasts and on every podcast app.", "en", None, "outro"),
 ]
 
 

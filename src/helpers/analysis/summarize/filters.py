@@ -18,6 +18,14 @@ _QUESTION_END = re.compile(r"[?？]\W*$")
 # A question quoted inside a sentence (「…作れるのか?…」という雰囲気, "Why now?" he asked): a reader sees a question.
 _QUOTED_QUESTION = re.compile(r"[?？][^\s\w]*[」』\"“”’‘«»]")
 _JA_QUESTION_END = re.compile(r"(?:ですか|ますか|でしょうか|のか|んですか)[。」\s]*$")
+# A request to speak is a question put as a request: 「…についてお聞かせください。」, "Tell us what you did.",
+# „Erzählen Sie mal, wie …“.
+_REQUEST = re.compile(
+    r"^\W*(?:tell\s+(?:us|me)\b|talk\s+(?:us|me)\s+through\b|erzähl(?:en\s+sie|t)?\s+(?:mal|uns|mir)\b|"
+    r"sagen\s+sie\s+(?:mal|uns)\b)|"
+    r"(?:お聞かせ|聞かせて|教えて|お話し)(?:ください|下さい|くださいますか|いただけますか|いただけますでしょうか)[。」\s]*$",
+    re.IGNORECASE,
+)
 # Greetings, welcomes, thanks and sign-offs, at the start of a sentence.
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|welcome|good\s+(?:morning|afternoon|evening|day)|thanks?\b|thank\s+you|"
@@ -97,6 +105,7 @@ _OUTRO = re.compile(
     r"\bsubscribe\s+(?:to|on|wherever)|\brate\s+and\s+review|\bleave\s+(?:us\s+)?a\s+review|"
     r"wherever\s+you\s+get\s+your\s+podcasts|sign\s+up\s+for\s+(?:our|the)\s+newsletter|"
     r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:find|hear|listen\s+to)\s+(?:all\s+)?(?:our|the|previous|past|more)\s+(?:\w+\s+)?episodes\b|"
     r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
     r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
     re.IGNORECASE,
@@ -105,7 +114,8 @@ _LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
 # A Japanese turn that opens on its speaker's name and a space (「渡辺 こうした課題に対して…」): the name
 # is a label the reader did not take off; Japanese puts no space after a sentence's first word.
 # An interviewer's turn marked by a double dash (「―― 電力以外には…」) carries its marker the same way.
-_JA_LABEL = re.compile(r"^(?:[一-龥々ァ-ヶー]{1,8}(?:氏|さん)?[ 　]+(?=[^\s\d])|[―—]{2})")
+# So does a name and a colon the reader left on the sentence (「島田:東大には…」, one speaker throughout).
+_JA_LABEL = re.compile(r"^(?:[一-龥々ァ-ヶー]{1,8}(?:氏|さん)?(?:[ 　]+(?=[^\s\d])|[:：])|[―—]{2})")
 # A remark put to the other speaker that asks them to confirm (「あなたは…の一員でしたね。」): it
 # addresses them and ends on ね.
 _JA_ADDRESS = re.compile(r"あなた|御社")
@@ -150,6 +160,7 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
     if (
         _QUESTION_END.search(stripped)
         or _QUOTED_QUESTION.search(stripped)
+        or _REQUEST.search(stripped)
         or (lang == "ja" and (_JA_QUESTION_END.search(stripped) or _tag_question(stripped)))
     ):
         return "question"
