@@ -195,6 +195,57 @@ def test_a_result_and_a_forecast_of_one_measure_are_two_points():
     assert chosen == [0, 1]
 
 
+def test_the_forecast_rule_holds_only_in_a_results_call(monkeypatch):
+    """Outside a call, a plan and a fact that share their words repeat each other: MMR counts their
+    similarity in full, as for any two sentences (a call counts it half)."""
+    texts = [
+        "Diluted earnings per share were $3.22 in the quarter, versus $1.59 a year ago.",
+        "We now expect fiscal year diluted earnings per share of $7.70 to $7.95.",
+        "Advertising support rose about 30% compared with the year-ago period.",
+    ]
+    from helpers.analysis.summarize import selection
+
+    scores = np.array([1.0, 0.9, 0.5])
+    every = np.ones(3, dtype=bool)
+    similarity = np.array([[1.0, 0.7, 0.1], [0.7, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    as_call = selection._select_mmr(scores, every, every, similarity, 2, texts, [False, True, False])
+    elsewhere = selection._select_mmr(scores, every, every, similarity, 2, texts, None)
+    assert as_call == [0, 1] and elsewhere == [0, 2]
+    from helpers.analysis.summarize import document
+
+    seen = {}
+
+    def spy(*args):
+        seen[len(seen)] = args[-1]
+        return selection._select_mmr(*args)
+
+    monkeypatch.setattr(document, "_select_mmr", spy)
+    for genre in ("earnings call", "article", "podcast", "interview"):
+        _summary(texts, ["en"] * 3, 2, 4, speakers=["CFO"] * 3, genre=genre)
+    assert seen[0] == [False, True, False]
+    assert seen[1] is None and seen[2] is None and seen[3] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "introduction"),
+    [
+        ("Welcome to the podcast of the Johnson Space Center, Episode 191, The Crew-2 Astronauts.", "en", True),
+        ("Hello and welcome to the show, where today we talk with Jane Smith about rockets.", "en", True),
+        ("Hallo und herzlich willkommen zu Folge 9 von Kathi lernt von Freunden!", "de", True),
+        ("Herzlich willkommen zu dieser Ausgabe, heute mit Eva Wolfangel aus dem Digitalressort.", "de", True),
+        ("こんにちは、「テクノロジーの未来」第12回は、東京大学の山田太郎さんをゲストにお迎えしました。", "ja", True),
+        ("Welcome back to Online Coffee Break.", "en", False),
+        ("Welcome to Episode 4.", "en", False),
+        ("Hallo und herzlich willkommen zu einer neuen Folge unseres Podcasts.", "de", False),
+        ("Thanks for having me on Episode 12 of the show with Jane Smith.", "en", False),
+        ("こんにちは、今日もよろしくお願いします。", "ja", False),
+    ],
+)
+def test_a_welcome_naming_the_episode_or_guest_is_an_introduction_a_bare_one_a_greeting(text, lang, introduction):
+    reason = summarize.reject_reason(text, lang, "Host")
+    assert (reason is None) if introduction else (reason == "greeting")
+
+
 def test_a_hosts_first_turn_is_the_shows_introduction():
     """The host (who asks the most questions) says who the guest is and what about in their first
     turn; a guest's clip before it is not the introduction."""

@@ -31,7 +31,7 @@ from .features import (
     quantity_counts,
     recurring_names,
 )
-from .filters import punctuated, reject_reason
+from .filters import is_welcome, punctuated, reject_reason
 from .selection import _select_mmr
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
@@ -156,12 +156,15 @@ def _summary(
             + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
             - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
-            + (prof.intro if i in intro else 0.0)
+            # the host's introduction; a welcome naming the episode only frames what it says of guest and topic
+            + (prof.intro if i in intro and not is_welcome(texts[i]) else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
         )
-    forecasts = [bool(quantities[i]) and is_outlook(t) for i, t in enumerate(texts)]
+    # A result and the forecast of the same measure are two points only in a results call; elsewhere
+    # a plan and a fact sharing their words repeat each other.
+    forecasts = [bool(quantities[i]) and is_outlook(t) for i, t in enumerate(texts)] if prof.kind == "call" else None
     return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts, forecasts)
 
 

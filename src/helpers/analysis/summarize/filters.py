@@ -37,6 +37,16 @@ _GREETING = re.compile(
     r"以上で|それでは(?:定刻|始め|質疑))",
     re.IGNORECASE,
 )
+# A welcome that names the episode (by number) or the guest is the show's introduction, what its show
+# notes say, not a greeting: "Welcome to the official podcast …, Episode 191, The Crew-2 Astronauts.",
+# "Hallo und herzlich willkommen zu Folge 9 von …!", "Welcome to the show with Jane Smith and Ann Lee."
+_NAMED_WELCOME = re.compile(
+    r"(?i:\b(?:episode|folge|ausgabe|edition|teil)\s+(?:nr\.\s*|no\.\s*|#\s*)?\d+|#\d+\b|第\s*\d+\s*回|"
+    r"\b(?:my|our|today's)\s+guests?\b|\bmeine?\s+gäste?\b|\bunser(?:e|en)?\s+gäste?\b|ゲストは)|"
+    r"\b(?:with|mit)\s+(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’-]+\s+[A-ZÄÖÜ][\w'’-]+"
+)
+_NAMED_WELCOME_MIN_WORDS = 8  # "Welcome to episode 4." is still a greeting
+_NAMED_WELCOME_MIN_CHARS_JA = 20
 # Thanks anywhere in a sentence (「本日はお集まりいただき、誠にありがとうございます」).
 _THANKS_ANYWHERE = re.compile(
     r"thanks?\s+(?:you\s+)?(?:for|so\s+much|again)|thank\s+you\s+(?:for|all|so|very|again)|"
@@ -176,13 +186,26 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
         return "signpost"
     if _PREFACE.search(stripped):
         return "preface"
-    if _GREETING.match(stripped) or _THANKS_ANYWHERE.search(stripped):
+    if _THANKS_ANYWHERE.search(stripped) or (_GREETING.match(stripped) and not _named_welcome(stripped, lang)):
         return "greeting"
     if _BACKCHANNEL.match(stripped) and _short(stripped, lang):
         return "backchannel"
     if _is_fragment(stripped, lang, punctuated):
         return "fragment"
     return None
+
+
+def is_welcome(text: str) -> bool:
+    """Whether a sentence opens on a greeting or welcome (a named welcome among them)."""
+    return bool(_GREETING.match(text.strip()))
+
+
+def _named_welcome(text: str, lang: str) -> bool:
+    """A welcome long enough to say more than hello, naming the episode or the guest (``_NAMED_WELCOME``)."""
+    long_enough = (
+        len(text) >= _NAMED_WELCOME_MIN_CHARS_JA if lang == "ja" else len(text.split()) >= _NAMED_WELCOME_MIN_WORDS
+    )
+    return long_enough and bool(_NAMED_WELCOME.search(text))
 
 
 def _tag_question(text: str) -> bool:
