@@ -116,6 +116,10 @@ _OUTRO = re.compile(
     r"wherever\s+you\s+get\s+your\s+podcasts|sign\s+up\s+for\s+(?:our|the)\s+newsletter|"
     r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
     r"\b(?:find|hear|listen\s+to)\s+(?:all\s+)?(?:our|the|previous|past|more)\s+(?:\w+\s+)?episodes\b|"
+    r"\bfollow\s+(?:[\w.-]+\s+){0,5}on\s+(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky|"
+    r"mastodon|social\s+media)\b|\bcheck\s+out\s+(?:[\w-]+\s+){0,4}at\s+[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:findet|finden\s+sie|folgt|folgen\s+sie)\s+(?:[\w.-]+\s+){0,4}(?:auf|bei)\s+(?:facebook|twitter|instagram|"
+    r"youtube|linkedin|tiktok|mastodon|bluesky)\b|"
     r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
     r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
     re.IGNORECASE,
