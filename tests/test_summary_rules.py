@@ -61,7 +61,7 @@ REJECTED = [
     ("Tell us what you found in four years of talking to voters.", "en", None, "question"),
     ("Erzählen Sie mal, wie Sie zum Podcasten gekommen sind.", "de", None, "question"),
     ("You can find all our episodes at nasa.gov/podcasts and on every podcast app.", "en", None, "outro"),
-    ("You can check out our friends at nasa.gov/podcasts for more, and follow the center on Instagram.", "en", None, "outro"),
+    ("Check out our friends at nasa.gov/podcasts, and follow the center on Instagram.", "en", None, "outro"),
     ("Ihr findet das Team auch auf Instagram und LinkedIn, schaut gern vorbei.", "de", None, "outro"),
 ]
 
