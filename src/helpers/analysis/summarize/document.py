@@ -156,9 +156,8 @@ def _summary(
             + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
             - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
-            # the host's introduction, where it names the guest or topic; a welcome naming the episode
-            # only frames what it says of them
-            + (prof.intro if i in intro and found[i][1] and not is_welcome(texts[i]) else 0.0)
+            # the host's introduction; a welcome naming the episode only frames what it says of guest and topic
+            + (prof.intro if i in intro and not is_welcome(texts[i]) else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
