@@ -217,3 +217,17 @@ def test_a_timed_note_is_a_time_not_words():
         (" 00:03:09", "00:03:09"),
     ]
     assert inline_stamps("[inaudible] and [laughter 12]") == []
+
+
+def test_names_and_publications_with_lower_case_particles_are_speakers():
+    """A particle between capitalised words ("zu", a publication's "am") stays inside the label."""
+    text = (
+        "Welt am Sonntag: Herr zu Guttenberg, was machen Sie heute?\n\n"
+        "Karl-Theodor zu Guttenberg: Ich berate Unternehmen in Europa.\n\n"
+        "Welt am Sonntag: Vermissen Sie die Politik?\n\n"
+        "Karl-Theodor zu Guttenberg: Nein, das Fernsehen vermisse ich nicht.\n"
+    )
+    doc = parse_document(text, "wams")
+    assert doc.format == "transcript"
+    assert [s.speaker for s in doc.sentences] == ["Welt am Sonntag", "Karl-Theodor zu Guttenberg"] * 2
+    assert not any(s.text.startswith(("Welt", "Karl")) for s in doc.sentences)

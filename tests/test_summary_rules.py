@@ -50,6 +50,19 @@ REJECTED = [
     ("2、3週間前のインタビューですが、話題になっていたので詳しくメモをとることにしました。", "ja", None, "preface"),
     ("本稿は、両氏による基調講演の動画を日本語訳を行ったものです。", "ja", None, "preface"),
     ("特にAIモデルについては、いくつかの方法があると思います。", "ja", None, "signpost"),
+    ("渡辺 こうした課題に対して、マイクロソフトは「責任あるAI」というコンセプトを掲げています。", "ja", None, "label"),
+    ("―― 企業としての覚悟が問われるわけですね。", "ja", None, "label"),
+    ("あなたは最初のニュースフィードを構築した6人のチームの一員でしたね。", "ja", None, "question"),
+    ("「小さく始まったものを本当に大きくできるのか?」という雰囲気がありました。", "ja", None, "question"),
+    ('"Can we really do it again?" was the mood in the company back then.', "en", None, "question"),
+    ("„Schaffen wir das noch einmal?“, fragten sich damals viele im Unternehmen.", "de", None, "question"),
+    ("島田:東大には1000人から2000人ほどの先生がいます。", "ja", None, "label"),
+    ("そうした時期に先生がこの番組をつくられた背景について、お聞かせください。", "ja", None, "question"),
+    ("Tell us what you found in four years of talking to voters.", "en", None, "question"),
+    ("Erzählen Sie mal, wie Sie zum Podcasten gekommen sind.", "de", None, "question"),
+    ("You can find all our episodes at nasa.gov/podcasts and on every podcast app.", "en", None, "outro"),
+    ("Check out our friends at nasa.gov/podcasts, and follow the center on Instagram.", "en", None, "outro"),
+    ("Ihr findet das Team auch auf Instagram und LinkedIn, schaut gern vorbei.", "de", None, "outro"),
 ]
 
 
@@ -158,6 +171,92 @@ def test_a_call_prefers_its_headline_result_to_another_figure_of_the_same_size()
         assert summarize.features.is_headline(text)
 
 
+def test_a_call_prefers_the_companys_result_to_one_segments():
+    """Of two sales figures, the whole company's is the headline, not one segment's or region's."""
+    texts = [
+        "In our Household segment, sales were up 39% to $600 million on grilling demand.",
+        "First quarter sales were up 27% to $2.0 billion on strong demand for our brands.",
+    ]
+    scores, chosen = _summary(texts, ["en"] * 2, 1, 4, speakers=["CFO"] * 2, genre="earnings call")
+    assert chosen == [1] and scores[1] > scores[0]
+    assert summarize.features.is_part(texts[0]) and not summarize.features.is_part(texts[1])
+    assert summarize.features.is_part("International sales grew 18% on elevated demand.")
+    assert summarize.features.is_part("Im Segment Europa stieg der Umsatz um 5 Prozent.")
+    assert summarize.features.is_part("セグメント別では、国内事業の売上高が12%増えました。")
+
+
+def test_a_result_and_a_forecast_of_one_measure_are_two_points():
+    """A quarter's earnings per share and the year's expected earnings per share share most words;
+    MMR keeps both rather than trading the second for a lesser figure."""
+    texts = [
+        "Diluted earnings per share were $3.22 in the quarter, versus $1.59 a year ago.",
+        "We now expect fiscal year diluted earnings per share of $7.70 to $7.95.",
+        "Advertising support rose about 30% compared with the year-ago period.",
+    ]
+    _, chosen = _summary(texts, ["en"] * 3, 2, 4, speakers=["CFO"] * 3, genre="earnings call")
+    assert chosen == [0, 1]
+
+
+def test_the_forecast_rule_holds_only_in_a_results_call(monkeypatch):
+    """Outside a call, a plan and a fact that share their words repeat each other: MMR counts their
+    similarity in full, as for any two sentences (a call counts it half)."""
+    texts = [
+        "Diluted earnings per share were $3.22 in the quarter, versus $1.59 a year ago.",
+        "We now expect fiscal year diluted earnings per share of $7.70 to $7.95.",
+        "Advertising support rose about 30% compared with the year-ago period.",
+    ]
+    from helpers.analysis.summarize import selection
+
+    scores = np.array([1.0, 0.9, 0.5])
+    every = np.ones(3, dtype=bool)
+    similarity = np.array([[1.0, 0.7, 0.1], [0.7, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    as_call = selection._select_mmr(scores, every, every, similarity, 2, texts, [False, True, False])
+    elsewhere = selection._select_mmr(scores, every, every, similarity, 2, texts, None)
+    assert as_call == [0, 1] and elsewhere == [0, 2]
+    from helpers.analysis.summarize import document
+
+    seen = {}
+
+    def spy(*args):
+        seen[len(seen)] = args[-1]
+        return selection._select_mmr(*args)
+
+    monkeypatch.setattr(document, "_select_mmr", spy)
+    for genre in ("earnings call", "article", "podcast", "interview"):
+        _summary(texts, ["en"] * 3, 2, 4, speakers=["CFO"] * 3, genre=genre)
+    assert seen[0] == [False, True, False]
+    assert seen[1] is None and seen[2] is None and seen[3] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "introduction"),
+    [
+        ("Welcome to the podcast of the Johnson Space Center, Episode 191, The Crew-2 Astronauts.", "en", True),
+        ("Hello and welcome to the show, where today we talk with Jane Smith about rockets.", "en", True),
+        ("Hallo und herzlich willkommen zu Folge 9 von Kathi lernt von Freunden!", "de", True),
+        ("Herzlich willkommen zu dieser Ausgabe, heute mit Eva Wolfangel aus dem Digitalressort.", "de", True),
+        ("こんにちは、「テクノロジーの未来」第12回は、東京大学の山田太郎さんをゲストにお迎えしました。", "ja", True),
+        ("Welcome back to Online Coffee Break.", "en", False),
+        ("Welcome to Episode 4.", "en", False),
+        ("Hallo und herzlich willkommen zu einer neuen Folge unseres Podcasts.", "de", False),
+        ("Thanks for having me on Episode 12 of the show with Jane Smith.", "en", False),
+        ("こんにちは、今日もよろしくお願いします。", "ja", False),
+    ],
+)
+def test_a_welcome_naming_the_episode_or_guest_is_an_introduction_a_bare_one_a_greeting(text, lang, introduction):
+    reason = summarize.reject_reason(text, lang, "Host")
+    assert (reason is None) if introduction else (reason == "greeting")
+
+
+def test_a_hosts_first_turn_is_the_shows_introduction():
+    """The host (who asks the most questions) says who the guest is and what about in their first
+    turn; a guest's clip before it is not the introduction."""
+    speakers = ["Guest", "Host", "Host", "Guest", "Host", "Guest", "Host", "Guest", "Guest", "Guest", "Guest", "Guest"]
+    questions = [False, False, False, False, True, False, True, False, False, False, False, False]
+    assert summarize.features.host_intro(speakers, questions) == {1, 2}
+    assert summarize.features.host_intro(["A", "A", "A"], [True, False, False]) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "dangling"),
     [
@@ -193,18 +292,29 @@ def test_very_short_and_very_long_sentences_are_weighed_down():
 
 
 def test_the_lead_is_the_whole_first_paragraph_when_it_is_longer_than_three_sentences():
-    """A post's five-sentence opening paragraph is its lead (weights falling over its five
+    """An article's five-sentence opening paragraph is its lead (weights falling over its five
     sentences); without paragraphs only the first three sentences count."""
     prior = summarize.features.position_prior
-    notes = summarize.profile("notes", "plain", 0.0)
+    article = summarize.profile("article", "plain", 0.0)
     texts = [f"Sentence {k} of the post says something." for k in range(8)]
     blocks = [0, 0, 0, 0, 0, 1, 1, 2]
-    with_blocks = prior(list(range(8)), texts, notes, None, None, blocks)
-    without = prior(list(range(8)), texts, notes)
+    with_blocks = prior(list(range(8)), texts, article, None, None, blocks)
+    without = prior(list(range(8)), texts, article)
     assert sorted(with_blocks) == [0, 1, 2, 3, 4] and sorted(without) == [0, 1, 2]
-    assert with_blocks[0] == notes.lead > with_blocks[3] > with_blocks[4] > 0
+    assert with_blocks[0] == article.lead > with_blocks[3] > with_blocks[4] > 0
     # a one-sentence first paragraph still leaves the first three sentences their lead
-    assert sorted(prior(list(range(8)), texts, notes, None, None, [0, 1, 1, 1, 2, 2, 2, 2])) == [0, 1, 2]
+    assert sorted(prior(list(range(8)), texts, article, None, None, [0, 1, 1, 1, 2, 2, 2, 2])) == [0, 1, 2]
+
+
+def test_notes_lead_holds_five_sentences_their_takeaways_list():
+    """Notes and blog posts open with a takeaways or release list as long as a summary: their
+    first five sentences are the lead even when each bullet is its own paragraph."""
+    prior = summarize.features.position_prior
+    notes = summarize.profile("notes", "plain", 0.0)
+    texts = [f"- Point {k} of the release." for k in range(9)]
+    lead = prior(list(range(9)), texts, notes, None, None, list(range(9)))
+    assert sorted(lead) == [0, 1, 2, 3, 4]
+    assert lead[0] == notes.lead > lead[2] > lead[4] > 0
 
 
 def test_genre_changes_the_choice():

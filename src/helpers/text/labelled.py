@@ -41,11 +41,13 @@ from dataclasses import dataclass
 TS = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _RANGE_TAIL = r"(?:[ \t]*(?:-->|->|→|–|—|-)[ \t]*" + TS + r")?"
 # A speaker's name as transcripts write it, the one rule ``formats.transcript`` uses too: up to five
-# capitalised Latin words (particles such as "van", "de" and short numbers between them), or a
+# capitalised Latin words (particles such as "van", "de", "zu" or a publication's "am", as in
+# "Welt am Sonntag:", and short numbers between them), or a
 # short run of non-ASCII letters (a Japanese name). A capitalised word may join the first with a
 # colon and no space, as in a publication's name ("Blickpunkt:Film: …" is Blickpunkt:Film's turn).
 # (Latin-1 and Latin Extended letters: "Łukasz", "Jiří", "Ōtani")
-NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*|\d{1,3}|de|da|del|der|van|von|la|le|di|bin|al)"
+NAME_PARTICLES = tuple("de da del der des du van von vom zu zum am la le di bin al".split())
+NAME_TOKEN = r"(?:[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*|\d{1,3}|" + "|".join(NAME_PARTICLES) + r")"
 _WORD = r"[A-ZÄÖÜÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9_.'’-]*"
 NAME_LATIN = _WORD + r"(?::" + _WORD + r")?(?:[ ]" + NAME_TOKEN + r"){0,4}"
 _CJK = r"[^\s\x00-\x7f。、「」『』：:()（）【】\[\]！？!?]"

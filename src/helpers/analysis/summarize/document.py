@@ -20,8 +20,10 @@ from .centrality import _rank
 from .features import (
     askers,
     dangling,
-    is_headline,
+    headline_weight,
+    host_intro,
     is_outlook,
+    is_part,
     length_prior,
     position_prior,
     profile,
@@ -29,7 +31,7 @@ from .features import (
     quantity_counts,
     recurring_names,
 )
-from .filters import punctuated, reject_reason
+from .filters import is_welcome, punctuated, reject_reason
 from .selection import _select_mmr
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
@@ -140,6 +142,7 @@ def _summary(
     names = recurring_names([nm for _, nm in found])
     place = position_prior(positions, texts, prof, speakers, quantities, blocks)
     interviewers = askers(speakers, [r == "question" for r in reasons])
+    intro = host_intro(speakers, [r == "question" for r in reasons]) if prof.intro else set()
     qa = qa_start(texts) if prof.late else None
     top = max(centrality[i] for i in positions) or 1.0
     for i in positions:
@@ -150,13 +153,19 @@ def _summary(
             + prof.names * names[i]
             + place.get(i, 0.0)
             + (prof.outlook if figures and is_outlook(texts[i]) else 0.0)
-            + (prof.headline if figures and is_headline(texts[i]) else 0.0)
+            + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
+            - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
-            - (prof.asker if speakers[i] in interviewers else 0.0)
+            # the host's introduction; a welcome naming the episode only frames what it says of guest and topic
+            + (prof.intro if i in intro and not is_welcome(texts[i]) else 0.0)
+            - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
         )
-    return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts)
+    # A result and the forecast of the same measure are two points only in a results call; elsewhere
+    # a plan and a fact sharing their words repeat each other.
+    forecasts = [bool(quantities[i]) and is_outlook(t) for i, t in enumerate(texts)] if prof.kind == "call" else None
+    return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts, forecasts)
 
 
 def _preamble(speakers: Sequence[str | None]) -> np.ndarray:

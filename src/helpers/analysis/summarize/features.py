@@ -31,19 +31,36 @@ class Profile:
     outlook: float  # sentences giving guidance or an outlook with a figure
     asker: float  # penalty for the interviewer's turns (the speaker asking most questions)
     headline: float = 0.0  # sentences stating a headline result (revenue, earnings per share, net income) with a figure
+    part: float = 0.0  # penalty for a result of one segment, region or business rather than the whole company's
     lead_figures: bool = False  # the lead is the first sentences that state figures (a call's headline results)
     header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
+    lead_size: int = 3  # how many first sentences the lead holds at least
+    intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
-CONVERSATION = Profile("conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3)
-INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3)
+CONVERSATION = Profile(
+    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.3
+)
+INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3)
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
 CALL = Profile(
-    "call", 0.4, 0.0, 0.0, quantities=0.7, names=0.1, late=0.4, outlook=0.5, asker=0.3, headline=0.6, lead_figures=True
+    "call",
+    0.4,
+    0.0,
+    0.0,
+    quantities=0.7,
+    names=0.1,
+    late=0.4,
+    outlook=0.5,
+    asker=0.3,
+    headline=1.0,
+    part=0.4,
+    lead_figures=True,
 )
 # Notes and blog posts open with what their author found most important.
-NOTES = Profile("notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
+# Their takeaways or release list is as long as a summary: five sentences.
+NOTES = Profile("notes", 0.9, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0, lead_size=5)
 SPOKEN = CONVERSATION  # any other spoken document: captions, ASR output, labelled transcripts
 # An article or notes written as a labelled conversation: its unlabelled opening is the author's lead.
 WRITTEN_CONVERSATION = Profile(
@@ -73,7 +90,6 @@ _WELCOME = re.compile(
 )
 _COLD_OPEN_SHARE = 0.2  # a cold open is at most the first fifth of the sentences
 _COLD_OPEN_MIN = 5  # (or the first five, in a short document)
-_LEAD_SENTENCES = 3
 _LEAD_PARAGRAPH = 6  # at most this many sentences of a first paragraph count as the lead
 _CLOSE_SHARE = 0.1  # a talk's close: its last tenth
 
@@ -138,7 +154,7 @@ def position_prior(
     out: dict[int, float] = {}
     if prof.lead > 0:
         lead = [i for i in candidates if figures[i]] if prof.lead_figures and figures is not None else candidates
-        size = _LEAD_SENTENCES
+        size = prof.lead_size
         if blocks is not None and lead and not prof.lead_figures:
             # an author's first paragraph is the lead, however many sentences it has
             size = max(size, min(_LEAD_PARAGRAPH, sum(1 for i in lead if blocks[i] == blocks[lead[0]])))
@@ -185,8 +201,33 @@ _HEADLINE = re.compile(
 )
 
 
+# The first of a release's headline results: profit per share (and the year's or quarter's net result).
+_PER_SHARE = re.compile(r"\bper\s+(?:diluted\s+|basic\s+)?share\b|\bEPS\b|je\s+aktie|1株当たり|一株当たり", re.I)
+# A part of the company rather than the whole: a segment, division, business unit, region or market.
+_PART = re.compile(
+    r"\bsegments?\b|\bdivisions?\b|business\s+(?:units?|groups?)|\bin\s+(?:our|the)\s+(?:[A-Z][\w&-]*\s+){1,3}"
+    r"(?:business|group|market|unit)\b|\b(?:Americas|EMEA|APAC|Asia\s+Pacific|Europe|China|international)\s+"
+    r"(?:sales\s+|revenues?\s+)?(?:grew|rose|was|were|increased|decreased|declined|fell|came\s+in)\b|"
+    r"\bsparten?\b|geschäftsbereich|セグメント|部門|事業部",
+    re.I,
+)
+
+
+def headline_weight(text: str) -> float:
+    """1 for a result per share (what a results release leads with), 0.6 for another headline result
+    (revenue, net income, a margin), else 0."""
+    if _PER_SHARE.search(text):
+        return 1.0
+    return 0.6 if _HEADLINE.search(text) else 0.0
+
+
 def is_headline(text: str) -> bool:
-    return bool(_HEADLINE.search(text))
+    return bool(_HEADLINE.search(text) or _PER_SHARE.search(text))
+
+
+def is_part(text: str) -> bool:
+    """Whether a sentence gives one segment's, region's or business's result rather than the company's."""
+    return bool(_PART.search(text))
 
 
 # A sentence that opens on a pronoun or demonstrative leans on the one before it ("It will cost about
@@ -228,6 +269,27 @@ def qa_start(texts: Sequence[str]) -> int | None:
 
 def is_outlook(text: str) -> bool:
     return bool(_OUTLOOK.search(text))
+
+
+_INTRO_SHARE = 0.25  # a host's introduction comes in the first quarter of a show
+
+
+def host_intro(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[int]:
+    """The sentences of a host's first turn, when it comes early: where the host says who the guest
+    is and what the show is about. The host is whoever asks the most questions, when two or more speak."""
+    asked: Counter[str] = Counter(s for s, q in zip(speakers, questions) if s and q)
+    if not asked or len({s for s in speakers if s}) < 2:
+        return set()
+    host = min(asked, key=lambda s: (-asked[s], s))
+    first = speakers.index(host)
+    if first > len(speakers) * _INTRO_SHARE:
+        return set()
+    out = set()
+    for i in range(first, len(speakers)):
+        if speakers[i] is not None and speakers[i] != host:
+            break
+        out.add(i)
+    return out
 
 
 def askers(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[str]:

@@ -15,7 +15,17 @@ _PROCEDURAL_SPEAKER = re.compile(
     r"^\s*(?:(?:conference\s+)?operator|call\s+operator|operatorin|司会(?:者)?|オペレーター)\s*$", re.IGNORECASE
 )
 _QUESTION_END = re.compile(r"[?？]\W*$")
+# A question quoted inside a sentence (「…作れるのか?…」という雰囲気, "Why now?" he asked): a reader sees a question.
+_QUOTED_QUESTION = re.compile(r"[?？][^\s\w]*[」』\"“”’‘«»]")
 _JA_QUESTION_END = re.compile(r"(?:ですか|ますか|でしょうか|のか|んですか)[。」\s]*$")
+# A request to speak is a question put as a request: 「…についてお聞かせください。」, "Tell us what you did.",
+# „Erzählen Sie mal, wie …“.
+_REQUEST = re.compile(
+    r"^\W*(?:tell\s+(?:us|me)\b|talk\s+(?:us|me)\s+through\b|erzähl(?:en\s+sie|t)?\s+(?:mal|uns|mir)\b|"
+    r"sagen\s+sie\s+(?:mal|uns)\b)|"
+    r"(?:お聞かせ|聞かせて|教えて|お話し)(?:ください|下さい|くださいますか|いただけますか|いただけますでしょうか)[。」\s]*$",
+    re.IGNORECASE,
+)
 # Greetings, welcomes, thanks and sign-offs, at the start of a sentence.
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|welcome|good\s+(?:morning|afternoon|evening|day)|thanks?\b|thank\s+you|"
@@ -27,6 +37,16 @@ _GREETING = re.compile(
     r"以上で|それでは(?:定刻|始め|質疑))",
     re.IGNORECASE,
 )
+# A welcome that names the episode (by number) or the guest is the show's introduction, what its show
+# notes say, not a greeting: "Welcome to the official podcast …, Episode 191, The Crew-2 Astronauts.",
+# "Hallo und herzlich willkommen zu Folge 9 von …!", "Welcome to the show with Jane Smith and Ann Lee."
+_NAMED_WELCOME = re.compile(
+    r"(?i:\b(?:episode|folge|ausgabe|edition|teil)\s+(?:nr\.\s*|no\.\s*|#\s*)?\d+|#\d+\b|第\s*\d+\s*回|"
+    r"\b(?:my|our|today's)\s+guests?\b|\bmeine?\s+gäste?\b|\bunser(?:e|en)?\s+gäste?\b|ゲストは)|"
+    r"\b(?:with|mit)\s+(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\w'’-]+\s+[A-ZÄÖÜ][\w'’-]+"
+)
+_NAMED_WELCOME_MIN_WORDS = 8  # "Welcome to episode 4." is still a greeting
+_NAMED_WELCOME_MIN_CHARS_JA = 20
 # Thanks anywhere in a sentence (「本日はお集まりいただき、誠にありがとうございます」).
 _THANKS_ANYWHERE = re.compile(
     r"thanks?\s+(?:you\s+)?(?:for|so\s+much|again)|thank\s+you\s+(?:for|all|so|very|again)|"
@@ -95,11 +115,25 @@ _OUTRO = re.compile(
     r"\bsubscribe\s+(?:to|on|wherever)|\brate\s+and\s+review|\bleave\s+(?:us\s+)?a\s+review|"
     r"wherever\s+you\s+get\s+your\s+podcasts|sign\s+up\s+for\s+(?:our|the)\s+newsletter|"
     r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:find|hear|listen\s+to)\s+(?:all\s+)?(?:our|the|previous|past|more)\s+(?:\w+\s+)?episodes\b|"
+    r"\bfollow\s+(?:[\w.-]+\s+){0,5}on\s+(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky|"
+    r"mastodon|social\s+media)\b|\bcheck\s+out\s+(?:[\w-]+\s+){0,4}at\s+[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"\b(?:findet|finden\s+sie|folgt|folgen\s+sie)\s+(?:[\w.-]+\s+){0,4}(?:auf|bei)\s+(?:facebook|twitter|instagram|"
+    r"youtube|linkedin|tiktok|mastodon|bluesky)\b|"
     r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
     r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
     re.IGNORECASE,
 )
 _LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
+# A Japanese turn that opens on its speaker's name and a space (「渡辺 こうした課題に対して…」): the name
+# is a label the reader did not take off; Japanese puts no space after a sentence's first word.
+# An interviewer's turn marked by a double dash (「―― 電力以外には…」) carries its marker the same way.
+# So does a name and a colon the reader left on the sentence (「島田:東大には…」, one speaker throughout).
+_JA_LABEL = re.compile(r"^(?:[一-龥々ァ-ヶー]{1,8}(?:氏|さん)?(?:[ 　]+(?=[^\s\d])|[:：])|[―—]{2})")
+# A remark put to the other speaker that asks them to confirm (「あなたは…の一員でしたね。」): it
+# addresses them and ends on ね.
+_JA_ADDRESS = re.compile(r"あなた|御社")
+_JA_TAG_END = re.compile(r"ね[。」]*$")
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’」』)）\]])*\s*$")
 # A sentence that starts in lowercase, after at most an opening quote or bracket, is a continuation.
 _LOWER_START = re.compile(r"^[\"'„“‚‘(\[]?[a-zäöüß]+(?![A-Za-zÄÖÜäöüß0-9])")
@@ -133,11 +167,16 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
     ASR output often do not); only then is a sentence without an end a fragment.
     """
     stripped = text.strip()
-    if not stripped or _LABEL_ONLY.match(stripped):
+    if not stripped or _LABEL_ONLY.match(stripped) or (lang == "ja" and _JA_LABEL.match(stripped)):
         return "label"
     if speaker and _PROCEDURAL_SPEAKER.match(speaker):
         return "operator"
-    if _QUESTION_END.search(stripped) or (lang == "ja" and _JA_QUESTION_END.search(stripped)):
+    if (
+        _QUESTION_END.search(stripped)
+        or _QUOTED_QUESTION.search(stripped)
+        or _REQUEST.search(stripped)
+        or (lang == "ja" and (_JA_QUESTION_END.search(stripped) or _tag_question(stripped)))
+    ):
         return "question"
     if _SPONSOR.search(stripped):
         return "sponsor"
@@ -151,13 +190,30 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
         return "signpost"
     if _PREFACE.search(stripped):
         return "preface"
-    if _GREETING.match(stripped) or _THANKS_ANYWHERE.search(stripped):
+    if _THANKS_ANYWHERE.search(stripped) or (_GREETING.match(stripped) and not _named_welcome(stripped, lang)):
         return "greeting"
     if _BACKCHANNEL.match(stripped) and _short(stripped, lang):
         return "backchannel"
     if _is_fragment(stripped, lang, punctuated):
         return "fragment"
     return None
+
+
+def is_welcome(text: str) -> bool:
+    """Whether a sentence opens on a greeting or welcome (a named welcome among them)."""
+    return bool(_GREETING.match(text.strip()))
+
+
+def _named_welcome(text: str, lang: str) -> bool:
+    """A welcome long enough to say more than hello, naming the episode or the guest (``_NAMED_WELCOME``)."""
+    long_enough = (
+        len(text) >= _NAMED_WELCOME_MIN_CHARS_JA if lang == "ja" else len(text.split()) >= _NAMED_WELCOME_MIN_WORDS
+    )
+    return long_enough and bool(_NAMED_WELCOME.search(text))
+
+
+def _tag_question(text: str) -> bool:
+    return bool(_JA_TAG_END.search(text) and _JA_ADDRESS.search(text))
 
 
 def punctuated(texts: Sequence[str]) -> bool:

@@ -43,6 +43,9 @@ def _select(scores: np.ndarray, eligible: np.ndarray, similarity: np.ndarray | _
 # Maximal marginal relevance: a candidate's score less this share of its highest similarity to
 # a sentence already chosen, so that the second sentence on one point gives way to another point.
 MMR_PENALTY = 0.7
+# A result and a forecast of one measure ("earnings per share were $3.22", "we expect earnings per
+# share of $7.70 to $7.95") share their words but are two points: their similarity counts this much.
+FORECAST_OVERLAP = 0.5
 
 
 def _select_mmr(
@@ -52,6 +55,7 @@ def _select_mmr(
     similarity: np.ndarray | _PairwiseCosine,
     n: int,
     texts: Sequence[str] | None = None,
+    forecasts: Sequence[bool] | None = None,
 ) -> list[int]:
     """Indices (input order) of ``n`` candidates chosen by MMR over ``scores``.
 
@@ -59,7 +63,8 @@ def _select_mmr(
     computed over); every candidate is among them. Near-repeats (similarity above
     ``REDUNDANCY``) are taken only when nothing else is left; so is, given ``texts``, a sentence
     whose figures were all stated by the sentences already chosen (a call's CFO repeating the
-    CEO's "$11.9 billion" in other words).
+    CEO's "$11.9 billion" in other words). Given ``forecasts`` (which sentences give an outlook), a
+    forecast's similarity to a result counts ``FORECAST_OVERLAP`` times.
     """
     if n <= 0:
         return []
@@ -76,7 +81,7 @@ def _select_mmr(
         # (quadratic in a document that repeats one sentence thousands of times).
         overlaps: dict[int, float] = {}
         for i in pool:
-            overlap = max((similarity[local[i], local[k]] for k in picked), default=0.0)
+            overlap = max((_overlap(similarity[local[i], local[k]], i, k, forecasts) for k in picked), default=0.0)
             overlaps[i] = 1.0 if figures.get(i) and figures[i] <= stated else overlap
         ranking = sorted(pool, key=lambda i: (-round(rounded[i] - MMR_PENALTY * overlaps[i], _SCORE_DECIMALS), i))
         chosen = next((i for i in ranking if overlaps[i] <= REDUNDANCY), None)
@@ -93,3 +98,10 @@ def _select_mmr(
         stated |= figures.get(chosen, frozenset())
     picked += held_back[: n - len(picked)]
     return sorted(picked)
+
+
+def _overlap(similarity: float, i: int, k: int, forecasts: Sequence[bool] | None) -> float:
+    """How much sentence ``i`` repeats chosen sentence ``k``: less when one forecasts what the other reports."""
+    if forecasts is not None and forecasts[i] != forecasts[k]:
+        return similarity * FORECAST_OVERLAP
+    return similarity

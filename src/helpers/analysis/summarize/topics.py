@@ -51,71 +51,99 @@ def topic_summaries(
     """
     if claims.empty or "topic" not in claims.columns:
         return pd.DataFrame(columns=list(TOPIC_COLUMNS))
-    by_sentence: dict[tuple[str, int], Mapping[str, Any]] = {}
-    for rec in sentences.to_dict("records"):
-        if not _blank(rec.get("sentence_id")):
-            by_sentence[(str(rec["doc_id"]), int(rec["sentence_id"]))] = rec
-    # Plain records, not a pandas group per (topic, document): every document report makes these.
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for rec in claims.to_dict("records"):
-        if not _blank(rec["topic"]):
-            groups.setdefault((str(rec["topic"]), str(rec["doc_id"])), []).append(rec)
-
-    rows: list[dict[str, Any]] = []
-    for (topic, doc_id), group in sorted(groups.items()):
-        counts: Counter[int] = Counter()
-        contexts: list[str] = []
-        speakers: list[str] = []
-        weights: dict[int, float] = {}
-        for rec in sorted(group, key=lambda r: (_num(r["start"]), str(r["claim_id"]))):
-            sid = rec.get("sentence_id")
-            if sid is not None and not _blank(sid) and (doc_id, int(sid)) in by_sentence:
-                if _quotable(by_sentence[(doc_id, int(sid))]):
-                    counts[int(sid)] += 1
-                    weights[int(sid)] = weights.get(int(sid), 0.0) + figure_weight(
-                        str(rec.get("surface") or ""), _unit(rec.get("unit"))
-                    )
-            elif (
-                not _blank(rec.get("context"))
-                and reject_reason(str(rec["context"]), str(rec.get("lang")), punctuated=False) is None
-            ):
-                contexts.append(" ".join(str(rec["context"]).split()))
-            speakers.append(said_by(rec.get("speaker"), rec.get("attribution")))
-        if not counts and not contexts:
-            continue
-        top = sorted(counts, key=lambda s: (-counts[s], -weights[s], _num(by_sentence[(doc_id, s)].get("start")), s))
-        top = _distinct(top, {s: str(by_sentence[(doc_id, s)]["text"]) for s in top})
-        ids = tuple(sorted(top[:max_sentences], key=lambda s: (_num(by_sentence[(doc_id, s)].get("start")), s)))
-        texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
-        for s in ids:
-            speakers.append(
-                said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution"))
-            )
-        if not texts:
-            texts = list(dict.fromkeys(contexts))[:max_sentences]
-        lang = (
-            _most_common([str(r["lang"]) for r in group if not _missing(r.get("lang"))])
-            if "lang" in claims.columns
-            else None
-        )
-        rows.append(
-            {
-                "topic": topic,
-                "doc_id": doc_id,
-                "lang": lang,
-                "event_id": _entry_field(catalog, doc_id, "event_id"),
-                "event_date": _entry_field(catalog, doc_id, "event_date"),
-                "speaker": ", ".join(dict.fromkeys(sp for sp in speakers if sp)) or None,
-                "n_claims": len(group),
-                "sentence_ids": ids,
-                "text": ("" if lang == "ja" else " ").join(texts),
-            }
-        )
+    by_sentence = _sentence_index(sentences)
+    rows = []
+    for (topic, doc_id), group in sorted(_claim_groups(claims).items()):
+        row = _topic_row(topic, doc_id, group, by_sentence, catalog, max_sentences, "lang" in claims.columns)
+        if row is not None:
+            rows.append(row)
     out = pd.DataFrame(rows, columns=list(TOPIC_COLUMNS))
     if out.empty:
         return out
     out["_date"] = out["event_date"].fillna("9999")
     return out.sort_values(["topic", "_date", "doc_id"], kind="stable").drop(columns="_date").reset_index(drop=True)
+
+
+_Index = dict[tuple[str, int], Mapping[str, Any]]
+
+
+def _sentence_index(sentences: pd.DataFrame) -> _Index:
+    """Each sentence row by (document, sentence id)."""
+    out: _Index = {}
+    for rec in sentences.to_dict("records"):
+        if not _blank(rec.get("sentence_id")):
+            out[(str(rec["doc_id"]), int(rec["sentence_id"]))] = rec
+    return out
+
+
+def _claim_groups(claims: pd.DataFrame) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The claims of each (topic, document), as plain records: every document report makes these,
+    and a pandas group per pair costs more than the work done on it."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for rec in claims.to_dict("records"):
+        if not _blank(rec["topic"]):
+            groups.setdefault((str(rec["topic"]), str(rec["doc_id"])), []).append(rec)
+    return groups
+
+
+def _topic_row(
+    topic: str,
+    doc_id: str,
+    group: list[dict[str, Any]],
+    by_sentence: _Index,
+    catalog: Mapping[str, Any],
+    max_sentences: int,
+    has_lang: bool,
+) -> dict[str, Any] | None:
+    """The row of one (topic, document), or None when none of its sentences may be quoted."""
+    counts, weights, contexts, speakers = _tally(group, doc_id, by_sentence)
+    if not counts and not contexts:
+        return None
+    start = {s: _num(by_sentence[(doc_id, s)].get("start")) for s in counts}
+    top = sorted(counts, key=lambda s: (-counts[s], -weights[s], start[s], s))
+    top = _distinct(top, {s: str(by_sentence[(doc_id, s)]["text"]) for s in top})
+    ids = tuple(sorted(top[:max_sentences], key=lambda s: (start[s], s)))
+    texts = [" ".join(str(by_sentence[(doc_id, s)]["text"]).split()) for s in ids]
+    speakers += [
+        said_by(by_sentence[(doc_id, s)].get("speaker"), by_sentence[(doc_id, s)].get("attribution")) for s in ids
+    ]
+    if not texts:
+        texts = list(dict.fromkeys(contexts))[:max_sentences]
+    lang = _most_common([str(r["lang"]) for r in group if not _missing(r.get("lang"))]) if has_lang else None
+    return {
+        "topic": topic,
+        "doc_id": doc_id,
+        "lang": lang,
+        "event_id": _entry_field(catalog, doc_id, "event_id"),
+        "event_date": _entry_field(catalog, doc_id, "event_date"),
+        "speaker": ", ".join(dict.fromkeys(sp for sp in speakers if sp)) or None,
+        "n_claims": len(group),
+        "sentence_ids": ids,
+        "text": ("" if lang == "ja" else " ").join(texts),
+    }
+
+
+def _tally(
+    group: list[dict[str, Any]], doc_id: str, by_sentence: _Index
+) -> tuple[Counter[int], dict[int, float], list[str], list[str]]:
+    """Per quotable sentence, its claims and their figures' weight; the contexts of claims without
+    a sentence row; and each claim's speaker, in document order."""
+    counts: Counter[int] = Counter()
+    weights: dict[int, float] = {}
+    contexts: list[str] = []
+    speakers: list[str] = []
+    for rec in sorted(group, key=lambda r: (_num(r["start"]), str(r["claim_id"]))):
+        sid = rec.get("sentence_id")
+        if sid is not None and not _blank(sid) and (doc_id, int(sid)) in by_sentence:
+            if _quotable(by_sentence[(doc_id, int(sid))]):
+                counts[int(sid)] += 1
+                weights[int(sid)] = weights.get(int(sid), 0.0) + figure_weight(
+                    str(rec.get("surface") or ""), _unit(rec.get("unit"))
+                )
+        elif not _blank(rec.get("context")) and _quotable_context(str(rec["context"]), rec.get("lang")):
+            contexts.append(" ".join(str(rec["context"]).split()))
+        speakers.append(said_by(rec.get("speaker"), rec.get("attribution")))
+    return counts, weights, contexts, speakers
 
 
 def _unit(value: Any) -> str | None:

@@ -330,10 +330,7 @@ def _plausible_name(name: str) -> bool:
     if script_lang(n) == "ja":
         return len(n) <= 12
     words = n.split()
-    return 1 <= len(words) <= 5 and all(
-        w[0].isupper() or w.isdigit() or w in ("de", "da", "del", "der", "van", "von", "la", "le", "di", "bin", "al")
-        for w in words
-    )
+    return 1 <= len(words) <= 5 and all(w[0].isupper() or w.isdigit() or w in labelled.NAME_PARTICLES for w in words)
 
 
 def read_transcript(text: str, base: int = 0, source: str = "") -> Reading:
