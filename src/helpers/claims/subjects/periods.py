@@ -87,7 +87,7 @@ _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
     rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
     rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
-    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+{_YN}",
+    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
 ))  # fmt: skip
 _HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\bH{_H}\s*(?:of\s*)?{_FY2}",

@@ -36,7 +36,7 @@ _TENURE = {
     "en": re.compile(
         r"\b(?:worked|working|served|serving|joined|tenure|career)\b|\bbeen (?:at|with|in|on)\b|"
         r"\bin the (?:field|industry|business)\b|"
-        r"\b(?:as|been) (?:the |its )?(?:CEO|CFO|CTO|chief|president|chair\w*)\b|"
+        r"\b(?:as|been) (?:the |its |our |their |his |her )?(?:CEO|CFO|CTO|chief|president|chair\w*)\b|"
         r"\brunning (?:it|the company)\b|\bcovered (?:it|them|the company)\b"
     ),
     "de": re.compile(r"\bseit\b[^.;]{0,40}\bbei\b|\b(?:arbeitet|tätig|Karriere|Laufbahn|Amtszeit)\b|\bim Amt\b|"
@@ -49,6 +49,9 @@ _OTHER_PARTY = {
     "de": re.compile(r"\b(?:Kunden|Analysten|Konkurrenten|Wettbewerber|Investoren|Anleger)\b"),
     "ja": re.compile(r"顧客|アナリスト|競合|投資家|他社"),
 }
+
+# What a product's mention counts for its organisation when finding a document's main subject.
+_PRODUCT_WEIGHT = 0.5
 
 
 def _own(entity_: Entity, personal: bool) -> str:
@@ -75,8 +78,9 @@ def main_subject(
 ) -> str:
     """The organisation a document is mainly about, or "" when none dominates.
 
-    Names in the title and catalog entry count three times; one organisation
-    must be named at least twice and twice as often as any other. ``names`` are
+    Names in the title and catalog entry count three times; a product counts half for its organisation (a
+    podcast that names Llama three times and Nvidia twice is about several companies, not Meta's); one
+    organisation must score at least two and twice as much as any other. ``names`` are
     the document's own organisations the lexicon does not know (``names.document_names``);
     ``heading_owner``, the company a results heading is about, counts three times more.
     """
@@ -86,7 +90,7 @@ def main_subject(
     for text, weight in ((title_text, 3.0), (body, 1.0)):
         for m in [*mentions(text), *name_mentions(text, names)]:
             org = organisation_of(m.entity.name) or m.entity.name
-            score[org] = score.get(org, 0.0) + weight
+            score[org] = score.get(org, 0.0) + weight * (_PRODUCT_WEIGHT if m.entity.kind == "product" else 1.0)
     for s in speakers:
         p = person_for_speaker(s)
         if p is not None and p.owner:
@@ -119,6 +123,9 @@ def subject_in_sentence(
     if names:
         ms = sorted([*ms, *name_mentions(text, names)], key=lambda m: m.start)
     inside = [m for m in ms if left <= m.start and m.end <= right]
+    if not inside and unit == "watt":
+        # a chip's power is its maker's ("A Blackwell GPU draws 1,000 watts"): only a count of chips is their owner's
+        inside = [m for m in mentions(text, makers=True) if left <= m.start and m.end <= right]
     if personal and speaker and _has(_I[lk], clause):
         # "I have been at Oracle for 26 years": the speaker's own years, not the company's age
         return Resolved(speaker, "speaker"), False
