@@ -155,3 +155,39 @@ def test_a_slip_names_the_power_of_ten_or_the_aligned_figure():
     assert "10^1" in _slip_verdict(c, v, -1).detail
     assert "states another figure" in _slip_verdict(c, v, None).detail
     assert _slip_verdict(c, v, None).verdict == _slip_verdict(c, v, -1).verdict == "translation_slip"
+
+
+@pytest.mark.parametrize(
+    "period, event_date, expected",
+    [
+        # Microsoft's fiscal Q2 2025, stated in an article of the call's week: keyed as the call's "this quarter"
+        ("FY2025-Q2", "2025-01-30", "2024-Q2"),
+        # NVIDIA's outlook for the first quarter of fiscal 2026, given in February 2025
+        ("FY2026-Q1", "2025-02-26", "2025-Q1"),
+        # a fiscal quarter a year before the document: its company's calendar is unknown, it keeps its own key
+        ("FY2024-Q3", "2025-01-29", "FY2024-Q3"),
+        # a fiscal year named for the year it starts in (2024年度第3四半期 in February 2025) keeps its own key
+        ("FY2024-Q3", "2025-02-10", "FY2024-Q3"),
+        ("FY2025", "2025-01-29", "FY2025"),
+    ],
+)
+def test_a_fiscal_quarter_is_grouped_with_its_own_calls_quarter_only_when_the_date_places_it(
+    period, event_date, expected
+):
+    from helpers.claims.subjects import period_key
+
+    assert period_key(period, event_date) == expected
+
+
+def test_the_key_of_a_stated_fiscal_quarter_is_the_one_its_calls_heading_gives():
+    from helpers.claims.subjects import period_key
+    from helpers.claims.subjects.periods import reported_period
+
+    call = reported_period("Microsoft Fiscal Year 2025 Second Quarter Earnings Call", "2025-01-29")
+    assert call[0] == period_key("FY2025-Q2", "2025-01-30") == "2024-Q2"
+
+
+def test_the_fiscal_quarter_an_article_states_meets_the_calls_figure_for_it(corpus):
+    claims, verdicts, _, ids, _ = corpus
+    for doc, surface in (("microsoft_q2_fy2025_call", "$69.6 billion"), ("microsoft_capex_de", "59,6 Milliarden")):
+        assert verdicts[ids[(doc, surface)]][0] == "conflict"

@@ -446,14 +446,34 @@ def reported_period(heading: str, event_date: str) -> tuple[str, str]:
     return "", ""
 
 
-def period_key(period: str) -> str:
-    """The key figures are grouped by: points in time fall into their quarter ("@2025-01-29" -> "@2025-Q1")."""
+def period_key(period: str, event_date: str = "") -> str:
+    """The key figures are grouped by: points in time fall into their quarter ("@2025-01-29" -> "@2025-Q1"); with
+    the figure's ``event_date``, a fiscal quarter stated with its year is keyed as its own results call keys it
+    (``fiscal_quarter_key``)."""
     if not period:
         return ""
+    if event_date and period.startswith("FY"):
+        return fiscal_quarter_key(period, event_date)
     m = re.fullmatch(r"@?(\d{4})-(\d{2})(?:-\d{2})?", period)
     if m:
         return f"@{m.group(1)}-Q{(int(m.group(2)) - 1) // 3 + 1}"
     return period
+
+
+def fiscal_quarter_key(period: str, event_date: str) -> str:
+    """A fiscal quarter stated with its year ("FY2025-Q2": "im zweiten Quartal des Geschäftsjahres 2025") keyed as
+    the results call that reports it keys its quarter (``reported_period``: "2024-Q2", the latest second quarter
+    ended by a call in January 2025), when a document of ``event_date`` can be speaking of that quarter: it is the
+    latest quarter of its number ended by the date or the first not ended, in the calendar year before the one the
+    fiscal year is named after (fiscal years named for the year they end in). Any other fiscal quarter keeps its
+    own key: its company's calendar is unknown, so it meets only the same fiscal quarter stated as such."""
+    m = re.fullmatch(r"FY(\d{4})-Q([1-4])", period)
+    event = _date(event_date)
+    if m is None or event is None:
+        return period
+    key = f"{int(m.group(1)) - 1}-Q{m.group(2)}"
+    q = int(m.group(2))
+    return key if key in (_resolve_quarter(q, event, False), _resolve_quarter(q, event, True)) else period
 
 
 def point_in_time(period: str) -> dt.date | None:
