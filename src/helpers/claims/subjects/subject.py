@@ -50,9 +50,6 @@ _OTHER_PARTY = {
     "ja": re.compile(r"顧客|アナリスト|競合|投資家|他社"),
 }
 
-# What a product's mention counts for its organisation when finding a document's main subject.
-_PRODUCT_WEIGHT = 0.5
-
 
 def _own(entity_: Entity, personal: bool) -> str:
     """The subject an entity stands for: a person's figure is their organisation's unless it is personal."""
@@ -78,29 +75,33 @@ def main_subject(
 ) -> str:
     """The organisation a document is mainly about, or "" when none dominates.
 
-    Names in the title and catalog entry count three times; a product counts half for its organisation (a
-    podcast that names Llama three times and Nvidia twice is about several companies, not Meta's); one
-    organisation must score at least two and twice as much as any other. ``names`` are
+    Names in the title and catalog entry count three times; one organisation must be named at least twice and
+    twice as often as any other, a product counting for its organisation but not towards the two (a podcast that
+    names Meta once and Llama three times, Nvidia and Microsoft twice each, is about no one company). ``names`` are
     the document's own organisations the lexicon does not know (``names.document_names``);
     ``heading_owner``, the company a results heading is about, counts three times more.
     """
     score: dict[str, float] = {}
+    named: dict[str, float] = {}  # the same without its products' mentions
     if heading_owner:
-        score[heading_owner] = 3.0
+        score[heading_owner] = named[heading_owner] = 3.0
     for text, weight in ((title_text, 3.0), (body, 1.0)):
         for m in [*mentions(text), *name_mentions(text, names)]:
             org = organisation_of(m.entity.name) or m.entity.name
-            score[org] = score.get(org, 0.0) + weight * (_PRODUCT_WEIGHT if m.entity.kind == "product" else 1.0)
+            score[org] = score.get(org, 0.0) + weight
+            if m.entity.kind != "product":
+                named[org] = named.get(org, 0.0) + weight
     for s in speakers:
         p = person_for_speaker(s)
         if p is not None and p.owner:
             score[p.owner] = score.get(p.owner, 0.0) + 1.0
+            named[p.owner] = named.get(p.owner, 0.0) + 1.0
     if not score:
         return ""
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return top if n >= 2 and n >= 2 * second else ""
+    return top if named.get(top, 0.0) >= 2 and n >= 2 * second else ""
 
 
 def subject_in_sentence(
