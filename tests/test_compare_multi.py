@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from compared_corpus import compare_corpus
+from compared_corpus import compare_corpus, judged
 from helpers.analysis.compare.peers import _rival_verdict, _slip_verdict
 from helpers.analysis.compare.views import ClaimView
 from helpers.claims.subjects import DocumentContext, annotate, main_subject, period_in
@@ -29,15 +29,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "compare_multi"
 def corpus():
     claims, findings, gold = compare_corpus(CORPUS)
     splits = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["splits"]
-    verdicts = {}
-    for r in findings[findings["kind"].isin(["claim", "version"])].itertuples():
-        for cid in r.claim_ids.split():
-            verdicts[cid] = (r.verdict, r.detail)
-    ids = {}
-    for g in gold:
-        rows = claims[(claims["doc_id"] == g["doc"]) & claims["surface"].str.contains(g["surface"], regex=False)]
-        if len(rows):
-            ids[(g["doc"], g["surface"])] = str(rows.iloc[0]["claim_id"])
+    verdicts, ids = judged(claims, findings, gold)
     return claims, verdicts, gold, ids, splits
 
 
