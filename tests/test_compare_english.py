@@ -61,7 +61,8 @@ def test_each_trap_is_no_conflict_and_says_why_when_judged(dev):
     "heading, date, expected",
     [
         ("Tesla Fourth Quarter 2024 Q&A Webcast", "2025-01-29", ("2024-Q4", "2024")),
-        ("Oracle Fiscal 2025 Fourth Quarter Earnings Call", "2025-06-11", ("2024-Q4", "FY2025")),
+        # Oracle's fourth fiscal quarter (March to May) is not the calendar quarter the call follows: fiscal key
+        ("Oracle Fiscal 2025 Fourth Quarter Earnings Call", "2025-06-11", ("FY2025-Q4", "FY2025")),
         ("NVIDIA Q4 FY2025 results coverage", "2025-02-27", ("2024-Q4", "FY2025")),
         ("Alphabet 2025年第3四半期決算説明会", "2025-10-29", ("2025-Q3", "2025")),
         ("Oracle erhöht die Investitionen kräftig", "2025-06-12", ("", "")),

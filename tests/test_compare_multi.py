@@ -146,8 +146,10 @@ def test_a_slip_names_the_power_of_ten_or_the_aligned_figure():
 @pytest.mark.parametrize(
     "period, event_date, expected",
     [
-        # Microsoft's fiscal Q2 2025, stated in an article of the call's week: keyed as the call's "this quarter"
-        ("FY2025-Q2", "2025-01-30", "2024-Q2"),
+        # NVIDIA's fiscal Q4 2025 (November to January), stated the day after its call: the calendar fourth quarter
+        ("FY2025-Q4", "2025-02-27", "2024-Q4"),
+        # Microsoft's fiscal Q2 2025 (October to December) is not calendar Q2: it keeps its key, as its call does
+        ("FY2025-Q2", "2025-01-30", "FY2025-Q2"),
         # NVIDIA's outlook for the first quarter of fiscal 2026, given in February 2025
         ("FY2026-Q1", "2025-02-26", "2025-Q1"),
         # a fiscal quarter a year before the document: its company's calendar is unknown, it keeps its own key
@@ -165,12 +167,52 @@ def test_a_fiscal_quarter_is_grouped_with_its_own_calls_quarter_only_when_the_da
     assert period_key(period, event_date) == expected
 
 
-def test_the_key_of_a_stated_fiscal_quarter_is_the_one_its_calls_heading_gives():
+@pytest.mark.parametrize(
+    "heading, call_date, stated, article_date",
+    [
+        ("Microsoft Fiscal Year 2025 Second Quarter Earnings Call", "2025-01-29", "FY2025-Q2", "2025-01-30"),
+        ("NVIDIA Fourth Quarter Fiscal 2025 Earnings Call", "2025-02-26", "FY2025-Q4", "2025-02-27"),
+    ],
+)
+def test_the_key_of_a_stated_fiscal_quarter_is_the_one_its_calls_heading_gives(heading, call_date, stated,
+                                                                                article_date):  # fmt: skip
     from helpers.claims.subjects import period_key
     from helpers.claims.subjects.periods import reported_period
 
-    call = reported_period("Microsoft Fiscal Year 2025 Second Quarter Earnings Call", "2025-01-29")
-    assert call[0] == period_key("FY2025-Q2", "2025-01-30") == "2024-Q2"
+    assert reported_period(heading, call_date)[0] == period_key(stated, article_date)
+
+
+_CALL = """Microsoft Fiscal Year 2024 Fourth Quarter Earnings Call (excerpt)
+
+Amy Hood: Capital expenditures including finance leases were $19 billion this quarter.
+"""
+_PODCAST = """Capex Talk, episode 3
+
+Host: Last quarter Microsoft's capex was $11.5 billion.
+"""
+_CATALOG = """documents:
+  call:
+    {title: Microsoft Fiscal Year 2024 Fourth Quarter Earnings Call (excerpt), language: en, genre: transcript,
+     event: Microsoft Q4 FY2024 earnings call, event_id: msft-q4-fy2024, event_date: 2024-07-30, speakers: [Amy Hood]}
+  podcast:
+    {title: "Capex Talk, episode 3", language: en, genre: transcript, event: Capex Talk, event_id: capex-talk-3,
+     event_date: 2024-01-20, speakers: [Host]}
+"""
+
+
+def test_a_fiscal_quarter_that_is_not_the_calendar_quarter_never_meets_a_calendar_last_quarter(tmp_path):
+    # Microsoft's fourth fiscal quarter of 2024 is April to June 2024; "last quarter" in January 2024 is October to
+    # December 2023. Keyed by its number, the call's quarter was "2023-Q4" and the two figures a conflict.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "call.txt").write_text(_CALL, encoding="utf-8")
+    (docs / "podcast.txt").write_text(_PODCAST, encoding="utf-8")
+    (docs / "catalog.yaml").write_text(_CATALOG, encoding="utf-8")
+    (tmp_path / "expected.yaml").write_text("figures: []\n", encoding="utf-8")
+    claims, findings, _ = compare_corpus(tmp_path)
+    periods = dict(zip(claims["doc_id"], claims["period"]))
+    assert periods == {"call": "FY2024-Q4", "podcast": "2023-Q4"}
+    assert "conflict" not in set(findings["verdict"])
 
 
 def test_the_fiscal_quarter_an_article_states_meets_the_calls_figure_for_it(corpus):

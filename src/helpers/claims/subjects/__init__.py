@@ -66,11 +66,14 @@ event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outloo
 document whose title or event names the quarter it reports on ("Fiscal 2025 Fourth
 Quarter Earnings Call") reads "for the quarter", "this quarter", "last/next quarter",
 "for the full year", "im Quartal", "当四半期", "前四半期" and a bare "Q1" against that
-quarter (keyed as a bare "fourth quarter" is keyed at its date) and its year (the
-fiscal year the title names); a fiscal quarter without its year outside such a
-document is unknown. A fiscal quarter stated with its year ("im zweiten Quartal des
+quarter and its year (the fiscal year the title names). The quarter is the calendar
+quarter the call follows when the fiscal quarter is that one (NVIDIA's fourth quarter
+of fiscal 2025, November to January: ``2024-Q4``), else its fiscal key (Microsoft's
+second quarter of fiscal 2025, October to December: ``FY2025-Q2``), so that it never
+meets another quarter's "last quarter". A fiscal quarter without its year outside such
+a document is unknown; one stated with its year ("im zweiten Quartal des
 Geschäftsjahres 2025") keeps that period, and is grouped (``period_key`` with the
-event date) as its own results call keys it when the document's date places it.
+event date) as its own results call keys it.
 
 **Counted** (``counted``): what the figure counts, from ``data/measures.yaml``
 (revenue, capex, employees, users/daily ...) or from a unit that says it
