@@ -10,7 +10,8 @@
    ``expected.yaml``) and ``tests/fixtures/compare_conflicts`` (Alphabet and
    Amazon calls with guidance and actuals, their coverage, a podcast and a
    feature with issue 26's traps): precision and recall of ``conflict`` and
-   ``consistent``.
+   ``consistent``; on ``tests/fixtures/compare_english`` and ``compare_multi``
+   (with dev and held-out splits) bogus and genuine conflicts per document.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2] [--cache DIR]
 
@@ -54,6 +55,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "compare_corpus"
 CONFLICT_FIXTURE = FIXTURE.parent / "compare_conflicts"
 # the same traps on Oracle's and Tesla's calls, two interviews, de and ja coverage, with a held-out split
 ENGLISH_FIXTURE = FIXTURE.parent / "compare_english"
+# NVIDIA's, Microsoft's and Meta's calls (fiscal years that are not calendar years), two podcasts, de and ja
+MULTI_FIXTURE = FIXTURE.parent / "compare_multi"
 
 
 def _extract(args):
@@ -210,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     fixture_precision(FIXTURE)
     fixture_precision(CONFLICT_FIXTURE)
     split_scores(ENGLISH_FIXTURE)
+    split_scores(MULTI_FIXTURE)
     if args.fixtures_only:
         return 0
     for n in args.sizes:

@@ -31,3 +31,18 @@ def compare_corpus(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, list]:
     findings = findings_frame(claims, ledger, catalog, tables["sentences"])
     gold = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["figures"]
     return claims, findings, gold
+
+
+def judged(claims: pd.DataFrame, findings: pd.DataFrame, gold: list) -> tuple[dict, dict]:
+    """Each claim's (verdict, detail) from its claim or version finding, and the claim id of each expected
+    figure ((doc, surface) -> the first claim of that document whose surface contains it)."""
+    verdicts = {}
+    for r in findings[findings["kind"].isin(["claim", "version"])].itertuples():
+        for cid in r.claim_ids.split():
+            verdicts[cid] = (r.verdict, r.detail)
+    ids = {}
+    for g in gold:
+        rows = claims[(claims["doc_id"] == g["doc"]) & claims["surface"].str.contains(g["surface"], regex=False)]
+        if len(rows):
+            ids[(g["doc"], g["surface"])] = str(rows.iloc[0]["claim_id"])
+    return verdicts, ids

@@ -44,14 +44,19 @@ def group_key(row: Mapping, topic_subjects: Mapping[str, tuple[str, ...]]) -> Gr
         )
         period = ""
         if topic in TIME_VARYING:
-            period = period_key(row["period"]) or period_key(f"@{row['event_date']}" if row["event_date"] else "")
+            period = period_key(row["period"], row["event_date"]) or period_key(
+                f"@{row['event_date']}" if row["event_date"] else ""
+            )
         return GroupKey(topic, subject, "", period)
     if not _quantity(row["unit"]):
         return None
     if not (row["subject"] and row["counted"] and row["period"]) or row["subject_basis"] == "other_party":
         return None
     return GroupKey(
-        "", row["subject"], f"{_countable(dimension(row['unit']))}:{row['counted']}", period_key(row["period"])
+        "",
+        row["subject"],
+        f"{_countable(dimension(row['unit']))}:{row['counted']}",
+        period_key(row["period"], row["event_date"]),
     )
 
 

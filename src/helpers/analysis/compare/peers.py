@@ -363,26 +363,14 @@ def claim_verdict(
     """
     slip = _rendering_slip(c, clusters, refs, aligned)
     if slip is not None:
-        v, k = slip
-        if k is None:
-            return Verdict(
-                "translation_slip",
-                f"{c.label()} vs {v.label()}: the aligned sentence of the other rendering states another figure",
-                range_words(v.rng, v.unit),
-            )
-        return Verdict(
-            "translation_slip",
-            f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
-            range_words(_scaled(c.rng, k), c.unit),
-        )
+        return _slip_verdict(c, *slip)
     if ref.verdict != "unverified" or c.window is None:
         return ref
     if any(cl.overlapping_other_doc(c) for cl in clusters):
         # No count of the group's other figures: it would change this finding whenever any document joins
         # the group (the group's own finding counts its sources).
         return Verdict("consistent", f"{c.label()} overlaps figures of other sources in its group")
-    peers = sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters)
-    if peers == 0:
+    if sum(len(cl.views) - cl.n_doc[c.doc_id] for cl in clusters) == 0:
         return ref
     if family:
         return Verdict(
@@ -390,8 +378,28 @@ def claim_verdict(
             f"{c.label()}: differs from the other figures of the group, "
             "but members of a family (e.g. model sizes) can all hold",
         )
-    if rivals is None:
-        rivals = clusters
+    return _disagreeing_verdict(c, ref, clusters, clusters if rivals is None else rivals)
+
+
+def _slip_verdict(c: ClaimView, v: ClaimView, k: int | None) -> Verdict:
+    """``c`` against the figure ``v`` another rendering of its event states (``k``: the power of ten between
+    them, None when the aligned sentence states another figure that is not ``c`` moved)."""
+    if k is None:
+        return Verdict(
+            "translation_slip",
+            f"{c.label()} vs {v.label()}: the aligned sentence of the other rendering states another figure",
+            range_words(v.rng, v.unit),
+        )
+    return Verdict(
+        "translation_slip",
+        f"{c.label()} vs {v.label()}: two renderings of one event differ by exactly 10^{abs(k)}",
+        range_words(_scaled(c.rng, k), c.unit),
+    )
+
+
+def _disagreeing_verdict(c: ClaimView, ref: Verdict, clusters: list[_Cluster], rivals: list[_Cluster]) -> Verdict:
+    """The verdict of a figure no figure of another source overlaps: a conflict only with a rival of its scale
+    that could contradict it; else unverified with the reason, or a different statement."""
     eligible = sum(cl.eligible_disagreeing(c) for cl in clusters)
     barred = unjudgeable(c)
     if eligible > 0 and barred:
@@ -400,28 +408,38 @@ def claim_verdict(
             f"{c.label()}: overlaps no figure of the other sources, but it cannot contradict one: {barred}",
         )
     able = sum(cl.eligible_disagreeing(c) for cl in rivals)
-    if able > 0 and not any(cl.near_scale(c) for cl in rivals):
-        return Verdict(
-            "unverified",
-            f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, "
-            "so a different quantity of the same unit",
-        )
     if able > 0:
-        return Verdict(
-            "conflict",
-            f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it",
-        )
+        return _rival_verdict(c, able, any(cl.near_scale(c) for cl in rivals))
     if eligible > 0:
-        # the ledger's reason for not calling a conflict (guidance against an actual ...) stays in the detail
-        also = ref.detail.removeprefix(f"{c.label()}: ") if " no conflict with " in f" {ref.detail}" else ""
-        why = _barred_words(c, clusters, rivals)
-        detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {why}"
-        return Verdict("unverified", f"{detail}; {also}" if also else detail)
+        return _barred_verdict(c, ref, clusters, rivals)
     return Verdict(
         "different_measure",
         f"{c.label()}: differs only from figures of other points of the same event or of other speakers "
         "(dated only by their events), so different statements",
     )
+
+
+def _rival_verdict(c: ClaimView, able: int, near_scale: bool) -> Verdict:
+    """``c`` against ``able`` figures that could contradict it: a conflict when one is of its scale."""
+    if not near_scale:
+        return Verdict(
+            "unverified",
+            f"{c.label()}: scale differs: no figure of the other sources within 10^2 of it, "
+            "so a different quantity of the same unit",
+        )
+    return Verdict(
+        "conflict",
+        f"{c.label()}: no figure of the {able} other source(s) on the same subject, measure and period overlaps it",
+    )
+
+
+def _barred_verdict(c: ClaimView, ref: Verdict, clusters: list[_Cluster], rivals: list[_Cluster]) -> Verdict:
+    """``c`` against figures that differ from it but none of which can contradict it: unverified, saying why."""
+    # the ledger's reason for not calling a conflict (guidance against an actual ...) stays in the detail
+    also = ref.detail.removeprefix(f"{c.label()}: ") if " no conflict with " in f" {ref.detail}" else ""
+    why = _barred_words(c, clusters, rivals)
+    detail = f"{c.label()}: overlaps no figure of the other sources, and none can contradict it: {why}"
+    return Verdict("unverified", f"{detail}; {also}" if also else detail)
 
 
 def _barred_words(c: ClaimView, clusters: list[_Cluster], rivals: list[_Cluster]) -> str:

@@ -12,7 +12,9 @@ a full year's). This module reads them from the sentence and its context.
     an organisation, product or person named in the figure's own clause (the
     one just before the figure first, as in "Metaの設備投資", "Nvidia's
     revenue"); a person stands for their organisation, except for ages and
-    durations, which are the person's own. Besides the lexicon
+    durations, which are the person's own. A chip named with its maker's
+    product ("A Blackwell GPU draws 1,000 watts") owns its power; a count of
+    chips stays their owner's. Besides the lexicon
     (``data/entities.yaml``) a document's own organisations count: the company
     its results heading is about, names with a corporate suffix ("Globex Inc.",
     "Hammer Werke AG", 株式会社グローベックス, イニテック社) and single names
@@ -33,7 +35,10 @@ a full year's). This module reads them from the sentence and its context.
     the clause refers back: "it", "der Konzern", "同社");
 ``document``
     the document's main subject: the one organisation its title, catalog entry
-    and text name far more often than any other (``speaker`` instead when the
+    and text name far more often than any other, and at least twice by name or
+    through its people (its products count towards "more often", not towards the
+    two: a podcast naming Llama often and Meta once is about several companies)
+    (``speaker`` instead when the
     figure's speaker speaks for it: a known person of that organisation, or on
     its own earnings call or webcast any speaker not labelled operator, analyst,
     host or guest; the company may be one the lexicon does not know);
@@ -61,9 +66,14 @@ event ("fourth quarter" in a call in February 2025 is 2024-Q4), or for an outloo
 document whose title or event names the quarter it reports on ("Fiscal 2025 Fourth
 Quarter Earnings Call") reads "for the quarter", "this quarter", "last/next quarter",
 "for the full year", "im Quartal", "当四半期", "前四半期" and a bare "Q1" against that
-quarter (keyed as a bare "fourth quarter" is keyed at its date) and its year (the
-fiscal year the title names); a fiscal quarter without its year outside such a
-document is unknown.
+quarter and its year (the fiscal year the title names). The quarter is the calendar
+quarter the call follows when the fiscal quarter is that one (NVIDIA's fourth quarter
+of fiscal 2025, November to January: ``2024-Q4``), else its fiscal key (Microsoft's
+second quarter of fiscal 2025, October to December: ``FY2025-Q2``), so that it never
+meets another quarter's "last quarter". A fiscal quarter without its year outside such
+a document is unknown; one stated with its year ("im zweiten Quartal des
+Geschäftsjahres 2025") keeps that period, and is grouped (``period_key`` with the
+event date) as its own results call keys it.
 
 **Counted** (``counted``): what the figure counts, from ``data/measures.yaml``
 (revenue, capex, employees, users/daily ...) or from a unit that says it

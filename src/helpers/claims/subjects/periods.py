@@ -87,7 +87,7 @@ _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
     rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
     rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
-    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+{_YN}",
+    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
 ))  # fmt: skip
 _HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\bH{_H}\s*(?:of\s*)?{_FY2}",
@@ -423,12 +423,16 @@ def _quarter_end(key: str) -> dt.date:
 
 def reported_period(heading: str, event_date: str) -> tuple[str, str]:
     """The quarter and the year a results document reports on, from its title or event ("Tesla Fourth Quarter
-    2024 Q&A" -> ("2024-Q4", "2024"), "Oracle Fiscal 2025 Fourth Quarter Earnings Call" -> ("2024-Q4", "FY2025")),
-    or ("", "").
+    2024 Q&A" -> ("2024-Q4", "2024"), "NVIDIA Q4 FY2025" on 2025-02-26 -> ("2024-Q4", "FY2025"), "Microsoft
+    Fiscal Year 2025 Second Quarter" on 2025-01-29 -> ("FY2025-Q2", "FY2025")), or ("", "").
 
-    The quarter is keyed as a quarter named without its year is in any other text of that date (the latest
-    fourth quarter ended by the call): a company's fiscal quarters are not calendar quarters, and a report on the
-    call written without "fiscal" must meet the call's figures. The year keeps the fiscal year the title names.
+    A fiscal quarter that is the calendar quarter the call follows (the latest one ended by it, as NVIDIA's fourth
+    quarter of fiscal 2025 ending in January is the fourth quarter of 2024) is keyed as that calendar quarter, so
+    that a report of the call or a "last quarter" said after it meets the call's figures. Any other fiscal quarter
+    (Microsoft's second, October to December) keeps its fiscal key: its number is not the calendar quarter's, and
+    keyed by it its figures would meet another quarter's ("last quarter" in a podcast of January 2024 is October
+    to December 2023, not Microsoft's fourth fiscal quarter of 2024, April to June). The year keeps the fiscal year
+    the title names.
     """
     event = _date(event_date)
     for pattern in _QUARTER_YEAR:
@@ -440,20 +444,40 @@ def reported_period(heading: str, event_date: str) -> tuple[str, str]:
                 # fiscal label (Nvidia's fiscal 2025 ends in January)
                 key = f"FY{key}"
             if key.startswith("FY"):
-                quarter = _resolve_quarter(int(key[-1]), event, False) if event else ""
-                return quarter, _year_of(key)
+                return (fiscal_quarter_key(key, event_date) if event else ""), _year_of(key)
             return key, _year_of(key)
     return "", ""
 
 
-def period_key(period: str) -> str:
-    """The key figures are grouped by: points in time fall into their quarter ("@2025-01-29" -> "@2025-Q1")."""
+def period_key(period: str, event_date: str = "") -> str:
+    """The key figures are grouped by: points in time fall into their quarter ("@2025-01-29" -> "@2025-Q1"); with
+    the figure's ``event_date``, a fiscal quarter stated with its year is keyed as its own results call keys it
+    (``fiscal_quarter_key``)."""
     if not period:
         return ""
+    if event_date and period.startswith("FY"):
+        return fiscal_quarter_key(period, event_date)
     m = re.fullmatch(r"@?(\d{4})-(\d{2})(?:-\d{2})?", period)
     if m:
         return f"@{m.group(1)}-Q{(int(m.group(2)) - 1) // 3 + 1}"
     return period
+
+
+def fiscal_quarter_key(period: str, event_date: str) -> str:
+    """A fiscal quarter with its year ("FY2025-Q4") keyed as the calendar quarter of the same number in the year
+    before ("2024-Q4"), when a document of ``event_date`` shows that it is that quarter: the latest calendar
+    quarter ended by the date (a results call follows its quarter) or the one the date falls in (an outlook for
+    the quarter under way). Fiscal years are named for the year they end in, so their quarter n then lies in the
+    calendar quarter n of the year before. Any other fiscal quarter keeps its own key: its company's calendar is
+    unknown, so it meets only the same fiscal quarter stated as such (``reported_period`` keys a results call's
+    quarter the same way)."""
+    m = re.fullmatch(r"FY(\d{4})-Q([1-4])", period)
+    event = _date(event_date)
+    if m is None or event is None:
+        return period
+    key = f"{int(m.group(1)) - 1}-Q{m.group(2)}"
+    current = f"{event.year}-Q{_quarter_of(event)}"
+    return key if key in (current, _shift(current, -1)) else period
 
 
 def point_in_time(period: str) -> dt.date | None:

@@ -36,7 +36,7 @@ _TENURE = {
     "en": re.compile(
         r"\b(?:worked|working|served|serving|joined|tenure|career)\b|\bbeen (?:at|with|in|on)\b|"
         r"\bin the (?:field|industry|business)\b|"
-        r"\b(?:as|been) (?:the |its )?(?:CEO|CFO|CTO|chief|president|chair\w*)\b|"
+        r"\b(?:as|been) (?:the |its |our |their |his |her )?(?:CEO|CFO|CTO|chief|president|chair\w*)\b|"
         r"\brunning (?:it|the company)\b|\bcovered (?:it|them|the company)\b"
     ),
     "de": re.compile(r"\bseit\b[^.;]{0,40}\bbei\b|\b(?:arbeitet|tätig|Karriere|Laufbahn|Amtszeit)\b|\bim Amt\b|"
@@ -75,28 +75,33 @@ def main_subject(
 ) -> str:
     """The organisation a document is mainly about, or "" when none dominates.
 
-    Names in the title and catalog entry count three times; one organisation
-    must be named at least twice and twice as often as any other. ``names`` are
+    Names in the title and catalog entry count three times; one organisation must be named at least twice and
+    twice as often as any other, a product counting for its organisation but not towards the two (a podcast that
+    names Meta once and Llama three times, Nvidia and Microsoft twice each, is about no one company). ``names`` are
     the document's own organisations the lexicon does not know (``names.document_names``);
     ``heading_owner``, the company a results heading is about, counts three times more.
     """
     score: dict[str, float] = {}
+    named: dict[str, float] = {}  # the same without its products' mentions
     if heading_owner:
-        score[heading_owner] = 3.0
+        score[heading_owner] = named[heading_owner] = 3.0
     for text, weight in ((title_text, 3.0), (body, 1.0)):
         for m in [*mentions(text), *name_mentions(text, names)]:
             org = organisation_of(m.entity.name) or m.entity.name
             score[org] = score.get(org, 0.0) + weight
+            if m.entity.kind != "product":
+                named[org] = named.get(org, 0.0) + weight
     for s in speakers:
         p = person_for_speaker(s)
         if p is not None and p.owner:
             score[p.owner] = score.get(p.owner, 0.0) + 1.0
+            named[p.owner] = named.get(p.owner, 0.0) + 1.0
     if not score:
         return ""
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return top if n >= 2 and n >= 2 * second else ""
+    return top if named.get(top, 0.0) >= 2 and n >= 2 * second else ""
 
 
 def subject_in_sentence(
@@ -119,6 +124,9 @@ def subject_in_sentence(
     if names:
         ms = sorted([*ms, *name_mentions(text, names)], key=lambda m: m.start)
     inside = [m for m in ms if left <= m.start and m.end <= right]
+    if not inside and unit == "watt":
+        # a chip's power is its maker's ("A Blackwell GPU draws 1,000 watts"): only a count of chips is their owner's
+        inside = [m for m in mentions(text, makers=True) if left <= m.start and m.end <= right]
     if personal and speaker and _has(_I[lk], clause):
         # "I have been at Oracle for 26 years": the speaker's own years, not the company's age
         return Resolved(speaker, "speaker"), False
