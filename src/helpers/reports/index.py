@@ -12,7 +12,8 @@ import markupsafe
 import pandas as pd
 
 from .. import atomic
-from .export import TEMPLATES_DIR, compact_js, report_css, report_js
+from .assets import compact_js
+from .export import TEMPLATES_DIR
 from .markup import visible_controls
 
 # All tables in one SQLite database beside the CSVs (written by helpers.build.datasets).
@@ -79,8 +80,9 @@ def render_index(
     inputs: list[tuple[str, Path]],
     packages: dict[str, str],
     changes: pd.DataFrame | None = None,
+    title: str = "",
 ) -> str:
-    """``inputs``: the seed files and the ledger, listed with their hashes."""
+    """``inputs``: the seed files and the ledger, listed with their hashes; ``title``: the catalog's for the corpus."""
     doc_rows = []
     for d in documents.astype(object).where(documents.notna(), "").to_dict("records"):
         own = [
@@ -129,9 +131,8 @@ def render_index(
         _env()
         .get_template("index.html.j2")
         .render(
-            css=report_css(),
-            js=report_js(),
             nav=_nav(reports),
+            title=title,
             documents=doc_rows,
             runs=reports,
             n_ok_runs=sum(r.status == "ok" for r in reports),
@@ -157,11 +158,7 @@ def _nav(reports: list[ReportEntry]) -> list[dict[str, str]]:
 def render_search_page(reports: list[ReportEntry]) -> str:
     """``search.html``: the site search, reading ``search-index.js`` beside it (``reports.search``)."""
     search_js = compact_js((TEMPLATES_DIR / "search.js").read_text(encoding="utf-8"))
-    return (
-        _env()
-        .get_template("search.html.j2")
-        .render(css=report_css(), js=report_js(), search_js=search_js, nav=_nav(reports))
-    )
+    return _env().get_template("search.html.j2").render(search_js=search_js, nav=_nav(reports))
 
 
 def write_index(path: Path, **kwargs) -> None:
