@@ -20,7 +20,7 @@ from .datasets import write_datasets
 from .execute import RunResult
 from .extract import Extraction
 from .options import BuildOptions, log, package_versions
-from .pipeline import NotebookRun
+from .pipeline import PIPELINE, NotebookRun, nav_links
 from .unchanged import NOOP_RECORD, output_stats
 
 
@@ -68,7 +68,8 @@ def write_build_index(
     write_site_assets(opts.out)  # every page links them (helpers.reports.assets)
     tables = write_datasets(opts.out / "data")
     corpus_reports = [(e.label, e.report) for e in entries if len(e.doc_ids) != 1 and e.status == "ok"]
-    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries))
+    nav = header_links(entries)
+    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries, nav))
     write_index(
         opts.out / "index.html",
         documents=documents,
@@ -79,7 +80,14 @@ def write_build_index(
         packages=package_versions(),
         changes=changes,
         title=corpus_title(opts),
+        nav=nav,
     )
+
+
+def header_links(entries: list[ReportEntry]) -> list[tuple[str, str]]:
+    """The header's links after the index, labelled as on every report (``pipeline.nav_links``)."""
+    names = {e.key.split("--")[0] for e in entries}
+    return nav_links("index.html", [spec for spec in PIPELINE if spec.name in names])[1:]
 
 
 def corpus_title(opts: BuildOptions) -> str:
