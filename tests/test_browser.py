@@ -50,6 +50,9 @@ def test_every_report_opens_offline_without_errors(browser, seed_build):
             "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 60))"
         )
         assert broken_images == [], path.name
+        # the site's shared stylesheet and script (assets/), found relative to the page
+        styled = "getComputedStyle(document.querySelector('.site-header')).position === 'sticky'"
+        assert page.evaluate(styled) and page.evaluate("typeof window.helpersReadNumber === 'function'"), path.name
         page.close()
 
 

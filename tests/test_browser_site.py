@@ -355,3 +355,34 @@ def test_theme_toggle_is_remembered_across_pages(browser, seed_build):
     page.goto((out / "index.html").as_uri())
     assert page.evaluate(background) != "rgb(255, 255, 255)"  # no choice made: the system's dark
     dark.close()
+
+
+def test_every_page_has_the_same_header_and_a_phone_keeps_it_to_two_rows(browser, seed_build):
+    out, _ = seed_build
+    pages = ("index.html", "search.html", "documents/002_eb63065994b04cab.html", "comparison.html", "explorer.html")
+    labels = set()
+    for rel in pages:
+        page, errors = _open(browser, out / rel, "phone")
+        links = page.eval_on_selector_all(".site-header nav a", "as => as.map(a => a.textContent.trim())")
+        labels.add(tuple(links))
+        header = page.locator(".site-header").bounding_box()
+        search = page.locator(".site-tools input[type=search]").bounding_box()
+        assert header["height"] <= 90, (rel, header)  # the links on one line, the search box and toggle below
+        assert search["width"] >= 200 and page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert errors == []
+        page.close()
+    assert len(labels) == 1 and next(iter(labels))[0] == "Index", labels
+    # the index's documents are cards on a phone, every field named
+    page, _ = _open(browser, out / "index.html", "phone")
+    row = page.locator("table[aria-label=documents] tbody tr").first
+    assert row.evaluate("e => getComputedStyle(e).display") == "block"
+    assert "Genre" in row.locator("td").nth(3).evaluate("e => getComputedStyle(e, '::before').content")
+    page.close()
+    page, _ = _open(browser, out / "search.html", fragment="?q=xyzzy")
+    page.wait_for_function("window.SEARCH_TIMINGS && window.SEARCH_TIMINGS.sentences !== undefined")
+    page.fill("#site-q", "600k")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('600k')")
+    count = page.locator("#search-results li").count()
+    status = page.inner_text("#search-status")
+    assert status.startswith(f"{count} result{'s' if count != 1 else ''} for"), status
+    page.close()

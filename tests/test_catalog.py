@@ -75,3 +75,16 @@ def test_roles_name_each_speakers_role(tmp_path):
     p.write_text("documents:\n  a:\n    speakers: [Susan Li]\n    roles:\n      Susan Li: CFO, Meta\n", encoding="utf-8")
     cat = load_catalog(p)
     assert not cat.problems and cat.entry("a").roles == (("Susan Li", "CFO, Meta"),)
+
+
+def test_the_corpus_title_is_read_and_a_title_that_is_not_text_is_a_problem_with_its_line(tmp_path):
+    seeds = load_catalog(Path(__file__).parents[1] / "seeds" / "catalog.yaml")
+    assert seeds.title == "Meta, Llama and AI infrastructure"
+    p = tmp_path / "catalog.yaml"
+    p.write_text("title:  Quarterly   calls\ndocuments:\n  a: {language: en}\n", encoding="utf-8")
+    assert load_catalog(p).title == "Quarterly calls"
+    p.write_text("documents:\n  a: {language: en}\ntitle: [not, text]\n", encoding="utf-8")
+    catalog = load_catalog(p)
+    assert catalog.title == "" and "a" in catalog
+    assert [(e.line, "title" in str(e)) for e in catalog.problems] == [(3, True)]
+    assert load_catalog(tmp_path / "none.yaml").title == ""

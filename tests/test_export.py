@@ -25,10 +25,12 @@ def _nb(html_output: str = "") -> nbformat.NotebookNode:
 
 
 def test_report_has_no_code_no_network_and_no_run_metadata():
-    html_text = to_html(_nb(), title="T", nav=[("Index", "../index.html")])
+    html_text = to_html(_nb(), title="T", nav=[("Index", "../index.html")], root="../")
     assert "secret code" not in html_text
     assert "hello" in html_text
-    assert not re.search(r"<script[^>]+src=", html_text)
+    # the only scripts and styles fetched are the site's own, beside the page (helpers.reports.assets)
+    fetched = re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"([^\"]*)\"", html_text)
+    assert sorted(fetched) == ["../assets/site.css", "../assets/site.js"]
     # URLs survive only inside CSS comments; nothing is fetched.
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html_text)
     assert not re.search(r"url\(\s*[\"']?(https?:)?//", html_text)

@@ -1,4 +1,5 @@
-"""The page-weight budget of a document report (issue 28): at most 150 KB for a 20,000-character document."""
+"""The page-weight budget of a document report (issue 28): at most 150 KB for a 20,000-character document,
+on a generated transcript and on the seeds' documents (a longer document's budget grows with its length)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,34 @@ def test_a_20000_character_english_document_report_stays_under_150_kb(tmp_path):
     page = pages[0].read_text(encoding="utf-8")
     assert page.count('<mark id="c-') >= 180  # the figures were found: the page is not light by being empty
     assert pages[0].stat().st_size <= DOCUMENT_BUDGET, f"{pages[0].stat().st_size / 1024:.1f} KB"
+
+
+def budget(chars: int) -> int:
+    """A document report's budget: 150 KB up to 20,000 characters, in proportion beyond."""
+    return max(DOCUMENT_BUDGET, DOCUMENT_BUDGET * chars // 20_000)
+
+
+def test_budget_grows_with_a_document_s_length_only_beyond_20000_characters():
+    assert budget(5_000) == budget(20_000) == DOCUMENT_BUDGET
+    assert budget(40_000) == 2 * DOCUMENT_BUDGET
+
+
+@pytest.mark.slow
+def test_the_seeds_document_reports_stay_within_the_budget_for_their_length(seed_build):
+    import pandas as pd
+
+    out, _ = seed_build
+    documents = pd.read_csv(out / "data" / "documents.csv", dtype={"doc_id": str})
+    over = {}
+    for doc_id, chars in zip(documents["doc_id"], documents["chars"]):
+        page = out / "documents" / f"{doc_id}.html"
+        assert page.is_file(), doc_id
+        if page.stat().st_size > budget(int(chars)):
+            over[doc_id] = (page.stat().st_size // 1024, budget(int(chars)) // 1024)
+    assert len(documents) >= 5 and over == {}, over
+    # the pages share one stylesheet and one script rather than each carrying its own
+    assert (out / "assets" / "site.css").is_file() and (out / "assets" / "site.js").is_file()
+    assert "<style>" not in (out / "documents" / f"{documents['doc_id'][0]}.html").read_text(encoding="utf-8")
 
 
 def test_the_claims_table_states_each_figure_once_with_its_qualifier_unit_and_speaker():

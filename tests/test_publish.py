@@ -51,6 +51,33 @@ def test_publish_copies_the_site_without_build_state_and_updates_in_place(tmp_pa
     assert json.loads((out / MANIFEST).read_text())["files"] == ["data/claims.csv", "explorer.html", "index.html"]
 
 
+def test_publish_ships_the_pages_shared_style_and_script_and_every_page_finds_them(tmp_path):
+    import nbformat
+
+    from helpers.reports.assets import CSS, JS, site_assets, write_site_assets
+    from helpers.reports.export import to_html
+    from helpers.reports.links import site_root
+
+    build = tmp_path / "reports"
+    for report in ("index.html", "documents/a b.html", "alignment/x__y.html"):
+        page = to_html(nbformat.v4.new_notebook(), title="T", nav=[], root=site_root(report))
+        _site(build, {report: page})
+    write_site_assets(build)
+    stamp = (build / CSS).stat().st_mtime_ns
+    write_site_assets(build)
+    assert (build / CSS).stat().st_mtime_ns == stamp  # unchanged files are not rewritten
+    out = tmp_path / "site"
+    done = publish(build, out)
+    assert {CSS, JS} <= set(done.written)
+    assert (out / CSS).read_text(encoding="utf-8") == site_assets()[CSS]
+    for report in ("index.html", "documents/a b.html", "alignment/x__y.html"):
+        text = (out / report).read_text(encoding="utf-8")
+        up = "../" * report.count("/")
+        linked = [(out / report).parent / href for href in (up + CSS, up + JS)]
+        assert all(f'"{p.relative_to((out / report).parent).as_posix()}"' in text for p in linked)
+        assert all(p.resolve().is_file() for p in linked), report
+
+
 def test_publish_refuses_a_foreign_folder_and_absolute_links(tmp_path):
     build = _site(tmp_path / "reports", {"index.html": "<p>x</p>"})
     foreign = _site(tmp_path / "home", {"notes.txt": "mine"})
@@ -239,6 +266,7 @@ def test_document_text_gives_every_claim_a_permalink():
 def test_checked_cells_are_hidden_from_reports_and_no_notebook_prints_a_table():
     import nbformat
 
+    from helpers.reports.assets import CSS, site_assets
     from helpers.reports.export import HIDE_TAG, to_html
 
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
@@ -259,8 +287,10 @@ def test_checked_cells_are_hidden_from_reports_and_no_notebook_prints_a_table():
     nb.cells = [shown, checked]
     page = to_html(nb, title="T", nav=[])
     assert "shown" in page and "RAW   DUMP" not in page
-    assert len(page.encode()) < 40_000  # our theme, not JupyterLab's 260 KB stylesheet
-    assert "prefers-color-scheme: dark" in page and "@media print" in page
+    assert len(page.encode()) < 8_000  # the theme is shared (assets/site.css), not JupyterLab's 260 KB stylesheet
+    css = site_assets()[CSS]
+    assert '<link href="assets/site.css" rel="stylesheet"/>' in page and "<style>" not in page
+    assert "prefers-color-scheme: dark" in css and "@media print" in css
 
 
 @pytest.mark.slow

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from .. import atomic
 from ..exceptions import NotebookFailed
 from ..reports.export import SHORTENED
+from ..reports.links import site_root
 from .extract import release_models
 from .options import DEFAULT_TIMEOUT
 from .pipeline import NotebookRun, file_stem
@@ -522,6 +523,7 @@ def run_notebook(
         lang=lang,
         failure=str(failure) if failure else None,
         slots=run.chrome,
+        root=site_root(run.report),
     )
     atomic.write_text(out_dir / run.report, html_text)
     finished = time.perf_counter()

@@ -30,8 +30,8 @@ from .terminal import for_terminal
 
 MANIFEST = ".published.json"
 MAX_SITE_FILE_BYTES = 1024 * 1024 * 1024  # a page or table larger than this is no page: a link to /dev/zero, say
-# pages, data files (CSV, Parquet, SQLite) and the site search index
-SITE_SUFFIXES = (".html", ".csv", ".parquet", ".db", ".js")
+# pages, data files (CSV, Parquet, SQLite), the site search index and the pages' shared style and script
+SITE_SUFFIXES = (".html", ".csv", ".parquet", ".db", ".js", ".css")
 # A link a static host cannot serve from a copied folder: another scheme, protocol-relative or root-absolute.
 _LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.IGNORECASE)

@@ -20,6 +20,7 @@ import pandas as pd
 from .. import atomic
 from ..exceptions import NotebookFailed, OutputError
 from ..reports.explorer import figure_findings
+from ..reports.links import site_root
 from ..text.catalog import Catalog
 from .confine import remove_tree
 from .digests import notebook_source_digest, sha, write_if_changed
@@ -267,7 +268,9 @@ def export_again(jobs: list[ExportJob], out_dir: Path) -> list[RunResult | Excep
         started = time.perf_counter()
         try:
             nb = nbformat.read(executed, as_version=4)
-            html = to_html(cap_outputs(nb), title=run.title, nav=nav, lang=lang, slots=run.chrome)
+            html = to_html(
+                cap_outputs(nb), title=run.title, nav=nav, lang=lang, slots=run.chrome, root=site_root(run.report)
+            )
             atomic.write_text(out_dir / run.report, html)
         except Exception as e:  # reported per run by the build; the next build executes it again
             outcomes.append(e)

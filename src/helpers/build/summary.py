@@ -10,14 +10,17 @@ from pathlib import Path
 import pandas as pd
 
 from .. import atomic
+from ..exceptions import ConfigurationError
+from ..reports.assets import write_site_assets
 from ..reports.index import ReportEntry, render_search_page, write_index
 from ..reports.search import write_site_search
-from ..text.corpus import link_problem
+from ..text.catalog import load_catalog
+from ..text.corpus import CATALOG_NAME, link_problem
 from .datasets import write_datasets
 from .execute import RunResult
 from .extract import Extraction
 from .options import BuildOptions, log, package_versions
-from .pipeline import NotebookRun
+from .pipeline import PIPELINE, NotebookRun, nav_links
 from .unchanged import NOOP_RECORD, output_stats
 
 
@@ -62,9 +65,11 @@ def write_build_index(
     The Parquet files and the SQLite database beside the CSVs, and the site search's index and page, are
     brought up to date first: the index links them.
     """
+    write_site_assets(opts.out)  # every page links them (helpers.reports.assets)
     tables = write_datasets(opts.out / "data")
     corpus_reports = [(e.label, e.report) for e in entries if len(e.doc_ids) != 1 and e.status == "ok"]
-    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries))
+    nav = header_links(entries)
+    write_site_search(opts.out, tables, corpus_reports, render_search_page(entries, nav))
     write_index(
         opts.out / "index.html",
         documents=documents,
@@ -74,7 +79,23 @@ def write_build_index(
         inputs=index_inputs(opts.seeds, opts.ledger),
         packages=package_versions(),
         changes=changes,
+        title=corpus_title(opts),
+        nav=nav,
     )
+
+
+def header_links(entries: list[ReportEntry]) -> list[tuple[str, str]]:
+    """The header's links after the index, labelled as on every report (``pipeline.nav_links``)."""
+    names = {e.key.split("--")[0] for e in entries}
+    return nav_links("index.html", [spec for spec in PIPELINE if spec.name in names])[1:]
+
+
+def corpus_title(opts: BuildOptions) -> str:
+    """The corpus's title from its catalog (``title:``), or "" (a broken catalog is reported elsewhere)."""
+    try:
+        return load_catalog(opts.catalog or opts.seeds / CATALOG_NAME).title
+    except ConfigurationError:
+        return ""
 
 
 def clean_build_record(

@@ -1,4 +1,4 @@
-"""Executed notebook -> single-file, offline, byte-reproducible HTML report."""
+"""Executed notebook -> offline, byte-reproducible HTML report (its style and script shared: ``assets``)."""
 
 from __future__ import annotations
 
@@ -35,51 +35,6 @@ def slot(name: str) -> str:
     HTML comment, so a notebook run on its own shows nothing there.
     """
     return f"<!--report-slot:{name}-->"
-
-
-@lru_cache(maxsize=1)
-def report_css() -> str:
-    """The theme, inlined into every page, without its comments and indentation (``compact_css``)."""
-    return compact_css((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def report_js() -> str:
-    """Tables (sort, filter, search, columns, state), site search box, theme, contents and permalinks;
-    inlined into every page without its comment lines and indentation (``compact_js``)."""
-    return compact_js((TEMPLATES_DIR / "report.js").read_text(encoding="utf-8"))
-
-
-def compact_css(text: str) -> str:
-    """CSS without ``/* comments */``, indentation or blank lines (the stylesheet has no "/*" in a string)."""
-    out, pos = [], 0
-    while (start := text.find("/*", pos)) >= 0:
-        out.append(text[pos:start])
-        end = text.find("*/", start + 2)
-        pos = len(text) if end < 0 else end + 2
-    out.append(text[pos:])
-    return "\n".join(line.strip() for line in "".join(out).splitlines() if line.strip())
-
-
-def compact_js(text: str) -> str:
-    """JavaScript without whole-line comments, indentation or blank lines; every other line kept as written.
-
-    Only lines that are nothing but a comment go (``// …``, or ``/* … */`` blocks
-    that start a line), so no string or regular expression is ever touched; line
-    breaks stay, so automatic semicolons are where they were.
-    """
-    kept, in_block = [], False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if in_block:
-            in_block = "*/" not in line
-            continue
-        if line.startswith("/*"):
-            in_block = "*/" not in line
-            continue
-        if line and not line.startswith("//"):
-            kept.append(line)
-    return "\n".join(kept)
 
 
 @lru_cache(maxsize=1)
@@ -148,25 +103,30 @@ def to_html(
     lang: str = "en",
     failure: str | None = None,
     slots: Mapping[str, str] | None = None,
+    root: str = "",
 ) -> str:
-    """The report of an executed notebook; each ``slot(name)`` in its outputs is replaced by ``slots[name]``."""
+    """The report of an executed notebook; each ``slot(name)`` in its outputs is replaced by ``slots[name]``.
+
+    ``root``: the way from the report up to the output folder (``"../"`` for ``documents/x.html``), where
+    the site's shared stylesheet and script are (``assets``).
+    """
     nb = clean_notebook(nb)
     nb.metadata["title"] = title
     if failure:
         nb.cells.insert(0, failure_banner(failure))
-    fast = _fast_html(nb, title=title, nav=nav, lang=lang)
-    page = fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang)
+    fast = _fast_html(nb, title=title, nav=nav, lang=lang, root=root)
+    page = fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang, root=root)
     for name, markup in (slots or {}).items():
         page = page.replace(slot(name), markup)
     return page
 
 
-def nbconvert_html(nb: nbformat.NotebookNode, *, nav: list[tuple[str, str]], lang: str = "en") -> str:
+def nbconvert_html(nb: nbformat.NotebookNode, *, nav: list[tuple[str, str]], lang: str = "en", root: str = "") -> str:
     """The report as nbconvert's lab template writes it (re-serialized by BeautifulSoup): the reference
     the fast path is held to, and the path for outputs the fast path does not know."""
     body, _ = _exporter().from_notebook_node(
         nb,
-        resources={"report_nav": nav, "report_css": report_css(), "report_js": report_js(), "language_code": lang},
+        resources={"report_nav": nav, "report_root": root, "language_code": lang},
     )
     return _stable_ids(body)
 
@@ -336,21 +296,22 @@ def _cell_html(cell: dict) -> str | None:
 
 
 _MARK = "\x00helpers-report-mark\x00"
+_ROOT_MARK = "\x00helpers-report-root\x00"
 
 
 @lru_cache(maxsize=1)
 def _page_frame() -> tuple[str, str, str, str]:
     """The page around the cells, as nbconvert writes it, cut at the title, the navigation and the cells.
 
-    Taken from nbconvert's own export of an empty notebook, so the head (our
-    CSS, the language) stays whatever its
-    configuration makes it.
+    Taken from nbconvert's own export of an empty notebook, so the head (the
+    links to the shared assets, the language) stays whatever its configuration
+    makes it; the way up to the assets is ``_ROOT_MARK`` until a page fills it in.
     """
     import nbformat
 
     empty = nbformat.v4.new_notebook()
     empty.metadata["title"] = _MARK
-    page = nbconvert_html(empty, nav=[(_MARK, _MARK)])
+    page = nbconvert_html(empty, nav=[(_MARK, _MARK)], root=_ROOT_MARK)
     head, rest = page.split(f"<title>{_MARK}</title>")
     between, rest = rest.split(f'<a href="{_MARK}">{_MARK}</a>')
     after_nav, tail = rest.split("</main>")
@@ -362,14 +323,16 @@ def _attr(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _fast_html(nb: nbformat.NotebookNode, *, title: str, nav: list[tuple[str, str]], lang: str) -> str | None:
+def _fast_html(
+    nb: nbformat.NotebookNode, *, title: str, nav: list[tuple[str, str]], lang: str, root: str
+) -> str | None:
     cells = []
     for cell in nb.cells:
         rendered = _cell_html(cell)
         if rendered is None:
             return None
         cells.append(rendered)
-    head, between, after_nav, tail = _page_frame()
+    head, between, after_nav, tail = (part.replace(_ROOT_MARK, _attr(root)) for part in _page_frame())
     links = "".join(f'<a href="{_attr(href)}">{_text(label)}</a>' for label, href in nav)
     return _stable_ids(head + _text(title) + between + links + after_nav + "".join(cells) + tail)
 

@@ -12,7 +12,8 @@ import markupsafe
 import pandas as pd
 
 from .. import atomic
-from .export import TEMPLATES_DIR, compact_js, report_css, report_js
+from .assets import compact_js
+from .export import TEMPLATES_DIR
 from .markup import visible_controls
 
 # All tables in one SQLite database beside the CSVs (written by helpers.build.datasets).
@@ -79,8 +80,11 @@ def render_index(
     inputs: list[tuple[str, Path]],
     packages: dict[str, str],
     changes: pd.DataFrame | None = None,
+    title: str = "",
+    nav: list[tuple[str, str]] | None = None,
 ) -> str:
-    """``inputs``: the seed files and the ledger, listed with their hashes."""
+    """``inputs``: the seed files and the ledger, listed with their hashes; ``title``: the catalog's for the corpus;
+    ``nav``: the header's links after the index, as every other page has them (default: the reports' titles)."""
     doc_rows = []
     for d in documents.astype(object).where(documents.notna(), "").to_dict("records"):
         own = [
@@ -129,9 +133,8 @@ def render_index(
         _env()
         .get_template("index.html.j2")
         .render(
-            css=report_css(),
-            js=report_js(),
-            nav=_nav(reports),
+            nav=_nav(reports, nav),
+            title=title,
             documents=doc_rows,
             runs=reports,
             n_ok_runs=sum(r.status == "ok" for r in reports),
@@ -149,19 +152,18 @@ def render_index(
     )
 
 
-def _nav(reports: list[ReportEntry]) -> list[dict[str, str]]:
-    """The header's links: the corpus-level reports (an explorer's later pages are linked from its first)."""
+def _nav(reports: list[ReportEntry], links: list[tuple[str, str]] | None = None) -> list[dict[str, str]]:
+    """The header's links: ``links`` (label, href) when given, else the corpus-level reports by title (an
+    explorer's later pages are linked from its first)."""
+    if links is not None:
+        return [{"label": label, "href": href} for label, href in links]
     return [{"label": r.label, "href": quote(r.report)} for r in reports if not r.doc_ids and "--p" not in r.key]
 
 
-def render_search_page(reports: list[ReportEntry]) -> str:
+def render_search_page(reports: list[ReportEntry], nav: list[tuple[str, str]] | None = None) -> str:
     """``search.html``: the site search, reading ``search-index.js`` beside it (``reports.search``)."""
     search_js = compact_js((TEMPLATES_DIR / "search.js").read_text(encoding="utf-8"))
-    return (
-        _env()
-        .get_template("search.html.j2")
-        .render(css=report_css(), js=report_js(), search_js=search_js, nav=_nav(reports))
-    )
+    return _env().get_template("search.html.j2").render(search_js=search_js, nav=_nav(reports, nav))
 
 
 def write_index(path: Path, **kwargs) -> None:

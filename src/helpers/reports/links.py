@@ -42,5 +42,9 @@ def sentence_href(doc_id: str, sentence_id: object, folder: str = "../" + DOCUME
 
 def report_href(from_report: str, to_report: str) -> str:
     """Relative, URL-quoted link from one report to another (both relative to the output folder)."""
-    depth = from_report.count("/")
-    return "../" * depth + quote(to_report)
+    return site_root(from_report) + quote(to_report)
+
+
+def site_root(report: str) -> str:
+    """The way from a report (relative to the output folder) up to the folder: ``"../"`` per level."""
+    return "../" * report.count("/")

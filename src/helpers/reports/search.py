@@ -2,17 +2,22 @@
 
 ``search-index.js`` (at the output folder's root) assigns ``window.SITE_SEARCH``
 an index of every document (title, id, event, speakers), every report, every
-claim (its words, value, unit, topic, speaker and the sentence it stands in),
-the summaries' sentences and every finding (its detail line). A script file,
-not a fetched JSON file: browsers refuse ``fetch`` from ``file://``, and a page
+claim (its words, value, unit, topic, speaker and the sentence it stands in)
+and every finding (its claim, topic and verdict); ``search-text.js``, loaded
+after it, assigns ``window.SITE_SEARCH_TEXT`` the texts: the sentences (those
+of the claims and the summaries) and the findings' detail lines. Script files,
+not fetched JSON files: browsers refuse ``fetch`` from ``file://``, and a page
 opened from disk must search as well as a published one. ``search.html``
-loads it and lists what matches, each result linking to its place (a claim's
+loads them and lists what matches, each result linking to its place (a claim's
 permalink, a sentence's anchor, a document, a finding's claim).
 
-The index stays small by storing every repeated string once (documents,
-speakers, topics, units are numbers into lists) and each sentence once, cut
-to ``SNIPPET_CHARS``; the full text of every sentence is searchable in
-``data/corpus.db`` (full-text search) and on each document's page.
+The index stays small and quick to load: every repeated string is stored once
+(a claim's words as written, units, topics, speakers and verdicts are numbers
+into ``strings``), each sentence once, cut to ``SNIPPET_CHARS``, and each file
+is a JSON text that the script hands to ``JSON.parse`` (which reads data
+faster than the script parser reads the same data as code). The full text of
+every sentence is searchable in ``data/corpus.db`` (full-text search) and on
+each document's page.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from ..analysis.attribution import said_by
 from ..format import missing
 
 INDEX_FILE = "search-index.js"
-SENTENCES_FILE = "search-sentences.js"
+TEXT_FILE = "search-text.js"
+FORMER_FILES = ("search-sentences.js",)  # what earlier builds wrote in TEXT_FILE's place
 PAGE_FILE = "search.html"
 SNIPPET_CHARS = 140
 
@@ -66,8 +72,9 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
 
     ``docs``: [id, title, lang, event, date, speakers]; ``sentences``: [doc, sentence_id, text];
     ``claims``: [doc, claim_id, surface, unit, topic, speaker, sentence, numbers];
-    ``findings``: [doc, claim_id, topic, verdict, detail]. ``doc`` and ``sentence`` are
-    positions in ``docs`` and ``sentences``; unit, topic, speaker and verdict positions in ``strings``.
+    ``findings``: [doc, claim_id, topic, verdict] and ``details``: each finding's detail line, in the same
+    order. ``doc`` and ``sentence`` are positions in ``docs`` and ``sentences``; surface, unit, topic,
+    speaker and verdict positions in ``strings``.
     """
     strings = _Strings()
     empty = pd.DataFrame()
@@ -108,7 +115,7 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
         # the document's id is the entry's document: only the rest of the id is stored ("c0001")
         own = claim_id[len(doc) + 1 :] if claim_id.startswith(doc + ":") else claim_id
         claims.append(
-            [doc_pos[doc], own, str(c["surface"]), strings(c.get("unit")), strings(c.get("topic")),
+            [doc_pos[doc], own, strings(c["surface"]), strings(c.get("unit")), strings(c.get("topic")),
              strings(said_by(c.get("speaker"), c.get("attribution"))), sentence(doc, c.get("sentence_id")),
              [int(n) if n.is_integer() and abs(n) < 2**53 else n for n in sorted(set(numbers))]]
         )  # fmt: skip
@@ -116,14 +123,13 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
     if len(summaries):
         for s in summaries[summaries["kind"] == "sentence"].to_dict("records"):
             sentence(str(s["doc_id"]), s.get("sentence_id"))
-    findings = []
+    findings, details = [], []
     for f in tables.get("findings", empty).to_dict("records"):
         ids = str(f.get("claim_ids") or "").split()
         first = ids[0] if ids else ""
         doc = first.rsplit(":", 1)[0] if ":" in first else (str(f.get("doc_ids") or "").split() or [""])[0]
-        findings.append(
-            [doc_pos.get(doc, -1), first, strings(f.get("topic")), strings(f.get("verdict")), _cut(f.get("detail"))]
-        )
+        findings.append([doc_pos.get(doc, -1), first, strings(f.get("topic")), strings(f.get("verdict"))])
+        details.append(_cut(f.get("detail")))
     return {
         "strings": strings.items,
         "reports": [[label, path] for label, path in reports],
@@ -131,33 +137,46 @@ def search_index(tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str
         "sentences": sentences,
         "claims": claims,
         "findings": findings,
+        "details": details,
     }
 
 
-def index_script(index: Mapping[str, object], variable: str = "SITE_SEARCH") -> str:
-    """The index as a script that browsers run from disk or a host alike (``</`` cannot end the script)."""
+# What a JSON text must have escaped to stand in a single-quoted script string, and how; ``</`` so that no
+# reader of the file mistakes it for the end of a script element.
+_IN_STRING = str.maketrans(
+    {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def index_script(index: object, variable: str = "SITE_SEARCH") -> str:
+    """The index as a script that browsers run from disk or a host alike: ``window.<variable>`` set to
+    ``JSON.parse('<the index as JSON>')``."""
     body = json.dumps(index, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f"window.{variable}=" + body.replace("</", "<\\/") + ";\n"
+    return f"window.{variable}=JSON.parse('" + body.translate(_IN_STRING).replace("</", "<\\/") + "');\n"
 
 
 def write_site_search(
     out: Path, tables: Mapping[str, pd.DataFrame], reports: Sequence[tuple[str, str]], page: str
 ) -> None:
-    """``search-index.js``, ``search-sentences.js`` and ``search.html`` (``page``: the page's HTML) in ``out``,
+    """``search-index.js``, ``search-text.js`` and ``search.html`` (``page``: the page's HTML) in ``out``,
     each only when changed.
 
-    The sentences' texts (the bulk of the index) are a second file that the page
-    loads after the first: documents, claims and findings answer at once, the
-    sentences' matches follow (and claims are then matched on their sentence too).
+    The texts (sentences and the findings' detail lines, the bulk of the index)
+    are a second file that the page loads after the first: documents, claims and
+    findings answer at once, the texts' matches follow (claims are then matched
+    on their sentence too, findings on their detail).
     """
     index = search_index(tables, reports)
-    sentences = index.pop("sentences")
+    text = {"sentences": index.pop("sentences"), "details": index.pop("details")}
     files = (
         (INDEX_FILE, index_script(index)),
-        (SENTENCES_FILE, index_script(sentences, "SITE_SEARCH_SENTENCES")),  # type: ignore[arg-type]
+        (TEXT_FILE, index_script(text, "SITE_SEARCH_TEXT")),
         (PAGE_FILE, page),
     )
-    for name, text in files:
+    for name, content in files:
         path = out / name
-        if not (path.exists() and path.read_text(encoding="utf-8") == text):
-            atomic.write_text(path, text)
+        if not (path.exists() and path.read_text(encoding="utf-8") == content):
+            atomic.write_text(path, content)
+    for name in FORMER_FILES:
+        if (out / name).is_file() and not (out / name).is_symlink():
+            (out / name).unlink()

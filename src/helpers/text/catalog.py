@@ -51,6 +51,7 @@ class Catalog(Mapping[str, CatalogEntry]):
     path: str | None
     entries: dict[str, CatalogEntry] = field(default_factory=dict)
     problems: list[ConfigurationError] = field(default_factory=list)
+    title: str = ""  # what the corpus is about, as the index page heads it (top-level ``title:``)
 
     def __getitem__(self, doc_id: str) -> CatalogEntry:
         return self.entries[doc_id]
@@ -173,6 +174,10 @@ def load_catalog(path: str | Path | None) -> Catalog:
         return catalog
     if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
         raise ConfigurationError("expected a mapping with a 'documents' mapping", path=p, line=1)
+    if isinstance(data.get("title"), str):
+        catalog.title = " ".join(data["title"].split())
+    elif data.get("title") is not None:
+        catalog.problems.append(ConfigurationError("title: expected text", path=p, line=_key_line(root, "title")))
     docs_node = next(v for k, v in root.value if k.value == "documents")
     for key_node, value_node in docs_node.value:
         doc_id = str(key_node.value)
@@ -189,6 +194,11 @@ def load_catalog(path: str | Path | None) -> Catalog:
             catalog.entries[doc_id] = entry
         catalog.problems.extend(problems)
     return catalog
+
+
+def _key_line(root: yaml.Node, key: str) -> int:
+    """The line (1-based) of a top-level key of the catalog."""
+    return next((k.start_mark.line + 1 for k, _ in root.value if k.value == key), 1)
 
 
 def _read_catalog(path: Path) -> str | None:

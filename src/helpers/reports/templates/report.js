@@ -1,4 +1,4 @@
-/* The reports' script, inlined into every page; no dependencies, nothing fetched.
+/* The reports' script, shared by every page as assets/site.js (helpers.reports.assets); no dependencies, nothing fetched.
    Tables: a table opts in with data-tools (sort, search, filters: a header cell with data-filter);
    data-state keeps its search, filters, sort and columns in the URL; a header cell with
    data-optional starts hidden (the column chooser shows it); class "cards" lays rows out as
