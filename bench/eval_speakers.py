@@ -7,8 +7,8 @@ by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of three short
 articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
-fitted on it and on tune2) or heldout2 (never looked at while developing;
-only its aggregate figures are read). For every gold document the script parses the text with the
+fitted on it and on tune2) or heldout2/heldout3 (never looked at while
+developing; only their aggregate figures are read, heldout3's rows are not even printed). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
 
 * claims said by a person: among the quantities whose gold speaker is a
@@ -385,6 +385,8 @@ DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left 
 # why the cues hurt them). Twenty-one dialogues rather than eight: a table fitted on the eight
 # easy ones alone was confident and wrong on 10% of the harder ones' claims.
 FIT_SPLITS = ("calibration", "tune2")
+# Held-out splits whose dialogues are never shown one by one (only the split's aggregate is printed).
+HIDDEN_SPLITS = ("heldout3",)
 
 
 def _fit_split(report: Report) -> tuple[str, ...]:
@@ -445,7 +447,7 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "tune2", "calibration", "heldout", "heldout2"):
+    for split in ("tune", "tune2", "calibration", "heldout", "heldout2", "heldout3"):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
@@ -503,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{'document':24} {'person claims':>17} {'attribution':>17} {'sentences':>17}")
     for r in report.docs:
+        if r.split in HIDDEN_SPLITS:  # held out: only its aggregate figures are read
+            continue
         print(f"{r.doc[:24]:24} {_pct(r.claims_accuracy)} {r.claims_right:4}/{r.claims:<4} "
               f"{_pct(r.attribution_accuracy)} {r.attribution_right:4}/{r.attributed:<4} "
               f"{_pct(r.sentence_accuracy)} {r.sentences_right:4}/{r.sentences:<4}")
