@@ -552,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print("\nerrors:")
         for s in report.scored:
-            if s.kind == "claim" and not s.correct:
+            if s.kind == "claim" and not s.correct and s.split not in HIDDEN_SPLITS:
                 print(f"  {s.doc[:12]:12} conf {s.confidence:.2f} {s.rule:12} {s.where}")
     return 0
 

@@ -41,13 +41,24 @@ _ANSWER_START = re.compile(
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
     re.IGNORECASE,
 )
+# A paragraph that opens by going on from the one before ("And then…", "Aber…", "そして、", "しかし、"): an uncued
+# continuation of the same speaker's turn more often than a new turn.
+_CONTINUES = re.compile(
+    r"^\s*(?:(?:そして|しかし|でも|また|それで|だから|さらに|それから|ですから|つまり|ただ)(?=[、,]|$)"
+    r"|(?:and|but|also|in fact|then|because|besides|moreover|plus)\b"
+    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings)\b)",
+    re.IGNORECASE,
+)
 STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
 # What a moderator or operator says: opening the questions, handing over, closing.
 _MODERATION = re.compile(
     r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
     r"|time for (?:one|a) (?:more|last|final)|concludes (?:today's|our|the|this)|thank you (?:all )?for joining"
     r"|your line is open|(?:nächste|letzte|erste) Frage|Frage kommt von|damit (?:sind wir|schließen wir|endet)"
-    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close)\b"
+    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close"
+    r"|(?:please )?join me in thanking|(?:we are|we're) (?:out of|almost out of) time|all the time we have"
+    r"|thank you (?:so much |very much )?for (?:this|the|that) (?:conversation|discussion)"
+    r"|(?:vielen |herzlichen )?Dank für (?:das|dieses) Gespräch)\b"
     r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
     re.IGNORECASE,
 )
@@ -56,7 +67,8 @@ _INVITES = re.compile(
     r"ようこそ|お迎え|お招き|よろしくお願いします|お願いします|どうぞ|ください|下さい|お聞かせ|"
     r"\b(?:welcome|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being)"
     r"|(?:great|good|nice) to have you"
-    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|walk us through|bitte|erzählen Sie"
+    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|give us|talk (?:to )?us (?:about|through)|walk us through"
+    r"|bitte|erzählen Sie|sagen Sie (?:uns|mal)"
     r"|your line is open|kick us off|start us off|take it away"
     r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
     re.IGNORECASE,
@@ -72,10 +84,14 @@ _QUESTION_END = re.compile(
 # A statement that asks the other person (the question follows in words, not with a question mark):
 # "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…".
 _ASKS_YOU = re.compile(
-    r"\b(?:let me (?:start by )?ask(?:ing)? you|I(?:'d| would) like to ask you|I want to ask you|"
-    r"my (?:first|next|last|final) question (?:is|would be|for you)|"
+    r"\b(?:let me (?:start (?:off )?by |begin by )?ask(?:ing)? you"
+    r"|I(?:'d| would) (?:like|love) to (?:start by )?ask(?:ing)? you"
+    r"|I want to (?:start (?:off )?by |begin by )?ask(?:ing)? you|I wonder(?:ed)? if you (?:can|could|would)"
+    r"|my (?:first|next|last|final) question (?:is|would be|for you)|"
     r"(?:ich )?möchte (?:Sie|ich Sie) (?:fragen|gern fragen)|lassen Sie mich (?:Sie )?fragen|"
-    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b",
+    r"ich würde (?:gern|gerne) von Ihnen wissen|"
+    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b"
+    r"|(?:お聞き|お伺い|伺い|うかがい)したいのは",
     re.IGNORECASE,
 )
 _AUDIENCE = re.compile(
@@ -113,6 +129,7 @@ CUE_NAMES = (
     "asks_again",
     "opening",
     "asks_named_inline",
+    "continues",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -134,6 +151,7 @@ CUE_WEIGHTS = np.array(
         -5.0,  # a question after a question: the same person asking on (multi-part), not an answer
         -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
         3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
+        -1.5,  # the paragraph opens by going on ("And…", "But…", "Aber…", "そして、", "でも、") after no question
     ]
 )
 W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
@@ -205,6 +223,7 @@ class Evidence:
     invites: np.ndarray  # the sentence asks, addresses, announces or welcomes someone: the floor may pass
     replies: np.ndarray  # the sentence opens by thanking or answering someone by name
     echo: np.ndarray  # the sentence is a short reaction taking up the sentence before
+    continues: np.ndarray  # the sentence opens by going on from the one before ("And…", "Aber…", "そして、")
 
 
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
@@ -222,6 +241,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     answers = np.zeros(n, dtype=bool)
     replies = np.zeros(n, dtype=bool)
     echo = np.zeros(n, dtype=bool)
+    continues = np.zeros(n, dtype=bool)
     for i, u in enumerate(units):
         s = unquoted(u.text)
         e = emit[i]
@@ -238,6 +258,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
         questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
+        continues[i] = bool(_CONTINUES.search(s))
         style[i] = (
             STYLES.index("moderation")
             if _MODERATION.search(s)
@@ -269,7 +290,19 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         ],
         dtype=bool,
     )
-    return Evidence(emit, questions, answers, style, asks_next, asks_inline, addressed_by, invites, replies, echo)
+    return Evidence(
+        emit,
+        questions,
+        answers,
+        style,
+        asks_next,
+        asks_inline,
+        addressed_by,
+        invites,
+        replies,
+        echo,
+        continues,
+    )
 
 
 # --- what each boundary says about a change of speaker ---------------------------------
@@ -318,10 +351,18 @@ def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> T
     block_text: dict[int, str] = {}
     block_asks: dict[int, bool] = {}
     block_sentences: dict[int, int] = {}
+    block_questions: dict[int, int] = {}
+    opens_asking: dict[int, bool] = {}
     for i, u in enumerate(units):
         block_text[seg[i]] = block_text.get(seg[i], "") + u.text
         block_asks[seg[i]] = bool(questions[i])
         block_sentences[seg[i]] = block_sentences.get(seg[i], 0) + 1
+        block_questions[seg[i]] = block_questions.get(seg[i], 0) + bool(questions[i])
+        opens_asking.setdefault(seg[i], bool(questions[i]))
+    for k, n in block_sentences.items():
+        # A paragraph that opens with a question and is mostly questions asks, even when it closes on a remark
+        # ("So why did you come in 2004? What attracted you? Search was no big deal then.").
+        block_asks[k] = block_asks[k] or (opens_asking[k] and 2 * block_questions[k] >= n)
     block_short = {k: _short(t) for k, t in block_text.items()}
     return TurnUnits(seg, block_asks, block_sentences, block_short)
 
@@ -362,9 +403,10 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
         x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
             # the paragraph before ends in a question or an invitation ("Thank you for being here, Jon.")
-            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1]
+            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1] or turns.asks[seg[i - 1]]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
             x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
+            x[CUE_NAMES.index("continues")] = ev.continues[i] and not x[CUE_NAMES.index("question")]
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.

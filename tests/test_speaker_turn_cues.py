@@ -1,0 +1,102 @@
+"""Turn-level cues of unlabelled dialogue: a paragraph going on from the one before continues a turn, a
+paragraph of questions asks even when it closes on a remark, questions without a question mark, and a host's
+closing words, in English, German and Japanese."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.text.parse import parse_document
+from helpers.text.speakers import cues
+from helpers.text.speakers.cues import CUE_NAMES
+from helpers.text.speakers.voice import Unit
+
+
+def units(paragraphs: list[list[str]]) -> list[Unit]:
+    """One unit per sentence; each inner list is a paragraph (its own block and line)."""
+    out, pos = [], 0
+    for block, sentences in enumerate(paragraphs):
+        for s in sentences:
+            out.append(Unit(pos, pos + len(s), 1 + 2 * block, block, "paragraph", s, None, None))
+            pos += len(s) + 1
+    return out
+
+
+def cue_at(paragraphs: list[list[str]], people: list[str], boundary: int, name: str) -> bool:
+    u = units(paragraphs)
+    features, _ = cues.change_cues(u, cues.sentence_evidence(u, people))
+    return bool(features[boundary - 1, CUE_NAMES.index(name)])
+
+
+TWO = ["Anna Host", "Ben Guest"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("We built the first cluster in 2019.", "And then we doubled it within a year.", True),
+        ("Wir haben 2019 angefangen.", "Aber erst 2021 lief es stabil.", True),
+        ("2019年に始めました。", "しかし、安定したのは2021年です。", True),
+        ("When did you start?", "And we began in 2019.", False),  # after a question: an answer, not a continuation
+        ("We built the first cluster in 2019.", "Android phones were the first target.", False),  # a word, not "And"
+    ],
+)
+def test_a_paragraph_going_on_from_the_one_before_is_cued_as_a_continuation(first, second, expected):
+    assert cue_at([[first], [second]], TWO, 1, "continues") is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (["So why did you join in 2004?", "What attracted you?", "Search was no big deal then."], True),
+        (["Warum sind Sie 2004 gekommen?", "Was hat Sie gereizt?", "Suche war damals klein."], True),
+        (["We grew fast.", "Why?", "Because search was everything then.", "And it paid off."], False),
+    ],
+)
+def test_a_paragraph_opening_with_questions_asks_even_when_it_closes_on_a_remark(paragraph, expected):
+    u = units([["An answer before."], paragraph])
+    ev = cues.sentence_evidence(u, TWO)
+    turns = cues.turn_units(u, cues._boundaries(u), ev.questions)
+    assert turns.asks[turns.seg[-1]] is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I want to start by asking you: you have been in the job for almost a year now.", True),
+        ("I wonder if you can spend some time on what brought inflation down.", True),
+        ("Ich würde gern von Ihnen wissen, wie es 2025 weitergeht.", True),
+        ("最初にお聞きしたいのは、2025年の見通しです。", True),
+        ("I wonder how we got here so quickly.", False),
+        ("We asked you all to send questions.", False),
+    ],
+)
+def test_a_request_to_answer_without_a_question_mark_is_a_question(sentence, expected):
+    assert bool(cues.sentence_evidence(units([[sentence]]), TWO).questions[0]) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please join me in thanking our guest.",
+        "I'm afraid we are out of time.",
+        "Herr Weber, vielen Dank für das Gespräch.",
+    ],
+)
+def test_closing_words_are_the_moderators_style(sentence):
+    assert cues.STYLES[cues.sentence_evidence(units([[sentence]]), TWO).style[0]] == "moderation"
+
+
+def test_an_answer_going_on_over_an_uncued_paragraph_stays_with_the_guest():
+    text = (
+        "An interview with Ben Guest\n\n"
+        "Ben, how did the company grow after 2019?\n\n"
+        "Yeah, it was a wild ride. We had 40 engineers in 2019 and we ran everything on one cluster.\n\n"
+        "And then we doubled the team every year, to about 300 people by 2022.\n\n"
+        "What was the hardest part?\n\n"
+        "Hiring, by far. We interviewed more than 2,000 people in one year.\n"
+    )
+    doc = parse_document(text, "t", speakers=TWO, genre="transcript", event="Interview with Ben Guest")
+    said = {s.text[:12]: s.speaker for s in doc.sentences}
+    assert said["And then we "] == "Ben Guest"
+    assert said["What was the"] == "Anna Host"
