@@ -1,7 +1,7 @@
 """Who says what: speaker accuracy and calibration against the hand-labelled gold.
 
 Gold: tests/fixtures/speakers/manifest.yaml (turn-by-turn labels of 000, 004,
-an English interview, seven scripted dialogues and 34 real ones (close
+an English interview, seven scripted dialogues and 43 real ones (close
 rewrites of public labelled transcripts, SOURCES.md) rendered without labels
 by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of three short
 articles with reported speech). Each dialogue belongs to a split: tune (the

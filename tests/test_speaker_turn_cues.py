@@ -100,3 +100,34 @@ def test_an_answer_going_on_over_an_uncued_paragraph_stays_with_the_guest():
     said = {s.text[:12]: s.speaker for s in doc.sentences}
     assert said["And then we "] == "Ben Guest"
     assert said["What was the"] == "Anna Host"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "style"),
+    [
+        ("Thanks, Kai, it is great to be here.", "thanks"),
+        ("David, thank you for that question.", "thanks"),
+        ("Danke für die Einladung.", "thanks"),
+        ("本日はお招きいただき、ありがとうございます。", "thanks"),
+        ("Welcome to the program.", "welcome"),
+        ("Schön, dass Sie da sind.", "welcome"),
+        ("皆さん、ようこそ。", "welcome"),
+        ("We were about a thousand people in 2004.", "long"),
+    ],
+)
+def test_the_hosts_welcome_and_the_guests_thanks_are_styles_of_their_own(sentence, style):
+    assert cues.STYLES[cues.sentence_evidence(units([[sentence]]), TWO).style[0]] == style
+
+
+def test_a_guest_thanking_for_the_invitation_is_read_as_the_guest():
+    text = (
+        "A conversation with Ben Guest\n\n"
+        "Let me start with the book. You wrote it in 2021, after 12 years at the company. Why then?\n\n"
+        "Thank you for having me, it is a pleasure to be here. I wrote it because 2021 was the first quiet year.\n\n"
+        "You sold 40,000 copies in the first month.\n\n"
+        "It surprised us all.\n"
+    )
+    doc = parse_document(text, "t", speakers=TWO, genre="transcript", event="Conversation with Ben Guest")
+    said = {s.text[:12]: s.speaker for s in doc.sentences}
+    assert said["Thank you fo"] == "Ben Guest"
+    assert said["You sold 40,"] == "Anna Host"

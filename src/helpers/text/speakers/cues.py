@@ -10,8 +10,11 @@ we", "当社のNVLink", "メタの皆さん" for the other side;
 Change cues per boundary (a row of :data:`CUE_NAMES`): the kind of break
 (paragraph, line, inside a line), a question closing a paragraph, an answer
 word opening the next ("そうですね", "Yeah", "Ja"), a paragraph that is just
-a question or a one-liner, and a name used as address at the end of a
-paragraph, which hands the floor to the person addressed.
+a question (or opens with questions) or a one-liner, a name used as address at
+the end of a paragraph, which hands the floor to the person addressed, and a
+paragraph going on from the one before ("And…", "Aber…", "そして、"), which
+continues the turn. Styles include the host's welcome and the guest's thanks
+("Thanks for having me.", "Great question.").
 """
 
 from __future__ import annotations
@@ -44,12 +47,32 @@ _ANSWER_START = re.compile(
 # A paragraph that opens by going on from the one before ("And then…", "Aber…", "そして、", "しかし、"): an uncued
 # continuation of the same speaker's turn more often than a new turn.
 _CONTINUES = re.compile(
-    r"^\s*(?:(?:そして|しかし|でも|また|それで|だから|さらに|それから|ですから|つまり|ただ)(?=[、,]|$)"
-    r"|(?:and|but|also|in fact|then|because|besides|moreover|plus)\b"
-    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings)\b)",
+    r"^\s*(?:(?:そして|しかし|でも|また|それで|だから|さらに|それから|ですから|つまり|ただ|なぜなら|というのも|例えば|たとえば)"
+    r"(?=[、,]|$)"
+    r"|(?:and|but|also|in fact|then|because|besides|moreover|plus|for (?:example|instance))\b"
+    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings|zum Beispiel|deshalb|darum)\b)",
     re.IGNORECASE,
 )
-STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
+STYLES = ("question", "long", "other", "moderation", "you", "welcome", "thanks")  # how a sentence is said (dialogue)
+# The host's welcome ("Thank you for joining us.", "Willkommen", "ようこそ") and the guest's thanks for the
+# invitation or the question ("Thanks for having me.", "It's great to be here.", "Great question.", "Danke für die
+# Einladung.", "お招きいただき", "いい質問"): who invited whom, and who is asked.
+_WELCOME = re.compile(
+    r"\b(?:welcome (?:to|back|aboard)"
+    r"|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being (?:here|with us))"
+    r"|(?:great|good|nice|wonderful) to have you|willkommen|schön, dass Sie (?:da|hier|bei uns) sind|begrüße)\b"
+    r"|ようこそ|お越しいただ|お迎えして",
+    re.IGNORECASE,
+)
+_GUEST_THANKS = re.compile(
+    r"\b(?:thanks? (?:you )?(?:so much |very much )?for (?:having|inviting) (?:me|us)"
+    r"|(?:great|good|nice|glad|happy|delighted|pleased|an honou?r|a pleasure|a privilege) to be (?:here|with you|back)"
+    r"|thank you for (?:the|that|your) (?:kind |warm |generous )?introduction"
+    r"|(?:thank you|thanks) for (?:the|that|your) question|(?:great|good|excellent|fair) question"
+    r"|danke (?:schön |sehr )?für die (?:Einladung|Frage)|gute Frage|freue mich, (?:hier|bei Ihnen|dabei) zu sein)\b"
+    r"|お招きいただ|呼んでいただ|お呼びいただ|ご紹介いただ|(?:いい|良い)質問|ご質問ありがとう",
+    re.IGNORECASE,
+)
 # What a moderator or operator says: opening the questions, handing over, closing.
 _MODERATION = re.compile(
     r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
@@ -262,6 +285,10 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         style[i] = (
             STYLES.index("moderation")
             if _MODERATION.search(s)
+            else STYLES.index("thanks")
+            if _GUEST_THANKS.search(s)
+            else STYLES.index("welcome")
+            if _WELCOME.search(s)
             else STYLES.index("question")
             if questions[i]
             else STYLES.index("you")
