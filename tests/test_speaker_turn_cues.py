@@ -31,6 +31,12 @@ def cue_at(paragraphs: list[list[str]], people: list[str], boundary: int, name: 
 TWO = ["Anna Host", "Ben Guest"]
 
 
+def said(text: str, event: str) -> dict[str, str | None]:
+    """Who the decoder says speaks each sentence of an unlabelled two-person talk (by the sentence's first words)."""
+    doc = parse_document(text, "t", speakers=TWO, genre="transcript", event=event)
+    return {s.text[:12]: s.speaker for s in doc.sentences}
+
+
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
@@ -87,21 +93,6 @@ def test_closing_words_are_the_moderators_style(sentence):
     assert cues.STYLES[cues.sentence_evidence(units([[sentence]]), TWO).style[0]] == "moderation"
 
 
-def test_an_answer_going_on_over_an_uncued_paragraph_stays_with_the_guest():
-    text = (
-        "An interview with Ben Guest\n\n"
-        "Ben, how did the company grow after 2019?\n\n"
-        "Yeah, it was a wild ride. We had 40 engineers in 2019 and we ran everything on one cluster.\n\n"
-        "And then we doubled the team every year, to about 300 people by 2022.\n\n"
-        "What was the hardest part?\n\n"
-        "Hiring, by far. We interviewed more than 2,000 people in one year.\n"
-    )
-    doc = parse_document(text, "t", speakers=TWO, genre="transcript", event="Interview with Ben Guest")
-    said = {s.text[:12]: s.speaker for s in doc.sentences}
-    assert said["And then we "] == "Ben Guest"
-    assert said["What was the"] == "Anna Host"
-
-
 @pytest.mark.parametrize(
     ("sentence", "style"),
     [
@@ -119,15 +110,33 @@ def test_the_hosts_welcome_and_the_guests_thanks_are_styles_of_their_own(sentenc
     assert cues.STYLES[cues.sentence_evidence(units([[sentence]]), TWO).style[0]] == style
 
 
-def test_a_guest_thanking_for_the_invitation_is_read_as_the_guest():
-    text = (
-        "A conversation with Ben Guest\n\n"
-        "Let me start with the book. You wrote it in 2021, after 12 years at the company. Why then?\n\n"
-        "Thank you for having me, it is a pleasure to be here. I wrote it because 2021 was the first quiet year.\n\n"
-        "You sold 40,000 copies in the first month.\n\n"
-        "It surprised us all.\n"
-    )
-    doc = parse_document(text, "t", speakers=TWO, genre="transcript", event="Conversation with Ben Guest")
-    said = {s.text[:12]: s.speaker for s in doc.sentences}
-    assert said["Thank you fo"] == "Ben Guest"
-    assert said["You sold 40,"] == "Anna Host"
+TALKS = [
+    # an answer going on over an uncued paragraph ("And then…") stays with the guest
+    (
+        [
+            "Ben, how did the company grow after 2019?",
+            "Yeah, it was a wild ride. We had 40 engineers in 2019 and we ran everything on one cluster.",
+            "And then we doubled the team every year, to about 300 people by 2022.",
+            "What was the hardest part?",
+            "Hiring, by far. We interviewed more than 2,000 people in one year.",
+        ],
+        {"And then we ": "Ben Guest", "What was the": "Anna Host"},
+    ),
+    # a guest thanking for the invitation is read as the guest
+    (
+        [
+            "Let me start with the book. You wrote it in 2021, after 12 years at the company. Why then?",
+            "Thank you for having me, it is a pleasure to be here. I wrote it because 2021 was the first quiet year.",
+            "You sold 40,000 copies in the first month.",
+            "It surprised us all.",
+        ],
+        {"Thank you fo": "Ben Guest", "You sold 40,": "Anna Host"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), TALKS)
+def test_turn_cues_decide_whose_paragraph_it_is_in_a_small_talk(paragraphs, expected):
+    text = "A conversation with Ben Guest\n\n" + "\n\n".join(paragraphs) + "\n"
+    who = said(text, "Conversation with Ben Guest")
+    assert {k: who[k] for k in expected} == expected
