@@ -41,9 +41,10 @@ def said(text: str, event: str) -> dict[str, str | None]:
     ("first", "second", "expected"),
     [
         ("We built the first cluster in 2019.", "And then we doubled it within a year.", True),
-        ("Wir haben 2019 angefangen.", "Aber erst 2021 lief es stabil.", True),
-        ("2019年に始めました。", "しかし、安定したのは2021年です。", True),
+        ("Wir haben 2019 mit einem kleinen Team in Leipzig angefangen.", "Aber erst 2021 lief es stabil.", True),
+        ("2019年に小さなチームで大阪から始めました。", "しかし、安定したのは2021年です。", True),
         ("When did you start?", "And we began in 2019.", False),  # after a question: an answer, not a continuation
+        ("そうだね。", "だから、2019年に始めたんだ。", False),  # after a one-liner the floor goes back
         ("We built the first cluster in 2019.", "Android phones were the first target.", False),  # a word, not "And"
     ],
 )

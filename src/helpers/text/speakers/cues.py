@@ -433,7 +433,10 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
             x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1] or turns.asks[seg[i - 1]]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
             x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
-            x[CUE_NAMES.index("continues")] = ev.continues[i] and not x[CUE_NAMES.index("question")]
+            # (after a one-liner the floor goes back instead: "わかる?" / "そうだね。" / "だから、…")
+            x[CUE_NAMES.index("continues")] = (
+                ev.continues[i] and not x[CUE_NAMES.index("question")] and not turns.short[seg[i - 1]]
+            )
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
