@@ -1,14 +1,15 @@
 """Turn-level cues of unlabelled dialogue: a paragraph going on from the one before continues a turn, a
-paragraph of questions asks even when it closes on a remark, questions without a question mark, and a host's
-closing words, in English, German and Japanese."""
+paragraph of questions asks even when it closes on a remark, questions without a question mark, a host's
+closing words, the host's welcome and the guest's thanks, and thanks after a name, in English, German and Japanese."""
 
 from __future__ import annotations
 
 import pytest
 
 from helpers.text.parse import parse_document
-from helpers.text.speakers import cues
+from helpers.text.speakers import cues, handover
 from helpers.text.speakers.cues import CUE_NAMES
+from helpers.text.speakers.names import given_names
 from helpers.text.speakers.voice import Unit
 
 
@@ -74,6 +75,10 @@ def test_a_paragraph_opening_with_questions_asks_even_when_it_closes_on_a_remark
         ("I wonder if you can spend some time on what brought inflation down.", True),
         ("Ich würde gern von Ihnen wissen, wie es 2025 weitergeht.", True),
         ("最初にお聞きしたいのは、2025年の見通しです。", True),
+        ("冷却の方式も変わってきていると聞きました。", True),
+        ("I understand you doubled the team in 2022.", True),
+        ("Ich habe gehört, dass Sie 2022 das Team verdoppelt haben.", True),
+        ("I heard the same story in 2022.", False),
         ("I wonder how we got here so quickly.", False),
         ("We asked you all to send questions.", False),
     ],
@@ -141,3 +146,18 @@ def test_turn_cues_decide_whose_paragraph_it_is_in_a_small_talk(paragraphs, expe
     text = "A conversation with Ben Guest\n\n" + "\n\n".join(paragraphs) + "\n"
     who = said(text, "Conversation with Ben Guest")
     assert {k: who[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "expected"),
+    [
+        ("Daniel, thank you.", ["Sarah Chen", "Daniel Ortiz"], {"Daniel Ortiz"}),
+        ("田中さん、本日はありがとうございました。", ["佐藤 健太", "田中 美咲"], {"田中 美咲"}),
+        ("Herr Weber, vielen Dank.", ["Julia Hoffmann", "Markus Weber"], {"Markus Weber"}),
+        # a welcome thanks the guest before they have said anything
+        ("Jon Stewart, thank you for being here with me.", ["Bill Moyers", "Jon Stewart"], set()),
+        ("Herr Weber, vielen Dank für Ihr Kommen.", ["Julia Hoffmann", "Markus Weber"], set()),
+    ],
+)
+def test_thanks_after_the_name_that_opens_a_sentence_names_who_spoke_before(sentence, people, expected):
+    assert handover.thanked(sentence, given_names(people)) == expected

@@ -96,20 +96,24 @@ _INVITES = re.compile(
     r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
     re.IGNORECASE,
 )
-# A question, a request to tell ("教えてください。") or a prompt trailing off ("伺いましたが……。"):
-# each hands the floor over.
+# A question, a request to tell ("教えてください。"), a prompt trailing off ("伺いましたが……。") or one on
+# hearsay ("…変わってきていると聞きました。"): each hands the floor over.
 _QUESTION_END = re.compile(
     r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
     r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?"
-    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?)"
+    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?"
+    r"|(?:と|って)(?:聞きました|聞いています|聞いてます|伺いました|伺っています|聞きますが|言われています)[。.]?)"
     r"[\s」』)）]*$"
 )
 # A statement that asks the other person (the question follows in words, not with a question mark):
-# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…".
+# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…", "I understand you…" (hearsay put to
+# the person it is about).
 _ASKS_YOU = re.compile(
     r"\b(?:let me (?:start (?:off )?by |begin by )?ask(?:ing)? you"
     r"|I(?:'d| would) (?:like|love) to (?:start by )?ask(?:ing)? you"
     r"|I want to (?:start (?:off )?by |begin by )?ask(?:ing)? you|I wonder(?:ed)? if you (?:can|could|would)"
+    r"|I (?:understand|hear|heard|read|am told|'m told|was told) (?:that )?you"
+    r"|ich habe gehört, dass Sie|man hört, (?:dass )?Sie"
     r"|my (?:first|next|last|final) question (?:is|would be|for you)|"
     r"(?:ich )?möchte (?:Sie|ich Sie) (?:fragen|gern fragen)|lassen Sie mich (?:Sie )?fragen|"
     r"ich würde (?:gern|gerne) von Ihnen wissen|"
