@@ -109,6 +109,9 @@ def test_closing_words_are_the_moderators_style(sentence):
         ("Welcome to the program.", "welcome"),
         ("Schön, dass Sie da sind.", "welcome"),
         ("皆さん、ようこそ。", "welcome"),
+        ("Our guest tonight founded her company in 2009.", "welcome"),
+        ("Heute bei uns zu Gast ist die Gründerin von Nordlicht.", "welcome"),
+        ("本日のゲストは2009年に会社を創業しました。", "welcome"),
         ("We were about a thousand people in 2004.", "long"),
     ],
 )
@@ -127,6 +130,16 @@ TALKS = [
             "Hiring, by far. We interviewed more than 2,000 people in one year.",
         ],
         {"And then we ": "Ben Guest", "What was the": "Anna Host"},
+    ),
+    # a host's introduction of "our guest" over two paragraphs stays the host's
+    (
+        [
+            "Good evening, everyone. Our guest tonight founded her company in 2009 with three people in a garage.",
+            "She has been chief executive for 12 years, and last year revenue passed 10 billion dollars.",
+            "Ben, let me start with the garage. What made you think the idea would work?",
+            "Thank you, Anna, and thank you all for coming. Honestly, I did not know it would work.",
+        ],
+        {"Our guest to": "Anna Host", "She has been": "Anna Host", "Honestly, I ": "Ben Guest"},
     ),
     # a guest thanking for the invitation is read as the guest
     (

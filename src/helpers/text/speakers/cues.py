@@ -54,14 +54,16 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 STYLES = ("question", "long", "other", "moderation", "you", "welcome", "thanks")  # how a sentence is said (dialogue)
-# The host's welcome ("Thank you for joining us.", "Willkommen", "ようこそ") and the guest's thanks for the
-# invitation or the question ("Thanks for having me.", "It's great to be here.", "Great question.", "Danke für die
-# Einladung.", "お招きいただき", "いい質問"): who invited whom, and who is asked.
+# The host's welcome ("Thank you for joining us.", "Our guest tonight…", "Willkommen", "ようこそ") and the guest's
+# thanks for the invitation or the question ("Thanks for having me.", "It's great to be here.", "Great question.",
+# "Danke für die Einladung.", "お招きいただき", "いい質問"): who invited whom, and who is asked.
 _WELCOME = re.compile(
     r"\b(?:welcome (?:to|back|aboard)"
     r"|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being (?:here|with us))"
-    r"|(?:great|good|nice|wonderful) to have you|willkommen|schön, dass Sie (?:da|hier|bei uns) sind|begrüße)\b"
-    r"|ようこそ|お越しいただ|お迎えして",
+    r"|(?:great|good|nice|wonderful) to have you|willkommen|schön, dass Sie (?:da|hier|bei uns) sind|begrüße"
+    r"|(?:our|my) (?:special |next |first )?guests?|please welcome|join me in welcoming"
+    r"|unser(?:e|en)? (?:heutiger? )?Gast|heute (?:bei uns )?zu Gast)\b"
+    r"|ようこそ|お越しいただ|お迎えして|(?:本日|今日|今回)の(?:ゲスト|お客様)",
     re.IGNORECASE,
 )
 _GUEST_THANKS = re.compile(

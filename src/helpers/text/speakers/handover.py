@@ -54,7 +54,8 @@ _THANKS_AFTER_NAME = re.compile(
     r"(?:さん|先生|氏)?[、,]?\s{0,2}(?:本日は|今日は|今回は|どうも)?(?:ありがとうございま|ありがとう)"
     r"|,\s{0,2}(?:thank you|thanks|danke|vielen dank)\b"
     # not a welcome: "Jon Stewart, thank you for being here." thanks the guest before they have said anything
-    r"(?!\s{1,2}(?:(?:so|very) much\s{1,2})?(?:for|für)\s{1,2}(?:being|joining|coming|taking|having|Ihr Kommen|Ihren Besuch))",
+    r"(?!\s{1,2}(?:(?:so|very) much\s{1,2})?(?:for|für)\s{1,2}"
+    r"(?:being|joining|coming|taking|having|Ihr Kommen|Ihren Besuch))",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d[\d,.]*|[一二三四五六七八九十百千万億兆]+")
