@@ -8,7 +8,8 @@ articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
 fitted on it and on tune2) or heldout2/heldout3 (never looked at while
-developing; only their aggregate figures are read, heldout3's rows are not even printed). For every gold document the script parses the text with the
+developing; only their aggregate figures are read, heldout3's rows are not
+even printed). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
 
 * claims said by a person: among the quantities whose gold speaker is a

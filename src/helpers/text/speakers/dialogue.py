@@ -55,7 +55,7 @@ AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue 
 CUED_SHARE_RATE = ((0.2, 0.25), (0.45, 0.8))
 # Decode whole turns (:mod:`.turns`): every sentence of a turn gets the turn's speaker and posterior. Off by
 # default: on the development dialogues it was not better than decoding sentence by sentence (docs/performance.md,
-# speakers, rounds 3 and 4: tune 86.2% -> 84.7%, 004 78.0% -> 71.2% in round 4); ``decode_dialogue(...,
+# speakers, rounds 3 and 4: tune 86.7% -> 85.3%, 004 78.0% -> 71.2% in round 4); ``decode_dialogue(...,
 # whole_turns=True)`` or ``bench/eval_speakers.py --whole-turns`` turns it on.
 WHOLE_TURNS = False
 # Which boundaries may change the speaker. A boundary whose chance of a change is under MIN_TURN_CHANGE joins its
