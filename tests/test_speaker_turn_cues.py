@@ -174,3 +174,26 @@ def test_turn_cues_decide_whose_paragraph_it_is_in_a_small_talk(paragraphs, expe
 )
 def test_thanks_after_the_name_that_opens_a_sentence_names_who_spoke_before(sentence, people, expected):
     assert handover.thanked(sentence, given_names(people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        ([["We doubled the cluster in 2021.", "Right?"], ["Yeah."], ["So the cost fell by half."]], True),
+        ([["Wir haben 2021 verdoppelt.", "Oder?"], ["Genau."], ["Also sanken die Kosten um die Hälfte."]], True),
+        ([["2021年に倍にしたんだ。", "わかる?"], ["そうだね。"], ["だから、コストは半分になった。"]], True),
+        # a question put in full hands the floor over: the one-line reply is no back-channel to it
+        ([["How many GPUs did you buy in 2021?"], ["About 400."], ["So the cost fell by half."]], False),
+        # a long question closing a statement is no tag
+        (
+            [["We doubled it.", "Why did the cost of the second cluster fall by half?"], ["Yeah."], ["So it did."]],
+            False,
+        ),
+        # no one-liner in between: the reply is the answer itself
+        ([["We doubled the cluster in 2021.", "Right?"], ["Yes, and the cost fell by half after that."]], False),
+    ],
+)
+def test_after_a_tag_question_and_a_one_line_reply_the_floor_goes_back(paragraphs, expected):
+    """"…, right?" / "Yeah." / "So…": the one who tagged the question goes on (en/de/ja)."""
+    last = sum(len(p) for p in paragraphs[:-1])
+    assert cue_at(paragraphs, TWO, last, "tag_back") is expected

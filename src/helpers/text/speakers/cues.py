@@ -159,6 +159,7 @@ CUE_NAMES = (
     "opening",
     "asks_named_inline",
     "continues",
+    "tag_back",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -181,6 +182,7 @@ CUE_WEIGHTS = np.array(
         -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
         3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
         -1.5,  # the paragraph opens by going on ("And…", "But…", "Aber…", "そして、", "でも、") after no question
+        2.0,  # after a statement closed by a tag question ("…, right?", "…oder?", "わかる?") and a one-line reply
     ]
 )
 W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
@@ -417,6 +419,23 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
     return handed
 
 
+def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
+    """Does the paragraph before unit ``i``'s paragraph end on a short tag question after a statement ("…, right?",
+    "…oder?", "…わかる?") rather than on a question put in full?"""
+    a = i
+    while a > 0 and seg[a - 1] == seg[i]:
+        a -= 1
+    last = a - 1  # the last unit of the paragraph before
+    if last < 0 or not ev.questions[last] or not _short(units[last].text):
+        return False
+    k = last - 1
+    while k >= 0 and seg[k] == seg[last]:
+        if not ev.questions[k]:
+            return True
+        k -= 1
+    return False
+
+
 def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[str]]]:
     """Per boundary between two units: which cues hold there (a row of :data:`CUE_NAMES`) and the people handed
     the floor."""
@@ -457,6 +476,7 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
                 x[CUE_NAMES.index("after_short")] = 1.0
             handed = _handed(units, seg, ev, i)
             x[CUE_NAMES.index("handed")] = bool(handed)
+            x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)
         else:
             x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
             x[CUE_NAMES.index("question_inline")] = ev.questions[i - 1] and not ev.questions[i]
