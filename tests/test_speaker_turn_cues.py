@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text.parse import parse_document
-from helpers.text.speakers import cues, handover
+from helpers.text.speakers import cues, dialogue, handover
 from helpers.text.speakers.cues import CUE_NAMES
 from helpers.text.speakers.names import given_names
 from helpers.text.speakers.voice import Unit
@@ -76,6 +76,10 @@ def test_a_paragraph_opening_with_questions_asks_even_when_it_closes_on_a_remark
         ("Ich würde gern von Ihnen wissen, wie es 2025 weitergeht.", True),
         ("最初にお聞きしたいのは、2025年の見通しです。", True),
         ("冷却の方式も変わってきていると聞きました。", True),
+        ("コストの面ではいかがでしょう。", True),
+        ("国の支援はどうでしょうね。", True),
+        ("それで足りるんですかね。", True),
+        ("どうでしょう、私にはわかりません。", False),
         ("I understand you doubled the team in 2022.", True),
         ("Ich habe gehört, dass Sie 2022 das Team verdoppelt haben.", True),
         ("I heard the same story in 2022.", False),
@@ -197,3 +201,68 @@ def test_after_a_tag_question_and_a_one_line_reply_the_floor_goes_back(paragraph
     """"…, right?" / "Yeah." / "So…": the one who tagged the question goes on (en/de/ja)."""
     last = sum(len(p) for p in paragraphs[:-1])
     assert cue_at(paragraphs, TWO, last, "tag_back") is expected
+
+
+EN_ANSWER = "It cost about 40 million dollars, most of it paid with bonds."
+DE_ANSWER = "Etwa 40 Millionen Euro, das meiste über Anleihen finanziert."
+JA_ANSWER = "約40億円で、その大部分は債券で賄いました。"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        ([["How much did the plant cost?"], [EN_ANSWER], ["The rest came from the state."]], True),
+        ([["Was hat das Werk gekostet?"], [DE_ANSWER], ["Den Rest hat das Land bezahlt."]], True),
+        ([["工場の費用はいくらでしたか。"], [JA_ANSWER], ["残りの費用は県が補助金として負担しました。"]], True),
+        # the second paragraph asks, answers or goes on with "And": its own cues decide
+        ([["How much did the plant cost?"], [EN_ANSWER], ["And who paid the rest?"]], False),
+        ([["工場の費用はいくらでしたか。"], [JA_ANSWER], ["なるほど、残りは県ですね。"]], False),
+        # the paragraph before answered nothing
+        ([["We opened the plant in 2021."], [EN_ANSWER], ["The rest came from the state."]], False),
+        # a second voice inside the answer's paragraph (a run-on layout): no single answer to go on
+        (
+            [
+                ["工場の費用は?"],
+                [JA_ANSWER, "40億円ですか。", "大きいですね。"],
+                ["残りの費用は県が補助金として負担しました。"],
+            ],
+            False,
+        ),
+    ],
+)
+def test_an_answer_going_on_into_an_uncued_paragraph_is_cued_as_going_on(paragraphs, expected):
+    """Q / A / an uncued second paragraph of A: the answer goes on (en/de/ja)."""
+    last = sum(len(p) for p in paragraphs[:-1])
+    assert cue_at(paragraphs, TWO, last, "answer_goes_on") is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                "Anna Host here. Ben, how much did the new plant cost?",
+                "It cost about 40 million dollars. We paid for most of it with bonds.",
+                "The rest came from the state. That was in 2021.",
+                "And how many homes does it serve?",
+                "Roughly 12,000 homes. That is a third of the city.",
+            ],
+            {"The rest cam": "Ben Guest", "And how many": "Anna Host"},
+        ),
+        (
+            [
+                "Hier ist Anna Host. Ben, was hat das neue Werk gekostet?",
+                "Etwa 40 Millionen Euro. Das meiste haben wir über Anleihen bezahlt.",
+                "Den Rest hat das Land übernommen. Das war 2021.",
+                "Und wie viele Haushalte versorgt es?",
+                "Rund 12.000 Haushalte. Das ist ein Drittel der Stadt.",
+            ],
+            {"Den Rest hat": "Ben Guest", "Und wie viel": "Anna Host"},
+        ),
+    ],
+)
+def test_with_answers_going_on_an_answer_over_two_paragraphs_stays_the_guests(monkeypatch, paragraphs, expected):
+    monkeypatch.setattr(dialogue, "ANSWER_GOES_ON", True)
+    text = "An interview with Ben Guest\n\n" + "\n\n".join(paragraphs) + "\n"
+    who = said(text, "Anna Host interview with Ben Guest")
+    assert {k: who[k] for k in expected} == expected

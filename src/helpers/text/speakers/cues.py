@@ -98,10 +98,11 @@ _INVITES = re.compile(
     r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
     re.IGNORECASE,
 )
-# A question, a request to tell ("教えてください。"), a prompt trailing off ("伺いましたが……。") or one on
-# hearsay ("…変わってきていると聞きました。"): each hands the floor over.
+# A question ("…でしたか。", "いかがでしょう。"), a request to tell ("教えてください。"), a prompt trailing off
+# ("伺いましたが……。") or one on hearsay ("…変わってきていると聞きました。"): each hands the floor over.
 _QUESTION_END = re.compile(
-    r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
+    r"(?:[?？]|(?:です|ます|でした|ました)か(?:ね)?[。.]?|でしょうか[。.]?|ませんか[。.]?"
+    r"|(?:いかが|どう)(?:でしょう|ですか)(?:ね)?[。.]?"
     r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?"
     r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?"
     r"|(?:と|って)(?:聞きました|聞いています|聞いてます|伺いました|伺っています|聞きますが|言われています)[。.]?)"
@@ -160,6 +161,7 @@ CUE_NAMES = (
     "asks_named_inline",
     "continues",
     "tag_back",
+    "answer_goes_on",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -183,6 +185,7 @@ CUE_WEIGHTS = np.array(
         3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
         -1.5,  # the paragraph opens by going on ("And…", "But…", "Aber…", "そして、", "でも、") after no question
         2.0,  # after a statement closed by a tag question ("…, right?", "…oder?", "わかる?") and a one-line reply
+        -0.7,  # an answer going on into a second paragraph without a cue (two people, one paragraph per turn)
     ]
 )
 W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
@@ -419,6 +422,22 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
     return handed
 
 
+# Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.
+ANSWER_STOPS = (
+    "question",
+    "answer",
+    "asks",
+    "asks_long",
+    "short",
+    "after_short",
+    "handed",
+    "replies",
+    "echo",
+    "continues",
+)
+INLINE_CHANGES = ("question_answer", "question_inline", "handed_inline", "asks_named_inline", "replies", "echo")
+
+
 def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
     """Does the paragraph before unit ``i``'s paragraph end on a short tag question after a statement ("…, right?",
     "…oder?", "…わかる?") rather than on a question put in full?"""
@@ -446,6 +465,7 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
     features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
     handovers: list[set[str]] = []
     invited = np.cumsum(ev.invites) > 0  # someone has been invited to speak by the end of each sentence
+    entered_asked = False  # the paragraph before answers: entered after a question, with one voice so far
     for i in range(1, n):
         b = bounds[i]
         x = features[i - 1]
@@ -477,11 +497,16 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
             handed = _handed(units, seg, ev, i)
             x[CUE_NAMES.index("handed")] = bool(handed)
             x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)
+            quiet = not any(x[CUE_NAMES.index(c)] for c in ANSWER_STOPS)
+            x[CUE_NAMES.index("answer_goes_on")] = entered_asked and quiet
+            entered_asked = bool(x[CUE_NAMES.index("question")] or (entered_asked and quiet))
         else:
             x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
             x[CUE_NAMES.index("question_inline")] = ev.questions[i - 1] and not ev.questions[i]
             handed = ev.asks_inline[i - 1]
             x[CUE_NAMES.index("handed_inline")] = bool(handed)
             x[CUE_NAMES.index("asks_named_inline")] = bool(ev.questions[i] and ev.addressed[i])
+            if any(x[CUE_NAMES.index(c)] for c in INLINE_CHANGES):
+                entered_asked = False  # a second voice inside the paragraph (a run-on layout): no longer one answer
         handovers.append(handed)
     return features, handovers
