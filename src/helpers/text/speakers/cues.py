@@ -423,18 +423,7 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
 
 
 # Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.
-ANSWER_STOPS = (
-    "question",
-    "answer",
-    "asks",
-    "asks_long",
-    "short",
-    "after_short",
-    "handed",
-    "replies",
-    "echo",
-    "continues",
-)
+ANSWER_STOPS = tuple("question answer asks asks_long short after_short handed replies echo continues".split())
 INLINE_CHANGES = ("question_answer", "question_inline", "handed_inline", "asks_named_inline", "replies", "echo")
 
 
