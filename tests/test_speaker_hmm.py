@@ -125,3 +125,27 @@ def test_every_transition_matrix_row_is_a_distribution(hosts):
         for handed in (set(), {"Cy Guest"}):
             m = transition_matrix(p, handed, states)
             assert np.exp(m).sum(axis=1) == pytest.approx(np.ones(len(states.states)))
+
+
+def test_a_hosts_unnamed_question_follows_up_with_the_one_who_spoke_last():
+    """One host, two guests: from the host (after guest B) the floor goes back to B rather than to A, unless A is
+    named."""
+    role = {"H": "host", "A": "guest", "B": "guest"}
+    st = speaker_states(["H", "A", "B"], role)
+    assert st.remembered == ["A", "B"]
+    m = transition_matrix(0.9, set(), st)
+    host_after_b = st.states.index(("H", "B"))
+    # (who speaks, which guest spoke before them): from the host after B, to A or back to B
+    to_a, to_b = st.states.index(("A", "B")), st.states.index(("B", "B"))
+    assert m[host_after_b, to_b] > m[host_after_b, to_a]
+    named = transition_matrix(0.9, {"A"}, st)
+    assert named[host_after_b, to_a] > named[host_after_b, to_b]
+    # a guest's turn is remembered; the host's is not
+    after_a = st.states.index(("A", "B"))
+    assert np.isinf(m[after_a, st.states.index(("H", "B"))]) and np.isfinite(m[after_a, st.states.index(("H", "A"))])
+
+
+def test_two_people_or_several_hosts_remember_no_guest():
+    assert speaker_states(["H", "G"], {"H": "host", "G": "guest"}).remembered == []
+    st = speaker_states(["H1", "H2", "G"], {"H1": "host", "H2": "host", "G": "guest"})
+    assert st.remembered == ["H1", "H2"]

@@ -131,9 +131,20 @@ def test_whole_turns_give_every_sentence_of_a_paragraph_one_speaker_and_an_uncue
     for k in (2, 3, 5):
         assert len(set(paragraphs[k])) == 1, paragraphs[k]
     who = [voices[0][0] for _, voices in sorted(paragraphs.items())]
-    # the host opens and asks; the guest answers (the answer's second paragraph, uncued, is a known failure of both
-    # decoders: docs/performance.md)
+    # the host opens and asks; the guest answers (the answer's second paragraph, uncued, goes to the host unless
+    # dialogue.ANSWER_GOES_ON is on: docs/performance.md)
     assert who[:2] == ["Sam Ortiz", "Dana Reyes"]
+
+
+@pytest.mark.parametrize("whole_turns", [False, True])
+def test_with_answers_going_on_an_answer_over_two_uncued_paragraphs_stays_the_guests(monkeypatch, whole_turns):
+    monkeypatch.setattr(dialogue, "ANSWER_GOES_ON", True)
+    who = [voices[0][0] for _, voices in sorted(_by_paragraph(monkeypatch, whole_turns).items())]
+    assert who == ["Sam Ortiz", "Dana Reyes", "Dana Reyes", "Sam Ortiz", "Dana Reyes"]
+
+
+def test_answers_going_on_are_off_by_default():
+    assert dialogue.ANSWER_GOES_ON is False
 
 
 def test_whole_turns_are_off_by_default():

@@ -10,8 +10,11 @@ we", "当社のNVLink", "メタの皆さん" for the other side;
 Change cues per boundary (a row of :data:`CUE_NAMES`): the kind of break
 (paragraph, line, inside a line), a question closing a paragraph, an answer
 word opening the next ("そうですね", "Yeah", "Ja"), a paragraph that is just
-a question or a one-liner, and a name used as address at the end of a
-paragraph, which hands the floor to the person addressed.
+a question (or opens with questions) or a one-liner, a name used as address at
+the end of a paragraph, which hands the floor to the person addressed, and a
+paragraph going on from the one before ("And…", "Aber…", "そして、"), which
+continues the turn. Styles include the host's welcome and the guest's thanks
+("Thanks for having me.", "Great question.").
 """
 
 from __future__ import annotations
@@ -41,13 +44,46 @@ _ANSWER_START = re.compile(
     r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
     re.IGNORECASE,
 )
-STYLES = ("question", "long", "other", "moderation", "you")  # how a sentence is said (a person's style: dialogue)
+# A paragraph that opens by going on from the one before ("And then…", "Aber…", "そして、", "しかし、"): an uncued
+# continuation of the same speaker's turn more often than a new turn.
+_CONTINUES = re.compile(
+    r"^\s*(?:(?:そして|しかし|でも|また|それで|だから|さらに|それから|ですから|つまり|ただ|なぜなら|というのも|例えば|たとえば)"
+    r"(?=[、,]|$)"
+    r"|(?:and|but|also|in fact|then|because|besides|moreover|plus|for (?:example|instance))\b"
+    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings|zum Beispiel|deshalb|darum)\b)",
+    re.IGNORECASE,
+)
+STYLES = ("question", "long", "other", "moderation", "you", "welcome", "thanks")  # how a sentence is said (dialogue)
+# The host's welcome ("Thank you for joining us.", "Our guest tonight…", "Willkommen", "ようこそ") and the guest's
+# thanks for the invitation or the question ("Thanks for having me.", "It's great to be here.", "Great question.",
+# "Danke für die Einladung.", "お招きいただき", "いい質問"): who invited whom, and who is asked.
+_WELCOME = re.compile(
+    r"\b(?:welcome (?:to|back|aboard)"
+    r"|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being (?:here|with us))"
+    r"|(?:great|good|nice|wonderful) to have you|willkommen|schön, dass Sie (?:da|hier|bei uns) sind|begrüße"
+    r"|(?:our|my) (?:special |next |first )?guests?|please welcome|join me in welcoming"
+    r"|unser(?:e|en)? (?:heutiger? )?Gast|heute (?:bei uns )?zu Gast)\b"
+    r"|ようこそ|お越しいただ|お迎えして|(?:本日|今日|今回)の(?:ゲスト|お客様)",
+    re.IGNORECASE,
+)
+_GUEST_THANKS = re.compile(
+    r"\b(?:thanks? (?:you )?(?:so much |very much )?for (?:having|inviting) (?:me|us)"
+    r"|(?:great|good|nice|glad|happy|delighted|pleased|an honou?r|a pleasure|a privilege) to be (?:here|with you|back)"
+    r"|thank you for (?:the|that|your) (?:kind |warm |generous )?introduction"
+    r"|(?:thank you|thanks) for (?:the|that|your) question|(?:great|good|excellent|fair) question"
+    r"|danke (?:schön |sehr )?für die (?:Einladung|Frage)|gute Frage|freue mich, (?:hier|bei Ihnen|dabei) zu sein)\b"
+    r"|お招きいただ|呼んでいただ|お呼びいただ|ご紹介いただ|(?:いい|良い)質問|ご質問ありがとう",
+    re.IGNORECASE,
+)
 # What a moderator or operator says: opening the questions, handing over, closing.
 _MODERATION = re.compile(
     r"\b(?:(?:next|first|last|final|following) question|question (?:comes|is) from|open (?:up )?the (?:line|floor)"
     r"|time for (?:one|a) (?:more|last|final)|concludes (?:today's|our|the|this)|thank you (?:all )?for joining"
     r"|your line is open|(?:nächste|letzte|erste) Frage|Frage kommt von|damit (?:sind wir|schließen wir|endet)"
-    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close)\b"
+    r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close"
+    r"|(?:please )?join me in thanking|(?:we are|we're) (?:out of|almost out of) time|all the time we have"
+    r"|thank you (?:so much |very much )?for (?:this|the|that) (?:conversation|discussion)"
+    r"|(?:vielen |herzlichen )?Dank für (?:das|dieses) Gespräch)\b"
     r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
     re.IGNORECASE,
 )
@@ -56,26 +92,36 @@ _INVITES = re.compile(
     r"ようこそ|お迎え|お招き|よろしくお願いします|お願いします|どうぞ|ください|下さい|お聞かせ|"
     r"\b(?:welcome|thanks? (?:you )?(?:so much |very much )?for (?:coming|joining|being)"
     r"|(?:great|good|nice) to have you"
-    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|walk us through|bitte|erzählen Sie"
+    r"|joins? us|joining us|go ahead|please|tell (?:us|me)|give us|talk (?:to )?us (?:about|through)|walk us through"
+    r"|bitte|erzählen Sie|sagen Sie (?:uns|mal)"
     r"|your line is open|kick us off|start us off|take it away"
     r"|willkommen|begrüße|schön, dass|zu Gast|am Telefon|guten (?:morgen|tag|abend))\b",
     re.IGNORECASE,
 )
-# A question, a request to tell ("教えてください。") or a prompt trailing off ("伺いましたが……。"):
-# each hands the floor over.
+# A question ("…でしたか。", "いかがでしょう。"), a request to tell ("教えてください。"), a prompt trailing off
+# ("伺いましたが……。") or one on hearsay ("…変わってきていると聞きました。"): each hands the floor over.
 _QUESTION_END = re.compile(
-    r"(?:[?？]|ですか[。.]?|ますか[。.]?|でしょうか[。.]?|ませんか[。.]?"
+    r"(?:[?？]|(?:です|ます|でした|ました)か(?:ね)?[。.]?|でしょうか[。.]?|ませんか[。.]?"
+    r"|(?:いかが|どう)(?:でしょう|ですか)(?:ね)?[。.]?"
     r"|(?:教えて|お聞かせ|聞かせて|説明して)(?:ください|下さい)[。.]?|(?:が|けど|けれど|けれども)(?:…|‥|\.\.\.){1,3}[。.]?"
-    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?)"
+    r"|(?:伺|うかが|お聞きし|お尋ねし|聞かせていただき)(?:って|い|て)?(?:いき)?たい(?:と思います|と思っています|のですが|んですが|です)?[。.]?"
+    r"|(?:と|って)(?:聞きました|聞いています|聞いてます|伺いました|伺っています|聞きますが|言われています)[。.]?)"
     r"[\s」』)）]*$"
 )
 # A statement that asks the other person (the question follows in words, not with a question mark):
-# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…".
+# "Let me ask you about…", "I'd like to ask you…", "Ich möchte Sie fragen…", "I understand you…" (hearsay put to
+# the person it is about).
 _ASKS_YOU = re.compile(
-    r"\b(?:let me (?:start by )?ask(?:ing)? you|I(?:'d| would) like to ask you|I want to ask you|"
-    r"my (?:first|next|last|final) question (?:is|would be|for you)|"
+    r"\b(?:let me (?:start (?:off )?by |begin by )?ask(?:ing)? you"
+    r"|I(?:'d| would) (?:like|love) to (?:start by )?ask(?:ing)? you"
+    r"|I want to (?:start (?:off )?by |begin by )?ask(?:ing)? you|I wonder(?:ed)? if you (?:can|could|would)"
+    r"|I (?:understand|hear|heard|read|am told|'m told|was told) (?:that )?you"
+    r"|ich habe gehört, dass Sie|man hört, (?:dass )?Sie"
+    r"|my (?:first|next|last|final) question (?:is|would be|for you)|"
     r"(?:ich )?möchte (?:Sie|ich Sie) (?:fragen|gern fragen)|lassen Sie mich (?:Sie )?fragen|"
-    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b",
+    r"ich würde (?:gern|gerne) von Ihnen wissen|"
+    r"meine (?:erste|nächste|letzte) Frage (?:ist|lautet|an Sie))\b"
+    r"|(?:お聞き|お伺い|伺い|うかがい)したいのは",
     re.IGNORECASE,
 )
 _AUDIENCE = re.compile(
@@ -113,6 +159,9 @@ CUE_NAMES = (
     "asks_again",
     "opening",
     "asks_named_inline",
+    "continues",
+    "tag_back",
+    "answer_goes_on",
 )
 CUE_WEIGHTS = np.array(
     [
@@ -134,6 +183,9 @@ CUE_WEIGHTS = np.array(
         -5.0,  # a question after a question: the same person asking on (multi-part), not an answer
         -3.0,  # nobody has been invited to speak yet: whoever opens goes on (a host's introduction)
         3.0,  # inside a paragraph: a question that names the person asked ("瀬戸さんご自身の…は何ですか。")
+        -1.5,  # the paragraph opens by going on ("And…", "But…", "Aber…", "そして、", "でも、") after no question
+        2.0,  # after a statement closed by a tag question ("…, right?", "…oder?", "わかる?") and a one-line reply
+        -0.7,  # an answer going on into a second paragraph without a cue (two people, one paragraph per turn)
     ]
 )
 W_THANKED = 2.5  # the person a reply thanks by name ("Thanks, Tom.") said the sentence before
@@ -205,6 +257,7 @@ class Evidence:
     invites: np.ndarray  # the sentence asks, addresses, announces or welcomes someone: the floor may pass
     replies: np.ndarray  # the sentence opens by thanking or answering someone by name
     echo: np.ndarray  # the sentence is a short reaction taking up the sentence before
+    continues: np.ndarray  # the sentence opens by going on from the one before ("And…", "Aber…", "そして、")
 
 
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
@@ -222,6 +275,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     answers = np.zeros(n, dtype=bool)
     replies = np.zeros(n, dtype=bool)
     echo = np.zeros(n, dtype=bool)
+    continues = np.zeros(n, dtype=bool)
     for i, u in enumerate(units):
         s = unquoted(u.text)
         e = emit[i]
@@ -238,9 +292,14 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
         questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
+        continues[i] = bool(_CONTINUES.search(s))
         style[i] = (
             STYLES.index("moderation")
             if _MODERATION.search(s)
+            else STYLES.index("thanks")
+            if _GUEST_THANKS.search(s)
+            else STYLES.index("welcome")
+            if _WELCOME.search(s)
             else STYLES.index("question")
             if questions[i]
             else STYLES.index("you")
@@ -269,7 +328,19 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         ],
         dtype=bool,
     )
-    return Evidence(emit, questions, answers, style, asks_next, asks_inline, addressed_by, invites, replies, echo)
+    return Evidence(
+        emit,
+        questions,
+        answers,
+        style,
+        asks_next,
+        asks_inline,
+        addressed_by,
+        invites,
+        replies,
+        echo,
+        continues,
+    )
 
 
 # --- what each boundary says about a change of speaker ---------------------------------
@@ -318,10 +389,18 @@ def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> T
     block_text: dict[int, str] = {}
     block_asks: dict[int, bool] = {}
     block_sentences: dict[int, int] = {}
+    block_questions: dict[int, int] = {}
+    opens_asking: dict[int, bool] = {}
     for i, u in enumerate(units):
         block_text[seg[i]] = block_text.get(seg[i], "") + u.text
         block_asks[seg[i]] = bool(questions[i])
         block_sentences[seg[i]] = block_sentences.get(seg[i], 0) + 1
+        block_questions[seg[i]] = block_questions.get(seg[i], 0) + bool(questions[i])
+        opens_asking.setdefault(seg[i], bool(questions[i]))
+    for k, n in block_sentences.items():
+        # A paragraph that opens with a question and is mostly questions asks, even when it closes on a remark
+        # ("So why did you come in 2004? What attracted you? Search was no big deal then.").
+        block_asks[k] = block_asks[k] or (opens_asking[k] and 2 * block_questions[k] >= n)
     block_short = {k: _short(t) for k, t in block_text.items()}
     return TurnUnits(seg, block_asks, block_sentences, block_short)
 
@@ -343,6 +422,28 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
     return handed
 
 
+# Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.
+ANSWER_STOPS = tuple("question answer asks asks_long short after_short handed replies echo continues".split())
+INLINE_CHANGES = ("question_answer", "question_inline", "handed_inline", "asks_named_inline", "replies", "echo")
+
+
+def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
+    """Does the paragraph before unit ``i``'s paragraph end on a short tag question after a statement ("…, right?",
+    "…oder?", "…わかる?") rather than on a question put in full?"""
+    a = i
+    while a > 0 and seg[a - 1] == seg[i]:
+        a -= 1
+    last = a - 1  # the last unit of the paragraph before
+    if last < 0 or not ev.questions[last] or not _short(units[last].text):
+        return False
+    k = last - 1
+    while k >= 0 and seg[k] == seg[last]:
+        if not ev.questions[k]:
+            return True
+        k -= 1
+    return False
+
+
 def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[str]]]:
     """Per boundary between two units: which cues hold there (a row of :data:`CUE_NAMES`) and the people handed
     the floor."""
@@ -353,6 +454,7 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
     features = np.zeros((max(n - 1, 0), len(CUE_NAMES)))
     handovers: list[set[str]] = []
     invited = np.cumsum(ev.invites) > 0  # someone has been invited to speak by the end of each sentence
+    entered_asked = False  # the paragraph before answers: entered after a question, with one voice so far
     for i in range(1, n):
         b = bounds[i]
         x = features[i - 1]
@@ -362,9 +464,13 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
         x[CUE_NAMES.index("echo")] = ev.echo[i]
         if b == "block":
             # the paragraph before ends in a question or an invitation ("Thank you for being here, Jon.")
-            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1]
+            x[CUE_NAMES.index("question")] = ev.questions[i - 1] or ev.invites[i - 1] or turns.asks[seg[i - 1]]
             x[CUE_NAMES.index("answer")] = ev.answers[i]
             x[CUE_NAMES.index("opening")] = not invited[i - 1] and not ev.answers[i]
+            # (after a one-liner the floor goes back instead: "わかる?" / "そうだね。" / "だから、…")
+            x[CUE_NAMES.index("continues")] = (
+                ev.continues[i] and not x[CUE_NAMES.index("question")] and not turns.short[seg[i - 1]]
+            )
             if turns.asks[seg[i]]:
                 # A paragraph that is just a question is someone else's; a long one
                 # ending in a question may be a speaker's rhetorical turn.
@@ -379,11 +485,17 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
                 x[CUE_NAMES.index("after_short")] = 1.0
             handed = _handed(units, seg, ev, i)
             x[CUE_NAMES.index("handed")] = bool(handed)
+            x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)
+            quiet = not any(x[CUE_NAMES.index(c)] for c in ANSWER_STOPS)
+            x[CUE_NAMES.index("answer_goes_on")] = entered_asked and quiet
+            entered_asked = bool(x[CUE_NAMES.index("question")] or (entered_asked and quiet))
         else:
             x[CUE_NAMES.index("question_answer")] = ev.questions[i - 1] and ev.answers[i]
             x[CUE_NAMES.index("question_inline")] = ev.questions[i - 1] and not ev.questions[i]
             handed = ev.asks_inline[i - 1]
             x[CUE_NAMES.index("handed_inline")] = bool(handed)
             x[CUE_NAMES.index("asks_named_inline")] = bool(ev.questions[i] and ev.addressed[i])
+            if any(x[CUE_NAMES.index(c)] for c in INLINE_CHANGES):
+                entered_asked = False  # a second voice inside the paragraph (a run-on layout): no longer one answer
         handovers.append(handed)
     return features, handovers

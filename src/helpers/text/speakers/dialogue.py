@@ -29,15 +29,20 @@ from .voice import Unit
 CUE_PRIOR_PRECISION = 1.0  # how firmly the defaults hold (1 / variance in log-odds)
 # P(question, long statement, other, moderation | role), before re-estimation on the conversation.
 # Analysts on a call ask; a moderator or operator opens, hands over and closes.
+# Then the host's welcome and the guest's thanks ("Thanks for having me.", "Great question."): rare, but each tells
+# who invited whom.
 ROLE_STYLE = {
-    "host": (0.27, 0.24, 0.31, 0.08, 0.10),
-    "guest": (0.10, 0.47, 0.36, 0.02, 0.05),
-    "analyst": (0.43, 0.14, 0.36, 0.02, 0.05),
-    "moderator": (0.05, 0.10, 0.33, 0.47, 0.05),
-    "": (0.29, 0.29, 0.30, 0.06, 0.06),
+    "host": (0.27, 0.24, 0.28, 0.08, 0.10, 0.025, 0.005),
+    "guest": (0.10, 0.455, 0.34, 0.02, 0.05, 0.005, 0.03),
+    "analyst": (0.43, 0.14, 0.35, 0.02, 0.05, 0.005, 0.005),
+    "moderator": (0.05, 0.10, 0.31, 0.47, 0.05, 0.015, 0.005),
+    "": (0.29, 0.29, 0.28, 0.06, 0.06, 0.01, 0.01),
 }
 STYLE_PRIOR_WEIGHT = 15.0
 STYLE_TEMPER = 0.5
+# With one host and several others, a host's question that names nobody follows up on the last answer: the one who
+# spoke last is this many times likelier to be asked than each of the others.
+FOLLOW_UP = 2.0
 HOST_OPENS = 0.8  # the first words of a conversation are a host's
 ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked by name
 AUTHOR = "\x00author"
@@ -53,8 +58,8 @@ AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue 
 CUED_SHARE_RATE = ((0.2, 0.25), (0.45, 0.8))
 # Decode whole turns (:mod:`.turns`): every sentence of a turn gets the turn's speaker and posterior. Off by
 # default: on the development dialogues it was not better than decoding sentence by sentence (docs/performance.md,
-# speakers, round 3); ``decode_dialogue(..., whole_turns=True)`` or ``bench/eval_speakers.py --whole-turns`` turns
-# it on.
+# speakers, rounds 3 and 4: tune 86.7% -> 85.3%, 004 78.0% -> 71.2% in round 4); ``decode_dialogue(...,
+# whole_turns=True)`` or ``bench/eval_speakers.py --whole-turns`` turns it on.
 WHOLE_TURNS = False
 # Which boundaries may change the speaker. A boundary whose chance of a change is under MIN_TURN_CHANGE joins its
 # sentences into one turn. Between two people turns alternate and a change is mostly heard (a question, an answer
@@ -63,31 +68,45 @@ WHOLE_TURNS = False
 # more, anyone may pick up after a pause: the uncued breaks stay candidates.
 UNCUED_TURN_CHANGE = {2: 0.6}
 MIN_TURN_CHANGE = 0.05
+# An answer going on into a second paragraph without a cue (``answer_goes_on``) is read as such only between two
+# people laid out about one paragraph per turn (a paragraph change rate, from the share of cued breaks, of at least
+# ANSWER_GOES_ON_MIN_RATE): there the high rate would hand the second paragraph over; a subtitle-like layout's low
+# rate keeps it anyway, and with three or more anyone may pick up after a pause. Off by default: it puts more
+# answers right (tune2 86.2% -> 93.1%, calibration 78.9% -> 89.5% of claims) but the table refitted on them maps
+# posteriors from 0.43 to 0.91 to one step, and held-out sentences confident and wrong rose past 5%
+# (docs/performance.md, round 5); ``decode_dialogue(..., answer_goes_on=True)`` turns it on.
+ANSWER_GOES_ON = False
+ANSWER_GOES_ON_MIN_RATE = 0.5
 STRONG_CUES = ("question", "answer", "asks", "handed", "replies", "short", "echo")
 
 
 @dataclass(frozen=True)
 class States:
-    """The hidden states: (who speaks, which host spoke last). With one host or none the second part is constant."""
+    """The hidden states: (who speaks, who of ``remembered`` spoke last). With several hosts the state remembers
+    which host spoke last; with one host and two or more others, which of the others did (a host's question that
+    names nobody follows up on the last answer). Otherwise the second part is constant."""
 
     people: list[str]
     hosts: list[str]
-    last_host_opts: list[str | None]
+    last_host_opts: list[str | None]  # the values of the second part (None when nothing is remembered)
     who_opts: list[str]  # the people, then AUTHOR (translator's and editor's notes)
     states: list[tuple[str, str | None]]
     who_idx: np.ndarray  # the index in ``who_opts`` of each state's speaker
     openers: list[str]  # who opens: the hosts, failing them the moderators
+    remembered: list[str]  # whose turns the second part remembers: the hosts, or the others of a single host
 
 
 def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
     people = list(speakers)
     hosts = [p for p in people if role.get(p) == "host"]
-    last_host_opts: list[str | None] = [*hosts] if len(hosts) > 1 else [None]
+    others = [p for p in people if p not in hosts]
+    remembered = hosts if len(hosts) > 1 else others if len(hosts) == 1 and len(others) > 1 else []
+    last_host_opts: list[str | None] = [*remembered] if remembered else [None]
     who_opts = people + [AUTHOR]
     states = [(w, h) for w in who_opts for h in last_host_opts]
     who_idx = np.array([who_opts.index(w) for w, _ in states])
     openers = hosts or [p for p in people if role.get(p) == "moderator"]
-    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers)
+    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers, remembered)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -120,7 +139,7 @@ def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
     hosts = st.hosts
     m = np.full((S, S), -np.inf)
     for a, (wa, ha) in enumerate(st.states):
-        expect_h = wa if wa in hosts else ha  # the "last host" part follows deterministically
+        expect_h = wa if wa in st.remembered else ha  # the remembered part follows deterministically
         targets: list[tuple[int, float]] = []
         for c, (wc, hc) in enumerate(st.states):
             if len(st.last_host_opts) > 1 and hc != expect_h or wc == wa:
@@ -130,6 +149,8 @@ def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
                 w *= math.exp(ADDRESSED_NEXT)
             if wc in hosts and len(hosts) > 1 and expect_h is not None and wc != expect_h:
                 w *= 0.3  # hosts take turns less often than a host follows up
+            if wa in hosts and len(hosts) == 1 and wc == expect_h and wc in st.remembered:
+                w *= FOLLOW_UP  # the host's question goes back to the one who spoke last, unless it names someone
             if wc == AUTHOR:
                 w *= AUTHOR_SHARE
             elif wa == AUTHOR and hosts:
@@ -254,11 +275,16 @@ def _em(
 
 
 def decode_dialogue(
-    units: list[Unit], speakers: list[str], role: dict[str, str], whole_turns: bool | None = None
+    units: list[Unit],
+    speakers: list[str],
+    role: dict[str, str],
+    whole_turns: bool | None = None,
+    answer_goes_on: bool | None = None,
 ) -> list[tuple[str | None, float]]:
     """(speaker or None for the author's notes, posterior) per unit, decoded over the whole conversation.
 
-    ``whole_turns`` (default :data:`WHOLE_TURNS`) decodes turn by turn instead of sentence by sentence.
+    ``whole_turns`` (default :data:`WHOLE_TURNS`) decodes turn by turn instead of sentence by sentence;
+    ``answer_goes_on`` (default :data:`ANSWER_GOES_ON`) reads an uncued paragraph after an answer as going on.
     """
     n = len(units)
     if n == 0:
@@ -266,6 +292,9 @@ def decode_dialogue(
     st = speaker_states(speakers, role)
     ev = sentence_evidence(units, speakers)
     features, handovers = change_cues(units, ev)
+    goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
+    if not goes_on or len(st.people) != 2 or block_change_rate(features) < ANSWER_GOES_ON_MIN_RATE:
+        features[:, CUE_NAMES.index("answer_goes_on")] = 0.0
     init = initial_log_probs(st)
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)

@@ -48,7 +48,16 @@ _REPLY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？]")
-_THANKS_JA = re.compile(r"(?:さん|先生|氏)?、?(?:ありがとうございま|ありがとう)")
+# Thanks right after the name that opens the sentence: "田中さん、(本日は)ありがとうございました。", "Daniel, thank
+# you.", "Herr Weber, vielen Dank." (a welcome, "Jon, thank you for being here", is no reply).
+_THANKS_AFTER_NAME = re.compile(
+    r"(?:さん|先生|氏)?[、,]?\s{0,2}(?:本日は|今日は|今回は|どうも)?(?:ありがとうございま|ありがとう)"
+    r"|,\s{0,2}(?:thank you|thanks|danke|vielen dank)\b"
+    # not a welcome: "Jon Stewart, thank you for being here." thanks the guest before they have said anything
+    r"(?!\s{1,2}(?:(?:so|very) much\s{1,2})?(?:for|für)\s{1,2}"
+    r"(?:being|joining|coming|taking|having|Ihr Kommen|Ihren Besuch))",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d[\d,.]*|[一二三四五六七八九十百千万億兆]+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{4,}|[ァ-ヺー]{3,}|[一-龯]{2,}")
 ECHO_WORDS = 5  # an echo has at most this many words
@@ -77,7 +86,7 @@ def announced(s: str, alias: dict[str, str]) -> set[str]:
 
 def thanked(s: str, given: dict[str, str]) -> set[str]:
     """The people a sentence opens by answering or thanking by name ("Thanks, Tom.", "Guten Morgen, Herr Müller.",
-    "田中さん、ありがとうございます。"): they spoke just before."""
+    "田中さん、ありがとうございます。", "Daniel, thank you."): they spoke just before."""
     found: set[str] = set()
     spans = _name_spans(s, given)
     m = _REPLY_WORDS.match(s)
@@ -86,7 +95,7 @@ def thanked(s: str, given: dict[str, str]) -> set[str]:
             if start <= m.end() + len("Herr "):  # the name right after the reply words
                 found.add(name)
     for start, end, name in spans:
-        if start <= 1 and _THANKS_JA.match(s, end):
+        if start <= 1 and _THANKS_AFTER_NAME.match(s, end):
             found.add(name)
     return found
 
