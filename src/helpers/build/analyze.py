@@ -62,8 +62,10 @@ def _built(documents: pd.DataFrame) -> list[str]:
 
 def embedding_names(tables: Mapping[str, pd.DataFrame], catalog: Catalog) -> set[str]:
     """The embedding cache's entries :func:`analyze` reads or writes for this corpus: one per aligned rendering."""
-    sentences = tables["sentences"]
     docs = {d for pair in rendering_pairs_in(catalog, _built(tables["documents"])) for d in pair}
+    if not docs:
+        return set()  # the sentences table is not even read
+    sentences = tables["sentences"]
     return {cache_name(list(sentence_frame(sentences[sentences["doc_id"] == d])[1]["text"].astype(str))) for d in docs}
 
 
