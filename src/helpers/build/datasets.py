@@ -98,6 +98,9 @@ def write_database(path: Path, tables: list[tuple[TableSpec, pd.DataFrame]]) -> 
     path.unlink(missing_ok=True)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
+        # A new file, thrown away if anything fails: no rollback journal beside it (a killed build would leave
+        # one the next build's clean-up does not know), and nothing written twice. The bytes are the same.
+        con.execute("PRAGMA journal_mode=OFF")
         db = sqlite_utils.Database(con)
         tokenizer = _fts_tokenizer(con)
         for spec, df in tables:
