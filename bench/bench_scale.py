@@ -8,10 +8,17 @@ execution and export, index), the workers' summed execution and export time,
 peak RSS of the build's process tree (build, workers, kernels; sampled every
 0.2 s), total HTML bytes and the largest page.
 
+``--large SCALE`` instead builds the large inputs of the robustness test
+(tests/test_robustness.py: a 50 MB document, a 1 MB line and 100,000 tiny
+lines next to a good seed, with the overview and document notebooks), each
+input's size times SCALE, once from a cold folder: the same figures per build.
+
 Other processes on the machine slow every figure: the load average is printed
-before and after each build.
+before and after each build. Compare the CPU seconds (build, workers and
+kernels) rather than wall time on a shared machine.
 
     .venv/bin/python bench/bench_scale.py [--docs 100 1000] [--jobs 2] [--scheduler local-cluster] [--keep DIR]
+    .venv/bin/python bench/bench_scale.py --large 1.0
 """
 
 from __future__ import annotations
@@ -79,13 +86,16 @@ def html_sizes(out: Path) -> tuple[int, int, str, int]:
     return sum(s for s, _ in pages), biggest[0], str(biggest[1].relative_to(out)), len(pages)
 
 
-def one_build(label: str, seeds: Path, out: Path, jobs: int, scheduler: str | None, log: Path) -> dict[str, object]:
+def one_build(
+    label: str, seeds: Path, out: Path, jobs: int, scheduler: str | None, log: Path, notebooks: Path | None = None
+) -> dict[str, object]:
     from helpers.build import BuildOptions, build
 
     before = load()
+    more = {"notebooks": notebooks} if notebooks is not None else {}
     with peak_rss() as peak, output_to(log):
         t = time.perf_counter()
-        result = build(BuildOptions(seeds=seeds, out=out, jobs=jobs, scheduler=scheduler))
+        result = build(BuildOptions(seeds=seeds, out=out, jobs=jobs, scheduler=scheduler, **more))
         wall = time.perf_counter() - t
     ran = [r for r in result.runs if r.key not in set(result.skipped)]
     total, largest, largest_name, pages = html_sizes(out)
@@ -140,12 +150,39 @@ def scale(n: int, work: Path, jobs: int, scheduler: str | None) -> list[dict[str
     return rows
 
 
+def large(scale: float, work: Path, jobs: int, scheduler: str | None) -> dict[str, object]:
+    """The robustness test's large inputs, each ``scale`` times its size, built once from a cold folder."""
+    seeds, notebooks = work / "large", work / "large_notebooks"
+    seeds.mkdir()
+    notebooks.mkdir()
+    block = (ROOT / "seeds" / "004_212789ab223fc4b9.txt").read_bytes().rstrip() + b"\n\n"
+    line = ("Meta hat 350.000 GPUs und plant 600.000 H100-Äquivalente. " * int(20_000 * max(scale, 1))).encode()
+    tiny = (f"{i} GPUs\n" if i % 10 == 0 else "ok\n" for i in range(int(100_000 * scale)))
+    inputs = {
+        "big.txt": block * (int(50_000_000 * scale) // len(block) + 1),
+        "one line.txt": line[: int(1_000_000 * scale)].decode("utf-8", "ignore").encode(),  # whole characters
+        "tiny lines.txt": "".join(tiny).encode(),
+    }
+    for name, data in inputs.items():
+        (seeds / name).write_bytes(data)
+    shutil.copy(ROOT / "seeds" / "002_eb63065994b04cab.txt", seeds)
+    for name in ("01_corpus_overview", "02_document"):
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", notebooks)
+    sizes = ", ".join(f"{name} {len(data) / 1e6:.1f} MB" for name, data in inputs.items())
+    row = one_build(f"large inputs x{scale} ({sizes})", seeds, work / "large_out", jobs, scheduler,
+                    work / "large.log", notebooks)  # fmt: skip
+    row["corpus.db MB"] = (work / "large_out" / "data" / "corpus.db").stat().st_size / 1e6
+    print_row(row)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--scheduler", default=None, help="local (default), local-cluster or tcp://HOST:PORT")
     ap.add_argument("--keep", type=Path, help="build here and keep the corpora, reports and logs")
+    ap.add_argument("--large", type=float, metavar="SCALE", help="the robustness test's large inputs, times SCALE")
     args = ap.parse_args(argv)
     for k, v in ENV_DEFAULTS.items():
         os.environ.setdefault(k, v)
@@ -153,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"cores {os.cpu_count()}, jobs {args.jobs}, scheduler {args.scheduler or 'local'}; {load()}; work in {work}")
     try:
-        for n in args.docs:
+        if args.large is not None:
+            large(args.large, work, args.jobs, args.scheduler)
+        for n in [] if args.large is not None else args.docs:
             scale(n, work, args.jobs, args.scheduler)
     finally:
         if args.keep is None:

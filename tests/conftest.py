@@ -33,6 +33,11 @@ SESSION_BUILD_FILES = frozenset(
     for p in Path(__file__).parent.glob("test_*.py")
     if re.search(r"\b(seed_build|nasty_build)\b", p.read_text("utf-8"))
 )
+# Test files that read the seeds' tables as a notebook run by hand does (``helpers.notebook.setup()``): it
+# extracts, compares and aligns the seeds (embedding two of them, about 20 CPU-s) once per process.
+SEED_TABLES_FILES = frozenset(
+    p.name for p in Path(__file__).parent.glob("test_*.py") if re.search(r"\bsetup\(\)", p.read_text("utf-8"))
+) - SESSION_BUILD_FILES
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -42,15 +47,19 @@ def pytest_xdist_make_scheduler(config, log):
     A file's tests, as ``--dist loadfile`` does: its module fixtures are made once,
     and a notebook's cells stay together and in order (nbval runs them in one
     kernel). And all the files that use the session's builds, so each corpus is
-    built once, not once per worker. (``--dist loadgroup`` would say this with
-    marks, but it ignores them under pytest 9.)
+    built once, not once per worker; likewise the files that read the seeds'
+    tables through ``setup()``, whose result each process computes once.
+    (``--dist loadgroup`` would say this with marks, but it ignores them under pytest 9.)
     """
     from xdist.scheduler import LoadScopeScheduling
 
     class FilesAndSessionBuilds(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             file = nodeid.split("::", 1)[0]
-            return "session builds" if Path(file).name in SESSION_BUILD_FILES else file
+            name = Path(file).name
+            if name in SESSION_BUILD_FILES:
+                return "session builds"
+            return "seed tables" if name in SEED_TABLES_FILES else file
 
     return FilesAndSessionBuilds(config, log)
 

@@ -26,7 +26,7 @@ def _umask() -> int:
 
 
 # Owner-only files would be a surprise: reports and data are meant to be shared like any other file.
-_MODE = 0o666 & ~_umask()
+FILE_MODE = 0o666 & ~_umask()
 
 
 def temp_path(folder: str | Path, suffix: str = ".tmp") -> Path:
@@ -45,14 +45,14 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         while True:
             tmp = temp_path(path.parent)
             try:
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _MODE)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
                 break
             except FileExistsError:
                 continue
     except OSError as e:
         raise OutputError(str(path), e.strerror or str(e)) from None
     try:
-        os.fchmod(fd, _MODE)
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -10,14 +10,17 @@ Vectors are rounded to float16 before use, whether they were just computed or
 read from the cache: a warm build decides exactly as a cold one did. The
 cache (``<build>/embed/``) is data, never code: raw little-endian float16
 bytes named by the SHA-256 of the model id and the sentence texts; an entry of
-the wrong size is a miss.
+the wrong size is a miss. A build keeps only the entries of its corpus's
+renderings (:func:`prune_cache`): an edited or removed document's old entry
+goes, and nothing else is touched.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -31,6 +34,8 @@ DIM = 384
 # file without punctuation can make one "sentence" of a whole page.
 MAX_CHARS = 600
 BATCH = 64
+# What an entry is named: 40 hex digits of its content key, ``.f16``. Nothing else in the folder is an entry.
+ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.f16")
 
 
 class Embedder(Protocol):
@@ -84,6 +89,37 @@ def content_key(model_id: str, texts: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+def cache_name(texts: Sequence[str], model_id: str = MODEL_ID) -> str:
+    """The file name of the cache entry for these sentence texts (in this order) and model."""
+    return f"{content_key(model_id, [str(t) for t in texts])[:40]}.f16"
+
+
+def prune_cache(cache_dir: Path, keep: Collection[str]) -> list[str]:
+    """Delete the entries of ``cache_dir`` whose names are not in ``keep``; the names deleted, sorted.
+
+    Only regular files named as entries, directly inside the folder, are
+    candidates: links (to files or folders), sub-folders and any other file are
+    left alone, and a ``cache_dir`` that is itself a link is not entered. The
+    same folder and ``keep`` delete the same files whatever the order of listing.
+    """
+    if cache_dir.is_symlink() or not cache_dir.is_dir():
+        return []
+    with os.scandir(cache_dir) as it:
+        names = sorted(
+            e.name
+            for e in it
+            if ENTRY_NAME.fullmatch(e.name) and e.is_file(follow_symlinks=False) and e.name not in keep
+        )
+    removed = []
+    for name in names:
+        try:
+            os.unlink(cache_dir / name)  # removes this name only; never a link's target
+        except FileNotFoundError:
+            continue
+        removed.append(name)
+    return removed
+
+
 def normalised(x: np.ndarray) -> np.ndarray:
     """float16-rounded rows, renormalised in float32: the same numbers cold or warm."""
     x = x.astype(np.float16).astype(np.float32)
@@ -97,7 +133,7 @@ def embed_sentences(
     """Embeddings of a document's sentences (rows in the given order), read from or written to ``cache_dir``."""
     embedder = embedder or default_embedder()
     texts = [str(t) for t in texts]
-    path = cache_dir / f"{content_key(embedder.model_id, texts)[:40]}.f16" if cache_dir is not None else None
+    path = cache_dir / cache_name(texts, embedder.model_id) if cache_dir is not None else None
     if path is not None and path.is_file() and not path.is_symlink():
         data = path.read_bytes()
         if len(data) == len(texts) * DIM * 2:

@@ -8,6 +8,8 @@ wrote (a CSV round trip gives back the same frame). The speakers the
 alignment carries over are written into the sentences and claims tables, in
 both cases (``carried_tables``), so each document's rows there are its
 extraction's plus what its partner rendering tells about its speakers.
+The embedding cache keeps only the entries of the corpus's renderings, after
+the analysis, whether it ran or was reused (:func:`prune_embeddings`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import pandas as pd
 
 from .. import atomic
 from ..analysis.align import carry_into_tables
+from ..analysis.embed import prune_cache
 from ..tables import to_csv_bytes
 from ..text.catalog import Catalog
-from .analyze import ANALYSED, analyze
+from .analyze import ANALYSED, analyze, embedding_names
 from .confine import read_record
 from .digests import frame_digest, sha, write_if_changed
 from .pipeline import table_spec
@@ -91,8 +94,10 @@ def analyze_or_reuse(
     ):
         reused = {name: table_spec(name).read_csv(p) for name, p in paths.items()}
         sentences, claims = carry_into_tables(tables["sentences"], tables["claims"], reused["alignment"])
+        prune_embeddings(tables, catalog, build_dir)
         return {**reused, "sentences": sentences, "claims": claims}
     made = analyze(tables, catalog, ledger, build_dir / EMBED_CACHE)
+    prune_embeddings(tables, catalog, build_dir)
     analysed = {name: df for name, df in made.items() if name in ANALYSED}
     data_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
@@ -103,6 +108,15 @@ def analyze_or_reuse(
     build_dir.mkdir(parents=True, exist_ok=True)
     atomic.write_text(record_path, json.dumps({"key": key, "files": digests}, indent=2, sort_keys=True) + "\n")
     return {**analysed, "sentences": made["sentences"], "claims": made["claims"]}
+
+
+def prune_embeddings(tables: Mapping[str, pd.DataFrame], catalog: Catalog, build_dir: Path) -> list[str]:
+    """Delete the embedding cache's entries this corpus does not align (an edited or dropped rendering's).
+
+    Only regular entry files directly inside ``<build>/embed`` go, and none when
+    the folder is a link (``analysis.embed.prune_cache``). Returns the names deleted.
+    """
+    return prune_cache(build_dir / EMBED_CACHE, embedding_names(tables, catalog))
 
 
 SPEAKER_COLUMNS = ("speaker", "attribution", "speaker_confidence", "speaker_inferred")

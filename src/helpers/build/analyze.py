@@ -5,7 +5,8 @@ notebooks only read and display: ``findings`` (claims compared across sources
 and with the ledger), ``alignment`` (renderings of one event, sentence by
 sentence) and ``fidelity`` (every quantity of each aligned link: same, changed,
 dropped or added). Sentence embeddings for the alignment are cached by content
-in ``embed_cache`` and computed only for documents with another rendering.
+in ``embed_cache`` and computed only for documents with another rendering;
+:func:`embedding_names` says which entries those are, so the build can drop the rest.
 ``summaries`` (summary sentences and key numbers per document) are
 made per document by extraction; ``analyze`` makes them only for tables that
 come without them. Speakers known in one rendering are carried over to the
@@ -20,8 +21,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.align import ALIGNMENT, FIDELITY, align_renderings, aligned_figures, carry_into_tables
+from ..analysis.align import (
+    ALIGNMENT,
+    FIDELITY,
+    align_renderings,
+    aligned_figures,
+    carry_into_tables,
+    sentence_frame,
+)
 from ..analysis.compare import FINDINGS, findings_frame
+from ..analysis.embed import cache_name
 from ..analysis.summarize import summaries_frame
 from ..text.catalog import Catalog
 
@@ -47,11 +56,24 @@ def rendering_pairs_in(catalog: Catalog, doc_ids: list[str]) -> list[tuple[str, 
     return sorted(pairs)
 
 
+def _built(documents: pd.DataFrame) -> list[str]:
+    return sorted(set(documents.loc[documents["status"] == "ok", "doc_id"]))
+
+
+def embedding_names(tables: Mapping[str, pd.DataFrame], catalog: Catalog) -> set[str]:
+    """The embedding cache's entries :func:`analyze` reads or writes for this corpus: one per aligned rendering."""
+    docs = {d for pair in rendering_pairs_in(catalog, _built(tables["documents"])) for d in pair}
+    if not docs:
+        return set()  # the sentences table is not even read
+    sentences = tables["sentences"]
+    return {cache_name(list(sentence_frame(sentences[sentences["doc_id"] == d])[1]["text"].astype(str))) for d in docs}
+
+
 def analyze(
     tables: Mapping[str, pd.DataFrame], catalog: Catalog, ledger: pd.DataFrame, embed_cache: Path | None = None
 ) -> dict[str, pd.DataFrame]:
     claims, sentences = tables["claims"], tables["sentences"]
-    ok = sorted(set(tables["documents"].loc[tables["documents"]["status"] == "ok", "doc_id"]))
+    ok = _built(tables["documents"])
     aligned = [
         align_renderings(sentences[sentences["doc_id"] == a], sentences[sentences["doc_id"] == b], claims,
                          cache_dir=embed_cache)

@@ -19,14 +19,16 @@ version number into the header; the content is the same.)
 
 from __future__ import annotations
 
+import filecmp
 import io
 import os
 import sqlite3
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
+from .. import atomic
 from ..reports.index import DATABASE
 from ..tables import TableSpec
 from .digests import write_if_changed
@@ -64,10 +66,15 @@ def parquet_bytes(spec: TableSpec, df: pd.DataFrame) -> bytes:
     return sink.getvalue()
 
 
-def _records(df: pd.DataFrame) -> list[tuple]:
-    """Rows as plain Python values for sqlite3: missing numbers are NULL, flags 0/1."""
-    out = df.astype(object).where(df.notna(), None)
-    return list(out.itertuples(index=False, name=None))
+def _records(df: pd.DataFrame) -> Iterator[tuple]:
+    """Rows as plain Python values for sqlite3: missing numbers are NULL, flags 0/1.
+
+    Column by column, then zipped: two thirds of the time of converting the frame
+    to objects and masking it, and no second copy of the table (the large-input
+    build's 550,000 sentences).
+    """
+    columns = [df[c].to_numpy(dtype=object, na_value=None) for c in df.columns]
+    return zip(*columns) if columns else iter(())
 
 
 def _fts_tokenizer(con: sqlite3.Connection) -> str:
@@ -91,6 +98,9 @@ def write_database(path: Path, tables: list[tuple[TableSpec, pd.DataFrame]]) -> 
     path.unlink(missing_ok=True)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
+        # A new file, thrown away if anything fails: no rollback journal beside it (a killed build would leave
+        # one the next build's clean-up does not know), and nothing written twice. The bytes are the same.
+        con.execute("PRAGMA journal_mode=OFF")
         db = sqlite_utils.Database(con)
         tokenizer = _fts_tokenizer(con)
         for spec, df in tables:
@@ -124,11 +134,18 @@ def write_datasets(data_dir: Path) -> dict[str, pd.DataFrame]:
     tables = _tables(data_dir)
     for spec, df in tables:
         write_if_changed(data_dir / f"{spec.name}.parquet", parquet_bytes(spec, df))
-    fd, tmp = tempfile.mkstemp(prefix=".corpus-", suffix=".db.tmp", dir=data_dir)
-    os.close(fd)
+    # Made beside its place under the build's temporary name (an interrupted build's is removed by the next),
+    # compared with the old file in chunks and renamed into place: a database as large as its text (350 MB for
+    # the large-input build) is neither read into memory nor written twice.
+    tmp = atomic.temp_path(data_dir)
     try:
-        write_database(Path(tmp), tables)
-        write_if_changed(data_dir / DATABASE, Path(tmp).read_bytes())
+        write_database(tmp, tables)
+        target = data_dir / DATABASE
+        if not (target.is_file() and filecmp.cmp(tmp, target, shallow=False)):
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.chmod(tmp, atomic.FILE_MODE)
+            os.replace(tmp, target)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return {spec.name: df for spec, df in tables}

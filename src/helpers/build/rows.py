@@ -47,7 +47,7 @@ def join(chunks: list[Chunk]) -> bytes | None:
     """The CSV of these rows in this order, or None when they cannot be joined (none, quoted, differing headers)."""
     if not chunks or any(c.quoted for c in chunks) or len({c.header for c in chunks}) > 1:
         return None
-    return chunks[0].header + b"".join(c.body for c in chunks)
+    return b"".join([chunks[0].header, *(c.body for c in chunks)])  # one copy of the rows, not two
 
 
 def to_json(chunks: Mapping[str, Chunk]) -> dict[str, list]:
