@@ -564,8 +564,12 @@ def test_two_builds_on_one_folder_take_turns(tmp_path):
 
 
 @slow
-def test_large_documents_build_in_bounded_time_and_report_size(tmp_path):
-    """A 50 MB document, a single 1 MB line and 100,000 tiny lines, next to a good seed."""
+def test_large_documents_build_with_bounded_report_size(tmp_path):
+    """A 50 MB document, a single 1 MB line and 100,000 tiny lines, next to a good seed.
+
+    Its time is a benchmark's figure, not an assertion: `bench/bench_scale.py --large 1.0` builds the
+    same inputs and prints CPU seconds and peak memory (docs/performance.md).
+    """
     block = (SEEDS / "004_212789ab223fc4b9.txt").read_bytes().rstrip() + b"\n\n"
     big = block * (50_000_000 // len(block) + 1)
     one_line = ("Meta hat 350.000 GPUs und plant 600.000 H100-Äquivalente. " * 20_000).encode()[:1_000_000]
@@ -587,7 +591,6 @@ def test_large_documents_build_in_bounded_time_and_report_size(tmp_path):
     print(f"large-input build: {seconds:.0f}s; report sizes:", sizes)
     # Outputs are capped (MAX_OUTPUT_CHARS each): the 50 MB document's report is about 6 MB, not 50.
     assert max(sizes.values()) < 10_000_000, sizes
-    assert seconds < 900
 
 
 # --- Units behind the guarantees ----------------------------------------------------------------------
