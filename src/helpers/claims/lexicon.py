@@ -201,7 +201,7 @@ _PERSON_DE = (
     r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?"
 )
 _PERSON_EN = (
-    r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
+    r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
     r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
@@ -261,6 +261,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
+    _u(r"\s(?:flops|flop)\b", "flop"),  # captions write FLOPs in lower case: total operations, as in speech
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
@@ -288,7 +289,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
         rf"(?:{_PERSON_EN})\b",
         "person",
     ),
-    _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
+    _u(r"\s?(?:[A-Z][\w-]{0,40}\s|[a-z]{3,20}(?:ed|al)\s)?(?:GPU|gpu|H100|h100|A100)[\s-]hours?\b", "gpu_hour"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b))?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}

@@ -40,6 +40,7 @@ PER_WHAT: dict[str, dict[str, str]] = {
         "de": r"kopf|person|nutzer|mitarbeiter",
         "ja": r"人",
     },
+    "gpu_hour": {"en": r"gpu[\s-]hours?|gpu[\s-]hr", "de": r"gpu-stunden?", "ja": r"gpu時間"},
     "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},
     "parameter": {"en": r"parameters?", "de": r"parameter", "ja": r"パラメータ"},
     "token": {"en": r"tokens?", "de": r"token", "ja": r"トークン"},
@@ -158,7 +159,7 @@ def _is_denominator_period(text: str, end: int) -> bool:
     """ "a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
     return (
         re.match(
-            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b",
+            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior|from\snow)\b",
             text[end : end + 12],
         )
         is not None

@@ -8,6 +8,10 @@
 * "27 died and more than 5,000 were injured", "killing 12": people, counted by what befell them
 * "bringing inflation back down to 2", "the unemployment rate rose to 4.4": percent, said without its sign
 * "the 64-bit chip", "a 32-bit version": a word size naming a design (a label), no amount of data
+* "Blackwell is 40 times Hopper", "900 times what we had": a multiple of the thing named after "times"
+* "three hundred fifty thousand h one hundreds": a chip's letter before its spoken number (H100), not hours
+* "$10 billion in 2023 and 12 billion in 2024", "one trillion dollars ... growing at two hundred and fifty
+  billion a year": a bare scaled amount after money in the same sentence is that money (and its rate)
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import rates, units
 from .model import _Q
 
 _TROY_PER_AVOIRDUPOIS = 0.0311034768 / 0.028349523125
@@ -71,6 +76,21 @@ _BIT_LABEL = re.compile(r"\d-bit\Z")
 # the noun the word size describes ("64-bit chip", "32-bit version"); "the 16-bit 8088" keeps its reading of data
 _WORD_AFTER = re.compile(r"\s[a-z]")
 _REACH = 40  # characters before a number within which its context words are looked for
+# what a multiple is of, named right after "times": a name ("40 times Hopper") or a clause ("what we had")
+_TIMES_WHAT_AFTER = re.compile(r"\s(?!I\b)(?:[A-Z][A-Za-z0-9]+|what|those|these|its|their|our|his|her|my|your)\b")
+# a chip's number said after its letter: "h one hundreds", "b two hundred"
+_CHIP_NUMBER_AFTER = re.compile(r"(?i)\s(?:one|two|three)\s(?:hundreds?|oh\s(?:one|two|three))\b")
+# "in two thousand six", "since two thousand and ten": a year of this millennium as speech says it
+_SPOKEN_MILLENNIUM = re.compile(
+    r"(?i)(?:about\s|around\s|roughly\s)?two\sthousand(?:\s(?:and\s)?[a-z]+(?:[\s-][a-z]+)?)?"
+)
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|from|by|until|till|before|after|year|of|back\sin|early|late)\s\Z")
+_CLAUSE_AFTER_YEAR = re.compile(
+    r"(?i)\s?(?:$|[.,;:!?)]|\s(?:so|and|or|but|when|we|i|you|they|he|she|it|the|a|an|that|which|with|to|in|at|on|"
+    r"for|was|is|there|then|after|before)\b)"
+)
+_CARRY_MONEY_REACH = 160  # characters between a sum of money and a bare scaled amount that is money too
+_MIN_SCALED = 1e6
 
 
 def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
@@ -82,8 +102,34 @@ def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     for q in qs:
         if q.unit == "byte" and _BIT_LABEL.search(text, q.start, q.end) and _WORD_AFTER.match(text, q.end):
             continue
-        out.append(_reread(text, q, lang))
+        q = _reread(text, q, lang)
+        money = next((p for p in reversed(out) if p.unit != "year"), None)  # "$10 billion in 2023 and 12 billion"
+        out.append(_money_carried(text, q, money, lang))
     return out
+
+
+def _money_carried(text: str, q: _Q, before: _Q | None, lang: str) -> _Q:
+    """A bare scaled amount ("12 billion", "two hundred and fifty billion a year") right after a scaled sum of
+    money in the same sentence is money of that currency, a rate where a per-what follows."""
+    if (
+        before is None
+        or q.unit != "count"
+        or q.explicit_unit
+        or q.vague
+        or q.low < _MIN_SCALED
+        or not q.scaled
+        or before.low < _MIN_SCALED
+        or not 0 <= q.start - before.end <= _CARRY_MONEY_REACH
+    ):
+        return q
+    currency = rates.amount_unit(before.unit)
+    if not units.is_currency(currency):
+        return q
+    rate = rates.rate_after(text, q.end, currency, True, lang)
+    if rate is None:
+        return replace(q, unit=currency, explicit_unit=True)
+    unit, factor, end = rate
+    return replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
 
 
 def _reread(text: str, q: _Q, lang: str) -> _Q:
@@ -97,8 +143,30 @@ def _reread(text: str, q: _Q, lang: str) -> _Q:
         return q
     if q.unit == "duration_year" and _aged(before, lang):
         return replace(q, unit="age")  # "aged 70 years", "im Alter von 70 Jahren"
+    if q.unit == "duration_second" and surface in ("h", "b") and _CHIP_NUMBER_AFTER.match(text, q.end):
+        end = q.end - len(q.unit_surface)
+        return replace(
+            q,
+            unit="gpu",
+            end=len(text[:end].rstrip()),
+            low=q.raw_low,
+            high=q.raw_high,
+            mult=1.0,
+            unit_surface="",
+            explicit_unit=True,
+        )
+    if lang == "en" and q.unit == "count" and surface == "times" and _TIMES_WHAT_AFTER.match(text, q.end):
+        return replace(q, unit="multiple")  # "Blackwell is 40 times Hopper"
     if q.unit != "count" or q.explicit_unit:
         return q
+    if (
+        lang == "en"
+        and 2000 <= q.low == q.high < 2100
+        and _SPOKEN_MILLENNIUM.fullmatch(text, q.start, q.end)
+        and _YEAR_BEFORE.search(before)
+        and _CLAUSE_AFTER_YEAR.match(text, q.end)
+    ):
+        return replace(q, unit="year", kind="year")  # "cuda came out in two thousand six"
     if lang == "en" and (_CASUALTY_AFTER.match(text, q.end) or _casualties_before(text, q, before)):
         return replace(q, unit="person")
     if (

@@ -124,13 +124,24 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
 # followed by a comma, a colon or "is" counts the speaker's points, not things
 _ENUMERATION_AFTER = re.compile(r"\s?(?:[,:…]|—|--|\.\.\.|\sis\b|\sist\b)")
 _SENTENCE_OPENING = re.compile(r"(?:^|[\n.!?]\s*|\)\s*|\d\d:\d\d(?::\d\d)?\)?\s*)$")
+# "two, three tons", "Two, 3 years": a range said with a comma, not a point of a list
+_NUMBER_NEXT = re.compile(
+    r"(?i),\s?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|sechs|sieben|acht|zehn)\b"
+)
+# "And three, physical AI ...", "and then two: ...": a conjunction opening the sentence before the point's number
+_CONJUNCTION_OPENING = re.compile(
+    r"(?:^|[.!?]\s|\n)(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]nd\sthen|[Aa]lso|[Uu]nd|[Dd]ann|[Uu]nd\sdann)\s$"
+)
 # "shared by the two,", "the two of them": a pronoun, the things were counted before (English only: the
 # Recognizers-Text cases read "Die dreihundert waren ..." as a number)
 # a clause right after a small spelled number: it counts nothing ("one it's slower", "two you run out of data")
-_CLAUSE_AFTER = re.compile(r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b")
+_CLAUSE_AFTER = re.compile(
+    r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she|the|this|our|your|their|my)\b"
+)
 # a verb that holds the number as its object ("we have two we like", "there were three you could pick")
 _ENUMERATED = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b"
+    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she|"
+    r"the|this|our|your|their|my)\b"
 )
 _HOLDS_BEFORE = re.compile(
     r"(?i)\b(?:have|has|had|need|needs|want|wants|got|get|buy|bought|are|were|is|was|be|"
@@ -143,7 +154,8 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will
 # "One day we'll get there", "and one day, she left": "one day" as "some day" (an idiom), where it opens a clause
 # and a subject or a comma follows; "it took one day", "in one day" stay a day
 _ONE_DAY_IDIOM = re.compile(
-    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)"
+    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody|every|everyone|"
+    r"everybody|everything|all|the|our|your|my|their|his|her|people)\b)"
 )
 _ARTICLE_ORDINAL = re.compile(r"(?i)(?:a|an)\s(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
 # what may follow a fraction ("a third of voters", "up by a third on last year", "a fifth.")
@@ -179,9 +191,13 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if word.isalpha():
         if (
-            word[0].isupper()
-            and _ENUMERATION_AFTER.match(text, e)
-            and _SENTENCE_OPENING.search(text, max(0, s - 12), s)
+            _ENUMERATION_AFTER.match(text, e)
+            and not _NUMBER_NEXT.match(text, e)
+            and (
+                word[0].isupper()
+                and _SENTENCE_OPENING.search(text, max(0, s - 12), s)
+                or _CONJUNCTION_OPENING.search(text, max(0, s - 14), s)
+            )
         ):
             return True
         if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):

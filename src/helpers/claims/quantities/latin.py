@@ -9,7 +9,7 @@ import math
 import re
 from functools import lru_cache
 
-from .. import numbers, spelled, units
+from .. import numbers, spelled, spoken, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
 from .attach import _AI_CONTEXT, _unit_after
 from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
@@ -149,6 +149,9 @@ def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core]
                 cores.append(_Core(m.start(), m.end(), v, v))
             else:
                 refused.append(m.span())
+    for s, e, v in spoken.spoken_powers(text):  # "ten to the thirteen", "3.8 times ten to the twenty fifth"
+        if not _overlaps(s, e, taken + _spans(cores)):
+            cores.append(_Core(s, e, v, v))
     return cores, refused
 
 

@@ -236,7 +236,8 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
 _COUNTED_NOUN = {
     "en": re.compile(
         r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
-        r"recent|similar|good|great|important|[a-z]+ly)\s)?(?!(?:is|was|has|does|goes|this|his|its|us|as|"
+        r"recent|similar|good|great|important|powerful|simple|[a-z]+ly|[a-z]+(?:er|est))\s){0,2}"
+        r"(?!(?:is|was|has|does|goes|this|his|its|us|as|"
         r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"
     ),
 }

@@ -1,0 +1,105 @@
+"""Numbers as speech recognition writes AI talk: powers of ten and model versions said in words.
+
+* ``spoken_powers``: "ten to the thirteen tokens" (1e13), "three point eight times ten to the twenty fifth
+  flops" (3.8e25), "2 times 10 to the 24th" (2e24): a mantissa, if any, times a power of ten;
+* ``spoken_versions``: "gpt four" (4), "llama three point one" (3.1), "claude three" (3): a model generation
+  named by its version number in words, as captions write "GPT-4" and "Llama 3.1".
+
+Both return ``(start, end, value)`` spans for the finders; English only (German and Japanese captions write
+these in digits: "10 hoch 13" and "GPT-4" are read by the digit finders).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers
+from .spelled_words import EN_DIGIT_WORDS, EN_ORD_UNITS, EN_TEENS, EN_TENS
+
+_CARDINAL = sorted(set(EN_DIGIT_WORDS) | set(EN_TEENS) | set(EN_TENS), key=lambda w: (-len(w), w))
+_ORDINAL_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+}
+_ORDINAL = sorted(set(EN_ORD_UNITS) | set(_ORDINAL_TEENS), key=lambda w: (-len(w), w))
+_CARD = "(?:" + "|".join(_CARDINAL) + ")"
+_ORD = "(?:" + "|".join(_ORDINAL) + ")"
+# an exponent: "thirteen", "twenty fifth", "twenty-three", "25", "25th"
+_EXPONENT = rf"(?:{_CARD}(?:[\s-](?:{_ORD}|{_CARD}))?|{_ORD}|\d{{1,2}}(?:st|nd|rd|th)?)"
+# a mantissa: "three point eight", "2.5", "six"
+_MANTISSA = rf"(?:\d{{1,3}}(?:\.\d+)?|{_CARD}(?:\spoint(?:\s(?:{_CARD}))+)?)"
+_POWER = re.compile(rf"(?i)(?<![\w.])(?:({_MANTISSA})\s(?:times|x)\s)?(ten|10)\sto\sthe\s({_EXPONENT})(?:\spower)?\b")
+_MAX_EXPONENT = 99
+# model families whose generations are numbered; the number said in words ("gpt four", "llama three point one")
+_FAMILY = r"(?:gpt|llama|claude|gemini|grok|qwen|mistral|phi|deepseek\sv)"
+_VERSION = re.compile(
+    rf"(?i)(?<![\w-]){_FAMILY}[\s-]({_CARD})(?:\spoint\s({_CARD}))?\b(?![\s-](?:b|bee|billion|million)\b)"
+)
+_MAX_VERSION = 10
+
+
+def _words_value(words: str) -> float | None:
+    """ "three point eight" (3.8), "twenty five" (25), "twenty fifth" (25), "25th" (25)."""
+    w = words.lower().replace("-", " ").strip()
+    digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:st|nd|rd|th)?", w)
+    if digits:
+        return float(digits.group(1))
+    if " point " in f" {w} ":
+        whole, _, frac = w.partition(" point ")
+        head = numbers.parse_word_number(whole, "en")
+        tail = [EN_DIGIT_WORDS.get(t) for t in frac.split()]
+        if head is None or any(t is None for t in tail):
+            return None
+        return float(f"{int(head)}.{''.join(str(t) for t in tail)}")
+    parts = w.split()
+    last = parts[-1]
+    if last in EN_ORD_UNITS or last in _ORDINAL_TEENS:
+        unit = EN_ORD_UNITS.get(last) or _ORDINAL_TEENS[last]
+        head = numbers.parse_word_number(" ".join(parts[:-1]), "en") if parts[:-1] else 0.0
+        return None if head is None else head + unit
+    return numbers.parse_word_number(w, "en")
+
+
+def spoken_powers(text: str) -> list[tuple[int, int, float]]:
+    """ "ten to the thirteen", "three point eight times ten to the twenty fifth": (start, end, value) each."""
+    out: list[tuple[int, int, float]] = []
+    if " to the " not in text:
+        return out
+    for m in _POWER.finditer(text):
+        exponent = _words_value(m.group(3))
+        mantissa = _words_value(m.group(1)) if m.group(1) else 1.0
+        if exponent is None or mantissa is None or not exponent.is_integer() or exponent > _MAX_EXPONENT:
+            continue
+        if not m.group(1) and m.group(2) == "10" and m.group(3)[:1].isdigit():
+            continue  # "10 to the 13th": the digit finder reads it
+        out.append((m.start(), m.end(), mantissa * 10.0**exponent))
+    return out
+
+
+def spoken_versions(text: str) -> list[tuple[int, int, float]]:
+    """ "gpt four", "llama three point one": a model generation said in words, (start, end, value) each."""
+    out: list[tuple[int, int, float]] = []
+    for m in _VERSION.finditer(text):
+        whole = EN_DIGIT_WORDS.get(m.group(1).lower()) or numbers.parse_word_number(m.group(1), "en")
+        if whole is None or not 1 <= whole <= _MAX_VERSION:
+            continue
+        value = float(whole)
+        if m.group(2):
+            tenth = EN_DIGIT_WORDS.get(m.group(2).lower())
+            if tenth is None:
+                continue
+            value = float(f"{int(whole)}.{tenth}")
+        out.append((m.start(), m.end(), value))
+    return out
