@@ -11,7 +11,8 @@
 * "Blackwell is 40 times Hopper", "900 times what we had": a multiple of the thing named after "times"
 * "three hundred fifty thousand h one hundreds": a chip's letter before its spoken number (H100), not hours
 * "$10 billion in 2023 and 12 billion in 2024", "one trillion dollars ... growing at two hundred and fifty
-  billion a year": a bare scaled amount after money in the same sentence is that money (and its rate)
+  billion a year", "13 trillion tokens ... the two to three trillion range": a bare scaled amount after money,
+  tokens or parameters in the same sentence is of that unit (money with its rate)
 """
 
 from __future__ import annotations
@@ -89,7 +90,18 @@ _CLAUSE_AFTER_YEAR = re.compile(
     r"(?i)\s?(?:$|[.,;:!?)]|\s(?:so|and|or|but|when|we|i|you|they|he|she|it|the|a|an|that|which|with|to|in|at|on|"
     r"for|was|is|there|then|after|before)\b)"
 )
-_CARRY_MONEY_REACH = 160  # characters between a sum of money and a bare scaled amount that is money too
+# "times parameters times", "times tokens": a factor named by a noun, then another product sign
+_TIMES_FACTOR_AFTER = re.compile(r"(?i)\s[a-z]+\stimes\b")
+_TIMES_BEFORE = re.compile(r"\w\stimes\s\Z")
+_NUMBER_AFTER = re.compile(
+    r"(?i)\s(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a\shundred|hundred)\b"
+)
+_MAX_CONSTANT = 100
+_PLURAL_AFTER = re.compile(r"\s[a-z]{2,}(?<!s)s\b")
+_BY_BEFORE = re.compile(r"(?i)\bby\s\Z")
+_CARRY_REACH = 160  # characters between an amount and a bare scaled amount that shares its unit
+_AI_COUNTS = ("token", "parameter")
 _MIN_SCALED = 1e6
 
 
@@ -98,36 +110,74 @@ def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     dropped."""
     if lang == "ja":
         return qs
+    if lang == "en" and " or " in text:
+        qs = _vague_chains(text, qs)
     out: list[_Q] = []
-    for q in qs:
+    for q in _formula_operands(text, qs) if lang == "en" and " times " in text else qs:
         if q.unit == "byte" and _BIT_LABEL.search(text, q.start, q.end) and _WORD_AFTER.match(text, q.end):
             continue
         q = _reread(text, q, lang)
-        money = next((p for p in reversed(out) if p.unit != "year"), None)  # "$10 billion in 2023 and 12 billion"
-        out.append(_money_carried(text, q, money, lang))
+        last = next((p for p in reversed(out) if p.unit != "year"), None)  # "$10 billion in 2023 and 12 billion"
+        out.append(_unit_carried(text, q, last, lang))
     return out
 
 
-def _money_carried(text: str, q: _Q, before: _Q | None, lang: str) -> _Q:
-    """A bare scaled amount ("12 billion", "two hundred and fifty billion a year") right after a scaled sum of
-    money in the same sentence is money of that currency, a rate where a per-what follows."""
+def _vague_chains(text: str, qs: list[_Q]) -> list[_Q]:
+    """ "hundreds or thousands or tens of thousands of times": vague amounts offered as alternatives are one
+    range, from the first one's low bound to the last one's high bound, in the last one's unit."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.vague and q.vague and text[prev.end : q.start] == " or " and q.high > prev.high:
+            q = replace(q, start=prev.start, low=prev.low, raw_low=prev.raw_low * prev.mult / q.mult)
+            out.pop()
+        out.append(q)
+    return out
+
+
+def _formula_operands(text: str, qs: list[_Q]) -> list[_Q]:
+    """A product said aloud ("six times parameters times tokens", "405 billion times 15 trillion times six"):
+    its factors are no multiples, and its small constants ("six times parameters", "times six") no amounts."""
+    out: list[_Q] = []
+    for q in qs:
+        times = q.unit == "count" and q.unit_surface == "times"
+        if times and _TIMES_FACTOR_AFTER.match(text, q.end):
+            continue  # "six times parameters times tokens": the formula's constant
+        if (
+            q.unit == "count"
+            and not q.unit_surface
+            and q.high < _MAX_CONSTANT
+            and _TIMES_BEFORE.search(text, 0, q.start)
+        ):
+            continue  # "... times six": the constant again
+        if times and _NUMBER_AFTER.match(text, q.end):
+            end = q.end - len(q.unit_surface)
+            q = replace(q, end=len(text[:end].rstrip()), unit_surface="")  # "405 billion times 15 trillion"
+        out.append(q)
+    return out
+
+
+def _unit_carried(text: str, q: _Q, before: _Q | None, lang: str) -> _Q:
+    """A bare scaled amount right after a scaled amount of money, tokens or parameters in the same sentence is
+    of that unit: "$10 billion in 2023 and 12 billion in 2024", "growing at two hundred and fifty billion a
+    year" (a rate where a per-what follows), "13 trillion tokens ... the two to three trillion range"."""
     if (
         before is None
         or q.unit != "count"
-        or q.explicit_unit
-        or q.vague
-        or q.low < _MIN_SCALED
-        or not q.scaled
-        or before.low < _MIN_SCALED
-        or not 0 <= q.start - before.end <= _CARRY_MONEY_REACH
+        or q.unit_surface  # "12 billion users": a unit of its own
+        or not (q.scaled or q.low >= _MIN_SCALED)
+        or not 0 <= q.start - before.end <= _CARRY_REACH
+        or _PLURAL_AFTER.match(text, q.end)  # "2 trillion tokens is like 20 million books": its own noun
     ):
         return q
-    currency = rates.amount_unit(before.unit)
-    if not units.is_currency(currency):
+    carried = rates.amount_unit(before.unit)
+    if carried in _AI_COUNTS and before.unit == carried:
+        return replace(q, unit=carried, explicit_unit=True)
+    if not units.is_currency(carried) or q.vague or min(q.low, before.low) < _MIN_SCALED:
         return q
-    rate = rates.rate_after(text, q.end, currency, True, lang)
+    rate = rates.rate_after(text, q.end, carried, True, lang)
     if rate is None:
-        return replace(q, unit=currency, explicit_unit=True)
+        return replace(q, unit=carried, explicit_unit=True)
     unit, factor, end = rate
     return replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
 
@@ -155,8 +205,13 @@ def _reread(text: str, q: _Q, lang: str) -> _Q:
             unit_surface="",
             explicit_unit=True,
         )
-    if lang == "en" and q.unit == "count" and surface == "times" and _TIMES_WHAT_AFTER.match(text, q.end):
-        return replace(q, unit="multiple")  # "Blackwell is 40 times Hopper"
+    if (
+        lang == "en"
+        and q.unit == "count"
+        and surface == "times"
+        and (_TIMES_WHAT_AFTER.match(text, q.end) or _BY_BEFORE.search(before))
+    ):
+        return replace(q, unit="multiple")  # "Blackwell is 40 times Hopper", "lever it up by thousands of times"
     if q.unit != "count" or q.explicit_unit:
         return q
     if (

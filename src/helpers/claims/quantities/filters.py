@@ -182,6 +182,10 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
     word = text[s:e]
+    if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
+        return True  # "renting one out", "pick one up": a pronoun
+    if lang == "en" and _is_model_number(text, s, e):
+        return True
     if (
         lang == "en"
         and word.lower() == "one"
@@ -223,6 +227,28 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     return False
 
 
+# "renting one out", "give one away": "one" as a pronoun before a verb's particle
+_PARTICLE_AFTER = re.compile(r"\s(?:out|up|off|back|down|away|too|either|instead|yourself|myself|ourselves)\b")
+# "The 5090 is the Blackwell generation", "next to the 4090 it is smaller": a model number named with "the"
+_MODEL_NUMBER = re.compile(r"[1-9]\d{2,4}")
+_THE_MODEL_BEFORE = re.compile(r"(?i)(?:^|\s)the\s\Z")
+_MODEL_VERB_AFTER = re.compile(r"\s(?:is|was|it|has|had|will|can|does|did|runs|ships|comes|uses)\b|\s?[,.;:!?)](?!\d)")
+_YEARS = range(1800, 2101)
+
+
+def _is_model_number(text: str, s: int, e: int) -> bool:
+    """ "the 4090 is ...": digits after "the" that name a product (no year, no round number) and no noun after."""
+    if not _MODEL_NUMBER.fullmatch(text, s, e):
+        return False
+    value = int(text[s:e])
+    return (
+        value not in _YEARS
+        and value % 100 != 0
+        and _THE_MODEL_BEFORE.search(text, max(0, s - 5), s) is not None
+        and _MODEL_VERB_AFTER.match(text, e) is not None
+    )
+
+
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     """A bare number that is part of a name: ソフトウェア1, Segment Anything 2, a lone kanji 一 (一歩)."""
     surface = text[core.start : core.end]
@@ -261,11 +287,22 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     return False
 
 
+# "a few hundred megawatts a quarter each": the quarter a rate is per, after a plural noun or a number
+_PER_QUARTER = re.compile(r"(?i)(?:\d|(?<![a-z])[a-z]{2,20}s)\s\Z")
+_PER_QUARTER_AFTER = re.compile(r"\s(?:each|apiece)\b|\s?[.,;:!?]|\s?\Z")
+
+
 def _is_period_fraction(text: str, s: int, e: int) -> bool:
     """ "the first two quarters", "three quarters in a row": quarters of a year, a period rather than 50 or 75
-    percent."""
+    percent; "100 megawatts a quarter": the quarter a rate is per."""
     if not re.search(r"(?i)quarters?$", text[s:e]):
         return False
+    if (
+        re.fullmatch(r"(?i)a quarter", text[s:e])
+        and _PER_QUARTER.search(text, max(0, s - 24), s)
+        and _PER_QUARTER_AFTER.match(text, e)
+    ):
+        return True
     return (
         re.search(
             r"(?i)\b(?:first|last|next|past|previous|prior|recent|coming|following|consecutive|straight)\s$",

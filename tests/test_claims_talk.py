@@ -1,0 +1,95 @@
+"""Talk transcripts on AI and infrastructure: discourse numbers (enumerations, idioms, pronouns, model numbers),
+AI-talk units said aloud (powers of ten, model versions, chips, GPU-hours), formulas, vague alternatives and a
+unit carried from money, tokens or parameters to a bare scaled amount."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims import spoken
+from helpers.claims.quantities import find_quantities
+
+
+def _read(text: str, lang: str = "en") -> list[tuple[str, float | None, str]]:
+    return [(q.surface, q.value, q.unit) for q in find_quantities(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "counted"),
+    [
+        # "two things" announces the points; "one the data center", "two the moat" are the points
+        ("so two things one the data center is the computer and two the moat is the software", "en", [3]),
+        ("And three, physical AI understands the world.", "en", []),
+        ("Und drei, es ist schneller.", "de", []),
+        ("One day every factory will be a robotic factory.", "en", []),
+        ("So let's do the economics of renting one out.", "en", []),
+        ("The 5090 is the Blackwell generation. Next to the 4090 it is smaller.", "en", []),
+    ],
+)
+def test_enumerations_idioms_pronouns_and_model_numbers_are_no_quantities(text: str, lang: str, counted) -> None:
+    assert [q.start for q in find_quantities(text, lang)] == counted
+
+
+def test_a_number_before_a_comma_and_another_number_stays_a_range_not_an_enumeration() -> None:
+    assert [s for s, _, _ in _read("and two, three years later it shipped")] == ["two", "three years"]
+    assert [s for s, _, _ in _read("It took one day to ship.")] == ["one day"]
+    assert [s for s, _, _ in _read("Of the 1500 surveyed, the 250 were happy.")] == ["1500", "250"]
+
+
+def test_powers_of_ten_said_aloud_keep_mantissa_and_unit() -> None:
+    assert _read("trained on ten to the thirteen tokens") == [("ten to the thirteen tokens", 1e13, "token")]
+    ((surface, value, unit),) = _read("like three point eight times ten to the twenty fifth flops")
+    assert value == pytest.approx(3.8e25) and unit == "flop" and surface.endswith("flops")
+    assert spoken.spoken_powers("10 to the 13th") == []  # the digit finder reads it
+
+
+def test_model_versions_said_in_words_are_versions() -> None:
+    assert _read("we moved from gpt four to llama three point one") == [
+        ("gpt four", 4.0, "version"),
+        ("llama three point one", 3.1, "version"),
+    ]
+    assert spoken.spoken_versions("gpt seventy b") == []  # a size, not a generation
+
+
+def test_a_multiple_of_a_named_thing_and_occurrences_stay_apart() -> None:
+    assert _read("Blackwell is 40 times Hopper.") == [("40 times", 40.0, "multiple")]
+    assert _read("I went there three times I think.") == [("three times", 3.0, "count")]
+    assert _read("lever it up by hundreds or thousands or tens of thousands of times")[0][2] == "multiple"
+
+
+def test_a_spoken_formula_keeps_its_factors_and_drops_its_constants() -> None:
+    said = _read(
+        "it is six times parameters times tokens so four hundred and five billion times fifteen trillion times six"
+    )
+    assert [(s, v) for s, v, _ in said] == [("four hundred and five billion", 405e9), ("fifteen trillion", 15e12)]
+
+
+def test_chip_letters_gpu_hours_and_authors() -> None:
+    assert _read("it ordered roughly three hundred fifty thousand h one hundreds") == [
+        ("roughly three hundred fifty thousand", 350000.0, "gpu")
+    ]
+    assert _read("It costs $7.20 per GPU-hour and 13,000 utilized GPU-hours.") == [
+        ("$7.20 per GPU-hour", 7.2, "usd_per_gpu_hour"),
+        ("13,000 utilized GPU-hours", 13000.0, "gpu_hour"),
+    ]
+    assert _read("eight authors at google") == [("eight authors", 8.0, "person")]
+
+
+def test_a_bare_scaled_amount_after_money_tokens_or_parameters_shares_the_unit() -> None:
+    assert _read("we spent $10 billion in 2023 and 12 billion in 2024")[2] == ("12 billion", 12e9, "usd")
+    assert _read("one trillion dollars of assets growing at two hundred and fifty billion a year")[1][2] == (
+        "usd_per_year"
+    )
+    assert _read("it saw 13 trillion tokens and the others two to three trillion")[1][2] == "token"
+    # a noun of its own after the number keeps it apart
+    assert _read("2 trillion tokens is like 20 million books")[1][2] == "count"
+
+
+def test_spoken_years_vague_handfuls_and_per_quarter() -> None:
+    assert _read("cuda came out in two thousand six so") == [("two thousand six", 2006.0, "year")]
+    assert _read("we hired two thousand people") == [("two thousand people", 2000.0, "person")]
+    ((surface, _, unit),) = _read("only a handful of companies did it")
+    assert surface == "a handful of" and unit == "count"
+    assert [s for s, _, _ in _read("They add a few hundred megawatts a quarter each.")] == ["a few hundred megawatts"]
+    assert [s for s, _, _ in _read("Sales fell by a quarter.")] == ["a quarter"]
+    assert _read("$5.22 a year from now")[0][2] == "usd"
