@@ -93,3 +93,29 @@ def test_spoken_years_vague_handfuls_and_per_quarter() -> None:
     assert [s for s, _, _ in _read("They add a few hundred megawatts a quarter each.")] == ["a few hundred megawatts"]
     assert [s for s, _, _ in _read("Sales fell by a quarter.")] == ["a quarter"]
     assert _read("$5.22 a year from now")[0][2] == "usd"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Das Modell sah zehn hoch dreizehn Token.", "de", 1e13, "token"),
+        ("rund 3,8 mal 10 hoch 25 FLOPs", "de", 3.8e25, "flop"),
+        ("10の13乗トークンで学習しました。", "ja", 1e13, "token"),
+        ("計算量は3.8×10の25乗FLOPsです。", "ja", 3.8e25, "flop"),
+    ],
+)
+def test_powers_of_ten_said_in_german_and_japanese(text: str, lang: str, value: float, unit: str) -> None:
+    ((_, got, got_unit),) = _read(text, lang)
+    assert got == pytest.approx(value) and got_unit == unit
+
+
+def test_a_price_per_million_tokens_is_a_price_per_token() -> None:
+    ((surface, value, unit),) = _read("It costs $3 per million tokens.")
+    assert surface == "$3 per million tokens" and value == pytest.approx(3e-6) and unit == "usd_per_token"
+    assert _read("twenty cents per thousand output tokens")[0][1:] == (pytest.approx(2e-4), "usd_per_token")
+
+
+def test_fifty_fifty_and_german_multiples() -> None:
+    assert _read("it's roughly fifty fifty, a 50/50 split") == []
+    assert [u for _, _, u in _read("das 25-Fache bei gleicher Leistung", "de")] == ["multiple"]
+    assert [v for _, v, _ in _read("in 2 thousand 24 we shipped")] == [2024.0]

@@ -175,6 +175,7 @@ _SHARED_UNITS: list[_Unit] = [
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
     _u(r"\s?トークン", "token"),
+    _u(r"\s?(?:FLOPs?|フロップス?)(?![A-Za-z])", "flop"),
     _u(r"\s?(?:パラメータ|パラメーター)", "parameter"),
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"(?:歳|才)", "age"),
@@ -224,6 +225,8 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Prozent(?!punkt)", "percent"),
     _u(r"\s?Token[s]?", "token"),
     _u(r"\s?Parameter[n]?", "parameter"),
+    _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),  # Rechenoperationen, as written in German AI talk too
+    _u(r"-?(?:[Ff]ache[ns]?|[Ff]ach)\b", "multiple"),  # "das 25-Fache", "eine 3-fach höhere Leistung"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"\s?Megawatt", "watt", 1e6),
     _u(r"\s?Gigawatt", "watt", 1e9),

@@ -5,8 +5,9 @@
 * ``spoken_versions``: "gpt four" (4), "llama three point one" (3.1), "claude three" (3): a model generation
   named by its version number in words, as captions write "GPT-4" and "Llama 3.1".
 
-Both return ``(start, end, value)`` spans for the finders; English only (German and Japanese captions write
-these in digits: "10 hoch 13" and "GPT-4" are read by the digit finders).
+Both return ``(start, end, value)`` spans for the finders. Powers of ten are read in German ("zehn hoch dreizehn
+Token", "2,5 mal 10 hoch 24") and Japanese ("10の13乗トークン", "3.8×10の25乗") too; versions only in English
+(German and Japanese captions write "GPT-4" in digits).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ _EXPONENT = rf"(?:{_CARD}(?:[\s-](?:{_ORD}|{_CARD}))?|{_ORD}|\d{{1,2}}(?:st|nd|r
 _MANTISSA = rf"(?:\d{{1,3}}(?:\.\d+)?|{_CARD}(?:\spoint(?:\s(?:{_CARD}))+)?)"
 _POWER = re.compile(rf"(?i)(?<![\w.])(?:({_MANTISSA})\s(?:times|x)\s)?(ten|10)\sto\sthe\s({_EXPONENT})(?:\spower)?\b")
 _MAX_EXPONENT = 99
+_DE_WORD = r"[a-zäöüß]{3,30}"
+_DE_POWER = re.compile(
+    rf"(?i)(?<![\w,])(?:(\d{{1,3}}(?:,\d+)?|{_DE_WORD})\s(?:mal|x|×)\s)?(zehn|10)\shoch\s(\d{{1,2}}|{_DE_WORD})\b"
+)
+_JA_POWER = re.compile(r"(?:(\d{1,3}(?:\.\d+)?)\s?[×x]\s?)?10の(\d{1,2})乗")
 # model families whose generations are numbered; the number said in words ("gpt four", "llama three point one")
 _FAMILY = r"(?:gpt|llama|claude|gemini|grok|qwen|mistral|phi|deepseek\sv)"
 _VERSION = re.compile(
@@ -72,9 +78,27 @@ def _words_value(words: str) -> float | None:
     return numbers.parse_word_number(w, "en")
 
 
-def spoken_powers(text: str) -> list[tuple[int, int, float]]:
-    """ "ten to the thirteen", "three point eight times ten to the twenty fifth": (start, end, value) each."""
+def _de_value(said: str) -> float | None:
+    """ "13", "2,5", "dreizehn": a German mantissa or exponent."""
+    if said[:1].isdigit():
+        return float(said.replace(",", "."))
+    return numbers.parse_word_number(said, "de")
+
+
+def spoken_powers(text: str, lang: str = "en") -> list[tuple[int, int, float]]:
+    """ "ten to the thirteen", "three point eight times ten to the twenty fifth", "zehn hoch dreizehn",
+    "10の13乗": (start, end, value) each."""
     out: list[tuple[int, int, float]] = []
+    if lang == "ja":
+        for m in _JA_POWER.finditer(text) if "乗" in text else ():
+            out.append((m.start(), m.end(), float(m.group(1) or 1) * 10.0 ** int(m.group(2))))
+        return out
+    if lang == "de":
+        for m in _DE_POWER.finditer(text) if "hoch" in text else ():
+            exponent, mantissa = _de_value(m.group(3)), _de_value(m.group(1)) if m.group(1) else 1.0
+            if exponent is not None and mantissa is not None and exponent.is_integer() and exponent <= _MAX_EXPONENT:
+                out.append((m.start(), m.end(), mantissa * 10.0**exponent))
+        return out
     if " to the " not in text:
         return out
     for m in _POWER.finditer(text):

@@ -81,9 +81,9 @@ _REACH = 40  # characters before a number within which its context words are loo
 _TIMES_WHAT_AFTER = re.compile(r"\s(?!I\b)(?:[A-Z][A-Za-z0-9]+|what|those|these|its|their|our|his|her|my|your)\b")
 # a chip's number said after its letter: "h one hundreds", "b two hundred"
 _CHIP_NUMBER_AFTER = re.compile(r"(?i)\s(?:one|two|three)\s(?:hundreds?|oh\s(?:one|two|three))\b")
-# "in two thousand six", "since two thousand and ten": a year of this millennium as speech says it
+# "in two thousand six", "since two thousand and ten", "in 2 thousand 24": a year of this millennium as said
 _SPOKEN_MILLENNIUM = re.compile(
-    r"(?i)(?:about\s|around\s|roughly\s)?two\sthousand(?:\s(?:and\s)?[a-z]+(?:[\s-][a-z]+)?)?"
+    r"(?i)(?:about\s|around\s|roughly\s)?(?:two|2)\sthousand(?:\s(?:and\s)?(?:[a-z]+(?:[\s-][a-z]+)?|\d{1,2}))?"
 )
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|from|by|until|till|before|after|year|of|back\sin|early|late)\s\Z")
 _CLAUSE_AFTER_YEAR = re.compile(

@@ -96,6 +96,9 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     cores += _word_fractions(text, lang, taken)
     if lang == "ja":
         cores += _ja_wari(text, taken) + _kana_numerals(text, taken) + _ja_fractions(text, taken)
+        powers = [_Core(s, e, v, v) for s, e, v in spoken.spoken_powers(text, "ja") if not _overlaps(s, e, taken)]
+        cores += powers  # 10の13乗トークン
+        taken += _spans(powers)
     cores += _slash_fractions(text, taken + _spans(cores))
     # a word fraction ("half") may be part of a longer spelled number ("half a dozen", "two million and one half")
     taken += [(c.start, c.end) for c in cores if not (c.kind == "fraction" and c.word)]

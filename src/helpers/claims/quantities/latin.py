@@ -109,7 +109,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text
     (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
     lang = lang if lang in ("de", "en") else "en"
-    cores, refused = _powers_of_ten(text, taken)
+    cores, refused = _powers_of_ten(text, lang, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
@@ -134,7 +134,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     return cores
 
 
-def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
+def _powers_of_ten(text: str, lang: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
     """Powers of ten written out ("10 to the 13th"); and the spans of powers too large, which are no claim,
     and neither are their digits."""
     cores: list[_Core] = []
@@ -149,7 +149,7 @@ def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core]
                 cores.append(_Core(m.start(), m.end(), v, v))
             else:
                 refused.append(m.span())
-    for s, e, v in spoken.spoken_powers(text):  # "ten to the thirteen", "3.8 times ten to the twenty fifth"
+    for s, e, v in spoken.spoken_powers(text, lang):  # "ten to the thirteen", "zehn hoch dreizehn"
         if not _overlaps(s, e, taken + _spans(cores)):
             cores.append(_Core(s, e, v, v))
     return cores, refused

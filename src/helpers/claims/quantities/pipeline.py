@@ -57,9 +57,9 @@ _CARRY_REACH = 100  # characters after a rate within which a like amount shares 
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 # numbers in idioms of speech: no amount of anything
-_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%")
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty")
 _IDIOMS_EN = re.compile(
-    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
+    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
     r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
     r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
     r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
