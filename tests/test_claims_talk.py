@@ -119,3 +119,12 @@ def test_fifty_fifty_and_german_multiples() -> None:
     assert _read("it's roughly fifty fifty, a 50/50 split") == []
     assert [u for _, _, u in _read("das 25-Fache bei gleicher Leistung", "de")] == ["multiple"]
     assert [v for _, v, _ in _read("in 2 thousand 24 we shipped")] == [2024.0]
+
+
+def test_speech_drops_the_of_of_a_couple_and_a_large_amount_carries_money_past_small_counts() -> None:
+    assert _read("and then a couple hundred")[0][1:] == (None, "count")
+    assert [q.value_low for q in find_quantities("it took a couple weeks", "en")] == [2.0]
+    assert _read("a couple who lived there said so") == []
+    said = _read("it is 1.8 trillion parameters, sixteen experts of about a hundred and eleven billion each")
+    assert said[-1][2] == "parameter"
+    assert _read("the h100 was about $30k and the b200 is like 40k")[1] == ("40k", 40000.0, "usd")

@@ -117,7 +117,9 @@ def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if q.unit == "byte" and _BIT_LABEL.search(text, q.start, q.end) and _WORD_AFTER.match(text, q.end):
             continue
         q = _reread(text, q, lang)
-        last = next((p for p in reversed(out) if p.unit != "year"), None)  # "$10 billion in 2023 and 12 billion"
+        # the last large amount before: "$10 billion in 2023 and 12 billion", "1.8 trillion parameters, sixteen
+        # experts of about 111 billion each" (years and small counts between are passed over)
+        last = next((p for p in reversed(out) if p.unit != "year" and (p.high >= _MIN_SCALED or p.scaled)), None)
         out.append(_unit_carried(text, q, last, lang))
     return out
 
@@ -173,8 +175,8 @@ def _unit_carried(text: str, q: _Q, before: _Q | None, lang: str) -> _Q:
     carried = rates.amount_unit(before.unit)
     if carried in _AI_COUNTS and before.unit == carried:
         return replace(q, unit=carried, explicit_unit=True)
-    if not units.is_currency(carried) or q.vague or min(q.low, before.low) < _MIN_SCALED:
-        return q
+    if not units.is_currency(carried) or q.vague or not (q.scaled or min(q.low, before.low) >= _MIN_SCALED):
+        return q  # "$10 billion ... 12 billion", "about thirty grand ... like forty k"
     rate = rates.rate_after(text, q.end, carried, True, lang)
     if rate is None:
         return replace(q, unit=carried, explicit_unit=True)
