@@ -128,3 +128,10 @@ def test_speech_drops_the_of_of_a_couple_and_a_large_amount_carries_money_past_s
     said = _read("it is 1.8 trillion parameters, sixteen experts of about a hundred and eleven billion each")
     assert said[-1][2] == "parameter"
     assert _read("the h100 was about $30k and the b200 is like 40k")[1] == ("40k", 40000.0, "usd")
+
+
+def test_zero_to_one_and_generation_labels_are_no_amounts() -> None:
+    assert _read("Going from zero to one is hard.") == []
+    assert [s for s, _, _ in _read("It fell from zero to one percent.")] == ["zero", "one percent"]
+    assert _read("We ship Gen 2 chips.") == []
+    assert _read("the next generation 100,000 GPUs") == [("100,000 GPUs", 100000.0, "gpu")]
