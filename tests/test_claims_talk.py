@@ -135,3 +135,11 @@ def test_zero_to_one_and_generation_labels_are_no_amounts() -> None:
     assert [s for s, _, _ in _read("It fell from zero to one percent.")] == ["zero", "one percent"]
     assert _read("We ship Gen 2 chips.") == []
     assert _read("the next generation 100,000 GPUs") == [("100,000 GPUs", 100000.0, "gpu")]
+
+
+def test_asr_sizes_scale_letters_chips_and_a_decimal_without_its_zero() -> None:
+    assert _read("the big model was like one seventy five b")[-1] == ("one seventy five b", 175e9, "parameter")
+    assert _read("the data set was like two t tokens")[0][1:] == (2e12, "token")
+    assert _read("on like five hundred twelve a100s")[0][1:] == (512.0, "gpu")
+    assert _read("it's down point five percent")[0][1:] == (0.5, "percent")
+    assert [s for s, _, _ in _read("at some point two people left")] == ["two people"]

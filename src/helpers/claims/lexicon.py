@@ -219,7 +219,9 @@ PEOPLE_BEFORE = re.compile(
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
     r"minutes|days|years|times|and|but|while|whereas)\b)[^.;:!?$£€¥\n]){0,60}$"
 )
-_GPU_WORDS = r"GPUs?|gpus?|H100s?|A100s?|h100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+_GPU_WORDS = (
+    r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+)
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent(?!punkt)", "percent"),

@@ -98,6 +98,8 @@ _NUMBER_AFTER = re.compile(
     r"sixty|seventy|eighty|ninety|a\shundred|hundred)\b"
 )
 _MAX_CONSTANT = 100
+_SCALE_LETTER = re.compile(r"([kmbt])\s(?:tokens?|parameters?)")
+_LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 _PLURAL_AFTER = re.compile(r"\s[a-z]{2,}(?<!s)s\b")
 _BY_BEFORE = re.compile(r"(?i)\bby\s\Z")
 _CARRY_REACH = 160  # characters between an amount and a bare scaled amount that shares its unit
@@ -195,6 +197,9 @@ def _reread(text: str, q: _Q, lang: str) -> _Q:
         return q
     if q.unit == "duration_year" and _aged(before, lang):
         return replace(q, unit="age")  # "aged 70 years", "im Alter von 70 Jahren"
+    letter = _SCALE_LETTER.fullmatch(surface) if q.unit in ("token", "parameter") and not q.scaled else None
+    if letter:  # "two t tokens", "seven b parameters": a scale said as its letter
+        return _scaled(replace(q, scaled=True), _LETTER_SCALE[letter.group(1)], q.unit)
     if q.unit == "duration_second" and surface in ("h", "b") and _CHIP_NUMBER_AFTER.match(text, q.end):
         end = q.end - len(q.unit_surface)
         return replace(

@@ -440,8 +440,14 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
         elif len(words) == 1 and words[0].isdigit():
             v = float(words[0])
-        elif len(words) == 2 and words[0] in _DIGIT_WORDS and (tens := numbers.parse_word_number(words[1], "en")):
-            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b": 120 said as hundreds and tens
+        elif (
+            len(words) in (2, 3)
+            and words[0] in _DIGIT_WORDS
+            and words[1] not in _DIGIT_WORDS
+            and (tens := numbers.parse_word_number(" ".join(words[1:]), "en"))
+            and 10 <= tens < 100
+        ):
+            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b", "one seventy five b": hundreds and tens
         else:
             v = numbers.parse_word_number(" ".join(words), "en")
         if v and not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
