@@ -143,3 +143,12 @@ def test_asr_sizes_scale_letters_chips_and_a_decimal_without_its_zero() -> None:
     assert _read("on like five hundred twelve a100s")[0][1:] == (512.0, "gpu")
     assert _read("it's down point five percent")[0][1:] == (0.5, "percent")
     assert [s for s, _, _ in _read("at some point two people left")] == ["two people"]
+
+
+def test_model_families_name_versions_and_the_nasdaq_100_is_a_name() -> None:
+    assert _read("claude 4 and gemini 2.5 pro and Grok 3") == [
+        ("claude 4", 4.0, "version"),
+        ("gemini 2.5", 2.5, "version"),
+        ("Grok 3", 3.0, "version"),
+    ]
+    assert _read("the nasdaq 100 was up 3%") == [("3%", 3.0, "percent")]

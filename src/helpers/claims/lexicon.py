@@ -61,7 +61,8 @@ NUMWORD_HINT = {
 
 # a model generation named by its number: Llama 3.1, llama 3 (ASR captions), GPT-4, gpt 3; GPT-4o is a name
 VERSION = re.compile(
-    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt)(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
+    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt|Claude|claude|Gemini|gemini|Grok|grok)"
+    r"(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
     r"[\s\-]?(\d+(?:\.\d+)?)"
 )
 TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
@@ -95,7 +96,7 @@ LABEL_NOUN_BEFORE = re.compile(
 # (any case: captions write "ftse 100", "iphone 15", "windows 11")
 INDEX_NAME_BEFORE = re.compile(
     r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
-    r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
+    r"nifty|hang seng|nasdaq|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
     r"|\b(?:Global|Inc\.|SMI|ATX|(?<![.!?]\s)(?<!^)Group\sof)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
 )
 STREET_AFTER = re.compile(
