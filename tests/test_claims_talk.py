@@ -30,8 +30,8 @@ def test_enumerations_idioms_pronouns_and_model_numbers_are_no_quantities(text: 
     assert [q.start for q in find_quantities(text, lang)] == counted
 
 
-def test_a_number_before_a_comma_and_another_number_stays_a_range_not_an_enumeration() -> None:
-    assert [s for s, _, _ in _read("and two, three years later it shipped")] == ["two", "three years"]
+def test_a_number_before_a_comma_and_another_number_is_a_range_not_an_enumeration() -> None:
+    assert [s for s, _, _ in _read("and two, three years later it shipped")] == ["two, three years"]
     assert [s for s, _, _ in _read("It took one day to ship.")] == ["one day"]
     assert [s for s, _, _ in _read("Of the 1500 surveyed, the 250 were happy.")] == ["1500", "250"]
 
@@ -152,3 +152,16 @@ def test_model_families_name_versions_and_the_nasdaq_100_is_a_name() -> None:
         ("Grok 3", 3.0, "version"),
     ]
     assert _read("the nasdaq 100 was up 3%") == [("3%", 3.0, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high", "unit"),
+    [
+        ("and ships them two, three tons at a time", "en", 2000.0, 3000.0, "kilogram"),
+        ("and two, three years later it shipped", "en", 2.0, 3.0, "duration_year"),
+        ("Und zwei, drei Jahre später.", "de", 2.0, 3.0, "duration_year"),
+    ],
+)
+def test_two_small_numbers_said_with_a_comma_are_one_range(text: str, lang: str, low, high, unit) -> None:
+    ((q,),) = [find_quantities(text, lang)]
+    assert (q.value_low, q.value_high, q.unit) == (low, high, unit)

@@ -98,6 +98,7 @@ _NUMBER_AFTER = re.compile(
     r"sixty|seventy|eighty|ninety|a\shundred|hundred)\b"
 )
 _MAX_CONSTANT = 100
+_MAX_COMMA_RANGE = 12
 _SCALE_LETTER = re.compile(r"([kmbt])\s(?:tokens?|parameters?)")
 _LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 _PLURAL_AFTER = re.compile(r"\s[a-z]{2,}(?<!s)s\b")
@@ -114,6 +115,8 @@ def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         return qs
     if lang == "en" and " or " in text:
         qs = _vague_chains(text, qs)
+    if ", " in text:
+        qs = _comma_ranges(text, qs)
     out: list[_Q] = []
     for q in _formula_operands(text, qs) if lang == "en" and " times " in text else qs:
         if q.unit == "byte" and _BIT_LABEL.search(text, q.start, q.end) and _WORD_AFTER.match(text, q.end):
@@ -123,6 +126,28 @@ def context_units(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         # experts of about 111 billion each" (years and small counts between are passed over)
         last = next((p for p in reversed(out) if p.unit != "year" and (p.high >= _MIN_SCALED or p.scaled)), None)
         out.append(_unit_carried(text, q, last, lang))
+    return out
+
+
+def _comma_ranges(text: str, qs: list[_Q]) -> list[_Q]:
+    """ "two, three tons at a time", "zwei, drei Jahre": two neighbouring small numbers said with a comma are one
+    range in the second one's unit (as 2、3週間 is in Japanese)."""
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == "count"
+            and not prev.unit_surface
+            and prev.low == prev.high == q.raw_low - 1 == q.raw_high - 1
+            and q.raw_low <= _MAX_COMMA_RANGE
+            and q.unit_surface  # "two, three tons"; counting aloud ("one, two, three, go") stays apart
+            and text[prev.end : q.start] == ", "
+            and text[prev.start : prev.end].isalpha()
+        ):
+            out[-1] = replace(q, start=prev.start, low=q.low * prev.low / q.raw_low, raw_low=prev.low, kind="range")
+            continue
+        out.append(q)
     return out
 
 
