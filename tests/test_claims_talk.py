@@ -165,3 +165,16 @@ def test_model_families_name_versions_and_the_nasdaq_100_is_a_name() -> None:
 def test_two_small_numbers_said_with_a_comma_are_one_range(text: str, lang: str, low, high, unit) -> None:
     ((q,),) = [find_quantities(text, lang)]
     assert (q.value_low, q.value_high, q.unit) == (low, high, unit)
+
+
+def test_periods_said_with_a_half_multi_amounts_and_spoken_clock_times() -> None:
+    assert _read("then half an hour of questions and an hour and a half of demos") == [
+        ("half an hour", 1800.0, "duration_second"),
+        ("an hour and a half", 5400.0, "duration_second"),
+    ]
+    assert _read("a year and a half of runway") == [("a year and a half", 1.5, "duration_year")]
+    said = [(q.surface, q.value_low, q.value_high, q.unit) for q in find_quantities("a multibillion-dollar deal", "en")]
+    assert said == [("multibillion-dollar", 2e9, 1e10, "usd")]
+    assert [q.value_high for q in find_quantities("a multi-year deal", "en")] == [10.0]
+    assert _read("it was nine thirty in the morning and we left at seven pm") == []
+    assert _read("we had half a million users") == [("half a million users", 500000.0, "person")]

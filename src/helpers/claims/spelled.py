@@ -325,7 +325,8 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
             return k, sign * float("0." + digits), "int", 1
         return None
     if w in ("half", "quarter"):
-        sc = _scale_after(text, toks, i + 1)
+        k = i + 2 if i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and _joined(text, toks, i + 1) else i + 1
+        sc = _scale_after(text, toks, k)  # "half million", "half a million", "a quarter million"
         if sc is not None:
             return sc[0], sign * sc[1] / (2 if w == "half" else 4), "int", 2
         return None

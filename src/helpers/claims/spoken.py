@@ -127,3 +127,60 @@ def spoken_versions(text: str) -> list[tuple[int, int, float]]:
             value = float(f"{int(whole)}.{tenth}")
         out.append((m.start(), m.end(), value))
     return out
+
+
+_DURATION_UNIT = {
+    "second": ("duration_second", 1.0),
+    "minute": ("duration_second", 60.0),
+    "hour": ("duration_second", 3600.0),
+    "day": ("duration_day", 1.0),
+    "week": ("duration_week", 1.0),
+    "month": ("duration_month", 1.0),
+    "year": ("duration_year", 1.0),
+}
+_PERIOD = r"(second|minute|hour|day|week|month|year)"
+# "an hour and a half", "a year and a half": one and a half; "half an hour", "half a day": a half
+_AND_A_HALF = re.compile(rf"(?i)\b(?:an?|one)\s{_PERIOD}\sand\sa\shalf\b")
+_HALF_A = re.compile(rf"(?i)\bhalf\san?\s{_PERIOD}\b(?![\s-](?:ago|earlier|later|before)\b)")
+# "multi-year", "multibillion-dollar", "multi trillion dollar": more than one and fewer than ten of what follows
+_MULTI = re.compile(
+    r"(?i)\bmulti[\s-]?(?:(year|decade)|(million|billion|trillion)[\s-](dollars?|pounds?|euros?))\b(?![\s-]?old\b)"
+)
+_MULTI_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MULTI_CURRENCY = {"dollar": "usd", "pound": "gbp", "euro": "eur"}
+_MULTI_LOW, _MULTI_HIGH = 2.0, 10.0
+_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "nine thirty in the morning", "at seven pm", "five o'clock": a time of day said in words, no amount
+_SPOKEN_CLOCK = re.compile(
+    rf"(?i)\b{_HOUR_WORD}(?:\s(?:oh\s(?:one|two|three|four|five|six|seven|eight|nine)|ten|fifteen|twenty|thirty|"
+    r"forty(?:[\s-]five)?|fifty(?:[\s-]five)?))?(?=\s(?:in\sthe\s(?:morning|afternoon|evening)|[ap]\.?m\b|o['’]clock"
+    r"|at\snight|tonight))"
+)
+
+
+def spoken_periods(text: str) -> list[tuple[int, int, float, float, str]]:
+    """ "an hour and a half" (5400 s), "half a day" (0.5 day), "multi-year" (2-10 years), "a multibillion-dollar
+    bet" (2e9-1e10 usd): (start, end, low, high, unit) each."""
+    out: list[tuple[int, int, float, float, str]] = []
+    if "half" in text:
+        for m in _AND_A_HALF.finditer(text):
+            unit, factor = _DURATION_UNIT[m.group(1).lower()]
+            out.append((m.start(), m.end(), 1.5 * factor, 1.5 * factor, unit))
+        for m in _HALF_A.finditer(text):
+            unit, factor = _DURATION_UNIT[m.group(1).lower()]
+            out.append((m.start(), m.end(), 0.5 * factor, 0.5 * factor, unit))
+    if "ulti" in text:
+        for m in _MULTI.finditer(text):
+            if m.group(1):
+                years = 10.0 if m.group(1).lower() == "decade" else 1.0
+                out.append((m.start(), m.end(), _MULTI_LOW * years, _MULTI_HIGH * years, "duration_year"))
+            else:
+                scale = _MULTI_SCALE[m.group(2).lower()]
+                currency = _MULTI_CURRENCY[m.group(3).lower().rstrip("s")]
+                out.append((m.start(), m.end(), _MULTI_LOW * scale, _MULTI_HIGH * scale, currency))
+    return out
+
+
+def spoken_clock_times(text: str) -> list[tuple[int, int]]:
+    """ "nine thirty in the morning", "seven pm": times of day said in words, spans that hold no claim."""
+    return [m.span() for m in _SPOKEN_CLOCK.finditer(text)]

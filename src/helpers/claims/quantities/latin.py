@@ -111,6 +111,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     lang = lang if lang in ("de", "en") else "en"
     cores, refused = _powers_of_ten(text, lang, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
+    cores += _spoken_periods(text, taken + _spans(cores)) if lang == "en" and words else []
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
         cores += _temperature_decades(text, taken + _spans(cores))
@@ -452,6 +453,15 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             v = numbers.parse_word_number(" ".join(words), "en")
         if v and not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, word=not words[0].isdigit(), kind="size"))
+    return cores
+
+
+def _spoken_periods(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods)."""
+    cores: list[_Core] = []
+    for s, e, low, high, unit in spoken.spoken_periods(text):
+        if not _overlaps(s, e, blocked + _spans(cores)):
+            cores.append(_Core(s, e, low, high, vague=low != high, word=True, unit=unit))
     return cores
 
 

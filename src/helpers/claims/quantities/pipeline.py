@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import rates, spelled, units
+from .. import rates, spelled, spoken, units
 from ..lexicon import (
     FRACTIONS,
     INDEX_NAME_BEFORE,
@@ -298,6 +298,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
+    if lang == "en":
+        taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
