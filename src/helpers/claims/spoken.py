@@ -158,6 +158,9 @@ _SPOKEN_CLOCK = re.compile(
 )
 
 
+_CLOCK_HINTS = ("morning", "afternoon", "evening", "clock", "night", "m ", "m.", "M ", "M.")
+
+
 def spoken_periods(text: str) -> list[tuple[int, int, float, float, str]]:
     """ "an hour and a half" (5400 s), "half a day" (0.5 day), "multi-year" (2-10 years), "a multibillion-dollar
     bet" (2e9-1e10 usd): (start, end, low, high, unit) each."""
@@ -183,4 +186,6 @@ def spoken_periods(text: str) -> list[tuple[int, int, float, float, str]]:
 
 def spoken_clock_times(text: str) -> list[tuple[int, int]]:
     """ "nine thirty in the morning", "seven pm": times of day said in words, spans that hold no claim."""
+    if not (any(hint in text for hint in _CLOCK_HINTS) or text.endswith(("m", "M"))):
+        return []  # most sentences: no word of a clock
     return [m.span() for m in _SPOKEN_CLOCK.finditer(text)]
