@@ -18,23 +18,9 @@ from . import numbers
 from .spelled_words import EN_DIGIT_WORDS, EN_ORD_UNITS, EN_TEENS, EN_TENS
 
 _CARDINAL = sorted(set(EN_DIGIT_WORDS) | set(EN_TEENS) | set(EN_TENS), key=lambda w: (-len(w), w))
-_ORDINAL_TEENS = {
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-}
-_ORDINAL = sorted(set(EN_ORD_UNITS) | set(_ORDINAL_TEENS), key=lambda w: (-len(w), w))
+# ordinals that can be an exponent ("the thirteenth", "the twenty fifth"): first .. ninetieth
+_EXPONENT_ORDINALS = {w: int(v) for w, v in EN_ORD_UNITS.items() if v < 100 and w not in ("quarter", "half")}
+_ORDINAL = sorted(_EXPONENT_ORDINALS, key=lambda w: (-len(w), w))
 _CARD = "(?:" + "|".join(_CARDINAL) + ")"
 _ORD = "(?:" + "|".join(_ORDINAL) + ")"
 # an exponent: "thirteen", "twenty fifth", "twenty-three", "25", "25th"
@@ -71,8 +57,8 @@ def _words_value(words: str) -> float | None:
         return float(f"{int(head)}.{''.join(str(t) for t in tail)}")
     parts = w.split()
     last = parts[-1]
-    if last in EN_ORD_UNITS or last in _ORDINAL_TEENS:
-        unit = EN_ORD_UNITS.get(last) or _ORDINAL_TEENS[last]
+    if last in _EXPONENT_ORDINALS:
+        unit = _EXPONENT_ORDINALS[last]
         head = numbers.parse_word_number(" ".join(parts[:-1]), "en") if parts[:-1] else 0.0
         return None if head is None else head + unit
     return numbers.parse_word_number(w, "en")
