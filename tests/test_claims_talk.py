@@ -178,3 +178,13 @@ def test_periods_said_with_a_half_multi_amounts_and_spoken_clock_times() -> None
     assert [q.value_high for q in find_quantities("a multi-year deal", "en")] == [10.0]
     assert _read("it was nine thirty in the morning and we left at seven pm") == []
     assert _read("we had half a million users") == [("half a million users", 500000.0, "person")]
+
+
+def test_a_bare_amount_a_money_word_governs_is_dollars_where_no_currency_is_said() -> None:
+    assert [u for _, _, u in _read("they raised six point six billion at a hundred fifty seven billion valuation")] == [
+        "usd",
+        "usd",
+    ]
+    assert _read("we trained on 15 trillion tokens which cost about 2 billion")[1][2] == "usd"
+    assert _read("the company has 3 billion users and costs are high")[0][2] == "person"
+    assert _read("it raised 5 billion last year, or 4 billion pounds")[0][2] == "count"  # another currency said

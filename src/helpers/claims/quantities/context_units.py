@@ -98,6 +98,24 @@ _NUMBER_AFTER = re.compile(
     r"sixty|seventy|eighty|ninety|a\shundred|hundred)\b"
 )
 _MAX_CONSTANT = 100
+# money words that govern a bare amount right after them ("raised 6.6 billion", "capex of 80 billion") or before
+# ("13 billion in revenue", "a 157 billion valuation"); "sales" and a verb between ("revenue hit 46 million") are
+# left alone: sales may be units, and the tests keep such levels counts
+_MONEY_BEFORE = re.compile(
+    r"(?i)\b(?:rais(?:e|es|ed|ing)|spen(?:d|ds|ding|t)|invest(?:s|ed|ing|ment|ments)?|pa(?:y|ys|id|ying)|cost(?:s|ing)?|"
+    r"revenues?|capex|capital\sexpenditures?|valuations?|valued\sat|worth|budgets?|funding|profits?|losses|"
+    r"burn(?:s|ed|ing)?|market\scap(?:italization)?|bills?|price[ds]?|earn(?:s|ed|ing)?|fund(?:s|ed)?|"
+    r"borrow(?:s|ed|ing)?|debt|loans?|deals?)\b(?:\s(?:of|at|for|about|around|roughly|like|over|nearly|almost|"
+    r"just|some|another|an?\sextra|was|is|were|are|up\sto)){0,3}\s\Z"
+)
+_MONEY_AFTER = re.compile(
+    r"(?i)\s(?:(?:in|of)\s(?:annual\s|yearly\s|quarterly\s)?(?:revenue|capex|funding|profit|investment|debt)|"
+    r"valuation|in\sfunding|in\scapex|in\srevenue|worth\sof)\b"
+)
+_OTHER_CURRENCY = re.compile(
+    r"[£€¥₹]|\b(?:pounds?|pence|euros?|yen|rupees?|yuan|renminbi|francs?|won|GBP|EUR|JPY|INR|CNY|CHF|crores?|lakhs?)\b"
+)
+_SCALE_SAID = re.compile(r"(?i)million|billion|trillion|\d\s?(?:bn|m|b)\b")
 _MAX_COMMA_RANGE = 12
 _SCALE_LETTER = re.compile(r"([kmbt])\s(?:tokens?|parameters?)")
 _LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
@@ -190,23 +208,50 @@ def _unit_carried(text: str, q: _Q, before: _Q | None, lang: str) -> _Q:
     """A bare scaled amount right after a scaled amount of money, tokens or parameters in the same sentence is
     of that unit: "$10 billion in 2023 and 12 billion in 2024", "growing at two hundred and fifty billion a
     year" (a rate where a per-what follows), "13 trillion tokens ... the two to three trillion range"."""
+    money = _money_said(text, q, lang)  # "which cost about 2 billion": the money word governs
+    if money is not q or before is None or not 0 <= q.start - before.end <= _CARRY_REACH:
+        return money
     if (
-        before is None
-        or q.unit != "count"
+        q.unit != "count"
         or q.unit_surface  # "12 billion users": a unit of its own
         or not (q.scaled or q.low >= _MIN_SCALED)
-        or not 0 <= q.start - before.end <= _CARRY_REACH
         or _PLURAL_AFTER.match(text, q.end)  # "2 trillion tokens is like 20 million books": its own noun
     ):
         return q
     carried = rates.amount_unit(before.unit)
     if carried in _AI_COUNTS and before.unit == carried:
         return replace(q, unit=carried, explicit_unit=True)
-    if not units.is_currency(carried) or q.vague or not (q.scaled or min(q.low, before.low) >= _MIN_SCALED):
+    if not units.is_currency(carried):
+        return q
+    if q.vague or not (q.scaled or min(q.low, before.low) >= _MIN_SCALED):
         return q  # "$10 billion ... 12 billion", "about thirty grand ... like forty k"
-    rate = rates.rate_after(text, q.end, carried, True, lang)
+    return _as_money(text, q, carried, lang)
+
+
+def _money_said(text: str, q: _Q, lang: str) -> _Q:
+    """ "they raised six point six billion", "spending one point five trillion", "thirteen billion in revenue": a
+    bare amount in millions or more that a money word governs is dollars, the currency English speech leaves
+    unsaid (a sentence naming any currency was handled by the carry before)."""
+    if (
+        lang != "en"
+        or q.unit != "count"
+        or q.unit_surface
+        or q.vague
+        or q.low < _MIN_SCALED
+        or not _SCALE_SAID.search(text, q.start, q.end)
+        or _PLURAL_AFTER.match(text, q.end)
+        or not (_MONEY_BEFORE.search(text, max(0, q.start - _REACH), q.start) or _MONEY_AFTER.match(text, q.end))
+        or _OTHER_CURRENCY.search(text)
+    ):
+        return q
+    return _as_money(text, q, "usd", lang)
+
+
+def _as_money(text: str, q: _Q, currency: str, lang: str) -> _Q:
+    """``q`` as an amount of ``currency``, a rate where a per-what follows ("250 billion a year")."""
+    rate = rates.rate_after(text, q.end, currency, True, lang)
     if rate is None:
-        return replace(q, unit=carried, explicit_unit=True)
+        return replace(q, unit=currency, explicit_unit=True)
     unit, factor, end = rate
     return replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
 
