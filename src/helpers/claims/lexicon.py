@@ -218,7 +218,10 @@ PEOPLE_BEFORE = re.compile(
     r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
     r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
-    r"minutes|days|years|times|and|but|while|whereas)\b)[^.;:!?$£€¥\n]){0,60}$"
+    r"minutes|days|years|times|and|but|while|whereas|"
+    # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
+    r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
+    r"[^.;:!?$£€¥\n]){0,60}$"
 )
 _GPU_WORDS = (
     r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
@@ -242,7 +245,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?Mal\b", "count"),  # "drei Mal": occurrences, counted (as 回 and "times")
-    _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
+    _u(rf"\s?(?:(?!(?:von|und|oder|bis|für|pro|je|mit|bei|unter)\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 FLOP_PREFIXES = {"giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18}
@@ -290,7 +293,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     ),
     _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|than\b)[a-z]+\s){{0,2}}"
+        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among)\b)[a-z]+\s){{0,2}}"
         rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",
