@@ -100,3 +100,16 @@ def test_spelled_neighbours_offered_as_alternatives_stay_one_range(text: str, la
 )
 def test_people_after_a_preposition_or_wanting_an_amount_are_not_its_unit(text: str, lang: str, unit: str) -> None:
     assert find_quantities(text, lang)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("Two of the three suspects were later released.", "en", [3.0]),
+        ("Two of the 30 teams won.", "en", [30.0]),
+        ("Zwei der drei Verdächtigen wurden freigelassen.", "de", [3.0]),
+        ("We bought two of the new chips.", "en", [2.0]),  # no group size after: a count
+    ],
+)
+def test_a_spelled_part_of_a_group_counted_right_after_is_no_amount(text: str, lang: str, kept) -> None:
+    assert [q.value for q in find_quantities(text, lang)] == kept

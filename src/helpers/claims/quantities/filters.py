@@ -171,6 +171,15 @@ def is_article_ordinal(text: str, s: int, e: int, lang: str) -> bool:
     return lang == "en" and bool(_ARTICLE_ORDINAL.fullmatch(text, s, e)) and not _FRACTION_GOES_ON.match(text, e)
 
 
+# a spelled number before "of the <number>": the part of a group whose size the text gives right after
+_SMALL_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|zehn)\b"
+)
+_PARTITIVE_OF = {
+    "en": re.compile(rf"(?i)\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s{_SMALL_NUMBER}"),
+    "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
+}
+_NEVER = re.compile(r"(?!)")
 _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
 )
@@ -181,6 +190,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     before = text[max(0, s - 12) : s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
+    if text[s:e].isalpha() and _PARTITIVE_OF.get(lang, _NEVER).match(text, e):
+        return True  # "Two of the four are compact", "zwei der drei Verdächtigen": a part of a group counted after
     word = text[s:e]
     if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
         return True  # "renting one out", "pick one up": a pronoun
