@@ -42,7 +42,7 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     prev: tuple[Sentence, list[Quantity]] | None = None
     for sent, qs in found:
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
-        carried = _carried(sent.text, qs, before)
+        carried = _carried(sent.text, qs, before) if qs else qs
         out.append((sent, carried))
         prev = (sent, carried)
     return out
@@ -57,9 +57,10 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity]) -> list[Quan
     rated = next((q for q in reversed(before) if _is_rate(q)), None)
     out: list[Quantity] = []
     for q in qs:
-        scale = _scale(counted) if counted is not None else 1.0
-        if counted is not None and _bare(text, q) and _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
-            q = _in_unit(q, counted.unit, scale)
+        if counted is not None and _bare(text, q):
+            scale = _scale(counted)
+            if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
+                q = _in_unit(q, counted.unit, scale)
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
         out.append(q)
