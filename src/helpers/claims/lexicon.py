@@ -61,7 +61,8 @@ NUMWORD_HINT = {
 
 # a model generation named by its number: Llama 3.1, llama 3 (ASR captions), GPT-4, gpt 3; GPT-4o is a name
 VERSION = re.compile(
-    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt)(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
+    r"(?:(?<![A-Za-z])(?:Llama|LLaMA|LLAMA|Lama|llama)|ラマ|(?<![A-Za-z])(?:GPT|gpt|Claude|claude|Gemini|gemini|Grok|grok)"
+    r"(?=[\s\-]?\d+(?:\.\d+)?(?!\w)))"
     r"[\s\-]?(\d+(?:\.\d+)?)"
 )
 TIMESTAMP = re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2})?(?![0-9])")
@@ -95,7 +96,7 @@ LABEL_NOUN_BEFORE = re.compile(
 # (any case: captions write "ftse 100", "iphone 15", "windows 11")
 INDEX_NAME_BEFORE = re.compile(
     r"(?:\b(?i:ftse|dow(?: jones)?|dax|mdax|sdax|tecdax|fortune|s&p|nikkei|russell|stoxx|cac|ibex|aex|kospi|sensex|"
-    r"nifty|hang seng|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
+    r"nifty|hang seng|nasdaq|iphone|ipad|windows|android|ios|macos|galaxy|pixel|xbox|playstation|snapdragon|gpt|web)"
     r"|\b(?:Global|Inc\.|SMI|ATX|(?<![.!?]\s)(?<!^)Group\sof)|日経(?:平均)?|ダウ|ニッケイ)[\s-]?$"
 )
 STREET_AFTER = re.compile(
@@ -175,6 +176,7 @@ _SHARED_UNITS: list[_Unit] = [
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
     _u(r"\s?トークン", "token"),
+    _u(r"\s?(?:FLOPs?|フロップス?)(?![A-Za-z])", "flop"),
     _u(r"\s?(?:パラメータ|パラメーター)", "parameter"),
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"(?:歳|才)", "age"),
@@ -201,7 +203,7 @@ _PERSON_DE = (
     r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?"
 )
 _PERSON_EN = (
-    r"people|persons|users|employees|engineers|researchers|developers|creators|customers|"
+    r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
     r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
@@ -216,14 +218,21 @@ PEOPLE_BEFORE = re.compile(
     r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
     r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
-    r"minutes|days|years|times|and|but|while|whereas)\b)[^.;:!?$£€¥\n]){0,60}$"
+    r"minutes|days|years|times|and|but|while|whereas|"
+    # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
+    r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
+    r"[^.;:!?$£€¥\n]){0,60}$"
 )
-_GPU_WORDS = r"GPUs?|gpus?|H100s?|A100s?|h100s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+_GPU_WORDS = (
+    r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+)
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent(?!punkt)", "percent"),
     _u(r"\s?Token[s]?", "token"),
     _u(r"\s?Parameter[n]?", "parameter"),
+    _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),  # Rechenoperationen, as written in German AI talk too
+    _u(r"-?(?:[Ff]ache[ns]?|[Ff]ach)\b", "multiple"),  # "das 25-Fache", "eine 3-fach höhere Leistung"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
     _u(r"\s?Megawatt", "watt", 1e6),
     _u(r"\s?Gigawatt", "watt", 1e9),
@@ -236,7 +245,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Woche[n]?\b", "duration_week"),
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?Mal\b", "count"),  # "drei Mal": occurrences, counted (as 回 and "times")
-    _u(rf"\s?(?:(?!von\b|und\b|oder\b|bis\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
+    _u(rf"\s?(?:(?!(?:von|und|oder|bis|für|pro|je|mit|bei|unter)\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 FLOP_PREFIXES = {"giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18}
@@ -261,6 +270,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
+    _u(r"\s(?:flops|flop)\b", "flop"),  # captions write FLOPs in lower case: total operations, as in speech
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
@@ -283,12 +293,12 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     ),
     _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!of\b|and\b|or\b|to\b|in\b|the\b|a\b|than\b)[a-z]+\s){{0,2}}"
+        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among)\b)[a-z]+\s){{0,2}}"
         rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",
     ),
-    _u(r"\s?(?:[A-Z][\w-]{0,40}\s)?(?:GPU|H100|A100)[\s-]hours?\b", "gpu_hour"),
+    _u(r"\s?(?:[A-Z][\w-]{0,40}\s|[a-z]{3,20}(?:ed|al)\s)?(?:GPU|gpu|H100|h100|A100)[\s-]hours?\b", "gpu_hour"),
     _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b))?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}

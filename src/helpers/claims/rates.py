@@ -40,6 +40,7 @@ PER_WHAT: dict[str, dict[str, str]] = {
         "de": r"kopf|person|nutzer|mitarbeiter",
         "ja": r"人",
     },
+    "gpu_hour": {"en": r"gpu[\s-]hours?|gpu[\s-]hr", "de": r"gpu-stunden?", "ja": r"gpu時間"},
     "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},
     "parameter": {"en": r"parameters?", "de": r"parameter", "ja": r"パラメータ"},
     "token": {"en": r"tokens?", "de": r"token", "ja": r"トークン"},
@@ -125,6 +126,11 @@ _PASSIVE = re.compile(
     r"(?:\sof\s[a-z]+)?\s(?:is|are|was|were|get|gets|got)\s[a-z]+(?:ed|en|t)(?=\s(?:every|each|per)\s)"
 )
 _NOUN_BETWEEN = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\b")  # "3078 jobs", "six cappuccinos": what the count counts
+# "$3 per million tokens", "$15 per million output tokens": a price per token, quoted per thousand or million
+_PER_SCALED_TOKENS = re.compile(
+    r"(?i)\s(?:per|a|for\severy|every)\s(?:(?P<k>1,000|1000|thousand|a\sthousand)|(?P<m>million|a\smillion|one\smillion|"
+    r"1\smillion|1m))\s(?:(?:input|output|generated|prompt|completion|cached)\s)?tokens\b"
+)
 
 
 def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tuple[str, float, int] | None:
@@ -140,6 +146,9 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
     if lang == "en" and unit in ("usd", "cad", "aud"):
         said = _CURRENCY_SAID.match(text, pos)  # "$89.53 U.S. a barrel": the currency said again
         pos = said.end() if said else pos
+    scaled = _PER_SCALED_TOKENS.match(text, pos) if lang == "en" else None
+    if scaled is not None:
+        return f"{unit}_per_token", 1e-3 if scaled.group("k") else 1e-6, scaled.end()
     passive = _PASSIVE.match(text, pos) if lang == "en" else None
     m = _AFTER[lang if lang in _AFTER else "en"].match(text, passive.end() if passive else pos)
     if m is None:
@@ -158,7 +167,7 @@ def _is_denominator_period(text: str, end: int) -> bool:
     """ "a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
     return (
         re.match(
-            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior)\b",
+            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior|from\snow)\b",
             text[end : end + 12],
         )
         is not None

@@ -319,8 +319,14 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         and _joined(text, toks, i + 2)
     ):
         return i + 3, sign * 6.0, "int", 2
+    if w == "point" and i + 1 < len(toks) and _joined(text, toks, i + 1) and _POINT_LEAD.get(_prev_word(toks, i)):
+        k, digits = _decimal_digits(text, toks, i + 1)  # "like point two cents": speech drops the leading zero
+        if digits:
+            return k, sign * float("0." + digits), "int", 1
+        return None
     if w in ("half", "quarter"):
-        sc = _scale_after(text, toks, i + 1)
+        k = i + 2 if i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and _joined(text, toks, i + 1) else i + 1
+        sc = _scale_after(text, toks, k)  # "half million", "half a million", "a quarter million"
         if sc is not None:
             return sc[0], sign * sc[1] / (2 if w == "half" else 4), "int", 2
         return None
@@ -363,6 +369,18 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         if mixed is not None:
             return mixed
     return j, sign * value, "int", words
+
+
+# words after which a bare "point two" is a decimal ("like point two cents", "down point five percent"); elsewhere
+# "point" is the noun ("at some point two people left")
+_POINT_LEAD = dict.fromkeys(
+    "like about around only just roughly maybe is was of by to down up from and or over under than another".split(),
+    True,
+)
+
+
+def _prev_word(toks: list, i: int) -> str:
+    return toks[i - 1][0].lower() if i > 0 else ""
 
 
 def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:

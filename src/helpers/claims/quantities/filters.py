@@ -124,13 +124,24 @@ def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool
 # followed by a comma, a colon or "is" counts the speaker's points, not things
 _ENUMERATION_AFTER = re.compile(r"\s?(?:[,:…]|—|--|\.\.\.|\sis\b|\sist\b)")
 _SENTENCE_OPENING = re.compile(r"(?:^|[\n.!?]\s*|\)\s*|\d\d:\d\d(?::\d\d)?\)?\s*)$")
+# "two, three tons", "Two, 3 years": a range said with a comma, not a point of a list
+_NUMBER_NEXT = re.compile(
+    r"(?i),\s?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|sechs|sieben|acht|zehn)\b"
+)
+# "And three, physical AI ...", "and then two: ...": a conjunction opening the sentence before the point's number
+_CONJUNCTION_OPENING = re.compile(
+    r"(?:^|[.!?]\s|\n)(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]nd\sthen|[Aa]lso|[Uu]nd|[Dd]ann|[Uu]nd\sdann)\s$"
+)
 # "shared by the two,", "the two of them": a pronoun, the things were counted before (English only: the
 # Recognizers-Text cases read "Die dreihundert waren ..." as a number)
 # a clause right after a small spelled number: it counts nothing ("one it's slower", "two you run out of data")
-_CLAUSE_AFTER = re.compile(r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b")
+_CLAUSE_AFTER = re.compile(
+    r"\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she|the|this|our|your|their|my)\b"
+)
 # a verb that holds the number as its object ("we have two we like", "there were three you could pick")
 _ENUMERATED = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she)\b"
+    r"(?i)\b(?:one|two|three|four|five|first|second|third)\s(?:it['’]?s|it|you|we|they|i|there['’]?s|that['’]?s|he|she|"
+    r"the|this|our|your|their|my)\b"
 )
 _HOLDS_BEFORE = re.compile(
     r"(?i)\b(?:have|has|had|need|needs|want|wants|got|get|buy|bought|are|were|is|was|be|"
@@ -143,7 +154,8 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will
 # "One day we'll get there", "and one day, she left": "one day" as "some day" (an idiom), where it opens a clause
 # and a subject or a comma follows; "it took one day", "in one day" stay a day
 _ONE_DAY_IDIOM = re.compile(
-    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody)\b)"
+    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody|every|everyone|"
+    r"everybody|everything|all|the|our|your|my|their|his|her|people)\b)"
 )
 _ARTICLE_ORDINAL = re.compile(r"(?i)(?:a|an)\s(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
 # what may follow a fraction ("a third of voters", "up by a third on last year", "a fifth.")
@@ -159,6 +171,15 @@ def is_article_ordinal(text: str, s: int, e: int, lang: str) -> bool:
     return lang == "en" and bool(_ARTICLE_ORDINAL.fullmatch(text, s, e)) and not _FRACTION_GOES_ON.match(text, e)
 
 
+# a spelled number before "of the <number>": the part of a group whose size the text gives right after
+_SMALL_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|zehn)\b"
+)
+_PARTITIVE_OF = {
+    "en": re.compile(rf"(?i)\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s{_SMALL_NUMBER}"),
+    "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
+}
+_NEVER = re.compile(r"(?!)")
 _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
 )
@@ -169,7 +190,13 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     before = text[max(0, s - 12) : s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":
         return True
+    if text[s:e].isalpha() and _PARTITIVE_OF.get(lang, _NEVER).match(text, e):
+        return True  # "Two of the four are compact", "zwei der drei Verdächtigen": a part of a group counted after
     word = text[s:e]
+    if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
+        return True  # "renting one out", "pick one up": a pronoun
+    if lang == "en" and _is_model_number(text, s, e):
+        return True
     if (
         lang == "en"
         and word.lower() == "one"
@@ -179,9 +206,13 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if word.isalpha():
         if (
-            word[0].isupper()
-            and _ENUMERATION_AFTER.match(text, e)
-            and _SENTENCE_OPENING.search(text, max(0, s - 12), s)
+            _ENUMERATION_AFTER.match(text, e)
+            and not _NUMBER_NEXT.match(text, e)
+            and (
+                word[0].isupper()
+                and _SENTENCE_OPENING.search(text, max(0, s - 12), s)
+                or _CONJUNCTION_OPENING.search(text, max(0, s - 14), s)
+            )
         ):
             return True
         if lang == "en" and _THE_BEFORE.search(text, max(0, s - 4), s) and _PRONOUN_AFTER.match(text, e):
@@ -205,6 +236,28 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     if re.search(r"(?:^|\s)-$", before):
         return True  # "von -1 bis 0": a name, not a quantity
     return False
+
+
+# "renting one out", "give one away": "one" as a pronoun before a verb's particle
+_PARTICLE_AFTER = re.compile(r"\s(?:out|up|off|back|down|away|too|either|instead|yourself|myself|ourselves)\b")
+# "The 5090 is the Blackwell generation", "next to the 4090 it is smaller": a model number named with "the"
+_MODEL_NUMBER = re.compile(r"[1-9]\d{2,4}")
+_THE_MODEL_BEFORE = re.compile(r"(?i)(?:^|\s)the\s\Z")
+_MODEL_VERB_AFTER = re.compile(r"\s(?:is|was|it|has|had|will|can|does|did|runs|ships|comes|uses)\b|\s?[,.;:!?)](?!\d)")
+_YEARS = range(1800, 2101)
+
+
+def _is_model_number(text: str, s: int, e: int) -> bool:
+    """ "the 4090 is ...": digits after "the" that name a product (no year, no round number) and no noun after."""
+    if not _MODEL_NUMBER.fullmatch(text, s, e):
+        return False
+    value = int(text[s:e])
+    return (
+        value not in _YEARS
+        and value % 100 != 0
+        and _THE_MODEL_BEFORE.search(text, max(0, s - 5), s) is not None
+        and _MODEL_VERB_AFTER.match(text, e) is not None
+    )
 
 
 def _is_name_number(text: str, core: _Core, lang: str) -> bool:
@@ -245,11 +298,22 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     return False
 
 
+# "a few hundred megawatts a quarter each": the quarter a rate is per, after a plural noun or a number
+_PER_QUARTER = re.compile(r"(?i)(?:\d|(?<![a-z])[a-z]{2,20}s)\s\Z")
+_PER_QUARTER_AFTER = re.compile(r"\s(?:each|apiece)\b|\s?[.,;:!?]|\s?\Z")
+
+
 def _is_period_fraction(text: str, s: int, e: int) -> bool:
     """ "the first two quarters", "three quarters in a row": quarters of a year, a period rather than 50 or 75
-    percent."""
+    percent; "100 megawatts a quarter": the quarter a rate is per."""
     if not re.search(r"(?i)quarters?$", text[s:e]):
         return False
+    if (
+        re.fullmatch(r"(?i)a quarter", text[s:e])
+        and _PER_QUARTER.search(text, max(0, s - 24), s)
+        and _PER_QUARTER_AFTER.match(text, e)
+    ):
+        return True
     return (
         re.search(
             r"(?i)\b(?:first|last|next|past|previous|prior|recent|coming|following|consecutive|straight)\s$",

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .. import numbers
+from .. import numbers, spoken
 from ..lexicon import (
     DE_DATE,
     DECADE,
@@ -79,6 +79,8 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     ``digits``: whether the text has a digit at all."""
     taken = list(taken)
     cores: list[_Core] = _versions(text, taken) if digits else []
+    if lang == "en":
+        cores += _spoken_versions(text, taken + _spans(cores))
     if lang != "ja" and digits and _GLUED_LABEL_HINT.search(text):
         cores += _glued_labels(text, lang, taken + _spans(cores))
     if digits and _EXPONENT_HINT.search(text):
@@ -94,6 +96,9 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     cores += _word_fractions(text, lang, taken)
     if lang == "ja":
         cores += _ja_wari(text, taken) + _kana_numerals(text, taken) + _ja_fractions(text, taken)
+        powers = [_Core(s, e, v, v) for s, e, v in spoken.spoken_powers(text, "ja") if not _overlaps(s, e, taken)]
+        cores += powers  # 10の13乗トークン
+        taken += _spans(powers)
     cores += _slash_fractions(text, taken + _spans(cores))
     # a word fraction ("half") may be part of a longer spelled number ("half a dozen", "two million and one half")
     taken += [(c.start, c.end) for c in cores if not (c.kind == "fraction" and c.word)]
@@ -178,6 +183,15 @@ def _versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
                     cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, kind="size"))
                 else:
                     cores.append(_Core(m.start(), m.end(), v, v, kind="version"))
+    return cores
+
+
+def _spoken_versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
+    """ "gpt four", "llama three point one": model versions as captions spell them."""
+    cores: list[_Core] = []
+    for s, e, v in spoken.spoken_versions(text):
+        if not _overlaps(s, e, taken + _spans(cores)):
+            cores.append(_Core(s, e, v, v, kind="version", word=True))
     return cores
 
 

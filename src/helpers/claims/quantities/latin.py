@@ -9,7 +9,7 @@ import math
 import re
 from functools import lru_cache
 
-from .. import numbers, spelled, units
+from .. import numbers, spelled, spoken, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER
 from .attach import _AI_CONTEXT, _unit_after
 from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
@@ -109,8 +109,9 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     """Digit numbers (with scale words), spelled-out numbers and vague scale words in de/en text
     (``words=False``: Latin numerals inside Japanese text, where English number words are not read)."""
     lang = lang if lang in ("de", "en") else "en"
-    cores, refused = _powers_of_ten(text, taken)
+    cores, refused = _powers_of_ten(text, lang, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
+    cores += _spoken_periods(text, taken + _spans(cores)) if lang == "en" and words else []
     cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
     if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
         cores += _temperature_decades(text, taken + _spans(cores))
@@ -134,7 +135,7 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     return cores
 
 
-def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
+def _powers_of_ten(text: str, lang: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
     """Powers of ten written out ("10 to the 13th"); and the spans of powers too large, which are no claim,
     and neither are their digits."""
     cores: list[_Core] = []
@@ -149,6 +150,9 @@ def _powers_of_ten(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core]
                 cores.append(_Core(m.start(), m.end(), v, v))
             else:
                 refused.append(m.span())
+    for s, e, v in spoken.spoken_powers(text, lang):  # "ten to the thirteen", "zehn hoch dreizehn"
+        if not _overlaps(s, e, taken + _spans(cores)):
+            cores.append(_Core(s, e, v, v))
     return cores, refused
 
 
@@ -437,12 +441,27 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
         elif len(words) == 1 and words[0].isdigit():
             v = float(words[0])
-        elif len(words) == 2 and words[0] in _DIGIT_WORDS and (tens := numbers.parse_word_number(words[1], "en")):
-            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b": 120 said as hundreds and tens
+        elif (
+            len(words) in (2, 3)
+            and words[0] in _DIGIT_WORDS
+            and words[1] not in _DIGIT_WORDS
+            and (tens := numbers.parse_word_number(" ".join(words[1:]), "en"))
+            and 10 <= tens < 100
+        ):
+            v = 100 * _DIGIT_WORDS[words[0]] + tens  # "one twenty b", "one seventy five b": hundreds and tens
         else:
             v = numbers.parse_word_number(" ".join(words), "en")
         if v and not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), v * 1e9, v * 1e9, word=not words[0].isdigit(), kind="size"))
+    return cores
+
+
+def _spoken_periods(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
+    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods)."""
+    cores: list[_Core] = []
+    for s, e, low, high, unit in spoken.spoken_periods(text):
+        if not _overlaps(s, e, blocked + _spans(cores)):
+            cores.append(_Core(s, e, low, high, vague=low != high, word=True, unit=unit))
     return cores
 
 

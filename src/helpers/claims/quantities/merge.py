@@ -35,6 +35,10 @@ _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 
 # A change is two values, never a range: "fell from $90 to $62", "down 424p to 5,512p", "von 90 auf 62 Dollar",
 # "90ドルから62ドルに下落". The pair's connector says where the movement ends (to, auf, から..に).
+# a scale letter written right after the second number of a money range ("$400-500m", "£3-4bn", "$400-500k")
+_SCALE_LETTERS = re.compile(r"(?<=\d)(k|K|m|mn|mln|M|bn|b|B|tn|trn)\Z")
+_LETTER_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+_DIGIT = re.compile(r"[$€£¥]?\d")
 _CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?"), "ja": re.compile(r"\s?から\s?")}
 # "from" right before the first value, unless the words before say it spans a range ("ranging from 5 to 10")
 _FROM_BEFORE = {
@@ -162,15 +166,23 @@ def _range_connector(
 
 
 def _currency_covers_second(a: _Q, b: _Q) -> bool:
-    """ "$60-65 billion": the currency sign of the first number covers the bare second one."""
-    return units.is_currency(a.unit) and b.unit == "count" and not b.explicit_unit and a.kind == b.kind == "num"
+    """ "$60-65 billion", "$400-500m": the currency sign of the first number covers the bare second one (whose
+    m is then millions, not metres)."""
+    bare = b.unit == "count" and not b.explicit_unit or b.unit == "meter" and b.unit_surface == "m"
+    return units.is_currency(a.unit) and bare and a.kind == b.kind == "num"
 
 
 def _share_currency(text: str, a: _Q, b: _Q, lang: str) -> tuple[_Q, _Q]:
-    """Both ends in the first one's currency, the first also in the second one's scale ("$60-65 billion")."""
+    """Both ends in the first one's currency, the first also in the second one's scale ("$60-65 billion", "$400-500m",
+    "$400-500bn")."""
+    letter = _SCALE_LETTERS.search(text, b.start, b.end)
+    if b.unit == "meter":  # "$400-500m": a scale letter, read as metres before the currency was known
+        b = replace(b, low=b.raw_low * 1e6, high=b.raw_high * 1e6, scaled=True)
     b = replace(b, unit=a.unit, explicit_unit=True, unit_surface=a.unit_surface)
     if b.scaled and not a.scaled:
         scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
+        if scale == 1.0 and letter is not None:
+            scale = _LETTER_SCALES[letter.group(1).lower()]
         a = replace(
             a,
             low=a.low * scale,
@@ -206,6 +218,34 @@ def _first_in_second_unit(text: str, a: _Q, b: _Q, lang: str) -> tuple[float, fl
         scale = _scale_of(text[b.start : b.end], b.raw_low, b.vague, lang)
         a_low, a_high = a_low * scale, a_high * scale
     return a_low * b.mult + b.offset, a_high * b.mult + b.offset
+
+
+def _digit_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
+    """ "20,000 or 30,000", "6 or 8 GB", "10 oder 12 Stunden": two figures written in digits offered as
+    alternatives are two values (spelled neighbours, "two or three years", "sechs oder sieben", are one range)."""
+    return (
+        between.strip() in ("or", "oder")
+        and not (a.vague or b.vague)
+        and _DIGIT.match(text, a.start) is not None
+        and _DIGIT.match(text, b.start) is not None
+    )
+
+
+def _alternative(a: _Q, b: _Q, a_low: float, a_high: float) -> _Q:
+    """The first of two alternatives, in the second one's unit where it has none of its own."""
+    if a.explicit_unit:
+        return a
+    return replace(
+        a,
+        low=a_low,
+        high=a_high,
+        unit=b.unit,
+        mult=b.mult,
+        offset=b.offset,
+        explicit_unit=b.explicit_unit,
+        unit_surface=b.unit_surface,
+        scaled=a.scaled or b.scaled,
+    )
 
 
 def _range(a: _Q, b: _Q, a_low: float, a_high: float) -> _Q:
@@ -265,6 +305,11 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 ok = True
             if ok and conn is not None:
                 ok = _connector_fits(text, a, b, between, loss)
+            if ok and _digit_alternatives(text, a, b, between):
+                a_low, a_high = _first_in_second_unit(text, a, b, lang)
+                out.append(_alternative(a, b, a_low, a_high))
+                i += 1
+                continue
             if ok:
                 a_low, a_high = _first_in_second_unit(text, a, b, lang)
                 if a_low < b.high:

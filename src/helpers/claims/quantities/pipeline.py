@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import rates, spelled, units
+from .. import rates, spelled, spoken, units
 from ..lexicon import (
     FRACTIONS,
     INDEX_NAME_BEFORE,
@@ -54,12 +54,13 @@ _CLOCKED = re.compile(
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
+_MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 # numbers in idioms of speech: no amount of anything
-_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%")
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero")
 _IDIOMS_EN = re.compile(
-    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
+    r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:from\s)?zero\sto\sone\b(?!\s?(?:%|percent|per\scent|hundred|thousand|million|billion|[a-z]{2,}s\b))|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
     r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
     r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
     r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
@@ -236,7 +237,8 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
 _COUNTED_NOUN = {
     "en": re.compile(
         r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
-        r"recent|similar|good|great|important|[a-z]+ly)\s)?(?!(?:is|was|has|does|goes|this|his|its|us|as|"
+        r"recent|similar|good|great|important|powerful|simple|[a-z]+ly|[a-z]+(?:er|est))\s){0,2}"
+        r"(?!(?:is|was|has|does|goes|this|his|its|us|as|"
         r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"
     ),
 }
@@ -296,6 +298,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
+    if lang == "en":
+        taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
@@ -336,7 +340,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             continue
         if (
             core.kind == "num"
-            and not q.explicit_unit
+            and (not q.explicit_unit or q.unit == "gpu" and core.high < _MAX_GENERATION)  # "Gen 2 chips"
             and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
