@@ -131,6 +131,11 @@ def test_alignment_tables_are_styled_and_headers_apart(browser, seed_build, widt
                 head_box["y"] + head_box["height"] <= first["y"] + 1 and head_box["y"] >= table.bounding_box()["y"] - 1
             )
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # the counts in words, beside their numbers (a two-column table is as wide as its words)
+    counts = page.locator("table[aria-label='what the alignment found']")
+    assert "sentences only in a" in counts.inner_text() and "only_a" not in counts.inner_text()
+    if width == "desktop":
+        assert counts.bounding_box()["width"] < 0.6 * page.locator("main").bounding_box()["width"]
     page.close()
 
 
@@ -385,4 +390,50 @@ def test_every_page_has_the_same_header_and_a_phone_keeps_it_to_two_rows(browser
     count = page.locator("#search-results li").count()
     status = page.inner_text("#search-status")
     assert status.startswith(f"{count} result{'s' if count != 1 else ''} for"), status
+    page.close()
+
+
+@pytest.mark.parametrize("doc", ["000_a86c1cdb2fa65775", "001_42769d631cd94a90"])
+def test_document_page_is_in_its_document_s_language_and_its_own_words_in_english(browser, seed_build, doc):
+    out, _ = seed_build
+    docs = pd.read_csv(out / "data" / "documents.csv", dtype=str, keep_default_na=False).set_index("doc_id")
+    sentences = pd.read_csv(out / "data" / "sentences.csv", dtype=str, keep_default_na=False)
+    page, errors = _open(browser, out / "documents" / f"{doc}.html")
+    assert page.evaluate("document.documentElement.lang") == docs.loc[doc, "lang"] != "en"
+    voice = "el => el.closest('[lang]').lang"
+    # the report's prose, header and contents in English; every sentence of the text in its own language
+    assert page.locator(".jp-MarkdownCell p").first.evaluate(voice) == "en"
+    assert page.locator(".site-header nav a").first.evaluate(voice) == "en"
+    assert page.locator("nav.toc summary").evaluate(voice) == "en"
+    shown = page.eval_on_selector_all(
+        ".document-text span[id^='s-']", "ss => ss.map(s => [s.id.slice(2), s.closest('[lang]').lang])"
+    )
+    own = sentences[sentences["doc_id"] == doc].set_index("sentence_id")["lang"]
+    assert shown and all(lang == own[n] for n, lang in shown)
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_comparison_headings_are_in_words_with_the_group_id_only_as_anchor_and_tooltip(browser, seed_build, width):
+    out, _ = seed_build
+    findings = pd.read_csv(out / "data" / "findings.csv", dtype=str, keep_default_na=False)
+    page, errors = _open(browser, out / "comparison.html", width)
+    shown = page.eval_on_selector_all(
+        "main h3[id]",
+        "hs => hs.map(h => [h.id, h.textContent, h.title, (h.querySelector('a.anchor-link') || {}).hash])",
+    )
+    groups = set(findings.loc[findings["kind"] == "group", "group_id"])
+    heads = [h for h in shown if h[0] in groups]
+    assert heads
+    for gid, text, tip, link in heads:
+        assert gid not in text and " · " in text and tip == f"group {gid}" and link == f"#{gid}"
+    toc = page.eval_on_selector_all("nav.toc a", "as => as.map(a => a.textContent)")
+    assert toc and not any(gid in entry for entry in toc for gid in groups)
+    # a link from another page still lands on the group's heading
+    gid = heads[-1][0]
+    page.goto((out / "comparison.html").as_uri() + f"#{gid}")
+    box, header = page.locator(f"h3[id='{gid}']").bounding_box(), page.locator(".site-header").bounding_box()
+    assert header["height"] - 1 <= box["y"] <= page.viewport_size["height"]
+    assert errors == []
     page.close()

@@ -136,3 +136,11 @@ def test_claims_alike_but_for_a_missing_high_end_are_one_mark():
     unit, marks, every = chart_points(_group([*rows, _claim(9, "d9", "2024-04-18", 600000.0)]))
     assert unit == "gpu" and len(every) == 2 and sorted(every["count"]) == [1, 2]
     assert list(every.loc[every["count"] == 2, "docs"]) == ["d0 d1"]
+
+
+def test_a_sentence_standing_for_a_chart_names_ledger_figures_in_the_ledger_s_words_not_its_keys():
+    ledger = load_ledger(ROOT / "references" / "reference_facts.csv")
+    sentence = chart_or_sentence(FLEET.iloc[:1], ledger, "meta_gpu_fleet")
+    fleet = ledger[(ledger["topic"] == "meta_gpu_fleet") & (ledger["base_unit"] == "gpu")]
+    assert len(fleet) and not any(key in sentence for key in fleet["topic_key"])
+    assert "published figures: 350,000 NVIDIA H100 GPUs (2024-01-18)" in sentence

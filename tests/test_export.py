@@ -223,3 +223,28 @@ def test_closing_a_capped_output_does_not_grow_with_the_square_of_its_line_break
     # Eight times the line breaks: linear work about 8 times the CPU time, quadratic 64.
     ratio = large_seconds / small_seconds
     assert ratio < 24, f"8x the line breaks took {ratio:.0f}x the CPU time"
+
+
+def test_a_page_is_in_its_document_s_language_and_the_report_s_own_words_in_english():
+    """The page says the language it is given; its header and cells (English prose) say English, and
+    document words in them their own language, so each is read in its voice."""
+    from bs4 import BeautifulSoup
+
+    text = '<div class="document-text" lang="ja">売上高は<span lang="en">Nvidia</span></div>'
+    pages = {lang: to_html(_nb(text), title="T", nav=[("Index", "index.html")], lang=lang) for lang in ("ja", "de")}
+    for lang, page in pages.items():
+        soup = BeautifulSoup(page, features="html.parser")
+        assert soup.html["lang"] == lang
+
+        def voice(el):
+            return el.find_parent(attrs={"lang": True})["lang"] if not el.has_attr("lang") else el["lang"]
+
+        assert voice(soup.find("header")) == voice(soup.find("a", class_="skip")) == "en"
+        cells = soup.find_all("div", class_="jp-Cell")
+        assert cells and all(c["lang"] == "en" for c in cells)
+        assert voice(soup.find(string=re.compile("hello")).parent) == "en"
+        assert voice(soup.find(string="売上高は").parent) == "ja" and voice(soup.find(string="Nvidia").parent) == "en"
+    english = to_html(_nb(text), title="T", nav=[], lang="en")
+    assert '<html lang="en">' in english and 'class="jp-Cell' in english and ' lang="en" class=' not in english
+    # a language the reports do not know is no page language: the page stays English
+    assert '<html lang="en">' in to_html(_nb(text), title="T", nav=[], lang="x-unknown")

@@ -21,6 +21,21 @@ from .markup import esc, lang_attr
 MAX_ROWS = 400
 FOLD_RUN = 3  # shorter runs of plain links are shown: a fold row would save nothing
 _LABEL = {"matched": "=", "value_differs": "≠", "only_a": "only a", "only_b": "only b"}
+# ``align.alignment_summary``'s counts in a reader's words (its keys are the data's).
+SUMMARY_WORDS = {
+    "matched": "links with no figure changed",
+    "value_differs": "links whose figures differ",
+    "only_a": "sentences only in a",
+    "only_b": "sentences only in b",
+    "quantities_only_in_a": "quantities only in a",
+    "quantities_only_in_b": "quantities only in b",
+}
+
+
+def summary_frame(summary: dict[str, int]) -> pd.DataFrame:
+    """``align.alignment_summary``'s counts as a two-column table in a reader's words, in a fixed order."""
+    keys = [k for k in SUMMARY_WORDS if k in summary] + [k for k in summary if k not in SUMMARY_WORDS]
+    return pd.DataFrame({"what": [SUMMARY_WORDS.get(k, k) for k in keys], "count": [summary[k] for k in keys]})
 
 
 def _marked(text: str, surfaces: list[str], lang: object) -> str:

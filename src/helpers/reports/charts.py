@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..analysis.compare import NUMERIC_UNITS, row_tuples, short_id, topic_group, topic_groups
+from ..analysis.compare import NUMERIC_UNITS, as_text, row_tuples, short_id, topic_group, topic_groups
 from ..analysis.ledger import rows_for_topic
 from ..analysis.questions import Question, gathers
 from ..claims.topics import behaviours
@@ -322,7 +322,8 @@ def chart_or_sentence(
     if not pts:
         return ""
     refs = rows_for_topic(ledger, topic) if topic else ledger.iloc[0:0]
-    return f'<p class="note">{esc(_alt(label or topic, unit, every, refs[refs["base_unit"] == unit], len(pts)))}</p>'
+    sentence = _alt(label or topic, unit, every, refs[refs["base_unit"] == unit], len(pts), words=True)
+    return f'<p class="note">{esc(sentence)}</p>'
 
 
 def headline_charts(
@@ -415,7 +416,9 @@ def _legend(pts: list[dict]) -> str:
     return f'<ul class="legend" aria-label="verdict colours">{items}</ul>'
 
 
-def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int, keys: bool = True) -> str:
+def _alt(
+    name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int, keys: bool = True, words: bool = False
+) -> str:
     """The chart in one sentence: how many figures, from how many sources, over which dates and values.
 
     ``pts`` is every mark (``_marks``), so the sentence speaks for all
@@ -448,7 +451,7 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int, 
         if len(pts) > drawn
         else ""
     )
-    ref_text = "; ".join(_ref_words(row_tuples(refs), keys))
+    ref_text = "; ".join(_ref_words(row_tuples(refs), keys, words))
     return (
         f"{name}: {n} figure{'s' if n != 1 else ''} in {unit} from {len(docs)} "
         f"source{'s' if len(docs) != 1 else ''}{when}, "
@@ -458,12 +461,17 @@ def _alt(name: str, unit: str, pts: list[dict], refs: pd.DataFrame, drawn: int, 
     )
 
 
-def _ref_words(rows: Iterable, keys: bool = True) -> list[str]:
-    """Each ledger figure as "key value (date)"; without ``keys`` (a headline's chart, read as an answer) "value
-    (date)"."""
+def _ref_words(rows: Iterable, keys: bool = True, words: bool = False) -> list[str]:
+    """Each ledger figure as "key value (date)" (the key names its line in the chart); without ``keys`` (a
+    headline's chart, read as an answer) "value (date)"; with ``words`` (a sentence standing for a chart,
+    no line to name) "value in the ledger's words (date)": "24,576 NVIDIA H100 GPUs (2024-03-12)"."""
     out = []
     for r in rows:
         lo, hi = float(r.low_base), float(r.high_base)
         value = grouped(lo) + (f"–{grouped(hi)}" if math.isfinite(hi) and hi > lo else "")
-        out.append(f"{r.topic_key} {value} ({r.as_of})" if keys else f"{value} ({r.as_of})")
+        if words:
+            said = as_text(getattr(r, "unit", ""))
+            out.append(f"{value} {said} ({r.as_of})" if said else f"{value} ({r.as_of})")
+        else:
+            out.append(f"{r.topic_key} {value} ({r.as_of})" if keys else f"{value} ({r.as_of})")
     return out

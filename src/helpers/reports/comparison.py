@@ -6,6 +6,7 @@ import html
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -137,6 +138,15 @@ def group_title(head) -> str:
     return " · ".join(x for x in parts if x)
 
 
+def group_heading_html(head) -> str:
+    """A group section's heading in a reader's words (``group_title``); its id is the anchor that other
+    links land on, shown only in the tooltip and the heading's own link."""
+    gid = esc(as_text(head.group_id))
+    tip = f'title="group {gid}"'
+    link = f'<a class="anchor-link" href="#{gid}" {tip} aria-label="link to this group">¶</a>'
+    return f'<h3 id="{gid}" {tip}>{esc(group_title(head))}{link}</h3>'
+
+
 # A group's "who claims what" sentence names at most this many speakers and figures per speaker.
 MAX_SPEAKERS = 8
 MAX_FIGURES = 4
@@ -187,21 +197,41 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
     if not len(group):
         return ""
     subject = as_text(getattr(head, "subject", ""))
-    voices: dict[tuple[str, str], dict[str, list]] = {}  # speaker -> figure -> its rows, in the group's order
-    opening: dict[tuple[str, str], str] = {}
-    own: dict[tuple[str, tuple[str, str]], list] = {}  # (figure, speaker) -> its rows
+    voices = _voices(group, subject)
+    parts = _others_said(voices, documents_href)
+    own = _own_said(voices.own, documents_href, subject) if voices.own else _published(head, subject)
+    if own:
+        parts.append(own)
+    if voices.slips:
+        said = _attributed(voices.slips, documents_href)
+        parts.append(f"{_listed(said, MAX_FIGURES)} look{'s' if len(said) == 1 else ''} like a slip")
+    text = "; ".join(parts)
+    return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
+
+
+Voice = tuple[str, str]  # ("person", the words shown) or ("author" | "unknown", the document)
+Said = dict[tuple[str, Voice], list]  # (figure, voice) -> its rows, in the group's order
+
+
+@dataclass
+class _Voices:
+    """A group's rows by who says them: the others' figures per voice, the subject's own, and slips."""
+
+    others: dict[Voice, dict[str, list]] = field(default_factory=dict)  # voice -> figure -> its rows
+    opening: dict[Voice, str] = field(default_factory=dict)  # voice -> the escaped words opening its clause
+    own: Said = field(default_factory=dict)
+    slips: Said = field(default_factory=dict)  # a figure flagged as a slip is nobody's own figure
+
+
+def _voices(group: pd.DataFrame, subject: str) -> _Voices:
+    """``group``'s rows sorted by voice (``_Voices``); whether a speaker speaks for ``subject``: ``speaks_for``."""
+    out = _Voices()
     # a group of a large corpus repeats a few voices thousands of times: each is worked out once
-    voice_of: dict[tuple, tuple[tuple[str, str], str]] = {}
+    voice_of: dict[tuple, tuple[Voice, str]] = {}
     for_subject: dict[str, bool] = {}
-    slips: dict[tuple[str, tuple[str, str]], list] = {}  # a figure flagged as a slip is nobody's own figure
     for r in row_tuples(group):
-        who = (
-            r.said,
-            r.doc_id,
-            r.speaker,
-            r.attribution,
-            None if r.speaker_confidence != r.speaker_confidence else r.speaker_confidence,
-        )
+        confidence = None if r.speaker_confidence != r.speaker_confidence else r.speaker_confidence
+        who = (r.said, r.doc_id, r.speaker, r.attribution, confidence)
         if who not in voice_of:
             voice_of[who] = _voice(r)
         key, opens = voice_of[who]
@@ -210,50 +240,60 @@ def who_claims_html(group: pd.DataFrame, head, documents_href: str = "documents/
         if speaker not in for_subject:
             for_subject[speaker] = speaks_for(speaker, subject)
         if ":translation_slip" in as_text(getattr(r, "verdicts", "")):
-            slips.setdefault((figure, key), []).append(r)
+            out.slips.setdefault((figure, key), []).append(r)
         elif for_subject[speaker]:
-            own.setdefault((figure, key), []).append(r)
+            out.own.setdefault((figure, key), []).append(r)
         else:
-            opening.setdefault(key, opens)
-            voices.setdefault(key, {}).setdefault(figure, []).append(r)
+            out.opening.setdefault(key, opens)
+            out.others.setdefault(key, {}).setdefault(figure, []).append(r)
+    return out
 
-    def docs(rows: list) -> str:
-        return ", ".join(dict.fromkeys(esc(short_id(x.doc_id)) for x in rows))
 
+def _docs(rows: list) -> str:
+    """The short ids of the documents ``rows`` come from, each once."""
+    return ", ".join(dict.fromkeys(esc(short_id(x.doc_id)) for x in rows))
+
+
+def _others_said(voices: _Voices, documents_href: str) -> list[str]:
+    """One clause per voice that does not speak for the subject: "Jensen Huang says 600,000 GPUs (004)"."""
     parts = []
-    for key, figures in list(voices.items())[:MAX_SPEAKERS]:
+    for key, figures in list(voices.others.items())[:MAX_SPEAKERS]:
         # a writer or an unknown voice is one document's, which its opening already names
         per_doc = key[0] != "person"
-        said = [_figure(rows[0], documents_href) + ("" if per_doc else f" ({docs(rows)})") for rows in figures.values()]
-        parts.append(f"{opening[key]} {_listed(said, MAX_FIGURES)}")
-    if len(voices) > MAX_SPEAKERS:
-        parts.append(f"{len(voices) - MAX_SPEAKERS} more speaker(s)")
-    if own:
         said = [
-            f"{_figure(rows[0], documents_href)} "
-            f"({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, {docs(rows)})"
-            for rows in own.values()
+            _figure(rows[0], documents_href) + ("" if per_doc else f" ({_docs(rows)})") for rows in figures.values()
         ]
-        parts.append(f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}")
-    elif as_text(getattr(head, "reference_value", "")):
-        tip = f"ledger {as_text(head.reference)}: {as_text(getattr(head, 'reference_source', ''))}"
-        value = as_text(head.reference_value)
-        words = reworded(value, value.rsplit(" ", 1)[-1]) if " " in value else value  # "24,576 gpu": 24,576 GPUs
-        ref = f'<span class="ref" title="{esc(tip)}">{esc(words)}</span> ({esc(head.reference_as_of)})'
-        parts.append(
-            f"{esc(subject)}'s own figure is not in these sources; the published figure is {ref}"
-            if subject
-            else f"the published figure is {ref}"
-        )
-    if slips:
-        said = [
-            f"{_figure(rows[0], documents_href)} "
-            f"({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, {docs(rows)})"
-            for rows in slips.values()
-        ]
-        parts.append(f"{_listed(said, MAX_FIGURES)} look{'s' if len(said) == 1 else ''} like a slip")
-    text = "; ".join(parts)
-    return f'<p class="who-claims">{text[:1].upper() + text[1:] if text.startswith(("the ", "an ")) else text}.</p>'
+        parts.append(f"{voices.opening[key]} {_listed(said, MAX_FIGURES)}")
+    if len(voices.others) > MAX_SPEAKERS:
+        parts.append(f"{len(voices.others) - MAX_SPEAKERS} more speaker(s)")
+    return parts
+
+
+def _attributed(said: Said, documents_href: str) -> list[str]:
+    """Each figure with who says it and where: "350,000 GPUs (Mark Zuckerberg, 001)"."""
+    return [
+        f"{_figure(rows[0], documents_href)} "
+        f"({speaker_html(rows[0].speaker, rows[0].attribution, rows[0].speaker_confidence)}, {_docs(rows)})"
+        for rows in said.values()
+    ]
+
+
+def _own_said(own: Said, documents_href: str, subject: str) -> str:
+    said = _attributed(own, documents_href)
+    return f"{esc(subject)}'s own figure{'s are' if len(said) > 1 else ' is'} {_listed(said, MAX_FIGURES)}"
+
+
+def _published(head, subject: str) -> str:
+    """The ledger figure the group was checked against, its entry in the tooltip; "" without one."""
+    value = as_text(getattr(head, "reference_value", ""))
+    if not value:
+        return ""
+    tip = f"ledger {as_text(head.reference)}: {as_text(getattr(head, 'reference_source', ''))}"
+    words = reworded(value, value.rsplit(" ", 1)[-1]) if " " in value else value  # "24,576 gpu": 24,576 GPUs
+    ref = f'<span class="ref" title="{esc(tip)}">{esc(words)}</span> ({esc(head.reference_as_of)})'
+    if subject:
+        return f"{esc(subject)}'s own figure is not in these sources; the published figure is {ref}"
+    return f"the published figure is {ref}"
 
 
 def _voice(r) -> tuple[tuple[str, str], str]:

@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .markup import KNOWN_LANGS
+
 if TYPE_CHECKING:  # importing nbformat costs ~1 s (jsonschema format checks); a no-op build never needs it
     import nbformat
 
@@ -118,6 +120,27 @@ def to_html(
     page = fast if fast is not None else nbconvert_html(nb, nav=nav, lang=lang, root=root)
     for name, markup in (slots or {}).items():
         page = page.replace(slot(name), markup)
+    return page_lang(page, lang)
+
+
+# The report's own words (its header, prose and table heads) are English whatever the page's language.
+_CHROME_EN = ('<a class="skip"', '<header class="site-header"', '<div class="jp-Cell ')
+
+
+def page_lang(page: str, lang: str) -> str:
+    """``page`` in ``lang`` (a document report: its document's language), its own English words marked so.
+
+    The page's ``<html lang>`` is ``lang`` (English when unknown); on a page in
+    another language, the skip link, the header and every notebook cell say
+    ``lang="en"``, and the document's words inside them carry their own
+    language (``markup.lang_attr``), so a screen reader reads each in its voice.
+    """
+    lang = lang if lang in KNOWN_LANGS else "en"
+    page = page.replace('<html lang="en">', f'<html lang="{lang}">', 1)
+    if lang == "en":
+        return page
+    for opening in _CHROME_EN:
+        page = page.replace(opening, opening[: opening.index(" ")] + ' lang="en"' + opening[opening.index(" ") :])
     return page
 
 

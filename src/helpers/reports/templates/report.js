@@ -424,6 +424,7 @@
     var nav = document.createElement("nav");
     nav.className = "toc";
     nav.setAttribute("aria-label", "On this page");
+    nav.lang = "en"; // the report's words, whatever the page's language (a document's)
     var details = document.createElement("details");
     var summary = document.createElement("summary");
     summary.textContent = "On this page";
@@ -436,6 +437,8 @@
       var a = document.createElement("a");
       a.href = "#" + encodeURIComponent(h.id);
       a.textContent = h.textContent.replace(/¶$/, "").trim();
+      var voice = h.closest("[lang]");
+      if (voice && voice.lang !== "en") a.lang = voice.lang;
       li.appendChild(a);
       list.appendChild(li);
     });
