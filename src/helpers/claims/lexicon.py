@@ -168,6 +168,8 @@ _SHARED_UNITS: list[_Unit] = [
     # compound units written as one symbol: battery charge, tyre pressure, concentrations, fuel economy
     _u(r"\s?mAh(?![A-Za-z])", "coulomb", 3.6),
     _u(r"\s?psi(?![A-Za-z])", "pascal", 6894.757293168361),
+    _u(r"\s?mm\s?Hg(?![A-Za-z])", "pascal", 133.322387415),  # blood pressure: millimetres of mercury
+    _u(r"\s?(?:bpd|b/d)(?![A-Za-z/])", "cubic_meter_per_day", 0.158987294928),  # oil: barrels per day
     _u(r"\s?ppm(?![A-Za-z])", "percent", 1e-4),
     _u(r"\s?ppb(?![A-Za-z])", "percent", 1e-7),
     _u(r"\s?(?:mpg|miles per gallon)(?![A-Za-z])", "meter_per_gallon", 1609.344),

@@ -36,8 +36,8 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "kilowatt_hour": {"en": r"kwh|kilowatt[\s-]hours?", "de": r"kwh|kilowattstunde", "ja": r"kwh|キロワット時"},
     "megawatt_hour": {"en": r"mwh|megawatt[\s-]hours?", "de": r"mwh|megawattstunde", "ja": r"mwh|メガワット時"},
     "person": {
-        "en": r"person|head|capita|user|subscriber|member|employee",
-        "de": r"kopf|person|nutzer|mitarbeiter",
+        "en": r"person|head|capita|user|subscriber|member|employee|adult|resident|citizen|inhabitant|taxpayer",
+        "de": r"kopf|person|nutzer|mitarbeiter|einwohner|erwachsene[nr]?|bürger",
         "ja": r"人",
     },
     "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},

@@ -27,7 +27,7 @@ from ..lexicon import (
     UNITS_BY_LANG,
     flop_reading,
 )
-from .degrees import hinted, reads_fahrenheit
+from .degrees import bare_reads_fahrenheit, hinted
 from .filters import _is_glued_cent
 from .model import _Q, _Core, _UnitHit
 
@@ -315,7 +315,7 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
         if deg and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
             # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale;
             # "highs of 101 to 107 degrees" in English weather: Fahrenheit (degrees.py)
-            info = units.lookup("°F" if reads_fahrenheit(text, lang) else "°C", "en")
+            info = units.lookup("°F" if bare_reads_fahrenheit(text, lang, core.high) else "°C", "en")
             if info is not None and not (
                 lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
             ):

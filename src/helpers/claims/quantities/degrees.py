@@ -61,6 +61,20 @@ def reads_fahrenheit(text: str, lang: str) -> bool:
     return _HINT.get() == "F"
 
 
+def bare_reads_fahrenheit(text: str, lang: str, value: float) -> bool:
+    """Whether bare degrees of ``value`` are Fahrenheit: the sentence's or document's scale, or, in an English
+    sentence about weather that names no scale, 61 to 149 degrees (no weather reaches 60 °C), whatever scale
+    the rest of the document uses ("a record of 109°" in a roundup that gives Britain's highs in °C)."""
+    if reads_fahrenheit(text, lang):
+        return True
+    return (
+        lang == "en"
+        and 60 < value < 150
+        and CELSIUS_NAMED.search(text) is None
+        and _WEATHER.search(text) is not None
+    )
+
+
 # "in the 90s", "the low 80s", "mid- to upper-90s", "upper 60s and 70s", "90s and 100s": temperatures by decade
 _PART = r"(low|mid|upper|high)-?\s?"
 TEMPERATURE_DECADES = re.compile(

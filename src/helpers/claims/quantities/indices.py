@@ -23,7 +23,11 @@ _POINT_WORD_AFTER = {"de": re.compile(r"\s(?:Punkte?n?|Zählern?)\b"), "en": re.
 # "five points of gross margin": points of a share, which are percentage points
 _OF_AFTER = re.compile(r"\s(?:of|der|des)\s")
 # the level an index moved to or stands at: "to 7,652.91", "at 19,940.66", "auf 15.800", "bei 15.812,34"
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|auf|bei|von)\s\Z")
+# past a record or a high: "to a record 5,916.78", "at a new high of 4,500", "auf ein Rekordhoch von 16.000"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|at|from|auf|bei|von)\s(?:(?:a|an|the|ein|einen|einem)\s)?(?:(?:new|fresh|record|all-time|neues?)\s)?"
+    r"(?:(?:high|low|peak|close|Rekordhoch|Rekordstand|Hoch|Tief)\s(?:of\s|von\s)?)?\Z"
+)
 _MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
 
 
@@ -47,6 +51,6 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     m = word.match(text, q.end) if word else None
     if m:
         return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
-    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 6) : q.start]):
+    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         return replace(q, unit="index_point")
     return q

@@ -193,6 +193,11 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return _rates_carried(text, out)
 
 
+_RELATIVE = frozenset({"percent", "percentage_point"})
+# between a move and the level it reached: ", or 1.3 percent, to settle at", " to close at"
+_MOVE_THEN_LEVEL = re.compile(r",?\s*(?:or\s(?:[^,;.]|\.(?=\d)){1,25},\s*)?(?:to|at)\b[^,;.]{0,20}")
+
+
 def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
     """A rate's per-what carries to the amounts compared with it in the sentence: "115.12p a litre and diesel to
     117.18p, from peaks of 120p", "$57 (£44) a barrel ... to $45": written the same way (same unit and sign)
@@ -205,9 +210,16 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
-        moved = q.change == "by" and nxt is not None and nxt.change == "to"
-        if moved and nxt in rated and rates.amount_unit(nxt.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
-            out[i] = replace(q, unit=nxt.unit, explicit_unit=True)
+        # the level the move reached, past its size as a percentage: "rose $1.49, or 1.3%, to $112.39 a barrel"
+        level = next((r for r in out[i + 1 : i + 3] if r.unit not in _RELATIVE), None)
+        moved = level is not None and (
+            q.change == "by"
+            and level.change == "to"
+            or q.low < level.low
+            and _MOVE_THEN_LEVEL.fullmatch(text, q.end, level.start) is not None
+        )
+        if moved and level in rated and rates.amount_unit(level.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
+            out[i] = replace(q, unit=level.unit, explicit_unit=True)
             rated.append(out[i])
             continue
         if nxt is not None and nxt in rated and text[q.end : nxt.start].strip() == "(" and units.is_currency(q.unit):
