@@ -68,10 +68,7 @@ def bare_reads_fahrenheit(text: str, lang: str, value: float) -> bool:
     if reads_fahrenheit(text, lang):
         return True
     return (
-        lang == "en"
-        and 60 < value < 150
-        and CELSIUS_NAMED.search(text) is None
-        and _WEATHER.search(text) is not None
+        lang == "en" and 60 < value < 150 and CELSIUS_NAMED.search(text) is None and _WEATHER.search(text) is not None
     )
 
 
