@@ -131,6 +131,17 @@ EN_DATE = re.compile(rf"{_MONTH_EN}\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s((?
 EN_DAY_MONTH = re.compile(
     rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_EN}(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?"
 )
+# "4–5 August 2025", "the 4th to the 6th of May", "4.–5. August": the first day of a range of days is a date too
+DAY_RANGE_START = re.compile(
+    rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th|\.)?\s?(?:[–-]|to|and|bis|und)\s?(?:the\s)?"
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s)?(?:{_MONTH_EN}|(?:{_MONTHS_DE})\b))"
+)
+# a model named by its number and a model word: "737 Max", "Pixel 8 Pro", "A320neo" (glued: a product number already)
+MODEL_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,4}(?=[\s-](?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|Dreamliner|Turbo|Edition)\b)"
+)
+# an asteroid's or comet's provisional designation: the year and a code ("2013 YP139", "2007 PA8", "C/2020 F3")
+DESIGNATION = re.compile(r"(?<![\w.,])(?:[CP]/)?(?:1[89]|20)\d{2}\s[A-Z]{1,2}\d{1,4}(?![\w])")
 # 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;
 # dotted only with four, so a version 1.2.10 stays apart)
 NUMERIC_DATE = re.compile(
@@ -148,8 +159,8 @@ DECADE = {
 MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
 # '25, ’98: a two-digit year
 SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
-# 5月4日: a day of a month in Japanese, not four days
-JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})日")
+# 5月4日, 8月4〜5日: a day (or days) of a month in Japanese, not four days
+JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})(?:[〜~～–-]\d{1,2})?日")  # 8月4〜5日: days too
 
 # (pattern right after the number, unit, multiplier). Order matters: longest first.
 _Unit = tuple[re.Pattern[str], str, float]
@@ -266,6 +277,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
+    _u(r"\s?in\.?(?=\))", "meter", 0.0254),  # "(about 0.47 in)": inches, abbreviated, in a bracketed conversion
     _u(r"\s?-?ppi\b", "pixel_per_inch"),
     _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),

@@ -481,8 +481,14 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
             if info is not None:
                 break
     if info is None and unit in _BARE_DEGREES and unit_surface:
-        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle
+        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle;
+        # "highs of 104 degrees" read as Fahrenheit (degrees.py) is the reading whose number is whole
         info = lookup(_BARE_DEGREES[unit], "en")
+        if unit == "kelvin" and info is not None:
+            celsius = value - info.offset
+            fahrenheit = celsius * 9 / 5 + 32
+            if abs(celsius - round(celsius, 1)) > 1e-6 and abs(fahrenheit - round(fahrenheit, 1)) < 1e-6:
+                return round(fahrenheit, 1)
     if info is None or info.unit != unit:
         if unit == "percent":
             return value / 100  # a fraction or "half": a ratio as written, normalized to percent

@@ -74,13 +74,15 @@ _AGE_SUBJECT = re.compile(
 )
 # "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
 # "平年より2度高い": a temperature difference, in kelvin without the scale's offset
+# global warming kept "under 1.5C", "limit warming to 2C", "Erwärmung auf 1,5 Grad begrenzen": a rise, in kelvin
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
-    r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$"
+    r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um)"
+    r"|\b(?:warming|erwärmung|erderwärmung)\b[^.;:!?\d]{0,40}\b(?:of|to|at|below|under|within|beyond|above|auf|unter))\s"
+    r"(?:(?:about|roughly|around|some|only|just|nearly|almost|well|etwa|rund|fast|deutlich)\s)?$"
 )
 _DIFFERENCE_AFTER = re.compile(
     r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|departure|"
-    r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
+    r"more|less|of\s(?:global\s)?(?:warming|heating|cooling)|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
 _MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")

@@ -7,9 +7,12 @@ from dataclasses import replace
 
 from .. import rates, spelled, units
 from ..lexicon import (
+    DAY_RANGE_START,
+    DESIGNATION,
     FRACTIONS,
     INDEX_NAME_BEFORE,
     LIST_MARKER,
+    MODEL_NUMBER,
     NAMED_RANGE,
     RATING,
     SCORE,
@@ -21,6 +24,7 @@ from ..lexicon import (
 )
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
+from .degrees import bare_temperatures
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -50,8 +54,8 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
-    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])"
-)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
+    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
+)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
@@ -109,7 +113,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = context_units(text, index_points(text, qs, lang), lang)
+    qs = context_units(text, index_points(text, bare_temperatures(text, qs, lang), lang), lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":
@@ -195,7 +199,7 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
 
 _RELATIVE = frozenset({"percent", "percentage_point"})
 # between a move and the level it reached: ", or 1.3 percent, to settle at", " to close at"
-_MOVE_THEN_LEVEL = re.compile(r",?\s*(?:or\s(?:[^,;.]|\.(?=\d)){1,25},\s*)?(?:to|at)\b[^,;.]{0,20}")
+_MOVE_THEN_LEVEL = re.compile(r",?\s?(?:or\s(?:[^,;.]|\.(?=\d)){1,25},\s?)?(?:to|at)\b[^,;.]{0,20}")
 
 
 def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
@@ -293,7 +297,7 @@ def _clocked_durations(text: str) -> list[_Core]:
         return []
     cores = []
     for m in _CLOCKED.finditer(text):
-        h, mi, s = (int(g) for g in m.groups())
+        h, mi, s = int(m.group(1)), int(m.group(2)), float(m.group(3))
         cores.append(
             _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
         )
@@ -303,8 +307,9 @@ def _clocked_durations(text: str) -> list[_Core]:
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
-    line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a citation's
-    volume and pages ("1997; 277: 301-17")."""
+    line), the first day of a range of days ("4–5 August"), designations ("2013 YP139"), model numbers
+    ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a
+    citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
@@ -314,6 +319,10 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
+        if lang != "ja":
+            taken += [m.span() for m in DAY_RANGE_START.finditer(text)]
+            taken += [m.span() for m in DESIGNATION.finditer(text)]
+        taken += [m.span() for m in MODEL_NUMBER.finditer(text)]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
