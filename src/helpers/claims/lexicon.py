@@ -140,6 +140,15 @@ DAY_RANGE_START = re.compile(
 MODEL_NUMBER = re.compile(
     r"(?<![\w.,])\d{1,4}(?=[\s-](?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|Dreamliner|Turbo|Edition)\b)"
 )
+# "Oct. 8-12", "March 3rd-5th": days of a month, a range of dates
+MONTH_DAY_RANGE = re.compile(
+    rf"\b{_MONTH_EN}\s\d{{1,2}}(?:st|nd|rd|th)?\s?[–-]\s?\d{{1,2}}(?:st|nd|rd|th)?(?![\d%]|[.,]\d|\s?(?:per|percent)\b)"
+)
+# "the biggest one-day fall", "a one day record": the length of the session that moved, no amount of days
+ONE_DAY_MOVE = re.compile(
+    r"(?i)\b(?:one|single)[\s-]day\s(?=(?:percentage\s|points?\s)?(?:fall|drop|gain|rise|loss|decline|move|jump"
+    r"|rally|sell-?off|slump|surge|plunge|increase|decrease|record|high|low)s?\b)"
+)
 # an asteroid's or comet's provisional designation: the year and a code ("2013 YP139", "2007 PA8", "C/2020 F3")
 DESIGNATION = re.compile(r"(?<![\w.,])(?:[CP]/)?(?:1[89]|20)\d{2}\s[A-Z]{1,2}\d{1,4}(?![\w])")
 # 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;

@@ -54,3 +54,25 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         return replace(q, unit="index_point")
     return q
+
+
+# between a move in points and the share price it reached: " or 24.8% to", " to"
+_POINTS_THEN_PRICE = re.compile(r",?\s?(?:or\s[\d.]{1,6}%,?\s)?(?:to|at)\s(?:close\sat\s)?")
+
+
+def share_price_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """A share price's move in points is pence when the price it reached is in pence: "Flybe plunged 11.6 points
+    or 24.8% to 35.1p" (11.6 pence), whatever index the sentence names."""
+    out = list(qs)
+    for i, q in enumerate(out[:-1]):
+        if q.unit not in ("percentage_point", "index_point") or q.unit_surface not in _POINT_SURFACES:
+            continue
+        level = next((r for r in out[i + 1 : i + 3] if r.unit != "percent"), None)
+        if (
+            level is not None
+            and level.unit == "gbp"
+            and level.unit_surface == "p"
+            and _POINTS_THEN_PRICE.fullmatch(text, q.end, level.start) is not None
+        ):
+            out[i] = replace(q, unit="gbp", low=q.raw_low * 0.01, high=q.raw_high * 0.01, mult=0.01)
+    return out

@@ -13,7 +13,9 @@ from ..lexicon import (
     INDEX_NAME_BEFORE,
     LIST_MARKER,
     MODEL_NUMBER,
+    MONTH_DAY_RANGE,
     NAMED_RANGE,
+    ONE_DAY_MOVE,
     RATING,
     SCORE,
     SEASON,
@@ -37,7 +39,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
-from .indices import index_points
+from .indices import index_points, share_price_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
@@ -113,7 +115,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = context_units(text, index_points(text, bare_temperatures(text, qs, lang), lang), lang)
+    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":
@@ -307,12 +310,14 @@ def _clocked_durations(text: str) -> list[_Core]:
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
-    line), the first day of a range of days ("4–5 August"), designations ("2013 YP139"), model numbers
+    line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall, designations ("2013 YP139"), model numbers
     ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a
     citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
+    if lang == "en" and "day" in text:
+        taken += [m.span() for m in ONE_DAY_MOVE.finditer(text)]
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
@@ -322,6 +327,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         if lang != "ja":
             taken += [m.span() for m in DAY_RANGE_START.finditer(text)]
             taken += [m.span() for m in DESIGNATION.finditer(text)]
+        if lang == "en":
+            taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
         taken += [m.span() for m in MODEL_NUMBER.finditer(text)]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
