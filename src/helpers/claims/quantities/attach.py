@@ -37,6 +37,17 @@ _WEIGHT_CONTEXT = re.compile(
     r"pounds? of)\b"
 )
 _POUND_KG = 0.45359237
+# "a 300-pound lineman", "a 20-pound turkey": a weight; "a 50-pound note", "a 100-pound fine" stay money
+_MONEY_AFTER_POUND = re.compile(
+    r"\s(?:notes?|fines?|coins?|vouchers?|tickets?|bets?|prizes?|rewards?|fees?|charges?|bills?|payments?|bonus)\b"
+)
+
+
+def _hyphen_weight(text: str, start: int) -> bool:
+    """ "300-pound lineman": a pound joined to its number by a hyphen, before no word of money."""
+    return start > 0 and text[start - 1] == "-" and _MONEY_AFTER_POUND.match(text, start + len("pound")) is None
+
+
 _LEAD = re.compile(r"[\s\-]*(?:(?:of|von)\s)?")
 
 
@@ -156,6 +167,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
     ):
         return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
     if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
+        return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    if hit.info.unit == "gbp" and hit.surface.lower() == "pound" and _hyphen_weight(text, hit.end - len(hit.surface)):
         return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
     return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 

@@ -76,3 +76,24 @@ def share_price_points(text: str, qs: list[_Q]) -> list[_Q]:
         ):
             out[i] = replace(q, unit="gbp", low=q.raw_low * 0.01, high=q.raw_high * 0.01, mult=0.01)
     return out
+
+
+# "scored 30 points", "racked up 41 points": a player's or team's points, a count (not percentage points)
+_SCORED_BEFORE = re.compile(
+    r"(?i)\b(?:scor(?:e|es|ed|ing)|tall(?:y|ied|ies)|total(?:l?ed)|racked\sup|poured\sin|erziel\w*|punktete)\b"
+    r"[^.;:!?%]{0,25}$"
+)
+
+
+def scored_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """Points someone scored are a count: "The guard scored 30 points and grabbed 12 rebounds"."""
+    out = []
+    for q in qs:
+        if (
+            q.unit == "percentage_point"
+            and q.unit_surface.lower() in _POINT_SURFACES | {"punkte", "punkten"}
+            and _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start)
+        ):
+            q = replace(q, unit="count", low=q.raw_low, high=q.raw_high, mult=1.0)
+        out.append(q)
+    return out

@@ -39,7 +39,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
-from .indices import index_points, share_price_points
+from .indices import index_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
@@ -110,12 +110,13 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
     clocked = _clocked_durations(text) if digits and ":" in text else []
+    clocked += _hyphen_heights(text) if digits and "-f" in text else []
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = scored_points(text, share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang)))
     qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
@@ -307,6 +308,25 @@ def _clocked_durations(text: str) -> list[_Core]:
     return cores
 
 
+# a person's height as a sports report writes it: "the 6-foot-3 guard", "a 5-ft-11 striker"
+_HYPHEN_HEIGHT = re.compile(r"(?<![\w.,-])([4-7])-(?:foot|ft)-(1[01]|[0-9])(?![\w-])")
+
+
+def _hyphen_heights(text: str) -> list[_Core]:
+    """Heights written feet-hyphen-inches ("6-foot-3"): one length in metres."""
+    cores = []
+    for m in _HYPHEN_HEIGHT.finditer(text):
+        metres = int(m.group(1)) * 0.3048 + int(m.group(2)) * 0.0254
+        cores.append(_Core(m.start(), m.end(), metres, metres, unit="meter"))
+    return cores
+
+
+def _names_a_model(text: str, start: int, end: int) -> bool:
+    """ "737 Max", "Pixel 8 Pro": three digits or more, or a name before the number ("bought 3 Pro licences" counts)."""
+    before = text[max(0, start - 30) : start].split()
+    return end - start >= 3 or bool(before and before[-1][:1].isupper())
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
@@ -329,7 +349,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in DESIGNATION.finditer(text)]
         if lang == "en":
             taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
-        taken += [m.span() for m in MODEL_NUMBER.finditer(text)]
+        taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
