@@ -119,7 +119,7 @@ def bare_temperatures(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     for q in qs:
         if (
             q.unit == "count"
-            and not q.explicit_unit
+            and not (q.explicit_unit and q.unit_surface)  # a range of bare numbers ("108 to 109") is explicit
             and not q.scaled
             and q.kind in ("num", "range")
             and q.start >= subject.end()
