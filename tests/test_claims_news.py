@@ -124,3 +124,15 @@ def test_bare_degrees_read_as_fahrenheit_are_written_as_they_were() -> None:
     assert units.as_written(q.value_low, q.unit, q.unit_surface, "en") == pytest.approx(98)
     (c,) = quantities.find_quantities("It was 24 degrees outside.", "en")
     assert units.as_written(c.value_low, c.unit, c.unit_surface, "en") == pytest.approx(24)
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,unit",
+    [
+        ("Biden has a 5-point lead in the poll.", "en", "5-point", "percentage_point"),
+        ("Die SPD hat einen 5-Punkte-Vorsprung in der Umfrage.", "de", "5-Punkte", "percentage_point"),
+        ("The Lakers had a 10-point lead at half-time.", "en", "10", "count"),
+    ],
+)
+def test_a_lead_in_a_poll_is_in_percentage_points(text: str, lang: str, surface: str, unit: str) -> None:
+    assert (surface, unit) in [(s, u) for s, u, _, _ in readings(text, lang)], readings(text, lang)

@@ -97,3 +97,27 @@ def scored_points(text: str, qs: list[_Q]) -> list[_Q]:
             q = replace(q, unit="count", low=q.raw_low, high=q.raw_high, mult=1.0)
         out.append(q)
     return out
+
+
+# "a 5-point lead in the poll", "a 5-Punkte-Vorsprung": a lead in a poll is in percentage points
+_POINT_LEAD = re.compile(
+    r"-?(?:point|Punkte?)[\s-](?=(?:lead|edge|gap|margin|advantage|swing|deficit|Vorsprung|Abstand|Rückstand)\b)"
+)
+_POLL_CONTEXT = re.compile(
+    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*)\b|%"
+    r"|\b(?:Republicans?|Democrats?|Labour|Tor(?:y|ies)|Conservatives?|GOP|SPD|CDU|AfD|Grüne)\b"
+)
+
+
+def poll_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """ "Biden has a 5-point lead in the poll": the number before "-point lead" in a sentence about a poll or a
+    party is percentage points (in a match report a 10-point lead stays a count)."""
+    if "oint" not in text and "unkte" not in text or not _POLL_CONTEXT.search(text):
+        return qs
+    out = []
+    for q in qs:
+        m = _POINT_LEAD.match(text, q.end) if q.unit == "count" and q.kind == "num" and not q.vague else None
+        if m is not None:
+            q = replace(q, end=m.end() - 1, unit="percentage_point", explicit_unit=True, unit_surface="point")
+        out.append(q)
+    return out

@@ -39,7 +39,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
-from .indices import index_points, scored_points, share_price_points
+from .indices import index_points, poll_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re
 from .merge import _merge
@@ -116,7 +116,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = scored_points(text, share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang)))
+    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = poll_points(text, scored_points(text, qs))
     qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
