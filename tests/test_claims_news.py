@@ -136,3 +136,10 @@ def test_bare_degrees_read_as_fahrenheit_are_written_as_they_were() -> None:
 )
 def test_a_lead_in_a_poll_is_in_percentage_points(text: str, lang: str, surface: str, unit: str) -> None:
     assert (surface, unit) in [(s, u) for s, u, _, _ in readings(text, lang)], readings(text, lang)
+
+
+def test_a_sentence_opening_with_a_gerund_names_no_number() -> None:
+    assert ("10,000 steps a day", "count_per_day") in [
+        (s, u) for s, u, _, _ in readings("Walking 10,000 steps a day cut the risk.")
+    ]
+    assert "11" not in [s for s, _, _, _ in readings("Apollo 11 landed in 1969.")]

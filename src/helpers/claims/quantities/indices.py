@@ -1,8 +1,9 @@
-"""Stock-market index levels and moves: in "the FTSE 100 fell 95.85 points to 7,652.91" both numbers are index
-points (``index_point``), neither percentage points nor a count.
+"""Points: stock-market index levels and moves ("the FTSE 100 fell 95.85 points to 7,652.91": both numbers are
+index points, ``index_point``, neither percentage points nor a count), a share price's move in points (pence when
+the price is in pence), points someone scored (a count) and a lead in a poll ("a 5-point lead": percentage points).
 
-Only a sentence that names an index (FTSE, DAX, 日経平均, "index", "benchmark") is read this way, so "five points
-of gross margin" stays percentage points and "110 points" in a match report keeps its reading.
+Only a sentence that names an index (FTSE, DAX, 日経平均, "index", "benchmark") is read as index points, so "five
+points of gross margin" stays percentage points and "110 points" in a match report keeps its reading.
 """
 
 from __future__ import annotations
