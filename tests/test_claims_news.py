@@ -49,6 +49,9 @@ def _kelvin_f(f: float) -> float:
         # an index level after "a record"
         ("The Nasdaq gained 0.9% to a record 5,916.78.", "en", "5,916.78", "index_point", 5916.78),
         ("Der DAX stieg auf ein Rekordhoch von 16.000 Punkte.", "de", "16.000 Punkte", "index_point", 16000.0),
+        # grams glued to the digits, billion cubic metres of gas
+        ("The bar has 12g of sugar.", "en", "12g", "kilogram", 0.012),
+        ("Exports reached 50 bcm.", "en", "50 bcm", "cubic_meter", 5e10),
         # inches abbreviated in a bracketed conversion
         ("It has a 12mm telephoto (about 0.47 in).", "en", "about 0.47 in", "meter", 0.47 * 0.0254),
     ],
@@ -72,6 +75,10 @@ def test_news_units_are_read_whole(text: str, lang: str, surface: str, unit: str
 )
 def test_dates_designations_and_models_are_no_quantities(text: str, lang: str, label: str) -> None:
     assert label not in [s for s, _, _, _ in readings(text, lang)], readings(text, lang)
+
+
+def test_a_4g_network_is_no_weight() -> None:
+    assert "kilogram" not in [u for _, u, _, _ in readings("The 4g network covers 95% of homes.")]
 
 
 def test_a_one_day_fall_counts_no_days_but_one_day_off_does() -> None:

@@ -287,6 +287,14 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
     _u(r"\s?in\.?(?=\))", "meter", 0.0254),  # "(about 0.47 in)": inches, abbreviated, in a bracketed conversion
+    # "12g of sugar", "a 100g bar": grams glued to the digits (a lone g is no symbol: 5G, 4g networks are not grams)
+    _u(
+        r"g(?![A-Za-z0-9])(?!\s(?:networks?|phones?|LTE|signal|coverage|connectivity|speeds?|mobile|wireless|data|spectrum|"
+        r"services?|modems?|rollout|technology|handsets?)\b)",
+        "kilogram",
+        1e-3,
+    ),
+    _u(r"\s?bcm\b", "cubic_meter", 1e9),  # gas: billion cubic metres
     _u(r"\s?-?ppi\b", "pixel_per_inch"),
     _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
