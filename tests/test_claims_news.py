@@ -150,3 +150,19 @@ def test_a_sentence_opening_with_a_gerund_names_no_number() -> None:
         (s, u) for s, u, _, _ in readings("Walking 10,000 steps a day cut the risk.")
     ]
     assert "11" not in [s for s, _, _, _ in readings("Apollo 11 landed in 1969.")]
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,unit,value",
+    [
+        ("Der 34-Jährige wurde festgenommen.", "de", "34-Jährige", "age", 34.0),
+        ("Ein 12-jähriger Junge wurde gefunden.", "de", "12-jähriger", "age", 12.0),
+        ("Die 12-jährige Geschichte der Firma.", "de", "12-jährige", "duration_year", 12.0),
+        ("原油価格は1バレル=85ドルに上昇した。", "ja", "1バレル=85ドル", "usd_per_barrel", 85.0),
+    ],
+)
+def test_german_ages_and_japanese_rates_written_with_an_equals_sign(
+    text: str, lang: str, surface: str, unit: str, value: float
+) -> None:
+    got = readings(text, lang)
+    assert any(s == surface and u == unit and _close(lo, value) for s, u, lo, _ in got), got

@@ -251,6 +251,13 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Gigawatt", "watt", 1e9),
     _u(r"\s?Jahre alt", "age"),
     _u(r"\s?Jahrzehnt(?:e|en)?\b", "duration_year", 10.0),
+    # "ein 12-jähriger Junge", "eine 12-Jährige", "die 12-jährige wurde": an age; "die 12-jährige Geschichte" a span
+    _u(r"-Jährige[nrms]?\b", "age"),
+    _u(
+        r"-jährige[nrms]?\b(?=\s(?:Junge|Mädchen|Mann|Frau|Kind|Sohn|Tochter|Mutter|Vater|Schüler\w*|Fahrer\w*|"
+        r"Spieler\w*|Patient\w*|Täter\w*|Opfer|Rentner\w*|Deutsche[rn]?)\b|\s[a-zäöü]|[^\sA-Za-zÄÖÜäöü]|$)",
+        "age",
+    ),
     _u(r"-jährige[nrms]?\b", "duration_year"),
     _u(r"-Jahres\b", "duration_year"),
     _u(r"\s?Jahr(?:e|en|es)?\b", "_year"),
