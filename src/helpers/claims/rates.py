@@ -99,8 +99,8 @@ _CONNECTOR = {
 _JA_BEFORE = re.compile(
     r"(?:(?:1|一|１)\s?("
     + "|".join(f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
-    + r")\s?(?:当たり|あたり|当り|=)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)|(?P<day>毎日|日量|1日あたり|一日あたり)"
-    r"|(?P<hour>毎時))(?:約|およそ)?\s?$"
+    + r")\s?(?:当たり|あたり|当り|=)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)"
+    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時))(?:約|およそ)?\s?$"
 )
 
 
