@@ -166,3 +166,20 @@ def test_german_ages_and_japanese_rates_written_with_an_equals_sign(
 ) -> None:
     got = readings(text, lang)
     assert any(s == surface and u == unit and _close(lo, value) for s, u, lo, _ in got), got
+
+
+def test_product_versions_in_a_sentence_lingua_reads_as_german(tmp_path):
+    """ "Wi-Fi 7" and "Bluetooth 5.3" are versions in any English sentence: the names must not make the
+    sentence German (where the English name rules are not read)."""
+    from helpers.claims.extract import extract_claims
+    from helpers.text.parse import parse_file
+
+    path = tmp_path / "phones.txt"
+    path.write_text(
+        "Apple sold 10 million phones last year. "
+        "The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a Snapdragon 8 Gen 3 chip.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(str(path))
+    assert [s.lang for s in doc.sentences] == ["en", "en"]
+    assert [(c.surface, c.unit) for c in extract_claims(doc)] == [("10 million", "count")]

@@ -41,6 +41,8 @@ _JAPANESE_CHARS = re.compile(
 # runs, and building one string per character was the parser's costliest call.
 _JAPANESE_RUN = re.compile(_JAPANESE_CHARS.pattern + "+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A word of running text: letters only, not glued to digits or hyphens ("Wi-Fi", "S24", "USB-C" are names).
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w-])")
 
 
 def script_lang(text: str) -> str | None:
@@ -86,6 +88,33 @@ def _latin_lang(text: str) -> str:
     return _LINGUA_CODES.get(best.language, "unknown")
 
 
+def plain_words(text: str) -> str:
+    """The words of ``text`` that carry its language: its first word and the lower-case words, without names,
+    product codes and numbers ("The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a Snapdragon 8 Gen 3 chip"
+    -> "The has and a chip"). German capitalises its nouns, but its articles, verbs and particles stay."""
+    words = _WORD.findall(text)
+    if not any(w[0].islower() for w in words):
+        return ""  # names only ("Samsung Galaxy Tab S9 FE: Exynos 1380"): nothing to tell the language by
+    return " ".join(w for k, w in enumerate(words) if k == 0 or w[0].islower())
+
+
+def _names_decide(text: str, lang: str) -> bool:
+    """Whether lingua's German-or-English answer for ``text`` rests on its names and numbers: its plain words
+    read as the other language."""
+    plain = _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])
+    return lang in _LINGUA_CODES.values() and plain in _LINGUA_CODES.values() and plain != lang
+
+
+def line_lang(text: str) -> str:
+    """Language of one line: ``detect_lang``, unless names and numbers decided it; then its plain words'."""
+    lang = detect_lang(text)
+    if lang in ("de", "en") and _names_decide(text, lang):
+        return "de" if lang == "en" else "en"
+    if lang == "unknown" and letter_count(text) >= MIN_LETTERS:
+        return _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])  # names made lingua unsure; the words may not be
+    return lang
+
+
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
     """Majority language over the lines of ``text``, weighted by letters.
 
@@ -102,7 +131,7 @@ def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> 
         if not line.strip():
             continue
         if line not in seen:
-            lang = detect_lang(line)
+            lang = line_lang(line)
             # A Japanese character carries about as much text as two Latin letters.
             weight = 0 if lang == "unknown" else japanese_char_count(line) * 2 if lang == "ja" else letter_count(line)
             seen[line] = (lang, weight)
@@ -127,6 +156,14 @@ def segment_lang(text: str, doc_lang: str) -> str:
 
 
 def sentence_lang(text: str, doc_lang: str) -> str:
-    """Language of one sentence, the document's when the sentence is too short to tell."""
+    """Language of one sentence, the document's when the sentence is too short to tell. A sentence of a German or
+    English document takes the other language only where its plain words say so too: names, product codes and
+    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German."""
     lang = detect_lang(text)
-    return doc_lang if lang == "unknown" else lang
+    if lang == "unknown":
+        return doc_lang
+    if doc_lang in ("de", "en") and lang in ("de", "en") and lang != doc_lang:
+        plain = _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])
+        if plain != lang:
+            return doc_lang
+    return lang
