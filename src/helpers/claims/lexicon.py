@@ -442,9 +442,25 @@ RANGE_CONNECTOR = {
 }
 # "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
 _NOT_A_HALF_BEFORE = (
-    r"(?<!and a )(?<![Ff]irst )(?<![Ff]irst-)(?<![Ss]econd )(?<![Ss]econd-)(?<!1st )(?<!2nd )(?<!1st-)"
-    r"(?<!2nd-)(?<![Oo]ther )(?<![Bb]ack )(?<![Ff]ront )(?<![Ll]atter )(?<![Ff]ormer )"
+    r"and a ",
+    r"[Ff]irst ",
+    r"[Ff]irst-",
+    r"[Ss]econd ",
+    r"[Ss]econd-",
+    r"1st ",
+    r"2nd ",
+    r"1st-",
+    r"2nd-",
+    r"[Oo]ther ",
+    r"[Bb]ack ",
+    r"[Ff]ront ",
+    r"[Ll]atter ",
+    r"[Ff]ormer ",
 )
+# The word first, then what may not stand before it, looked back at from its end: a pattern that opens with
+# a literal is searched for that literal at C speed; one that opens with fourteen look-behinds tries them all
+# at every position of every sentence (50 times slower).
+_HALF_WORD = r"half(?<!\whalf)" + "".join(rf"(?<!{before}half)" for before in _NOT_A_HALF_BEFORE)
 FRACTIONS = {
     "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)半分"), 50.0)],
     "de": [
@@ -454,7 +470,7 @@ FRACTIONS = {
     "en": [
         (
             re.compile(
-                _NOT_A_HALF_BEFORE + r"\bhalf\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
+                _HALF_WORD + r"\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
                 r"term|season|century|decade)s?\b)"
             ),
             50.0,

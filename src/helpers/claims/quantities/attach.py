@@ -202,10 +202,10 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
                 if not qual:
                     qual = q
                 break
-    else:
+    elif not qual:  # a qualifier before the number wins; the words after are then not read
         for pattern, q in LATIN_SUFFIX_QUAL.get(lang, []):
             m = pattern.match(text, e)
-            if m and not qual:
+            if m:
                 qual, qe = q, m.end()
                 break
     return qual, qs, qe
