@@ -166,6 +166,11 @@ DECADE = {
 }
 # a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
 MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
+# The start of a month's name as every pattern above writes it (cased): a sentence without one holds no match of
+# DE_DATE, EN_DATE, EN_DAY_MONTH, MONTH_YEAR, DAY_RANGE_START or MONTH_DAY_RANGE, and they are not run on it (a
+# literal alternation is searched at C speed; those patterns try their look-behinds at every position)
+MONTH_NAMED = re.compile("Jan|Feb|Mar|Mär|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez")
+NEED_MONTH = frozenset({DE_DATE, EN_DATE, EN_DAY_MONTH, MONTH_YEAR, DAY_RANGE_START, MONTH_DAY_RANGE})
 # '25, ’98: a two-digit year
 SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
 # 5月4日, 8月4〜5日: a day (or days) of a month in Japanese, not four days

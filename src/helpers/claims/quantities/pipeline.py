@@ -14,6 +14,7 @@ from ..lexicon import (
     LIST_MARKER,
     MODEL_NUMBER,
     MONTH_DAY_RANGE,
+    MONTH_NAMED,
     NAMED_RANGE,
     ONE_DAY_MOVE,
     RATING,
@@ -41,7 +42,7 @@ from .filters import (
 from .finders import _find_cores
 from .indices import index_points, poll_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
-from .latin import _vague_re
+from .latin import _vague_re, vague_may_occur
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 from .proportions import dimensions, proportions
@@ -289,7 +290,7 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
         _MAYBE_NUMBER.search(text)
         or (lang == "ja" and _KANA_RUN.search(text))
         or (lang != "ja" and spelled.STARTS[lang].search(text))
-        or _vague_re(lang).search(text)
+        or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
         or (lang == "en" and ("twice" in text or "thrice" in text))
     )
@@ -345,10 +346,11 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
+        month = MONTH_NAMED.search(text) is not None
         if lang != "ja":
-            taken += [m.span() for m in DAY_RANGE_START.finditer(text)]
+            taken += [m.span() for m in DAY_RANGE_START.finditer(text)] if month else []
             taken += [m.span() for m in DESIGNATION.finditer(text)]
-        if lang == "en":
+        if lang == "en" and month:
             taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
         taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
