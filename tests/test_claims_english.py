@@ -81,13 +81,24 @@ def _kelvin_f(f: float) -> float:
         ("bracing for 116 degrees Fahrenheit, with 110-115 degrees expected", _kelvin_f(110), _kelvin_f(115)),
         ("100.2 degrees farenheit is low", _kelvin_f(100.2), _kelvin_f(100.2)),
         ("It was 24 degrees outside.", 297.15, 297.15),
-        ("the temperature outside is 98 degrees", 371.15, 371.15),  # alone, bare degrees are Celsius
+        # alone, bare degrees are Celsius, unless no weather could reach them in Celsius (61-149 degrees)
+        ("the temperature outside is 98 degrees", _kelvin_f(98), _kelvin_f(98)),
+        ("Today's record of 109° looks safe, though the heat index will reach 105°", _kelvin_f(109), _kelvin_f(109)),
+        ("set the oven temperature to 200 degrees", 473.15, 473.15),
+        # highs and lows given without "degrees" are temperatures
+        ("The record high temperature for today is 99, set in 2007.", _kelvin_f(99), _kelvin_f(99)),
+        ("Temperatures in London will reach 25 on Sunday.", 298.15, 298.15),
+        ("Highs of 16 or even 17°C are expected.", 289.15, 289.15),
         ("the forecast says 30 degrees Celsius and then 35 degrees", 308.15, 308.15),
     ],
 )
 def test_bare_degrees_take_the_scale_the_sentence_implies(text: str, low: float, high: float) -> None:
     got = [(lo, hi) for _, u, lo, hi in readings(text) if u == "kelvin"]
     assert any(_close(lo, low) and _close(hi, high) for lo, hi in got), got
+
+
+def test_a_share_price_high_is_no_temperature() -> None:
+    assert "kelvin" not in [u for _, u, _, _ in readings("Shares hit a record high of 250 on Monday.")]
 
 
 def test_a_temperature_departure_is_a_difference_in_kelvin() -> None:

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers.text.language import detect_lang, detector, document_lang, script_lang
+from helpers.text.language import (
+    detect_lang,
+    detector,
+    document_lang,
+    line_lang,
+    plain_words,
+    script_lang,
+    sentence_lang,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -18,7 +26,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
         ("Meta AI汎用アシスタントは、チャットボットよりも複雑なタスクを実行できるものになっていく。", "ja"),
         ("Zuckerberg glaubt, dass AR-Brillen und VR-Headsets zum Kern zukünftiger Computerplattformen werden.", "de"),
         ("Meta’s 0 Million AI Hiring Spree: Why Are Top Researchers Quitting?", "en"),
-        ("Meta’s splashing mega-millions to lure top AI minds—but new hires are walking right back out the door.", "en"),
+        (
+            "Meta’s splashing mega-millions to lure top AI minds—but new hires are walking right back out the door.",
+            "en",
+        ),
         ("Hey, alle sind beschäftigt.", "de"),
         ("(07:18)", "unknown"),
         ("2024-08-12", "unknown"),
@@ -64,3 +75,36 @@ def test_document_lang_majority_not_any():
     assert document_lang(de) == "de"
     assert document_lang(ja) == "ja"
     assert document_lang("12:30\n\n") == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text, doc_lang",
+    [
+        # lingua reads the names as German (0.68) or English: the plain words are the document's language
+        ("The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a Snapdragon 8 Gen 3 chip.", "en"),
+        ("Im Test: Apple Watch Ultra 2 mit Always-On Display und Double Tap.", "de"),
+    ],
+)
+def test_names_and_numbers_do_not_flip_a_sentence(text, doc_lang):
+    other = "de" if doc_lang == "en" else "en"
+    assert detect_lang(text) == other  # the trap: the whole sentence reads as the other language
+    assert sentence_lang(text, doc_lang) == doc_lang
+    assert line_lang(text) == doc_lang
+
+
+@pytest.mark.parametrize(
+    "text, doc_lang, expected",
+    [
+        ("Der Vorstand hat beschlossen, die Dividende zu erhöhen.", "en", "de"),
+        ("He said the Bundesbank sees growth of 0.3 percent.", "de", "en"),
+    ],
+)
+def test_a_sentence_in_the_other_language_keeps_it(text, doc_lang, expected):
+    assert sentence_lang(text, doc_lang) == expected
+
+
+def test_plain_words_drop_names_codes_and_numbers():
+    assert plain_words("The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a Snapdragon 8 Gen 3 chip.") == (
+        "The has and a chip"
+    )
+    assert plain_words("Samsung Galaxy Tab S9 FE: Exynos 1380, Wi-Fi 6, 8 GB RAM.") == ""

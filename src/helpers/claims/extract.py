@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -293,7 +293,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
     numeral refused for its size (beyond 10^27, more than 19 digits): not a
     claim, but not silently gone either.
     """
-    claims: list[Claim] = []
+    pending: list[dict[str, Any]] = []  # each claim's fields but its id, which follows document order
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     found = []
     with degrees.scale_hint(degrees.document_scale(doc.text, doc.lang)):
@@ -321,10 +321,9 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 continue
             topic, measure = assign_topic(sent.text, q)
             speaker, attribution, confidence = voice_of(doc, sent, start)
-            claims.append(
-                Claim(
+            pending.append(
+                dict(
                     doc_id=doc.doc_id,
-                    claim_id="",
                     line=bisect.bisect_right(line_starts, start),
                     start=start,
                     end=end,
@@ -347,8 +346,8 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                     change=q.change,
                 )
             )
-    claims.sort(key=lambda c: (c.start, c.end))
-    return [replace(c, claim_id=f"{doc.doc_id}:c{n:04d}") for n, c in enumerate(claims, 1)]
+    pending.sort(key=lambda c: (c["start"], c["end"]))
+    return [Claim(claim_id=f"{doc.doc_id}:c{n:04d}", **c) for n, c in enumerate(pending, 1)]
 
 
 def _surface(text: str, sent: Sentence, q_start: int, q_end: int, start: int, end: int) -> str:

@@ -132,6 +132,26 @@ EN_DATE = re.compile(rf"{_MONTH_EN}\s(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s((?
 EN_DAY_MONTH = re.compile(
     rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_EN}(?:,?\s((?:18|19|20)\d{{2}})(?!\d))?"
 )
+# "4–5 August 2025", "the 4th to the 6th of May", "4.–5. August": the first day of a range of days is a date too
+DAY_RANGE_START = re.compile(
+    rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th|\.)?\s?(?:[–-]|to|and|bis|und)\s?(?:the\s)?"
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s)?(?:{_MONTH_EN}|(?:{_MONTHS_DE})\b))"
+)
+# a model named by its number and a model word: "737 Max", "Pixel 8 Pro", "A320neo" (glued: a product number already)
+MODEL_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,4}(?=[\s-](?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|Dreamliner|Turbo|Edition)\b)"
+)
+# "Oct. 8-12", "March 3rd-5th": days of a month, a range of dates
+MONTH_DAY_RANGE = re.compile(
+    rf"\b{_MONTH_EN}\s\d{{1,2}}(?:st|nd|rd|th)?\s?[–-]\s?\d{{1,2}}(?:st|nd|rd|th)?(?![\d%]|[.,]\d|\s?(?:per|percent)\b)"
+)
+# "the biggest one-day fall", "a one day record": the length of the session that moved, no amount of days
+ONE_DAY_MOVE = re.compile(
+    r"(?i)\b(?:one|single)[\s-]day\s(?=(?:percentage\s|points?\s)?(?:fall|drop|gain|rise|loss|decline|move|jump"
+    r"|rally|sell-?off|slump|surge|plunge|increase|decrease|record|high|low)s?\b)"
+)
+# an asteroid's or comet's provisional designation: the year and a code ("2013 YP139", "2007 PA8", "C/2020 F3")
+DESIGNATION = re.compile(r"(?<![\w.,])(?:[CP]/)?(?:1[89]|20)\d{2}\s[A-Z]{1,2}\d{1,4}(?![\w])")
 # 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;
 # dotted only with four, so a version 1.2.10 stays apart)
 NUMERIC_DATE = re.compile(
@@ -147,10 +167,15 @@ DECADE = {
 }
 # a month and a year ("mid-September 2014", "im März 2021"): a point in time, the year
 MONTH_YEAR = re.compile(rf"(?:(?:mid|early|late)-?\s?)?(?:{_MONTHS_EN}|{_MONTHS_DE})\s((?:18|19|20)\d{{2}})(?!\d)")
+# The start of a month's name as every pattern above writes it (cased): a sentence without one holds no match of
+# DE_DATE, EN_DATE, EN_DAY_MONTH, MONTH_YEAR, DAY_RANGE_START or MONTH_DAY_RANGE, and they are not run on it (a
+# literal alternation is searched at C speed; those patterns try their look-behinds at every position)
+MONTH_NAMED = re.compile("Jan|Feb|Mar|Mär|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez")
+NEED_MONTH = frozenset({DE_DATE, EN_DATE, EN_DAY_MONTH, MONTH_YEAR, DAY_RANGE_START, MONTH_DAY_RANGE})
 # '25, ’98: a two-digit year
 SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
-# 5月4日: a day of a month in Japanese, not four days
-JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})日")
+# 5月4日, 8月4〜5日: a day (or days) of a month in Japanese, not four days
+JA_MONTH_DAY = re.compile(r"(?<![0-9])(\d{1,2})月(\d{1,2})(?:[〜~～–-]\d{1,2})?日")  # 8月4〜5日: days too
 
 # (pattern right after the number, unit, multiplier). Order matters: longest first.
 _Unit = tuple[re.Pattern[str], str, float]
@@ -169,6 +194,8 @@ _SHARED_UNITS: list[_Unit] = [
     # compound units written as one symbol: battery charge, tyre pressure, concentrations, fuel economy
     _u(r"\s?mAh(?![A-Za-z])", "coulomb", 3.6),
     _u(r"\s?psi(?![A-Za-z])", "pascal", 6894.757293168361),
+    _u(r"\s?mm\s?Hg(?![A-Za-z])", "pascal", 133.322387415),  # blood pressure: millimetres of mercury
+    _u(r"\s?(?:bpd|b/d)(?![A-Za-z/])", "cubic_meter_per_day", 0.158987294928),  # oil: barrels per day
     _u(r"\s?ppm(?![A-Za-z])", "percent", 1e-4),
     _u(r"\s?ppb(?![A-Za-z])", "percent", 1e-7),
     _u(r"\s?(?:mpg|miles per gallon)(?![A-Za-z])", "meter_per_gallon", 1609.344),
@@ -238,6 +265,13 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Gigawatt", "watt", 1e9),
     _u(r"\s?Jahre alt", "age"),
     _u(r"\s?Jahrzehnt(?:e|en)?\b", "duration_year", 10.0),
+    # "ein 12-jähriger Junge", "eine 12-Jährige", "die 12-jährige wurde": an age; "die 12-jährige Geschichte" a span
+    _u(r"-Jährige[nrms]?\b", "age"),
+    _u(
+        r"-jährige[nrms]?\b(?=\s(?:Junge|Mädchen|Mann|Frau|Kind|Sohn|Tochter|Mutter|Vater|Schüler\w*|Fahrer\w*|"
+        r"Spieler\w*|Patient\w*|Täter\w*|Opfer|Rentner\w*|Deutsche[rn]?)\b|\s[a-zäöü]|[^\sA-Za-zÄÖÜäöü]|$)",
+        "age",
+    ),
     _u(r"-jährige[nrms]?\b", "duration_year"),
     _u(r"-Jahres\b", "duration_year"),
     _u(r"\s?Jahr(?:e|en|es)?\b", "_year"),
@@ -274,6 +308,15 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
     _u(r"\s?pixels?\b", "pixel"),
+    _u(r"\s?in\.?(?=\))", "meter", 0.0254),  # "(about 0.47 in)": inches, abbreviated, in a bracketed conversion
+    # "12g of sugar", "a 100g bar": grams glued to the digits (a lone g is no symbol: 5G, 4g networks are not grams)
+    _u(
+        r"g(?![A-Za-z0-9])(?!\s(?:networks?|phones?|LTE|signal|coverage|connectivity|speeds?|mobile|wireless|data|spectrum|"
+        r"services?|modems?|rollout|technology|handsets?)\b)",
+        "kilogram",
+        1e-3,
+    ),
+    _u(r"\s?bcm\b", "cubic_meter", 1e9),  # gas: billion cubic metres
     _u(r"\s?-?ppi\b", "pixel_per_inch"),
     _u(r"-in\.(?!\w)", "meter", 0.0254),  # "a 6.3-in. screen"
     _u(r"B(?![A-Za-z])", "parameter", 1e9),
@@ -414,9 +457,25 @@ RANGE_CONNECTOR = {
 }
 # "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
 _NOT_A_HALF_BEFORE = (
-    r"(?<!and a )(?<![Ff]irst )(?<![Ff]irst-)(?<![Ss]econd )(?<![Ss]econd-)(?<!1st )(?<!2nd )(?<!1st-)"
-    r"(?<!2nd-)(?<![Oo]ther )(?<![Bb]ack )(?<![Ff]ront )(?<![Ll]atter )(?<![Ff]ormer )"
+    r"and a ",
+    r"[Ff]irst ",
+    r"[Ff]irst-",
+    r"[Ss]econd ",
+    r"[Ss]econd-",
+    r"1st ",
+    r"2nd ",
+    r"1st-",
+    r"2nd-",
+    r"[Oo]ther ",
+    r"[Bb]ack ",
+    r"[Ff]ront ",
+    r"[Ll]atter ",
+    r"[Ff]ormer ",
 )
+# The word first, then what may not stand before it, looked back at from its end: a pattern that opens with
+# a literal is searched for that literal at C speed; one that opens with fourteen look-behinds tries them all
+# at every position of every sentence (50 times slower).
+_HALF_WORD = r"half(?<!\whalf)" + "".join(rf"(?<!{before}half)" for before in _NOT_A_HALF_BEFORE)
 FRACTIONS = {
     "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)半分"), 50.0)],
     "de": [
@@ -426,7 +485,7 @@ FRACTIONS = {
     "en": [
         (
             re.compile(
-                _NOT_A_HALF_BEFORE + r"\bhalf\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
+                _HALF_WORD + r"\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
                 r"term|season|century|decade)s?\b)"
             ),
             50.0,

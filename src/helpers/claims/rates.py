@@ -36,8 +36,8 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "kilowatt_hour": {"en": r"kwh|kilowatt[\s-]hours?", "de": r"kwh|kilowattstunde", "ja": r"kwh|キロワット時"},
     "megawatt_hour": {"en": r"mwh|megawatt[\s-]hours?", "de": r"mwh|megawattstunde", "ja": r"mwh|メガワット時"},
     "person": {
-        "en": r"person|head|capita|user|subscriber|member|employee",
-        "de": r"kopf|person|nutzer|mitarbeiter",
+        "en": r"person|head|capita|user|subscriber|member|employee|adult|resident|citizen|inhabitant|taxpayer",
+        "de": r"kopf|person|nutzer|mitarbeiter|einwohner|erwachsene[nr]?|bürger",
         "ja": r"人",
     },
     "gpu_hour": {"en": r"gpu[\s-]hours?|gpu[\s-]hr", "de": r"gpu-stunden?", "ja": r"gpu時間"},
@@ -100,8 +100,8 @@ _CONNECTOR = {
 _JA_BEFORE = re.compile(
     r"(?:(?:1|一|１)\s?("
     + "|".join(f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
-    + r")\s?(?:当たり|あたり|当り)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)|(?P<day>毎日|日量|1日あたり|一日あたり)"
-    r"|(?P<hour>毎時))(?:約|およそ)?\s?$"
+    + r")\s?(?:当たり|あたり|当り|=)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)"
+    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時))(?:約|およそ)?\s?$"
 )
 
 

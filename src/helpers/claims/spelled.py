@@ -112,15 +112,17 @@ def spelled_numbers(text: str, lang: str) -> list[Spelled]:
         return []
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Spelled] = []
-    i = 0
     parse = _parse_en if lang == "en" else _parse_de
-    start = STARTS[lang]
-    while i < len(toks):
-        tok = toks[i][0]
-        # a run starts with a number word, an article or sign word, or digits followed by a number word
-        if not start.match(tok) and not (tok[0].isdigit() and i + 1 < len(toks) and start.match(toks[i + 1][0])):
-            i += 1
+    opens = [_opens_run(tok, lang) for tok, _, _ in toks]
+    # a run starts with a number word, an article or sign word, or digits followed by a number word
+    firsts = [
+        k for k, tok in enumerate(toks) if opens[k] or (tok[0][0].isdigit() and k + 1 < len(toks) and opens[k + 1])
+    ]
+    i = 0
+    for k in firsts:
+        if k < i:
             continue
+        i = k
         res = parse(text, toks, i)
         if res is None:
             i += 1
@@ -129,6 +131,12 @@ def spelled_numbers(text: str, lang: str) -> list[Spelled]:
         out.append(Spelled(toks[i][1], toks[j - 1][2], value, kind, words))
         i = j
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _opens_run(tok: str, lang: str) -> bool:
+    """Whether a token may open a run of number words (asked of every token: words repeat, so cached)."""
+    return STARTS[lang].match(tok) is not None
 
 
 def _joined(text: str, toks: list, k: int) -> bool:

@@ -162,6 +162,15 @@ def _cue_hit(cue: str, window: str) -> bool:
     return cue in window
 
 
+# Cached per (topic, window): the quantities of a sentence ask about the same sentence and mostly the same clause.
+@lru_cache(maxsize=1 << 14)
+def _topic_hits(rank: int, window: str) -> int:
+    """How many of the topic's cues ``window`` holds; 0 where it holds one of the topic's exclusions."""
+    t = topics()[rank]
+    hits = sum(1 for c in t.cues if _cue_hit(c, window))
+    return 0 if not hits or any(_cue_hit(c, window) for c in t.exclude) else hits
+
+
 @lru_cache(maxsize=256)
 def _lowered(window: str) -> str:
     return window.lower()
@@ -192,8 +201,8 @@ def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:
                 continue
             if t.min_value is not None and (q.value_high is None or q.value_high < t.min_value):
                 continue
-            hits = sum(1 for c in t.cues if _cue_hit(c, window))
-            if not hits or any(_cue_hit(c, window) for c in t.exclude):
+            hits = _topic_hits(rank, window)
+            if not hits:
                 continue
             if best is None or hits > best[0]:
                 best = (hits, rank, t)

@@ -135,6 +135,26 @@ PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
         },
     ),
     (
+        "centimeter**2",
+        "square_meter",
+        {
+            "en": ("square centimeter", "square centimeters", "square centimetre", "square centimetres", "sq cm"),
+            "de": ("quadratzentimeter", "quadratzentimetern"),
+            "ja": ("平方センチメートル", "平方センチ"),
+            "*": ("cm²", "cm2"),
+        },
+    ),
+    (
+        "millimeter**2",
+        "square_meter",
+        {
+            "en": ("square millimeter", "square millimeters", "square millimetre", "square millimetres", "sq mm"),
+            "de": ("quadratmillimeter", "quadratmillimetern"),
+            "ja": ("平方ミリメートル", "平方ミリ"),
+            "*": ("mm²", "mm2"),
+        },
+    ),
+    (
         "foot**2",
         "square_meter",
         {"en": ("square foot", "square feet", "sq ft"), "de": ("quadratfuß",), "ja": ("平方フィート",)},
@@ -152,6 +172,16 @@ PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
             "de": ("kubikmeter",),
             "ja": ("立方メートル",),
             "*": ("m³", "m3"),
+        },
+    ),
+    (
+        "centimeter**3",
+        "cubic_meter",
+        {
+            "en": ("cubic centimeter", "cubic centimeters", "cubic centimetre", "cubic centimetres"),
+            "de": ("kubikzentimeter",),
+            "ja": ("立方センチメートル",),
+            "*": ("cm³", "cm3"),
         },
     ),
     ("foot**3", "cubic_meter", {"en": ("cubic foot", "cubic feet"), "de": ("kubikfuß",), "ja": ("立方フィート",)}),

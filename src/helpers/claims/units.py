@@ -242,7 +242,8 @@ def _physical_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, UnitIn
     # "km" & co. as words too, so "500Km" and "KM" are found case-insensitively where that is unambiguous
     lowered: dict[str, set[UnitInfo]] = {}
     for sym, info in symbols.items():
-        if len(sym) >= 2:
+        # a plain-u micro (us, um, ug) only as written: "494 US hospitals" is no time in microseconds
+        if len(sym) >= 2 and not (sym[0] == "u" and "µ" + sym[1:] in symbols):
             lowered.setdefault(sym.lower(), set()).add(info)
     for low, infos in lowered.items():
         if len(infos) == 1:
@@ -400,8 +401,8 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
     firsts = [start + i for i, ch in enumerate(text[start : ends[0]]) if ch == "-"][:1]
     for end in sorted(set(ends + firsts), reverse=True):  # the longest first
         cand = text[start:end]
-        # trailing sentence punctuation is not part of the unit ("5 km.")
-        for c in (cand, cand.rstrip(".")):
+        # trailing sentence punctuation is not part of the unit ("5 km."), nor a plus ("100W+ charging")
+        for c in (cand, cand.rstrip("."), cand.rstrip("+")):
             if not c:
                 continue
             info = table.get(c.lower())
@@ -480,8 +481,14 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
             if info is not None:
                 break
     if info is None and unit in _BARE_DEGREES and unit_surface:
-        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle
+        # "24 degrees", "-5 Grad", "30度": Celsius where the sentence speaks of temperature, else an angle;
+        # "highs of 104 degrees" read as Fahrenheit (degrees.py) is the reading whose number is whole
         info = lookup(_BARE_DEGREES[unit], "en")
+        if unit == "kelvin" and info is not None:
+            celsius = value - info.offset
+            fahrenheit = celsius * 9 / 5 + 32
+            if abs(celsius - round(celsius, 1)) > 1e-6 and abs(fahrenheit - round(fahrenheit, 1)) < 1e-6:
+                return round(fahrenheit, 1)
     if info is None or info.unit != unit:
         if unit == "percent":
             return value / 100  # a fraction or "half": a ratio as written, normalized to percent

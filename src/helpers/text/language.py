@@ -19,6 +19,8 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 MIN_LETTERS = 3
 # Lingua's two-way confidence; below this the text is as German as English.
 MIN_CONFIDENCE = 0.6
+# ... and from this on, no names or numbers decided it (a line of names and codes reads 0.7 to 0.9).
+SURE = 0.95
 
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
 # Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
@@ -41,6 +43,8 @@ _JAPANESE_CHARS = re.compile(
 # runs, and building one string per character was the parser's costliest call.
 _JAPANESE_RUN = re.compile(_JAPANESE_CHARS.pattern + "+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A word of running text: letters only, not glued to digits or hyphens ("Wi-Fi", "S24", "USB-C" are names).
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w-])")
 
 
 def script_lang(text: str) -> str | None:
@@ -72,18 +76,53 @@ def detect_lang(text: str) -> str:
     return _latin_lang(text[:DETECT_MAX_CHARS])
 
 
-@lru_cache(maxsize=65536)
 def _latin_lang(text: str) -> str:
+    return _latin_answer(text)[0]
+
+
+@lru_cache(maxsize=65536)
+def _latin_answer(text: str) -> tuple[str, float]:
+    """Lingua's language for Latin-script ``text`` and its confidence (0 where there are too few letters)."""
     letters = letter_count(text)
     if letters < MIN_LETTERS:
-        return "unknown"
+        return "unknown", 0.0
     values = detector().compute_language_confidence_values(text)
     if not values:
-        return "unknown"
+        return "unknown", 0.0
     best = values[0]
     if best.value < MIN_CONFIDENCE:
-        return "unknown"
-    return _LINGUA_CODES.get(best.language, "unknown")
+        return "unknown", best.value
+    return _LINGUA_CODES.get(best.language, "unknown"), best.value
+
+
+def plain_words(text: str) -> str:
+    """The words of ``text`` that carry its language: its first word and the lower-case words, without names,
+    product codes and numbers ("The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a Snapdragon 8 Gen 3 chip"
+    -> "The has and a chip"). German capitalises its nouns, but its articles, verbs and particles stay."""
+    words = _WORD.findall(text)
+    if not any(w[0].islower() for w in words):
+        return ""  # names only ("Samsung Galaxy Tab S9 FE: Exynos 1380"): nothing to tell the language by
+    return " ".join(w for k, w in enumerate(words) if k == 0 or w[0].islower())
+
+
+def _names_decide(text: str, lang: str) -> bool:
+    """Whether lingua's German-or-English answer for ``text`` rests on its names and numbers: its plain words
+    read as the other language."""
+    plain = _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])
+    return lang in _LINGUA_CODES.values() and plain in _LINGUA_CODES.values() and plain != lang
+
+
+def line_lang(text: str) -> str:
+    """Language of one line: ``detect_lang``, unless names and numbers decided it; then its plain words'.
+    Only a line lingua is not sure of is read again (a line of prose is, at 0.95 and more)."""
+    if script_lang(text) == "ja":
+        return "ja"
+    lang, confidence = _latin_answer(text[:DETECT_MAX_CHARS])
+    if confidence >= SURE or letter_count(text) < MIN_LETTERS:
+        return lang
+    if lang in ("de", "en"):
+        return ("de" if lang == "en" else "en") if _names_decide(text, lang) else lang
+    return _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])  # names made lingua unsure; the words may not be
 
 
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
@@ -102,7 +141,7 @@ def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> 
         if not line.strip():
             continue
         if line not in seen:
-            lang = detect_lang(line)
+            lang = line_lang(line)
             # A Japanese character carries about as much text as two Latin letters.
             weight = 0 if lang == "unknown" else japanese_char_count(line) * 2 if lang == "ja" else letter_count(line)
             seen[line] = (lang, weight)
@@ -127,6 +166,14 @@ def segment_lang(text: str, doc_lang: str) -> str:
 
 
 def sentence_lang(text: str, doc_lang: str) -> str:
-    """Language of one sentence, the document's when the sentence is too short to tell."""
+    """Language of one sentence, the document's when the sentence is too short to tell. A sentence of a German or
+    English document takes the other language only where its plain words say so too: names, product codes and
+    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German."""
     lang = detect_lang(text)
-    return doc_lang if lang == "unknown" else lang
+    if lang == "unknown":
+        return doc_lang
+    if doc_lang in ("de", "en") and lang in ("de", "en") and lang != doc_lang:
+        plain = _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])
+        if plain != lang:
+            return doc_lang
+    return lang

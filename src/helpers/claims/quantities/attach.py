@@ -27,7 +27,7 @@ from ..lexicon import (
     UNITS_BY_LANG,
     flop_reading,
 )
-from .degrees import hinted, reads_fahrenheit
+from .degrees import bare_reads_fahrenheit, hinted
 from .filters import _is_glued_cent
 from .model import _Q, _Core, _UnitHit
 
@@ -37,6 +37,17 @@ _WEIGHT_CONTEXT = re.compile(
     r"pounds? of)\b"
 )
 _POUND_KG = 0.45359237
+# "a 300-pound lineman", "a 20-pound turkey": a weight; "a 50-pound note", "a 100-pound fine" stay money
+_MONEY_AFTER_POUND = re.compile(
+    r"\s(?:notes?|fines?|coins?|vouchers?|tickets?|bets?|prizes?|rewards?|fees?|charges?|bills?|payments?|bonus)\b"
+)
+
+
+def _hyphen_weight(text: str, start: int) -> bool:
+    """ "300-pound lineman": a pound joined to its number by a hyphen, before no word of money."""
+    return start > 0 and text[start - 1] == "-" and _MONEY_AFTER_POUND.match(text, start + len("pound")) is None
+
+
 _LEAD = re.compile(r"[\s\-]*(?:(?:of|von)\s)?")
 
 
@@ -74,13 +85,15 @@ _AGE_SUBJECT = re.compile(
 )
 # "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
 # "平年より2度高い": a temperature difference, in kelvin without the scale's offset
+# global warming kept "under 1.5C", "limit warming to 2C", "Erwärmung auf 1,5 Grad begrenzen": a rise, in kelvin
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um))\s"
-    r"(?:(?:about|roughly|around|some|only|just|nearly|almost|etwa|rund|fast)\s)?$"
+    r"(?i)(?:\bby|\bum|\b(?:rise|increase|warming|drop|fall|cooling|anstieg)\s(?:of|by|von|um)"
+    r"|\b(?:warming|erwärmung|erderwärmung)\b[^.;:!?\d]{0,40}\b(?:of|to|at|below|under|within|beyond|above|auf|unter))\s"
+    r"(?:(?:about|roughly|around|some|only|just|nearly|almost|well|etwa|rund|fast|deutlich)\s)?$"
 )
 _DIFFERENCE_AFTER = re.compile(
     r"\)?\s?(?:\([^()]{0,40}\)\s?)?(?:warmer|cooler|hotter|colder|higher|lower|above|below|departure|"
-    r"more|less|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
+    r"more|less|of\s(?:global\s)?(?:warming|heating|cooling)|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
 _MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")
@@ -155,6 +168,8 @@ def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
         return None  # "$ 20,000.00 $ 37,305.97": a sign before the next amount, not after this one
     if hit.info.unit == "gbp" and hit.surface.lower() in ("pound", "pounds") and _WEIGHT_CONTEXT.search(text):
         return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
+    if hit.info.unit == "gbp" and hit.surface.lower() == "pound" and _hyphen_weight(text, hit.end - len(hit.surface)):
+        return _UnitHit("kilogram", _POUND_KG, 0.0, hit.end, hit.surface)
     return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 
 
@@ -187,10 +202,10 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
                 if not qual:
                     qual = q
                 break
-    else:
+    elif not qual:  # a qualifier before the number wins; the words after are then not read
         for pattern, q in LATIN_SUFFIX_QUAL.get(lang, []):
             m = pattern.match(text, e)
-            if m and not qual:
+            if m:
                 qual, qe = q, m.end()
                 break
     return qual, qs, qe
@@ -315,7 +330,7 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
         if deg and (core.low < 0 or hinted() or _TEMPERATURE_CONTEXT.search(text)) and not _ANGLE_CONTEXT.search(text):
             # "-5 Grad", "it was 24 degrees outside", "気温は30度": degrees Celsius, the everyday scale;
             # "highs of 101 to 107 degrees" in English weather: Fahrenheit (degrees.py)
-            info = units.lookup("°F" if reads_fahrenheit(text, lang) else "°C", "en")
+            info = units.lookup("°F" if bare_reads_fahrenheit(text, lang, core.high) else "°C", "en")
             if info is not None and not (
                 lang == "ja" and _JA_TEMPERATURE.search(text, max(0, core.start - 10), core.start)
             ):

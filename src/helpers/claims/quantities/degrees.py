@@ -5,8 +5,8 @@ A sentence that names its scale decides (Fahrenheit, °F, Celsius, °C). Otherwi
 scale the document uses (``document_scale``, set for one document by ``extract_claims`` through
 ``scale_hint``): the scale it names, or Fahrenheit where it speaks of weather and gives 61 to 149 degrees
 (no air, sea or body temperature on Earth reaches 60 °C). A sentence read alone, and German and Japanese
-text, keep Celsius, the everyday scale. ``units.as_written`` undoes the Celsius reading of bare degrees
-only: a Fahrenheit reading from the document's scale is not recoverable from value, unit and unit_surface.
+text, keep Celsius, the everyday scale. ``units.as_written`` recovers the number of bare degrees from
+the reading whose number is whole (98 °F is 36.67 °C); where both are whole (104 °F = 40 °C) it says Celsius.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
+
+from .model import _Q
 
 FAHRENHEIT_NAMED = re.compile(r"(?i)\bfahr?enheit\b|°\s?F\b|\bdeg(?:rees?|\.)?\s?F\b")
 CELSIUS_NAMED = re.compile(r"(?i)\bcelsius\b|\bcentigrade\b|°\s?C\b|\bdeg(?:rees?|\.)?\s?C\b")
@@ -61,6 +64,17 @@ def reads_fahrenheit(text: str, lang: str) -> bool:
     return _HINT.get() == "F"
 
 
+def bare_reads_fahrenheit(text: str, lang: str, value: float) -> bool:
+    """Whether bare degrees of ``value`` are Fahrenheit: the sentence's or document's scale, or, in an English
+    sentence about weather that names no scale, 61 to 149 degrees (no weather reaches 60 °C), whatever scale
+    the rest of the document uses ("a record of 109°" in a roundup that gives Britain's highs in °C)."""
+    if reads_fahrenheit(text, lang):
+        return True
+    return (
+        lang == "en" and 60 < value < 150 and CELSIUS_NAMED.search(text) is None and _WEATHER.search(text) is not None
+    )
+
+
 # "in the 90s", "the low 80s", "mid- to upper-90s", "upper 60s and 70s", "90s and 100s": temperatures by decade
 _PART = r"(low|mid|upper|high)-?\s?"
 TEMPERATURE_DECADES = re.compile(
@@ -79,3 +93,44 @@ def decade_bounds(m: re.Match[str]) -> tuple[float, float]:
     else:
         high = base + _SPAN[(to_part or first_part or "").lower() or None][1]
     return low, high
+
+
+# the subject of a temperature given without "degrees": "Highs should peak around 106", "lows near 40 tonight"
+_TEMPERATURE_SUBJECT = re.compile(
+    r"(?i)\b(?:highs|lows|temperatures?|the\smercury|heat\sindex|thermometers?|record\shigh\sfor\s(?:today|the\sdate))\b"
+)
+# what may follow such a temperature: the clause's end, a place or a time ("106 in the Sacramento metro area")
+_BARE_END = re.compile(
+    r"\s?(?:[.,;:!?)]|$|(?:in|on|at|by|for|and|or|across|during|near|around|this|today|tonight|tomorrow|set)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def bare_temperatures(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Plain numbers a sentence about temperatures gives as its highs or lows ("Highs should peak around 106 and
+    may reach 108 to 109"), in a document about temperatures or a sentence that says "temperature": kelvin, on
+    the scale bare degrees are read on."""
+    if lang != "en" or not (hinted() or "temperat" in text.lower()):
+        return qs
+    subject = _TEMPERATURE_SUBJECT.search(text)
+    if subject is None:
+        return qs
+    out: list[_Q] = []
+    for q in qs:
+        if (
+            q.unit == "count"
+            and not (q.explicit_unit and q.unit_surface)  # a range of bare numbers ("108 to 109") is explicit
+            and not q.scaled
+            and q.kind in ("num", "range")
+            and q.start >= subject.end()
+            and -60 <= q.low <= q.high <= 135
+            and _BARE_END.match(text, q.end)
+            and _CLAUSE_BREAK.search(text, subject.end(), q.start) is None
+        ):
+            if bare_reads_fahrenheit(text, lang, q.high):
+                low, high = ((v - 32) * 5 / 9 + 273.15 for v in (q.low, q.high))
+            else:
+                low, high = q.low + 273.15, q.high + 273.15
+            q = replace(q, unit="kelvin", low=low, high=high)
+        out.append(q)
+    return out

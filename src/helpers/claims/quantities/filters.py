@@ -294,7 +294,9 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
     name = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", before)
     if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
-        return True
+        # a sentence opening with a gerund or an adverb names nothing: "Walking 10,000 steps a day", "Adding 300"
+        opening = core.start - len(before) + name.start() == 0 and re.search(r"(?:ing|ly)$", name.group(1))
+        return not opening
     return False
 
 

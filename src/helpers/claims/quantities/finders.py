@@ -24,7 +24,9 @@ from ..lexicon import (
     ISO_DATE,
     JA_DATE,
     JA_MONTH_DAY,
+    MONTH_NAMED,
     MONTH_YEAR,
+    NEED_MONTH,
     NUMERIC_DATE,
     SHORT_YEAR,
     UNITS_BY_LANG,
@@ -224,7 +226,10 @@ def _dates(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """Dates: a year (kind year) where one is written, else the day (kind date, which holds its words so no
     number in it is read as a count, and is then dropped: a day of the month is not a quantity)."""
     cores = _fiscal_years_and_decades(text, lang, blocked)
+    month = MONTH_NAMED.search(text) is not None
     for pattern in _DATE_PATTERNS.get(lang, _DATE_PATTERNS["en"]):
+        if not month and pattern in NEED_MONTH:
+            continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
                 continue

@@ -1,8 +1,9 @@
-"""Stock-market index levels and moves: in "the FTSE 100 fell 95.85 points to 7,652.91" both numbers are index
-points (``index_point``), neither percentage points nor a count.
+"""Points: stock-market index levels and moves ("the FTSE 100 fell 95.85 points to 7,652.91": both numbers are
+index points, ``index_point``, neither percentage points nor a count), a share price's move in points (pence when
+the price is in pence), points someone scored (a count) and a lead in a poll ("a 5-point lead": percentage points).
 
-Only a sentence that names an index (FTSE, DAX, 日経平均, "index", "benchmark") is read this way, so "five points
-of gross margin" stays percentage points and "110 points" in a match report keeps its reading.
+Only a sentence that names an index (FTSE, DAX, 日経平均, "index", "benchmark") is read as index points, so "five
+points of gross margin" stays percentage points and "110 points" in a match report keeps its reading.
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ _POINT_WORD_AFTER = {"de": re.compile(r"\s(?:Punkte?n?|Zählern?)\b"), "en": re.
 # "five points of gross margin": points of a share, which are percentage points
 _OF_AFTER = re.compile(r"\s(?:of|der|des)\s")
 # the level an index moved to or stands at: "to 7,652.91", "at 19,940.66", "auf 15.800", "bei 15.812,34"
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|auf|bei|von)\s\Z")
+# past a record or a high: "to a record 5,916.78", "at a new high of 4,500", "auf ein Rekordhoch von 16.000"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|at|from|auf|bei|von)\s(?:(?:a|an|the|ein|einen|einem)\s)?(?:(?:new|fresh|record|all-time|neues?)\s)?"
+    r"(?:(?:high|low|peak|close|Rekordhoch|Rekordstand|Hoch|Tief)\s(?:of\s|von\s)?)?\Z"
+)
 _MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
 
 
@@ -47,6 +52,73 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     m = word.match(text, q.end) if word else None
     if m:
         return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
-    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 6) : q.start]):
+    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start]):
         return replace(q, unit="index_point")
     return q
+
+
+# between a move in points and the share price it reached: " or 24.8% to", " to"
+_POINTS_THEN_PRICE = re.compile(r",?\s?(?:or\s[\d.]{1,6}%,?\s)?(?:to|at)\s(?:close\sat\s)?")
+
+
+def share_price_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """A share price's move in points is pence when the price it reached is in pence: "Flybe plunged 11.6 points
+    or 24.8% to 35.1p" (11.6 pence), whatever index the sentence names."""
+    out = list(qs)
+    for i, q in enumerate(out[:-1]):
+        if q.unit not in ("percentage_point", "index_point") or q.unit_surface not in _POINT_SURFACES:
+            continue
+        level = next((r for r in out[i + 1 : i + 3] if r.unit != "percent"), None)
+        if (
+            level is not None
+            and level.unit == "gbp"
+            and level.unit_surface == "p"
+            and _POINTS_THEN_PRICE.fullmatch(text, q.end, level.start) is not None
+        ):
+            out[i] = replace(q, unit="gbp", low=q.raw_low * 0.01, high=q.raw_high * 0.01, mult=0.01)
+    return out
+
+
+# "scored 30 points", "racked up 41 points": a player's or team's points, a count (not percentage points)
+_SCORED_BEFORE = re.compile(
+    r"(?i)\b(?:scor(?:e|es|ed|ing)|tall(?:y|ied|ies)|total(?:l?ed)|racked\sup|poured\sin|erziel\w*|punktete)\b"
+    r"[^.;:!?%]{0,25}$"
+)
+
+
+def scored_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """Points someone scored are a count: "The guard scored 30 points and grabbed 12 rebounds"."""
+    out = []
+    for q in qs:
+        if (
+            q.unit == "percentage_point"
+            and q.unit_surface.lower() in _POINT_SURFACES | {"punkte", "punkten"}
+            and _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start)
+        ):
+            q = replace(q, unit="count", low=q.raw_low, high=q.raw_high, mult=1.0)
+        out.append(q)
+    return out
+
+
+# "a 5-point lead in the poll", "a 5-Punkte-Vorsprung": a lead in a poll is in percentage points
+_POINT_LEAD = re.compile(
+    r"-?(?:point|Punkte?)[\s-](?=(?:lead|edge|gap|margin|advantage|swing|deficit|Vorsprung|Abstand|Rückstand)\b)"
+)
+_POLL_CONTEXT = re.compile(
+    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*)\b|%"
+    r"|\b(?:Republicans?|Democrats?|Labour|Tor(?:y|ies)|Conservatives?|GOP|SPD|CDU|AfD|Grüne)\b"
+)
+
+
+def poll_points(text: str, qs: list[_Q]) -> list[_Q]:
+    """ "Biden has a 5-point lead in the poll": the number before "-point lead" in a sentence about a poll or a
+    party is percentage points (in a match report a 10-point lead stays a count)."""
+    if "oint" not in text and "unkte" not in text or not _POLL_CONTEXT.search(text):
+        return qs
+    out = []
+    for q in qs:
+        m = _POINT_LEAD.match(text, q.end) if q.unit == "count" and q.kind == "num" and not q.vague else None
+        if m is not None:
+            q = replace(q, end=m.end() - 1, unit="percentage_point", explicit_unit=True, unit_surface="point")
+        out.append(q)
+    return out

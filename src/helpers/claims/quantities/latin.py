@@ -208,7 +208,7 @@ def _vague_words(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_
     table = numbers.vague_brackets().get(lang, {})
     vague_re = _vague_re(lang)
     occupied = list(blocked)
-    for m in vague_re.finditer(text):
+    for m in vague_re.finditer(text) if vague_may_occur(text, lang) else ():
         s, e = m.start(), m.end()
         if _overlaps(s, e, occupied):
             continue
@@ -487,6 +487,26 @@ def _range_ones(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_C
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
     return cores
+
+
+def vague_may_occur(text: str, lang: str) -> bool:
+    """False where no vague word can occur: an ASCII text that holds none of them, ignoring case (a cheap test
+    before ``_vague_re``, whose case-blind alternation tries every word at every position)."""
+    keys = _vague_keys(lang)
+    if not text.isascii() or keys is None:
+        return True
+    low = text.lower()
+    return any(k in low for k in keys)
+
+
+@lru_cache(maxsize=8)
+def _vague_keys(lang: str) -> tuple[str, ...] | None:
+    """The vague words, lower-cased, without those holding another ("a few" holds "few"); None where one is not
+    ASCII (then the ASCII test above cannot tell)."""
+    keys = {k.lower() for k in numbers.vague_brackets().get(lang, {})}
+    if not all(k.isascii() for k in keys):
+        return None
+    return tuple(sorted(k for k in keys if not any(other != k and other in k for other in keys)))
 
 
 @lru_cache(maxsize=8)

@@ -388,6 +388,35 @@ def _elided_units(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
+# "16 or even 17°C", "5 or perhaps 6 million", "zwei oder sogar drei Grad": an escalation, two values in one unit
+_ESCALATION = re.compile(
+    r"\s(?:or|and|to|oder|und|bis)\s(?:(?:even|possibly|perhaps|maybe|potentially|sogar|vielleicht|eventuell)\s)+"
+)
+
+
+def _units_carried_back(text: str, qs: list[_Q]) -> list[_Q]:
+    """A bare number before an escalation takes the unit of the number after it ("16 or even 17°C")."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.kind == "num"
+            and a.unit == "count"
+            and not a.explicit_unit
+            and not a.vague
+            and b.explicit_unit
+            and b.kind in ("num", "range")
+            and b.unit not in ("count", "year", "version", "age", "other")
+            and a.scaled == b.scaled
+            and _ESCALATION.fullmatch(text, a.end, b.start)
+        ):
+            low, high = a.raw_low * b.mult + b.offset, a.raw_high * b.mult + b.offset
+            out[i] = replace(
+                a, unit=b.unit, mult=b.mult, offset=b.offset, unit_surface=b.unit_surface, low=low, high=high
+            )
+    return out
+
+
 def _same_word_after(text: str, a: int, b: int) -> bool:
     """The same word follows both quantities ('8B model and a 70B model' and '8 billion parameter model and 70 billion
     model' alike)."""
@@ -501,4 +530,4 @@ def _merge(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     qs = _merge_feet_inches(text, qs)
     qs = _merge_durations(text, qs)
     qs = _merge_bounds(text, qs)
-    return _elided_units(text, qs)
+    return _units_carried_back(text, _elided_units(text, qs))

@@ -7,10 +7,16 @@ from dataclasses import replace
 
 from .. import rates, spelled, spoken, units
 from ..lexicon import (
+    DAY_RANGE_START,
+    DESIGNATION,
     FRACTIONS,
     INDEX_NAME_BEFORE,
     LIST_MARKER,
+    MODEL_NUMBER,
+    MONTH_DAY_RANGE,
+    MONTH_NAMED,
     NAMED_RANGE,
+    ONE_DAY_MOVE,
     RATING,
     SCORE,
     SEASON,
@@ -21,6 +27,7 @@ from ..lexicon import (
 )
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
+from .degrees import bare_temperatures
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -33,9 +40,9 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
-from .indices import index_points
+from .indices import index_points, poll_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
-from .latin import _vague_re
+from .latin import _vague_re, vague_may_occur
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 from .proportions import dimensions, proportions
@@ -50,8 +57,8 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
-    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d)(?![\d:\]])"
-)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run"
+    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
+)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
@@ -105,12 +112,15 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
     clocked = _clocked_durations(text) if digits and ":" in text else []
+    clocked += _hyphen_heights(text) if digits and "-f" in text else []
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = context_units(text, index_points(text, qs, lang), lang)
+    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = poll_points(text, scored_points(text, qs))
+    qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
     if lang != "ja":
@@ -194,6 +204,11 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return _rates_carried(text, out)
 
 
+_RELATIVE = frozenset({"percent", "percentage_point"})
+# between a move and the level it reached: ", or 1.3 percent, to settle at", " to close at"
+_MOVE_THEN_LEVEL = re.compile(r",?\s?(?:or\s(?:[^,;.]|\.(?=\d)){1,25},\s?)?(?:to|at)\b[^,;.]{0,20}")
+
+
 def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
     """A rate's per-what carries to the amounts compared with it in the sentence: "115.12p a litre and diesel to
     117.18p, from peaks of 120p", "$57 (£44) a barrel ... to $45": written the same way (same unit and sign)
@@ -206,9 +221,16 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
-        moved = q.change == "by" and nxt is not None and nxt.change == "to"
-        if moved and nxt in rated and rates.amount_unit(nxt.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
-            out[i] = replace(q, unit=nxt.unit, explicit_unit=True)
+        # the level the move reached, past its size as a percentage: "rose $1.49, or 1.3%, to $112.39 a barrel"
+        level = next((r for r in out[i + 1 : i + 3] if r.unit not in _RELATIVE), None)
+        moved = level is not None and (
+            q.change == "by"
+            and level.change == "to"
+            or q.low < level.low
+            and _MOVE_THEN_LEVEL.fullmatch(text, q.end, level.start) is not None
+        )
+        if moved and level in rated and rates.amount_unit(level.unit) == q.unit:  # "up 71 cents to $89.53 a barrel"
+            out[i] = replace(q, unit=level.unit, explicit_unit=True)
             rated.append(out[i])
             continue
         if nxt is not None and nxt in rated and text[q.end : nxt.start].strip() == "(" and units.is_currency(q.unit):
@@ -270,7 +292,7 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
         _MAYBE_NUMBER.search(text)
         or (lang == "ja" and _KANA_RUN.search(text))
         or (lang != "ja" and spelled.STARTS[lang].search(text))
-        or _vague_re(lang).search(text)
+        or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
         or (lang == "en" and ("twice" in text or "thrice" in text))
     )
@@ -283,29 +305,58 @@ def _clocked_durations(text: str) -> list[_Core]:
         return []
     cores = []
     for m in _CLOCKED.finditer(text):
-        h, mi, s = (int(g) for g in m.groups())
+        h, mi, s = int(m.group(1)), int(m.group(2)), float(m.group(3))
         cores.append(
             _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
         )
     return cores
 
 
+# a person's height as a sports report writes it: "the 6-foot-3 guard", "a 5-ft-11 striker"
+_HYPHEN_HEIGHT = re.compile(r"(?<![\w.,-])([4-7])-(?:foot|ft)-(1[01]|[0-9])(?![\w-])")
+
+
+def _hyphen_heights(text: str) -> list[_Core]:
+    """Heights written feet-hyphen-inches ("6-foot-3"): one length in metres."""
+    cores = []
+    for m in _HYPHEN_HEIGHT.finditer(text):
+        metres = int(m.group(1)) * 0.3048 + int(m.group(2)) * 0.0254
+        cores.append(_Core(m.start(), m.end(), metres, metres, unit="meter"))
+    return cores
+
+
+def _names_a_model(text: str, start: int, end: int) -> bool:
+    """ "737 Max", "Pixel 8 Pro": three digits or more, or a name before the number ("bought 3 Pro licences" counts)."""
+    before = text[max(0, start - 30) : start].split()
+    return end - start >= 3 or bool(before and before[-1][:1].isupper())
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
-    line), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a citation's
-    volume and pages ("1997; 277: 301-17")."""
+    line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall, designations ("2013 YP139"), model numbers
+    ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a
+    citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
     if lang == "en":
         taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
+    if lang == "en" and "day" in text:
+        taken += [m.span() for m in ONE_DAY_MOVE.finditer(text)]
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
+        month = MONTH_NAMED.search(text) is not None
+        if lang != "ja":
+            taken += [m.span() for m in DAY_RANGE_START.finditer(text)] if month else []
+            taken += [m.span() for m in DESIGNATION.finditer(text)]
+        if lang == "en" and month:
+            taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
+        taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]

@@ -108,16 +108,16 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
 }
 _WORD_LISTS = list(dict.fromkeys(w for words in CUE_WORDS.values() for w in words))
 _WORD_PATTERNS = [re.compile(w) for w in _WORD_LISTS]
-_ANY_CUE_WORD = re.compile("|".join(_WORD_LISTS))
 _CUE_PLAN = [(rule, pat, tuple(_WORD_LISTS.index(w) for w in CUE_WORDS[rule])) for rule, pat in CUES]
 _DE_VERB = re.compile(_DE_VERBS)  # in both branches of _PRONOUN_DE
 
 
 def cue_matches(s: str) -> Iterator[tuple[str, re.Match[str]]]:
     """(rule, match) of every cue of ``CUES`` that matches ``s``, in ``CUES`` order."""
-    if not _ANY_CUE_WORD.search(s):
-        return
+    # each word list searched alone: one alternation of all of them costs as much as the lists together
     found = [p.search(s) is not None for p in _WORD_PATTERNS]
+    if not any(found):
+        return
     for rule, pat, needs in _CUE_PLAN:
         if all(found[k] for k in needs):
             m = pat.search(s)
