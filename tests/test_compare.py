@@ -587,6 +587,23 @@ def test_report_pieces_given_prepared_claims_and_surface_languages_say_the_same(
     assert groups_html(f, df, surfaces=surfaces) == groups_html(f, df)
 
 
+def test_the_groups_table_links_only_to_groups_that_have_a_section():
+    import re
+
+    from helpers.reports.comparison import groups_html, section_groups
+
+    df = sample()
+    f = findings_frame(df, LEDGER, CATALOG)
+    heads = f[f["kind"] == "group"]
+    shown = section_groups(f, limit=2)
+    assert len(shown) == 2 and len(heads) > 2
+    assert all(t != "" or v in ("conflict", "translation_slip") for t, v in zip(shown["topic"], shown["verdict"]))
+    table = groups_html(f, df, sections=set(shown["group_id"]))
+    assert sorted(re.findall(r'href="#(g\d+)"', table)) == sorted(shown["group_id"])
+    assert all(f">{gid}<" in table for gid in heads["group_id"])  # the others are named, not linked
+    assert len(re.findall(r'href="#', groups_html(f, df))) == len(heads)
+
+
 # --- The indexed peer checks answer as a walk over every figure of the group would ---------------------------
 
 _PLACES = st.sampled_from([math.nan, 0.0, 0.1 + 0.05, 0.15, 0.3, 0.45, 0.7, 1.0])  # borders of SAME_PLACE included

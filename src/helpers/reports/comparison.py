@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -88,17 +88,34 @@ def findings_html(findings: pd.DataFrame, claims: pd.DataFrame, surfaces: Mappin
     return f'<table class="data findings"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+MAX_SECTIONS = 80
+_PROBLEMS = ("conflict", "translation_slip")
+
+
+def section_groups(findings: pd.DataFrame, limit: int = MAX_SECTIONS) -> pd.DataFrame:
+    """The group rows that get a section of their own: groups with a topic, and any group with a conflict or a
+    slip, in findings order, at most `limit`."""
+    heads = findings[findings["kind"] == "group"]
+    return heads[(heads["topic"] != "") | heads["verdict"].isin(_PROBLEMS)].head(limit)
+
+
 def groups_html(
-    findings: pd.DataFrame, claims: pd.DataFrame, limit: int | None = None, surfaces: Mapping[str, str] | None = None
+    findings: pd.DataFrame,
+    claims: pd.DataFrame,
+    limit: int | None = None,
+    surfaces: Mapping[str, str] | None = None,
+    sections: Collection[str] | None = None,
 ) -> str:
-    """One line per group: what it is about, its verdict and summary; each links to the group's section."""
+    """One line per group: what it is about, its verdict and summary. A group links to its section when it has
+    one (`sections`: the ids that do; None: every group), so no link points at an anchor the page lacks."""
     heads = ("group", "topic / measure", "subject", "period", "verdict", "summary")
     surfaces = surface_langs(claims) if surfaces is None else surfaces
     heads_rows = findings[findings["kind"] == "group"]
     rows = []
     for r in row_tuples(heads_rows, limit):
         gid = html.escape(r.group_id)
-        cells = [f'<a href="#{gid}">{gid}</a>'] + [
+        linked = sections is None or r.group_id in sections
+        cells = [f'<a href="#{gid}">{gid}</a>' if linked else gid] + [
             html.escape(as_text(x)) for x in (r.topic or r.measure, r.subject, r.period, r.verdict)
         ]
         cells.append(detail_html(as_text(r.detail), surfaces))
