@@ -158,7 +158,9 @@ def _cue_re(cue: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1 << 16)
 def _cue_hit(cue: str, window: str) -> bool:
     if cue.isascii():
-        return _cue_re(cue).search(_lowered(window)) is not None
+        lowered = _lowered(window)
+        # The pattern starts with the cue's lower-case letters: where they are not in the window, it cannot match.
+        return cue.lower() in lowered and _cue_re(cue).search(lowered) is not None
     return cue in window
 
 
