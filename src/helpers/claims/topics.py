@@ -158,7 +158,9 @@ def _cue_re(cue: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1 << 16)
 def _cue_hit(cue: str, window: str) -> bool:
     if cue.isascii():
-        return _cue_re(cue).search(_lowered(window)) is not None
+        lowered = _lowered(window)
+        # The pattern starts with the cue's lower-case letters: where they are not in the window, it cannot match.
+        return cue.lower() in lowered and _cue_re(cue).search(lowered) is not None
     return cue in window
 
 
@@ -166,9 +168,25 @@ def _cue_hit(cue: str, window: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _topic_hits(rank: int, window: str) -> int:
     """How many of the topic's cues ``window`` holds; 0 where it holds one of the topic's exclusions."""
-    t = topics()[rank]
-    hits = sum(1 for c in t.cues if _cue_hit(c, window))
-    return 0 if not hits or any(_cue_hit(c, window) for c in t.exclude) else hits
+    cues, exclude = _cue_letters()[rank]
+    lowered = _lowered(window)
+    # A cue whose letters are not in the window is no hit: only the others are searched (most cues are absent).
+    hits = sum(1 for c, low in cues if (low in lowered if low else c in window) and _cue_hit(c, window))
+    return (
+        0
+        if not hits or any((low in lowered if low else c in window) and _cue_hit(c, window) for c, low in exclude)
+        else hits
+    )
+
+
+@lru_cache(maxsize=1)
+def _cue_letters() -> tuple[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], ...]:
+    """Per topic, its cues and its exclusions, each with its lower-case letters ("" where the cue is not ASCII)."""
+
+    def keyed(cues: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((c, c.lower() if c.isascii() else "") for c in cues)
+
+    return tuple((keyed(tuple(t.cues)), keyed(tuple(t.exclude))) for t in topics())
 
 
 @lru_cache(maxsize=256)
