@@ -108,3 +108,17 @@ def test_plain_words_drop_names_codes_and_numbers():
         "The has and a chip"
     )
     assert plain_words("Samsung Galaxy Tab S9 FE: Exynos 1380, Wi-Fi 6, 8 GB RAM.") == ""
+
+
+def test_a_few_stray_words_of_an_unsure_line_do_not_decide_its_language():
+    """A spreadsheet formula's "cmd calc hat" reads 0.62 English: too unsure to make the line, and with it a
+    German document, English; a sentence's plain words that are clearly English still decide."""
+    from helpers.text.language import document_lang, line_lang
+
+    assert line_lang("+cmd|' /C calc'!A0 hat 3 GPUs.") == "unknown"
+    formulas = (
+        "=HYPERLINK(\"http://x.example\",\"klick\") 5 GPUs.\n+cmd|' /C calc'!A0 hat 3 GPUs.\n-2+3 sind 10 Prozent.\n"
+    )
+    assert document_lang(formulas) == "de"
+    line = "Apple sold 10 million phones last year. The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a chip."
+    assert line_lang(line) == "en"

@@ -21,6 +21,9 @@ MIN_LETTERS = 3
 MIN_CONFIDENCE = 0.6
 # ... and from this on, no names or numbers decided it (a line of names and codes reads 0.7 to 0.9).
 SURE = 0.95
+# A line's plain words (no names or numbers) decide an unsure line only from this confidence on: a sentence's
+# "sold million phones last year has and a chip" reads 0.81 English, a formula's stray "cmd calc hat" 0.62.
+PLAIN_SURE = 0.75
 
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
 # Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
@@ -122,7 +125,10 @@ def line_lang(text: str) -> str:
         return lang
     if lang in ("de", "en"):
         return ("de" if lang == "en" else "en") if _names_decide(text, lang) else lang
-    return _latin_lang(plain_words(text)[:DETECT_MAX_CHARS])  # names made lingua unsure; the words may not be
+    # names made lingua unsure; the words may not be, but only a sure answer counts: a few stray words
+    # ("cmd calc hat" of a spreadsheet formula) are as unsure as the line and must not sway a document
+    plain, plain_confidence = _latin_answer(plain_words(text)[:DETECT_MAX_CHARS])
+    return plain if plain_confidence >= PLAIN_SURE else "unknown"
 
 
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
