@@ -45,7 +45,7 @@ def main() -> None:
         times = []
         for _ in range(args.reps):
             if clear:
-                language._latin_lang.cache_clear()
+                language._latin_answer.cache_clear()
             t = time.perf_counter()
             run_once(paths)
             times.append(time.perf_counter() - t)

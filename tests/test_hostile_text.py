@@ -86,8 +86,8 @@ def test_language_detection_reads_a_bounded_sample(monkeypatch):
             return real.compute_language_confidence_values(text)
 
     monkeypatch.setattr(language, "detector", lambda: Recording())
-    language._latin_lang.cache_clear()
+    language._latin_answer.cache_clear()
     doc = parse_document(bench_hostile.one_line(0.3), "one_line")
-    language._latin_lang.cache_clear()
+    language._latin_answer.cache_clear()
     assert doc.lang == "en"
     assert lengths and max(lengths) <= language.DETECT_MAX_CHARS
