@@ -363,3 +363,39 @@ def test_keyboard_reaches_every_table_control(browser, seed_build):
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement !== document.body")
     page.close()
+
+
+def test_a_failed_report_passes_axe_in_light_and_dark(browser, tmp_path):
+    """A notebook that raises: papermill's error marks and the traceback's colours are readable by everyone."""
+    import nbformat
+    import papermill as pm
+
+    from helpers.reports.assets import write_site_assets
+    from helpers.reports.export import to_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("print('first cell ran')"),
+        nbformat.v4.new_code_cell("def load():\n    raise ValueError('bad row in line 3')\n\nload()"),
+    ]
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    try:
+        pm.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb"), progress_bar=False)
+    except pm.PapermillExecutionError as exc:
+        failure = str(exc)
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert any("papermill-error-cell-tag" in c.metadata.get("tags", []) for c in executed.cells)
+    page = tmp_path / "failed.html"
+    page.write_text(to_html(executed, title="Failed", nav=[], failure=failure), encoding="utf-8")
+    write_site_assets(tmp_path)
+    problems = {}
+    for scheme in ("light", "dark"):
+        opened, _ = _open(browser, page, scheme=scheme)
+        assert opened.locator("a[href='#papermill-error-cell']").inner_text() == "go to the cell that failed"
+        assert "bad row in line 3" in opened.inner_text("body")
+        found = _axe_problems(opened)
+        if found:
+            problems[scheme] = found
+        opened.close()
+    assert problems == {}

@@ -57,6 +57,38 @@ def _exporter():
     )
 
 
+# papermill marks a failed run with two markdown cells: a red 2em link whose text the markdown renderer
+# drops (an empty link to a screen reader) and the anchor above the failing cell. Both are replaced with
+# words in the report's own style; the executed notebook keeps papermill's cells.
+PAPERMILL_ERROR_TAG = "papermill-error-cell-tag"
+_ERROR_ANCHOR = 'id="papermill-error-cell"'
+_ERROR_LINK = (
+    '<p class="error-note">The run stopped with an error: '
+    '<a href="#papermill-error-cell">go to the cell that failed</a>.</p>'
+)
+_ERROR_HERE = '<p class="error-note" id="papermill-error-cell"><strong>The run stopped at the next cell.</strong></p>'
+# Terminal colour codes (a traceback's syntax colours): the report shows the text in its own colours,
+# which keep their contrast in light and dark themes; ansi2html's fixed palette does not.
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without terminal escape sequences."""
+    return _ANSI.sub("", text)
+
+
+def _plain_outputs(cell: nbformat.NotebookNode) -> None:
+    """Strip terminal colours from a code cell's text outputs, in place."""
+    for out in cell.get("outputs", []):
+        if "text" in out:
+            out["text"] = strip_ansi("".join(out["text"]) if isinstance(out["text"], list) else out["text"])
+        if "traceback" in out:
+            out["traceback"] = [strip_ansi(line) for line in out["traceback"]]
+        plain = out.get("data", {}).get("text/plain")
+        if plain is not None:
+            out["data"]["text/plain"] = strip_ansi("".join(plain) if isinstance(plain, list) else plain)
+
+
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what differs between two runs of the same inputs (timings, kernel details)."""
     nb = copy.deepcopy(nb)
@@ -66,6 +98,10 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         for c in nb.cells
         if (c.cell_type != "code" or c.get("outputs")) and HIDE_TAG not in c.get("metadata", {}).get("tags", [])
     ]
+    for cell in nb.cells:
+        _plain_outputs(cell)
+        if PAPERMILL_ERROR_TAG in cell.get("metadata", {}).get("tags", []):
+            cell.source = _ERROR_HERE if _ERROR_ANCHOR in cell.source else _ERROR_LINK
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("language_info", None)
