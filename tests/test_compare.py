@@ -604,6 +604,28 @@ def test_the_groups_table_links_only_to_groups_that_have_a_section():
     assert len(re.findall(r'href="#', groups_html(f, df))) == len(heads)
 
 
+def test_section_titles_are_distinct_even_when_groups_read_alike():
+    from helpers.reports.comparison import group_title, section_titles
+
+    heads = pd.DataFrame(
+        {
+            "group_id": ["g1", "g2", "g3", "g4", "g5", "g6", "g7"],
+            "topic": ["", "", "", "", "", "widgets", "widgets"],
+            "measure": ["revenue", "revenue", "revenue", "net_income", "revenue", "revenue", "shipments"],
+            "subject": ["Acme", "Acme", "Acme", "Acme", "Beta", "Acme", "Acme"],
+            "period": ["2024", "2024", "2024", "2024", "2024", "2024", "2024"],
+        }
+    )
+    titles = section_titles(heads)
+    assert len(set(titles.values())) == len(heads)
+    # A group that reads like no other keeps its plain title; look-alikes are told apart by their id.
+    assert titles["g5"] == group_title(next(heads.iloc[[4]].itertuples()))
+    assert titles["g1"].startswith(group_title(next(heads.iloc[[0]].itertuples()))) and "(group g1)" in titles["g1"]
+    assert "(group" not in titles["g4"]
+    # One topic in two measures: told apart by what each counts.
+    assert titles["g6"] != titles["g7"] and "(group" not in titles["g6"] + titles["g7"]
+
+
 # --- The indexed peer checks answer as a walk over every figure of the group would ---------------------------
 
 _PLACES = st.sampled_from([math.nan, 0.0, 0.1 + 0.05, 0.15, 0.3, 0.45, 0.7, 1.0])  # borders of SAME_PLACE included

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -155,13 +156,32 @@ def group_title(head) -> str:
     return " · ".join(x for x in parts if x)
 
 
-def group_heading_html(head) -> str:
-    """A group section's heading in a reader's words (``group_title``); its id is the anchor that other
-    links land on, shown only in the tooltip and the heading's own link."""
+def section_titles(heads: pd.DataFrame) -> dict[str, str]:
+    """Each group's ``group_title``, made distinct: groups that would read the same (one topic counted in two
+    measures, or the same words for two groups of a large corpus) are told apart by what they count, and
+    where that is the same too, by their group id, so no two sections or contents entries read alike."""
+    rows = list(heads.itertuples())
+    titles = {as_text(r.group_id): group_title(r) for r in rows}
+    seen = Counter(titles.values())
+    for r in rows:
+        gid = as_text(r.group_id)
+        if seen[titles[gid]] > 1:
+            measure = measure_words(as_text(getattr(r, "measure", "")))
+            titles[gid] += f" · {measure}" if measure and measure.lower() not in titles[gid].lower() else ""
+    seen = Counter(titles.values())
+    for gid, title in titles.items():
+        if seen[title] > 1:
+            titles[gid] = f"{title} (group {gid})"
+    return titles
+
+
+def group_heading_html(head, title: str | None = None) -> str:
+    """A group section's heading in a reader's words (``title``, or ``group_title``); its id is the anchor
+    that other links land on, shown only in the tooltip and the heading's own link."""
     gid = esc(as_text(head.group_id))
     tip = f'title="group {gid}"'
     link = f'<a class="anchor-link" href="#{gid}" {tip} aria-label="link to this group">¶</a>'
-    return f'<h3 id="{gid}" {tip}>{esc(group_title(head))}{link}</h3>'
+    return f'<h3 id="{gid}" {tip}>{esc(title if title is not None else group_title(head))}{link}</h3>'
 
 
 # A group's "who claims what" sentence names at most this many speakers and figures per speaker.
