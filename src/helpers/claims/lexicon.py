@@ -233,17 +233,18 @@ _PERSON_EN = (
     r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
-    r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
+    r"patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
     r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
     r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders|deaths|victims|"
     r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
-    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
+    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers|freshers|hires|recruits|trainees|interns"
 )
 # "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
 PEOPLE_BEFORE = re.compile(
     r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
-    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
+    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population|"
+    r"freshers|hires|recruits|trainees|interns)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
     r"minutes|days|years|times|and|but|while|whereas|"
     # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
@@ -324,7 +325,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?gigawatts?\b", "watt", 1e9),
     _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
     _u(r"\s?decades?\b", "duration_year", 10.0),
-    _u(r"(?:\s|-)[Yy]ears?\b(?![\s-](?:on|to)[\s-](?:year|date))", "_year"),
+    _u(r"(?:\s|-)[Yy]ears?\b(?![\s-](?:on|to|over)[\s-](?:year|date))", "_year"),
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),

@@ -106,6 +106,13 @@ _AI_CONTEXT = re.compile(
     r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+# the clause's end after a time adjunct: "headcount grew by over 5,000 in the quarter", "we added 300 this quarter"
+_END_AFTER_TIME = re.compile(
+    r"(?:\s(?:in|during|for|over|this|last|next)\s(?:the\s|this\s|that\s|fiscal\s)?"
+    r"(?:quarter|year|half|month|week|period|FY\s?\d{2,4}|(?:19|20)\d{2}|Q[1-4])\b"
+    r"|\s(?:sequentially|year[\s-](?:over|on)[\s-]year|quarter[\s-](?:over|on)[\s-]quarter))?"
+    r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when)\b)"
+)
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
 _APPOSITIVE_NAME = re.compile(
     r"(?:^|[\s(])(?!(?:It|This|That|There|What|Which|Who|The|However|But|And|So|Es|Das|Dies|Der|Die|Aber|Und"
@@ -380,7 +387,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             and not explicit
             and lang == "en"
             and core.high >= 1000
-            and _CLAUSE_END_AFTER.match(text, e)
+            and _END_AFTER_TIME.match(text, e)
             and PEOPLE_BEFORE.search(text, max(0, core.start - 80), core.start)
         ):
             unit = "person"  # "monthly active users rose 26% to 46 million."
