@@ -491,19 +491,24 @@ def test_german_digit_counts_and_every_nth_are_percentages(text: str, low: float
 
 
 @pytest.mark.parametrize(
-    "text,surface",
+    "text,lang,surface",
     [
-        ("Headcount grew by over 5,000 in the quarter, to 323,000 employees.", "over 5,000"),
-        ("Subscribers fell by 9,000 sequentially.", "9,000"),
-        ("Our employees grew by 1,200 year over year.", "1,200"),
+        ("Headcount grew by over 5,000 in the quarter, to 323,000 employees.", "en", "over 5,000"),
+        ("Subscribers fell by 9,000 sequentially.", "en", "9,000"),
+        ("Our employees grew by 1,200 year over year.", "en", "1,200"),
+        ("Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "de", "5.000"),
+        ("Die Kunden nahmen um 75.000 zu.", "de", "75.000"),
     ],
 )
-def test_people_named_before_their_count_hold_across_a_time_adjunct(text: str, surface: str) -> None:
-    assert (surface, "person") in [(s, u) for s, u, _, _ in readings(text)], readings(text)
+def test_people_named_before_their_count_hold_across_a_time_adjunct(text: str, lang: str, surface: str) -> None:
+    assert (surface, "person") in [(s, u) for s, u, _, _ in readings(text, lang)], readings(text, lang)
 
 
-def test_a_time_adjunct_does_not_make_money_words_people() -> None:
-    assert [u for _, u, _, _ in readings("Revenue grew by 5,000 in the quarter.")] == ["count"]
+@pytest.mark.parametrize(
+    "text,lang", [("Revenue grew by 5,000 in the quarter.", "en"), ("Der Umsatz stieg im Quartal um 5.000.", "de")]
+)
+def test_a_time_adjunct_does_not_make_money_words_people(text: str, lang: str) -> None:
+    assert [u for _, u, _, _ in readings(text, lang)] == ["count"]
 
 
 @pytest.mark.parametrize(

@@ -227,7 +227,7 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
 _PERSON_DE = (
     r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
     r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
-    r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?"
+    r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?|Absolventen|Beschäftigte[n]?"
 )
 _PERSON_EN = (
     r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
@@ -250,6 +250,13 @@ PEOPLE_BEFORE = re.compile(
     # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
     r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
     r"[^.;:!?$£€¥\n]){0,60}$"
+)
+# "Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "Die Belegschaft wuchs auf 323.000.": the same in German
+PEOPLE_BEFORE_DE = re.compile(
+    r"\b(?:Mitarbeiter\w*|Beschäftigte\w*|Belegschaft|Kunden|Nutzer\w*|Abonnenten|Mitglieder\w*|Einwohner\w*|"
+    r"Besucher\w*|Fahrgäste\w*|Passagiere\w*|Zuschauer\w*|Absolventen|Personal)\b"
+    r"(?:(?!\b(?:Umsatz|Umsätze|Gewinn|Kosten|Preis\w*|Stunden|Tage|Jahre|und|aber|während|wollen|brauchen|"
+    r"bestellen|bestellten|kaufen|kauften)\b)[^.;:!?$£€¥\n]){0,60}$"
 )
 _GPU_WORDS = (
     r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
