@@ -113,3 +113,24 @@ def test_people_after_a_preposition_or_wanting_an_amount_are_not_its_unit(text: 
 )
 def test_a_spelled_part_of_a_group_counted_right_after_is_no_amount(text: str, lang: str, kept) -> None:
     assert [q.value for q in find_quantities(text, lang)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "unit"),
+    [
+        ("The dogs picked out 54 of the 55 lung cancer patients.", "54", "person"),
+        ("It flagged 28 of the 31 GPUs as faulty.", "28", "gpu"),
+    ],
+)
+def test_a_part_of_a_counted_whole_is_counted_in_its_unit(text, part, unit) -> None:
+    assert (part, unit) in [(s, u) for s, _, u in _units(text)]
+
+
+def test_a_part_needs_a_whole_as_large_and_in_digits() -> None:
+    assert ("3", "count") in [(s, u) for s, _, u in _units("He scored 3 of the 10 goals.")]
+    assert ("60", "count") in [(s, u) for s, _, u in _units("Only 60 of the 55 patients.")]
+
+
+def test_people_said_once_carry_to_a_bare_plan_after_a_time_word() -> None:
+    text = "We hired more than 15,000 freshers in FY25 and plan to add over 20,000 in FY26."
+    assert ("over 20,000", 20000.0, "person") in _units(text)

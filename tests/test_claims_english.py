@@ -488,3 +488,54 @@ def test_the_same_words_as_amounts_still_count(text: str) -> None:
 def test_german_digit_counts_and_every_nth_are_percentages(text: str, low: float, high: float) -> None:
     got = readings(text, "de")
     assert [u for _, u, _, _ in got] == ["percent"] and _close(got[0][2], low) and _close(got[0][3], high), got
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface",
+    [
+        ("Headcount grew by over 5,000 in the quarter, to 323,000 employees.", "en", "over 5,000"),
+        ("Subscribers fell by 9,000 sequentially.", "en", "9,000"),
+        ("Our employees grew by 1,200 year over year.", "en", "1,200"),
+        ("Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "de", "5.000"),
+        ("Die Kunden nahmen um 75.000 zu.", "de", "75.000"),
+    ],
+)
+def test_people_named_before_their_count_hold_across_a_time_adjunct(text: str, lang: str, surface: str) -> None:
+    assert (surface, "person") in [(s, u) for s, u, _, _ in readings(text, lang)], readings(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang", [("Revenue grew by 5,000 in the quarter.", "en"), ("Der Umsatz stieg im Quartal um 5.000.", "de")]
+)
+def test_a_time_adjunct_does_not_make_money_words_people(text: str, lang: str) -> None:
+    assert [u for _, u, _, _ in readings(text, lang)] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text,surface,low,high",
+    [
+        ("Compensation increases were 6% to 8% in India.", "6% to 8%", 6.0, 8.0),
+        ("Guidance is now 4.5% to 5%, up from the 3.75% to 4.5% we gave last quarter.", "3.75% to 4.5%", 3.75, 4.5),
+    ],
+)
+def test_a_movement_named_as_a_noun_then_sized_is_a_range(text: str, surface: str, low: float, high: float) -> None:
+    assert (surface, "percent", low, high) in readings(text), readings(text)
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("Revenue rose 6% to $8 billion.", ["6%", "$8 billion"]),
+        ("That was an increase of 5% to $7 billion.", ["5%", "$7 billion"]),
+        ("Prices fell from $90 to $62.", ["$90", "$62"]),
+    ],
+)
+def test_a_movement_with_a_verb_or_two_units_stays_two_values(text: str, values: list[str]) -> None:
+    assert [s for s, _, _, _ in readings(text)] == values, readings(text)
+
+
+@pytest.mark.parametrize(
+    "text,lang", [("Power was cut to 1120 households.", "en"), ("Der Strom fiel bei 1.120 Haushalten aus.", "de")]
+)
+def test_households_are_a_count_not_persons(text: str, lang: str) -> None:
+    assert [u for _, u, _, _ in readings(text, lang)] == ["count"], readings(text, lang)

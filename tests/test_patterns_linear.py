@@ -70,6 +70,7 @@ ANCHORED = {
     "\\s*(?:[.,;:!?)。、！？]|$)": "claims.quantities._CLAUSE_ENDS: .match after a quantity",
     "\\s*(?:[,.;:!?)]|$|(?:of|and|were": "claims.quantities.filters._PRONOUN_AFTER: .match after 'the two'",
     "(?i)\\s?(?:\\w+\\s){0,3}?(?:gestiegen": "claims.quantities.merge._GERMAN_MOVEMENT_AFTER: .match after a value",
+    "(?:\\s(?:in|during|for|over|this|last|next)\\s": "claims.quantities.attach._END_AFTER_TIME: .match after a count",
 }
 
 

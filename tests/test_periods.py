@@ -91,6 +91,24 @@ def period_of(sentence: str, surface: str, unit: str = "usd", **kw) -> tuple[str
             "relative",
         ),
         ("上期の売上高は800億ドルだった。", "800億ドル", "ja", "2025-08-01", "2025-H1", "relative"),
+        # the back half of the year, the year's exit, guidance verbs (earnings-call speech)
+        (
+            "In the back half we expect revenue of $90 billion.",
+            "$90 billion",
+            "en",
+            "2025-08-01",
+            "2025-H2",
+            "relative",
+        ),
+        (
+            "In der zweiten Jahreshälfte erwarten wir 90 Milliarden Dollar Umsatz.",
+            "90 Milliarden Dollar",
+            "de",
+            "2025-08-01",
+            "2025-H2",
+            "relative",
+        ),
+        ("ARR should be $4 billion exiting the year.", "$4 billion", "en", "2025-08-01", "end-2025", "target"),
         ("2025年上半期の売上高は800億ドルだった。", "800億ドル", "ja", "2025-08-01", "2025-H1", "stated"),
         # relative years against the event date; a comparison base is no period
         ("Capex next year will be about $60 billion.", "$60 billion", "en", "2025-01-29", "2026", "relative"),

@@ -35,6 +35,10 @@ _BARE_AFTER = re.compile(
     r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis)\b)"
 )
 
+# a part and its whole: "54 of the 55 patients", "28 out of 31", "54 der 55 Patienten", "28 von 31 Patienten"
+_PART_OF = re.compile(r"\s(?:of|out\sof|von|der|von\sden)\s(?:(?:the|those|these|our|its|their|all)\s)?")
+_DIGITS = re.compile(r"\d{1,3}(?:[,.]\d{3})*")
+
 
 def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sentence, list[Quantity]]]:
     """``found`` (each sentence with its quantities, in document order) with units carried to bare amounts."""
@@ -56,8 +60,11 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity]) -> list[Quan
     counted = next((q for q in reversed(before) if _counts(q)), None)
     rated = next((q for q in reversed(before) if _is_rate(q)), None)
     out: list[Quantity] = []
-    for q in qs:
-        if counted is not None and _bare(text, q):
+    for i, q in enumerate(qs):
+        whole = qs[i + 1] if i + 1 < len(qs) else None
+        if whole is not None and _part_of(text, q, whole):
+            q = replace(q, unit=whole.unit)  # "54 of the 55 lung cancer patients": 54 patients
+        elif counted is not None and _bare(text, q):
             scale = _scale(counted)
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
                 q = _in_unit(q, counted.unit, scale)
@@ -92,6 +99,23 @@ def _bare(text: str, q: Quantity) -> bool:
         and q.value_low is not None
         and q.value_low >= _MIN_VALUE
         and _BARE_AFTER.match(text, q.end) is not None
+    )
+
+
+def _part_of(text: str, q: Quantity, whole: Quantity) -> bool:
+    """ "54 of the 55 patients", "28 von 31 Patienten": a bare number in digits before "of" and a count of a counted
+    thing at least as large is a part of that whole, counted in its unit."""
+    return (
+        q.unit == "count"
+        and not q.unit_surface
+        and not q.vague
+        and _DIGITS.fullmatch(text[q.start : q.end]) is not None
+        and _counts(whole)
+        and not whole.unit.startswith("_")
+        and _PART_OF.fullmatch(text[q.end : whole.start]) is not None
+        and q.value_high is not None
+        and whole.value_low is not None
+        and q.value_high <= whole.value_low
     )
 
 

@@ -227,28 +227,36 @@ _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
 _PERSON_DE = (
     r"Menschen|Leute[n]?|Personen|Nutzer(?:innen|n)?|Benutzer[n]?|Mitarbeiter(?:innen|n)?|"
     r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
-    r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?"
+    r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?|Absolventen|Beschäftigte[n]?"
 )
 _PERSON_EN = (
     r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
     r"runners|fans|guests|viewers|listeners|visitors|passengers|workers|residents|spectators|analysts|"
-    r"households|patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
+    r"patients|voters|members|subscriber|runner|fan|guest|viewer|listener|visitor|worker|"
     r"customer|men|women|children|kids|adults|players|athletes|citizens|Britons|Americans|Germans|"
     r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders|deaths|victims|"
     r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
-    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers"
+    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers|freshers|hires|recruits|trainees|interns"
 )
 # "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
 PEOPLE_BEFORE = re.compile(
     r"(?i)\b(?:users|subscribers|customers|employees|members|visitors|viewers|listeners|residents|people|workers|"
-    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population)\b"
+    r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population|"
+    r"freshers|hires|recruits|trainees|interns)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
     r"minutes|days|years|times|and|but|while|whereas|"
     # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
     r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
     r"[^.;:!?$£€¥\n]){0,60}$"
+)
+# "Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "Die Belegschaft wuchs auf 323.000.": the same in German
+PEOPLE_BEFORE_DE = re.compile(
+    r"\b(?:Mitarbeiter\w*|Beschäftigte\w*|Belegschaft|Kunden|Nutzer\w*|Abonnenten|Mitglieder\w*|Einwohner\w*|"
+    r"Besucher\w*|Fahrgäste\w*|Passagiere\w*|Zuschauer\w*|Absolventen|Personal)\b"
+    r"(?:(?!\b(?:Umsatz|Umsätze|Gewinn|Kosten|Preis\w*|Stunden|Tage|Jahre|und|aber|während|wollen|brauchen|"
+    r"bestellen|bestellten|kaufen|kauften)\b)[^.;:!?$£€¥\n]){0,60}$"
 )
 _GPU_WORDS = (
     r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
@@ -324,7 +332,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?gigawatts?\b", "watt", 1e9),
     _u(r"(?:\s|-)years?(?:\s|-)old\b", "age"),
     _u(r"\s?decades?\b", "duration_year", 10.0),
-    _u(r"(?:\s|-)[Yy]ears?\b(?![\s-](?:on|to)[\s-](?:year|date))", "_year"),
+    _u(r"(?:\s|-)[Yy]ears?\b(?![\s-](?:on|to|over)[\s-](?:year|date))", "_year"),
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),

@@ -21,6 +21,7 @@ from ..lexicon import (
     LATIN_GPU_CONTEXT,
     LATIN_SUFFIX_QUAL,
     PEOPLE_BEFORE,
+    PEOPLE_BEFORE_DE,
     PREFIX_QUAL,
     PREFIXED_FLOP,
     SCALE_AFTER,
@@ -106,6 +107,14 @@ _AI_CONTEXT = re.compile(
     r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+_PEOPLE_BEFORE = {"en": PEOPLE_BEFORE, "de": PEOPLE_BEFORE_DE}
+# the clause's end after a time adjunct: "headcount grew by over 5,000 in the quarter", "we added 300 this quarter"
+_END_AFTER_TIME = re.compile(
+    r"(?:\s(?:in|during|for|over|this|last|next)\s(?:the\s|this\s|that\s|fiscal\s)?"
+    r"(?:quarter|year|half|month|week|period|FY\s?\d{2,4}|(?:19|20)\d{2}|Q[1-4])\b"
+    r"|\s(?:sequentially|year[\s-](?:over|on)[\s-]year|quarter[\s-](?:over|on)[\s-]quarter))?"
+    r"(?:\s(?:zu|ab))?\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)"
+)
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
 _APPOSITIVE_NAME = re.compile(
     r"(?:^|[\s(])(?!(?:It|This|That|There|What|Which|Who|The|However|But|And|So|Es|Das|Dies|Der|Die|Aber|Und"
@@ -378,12 +387,12 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         elif (
             unit == "count"
             and not explicit
-            and lang == "en"
+            and lang in _PEOPLE_BEFORE
             and core.high >= 1000
-            and _CLAUSE_END_AFTER.match(text, e)
-            and PEOPLE_BEFORE.search(text, max(0, core.start - 80), core.start)
+            and _END_AFTER_TIME.match(text, e)
+            and _PEOPLE_BEFORE[lang].search(text, max(0, core.start - 80), core.start)
         ):
-            unit = "person"  # "monthly active users rose 26% to 46 million."
+            unit = "person"  # "monthly active users rose 26% to 46 million.", "Die Belegschaft wuchs auf 323.000."
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):

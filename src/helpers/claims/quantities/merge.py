@@ -68,6 +68,14 @@ _MOVEMENT_BEFORE = {
         r"legte|verlor|verliert|erhöht|gesenkt|zugelegt|nachgegeben)\b(?:[^.;:!?]|[.,](?=\d)){0,60}$"
     ),
 }
+# a word of movement used as a noun whose size is then stated: "compensation increases were 6% to 8%", "a decline
+# of 2 to 3 points": the pair (in one unit) is a range of that size, not a movement from one value to the other
+_NOMINAL_MOVEMENT = re.compile(
+    r"(?i)\b(?:increases?|decreases?|declines?|gains?|rises|cuts|raises|drops|falls)\s(?:were|was|is|are|will\sbe|"
+    r"would\sbe|of)\s(?:about\s|around\s|roughly\s|approximately\s|between\s)?$"
+)
+# "up from the 3.75% to 4.5% we guided": "from" takes a noun phrase, and the pair inside it is a range
+_FROM_PHRASE_BEFORE = re.compile(r"(?i)\bfrom\s(?:the|our|its|their|this|that)\s$")
 _JA_MOVEMENT_AFTER = re.compile(
     r"(?:に|へ)(?:まで)?\s?(?:上昇|下落|増加|減少|拡大|縮小|低下|増え|減っ|減り|減る|伸び|上が|下が|"
     r"値上が|値下が|引き上げ|引き下げ|落ち|改善|悪化|成長|膨ら|なっ|なり|なる|達し|回復|急騰|急落)"
@@ -93,6 +101,8 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
     if lang == "ja":
         return _JA_MOVEMENT_AFTER.match(text, b.end) is not None
     before = text[max(0, a.start - 80) : a.start]
+    if lang == "en" and a.unit == b.unit and (_NOMINAL_MOVEMENT.search(before) or _FROM_PHRASE_BEFORE.search(before)):
+        return False
     moved = _MOVEMENT_BEFORE[lang].search(before) is not None
     if _FROM_BEFORE[lang].search(before):
         # "the range is from 200 to 300", "from 1MB to 4GB per GPU": a range unless something moved

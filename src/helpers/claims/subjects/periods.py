@@ -15,7 +15,7 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "e
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
         "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
         "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4, "一": 1, "二": 2, "三": 3, "四": 4,
-        "上": 1, "下": 2}  # fmt: skip
+        "上": 1, "下": 2, "front": 1, "back": 2}  # fmt: skip
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -63,7 +63,7 @@ _ORDINAL_QUARTERS = (
 )
 _QWORD = rf"({_ORDINAL_QUARTERS})"
 _Q = rf"(?P<q>[1-4１-４一二三四]|{_ORDINAL_QUARTERS})"
-_H = r"(?P<h>[12]|first|second|ersten|zweiten|erstes|zweites|erste|zweite|上|下)"
+_H = r"(?P<h>[12]|first|second|front|back|ersten|zweiten|erstes|zweites|erste|zweite|上|下)"
 _FY2 = r"(?P<fy>FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)?\d{2})\b"  # a fiscal year, also as two digits (FY25)
 _YN = r"(?P<y>(?:19|20)\d{2})"
 
@@ -72,6 +72,7 @@ _TARGET_YEAR = re.compile(
 )
 _TARGET = re.compile(
     r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
+    r"exit(?:ing)? (?:the|this) (?:fiscal )?year|(?:the|our|an?) exit rate|"
     r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)",
     re.IGNORECASE,
 )
@@ -95,7 +96,7 @@ _HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_FY2}",
     rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_YN}\b",
     rf"{_YN}年(?P<fy>度)?(?:の)?{_H}半?期",
-    rf"\b{_H}[ns]?\s+Halbjahr\w*\s+{_YN}",
+    rf"\b{_H}[ns]?\s+(?:Halbjahr\w*|Jahreshälfte)\s+{_YN}",
 ))  # fmt: skip
 _FISCAL_YEAR = re.compile(
     rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE
@@ -106,7 +107,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _HALF = re.compile(
-    r"\bH([12])\b|\b(first|second)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites)\s+Halbjahr|(?<![以])(上|下)半?期",
+    r"\bH([12])\b|\b(first|second|front|back)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites|erste|zweite)\s+"
+    r"(?:Halbjahr|Jahreshälfte)|(?<![以])(上|下)半?期",
     re.IGNORECASE,
 )
 _THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
@@ -160,7 +162,7 @@ _NOW = re.compile(
     re.IGNORECASE,
 )
 _OUTLOOK = re.compile(
-    r"\b(?:expect\w*|anticipat\w*|forecast\w*|guidance|outlook|will|plan\w*|on track)\b|"
+    r"\b(?:expect\w*|anticipat\w*|forecast\w*|guid(?:ance|e|es|ed|ing)|outlook|will|plan\w*|on track)\b|"
     r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し",
     re.IGNORECASE,
 )
