@@ -34,7 +34,7 @@ catalog's speakers, genre and event, and reports:
 * the fit treats dialogues as clusters: steps must span MIN_DOCS dialogues,
   and pool-adjacent-violators keeps them rising with the posterior.
 
-Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet] [--whole-turns] [--answer-goes-on]
+Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet] [--whole-turns] [--no-answer-goes-on]
 """
 
 from __future__ import annotations
@@ -486,11 +486,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="decode dialogues turn by turn (speakers.dialogue.WHOLE_TURNS; off by default)")
     ap.add_argument("--answer-goes-on", action="store_true",
                     help="read an uncued paragraph after an answer as going on (speakers.dialogue.ANSWER_GOES_ON)")
+    ap.add_argument("--no-answer-goes-on", action="store_true",
+                    help="decode without answers going on (speakers.dialogue.ANSWER_GOES_ON, on by default)")
     args = ap.parse_args(argv)
     if args.answer_goes_on:
         if args.calibrate:
             ap.error("the shipped table belongs to the default decoder: --calibrate without --answer-goes-on")
         spk.dialogue.ANSWER_GOES_ON = True
+    if args.no_answer_goes_on:
+        if args.calibrate:
+            ap.error("the shipped table belongs to the default decoder: --calibrate without --no-answer-goes-on")
+        spk.dialogue.ANSWER_GOES_ON = False
     if args.whole_turns:
         if args.calibrate:
             ap.error("the shipped table belongs to the default decoder: --calibrate without --whole-turns")

@@ -71,11 +71,12 @@ MIN_TURN_CHANGE = 0.05
 # An answer going on into a second paragraph without a cue (``answer_goes_on``) is read as such only between two
 # people laid out about one paragraph per turn (a paragraph change rate, from the share of cued breaks, of at least
 # ANSWER_GOES_ON_MIN_RATE): there the high rate would hand the second paragraph over; a subtitle-like layout's low
-# rate keeps it anyway, and with three or more anyone may pick up after a pause. Off by default: it puts more
-# answers right (tune2 86.2% -> 93.1%, calibration 78.9% -> 89.5% of claims) but the table refitted on them maps
-# posteriors from 0.43 to 0.91 to one step, and held-out sentences confident and wrong rose past 5%
-# (docs/performance.md, round 5); ``decode_dialogue(..., answer_goes_on=True)`` turns it on.
-ANSWER_GOES_ON = False
+# rate keeps it anyway, and with three or more anyone may pick up after a pause. It puts more answers right (tune2
+# 86.2% -> 93.1%, calibration 78.9% -> 89.5% of claims) but is a guess the text does not state: the confidence of
+# every decision is the lower of the posteriors with and without the cue, so a speaker only the guess names stays
+# unsure (with the plain posterior held-out claims confident and wrong rose past 5%: docs/performance.md, round 5
+# and session 4). ``decode_dialogue(..., answer_goes_on=False)`` turns it off.
+ANSWER_GOES_ON = True
 ANSWER_GOES_ON_MIN_RATE = 0.5
 STRONG_CUES = ("question", "answer", "asks", "handed", "replies", "short", "echo")
 
@@ -293,9 +294,55 @@ def decode_dialogue(
     ev = sentence_evidence(units, speakers)
     features, handovers = change_cues(units, ev)
     goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
+    col = CUE_NAMES.index("answer_goes_on")
     if not goes_on or len(st.people) != 2 or block_change_rate(features) < ANSWER_GOES_ON_MIN_RATE:
-        features[:, CUE_NAMES.index("answer_goes_on")] = 0.0
+        features[:, col] = 0.0
     init = initial_log_probs(st)
+    decoded = _decode(ev, features, handovers, init, role, st, whole_turns)
+    if not features[:, col].any():
+        return decoded
+    # An answer read as going on into an uncued paragraph is a guess the text does not state: the confidence is
+    # the one the decoder would give the same speaker without that guess (a decision it alone carries is unsure).
+    plain = features.copy()
+    plain[:, col] = 0.0
+    skeptic = _posteriors(ev, plain, handovers, init, role, st, whole_turns)
+    return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
+
+
+def _posteriors(
+    ev: Evidence,
+    features: np.ndarray,
+    handovers: list[set[str]],
+    init: np.ndarray,
+    role: dict[str, str],
+    st: States,
+    whole_turns: bool | None,
+) -> list[dict[str | None, float]]:
+    """Per unit, each speaker's posterior (None for the author's notes) under these cues."""
+    weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
+    log_trans = transitions(features, handovers, weights, st)
+    if WHOLE_TURNS if whole_turns is None else whole_turns:
+        return [{w: p} for w, p in _decode_whole_turns(init, log_trans, log_emit, features, weights, st)]
+    gamma, _ = forward_backward(init, log_trans, log_emit)
+    who_post = by_speaker(gamma, st)
+    return [
+        {None if w == AUTHOR else w: float(who_post[i, k]) for k, w in enumerate(st.who_opts)}
+        for i in range(len(who_post))
+    ]
+
+
+def _decode(
+    ev: Evidence,
+    features: np.ndarray,
+    handovers: list[set[str]],
+    init: np.ndarray,
+    role: dict[str, str],
+    st: States,
+    whole_turns: bool | None,
+) -> list[tuple[str | None, float]]:
+    """(speaker, posterior) per unit: the best path, a sentence whose own posterior clearly favours someone else
+    taking that speaker."""
+    n = len(ev.questions)
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)
     if WHOLE_TURNS if whole_turns is None else whole_turns:
