@@ -298,37 +298,15 @@ def decode_dialogue(
     if not goes_on or len(st.people) != 2 or block_change_rate(features) < ANSWER_GOES_ON_MIN_RATE:
         features[:, col] = 0.0
     init = initial_log_probs(st)
-    decoded = _decode(ev, features, handovers, init, role, st, whole_turns)
+    decoded, _ = _decode(ev, features, handovers, init, role, st, whole_turns)
     if not features[:, col].any():
         return decoded
     # An answer read as going on into an uncued paragraph is a guess the text does not state: the confidence is
     # the one the decoder would give the same speaker without that guess (a decision it alone carries is unsure).
     plain = features.copy()
     plain[:, col] = 0.0
-    skeptic = _posteriors(ev, plain, handovers, init, role, st, whole_turns)
+    _, skeptic = _decode(ev, plain, handovers, init, role, st, whole_turns)
     return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
-
-
-def _posteriors(
-    ev: Evidence,
-    features: np.ndarray,
-    handovers: list[set[str]],
-    init: np.ndarray,
-    role: dict[str, str],
-    st: States,
-    whole_turns: bool | None,
-) -> list[dict[str | None, float]]:
-    """Per unit, each speaker's posterior (None for the author's notes) under these cues."""
-    weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
-    log_trans = transitions(features, handovers, weights, st)
-    if WHOLE_TURNS if whole_turns is None else whole_turns:
-        return [{w: p} for w, p in _decode_whole_turns(init, log_trans, log_emit, features, weights, st)]
-    gamma, _ = forward_backward(init, log_trans, log_emit)
-    who_post = by_speaker(gamma, st)
-    return [
-        {None if w == AUTHOR else w: float(who_post[i, k]) for k, w in enumerate(st.who_opts)}
-        for i in range(len(who_post))
-    ]
 
 
 def _decode(
@@ -339,31 +317,31 @@ def _decode(
     role: dict[str, str],
     st: States,
     whole_turns: bool | None,
-) -> list[tuple[str | None, float]]:
+) -> tuple[list[tuple[str | None, float]], list[dict[str | None, float]]]:
     """(speaker, posterior) per unit: the best path, a sentence whose own posterior clearly favours someone else
-    taking that speaker."""
-    n = len(ev.questions)
+    taking that speaker; and each unit's posterior per speaker (None for the author's notes; decoding whole
+    turns, only the chosen speaker's)."""
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)
     if WHOLE_TURNS if whole_turns is None else whole_turns:
-        return _decode_whole_turns(init, log_trans, log_emit, features, weights, st)
+        turns = _decode_whole_turns(init, log_trans, log_emit, features, weights, st)
+        return turns, [{w: p} for w, p in turns]
     path = viterbi(init, log_trans, log_emit)
     gamma, _ = forward_backward(init, log_trans, log_emit)
     who_post = by_speaker(gamma, st)
-    chosen: list[str] = []
-    for i in range(n):
+    out: list[tuple[str | None, float]] = []
+    for i in range(len(who_post)):
         w = st.states[path[i]][0]
         k = st.who_opts.index(w)
         if who_post[i, k] < who_post[i].max() - CLEARLY_LIKELIER:
             # Viterbi's single best path can run through a sentence that, summed
             # over all paths, clearly more likely belongs to someone else (mostly
             # when two hosts are hard to tell apart): take the likelier speaker.
-            w = st.who_opts[int(np.argmax(who_post[i]))]
-        chosen.append(w)
-    out: list[tuple[str | None, float]] = []
-    for i, w in enumerate(chosen):
-        out.append((None if w == AUTHOR else w, float(who_post[i, st.who_opts.index(w)])))
-    return out
+            k = int(np.argmax(who_post[i]))
+            w = st.who_opts[k]
+        out.append((None if w == AUTHOR else w, float(who_post[i, k])))
+    posts = [{None if w == AUTHOR else w: float(p) for w, p in zip(st.who_opts, row)} for row in who_post]
+    return out, posts
 
 
 def _decode_whole_turns(
