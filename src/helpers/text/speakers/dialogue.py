@@ -297,15 +297,14 @@ def decode_dialogue(
     col = CUE_NAMES.index("answer_goes_on")
     if not goes_on or len(st.people) != 2 or block_change_rate(features) < ANSWER_GOES_ON_MIN_RATE:
         features[:, col] = 0.0
-    init = initial_log_probs(st)
-    decoded, _ = _decode(ev, features, handovers, init, role, st, whole_turns)
+    decoded, _ = _decode(ev, features, handovers, role, st, whole_turns)
     if not features[:, col].any():
         return decoded
     # An answer read as going on into an uncued paragraph is a guess the text does not state: the confidence is
     # the one the decoder would give the same speaker without that guess (a decision it alone carries is unsure).
     plain = features.copy()
     plain[:, col] = 0.0
-    _, skeptic = _decode(ev, plain, handovers, init, role, st, whole_turns)
+    _, skeptic = _decode(ev, plain, handovers, role, st, whole_turns)
     return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
 
 
@@ -313,7 +312,6 @@ def _decode(
     ev: Evidence,
     features: np.ndarray,
     handovers: list[set[str]],
-    init: np.ndarray,
     role: dict[str, str],
     st: States,
     whole_turns: bool | None,
@@ -321,6 +319,7 @@ def _decode(
     """(speaker, posterior) per unit: the best path, a sentence whose own posterior clearly favours someone else
     taking that speaker; and each unit's posterior per speaker (None for the author's notes; decoding whole
     turns, only the chosen speaker's)."""
+    init = initial_log_probs(st)
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)
     if WHOLE_TURNS if whole_turns is None else whole_turns:
