@@ -7,7 +7,7 @@ by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of three short
 articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
-fitted on it and on tune2) or heldout2/heldout3 (never looked at while
+fitted on it and on tune2) or heldout2/heldout3/heldout4 (never looked at while
 developing; only their aggregate figures are read: their rows and errors are
 not even printed). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
@@ -34,7 +34,7 @@ catalog's speakers, genre and event, and reports:
 * the fit treats dialogues as clusters: steps must span MIN_DOCS dialogues,
   and pool-adjacent-violators keeps them rising with the posterior.
 
-Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet] [--whole-turns] [--answer-goes-on]
+Usage: .venv/bin/python bench/eval_speakers.py [--calibrate] [--quiet] [--whole-turns] [--no-answer-goes-on]
 """
 
 from __future__ import annotations
@@ -387,7 +387,7 @@ DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left 
 # easy ones alone was confident and wrong on 10% of the harder ones' claims.
 FIT_SPLITS = ("calibration", "tune2")
 # Held-out splits whose dialogues are never shown one by one (only the split's aggregate is printed).
-HIDDEN_SPLITS = ("heldout2", "heldout3")
+HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout4")
 
 
 def _fit_split(report: Report) -> tuple[str, ...]:
@@ -448,7 +448,7 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "tune2", "calibration", "heldout", "heldout2", "heldout3"):
+    for split in ("tune", "tune2", "calibration", "heldout", "heldout2", "heldout3", "heldout4"):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
@@ -486,11 +486,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="decode dialogues turn by turn (speakers.dialogue.WHOLE_TURNS; off by default)")
     ap.add_argument("--answer-goes-on", action="store_true",
                     help="read an uncued paragraph after an answer as going on (speakers.dialogue.ANSWER_GOES_ON)")
+    ap.add_argument("--no-answer-goes-on", action="store_true",
+                    help="decode without answers going on (speakers.dialogue.ANSWER_GOES_ON, on by default)")
     args = ap.parse_args(argv)
     if args.answer_goes_on:
         if args.calibrate:
             ap.error("the shipped table belongs to the default decoder: --calibrate without --answer-goes-on")
         spk.dialogue.ANSWER_GOES_ON = True
+    if args.no_answer_goes_on:
+        if args.calibrate:
+            ap.error("the shipped table belongs to the default decoder: --calibrate without --no-answer-goes-on")
+        spk.dialogue.ANSWER_GOES_ON = False
     if args.whole_turns:
         if args.calibrate:
             ap.error("the shipped table belongs to the default decoder: --calibrate without --whole-turns")

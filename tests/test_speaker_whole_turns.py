@@ -143,8 +143,29 @@ def test_with_answers_going_on_an_answer_over_two_uncued_paragraphs_stays_the_gu
     assert who == ["Sam Ortiz", "Dana Reyes", "Dana Reyes", "Sam Ortiz", "Dana Reyes"]
 
 
-def test_answers_going_on_are_off_by_default():
-    assert dialogue.ANSWER_GOES_ON is False
+def test_answers_going_on_are_on_by_default():
+    assert dialogue.ANSWER_GOES_ON is True
+
+
+def test_a_decision_only_the_going_on_carries_has_the_confidence_of_the_decoder_without_it():
+    """The answer's uncued second paragraph goes to the guest with answers going on; its confidence is never above
+    the posterior the decoder gives the guest there without that reading (so a guess stays unsure)."""
+    from helpers.text.speakers.voice import Unit
+
+    paragraphs = [p for p in TALK.split("\n\n")[1:] if p.strip()]
+    units, pos = [], 0
+    for block, p in enumerate(paragraphs):
+        for s in p.replace(". ", ".\n").split("\n"):
+            units.append(Unit(pos, pos + len(s), 1 + 2 * block, block, "paragraph", s, None, None))
+            pos += len(s) + 1
+    role = {"Sam Ortiz": "host", "Dana Reyes": "guest"}
+    on = dialogue.decode_dialogue(units, ["Sam Ortiz", "Dana Reyes"], role, answer_goes_on=True)
+    off = dialogue.decode_dialogue(units, ["Sam Ortiz", "Dana Reyes"], role, answer_goes_on=False)
+    second = [i for i, u in enumerate(units) if u.block_id == 2]
+    assert all(on[i][0] == "Dana Reyes" for i in second)
+    for i in second:
+        guest_off = off[i][1] if off[i][0] == "Dana Reyes" else 1 - off[i][1]
+        assert on[i][1] <= guest_off + 0.01  # the author's share aside
 
 
 def test_whole_turns_are_off_by_default():

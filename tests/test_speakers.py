@@ -301,7 +301,7 @@ def test_seed_gold_stays_above_the_measured_floor(gold):
     bench, report = gold
     by = {r.doc: r for r in report.docs}
     assert by["000_a86c1cdb2fa65775"].claims_accuracy >= 0.88  # 0.94 measured
-    assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.65  # 0.71
+    assert by["004_212789ab223fc4b9"].claims_accuracy >= 0.84  # 0.86
     assert by["002_eb63065994b04cab"].claims_accuracy >= 0.9  # 0.96
     assert by["003_ff97695cd6ad6ecf"].attribution_accuracy >= 0.85  # 0.93 (only 5 of its quantities are a person's)
     assert by["en_interview"].sentence_accuracy >= 0.9  # 1.0

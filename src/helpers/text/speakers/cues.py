@@ -50,7 +50,11 @@ _CONTINUES = re.compile(
     r"^\s*(?:(?:そして|しかし|でも|また|それで|だから|さらに|それから|ですから|つまり|ただ|なぜなら|というのも|例えば|たとえば)"
     r"(?=[、,]|$)"
     r"|(?:and|but|also|in fact|then|because|besides|moreover|plus|for (?:example|instance))\b"
-    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings|zum Beispiel|deshalb|darum)\b)",
+    r"|(?:und|aber|auch|außerdem|denn|dann|zudem|allerdings|zum Beispiel|deshalb|darum)\b"
+    # the next item of a list ("Second, …", "Drittens …", "2つ目は、…", "そして3つ、…"): the same speaker's list
+    r"|(?:(?:and )?(?:second|third|fourth|fifth)(?:ly)?|the (?:second|third|fourth|fifth) (?:one|reason|thing|point)"
+    r"|(?:und )?(?:zweitens|drittens|viertens|fünftens))\b"
+    r"|(?:そして)?(?:[2-9２-９二三四五]つ目|第[2-9２-９二三四五](?:に|の)|[2-9２-９二三四五]つ(?:目|め)?[、,]))",
     re.IGNORECASE,
 )
 STYLES = ("question", "long", "other", "moderation", "you", "welcome", "thanks")  # how a sentence is said (dialogue)
@@ -444,6 +448,30 @@ def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
     return False
 
 
+# A one-liner that reacts or greets back beside the answer words: "Good afternoon.", "Absolutely.", "Of course.",
+# "Guten Tag.", "Klar.", "こんにちは。", "もちろん。", "そうです。"
+_REACTS = re.compile(
+    r"^\s*(?:(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi|hello|hey|absolutely|totally|of course"
+    r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|that'?s (?:right|true|it"
+    r"|great|amazing|incredible|fascinating|fair)|fair enough|me too|not at all|never|really"
+    r"|guten (?:morgen|tag|abend)|hallo|servus|richtig|klar|natürlich|absolut|toll|super|wunderbar|spannend|ach|aha"
+    r"|sicher|keineswegs|eben)\b"
+    r"|(?:こんにちは|こんばんは|おはよう(?:ございます)?|どうも|へえ|ほう|本当(?:ですか|に)|そうです|違います|もちろん|いいね|最高)"
+    r"(?=[、。，,！!？?…\s]|$))",
+    re.IGNORECASE,
+)
+
+
+def _responds(ev: Evidence, i: int, asked: bool, text: str) -> bool:
+    """Does the one-line paragraph opening with unit ``i`` respond to the paragraph before: a reaction or answer
+    word ("Great.", "ああ、ラマだ。", "Genau."), a figure taken up, a reply by name, or any line after a question or
+    a remark put to the other person (``asked``: "You sold 40,000 copies." / "It surprised us all."), unless it
+    goes on with the paragraph before ("Second, …", "そして3つ、…")?"""
+    if ev.continues[i]:
+        return False
+    return bool(asked or ev.answers[i] or ev.echo[i] or ev.replies[i] or _REACTS.search(text))
+
+
 def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[str]]]:
     """Per boundary between two units: which cues hold there (a row of :data:`CUE_NAMES`) and the people handed
     the floor."""
@@ -455,6 +483,7 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
     handovers: list[set[str]] = []
     invited = np.cumsum(ev.invites) > 0  # someone has been invited to speak by the end of each sentence
     entered_asked = False  # the paragraph before answers: entered after a question, with one voice so far
+    responded: dict[int, bool] = {}  # a one-line paragraph responds to the one before (see _responds)
     for i in range(1, n):
         b = bounds[i]
         x = features[i - 1]
@@ -477,12 +506,19 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
                 x[CUE_NAMES.index("asks" if turns.sentences[seg[i]] <= 2 else "asks_long")] = 1.0
                 # a question paragraph right after a question: the asker going on (a multi-part question)
                 x[CUE_NAMES.index("asks_again")] = ev.questions[i - 1] and ev.questions[i]
-            # A very short paragraph is a back-channel or a one-line reply: it
-            # most likely changes the speaker, and the floor may go back after it.
+            # A very short paragraph that responds (a reaction or answer word, a question, a figure taken up, a
+            # reply after a question) is a back-channel or a one-line reply: it most likely changes the speaker, and
+            # the floor may go back after it. One that does not respond ("この3つは同時に真実である。", an item of a
+            # list laid out a line each) is no reply: it goes on as any paragraph does.
             if turns.short[seg[i]]:
-                x[CUE_NAMES.index("short")] = 1.0
+                before = unquoted(units[i - 1].text)
+                asked = bool(x[CUE_NAMES.index("question")] or turns.asks[seg[i]])
+                to_you = _YOU.search(before) or _YOU.search(before[:1].lower() + before[1:])  # "You sold…"
+                asked = asked or bool(to_you and not _AUDIENCE.search(before))
+                responded[seg[i]] = _responds(ev, i, asked, unquoted(units[i].text))
+                x[CUE_NAMES.index("short")] = responded[seg[i]]
             elif turns.short[seg[i - 1]]:
-                x[CUE_NAMES.index("after_short")] = 1.0
+                x[CUE_NAMES.index("after_short")] = responded.get(seg[i - 1], True)
             handed = _handed(units, seg, ev, i)
             x[CUE_NAMES.index("handed")] = bool(handed)
             x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)

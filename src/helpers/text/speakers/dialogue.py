@@ -71,11 +71,12 @@ MIN_TURN_CHANGE = 0.05
 # An answer going on into a second paragraph without a cue (``answer_goes_on``) is read as such only between two
 # people laid out about one paragraph per turn (a paragraph change rate, from the share of cued breaks, of at least
 # ANSWER_GOES_ON_MIN_RATE): there the high rate would hand the second paragraph over; a subtitle-like layout's low
-# rate keeps it anyway, and with three or more anyone may pick up after a pause. Off by default: it puts more
-# answers right (tune2 86.2% -> 93.1%, calibration 78.9% -> 89.5% of claims) but the table refitted on them maps
-# posteriors from 0.43 to 0.91 to one step, and held-out sentences confident and wrong rose past 5%
-# (docs/performance.md, round 5); ``decode_dialogue(..., answer_goes_on=True)`` turns it on.
-ANSWER_GOES_ON = False
+# rate keeps it anyway, and with three or more anyone may pick up after a pause. It puts more answers right (tune2
+# 86.2% -> 93.1%, calibration 78.9% -> 89.5% of claims) but is a guess the text does not state: the confidence of
+# every decision is the lower of the posteriors with and without the cue, so a speaker only the guess names stays
+# unsure (with the plain posterior held-out claims confident and wrong rose past 5%: docs/performance.md, round 5
+# and session 4). ``decode_dialogue(..., answer_goes_on=False)`` turns it off.
+ANSWER_GOES_ON = True
 ANSWER_GOES_ON_MIN_RATE = 0.5
 STRONG_CUES = ("question", "answer", "asks", "handed", "replies", "short", "echo")
 
@@ -293,30 +294,53 @@ def decode_dialogue(
     ev = sentence_evidence(units, speakers)
     features, handovers = change_cues(units, ev)
     goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
+    col = CUE_NAMES.index("answer_goes_on")
     if not goes_on or len(st.people) != 2 or block_change_rate(features) < ANSWER_GOES_ON_MIN_RATE:
-        features[:, CUE_NAMES.index("answer_goes_on")] = 0.0
+        features[:, col] = 0.0
+    decoded, _ = _decode(ev, features, handovers, role, st, whole_turns)
+    if not features[:, col].any():
+        return decoded
+    # An answer read as going on into an uncued paragraph is a guess the text does not state: the confidence is
+    # the one the decoder would give the same speaker without that guess (a decision it alone carries is unsure).
+    plain = features.copy()
+    plain[:, col] = 0.0
+    _, skeptic = _decode(ev, plain, handovers, role, st, whole_turns)
+    return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
+
+
+def _decode(
+    ev: Evidence,
+    features: np.ndarray,
+    handovers: list[set[str]],
+    role: dict[str, str],
+    st: States,
+    whole_turns: bool | None,
+) -> tuple[list[tuple[str | None, float]], list[dict[str | None, float]]]:
+    """(speaker, posterior) per unit: the best path, a sentence whose own posterior clearly favours someone else
+    taking that speaker; and each unit's posterior per speaker (None for the author's notes; decoding whole
+    turns, only the chosen speaker's)."""
     init = initial_log_probs(st)
     weights, log_emit = fit_conversation(ev, features, handovers, init, role, st)
     log_trans = transitions(features, handovers, weights, st)
     if WHOLE_TURNS if whole_turns is None else whole_turns:
-        return _decode_whole_turns(init, log_trans, log_emit, features, weights, st)
+        turns = _decode_whole_turns(init, log_trans, log_emit, features, weights, st)
+        return turns, [{w: p} for w, p in turns]
     path = viterbi(init, log_trans, log_emit)
     gamma, _ = forward_backward(init, log_trans, log_emit)
     who_post = by_speaker(gamma, st)
-    chosen: list[str] = []
-    for i in range(n):
+    out: list[tuple[str | None, float]] = []
+    for i in range(len(who_post)):
         w = st.states[path[i]][0]
         k = st.who_opts.index(w)
         if who_post[i, k] < who_post[i].max() - CLEARLY_LIKELIER:
             # Viterbi's single best path can run through a sentence that, summed
             # over all paths, clearly more likely belongs to someone else (mostly
             # when two hosts are hard to tell apart): take the likelier speaker.
-            w = st.who_opts[int(np.argmax(who_post[i]))]
-        chosen.append(w)
-    out: list[tuple[str | None, float]] = []
-    for i, w in enumerate(chosen):
-        out.append((None if w == AUTHOR else w, float(who_post[i, st.who_opts.index(w)])))
-    return out
+            k = int(np.argmax(who_post[i]))
+            w = st.who_opts[k]
+        out.append((None if w == AUTHOR else w, float(who_post[i, k])))
+    posts = [{None if w == AUTHOR else w: float(p) for w, p in zip(st.who_opts, row)} for row in who_post]
+    return out, posts
 
 
 def _decode_whole_turns(
