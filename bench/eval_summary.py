@@ -9,9 +9,10 @@ documents is ``heldout``: never used while tuning, reported apart; ``heldout2`` 
 added after tuning had ended; ``heldout3`` documents were annotated before the second round of
 tuning and are scored once at its end; ``heldout4`` documents (weighted to earnings calls,
 interviews and podcasts) were annotated before the third round; ``heldout5`` documents after heldout4
-had been scored and read; ``heldout6`` documents (podcasts and interviews) before the fourth round; ``heldout7`` documents
-(calls, news, podcasts, interviews, a talk) before the fifth (``--splits`` chooses what is printed). Two seeds with an
-author-written introduction (001, 003) are added to the tuned part, the introduction cut off.
+had been scored and read; ``heldout6`` documents (podcasts and interviews) before the fourth round;
+``heldout7`` documents (calls, news, podcasts, interviews, a talk) before the fifth (``--splits``
+chooses what is printed). Two seeds with an author-written introduction (001, 003) are added to
+the tuned part, the introduction cut off.
 
 Every document is summarised in N sentences (N = the reference's sentence count, 2 to 5) by
 
