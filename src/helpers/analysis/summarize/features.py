@@ -240,13 +240,15 @@ def is_part(text: str) -> bool:
 # one billion euros."), and one that opens on a reply ("Yes, …", "はい、…") on the question before it:
 # quoted alone, the reader does not know what it is about.
 _DANGLING = re.compile(
-    r"^\W*(?:(?:it|they|he|she|es|er|sie|dabei|damit|dadurch|deshalb)\b|"
+    r"^\W*(?:(?:it|they|he|she|therefore|thus|hence|consequently|as\s+a\s+result|es|er|sie|dabei|damit|dadurch|"
+    r"deshalb|deswegen|daher|darum|folglich)\b|"
     r"(?:this|that|these|those)(?:'s\b|\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|may|"
     r"might|means?|shows?|makes?)\b)|"
     r"(?:das|dies|diese[rs]?)\s+(?:ist|war|sind|waren|wird|werden|soll|sollen|kann|können|hat|haben|heißt|"
     r"bedeutet|zeigt)\b|"
     r"(?:yeah|yes|well|okay|ok|right|sure|ja|naja|genau|gut)\s*,|"
-    r"それ|これ|この|その|そこ|彼|はい[、,]|ええ[、,]|うん[、,]|そうですね|そうですか|なるほど)",
+    r"それ|これ|この|その|そこ|彼|だから|なので|ですから|したがって|従って|はい[、,]|ええ[、,]|うん[、,]|そうですね|"
+    r"そうですか|なるほど)",
     re.I,
 )
 # A discourse marker ("So we brought in …", "And the crew …", "Und wir …", "また、…") links a sentence to the
@@ -255,9 +257,35 @@ _MARKER = re.compile(r"^\W*(?:(?:so|and|but|also|und|aber|auch)\b|でも|しか�
 _SHORT_WORDS, _LONG_WORDS = 8, 45  # words (a Japanese sentence: characters / 2.5)
 
 
+# "So" and German "so"/"also" are also result connectives ("therefore"): what follows tells which. A
+# speaker's own conclusion ("So we keep teams small …", "So I think …") needs the sentence it draws on;
+# one that brings in someone by name ("So we brought in NASA astronaut Kayla Barron …") or plans the
+# talk ("So I want to spend the time on …") opens a topic. In German the verb comes straight after a
+# connective ("Also haben wir …", "So kann ein Podcast …"), after a filler the subject ("Also, ich …").
+_RESULT_EN = re.compile(
+    r"so,?\s+(?:i|we|you)\b(?!'(?:d|ll|m)\b|\s+(?:want|wanted|would|will|am\s+going|thought)\b)", re.I
+)
+_NAME_AFTER = re.compile(r"\s[A-Z][A-Za-z]")
+_RESULT_DE = re.compile(
+    r"(?:so|also)\s+(?:ist|sind|war|waren|wird|werden|wurden?|hat|habe|haben|hatten?|kann|können|konnten?|"
+    r"muss|müssen|mussten?|soll|sollen|sollten?|wollen|wollten?|darf|dürfen|gibt|gab|geht|ging|bleibt|"
+    r"kommt|kam|sehen?|sieht|machen|macht|brauchen|braucht)\b",
+    re.I,
+)
+
+
 def dangling(text: str) -> bool:
     marker = _MARKER.match(text)
-    return bool(_DANGLING.match(text[marker.end() :] if marker else text))
+    rest = text[marker.end() :] if marker else text
+    if _DANGLING.match(rest):
+        return True
+    for start in (text.lstrip(" \"'“„«(-–—"), rest):
+        if _RESULT_DE.match(start):
+            return True
+        m = _RESULT_EN.match(start)
+        if m and not _NAME_AFTER.search(start, m.end()):
+            return True
+    return False
 
 
 def length_prior(text: str, lang: str) -> float:
