@@ -32,7 +32,7 @@ from .features import (
     quantity_counts,
     recurring_names,
 )
-from .filters import punctuated, reject_reason
+from .filters import elliptical_answer, punctuated, reject_reason
 from .selection import _select_mmr
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
@@ -131,6 +131,10 @@ def _summary(
     speakers = list(speakers) if speakers is not None else [None] * len(texts)
     ends = punctuated(texts)
     reasons = [reject_reason(t, lang, sp, punctuated=ends) for t, lang, sp in zip(texts, langs, speakers)]
+    for i in range(1, len(texts)):  # an answer naming only what was asked for is half of a question's sentence
+        answers = reasons[i - 1] == "question" and speakers[i] and speakers[i - 1] and speakers[i] != speakers[i - 1]
+        if answers and reasons[i] is None and elliptical_answer(texts[i], langs[i]):
+            reasons[i] = "fragment"
     prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
     candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
     if prof.header:

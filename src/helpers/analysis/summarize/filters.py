@@ -164,6 +164,34 @@ def _is_fragment(text: str, lang: str, punctuated: bool) -> bool:
     return lang in ("en", "de") and bool(_LOWER_START.match(stripped))
 
 
+# An answer that only names what was asked for ("Lighter seats, which leave more legroom …", "Leichtere
+# Sitze, die mehr Beinfreiheit lassen …"): a few words, then a comma and a relative pronoun, with no
+# clause of its own before it. Quoted without its question it says nothing.
+_ELLIPTICAL = re.compile(
+    r"^[\s\"“„«(]*(?!(?:yes|no|yeah|well|ok|okay|so|and|but|right|sure|ja|nein|naja|also|gut|genau|und|aber)\b)"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s+(?:which|who|whose|die|der|das|denen|deren|dessen|welche[rsnm]?)\s",
+    re.I,
+)
+
+
+# After the relative clause, a comma then one of these goes on with another clause; any other word
+# ("Our biggest market, which is China, grew 5%.") is the main verb the named thing is subject of.
+_CLAUSE_GOES_ON = re.compile(
+    r",\s*(?:and|or|but|so|while|because|if|when|where|as|which|who|that|without|und|oder|aber|ohne|weil|wenn|"
+    r"dass|als|wie|die|der|das|denen|deren|dessen|welche[rsnm]?|während|sodass|um|damit|obwohl)\b",
+    re.I,
+)
+
+
+def elliptical_answer(text: str, lang: str) -> bool:
+    """Whether the first sentence of an answer only names what the question asked for (``_ELLIPTICAL``)."""
+    m = _ELLIPTICAL.match(text) if lang in ("en", "de") else None
+    if m is None:
+        return False
+    comma = text.find(",", m.end())
+    return comma < 0 or bool(_CLAUSE_GOES_ON.match(text, comma))
+
+
 def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuated: bool = True) -> str | None:
     """Why a summary must not quote this sentence (a category name), or None when it may.
 

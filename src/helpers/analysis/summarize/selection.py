@@ -15,7 +15,7 @@ _FIGURE = re.compile(r"\d[\d.,]*\d")
 # "#42", "第200回") or an ordinal ("the 200th episode", "200回目"). Stating it again repeats no figure.
 _NAMING = re.compile(
     r"(?:\b(?:episode|ep\.|folge|part|teil|chapter|kapitel|issue|ausgabe|no\.|nr\.)\s*|#|第)\d[\d.,]*\d|"
-    r"\d[\d.,]*\d(?:st|nd|rd|th|ste[nmrs]?|\.\s+(?:folge|episode|ausgabe)|回|話|号)",
+    r"(?<![\d.,])\d[\d.,]*\d(?:st|nd|rd|th|ste[nmrs]?|\.\s+(?:folge|episode|ausgabe)|回|話|号)",
     re.I,
 )
 
