@@ -583,3 +583,86 @@ def test_a_discourse_marker_alone_does_not_make_a_sentence_lean_on_the_one_befor
 )
 def test_sign_offs_and_a_hosts_self_introduction_are_never_quoted(text, lang, reason):
     assert summarize.reject_reason(text, lang, "Host") == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        # a speaker's conclusion from the sentence before: "so" means "therefore"
+        ("So we keep the teams small and ship a new version every month.", True),
+        ("And so I sent out one application, to a newspaper.", True),
+        ("So I think prices will stay high for a while.", True),
+        ("Also haben wir die Produktion nach Polen verlegt.", True),
+        ("So kann ein kleines Team schneller entscheiden.", True),
+        ("Deswegen bauen wir ein zweites Werk.", True),
+        ("Therefore the plant will close at the end of the year.", True),
+        ("だから、今年は工場を2つに増やしました。", True),
+        ("なので、価格は据え置きます。", True),
+        # a filler that opens a topic: someone brought in by name, the talk's plan, a new point
+        ("So we invited Dr. Maria Lopez, who runs the lab, to explain.", False),
+        ("So I want to spend most of this hour on hiring.", False),
+        ("So with no further delay, let us start.", False),
+        ("Also, ich würde sagen, das Werk läuft gut.", False),
+        ("さて、今日のテーマは採用です。", False),
+    ],
+)
+def test_a_result_connective_makes_a_sentence_lean_a_filler_opening_a_topic_does_not(text, dangling):
+    """"So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
+    someone by name or planning the talk, and "Also," with a comma, open a new topic."""
+    assert summarize.features.dangling(text) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Welcome to the podcast, Episode 150, recorded live.", set()),
+        ("For the 150th episode we invited the first guest back.", set()),
+        ("Willkommen zur 120. Folge, heute mit 3.000 Hörern live.", {"3.000"}),
+        ("第150回の配信です。売上は350億円でした。", {"350"}),
+        ("Revenue rose 12% to $1,400 million in the quarter.", {"12", "1,400"}),
+    ],
+)
+def test_a_number_that_names_an_episode_or_rank_is_no_figure(text, figures):
+    assert summarize.selection._figures(text) == figures
+
+
+def test_a_sentence_whose_only_number_names_the_episode_is_not_held_back_as_a_repeat():
+    """A welcome stating "Episode 150" does not make "For the 150th episode we invited …" a repeat."""
+    from helpers.analysis.summarize.selection import _select_mmr
+
+    texts = [
+        "Welcome to the official podcast of the space center, Episode 150.",
+        "For the 150th episode we invited back Dan Hill, who hosted our first shows.",
+        "The studio is on the third floor.",
+    ]
+    sim = np.eye(3)
+    everyone = np.ones(3, dtype=bool)
+    assert _select_mmr(np.array([3.0, 2.5, 2.0]), everyone, everyone, sim, 2, texts) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "elliptical"),
+    [
+        ("Lighter seats, which leave more legroom without costing the airline a row.", "en", True),
+        ("Kleinere Teams, die schneller entscheiden, und klare Ziele.", "de", True),
+        ("Our biggest market, which is China, grew 5% in the year.", "en", False),
+        ("Unser größter Markt, der in Asien liegt, wuchs um 5 Prozent.", "de", False),
+        ("Well, which one you choose depends on the route.", "en", False),
+        ("We build lighter seats, which leave more legroom.", "en", False),
+        ("軽いシートです。", "ja", False),
+    ],
+)
+def test_an_answer_naming_only_what_was_asked_for_is_elliptical(text, lang, elliptical):
+    assert summarize.filters.elliptical_answer(text, lang) is elliptical
+
+
+def test_an_elliptical_answer_is_never_quoted_but_the_same_words_unasked_may_be():
+    texts = [
+        "What do the airlines want from you now?",
+        "Lighter seats, which leave more legroom without costing the airline a row of seats.",
+        "Our plant in the south builds two thousand seats a week for airlines in Europe and Asia.",
+    ]
+    asked = _summary(texts, ["en"] * 3, 3, 1, speakers=["Host", "Guest", "Guest"], genre="interview")[1]
+    told = _summary(texts[1:], ["en"] * 2, 3, 1, speakers=["Guest", "Guest"], genre="interview")[1]
+    assert 1 not in asked and 2 in asked
+    assert told == [0, 1]

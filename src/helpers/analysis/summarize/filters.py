@@ -168,8 +168,9 @@ def _is_fragment(text: str, lang: str, punctuated: bool) -> bool:
 # Sitze, die mehr Beinfreiheit lassen …"): a few words, then a comma and a relative pronoun, with no
 # clause of its own before it. Quoted without its question it says nothing.
 _ELLIPTICAL = re.compile(
-    r"^[\s\"“„«(]*(?!(?:yes|no|yeah|well|ok|okay|so|and|but|right|sure|ja|nein|naja|also|gut|genau|und|aber)\b)"
-    r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s+(?:which|who|whose|die|der|das|denen|deren|dessen|welche[rsnm]?)\s",
+    r"^[\s\"“„«(]*(?!(?:yes|no|yeah|well|ok|okay|so|and|but|right|sure|i|we|you|they|he|she|it|this|that|there|"
+    r"ja|nein|naja|also|gut|genau|und|aber|ich|wir|du|ihr|er|es|man)\b)"
+    r"(?:[\w'-]+\s+){0,2}[\w'-]+,\s+(?:which|who|whose|die|der|das|denen|deren|dessen|welche[rsnm]?)\s",
     re.I,
 )
 

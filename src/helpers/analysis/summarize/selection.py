@@ -23,9 +23,8 @@ _NAMING = re.compile(
 def _figures(text: str) -> frozenset[str]:
     """The figures ``text`` states, numbers that name an episode or a rank left out."""
     named = [m.span() for m in _NAMING.finditer(text)]
-    return frozenset(
-        m.group() for m in _FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in named)
-    )
+    return frozenset(m.group() for m in _FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in named))
+
 
 # Two summary sentences sharing more than this cosine similarity say the same
 # thing twice; the second one is only used when nothing else is left.
