@@ -123,12 +123,19 @@ def test_profile_comes_from_genre_then_format_and_labels(genre, fmt, share, kind
     assert summarize.profile(genre, fmt, share).kind == kind
 
 
-def test_figure_weights_rank_money_over_bare_counts_and_skip_dates():
+def test_figure_weights_rank_money_over_bare_counts_and_dates_and_skip_versions():
     assert summarize.figure_weight("$65 billion", "USD") == 1.0
     assert summarize.figure_weight("2 gigawatts", "watt") == 1.0
     assert summarize.figure_weight("70 hectares", "square_meter") == 0.6
     assert summarize.figure_weight("three", None) == 0.3
-    assert summarize.figure_weight("2024", None) == 0.0
+    # a date says when: as much as a bare count ("recorded on June 10, 2020", 「2006年の放送開始以来」)
+    assert summarize.figure_weight("2024", None) == 0.3
+    assert summarize.figure_weight("June 10, 2020", "year") == 0.3
+    assert summarize.figure_weight("2006年", "year") == 0.3
+    assert summarize.figure_weight("3. März 2021", "year") == 0.3
+    # a version is a name
+    assert summarize.figure_weight("Llama 3.1", "version") == 0.0
+    assert summarize.figure_weight("GPT-5", None) == 0.0
 
 
 # --- choosing ---------------------------------------------------------------------
@@ -485,3 +492,177 @@ def test_mmr_selection_asks_for_linearly_many_similarities_when_every_sentence_r
     chosen = _select_mmr(scores, everything, everything, Counting(), n)
     assert chosen == [0, 1, 2, 3, 4]  # repeats only, so the best n held back are used, in order
     assert Counting.calls <= n * size  # quadratic re-scoring asked for about size**2 / 2
+
+
+# --- introductions, dates and discourse markers -----------------------------------
+
+SHOW = [
+    ("Host", "Welcome to the Space Hour, Episode 12, with astronaut Jane Smith on her year aboard the space station."),
+    ("Host", "What was the hardest part of the year?"),
+    ("Jane Smith", "The hardest part of the year was missing my family while the station kept me busy."),
+    ("Host", "What did the plants teach you?"),
+    ("Jane Smith", "The plants grew well in the station garden, and the lettuce tasted like lettuce at home."),
+    ("Jane Smith", "Sleep was harder, because the station is loud and the light changes every ninety minutes."),
+    ("Host", "How did you train for that?"),
+    ("Jane Smith", "We trained for two years in Houston, in Russia and in Japan before the flight."),
+]
+
+
+def test_a_hosts_welcome_naming_the_episode_and_guest_counts_as_the_shows_introduction():
+    """The welcome that names the episode and the guest is where show notes start: it gets the
+    introduction's bonus like the rest of the host's first turn (spoken by someone else, it does not)."""
+    texts = [t for _, t in SHOW]
+    as_host, _ = _summary(texts, ["en"] * len(SHOW), 1, 1, speakers=[s for s, _ in SHOW], genre="podcast")
+    announcer = ["Announcer"] + [s for s, _ in SHOW[1:]]
+    as_announcer, _ = _summary(texts, ["en"] * len(SHOW), 1, 1, speakers=announcer, genre="podcast")
+    assert as_host[0] - as_announcer[0] == pytest.approx(summarize.profile("podcast", None, 1.0).intro)
+
+
+def test_a_reporters_narration_is_not_a_hosts_introduction():
+    """A broadcast interview opens on the reporter's narration ("Tonight, the chairman of …"): it
+    reports and neither welcomes nor asks, so it gets no introduction bonus; a welcome or a first
+    question does."""
+    intro = summarize.features.host_intro
+    speakers = ["Reporter", "Reporter", "Reporter", "Guest", "Reporter", "Guest", "Reporter", "Guest"]
+    questions = [False, False, True, False, True, False, True, False]
+    narration = [
+        "Tonight, the chairman of the central bank.",
+        "We spoke with him on Thursday, a day after rates were held.",
+        "When will you cut rates?",
+    ] + ["…"] * 5
+    assert intro(speakers[:2] + ["Reporter2"] + speakers[3:], [False, False, False] + questions[3:], narration) == set()
+    assert intro(speakers, questions, narration) == {0, 1, 2}
+    welcome = ["Welcome to the show, today I'm talking with the chairman.", "He sets rates.", "…"] + ["…"] * 5
+    assert intro(speakers[:2] + ["Reporter2"] + speakers[3:], [False, False, False] + questions[3:], welcome) == {0, 1}
+
+
+def test_a_dated_sentence_counts_its_date_as_a_content_word():
+    """A sentence such as "This episode was recorded on June 10, 2020." has three content words and a
+    date: it may be chosen, as a sentence of three content words without one may not."""
+    texts = [
+        "This episode was recorded on June 10, 2020.",
+        "This episode was recorded in the studio.",
+        "The crew talked about training, launch and the science they plan aboard the station.",
+        "The commander explained the launch, the docking and the spacewalks planned for the crew.",
+    ]
+    scores, _ = _summary(texts, ["en"] * 4, 4, 4, genre="podcast")
+    assert scores[0] != 0.0
+    assert scores[1] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        ("So we brought in NASA astronaut Kayla Barron and the selection manager.", False),
+        ("And the crew will spend six months aboard the station.", False),
+        ("Also, we opened a new plant in Ohio this year.", False),
+        ("And it will cost about one billion euros.", True),
+        ("But that is why we raised our outlook.", True),
+        ("Und wir haben 350.000 GPUs bestellt.", False),
+        ("Aber es fehlten Filme mit über drei Millionen Zuschauern.", True),
+        ("また、同社は2017年に倫理委員会を設けました。", False),
+        ("しかし、それは約10億円かかる見込みです。", True),
+    ],
+)
+def test_a_discourse_marker_alone_does_not_make_a_sentence_lean_on_the_one_before(text, dangling):
+    """Markers such as "So", "And", "Und", "また" link a sentence to the talk; a pronoun after them makes it lean."""
+    assert summarize.features.dangling(text) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reason"),
+    [
+        ("Please subscribe, and see you next time on Online Coffee Break.", "en", "outro"),
+        ("Check out our full collection of episodes at nasa.gov/podcasts.", "en", "outro"),
+        ("Hört rein, seid dabei, und bis zur nächsten Folge!", "de", "outro"),
+        ("次回もお楽しみに。", "ja", "outro"),
+        ("I'm Gary Jordan, and I'll be your host today.", "en", "procedure"),
+        ("Ich bin eure Gastgeberin für die nächste Stunde, Kathi.", "de", "procedure"),
+        ("本日司会を務めます田中と申します。", "ja", "procedure"),
+    ],
+)
+def test_sign_offs_and_a_hosts_self_introduction_are_never_quoted(text, lang, reason):
+    assert summarize.reject_reason(text, lang, "Host") == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        # a speaker's conclusion from the sentence before: "so" means "therefore"
+        ("So we keep the teams small and ship a new version every month.", True),
+        ("And so I sent out one application, to a newspaper.", True),
+        ("So I think prices will stay high for a while.", True),
+        ("Also haben wir die Produktion nach Polen verlegt.", True),
+        ("So kann ein kleines Team schneller entscheiden.", True),
+        ("Deswegen bauen wir ein zweites Werk.", True),
+        ("Therefore the plant will close at the end of the year.", True),
+        ("だから、今年は工場を2つに増やしました。", True),
+        ("なので、価格は据え置きます。", True),
+        # a filler that opens a topic: someone brought in by name, the talk's plan, a new point
+        ("So we invited Dr. Maria Lopez, who runs the lab, to explain.", False),
+        ("So I want to spend most of this hour on hiring.", False),
+        ("So with no further delay, let us start.", False),
+        ("Also, ich würde sagen, das Werk läuft gut.", False),
+        ("さて、今日のテーマは採用です。", False),
+    ],
+)
+def test_a_result_connective_makes_a_sentence_lean_a_filler_opening_a_topic_does_not(text, dangling):
+    """"So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
+    someone by name or planning the talk, and "Also," with a comma, open a new topic."""
+    assert summarize.features.dangling(text) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Welcome to the podcast, Episode 150, recorded live.", set()),
+        ("For the 150th episode we invited the first guest back.", set()),
+        ("Willkommen zur 120. Folge, heute mit 3.000 Hörern live.", {"3.000"}),
+        ("第150回の配信です。売上は350億円でした。", {"350"}),
+        ("Revenue rose 12% to $1,400 million in the quarter.", {"12", "1,400"}),
+    ],
+)
+def test_a_number_that_names_an_episode_or_rank_is_no_figure(text, figures):
+    assert summarize.selection._figures(text) == figures
+
+
+def test_a_sentence_whose_only_number_names_the_episode_is_not_held_back_as_a_repeat():
+    """A welcome stating "Episode 150" does not make "For the 150th episode we invited …" a repeat."""
+    from helpers.analysis.summarize.selection import _select_mmr
+
+    texts = [
+        "Welcome to the official podcast of the space center, Episode 150.",
+        "For the 150th episode we invited back Dan Hill, who hosted our first shows.",
+        "The studio is on the third floor.",
+    ]
+    sim = np.eye(3)
+    everyone = np.ones(3, dtype=bool)
+    assert _select_mmr(np.array([3.0, 2.5, 2.0]), everyone, everyone, sim, 2, texts) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "elliptical"),
+    [
+        ("Lighter seats, which leave more legroom without costing the airline a row.", "en", True),
+        ("Kleinere Teams, die schneller entscheiden, und klare Ziele.", "de", True),
+        ("Our biggest market, which is China, grew 5% in the year.", "en", False),
+        ("Unser größter Markt, der in Asien liegt, wuchs um 5 Prozent.", "de", False),
+        ("Well, which one you choose depends on the route.", "en", False),
+        ("We build lighter seats, which leave more legroom.", "en", False),
+        ("軽いシートです。", "ja", False),
+    ],
+)
+def test_an_answer_naming_only_what_was_asked_for_is_elliptical(text, lang, elliptical):
+    assert summarize.filters.elliptical_answer(text, lang) is elliptical
+
+
+def test_an_elliptical_answer_is_never_quoted_but_the_same_words_unasked_may_be():
+    texts = [
+        "What do the airlines want from you now?",
+        "Lighter seats, which leave more legroom without costing the airline a row of seats.",
+        "Our plant in the south builds two thousand seats a week for airlines in Europe and Asia.",
+    ]
+    asked = _summary(texts, ["en"] * 3, 3, 1, speakers=["Host", "Guest", "Guest"], genre="interview")[1]
+    told = _summary(texts[1:], ["en"] * 2, 3, 1, speakers=["Guest", "Guest"], genre="interview")[1]
+    assert 1 not in asked and 2 in asked
+    assert told == [0, 1]

@@ -153,14 +153,19 @@ def _rank(
     *,
     eligible: np.ndarray | None = None,
     weight: Callable[[str], float] | None = None,
+    dates: Sequence[int] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | _PairwiseCosine]:
     """(scores, eligible mask, similarity among eligible) for the given token lists.
+
+    ``dates`` (per sentence, the dates it writes) count towards ``min_tokens`` as content words:
+    "This episode was recorded on June 10, 2020." says what and when.
 
     Above ``max_lexrank`` eligible sentences (default ``LEXRANK_MAX_SENTENCES``)
     the centroid method replaces LexRank and similarities are computed on demand.
     """
     limit = LEXRANK_MAX_SENTENCES if max_lexrank is None else max_lexrank
-    long_enough = np.array([len(set(tokens)) >= min_tokens for tokens in token_lists], dtype=bool)
+    extra = dates if dates is not None else [0] * len(token_lists)
+    long_enough = np.array([len(set(tokens)) + k >= min_tokens for tokens, k in zip(token_lists, extra)], dtype=bool)
     eligible = long_enough if eligible is None else (long_enough & eligible)
     scores = np.zeros(len(token_lists))
     chosen = [tokens for tokens, ok in zip(token_lists, eligible) if ok]

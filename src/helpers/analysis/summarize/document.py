@@ -10,6 +10,7 @@ chosen; the rest are picked by maximal marginal relevance (``selection._select_m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -31,7 +32,7 @@ from .features import (
     quantity_counts,
     recurring_names,
 )
-from .filters import is_welcome, punctuated, reject_reason
+from .filters import elliptical_answer, punctuated, reject_reason
 from .selection import _select_mmr
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
@@ -42,6 +43,9 @@ SENTENCE_COLUMNS = (
 LENGTH_PENALTY = 0.4  # times features.length_prior
 DANGLING_PENALTY = 0.2  # a sentence that opens on a pronoun leaning on the one before
 _MAX_QUANTITIES = 3  # a sentence stating three figures gets the whole quantity bonus
+# A year as written (2020, 1970年, ２０２１): a sentence that dates what it says ("This episode was recorded on
+# June 10, 2020.") counts the date as one of its content words.
+_YEAR = re.compile(r"(?<![0-9０-９])(?:19|20|１９|２０)[0-9０-９]{2}(?![0-9０-９])")
 
 
 def summarize_sentences(
@@ -122,10 +126,15 @@ def _summary(
     text's whole first paragraph count as its lead.
     """
     found = analyse(texts, langs)
-    centrality, ranked, similarity = _rank([t for t, _ in found], min_tokens, weight=_weight)
+    dated = [1 if _YEAR.search(t) else 0 for t in texts]
+    centrality, ranked, similarity = _rank([t for t, _ in found], min_tokens, weight=_weight, dates=dated)
     speakers = list(speakers) if speakers is not None else [None] * len(texts)
     ends = punctuated(texts)
     reasons = [reject_reason(t, lang, sp, punctuated=ends) for t, lang, sp in zip(texts, langs, speakers)]
+    for i in range(1, len(texts)):  # an answer naming only what was asked for is half of a question's sentence
+        answers = reasons[i - 1] == "question" and speakers[i] and speakers[i - 1] and speakers[i] != speakers[i - 1]
+        if answers and reasons[i] is None and elliptical_answer(texts[i], langs[i]):
+            reasons[i] = "fragment"
     prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
     candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
     if prof.header:
@@ -142,7 +151,7 @@ def _summary(
     names = recurring_names([nm for _, nm in found])
     place = position_prior(positions, texts, prof, speakers, quantities, blocks)
     interviewers = askers(speakers, [r == "question" for r in reasons])
-    intro = host_intro(speakers, [r == "question" for r in reasons]) if prof.intro else set()
+    intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
     qa = qa_start(texts) if prof.late else None
     top = max(centrality[i] for i in positions) or 1.0
     for i in positions:
@@ -156,8 +165,8 @@ def _summary(
             + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
             - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
-            # the host's introduction; a welcome naming the episode only frames what it says of guest and topic
-            + (prof.intro if i in intro and not is_welcome(texts[i]) else 0.0)
+            # the host's introduction, its welcome naming the episode or guest among it (a bare one is a greeting)
+            + (prof.intro if i in intro else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...claims.quantities.pipeline import find_quantities
-from .key_numbers import UNIT_TIERS, _unit_tier, is_calendar_or_version
+from .key_numbers import _VERSION_SURFACE, UNIT_TIERS, _unit_tier, is_calendar_or_version
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Profile:
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 CONVERSATION = Profile(
-    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.3
+    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45
 )
 INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3)
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
@@ -115,11 +115,17 @@ def profile(genre: str | None, fmt: str | None, speaker_share: float) -> Profile
     return WRITTEN
 
 
+# A date ("recorded on June 10, 2020", "On October 20, 2020, …") is what a summary dates its point
+# by: it counts as much as a bare count. A version ("Llama 3.1") is a name, not a figure.
+DATE_WEIGHT = 0.3
+
+
 def figure_weight(surface: str, unit: str | None) -> float:
     """How much one quantity counts as a figure: 1 for money, compute, people and shares
-    (``key_numbers.UNIT_TIERS``), 0.6 for other units, 0.3 for a bare count, 0 for a date or version."""
+    (``key_numbers.UNIT_TIERS``), 0.6 for other units, 0.3 for a bare count or a date, 0 for a version."""
     if is_calendar_or_version({"surface": surface, "unit": unit}):
-        return 0.0
+        version = (unit or "").lower() == "version" or (not unit and _VERSION_SURFACE.search(surface))
+        return 0.0 if version else DATE_WEIGHT
     tier = _unit_tier(unit)
     return 1.0 if tier < len(UNIT_TIERS) else 0.6 if tier == len(UNIT_TIERS) else 0.3
 
@@ -234,20 +240,52 @@ def is_part(text: str) -> bool:
 # one billion euros."), and one that opens on a reply ("Yes, …", "はい、…") on the question before it:
 # quoted alone, the reader does not know what it is about.
 _DANGLING = re.compile(
-    r"^\W*(?:(?:it|they|he|she|so|and|but|also|es|er|sie|dabei|damit|dadurch|deshalb|und|aber|auch)\b|"
+    r"^\W*(?:(?:it|they|he|she|therefore|thus|hence|consequently|as\s+a\s+result|es|er|sie|dabei|damit|dadurch|"
+    r"deshalb|deswegen|daher|darum|folglich)\b|"
     r"(?:this|that|these|those)(?:'s\b|\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|may|"
     r"might|means?|shows?|makes?)\b)|"
     r"(?:das|dies|diese[rs]?)\s+(?:ist|war|sind|waren|wird|werden|soll|sollen|kann|können|hat|haben|heißt|"
     r"bedeutet|zeigt)\b|"
-    r"(?:yeah|yes|well|okay|ok|right|sure|ja|naja|also|genau|gut)\s*,|"
-    r"それ|これ|この|その|そこ|彼|でも|しかし|また|そして|はい[、,]|ええ[、,]|うん[、,]|そうですね|そうですか|なるほど)",
+    r"(?:yeah|yes|well|okay|ok|right|sure|ja|naja|genau|gut)\s*,|"
+    r"それ|これ|この|その|そこ|彼|だから|なので|ですから|したがって|従って|はい[、,]|ええ[、,]|うん[、,]|そうですね|"
+    r"そうですか|なるほど)",
     re.I,
 )
+# A discourse marker ("So we brought in …", "And the crew …", "Und wir …", "また、…") links a sentence to the
+# talk, not to one sentence: what follows it decides whether the sentence leans on the one before.
+_MARKER = re.compile(r"^\W*(?:(?:so|and|but|also|und|aber|auch)\b|でも|しかし|また|そして)[\s,、]*", re.I)
 _SHORT_WORDS, _LONG_WORDS = 8, 45  # words (a Japanese sentence: characters / 2.5)
 
 
+# "So" and German "so"/"also" are also result connectives ("therefore"): what follows tells which. A
+# speaker's own conclusion ("So we keep teams small …", "So I think …") needs the sentence it draws on;
+# one that brings in someone by name ("So we brought in NASA astronaut Kayla Barron …") or plans the
+# talk ("So I want to spend the time on …") opens a topic. In German the verb comes straight after a
+# connective ("Also haben wir …", "So kann ein Podcast …"), after a filler the subject ("Also, ich …").
+_RESULT_EN = re.compile(
+    r"so,?\s+(?:i|we|you)\b(?!'(?:d|ll|m)\b|\s+(?:want|wanted|would|will|am\s+going|thought)\b)", re.I
+)
+_NAME_AFTER = re.compile(r"\s[A-Z][A-Za-z]")
+_RESULT_DE = re.compile(
+    r"(?:so|also)\s+(?:ist|sind|war|waren|wird|werden|wurden?|hat|habe|haben|hatten?|kann|können|konnten?|"
+    r"muss|müssen|mussten?|soll|sollen|sollten?|wollen|wollten?|darf|dürfen|gibt|gab|geht|ging|bleibt|"
+    r"kommt|kam|sehen?|sieht|machen|macht|brauchen|braucht)\b",
+    re.I,
+)
+
+
 def dangling(text: str) -> bool:
-    return bool(_DANGLING.match(text))
+    marker = _MARKER.match(text)
+    rest = text[marker.end() :] if marker else text
+    if _DANGLING.match(rest):
+        return True
+    for start in (text.lstrip(" \"'“„«(-–—"), rest):
+        if _RESULT_DE.match(start):
+            return True
+        m = _RESULT_EN.match(start)
+        if m and not _NAME_AFTER.search(start, m.end()):
+            return True
+    return False
 
 
 def length_prior(text: str, lang: str) -> float:
@@ -274,9 +312,13 @@ def is_outlook(text: str) -> bool:
 _INTRO_SHARE = 0.25  # a host's introduction comes in the first quarter of a show
 
 
-def host_intro(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[int]:
+def host_intro(
+    speakers: Sequence[str | None], questions: Sequence[bool], texts: Sequence[str] | None = None
+) -> set[int]:
     """The sentences of a host's first turn, when it comes early: where the host says who the guest
-    is and what the show is about. The host is whoever asks the most questions, when two or more speak."""
+    is and what the show is about. The host is whoever asks the most questions, when two or more speak.
+    Given ``texts``, the turn introduces only when it welcomes (``_WELCOME``) or asks: a reporter's
+    narration before a broadcast interview ("Tonight, the chairman of …") reports, it does not introduce."""
     asked: Counter[str] = Counter(s for s, q in zip(speakers, questions) if s and q)
     if not asked or len({s for s in speakers if s}) < 2:
         return set()
@@ -289,6 +331,8 @@ def host_intro(speakers: Sequence[str | None], questions: Sequence[bool]) -> set
         if speakers[i] is not None and speakers[i] != host:
             break
         out.add(i)
+    if texts is not None and not any(_WELCOME.search(texts[i]) or questions[i] for i in out):
+        return set()
     return out
 
 

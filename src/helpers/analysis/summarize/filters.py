@@ -78,6 +78,8 @@ _PROCEDURE = re.compile(
     r"(?:hand|pass|turn)\s+(?:it\s+)?over\s+to|please\s+go\s+ahead|question\s+comes\s+from|"
     r"(?:may|can)\s+now\s+disconnect|concludes\s+(?:today's|our|the|this)|with\s+that,|and\s+with\s+that|"
     r"(?:joining|joined)\s+(?:me|us)\b|with\s+me\s+(?:today|on\s+the\s+call|here)|my\s+name\s+is|"
+    r"\bi'?(?:ll|\s+will)\s+be\s+your\s+host\b|\bi(?:'m|\s+am)\s+your\s+host\b|"
+    r"\bich\s+bin\s+(?:euer|eure|ihr|ihre|dein|deine)\s+(?:host|gastgeber(?:in)?|moderator(?:in)?)\b|司会を務め|"
     r"(?:walk|take)\s+you\s+through|(?:provide|cover|get\s+into|go\s+into)\s+(?:more\s+|further\s+)?details?\b|"
     r"\bslide\s+\d|zukunftsgerichtete|risikofaktoren|mein\s+name\s+ist|bei\s+mir\s+(?:ist|sind)\s+heute|"
     r"将来の見通し|将来に関する記述|実際の業績は|質疑応答|定刻になり|ご質問のある方|と申します",
@@ -117,10 +119,12 @@ _OUTRO = re.compile(
     r"\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out)\s+(?:us\s+at\s+)?[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
     r"\b(?:find|hear|listen\s+to)\s+(?:all\s+)?(?:our|the|previous|past|more)\s+(?:\w+\s+)?episodes\b|"
     r"\bfollow\s+(?:[\w.-]+\s+){0,5}on\s+(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky|"
-    r"mastodon|social\s+media)\b|\bcheck\s+out\s+(?:[\w-]+\s+){0,4}at\s+[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
+    r"mastodon|social\s+media)\b|\bcheck\s+out\s+(?:[\w-]+\s+){0,6}at\s+[\w.-]+\.(?:com|org|gov|net|io|ai|de|jp)\b|"
     r"\b(?:findet|finden\s+sie|folgt|folgen\s+sie)\s+(?:[\w.-]+\s+){0,4}(?:auf|bei)\s+(?:facebook|twitter|instagram|"
     r"youtube|linkedin|tiktok|mastodon|bluesky)\b|"
     r"\b(?:mehr|weitere)\s+(?:infos?|informationen)\s+(?:unter|auf|gibt\s+es)|\bfolg(?:t|en\s+sie)\s+uns|\babonnier|"
+    r"\bplease\s+subscribe\b|\bsee\s+you\s+(?:next\s+(?:time|week|episode)|in\s+the\s+next)\b|"
+    r"\bbis\s+(?:zur|zum)\s+nächsten\s+(?:folge|mal|woche)\b|次回もお楽しみに|また次回|"
     r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
     re.IGNORECASE,
 )
@@ -160,6 +164,35 @@ def _is_fragment(text: str, lang: str, punctuated: bool) -> bool:
     return lang in ("en", "de") and bool(_LOWER_START.match(stripped))
 
 
+# An answer that only names what was asked for ("Lighter seats, which leave more legroom …", "Leichtere
+# Sitze, die mehr Beinfreiheit lassen …"): a few words, then a comma and a relative pronoun, with no
+# clause of its own before it. Quoted without its question it says nothing.
+_ELLIPTICAL = re.compile(
+    r"^[\s\"“„«(]*(?!(?:yes|no|yeah|well|ok|okay|so|and|but|right|sure|i|we|you|they|he|she|it|this|that|there|"
+    r"ja|nein|naja|also|gut|genau|und|aber|ich|wir|du|ihr|er|es|man)\b)"
+    r"(?:[\w'-]+\s+){0,2}[\w'-]+,\s+(?:which|who|whose|die|der|das|denen|deren|dessen|welche[rsnm]?)\s",
+    re.I,
+)
+
+
+# After the relative clause, a comma then one of these goes on with another clause; any other word
+# ("Our biggest market, which is China, grew 5%.") is the main verb the named thing is subject of.
+_CLAUSE_GOES_ON = re.compile(
+    r",\s*(?:and|or|but|so|while|because|if|when|where|as|which|who|that|without|und|oder|aber|ohne|weil|wenn|"
+    r"dass|als|wie|die|der|das|denen|deren|dessen|welche[rsnm]?|während|sodass|um|damit|obwohl)\b",
+    re.I,
+)
+
+
+def elliptical_answer(text: str, lang: str) -> bool:
+    """Whether the first sentence of an answer only names what the question asked for (``_ELLIPTICAL``)."""
+    m = _ELLIPTICAL.match(text) if lang in ("en", "de") else None
+    if m is None:
+        return False
+    comma = text.find(",", m.end())
+    return comma < 0 or bool(_CLAUSE_GOES_ON.match(text, comma))
+
+
 def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuated: bool = True) -> str | None:
     """Why a summary must not quote this sentence (a category name), or None when it may.
 
@@ -197,11 +230,6 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
     if _is_fragment(stripped, lang, punctuated):
         return "fragment"
     return None
-
-
-def is_welcome(text: str) -> bool:
-    """Whether a sentence opens on a greeting or welcome (a named welcome among them)."""
-    return bool(_GREETING.match(text.strip()))
 
 
 def _named_welcome(text: str, lang: str) -> bool:

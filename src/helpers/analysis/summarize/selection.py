@@ -11,6 +11,20 @@ from .centrality import _PairwiseCosine
 
 # The figures a sentence states, as written (two digits at least, so "Q3" or "3 things" do not count).
 _FIGURE = re.compile(r"\d[\d.,]*\d")
+# A number that names rather than measures: an episode's, part's or issue's number ("Episode 200", "Folge 120",
+# "#42", "第200回") or an ordinal ("the 200th episode", "200回目"). Stating it again repeats no figure.
+_NAMING = re.compile(
+    r"(?:\b(?:episode|ep\.|folge|part|teil|chapter|kapitel|issue|ausgabe|no\.|nr\.)\s*|#|第)\d[\d.,]*\d|"
+    r"(?<![\d.,])\d[\d.,]*\d(?:st|nd|rd|th|ste[nmrs]?|\.\s+(?:folge|episode|ausgabe)|回|話|号)",
+    re.I,
+)
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures ``text`` states, numbers that name an episode or a rank left out."""
+    named = [m.span() for m in _NAMING.finditer(text)]
+    return frozenset(m.group() for m in _FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in named))
+
 
 # Two summary sentences sharing more than this cosine similarity say the same
 # thing twice; the second one is only used when nothing else is left.
@@ -71,7 +85,7 @@ def _select_mmr(
     local = {int(p): j for j, p in enumerate(np.flatnonzero(ranked))}
     pool = [int(i) for i in np.flatnonzero(candidates)]
     rounded = {i: round(float(scores[i]), _SCORE_DECIMALS) for i in pool}
-    figures = {i: frozenset(_FIGURE.findall(texts[i])) for i in pool} if texts is not None else {}
+    figures = {i: _figures(texts[i]) for i in pool} if texts is not None else {}
     stated: set[str] = set()
     picked: list[int] = []
     held_back: list[int] = []
