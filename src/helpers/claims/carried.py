@@ -27,12 +27,15 @@ from .quantities import Quantity
 # units that name no counted thing: a bare number after them keeps its own reading
 _NOT_CARRIED = frozenset({"count", "percent", "percentage_point", "year", "multiple", "version", "age", "other"})
 _MIN_VALUE = 10.0
+# a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
+_SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 _COUNT_RATIO = 100.0
 _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
-    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis)\b)"
+    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
+    r"less(?=\s+than\b)|mehr\sals|weniger\sals)\b)"
 )
 
 
@@ -40,35 +43,58 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     """``found`` (each sentence with its quantities, in document order) with units carried to bare amounts."""
     out: list[tuple[Sentence, list[Quantity]]] = []
     prev: tuple[Sentence, list[Quantity]] | None = None
+    scales: dict[int, float] = {}  # the written scale of each amount given a carried unit (by id), for the next
     for sent, qs in found:
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
-        carried = _carried(sent.text, qs, before) if qs else qs
+        carried = _carried(sent.text, qs, before, scales) if qs else qs
         out.append((sent, carried))
         prev = (sent, carried)
     return out
 
 
+# a line that ends a sentence: its last character is a sentence's end
+_CLOSED = re.compile(r"[.!?…。！？\"”)\]]\s*$")
+
+
 def _same_turn(a: Sentence, b: Sentence) -> bool:
-    return a.block_id == b.block_id and a.speaker == b.speaker
+    """Whether ``b`` goes on the speaker's turn of ``a``: the same block, or the next caption line of unpunctuated
+    speech (ASR captions break one sentence over lines, each its own block: "rated at two thirty eight miles" /
+    "the leaf barely gets a hundred"). A line ending a sentence, or a next line opening with a capital (a
+    headline, a new paragraph), starts afresh."""
+    if a.speaker != b.speaker:
+        return False
+    if a.block_id == b.block_id:
+        return True
+    return b.block_id == a.block_id + 1 and not _CLOSED.search(a.text) and b.text[:1].islower()
 
 
-def _carried(text: str, qs: list[Quantity], before: list[Quantity]) -> list[Quantity]:
+def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict[int, float]) -> list[Quantity]:
     counted = next((q for q in reversed(before) if _counts(q)), None)
     rated = next((q for q in reversed(before) if _is_rate(q)), None)
     out: list[Quantity] = []
     for q in qs:
-        if counted is not None and _bare(text, q):
-            scale = _scale(counted)
+        size = _SIZE_LETTER.match(text, q.end) if counted is not None and counted.unit == "parameter" else None
+        if size is not None and q.unit == "count" and not q.unit_surface and q.value_low and q.value_low < 1000:
+            q = _as_size(text, q, size.end())  # "the seventy b is the best": a size said as the one before it
+        elif counted is not None and _bare(text, q):
+            scale = scales.get(id(counted)) or _scale(counted)  # "ninety miles ... seventy left ... twenty two more"
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
                 q = _in_unit(q, counted.unit, scale)
+                scales[id(q)] = scale
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
         out.append(q)
         if _counts(q):
             counted = q
-        elif not q.vague and q.unit not in ("year", "count"):
+        elif not q.vague and q.unit not in ("year", "count", "version"):
             counted = None  # "10 megawatts ... 20,000": the last amount said names another unit
     return out
+
+
+def _as_size(text: str, q: Quantity, end: int) -> Quantity:
+    """A spelled number and its "b" read as a model size in billions of parameters."""
+    q = _in_unit(q, "parameter", 1e9)
+    return replace(q, end=end, surface=text[q.start : end], unit_surface=text[q.end : end].strip())
 
 
 def _counts(q: Quantity) -> bool:
