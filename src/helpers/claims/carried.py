@@ -27,6 +27,14 @@ from .quantities import Quantity
 # units that name no counted thing: a bare number after them keeps its own reading
 _NOT_CARRIED = frozenset({"count", "percent", "percentage_point", "year", "multiple", "version", "age", "other"})
 _MIN_VALUE = 10.0
+# a measure named right before a bare number is its own ("3 miles ... my heart rate under 140", "Puls unter 140"),
+# and a unit word right before it makes it a position ("20 miles ... hit the wall around mile 20", "bei Kilometer 30")
+_MEASURE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:rate|temperature|score|pressure|speed|pace|price|age|weight|height|ratio|index|rating|puls|temperatur|"
+    r"preis|alter|gewicht|tempo)\s(?:(?:of|at|under|over|below|above|around|about|near|is|was|von|bei|unter|über|um)\s)?"
+    r"|(?:mile|km|kilomet(?:re|er)|lap|minute|round|meile|runde|minute)\s)$"
+)
+_MEASURE_REACH = 30
 # a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
 _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 _COUNT_RATIO = 100.0
@@ -112,7 +120,8 @@ def _counts(q: Quantity) -> bool:
 
 def _bare(text: str, q: Quantity) -> bool:
     return (
-        q.unit == "count"
+        not _MEASURE_BEFORE.search(text, max(0, q.start - _MEASURE_REACH), q.start)
+        and q.unit == "count"
         and not q.unit_surface
         and not q.vague
         and q.value_low is not None

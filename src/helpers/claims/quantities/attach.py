@@ -107,7 +107,9 @@ _AI_CONTEXT = re.compile(
 )
 # "At 52 I ran ...", "and at 30, she left": "at"/"mit" and a number opening a clause whose subject is a person
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:,]\s|\b(?:and|but|so|then|und|aber|dann)\s)(?:[Aa]t|[Mm]it)\s$")
-_SUBJECT_AFTER = re.compile(r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b")
+_SUBJECT_AFTER = re.compile(
+    r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b|\s(?:wurde|war|ging|kam|zog|hatte|gründete|übernahm)\s(?:er|sie|ich)\b"
+)
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 # "Mutai, 30, is the first", "Müller, 41, sagte": a name, its age between commas, and the clause going on
 _APPOSITIVE_NAME = re.compile(
