@@ -158,3 +158,38 @@ def test_a_week_named_by_its_number_is_a_label_but_a_week_before_an_amount_is_no
 def test_two_round_spelled_numbers_side_by_side_are_a_range_whose_to_the_captions_lost(text, low, high, unit) -> None:
     [q] = find_quantities(text, "en")
     assert (q.value_low, q.value_high, q.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bare", "unit"),
+    [
+        (
+            "the tax credit was seventy five hundred dollars and the state chipped in another two thousand two fifty",
+            "en",
+            "two thousand two fifty",
+            "usd",
+        ),
+        ("The state paid $7,500 and the city another 2,250.", "en", "2,250", "usd"),
+        ("Der Bund zahlte 7.500 Euro, das Land weitere 2.250.", "de", "2.250", "eur"),
+        ("We bought 20,000 GPUs and another 5 racks", "en", "5", "count"),  # small and with its own noun
+    ],
+)
+def test_another_bare_amount_is_more_of_what_was_just_said_money_included(text, lang, bare, unit) -> None:
+    sent = Sentence(0, 0, 0, len(text), 1, lang, text)
+    found = carry_units([(sent, find_quantities(text, lang))])
+    assert (bare, unit) in [(q.surface, q.unit) for _, qs in found for q in qs]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("One customer came to us needing 10 megawatts", ["10 megawatts"]),
+        ("and one rack has as many parts as 20 cars", ["20"]),
+        ("and like one writer put it gas cars have more range", []),
+        ("he scored just one goal from 32 appearances", ["one", "32"]),  # after a verb: a count
+        ("one page is about 500 words", ["one", "about 500"]),  # a unit being defined
+        ("one gigawatt of power", ["one gigawatt"]),
+    ],
+)
+def test_one_and_a_noun_opening_a_clause_is_a_single_instance_not_an_amount(text: str, kept: list[str]) -> None:
+    assert [s for s, _, _ in _read(text)] == kept

@@ -35,6 +35,10 @@ _MEASURE_BEFORE = re.compile(
     r"|(?:mile|km|kilomet(?:re|er)|lap|minute|round|meile|runde|minute)\s)$"
 )
 _MEASURE_REACH = 30
+# "another 2,250", "a further 300", "weitere 500": more of what was just said, money included
+_ANOTHER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:another|a\sfurther|an\sadditional|an\sextra|weitere|nochmals|noch\seinmal)\s|さらに)$"
+)
 # a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
 _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 _COUNT_RATIO = 100.0
@@ -79,11 +83,17 @@ def _same_turn(a: Sentence, b: Sentence) -> bool:
 def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict[int, float]) -> list[Quantity]:
     counted = next((q for q in reversed(before) if _counts(q)), None)
     rated = next((q for q in reversed(before) if _is_rate(q)), None)
+    added = next((q for q in reversed(before) if _counts(q) or _is_money(q)), None)
     out: list[Quantity] = []
     for q in qs:
         size = _SIZE_LETTER.match(text, q.end) if counted is not None and counted.unit == "parameter" else None
         if size is not None and q.unit == "count" and not q.unit_surface and q.value_low and q.value_low < 1000:
             q = _as_size(text, q, size.end())  # "the seventy b is the best": a size said as the one before it
+        elif added is not None and _ANOTHER_BEFORE.search(text, max(0, q.start - 16), q.start) and _bare(text, q):
+            scale = scales.get(id(added)) or _scale(added)  # "$7,500 ... and the state chipped in another 2,250"
+            if _like(q, added, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
+                q = _in_unit(q, added.unit, scale)
+                scales[id(q)] = scale
         elif counted is not None and _bare(text, q):
             scale = scales.get(id(counted)) or _scale(counted)  # "ninety miles ... seventy left ... twenty two more"
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
@@ -92,6 +102,8 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
         out.append(q)
+        if _counts(q) or _is_money(q):
+            added = q
         if _counts(q):
             counted = q
         elif not q.vague and q.unit not in ("year", "count", "version"):
@@ -103,6 +115,10 @@ def _as_size(text: str, q: Quantity, end: int) -> Quantity:
     """A spelled number and its "b" read as a model size in billions of parameters."""
     q = _in_unit(q, "parameter", 1e9)
     return replace(q, end=end, surface=text[q.start : end], unit_surface=text[q.end : end].strip())
+
+
+def _is_money(q: Quantity) -> bool:
+    return not q.vague and q.value is not None and units.is_currency(q.unit)
 
 
 def _counts(q: Quantity) -> bool:

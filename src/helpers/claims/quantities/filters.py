@@ -236,6 +236,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
         return True
+    if lang == "en" and word.lower() == "one" and _one_as_subject(text, s, e):
+        return True
     if lang in ("en", "de") and is_product_operand(text, s, e):
         return True
     if word.isalpha():
@@ -279,6 +281,30 @@ def _one_day_idiom(text: str, s: int, e: int) -> bool:
     if text[e + 4 : e + 5] == "s" or _DAY_MEASURED_BEFORE.search(text, max(0, s - 12), s):
         return False
     return not _DAY_MEASURED_AFTER.match(text, e + 4)
+
+
+# "One customer came to us", "and one rack has as many parts as", "like one writer put it": "one" and a noun opening a
+# clause name a single instance as its subject ("a certain"), not an amount; after a verb or a preposition ("had one
+# goal", "fits on one gpu") the one stays a count, and so does one with a unit ("one gigawatt")
+_ONE_OPENING = re.compile(r"(?i)(?:^|[\n.!?;:]\s?|\b(?:and|but|so|then|like|yeah|because|well)\s)$")
+_ONE_NOUN_AFTER = re.compile(
+    r"\s(?!(?:of|in|on|or|and|to|per|more|less|percent|hundred|thousand|million|billion|trillion|dozen|half|third|"
+    r"quarter|point|times|more|last|thing|day|week|month|year|time|second|minute|hour)\b)[a-z]{3,20}\s(?!(?:of|or|and|to|per|a)\b)[a-z]"
+)
+
+
+# "one page is about 500 words", "one token equals 0.7 words": one of a unit being defined, a count that stays
+_ONE_DEFINED = re.compile(
+    r"\s[a-z]{3,20}\s(?:is|equals|means|=)\s(?:about\s|roughly\s|around\s|like\s)?(?:\d|a\b|an\b)"
+)
+
+
+def _one_as_subject(text: str, s: int, e: int) -> bool:
+    if not _ONE_OPENING.search(text, max(0, s - 10), s) or not _ONE_NOUN_AFTER.match(text, e):
+        return False
+    if _ONE_DEFINED.match(text, e):
+        return False
+    return units.unit_after(text, e, "en", words_only=True) is None
 
 
 # "renting one out", "give one away": "one" as a pronoun before a verb's particle
