@@ -10,9 +10,17 @@ Speech and prose name a unit once and leave it off the figures that follow:
   written with the same sign as a rate in the sentence right before, and of the same size (0.4 to 2.5 times),
   is a rate too (within one sentence ``quantities.pipeline`` does this already).
 
-Only the one sentence before is looked at, and only within the same block (paragraph or speaker turn) and
-for the same speaker, so the pass is linear. Small numbers (below 10) are never given a carried unit: "one",
-"two" are enumerations, idioms and pronouns as often as counts.
+* more of the same: "$7,500 ... and the state chipped in another 2,250": a bare amount after "another", "a
+  further", "weitere" takes the unit of the last precise amount, money included;
+* a model size said again: "the eight billion parameter one ... the seventy b is the best": a bare number and
+  its "b" after a size in parameters is a size too.
+
+Only the one sentence before is looked at, and only within the same block (paragraph or speaker turn) or the
+next caption line of unpunctuated speech (ASR captions break a sentence over lines, each its own block), and
+for the same speaker, so the pass is linear. A carried unit goes on to the next bare figure ("ninety miles ...
+seventy left ... twenty two more"). Small numbers (below 10) are never given a carried unit: "one", "two" are
+enumerations, idioms and pronouns as often as counts; nor is a number whose own measure or position is named
+right before it ("heart rate under 140", "mile 20").
 """
 
 from __future__ import annotations

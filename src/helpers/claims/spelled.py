@@ -23,6 +23,8 @@ from .spelled_words import (
     DE_HALF,
     DE_SCALES,
     EN_AMBIGUOUS_ORD,
+    EN_CLOCK_AFTER,
+    EN_CLOCK_BEFORE,
     EN_DIGIT_WORDS,
     EN_ORD_UNITS,
     EN_SCALES,
@@ -252,30 +254,19 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     return j, total + current, words
 
 
-# words before a time of day ("at two thirty", "until one fifteen"): there a unit and a tens word are a clock
-_CLOCK_BEFORE = frozenset({"at", "until", "till", "by"})
-
-
 def _hundreds_said_short(toks: list, i: int, j: int, total: float, current: float) -> bool:
-    """Whether the tens word at token j goes on a lone unit word as its hundreds: "two fifty nine" (259),
-    "one twenty" (120), "two thousand two fifty" (2250), as speech and ASR captions say them. Only a unit word
-    that opens the number or follows "thousand" does; never after a clock word ("at two thirty")."""
-    if not 1 <= current <= 9 or (j - 1 != i and toks[j - 2][0].lower() != "thousand"):
-        return False
-    if total and total % 1000:
+    """Whether the tens word at token j goes on a lone unit word as its hundreds: "two fifty nine" (259), "one
+    twenty" (120), "two thousand two fifty" (2250), as speech says them. Only a unit word that opens the number or
+    follows "thousand"; not before a denominator ("three twenty-firsts") nor as a clock ("at two thirty")."""
+    if not 1 <= current <= 9 or (j - 1 != i and toks[j - 2][0].lower() != "thousand") or total % 1000:
         return False
     if j + 1 < len(toks) and _en_ord(toks[j + 1][0]) is not None:
-        return False  # "three twenty-firsts": a numerator and its denominator
-    if _prev_word(toks, i) not in _CLOCK_BEFORE:
-        return True
-    # "rated at two thirty eight miles": after "at" only where a word that is no number and no clock word follows
-    k = j + 1
+        return False
+    k = j + 1  # after "at": only where a word that is no number and no clock word follows ("at two thirty eight miles")
     while k < len(toks) and toks[k][0].lower() in EN_DIGIT_WORDS:
         k += 1
-    return k < len(toks) and toks[k][0].isalpha() and toks[k][0].lower() not in _CLOCK_AFTER
-
-
-_CLOCK_AFTER = frozenset({"in", "on", "this", "tomorrow", "today", "tonight", "pm", "am", "p", "a", "o", "and", "or"})
+    clock = k >= len(toks) or not toks[k][0].isalpha() or toks[k][0].lower() in EN_CLOCK_AFTER
+    return _prev_word(toks, i) not in EN_CLOCK_BEFORE or not clock
 
 
 def _number_word_next(text: str, toks: list, j: int) -> bool:
