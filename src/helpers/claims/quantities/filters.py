@@ -9,6 +9,7 @@ import re
 
 from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
+from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
@@ -170,11 +171,10 @@ _DAY_MEASURED_AFTER = re.compile(
 )
 # "2 times 8 is 16", "if you take five hundred times two fifty": the plain operands of a product said aloud
 # (both sides plain numbers, no scale word); amounts with a scale ("405 billion times 15 trillion") stay
-_PLAIN_NUMBER = (
-    r"(?:\d+(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and)(?:[\s-](?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and)){0,5})"
+_NUMBER_WORD = "|".join(
+    sorted({*EN_DIGIT_WORDS, *EN_TEENS, *EN_TENS, "hundred", "thousand"}, key=lambda w: (-len(w), w))
 )
+_PLAIN_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[\s-](?:{_NUMBER_WORD}|and)){{0,5}})"
 _TIMES_OPERAND_AFTER = re.compile(
     rf"(?i)\s(?:times|mal)\s{_PLAIN_NUMBER}\b(?![\w.,-]*\s(?:million|billion|trillion|[mb]|to\sthe|hoch)\b)"
 )
