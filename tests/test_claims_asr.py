@@ -37,10 +37,10 @@ def test_asr_hundreds_said_without_the_word_hundred(text: str, values: list[floa
     assert [pytest.approx(s.value) for s in spelled_numbers(text, "en")] == values
 
 
-def _carried(*lines: str) -> list[tuple[str, float | None, str]]:
+def _carried(*lines: str, lang: str = "en") -> list[tuple[str, float | None, str]]:
     """Each line its own block (as ASR captions parse), carried in order."""
-    sents = [Sentence(k, k, 0, len(t), k + 1, "en", t) for k, t in enumerate(lines)]
-    found = carry_units([(s, find_quantities(s.text, "en")) for s in sents])
+    sents = [Sentence(k, k, 0, len(t), k + 1, lang, t) for k, t in enumerate(lines)]
+    found = carry_units([(s, find_quantities(s.text, lang)) for s in sents])
     return [(q.surface, q.value, q.unit) for _, qs in found for q in qs]
 
 
@@ -63,9 +63,7 @@ def test_a_unit_said_once_carries_over_unpunctuated_caption_lines() -> None:
 )
 def test_a_measure_named_before_a_bare_number_keeps_it_from_a_carried_unit(text: str, bare: str) -> None:
     lang = "de" if text.startswith("Ich") else "en"
-    sent = Sentence(0, 0, 0, len(text), 1, lang, text)
-    found = carry_units([(sent, find_quantities(text, lang))])
-    assert (bare, "count") in [(q.surface, q.unit) for _, qs in found for q in qs]
+    assert (bare, "count") in [(s, u) for s, _, u in _carried(text, lang=lang)]
 
 
 @pytest.mark.parametrize(
@@ -175,9 +173,7 @@ def test_two_round_spelled_numbers_side_by_side_are_a_range_whose_to_the_caption
     ],
 )
 def test_another_bare_amount_is_more_of_what_was_just_said_money_included(text, lang, bare, unit) -> None:
-    sent = Sentence(0, 0, 0, len(text), 1, lang, text)
-    found = carry_units([(sent, find_quantities(text, lang))])
-    assert (bare, unit) in [(q.surface, q.unit) for _, qs in found for q in qs]
+    assert (bare, unit) in [(s, u) for s, _, u in _carried(text, lang=lang)]
 
 
 @pytest.mark.parametrize(
