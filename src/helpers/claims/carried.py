@@ -10,9 +10,17 @@ Speech and prose name a unit once and leave it off the figures that follow:
   written with the same sign as a rate in the sentence right before, and of the same size (0.4 to 2.5 times),
   is a rate too (within one sentence ``quantities.pipeline`` does this already).
 
-Only the one sentence before is looked at, and only within the same block (paragraph or speaker turn) and
-for the same speaker, so the pass is linear. Small numbers (below 10) are never given a carried unit: "one",
-"two" are enumerations, idioms and pronouns as often as counts.
+* more of the same: "$7,500 ... and the state chipped in another 2,250": a bare amount after "another", "a
+  further", "weitere" takes the unit of the last precise amount, money included;
+* a model size said again: "the eight billion parameter one ... the seventy b is the best": a bare number and
+  its "b" after a size in parameters is a size too.
+
+Only the one sentence before is looked at, and only within the same block (paragraph or speaker turn) or the
+next caption line of unpunctuated speech (ASR captions break a sentence over lines, each its own block), and
+for the same speaker, so the pass is linear. A carried unit goes on to the next bare figure ("ninety miles ...
+seventy left ... twenty two more"). Small numbers (below 10) are never given a carried unit: "one", "two" are
+enumerations, idioms and pronouns as often as counts; nor is a number whose own measure or position is named
+right before it ("heart rate under 140", "mile 20").
 """
 
 from __future__ import annotations
@@ -27,12 +35,27 @@ from .quantities import Quantity
 # units that name no counted thing: a bare number after them keeps its own reading
 _NOT_CARRIED = frozenset({"count", "percent", "percentage_point", "year", "multiple", "version", "age", "other"})
 _MIN_VALUE = 10.0
+# a measure named right before a bare number is its own ("3 miles ... my heart rate under 140", "Puls unter 140"),
+# and a unit word right before it makes it a position ("20 miles ... hit the wall around mile 20", "bei Kilometer 30")
+_MEASURE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:rate|temperature|score|pressure|speed|pace|price|age|weight|height|ratio|index|rating|puls|temperatur|"
+    r"preis|alter|gewicht|tempo)\s(?:(?:of|at|under|over|below|above|around|about|near|is|was|von|bei|unter|über|um)\s)?"
+    r"|(?:mile|km|kilomet(?:re|er)|lap|minute|round|meile|runde|minute)\s)$"
+)
+_MEASURE_REACH = 30
+# "another 2,250", "a further 300", "weitere 500": more of what was just said, money included
+_ANOTHER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:another|a\sfurther|an\sadditional|an\sextra|weitere|nochmals|noch\seinmal)\s|さらに)$"
+)
+# a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
+_SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 _COUNT_RATIO = 100.0
 _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
-    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis)\b)"
+    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
+    r"less(?=\s+than\b)|mehr\sals|weniger\sals)\b)"
 )
 
 # a part and its whole: "54 of the 55 patients", "28 out of 31", "54 der 55 Patienten", "28 von 31 Patienten"
@@ -44,38 +67,73 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     """``found`` (each sentence with its quantities, in document order) with units carried to bare amounts."""
     out: list[tuple[Sentence, list[Quantity]]] = []
     prev: tuple[Sentence, list[Quantity]] | None = None
+    scales: dict[int, float] = {}  # the written scale of each amount given a carried unit (by id), for the next
     for sent, qs in found:
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
-        carried = _carried(sent.text, qs, before) if qs else qs
+        carried = _carried(sent.text, qs, before, scales) if qs else qs
         out.append((sent, carried))
         prev = (sent, carried)
     return out
 
 
+# a line that ends a sentence: its last character is a sentence's end
+_CLOSED = re.compile(r"[.!?…。！？\"”)\]]\s*$")
+
+
 def _same_turn(a: Sentence, b: Sentence) -> bool:
-    return a.block_id == b.block_id and a.speaker == b.speaker
+    """Whether ``b`` goes on the speaker's turn of ``a``: the same block, or the next caption line of unpunctuated
+    speech (ASR captions break one sentence over lines, each its own block: "rated at two thirty eight miles" /
+    "the leaf barely gets a hundred"). A line ending a sentence, or a next line opening with a capital (a
+    headline, a new paragraph), starts afresh."""
+    if a.speaker != b.speaker:
+        return False
+    if a.block_id == b.block_id:
+        return True
+    return b.block_id == a.block_id + 1 and not _CLOSED.search(a.text) and b.text[:1].islower()
 
 
-def _carried(text: str, qs: list[Quantity], before: list[Quantity]) -> list[Quantity]:
+def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict[int, float]) -> list[Quantity]:
     counted = next((q for q in reversed(before) if _counts(q)), None)
     rated = next((q for q in reversed(before) if _is_rate(q)), None)
+    added = next((q for q in reversed(before) if _counts(q) or _is_money(q)), None)
     out: list[Quantity] = []
     for i, q in enumerate(qs):
         whole = qs[i + 1] if i + 1 < len(qs) else None
+        size = _SIZE_LETTER.match(text, q.end) if counted is not None and counted.unit == "parameter" else None
         if whole is not None and _part_of(text, q, whole):
             q = replace(q, unit=whole.unit)  # "54 of the 55 lung cancer patients": 54 patients
+        elif size is not None and q.unit == "count" and not q.unit_surface and q.value_low and q.value_low < 1000:
+            q = _as_size(text, q, size.end())  # "the seventy b is the best": a size said as the one before it
+        elif added is not None and _ANOTHER_BEFORE.search(text, max(0, q.start - 16), q.start) and _bare(text, q):
+            scale = scales.get(id(added)) or _scale(added)  # "$7,500 ... and the state chipped in another 2,250"
+            if _like(q, added, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
+                q = _in_unit(q, added.unit, scale)
+                scales[id(q)] = scale
         elif counted is not None and _bare(text, q):
-            scale = _scale(counted)
+            scale = scales.get(id(counted)) or _scale(counted)  # "ninety miles ... seventy left ... twenty two more"
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
                 q = _in_unit(q, counted.unit, scale)
+                scales[id(q)] = scale
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
         out.append(q)
+        if _counts(q) or _is_money(q):
+            added = q
         if _counts(q):
             counted = q
-        elif not q.vague and q.unit not in ("year", "count"):
+        elif not q.vague and q.unit not in ("year", "count", "version"):
             counted = None  # "10 megawatts ... 20,000": the last amount said names another unit
     return out
+
+
+def _as_size(text: str, q: Quantity, end: int) -> Quantity:
+    """A spelled number and its "b" read as a model size in billions of parameters."""
+    q = _in_unit(q, "parameter", 1e9)
+    return replace(q, end=end, surface=text[q.start : end], unit_surface=text[q.end : end].strip())
+
+
+def _is_money(q: Quantity) -> bool:
+    return not q.vague and q.value is not None and units.is_currency(q.unit)
 
 
 def _counts(q: Quantity) -> bool:
@@ -93,7 +151,8 @@ def _counts(q: Quantity) -> bool:
 
 def _bare(text: str, q: Quantity) -> bool:
     return (
-        q.unit == "count"
+        not _MEASURE_BEFORE.search(text, max(0, q.start - _MEASURE_REACH), q.start)
+        and q.unit == "count"
         and not q.unit_surface
         and not q.vague
         and q.value_low is not None

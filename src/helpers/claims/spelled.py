@@ -23,6 +23,8 @@ from .spelled_words import (
     DE_HALF,
     DE_SCALES,
     EN_AMBIGUOUS_ORD,
+    EN_CLOCK_AFTER,
+    EN_CLOCK_BEFORE,
     EN_DIGIT_WORDS,
     EN_ORD_UNITS,
     EN_SCALES,
@@ -171,6 +173,7 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     total, current = 0.0, 0.0
     last = ""  # unit | teen | ten | hundred | scale | digit
     saved: tuple[int, float, float, int, str] | None = None  # the state before the last "and"
+    group: tuple[int, float, float, int, str] | None = None  # the state right after the last "hundred"
     j = i
     words = 0
     seen = False
@@ -201,26 +204,31 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         if w in EN_DIGIT_WORDS:
             if last in ("unit", "teen", "digit"):
                 break
+            if last == "hundred":
+                group = (j, total, current, words, last)
             if w == "one" and last == "scale" and not _number_word_next(text, toks, j + 1):
                 break  # "the 70 billion one you can run": the pronoun one, not 70,000,000,001
             current += EN_DIGIT_WORDS[w]
             last = "unit"
-        elif w in EN_TEENS:
-            if last in ("unit", "teen", "ten", "digit"):
+        elif w in EN_TEENS or w in EN_TENS:
+            tens = EN_TEENS.get(w) or EN_TENS[w]
+            if last == "unit" and _hundreds_said_short(toks, i, j, total, current):
+                current = current * 100 + tens  # "two fifty nine miles": ASR says 259 without "hundred"
+            elif last in ("unit", "teen", "ten", "digit"):
                 break
-            current += EN_TEENS[w]
-            last = "teen"
-        elif w in EN_TENS:
-            if last in ("unit", "teen", "ten", "digit"):
-                break
-            current += EN_TENS[w]
-            last = "ten"
+            else:
+                current += tens
+            last = "teen" if w in EN_TEENS else "ten"
         elif w == "hundred":
             if last == "hundred":
                 break
             if current >= 100 and saved is not None:
                 # "3 hundred and 2 hundred": two numbers joined by "and", not one
                 j, total, current, words, last = saved
+                break
+            if current >= 100 and group is not None:
+                # "the three hundred four hundred mile range": two numbers whose "to" the caption lost
+                j, total, current, words, last = group
                 break
             current = (current or 1.0) * 100
             last = "hundred"
@@ -244,6 +252,21 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     if words == 1 and last == "scale" and toks[i][0].lower() in EN_SCALES:
         return None  # a bare scale word ("million") is not a number by itself
     return j, total + current, words
+
+
+def _hundreds_said_short(toks: list, i: int, j: int, total: float, current: float) -> bool:
+    """Whether the tens word at token j goes on a lone unit word as its hundreds: "two fifty nine" (259), "one
+    twenty" (120), "two thousand two fifty" (2250), as speech says them. Only a unit word that opens the number or
+    follows "thousand"; not before a denominator ("three twenty-firsts") nor as a clock ("at two thirty")."""
+    if not 1 <= current <= 9 or (j - 1 != i and toks[j - 2][0].lower() != "thousand") or total % 1000:
+        return False
+    if j + 1 < len(toks) and _en_ord(toks[j + 1][0]) is not None:
+        return False
+    k = j + 1  # after "at": only where a word that is no number and no clock word follows ("at two thirty eight miles")
+    while k < len(toks) and toks[k][0].lower() in EN_DIGIT_WORDS:
+        k += 1
+    clock = k >= len(toks) or not toks[k][0].isalpha() or toks[k][0].lower() in EN_CLOCK_AFTER
+    return _prev_word(toks, i) not in EN_CLOCK_BEFORE or not clock
 
 
 def _number_word_next(text: str, toks: list, j: int) -> bool:

@@ -120,3 +120,6 @@ DE_SCALES = {
     "billionen": 1e12,
 }
 DE_HALF = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5, "einhalb": 0.5, "dreiviertel": 0.75}
+# a time of day said in words: the words before it ("at two thirty") and after it ("two thirty tomorrow")
+EN_CLOCK_BEFORE = frozenset({"at", "until", "till", "by"})
+EN_CLOCK_AFTER = frozenset({"in", "on", "this", "tomorrow", "today", "tonight", "pm", "am", "p", "a", "o", "and", "or"})

@@ -79,9 +79,9 @@ _VERSION_CONTEXT = re.compile(
 _CLUSTER_AFTER = re.compile(r"(?:\s|-)(?:GPU-)?(?:clusters?|Cluster[n]?)\b")
 # "Alexandr is 28", "He was 19, and", "Wang ist 28.": a copula after a name or pronoun, then a bare number
 _AGE_SUBJECT = re.compile(
-    r"(?:\b(?:he|she|i|you|they|er|sie|ich|du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
+    r"(?:\b(?:he|she|i|I|He|She|You|They|you|they|er|sie|ich|du|Er|Sie|Ich|Du)|(?<![.!?]\s)(?<!^)\b(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|"
     r"Dies|Der|Die|Was|Wer)\b)[A-Z][a-z]+|^(?!(?:It|This|That|There|What|Which|Who|The|Es|Das|Dies|Der|Die|Was|Wer)\b)"
-    r"[A-Z][a-z]+)\s(?:is|was|turned|turns|is now|am|are|ist|war|wurde|wird|bin|bist)\s"
+    r"[A-Z][a-z]+)(?:\s(?:is|was|were|turned|turns|is now|am|are|ist|war|waren|wurde|wird|bin|bist)|['’](?:s|m|re))\s"
     r"(?:(?:still|only|just|now|barely|already|noch|erst|nur|gerade)\s){0,2}$"
 )
 # "warmer by 1 degree", "a rise of 2C", "1.84 degrees Fahrenheit (1 degree Celsius) warmer", "um 2 Grad wärmer",
@@ -105,6 +105,11 @@ _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(
     r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
     r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
+)
+# "At 52 I ran ...", "and at 30, she left": "at"/"mit" and a number opening a clause whose subject is a person
+_AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:,]\s|\b(?:and|but|so|then|und|aber|dann)\s)(?:[Aa]t|[Mm]it)\s$")
+_SUBJECT_AFTER = re.compile(
+    r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b|\s(?:wurde|war|ging|kam|zog|hatte|gründete|übernahm)\s(?:er|sie|ich)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 _PEOPLE_BEFORE = {"en": PEOPLE_BEFORE, "de": PEOPLE_BEFORE_DE}
@@ -244,6 +249,8 @@ def _is_age(text: str, core: _Core, lang: str) -> bool:
         return False
     if _APPOSITIVE_NAME.search(before) and _APPOSITIVE_AFTER.match(text, core.end):
         return True
+    if _AT_AGE_BEFORE.search(before) and _SUBJECT_AFTER.match(text, core.end):
+        return True  # "At 52 I ran General Instrument", "Mit 52 wurde er Chef": an age opening the clause
     return bool(_AGE_SUBJECT.search(before)) and _CLAUSE_END_AFTER.match(text, core.end) is not None
 
 

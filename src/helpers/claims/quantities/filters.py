@@ -9,6 +9,7 @@ import re
 
 from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
+from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
@@ -157,6 +158,42 @@ _ONE_DAY_IDIOM = re.compile(
     r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody|every|everyone|"
     r"everybody|everything|all|the|our|your|my|their|his|her|people)\b)"
 )
+# "one day" measured: after a word that takes a length of time ("took one day", "in one day", "only one day"), or
+# before "of", a rate or a relation ("one day of training", "one day a week", "one day later"); elsewhere "one
+# day" is "some day" ("toward one day building a car", "qualify for Boston one day")
+_DAY_MEASURED_BEFORE = re.compile(
+    r"(?i)\b(?:in|for|within|took|takes|take|taking|spend|spent|spends|last|lasts|lasted|than|only|just|about|over|"
+    r"under|after|every|each|per|just|least|nearly|almost|roughly|around|with|by|a|of|to|from|than)\s$"
+)
+_DAY_MEASURED_AFTER = re.compile(
+    r"(?i)\s?(?:[-–]|\s(?:of|a|an|per|each|every|later|earlier|ago|before|after|off|old|long|left|to|or|and|trip|"
+    r"pass|passes|event|course|delay|lead|high|low|move|rally|fall|drop|gain|loss|record)\b)"
+)
+# "2 times 8 is 16", "if you take five hundred times two fifty": the plain operands of a product said aloud
+# (both sides plain numbers, no scale word); amounts with a scale ("405 billion times 15 trillion") stay
+_NUMBER_WORD = "|".join(
+    sorted({*EN_DIGIT_WORDS, *EN_TEENS, *EN_TENS, "hundred", "thousand"}, key=lambda w: (-len(w), w))
+)
+_PLAIN_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[\s-](?:{_NUMBER_WORD}|and)){{0,5}})"
+_TIMES_OPERAND_AFTER = re.compile(
+    rf"(?i)\s(?:times|mal)\s{_PLAIN_NUMBER}\b(?![\w.,-]*\s(?:million|billion|trillion|[mb]|to\sthe|hoch)\b)"
+)
+_TIMES_OPERAND_BEFORE = re.compile(rf"(?i)\b{_PLAIN_NUMBER}\s(?:times|mal)\s$")
+_PRODUCT_GOES_ON = re.compile(r"(?i)\s?(?:$|[.,;:!?=]|\s(?:is|equals|gives|that|so|you|which|means|makes|and|ist)\b)")
+_POWER_SAID = re.compile(r"(?i)\sto\sthe\s|\shoch\s")
+_SCALE_WORD = re.compile(r"(?i)\b(?:million|billion|trillion|millionen|milliarden)\b")
+
+
+def is_product_operand(text: str, s: int, e: int) -> bool:
+    """A plain number said as one side of a product ("2 times 8 is 16"): the left side before "times <number>",
+    the right side after "<number> times" where the product's clause goes on; no side with a scale word."""
+    if _SCALE_WORD.search(text, s, e) or _POWER_SAID.search(text, s, e):
+        return False
+    if _TIMES_OPERAND_AFTER.match(text, e):
+        return True
+    return bool(_TIMES_OPERAND_BEFORE.search(text, max(0, s - 40), s)) and bool(_PRODUCT_GOES_ON.match(text, e))
+
+
 _ARTICLE_ORDINAL = re.compile(r"(?i)(?:a|an)\s(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
 # what may follow a fraction ("a third of voters", "up by a third on last year", "a fifth.")
 _FRACTION_GOES_ON = re.compile(
@@ -197,12 +234,11 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "renting one out", "pick one up": a pronoun
     if lang == "en" and _is_model_number(text, s, e):
         return True
-    if (
-        lang == "en"
-        and word.lower() == "one"
-        and _ONE_DAY_IDIOM.match(text, e)
-        and _CLAUSE_OPENING.search(text, max(0, s - 10), s)
-    ):
+    if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
+        return True
+    if lang == "en" and word.lower() == "one" and _one_as_subject(text, s, e):
+        return True
+    if lang in ("en", "de") and is_product_operand(text, s, e):
         return True
     if word.isalpha():
         if (
@@ -236,6 +272,39 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     if re.search(r"(?:^|\s)-$", before):
         return True  # "von -1 bis 0": a name, not a quantity
     return False
+
+
+def _one_day_idiom(text: str, s: int, e: int) -> bool:
+    """ "one day" as "some day": not measured by the words around it (``_DAY_MEASURED_BEFORE``/``_AFTER``)."""
+    if _ONE_DAY_IDIOM.match(text, e) and _CLAUSE_OPENING.search(text, max(0, s - 10), s):
+        return True
+    if text[e + 4 : e + 5] == "s" or _DAY_MEASURED_BEFORE.search(text, max(0, s - 12), s):
+        return False
+    return not _DAY_MEASURED_AFTER.match(text, e + 4)
+
+
+# "One customer came to us", "and one rack has as many parts as", "like one writer put it": "one" and a noun opening a
+# clause name a single instance as its subject ("a certain"), not an amount; after a verb or a preposition ("had one
+# goal", "fits on one gpu") the one stays a count, and so does one with a unit ("one gigawatt")
+_ONE_OPENING = re.compile(r"(?i)(?:^|[\n.!?;:]\s?|\b(?:and|but|so|then|like|yeah|because|well)\s)$")
+_ONE_NOUN_AFTER = re.compile(
+    r"\s(?!(?:of|in|on|or|and|to|per|more|less|percent|hundred|thousand|million|billion|trillion|dozen|half|third|"
+    r"quarter|point|times|more|last|thing|day|week|month|year|time|second|minute|hour)\b)[a-z]{3,20}\s(?!(?:of|or|and|to|per|a)\b)[a-z]"
+)
+
+
+# "one page is about 500 words", "one token equals 0.7 words": one of a unit being defined, a count that stays
+_ONE_DEFINED = re.compile(
+    r"\s[a-z]{3,20}\s(?:is|equals|means|=)\s(?:about\s|roughly\s|around\s|like\s)?(?:\d|a\b|an\b)"
+)
+
+
+def _one_as_subject(text: str, s: int, e: int) -> bool:
+    if not _ONE_OPENING.search(text, max(0, s - 10), s) or not _ONE_NOUN_AFTER.match(text, e):
+        return False
+    if _ONE_DEFINED.match(text, e):
+        return False
+    return units.unit_after(text, e, "en", words_only=True) is None
 
 
 # "renting one out", "give one away": "one" as a pronoun before a verb's particle

@@ -277,9 +277,27 @@ def _word_fractions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
     cores: list[_Core] = []
     for pattern, value in FRACTIONS.get(lang, []):
         for m in pattern.finditer(text):
-            if not _overlaps(m.start(), m.end(), taken):
-                cores.append(_Core(m.start(), m.end(), value, value, kind="fraction", word=True))
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if (
+                lang == "en"
+                and _COUNTED_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                and _NOUN_AFTER.match(text, m.end())
+            ):
+                continue  # "a thousand half cycles", "two half days": the number counts half-things
+            cores.append(_Core(m.start(), m.end(), value, value, kind="fraction", word=True))
     return cores
+
+
+# a number right before "half" and a noun right after it: "half" is part of the counted thing's name
+_COUNTED_BEFORE = re.compile(
+    r"(?i)(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"million|dozen))\s$"
+)
+_NOUN_AFTER = re.compile(
+    r"[\s-](?!(?:of|the|and|or|a|an|to|in|on|at|by|for|from|percent|per|more|less|as|than|that|it|is|was|are|were)\b)"
+    r"[a-z]{3,}"
+)
 
 
 def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:

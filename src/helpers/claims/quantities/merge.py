@@ -168,11 +168,28 @@ def _range_connector(
         and _BETWEEN_BEFORE.search(text, max(0, a.start - 9), a.start)
     ):
         conn = re.match(r"\s+", between)  # "between $1,900,000,000 $2,000,000,000": the "and" lost in a transcript
+    if conn is None and between == " " and lang == "en" and _spelled_ends(text, a, b):
+        conn = re.match(r"\s", between)  # "the three hundred four hundred mile range": the "to" lost in captions
     if conn is None and lang == "ja" and between == "と" and text.startswith("の間", b.end):
         conn = re.match("と", between)  # 20と30の間: between 20 and 30
     if b.qualifier in ("at_least", "at_most") and lang != "ja":
         conn = None  # "5000 or less than 6000": a value and a bound, not a range
     return conn
+
+
+def _spelled_ends(text: str, a: _Q, b: _Q) -> bool:
+    """Two round spelled numbers side by side, a bare one and a larger one with its unit ("three hundred four hundred
+    miles", "twenty thirty percent"): in captions, a range whose "to" was lost."""
+    return (
+        a.unit == "count"
+        and not a.explicit_unit
+        and b.explicit_unit
+        and a.kind == b.kind == "num"
+        and text[a.start : a.end].replace(" ", "").isalpha()
+        and text[b.start : b.start + 1].isalpha()
+        and 0 < a.raw_low < b.raw_low <= 10 * a.raw_low
+        and a.raw_low % 10 == 0 == b.raw_low % 10
+    )
 
 
 def _currency_covers_second(a: _Q, b: _Q) -> bool:
