@@ -32,7 +32,9 @@ _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
-    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis)\b)"
+    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|"
+    # the amount as the subject or a part: "now around 411 000 have", "the first 95 who", "150,000 of them"
+    r"who|have|had|were|are|of\s(?:them|those|these|whom|(?:19|20)\d\d))\b)"
 )
 
 
@@ -66,7 +68,7 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity]) -> list[Quan
         out.append(q)
         if _counts(q):
             counted = q
-        elif not q.vague and q.unit not in ("year", "count"):
+        elif not q.vague and q.unit not in ("year", "count", "multiple"):  # "triple the 2.3 million": the same
             counted = None  # "10 megawatts ... 20,000": the last amount said names another unit
     return out
 

@@ -29,6 +29,9 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?:to|at|from|auf|bei|von)\s(?:(?:a|an|the|ein|einen|einem)\s)?(?:(?:new|fresh|record|all-time|neues?)\s)?"
     r"(?:(?:high|low|peak|close|Rekordhoch|Rekordstand|Hoch|Tief)\s(?:of\s|von\s)?)?\Z"
 )
+# a level the index passed or came near: "slipped below 30,000", "über 16.000", "topped 5,000", "crossed 40,000"
+_LEVEL_BOUND = re.compile(r"(?:below|above|under|over|past|beyond|near|around|unter|über)\s(?=\d)")
+_LEVEL_VERB = re.compile(r"\b(?:topped|crossed|breached|passed|surpassed|cleared|knackte|überwand|durchbrach)\s\Z")
 _MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
 
 
@@ -52,7 +55,11 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     m = word.match(text, q.end) if word else None
     if m:
         return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
-    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+    if q.low >= _MIN_LEVEL and (
+        _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start])
+        or _LEVEL_VERB.search(text[max(0, q.start - 20) : q.start])
+        or _LEVEL_BOUND.match(text, q.start)
+    ):
         return replace(q, unit="index_point")
     return q
 

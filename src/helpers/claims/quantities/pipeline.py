@@ -294,7 +294,8 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
         or (lang != "ja" and spelled.STARTS[lang].search(text))
         or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
-        or (lang == "en" and ("twice" in text or "thrice" in text))
+        or (lang == "en" and ("twice" in text or "thrice" in text or "le the" in text))
+        or (lang == "de" and "oppelt" in text)
     )
 
 
