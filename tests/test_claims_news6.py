@@ -52,6 +52,14 @@ def _has(text: str, lang: str, surface: str, unit: str, value: float) -> bool:
         ("It has roughly double the range.", "en", "roughly double", "multiple", 2.0),
         ("Der Umsatz war doppelt so hoch wie im Vorjahr.", "de", "doppelt", "multiple", 2.0),
         ("Der Gewinn stieg auf das Doppelte.", "de", "Doppelte", "multiple", 2.0),
+        # index moves and levels: German "Dax" as the press writes it, Japanese reports in yen and dollars
+        ("Der Dax legte um 1,2 Prozent auf 16.500 Punkte zu.", "de", "16.500 Punkte", "index_point", 16500.0),
+        ("日経平均株価は前日比430円高の3万8112円で取引を終えた。", "ja", "430円", "index_point", 430.0),
+        ("日経平均株価は前日比430円高の3万8112円で取引を終えた。", "ja", "3万8112円", "index_point", 38112.0),
+        ("NYダウは300ドル安の3万3684ドルだった。", "ja", "300ドル", "index_point", 300.0),
+        # track times in minutes, seconds and hundredths
+        ("She ran the 10,000m in 29:17.45.", "en", "29:17.45", "duration_second", 1757.45),
+        ("Sie lief die 10.000 Meter in 29:17,45 Minuten.", "de", "29:17,45", "duration_second", 1757.45),
         # an age after "as young as", "im Alter von"
         ("Teens as young as 16 took part in the trial.", "en", "16", "age", 16.0),
         ("Jugendliche im Alter von 16 nahmen teil.", "de", "16", "age", 16.0),
@@ -68,6 +76,9 @@ def test_news6_categories(text: str, lang: str, surface: str, unit: str, value: 
         ("We sold 5 bill. The rest went home.", "en", "usd"),  # "bill." counts only before a currency code
         ("ALL 5 solutions failed.", "en", "all"),  # capitalised words are not the rarer codes
         ("Volunteers receive two doses a month apart.", "en", "count_per_month"),
+        ("今日の日経平均は2222円13銭です。", "ja", "index_point"),  # no move: a level quoted in yen stays yen
+        ("日経平均が上昇し、ソフトバンクは1兆円を投じる。", "ja", "index_point"),  # 兆 of yen is money
+        ("The meeting starts at 10:30.", "en", "duration_second"),  # a clock time
     ],
 )
 def test_news6_categories_leave_lookalikes_alone(text: str, lang: str, unit: str) -> None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 from .model import _Q
 
 _INDEX_CONTEXT = re.compile(
-    r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng|Russell \d|Sensex"
+    r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|[MS]?Dax|TecDax|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng"
+    r"|Russell \d|Sensex"
     r"|Nifty|KOSPI|Kospi|ASX|IBEX|Ibex|SMI|ATX|[Ii]ndex|[Ii]ndices|[Bb]enchmark|[Bb]lue[- ]chips?|Leitindex"
     r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ"
 )
@@ -47,6 +48,30 @@ def index_points(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             q = _bare_index_reading(text, q, lang)
         out.append(q)
     return out
+
+
+# Japanese news quotes the Nikkei's and the Dow's moves and levels in yen and dollars: "日経平均は430円高の3万8112円"
+_JA_PRICED_INDEX = re.compile(r"日経平均|日経225|ダウ平均|ダウ工業株|ダウ30種|NYダウ")
+_JA_INDEX_MONEY = frozenset({"円", "ドル"})
+# a market report: the index moved ("430円高", "500円超下落", "続伸"); a bare "日経平均は2222円13銭です" keeps its yen
+_JA_INDEX_MOVE = re.compile(
+    r"[0-9０-９]円(?:超)?(?:高|安)|ドル(?:超)?(?:高|安)|上昇|下落|値上がり|値下がり|反発|反落|続伸|続落|上げ幅|下げ幅"
+)
+
+
+def ja_index_money(text: str, qs: list[_Q]) -> list[_Q]:
+    """In a market report naming the Nikkei or the Dow and a move, their moves and levels written in 円 or ドル
+    (no 億 or 兆 of money) are index points."""
+    if not _JA_PRICED_INDEX.search(text) or not _JA_INDEX_MOVE.search(text):
+        return qs
+    return [
+        replace(q, unit="index_point")
+        if q.unit in ("jpy", "usd")
+        and q.unit_surface in _JA_INDEX_MONEY
+        and not any(ch in text[q.start : q.end] for ch in "億兆")
+        else q
+        for q in qs
+    ]
 
 
 def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
