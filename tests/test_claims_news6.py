@@ -60,6 +60,16 @@ def _has(text: str, lang: str, surface: str, unit: str, value: float) -> bool:
         # track times in minutes, seconds and hundredths
         ("She ran the 10,000m in 29:17.45.", "en", "29:17.45", "duration_second", 1757.45),
         ("Sie lief die 10.000 Meter in 29:17,45 Minuten.", "de", "29:17,45", "duration_second", 1757.45),
+        # a marathon time in hours and minutes, in a sentence about a race; a bare index move in a headline
+        (
+            "The largest time bonus was for men under 2:05 and women under 2:18.",
+            "en",
+            "under 2:18",
+            "duration_second",
+            8280,
+        ),
+        ("The women's mark in the race is 2:37.", "en", "2:37", "duration_second", 9420.0),
+        ("Dow slips into the red for the year, sheds 430+", "en", "430+", "index_point", 430.0),
         # an age after "as young as", "im Alter von"
         ("Teens as young as 16 took part in the trial.", "en", "16", "age", 16.0),
         ("Jugendliche im Alter von 16 nahmen teil.", "de", "16", "age", 16.0),
@@ -79,6 +89,8 @@ def test_news6_categories(text: str, lang: str, surface: str, unit: str, value: 
         ("今日の日経平均は2222円13銭です。", "ja", "index_point"),  # no move: a level quoted in yen stays yen
         ("日経平均が上昇し、ソフトバンクは1兆円を投じる。", "ja", "index_point"),  # 兆 of yen is money
         ("The meeting starts at 10:30.", "en", "duration_second"),  # a clock time
+        ("The race starts at 9:30 am.", "en", "duration_second"),
+        ("The meeting is in 2:05 hours.", "en", "duration_second"),  # h:mm only in a sentence about a race
     ],
 )
 def test_news6_categories_leave_lookalikes_alone(text: str, lang: str, unit: str) -> None:

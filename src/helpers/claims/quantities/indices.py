@@ -33,6 +33,11 @@ _LEVEL_BEFORE = re.compile(
 # a level the index passed or came near: "slipped below 30,000", "über 16.000", "topped 5,000", "crossed 40,000"
 _LEVEL_BOUND = re.compile(r"(?:below|above|under|over|past|beyond|near|around|unter|über)\s(?=\d)")
 _LEVEL_VERB = re.compile(r"\b(?:topped|crossed|breached|passed|surpassed|cleared|knackte|überwand|durchbrach)\s\Z")
+# a move of the index written bare, as headlines do: "Dow sheds 430+", "Nasdaq gains 310"
+_MOVE_VERB = re.compile(
+    r"\b(?:shed|sheds|drops?|dropped|falls|fell|slips?|slipped|sinks|sank|tumbles?|tumbled|plunges?|plunged|loses|lost|"
+    r"gains?|gained|adds?|added|rises|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged)\s\Z"
+)
 _MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
 
 
@@ -75,7 +80,8 @@ def ja_index_money(text: str, qs: list[_Q]) -> list[_Q]:
 
 
 def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
-    """A number with no unit read as index points: followed by Punkte/Zähler/pts, or a level after to/at/auf."""
+    """A number with no unit read as index points: followed by Punkte/Zähler/pts, a level after to/at/auf or a
+    bound, or a move after its verb ("sheds 430+")."""
     word = _POINT_WORD_AFTER.get(lang)
     m = word.match(text, q.end) if word else None
     if m:
@@ -83,6 +89,7 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
     if q.low >= _MIN_LEVEL and (
         _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start])
         or _LEVEL_VERB.search(text[max(0, q.start - 20) : q.start])
+        or _MOVE_VERB.search(text[max(0, q.start - 20) : q.start])
         or _LEVEL_BOUND.match(text, q.start)
     ):
         return replace(q, unit="index_point")

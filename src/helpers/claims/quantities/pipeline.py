@@ -59,6 +59,11 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
     r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
+# "under 2:05", "the women's mark is 2:37": a marathon's hours and minutes, in a sentence about a race
+_CLOCKED_HM = re.compile(
+    r"\b(?:(?:under|below|than|in|of|is|was)\s|sub-)([1-9]):([0-5]\d)(?![\d:.,]\d|\s?(?i:[ap]\.?m\b))"
+)
+_RACE_CONTEXT = re.compile(r"(?i)\b(?:marathons?|races?|runners?|finish\w*|course\srecord|time\sbonus\w*|pace)\b")
 # "in 29:17.45", "(1:43.91)", "in 29:17,45 Minuten": a track time in minutes, seconds and hundredths (the
 # hundredths tell it from a clock)
 _CLOCKED_SPLIT = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-5]?\d):([0-5]\d[.,]\d{1,2})(?![\d:\]])")
@@ -304,8 +309,8 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
 
 
 def _clocked_durations(text: str) -> list[_Core]:
-    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)") or m:ss.ss ("in 1:43.91"):
-    durations in seconds.
+    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"), m:ss.ss ("in 1:43.91") or,
+    in a sentence about a race, h:mm ("women under 2:18"): durations in seconds.
     A transcript's time stamps are not: they open the line, sit in square brackets or pad the hour (00:12:05)."""
     if _LINE_STAMP.match(text):
         return []
@@ -315,6 +320,10 @@ def _clocked_durations(text: str) -> list[_Core]:
         cores.append(
             _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
         )
+    for m in _CLOCKED_HM.finditer(text) if _RACE_CONTEXT.search(text) else ():
+        v = int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0
+        if not any(c.start <= m.start(1) < c.end for c in cores):
+            cores.append(_Core(m.start(1), m.end(), v, v, unit="duration_second"))
     for m in _CLOCKED_SPLIT.finditer(text) if "." in text or "," in text else ():
         v = int(m.group(1)) * 60.0 + float(m.group(2).replace(",", "."))
         cores.append(_Core(m.start(), m.end(), v, v, unit="duration_second"))
