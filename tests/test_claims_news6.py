@@ -97,13 +97,6 @@ def test_news6_categories_leave_lookalikes_alone(text: str, lang: str, unit: str
     assert all(u != unit for _, u, _ in readings(text, lang)), readings(text, lang)
 
 
-def test_the_group_after_a_partitive_is_no_amount_but_a_hyphenated_unit_is() -> None:
-    assert readings("It should be one of the five most massive clusters.") == []
-    assert readings("It is part of a contract to develop five of the three-ton satellites.") == [
-        ("three-ton", "kilogram", 3000.0)
-    ]
-
-
 def test_a_bare_count_of_them_takes_the_people_said_before() -> None:
     from helpers.claims.carried import _carried
 

@@ -179,17 +179,6 @@ _PARTITIVE_OF = {
     "en": re.compile(rf"(?i)\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s{_SMALL_NUMBER}"),
     "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
 }
-# the whole after a partitive: "Two of the three suspects", "one of the five most massive", "zwei der drei Verdächtigen"
-_PARTITIVE_WHOLE = {
-    "en": re.compile(
-        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|none|each|some|most|both|either|neither)\sof\s"
-        r"(?:the|these|those|its|their|our|his|her|my|your)\s\Z"
-    ),
-    "de": re.compile(
-        r"(?i)\b(?:eine[rs]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|keine[rs]?|jede[rs]?|beide)\s"
-        r"(?:der|dieser|seiner|ihrer|unserer)\s\Z"
-    ),
-}
 _NEVER = re.compile(r"(?!)")
 _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
@@ -203,12 +192,6 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if text[s:e].isalpha() and _PARTITIVE_OF.get(lang, _NEVER).match(text, e):
         return True  # "Two of the four are compact", "zwei der drei Verdächtigen": a part of a group counted after
-    if (
-        text[s:e].isalpha()
-        and text[e : e + 1] != "-"
-        and _PARTITIVE_WHOLE.get(lang, _NEVER).search(text, max(0, s - 30), s)
-    ):
-        return True  # and the group itself, named by its size (not "five of the three-ton satellites")
     word = text[s:e]
     if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
         return True  # "renting one out", "pick one up": a pronoun
