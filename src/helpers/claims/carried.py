@@ -55,7 +55,9 @@ _RATE_RATIO = (0.4, 2.5)
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
     r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
-    r"less(?=\s+than\b)|mehr\sals|weniger\sals)\b)"
+    r"less(?=\s+than\b)|mehr\sals|weniger\sals|"
+    # the amount as the subject or a part: "now around 411 000 have", "the first 95 who", "150,000 of them"
+    r"who|have|had|were|are|of\s(?:them|those|these|whom|(?:19|20)\d\d))\b)"
 )
 
 # a part and its whole: "54 of the 55 patients", "28 out of 31", "54 der 55 Patienten", "28 von 31 Patienten"
@@ -121,7 +123,7 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
             added = q
         if _counts(q):
             counted = q
-        elif not q.vague and q.unit not in ("year", "count", "version"):
+        elif not q.vague and q.unit not in ("year", "count", "version", "multiple"):  # "triple the 2.3 million"
             counted = None  # "10 megawatts ... 20,000": the last amount said names another unit
     return out
 

@@ -114,6 +114,9 @@ COMMON_CODES = (
     "kes",
     "btc",
 )
+# Rarer ISO codes read as money only in capitals next to a number ("GEL 1.75", "12 KZT"): none is an everyday
+# capitalised word or a name in the news (not ALL, TOP, COP, MAD, AMD, PEN, CUP)
+SIGN_CODES = ("gel", "kzt", "uah", "ron", "bgn", "isk", "clp", "ars", "qar", "kwd", "bhd", "omr", "pkr", "azn", "rsd")
 # Letters written before a dollar sign: c $ (Canadian), hk $, nz$, us $, Mex$
 DOLLAR_PREFIXES = {
     "us": "usd",

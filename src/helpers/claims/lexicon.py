@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .currency_tables import COMMON_CODES, SIGN_CODES
 from .units import vocabulary
 
 # the corpus's units first (stable names), then the vocabulary of claims.units (ISO currencies, pint base units)
@@ -319,6 +320,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s(?:flops|flop)\b", "flop"),  # captions write FLOPs in lower case: total operations, as in speech
     _u(r"\s?(?:MP|[Mm]ega-?pixels?)(?![A-Za-z])", "pixel", 1e6),
     _u(r"\s?gigs\b", "byte", 1e9),  # "16 gigs of memory": gigabytes, as spoken
+    _u(r"\s?pixels?\s(?:per|an?)\sinch\b", "pixel_per_inch"),
     _u(r"\s?pixels?\b", "pixel"),
     _u(r"\s?in\.?(?=\))", "meter", 0.0254),  # "(about 0.47 in)": inches, abbreviated, in a bracketed conversion
     # "12g of sugar", "a 100g bar": grams glued to the digits (a lone g is no symbol: 5G, 4g networks are not grams)
@@ -358,13 +360,17 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 
+# ISO codes in capitals, for a scale letter or abbreviation that only counts as one before a currency
+_CODES_AFTER = "|".join(code.upper() for code in (*COMMON_CODES, *SIGN_CODES))
 SCALE_AFTER = {
     "de": re.compile(
-        r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Billionen|Billion|Tausend|Tsd\.?)(?![A-Za-zäöü])"
+        r"\s?(Milliarden|Milliarde|Millionen|Million|Mrd\.?|Mio\.?|Mill\.|Billionen|Billion|Tausend|Tsd\.?)"
+        r"(?![A-Za-zäöü])"
     ),
+    # "9.14 B CHF", "$3 B", "21.43 bill.CHF", "4.2 mill. EUR": a capital B or a cut-off word of scale before money
     "en": re.compile(
         r"\s?((?i:trillion|billion|million|thousand)|bn|mn|bln|mln|tln|tn|trn)\b|\s?(k|K|M)(?![A-Za-z0-9])|(T|b)(?![A-Za-z0-9])"
-        r"|(B)(?=\s?(?:\$|USD|dollars))"
+        rf"|\s?(B|bill\.|mill\.)(?=\s?(?:\$|dollars\b|(?:{_CODES_AFTER})\b))"
     ),
 }
 # Japanese nouns after の/という that say what is counted

@@ -56,6 +56,7 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "milliarden": 1e9,
         "mrd": 1e9,
         "mrd.": 1e9,
+        "mill.": 1e6,
         # German Billion is 10^12 (long scale)
         "billion": 1e12,
         "billionen": 1e12,
@@ -79,6 +80,9 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "trillion": 1e12,
         "trillions": 1e12,
         "t": 1e12,
+        # cut off before a currency code only ("21.43 bill.CHF", lexicon.SCALE_AFTER); with the dot, never a word
+        "bill.": 1e9,
+        "mill.": 1e6,
     },
 }
 

@@ -164,10 +164,11 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
 
 
 def _is_denominator_period(text: str, end: int) -> bool:
-    """ "a year earlier", "a year ago", "month-on-month": a period reference, not the rate's per-what."""
+    """ "a year earlier", "a year ago", "month-on-month", "two doses a month apart": a period reference or an
+    interval, not the rate's per-what."""
     return (
         re.match(
-            r"[\s-](?:earlier|ago|before|later|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior|from\snow)\b",
+            r"[\s-](?:earlier|ago|before|later|apart|on[\s-](?:year|month|week|day|quarter)|to[\s-]date|prior|from\snow)\b",
             text[end : end + 12],
         )
         is not None

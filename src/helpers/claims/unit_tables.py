@@ -94,7 +94,8 @@ PREFIXES["hecto"] = ("h", "hecto", "hekto", "ヘクト")
 PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
     ("mile", "meter", {"en": ("mile", "miles", "mi"), "de": ("meile", "meilen"), "ja": ("マイル",)}),
     ("foot", "meter", {"en": ("foot", "feet", "ft"), "de": ("fuß", "fuss"), "ja": ("フィート",), "*": ("ft",)}),
-    ("inch", "meter", {"en": ("inch", "inches"), "de": ("zoll",), "ja": ("インチ",)}),
+    # the double prime is the inch sign ("3.9″ x 2″"); the ASCII quote is not read (it closes quotations)
+    ("inch", "meter", {"en": ("inch", "inches"), "de": ("zoll",), "ja": ("インチ",), "*": ("″",)}),
     ("yard", "meter", {"en": ("yard", "yards", "yd", "yds"), "de": ("yard", "yards"), "ja": ("ヤード",)}),
     (
         "nautical_mile",

@@ -38,6 +38,7 @@ from .currency_tables import (
     CURRENCY_SUBUNITS,
     CURRENCY_WORDS,
     DOLLAR_PREFIXES,
+    SIGN_CODES,
 )
 from .rates import RATE_UNITS, amount_unit
 from .unit_tables import PLAIN, PREFIXED, PREFIXES
@@ -171,6 +172,8 @@ def _currency_tables() -> tuple[dict[str, dict[str, UnitInfo]], dict[str, str]]:
         for f, (code, share) in subs.items():
             words[lang][f] = UnitInfo(code, share)
     signs = dict(CURRENCY_SIGNS)
+    for code in SIGN_CODES:
+        signs.setdefault(code.upper(), code)
     for code in COMMON_CODES:
         signs.setdefault(code.upper(), code)
         signs.setdefault("M" + code.upper(), code)  # MEUR, MUSD: millions
@@ -399,6 +402,8 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
             break
         ends.append(word.end())
     firsts = [start + i for i, ch in enumerate(text[start : ends[0]]) if ch == "-"][:1]
+    # "14°C/57°F", "3.9″/99mm": the same amount read again after a slash, not a rate's denominator
+    firsts += [i for i in range(start, ends[0]) if text[i] == "/" and text[i + 1 : i + 2].isdigit()][:1]
     for end in sorted(set(ends + firsts), reverse=True):  # the longest first
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km."), nor a plus ("100W+ charging")

@@ -133,6 +133,7 @@ _MINUS_BEFORE_SIGN = re.compile(r"(?:\A|[\s(:=])?[-−–]\Z")
 # 田中太郎さん（45）, 容疑者(30): Japanese news gives a person's age in brackets after the name
 _JA_AGE_BRACKET_BEFORE = re.compile(r"(?:さん|氏|容疑者|被告|選手|監督|社長|会長|議員|知事)[（(]\Z")
 _JA_AGE_BRACKET_AFTER = re.compile(r"[）)]")
+_AGE_BEFORE = re.compile(r"(?:\b(?:as\s(?:young|old)\sas|aged|im\sAlter\svon)|\b[Aa]lter\s(?:von\s)?)\s\Z")
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,8 @@ def _written_unit(text: str, core: _Core, lang: str, sign_ok: bool) -> tuple[_Co
     unit, mult, explicit = "count", 1.0, False
     offset, unit_surface = 0.0, ""
     found = _unit_after(text, e, lang)
+    if found is None and text[e : e + 1] == "+" and lang != "ja":
+        found = _unit_after(text, e + 1, lang)  # "430+ points", "100+ people": a lower bound, then the unit
     if found is None and _is_glued_cent(text, e, lang):
         found = _UnitHit("usd", 0.01, 0.0, e + 1, "c")
     more = _MORE.match(text, e) if found is None and lang == "en" else None
@@ -400,6 +403,8 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             and _PEOPLE_BEFORE[lang].search(text, max(0, core.start - 80), core.start)
         ):
             unit = "person"  # "monthly active users rose 26% to 46 million.", "Die Belegschaft wuchs auf 323.000."
+        elif unit == "count" and not explicit and _AGE_BEFORE.search(text, max(0, core.start - 20), core.start):
+            unit, explicit = "age", True  # "teens as young as 16", "aged 70", "im Alter von 16"
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):

@@ -14,7 +14,8 @@ from dataclasses import replace
 from .model import _Q
 
 _INDEX_CONTEXT = re.compile(
-    r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng|Russell \d|Sensex"
+    r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|[MS]?Dax|TecDax|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng"
+    r"|Russell \d|Sensex"
     r"|Nifty|KOSPI|Kospi|ASX|IBEX|Ibex|SMI|ATX|[Ii]ndex|[Ii]ndices|[Bb]enchmark|[Bb]lue[- ]chips?|Leitindex"
     r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ"
 )
@@ -28,6 +29,14 @@ _OF_AFTER = re.compile(r"\s(?:of|der|des)\s")
 _LEVEL_BEFORE = re.compile(
     r"\b(?:to|at|from|auf|bei|von)\s(?:(?:a|an|the|ein|einen|einem)\s)?(?:(?:new|fresh|record|all-time|neues?)\s)?"
     r"(?:(?:high|low|peak|close|Rekordhoch|Rekordstand|Hoch|Tief)\s(?:of\s|von\s)?)?\Z"
+)
+# a level the index passed or came near: "slipped below 30,000", "über 16.000", "topped 5,000", "crossed 40,000"
+_LEVEL_BOUND = re.compile(r"(?:below|above|under|over|past|beyond|near|around|unter|über)\s(?=\d)")
+_LEVEL_VERB = re.compile(r"\b(?:topped|crossed|breached|passed|surpassed|cleared|knackte|überwand|durchbrach)\s\Z")
+# a move of the index written bare, as headlines do: "Dow sheds 430+", "Nasdaq gains 310"
+_MOVE_VERB = re.compile(
+    r"\b(?:shed|sheds|drops?|dropped|falls|fell|slips?|slipped|sinks|sank|tumbles?|tumbled|plunges?|plunged|loses|lost|"
+    r"gains?|gained|adds?|added|rises|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged)\s\Z"
 )
 _MIN_LEVEL = 100  # index levels run in the hundreds and thousands; a smaller bare number is something else
 
@@ -46,13 +55,43 @@ def index_points(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return out
 
 
+# Japanese news quotes the Nikkei's and the Dow's moves and levels in yen and dollars: "日経平均は430円高の3万8112円"
+_JA_PRICED_INDEX = re.compile(r"日経平均|日経225|ダウ平均|ダウ工業株|ダウ30種|NYダウ")
+_JA_INDEX_MONEY = frozenset({"円", "ドル"})
+# a market report: the index moved ("430円高", "500円超下落", "続伸"); a bare "日経平均は2222円13銭です" keeps its yen
+_JA_INDEX_MOVE = re.compile(
+    r"[0-9０-９]円(?:超)?(?:高|安)|ドル(?:超)?(?:高|安)|上昇|下落|値上がり|値下がり|反発|反落|続伸|続落|上げ幅|下げ幅"
+)
+
+
+def ja_index_money(text: str, qs: list[_Q]) -> list[_Q]:
+    """In a market report naming the Nikkei or the Dow and a move, their moves and levels written in 円 or ドル
+    (no 億 or 兆 of money) are index points."""
+    if not _JA_PRICED_INDEX.search(text) or not _JA_INDEX_MOVE.search(text):
+        return qs
+    return [
+        replace(q, unit="index_point")
+        if q.unit in ("jpy", "usd")
+        and q.unit_surface in _JA_INDEX_MONEY
+        and not any(ch in text[q.start : q.end] for ch in "億兆")
+        else q
+        for q in qs
+    ]
+
+
 def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
-    """A number with no unit read as index points: followed by Punkte/Zähler/pts, or a level after to/at/auf."""
+    """A number with no unit read as index points: followed by Punkte/Zähler/pts, a level after to/at/auf or a
+    bound, or a move after its verb ("sheds 430+")."""
     word = _POINT_WORD_AFTER.get(lang)
     m = word.match(text, q.end) if word else None
     if m:
         return replace(q, end=m.end(), unit="index_point", explicit_unit=True, unit_surface=m.group(0).strip())
-    if q.low >= _MIN_LEVEL and _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+    if q.low >= _MIN_LEVEL and (
+        _LEVEL_BEFORE.search(text[max(0, q.start - 40) : q.start])
+        or _LEVEL_VERB.search(text[max(0, q.start - 20) : q.start])
+        or _MOVE_VERB.search(text[max(0, q.start - 20) : q.start])
+        or _LEVEL_BOUND.match(text, q.start)
+    ):
         return replace(q, unit="index_point")
     return q
 

@@ -17,7 +17,14 @@ from .filters import is_article_ordinal
 from .model import _Core, _overlaps, _spans
 
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
-_TWICE = re.compile(r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)")
+# "twice the speed", "more than triple the 2.3 million"; not "a double the next day" (the noun)
+_TWICE = re.compile(
+    r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)"
+    r"|(?<!\ba\s)(?<!the\s)\b(?:double|triple|quadruple)(?=\sthe\b)"
+)
+# "doppelt so hoch", "das Doppelte des Umsatzes": German's word for a multiple of two
+_DOUBLE_DE = re.compile(r"\b[Dd]oppelt(?=\sso\b)|(?<=\b[Dd]as\s)Doppelte\b|(?<=\bum\sdas\s)Doppelte\b")
+_MULTIPLE_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 # "scored twice in the last 10 minutes", "has been married twice.": occurrences, counted as "two times" is
 _TWICE_OCCURRENCE = re.compile(
     r"(?i)(?<=[a-z]\s)(?:twice|thrice)(?=\s?(?:$|[.,;:!?)]|\s(?:in|on|at|before|after|during|for|this|last|and|"
@@ -63,6 +70,8 @@ _PERIOD_BOUND_BEFORE = re.compile(
     r"(?i)\b(?:more\sthan|over|nearly|almost|about|around|under|less\sthan|within|at\sleast|roughly|for|took|"
     r"lasted|spent)\s$"
 )
+# "two doses a month apart": the interval between two events is an amount of time
+_APART = re.compile(r"(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\sapart\b")
 _AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
 _DIGIT_WORDS = {
     w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
@@ -176,8 +185,8 @@ def _digit_numbers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
             sm = re.compile("m").match(text, e)
         if sm:
             mult = numbers.SCALE_WORDS[lang].get(sm.group(0).strip().lower().rstrip("."), None)
-            if mult is None and lang == "de":
-                mult = numbers.SCALE_WORDS["de"].get(sm.group(0).strip().lower())
+            if mult is None:  # "Mrd.", "bill.": abbreviations kept with their dot
+                mult = numbers.SCALE_WORDS[lang].get(sm.group(0).strip().lower())
             if mult is not None:
                 v = numbers.finite_or_none(v * mult)
                 if v is None:
@@ -322,10 +331,13 @@ def _is_counted_one(text: str, s: int, e: int) -> bool:
 
 def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: list[_Core]) -> list[_Core]:
     """``cores`` with "tenfold", "3-fold", "zehnfach" (a multiple) in place of the numbers inside them."""
-    for m in _TWICE.finditer(text) if "ice" in text else ():
-        if not _overlaps(m.start(), m.end(), taken):  # "twice the speed", "twice as fast": a multiple of two
-            v = 2.0 if m.group(0).lower() == "twice" else 3.0
+    for m in _TWICE.finditer(text) if "ice" in text or "le the" in text else ():
+        if not _overlaps(m.start(), m.end(), taken):  # "twice the speed", "twice as fast", "triple the": a multiple
+            v = _MULTIPLE_WORDS[m.group(0).lower()]
             cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="multiple"))
+    for m in _DOUBLE_DE.finditer(text) if lang == "de" and "oppelt" in text else ():
+        if not _overlaps(m.start(), m.end(), taken):
+            cores.append(_Core(m.start(), m.end(), 2.0, 2.0, word=True, unit="multiple"))
     for m in _TWICE_OCCURRENCE.finditer(text) if "ice" in text else ():
         if not _overlaps(m.start(), m.end(), taken + _spans(cores)):
             v = 2.0 if m.group(0).lower() == "twice" else 3.0
@@ -422,11 +434,11 @@ def _spoken_years(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _article_spans(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """ "more than a decade", "nearly a century", "for a year": one period, where a bound or "for" says it is a
-    length of time; "a year ago", "once a year", "a year's time" are no amount."""
+    """ "more than a decade", "nearly a century", "for a year", "a month apart": one period, where a bound, "for" or
+    "apart" says it is a length of time; "a year ago", "once a year", "a year's time" are no amount."""
     cores: list[_Core] = []
     for m in _PERIOD_AFTER_ARTICLE.finditer(text):
-        bounded = _PERIOD_BOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        bounded = _PERIOD_BOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _APART.match(text, m.end())
         if bounded and not _overlaps(m.start(1), m.end(1), blocked):
             cores.append(_Core(m.start(1), m.end(1), 1.0, 1.0, word=True))
     return cores

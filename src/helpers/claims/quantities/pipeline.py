@@ -40,7 +40,7 @@ from .filters import (
     _latin_excluded,
 )
 from .finders import _find_cores
-from .indices import index_points, poll_points, scored_points, share_price_points
+from .indices import index_points, ja_index_money, poll_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
 from .latin import _vague_re, vague_may_occur
 from .merge import _merge
@@ -59,6 +59,14 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
     r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
+# "under 2:05", "the women's mark is 2:37": a marathon's hours and minutes, in a sentence about a race
+_CLOCKED_HM = re.compile(
+    r"\b(?:(?:under|below|than|in|of|is|was)\s|sub-)([1-9]):([0-5]\d)(?![\d:.,]\d|\s?(?i:[ap]\.?m\b))"
+)
+_RACE_CONTEXT = re.compile(r"(?i)\b(?:marathons?|races?|runners?|finish\w*|course\srecord|time\sbonus\w*|pace)\b")
+# "in 29:17.45", "(1:43.91)", "in 29:17,45 Minuten": a track time in minutes, seconds and hundredths (the
+# hundredths tell it from a clock)
+_CLOCKED_SPLIT = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-5]?\d):([0-5]\d[.,]\d{1,2})(?![\d:\]])")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
@@ -119,6 +127,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = ja_index_money(text, qs) if lang == "ja" else qs
     qs = poll_points(text, scored_points(text, qs))
     qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
@@ -294,12 +303,14 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
         or (lang != "ja" and spelled.STARTS[lang].search(text))
         or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
-        or (lang == "en" and ("twice" in text or "thrice" in text))
+        or (lang == "en" and ("twice" in text or "thrice" in text or "le the" in text))
+        or (lang == "de" and "oppelt" in text)
     )
 
 
 def _clocked_durations(text: str) -> list[_Core]:
-    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"): durations in seconds.
+    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"), m:ss.ss ("in 1:43.91") or,
+    in a sentence about a race, h:mm ("women under 2:18"): durations in seconds.
     A transcript's time stamps are not: they open the line, sit in square brackets or pad the hour (00:12:05)."""
     if _LINE_STAMP.match(text):
         return []
@@ -309,7 +320,14 @@ def _clocked_durations(text: str) -> list[_Core]:
         cores.append(
             _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
         )
-    return cores
+    for m in _CLOCKED_HM.finditer(text) if _RACE_CONTEXT.search(text) else ():
+        v = int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0
+        if not any(c.start <= m.start(1) < c.end for c in cores):
+            cores.append(_Core(m.start(1), m.end(), v, v, unit="duration_second"))
+    for m in _CLOCKED_SPLIT.finditer(text) if "." in text or "," in text else ():
+        v = int(m.group(1)) * 60.0 + float(m.group(2).replace(",", "."))
+        cores.append(_Core(m.start(), m.end(), v, v, unit="duration_second"))
+    return sorted(cores, key=lambda c: c.start)
 
 
 # a person's height as a sports report writes it: "the 6-foot-3 guard", "a 5-ft-11 striker"
