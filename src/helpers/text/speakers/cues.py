@@ -197,6 +197,7 @@ W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
 W_AFFILIATION = 2.0
+AFFILIATION_REACH = 24  # characters between an organisation's name and the pronoun that claims it
 W_AUTHOR_BASE = -3.0
 W_AUTHOR_EDITORIAL = 6.0
 LONG_CHARS = 40
@@ -231,6 +232,7 @@ def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:
     pronouns = [(m.start(), 1.0) for m in _WE.finditer(s)] + [(m.start(), -1.0) for m in _YOU.finditer(s)]
     if not pronouns:
         return out
+    japanese = script_lang(s) == "ja"
     for name in speakers:
         score = 0.0
         terms = table.get(name, ())
@@ -238,7 +240,12 @@ def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:
             for m in _compiled(tuple((t, name) for t in terms), "mention").finditer(s):
                 # The nearest pronoun decides: "私たちは…メタ" is one's own side,
                 # "あなたが FAIR を始めた" / "メタの皆さん" the other's.
-                score += min(pronouns, key=lambda p: abs(p[0] - m.start()))[1]
+                # In English and German a pronoun far from the name belongs to another phrase ("our Vision
+                # Fund bought 4.9% of NVIDIA", "most of you do not know that Masa owned NVIDIA"); a Japanese
+                # topic ("私たちは…") governs the whole sentence.
+                near = min(pronouns, key=lambda p: abs(p[0] - m.start()))
+                if japanese or abs(near[0] - m.start()) <= AFFILIATION_REACH:
+                    score += near[1]
         if score:
             out[name] = max(-1.0, min(1.0, score))
     return out

@@ -23,6 +23,46 @@ NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "fridman": ("フリードマン",),
 }
 
+# Short forms a person is called by on stage and on calls ("Masa", "Mike", "Dave"; "マサ"), keyed by the
+# catalog's given name. A short form counts as that person only when no other speaker has it as a name.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "masayoshi": ("masa", "マサ"),
+    "michael": ("mike", "micha"),
+    "david": ("dave",),
+    "daniel": ("dan", "danny"),
+    "patrick": ("pat",),
+    "robert": ("bob", "rob"),
+    "william": ("bill",),
+    "james": ("jim",),
+    "thomas": ("tom",),
+    "matthew": ("matt",),
+    "christopher": ("chris",),
+    "alexander": ("alex",),
+    "anthony": ("tony",),
+    "stephen": ("steve",),
+    "steven": ("steve",),
+    "johannes": ("hannes",),
+    "jonathan": ("jon",),
+    "benjamin": ("ben",),
+    "katherine": ("kate", "katie"),
+    "elizabeth": ("liz",),
+}
+
+
+def short_forms(speakers: list[str]) -> dict[str, str]:
+    """Short form -> speaker ("masa" -> "Masayoshi Son"), left out where two speakers share it or one has it
+    as a name of their own."""
+    own = {t.lower() for name in speakers for t in re.split(r"[・\s]", name)}
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for name in speakers:
+        given = re.split(r"[・\s]", name.strip())[0].lower()
+        for form in SHORT_FORMS.get(given, ()):
+            if form in out and out[form] != name:
+                clash.add(form)
+            out[form] = name
+    return {f: n for f, n in out.items() if f not in clash and f not in own}
+
 
 def aliases(speakers: list[str]) -> dict[str, str]:
     """lowercased alias -> speaker name, for labels and mentions."""
@@ -46,6 +86,8 @@ def aliases(speakers: list[str]) -> dict[str, str]:
             for token in re.split(r"[・\s]", name):
                 if len(token) >= 2:
                     out.setdefault(token, name)
+    for form, name in short_forms(speakers).items():
+        out.setdefault(form, name)
     return out
 
 
@@ -67,6 +109,8 @@ def given_names(speakers: list[str]) -> dict[str, str]:
             # Formal address by family name: "Herr Clement, …", "Thank you, Mr. Moyers."
             for title in FORMAL_TITLES:
                 out.setdefault(f"{title} {tokens[-1]}", name)
+    for form, name in short_forms(speakers).items():
+        out.setdefault(form if script_lang(form) == "ja" else form.capitalize(), name)
     return out
 
 
