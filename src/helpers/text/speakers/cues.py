@@ -418,8 +418,8 @@ def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> T
 
 def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]:
     """The people addressed in the last sentences of the turn unit before unit ``i``: they are handed the floor
-    ("Mark, thanks for coming on." / "…、マーク。"). A unit that ends in a question hands it to whoever its last
-    two sentences address ("Tom, you raised the range again. Can you walk us through it?")."""
+    ("Mark, thanks for coming on." / "…、マーク。"). A unit that ends in a question hands it to whoever it
+    addresses ("Tom, you raised the range again. Can you walk us through it?")."""
     handed: set[str] = set()
     j, after = i - 1, 0
     while j >= 0 and seg[j] == seg[i - 1] and after <= HANDOVER_TAIL_CHARS:
@@ -427,9 +427,12 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
         after += len(units[j].text.strip())
         j -= 1
     if ev.questions[i - 1]:
-        for j in (i - 1, i - 2):
-            if j >= 0 and seg[j] == seg[i - 1]:
-                handed |= ev.addressed[j]
+        # A host's long question names whom it is for anywhere in it ("Michael, a thousand new customers in a
+        # year. That is a big jump. What are they building?"): the one named answers.
+        j = i - 1
+        while j >= 0 and seg[j] == seg[i - 1]:
+            handed |= ev.addressed[j]
+            j -= 1
     return handed
 
 
