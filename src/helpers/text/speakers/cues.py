@@ -30,7 +30,7 @@ import numpy as np
 from ..language import script_lang
 from ..safeload import load_yaml
 from .handover import announced, echoes, thanked
-from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
+from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
 from .voice import Unit, _data_file
 
 # Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
@@ -275,6 +275,8 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     """The :class:`Evidence` of every unit; ``emit`` has one column per speaker, in order, then the author's."""
     alias = aliases(speakers)
     given = given_names(speakers)
+    for title, name in titled_forms([u.text for u in units], speakers).items():
+        given.setdefault(title, name)
     people = list(speakers)
     n = len(units)
     emit = np.zeros((n, len(people) + 1))  # the author's column last

@@ -114,6 +114,34 @@ def given_names(speakers: list[str]) -> dict[str, str]:
     return out
 
 
+# Titles a person is addressed by alone once the text has introduced them with it ("Minister Faisal Alibrahim" ...
+# "Minister, let me start with you."; "Frau Ministerin Schulze" ... "Frau Ministerin, …"; "山田大臣" ... "大臣、…").
+ADDRESS_TITLES = (
+    "Prime Minister", "Minister", "President", "Secretary", "Governor", "Ambassador", "Commissioner", "Chairman",
+    "Senator", "Mayor", "General", "Professor", "Director-General",
+    "Frau Ministerin", "Herr Minister", "Frau Präsidentin", "Herr Präsident", "Frau Bundeskanzlerin",
+    "Herr Bundeskanzler", "Herr Botschafter", "Frau Botschafterin", "Herr Professor", "Frau Professorin",
+)  # fmt: skip
+ADDRESS_TITLES_JA = ("大臣", "総理", "社長", "会長", "知事", "市長", "長官", "教授")
+
+
+def titled_forms(texts: list[str], speakers: list[str]) -> dict[str, str]:
+    """Title -> speaker, for each title the texts put before (Latin) or after (Japanese) exactly one speaker's
+    name; a title two speakers share addresses neither."""
+    alias = aliases(speakers)
+    found: dict[str, set[str]] = {}
+    latin = re.compile(r"\b(" + _alternation(ADDRESS_TITLES) + r")\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3})")
+    ja = re.compile(r"([一-龥ァ-ヺー・]{2,12}?)(" + _alternation(ADDRESS_TITLES_JA) + r")")
+    for t in texts:
+        for m in latin.finditer(t):
+            for name in mentions(m.group(2), alias):
+                found.setdefault(m.group(1), set()).add(name)
+        for m in ja.finditer(t):
+            for name in mentions(m.group(1), alias):
+                found.setdefault(m.group(2), set()).add(name)
+    return {title: next(iter(names)) for title, names in found.items() if len(names) == 1}
+
+
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
 _QUESTION_OR_REQUEST = re.compile(
     r"([?？]|か[。.]?|ください[。.]?|どうぞ[。.]?|お願いします[。.]?|please[.!]?|bitte[.!]?)[\s」』)）]*$",

@@ -30,14 +30,14 @@ _ROLE_LABELS = {
 }
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
-    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast",
+    r"ようこそ|お迎え|お招き|ゲスト|紹介します|パネリスト|welcome|please join me|my guest|our guest"
+    r"|joins? us|joining (?:me|us)|with me (?:today|here|now|on stage)|(?:our|the|a|very good|great) panel\b"
+    r"|willkommen|begrüßen|zu Gast|bei mir sind|auf dem Podium",
     re.IGNORECASE,
 )
 
 
-def roles(
-    speakers: list[str], event: str | None, units: list[Unit] | None = None, heading: str = ""
-) -> dict[str, str]:
+def roles(speakers: list[str], event: str | None, units: list[Unit] | None = None, heading: str = "") -> dict[str, str]:
     """speaker -> "host" | "guest" from the event's wording or the opening welcome; {} when unknown.
 
     "X podcast interview with Y", "talk with Y", "Gespräch mit Y": Y is the
@@ -64,7 +64,9 @@ def roles(
             s = unquoted(u.text)
             if _WELCOME.search(s):
                 named = mentions(s, alias)
-                if len(named) == 1:
+                # One person welcomed, or a panel introduced ("I have a very good panel: A, B and C"): whoever
+                # introduces everyone else hosts.
+                if len(named) == 1 or (len(speakers) > 2 and len(named) == len(speakers) - 1):
                     guests = named
                     break
     if not guests and event:
@@ -78,10 +80,11 @@ def roles(
     return {s: ("guest" if s in guests else "host") for s in speakers}
 
 
-_WITH = re.compile(r"\b(?:with|mit|featuring)\s+(.+)$|(.+?)(?:との|と)(?:対談|対話|鼎談)", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|mit|featuring)\s+(.+)$|^(.{1,60}?)(?:との|と)(?:対談|対話|鼎談)", re.IGNORECASE)
 # "moderated by X", "hosted by X", "moderiert von X", "Moderation: X", "司会：X": X hosts, the others are guests.
 _MODERATED_BY = re.compile(
-    r"\b(?:moderated by|hosted by|chaired by|moderiert von|Moderation:?|Gastgeber(?:in)?:?)\s+(.+)$|司会[：:は]\s*(.+)$",
+    r"\b(?:moderated by|hosted by|chaired by|moderiert von|Moderation:?|Gastgeber(?:in)?:?)\s+(.+)$"
+    r"|司会[：:は]\s*(.+)$",
     re.IGNORECASE,
 )
 
