@@ -40,8 +40,8 @@ _ANSWER_START = re.compile(
     r"ああ|まあ|確かに|その通り(?:です)?|ありがとう(?:ございます)?|分かりません|わかりません|正直|"
     r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい)(?=[、。，,！!？?…\s（(]|$)|本当に[?？]|"
     r"(?:yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
-    r"wow|i see|"
-    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
+    r"wow|i see|(?:that'?s|that is) (?:exactly |absolutely |quite )?(?:right|true|correct)|"
+    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt|das stimmt)\b)",
     re.IGNORECASE,
 )
 # A paragraph that opens by going on from the one before ("And then…", "Aber…", "そして、", "しかし、"): an uncued
@@ -464,8 +464,9 @@ def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
 # "Guten Tag.", "Klar.", "こんにちは。", "もちろん。", "そうです。"
 _REACTS = re.compile(
     r"^\s*(?:(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi|hello|hey|absolutely|totally|of course"
-    r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|that'?s (?:right|true|it"
-    r"|great|amazing|incredible|fascinating|fair)|fair enough|me too|not at all|never|really"
+    r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|exactly|precisely"
+    r"|(?:that'?s|that is) (?:exactly |absolutely |so |very )?(?:right|true|it|great|amazing|incredible|fascinating|fair)"
+    r"|fair enough|me too|not at all|never|really|genau|stimmt|exakt"
     r"|guten (?:morgen|tag|abend)|hallo|servus|richtig|klar|natürlich|absolut|toll|super|wunderbar|spannend|ach|aha"
     r"|sicher|keineswegs|eben)\b"
     r"|(?:こんにちは|こんばんは|おはよう(?:ございます)?|どうも|へえ|ほう|本当(?:ですか|に)|そうです|違います|もちろん|いいね|最高)"
