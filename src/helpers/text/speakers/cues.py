@@ -465,7 +465,8 @@ def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
 _REACTS = re.compile(
     r"^\s*(?:(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi|hello|hey|absolutely|totally|of course"
     r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|exactly|precisely"
-    r"|(?:that'?s|that is) (?:exactly |absolutely |so |very )?(?:right|true|it|great|amazing|incredible|fascinating|fair)"
+    r"|(?:that'?s|that is) (?:exactly |absolutely |so |very )?"
+    r"(?:right|true|it|great|amazing|incredible|fascinating|fair)"
     r"|fair enough|me too|not at all|never|really|genau|stimmt|exakt"
     r"|guten (?:morgen|tag|abend)|hallo|servus|richtig|klar|natürlich|absolut|toll|super|wunderbar|spannend|ach|aha"
     r"|sicher|keineswegs|eben)\b"
