@@ -25,6 +25,7 @@ BEFORE_CHARS = 400  # how far back in the paragraph a pronoun looks for the pers
 # disagree; with more, that no one holds even a third of the evidence. Under 0.35, 28 of 58 sentences of the
 # development gold and none of 3 of the calibration gold had the speaker right (bench/eval_speakers.py).
 UNDECIDED_BELOW = 0.35
+HEADING_CHARS = 300  # how much of a transcript's title is read for who hosts whom
 # ... and under this many times chance (1 / the number of speakers): in a call with six people a posterior of
 # 0.3 is still twice chance, and on the gold such decisions were mostly right.
 UNDECIDED_CHANCES = 1.5
@@ -51,7 +52,7 @@ def attribute(
     if labelled:
         out = _labelled(units, known, event)
     elif len(known) >= 2 and (dialogue_genre or (not report_genre and _looks_like_dialogue(units, known))):
-        return _decoded(units, known, event)
+        return _decoded(units, known, event, _title(text, units))
     elif dialogue_genre and not report_genre and len(known) < 2:
         return _monologue(units, known)
     else:
@@ -78,11 +79,18 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
     return out
 
 
-def _decoded(units: list[Unit], known: list[str], event: str | None) -> list[Voice]:
+def _title(text: str, units: list[Unit]) -> str:
+    """The text before the first unit (a transcript's title line, which the parser keeps out of the sentences)
+    and any headings."""
+    before = text[: units[0].start] if units else ""
+    return " ".join([before.strip(), *(u.text for u in units if u.block_kind == "heading")])[:HEADING_CHARS]
+
+
+def _decoded(units: list[Unit], known: list[str], event: str | None, title: str = "") -> list[Voice]:
     """An unlabelled dialogue between known speakers, decoded as a whole (headings are the author's)."""
     out: list[Voice | None] = [None] * len(units)
     body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
-    role = roles(known, event, [units[i] for i in body])
+    role = roles(known, event, [units[i] for i in body], title)
     for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role)):
         confidence = calibrated_posterior(p)
         if who is None:

@@ -30,7 +30,7 @@ import numpy as np
 from ..language import script_lang
 from ..safeload import load_yaml
 from .handover import announced, echoes, thanked
-from .names import _compiled, aliases, given_names, mentions, self_introductions, unquoted, vocatives
+from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
 from .voice import Unit, _data_file
 
 # Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
@@ -40,8 +40,8 @@ _ANSWER_START = re.compile(
     r"ああ|まあ|確かに|その通り(?:です)?|ありがとう(?:ございます)?|分かりません|わかりません|正直|"
     r"なるほど|面白い|素晴らしい|いいですね|良いですね|すごい)(?=[、。，,！!？?…\s（(]|$)|本当に[?？]|"
     r"(?:yeah|yes|no|well|right|sure|so,|thanks|thank you|i think|honestly|exactly|interesting|great|cool|okay|ok|oh|"
-    r"wow|i see|"
-    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt)\b)",
+    r"wow|i see|(?:that'?s|that is) (?:exactly |absolutely |quite )?(?:right|true|correct)|"
+    r"ja|nein|nun|genau|danke|also,|interessant|gut|stimmt|das stimmt)\b)",
     re.IGNORECASE,
 )
 # A paragraph that opens by going on from the one before ("And then…", "Aber…", "そして、", "しかし、"): an uncued
@@ -197,6 +197,7 @@ W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
 W_AFFILIATION = 2.0
+AFFILIATION_REACH = 24  # characters between an organisation's name and the pronoun that claims it
 W_AUTHOR_BASE = -3.0
 W_AUTHOR_EDITORIAL = 6.0
 LONG_CHARS = 40
@@ -231,6 +232,7 @@ def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:
     pronouns = [(m.start(), 1.0) for m in _WE.finditer(s)] + [(m.start(), -1.0) for m in _YOU.finditer(s)]
     if not pronouns:
         return out
+    japanese = script_lang(s) == "ja"
     for name in speakers:
         score = 0.0
         terms = table.get(name, ())
@@ -238,7 +240,12 @@ def _affiliated(s: str, speakers: list[str]) -> dict[str, float]:
             for m in _compiled(tuple((t, name) for t in terms), "mention").finditer(s):
                 # The nearest pronoun decides: "私たちは…メタ" is one's own side,
                 # "あなたが FAIR を始めた" / "メタの皆さん" the other's.
-                score += min(pronouns, key=lambda p: abs(p[0] - m.start()))[1]
+                # In English and German a pronoun far from the name belongs to another phrase ("our Vision
+                # Fund bought 4.9% of NVIDIA", "most of you do not know that Masa owned NVIDIA"); a Japanese
+                # topic ("私たちは…") governs the whole sentence.
+                near = min(pronouns, key=lambda p: abs(p[0] - m.start()))
+                if japanese or abs(near[0] - m.start()) <= AFFILIATION_REACH:
+                    score += near[1]
         if score:
             out[name] = max(-1.0, min(1.0, score))
     return out
@@ -268,6 +275,8 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     """The :class:`Evidence` of every unit; ``emit`` has one column per speaker, in order, then the author's."""
     alias = aliases(speakers)
     given = given_names(speakers)
+    for title, name in titled_forms([u.text for u in units], speakers).items():
+        given.setdefault(title, name)
     people = list(speakers)
     n = len(units)
     emit = np.zeros((n, len(people) + 1))  # the author's column last
@@ -411,8 +420,8 @@ def turn_units(units: list[Unit], bounds: list[str], questions: np.ndarray) -> T
 
 def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]:
     """The people addressed in the last sentences of the turn unit before unit ``i``: they are handed the floor
-    ("Mark, thanks for coming on." / "…、マーク。"). A unit that ends in a question hands it to whoever its last
-    two sentences address ("Tom, you raised the range again. Can you walk us through it?")."""
+    ("Mark, thanks for coming on." / "…、マーク。"). A unit that ends in a question hands it to whoever it
+    addresses ("Tom, you raised the range again. Can you walk us through it?")."""
     handed: set[str] = set()
     j, after = i - 1, 0
     while j >= 0 and seg[j] == seg[i - 1] and after <= HANDOVER_TAIL_CHARS:
@@ -420,9 +429,12 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
         after += len(units[j].text.strip())
         j -= 1
     if ev.questions[i - 1]:
-        for j in (i - 1, i - 2):
-            if j >= 0 and seg[j] == seg[i - 1]:
-                handed |= ev.addressed[j]
+        # A host's long question names whom it is for anywhere in it ("Michael, a thousand new customers in a
+        # year. That is a big jump. What are they building?"): the one named answers.
+        j = i - 1
+        while j >= 0 and seg[j] == seg[i - 1]:
+            handed |= ev.addressed[j]
+            j -= 1
     return handed
 
 
@@ -452,8 +464,10 @@ def _tagged(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> bool:
 # "Guten Tag.", "Klar.", "こんにちは。", "もちろん。", "そうです。"
 _REACTS = re.compile(
     r"^\s*(?:(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi|hello|hey|absolutely|totally|of course"
-    r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|that'?s (?:right|true|it"
-    r"|great|amazing|incredible|fascinating|fair)|fair enough|me too|not at all|never|really"
+    r"|indeed|true|amazing|incredible|wonderful|fantastic|terrific|nice|mhm|uh-huh|hmm|ah|ha|exactly|precisely"
+    r"|(?:that'?s|that is) (?:exactly |absolutely |so |very )?"
+    r"(?:right|true|it|great|amazing|incredible|fascinating|fair)"
+    r"|fair enough|me too|not at all|never|really|genau|stimmt|exakt"
     r"|guten (?:morgen|tag|abend)|hallo|servus|richtig|klar|natürlich|absolut|toll|super|wunderbar|spannend|ach|aha"
     r"|sicher|keineswegs|eben)\b"
     r"|(?:こんにちは|こんばんは|おはよう(?:ございます)?|どうも|へえ|ほう|本当(?:ですか|に)|そうです|違います|もちろん|いいね|最高)"

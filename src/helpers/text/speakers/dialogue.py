@@ -47,6 +47,7 @@ HOST_OPENS = 0.8  # the first words of a conversation are a host's
 ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked by name
 AUTHOR = "\x00author"
 EM_STEPS = 4
+W_HOST_ADDRESS = 1.0  # log-odds lean towards the hosts for a sentence that addresses a guest by name
 CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
 # How often the speaker changes at a paragraph break without a cue differs most between documents: an
@@ -292,6 +293,7 @@ def decode_dialogue(
         return []
     st = speaker_states(speakers, role)
     ev = sentence_evidence(units, speakers)
+    _hosts_address_guests(ev, speakers, role)
     features, handovers = change_cues(units, ev)
     goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
     col = CUE_NAMES.index("answer_goes_on")
@@ -306,6 +308,17 @@ def decode_dialogue(
     plain[:, col] = 0.0
     _, skeptic = _decode(ev, plain, handovers, role, st, whole_turns)
     return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
+
+
+def _hosts_address_guests(ev: Evidence, speakers: list[str], role: dict[str, str]) -> None:
+    """A sentence that addresses a guest by name ("Jensen, for four years you told me…") is likelier a host's
+    (a host turns to each guest in turn); with two guests the other guest could say it too, so it is a lean."""
+    hosts = [speakers.index(p) for p in speakers if role.get(p) in ("host", "moderator")]
+    if not hosts:
+        return
+    for i, named in enumerate(ev.addressed):
+        if any(role.get(p) == "guest" for p in named):
+            ev.emit[i, hosts] += W_HOST_ADDRESS
 
 
 def _decode(

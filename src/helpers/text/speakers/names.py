@@ -23,6 +23,46 @@ NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "fridman": ("フリードマン",),
 }
 
+# Short forms a person is called by on stage and on calls ("Masa", "Mike", "Dave"; "マサ"), keyed by the
+# catalog's given name. A short form counts as that person only when no other speaker has it as a name.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "masayoshi": ("masa", "マサ"),
+    "michael": ("mike", "micha"),
+    "david": ("dave",),
+    "daniel": ("dan", "danny"),
+    "patrick": ("pat",),
+    "robert": ("bob", "rob"),
+    "william": ("bill",),
+    "james": ("jim",),
+    "thomas": ("tom",),
+    "matthew": ("matt",),
+    "christopher": ("chris",),
+    "alexander": ("alex",),
+    "anthony": ("tony",),
+    "stephen": ("steve",),
+    "steven": ("steve",),
+    "johannes": ("hannes",),
+    "jonathan": ("jon",),
+    "benjamin": ("ben",),
+    "katherine": ("kate", "katie"),
+    "elizabeth": ("liz",),
+}
+
+
+def short_forms(speakers: list[str]) -> dict[str, str]:
+    """Short form -> speaker ("masa" -> "Masayoshi Son"), left out where two speakers share it or one has it
+    as a name of their own."""
+    own = {t.lower() for name in speakers for t in re.split(r"[・\s]", name)}
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for name in speakers:
+        given = re.split(r"[・\s]", name.strip())[0].lower()
+        for form in SHORT_FORMS.get(given, ()):
+            if form in out and out[form] != name:
+                clash.add(form)
+            out[form] = name
+    return {f: n for f, n in out.items() if f not in clash and f not in own}
+
 
 def aliases(speakers: list[str]) -> dict[str, str]:
     """lowercased alias -> speaker name, for labels and mentions."""
@@ -46,6 +86,8 @@ def aliases(speakers: list[str]) -> dict[str, str]:
             for token in re.split(r"[・\s]", name):
                 if len(token) >= 2:
                     out.setdefault(token, name)
+    for form, name in short_forms(speakers).items():
+        out.setdefault(form, name)
     return out
 
 
@@ -67,7 +109,37 @@ def given_names(speakers: list[str]) -> dict[str, str]:
             # Formal address by family name: "Herr Clement, …", "Thank you, Mr. Moyers."
             for title in FORMAL_TITLES:
                 out.setdefault(f"{title} {tokens[-1]}", name)
+    for form, name in short_forms(speakers).items():
+        out.setdefault(form if script_lang(form) == "ja" else form.capitalize(), name)
     return out
+
+
+# Titles a person is addressed by alone once the text has introduced them with it ("Minister Faisal Alibrahim" ...
+# "Minister, let me start with you."; "Frau Ministerin Schulze" ... "Frau Ministerin, …"; "山田大臣" ... "大臣、…").
+ADDRESS_TITLES = (
+    "Prime Minister", "Minister", "President", "Secretary", "Governor", "Ambassador", "Commissioner", "Chairman",
+    "Senator", "Mayor", "General", "Professor", "Director-General",
+    "Frau Ministerin", "Herr Minister", "Frau Präsidentin", "Herr Präsident", "Frau Bundeskanzlerin",
+    "Herr Bundeskanzler", "Herr Botschafter", "Frau Botschafterin", "Herr Professor", "Frau Professorin",
+)  # fmt: skip
+ADDRESS_TITLES_JA = ("大臣", "総理", "社長", "会長", "知事", "市長", "長官", "教授")
+
+
+def titled_forms(texts: list[str], speakers: list[str]) -> dict[str, str]:
+    """Title -> speaker, for each title the texts put before (Latin) or after (Japanese) exactly one speaker's
+    name; a title two speakers share addresses neither."""
+    alias = aliases(speakers)
+    found: dict[str, set[str]] = {}
+    latin = re.compile(r"\b(" + _alternation(ADDRESS_TITLES) + r")\s+((?:[A-ZÀ-Ý][\w'’-]+\s?){1,3})")
+    ja = re.compile(r"([一-龥ァ-ヺー・]{2,12}?)(" + _alternation(ADDRESS_TITLES_JA) + r")")
+    for t in texts:
+        for m in latin.finditer(t):
+            for name in mentions(m.group(2), alias):
+                found.setdefault(m.group(1), set()).add(name)
+        for m in ja.finditer(t):
+            for name in mentions(m.group(1), alias):
+                found.setdefault(m.group(2), set()).add(name)
+    return {title: next(iter(names)) for title, names in found.items() if len(names) == 1}
 
 
 _QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")

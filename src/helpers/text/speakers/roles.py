@@ -30,12 +30,14 @@ _ROLE_LABELS = {
 }
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
-    r"ようこそ|お迎え|お招き|ゲスト|紹介します|welcome|please join me|my guest|our guest|willkommen|begrüßen|zu Gast",
+    r"ようこそ|お迎え|お招き|ゲスト|紹介します|パネリスト|welcome|please join me|my guest|our guest"
+    r"|joins? us|joining (?:me|us)|with me (?:today|here|now|on stage)|(?:our|the|a|very good|great) panel\b"
+    r"|willkommen|begrüßen|zu Gast|bei mir sind|auf dem Podium",
     re.IGNORECASE,
 )
 
 
-def roles(speakers: list[str], event: str | None, units: list[Unit] | None = None) -> dict[str, str]:
+def roles(speakers: list[str], event: str | None, units: list[Unit] | None = None, heading: str = "") -> dict[str, str]:
     """speaker -> "host" | "guest" from the event's wording or the opening welcome; {} when unknown.
 
     "X podcast interview with Y", "talk with Y", "Gespräch mit Y": Y is the
@@ -44,10 +46,14 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
     """
     alias = aliases(speakers)
     guests: set[str] = set()
-    if event:
-        m = re.search(r"\b(?:with|mit|featuring)\s+(.+)$", event, re.IGNORECASE)
-        if m:
-            guests = mentions(m.group(1), alias)
+    for line in (event or "", heading):  # the catalog's event first, then the transcript's own title
+        hosts = _hosts_named(line, alias)
+        if hosts and len(hosts) < len(speakers):
+            return {s: ("host" if s in hosts else "guest") for s in speakers}
+        m = _WITH.search(line)
+        if m and not guests:
+            guests = mentions(m.group(1) or m.group(2), alias)
+            guests = guests if len(guests) < len(speakers) else set()
     if not guests and units:
         blocks: list[int] = []
         for u in units:
@@ -58,7 +64,9 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
             s = unquoted(u.text)
             if _WELCOME.search(s):
                 named = mentions(s, alias)
-                if len(named) == 1:
+                # One person welcomed, or a panel introduced ("I have a very good panel: A, B and C"): whoever
+                # introduces everyone else hosts.
+                if len(named) == 1 or (len(speakers) > 2 and len(named) == len(speakers) - 1):
                     guests = named
                     break
     if not guests and event:
@@ -70,6 +78,20 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
     if not guests or len(guests) == len(speakers):
         return _roles_from_text(speakers, units) if units else {}
     return {s: ("guest" if s in guests else "host") for s in speakers}
+
+
+_WITH = re.compile(r"\b(?:with|mit|featuring)\s+(.+)$|^(.{1,60}?)(?:との|と)(?:対談|対話|鼎談)", re.IGNORECASE)
+# "moderated by X", "hosted by X", "moderiert von X", "Moderation: X", "司会：X": X hosts, the others are guests.
+_MODERATED_BY = re.compile(
+    r"\b(?:moderated by|hosted by|chaired by|moderiert von|Moderation:?|Gastgeber(?:in)?:?)\s+(.+)$"
+    r"|司会[：:は]\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _hosts_named(line: str, alias: dict[str, str]) -> set[str]:
+    m = _MODERATED_BY.search(line)
+    return mentions(m.group(1) or m.group(2), alias) if m else set()
 
 
 _SHOW_OF = re.compile(
