@@ -131,6 +131,16 @@ def line_lang(text: str) -> str:
     return plain if plain_confidence >= PLAIN_SURE else "unknown"
 
 
+def reads_surely(text: str, lang: str) -> bool:
+    """Whether lingua reads Latin-script ``text`` as ``lang`` (German or English) with confidence ``SURE`` or more.
+    The answer is the one ``line_lang`` reads for the line: a line read for the document's majority is not read
+    again for its sentences or its group."""
+    if script_lang(text) is not None:
+        return False
+    answer, confidence = _latin_answer(text[:DETECT_MAX_CHARS])
+    return answer == lang and confidence >= SURE
+
+
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
     """Majority language over the lines of ``text``, weighted by letters.
 
@@ -171,10 +181,15 @@ def segment_lang(text: str, doc_lang: str) -> str:
     return lang if lang != "unknown" else doc_lang
 
 
-def sentence_lang(text: str, doc_lang: str) -> str:
+def sentence_lang(text: str, doc_lang: str, line: str | None = None) -> str:
     """Language of one sentence, the document's when the sentence is too short to tell. A sentence of a German or
     English document takes the other language only where its plain words say so too: names, product codes and
-    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German."""
+    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German.
+
+    ``line``, the one line that holds the whole sentence, answers first: a sentence of a line lingua reads surely
+    (``SURE``) as the document's German or English is that language, and lingua reads no sentence of it again."""
+    if line is not None and reads_surely(line, doc_lang):
+        return doc_lang
     lang = detect_lang(text)
     if lang == "unknown":
         return doc_lang

@@ -24,13 +24,17 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
         for a, b in split_sentences(block_text, segment_lang(block_text, doc_lang)):
             start, end = d.start + a, d.start + b
             s = text[start:end]
+            line = _line_of(line_starts, start)
+            # the line that holds the whole sentence, if one does: lingua read it for the document's majority
+            line_end = line_starts[line] - 1 if line < len(line_starts) else len(text)
+            holder = text[line_starts[line - 1] : line_end] if end <= line_end else None
             out.append(
                 dict(
                     common,
                     start=start,
                     end=end,
-                    line=_line_of(line_starts, start),
-                    lang=sentence_lang(s, doc_lang),
+                    line=line,
+                    lang=sentence_lang(s, doc_lang, holder),
                     text=s,
                     timestamp=d.timestamp,
                 )
