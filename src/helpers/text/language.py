@@ -26,6 +26,23 @@ SURE = 0.95
 PLAIN_SURE = 0.75
 
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
+# Words that only English or only German writes (articles, pronouns, auxiliaries, conjunctions; lower case only, so
+# "Not", "Die Hard" or "MIT" are not counted). A sentence with two of its line's language's and none of the other's
+# reads as its line does; any other sentence is read by lingua itself (a German sentence quoted in English prose has
+# "der", "hat", "wir" and keeps its own language).
+_OWN_WORDS = {
+    "en": re.compile(
+        r"(?<![^\W\d_])(?:the|and|of|that|with|this|have|from|which|would|there|their|they|what|were|been|about|"
+        r"into|than|these|those|because|could|should|just|our|your|you|is|are|for|to|be|by|or|on|it|at|as|not|but|"
+        r"can|has|had|more|some|when|where|who|how|its|if|my|he|she|his|them|very|do|does|did)(?![^\W\d_])"
+    ),
+    "de": re.compile(
+        r"(?<![^\W\d_])(?:der|das|und|ist|nicht|ein|eine|einen|einem|einer|mit|für|auf|dem|den|sich|auch|wir|ich|"
+        r"sie|es|wird|werden|sind|haben|nach|bei|über|noch|oder|aber|wenn|dass|zum|zur|vom|im|schon|wie|durch|uns|"
+        r"sehr|vor|mehr|kann|können|unsere|diese|dieser|dieses|zu|von|des|aus|nur|jetzt|dann|weil|ja|nein|doch|mal|"
+        r"eigentlich|bis|wurde|hatte|gibt|ob|einfach|immer|sein|seine|ihre|ihr|mir|mich|dir|dich)(?![^\W\d_])"
+    ),
+}
 # Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
 # its first 100,000 characters, and each call stays bounded however long the line. Far above
 # any line, paragraph or group of the seeds (the longest text detected there has 20,479).
@@ -141,6 +158,14 @@ def reads_surely(text: str, lang: str) -> bool:
     return answer == lang and confidence >= SURE
 
 
+def _own_words(text: str, lang: str) -> bool:
+    """Whether ``text`` has two or more words only ``lang`` (German or English) writes and none the other writes."""
+    if lang not in _OWN_WORDS:
+        return False
+    other = _OWN_WORDS["en" if lang == "de" else "de"]
+    return len(_OWN_WORDS[lang].findall(text)) >= 2 and other.search(text) is None
+
+
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
     """Majority language over the lines of ``text``, weighted by letters.
 
@@ -187,8 +212,9 @@ def sentence_lang(text: str, doc_lang: str, line: str | None = None) -> str:
     numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German.
 
     ``line``, the one line that holds the whole sentence, answers first: a sentence of a line lingua reads surely
-    (``SURE``) as the document's German or English is that language, and lingua reads no sentence of it again."""
-    if line is not None and reads_surely(line, doc_lang):
+    (``SURE``) as the document's German or English is that language where its own words are too (two words only
+    that language writes, none only the other writes); lingua does not read it again."""
+    if line is not None and _own_words(text, doc_lang) and reads_surely(line, doc_lang):
         return doc_lang
     lang = detect_lang(text)
     if lang == "unknown":
