@@ -148,7 +148,7 @@ def test_a_quoted_sentence_keeps_its_language_in_a_line_read_surely_as_the_other
     from helpers.text.language import reads_surely
 
     assert reads_surely(line, doc_lang)  # the trap: the whole line reads surely as the document's language
-    assert sentence_lang(text, doc_lang, line) == expected
+    assert sentence_lang(text, doc_lang, line_sure=True) == expected
 
 
 def test_lingua_reads_each_line_once_not_its_sentences_or_its_group_again(monkeypatch):

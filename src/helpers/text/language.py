@@ -206,15 +206,15 @@ def segment_lang(text: str, doc_lang: str) -> str:
     return lang if lang != "unknown" else doc_lang
 
 
-def sentence_lang(text: str, doc_lang: str, line: str | None = None) -> str:
+def sentence_lang(text: str, doc_lang: str, line_sure: bool = False) -> str:
     """Language of one sentence, the document's when the sentence is too short to tell. A sentence of a German or
     English document takes the other language only where its plain words say so too: names, product codes and
     numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German.
 
-    ``line``, the one line that holds the whole sentence, answers first: a sentence of a line lingua reads surely
-    (``SURE``) as the document's German or English is that language where its own words are too (two words only
-    that language writes, none only the other writes); lingua does not read it again."""
-    if line is not None and _own_words(text, doc_lang) and reads_surely(line, doc_lang):
+    ``line_sure``: the one line that holds the whole sentence reads surely as the document's German or English
+    (``reads_surely``, asked once per line). Such a sentence is that language where its own words are too (two words
+    only that language writes, none only the other writes), and lingua does not read it again."""
+    if line_sure and _own_words(text, doc_lang):
         return doc_lang
     lang = detect_lang(text)
     if lang == "unknown":
