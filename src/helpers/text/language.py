@@ -31,16 +31,20 @@ _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
 # reads as its line does; any other sentence is read by lingua itself (a German sentence quoted in English prose has
 # "der", "hat", "wir" and keeps its own language).
 _OWN_WORDS = {
-    "en": re.compile(
-        r"(?<![^\W\d_])(?:the|and|of|that|with|this|have|from|which|would|there|their|they|what|were|been|about|"
-        r"into|than|these|those|because|could|should|just|our|your|you|is|are|for|to|be|by|or|on|it|at|as|not|but|"
-        r"can|has|had|more|some|when|where|who|how|its|if|my|he|she|his|them|very|do|does|did)(?![^\W\d_])"
+    "en": frozenset(
+        (
+            "the and of that with this have from which would there their they what were been about into than these "
+            "those because could should just our your you is are for to be by or on it at as not but can has had "
+            "more some when where who how its if my he she his them very do does did"
+        ).split()
     ),
-    "de": re.compile(
-        r"(?<![^\W\d_])(?:der|das|und|ist|nicht|ein|eine|einen|einem|einer|mit|für|auf|dem|den|sich|auch|wir|ich|"
-        r"sie|es|wird|werden|sind|haben|nach|bei|über|noch|oder|aber|wenn|dass|zum|zur|vom|im|schon|wie|durch|uns|"
-        r"sehr|vor|mehr|kann|können|unsere|diese|dieser|dieses|zu|von|des|aus|nur|jetzt|dann|weil|ja|nein|doch|mal|"
-        r"eigentlich|bis|wurde|hatte|gibt|ob|einfach|immer|sein|seine|ihre|ihr|mir|mich|dir|dich)(?![^\W\d_])"
+    "de": frozenset(
+        (
+            "der das und ist nicht ein eine einen einem einer mit für auf dem den sich auch wir ich sie es wird "
+            "werden sind haben nach bei über noch oder aber wenn dass zum zur vom im schon wie durch uns sehr vor "
+            "mehr kann können unsere diese dieser dieses zu von des aus nur jetzt dann weil ja nein doch mal "
+            "eigentlich bis wurde hatte gibt ob einfach immer sein seine ihre ihr mir mich dir dich"
+        ).split()
     ),
 }
 # Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
@@ -162,8 +166,14 @@ def _own_words(text: str, lang: str) -> bool:
     """Whether ``text`` has two or more words only ``lang`` (German or English) writes and none the other writes."""
     if lang not in _OWN_WORDS:
         return False
-    other = _OWN_WORDS["en" if lang == "de" else "de"]
-    return len(_OWN_WORDS[lang].findall(text)) >= 2 and other.search(text) is None
+    own, other = _OWN_WORDS[lang], _OWN_WORDS["en" if lang == "de" else "de"]
+    count = 0
+    for word in _LETTER_RUN.findall(text):
+        if word in own:
+            count += 1
+        elif word in other:
+            return False
+    return count >= 2
 
 
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
