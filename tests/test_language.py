@@ -122,3 +122,61 @@ def test_a_few_stray_words_of_an_unsure_line_do_not_decide_its_language():
     assert document_lang(formulas) == "de"
     line = "Apple sold 10 million phones last year. The Galaxy S24 Ultra has Wi-Fi 7, Bluetooth 5.3 and a chip."
     assert line_lang(line) == "en"
+
+
+# Lines lingua reads surely (SURE) as English, each with a sentence in it that is not.
+_SURE_EN_LINE = (
+    "Der Vorstand hat beschlossen, die Dividende zu erhöhen. Analysts expect the payout to rise by 10 percent next "
+    "year, the third increase in a row, as profits keep growing and growing across every region the company serves."
+)
+
+
+@pytest.mark.parametrize(
+    "text, line, doc_lang, expected",
+    [
+        ("Der Vorstand hat beschlossen, die Dividende zu erhöhen.", _SURE_EN_LINE, "en", "de"),
+        (
+            "He said the Bundesbank sees growth of 0.3 percent.",
+            "He said the Bundesbank sees growth of 0.3 percent. Die Regierung hält an ihrer Prognose fest und rechnet "
+            "für das kommende Jahr mit einem Wachstum von einem Prozent, wie das Ministerium am Dienstag mitteilte.",
+            "de",
+            "en",
+        ),
+    ],
+)
+def test_a_quoted_sentence_keeps_its_language_in_a_line_read_surely_as_the_other(text, line, doc_lang, expected):
+    from helpers.text.language import reads_surely
+
+    assert reads_surely(line, doc_lang)  # the trap: the whole line reads surely as the document's language
+    assert sentence_lang(text, doc_lang, line_sure=True) == expected
+
+
+def test_lingua_reads_each_line_once_not_its_sentences_or_its_group_again(monkeypatch):
+    """The lines are read for the document's majority; their sentences and the front group (two lines) are not
+    read again where the line reads surely as the document's language and the sentence has its words."""
+    from helpers.text import language
+    from helpers.text.parse import parse_document
+
+    lines = [
+        "The company reported its results for the third quarter on Tuesday, and the numbers were better than most "
+        "analysts had expected. Revenue rose by 12 percent to 4.1 billion dollars.",
+        "The chief executive said that demand for its cloud products was still growing, and that the next quarter "
+        "would be just as strong. It has raised its forecast for the full year again.",
+        "",
+        "Shares of the company rose by 5 percent in early trading. They have gained 40 percent this year, more than "
+        "any other stock in the index. Some investors said that the price was now too high for them.",
+    ]
+    real = language.detector()
+    read: list[str] = []
+
+    class Recording:
+        def compute_language_confidence_values(self, text):
+            read.append(text)
+            return real.compute_language_confidence_values(text)
+
+    monkeypatch.setattr(language, "detector", lambda: Recording())
+    language._latin_answer.cache_clear()
+    doc = parse_document("\n".join(lines), "results")
+    language._latin_answer.cache_clear()
+    assert len(doc.sentences) >= 7 and {s.lang for s in doc.sentences} == {"en"}
+    assert sorted(read) == sorted(ln for ln in lines if ln)

@@ -26,6 +26,27 @@ SURE = 0.95
 PLAIN_SURE = 0.75
 
 _LINGUA_CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
+# Words that only English or only German writes (articles, pronouns, auxiliaries, conjunctions; lower case only, so
+# "Not", "Die Hard" or "MIT" are not counted). A sentence with two of its line's language's and none of the other's
+# reads as its line does; any other sentence is read by lingua itself (a German sentence quoted in English prose has
+# "der", "hat", "wir" and keeps its own language).
+_OWN_WORDS = {
+    "en": frozenset(
+        (
+            "the and of that with this have from which would there their they what were been about into than these "
+            "those because could should just our your you is are for to be by or on it at as not but can has had "
+            "more some when where who how its if my he she his them very do does did"
+        ).split()
+    ),
+    "de": frozenset(
+        (
+            "der das und ist nicht ein eine einen einem einer mit für auf dem den sich auch wir ich sie es wird "
+            "werden sind haben nach bei über noch oder aber wenn dass zum zur vom im schon wie durch uns sehr vor "
+            "mehr kann können unsere diese dieser dieses zu von des aus nur jetzt dann weil ja nein doch mal "
+            "eigentlich bis wurde hatte gibt ob einfach immer sein seine ihre ihr mir mich dir dich"
+        ).split()
+    ),
+}
 # Lingua reads at most this many characters of a text (its start): a 1 MB line is as German as
 # its first 100,000 characters, and each call stays bounded however long the line. Far above
 # any line, paragraph or group of the seeds (the longest text detected there has 20,479).
@@ -131,6 +152,30 @@ def line_lang(text: str) -> str:
     return plain if plain_confidence >= PLAIN_SURE else "unknown"
 
 
+def reads_surely(text: str, lang: str) -> bool:
+    """Whether lingua reads Latin-script ``text`` as ``lang`` (German or English) with confidence ``SURE`` or more.
+    The answer is the one ``line_lang`` reads for the line: a line read for the document's majority is not read
+    again for its sentences or its group."""
+    if script_lang(text) is not None:
+        return False
+    answer, confidence = _latin_answer(text[:DETECT_MAX_CHARS])
+    return answer == lang and confidence >= SURE
+
+
+def _own_words(text: str, lang: str) -> bool:
+    """Whether ``text`` has two or more words only ``lang`` (German or English) writes and none the other writes."""
+    if lang not in _OWN_WORDS:
+        return False
+    own, other = _OWN_WORDS[lang], _OWN_WORDS["en" if lang == "de" else "de"]
+    count = 0
+    for word in _LETTER_RUN.findall(text):
+        if word in own:
+            count += 1
+        elif word in other:
+            return False
+    return count >= 2
+
+
 def document_lang(text: str, seen: dict[str, tuple[str, int]] | None = None) -> str:
     """Majority language over the lines of ``text``, weighted by letters.
 
@@ -171,10 +216,16 @@ def segment_lang(text: str, doc_lang: str) -> str:
     return lang if lang != "unknown" else doc_lang
 
 
-def sentence_lang(text: str, doc_lang: str) -> str:
+def sentence_lang(text: str, doc_lang: str, line_sure: bool = False) -> str:
     """Language of one sentence, the document's when the sentence is too short to tell. A sentence of a German or
     English document takes the other language only where its plain words say so too: names, product codes and
-    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German."""
+    numbers ("Galaxy S24 Ultra", "Wi-Fi 7", "Bluetooth 5.3") do not make an English sentence German.
+
+    ``line_sure``: the one line that holds the whole sentence reads surely as the document's German or English
+    (``reads_surely``, asked once per line). Such a sentence is that language where its own words are too (two words
+    only that language writes, none only the other writes), and lingua does not read it again."""
+    if line_sure and _own_words(text, doc_lang):
+        return doc_lang
     lang = detect_lang(text)
     if lang == "unknown":
         return doc_lang

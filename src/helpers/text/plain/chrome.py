@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import detect_lang
+from ..language import detect_lang, reads_surely
 from .lines import (
     _BRACKET_HEADING,
     _CLOSERS,
@@ -183,6 +183,8 @@ def _mark_chrome(groups: list[list[_Line]], doc_lang: str, title: _Line | None) 
                 break
             if _TS_LEAD.match(body[0].text) or _TS_ONLY.match(body[0].text):
                 break
+            if all(reads_surely(ln.text, doc_lang) for ln in body):
+                continue  # every line reads surely as the document's language (and is not read twice)
             lang = detect_lang(" ".join(ln.text for ln in body))
             if lang not in ("unknown", doc_lang):
                 for ln in body:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..language import segment_lang, sentence_lang
+from ..language import reads_surely, segment_lang, sentence_lang
 from ..model import separator
 from ..segment import split_sentences
 from .lines import _Draft
@@ -20,17 +20,24 @@ def _sentences(text: str, d: _Draft, block_id: int, doc_lang: str, line_starts: 
     common = dict(block_id=block_id, speaker=d.speaker, speaker_inferred=d.speaker_inferred)
     out: list[dict] = []
     if not d.caption:
+        sure_lines: dict[int, bool] = {}
         block_text = text[d.start : d.end]
         for a, b in split_sentences(block_text, segment_lang(block_text, doc_lang)):
             start, end = d.start + a, d.start + b
             s = text[start:end]
+            line = _line_of(line_starts, start)
+            # whether the line that holds the whole sentence (if one does) reads surely as the document's language:
+            # lingua read it for the document's majority; asked once per line, not once per sentence
+            line_end = line_starts[line] - 1 if line < len(line_starts) else len(text)
+            if end <= line_end and line not in sure_lines:
+                sure_lines[line] = reads_surely(text[line_starts[line - 1] : line_end], doc_lang)
             out.append(
                 dict(
                     common,
                     start=start,
                     end=end,
-                    line=_line_of(line_starts, start),
-                    lang=sentence_lang(s, doc_lang),
+                    line=line,
+                    lang=sentence_lang(s, doc_lang, end <= line_end and sure_lines[line]),
                     text=s,
                     timestamp=d.timestamp,
                 )
