@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +12,14 @@ from helpers.claims.extract import quantity_lines
 from helpers.text.parse import parse_document
 from helpers.text.segment import split_sentences
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from eval_boundaries import label_docs, score_labels, sentence_items  # noqa: E402
+_spec = importlib.util.spec_from_file_location(
+    "eval_boundaries", Path(__file__).resolve().parents[1] / "bench" / "eval_boundaries.py"
+)
+assert _spec and _spec.loader
+evalb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(evalb)
 
-DEV_SENTENCES = [it for it in sentence_items() if it["split"] == "dev"]
+DEV_SENTENCES = [it for it in evalb.sentence_items() if it["split"] == "dev"]
 
 
 @pytest.mark.parametrize("item", DEV_SENTENCES, ids=lambda it: it["id"])
@@ -54,9 +58,9 @@ def test_a_german_ordinal_after_a_possessive_is_no_quantity_but_a_final_number_i
 
 
 def test_annotated_label_lines_are_read_as_the_gold_reads_them():
-    right, total, wrong = score_labels("dev")
+    right, total, wrong = evalb.score_labels("dev")
     assert right == total, wrong
-    assert any(d["split"] == "dev" and d["lang"] == "ja" for d in label_docs())
+    assert any(d["split"] == "dev" and d["lang"] == "ja" for d in evalb.label_docs())
 
 
 def test_a_repeated_handle_in_small_letters_names_the_speaker():
