@@ -143,6 +143,26 @@ def _label(m: re.Match, ts: str, name: str) -> Label | None:
     return Label(who, _group(m, ts), m.end())
 
 
+# --- handles: a speaker's name in small letters -------------------------------------
+
+# Romaji and chat handles ("zabo:今夜は…", "ken: はい", "jonas: Sehr gut.") name speakers in small
+# letters; prose opens lines with such words too ("note: …", "https://…"), so a handle is a label only
+# where the document repeats it (``formats.transcript``) and never one of these words.
+_HANDLE = re.compile(r"^(?P<name>[a-z][a-z0-9_.-]{1,19})[ \t]*[:：][ \t]*(?=\S)")
+NOT_HANDLES = frozenset(
+    "note notes update edit source sources warning example summary transcript chapter date time tip tips ps nb "
+    "todo fixme re fyi http https ftp mailto tel file www email e-mail url".split()
+)
+
+
+def handle(line: str) -> Label | None:
+    """A speaker's handle in small letters at the start of ``line`` ("zabo:今夜は…"), else None."""
+    m = _HANDLE.match(line)
+    if m is None or m.group("name") in NOT_HANDLES:
+        return None
+    return Label(m.group("name"), None, m.end())
+
+
 # --- times inside running text ------------------------------------------------------
 
 # "[00:00:05]" inside a line (a link "[00:05](…)" is not a bare time), also in a transcriber's

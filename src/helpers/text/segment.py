@@ -26,8 +26,11 @@ Rules of the rule engine:
   sentences are split like any text).
 * A Latin ``.`` ends a sentence only before whitespace and a non-lowercase
   character, and not after a known abbreviation (z. B., Dr., ca., Mr., U.S.,
-  e.g. …), a single-letter initial, or (German) a one- or two-digit ordinal
-  (``3. Oktober``). ``usw.``/``etc.`` before a capital do end a sentence.
+  e.g. …), a single-letter initial, or (German) an ordinal (``am 3. Oktober``,
+  ``ihren 100. Geburtstag``: see ``_german_ordinal``; a number before a word
+  that opens sentences, ``stieg auf 100. Danach``, ends one). ``usw.``/``etc.``
+  before a capital do end a sentence; ``no.`` is an abbreviation only before a
+  number (``No. 1``), also glued to Japanese (``業界No. 1``).
   ``10.000`` and ``3.1`` never split (no whitespace after the dot).
 * No sentence is longer than ``MAX_SENTENCE_CHARS``: a longer stretch
   without a terminator (a 1 MB line, thousands of unpunctuated lines) is cut
@@ -293,7 +296,7 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
         word_start, looked = (sep + 1 if sep >= 0 else word_start), at
         if inside(at):
             continue
-        if _latin_boundary(text, word_start, at, m.group(0), m.group(1), lang, abbrevs):
+        if _latin_boundary(text, word_start, at, m.group(0), m.start(1), lang, abbrevs):
             cuts.add(m.end())
 
     if lang == "ja" or (lang == "unknown" and "\n" in text):
@@ -306,7 +309,11 @@ def _rule_cuts(text: str, lang: str) -> set[int]:
     return cuts
 
 
-def _latin_boundary(text: str, word_start: int, start: int, punct: str, nxt: str, lang: str, abbrevs: set[str]) -> bool:
+def _latin_boundary(
+    text: str, word_start: int, start: int, punct: str, after: int, lang: str, abbrevs: set[str]
+) -> bool:
+    """Whether the terminators ``punct`` at ``start`` end a sentence; the next word starts at ``after``."""
+    nxt = text[after]
     marks = punct.rstrip(_CLOSERS)
     if "!" in marks or "?" in marks:
         return not nxt.islower()
@@ -316,18 +323,72 @@ def _latin_boundary(text: str, word_start: int, start: int, punct: str, nxt: str
     if nxt.islower():
         return False
     word = text[word_start:start].lstrip("\"“„'‘([«")
-    token = word.lower()
+    token = (_latin_tail(word) if lang in ("ja", "unknown") else word).lower()  # "業界No. 1"
     if token in _SENTENCE_FINAL_ABBREV:
         return nxt.isupper()
+    if token in _BEFORE_NUMBER_ABBREV:
+        return not nxt.isdigit()  # "No. 1", but "he said no. The talks …"
     if token in abbrevs:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "z. B.", "J. R. R."
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return False  # "U.S", "e.g"
-    if lang == "de" and word.isdigit() and len(word) <= 2:
-        return False  # a German ordinal: "3. Oktober", "2. Weltkrieg"
+    if lang == "de" and word.isdigit() and len(word) <= 3:
+        return not _german_ordinal(text, word_start, word, after)
     return True
+
+
+# A German ordinal is a number and a period ("am 3. Oktober", "ihren 100. Geburtstag", "der 2. Weltkrieg").
+# Before a word that opens sentences the number ends one ("Der Umsatz stieg auf 100. Danach …"); so it
+# does after a word that counts ("stieg auf 12. Rettungskräfte …", "auf Platz 3. Der Trainer …").
+_DE_MONTHS = set(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "jan feb mär apr jun jul aug sep sept okt nov dez".split()
+)
+# (claims.quantities.filters reads the same words: "ihren 100. Geburtstag" counts nothing)
+DE_ORDINAL_DETERMINERS = frozenset(
+    "am im zum zur vom beim der die das den dem des "
+    "ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines unser unsere unseren unserem "
+    "unserer unseres euer eure euren eurem eurer mein meine meinen meinem meiner dein deine deinen deinem "
+    "deiner diese dieser diesen diesem dieses jede jeder jeden jedem jedes".split()
+)
+_DE_COUNTING = set("auf um bis über unter rund etwa knapp fast gegen nur insgesamt platz rang nummer".split())
+_DE_OPENERS = set(
+    "der die das den dem des ein eine einen einem einer er sie es wir ich ihr man dies diese dieser dieses "
+    "danach dann doch aber und auch so damit dabei dazu heute jetzt nun zudem außerdem allerdings denn "
+    "deshalb daher trotzdem wie was wer wo warum wann als wenn weil ob im am in mit nach vor seit bei für "
+    "auf zum zur vom laut damals zuletzt später zuvor zwar immerhin erst noch schon bereits alle alles "
+    "viele mehr kein keine hier dort da somit also".split()
+)
+_WORD_AT = re.compile(r"[^\W\d_]+")
+# Abbreviations only before a number: "no" is also a word that ends sentences.
+_BEFORE_NUMBER_ABBREV = {"no"}
+
+
+def _latin_tail(word: str) -> str:
+    """The Latin letters ending ``word`` (the word itself if it has none): "業界No" -> "No"."""
+    k = len(word)
+    while k > 0 and word[k - 1].isascii() and word[k - 1].isalpha():
+        k -= 1
+    return word[k:] if k < len(word) else word
+
+
+def _german_ordinal(text: str, word_start: int, number: str, after: int) -> bool:
+    """Whether ``number`` + "." at ``word_start`` is an ordinal; the capitalised next word starts at ``after``."""
+    m = _WORD_AT.match(text, after)
+    nxt = m.group().lower() if m else ""
+    if nxt in _DE_MONTHS:
+        return True
+    if nxt in _DE_OPENERS:
+        return False
+    before = text[max(0, word_start - 40) : word_start].split()
+    prev = before[-1].strip("\"“„'‘([«,").lower() if before else ""
+    if prev in DE_ORDINAL_DETERMINERS:
+        return True
+    if prev in _DE_COUNTING:
+        return False
+    return len(number) <= 2
 
 
 def _protected_ranges(text: str) -> list[Span]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.segment import DE_ORDINAL_DETERMINERS
 from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
@@ -217,6 +218,8 @@ _PARTITIVE_OF = {
     "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
 }
 _NEVER = re.compile(r"(?!)")
+# "am 3.", "ihren 100.", "unserer 25.": the word before a German ordinal (lowercased text before it)
+_ORDINAL_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(DE_ORDINAL_DETERMINERS)) + r")\s$")
 _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
 )
@@ -262,7 +265,7 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         ):
             return True  # "two reasons one it's slower two you run out": an enumeration in unpunctuated speech
     if (
-        re.search(r"(?:der|die|das|den|dem|am|zum|im|vom)\s$", before)
+        _ORDINAL_DETERMINER_BEFORE.search(before)
         and text[e : e + 1] == "."
         and re.match(r"\.\s[a-zäöüA-ZÄÖÜ]", text[e : e + 3])
     ):

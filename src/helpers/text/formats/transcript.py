@@ -250,7 +250,8 @@ def _match_label(line: str) -> _LabelHit | None:
     m = _OPERATOR.match(line)
     if m:
         return _LabelHit("operator", m.group("name"), None, len(line))
-    return None
+    small = labelled.handle(line)  # "zabo:今夜は…": a label only where the document repeats it
+    return _LabelHit("handle", small.name, None, small.content) if small else None
 
 
 def _is_labelled(body: str) -> bool:
@@ -261,7 +262,7 @@ def _is_labelled(body: str) -> bool:
     if labelled.cites_recording(lines) or labelled.stamped_prose(lines):
         return True
     hits = [_match_label(ln) for ln in lines]
-    strong = sum(1 for h in hits if h and h.style not in ("name", "name-title", "ts-colon", "operator"))
+    strong = sum(1 for h in hits if h and h.style not in ("name", "name-title", "ts-colon", "operator", "handle"))
     strong += len(doc_labels(every, Counter(h.name for h in hits if h and h.name), _plausible_name))
     strong += sum(1 for ln in lines if _heading_speaker(ln))
     strong += sum(_bare_name_labels(lines).values())
@@ -276,6 +277,8 @@ def _is_labelled(body: str) -> bool:
     named = Counter(
         h.name for h in hits if h and h.style in ("name", "name-title") and h.name and _plausible_name(h.name)
     )
+    handles = Counter(h.name for h in hits if h and h.style == "handle" and h.name)
+    named.update({n: k for n, k in handles.items() if k >= 2})
     recurring = [n for n, k in named.items() if k >= 2]
     if len(recurring) >= 2 and sum(named[n] for n in recurring) >= 4 and sum(named.values()) >= 0.1 * len(lines):
         return True
@@ -388,7 +391,8 @@ def _transcript_state(text: str, base: int) -> _TranscriptState:
         h = _match_label(raw.strip())
         if h and h.name:
             counts[h.name] += 1
-    recurring = {n for n, k in counts.items() if k >= 2 and _plausible_name(n)}
+    handles = {h.name for _, raw in raw_lines if (h := _match_label(raw.strip())) and h.style == "handle"}
+    recurring = {n for n, k in counts.items() if k >= 2 and (_plausible_name(n) or n in handles)}
     bare_names = set(_bare_name_labels([raw.strip() for _, raw in raw_lines if raw.strip()]))
     single_word_style = bool(recurring) and all(len(n.split()) == 1 for n in recurring)
     found = doc_labels([raw.strip() for _, raw in raw_lines], counts, _plausible_name)
@@ -453,7 +457,7 @@ def _accepted_label(st: _TranscriptState, i: int, stripped: str, first_line: boo
     """The label line ``i`` opens with, unless it is text that only looks like one."""
     hit = _match_label(stripped)
     # a name without a time ("Name:", "[Name]:", "NAME, TITLE:") must look like a speaker's
-    weak = hit is not None and (hit.style in ("name", "name-title") or hit.style == "labelled" and not hit.ts)
+    weak = hit is not None and (hit.style in ("name", "name-title", "handle") or hit.style == "labelled" and not hit.ts)
     if hit and hit.name and weak and not st.accept_name(hit.name):
         hit = None
     if hit and hit.style == "name" and first_line and st.standalone(i) and hit.name not in st.recurring:
