@@ -607,7 +607,7 @@ def test_sign_offs_and_a_hosts_self_introduction_are_never_quoted(text, lang, re
     ],
 )
 def test_a_result_connective_makes_a_sentence_lean_a_filler_opening_a_topic_does_not(text, dangling):
-    """"So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
+    """ "So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
     someone by name or planning the talk, and "Also," with a comma, open a new topic."""
     assert summarize.features.dangling(text) is dangling
 
@@ -650,6 +650,14 @@ def test_a_sentence_whose_only_number_names_the_episode_is_not_held_back_as_a_re
         ("Well, which one you choose depends on the route.", "en", False),
         ("We build lighter seats, which leave more legroom.", "en", False),
         ("軽いシートです。", "ja", False),
+        # what it is not, with no clause of its own
+        ("Not the seed round and not the Series A.", "en", True),
+        ("Nicht die Seed-Runde und nicht die Serie A.", "de", True),
+        ("シードでもシリーズAでもなく。", "ja", True),
+        ("Aラウンドのエクステンション。", "ja", True),
+        ("Not the biggest market, but we grew fast there.", "en", False),
+        ("Nicht die größte Runde, aber wir haben sie schnell geschlossen.", "de", False),
+        ("一番大変だったのはAラウンドの延長でした。", "ja", False),
     ],
 )
 def test_an_answer_naming_only_what_was_asked_for_is_elliptical(text, lang, elliptical):
