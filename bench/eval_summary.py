@@ -11,7 +11,8 @@ tuning and are scored once at its end; ``heldout4`` documents (weighted to earni
 interviews and podcasts) were annotated before the third round; ``heldout5`` documents after heldout4
 had been scored and read; ``heldout6`` documents (podcasts and interviews) before the fourth round;
 ``heldout7`` documents (calls, news, podcasts, interviews, a talk) before the fifth; ``heldout8``
-documents (podcasts, interviews, a talk, a call, news) before the sixth (``--splits`` chooses what is
+documents (podcasts, interviews, a talk, a call, news) before the sixth; ``heldout9`` documents
+(interviews with a standfirst, podcasts, a talk, news) before the seventh (``--splits`` chooses what is
 printed). Two seeds with an author-written introduction (001, 003) are added to the tuned part, the
 introduction cut off.
 
@@ -258,7 +259,18 @@ def _nanstd(xs: Sequence[float]) -> float:
 
 
 SYSTEMS = ("method", "lead-N", "random-N", "quant+names")
-SPLITS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "tuned")
+SPLITS = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "heldout9",
+    "tuned",
+)
 
 
 def per_genre(rows: Sequence[Row]) -> dict[tuple[str, str, str], tuple[list[float], list[float], int]]:

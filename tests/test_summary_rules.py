@@ -607,7 +607,7 @@ def test_sign_offs_and_a_hosts_self_introduction_are_never_quoted(text, lang, re
     ],
 )
 def test_a_result_connective_makes_a_sentence_lean_a_filler_opening_a_topic_does_not(text, dangling):
-    """"So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
+    """ "So", "also", "deshalb", "だから" drawing a consequence need the sentence before; "So" bringing in
     someone by name or planning the talk, and "Also," with a comma, open a new topic."""
     assert summarize.features.dangling(text) is dangling
 
@@ -650,6 +650,14 @@ def test_a_sentence_whose_only_number_names_the_episode_is_not_held_back_as_a_re
         ("Well, which one you choose depends on the route.", "en", False),
         ("We build lighter seats, which leave more legroom.", "en", False),
         ("軽いシートです。", "ja", False),
+        # what it is not, with no clause of its own
+        ("Not the seed round and not the Series A.", "en", True),
+        ("Nicht die Seed-Runde und nicht die Serie A.", "de", True),
+        ("シードでもシリーズAでもなく。", "ja", True),
+        ("Aラウンドのエクステンション。", "ja", True),
+        ("Not the biggest market, but we grew fast there.", "en", False),
+        ("Nicht die größte Runde, aber wir haben sie schnell geschlossen.", "de", False),
+        ("一番大変だったのはAラウンドの延長でした。", "ja", False),
     ],
 )
 def test_an_answer_naming_only_what_was_asked_for_is_elliptical(text, lang, elliptical):
@@ -666,3 +674,60 @@ def test_an_elliptical_answer_is_never_quoted_but_the_same_words_unasked_may_be(
     told = _summary(texts[1:], ["en"] * 2, 3, 1, speakers=["Guest", "Guest"], genre="interview")[1]
     assert 1 not in asked and 2 in asked
     assert told == [0, 1]
+
+
+# --- an interview's standfirst ----------------------------------------------------------
+
+STANDFIRSTS = {
+    "en": [
+        (None, "Acme Robotics builds warehouse robots and employs 2,000 people in twelve countries."),
+        (None, "Its chief executive Jane Miller talks about growth, hiring and the trade war."),
+        ("Reporter", "How did Acme Robotics start out, and who were your first customers?"),
+        ("Jane Miller", "We started in a garage and sold our first robot arm to a local bakery."),
+        ("Reporter", "What does the trade war mean for Acme Robotics and its factories?"),
+        ("Jane Miller", "Tariffs hurt us less than others, because we build robots where we sell them."),
+        ("Jane Miller", "Hiring engineers is still the hardest part of growing a robotics company."),
+    ],
+    "de": [
+        (None, "Die Acme Robotik AG baut Lagerroboter und beschäftigt 2.000 Mitarbeiter in zwölf Ländern."),
+        (None, "Vorstandschefin Jana Müller über Wachstum, Personal und den Handelsstreit."),
+        ("Redaktion", "Wie hat die Acme Robotik angefangen, und wer waren die ersten Kunden?"),
+        ("Jana Müller", "Wir haben in einer Garage begonnen und den ersten Roboterarm an eine Bäckerei verkauft."),
+        ("Redaktion", "Was bedeutet der Handelsstreit für die Acme Robotik und ihre Werke?"),
+        ("Jana Müller", "Zölle treffen uns weniger als andere, weil wir die Roboter dort bauen, wo wir sie verkaufen."),
+        ("Jana Müller", "Ingenieure zu finden ist für ein Robotikunternehmen weiter das Schwierigste am Wachstum."),
+    ],
+    "ja": [
+        (None, "アクメロボティクスは倉庫用ロボットを開発し、12カ国で2000人の社員を抱える。"),
+        (None, "社長の三木純子氏に、成長と採用、貿易摩擦への対応を聞いた。"),
+        ("聞き手", "アクメロボティクスはどのように始まり、最初の顧客は誰でしたか。"),
+        ("三木", "ガレージで始めて、最初のロボットアームを近所のパン屋に販売しました。"),
+        ("聞き手", "貿易摩擦はアクメロボティクスの工場にどう影響していますか。"),
+        ("三木", "販売する国でロボットを製造しているので、関税の影響は他社より小さいです。"),
+        ("三木", "ロボット企業が成長するうえで一番難しいのは、今もエンジニアの採用です。"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STANDFIRSTS))
+def test_an_interviews_standfirst_takes_the_place_of_a_pick_without_figures(lang):
+    turns = STANDFIRSTS[lang]
+    texts, speakers = [t for _, t in turns], [s for s, _ in turns]
+    _, picked = _summary(texts, [lang] * len(texts), 2, 2, speakers=speakers, genre="interview")
+    _, as_podcast = _summary(texts, [lang] * len(texts), 2, 2, speakers=speakers, genre="podcast")
+    assert 0 in picked  # the standfirst's figure sentence, the author's own summary
+    assert len(picked) == 2 and any(speakers[i] for i in picked)  # half the summary stays the conversation's
+    assert not {0, 1} & set(as_podcast)  # a show's header stays out
+
+
+def test_a_standfirst_sentence_never_displaces_a_pick_stating_more_figures():
+    turns = [
+        (None, "Box was founded as a college project and later moved to Silicon Valley."),
+        ("Interviewer", "How did you fund the company in its first years?"),
+        ("Aaron", "We funded Box with $12,000 in poker winnings and ran it from a garage for 18 months."),
+        ("Interviewer", "And today, how much has Box raised from investors?"),
+        ("Aaron", "Box has raised more than $500 million and serves 34,000 businesses in 2012."),
+    ]
+    texts, speakers = [t for _, t in turns], [s for s, _ in turns]
+    _, picked = _summary(texts, ["en"] * len(texts), 2, 2, speakers=speakers, genre="interview")
+    assert picked == [2, 4]

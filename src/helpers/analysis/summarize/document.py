@@ -10,6 +10,7 @@ chosen; the rest are picked by maximal marginal relevance (``selection._select_m
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -33,7 +34,7 @@ from .features import (
     recurring_names,
 )
 from .filters import elliptical_answer, punctuated, reject_reason
-from .selection import _select_mmr
+from .selection import _select_mmr, with_standfirst
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
 SENTENCE_COLUMNS = (
@@ -137,10 +138,14 @@ def _summary(
             reasons[i] = "fragment"
     prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
     candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
+    standfirst = np.zeros(len(texts), dtype=bool)
     if prof.header:
-        candidates &= ~_preamble(speakers)
+        preamble = _preamble(speakers)
+        if prof.standfirst:
+            standfirst = candidates & preamble
+        candidates &= ~preamble
     scores = np.zeros(len(texts))
-    positions = [int(i) for i in np.flatnonzero(candidates)]
+    positions = [int(i) for i in np.flatnonzero(candidates | standfirst)]
     if not positions:
         return scores, []
     if quantities is None:
@@ -174,7 +179,12 @@ def _summary(
     # A result and the forecast of the same measure are two points only in a results call; elsewhere
     # a plan and a fact sharing their words repeat each other.
     forecasts = [bool(quantities[i]) and is_outlook(t) for i, t in enumerate(texts)] if prof.kind == "call" else None
-    return scores, _select_mmr(scores, candidates, ranked, similarity, n, texts, forecasts)
+    picked = _select_mmr(scores, candidates, ranked, similarity, n, texts, forecasts)
+    if standfirst.any():  # an interview's standfirst: its author's summary, above the first turn
+        most = math.ceil(prof.standfirst * n)
+        lead = [int(i) for i in np.flatnonzero(standfirst)]
+        picked = with_standfirst(picked, lead, scores, quantities, ranked, similarity, most)
+    return scores, picked
 
 
 def _preamble(speakers: Sequence[str | None]) -> np.ndarray:

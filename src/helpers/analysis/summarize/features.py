@@ -36,13 +36,16 @@ class Profile:
     header: bool = True  # a labelled transcript's unlabelled opening is a header, not text (else: an author's intro)
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
+    standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 CONVERSATION = Profile(
     "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45
 )
-INTERVIEW = Profile("interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3)
+INTERVIEW = Profile(
+    "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=0.5
+)
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
 CALL = Profile(
     "call",

@@ -184,8 +184,47 @@ _CLAUSE_GOES_ON = re.compile(
 )
 
 
+# An answer that only names what it is not, with no clause of its own ("Not the seed round and not the Series A.",
+# "Nicht die Seed-Runde und nicht die Serie A.", 「シードでもシリーズAでもなく。」「Aラウンドの延長。」): short, no
+# subject pronoun; in Japanese, ending on 「なく」 or a noun, with no predicate. Without its question it says nothing.
+_NEGATED_PHRASE = {
+    "en": re.compile(
+        r"^[\s\"“(]*(?:not|neither|nor)\s+(?:the|a|an|my|our|his|her|their|that|this|those|these|just|only|even)\b",
+        re.I,
+    ),
+    "de": re.compile(
+        r"^[\s\"„(]*(?:nicht|weder|kein(?:e[nmrs]?)?)\s+(?:die|der|das|den|dem|des|ein|eine[nmrs]?|unser[e]?|mein[e]?|"
+        r"nur|erst|einmal)\b",
+        re.I,
+    ),
+}
+_SUBJECT = {
+    "en": re.compile(r"\b(?:i|we|you|they|he|she|it|there)\b", re.I),
+    "de": re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|man)\b", re.I),
+}
+_JA_VERBLESS = re.compile(r"(?:でも|では|じゃ)?なく[。．]$|[\u4e00-\u9fffァ-ヶーA-Za-z0-9０-９][。．]$")
+_SHORT_WORDS = 12  # an elliptical answer is a phrase, not a paragraph
+_SHORT_JA = 30
+
+
+def _verbless(text: str, lang: str) -> bool:
+    stripped = text.strip()
+    if lang == "ja":
+        return len(stripped) <= _SHORT_JA and bool(_JA_VERBLESS.search(stripped))
+    pattern = _NEGATED_PHRASE.get(lang)
+    return (
+        pattern is not None
+        and bool(pattern.match(stripped))
+        and len(stripped.split()) <= _SHORT_WORDS
+        and not _SUBJECT[lang].search(stripped)
+    )
+
+
 def elliptical_answer(text: str, lang: str) -> bool:
-    """Whether the first sentence of an answer only names what the question asked for (``_ELLIPTICAL``)."""
+    """Whether the first sentence of an answer only names what the question asked for (``_ELLIPTICAL``)
+    or what it is not, with no clause of its own (``_NEGATED_PHRASE``, in Japanese ``_JA_VERBLESS``)."""
+    if _verbless(text, lang):
+        return True
     m = _ELLIPTICAL.match(text) if lang in ("en", "de") else None
     if m is None:
         return False

@@ -119,3 +119,38 @@ def _overlap(similarity: float, i: int, k: int, forecasts: Sequence[bool] | None
     if forecasts is not None and forecasts[i] != forecasts[k]:
         return similarity * FORECAST_OVERLAP
     return similarity
+
+
+def with_standfirst(
+    picked: Sequence[int],
+    standfirst: Sequence[int],
+    scores: np.ndarray,
+    figures: Sequence[float],
+    ranked: np.ndarray,
+    similarity: np.ndarray | _PairwiseCosine,
+    most: int,
+) -> list[int]:
+    """``picked`` with up to ``most`` of the ``standfirst`` sentences (in their order) in place of its weakest picks.
+
+    A standfirst is the author's own summary of an interview, written above its first turn: its sentences
+    come in as written, each taking the place of the weakest pick that states no figure, or, when every
+    pick states one, of the weakest pick whose figures weigh no more than its own (``figures``): a figure
+    sentence gives way only to a standfirst sentence with as much to state. One that repeats a pick kept
+    (similarity above ``REDUNDANCY``) is skipped.
+    """
+    local = {int(p): j for j, p in enumerate(np.flatnonzero(ranked))}
+    kept = list(picked)
+    added = 0
+    for i in standfirst:
+        if added == most:
+            break
+        weak = sorted(
+            (k for k in kept if figures[k] <= figures[i] or not figures[k]),
+            key=lambda k: (bool(figures[k]), round(float(scores[k]), _SCORE_DECIMALS), -k),
+        )
+        if not weak or any(similarity[local[i], local[k]] > REDUNDANCY for k in kept if k != weak[0]):
+            continue
+        kept.remove(weak[0])
+        kept.append(i)
+        added += 1
+    return sorted(kept)
