@@ -387,6 +387,26 @@ def test_people_named_before_their_count(text: str, unit: str) -> None:
     assert [u for s, u, _, _ in readings(text) if s == "46 million"] == [unit]
 
 
+@pytest.mark.parametrize(
+    "text,lang,surface,unit",
+    [
+        ("The number of Americans receiving benefits fell 49,000 to 1.98 million.", "en", "1.98 million", "person"),
+        ("The number of Americans receiving benefits fell 49,000 to 1.98 million.", "en", "49,000", "person"),
+        ("The number of orders fell to 1.98 million.", "en", "1.98 million", "count"),
+        ("Fieldwork ran in August with a sample of more than 2,000.", "en", "more than 2,000", "person"),
+        ("The analysis was based on the first 95 who developed symptoms.", "en", "95", "person"),
+        ("The analysis was based on the first 95 cases.", "en", "95", "count"),
+        ("In 2020 only 1613 people had waited over a year, while now 411 000 have.", "en", "411 000", "person"),
+        ("In 2020 only 1613 orders had waited over a year, while now 411 000 have.", "en", "411 000", "count"),
+        ("Subscribers to Office Home and Personal passed 7 million.", "en", "7 million", "person"),
+        ("Die Zahl der Arbeitslosen sank im Mai um 20.000 auf 2,9 Millionen.", "de", "2,9 Millionen", "person"),
+        ("Es gab eine Stichprobe von rund 2.000.", "de", "rund 2.000", "person"),
+    ],
+)
+def test_people_counted_far_from_their_noun(text: str, lang: str, surface: str, unit: str) -> None:
+    assert [u for s, u, _, _ in readings(text, lang) if s == surface] == [unit]
+
+
 def _f_to_k(f: float) -> float:
     return (f - 32) * 5 / 9 + 273.15
 

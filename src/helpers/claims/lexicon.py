@@ -251,11 +251,36 @@ PEOPLE_BEFORE = re.compile(
     r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population|"
     r"freshers|hires|recruits|trainees|interns)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
-    r"minutes|days|years|times|and|but|while|whereas|"
+    # "and" joins clauses, unless it joins a capitalised name ("Subscribers to Office 365 Home and Personal")
+    r"minutes|days|years|times|and(?!\s[A-Z])|but|while|whereas|"
     # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
     r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
     r"[^.;:!?$£€¥\n]){0,60}$"
 )
+# "The number of Americans receiving benefits fell 49,000 to 1.98 million", "a sample of more than 2,000",
+# "Die Zahl der Arbeitslosen sank um 20.000", "eine Stichprobe von 2.000": the clause counts people, whatever follows
+PEOPLE_COUNTED_BEFORE = {
+    "en": re.compile(
+        rf"(?i)\b(?:the\snumber\sof\s(?:\w+\s){{0,2}}(?:{_PERSON_EN})\b(?:(?!\b(?:and|but|while|whereas)\b)"
+        r"(?:\d[.,]\d|[^.;:!?$£€¥%\n])){0,60}|\bsample\s(?:size\s)?of\s(?:(?:more|fewer|less)\sthan\s|about\s|around\s|over\s|nearly\s|some\s)?)$"
+    ),
+    "de": re.compile(
+        rf"\b(?:[Dd]ie\sZahl\sder\s(?:\w+\s){{0,2}}(?:{_PERSON_DE}|Arbeitslosen|Erwerbstätigen|Einwohner)\b"
+        r"(?:(?!\b(?:und|aber|während)\b)(?:\d[.,]\d|[^.;:!?$£€¥%\n])){0,60}|\bStichprobe\svon\s(?:(?:mehr|weniger)\sals\s|rund\s|etwa\s|über\s)?)$"
+    ),
+}
+# "the first 95 who developed symptoms" (a relative "who"), "411 000 have." (an elliptical clause after "1613
+# people had waited"): a bare count of people; the second pattern is a count of people earlier in the sentence
+PERSON_AFTER_ELLIPSIS = {
+    "en": (
+        re.compile(r"\s(?:have|has|had|did|do|does|were|are|will|would)\s?[.,;:!?)]"),
+        re.compile(rf"\d\s(?:{_PERSON_EN})\b"),
+    ),
+    "de": (
+        re.compile(r"\s(?:haben|hatten|sind|waren)\s?[.,;:!?)]"),
+        re.compile(rf"\d\s(?:{_PERSON_DE})\b"),
+    ),
+}
 # "Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "Die Belegschaft wuchs auf 323.000.": the same in German
 PEOPLE_BEFORE_DE = re.compile(
     r"\b(?:Mitarbeiter\w*|Beschäftigte\w*|Belegschaft|Kunden|Nutzer\w*|Abonnenten|Mitglieder\w*|Einwohner\w*|"
