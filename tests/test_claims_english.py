@@ -407,6 +407,43 @@ def test_people_counted_far_from_their_noun(text: str, lang: str, surface: str, 
     assert [u for s, u, _, _ in readings(text, lang) if s == surface] == [unit]
 
 
+@pytest.mark.parametrize(
+    "text,lang,surface,unit,value",
+    [
+        ("Video recording goes up to 2160p@60fps.", "en", "60fps", "frame_per_second", 60.0),
+        ("Videos mit 4K und 120 fps.", "de", "120 fps", "frame_per_second", 120.0),
+        ("4K・60フレーム/秒で撮影できる。", "ja", "60フレーム/秒", "frame_per_second", 60.0),
+        ("The mile-wide asteroid was imaged.", "en", "mile-wide", "meter", 1609.344),
+        ("He ate a foot-long sandwich.", "en", "foot-long", "meter", 0.3048),
+        ("Nobody has built a single gigawatt data center yet.", "en", "a single gigawatt", "watt", 1e9),
+        ("It is an exaflop in a single rack.", "en", "an exaflop", "flop_per_second", 1e18),
+    ],
+)
+def test_one_unit_said_with_an_article_or_as_an_adjective(
+    text: str, lang: str, surface: str, unit: str, value: float
+) -> None:
+    assert [(u, round(lo or 0, 4)) for s, u, lo, _ in readings(text, lang) if s == surface] == [(unit, round(value, 4))]
+
+
+def test_a_single_thing_without_a_unit_is_no_amount() -> None:
+    assert readings("A single site and a gigawatt data center.") == []
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,share",
+    [
+        ("Drugs were wrongly prescribed in 3.99 of 1000 orders.", "en", "3.99 of 1000", 0.399),
+        ("Es waren 2,5 von 1000 Geburten.", "de", "2,5 von 1000", 0.25),
+    ],
+)
+def test_a_fraction_of_a_round_whole_is_a_share(text: str, lang: str, surface: str, share: float) -> None:
+    assert [(u, lo) for s, u, lo, _ in readings(text, lang) if s == surface] == [("percent", pytest.approx(share))]
+
+
+def test_a_whole_number_of_a_round_whole_stays_two_counts() -> None:
+    assert [u for _, u, _, _ in readings("He scored 3 of 100 points.")] == ["count", "count"]
+
+
 def _f_to_k(f: float) -> float:
     return (f - 32) * 5 / 9 + 273.15
 

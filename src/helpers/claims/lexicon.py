@@ -191,6 +191,8 @@ def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
 
 
 _SHARED_UNITS: list[_Unit] = [
+    # video: "4K at 60fps", "2160p@60fps", "mit 120 fps", "60フレーム/秒"
+    _u(r"\s?(?:fps\b|FPS\b|frames?\sper\ssecond\b|フレーム/秒|フレーム毎秒)", "frame_per_second"),
     _u(r"\s?(?:GW(?![A-Za-z])|ギガワット(?!時))", "watt", 1e9),
     _u(r"\s?(?:MW(?![A-Za-z])|メガワット(?!時))", "watt", 1e6),
     _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
@@ -339,7 +341,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
     _u(r"\s?(?:of\s)?(?:billion\s)?parameters?\b", "parameter"),
     # compute in prefixed words as spoken: "126 teraflops" (per second), "3640 petaflop days" (a petaflop/s for a day)
-    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
+    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b|\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s(?:flops|flop)\b", "flop"),  # captions write FLOPs in lower case: total operations, as in speech
