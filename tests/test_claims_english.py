@@ -444,6 +444,23 @@ def test_a_whole_number_of_a_round_whole_stays_two_counts() -> None:
     assert [u for _, u, _, _ in readings("He scored 3 of 100 points.")] == ["count", "count"]
 
 
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The 10-second takeaway: revenue rose.", "en"),
+        ("5 min read", "en"),
+        ("Lesezeit: 4 Minuten", "de"),
+        ("5 Min. Lesezeit", "de"),
+    ],
+)
+def test_a_reading_time_label_is_no_duration(text: str, lang: str) -> None:
+    assert [u for _, u, _, _ in readings(text, lang) if u.startswith("duration")] == []
+
+
+def test_a_walk_of_ten_minutes_stays_a_duration() -> None:
+    assert [u for _, u, _, _ in readings("It is a 10-minute walk.")] == ["duration_second"]
+
+
 def _f_to_k(f: float) -> float:
     return (f - 32) * 5 / 9 + 273.15
 
