@@ -387,6 +387,80 @@ def test_people_named_before_their_count(text: str, unit: str) -> None:
     assert [u for s, u, _, _ in readings(text) if s == "46 million"] == [unit]
 
 
+@pytest.mark.parametrize(
+    "text,lang,surface,unit",
+    [
+        ("The number of Americans receiving benefits fell 49,000 to 1.98 million.", "en", "1.98 million", "person"),
+        ("The number of Americans receiving benefits fell 49,000 to 1.98 million.", "en", "49,000", "person"),
+        ("The number of orders fell to 1.98 million.", "en", "1.98 million", "count"),
+        ("Fieldwork ran in August with a sample of more than 2,000.", "en", "more than 2,000", "person"),
+        ("The analysis was based on the first 95 who developed symptoms.", "en", "95", "person"),
+        ("The analysis was based on the first 95 cases.", "en", "95", "count"),
+        ("In 2020 only 1613 people had waited over a year, while now 411 000 have.", "en", "411 000", "person"),
+        ("In 2020 only 1613 orders had waited over a year, while now 411 000 have.", "en", "411 000", "count"),
+        ("Subscribers to Office Home and Personal passed 7 million.", "en", "7 million", "person"),
+        ("Die Zahl der Arbeitslosen sank im Mai um 20.000 auf 2,9 Millionen.", "de", "2,9 Millionen", "person"),
+        ("Es gab eine Stichprobe von rund 2.000.", "de", "rund 2.000", "person"),
+    ],
+)
+def test_people_counted_far_from_their_noun(text: str, lang: str, surface: str, unit: str) -> None:
+    assert [u for s, u, _, _ in readings(text, lang) if s == surface] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,unit,value",
+    [
+        ("Video recording goes up to 2160p@60fps.", "en", "60fps", "frame_per_second", 60.0),
+        ("Videos mit 4K und 120 fps.", "de", "120 fps", "frame_per_second", 120.0),
+        ("4K・60フレーム/秒で撮影できる。", "ja", "60フレーム/秒", "frame_per_second", 60.0),
+        ("The mile-wide asteroid was imaged.", "en", "mile-wide", "meter", 1609.344),
+        ("He ate a foot-long sandwich.", "en", "foot-long", "meter", 0.3048),
+        ("Nobody has built a single gigawatt data center yet.", "en", "a single gigawatt", "watt", 1e9),
+        ("It is an exaflop in a single rack.", "en", "an exaflop", "flop_per_second", 1e18),
+    ],
+)
+def test_one_unit_said_with_an_article_or_as_an_adjective(
+    text: str, lang: str, surface: str, unit: str, value: float
+) -> None:
+    assert [(u, round(lo or 0, 4)) for s, u, lo, _ in readings(text, lang) if s == surface] == [(unit, round(value, 4))]
+
+
+def test_a_single_thing_without_a_unit_is_no_amount() -> None:
+    assert readings("A single site and a gigawatt data center.") == []
+
+
+@pytest.mark.parametrize(
+    "text,lang,surface,share",
+    [
+        ("Drugs were wrongly prescribed in 3.99 of 1000 orders.", "en", "3.99 of 1000", 0.399),
+        ("Es waren 2,5 von 1000 Geburten.", "de", "2,5 von 1000", 0.25),
+    ],
+)
+def test_a_fraction_of_a_round_whole_is_a_share(text: str, lang: str, surface: str, share: float) -> None:
+    assert [(u, lo) for s, u, lo, _ in readings(text, lang) if s == surface] == [("percent", pytest.approx(share))]
+
+
+def test_a_whole_number_of_a_round_whole_stays_two_counts() -> None:
+    assert [u for _, u, _, _ in readings("He scored 3 of 100 points.")] == ["count", "count"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The 10-second takeaway: revenue rose.", "en"),
+        ("5 min read", "en"),
+        ("Lesezeit: 4 Minuten", "de"),
+        ("5 Min. Lesezeit", "de"),
+    ],
+)
+def test_a_reading_time_label_is_no_duration(text: str, lang: str) -> None:
+    assert [u for _, u, _, _ in readings(text, lang) if u.startswith("duration")] == []
+
+
+def test_a_walk_of_ten_minutes_stays_a_duration() -> None:
+    assert [u for _, u, _, _ in readings("It is a 10-minute walk.")] == ["duration_second"]
+
+
 def _f_to_k(f: float) -> float:
     return (f - 32) * 5 / 9 + 273.15
 

@@ -101,5 +101,5 @@ def test_a_bare_count_of_them_takes_the_people_said_before() -> None:
     from helpers.claims.carried import _carried
 
     qs = quantities.find_quantities("The virus killed over 650,000 people, almost 150,000 of them in the U.S.", "en")
-    carried = _carried("The virus killed over 650,000 people, almost 150,000 of them in the U.S.", qs, [])
+    carried = _carried("The virus killed over 650,000 people, almost 150,000 of them in the U.S.", qs, [], {})
     assert [(q.surface, q.unit) for q in carried] == [("over 650,000 people", "person"), ("almost 150,000", "person")]

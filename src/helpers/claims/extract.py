@@ -118,7 +118,8 @@ CLAIMS = TableSpec(
             'or move where the sentence names an index: "FTSE 100 closed 95.85 points lower at 7,652.91" = 95.85 '
             'and 7652.91, "der DAX stieg um 120 Punkte", TOPIXは25ポイント高); '
             "duration_second (hours, minutes, seconds); pixel (12 MP, 1,080 pixels), pixel_per_inch (458-ppi), flop "
-            "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours); physical base units "
+            "(7.2e23 FLOPs), flop_per_second (9.9e14 FLOPS), gpu_hour (1.46M H100 hours), frame_per_second (60fps); "
+            "physical base units "
             "from pint ("
             + ", ".join(PHYSICAL)
             + "); a currency as its ISO 4217 code in lower case (usd, eur, jpy, gbp, cny, ...); or a rate "

@@ -191,6 +191,8 @@ def _u(p: str, unit: str, mult: float = 1.0) -> _Unit:
 
 
 _SHARED_UNITS: list[_Unit] = [
+    # video: "4K at 60fps", "2160p@60fps", "mit 120 fps", "60フレーム/秒"
+    _u(r"\s?(?:fps\b|FPS\b|frames?\sper\ssecond\b|フレーム/秒|フレーム毎秒)", "frame_per_second"),
     _u(r"\s?(?:GW(?![A-Za-z])|ギガワット(?!時))", "watt", 1e9),
     _u(r"\s?(?:MW(?![A-Za-z])|メガワット(?!時))", "watt", 1e6),
     _u(r"\s?(?:kW(?![A-Za-z])|キロワット(?!時))", "watt", 1e3),
@@ -251,11 +253,36 @@ PEOPLE_BEFORE = re.compile(
     r"voters|fans|spectators|passengers|students|patients|followers|players|staff|headcount|workforce|population|"
     r"freshers|hires|recruits|trainees|interns)\b"
     r"(?:(?!\b(?:revenue|sales|profit|income|earnings|cost|costs|price|prices|spend|spending|budget|hours|"
-    r"minutes|days|years|times|and|but|while|whereas|"
+    # "and" joins clauses, unless it joins a capitalised name ("Subscribers to Office 365 Home and Personal")
+    r"minutes|days|years|times|and(?!\s[A-Z])|but|while|whereas|"
     # people who want, need, ask for, order or buy an amount are not that amount ("customers want 100,000")
     r"wants?|wanted|needs?|needed|asks?|asked|orders?|ordered|buys?|bought|requests?|requested|demands?)\b)"
     r"[^.;:!?$£€¥\n]){0,60}$"
 )
+# "The number of Americans receiving benefits fell 49,000 to 1.98 million", "a sample of more than 2,000",
+# "Die Zahl der Arbeitslosen sank um 20.000", "eine Stichprobe von 2.000": the clause counts people, whatever follows
+PEOPLE_COUNTED_BEFORE = {
+    "en": re.compile(
+        rf"(?i)\b(?:the\snumber\sof\s(?:\w+\s){{0,2}}(?:{_PERSON_EN})\b(?:(?!\b(?:and|but|while|whereas)\b)"
+        r"(?:\d[.,]\d|[^.;:!?$£€¥%\n])){0,60}|\bsample\s(?:size\s)?of\s(?:(?:more|fewer|less)\sthan\s|about\s|around\s|over\s|nearly\s|some\s)?)$"
+    ),
+    "de": re.compile(
+        rf"\b(?:[Dd]ie\sZahl\sder\s(?:\w+\s){{0,2}}(?:{_PERSON_DE}|Arbeitslosen|Erwerbstätigen|Einwohner)\b"
+        r"(?:(?!\b(?:und|aber|während)\b)(?:\d[.,]\d|[^.;:!?$£€¥%\n])){0,60}|\bStichprobe\svon\s(?:(?:mehr|weniger)\sals\s|rund\s|etwa\s|über\s)?)$"
+    ),
+}
+# "the first 95 who developed symptoms" (a relative "who"), "411 000 have." (an elliptical clause after "1613
+# people had waited"): a bare count of people; the second pattern is a count of people earlier in the sentence
+PERSON_AFTER_ELLIPSIS = {
+    "en": (
+        re.compile(r"\s(?:have|has|had|did|do|does|were|are|will|would)\s?[.,;:!?)]"),
+        re.compile(rf"\d\s(?:{_PERSON_EN})\b"),
+    ),
+    "de": (
+        re.compile(r"\s(?:haben|hatten|sind|waren)\s?[.,;:!?)]"),
+        re.compile(rf"\d\s(?:{_PERSON_DE})\b"),
+    ),
+}
 # "Die Zahl der Mitarbeiter stieg im Quartal um 5.000.", "Die Belegschaft wuchs auf 323.000.": the same in German
 PEOPLE_BEFORE_DE = re.compile(
     r"\b(?:Mitarbeiter\w*|Beschäftigte\w*|Belegschaft|Kunden|Nutzer\w*|Abonnenten|Mitglieder\w*|Einwohner\w*|"
@@ -314,7 +341,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s(?:token\s)?context(?:\s(?:window|length))?\b", "token"),  # "an 8K context": its length in tokens
     _u(r"\s?(?:of\s)?(?:billion\s)?parameters?\b", "parameter"),
     # compute in prefixed words as spoken: "126 teraflops" (per second), "3640 petaflop days" (a petaflop/s for a day)
-    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b)", PREFIXED_FLOP),  # read by flop_reading
+    _u(r"\s?(?i:giga|tera|peta|exa)-?flop(?:s\b|[\s-]?days?\b|\b)", PREFIXED_FLOP),  # read by flop_reading
     _u(r"\s?(?:FLOPS|FLOP/s)(?![A-Za-z])", "flop_per_second"),  # operations per second; FLOPs: operations
     _u(r"\s?FLOPs?(?![A-Za-z])", "flop"),
     _u(r"\s(?:flops|flop)\b", "flop"),  # captions write FLOPs in lower case: total operations, as in speech

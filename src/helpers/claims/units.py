@@ -54,6 +54,7 @@ COUNT_UNITS = (
     "flop",
     "flop_per_second",
     "gpu_hour",
+    "frame_per_second",
 )
 DURATIONS = ("duration_year", "duration_month", "duration_week", "duration_day", "duration_second")
 PHYSICAL = (

@@ -22,6 +22,8 @@ from ..lexicon import (
     LATIN_SUFFIX_QUAL,
     PEOPLE_BEFORE,
     PEOPLE_BEFORE_DE,
+    PEOPLE_COUNTED_BEFORE,
+    PERSON_AFTER_ELLIPSIS,
     PREFIX_QUAL,
     PREFIXED_FLOP,
     SCALE_AFTER,
@@ -112,6 +114,7 @@ _SUBJECT_AFTER = re.compile(
     r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b|\s(?:wurde|war|ging|kam|zog|hatte|gründete|übernahm)\s(?:er|sie|ich)\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
+_WHO_AFTER = re.compile(r"\s(?:who|whom)\b")
 _PEOPLE_BEFORE = {"en": PEOPLE_BEFORE, "de": PEOPLE_BEFORE_DE}
 # the clause's end after a time adjunct: "headcount grew by over 5,000 in the quarter", "we added 300 this quarter"
 _END_AFTER_TIME = re.compile(
@@ -371,6 +374,23 @@ def _degree_unit(text: str, core: _Core, lang: str, u: _Unit, found: bool) -> tu
     return core, u
 
 
+def _people_far_before(text: str, core: _Core, lang: str, end: int) -> bool:
+    """A bare count of people whose noun stands far from it: "the number of Americans ... fell 49,000 to 1.98
+    million", "a sample of 2,000", "the first 95 who developed symptoms", "1613 people had waited, while now
+    411 000 have" (an elliptical clause repeating a count of people)."""
+    before = PEOPLE_COUNTED_BEFORE.get(lang)
+    if before is not None and before.search(text, max(0, core.start - 100), core.start):
+        return True
+    if lang == "en" and _WHO_AFTER.match(text, end):
+        return True
+    ellipsis = PERSON_AFTER_ELLIPSIS.get(lang)
+    return (
+        ellipsis is not None
+        and ellipsis[0].match(text, end) is not None
+        and bool(ellipsis[1].search(text, 0, core.start))
+    )
+
+
 def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Core, _Unit]:
     """Units the words around a number imply: and a half (2年半), persons, GPUs, ages, model versions, years."""
     unit, e, explicit = u.unit, u.end, u.explicit
@@ -407,6 +427,8 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
             unit, explicit = "age", True  # "teens as young as 16", "aged 70", "im Alter von 16"
         elif unit == "count" and not core.scaled and _is_age(text, core, lang):
             unit, explicit = "age", True
+        elif unit == "count" and not explicit and _people_far_before(text, core, lang, e):
+            unit = "person"
         elif unit == "count" and core.scaled and text[core.end - 1] in "bB" and _AI_CONTEXT.search(text):
             unit, explicit = "parameter", True  # "the 8b and 70b models": model sizes in parameters
             u = replace(u, surface=text[core.end - 1])

@@ -225,7 +225,28 @@ _CLAUSE_OPENING = re.compile(
 )
 
 
+# "The 10-second takeaway", "5 min read", "3-minute explainer"; "5 Min. Lesezeit", "Lesedauer: 4 Minuten": how long
+# a text takes to read is the page's label, no amount its story states
+_READING_TIME_AFTER = {
+    "en": re.compile(
+        r"(?i)[\s-](?:seconds?|minutes?|mins?\.?)[\s-](?:read|takeaway|summary|version|explainer|primer|briefing|listen)\b"
+    ),
+    "de": re.compile(r"\s?(?:Min\.?|Minuten)\s(?:Lesezeit|Lesedauer)\b"),
+}
+_READING_TIME_BEFORE = {"de": re.compile(r"\b(?:Lesezeit|Lesedauer):?\s(?:ca\.\s)?$")}
+
+
+def _reading_time(text: str, s: int, e: int, lang: str) -> bool:
+    after = _READING_TIME_AFTER.get(lang)
+    before = _READING_TIME_BEFORE.get(lang)
+    return bool(
+        (after is not None and after.match(text, e)) or (before is not None and before.search(text, max(0, s - 20), s))
+    )
+
+
 def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
+    if _reading_time(text, s, e, lang):
+        return True
     after = text[e : e + 8].lower()
     before = text[max(0, s - 12) : s].lower()
     if lang == "en" and after.startswith(" of ") and text[s:e].lower() == "one":

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .. import numbers, spelled, spoken, units
-from ..lexicon import LATIN_NUM, SCALE_AFTER
+from ..lexicon import LATIN_NUM, SCALE_AFTER, flop_reading
 from .attach import _AI_CONTEXT, _unit_after
 from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
 from .filters import is_article_ordinal
@@ -30,9 +30,15 @@ _TWICE_OCCURRENCE = re.compile(
     r"(?i)(?<=[a-z]\s)(?:twice|thrice)(?=\s?(?:$|[.,;:!?)]|\s(?:in|on|at|before|after|during|for|this|last|and|"
     r"since|within|over|so far|already|now|then|while|when|but|or|to)\b))"
 )
-_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
+_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?:\s(single))?(?=\s[a-z])")
+# "the mile-wide asteroid", "a foot-long sandwich", "a metre-high wall": one unit of length as a compound adjective
+UNIT_ADJECTIVE = re.compile(
+    r"\b(?:a|an|the|A|An|The)\s(mile|foot|yard|inch|metre|meter|kilometre|kilometer)-(?:wide|long|high|deep|tall|thick)\b"
+)
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
+# "an exaflop in a single rack", "a petaflop": one unit of compute per second, an amount whatever follows
+_ARTICLE_FLOP = re.compile(r"\b(?:a|an|A|An)\s(?:single\s)?((?i:giga|tera|peta|exa)-?flops?)\b(?![\s-]?days?\b)")
 # a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
 _DECADE_CONTEXT = re.compile(r"(?i)\btemperatures?\b|\bhighs\b|\blows\b|\bdegrees\b|mercury|thermometer|heat index")
 _SHARE_CONTEXT = re.compile(
@@ -372,12 +378,21 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
         if (
             hit is None
             or hit.info.unit not in _ARTICLE_UNITS
-            or not _AMOUNT_AFTER.match(text, hit.end)
+            # "a single gigawatt data center": an amount whatever follows
+            or not (m.group(1) or _AMOUNT_AFTER.match(text, hit.end))
             or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en")))
         ):
             continue
         if not _overlaps(m.start(), m.end(), blocked):
             cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True))
+    for m in _ARTICLE_FLOP.finditer(text) if "lop" in text else ():
+        unit, factor = flop_reading(m.group(1))
+        if not _overlaps(m.start(), m.end(), blocked):
+            cores.append(_Core(m.start(), m.end(), factor, factor, word=True, unit=unit))
+    for m in UNIT_ADJECTIVE.finditer(text) if "-" in text else ():
+        info = units.lookup(m.group(1), "en")
+        if info is not None and not _overlaps(m.start(1), m.end(), blocked):
+            cores.append(_Core(m.start(1), m.end(), info.factor, info.factor, word=True, unit=info.unit))
     return cores
 
 

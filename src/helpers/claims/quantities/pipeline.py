@@ -42,7 +42,7 @@ from .filters import (
 from .finders import _find_cores
 from .indices import index_points, ja_index_money, poll_points, scored_points, share_price_points
 from .japanese import _KANA_RUN
-from .latin import _vague_re, vague_may_occur
+from .latin import UNIT_ADJECTIVE, _vague_re, vague_may_occur
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 from .proportions import dimensions, proportions
@@ -305,6 +305,7 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
         or (lang == "en" and ("twice" in text or "thrice" in text or "le the" in text))
         or (lang == "de" and "oppelt" in text)
+        or (lang == "en" and "-" in text and UNIT_ADJECTIVE.search(text) is not None)  # "the mile-wide asteroid"
     )
 
 

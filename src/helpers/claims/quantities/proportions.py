@@ -13,6 +13,9 @@ _BETWEEN = {
     "en": re.compile(r"\s(?:in|out\sof(?:\severy)?|of\severy)\s"),
     "de": re.compile(r"\s(?:von|aus|unter)(?:\sje)?\s"),
 }
+# "3.99 of 1000 orders", "2,5 von 1000 Geburten": a fraction of a round whole is a rate per that whole
+_OF_ROUND = {"en": re.compile(r"\sof\s"), "de": re.compile(r"\svon\s")}
+_ROUND_WHOLES = (100.0, 1000.0, 10000.0, 100000.0)
 _JA_BETWEEN = re.compile(r"に")
 # what the whole may be counted in: things and people, not a year, a duration or a money amount
 _WHOLE_UNITS = ("count", "person")
@@ -35,6 +38,18 @@ def proportions(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     return out
 
 
+def _fraction_of_round(text: str, part: _Q, whole: _Q, lang: str) -> bool:
+    """ "3.99 of 1000": a part with a fraction of a round whole, which no count of things can be."""
+    of = _OF_ROUND.get(lang)
+    return (
+        of is not None
+        and of.fullmatch(text, part.end, whole.start) is not None
+        and part.low == part.high
+        and not float(part.low).is_integer()
+        and whole.low in _ROUND_WHOLES
+    )
+
+
 def _proportion(text: str, part: _Q, whole: _Q, lang: str) -> _Q | None:
     if lang == "ja":
         whole, part = part, whole  # 5人に1人: the whole comes first
@@ -43,7 +58,9 @@ def _proportion(text: str, part: _Q, whole: _Q, lang: str) -> _Q | None:
         first, last = whole, part
     else:
         between = _BETWEEN.get(lang)
-        if between is None or not between.fullmatch(text, part.end, whole.start):
+        if between is None or not (
+            between.fullmatch(text, part.end, whole.start) or _fraction_of_round(text, part, whole, lang)
+        ):
             return None
         first, last = part, whole
     # digits alone ("2 in 5 or more") may be two numbers; a spelled part, a whole of people or "out of" is a share
@@ -51,6 +68,7 @@ def _proportion(text: str, part: _Q, whole: _Q, lang: str) -> _Q | None:
         not any(ch.isdigit() for ch in text[part.start : part.end])
         or whole.unit == "person"
         or not text[part.end : whole.start].strip().startswith(("in", "von"))
+        or _fraction_of_round(text, part, whole, lang)
     ):
         return None
     if not (
