@@ -29,7 +29,7 @@ import numpy as np
 
 from ..language import script_lang
 from ..safeload import load_yaml
-from .handover import announced, echoes, thanked
+from .handover import announced, echoes, go_ahead, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
 from .voice import Unit, _data_file
 
@@ -328,6 +328,11 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         named = announced(s, alias)
         asks_next.append({name for name, asks in addressed.items() if asks or short_address} - replied | named)
         asks_inline.append({name for name, asks in addressed.items() if asks} - replied | named)
+        if i and go_ahead(s) and units[i - 1].line == u.line:
+            # "…comes from Matthew Cost. Your line is open.": the announcer goes on; the floor passes after it
+            asks_next[i] |= asks_next[i - 1]
+            asks_inline[i] |= asks_inline[i - 1]
+            asks_inline[i - 1] = set()
         addressed_by.append(set(addressed) - replied)
         for name in replied:
             replies[i] = True

@@ -11,6 +11,8 @@ German and Japanese:
 * :func:`thanked`: the people a reply opens by thanking or answering by name
   ("Thanks, Tom.", "Sure, Kevin.", "Guten Morgen, Herr Müller.",
   "田中さん、ありがとうございます。"): the person named spoke just before.
+* :func:`go_ahead`: an operator's or moderator's formula after an announcement ("Your line is open.", "Please
+  go ahead.", "Bitte sehr.", "どうぞ。"): the announcer still speaking, the floor passes after it.
 * :func:`echoes`: a short sentence that takes up a figure or word of the one
   before ("Four hundred.", "10万基ですか。", "1兆円。"): someone else reacting.
 """
@@ -98,6 +100,20 @@ def thanked(s: str, given: dict[str, str]) -> set[str]:
         if start <= 1 and _THANKS_AFTER_NAME.match(s, end):
             found.add(name)
     return found
+
+
+_GO_AHEAD = re.compile(
+    r"^\s{0,3}(?:(?:please\s{1,3})?(?:go ahead|proceed)(?:,?\s{1,3}please)?|your line is(?: now)? open"
+    r"|(?:bitte(?: sehr| schön)?,?\s{0,3})?(?:Sie haben das Wort|Ihre Frage(?:,? bitte)?)|bitte(?: sehr| schön)?"
+    r"|(?:それでは、?)?(?:どうぞ|お願いします)(?:、?お願いします)?)[\s.!。！]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def go_ahead(s: str) -> bool:
+    """Is ``s`` only the formula that opens someone's line after an announcement ("Your line is open.", "Please
+    proceed.", "Bitte sehr.", "どうぞ。")? The announcer says it; the person announced speaks after it."""
+    return bool(_GO_AHEAD.match(s))
 
 
 def _short(s: str) -> bool:

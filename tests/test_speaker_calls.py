@@ -1,0 +1,52 @@
+"""Calls and broadcasts (issue 30, round 8): an operator's formula after an announcement ("Your line is open.",
+"Bitte sehr.", "どうぞ。") is the announcer still speaking; the floor passes to the person announced after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.text.speakers.cues import change_cues, sentence_evidence
+from helpers.text.speakers.handover import go_ahead
+from helpers.text.speakers.voice import Unit
+
+
+def _units(sentences: list[tuple[int, str]]) -> list[Unit]:
+    units, pos = [], 0
+    for block, text in sentences:
+        units.append(Unit(pos, pos + len(text), block + 1, block, "turn", text, None, None))
+        pos += len(text) + 1
+    return units
+
+
+@pytest.mark.parametrize(
+    "s", ["Your line is open.", "Please go ahead.", "Please proceed.", "Go ahead, please.", "Bitte sehr.",
+          "Sie haben das Wort.", "どうぞ。", "それでは、お願いします。"],
+)
+def test_an_operators_formula_is_recognised(s):
+    assert go_ahead(s)
+
+
+@pytest.mark.parametrize(
+    "s",
+    ["Please go ahead and tell us about margins.", "Your line of business grew 12%.",
+     "Bitte sehr gerne erkläre ich das.", "どうぞよろしくお願いします、と彼は言った。"],
+)
+def test_a_sentence_that_says_more_is_no_formula(s):
+    assert not go_ahead(s)
+
+
+@pytest.mark.parametrize(
+    ("people", "announce", "formula", "question"),
+    [
+        (["Operator", "Matthew Cost", "David Baszucki"], "Your next question comes from the line of Matthew Cost.",
+         "Your line is open.", "Thanks for taking the question."),
+        (["Moderatorin", "Anna Weber", "Jens Vogel"], "Die nächste Frage kommt von Anna Weber.", "Bitte sehr.",
+         "Danke für das Wort."),
+        (["司会", "田中一郎", "鈴木花子"], "次の質問は田中一郎さんです。", "どうぞ。", "ありがとうございます。"),
+    ],
+)
+def test_the_floor_passes_after_the_formula_not_before_it(people, announce, formula, question):
+    units = _units([(0, announce), (0, formula), (1, question)])
+    _, handovers = change_cues(units, sentence_evidence(units, people))
+    assert handovers[0] == set()  # the formula is still the operator's
+    assert handovers[1] == {people[1]}  # the analyst announced asks next
