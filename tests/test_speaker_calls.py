@@ -50,3 +50,34 @@ def test_the_floor_passes_after_the_formula_not_before_it(people, announce, form
     _, handovers = change_cues(units, sentence_evidence(units, people))
     assert handovers[0] == set()  # the formula is still the operator's
     assert handovers[1] == {people[1]}  # the analyst announced asks next
+
+
+@pytest.mark.parametrize(
+    ("people", "handover", "executive"),
+    [
+        (["Operator", "Steve Filton", "Alan Miller"], "Admissions fell 6%. I'll let Alan speak to staffing.",
+         "Alan Miller"),
+        (["Moderator", "Eva Roth", "Jens Vogel"], "Der Umsatz stieg um 4%. Dazu lasse ich Jens antworten.",
+         "Jens Vogel"),
+    ],
+)
+def test_an_executive_handing_over_by_name_hands_the_floor(people, handover, executive):
+    first, second = handover.split(". ", 1)
+    units = _units([(0, first + "."), (0, second), (1, "Staffing is the constraint.")])
+    _, handovers = change_cues(units, sentence_evidence(units, people))
+    assert handovers[1] == {executive}
+
+
+def test_the_host_a_call_never_names_says_operator_next_question():
+    people = ["Operator", "Brett Iversen", "Keith Weiss", "Amy Hood"]
+    units = _units([(0, "Our first question comes from Keith Weiss."), (1, "Amy, what about margins?"),
+                    (2, "Margins rose 2 points."), (3, "Thanks, Keith."), (3, "Operator, next question, please.")])
+    emit = sentence_evidence(units, people).emit
+    assert emit[4, people.index("Brett Iversen")] > max(emit[4, people.index(p)] for p in people if p != "Brett Iversen")
+
+
+def test_when_the_text_names_nobody_no_speaker_is_favoured_as_host():
+    people = ["Operator", "Brett Iversen", "Amy Hood"]
+    units = _units([(0, "Operator, next question, please.")])  # nobody named: no host can be told apart
+    emit = sentence_evidence(units, people).emit
+    assert emit[0, people.index("Brett Iversen")] == emit[0, people.index("Amy Hood")]

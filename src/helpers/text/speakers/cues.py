@@ -31,6 +31,7 @@ from ..language import script_lang
 from ..safeload import load_yaml
 from .handover import announced, echoes, go_ahead, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
+from .roles import OPERATOR_NAME
 from .voice import Unit, _data_file
 
 # Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
@@ -197,6 +198,7 @@ W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
 W_AFFILIATION = 2.0
+W_CALLS_OPERATOR = 3.0  # a call's host the text never names says "Operator, next question, please."
 AFFILIATION_REACH = 24  # characters between an organisation's name and the pronoun that claims it
 W_AUTHOR_BASE = -3.0
 W_AUTHOR_EDITORIAL = 6.0
@@ -339,6 +341,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
             if i:
                 emit[i - 1, people.index(name)] += W_THANKED
         echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
+    _unnamed_host(units, people, alias, addressed_by, emit)
     invites = np.array(
         [
             bool(questions[i] or asks_next[i] or (_INVITES.search(t) and not _AUDIENCE.search(t)))
@@ -359,6 +362,24 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         echo,
         continues,
     )
+
+
+def _unnamed_host(
+    units: list[Unit], people: list[str], alias: dict[str, str], addressed: list[set[str]], emit: np.ndarray
+) -> None:
+    """On a call, a sentence that addresses the operator ("Operator, next question, please.", "オペレーター、…") is the
+    company's host: it leans to the speakers the text never names (an investor-relations host introduces others,
+    nobody introduces them); the operator, the analysts announced and the executives thanked are all named."""
+    operators = {p for p in people if OPERATOR_NAME.search(p)}
+    if not operators:
+        return
+    named = set().union(*(mentions(unquoted(u.text), alias) for u in units)) if units else set()
+    unnamed = [k for k, p in enumerate(people) if p not in named and p not in operators]
+    if not unnamed or len(unnamed) == len(people) - len(operators):
+        return
+    for i, who in enumerate(addressed):
+        if who & operators:
+            emit[i, unnamed] += W_CALLS_OPERATOR
 
 
 # --- what each boundary says about a change of speaker ---------------------------------

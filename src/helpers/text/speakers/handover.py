@@ -28,7 +28,7 @@ from .names import _compiled
 _HANDS_TO = re.compile(
     r"(?:\bquestions? (?:comes?|is|will come) from|\bnext (?:question|caller) is(?: from)?|\bwe(?:'ll| will) go to"
     r"|\b(?:over|back) to(?: you,)?|\bhand(?:ing)?(?: it| things)?(?: over| back)? to|\bturn(?: it| the call)? over to"
-    r"|\bbring in|\bgo(?:ing)? to|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
+    r"|\b(?:I'?ll|I will|I'd|we'?ll|we will|let me) let|\blasse ich|\bbring in|\bgo(?:ing)? to|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
     r"|\bFrage kommt von|\bübergebe(?: ich)?(?: das Wort)? an|\bdas Wort hat|\bam Telefon (?:ist|begrüße ich)"
     r"|\bbegrüße ich|\bzugeschaltet ist|\bbei mir im Studio ist|次の質問は|続いて|それでは|では)",
     re.IGNORECASE,

@@ -100,6 +100,7 @@ _SHOW_OF = re.compile(
 )
 
 
+OPERATOR_NAME = re.compile(r"\boperator(?:in)?\b|オペレーター", re.IGNORECASE)  # a call's operator, by label
 _MODERATOR_NAME = re.compile(r"\b(?:operator|moderator|moderatorin|host)\b|司会|オペレーター", re.IGNORECASE)
 # "Our first question comes from Kevin Walsh": the person named asks (an analyst on a call, a caller).
 _ASKER_ANNOUNCED = re.compile(
