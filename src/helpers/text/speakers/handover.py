@@ -28,7 +28,8 @@ from .names import _compiled
 _HANDS_TO = re.compile(
     r"(?:\bquestions? (?:comes?|is|will come) from|\bnext (?:question|caller) is(?: from)?|\bwe(?:'ll| will) go to"
     r"|\b(?:over|back) to(?: you,)?|\bhand(?:ing)?(?: it| things)?(?: over| back)? to|\bturn(?: it| the call)? over to"
-    r"|\b(?:I'?ll|I will|I'd|we'?ll|we will|let me) let|\blasse ich|\bbring in|\bgo(?:ing)? to|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
+    r"|\b(?:I'?ll|I will|I'd|we'?ll|we will|let me) let|\blasse ich|\bbring in|\bgo(?:ing)? to"
+    r"|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
     r"|\bFrage kommt von|\bübergebe(?: ich)?(?: das Wort)? an|\bdas Wort hat|\bam Telefon (?:ist|begrüße ich)"
     r"|\bbegrüße ich|\bzugeschaltet ist|\bbei mir im Studio ist|次の質問は|続いて|それでは|では)",
     re.IGNORECASE,
@@ -40,7 +41,8 @@ _HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at 
     r"|address|comment|say|tell|explain|go into|cover)\b"
     r"|\s{0,3},\s{0,3}(?:go ahead|your line is open|please go ahead|bitte|Sie haben das Wort)"
     r"|\s{1,3}(?:kann|wird|möchte)\s{1,3}(?:das|dazu|etwas)"
-    r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います))",
+    r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います"
+    r"|から(?:お答え|回答|ご説明|説明)(?:します|いたします|させていただきます)))",
     re.IGNORECASE,
 )
 _REPLY_WORDS = re.compile(
