@@ -85,3 +85,24 @@ def test_when_the_text_names_nobody_no_speaker_is_favoured_as_host():
     units = _units([(0, "Operator, next question, please.")])  # nobody named: no host can be told apart
     emit = sentence_evidence(units, people).emit
     assert emit[0, people.index("Brett Iversen")] == emit[0, people.index("Amy Hood")]
+
+
+BROADCAST = ["Interviewer", "Michael Dell", "Jensen Huang"]
+
+
+def _setup_then_question(people: list[str]) -> list[set[str]]:
+    units = _units([(0, "Jensen, for four years you told me the computer had to change."),
+                    (1, "What I took from the keynote is that it is happening on premises."),
+                    (1, "What is your reading of that?"), (2, "Intelligence has to be made where the data is.")])
+    return change_cues(units, sentence_evidence(units, people))[1]
+
+
+def test_a_question_after_a_host_addressed_a_second_guest_goes_to_that_guest():
+    handovers = _setup_then_question(BROADCAST)
+    assert handovers[0] == set()  # the set-up and the question are the host's
+    assert handovers[2] == {"Jensen Huang"}  # the guest the set-up addressed answers
+
+
+def test_with_two_people_the_setup_rule_stays_out():
+    handovers = _setup_then_question(["Interviewer", "Jensen Huang"])
+    assert handovers[2] == set()

@@ -31,7 +31,7 @@ from ..language import script_lang
 from ..safeload import load_yaml
 from .handover import announced, echoes, go_ahead, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
-from .roles import OPERATOR_NAME
+from .roles import unnamed_host
 from .voice import Unit, _data_file
 
 # Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
@@ -198,7 +198,6 @@ W_SELF_INTRO = 5.0
 W_ADDRESSED = -4.0
 W_MENTIONED = -1.2
 W_AFFILIATION = 2.0
-W_CALLS_OPERATOR = 3.0  # a call's host the text never names says "Operator, next question, please."
 AFFILIATION_REACH = 24  # characters between an organisation's name and the pronoun that claims it
 W_AUTHOR_BASE = -3.0
 W_AUTHOR_EDITORIAL = 6.0
@@ -341,7 +340,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
             if i:
                 emit[i - 1, people.index(name)] += W_THANKED
         echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
-    _unnamed_host(units, people, alias, addressed_by, emit)
+    unnamed_host(units, people, alias, addressed_by, emit)
     invites = np.array(
         [
             bool(questions[i] or asks_next[i] or (_INVITES.search(t) and not _AUDIENCE.search(t)))
@@ -362,24 +361,6 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         echo,
         continues,
     )
-
-
-def _unnamed_host(
-    units: list[Unit], people: list[str], alias: dict[str, str], addressed: list[set[str]], emit: np.ndarray
-) -> None:
-    """On a call, a sentence that addresses the operator ("Operator, next question, please.", "オペレーター、…") is the
-    company's host: it leans to the speakers the text never names (an investor-relations host introduces others,
-    nobody introduces them); the operator, the analysts announced and the executives thanked are all named."""
-    operators = {p for p in people if OPERATOR_NAME.search(p)}
-    if not operators:
-        return
-    named = set().union(*(mentions(unquoted(u.text), alias) for u in units)) if units else set()
-    unnamed = [k for k, p in enumerate(people) if p not in named and p not in operators]
-    if not unnamed or len(unnamed) == len(people) - len(operators):
-        return
-    for i, who in enumerate(addressed):
-        if who & operators:
-            emit[i, unnamed] += W_CALLS_OPERATOR
 
 
 # --- what each boundary says about a change of speaker ---------------------------------
@@ -462,6 +443,34 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
             handed |= ev.addressed[j]
             j -= 1
     return handed
+
+
+def _para_start(seg: list[int], i: int) -> int:
+    """The first unit of unit ``i``'s paragraph."""
+    while i > 0 and seg[i - 1] == seg[i]:
+        i -= 1
+    return i
+
+
+def _para_end(seg: list[int], i: int) -> int:
+    """One past the last unit of unit ``i``'s paragraph."""
+    while i < len(seg) and seg[i] == seg[i - 1 if i else 0]:
+        i += 1
+    return i
+
+
+def _setup_names(seg: list[int], ev: Evidence, i: int) -> set[str]:
+    """Whom the paragraph before unit ``i`` opens by addressing."""
+    return ev.addressed[_para_start(seg, i - 1)] if i else set()
+
+
+def _sets_up(seg: list[int], ev: Evidence, i: int) -> bool:
+    """Does the paragraph before unit ``i`` open by addressing someone by name and ask nothing ("Jensen, for four
+    years you told me…", "Herr Müller, Sie haben…", "マサ、あなたは…")? It sets up the question that follows."""
+    if i == 0 or ev.emit.shape[1] <= 3:  # with two people (and the author) the one addressed is the only other
+        return False
+    a = _para_start(seg, i - 1)
+    return bool(ev.addressed[a]) and not any(ev.questions[a:i]) and not ev.replies[a]
 
 
 # Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.
@@ -560,6 +569,12 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
             elif turns.short[seg[i - 1]]:
                 x[CUE_NAMES.index("after_short")] = responded.get(seg[i - 1], True)
             handed = _handed(units, seg, ev, i)
+            if turns.asks[seg[i]] and _sets_up(seg, ev, i):
+                # "Jensen, for four years you told me…" / "What is your reading of that?": the host asks on
+                x[CUE_NAMES.index("question")], handed = 0.0, set()
+                x[CUE_NAMES.index("asks_again")] = not any(ev.addressed[i : _para_end(seg, i)])
+            elif turns.asks[seg[i - 1]] and not handed and i >= 2 and _sets_up(seg, ev, _para_start(seg, i - 1)):
+                handed = _setup_names(seg, ev, _para_start(seg, i - 1))  # the question's answer: whom it set up
             x[CUE_NAMES.index("handed")] = bool(handed)
             x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)
             quiet = not any(x[CUE_NAMES.index(c)] for c in ANSWER_STOPS)
