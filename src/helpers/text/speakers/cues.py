@@ -29,8 +29,9 @@ import numpy as np
 
 from ..language import script_lang
 from ..safeload import load_yaml
-from .handover import announced, echoes, thanked
+from .handover import announced, echoes, go_ahead, thanked
 from .names import _compiled, aliases, given_names, mentions, self_introductions, titled_forms, unquoted, vocatives
+from .roles import unnamed_host
 from .voice import Unit, _data_file
 
 # Japanese words run on without spaces: a Japanese answer word ends at punctuation (\b never falls between two
@@ -328,12 +329,18 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         named = announced(s, alias)
         asks_next.append({name for name, asks in addressed.items() if asks or short_address} - replied | named)
         asks_inline.append({name for name, asks in addressed.items() if asks} - replied | named)
+        if i and go_ahead(s) and units[i - 1].line == u.line:
+            # "…comes from Matthew Cost. Your line is open.": the announcer goes on; the floor passes after it
+            asks_next[i] |= asks_next[i - 1]
+            asks_inline[i] |= asks_inline[i - 1]
+            asks_inline[i - 1] = set()
         addressed_by.append(set(addressed) - replied)
         for name in replied:
             replies[i] = True
             if i:
                 emit[i - 1, people.index(name)] += W_THANKED
         echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
+    unnamed_host(units, people, alias, addressed_by, emit)
     invites = np.array(
         [
             bool(questions[i] or asks_next[i] or (_INVITES.search(t) and not _AUDIENCE.search(t)))
@@ -438,6 +445,34 @@ def _handed(units: list[Unit], seg: list[int], ev: Evidence, i: int) -> set[str]
     return handed
 
 
+def _para_start(seg: list[int], i: int) -> int:
+    """The first unit of unit ``i``'s paragraph."""
+    while i > 0 and seg[i - 1] == seg[i]:
+        i -= 1
+    return i
+
+
+def _para_end(seg: list[int], i: int) -> int:
+    """One past the last unit of unit ``i``'s paragraph."""
+    while i < len(seg) and seg[i] == seg[i - 1 if i else 0]:
+        i += 1
+    return i
+
+
+def _setup_names(seg: list[int], ev: Evidence, i: int) -> set[str]:
+    """Whom the paragraph before unit ``i`` opens by addressing."""
+    return ev.addressed[_para_start(seg, i - 1)] if i else set()
+
+
+def _sets_up(seg: list[int], ev: Evidence, i: int) -> bool:
+    """Does the paragraph before unit ``i`` open by addressing someone by name and ask nothing ("Jensen, for four
+    years you told me…", "Herr Müller, Sie haben…", "マサ、あなたは…")? It sets up the question that follows."""
+    if i == 0 or ev.emit.shape[1] <= 3:  # with two people (and the author) the one addressed is the only other
+        return False
+    a = _para_start(seg, i - 1)
+    return bool(ev.addressed[a]) and not any(ev.questions[a:i]) and not ev.replies[a]
+
+
 # Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.
 ANSWER_STOPS = tuple("question answer asks asks_long short after_short handed replies echo continues".split())
 INLINE_CHANGES = ("question_answer", "question_inline", "handed_inline", "asks_named_inline", "replies", "echo")
@@ -534,6 +569,12 @@ def change_cues(units: list[Unit], ev: Evidence) -> tuple[np.ndarray, list[set[s
             elif turns.short[seg[i - 1]]:
                 x[CUE_NAMES.index("after_short")] = responded.get(seg[i - 1], True)
             handed = _handed(units, seg, ev, i)
+            if turns.asks[seg[i]] and _sets_up(seg, ev, i):
+                # "Jensen, for four years you told me…" / "What is your reading of that?": the host asks on
+                x[CUE_NAMES.index("question")], handed = 0.0, set()
+                x[CUE_NAMES.index("asks_again")] = not any(ev.addressed[i : _para_end(seg, i)])
+            elif turns.asks[seg[i - 1]] and not handed and i >= 2 and _sets_up(seg, ev, _para_start(seg, i - 1)):
+                handed = _setup_names(seg, ev, _para_start(seg, i - 1))  # the question's answer: whom it set up
             x[CUE_NAMES.index("handed")] = bool(handed)
             x[CUE_NAMES.index("tag_back")] = turns.short[seg[i - 1]] and _tagged(units, seg, ev, i - 1)
             quiet = not any(x[CUE_NAMES.index(c)] for c in ANSWER_STOPS)

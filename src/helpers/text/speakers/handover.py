@@ -11,6 +11,8 @@ German and Japanese:
 * :func:`thanked`: the people a reply opens by thanking or answering by name
   ("Thanks, Tom.", "Sure, Kevin.", "Guten Morgen, Herr Müller.",
   "田中さん、ありがとうございます。"): the person named spoke just before.
+* :func:`go_ahead`: an operator's or moderator's formula after an announcement ("Your line is open.", "Please
+  go ahead.", "Bitte sehr.", "どうぞ。"): the announcer still speaking, the floor passes after it.
 * :func:`echoes`: a short sentence that takes up a figure or word of the one
   before ("Four hundred.", "10万基ですか。", "1兆円。"): someone else reacting.
 """
@@ -26,7 +28,8 @@ from .names import _compiled
 _HANDS_TO = re.compile(
     r"(?:\bquestions? (?:comes?|is|will come) from|\bnext (?:question|caller) is(?: from)?|\bwe(?:'ll| will) go to"
     r"|\b(?:over|back) to(?: you,)?|\bhand(?:ing)?(?: it| things)?(?: over| back)? to|\bturn(?: it| the call)? over to"
-    r"|\bbring in|\bgo(?:ing)? to|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
+    r"|\b(?:I'?ll|I will|I'd|we'?ll|we will|let me) let|\blasse ich|\bbring in|\bgo(?:ing)? to"
+    r"|\bjoining (?:us|me)(?: now| today)?(?: is| are)?|\bwith us (?:now|today) is"
     r"|\bFrage kommt von|\bübergebe(?: ich)?(?: das Wort)? an|\bdas Wort hat|\bam Telefon (?:ist|begrüße ich)"
     r"|\bbegrüße ich|\bzugeschaltet ist|\bbei mir im Studio ist|次の質問は|続いて|それでは|では)",
     re.IGNORECASE,
@@ -38,7 +41,8 @@ _HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at 
     r"|address|comment|say|tell|explain|go into|cover)\b"
     r"|\s{0,3},\s{0,3}(?:go ahead|your line is open|please go ahead|bitte|Sie haben das Wort)"
     r"|\s{1,3}(?:kann|wird|möchte)\s{1,3}(?:das|dazu|etwas)"
-    r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います))",
+    r"|(?:さん|氏|先生)?(?:から|に)?、?(?:お願いします|お願いできますか|どうぞ|お聞きします|伺います"
+    r"|から(?:お答え|回答|ご説明|説明)(?:します|いたします|させていただきます)))",
     re.IGNORECASE,
 )
 _REPLY_WORDS = re.compile(
@@ -98,6 +102,20 @@ def thanked(s: str, given: dict[str, str]) -> set[str]:
         if start <= 1 and _THANKS_AFTER_NAME.match(s, end):
             found.add(name)
     return found
+
+
+_GO_AHEAD = re.compile(
+    r"^\s{0,3}(?:(?:please\s{1,3})?(?:go ahead|proceed)(?:,?\s{1,3}please)?|your line is(?: now)? open"
+    r"|(?:bitte(?: sehr| schön)?,?\s{0,3})?(?:Sie haben das Wort|Ihre Frage(?:,? bitte)?)|bitte(?: sehr| schön)?"
+    r"|(?:それでは、?)?(?:どうぞ|お願いします)(?:、?お願いします)?)[\s.!。！]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def go_ahead(s: str) -> bool:
+    """Is ``s`` only the formula that opens someone's line after an announcement ("Your line is open.", "Please
+    proceed.", "Bitte sehr.", "どうぞ。")? The announcer says it; the person announced speaks after it."""
+    return bool(_GO_AHEAD.match(s))
 
 
 def _short(s: str) -> bool:

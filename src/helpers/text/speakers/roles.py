@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .names import aliases, given_names, mentions, unquoted, vocatives
 from .voice import Unit
 
@@ -100,6 +102,8 @@ _SHOW_OF = re.compile(
 )
 
 
+W_CALLS_OPERATOR = 3.0  # a call's host the text never names says "Operator, next question, please."
+OPERATOR_NAME = re.compile(r"\boperator(?:in)?\b|オペレーター", re.IGNORECASE)  # a call's operator, by label
 _MODERATOR_NAME = re.compile(r"\b(?:operator|moderator|moderatorin|host)\b|司会|オペレーター", re.IGNORECASE)
 # "Our first question comes from Kevin Walsh": the person named asks (an analyst on a call, a caller).
 _ASKER_ANNOUNCED = re.compile(
@@ -146,3 +150,21 @@ def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dic
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def unnamed_host(
+    units: list[Unit], people: list[str], alias: dict[str, str], addressed: list[set[str]], emit: np.ndarray
+) -> None:
+    """On a call, a sentence that addresses the operator ("Operator, next question, please.", "オペレーター、…") is the
+    company's host: it leans to the speakers the text never names (an investor-relations host introduces others,
+    nobody introduces them); the operator, the analysts announced and the executives thanked are all named."""
+    operators = {p for p in people if OPERATOR_NAME.search(p)}
+    if not operators:
+        return
+    named = set().union(*(mentions(unquoted(u.text), alias) for u in units)) if units else set()
+    unnamed = [k for k, p in enumerate(people) if p not in named and p not in operators]
+    if not unnamed or len(unnamed) == len(people) - len(operators):
+        return
+    for i, who in enumerate(addressed):
+        if who & operators:
+            emit[i, unnamed] += W_CALLS_OPERATOR
