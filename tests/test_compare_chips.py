@@ -136,3 +136,26 @@ def test_a_pronoun_two_sentences_on_still_names_the_company_before_it(lines, sur
     lang = "de" if "Milliarden" in surface else "en"
     got = _dialogue([("", line) for line in lines], lang, surface)
     assert got["subject"] == expected
+
+
+def test_a_figure_whose_period_is_unknown_is_unverified_and_says_what_it_was_not_compared_with(corpus):
+    _, verdicts, _, ids, _ = corpus
+    verdict, detail = verdicts[ids[("chips_interview", "28.5 billion")]]
+    assert verdict == "unverified"
+    assert "its period is unknown" in detail and "AMD's revenue for 2024" in detail
+
+
+def test_a_figure_whose_subject_is_unknown_is_unverified_next_to_the_group_of_its_measure_and_period():
+    from helpers.analysis.compare.keys import GroupKey
+    from helpers.analysis.compare.unknowns import unknown_side_findings
+
+    row = dict(claim_id="x:c1", doc_id="x", surface="$5 billion", unit="usd", subject="", subject_basis="",
+               counted="revenue", period="2024", event_date="2025-02-01", topic="", group=None)  # fmt: skip
+    group = GroupKey("", "AMD", "currency:revenue", "2024")
+    got = unknown_side_findings(pd.DataFrame([row]), [group])
+    assert [(f["verdict"], f["claim_ids"]) for f in got] == [("unverified", "x:c1")]
+    assert "its subject is unknown" in got[0]["detail"] and "AMD" in got[0]["detail"]
+    # another measure, another period, or a figure someone else's: nothing to say
+    assert unknown_side_findings(pd.DataFrame([{**row, "counted": "capex"}]), [group]) == []
+    assert unknown_side_findings(pd.DataFrame([{**row, "period": "2023"}]), [group]) == []
+    assert unknown_side_findings(pd.DataFrame([{**row, "subject_basis": "other_party"}]), [group]) == []
