@@ -44,7 +44,7 @@ def test_the_japanese_answer_to_a_question_naming_the_company_and_quarter_is_a_c
     assert verdicts[ids[("tsmc_q4_2024_call", "$26.88 billion")]][0] == "consistent"
 
 
-def _dialogue(turns: list[tuple[str, str]], lang: str, surface: str) -> pd.Series:
+def _dialogue(turns: list[tuple[str, str]], lang: str, surface: str, ctx: DocumentContext | None = None) -> pd.Series:
     """The annotated claim ``surface`` of a dialogue of (speaker, sentence) pairs; a speaker's consecutive
     sentences are one block (their turn), an unnamed speaker's each a block of its own."""
     sentences: list[dict] = []
@@ -58,7 +58,8 @@ def _dialogue(turns: list[tuple[str, str]], lang: str, surface: str) -> pd.Serie
     claims = pd.DataFrame([dict(doc_id="d", claim_id="c", sentence_id=hit["sentence_id"],
                                 start=hit["start"] + hit["text"].index(surface), surface=surface, unit="usd",
                                 lang=lang, speaker=hit["speaker"], context=hit["text"])])  # fmt: skip
-    return annotate(claims, pd.DataFrame(sentences), {"d": DocumentContext("d", event_date="2025-02-10")}).iloc[0]
+    context = ctx or DocumentContext("d", event_date="2025-02-10")
+    return annotate(claims, pd.DataFrame(sentences), {"d": context}).iloc[0]
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,12 @@ def test_a_figure_whose_subject_is_unknown_is_unverified_next_to_the_group_of_it
     assert unknown_side_findings(pd.DataFrame([{**row, "counted": "capex"}]), [group]) == []
     assert unknown_side_findings(pd.DataFrame([{**row, "period": "2023"}]), [group]) == []
     assert unknown_side_findings(pd.DataFrame([{**row, "subject_basis": "other_party"}]), [group]) == []
+
+
+def test_on_a_companys_own_call_an_answer_to_a_question_naming_a_rival_stays_the_companys():
+    turns = [("Analyst", "Nvidia just reported. How did your data center business do?"),
+             ("Jean Hu", "Data center revenue was $3.9 billion."), ("Analyst", "Did Nvidia's pricing hurt?"),
+             ("Jean Hu", "We still grew revenue to $7.7 billion.")]  # fmt: skip
+    ctx = DocumentContext("d", event_date="2025-02-04", main_subject="AMD", own_event=True)
+    for surface in ("$3.9 billion", "$7.7 billion"):
+        assert _dialogue(turns, "en", surface, ctx)["subject"] == "AMD"

@@ -54,12 +54,14 @@ class DocumentContext:
     reported: tuple[str, str] = ("", "")  # the quarter and year a results document reports on (reported_period)
     own_event: bool = False  # the main subject's own call or webcast: its unnamed speakers speak for it
     names: tuple[tuple[str, str], ...] = ()  # (alias, name) of organisations the lexicon does not know
+    answers_for: Mapping[str, str] | None = None  # speaker -> the company their "we" answers for (turns)
 
 
-def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
+def speaker_organisation(speaker: str, ctx: DocumentContext, answers: bool = True) -> str:
     """The organisation a speaker speaks for: the catalog's roles, the people lexicon, else on the main subject's
     own call (``own_event``) that subject, unless the label says the speaker is an outsider (an analyst, the
-    operator, a host)."""
+    operator, a host); else (unless not ``answers``) the company the speaker's "we" answers a question about
+    (``turns.answering_speakers``)."""
     if not speaker:
         return ""
     if ctx.speaker_orgs and ctx.speaker_orgs.get(speaker):
@@ -69,7 +71,7 @@ def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
         return p.owner
     if ctx.own_event and ctx.main_subject and not _has(_OUTSIDER, speaker):
         return ctx.main_subject
-    return ""
+    return (ctx.answers_for or {}).get(speaker, "") if answers else ""
 
 
 def _str(x: object) -> str:
@@ -146,17 +148,20 @@ def _with_answering_speakers(
     contexts: Mapping[str, DocumentContext], rows: Iterable[Mapping], sent_index: Mapping[tuple[str, int], Mapping]
 ) -> Mapping[str, DocumentContext]:
     """Each document's context with the organisations its unplaced speakers answer for with "we"
-    (``turns.answering_speakers``) added to its ``speaker_orgs``."""
+    (``turns.answering_speakers``) as its ``answers_for``."""
     by_doc: dict[str, list[Mapping]] = {}
     for r in rows:
         by_doc.setdefault(str(r["doc_id"]), []).append(r)
     out = dict(contexts)
     for doc, sents in by_doc.items():
         ctx = contexts.get(doc) or DocumentContext(doc)
-        known = dict(ctx.speaker_orgs or {})
-        learnt = answering_speakers(sorted(sents, key=lambda r: int(r["sentence_id"])), sent_index, known, ctx.names)
+        # a speaker who already speaks for a company (on its own call: any but the operator and analysts) keeps it
+        placed = {
+            sp: org for sp in {str(r.get("speaker") or "") for r in sents} if (org := speaker_organisation(sp, ctx))
+        }
+        learnt = answering_speakers(sorted(sents, key=lambda r: int(r["sentence_id"])), sent_index, placed, ctx.names)
         if learnt:
-            out[doc] = replace(ctx, speaker_orgs={**learnt, **known})
+            out[doc] = replace(ctx, answers_for=learnt)
     return out
 
 
@@ -238,7 +243,8 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             # an elliptical answer counts what its question asks about ("売上高はどうでしたか" - "288億ドルでした")
             counted = counted_of(unit, _str(question[0]["text"]), _str(question[0]["text"]), _lang_key(lang))
         prev = sent_index.get((doc_id, sid - 1))
-        if question:
+        if question and not speaker_organisation(speaker, ctx, answers=False):
+            # a speaker who speaks for a company (its CFO on its call) answers for it, whatever the question names
             subj, per = _carried(subj, per, question, lang, ctx, sent_index, question=True, dating=asked)
         elif prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
             subj, per = _carried(subj, per, [prev], lang, ctx, sent_index, dating=1)
