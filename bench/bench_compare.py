@@ -10,7 +10,7 @@
    ``expected.yaml``) and ``tests/fixtures/compare_conflicts`` (Alphabet and
    Amazon calls with guidance and actuals, their coverage, a podcast and a
    feature with issue 26's traps): precision and recall of ``conflict`` and
-   ``consistent``; on ``tests/fixtures/compare_english`` and ``compare_multi``
+   ``consistent``; on ``tests/fixtures/compare_english``, ``compare_multi`` and ``compare_chips``
    (with dev and held-out splits) bogus and genuine conflicts per document.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2] [--cache DIR]
@@ -57,6 +57,8 @@ CONFLICT_FIXTURE = FIXTURE.parent / "compare_conflicts"
 ENGLISH_FIXTURE = FIXTURE.parent / "compare_english"
 # NVIDIA's, Microsoft's and Meta's calls (fiscal years that are not calendar years), two podcasts, de and ja
 MULTI_FIXTURE = FIXTURE.parent / "compare_multi"
+# AMD's and TSMC's calls, an interview, de and ja dialogues whose figures' company is named in the previous turn
+CHIPS_FIXTURE = FIXTURE.parent / "compare_chips"
 
 
 def _extract(args):
@@ -214,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     fixture_precision(CONFLICT_FIXTURE)
     split_scores(ENGLISH_FIXTURE)
     split_scores(MULTI_FIXTURE)
+    split_scores(CHIPS_FIXTURE)
     if args.fixtures_only:
         return 0
     for n in args.sizes:

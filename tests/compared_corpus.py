@@ -46,3 +46,30 @@ def judged(claims: pd.DataFrame, findings: pd.DataFrame, gold: list) -> tuple[di
         if len(rows):
             ids[(g["doc"], g["surface"])] = str(rows.iloc[0]["claim_id"])
     return verdicts, ids
+
+
+def judged_fixture(folder: Path) -> tuple[pd.DataFrame, dict, list, dict, dict]:
+    """``compare_corpus`` of a fixture with splits: claims, verdicts, expected figures, their claim ids, splits."""
+    claims, findings, gold = compare_corpus(folder)
+    splits = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["splits"]
+    verdicts, ids = judged(claims, findings, gold)
+    return claims, verdicts, gold, ids, splits
+
+
+def unplanted_conflicts(claims: pd.DataFrame, verdicts: dict, gold: list, ids: dict) -> list[tuple[str, str]]:
+    """(claim id, detail) of each `conflict` on a figure the analyst did not mark as one."""
+    genuine = {ids[k] for k in ((g["doc"], g["surface"]) for g in gold if g["verdict"] == "conflict") if k in ids}
+    called = {c for c in claims["claim_id"] if verdicts.get(c, ("",))[0] == "conflict"}
+    return [(c, verdicts[c][1]) for c in sorted(called - genuine)]
+
+
+def misjudged_dev_traps(verdicts: dict, gold: list, ids: dict, splits: dict) -> list[tuple]:
+    """The dev split's trap figures judged `conflict` against the analyst, or `unverified` without a reason."""
+    wrong = []
+    for g in gold:
+        if g["doc"] not in splits["dev"] or "trap" not in g or (g["doc"], g["surface"]) not in ids:
+            continue
+        verdict, detail = verdicts.get(ids[(g["doc"], g["surface"])], ("", ""))
+        if (verdict == "conflict" and g["verdict"] != "conflict") or (verdict == "unverified" and not detail):
+            wrong.append((g["doc"], g["surface"], g["trap"], verdict, detail))
+    return wrong

@@ -17,6 +17,7 @@ from .keys import GroupKey, _countable, _quantity
 from .peers import _Cluster, claim_verdict
 from .rows import as_text, short_id
 from .rules import FAMILY, VERDICTS, VERSIONS, finite_or_none
+from .unknowns import unknown_side_findings
 from .verdicts import Verdict, _ref_range, _specific, reference_verdict, version_verdict
 from .views import ClaimView, claim_views, prepare_claims
 
@@ -58,7 +59,8 @@ FINDINGS = TableSpec(
             "kind",
             "str",
             "group (one per group: its range of values, sources and ledger figure; verdict = the most serious of its "
-            "claims'), claim (one figure against its group and the ledger), version, year.",
+            "claims'), claim (one figure against its group and the ledger; or, without group_id, a figure left out "
+            "of a group because its period or subject is unknown: unverified, saying which), version, year.",
         ),
         Column(
             "measure",
@@ -72,7 +74,10 @@ FINDINGS = TableSpec(
         Column("reference_as_of", "str", "Date of the ledger figure."),
         Column("reference_source", "str", "Source title of the ledger figure."),
         Column(
-            "group_id", "str", "The group the finding belongs to (g0001, ... in finding order); empty for year checks."
+            "group_id",
+            "str",
+            "The group the finding belongs to (g0001, ... in finding order); empty for year checks and figures left "
+            "out of every group.",
         ),
         Column(
             "subject",
@@ -261,7 +266,8 @@ def findings_frame(
     ``aligned`` (claim id -> partner claim id, verdict, reason, from the
     fidelity table: ``analysis.align.aligned_figures``) makes the figure that
     the aligned sentence of another rendering states decide translation slips.
-    A group without topic is reported only when two documents give figures for it.
+    A group without topic is reported only when two documents give figures for it; a figure that would join
+    one but for its unknown period or subject gets an ``unverified`` finding saying so (``unknowns``), last.
     """
     df = prepare_claims(claims, catalog, sentences)
     groups: dict[GroupKey, list[ClaimView]] = {}
@@ -269,6 +275,7 @@ def findings_frame(
         groups.setdefault(c.group, []).append(c)  # type: ignore[arg-type]
     by_topic = {t: list(rows_for_topic(ledger, t).itertuples()) for t in {k.topic for k in groups} if t}
     rows: list[dict] = []
+    reported: list[GroupKey] = []
     n = 0
     for key in sorted(groups, key=GroupKey.sort_key):
         views = groups[key]
@@ -277,10 +284,12 @@ def findings_frame(
         part = group_findings(key, views, ledger, by_topic, aligned)
         if part:
             n += 1
+            reported.append(key)
             for r in part:
                 r["group_id"] = f"g{n:04d}"
             rows += part
     rows += year_product_findings(df, ledger)
+    rows += unknown_side_findings(df, reported)
     for i, r in enumerate(rows, 1):
         r["finding_id"] = f"f{i:04d}"
     return pd.DataFrame([{c: r.get(c, "") for c in FINDINGS.names} for r in rows], columns=FINDINGS.names, dtype=object)

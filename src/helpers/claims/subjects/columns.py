@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -17,12 +17,14 @@ from .measures import counted_of, measure_kind
 from .names import document_names, heading_company, name_mentions, role_company
 from .periods import _OUTLOOK, period_in, reported_period
 from .subject import main_subject, subject_in_sentence
+from .turns import answered_question, answering_speakers
 
 SUBJECT_COLUMNS = ("subject", "subject_basis", "period", "period_basis", "counted")
 
 # A company's own results call or webcast, named in a document's title or event: its speakers speak for it.
 _OWN_EVENT = re.compile(
     r"\b(?:earnings|results|quarterly|investor|conference)[- ](?:call|webcast|conference call)\b|\bQ&A webcast\b|"
+    r"\bearnings conference\b|"
     r"\bshareholder (?:meeting|letter)\b|Telefonkonferenz|Analystenkonferenz|Bilanzpressekonferenz|"
     r"Hauptversammlung|決算説明会|決算会見|株主総会",
     re.IGNORECASE,
@@ -52,12 +54,14 @@ class DocumentContext:
     reported: tuple[str, str] = ("", "")  # the quarter and year a results document reports on (reported_period)
     own_event: bool = False  # the main subject's own call or webcast: its unnamed speakers speak for it
     names: tuple[tuple[str, str], ...] = ()  # (alias, name) of organisations the lexicon does not know
+    answers_for: Mapping[str, str] | None = None  # speaker -> the company their "we" answers for (turns)
 
 
-def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
+def speaker_organisation(speaker: str, ctx: DocumentContext, answers: bool = True) -> str:
     """The organisation a speaker speaks for: the catalog's roles, the people lexicon, else on the main subject's
     own call (``own_event``) that subject, unless the label says the speaker is an outsider (an analyst, the
-    operator, a host)."""
+    operator, a host); else (unless not ``answers``) the company the speaker's "we" answers a question about
+    (``turns.answering_speakers``)."""
     if not speaker:
         return ""
     if ctx.speaker_orgs and ctx.speaker_orgs.get(speaker):
@@ -67,7 +71,7 @@ def speaker_organisation(speaker: str, ctx: DocumentContext) -> str:
         return p.owner
     if ctx.own_event and ctx.main_subject and not _has(_OUTSIDER, speaker):
         return ctx.main_subject
-    return ""
+    return (ctx.answers_for or {}).get(speaker, "") if answers else ""
 
 
 def _str(x: object) -> str:
@@ -114,10 +118,11 @@ def annotate(
     if out.empty:
         return out
     sent_index: dict[tuple[str, int], Mapping] = {}
-    rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else (sentences or [])
+    rows = _records(sentences) if isinstance(sentences, pd.DataFrame) else list(sentences or [])
     for r in rows:
         sent_index[(str(r["doc_id"]), int(r["sentence_id"]))] = r
     placed = [_placed(c, sent_index) for c in _records(out)]
+    contexts = _with_answering_speakers(contexts, rows, sent_index)
     # each sentence's outlook figures: the period of guidance or a forecast does not date an actual
     outlooks: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
     for p in placed:
@@ -136,6 +141,27 @@ def annotate(
         out[col] = [v[i] for v in values]
     for col in FRAME_COLUMNS:
         out[col] = [getattr(p.frame, col) for p in placed]
+    return out
+
+
+def _with_answering_speakers(
+    contexts: Mapping[str, DocumentContext], rows: Iterable[Mapping], sent_index: Mapping[tuple[str, int], Mapping]
+) -> Mapping[str, DocumentContext]:
+    """Each document's context with the organisations its unplaced speakers answer for with "we"
+    (``turns.answering_speakers``) as its ``answers_for``."""
+    by_doc: dict[str, list[Mapping]] = {}
+    for r in rows:
+        by_doc.setdefault(str(r["doc_id"]), []).append(r)
+    out = dict(contexts)
+    for doc, sents in by_doc.items():
+        ctx = contexts.get(doc) or DocumentContext(doc)
+        # a speaker who already speaks for a company (on its own call: any but the operator and analysts) keeps it
+        placed = {
+            sp: org for sp in {str(r.get("speaker") or "") for r in sents} if (org := speaker_organisation(sp, ctx))
+        }
+        learnt = answering_speakers(sorted(sents, key=lambda r: int(r["sentence_id"])), sent_index, placed, ctx.names)
+        if learnt:
+            out[doc] = replace(ctx, answers_for=learnt)
     return out
 
 
@@ -211,27 +237,17 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     per = period_in(clause, s - left, ctx.event_date, outlook, reported=ctx.reported, end=e - left) or period_in(
         sentence_view, s, ctx.event_date, outlook, False, reported=ctx.reported, end=e
     )
-    prev = sent_index.get((doc_id, sid - 1)) if sent is not None else None
-    if prev is not None and sent is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
-        ptext = _str(prev["text"])
-        pspeaker = _str(prev.get("speaker"))
-        # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
-        prev_subject, _ = subject_in_sentence(
-            ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "", ctx.names
-        )
-        if subj is None and prev_subject is not None:
-            # an unplaced "we" before stays unknown here too
-            subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
-        if per is None:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported)
-            # a period carries over only while the sentence is about the same subject
-            same_subject = (
-                subj is None
-                or subj.basis == "previous_sentence"
-                or (prev_subject is not None and prev_subject.value == subj.value)
-            )
-            if found_p is not None and same_subject:
-                per = Resolved(found_p.value, "previous_sentence")
+    if sent is not None:
+        question, asked = answered_question(sent, sent_index)
+        if question and not counted:
+            # an elliptical answer counts what its question asks about ("売上高はどうでしたか" - "288億ドルでした")
+            counted = counted_of(unit, _str(question[0]["text"]), _str(question[0]["text"]), _lang_key(lang))
+        prev = sent_index.get((doc_id, sid - 1))
+        if question and not speaker_organisation(speaker, ctx, answers=False):
+            # a speaker who speaks for a company (its CFO on its call) answers for it, whatever the question names
+            subj, per = _carried(subj, per, question, lang, ctx, sent_index, question=True, dating=asked)
+        elif prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
+            subj, per = _carried(subj, per, [prev], lang, ctx, sent_index, dating=1)
     if subj is None and ctx.main_subject:
         # on the subject's own call its speakers speak for it (a CFO's "Revenue was ..."), elsewhere it is a guess
         own = speaker_organisation(speaker, ctx) == ctx.main_subject
@@ -246,6 +262,58 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
         else:
             per = Resolved(f"@{ctx.event_date}", "event_date")
     return (subj.value if subj else "", subj.basis if subj else "", per.value, per.basis, counted)
+
+
+def _carried(
+    subj: Resolved | None,
+    per: Resolved | None,
+    before: list[Mapping],
+    lang: str,
+    ctx: DocumentContext,
+    sent_index: Mapping[tuple[str, int], Mapping],
+    question: bool = False,
+    dating: int = 1,
+) -> tuple[Resolved | None, Resolved | None]:
+    """The subject and period a claim takes from the sentences ``before`` it (the one before, or the question its
+    turn answers and that question's lead-in), nearest first, when its own sentence gives none.
+
+    A sentence before that names no one but refers back itself ("Im laufenden Jahr will er ...") passes on the
+    subject of the sentence before it; two sentences back at most. An answer's sentences before
+    (``turns.answered_question``) are searched in turn; only the first ``dating`` may date it."""
+    before = list(before)
+    for depth in range(len(before) if len(before) > 1 else 2):
+        if depth >= len(before):
+            break
+        prev = before[depth]
+        ptext = _str(prev["text"])
+        pspeaker = _str(prev.get("speaker"))
+        # only a company, product or "we" carries over; an "I" in the sentence before is not this figure's owner
+        prev_subject, back = subject_in_sentence(
+            ptext, len(ptext), len(ptext), lang, "", speaker_organisation(pspeaker, ctx), "", ctx.names
+        )
+        if question and prev_subject is not None and not prev_subject.value:
+            prev_subject = None  # a question's turn passes on a named subject only, not an unplaced "we"
+        if subj is None and prev_subject is not None:
+            # an unplaced "we" before stays unknown here too
+            subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
+        if per is None and depth < dating:
+            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported)
+            # a period carries over only while the sentence is about the same subject
+            same_subject = (
+                subj is None
+                or subj.basis == "previous_sentence"
+                or (prev_subject is not None and prev_subject.value == subj.value)
+            )
+            if found_p is not None and same_subject:
+                per = Resolved(found_p.value, "previous_sentence")
+        if prev_subject is not None:
+            break
+        if len(before) > 1:
+            continue
+        earlier = sent_index.get((str(prev["doc_id"]), int(prev["sentence_id"]) - 1))
+        if earlier is not None and (earlier.get("block_id") == prev.get("block_id") or back):
+            before.append(earlier)
+    return subj, per
 
 
 def _owner(company: str, names: tuple[tuple[str, str], ...]) -> str:

@@ -27,8 +27,12 @@ _I = {
     "ja": re.compile(r"私(?!たち|ども)|僕(?!ら)|俺"),
 }
 _BACK_REFERENCE = {
-    "en": re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]he company|[Tt]he firm|[Tt]he group)\b"),
-    "de": re.compile(r"\b(?:[Dd]as Unternehmen|[Dd]er Konzern|[Dd]ie Firma|[Dd]es Konzerns|[Dd]es Unternehmens)\b"),
+    "en": re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Tt]he company|[Tt]he firm|[Tt]he group)\b"),
+    # "er" and a possessive "sein" before its noun ("Sein Umsatz"), not the verb ("wird ... sein")
+    "de": re.compile(
+        r"\b(?:[Dd]as Unternehmen|[Dd]er Konzern|[Dd]ie Firma|[Dd]es Konzerns|[Dd]es Unternehmens|er)\b|"
+        r"\b[Ss]ein(?:e|em|en|er|es)? [A-ZÄÖÜ]"
+    ),
     "ja": re.compile(r"同社|同グループ"),
 }
 # Years in a job, not a company's age: "has been at Oracle for 26 years", "seit 26 Jahren bei Oracle", "CEOを16年務め".
