@@ -144,6 +144,10 @@ def _summary(
         if prof.standfirst:
             standfirst = candidates & preamble
         candidates &= ~preamble
+    interviewers = askers(speakers, [r == "question" for r in reasons])
+    intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
+    if prof.kind == "interview":
+        candidates &= ~_interviewer_lines(speakers, interviewers, intro, standfirst, texts, langs)
     scores = np.zeros(len(texts))
     positions = [int(i) for i in np.flatnonzero(candidates | standfirst)]
     if not positions:
@@ -155,8 +159,6 @@ def _summary(
             quantities[i] = q
     names = recurring_names([nm for _, nm in found])
     place = position_prior(positions, texts, prof, speakers, quantities, blocks)
-    interviewers = askers(speakers, [r == "question" for r in reasons])
-    intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
     qa = qa_start(texts) if prof.late else None
     top = max(centrality[i] for i in positions) or 1.0
     for i in positions:
@@ -174,7 +176,7 @@ def _summary(
             + (prof.intro if i in intro else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
-            - (DANGLING_PENALTY if dangling(texts[i]) else 0.0)
+            - (DANGLING_PENALTY if dangling(texts[i], quantities[i]) else 0.0)
         )
     # A result and the forecast of the same measure are two points only in a results call; elsewhere
     # a plan and a fact sharing their words repeat each other.
@@ -185,6 +187,26 @@ def _summary(
         lead = [int(i) for i in np.flatnonzero(standfirst)]
         picked = with_standfirst(picked, lead, scores, quantities, ranked, similarity, most)
     return scores, picked
+
+
+def _interviewer_lines(
+    speakers: Sequence[str | None],
+    interviewers: set[str],
+    intro: set[int],
+    standfirst: np.ndarray,
+    texts: Sequence[str],
+    langs: Sequence[str],
+) -> np.ndarray:
+    """The interviewer's sentences an interview's summary leaves out: their statements lead to a question
+    ("Sie sind vor kurzem 90 Jahre alt geworden.", "You've just turned 90."). Without a standfirst, the
+    interviewer's introduction and the statements that give figures are the standfirst the piece lacks."""
+    asked = [i for i, s in enumerate(speakers) if s in interviewers]
+    if not standfirst.any():
+        figures = quantity_counts([texts[i] for i in asked], [langs[i] for i in asked])
+        asked = [i for i, f in zip(asked, figures) if not f and i not in intro]
+    out = np.zeros(len(speakers), dtype=bool)
+    out[asked] = True
+    return out
 
 
 def _preamble(speakers: Sequence[str | None]) -> np.ndarray:

@@ -133,12 +133,28 @@ def figure_weight(surface: str, unit: str | None) -> float:
     return 1.0 if tier < len(UNIT_TIERS) else 0.6 if tier == len(UNIT_TIERS) else 0.3
 
 
+# A change by a factor said in a word ("has to double in size by 2050", "muss sich bis 2050 verdoppeln",
+# 「2050年までに倍増」): with another figure beside it (its year, its base) it states a multiple
+# ("double digits" and "double down" do not).
+_MULTIPLIER_WORD = re.compile(
+    r"\b(?:doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|halv(?:e[sd]?|ing))\b"
+    r"(?!\s+down\b|[\s-]+digits?\b)|"
+    r"\b(?:verdoppel|verdreifach|vervierfach|halbier)\w*|倍増|倍化|半減|倍に(?:なる|なり|なっ|する|し|増)",
+    re.I,
+)
+MULTIPLE_WEIGHT = 0.6  # as ``figure_weight`` weighs a multiple ("500-fold") found as a quantity
+
+
 def quantity_counts(texts: Sequence[str], langs: Sequence[str]) -> list[float]:
-    """The figures each sentence states, each weighted by ``figure_weight``."""
+    """The figures each sentence states, each weighted by ``figure_weight``; a factor said in a word
+    (``_MULTIPLIER_WORD``) beside another figure counts as a multiple."""
     out = []
     for text, lang in zip(texts, langs):
         found = find_quantities(text, lang if lang in ("ja", "de", "en") else "en")
-        out.append(sum(figure_weight(q.surface, q.unit) for q in found))
+        weight = sum(figure_weight(q.surface, q.unit) for q in found)
+        if found and not any(q.unit == "multiple" for q in found) and _MULTIPLIER_WORD.search(text):
+            weight += MULTIPLE_WEIGHT
+        out.append(weight)
     return out
 
 
@@ -277,7 +293,18 @@ _RESULT_DE = re.compile(
 )
 
 
-def dangling(text: str) -> bool:
+# A demonstrative with a verb ("That's a 500-fold decline", "Das ist ein Rückgang um …", 「これは…」) names the
+# point before it; when the sentence states its own figure, the figure is the point and it stands alone.
+_DEMONSTRATIVE = re.compile(
+    r"^\W*(?:(?:this|that|these|those)(?:'s\b|\s)|(?:das|dies|diese[rs]?)\s|これ|それ|この|その)", re.I
+)
+
+
+def dangling(text: str, figures: float = 0.0) -> bool:
+    """Whether ``text`` leans on the sentence before it (``_DANGLING``); one opening on a demonstrative
+    does not when it states ``figures`` of its own."""
+    if figures and _DEMONSTRATIVE.match(text):
+        return False
     marker = _MARKER.match(text)
     rest = text[marker.end() :] if marker else text
     if _DANGLING.match(rest):
@@ -326,16 +353,35 @@ def host_intro(
     if not asked or len({s for s in speakers if s}) < 2:
         return set()
     host = min(asked, key=lambda s: (-asked[s], s))
-    first = speakers.index(host)
-    if first > len(speakers) * _INTRO_SHARE:
+    turns = _turns(speakers, host, len(speakers) * _INTRO_SHARE)
+    if not turns:
         return set()
-    out = set()
-    for i in range(first, len(speakers)):
-        if speakers[i] is not None and speakers[i] != host:
-            break
-        out.add(i)
-    if texts is not None and not any(_WELCOME.search(texts[i]) or questions[i] for i in out):
-        return set()
+    if texts is None:
+        return turns[0]
+    # small talk before the show begins (a cold open) is no introduction: the turn that welcomes is
+    welcoming = next((t for t in turns if any(_WELCOME.search(texts[i]) for i in t)), None)
+    if welcoming is not None:
+        return welcoming
+    return turns[0] if any(questions[i] for i in turns[0]) else set()
+
+
+def _turns(speakers: Sequence[str | None], host: str, limit: float) -> list[set[int]]:
+    """The sentences of each of ``host``'s turns (unlabelled sentences after them included) that begin by ``limit``."""
+    out: list[set[int]] = []
+    current: set[int] | None = None
+    for i, s in enumerate(speakers):
+        if s == host:
+            if current is None:
+                if i > limit:
+                    break
+                current = set()
+                out.append(current)
+            current.add(i)
+        elif s is None:
+            if current is not None:
+                current.add(i)
+        else:
+            current = None
     return out
 
 

@@ -140,17 +140,19 @@ def with_standfirst(
     """
     local = {int(p): j for j, p in enumerate(np.flatnonzero(ranked))}
     kept = list(picked)
+    came_in: set[int] = set()  # a standfirst sentence taken in is never given up for the next one
     added = 0
     for i in standfirst:
         if added == most:
             break
         weak = sorted(
-            (k for k in kept if figures[k] <= figures[i] or not figures[k]),
+            (k for k in kept if k not in came_in and (figures[k] <= figures[i] or not figures[k])),
             key=lambda k: (bool(figures[k]), round(float(scores[k]), _SCORE_DECIMALS), -k),
         )
         if not weak or any(similarity[local[i], local[k]] > REDUNDANCY for k in kept if k != weak[0]):
             continue
         kept.remove(weak[0])
         kept.append(i)
+        came_in.add(i)
         added += 1
     return sorted(kept)
