@@ -12,9 +12,10 @@ interviews and podcasts) were annotated before the third round; ``heldout5`` doc
 had been scored and read; ``heldout6`` documents (podcasts and interviews) before the fourth round;
 ``heldout7`` documents (calls, news, podcasts, interviews, a talk) before the fifth; ``heldout8``
 documents (podcasts, interviews, a talk, a call, news) before the sixth; ``heldout9`` documents
-(interviews with a standfirst, podcasts, a talk, news) before the seventh (``--splits`` chooses what is
-printed). Two seeds with an author-written introduction (001, 003) are added to the tuned part, the
-introduction cut off.
+(interviews with a standfirst, podcasts, a talk, news) before the seventh; ``heldout10`` documents (the
+same genres and a call) after all of those had been read, scored once with no rule change (``--splits``
+chooses what is printed). Two seeds with an author-written introduction (001, 003) are added to the
+tuned part, the introduction cut off.
 
 Every document is summarised in N sentences (N = the reference's sentence count, 2 to 5) by
 
@@ -269,6 +270,7 @@ SPLITS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
     "tuned",
 )
 
