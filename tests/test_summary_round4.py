@@ -186,6 +186,6 @@ def test_a_standfirst_sentence_taken_in_is_never_given_up_for_the_next():
     figures = [0.0, 1.6, 0.0, 0.6, 1.0]
     ranked = np.ones(5, dtype=bool)
     similarity = np.eye(5)
-    # picks 2 (no figure), 3 and 4; the standfirst 0 (no figure) takes 2's place, then 1 (1.6) that of the weakest
-    # pick stating fewer figures (4), not 0's
-    assert with_standfirst([2, 3, 4], [0, 1], scores, figures, ranked, similarity, 2) == [0, 1, 3]
+    # picks 2 (no figure), 3 and 4; the standfirst 0 (no figure) takes 2's place, then 1 that of the pick
+    # stating the fewest figures (3), never 0's although 0 states none
+    assert with_standfirst([2, 3, 4], [0, 1], scores, figures, ranked, similarity, 2) == [0, 1, 4]

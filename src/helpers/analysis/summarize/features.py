@@ -37,6 +37,7 @@ class Profile:
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
     standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
+    # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
@@ -44,7 +45,7 @@ CONVERSATION = Profile(
     "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45
 )
 INTERVIEW = Profile(
-    "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=0.5
+    "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=1.0
 )
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
 CALL = Profile(
