@@ -26,6 +26,10 @@ def subject_of(sentence: str, surface: str, lang: str) -> str | None:
         ("Im Vergleich zu GPT-4o kostet es 50 Prozent weniger.", "50 Prozent", "de", None),
         ("Es ist billiger als GPT-4o um 50 Prozent.", "50 Prozent", "de", None),
         ("GPT-4oと比べ、Llamaのコストは3割安い。", "3割", "ja", "Llama"),
+        # a model like another costs its own
+        ("By 2026 a model comparable to GPT-4 is roughly $25 million.", "$25 million", "en", None),
+        ("Ein Modell, vergleichbar mit GPT-4, kostet rund 25 Millionen Dollar.", "25 Millionen Dollar", "de", None),
+        ("2026年にはGPT-4並みのモデルが約2500万ドルで作れる。", "約2500万ドル", "ja", None),
     ],
 )
 def test_a_figure_compared_with_an_entity_is_not_its_figure(sentence, surface, lang, subject):

@@ -17,20 +17,21 @@ from .entities import Mention
 # source)
 _BEFORE = {
     "en": re.compile(
-        r"(?i)\b(?:than|versus|vs\.?|compared (?:with|to)|relative to|(?<!first )(?<!second )half(?: of)?|twice|"
-        r"double|triple|(?:a|one) (?:third|quarter|tenth) of|a fraction of|as \w+ as|times)\s+"
+        r"(?i)\b(?:than|versus|vs\.?|compared (?:with|to)|(?:comparable|equivalent|similar) to|on par with|"
+        r"relative to|(?<!first )(?<!second )half(?: of)?|twice|double|triple|(?:a|one) (?:third|quarter|tenth) of|"
+        r"a fraction of|as \w+ as|times)\s+"
         r"(?:that of\s+|those of\s+|the\s+)?$"
     ),
     "de": re.compile(
         r"\b(?:(?:mehr|weniger|höher|niedriger|größer|kleiner|billiger|teurer|günstiger|schneller|langsamer|"
         r"besser|schlechter|stärker|schwächer)\s+als|so\s+\w+\s+wie|[Ii]m Vergleich (?:zu|mit)|[Vv]erglichen mit|"
-        r"[Gg]egenüber)\s+(?:dem\s+|der\s+|den\s+|des\s+)?$"
+        r"vergleichbar mit|[Gg]egenüber)\s+(?:dem\s+|der\s+|den\s+|des\s+)?$"
     ),
 }
-# after the base (ja), with no topic or subject between: より / と比べ / に比べ / と比較, or の ... 半分 / 倍 / N分の
-# (the cue's word is group 1 or 2)
+# after the base (ja), with no topic or subject between: より / と比べ / と比較 / 並み / と同等, or の ... 半分 / 倍 /
+# N分の (the cue's word is group 1 or 2)
 _AFTER_JA = re.compile(
-    r"[^、。,，はがを]{0,20}?(?:(より|[とに]比べ|と比較)|の[^、。,，はがを]{0,15}?(半分|倍|[0-9０-９一二三四五十]+分の))"
+    r"[^、。,，はがを]{0,20}?(?:(より|[とに]比べ|と比較|並み|と同等|に匹敵)|の[^、。,，はがを]{0,15}?(半分|倍|[0-9０-９一二三四五十]+分の))"
 )
 # how far before a base its cue may start (en/de)
 _CUE_WINDOW = 40
