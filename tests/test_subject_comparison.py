@@ -23,6 +23,7 @@ def subject_of(sentence: str, surface: str, lang: str) -> str | None:
         ("405はGPT-4Oモデルの推論コストの約半分だと思います。", "半分", "ja", None),
         ("It costs half of GPT-4o's price.", "half", "en", None),
         ("It is cheaper than GPT-4o by 50%.", "50%", "en", None),
+        ("It runs at about half the cost of GPT-4o.", "about half", "en", None),
         ("Im Vergleich zu GPT-4o kostet es 50 Prozent weniger.", "50 Prozent", "de", None),
         ("Es ist billiger als GPT-4o um 50 Prozent.", "50 Prozent", "de", None),
         ("GPT-4oと比べ、Llamaのコストは3割安い。", "3割", "ja", "Llama"),

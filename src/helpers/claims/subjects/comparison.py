@@ -20,7 +20,7 @@ _BEFORE = {
         r"(?i)\b(?:than|versus|vs\.?|compared (?:with|to)|(?:comparable|equivalent|similar) to|on par with|"
         r"relative to|(?<!first )(?<!second )half(?: of)?|twice|double|triple|(?:a|one) (?:third|quarter|tenth) of|"
         r"a fraction of|as \w+ as|times)\s+"
-        r"(?:that of\s+|those of\s+|the\s+)?$"
+        r"(?:that of\s+|those of\s+|the (?:\w+ )?of\s+|the\s+)?$"
     ),
     "de": re.compile(
         r"\b(?:(?:mehr|weniger|höher|niedriger|größer|kleiner|billiger|teurer|günstiger|schneller|langsamer|"
