@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .clauses import Resolved, _all, _has, _lang_key, clause_span
+from .comparison import drop_bases
 from .entities import Entity, Mention, mentions, organisation_of, person_for_speaker
 from .measures import DURATIONS
 from .names import name_mentions
@@ -127,6 +128,7 @@ def subject_in_sentence(
     ms = mentions(text)
     if names:
         ms = sorted([*ms, *name_mentions(text, names)], key=lambda m: m.start)
+    ms = drop_bases(text, ms, start, end, lk)  # "half of GPT-4o's price": the figure is not GPT-4o's
     inside = [m for m in ms if left <= m.start and m.end <= right]
     if not inside and unit == "watt":
         # a chip's power is its maker's ("A Blackwell GPU draws 1,000 watts"): only a count of chips is their owner's
