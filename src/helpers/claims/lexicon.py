@@ -94,7 +94,10 @@ LABEL_NOUN_BEFORE = re.compile(
     r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
     r"unternehmen|konzern|firma|marke|"
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
-    r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
+    r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz|"
+    # a product line named by a letter or "model" and its number, as captions write "BMW i3", "Tesla Model 3",
+    # "Audi Q7": "the bmw i three", "a model three", "das modell drei"
+    r"model|modell|(?<=[a-z]\s)(?-i:[b-hj-np-z]|i))"
     r"\s?#?\s?$|#$"
 )
 # (any case: captions write "ftse 100", "iphone 15", "windows 11")

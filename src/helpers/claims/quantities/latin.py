@@ -23,7 +23,7 @@ _TWICE_OCCURRENCE = re.compile(
     r"(?i)(?<=[a-z]\s)(?:twice|thrice)(?=\s?(?:$|[.,;:!?)]|\s(?:in|on|at|before|after|during|for|this|last|and|"
     r"since|within|over|so far|already|now|then|while|when|but|or|to)\b))"
 )
-_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(?=\s[a-z])")
+_ARTICLE_UNIT = re.compile(r"\b(?:a|an|A|An)(\ssingle)?(?=\s[a-z])")
 # lengths, power, energy and data; volumes and masses after an article are what a price is per ("a barrel of Brent")
 _ARTICLE_UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second"})
 # a sentence that speaks of temperature readings, where "the 90s" are degrees rather than years
@@ -352,7 +352,8 @@ def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """The article as one unit of length, power, energy or data where it states an amount ("a gigawatt of power",
-    "less than a metre deep", "beyond a terabyte."); never after an amount ("5 dollars a metre")."""
+    "less than a metre deep", "beyond a terabyte."), and "a single" unit wherever it stands
+    ("a single gigawatt data center"); never after an amount ("5 dollars a metre")."""
     cores: list[_Core] = []
     for m in _ARTICLE_UNIT.finditer(text) if " a" in text or text[:2] in ("a ", "A ", "an", "An") else ():
         hit = units.unit_after(text, m.end(), "en", words_only=True)
@@ -360,7 +361,7 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
         if (
             hit is None
             or hit.info.unit not in _ARTICLE_UNITS
-            or not _AMOUNT_AFTER.match(text, hit.end)
+            or not (m.group(1) or _AMOUNT_AFTER.match(text, hit.end))
             or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en")))
         ):
             continue
