@@ -458,9 +458,10 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _spoken_periods(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods)."""
+    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods); "three fifty
+    a gallon" (spoken.spoken_prices)."""
     cores: list[_Core] = []
-    for s, e, low, high, unit in spoken.spoken_periods(text):
+    for s, e, low, high, unit in spoken.spoken_periods(text) + spoken.spoken_prices(text):
         if not _overlaps(s, e, blocked + _spans(cores)):
             cores.append(_Core(s, e, low, high, vague=low != high, word=True, unit=unit))
     return cores
