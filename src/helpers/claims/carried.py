@@ -54,7 +54,7 @@ _ANOTHER_BEFORE = re.compile(
 # a verb of price right before a bare amount: the amount is money ("it came in around twenty thousand")
 _PRICED_BEFORE = re.compile(
     r"(?i)\b(?:costs?|costing|paid|pays?|priced\sat|sells?\sfor|sold\sfor|came\sin|comes\sin|spent|worth|"
-    r"kostet(?:e|en)?|bezahlt(?:e|en)?|zahlt(?:e|en)?)\s(?:(?:at|around|about|roughly|under|over|just|only|nearly|"
+    r"kostet(?:e|en)?|bezahlt(?:e|en)?|zahlt(?:e|en)?)\s(?:(?:es|er|sie|das|wir)\s)?(?:(?:at|around|about|roughly|under|over|just|only|nearly|"
     r"almost|um|rund|etwa|knapp|nur|less\sthan|more\sthan|am\sende)\s)*$"
 )
 # a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before

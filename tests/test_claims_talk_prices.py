@@ -1,0 +1,94 @@
+"""Talk transcripts, second round: prices said as speech says them (claims.spoken, claims.carried), days a week as
+how often (claims.rates), "a single" unit (claims.quantities.latin) and a product line's letter before its number
+(claims.lexicon)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims.extract import extract_claims
+from helpers.claims.quantities import find_quantities
+from helpers.text.parse import parse_document
+
+
+def _readings(text: str, lang: str = "en") -> list[tuple[str, str, float | None]]:
+    return [(q.surface, q.unit, q.value_low) for q in find_quantities(text, lang)]
+
+
+def _claims(text: str) -> list[tuple[str, str, float | None]]:
+    return [(c.surface, c.unit, c.value) for c in extract_claims(parse_document(text, "t"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "value"),
+    [
+        ("twenty five miles per gallon at three fifty a gallon", "three fifty a gallon", "usd_per_gallon", 3.5),
+        ("she earns twelve ninety nine an hour", "twelve ninety nine an hour", "usd_per_hour", 12.99),
+        ("the dividend was two oh nine a share", "two oh nine a share", "usd_per_share", 2.09),
+    ],
+)
+def test_dollars_and_cents_said_before_a_per_what_are_a_price(text: str, surface: str, unit: str, value: float) -> None:
+    assert (surface, unit, value) in _readings(text), _readings(text)
+
+
+def test_a_price_said_short_inside_a_longer_number_or_per_month_is_no_price() -> None:
+    assert not any(u.startswith("usd") for _, u, _ in _readings("we drove twenty three fifty a gallon"))
+    assert not any(u.startswith("usd") for _, u, _ in _readings("rent is three fifty a month"))
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "unit", "value"),
+    [
+        (
+            "it's less than thirty thousand dollars after rebates\nthe range was fine\n"
+            "after incentives it came in around twenty thousand\n",
+            "around twenty thousand",
+            "usd",
+            20000.0,
+        ),
+        (
+            "Das Auto kostete 30.000 Euro.\nDer Akku hält lange.\nAm Ende kostete es rund 25.000.\n",
+            "rund 25.000",
+            "eur",
+            25000.0,
+        ),
+    ],
+)
+def test_a_bare_amount_after_a_verb_of_price_is_in_the_speakers_last_currency(text, bare, unit, value) -> None:
+    assert (bare, unit, value) in _claims(text), _claims(text)
+
+
+def test_a_bare_amount_without_a_verb_of_price_or_of_another_size_stays_a_count() -> None:
+    text = "It cost 30,000 dollars.\n\nWe drove 20,000 last year.\n\nLater it came in at 20 million.\n"
+    units = {s: u for s, u, _ in _claims(text)}
+    assert units.get("20,000") == "count" and units.get("20 million") == "count", _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "unit"),
+    [
+        ("For someone new, three or four days a week is plenty.", "en", "three or four days a week", "count_per_week"),
+        ("Ich laufe drei Tage pro Woche.", "de", "drei Tage pro Woche", "count_per_week"),
+        ("週3日走ります。", "ja", "週3日", "count_per_week"),
+        ("We were closed ten days a year.", "en", "ten days a year", "count_per_year"),
+    ],
+)
+def test_days_per_week_month_or_year_say_how_often(text: str, lang: str, surface: str, unit: str) -> None:
+    assert [(s, u) for s, u, _ in _readings(text, lang)] == [(surface, unit)], _readings(text, lang)
+
+
+def test_days_said_alone_or_this_week_stay_durations_and_dates() -> None:
+    assert [u for _, u, _ in _readings("We stayed three days.")] == ["duration_day"]
+    assert [u for _, u, _ in _readings("今週3人が来た。", "ja")] == ["person"]
+
+
+def test_a_single_unit_is_one_of_it_wherever_it_stands() -> None:
+    assert ("a single gigawatt", "watt", 1e9) in _readings("nobody has built a single gigawatt data center yet")
+    assert _readings("it costs five dollars a meter") == [("five dollars", "usd", 5.0)]
+
+
+@pytest.mark.parametrize(
+    "text", ["the bmw i three and the leaf barely get a hundred", "i bought a model three last year"]
+)
+def test_a_product_lines_letter_or_model_before_a_number_makes_it_a_label(text: str) -> None:
+    assert not any(v == 3.0 for _, _, v in _readings(text)), _readings(text)
