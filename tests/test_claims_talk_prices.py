@@ -92,3 +92,23 @@ def test_a_single_unit_is_one_of_it_wherever_it_stands() -> None:
 )
 def test_a_product_lines_letter_or_model_before_a_number_makes_it_a_label(text: str) -> None:
     assert not any(v == 3.0 for _, _, v in _readings(text)), _readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "seconds"),
+    [
+        ("Justin ran his first marathon last year in 3:53 after a few years of running.", "en", "3:53", 13980.0),
+        ("Maybe one day I'll even run a sub-3.", "en", "sub-3", 10800.0),
+        ("Er lief den Marathon in 3:53.", "de", "3:53", 13980.0),
+        ("フルマラソンでサブ3を目指す。", "ja", "サブ3", 10800.0),
+    ],
+)
+def test_a_long_races_time_said_h_mm_or_sub_n_is_hours(text: str, lang: str, surface: str, seconds: float) -> None:
+    assert (surface, "duration_second", seconds) in _readings(text, lang), _readings(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text", ["we met at 3:53 in the marathon tent", "he ran a 3:59 mile", "she can run a sub-4 mile now"]
+)
+def test_a_clock_time_or_a_miles_time_is_no_race_in_hours(text: str) -> None:
+    assert not any(u == "duration_second" and v and v >= 3600 for _, u, v in _readings(text)), _readings(text)

@@ -59,6 +59,15 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
     r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
+# a long race's finishing time said h:mm ("ran the marathon in 3:53") and a target said "sub-3" (hours) or サブ3;
+# only where the sentence names a long race (or "run a sub-3"), as a mile's "4:05" is minutes and "at 3:53" a clock
+_LONG_RACE = re.compile(r"(?i)\b(?:(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?)\b|マラソン")
+_RACE_HM = re.compile(
+    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bunder\s)|(?<=\ba\s)|(?<=\bsub-)|(?<=\bunter\s))([1-9]):([0-5]\d)"
+    r"(?![\d:]|\s?(?:[ap]\.?m\b|o['’]clock|uhr\b))"
+)
+_SUB_HOURS = re.compile(r"(?i)(?:(?<![\w-])sub[\s-]|サブ)([2-6])(?![\d:]|[.,]\d)")
+_RUN_A_SUB = re.compile(r"(?i)\b(?:run|ran|running|go|went|laufen|lief)\s(?:a\s|eine?\s)?$")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
@@ -111,7 +120,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
-    clocked = _clocked_durations(text) if digits and ":" in text else []
+    clocked = _clocked_durations(text) if digits and (":" in text or "sub" in text.lower() or "サブ" in text) else []
     clocked += _hyphen_heights(text) if digits and "-f" in text else []
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
@@ -309,6 +318,16 @@ def _clocked_durations(text: str) -> list[_Core]:
         cores.append(
             _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
         )
+    long_race = _LONG_RACE.search(text) is not None
+    for m in _RACE_HM.finditer(text) if long_race else ():
+        if not any(c.start <= m.start() < c.end for c in cores):
+            seconds = int(m.group(1)) * 3600.0 + int(m.group(2)) * 60
+            cores.append(_Core(m.start(), m.end(), seconds, seconds, unit="duration_second"))
+    for m in _SUB_HOURS.finditer(text):
+        run = _RUN_A_SUB.search(text, max(0, m.start() - 16), m.start()) and "mile" not in text.lower()
+        if long_race or run:
+            hours = int(m.group(1)) * 3600.0  # "run a sub-3", "sub-3-Marathon", "サブ3": under three hours
+            cores.append(_Core(m.start(), m.end(), hours, hours, unit="duration_second"))
     return cores
 
 
