@@ -112,3 +112,8 @@ def test_a_long_races_time_said_h_mm_or_sub_n_is_hours(text: str, lang: str, sur
 )
 def test_a_clock_time_or_a_miles_time_is_no_race_in_hours(text: str) -> None:
     assert not any(u == "duration_second" and v and v >= 3600 for _, u, v in _readings(text)), _readings(text)
+
+
+def test_a_bare_amount_saying_its_own_scale_takes_the_unit_said_before_unscaled() -> None:
+    text = "the eight billion parameter one is good\nwe trained the seventy billion on around fifteen trillion tokens\n"
+    assert ("seventy billion", "parameter", 70e9) in _claims(text), _claims(text)

@@ -59,12 +59,14 @@ _PRICED_BEFORE = re.compile(
 )
 # a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
 _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
+# a bare amount that says its own scale ("seventy billion", "20 Millionen", "10万") is not scaled again
+_OWN_SCALE = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|tausend|million(?:en)?|milliarden?)\b|[万億兆]")
 _COUNT_RATIO = 100.0
 _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
-    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
+    r"by|at|on|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
     r"less(?=\s+than\b)|mehr\sals|weniger\sals)\b)"
 )
 
@@ -134,7 +136,8 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
                 q = _in_unit(q, added.unit, scale)
                 scales[id(q)] = scale
         elif counted is not None and _bare(text, q):
-            scale = scales.get(id(counted)) or _scale(counted)  # "ninety miles ... seventy left ... twenty two more"
+            # "ninety miles ... seventy left ... twenty two more"; "eight billion parameter ... seventy billion"
+            scale = 1.0 if _OWN_SCALE.search(q.surface) else scales.get(id(counted)) or _scale(counted)
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
                 q = _in_unit(q, counted.unit, scale)
                 scales[id(q)] = scale
