@@ -117,3 +117,22 @@ def test_a_clock_time_or_a_miles_time_is_no_race_in_hours(text: str) -> None:
 def test_a_bare_amount_saying_its_own_scale_takes_the_unit_said_before_unscaled() -> None:
     text = "the eight billion parameter one is good\nwe trained the seventy billion on around fifteen trillion tokens\n"
     assert ("seventy billion", "parameter", 70e9) in _claims(text), _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The secretary signs copies, and at 6 o'clock you can pick them up.",
+        "If you want to put a question to us, call 800-989-8255 or send an email.",
+        "To reach net zero emissions the grid must change, and we have been our own customer zero.",
+        "Welcome to the best of year three.",
+        "As a governor I was focusing on a million different things.",
+    ],
+)
+def test_talk_numbers_that_are_clocks_phones_idioms_or_labels_are_no_amount(text: str) -> None:
+    assert _readings(text) == [], _readings(text)
+
+
+def test_a_real_zero_count_and_a_year_before_a_count_stay_amounts() -> None:
+    assert _readings("we had zero outages") == [("zero", "count", 0.0)]
+    assert _readings("last year 500 people joined") == [("500 people", "person", 500.0)]

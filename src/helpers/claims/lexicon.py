@@ -86,8 +86,9 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
-    # "week three of training": a week named by its number (not "a week 20 people", "this week 3,000 GPUs")
-    r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)week|"
+    # "week three of training", "the best of year three": a week or year named by its number (not "a week 20
+    # people", "this week 3,000 GPUs", "last year 500")
+    r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)(?:week|year)|"
     # "hit the wall around mile 20", "bei Kilometer 30": a point on a course named by its distance
     r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:mile|kilomet(?:re|er)|meile)|"
     # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name

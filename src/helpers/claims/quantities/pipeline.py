@@ -71,16 +71,20 @@ _RUN_A_SUB = re.compile(r"(?i)\b(?:run|ran|running|go|went|laufen|lief)\s(?:a\s|
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
+# a telephone number ("800-989-8255", "(212) 555-0100", "1-800-555-0199"): no amount
+_PHONE = re.compile(r"(?<![\d-])(?:1-)?(?:\(\d{3}\)\s?|\d{3}-)\d{3}-\d{4}(?![\d-])")
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 # numbers in idioms of speech: no amount of anything
-_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero")
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero|illion|thousand")
 _IDIOMS_EN = re.compile(
     r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:from\s)?zero\sto\sone\b(?!\s?(?:%|percent|per\scent|hundred|thousand|million|billion|[a-z]{2,}s\b))|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
     r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
     r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
     r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
     r"committed|honest|behind\syou|on\sboard)\b)"
+    # "net zero", "customer zero", "ground zero": a target or a first of its kind; "a million different things"
+    r"|\b(?:net|customer|patient|ground)[\s-]zero\b|\ba\s(?:thousand|million|billion)\s(?:different|other|little)\s"
     r"|\bagree(?:\swith\s(?:you|him|her|them|that|this))?\s(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)"
 )
 _DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b|stellig")
@@ -98,7 +102,7 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m., 5.30 p.m, 1523 BST: a time of day, whatever separates hours and minutes and whether a zone follows
 _CLOCK = {
     "en": re.compile(
-        r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)"
+        r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b|o['’]clock\b)"
         r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?-i:BST|GMT|UTC|CES?T|[ECMP][SD]T|IST|JST|ET)\b)",
         re.I,
     ),
@@ -352,10 +356,10 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
-    it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
-    line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall, designations ("2013 YP139"), model numbers
-    ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a
-    citation's volume and pages ("1997; 277: 301-17")."""
+    it a million times, net zero), timestamps, times of day (6pm, six o'clock), telephone numbers, named ranges
+    (マイナス1から0), list markers ("1." opening a line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall,
+    designations ("2013 YP139"), model numbers ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a
+    sentence about a match ("won 3-1") and a citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
@@ -367,6 +371,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
+        taken += [m.span() for m in _PHONE.finditer(text)] if "-" in text else []
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
         month = MONTH_NAMED.search(text) is not None
