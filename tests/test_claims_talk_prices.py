@@ -136,3 +136,15 @@ def test_talk_numbers_that_are_clocks_phones_idioms_or_labels_are_no_amount(text
 def test_a_real_zero_count_and_a_year_before_a_count_stay_amounts() -> None:
     assert _readings("we had zero outages") == [("zero", "count", 0.0)]
     assert _readings("last year 500 people joined") == [("500 people", "person", 500.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "unit", "low"),
+    [
+        ("the data centers are a 15- to 20-year asset", "en", "15- to 20-year", "duration_year", 15.0),
+        ("a 10- to 15-minute walk", "en", "10- to 15-minute", "duration_second", 600.0),
+        ("ein 10- bis 15-minütiger Spaziergang", "de", "10- bis 15", "count", 10.0),
+    ],
+)
+def test_a_number_left_hanging_on_its_hyphen_opens_a_range(text, lang, surface, unit, low) -> None:
+    assert (surface, unit, low) in _readings(text, lang), _readings(text, lang)

@@ -468,9 +468,9 @@ LATIN_SUFFIX_QUAL = {
 }
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
-    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
-    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
-}
+    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?|-\s(?:bis|oder|und)\s"),
+    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?|-\s(?:to|or|and)\s"),
+}  # the last: a first number whose unit is left hanging on its hyphen ("a 15- to 20-year asset", "10- bis 15-mal")
 # "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
 _NOT_A_HALF_BEFORE = (
     r"and a ",
