@@ -148,3 +148,11 @@ def test_a_real_zero_count_and_a_year_before_a_count_stay_amounts() -> None:
 )
 def test_a_number_left_hanging_on_its_hyphen_opens_a_range(text, lang, surface, unit, low) -> None:
     assert (surface, unit, low) in _readings(text, lang), _readings(text, lang)
+
+
+def test_an_english_number_word_capitalised_inside_a_sentence_names_something() -> None:
+    assert _readings("The sixth annual Six Five Summit is on, with a special guest.") == []
+    assert _readings("Three topics ran through this meeting, and we have three things.") == [
+        ("Three", "count", 3.0),
+        ("three", "count", 3.0),
+    ]

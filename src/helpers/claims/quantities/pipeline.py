@@ -354,6 +354,16 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     return end - start >= 3 or bool(before and before[-1][:1].isupper())
 
 
+# a lower-case word or a comma and a space: a capital after them is no sentence's start
+_TITLE_BEFORE = re.compile(r"[a-z,]\s")
+
+
+def _is_title_number(text: str, start: int) -> bool:
+    """ "the Six Five Summit", "the Best of Year Three": an English number word capitalised inside a sentence is
+    part of a name (English writes counts in lower case; German capitalises its number nouns, so en only)."""
+    return text[start : start + 1].isupper() and _TITLE_BEFORE.match(text, max(0, start - 2)) is not None
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times, net zero), timestamps, times of day (6pm, six o'clock), telephone numbers, named ranges
@@ -421,6 +431,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
                 _is_name_number(text, core, lang)
                 # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
                 or _IDENTIFIER_BEFORE.search(text, max(0, core.start - 32), core.start)
+                or (lang == "en" and core.word and _is_title_number(text, core.start))
             )
         ):
             continue
