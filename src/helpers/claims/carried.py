@@ -12,6 +12,10 @@ Speech and prose name a unit once and leave it off the figures that follow:
 
 * more of the same: "$7,500 ... and the state chipped in another 2,250": a bare amount after "another", "a
   further", "weitere" takes the unit of the last precise amount, money included;
+* a price said again: "it's less than thirty thousand dollars after rebates ... after incentives it came in around
+  twenty thousand", "kostete am Ende rund 20.000": a bare amount after a verb of price (cost, paid, came in, sold
+  for, kostete) is in the currency of the last amount of money the same speaker said, however many lines before,
+  when it is of a like size;
 * a model size said again: "the eight billion parameter one ... the seventy b is the best": a bare number and
   its "b" after a size in parameters is a size too.
 
@@ -47,14 +51,22 @@ _MEASURE_REACH = 30
 _ANOTHER_BEFORE = re.compile(
     r"(?i)(?:\b(?:another|a\sfurther|an\sadditional|an\sextra|weitere|nochmals|noch\seinmal)\s|さらに)$"
 )
+# a verb of price right before a bare amount: the amount is money ("it came in around twenty thousand")
+_PRICED_BEFORE = re.compile(
+    r"(?i)\b(?:costs?|costing|paid|pays?|priced\sat|sells?\sfor|sold\sfor|came\sin|comes\sin|spent|worth|"
+    r"kostet(?:e|en)?|bezahlt(?:e|en)?|zahlt(?:e|en)?)\s(?:(?:es|er|sie|das|wir)\s)?(?:(?:at|around|about|roughly|under|over|just|only|nearly|"
+    r"almost|um|rund|etwa|knapp|nur|less\sthan|more\sthan|am\sende)\s)*$"
+)
 # a model size's letter after a bare number ("the seventy b", "a 405 bee"), read where a size was said just before
 _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
+# a bare amount that says its own scale ("seventy billion", "20 Millionen", "10万") is not scaled again
+_OWN_SCALE = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|tausend|million(?:en)?|milliarden?)\b|[万億兆]")
 _COUNT_RATIO = 100.0
 _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
     r"\s?(?:[.,;:!?)。、]|$|から|まで|に|で|と|です|でした|だ|(?:and|or|but|so|then|now|today|next|last|this|that|in|"
-    r"by|at|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
+    r"by|at|on|each|a|und|oder|aber|jetzt|heute|nächstes|im|bis|left|remaining|übrig|more(?=\s+than\b|\s*$)|"
     r"less(?=\s+than\b)|mehr\sals|weniger\sals|"
     # the amount as the subject or a part: "now around 411 000 have", "the first 95 who", "150,000 of them"
     r"who|have|had|were|are|of\s(?:them|those|these|whom|(?:19|20)\d\d))\b)"
@@ -70,12 +82,26 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     out: list[tuple[Sentence, list[Quantity]]] = []
     prev: tuple[Sentence, list[Quantity]] | None = None
     scales: dict[int, float] = {}  # the written scale of each amount given a carried unit (by id), for the next
+    money: dict[str | None, Quantity] = {}  # each speaker's last amount of money, for a price said again
     for sent, qs in found:
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
         carried = _carried(sent.text, qs, before, scales) if qs else qs
+        carried = [_priced(sent.text, q, money.get(sent.speaker)) for q in carried]
+        for q in carried:
+            if _is_money(q):
+                money[sent.speaker] = q
         out.append((sent, carried))
         prev = (sent, carried)
     return out
+
+
+def _priced(text: str, q: Quantity, money: Quantity | None) -> Quantity:
+    """A bare amount after a verb of price, in the currency of the speaker's last amount of money if of its size."""
+    priced = _PRICED_BEFORE.search(text, max(0, q.start - _MEASURE_REACH), q.start)
+    if money is None or priced is None or not _bare(text, q):
+        return q
+    scale = _scale(money)
+    return _in_unit(q, money.unit, scale) if _like(q, money, 1 / _COUNT_RATIO, _COUNT_RATIO, scale) else q
 
 
 # a line that ends a sentence: its last character is a sentence's end
@@ -112,7 +138,8 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
                 q = _in_unit(q, added.unit, scale)
                 scales[id(q)] = scale
         elif counted is not None and _bare(text, q):
-            scale = scales.get(id(counted)) or _scale(counted)  # "ninety miles ... seventy left ... twenty two more"
+            # "ninety miles ... seventy left ... twenty two more"; "eight billion parameter ... seventy billion"
+            scale = 1.0 if _OWN_SCALE.search(q.surface) else scales.get(id(counted)) or _scale(counted)
             if _like(q, counted, 1 / _COUNT_RATIO, _COUNT_RATIO, scale):
                 q = _in_unit(q, counted.unit, scale)
                 scales[id(q)] = scale

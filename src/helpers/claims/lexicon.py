@@ -87,15 +87,19 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
-    # "week three of training": a week named by its number (not "a week 20 people", "this week 3,000 GPUs")
-    r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)week|"
+    # "week three of training", "the best of year three": a week or year named by its number (not "a week 20
+    # people", "this week 3,000 GPUs", "last year 500")
+    r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)(?:week|year)|"
     # "hit the wall around mile 20", "bei Kilometer 30": a point on a course named by its distance
     r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!every\s)(?:mile|kilomet(?:re|er)|meile)|"
     # a business named by a number ("betting group 888 also rose"): a bare number right after the word is its name
     r"group|company|firm|chain|retailer|bookmaker|lender|insurer|brand|operator|carrier|broker|miner|"
     r"unternehmen|konzern|firma|marke|"
     r"folge|kapitel|seite|abschnitt|nummer|nr\.|teil|staffel|abbildung|abb\.|tabelle|tag|runde|spiel|spieltag|"
-    r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz)"
+    r"etappe|stufe|schritt|gleis|linie|flug|zimmer|raum|trikot|klasse|typ|gruppe|artikel|paragraf|absatz|"
+    # a product line named by a letter or "model" and its number, as captions write "BMW i3", "Tesla Model 3",
+    # "Audi Q7": "the bmw i three", "a model three", "das modell drei"
+    r"model|modell|(?<=[a-z]\s)(?-i:[b-hj-np-z]|i))"
     r"\s?#?\s?$|#$"
 )
 # (any case: captions write "ftse 100", "iphone 15", "windows 11")
@@ -497,9 +501,9 @@ LATIN_SUFFIX_QUAL = {
 }
 RANGE_CONNECTOR = {
     "ja": re.compile(r"\s?(?:から|〜|～|~|－|-|–|、|か|ないし)\s?"),
-    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?"),
-    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?"),
-}
+    "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?|-\s(?:bis|oder|und)\s"),
+    "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?|-\s(?:to|or|and)\s"),
+}  # the last: a first number whose unit is left hanging on its hyphen ("a 15- to 20-year asset", "10- bis 15-mal")
 # "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
 _NOT_A_HALF_BEFORE = (
     r"and a ",

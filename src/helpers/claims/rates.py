@@ -101,7 +101,7 @@ _JA_BEFORE = re.compile(
     r"(?:(?:1|一|１)\s?("
     + "|".join(f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
     + r")\s?(?:当たり|あたり|当り|=)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)"
-    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時))(?:約|およそ)?\s?$"
+    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時)|(?P<week>毎週|(?<![今先来前翌同])週に?))(?:約|およそ)?\s?$"
 )
 
 
@@ -133,9 +133,14 @@ _PER_SCALED_TOKENS = re.compile(
 )
 
 
+# days counted per a longer period: how often, not for how long ("three days a week", "週3日")
+_FREQUENCY_OF_DAYS = frozenset({"week", "month", "year"})
+
+
 def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tuple[str, float, int] | None:
-    """(rate unit, factor on the amount, end of the rate) when ``per what`` follows an amount ending at ``end``."""
-    if unit not in AMOUNTS:
+    """(rate unit, factor on the amount, end of the rate) when ``per what`` follows an amount ending at ``end``.
+    Days a week, month or year say how often ("three or four days a week", "drei Tage pro Woche"): a count."""
+    if unit not in AMOUNTS and unit != "duration_day":
         return None
     pos = end
     if unit == "count" and not explicit and lang == "en":
@@ -158,6 +163,8 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
         return None  # "a day a day", "hours an hour": no rate
     if what in ("year", "month", "week", "day", "hour", "second") and _is_denominator_period(text, m.end()):
         return None
+    if unit == "duration_day":
+        return (f"count_per_{what}", 1.0, m.end()) if what in _FREQUENCY_OF_DAYS else None
     name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
     # "$57 (£44) a barrel": the bracketed amount is a rate too, its span stays inside the bracket
     return name, factor, end if m.group(0).startswith(")") else m.end()
@@ -177,12 +184,14 @@ def _is_denominator_period(text: str, end: int) -> bool:
 
 def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | None:
     """Japanese: (rate unit, factor on the amount, start) when the per-what is named before the amount
-    (1バレル当たり70ドル, 年間100万トン, 毎時300キロメートル)."""
-    if unit not in AMOUNTS or unit == "duration_second":
+    (1バレル当たり70ドル, 年間100万トン, 毎時300キロメートル); days named after a week are how often (週3日)."""
+    if (unit not in AMOUNTS and unit != "duration_day") or unit == "duration_second":
         return None
     m = _JA_BEFORE.search(text, max(0, start - 12), start)
     if m is None:
         return None
     what = next(k for k, v in m.groupdict().items() if v)
+    if unit == "duration_day":
+        return (f"count_per_{what}", 1.0, m.start()) if what in _FREQUENCY_OF_DAYS else None
     name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
     return name, factor, m.start()

@@ -135,6 +135,16 @@ _MULTI = re.compile(
 _MULTI_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MULTI_CURRENCY = {"dollar": "usd", "pound": "gbp", "euro": "eur"}
 _MULTI_LOW, _MULTI_HIGH = 2.0, 10.0
+_DOLLARS = "(?:" + "|".join(sorted(set(EN_DIGIT_WORDS) | set(EN_TEENS), key=lambda w: (-len(w), w))) + ")"
+_TENS = "(?:" + "|".join(sorted(EN_TENS, key=lambda w: (-len(w), w))) + ")"
+_UNITS = "(?:" + "|".join(w for w in sorted(EN_DIGIT_WORDS, key=lambda w: (-len(w), w)) if w != "zero") + ")"
+# "three fifty a gallon", "twelve ninety nine an hour", "two oh nine a share": dollars and cents said as two numbers
+# before what a retail price is per (not a month or year: "two fifty a month" may be $250)
+_PRICE = re.compile(
+    rf"(?i)(?<![\w.-])({_DOLLARS})\s(?:({_TENS})(?:[\s-]({_UNITS}))?|oh\s({_UNITS}))"
+    r"(?=\s(?:a|an|per)\s(?:gallon|litre|liter|share|hour|barrel|bushel|ounce|kilo|kilowatt[\s-]hour|kwh)\b)"
+)
+_NUMBER_BEFORE = re.compile(rf"(?i)\b(?:{_DOLLARS}|{_TENS}|hundred|thousand|\d+)\s$")
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # "nine thirty in the morning", "at seven pm", "five o'clock": a time of day said in words, no amount
 _SPOKEN_CLOCK = re.compile(
@@ -175,3 +185,17 @@ def spoken_clock_times(text: str) -> list[tuple[int, int]]:
     if not (any(hint in text for hint in _CLOCK_HINTS) or text.endswith(("m", "M"))):
         return []  # most sentences: no word of a clock
     return [m.span() for m in _SPOKEN_CLOCK.finditer(text)]
+
+
+def spoken_prices(text: str) -> list[tuple[int, int, float, float, str]]:
+    """ "three fifty a gallon" ($3.50), "twelve ninety nine an hour": a price said as dollars and cents before
+    what it is per, (start, end, low, high, "usd") each; the per-what is read as any rate's."""
+    out: list[tuple[int, int, float, float, str]] = []
+    for m in _PRICE.finditer(text) if (" a " in text or " an " in text or " per " in text) else ():
+        if _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "twenty three fifty a gallon": part of a longer number
+        dollars = EN_DIGIT_WORDS.get(m.group(1).lower(), EN_TEENS.get(m.group(1).lower(), 0))
+        cents = EN_DIGIT_WORDS[m.group(4).lower()] if m.group(4) else EN_TENS[m.group(2).lower()]
+        cents += EN_DIGIT_WORDS[m.group(3).lower()] if m.group(3) else 0
+        out.append((m.start(), m.end(), dollars + cents / 100, dollars + cents / 100, "usd"))
+    return out

@@ -370,7 +370,8 @@ def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """The article as one unit of length, power, energy or data where it states an amount ("a gigawatt of power",
-    "less than a metre deep", "beyond a terabyte."); never after an amount ("5 dollars a metre")."""
+    "less than a metre deep", "beyond a terabyte."), and "a single" unit wherever it stands
+    ("a single gigawatt data center"); never after an amount ("5 dollars a metre")."""
     cores: list[_Core] = []
     for m in _ARTICLE_UNIT.finditer(text) if " a" in text or text[:2] in ("a ", "A ", "an", "An") else ():
         hit = units.unit_after(text, m.end(), "en", words_only=True)
@@ -484,9 +485,10 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
 
 
 def _spoken_periods(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
-    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods)."""
+    """ "an hour and a half", "half a day", "multi-year", "multibillion-dollar" (spoken.spoken_periods); "three fifty
+    a gallon" (spoken.spoken_prices)."""
     cores: list[_Core] = []
-    for s, e, low, high, unit in spoken.spoken_periods(text):
+    for s, e, low, high, unit in spoken.spoken_periods(text) + spoken.spoken_prices(text):
         if not _overlaps(s, e, blocked + _spans(cores)):
             cores.append(_Core(s, e, low, high, vague=low != high, word=True, unit=unit))
     return cores

@@ -59,27 +59,40 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(
     r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
-# "under 2:05", "the women's mark is 2:37": a marathon's hours and minutes, in a sentence about a race
+# "under 2:05", "the women's mark is 2:37", "ran the marathon in 3:53": a long race's hours and minutes, in a
+# sentence about a race (a mile's "4:05" is minutes, "at 3:53" a clock)
 _CLOCKED_HM = re.compile(
-    r"\b(?:(?:under|below|than|in|of|is|was)\s|sub-)([1-9]):([0-5]\d)(?![\d:.,]\d|\s?(?i:[ap]\.?m\b))"
+    r"\b(?:(?:under|below|than|in|of|is|was|a|unter)\s|sub-)([1-9]):([0-5]\d)"
+    r"(?![\d:.,]\d|\s?(?i:[ap]\.?m\b|o['’]clock|uhr\b))"
 )
-_RACE_CONTEXT = re.compile(r"(?i)\b(?:marathons?|races?|runners?|finish\w*|course\srecord|time\sbonus\w*|pace)\b")
+_RACE_CONTEXT = re.compile(
+    r"(?i)\b(?:(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?|races?|runners?|finish\w*|course\srecord|"
+    r"time\sbonus\w*|pace)\b|マラソン"
+)
+# a target said "sub-3" (hours) or サブ3, only where a long race is named or after "run a sub-3"
+_LONG_RACE = re.compile(r"(?i)\b(?:(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?)\b|マラソン")
+_SUB_HOURS = re.compile(r"(?i)(?:(?<![\w-])sub[\s-]|サブ)([2-6])(?![\d:]|[.,]\d)")
+_RUN_A_SUB = re.compile(r"(?i)\b(?:run|ran|running|go|went|laufen|lief)\s(?:a\s|eine?\s)?$")
 # "in 29:17.45", "(1:43.91)", "in 29:17,45 Minuten": a track time in minutes, seconds and hundredths (the
 # hundredths tell it from a clock)
 _CLOCKED_SPLIT = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-5]?\d):([0-5]\d[.,]\d{1,2})(?![\d:\]])")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
+# a telephone number ("800-989-8255", "(212) 555-0100", "1-800-555-0199"): no amount
+_PHONE = re.compile(r"(?<![\d-])(?:1-)?(?:\(\d{3}\)\s?|\d{3}-)\d{3}-\d{4}(?![\d-])")
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 # numbers in idioms of speech: no amount of anything
-_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero")
+_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero|illion|thousand")
 _IDIOMS_EN = re.compile(
     r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:from\s)?zero\sto\sone\b(?!\s?(?:%|percent|per\scent|hundred|thousand|million|billion|[a-z]{2,}s\b))|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
     r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
     r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
     r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
     r"committed|honest|behind\syou|on\sboard)\b)"
+    # "net zero", "customer zero", "ground zero": a target or a first of its kind; "a million different things"
+    r"|\b(?:net|customer|patient|ground)[\s-]zero\b|\ba\s(?:thousand|million|billion)\s(?:different|other|little)\s"
     r"|\bagree(?:\swith\s(?:you|him|her|them|that|this))?\s(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)"
 )
 _DIGITS_WORD = re.compile(r"(?i)digits?\b|teens\b|stellig")
@@ -97,7 +110,7 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m., 5.30 p.m, 1523 BST: a time of day, whatever separates hours and minutes and whether a zone follows
 _CLOCK = {
     "en": re.compile(
-        r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b)"
+        r"(?<![\d.])(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\b\.?|[ap]m\b|o['’]clock\b)"
         r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?-i:BST|GMT|UTC|CES?T|[ECMP][SD]T|IST|JST|ET)\b)",
         re.I,
     ),
@@ -119,7 +132,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []  # nothing here can be a number: most sentences of a transcript
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
-    clocked = _clocked_durations(text) if digits and ":" in text else []
+    clocked = _clocked_durations(text) if digits and (":" in text or "sub" in text.lower() or "サブ" in text) else []
     clocked += _hyphen_heights(text) if digits and "-f" in text else []
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
@@ -325,6 +338,12 @@ def _clocked_durations(text: str) -> list[_Core]:
         v = int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0
         if not any(c.start <= m.start(1) < c.end for c in cores):
             cores.append(_Core(m.start(1), m.end(), v, v, unit="duration_second"))
+    long_race = _LONG_RACE.search(text) is not None
+    for m in _SUB_HOURS.finditer(text):
+        run = _RUN_A_SUB.search(text, max(0, m.start() - 16), m.start()) and "mile" not in text.lower()
+        if long_race or run:
+            hours = int(m.group(1)) * 3600.0  # "run a sub-3", "sub-3-Marathon", "サブ3": under three hours
+            cores.append(_Core(m.start(), m.end(), hours, hours, unit="duration_second"))
     for m in _CLOCKED_SPLIT.finditer(text) if "." in text or "," in text else ():
         v = int(m.group(1)) * 60.0 + float(m.group(2).replace(",", "."))
         cores.append(_Core(m.start(), m.end(), v, v, unit="duration_second"))
@@ -350,12 +369,22 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     return end - start >= 3 or bool(before and before[-1][:1].isupper())
 
 
+# a lower-case word or a comma and a space: a capital after them is no sentence's start
+_TITLE_BEFORE = re.compile(r"[a-z,]\s")
+
+
+def _is_title_number(text: str, start: int) -> bool:
+    """ "the Six Five Summit", "the Best of Year Three": an English number word capitalised inside a sentence is
+    part of a name (English writes counts in lower case; German capitalises its number nouns, so en only)."""
+    return text[start : start + 1].isupper() and _TITLE_BEFORE.match(text, max(0, start - 2)) is not None
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
-    it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
-    line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall, designations ("2013 YP139"), model numbers
-    ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a sentence about a match ("won 3-1") and a
-    citation's volume and pages ("1997; 277: 301-17")."""
+    it a million times, net zero), timestamps, times of day (6pm, six o'clock), telephone numbers, named ranges
+    (マイナス1から0), list markers ("1." opening a line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall,
+    designations ("2013 YP139"), model numbers ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a
+    sentence about a match ("won 3-1") and a citation's volume and pages ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
@@ -367,6 +396,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in TIMESTAMP.finditer(text)]
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
+        taken += [m.span() for m in _PHONE.finditer(text)] if "-" in text else []
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
         taken += [m.span() for m in LIST_MARKER.finditer(text)]
         month = MONTH_NAMED.search(text) is not None
@@ -416,6 +446,7 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
                 _is_name_number(text, core, lang)
                 # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
                 or _IDENTIFIER_BEFORE.search(text, max(0, core.start - 32), core.start)
+                or (lang == "en" and core.word and _is_title_number(text, core.start))
             )
         ):
             continue
