@@ -73,7 +73,8 @@ _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a sm
 # a journal citation's volume, issue and pages after its year: "JAMA, 1997; 277(4): 301-17"
 _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5})?)(?![\d.,])")
 # numbers in idioms of speech: no amount of anything
-_IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero")
+# a literal every idiom below holds: the idioms are scanned only where one occurs
+_IDIOM_HINT = re.compile(r"(?i)24[/-]7|50[-/]50|fifty|zero|cents|pence|(?:hundred|thousand|million|billion)\stimes")
 _IDIOMS_EN = re.compile(
     r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:from\s)?zero\sto\sone\b(?!\s?(?:%|percent|per\scent|hundred|thousand|million|billion|[a-z]{2,}s\b))|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
     r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
@@ -300,7 +301,7 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
     return bool(
         _MAYBE_NUMBER.search(text)
         or (lang == "ja" and _KANA_RUN.search(text))
-        or (lang != "ja" and spelled.STARTS[lang].search(text))
+        or (lang != "ja" and spelled.may_start(text, lang))
         or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
         or (lang == "en" and ("twice" in text or "thrice" in text or "le the" in text))
@@ -349,6 +350,9 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     return end - start >= 3 or bool(before and before[-1][:1].isupper())
 
 
+_SCORE_SIGN = frozenset("-–:対")
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times), timestamps, times of day, named ranges (マイナス1から0), list markers ("1." opening a
@@ -378,7 +382,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
-        if SPORT_CONTEXT.search(text):
+        if _SCORE_SIGN.intersection(text) and SPORT_CONTEXT.search(text):  # a score needs its dash or colon
             taken += [m.span() for m in SCORE.finditer(text)]
         if ":" in text:
             taken += [m.span(1) for m in _CITATION.finditer(text)]
