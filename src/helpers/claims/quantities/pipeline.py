@@ -351,6 +351,7 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
 
 
 _SCORE_SIGN = frozenset("-–:対")
+_SEASON_SIGN = frozenset("-/–")
 
 
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
@@ -367,7 +368,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
     if lang == "en" and "day" in text:
         taken += [m.span() for m in ONE_DAY_MOVE.finditer(text)]
     if digits:
-        taken += [m.span() for m in TIMESTAMP.finditer(text)]
+        taken += [m.span() for m in TIMESTAMP.finditer(text)] if ":" in text else []
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in NAMED_RANGE.finditer(text)]
@@ -379,7 +380,11 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         if lang == "en" and month:
             taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
         taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
-        taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
+        taken += [
+            m.span()
+            for m in (SEASON.finditer(text) if _SEASON_SIGN.intersection(text) else ())  # 2019-20, 2019/20
+            if (int(m.group(1)) + 1) % 100 == int(m.group(2))
+        ]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
         if _SCORE_SIGN.intersection(text) and SPORT_CONTEXT.search(text):  # a score needs its dash or colon
