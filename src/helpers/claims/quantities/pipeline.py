@@ -25,6 +25,7 @@ from ..lexicon import (
     UNITS,
     URL,
 )
+from ..word_runs import word_runs
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
 from .degrees import bare_temperatures
@@ -351,6 +352,14 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
 
 
 _SCORE_SIGN = frozenset("-–:対")
+
+
+def _may_be_one_day(text: str) -> bool:
+    """Whether ONE_DAY_MOVE may match: "day" and "one" or "single" are words of their own (ASCII text)."""
+    runs = word_runs(text)
+    return runs is None or "day" in runs and ("one" in runs or "single" in runs)
+
+
 _SEASON_SIGN = frozenset("-/–")
 
 
@@ -365,7 +374,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
     if lang == "en":
         taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
-    if lang == "en" and "day" in text:
+    if lang == "en" and "day" in text and _may_be_one_day(text):
         taken += [m.span() for m in ONE_DAY_MOVE.finditer(text)]
     if digits:
         taken += [m.span() for m in TIMESTAMP.finditer(text)] if ":" in text else []
