@@ -16,6 +16,7 @@ import re
 
 from . import numbers
 from .spelled_words import EN_DIGIT_WORDS, EN_ORD_UNITS, EN_TEENS, EN_TENS
+from .word_runs import runs_table, word_runs
 
 _CARDINAL = sorted(set(EN_DIGIT_WORDS) | set(EN_TEENS) | set(EN_TENS), key=lambda w: (-len(w), w))
 # ordinals that can be an exponent ("the thirteenth", "the twenty fifth"): first .. ninetieth
@@ -40,6 +41,8 @@ _VERSION = re.compile(
     rf"(?i)(?<![\w-]){_FAMILY}[\s-]({_CARD})(?:\spoint\s({_CARD}))?\b(?![\s-](?:b|bee|billion|million)\b)"
 )
 _MAX_VERSION = 10
+# the families as word runs: a sentence without one of them holds no _VERSION (None: test with the pattern)
+_FAMILY_RUNS = runs_table(w.split("\\s")[0] for w in _FAMILY[3:-1].split("|"))
 
 
 def _words_value(words: str) -> float | None:
@@ -101,6 +104,9 @@ def spoken_powers(text: str, lang: str = "en") -> list[tuple[int, int, float]]:
 def spoken_versions(text: str) -> list[tuple[int, int, float]]:
     """ "gpt four", "llama three point one": a model generation said in words, (start, end, value) each."""
     out: list[tuple[int, int, float]] = []
+    runs = word_runs(text) if _FAMILY_RUNS is not None else None
+    if runs is not None and _FAMILY_RUNS is not None and runs.isdisjoint(_FAMILY_RUNS):
+        return out
     for m in _VERSION.finditer(text):
         whole = EN_DIGIT_WORDS.get(m.group(1).lower()) or numbers.parse_word_number(m.group(1), "en")
         if whole is None or not 1 <= whole <= _MAX_VERSION:

@@ -198,9 +198,17 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?;；]|、|,\s|\(|\)|（|）")
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
+    # the sentence's splits found once for all its quantities (marks of one or two characters: a split ending by
+    # ``start`` is one a scan up to ``start`` finds, one from ``end`` on is one a scan from there finds)
+    splits = _splits(text)
+    left = max((e for s, e in splits if e <= start), default=0)
+    right = next((s for s, _ in splits if s >= end), len(text))
     return text[left:right]
+
+
+@lru_cache(maxsize=256)
+def _splits(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CLAUSE_SPLIT.finditer(text))
 
 
 def assign_topic(sentence: str, q: Quantity) -> tuple[str, str]:

@@ -402,9 +402,11 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
         if word is None:
             break
         ends.append(word.end())
-    firsts = [start + i for i, ch in enumerate(text[start : ends[0]]) if ch == "-"][:1]
+    hyphen = text.find("-", start, ends[0])
+    firsts = [hyphen] if hyphen >= 0 else []
     # "14°C/57°F", "3.9″/99mm": the same amount read again after a slash, not a rate's denominator
-    firsts += [i for i in range(start, ends[0]) if text[i] == "/" and text[i + 1 : i + 2].isdigit()][:1]
+    if text.find("/", start, ends[0]) >= 0:
+        firsts += [i for i in range(start, ends[0]) if text[i] == "/" and text[i + 1 : i + 2].isdigit()][:1]
     for end in sorted(set(ends + firsts), reverse=True):  # the longest first
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km."), nor a plus ("100W+ charging")

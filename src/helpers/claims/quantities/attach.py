@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+import re._parser as re_parser  # type: ignore[import-not-found]
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .. import numbers, units
 from ..lexicon import (
@@ -151,6 +153,9 @@ class _Unit:
     explicit: bool
 
 
+_WHOLE = 1 << 20
+
+
 def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
     """The unit written right after a number: the corpus's counters, or the unit vocabulary where it
     reads a longer unit (人民元 is yuan, not 人 persons; 台湾ドル is Taiwan dollars, not 台 pieces)."""
@@ -203,12 +208,23 @@ def _hyphenated_unit(text: str, pos: int, lang: str) -> _UnitHit | None:
     return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
 
 
+@lru_cache(maxsize=64)
+def _end_reach(pattern: re.Pattern[str]) -> int:
+    """How far before the end of the string a match of ``pattern`` can start when the pattern ends with ``$`` (no
+    MULTILINE): its longest match and a final newline. A search from there finds the same leftmost match (the
+    lookbehinds still see the characters before); any other pattern: the whole string."""
+    if not pattern.pattern.endswith("$") or pattern.pattern.endswith("\\$") or pattern.flags & re.MULTILINE:
+        return _WHOLE
+    longest = re_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return longest + 1 if longest < _WHOLE else _WHOLE
+
+
 def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
     qual, qs, qe = "", s, e
     prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
     window = text[max(0, s - 40) : s]
     for pattern, q in prefixes:
-        m = pattern.search(window)
+        m = pattern.search(window, max(0, len(window) - _end_reach(pattern)))
         if m:
             qual, qs = q, s - (len(window) - m.start())
             break

@@ -11,6 +11,7 @@ from ...text.segment import DE_ORDINAL_DETERMINERS
 from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
+from ..word_runs import word_runs
 from .model import _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
@@ -188,6 +189,9 @@ _SCALE_WORD = re.compile(r"(?i)\b(?:million|billion|trillion|millionen|milliarde
 def is_product_operand(text: str, s: int, e: int) -> bool:
     """A plain number said as one side of a product ("2 times 8 is 16"): the left side before "times <number>",
     the right side after "<number> times" where the product's clause goes on; no side with a scale word."""
+    runs = word_runs(text)
+    if runs is not None and "times" not in runs and "mal" not in runs:
+        return False  # both sides need "times" or "mal" as a word of its own
     if _SCALE_WORD.search(text, s, e) or _POWER_SAID.search(text, s, e):
         return False
     if _TIMES_OPERAND_AFTER.match(text, e):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import numbers, spelled, spoken, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER, flop_reading
+from ..word_runs import word_runs
 from .attach import _AI_CONTEXT, _unit_after
 from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
 from .filters import is_article_ordinal
@@ -127,7 +128,11 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     cores, refused = _powers_of_ten(text, lang, taken)
     cores += _ratios(text, taken + _spans(cores)) if lang == "en" else []
     cores += _spoken_periods(text, taken + _spans(cores)) if lang == "en" and words else []
-    cores += _spoken_sizes(text, taken + _spans(cores)) if lang == "en" and words and _AI_CONTEXT.search(text) else []
+    cores += (
+        _spoken_sizes(text, taken + _spans(cores))
+        if lang == "en" and words and _may_size(text) and _AI_CONTEXT.search(text)
+        else []
+    )
     if lang == "en" and "0s" in text and (hinted() or _DECADE_CONTEXT.search(text)):
         cores += _temperature_decades(text, taken + _spans(cores))
     elif lang == "en" and "0s" in text and _SHARE_CONTEXT.search(text):
@@ -362,6 +367,9 @@ def _with_multiples(text: str, lang: str, taken: list[tuple[int, int]], cores: l
 def _dozens(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """Twelve, written "a dozen" or "ein Dutzend"."""
     cores: list[_Core] = []
+    runs = word_runs(text)
+    if runs is not None and "dozen" not in runs and "dutzend" not in runs:
+        return cores
     for m in re.finditer(r"\b(?:a|one|ein)\s(?:dozen|Dutzend)\b", text, re.I):
         if not _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             cores.append(_Core(m.start(), m.end(), 12.0, 12.0, word=True))
@@ -458,6 +466,12 @@ def _article_spans(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
         if bounded and not _overlaps(m.start(1), m.end(1), blocked):
             cores.append(_Core(m.start(1), m.end(1), 1.0, 1.0, word=True))
     return cores
+
+
+def _may_size(text: str) -> bool:
+    """Whether _SPOKEN_SIZE may match: its "b" or "bee" is a word of its own."""
+    runs = word_runs(text)
+    return runs is None or "b" in runs or "bee" in runs
 
 
 def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:

@@ -25,6 +25,7 @@ from ..lexicon import (
     UNITS,
     URL,
 )
+from ..word_runs import word_runs
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
 from .degrees import bare_temperatures
@@ -313,7 +314,7 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
     return bool(
         _MAYBE_NUMBER.search(text)
         or (lang == "ja" and _KANA_RUN.search(text))
-        or (lang != "ja" and spelled.STARTS[lang].search(text))
+        or (lang != "ja" and spelled.may_start(text, lang))
         or (vague_may_occur(text, lang) and _vague_re(lang).search(text))
         or any(p.search(text) for p, _ in FRACTIONS.get(lang, []))
         or (lang == "en" and ("twice" in text or "thrice" in text or "le the" in text))
@@ -379,6 +380,18 @@ def _is_title_number(text: str, start: int) -> bool:
     return text[start : start + 1].isupper() and _TITLE_BEFORE.match(text, max(0, start - 2)) is not None
 
 
+_SCORE_SIGN = frozenset("-–:対")
+
+
+def _may_be_one_day(text: str) -> bool:
+    """Whether ONE_DAY_MOVE may match: "day" and "one" or "single" are words of their own (ASCII text)."""
+    runs = word_runs(text)
+    return runs is None or "day" in runs and ("one" in runs or "single" in runs)
+
+
+_SEASON_SIGN = frozenset("-/–")
+
+
 def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]:
     """Spans whose numbers are no claim: URLs, idioms of speech (24/7, my two cents, a hundred percent sure, said
     it a million times, net zero), timestamps, times of day (6pm, six o'clock), telephone numbers, named ranges
@@ -390,10 +403,10 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
     if lang == "en":
         taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
-    if lang == "en" and "day" in text:
+    if lang == "en" and "day" in text and _may_be_one_day(text):
         taken += [m.span() for m in ONE_DAY_MOVE.finditer(text)]
     if digits:
-        taken += [m.span() for m in TIMESTAMP.finditer(text)]
+        taken += [m.span() for m in TIMESTAMP.finditer(text)] if ":" in text else []
         if lang in _CLOCK:
             taken += [m.span() for m in _CLOCK[lang].finditer(text) if units.sign_before(text, m.start()) is None]
         taken += [m.span() for m in _PHONE.finditer(text)] if "-" in text else []
@@ -406,10 +419,14 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         if lang == "en" and month:
             taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
         taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
-        taken += [m.span() for m in SEASON.finditer(text) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
+        taken += [
+            m.span()
+            for m in (SEASON.finditer(text) if _SEASON_SIGN.intersection(text) else ())  # 2019-20, 2019/20
+            if (int(m.group(1)) + 1) % 100 == int(m.group(2))
+        ]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
-        if SPORT_CONTEXT.search(text):
+        if _SCORE_SIGN.intersection(text) and SPORT_CONTEXT.search(text):  # a score needs its dash or colon
             taken += [m.span() for m in SCORE.finditer(text)]
         if ":" in text:
             taken += [m.span(1) for m in _CITATION.finditer(text)]
