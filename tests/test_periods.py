@@ -229,3 +229,53 @@ def test_any_text_gets_a_period_or_none():
         assert got is None or got.basis in ("stated", "relative", "target")
 
     check()
+
+
+def call_period(sentence: str, surface: str, reported: tuple[str, str], event: str, lang: str = "en") -> str:
+    """The period of one figure on a results call reporting ``reported`` (quarter, year), held on ``event``."""
+    rows = [dict(doc_id="d", claim_id="c0", sentence_id=1, start=1000 + sentence.index(surface), surface=surface,
+                 unit="percent", lang=lang, speaker="", context=sentence)]  # fmt: skip
+    sentences = pd.DataFrame(
+        [dict(doc_id="d", sentence_id=1, block_id=1, start=1000, text=sentence, speaker="", lang=lang)]
+    )
+    ctx = DocumentContext("d", event_date=event, reported=reported)
+    return annotate(pd.DataFrame(rows), sentences, {"d": ctx}).to_dict("records")[0]["period"]
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,period",
+    [
+        # the base of a comparison dates the figure compared with, not the change or the current figure
+        ("Revenue was $293.2 million, up 12.9% from the first quarter of 2021.", "12.9%", "2021-Q2"),
+        ("Food costs were 22.2% of sales, 20 basis points lower than last year.", "20 basis points", "2021-Q2"),
+        ("Restaurant sales were $313.6 million, compared with $249.0 million a year ago.", "$313.6 million",
+         "2021-Q2"),
+        # on a quarterly call a year ago is the same quarter a year before
+        ("Restaurant sales were $313.6 million, compared with $249.0 million a year ago.", "$249.0 million",
+         "2020-Q2"),
+        ("Reserve inventory was 52% of the total, up from 31% last year.", "31%", "2020-Q2"),
+        ("Comparable sales fell 17%, against 19% growth in the same quarter last year.", "19%", "2020-Q2"),
+        ("We ended the quarter with 1,876 clients, against 1,872 a year earlier.", "1,872", "2020-Q2"),
+        # what happened, said without a period, is the reported quarter's; a count said in the present is not
+        ("Adjusted EBITDA was $34.1 million, an increase of $8.5 million.", "$8.5 million", "2021-Q2"),
+        ("Der Umsatz betrug 5 Millionen Euro.", "5 Millionen Euro", "2021-Q2"),
+        ("We serve 620 restaurants in 32 states.", "620", "@2021-08-02"),
+        # "we now expect" is an outlook, not a point in time; the back half is the reported year's second half
+        ("For the back half we see demand above supply at 5%.", "5%", "2021-H2"),
+        # "pulled in maybe" names no month
+        ("Console sales were pulled in maybe 3% early.", "3%", "2021-Q2"),
+    ],
+)
+def test_a_results_calls_figures_take_the_reported_quarter_not_their_comparisons(sentence, surface, period):
+    assert call_period(sentence, surface, ("2021-Q2", "2021"), "2021-08-02") == period
+
+
+def test_exiting_the_year_on_a_fiscal_year_call_is_the_end_of_the_fiscal_year():
+    got = call_period("We expect ARR to be down 2% exiting the year.", "2%", ("FY2025-Q3", "FY2025"), "2025-05-01")
+    assert got == "end-FY2025"
+
+
+def test_now_before_an_outlook_verb_is_no_point_in_time():
+    got = call_period("We now expect growth of about 4% for fiscal 2025.", "about 4%", ("FY2025-Q3", "FY2025"),
+                      "2025-11-04")  # fmt: skip
+    assert got == "FY2025"

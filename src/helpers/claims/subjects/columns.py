@@ -15,7 +15,7 @@ from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
 from .names import document_names, heading_company, name_mentions, role_company
-from .periods import _OUTLOOK, period_in, reported_period
+from .periods import _OUTLOOK, period_in, reported_period, unstated_period
 from .subject import main_subject, subject_in_sentence
 
 SUBJECT_COLUMNS = ("subject", "subject_basis", "period", "period_basis", "counted")
@@ -236,6 +236,8 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
         # on the subject's own call its speakers speak for it (a CFO's "Revenue was ..."), elsewhere it is a guess
         own = speaker_organisation(speaker, ctx) == ctx.main_subject
         subj = Resolved(ctx.main_subject, "speaker" if own else "document")
+    if per is None and unit not in ("year", "version") and unstated_period(text, ctx.reported, outlook):
+        per = Resolved(ctx.reported[0], "relative")
     if per is None:
         flow = bool(counted) and measure_kind(counted) == "flow"
         if unit in ("year", "version") or flow or not ctx.event_date:
