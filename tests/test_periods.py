@@ -270,6 +270,21 @@ def test_a_results_calls_figures_take_the_reported_quarter_not_their_comparisons
     assert call_period(sentence, surface, ("2021-Q2", "2021"), "2021-08-02") == period
 
 
+def test_a_period_said_of_another_figure_is_not_carried_to_the_next_sentence():
+    from helpers.claims.subjects import period_in
+
+    before = "The margin of 21.3% compares with 20.5% a year ago and 21.1% in Q2 FY25."
+    assert period_in(before, len(before), "2025-01-16", False, False, ("FY2025-Q3", "FY2025"), carried=True) is None
+    stated = "For Q2 FY25 the margin was 21.1%."
+    got = period_in(stated, len(stated), "2025-01-16", False, False, ("FY2025-Q3", "FY2025"), carried=True)
+    assert got is not None and got.value == "FY2025-Q2"
+
+
+def test_the_back_half_on_a_call_is_the_year_under_way():
+    got = call_period("For the back half demand was above supply at 5%.", "5%", ("2021-Q2", "2021"), "2021-08-02")
+    assert got == "2021-H2"
+
+
 def test_exiting_the_year_on_a_fiscal_year_call_is_the_end_of_the_fiscal_year():
     got = call_period("We expect ARR to be down 2% exiting the year.", "2%", ("FY2025-Q3", "FY2025"), "2025-05-01")
     assert got == "end-FY2025"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
+from ..framing import FRAME_COLUMNS, Frame, frame_in_sentence
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
@@ -157,7 +157,7 @@ class _Placed:
 @lru_cache(maxsize=16384)
 def _frame(text: str, left: int, right: int, lang: str) -> Frame:
     # keyed by the sentence and the clause's bounds: the sentence's hash is computed once, a sliced clause's every time
-    return frame_of_clause(text[left:right], lang)
+    return frame_in_sentence(text, left, right, lang)
 
 
 def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Placed:
@@ -223,7 +223,9 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             # an unplaced "we" before stays unknown here too
             subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported)
+            found_p = period_in(
+                ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported, carried=True
+            )
             # a period carries over only while the sentence is about the same subject
             same_subject = (
                 subj is None

@@ -146,6 +146,13 @@ _COMPARED = re.compile(
     r"\b(?:than|compared (?:with|to)|compares with|against|versus|vs\.?)\b|gegenüber|verglichen mit|im Vergleich zu",
     re.IGNORECASE,
 )
+# a figure the period right after it dates ("21.1% in Q2 FY25", "14.3% in the second quarter of 2020")
+_OWN_FIGURE = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
+    r"(?:(?:in|for|during|im|a|an|the|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|"
+    r"Q[1-4]|FY\S*)\s+){0,5}$",
+    re.IGNORECASE,
+)
 # a figure said as the base of a comparison ("up from 31% last year", "against 19% growth")
 _BASE_FIGURE = re.compile(
     r"(?:\bthan|\bcompared? (?:with|to)|\bcompares with|\bagainst|\bversus|\bvs\.?|\bfrom|gegenüber|"
@@ -347,7 +354,9 @@ def _half(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, 
         # on a results call a half without its year is one of the reported year's, unless it is over by then (an
         # actual "second half" on a first-quarter call is last year's) or, for an outlook, already past
         h, now = _ORD[raw.lower()], (int(reported[0][-1]) + 1) // 2
-        shift = -1 if not outlook and h > now else (1 if outlook and h < now else 0)
+        # "the back half", "the front half" is spoken of the year under way
+        spoken = raw.lower() in ("front", "back")
+        shift = 0 if spoken else -1 if not outlook and h > now else (1 if outlook and h < now else 0)
         year = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + shift), reported[1])
         return Resolved(f"{year}-H{h}", "relative")
     return Resolved(_resolve_half(_ORD[raw.lower()], event, outlook), "relative")
@@ -433,14 +442,15 @@ _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
 
 def period_in(
     text: str, at: int, event_date: str, outlook: bool, now_words: bool = True,
-    reported: tuple[str, str] = ("", ""), end: int | None = None,
+    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False,
 ) -> Resolved | None:  # fmt: skip
     """The period ``text`` states for a figure at ``at`` (to ``end``): the nearest expression of any kind (ties by
     kind order).
 
     ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
     "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
-    only when nothing else is stated, and only when ``now_words``.
+    only when nothing else is stated, and only when ``now_words``. ``carried`` (a period carried over from the
+    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25").
     """
     event = _date(event_date)
     stop = at if end is None else max(at, end)
@@ -453,6 +463,8 @@ def period_in(
                 gap = _gap(m, at, stop)
                 if best is not None and (gap, rank) >= best[:2] or _other_figures(m, text, stop):
                     continue
+                if carried and _OWN_FIGURE.search(text, max(0, m.start() - 60), m.start()):
+                    continue  # carried to the next sentence, a period said of a figure stays that figure's
                 # the kinds that need the event date were skipped above when there is none
                 found = resolve(m, event, outlook, reported)  # type: ignore[arg-type]
                 if found is not None and found.value:
