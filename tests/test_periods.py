@@ -12,7 +12,7 @@ from helpers.claims.subjects import DocumentContext, annotate
 
 
 def claims_of(sentence: str, surfaces: list[str], unit: str, *, lang: str = "en", event: str = "2025-01-29",
-              speaker: str = "", main: str = "") -> list[dict]:  # fmt: skip
+              speaker: str = "", main: str = "", reported: tuple[str, str] = ("", "")) -> list[dict]:  # fmt: skip
     """Annotate every surface of one sentence (each at its own next occurrence, left to right)."""
     start, at, rows = 1000, 0, []
     for i, surface in enumerate(surfaces):
@@ -23,7 +23,8 @@ def claims_of(sentence: str, surfaces: list[str], unit: str, *, lang: str = "en"
     sentences = pd.DataFrame(
         [dict(doc_id="d", sentence_id=1, block_id=1, start=start, text=sentence, speaker=speaker, lang=lang)]
     )
-    out = annotate(pd.DataFrame(rows), sentences, {"d": DocumentContext("d", event_date=event, main_subject=main)})
+    ctx = DocumentContext("d", event_date=event, main_subject=main, reported=reported)
+    out = annotate(pd.DataFrame(rows), sentences, {"d": ctx})
     return out.to_dict("records")
 
 
@@ -233,13 +234,7 @@ def test_any_text_gets_a_period_or_none():
 
 def call_period(sentence: str, surface: str, reported: tuple[str, str], event: str, lang: str = "en") -> str:
     """The period of one figure on a results call reporting ``reported`` (quarter, year), held on ``event``."""
-    rows = [dict(doc_id="d", claim_id="c0", sentence_id=1, start=1000 + sentence.index(surface), surface=surface,
-                 unit="percent", lang=lang, speaker="", context=sentence)]  # fmt: skip
-    sentences = pd.DataFrame(
-        [dict(doc_id="d", sentence_id=1, block_id=1, start=1000, text=sentence, speaker="", lang=lang)]
-    )
-    ctx = DocumentContext("d", event_date=event, reported=reported)
-    return annotate(pd.DataFrame(rows), sentences, {"d": ctx}).to_dict("records")[0]["period"]
+    return claims_of(sentence, [surface], "percent", lang=lang, event=event, reported=reported)[0]["period"]
 
 
 @pytest.mark.parametrize(
@@ -294,3 +289,15 @@ def test_now_before_an_outlook_verb_is_no_point_in_time():
     got = call_period("We now expect growth of about 4% for fiscal 2025.", "about 4%", ("FY2025-Q3", "FY2025"),
                       "2025-11-04")  # fmt: skip
     assert got == "FY2025"
+
+
+def test_an_unlabelled_we_on_a_companys_own_call_speaks_for_the_company():
+    sentence = "Looking at the Q4, we anticipate billings of $2 billion."
+    rows = [dict(doc_id="d", claim_id="c0", sentence_id=1, start=1000 + sentence.index("$2"), surface="$2 billion",
+                 unit="usd", lang="en", speaker="", context=sentence)]  # fmt: skip
+    sentences = pd.DataFrame([dict(doc_id="d", sentence_id=1, block_id=1, start=1000, text=sentence, speaker="",
+                                   lang="en")])  # fmt: skip
+    own = DocumentContext("d", event_date="2024-11-07", main_subject="Acme", own_event=True)
+    assert annotate(pd.DataFrame(rows), sentences, {"d": own}).loc[0, "subject"] == "Acme"
+    other = DocumentContext("d", event_date="2024-11-07", main_subject="Acme", own_event=False)
+    assert annotate(pd.DataFrame(rows), sentences, {"d": other}).loc[0, "subject"] != "Acme"

@@ -157,6 +157,11 @@ def frame_in_sentence(sentence: str, left: int, right: int, lang: str) -> Frame:
     return Frame("guidance", frame.generic, frame.generation)
 
 
+def says_past(text: str) -> bool:
+    """Whether ``text`` reports what happened (a past-tense verb of any of the languages: was, stieg, でした)."""
+    return any(_has("past", lang, text) for lang in _LANGS)
+
+
 def frame_of_clause(clause: str, lang: str) -> Frame:
     """The frame of a figure whose own clause is ``clause``."""
     return Frame(status_of(clause, lang), _has("generic", lang, clause), generation_of(clause, lang))

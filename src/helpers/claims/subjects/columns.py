@@ -234,6 +234,9 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             )
             if found_p is not None and same_subject:
                 per = Resolved(found_p.value, "previous_sentence")
+    if subj is not None and not subj.value and not speaker and ctx.own_event and ctx.main_subject:
+        # an unlabelled "we" on a company's own call (a transcript without speaker labels) speaks for the company
+        subj = Resolved(ctx.main_subject, "speaker")
     if subj is None and ctx.main_subject:
         # on the subject's own call its speakers speak for it (a CFO's "Revenue was ..."), elsewhere it is a guess
         own = speaker_organisation(speaker, ctx) == ctx.main_subject

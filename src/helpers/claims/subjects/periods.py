@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..framing import says_past
 from .clauses import Resolved, _all
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "einem": 1, "zwei": 2,
@@ -131,43 +132,30 @@ _YEAR_AGO_QUARTER = re.compile(
     r"\bthe (?:prior|previous)[- ]year(?:'s)? quarter\b|\bthe year[- ]ago quarter\b|\bVorjahresquartal\w*|前年同期",
     re.IGNORECASE,
 )
+# words that compare a figure with another, and the words a period is said in
+_COMPARING = (
+    r"\b(?:than|compared? (?:with|to)|compares with|against|versus)\b|\bvs\b\.?|gegenüber|verglichen mit|"
+    r"im Vergleich zu"
+)
+_PERIOD_WORDS = r"the|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|Q[1-4]|FY\S*"
 # words that make the period after them the base of a comparison ("up 12.9% from the first quarter", "20 basis
 # points lower than last year", "gegenüber dem Vorjahr"): it dates the figure compared with, not the change
 _BASE_BEFORE = re.compile(
-    r"(?:\bthan|\bcompared? (?:with|to)|\bcompares with|\bagainst|\bversus|\bvs\.?|\bfrom|\bon|\bover|\babove|"
-    r"\bbelow|\brelative to|gegenüber|verglichen mit|im Vergleich zu|\bals)\s+(?:(?:in|with|im|zum)\s+)?"
-    r"(?:(?:the|that of|dem|der|des|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|"
-    r"Q[1-4]|FY\S*|(?:19|20)\d\d)\s+){0,4}$",
+    rf"(?:{_COMPARING}|\bfrom|\bon|\bover|\babove|\bbelow|\brelative to|\bals)\s+(?:(?:in|with|im|zum)\s+)?"
+    rf"(?:(?:that of|dem|der|des|{_PERIOD_WORDS}|(?:19|20)\d\d)\s+){{0,4}}$",
     re.IGNORECASE,
 )
 # words between a figure and a later period that hand the period to another figure ("$313.6 million, compared with
 # $249.0 million a year ago")
-_COMPARED = re.compile(
-    r"\b(?:than|compared (?:with|to)|compares with|against|versus|vs\.?)\b|gegenüber|verglichen mit|im Vergleich zu",
-    re.IGNORECASE,
-)
+_COMPARED = re.compile(_COMPARING, re.IGNORECASE)
 # a figure the period right after it dates ("21.1% in Q2 FY25", "14.3% in the second quarter of 2020")
 _OWN_FIGURE = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
-    r"(?:(?:in|for|during|im|a|an|the|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|"
-    r"Q[1-4]|FY\S*)\s+){0,5}$",
+    rf"(?:(?:in|for|during|im|a|an|{_PERIOD_WORDS})\s+){{0,5}}$",
     re.IGNORECASE,
 )
 # a figure said as the base of a comparison ("up from 31% last year", "against 19% growth")
-_BASE_FIGURE = re.compile(
-    r"(?:\bthan|\bcompared? (?:with|to)|\bcompares with|\bagainst|\bversus|\bvs\.?|\bfrom|gegenüber|"
-    r"verglichen mit|im Vergleich zu)\s+(?:\S+\s+){0,4}$",
-    re.IGNORECASE,
-)
-# a clause that reports what happened (past tense): on a results call its figure is the reported quarter's
-_PAST = re.compile(
-    r"\b(?:was|were|grew|rose|fell|declined|increased|decreased|came|reached|total(?:l)?ed|ended|closed|added|lost|"
-    r"generated|earned|reported|posted|delivered|opened|improved|widened|narrowed|expanded|contracted|dropped|"
-    r"gained|hired|achieved|recorded|made up|represented|accounted|jumped|climbed|slipped|had)\b|"
-    r"\b(?:betrug|betrugen|lag|lagen|stieg|stiegen|sank|sanken|wuchs|wuchsen|erzielte|erzielten|war|waren|"
-    r"erreichte|erreichten)\b|(?:でした|ました|だった|となった)",
-    re.IGNORECASE,
-)
+_BASE_FIGURE = re.compile(rf"(?:{_COMPARING}|\bfrom)\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
 _PREV_QUARTER = re.compile(
     r"\b(?:last|previous|prior|preceding) quarter\b|\ba quarter ago\b|\bVorquartal\w*|"
     r"\b(?:letzten|vorigen|vorherigen) Quartal\b|前四半期",
@@ -504,7 +492,7 @@ def unstated_period(sentence: str, reported: tuple[str, str], outlook: bool) -> 
     serve 620")."""
     if outlook or not reported[0]:
         return ""
-    return reported[0] if _all(_PAST, sentence) else ""
+    return reported[0] if says_past(sentence) else ""
 
 
 def _quarter_end(key: str) -> dt.date:
