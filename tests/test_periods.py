@@ -257,6 +257,8 @@ def call_period(sentence: str, surface: str, reported: tuple[str, str], event: s
         ("We serve 620 restaurants in 32 states.", "620", "@2021-08-02"),
         # "we now expect" is an outlook, not a point in time; the back half is the reported year's second half
         ("For the back half we see demand above supply at 5%.", "5%", "2021-H2"),
+        # a turn to another period dates what follows it
+        ("Capital expenditures were 5% to 6% Turning to the full year, we see 7%.", "5% to 6%", "2021-Q2"),
         # "pulled in maybe" names no month
         ("Console sales were pulled in maybe 3% early.", "3%", "2021-Q2"),
     ],

@@ -148,9 +148,15 @@ _BASE_BEFORE = re.compile(
 # words between a figure and a later period that hand the period to another figure ("$313.6 million, compared with
 # $249.0 million a year ago")
 _COMPARED = re.compile(_COMPARING, re.IGNORECASE)
+# a turn to another period: it dates what follows ("... $0.62 Turning to the full year, we anticipate")
+_TURNING = re.compile(
+    r"\b(?:turning|moving(?: on)?|looking|coming|going|switching) (?:to|at|ahead to) (?:the )?$|"
+    r"\b(?:mit Blick auf|kommen wir zum|zum Ausblick auf) (?:das |den |die )?$",
+    re.IGNORECASE,
+)
 # a figure the period right after it dates ("21.1% in Q2 FY25", "14.3% in the second quarter of 2020")
 _OWN_FIGURE = re.compile(
-    r"\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
+    r"(?<![\d.,])\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
     rf"(?:(?:in|for|during|im|a|an|{_PERIOD_WORDS})\s+){{0,5}}$",
     re.IGNORECASE,
 )
@@ -473,6 +479,8 @@ def _other_figures(m: re.Match[str], text: str, stop: int) -> bool:
     base = _BASE_FIGURE.search(text, max(0, m.start() - 50), m.start())
     if base is not None and not base.start() < stop <= m.start():
         return True
+    if m.start() >= stop and _TURNING.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "Turning to the full year, ..." dates what follows it, not the figure before
     return m.start() >= stop and _COMPARED.search(text, stop, m.start()) is not None
 
 
