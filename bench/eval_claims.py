@@ -14,7 +14,10 @@ the file with helpers.text.parse, extracts claims and reports, per document and 
 then value+unit precision, recall and F1 per genre, per category of issue 26 (a gold line's
 ``cat=`` note; a prediction on a not-a-quantity span such as "FTSE 100" counts against that
 span's category), and for dev and held-out documents separately, followed by the misses
-(gold without a match) and false positives.
+(gold without a match) and false positives. Where the gold names a quantity's subject, period or status (the
+``subject``/``period``/``status`` columns), SUBJECT AND PERIOD scores them over the value-matched pairs, per split
+and per genre: subject and period accuracy and how often guidance is marked actual and an actual guidance; the
+document's title and event date come from split.yaml (``title``, ``date``), as a catalog entry gives them.
 Usage: .venv/bin/python bench/eval_claims.py [--quiet] [--split dev|heldout|all] [--lang en|de|ja] [--batch N]
 (split.yaml `batch: 2` marks the second annotation batch; BY SPLIT reports it as dev2 / heldout2)
 """
@@ -28,6 +31,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -58,6 +62,9 @@ class Span:
     high: float | None
     unit: str
     categories: tuple[str, ...] = ()
+    subject: str = ""
+    period: str = ""
+    status: str = ""
 
 
 def _f(x: str | float | None) -> float | None:
@@ -74,7 +81,8 @@ def _read(path: Path) -> list[dict]:
 
 def _span(r: dict) -> Span:
     cats = tuple(c for c in (r.get("category") or "").split(",") if c)
-    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"], cats)
+    return Span(int(r["start"]), int(r["end"]), r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"], cats,
+                r.get("subject") or "", r.get("period") or "", r.get("status") or "")  # fmt: skip
 
 
 def load_gold(path: Path) -> list[Span]:
@@ -97,8 +105,12 @@ def predict(path: Path, doc_id: str) -> list[Span]:
     from helpers.text.parse import parse_file
 
     doc = parse_file(str(path), doc_id=doc_id)
-    claims = claims_extract.extract_claims(doc)
-    return [Span(c.start, c.end, c.surface, c.value_low, c.value_high, c.unit) for c in claims]
+    meta = DOCS.get(doc_id, {})
+    entry = SimpleNamespace(title=meta.get("title", ""), event_date=str(meta.get("date", "")))
+    frame = claims_extract.claims_frame([doc], {doc_id: entry}, validate=False)
+    rows = frame.to_dict("records")
+    return [Span(r["start"], r["end"], r["surface"], _f(r["value_low"]), _f(r["value_high"]), r["unit"], (),
+                 r["subject"] or "", r["period"] or "", r["status"] or "") for r in rows]  # fmt: skip
 
 
 def _unit_factor(part: str) -> tuple[str, float] | None:
@@ -225,6 +237,84 @@ def by_category(gold: list[Span], nots: list[Span], pred: list[Span]) -> dict[st
     return out
 
 
+@dataclass
+class Framing:
+    """Subject, period and status agreement over value-matched pairs whose gold names them."""
+
+    subject: int = 0
+    subject_ok: int = 0
+    period: int = 0
+    period_ok: int = 0
+    guidance: int = 0
+    guidance_as_actual: int = 0
+    actual: int = 0
+    actual_as_guidance: int = 0
+
+    def add(self, other: Framing) -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def line(self, name: str) -> str:
+        def rate(n: int, d: int) -> str:
+            return f"{n / d:.3f} ({n}/{d})" if d else "-"
+
+        return (
+            f"  {name:16} subject={rate(self.subject_ok, self.subject):16}"
+            f" period={rate(self.period_ok, self.period):16}"
+            f" guidance->actual={rate(self.guidance_as_actual, self.guidance):14}"
+            f" actual->guidance={rate(self.actual_as_guidance, self.actual)}"
+        )
+
+
+def _name(s: str) -> str:
+    return " ".join(s.casefold().replace(".", " ").replace(",", " ").replace("!", " ").split())
+
+
+def subject_same(gold: str, pred: str) -> bool:
+    """Whether a predicted subject names the gold's: the same words, or one the other's first words ("Charter" and
+    "Charter Communications")."""
+    g, p = _name(gold), _name(pred)
+    return bool(g and p) and (g == p or g.startswith(p + " ") or p.startswith(g + " "))
+
+
+def period_same(gold: str, pred: str, event_date: str) -> bool:
+    """Whether a predicted period is the gold's: both keyed as claims are grouped (``period_key``); gold ``@`` is
+    "as of the call" and ``>`` an outlook with no stated period, whatever date the extractor attaches."""
+    from helpers.claims.subjects.periods import period_key
+
+    if gold in ("@", ">"):
+        return pred.startswith(gold)
+    return period_key(gold, event_date) == period_key(pred, event_date)
+
+
+def framing(gold: list[Span], pred: list[Span], event_date: str) -> tuple[Framing, list[tuple[Span, Span]]]:
+    """Subject, period and status counts over the value-matched pairs, and the pairs that disagree."""
+    out, wrong = Framing(), []
+    for g, p in match(gold, pred, value_ok):
+        bad = False
+        if g.subject:
+            out.subject += 1
+            ok = subject_same(g.subject, p.subject)
+            out.subject_ok += ok
+            bad |= not ok
+        if g.period:
+            out.period += 1
+            ok = period_same(g.period, p.period, event_date)
+            out.period_ok += ok
+            bad |= not ok
+        if g.status in ("guidance", "forecast"):
+            out.guidance += 1
+            out.guidance_as_actual += p.status == "actual"
+            bad |= p.status == "actual"
+        elif g.status == "actual":
+            out.actual += 1
+            out.actual_as_guidance += p.status != "actual"
+            bad |= p.status != "actual"
+        if bad:
+            wrong.append((g, p))
+    return out, wrong
+
+
 def _batch(doc_id: str) -> int:
     """Which annotation batch a document belongs to (split.yaml ``batch``; the first gold is batch 1)."""
     return int(DOCS.get(doc_id, {}).get("batch", 1))
@@ -271,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     genres: dict[str, Tally] = defaultdict(Tally)
     splits: dict[str, Tally] = defaultdict(Tally)
     cats: dict[str, Tally] = defaultdict(Tally)
+    frame_splits: dict[str, Framing] = defaultdict(Framing)
+    frame_genres: dict[str, Framing] = defaultdict(Framing)
     report = []
     for doc_id, gold_path in _selected(args.split, args.lang, args.batch):
         gold, nots = load_gold(gold_path), load_not_quantities(gold_path)
@@ -290,6 +382,10 @@ def main(argv: list[str] | None = None) -> int:
         splits[_split_name(doc_id)].add(doc)
         for c, t in by_category(gold, nots, pred).items():
             cats[c].add(t)
+        framed, off = framing(gold, pred, str(meta.get("date", "")))
+        if framed.subject or framed.period or framed.guidance or framed.actual:
+            frame_splits[_split_name(doc_id)].add(framed)
+            frame_genres[meta["genre"]].add(framed)
         pairs = match(gold, pred)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
@@ -299,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
                 [g for g in gold if id(g) not in matched_g],
                 [p for p in pred if id(p) not in matched_p],
                 [(g, p) for g, p in pairs if not value_ok(g, p)],
+                off,
             )
         )
     print("\nALL")
@@ -307,8 +404,14 @@ def main(argv: list[str] | None = None) -> int:
     _print_table("BY SPLIT", splits)
     _print_table("BY GENRE", genres)
     _print_table("BY CATEGORY", cats)
+    if frame_splits:
+        print("\nSUBJECT AND PERIOD (accuracy over value-matched pairs whose gold names them)")
+        for name in sorted(frame_splits):
+            print(frame_splits[name].line(name))
+        for name in sorted(frame_genres):
+            print(frame_genres[name].line(name))
     if not args.quiet:
-        for doc_id, misses, fps, wrong in report:
+        for doc_id, misses, fps, wrong, off in report:
             if doc_id in UNSEEN and args.split != "heldout":
                 continue  # held-out misses are listed only on request (--split heldout), never while tuning
             print(f"\n== {doc_id}")
@@ -320,6 +423,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"  VALUE {g.start:6d} gold {g.surface!r} {g.unit} [{g.low}, {g.high}]"
                     f" | got {p.surface!r} {p.unit} [{p.low}, {p.high}]"
+                )
+            for g, p in off:
+                print(
+                    f"  FRAME {g.start:6d} {g.surface!r} gold {g.subject!r} {g.period!r} {g.status}"
+                    f" | got {p.subject!r} {p.period!r} {p.status}"
                 )
     return 0
 

@@ -23,6 +23,17 @@ from helpers.claims.framing import STATUSES, Frame, clause_around, frame_of
         ("アルファベットの2025年の設備投資は914億ドルだった。", "914億ドル", "ja", "actual"),
         ("同社は年初の時点で、2025年の設備投資を約750億ドルと見込んでいた。", "約750億ドル", "ja", "guidance"),
         ("市場予想では売上高は400億ドルとされる。", "400億ドル", "ja", "forecast"),
+        # an outlook reaches the figures coordinated after it in its sentence
+        ("We plan 63 to 64 new restaurants, about 55 company-owned and 8 to 9 franchised.", "8 to 9", "en",
+         "guidance"),
+        ("We now expect growth of about 4%, and total revenue growth of 20% to 21%.", "20% to 21%", "en", "guidance"),
+        ("For the full year we see commodity inflation of about 6%.", "about 6%", "en", "guidance"),
+        ("Wir erwarten 4 % Wachstum, im Ausland 2 %.", "2 %", "de", "guidance"),
+        # ... but not past a verb that reports what happened, a contrast or a "now"
+        ("We expect growth of 4%, and revenue was $5 billion.", "$5 billion", "en", "actual"),
+        ("We plan to buy 350,000 GPUs, but now we run 240,000.", "240,000", "en", "actual"),
+        ("年末までに35万個を購入する計画だが、今は22万個で学習している。", "22万個", "ja", "actual"),
+        ("Was oft übersehen wird, ist, dass es vor 10 Jahren begann.", "10 Jahren", "de", "actual"),
     ],
 )
 def test_status_in_three_languages(sentence, surface, lang, status):

@@ -12,7 +12,7 @@ from helpers.claims.subjects import DocumentContext, annotate
 
 
 def claims_of(sentence: str, surfaces: list[str], unit: str, *, lang: str = "en", event: str = "2025-01-29",
-              speaker: str = "", main: str = "") -> list[dict]:  # fmt: skip
+              speaker: str = "", main: str = "", reported: tuple[str, str] = ("", "")) -> list[dict]:  # fmt: skip
     """Annotate every surface of one sentence (each at its own next occurrence, left to right)."""
     start, at, rows = 1000, 0, []
     for i, surface in enumerate(surfaces):
@@ -23,7 +23,8 @@ def claims_of(sentence: str, surfaces: list[str], unit: str, *, lang: str = "en"
     sentences = pd.DataFrame(
         [dict(doc_id="d", sentence_id=1, block_id=1, start=start, text=sentence, speaker=speaker, lang=lang)]
     )
-    out = annotate(pd.DataFrame(rows), sentences, {"d": DocumentContext("d", event_date=event, main_subject=main)})
+    ctx = DocumentContext("d", event_date=event, main_subject=main, reported=reported)
+    out = annotate(pd.DataFrame(rows), sentences, {"d": ctx})
     return out.to_dict("records")
 
 
@@ -229,3 +230,76 @@ def test_any_text_gets_a_period_or_none():
         assert got is None or got.basis in ("stated", "relative", "target")
 
     check()
+
+
+def call_period(sentence: str, surface: str, reported: tuple[str, str], event: str, lang: str = "en") -> str:
+    """The period of one figure on a results call reporting ``reported`` (quarter, year), held on ``event``."""
+    return claims_of(sentence, [surface], "percent", lang=lang, event=event, reported=reported)[0]["period"]
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,period",
+    [
+        # the base of a comparison dates the figure compared with, not the change or the current figure
+        ("Revenue was $293.2 million, up 12.9% from the first quarter of 2021.", "12.9%", "2021-Q2"),
+        ("Food costs were 22.2% of sales, 20 basis points lower than last year.", "20 basis points", "2021-Q2"),
+        ("Restaurant sales were $313.6 million, compared with $249.0 million a year ago.", "$313.6 million",
+         "2021-Q2"),
+        # on a quarterly call a year ago is the same quarter a year before
+        ("Restaurant sales were $313.6 million, compared with $249.0 million a year ago.", "$249.0 million",
+         "2020-Q2"),
+        ("Reserve inventory was 52% of the total, up from 31% last year.", "31%", "2020-Q2"),
+        ("Comparable sales fell 17%, against 19% growth in the same quarter last year.", "19%", "2020-Q2"),
+        ("We ended the quarter with 1,876 clients, against 1,872 a year earlier.", "1,872", "2020-Q2"),
+        # what happened, said without a period, is the reported quarter's; a count said in the present is not
+        ("Adjusted EBITDA was $34.1 million, an increase of $8.5 million.", "$8.5 million", "2021-Q2"),
+        ("Der Umsatz betrug 5 Millionen Euro.", "5 Millionen Euro", "2021-Q2"),
+        ("We serve 620 restaurants in 32 states.", "620", "@2021-08-02"),
+        # "we now expect" is an outlook, not a point in time; the back half is the reported year's second half
+        ("For the back half we see demand above supply at 5%.", "5%", "2021-H2"),
+        # a turn to another period dates what follows it
+        ("Capital expenditures were 5% to 6% Turning to the full year, we see 7%.", "5% to 6%", "2021-Q2"),
+        # "pulled in maybe" names no month
+        ("Console sales were pulled in maybe 3% early.", "3%", "2021-Q2"),
+    ],
+)
+def test_a_results_calls_figures_take_the_reported_quarter_not_their_comparisons(sentence, surface, period):
+    assert call_period(sentence, surface, ("2021-Q2", "2021"), "2021-08-02") == period
+
+
+def test_a_period_said_of_another_figure_is_not_carried_to_the_next_sentence():
+    from helpers.claims.subjects import period_in
+
+    before = "The margin of 21.3% compares with 20.5% a year ago and 21.1% in Q2 FY25."
+    assert period_in(before, len(before), "2025-01-16", False, False, ("FY2025-Q3", "FY2025"), carried=True) is None
+    stated = "For Q2 FY25 the margin was 21.1%."
+    got = period_in(stated, len(stated), "2025-01-16", False, False, ("FY2025-Q3", "FY2025"), carried=True)
+    assert got is not None and got.value == "FY2025-Q2"
+
+
+def test_the_back_half_on_a_call_is_the_year_under_way():
+    got = call_period("For the back half demand was above supply at 5%.", "5%", ("2021-Q2", "2021"), "2021-08-02")
+    assert got == "2021-H2"
+
+
+def test_exiting_the_year_on_a_fiscal_year_call_is_the_end_of_the_fiscal_year():
+    got = call_period("We expect ARR to be down 2% exiting the year.", "2%", ("FY2025-Q3", "FY2025"), "2025-05-01")
+    assert got == "end-FY2025"
+
+
+def test_now_before_an_outlook_verb_is_no_point_in_time():
+    got = call_period("We now expect growth of about 4% for fiscal 2025.", "about 4%", ("FY2025-Q3", "FY2025"),
+                      "2025-11-04")  # fmt: skip
+    assert got == "FY2025"
+
+
+def test_an_unlabelled_we_on_a_companys_own_call_speaks_for_the_company():
+    sentence = "Looking at the Q4, we anticipate billings of $2 billion."
+    rows = [dict(doc_id="d", claim_id="c0", sentence_id=1, start=1000 + sentence.index("$2"), surface="$2 billion",
+                 unit="usd", lang="en", speaker="", context=sentence)]  # fmt: skip
+    sentences = pd.DataFrame([dict(doc_id="d", sentence_id=1, block_id=1, start=1000, text=sentence, speaker="",
+                                   lang="en")])  # fmt: skip
+    own = DocumentContext("d", event_date="2024-11-07", main_subject="Acme", own_event=True)
+    assert annotate(pd.DataFrame(rows), sentences, {"d": own}).loc[0, "subject"] == "Acme"
+    other = DocumentContext("d", event_date="2024-11-07", main_subject="Acme", own_event=False)
+    assert annotate(pd.DataFrame(rows), sentences, {"d": other}).loc[0, "subject"] != "Acme"

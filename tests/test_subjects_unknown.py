@@ -62,10 +62,17 @@ def test_unknown_companies_get_their_figures_and_wrong_subjects_stay_rare(fixtur
         ("October 2025 results", ""),
         ("SIGGRAPH 2024 conversation between two founders", ""),  # an event, not a company
         ("Acme 2025 Annual Report", "Acme"),
+        ("First Vista Q3 fiscal 2025 earnings call", "First Vista"),  # an ordinal opening a name
+        ("First Quarter Fiscal 2025 Earnings Call", ""),
     ],
 )
 def test_a_results_heading_names_its_company(heading, company):
     assert heading_company(heading) == company
+
+
+def test_a_name_opening_with_an_ordinal_holds_where_the_ordinal_is_also_a_common_word():
+    body = "Our first question comes from an analyst. Revenue was $316 million."
+    assert "First Vista" in dict(document_names("First Vista Q3 fiscal 2025 earnings call", body))
 
 
 def test_suffixes_possessives_and_japanese_forms_name_organisations_but_not_people_places_or_months():

@@ -229,9 +229,9 @@ CLAIMS = TableSpec(
             "2025年度), "
             "2024-Q4 / FY2025-Q3 (quarter: fourth-quarter, Q3 FY25, drittes Quartal, 第3四半期), 2025-H1 (half: first "
             "half, H1, erstes Halbjahr, 上期), 2024-12 or "
-            "2024-12-31 (month, day), end-2025 (a target for the end of that year), @2025-01-29 (nothing stated: as of "
-            "the event), >2025-01-29 (a forecast for an unstated later time), or empty (a flow such as revenue with no "
-            "stated period).",
+            "2024-12-31 (month, day), end-2025 or end-FY2025 (a target for the end of that year or fiscal year), "
+            "@2025-01-29 (nothing stated: as of the event), >2025-01-29 (a forecast for an unstated later time), "
+            "or empty (a flow such as revenue with no stated period).",
         ),
         Column(
             "period_basis",

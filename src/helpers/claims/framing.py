@@ -38,7 +38,16 @@ from ..text.safeload import load_yaml
 STATUSES = ("actual", "guidance", "forecast")
 FRAME_COLUMNS = ("status", "generic", "generation")
 GENERATIONS = ("", "next", "previous")
-_KINDS = ("forecast", "not_guidance", "guidance", "generic", "next_generation", "previous_generation")
+_KINDS = (
+    "forecast",
+    "not_guidance",
+    "guidance",
+    "generic",
+    "next_generation",
+    "previous_generation",
+    "past",
+    "contrast",
+)
 _LANGS = ("en", "de", "ja")
 
 # Clause boundaries: sentence ends, semicolons, colons, commas followed by a space, 、 and brackets, dashes.
@@ -84,13 +93,19 @@ def _has(kind: str, lang: str, clause: str) -> bool:
     return pattern is not None and pattern.search(clause.lower()) is not None
 
 
-def clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` that holds the characters start..end (the whole sentence without boundaries)."""
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of ``sentence`` that holds the characters start..end begins and ends."""
     left = 0
     for m in _CLAUSE_SPLIT.finditer(sentence, 0, max(start, 0)):
         left = m.end()
     right = _CLAUSE_SPLIT.search(sentence, max(end, start, 0))
-    return sentence[left : right.start() if right else len(sentence)]
+    return left, right.start() if right else len(sentence)
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` that holds the characters start..end (the whole sentence without boundaries)."""
+    left, right = clause_bounds(sentence, start, end)
+    return sentence[left:right]
 
 
 def status_of(clause: str, lang: str) -> str:
@@ -118,7 +133,33 @@ def generation_of(clause: str, lang: str) -> str:
 def frame_of(sentence: str, surface: str, lang: str, start: int | None = None) -> Frame:
     """The frame of a figure written as ``surface`` in ``sentence`` (at offset ``start`` when known)."""
     at = start if start is not None and sentence[start : start + len(surface)] == surface else sentence.find(surface)
-    return frame_of_clause(clause_around(sentence, at, at + len(surface)) if at >= 0 and surface else sentence, lang)
+    if at < 0 or not surface:
+        return frame_of_clause(sentence, lang)
+    return frame_in_sentence(sentence, *clause_bounds(sentence, at, at + len(surface)), lang)
+
+
+def frame_in_sentence(sentence: str, left: int, right: int, lang: str) -> Frame:
+    """The frame of a figure whose clause is ``sentence[left:right]``; a clause with no cue and no verb of its own
+    that follows the owner's outlook in the same sentence is that outlook's ("We plan 63 to 64 restaurants, about
+    55 company-owned and 8 to 9 franchised"; "we expect growth of 4%, and revenue growth of 20% to 21%")."""
+    frame = frame_of_clause(sentence[left:right], lang)
+    if frame.status != "actual" or left <= 0:
+        return frame
+    pattern = _patterns().get(("guidance", lang if lang in _LANGS else "en"))
+    lower = sentence[:right].lower()
+    cues = list(pattern.finditer(lower, 0, left)) if pattern is not None else []
+    last = cues[-1] if cues else None
+    # a verb that reports what happened, a contrast or a "now" between the outlook and the figure ends its reach
+    if last is None or any(_has(k, lang, lower[last.end() :]) for k in ("past", "contrast")):
+        return frame
+    if _has("not_guidance", lang, lower[last.start() : left]):
+        return frame
+    return Frame("guidance", frame.generic, frame.generation)
+
+
+def says_past(text: str) -> bool:
+    """Whether ``text`` reports what happened (a past-tense verb of any of the languages: was, stieg, でした)."""
+    return any(_has("past", lang, text) for lang in _LANGS)
 
 
 def frame_of_clause(clause: str, lang: str) -> Frame:

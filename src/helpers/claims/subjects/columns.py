@@ -10,12 +10,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..framing import FRAME_COLUMNS, Frame, frame_of_clause
+from ..framing import FRAME_COLUMNS, Frame, frame_in_sentence
 from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
 from .names import document_names, heading_company, name_mentions, role_company
-from .periods import _OUTLOOK, period_in, reported_period
+from .periods import _OUTLOOK, period_in, reported_period, unstated_period
 from .subject import main_subject, subject_in_sentence
 from .turns import answered_question, answering_speakers
 
@@ -183,7 +183,7 @@ class _Placed:
 @lru_cache(maxsize=16384)
 def _frame(text: str, left: int, right: int, lang: str) -> Frame:
     # keyed by the sentence and the clause's bounds: the sentence's hash is computed once, a sliced clause's every time
-    return frame_of_clause(text[left:right], lang)
+    return frame_in_sentence(text, left, right, lang)
 
 
 def _placed(c: Mapping, sent_index: Mapping[tuple[str, int], Mapping]) -> _Placed:
@@ -248,10 +248,15 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
             subj, per = _carried(subj, per, question, lang, ctx, sent_index, question=True, dating=asked)
         elif prev is not None and (prev.get("block_id") == sent.get("block_id") or refers_back):
             subj, per = _carried(subj, per, [prev], lang, ctx, sent_index, dating=1)
+    if subj is not None and not subj.value and not speaker and ctx.own_event and ctx.main_subject:
+        # an unlabelled "we" on a company's own call (a transcript without speaker labels) speaks for the company
+        subj = Resolved(ctx.main_subject, "speaker")
     if subj is None and ctx.main_subject:
         # on the subject's own call its speakers speak for it (a CFO's "Revenue was ..."), elsewhere it is a guess
         own = speaker_organisation(speaker, ctx) == ctx.main_subject
         subj = Resolved(ctx.main_subject, "speaker" if own else "document")
+    if per is None and unit not in ("year", "version") and unstated_period(text, ctx.reported, outlook):
+        per = Resolved(ctx.reported[0], "relative")
     if per is None:
         flow = bool(counted) and measure_kind(counted) == "flow"
         if unit in ("year", "version") or flow or not ctx.event_date:
@@ -297,7 +302,9 @@ def _carried(
             # an unplaced "we" before stays unknown here too
             subj = Resolved(prev_subject.value, "previous_sentence" if prev_subject.value else "")
         if per is None and depth < dating:
-            found_p = period_in(ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported)
+            found_p = period_in(
+                ptext, len(ptext), ctx.event_date, _has(_OUTLOOK, ptext), False, reported=ctx.reported, carried=True
+            )
             # a period carries over only while the sentence is about the same subject
             same_subject = (
                 subj is None

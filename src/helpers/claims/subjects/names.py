@@ -59,6 +59,7 @@ _NOT_NAME = frozenset(
     Sonntag Management Company Industry Sector Firm""".split()
 )
 # Words that open a headline rather than a company's name ("Big Tech earnings roundup").
+_ORDINAL_NAMES = frozenset("First Second Third Fourth".split())
 _HEADLINE_WORDS = frozenset("Big Small New Top Global Tech Strong Record Weak Best Biggest Episode Notes".split())
 # Places a possessive or a verb can follow ("China's exports", "London has"): never a company here.
 _PLACES = frozenset(
@@ -157,6 +158,18 @@ def _name_of(words: list[str], lower: set[str]) -> str:
     return " ".join(core)
 
 
+def _period_word(w: str) -> bool:
+    return w in _NOT_NAME or w in _HEADLINE_WORDS or re.fullmatch(r"(?:FY|Q[1-4]|H[12])\d*", w) is not None
+
+
+def _ends_name(words: list[str], i: int) -> bool:
+    """Whether a heading's word ``i`` ends the company's name before it; an ordinal opening a name ("First Watch
+    Q3 ...") does not, when the word after it is no period word."""
+    if i == 0 and words[0] in _ORDINAL_NAMES and len(words) > 1 and not _period_word(words[1]):
+        return False
+    return _period_word(words[i])
+
+
 def heading_company(heading: str, lower: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     """The company a results heading names as its own ("Acme Robotics Q3 2025 Earnings Call"), or ""."""
     for m in _JA_NAME.finditer(heading):
@@ -171,15 +184,16 @@ def heading_company(heading: str, lower: set[str] = frozenset()) -> str:  # type
                 return named
             # words up to the first period or event word
             core = []
-            for w in words:
-                if w in _NOT_NAME or w in _HEADLINE_WORDS or re.fullmatch(r"(?:FY|Q[1-4]|H[12])\d*", w):
+            for i, w in enumerate(words):
+                if _ends_name(words, i):
                     break
                 core.append(_bare(w))
             rest = part[run[len(core)].start() :] if len(core) < len(run) else part[run[-1].end() :]
             if (
                 core
                 and len(core) <= 4
-                and not any(w in _PLACES or w.lower() in lower for w in core)
+                # an ordinal opening the name ("First Watch") is a common word in any text
+                and not any(w in _PLACES or w.lower() in lower for w in core[core[0] in _ORDINAL_NAMES :])
                 and _EVENT.search(rest)
                 and _EVENT_NOUN.search(rest)
             ):

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..framing import says_past
 from .clauses import Resolved, _all
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "einem": 1, "zwei": 2,
@@ -120,11 +121,47 @@ _THE_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _THE_YEAR = re.compile(
-    r"\b(?:for|in|during|over) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d)|"
+    r"\b(?:for|in|during) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d)|"
     r"\bfull[- ](?:fiscal[- ])?year\b(?!\s+(?:19|20)\d\d)|\bim (?:gesamten |abgelaufenen )?Geschäftsjahr\b"
     r"(?!\s+(?:19|20)\d\d)|通期",
     re.IGNORECASE,
 )
+# the quarter a year before the reported one: "the same quarter last year", "the prior-year quarter", Vorjahresquartal
+_YEAR_AGO_QUARTER = re.compile(
+    r"\bthe same quarter (?:of )?(?:last year|a year (?:ago|earlier|before)|the (?:prior|previous) year)\b|"
+    r"\bthe (?:prior|previous)[- ]year(?:'s)? quarter\b|\bthe year[- ]ago quarter\b|\bVorjahresquartal\w*|前年同期",
+    re.IGNORECASE,
+)
+# words that compare a figure with another, and the words a period is said in
+_COMPARING = (
+    r"\b(?:than|compared? (?:with|to)|compares with|against|versus)\b|\bvs\b\.?|gegenüber|verglichen mit|"
+    r"im Vergleich zu"
+)
+_PERIOD_WORDS = r"the|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|Q[1-4]|FY\S*"
+# words that make the period after them the base of a comparison ("up 12.9% from the first quarter", "20 basis
+# points lower than last year", "gegenüber dem Vorjahr"): it dates the figure compared with, not the change
+_BASE_BEFORE = re.compile(
+    rf"(?:{_COMPARING}|\bfrom|\bon|\bover|\babove|\bbelow|\brelative to|\bals)\s+(?:(?:in|with|im|zum)\s+)?"
+    rf"(?:(?:that of|dem|der|des|{_PERIOD_WORDS}|(?:19|20)\d\d)\s+){{0,4}}$",
+    re.IGNORECASE,
+)
+# words between a figure and a later period that hand the period to another figure ("$313.6 million, compared with
+# $249.0 million a year ago")
+_COMPARED = re.compile(_COMPARING, re.IGNORECASE)
+# a turn to another period: it dates what follows ("... $0.62 Turning to the full year, we anticipate")
+_TURNING = re.compile(
+    r"\b(?:turning|moving(?: on)?|looking|coming|going|switching) (?:to|at|ahead to) (?:the )?$|"
+    r"\b(?:mit Blick auf|kommen wir zum|zum Ausblick auf) (?:das |den |die )?$",
+    re.IGNORECASE,
+)
+# a figure the period right after it dates ("21.1% in Q2 FY25", "14.3% in the second quarter of 2020")
+_OWN_FIGURE = re.compile(
+    r"(?<![\d.,])\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
+    rf"(?:(?:in|for|during|im|a|an|{_PERIOD_WORDS})\s+){{0,5}}$",
+    re.IGNORECASE,
+)
+# a figure said as the base of a comparison ("up from 31% last year", "against 19% growth")
+_BASE_FIGURE = re.compile(rf"(?:{_COMPARING}|\bfrom)\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
 _PREV_QUARTER = re.compile(
     r"\b(?:last|previous|prior|preceding) quarter\b|\ba quarter ago\b|\bVorquartal\w*|"
     r"\b(?:letzten|vorigen|vorherigen) Quartal\b|前四半期",
@@ -137,7 +174,8 @@ _THIS_FISCAL = re.compile(
     r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE
 )
 _REL_YEAR = re.compile(
-    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year ago|im vergangenen "
+    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year (?:ago|earlier|before)|"
+    r"the (?:prior|previous) year|the year before|ein Jahr (?:zuvor|früher)|im vergangenen "
     r"Jahr|vergangenes Jahr|"
     r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)",
     re.IGNORECASE,
@@ -149,7 +187,7 @@ _AGO = re.compile(
 _MONTH_EN_DE = re.compile(
     r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+("
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+"
+    + r")\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+"
     + _Y
     + ")?",
     re.IGNORECASE,
@@ -157,11 +195,12 @@ _MONTH_EN_DE = re.compile(
 _MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(末|(\d{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9]){_Y}(?:年(?!度|末)|(?![0-9年]))")
 _NOW = re.compile(
-    r"\b(?:now|currently|today|at "
-    r"present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下",
+    r"\b(?:now(?!\s+(?:expect|anticipate|see|forecast|guide|project|estimate|plan|believe|think)\w*)|currently|"
+    r"today|at present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下",
     re.IGNORECASE,
 )
 _OUTLOOK = re.compile(
+    r"\b(?:we|you) (?:now )?see\b|"
     r"\b(?:expect\w*|anticipat\w*|forecast\w*|guid(?:ance|e|es|ed|ing)|outlook|will|plan\w*|on track)\b|"
     r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し",
     re.IGNORECASE,
@@ -303,8 +342,17 @@ def _near_quarter(n: int) -> Resolver:
     return resolve
 
 
-def _half(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
+def _half(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str] = ("", "")) -> Resolved:
     raw = next(x for x in m.groups() if x)
+    if reported[0] and reported[1]:
+        # on a results call a half without its year is one of the reported year's, unless it is over by then (an
+        # actual "second half" on a first-quarter call is last year's) or, for an outlook, already past
+        h, now = _ORD[raw.lower()], (int(reported[0][-1]) + 1) // 2
+        # "the back half", "the front half" is spoken of the year under way
+        spoken = raw.lower() in ("front", "back")
+        shift = 0 if spoken else -1 if not outlook and h > now else (1 if outlook and h < now else 0)
+        year = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + shift), reported[1])
+        return Resolved(f"{year}-H{h}", "relative")
     return Resolved(_resolve_half(_ORD[raw.lower()], event, outlook), "relative")
 
 
@@ -363,14 +411,16 @@ def _reported(n: int, part: str) -> Resolver:
 # year before the year inside it). The last field: whether the kind needs the event date.
 _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
     ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
-    ((_TARGET,), lambda m, e, o, r: Resolved(f"end-{e.year}", "target"), True),
+    # "exiting the year" on a fiscal-year company's call is the end of its fiscal year
+    ((_TARGET,), lambda m, e, o, r: Resolved(f"end-{r[1] if r[1].startswith('FY') else e.year}", "target"), True),
     (_QUARTER_YEAR, lambda m, e, o, r: _with_year(m, "Q"), False),
     (_HALF_YEAR, lambda m, e, o, r: _with_year(m, "H"), False),
     ((_FISCAL_YEAR,), lambda m, e, o, r: _fiscal(m, e, o), False),
     ((_QUARTER,), lambda m, e, o, r: _quarter(m, e, o, r[0]), True),
-    ((_HALF,), lambda m, e, o, r: _half(m, e, o), True),
+    ((_HALF,), lambda m, e, o, r: _half(m, e, o, r), True),
     ((_THE_QUARTER,), _reported(0, "Q"), False),
     ((_THE_YEAR,), _reported(0, "Y"), False),
+    ((_YEAR_AGO_QUARTER,), lambda m, e, o, r: Resolved(_shift(r[0], -4), "relative") if r[0] else None, False),
     ((_PREV_QUARTER,), _near_quarter(-1), True),
     ((_NEXT_QUARTER,), _near_quarter(1), True),
     ((_THIS_QUARTER,), _this_quarter, True),
@@ -386,35 +436,71 @@ _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
 
 def period_in(
     text: str, at: int, event_date: str, outlook: bool, now_words: bool = True,
-    reported: tuple[str, str] = ("", ""), end: int | None = None,
+    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False,
 ) -> Resolved | None:  # fmt: skip
     """The period ``text`` states for a figure at ``at`` (to ``end``): the nearest expression of any kind (ties by
     kind order).
 
     ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
     "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
-    only when nothing else is stated, and only when ``now_words``.
+    only when nothing else is stated, and only when ``now_words``. ``carried`` (a period carried over from the
+    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25").
     """
     event = _date(event_date)
     stop = at if end is None else max(at, end)
-    best: tuple[int, int, Resolved] | None = None
+    best: tuple[int, int, Resolved, re.Match[str]] | None = None
     for rank, (patterns, resolve, needs_event) in enumerate(_KINDS):
         if needs_event and event is None:
             continue
         for pattern in patterns:
             for m in _around(pattern, text, at):
                 gap = _gap(m, at, stop)
-                if best is not None and (gap, rank) >= best[:2]:
+                if best is not None and (gap, rank) >= best[:2] or _other_figures(m, text, stop):
                     continue
+                if carried and _OWN_FIGURE.search(text, max(0, m.start() - 60), m.start()):
+                    continue  # carried to the next sentence, a period said of a figure stays that figure's
                 # the kinds that need the event date were skipped above when there is none
                 found = resolve(m, event, outlook, reported)  # type: ignore[arg-type]
                 if found is not None and found.value:
-                    best = (gap, rank, found)
+                    best = (gap, rank, found, m)
     if best is not None:
-        return best[2]
+        return _year_ago_quarter(best[2], best[3], text, at, reported)
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     return None
+
+
+def _other_figures(m: re.Match[str], text: str, stop: int) -> bool:
+    """Whether the period ``m`` dates another figure than the one ending at ``stop``: the base of a comparison
+    ("12.9% from the first quarter of 2021", "lower than last year"), or one a comparison after the figure
+    introduces ("$313.6 million, compared with $249.0 million a year ago")."""
+    if _BASE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return True
+    base = _BASE_FIGURE.search(text, max(0, m.start() - 50), m.start())
+    if base is not None and not base.start() < stop <= m.start():
+        return True
+    if m.start() >= stop and _TURNING.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "Turning to the full year, ..." dates what follows it, not the figure before
+    return m.start() >= stop and _COMPARED.search(text, stop, m.start()) is not None
+
+
+def _year_ago_quarter(found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str]) -> Resolved:
+    """On a call reporting a quarter, a year before ("a year ago", and "last year" for a figure it is compared
+    with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept."""
+    if not reported[0] or m.re is not _REL_YEAR or not m.group(2):
+        return found
+    if "last" in m.group(2).lower() and not _BASE_FIGURE.search(text, max(0, at - 40), at):
+        return found
+    return Resolved(_shift(reported[0], -4), found.basis)
+
+
+def unstated_period(sentence: str, reported: tuple[str, str], outlook: bool) -> str:
+    """The period of an actual whose text states none, on a results document: the reported quarter when its
+    sentence tells what happened ("Adjusted EBITDA was $34.1 million"), else "" (a count as of the event: "we
+    serve 620")."""
+    if outlook or not reported[0]:
+        return ""
+    return reported[0] if says_past(sentence) else ""
 
 
 def _quarter_end(key: str) -> dt.date:
