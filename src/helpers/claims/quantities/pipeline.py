@@ -66,12 +66,12 @@ _CLOCKED_HM = re.compile(
     r"\b(?:(?:under|below|than|in|of|is|was|a|unter)\s|sub-)([1-9]):([0-5]\d)"
     r"(?![\d:.,]\d|\s?(?i:[ap]\.?m\b|o['’]clock|uhr\b))"
 )
+_LONG_RACES = r"(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?"
 _RACE_CONTEXT = re.compile(
-    r"(?i)\b(?:(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?|races?|runners?|finish\w*|course\srecord|"
-    r"time\sbonus\w*|pace)\b|マラソン"
+    rf"(?i)\b(?:{_LONG_RACES}|races?|runners?|finish\w*|course\srecord|time\sbonus\w*|pace)\b|マラソン"
 )
 # a target said "sub-3" (hours) or サブ3, only where a long race is named or after "run a sub-3"
-_LONG_RACE = re.compile(r"(?i)\b(?:(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?)\b|マラソン")
+_LONG_RACE = re.compile(rf"(?i)\b(?:{_LONG_RACES})\b|マラソン")
 _SUB_HOURS = re.compile(r"(?i)(?:(?<![\w-])sub[\s-]|サブ)([2-6])(?![\d:]|[.,]\d)")
 _RUN_A_SUB = re.compile(r"(?i)\b(?:run|ran|running|go|went|laufen|lief)\s(?:a\s|eine?\s)?$")
 # "in 29:17.45", "(1:43.91)", "in 29:17,45 Minuten": a track time in minutes, seconds and hundredths (the
