@@ -6,22 +6,18 @@
 ``fraction`` (two thirds, a fifth, one over three, drei Viertel). Runs are built word by word
 with the usual grammar (units, tens, hundred, scale words; "and"/"und" only where it joins
 parts of one number), so "two three" stays two numbers and "one hundred and six" is one.
-German compounds (dreihundertneunundneunzigtausend) are read by text2num.
+German runs are read by ``spelled_de`` (its compounds, dreihundertneunundneunzigtausend, by text2num).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import text2num
-
+from .spelled_de import parse_de
+from .spelled_tokens import TOKEN, digit_value, joined
 from .spelled_words import (
-    DE_FRACTIONS,
-    DE_HALF,
-    DE_SCALES,
     EN_AMBIGUOUS_ORD,
     EN_CLOCK_AFTER,
     EN_CLOCK_BEFORE,
@@ -32,11 +28,6 @@ from .spelled_words import (
     EN_TENS,
 )
 from .word_runs import runs_table, word_runs
-
-_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+(?:[.,]\d+)?|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
-# what may stand between two words of one number
-_GAP = re.compile(r"(?:\s+|\s*-\s*)")
-
 
 _EN_WORDS = sorted(
     set(EN_DIGIT_WORDS)
@@ -101,31 +92,13 @@ def _en_ord(word: str) -> float | None:
     return EN_ORD_UNITS.get(w)
 
 
-@lru_cache(maxsize=4096)
-def _de_word(word: str) -> float | None:
-    w = word.lower().replace("ue", "ü") if "ue" in word.lower() and "ü" not in word.lower() else word.lower()
-    if w in ("ein", "eine", "einer", "einen", "einem", "eines"):
-        return None
-    for tail, add in (("einhalb", 0.5),):
-        if w.endswith(tail) and len(w) > len(tail):
-            head = _de_word(w[: -len(tail)]) if w[: -len(tail)] not in ("ein",) else 1.0
-            if head is not None:
-                return head + add
-    if w in DE_HALF:
-        return DE_HALF[w]
-    try:
-        return float(text2num(w, "de"))
-    except (ValueError, TypeError):
-        return None
-
-
 def spelled_numbers(text: str, lang: str) -> list[Spelled]:
     """Every run of spelled-out number words in ``text`` (English or German)."""
     if not may_start(text, lang):
         return []
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
     out: list[Spelled] = []
-    parse = _parse_en if lang == "en" else _parse_de
+    parse = _parse_en if lang == "en" else parse_de
     opens = [_opens_run(tok, lang) for tok, _, _ in toks]
     # a run starts with a number word, an article or sign word, or digits followed by a number word
     firsts = [
@@ -152,33 +125,6 @@ def _opens_run(tok: str, lang: str) -> bool:
     return STARTS[lang].match(tok) is not None
 
 
-def _joined(text: str, toks: list, k: int) -> bool:
-    """Is token k directly joined to token k-1 by spaces or a hyphen (no other punctuation)?"""
-    return k < len(toks) and _GAP.fullmatch(text[toks[k - 1][2] : toks[k][1]]) is not None
-
-
-def _vulgar(tok: str) -> float | None:
-    if len(tok) == 1 and not tok.isascii():
-        try:
-            return float(unicodedata.numeric(tok))
-        except (TypeError, ValueError):
-            return None
-    return None
-
-
-def _digits(tok: str) -> float | None:
-    if tok[0].isdigit():
-        try:
-            return (
-                float(tok.replace(",", ""))
-                if "," in tok and "." not in tok and len(tok.split(",")[-1]) == 3
-                else float(tok.replace(",", "."))
-            )
-        except ValueError:
-            return None
-    return None
-
-
 def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None:
     """A whole English number from token i: (next index, value, number words), or None."""
     total, current = 0.0, 0.0
@@ -190,17 +136,17 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     seen = False
     while j < len(toks):
         w = toks[j][0].lower()
-        if j > i and not _joined(text, toks, j):
+        if j > i and not joined(text, toks, j):
             break
-        if w == "and" and seen and last in ("hundred", "scale") and j + 1 < len(toks) and _joined(text, toks, j + 1):
+        if w == "and" and seen and last in ("hundred", "scale") and j + 1 < len(toks) and joined(text, toks, j + 1):
             if not _and_continues(text, toks, j, last):
                 break
             saved = (j, total, current, words, last)
             j += 1
             continue
-        d = _digits(w)
+        d = digit_value(w)
         if w in ("a", "an") and not seen:
-            nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and _joined(text, toks, j + 1) else ""
+            nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and joined(text, toks, j + 1) else ""
             if nxt in ("hundred", "dozen") or nxt in EN_SCALES:
                 current, last, seen, j = 1.0, "unit", True, j + 1
                 continue
@@ -282,7 +228,7 @@ def _hundreds_said_short(toks: list, i: int, j: int, total: float, current: floa
 
 def _number_word_next(text: str, toks: list, j: int) -> bool:
     """Whether token j goes on a spelled number ("a million one hundred thousand")."""
-    if j >= len(toks) or not _joined(text, toks, j):
+    if j >= len(toks) or not joined(text, toks, j):
         return False
     w = toks[j][0].lower()
     return w == "hundred" or w in EN_SCALES or w in EN_TEENS or w in EN_TENS or w in EN_DIGIT_WORDS
@@ -311,7 +257,7 @@ def _and_continues(text: str, toks: list, j: int, last: str) -> bool:
         # "one hundred and three quarters", "two hundred and fifty-four hundredths": a whole number and a
         # proper fraction ("one hundred and thirty-two fifths" is 132/5)
         return False
-    return nxt in EN_DIGIT_WORDS or nxt in EN_TEENS or nxt in EN_TENS or _digits(nxt) is not None
+    return nxt in EN_DIGIT_WORDS or nxt in EN_TEENS or nxt in EN_TENS or digit_value(nxt) is not None
 
 
 def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
@@ -319,7 +265,7 @@ def _compound_ord(text: str, toks: list, j: int) -> tuple[int, float] | None:
     if j >= len(toks):
         return None
     w = toks[j][0].lower()
-    if w in EN_TENS and j + 1 < len(toks) and _joined(text, toks, j + 1):
+    if w in EN_TENS and j + 1 < len(toks) and joined(text, toks, j + 1):
         unit = _en_ord(toks[j + 1][0])
         if unit is not None and unit < 10:
             return j + 2, EN_TENS[w] + unit
@@ -336,11 +282,11 @@ def _scale_after(text: str, toks: list, j: int) -> tuple[int, float] | None:
         k + 1 < len(toks)
         and toks[k][0].lower() == "of"
         and toks[k + 1][0].lower() in ("a", "an")
-        and _joined(text, toks, k)
-        and _joined(text, toks, k + 1)
+        and joined(text, toks, k)
+        and joined(text, toks, k + 1)
     ):
         k += 2
-    if k < len(toks) and _joined(text, toks, k) and toks[k][0].lower() in EN_SCALES:
+    if k < len(toks) and joined(text, toks, k) and toks[k][0].lower() in EN_SCALES:
         return k + 1, EN_SCALES[toks[k][0].lower()]
     return None
 
@@ -348,7 +294,7 @@ def _scale_after(text: str, toks: list, j: int) -> tuple[int, float] | None:
 def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, float, str, int] | None:
     sign = 1.0
     w0 = toks[i][0].lower()
-    if w0 in ("minus", "negative") and i + 1 < len(toks) and _joined(text, toks, i + 1):
+    if w0 in ("minus", "negative") and i + 1 < len(toks) and joined(text, toks, i + 1):
         sign, i = -1.0, i + 1
     w = toks[i][0].lower()
     # "half a dozen", "half million", "a quarter million", "a half", "a fifth", "a twenty-first"
@@ -357,22 +303,22 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         and i + 2 < len(toks)
         and toks[i + 1][0].lower() == "a"
         and toks[i + 2][0].lower() == "dozen"
-        and _joined(text, toks, i + 1)
-        and _joined(text, toks, i + 2)
+        and joined(text, toks, i + 1)
+        and joined(text, toks, i + 2)
     ):
         return i + 3, sign * 6.0, "int", 2
-    if w == "point" and i + 1 < len(toks) and _joined(text, toks, i + 1) and _POINT_LEAD.get(_prev_word(toks, i)):
+    if w == "point" and i + 1 < len(toks) and joined(text, toks, i + 1) and _POINT_LEAD.get(_prev_word(toks, i)):
         k, digits = _decimal_digits(text, toks, i + 1)  # "like point two cents": speech drops the leading zero
         if digits:
             return k, sign * float("0." + digits), "int", 1
         return None
     if w in ("half", "quarter"):
-        k = i + 2 if i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and _joined(text, toks, i + 1) else i + 1
+        k = i + 2 if i + 2 < len(toks) and toks[i + 1][0].lower() == "a" and joined(text, toks, i + 1) else i + 1
         sc = _scale_after(text, toks, k)  # "half million", "half a million", "a quarter million"
         if sc is not None:
             return sc[0], sign * sc[1] / (2 if w == "half" else 4), "int", 2
         return None
-    if w in ("a", "an", "one") and i + 1 < len(toks) and _joined(text, toks, i + 1):
+    if w in ("a", "an", "one") and i + 1 < len(toks) and joined(text, toks, i + 1):
         den = _compound_ord(text, toks, i + 1)
         if den is not None:
             sc = _scale_after(text, toks, den[0]) if scale else None
@@ -393,20 +339,20 @@ def _parse_en(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, f
         words
         and j + 1 < len(toks)
         and toks[j][0].lower() == "point"
-        and _joined(text, toks, j)
-        and _joined(text, toks, j + 1)
+        and joined(text, toks, j)
+        and joined(text, toks, j + 1)
     ):
         k, digits = _decimal_digits(text, toks, j + 1)
         if digits:
             return k, sign * (value + float("0." + digits)), "int", words + 1
-    if j < len(toks) and _joined(text, toks, j):
+    if j < len(toks) and joined(text, toks, j):
         fraction = _en_fraction_of(text, toks, j, sign, value, words, scale)
         if fraction is not None:
             return fraction
     if words == 0:
         return None
     # "one and a half", "five and a quarter", "one million and a half", "five billion and three quarters"
-    if j + 2 < len(toks) and toks[j][0].lower() == "and" and _joined(text, toks, j) and _joined(text, toks, j + 1):
+    if j + 2 < len(toks) and toks[j][0].lower() == "and" and joined(text, toks, j) and joined(text, toks, j + 1):
         mixed = _en_and_fraction(text, toks, j, sign, value, words, last_scale)
         if mixed is not None:
             return mixed
@@ -429,14 +375,14 @@ def _decimal_digits(text: str, toks: list, j: int) -> tuple[int, str]:
     """The digits spelled after "point" from token j ("zero three", "seventy-one"): (next index, digits)."""
     digits = ""
     k = j
-    while k < len(toks) and (k == j or _joined(text, toks, k)):
+    while k < len(toks) and (k == j or joined(text, toks, k)):
         t = toks[k][0].lower()
         if t in EN_DIGIT_WORDS:
             digits += str(EN_DIGIT_WORDS[t])
         elif t in EN_TEENS:
             digits += str(EN_TEENS[t])
         elif t in EN_TENS:
-            nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and _joined(text, toks, k + 1) else ""
+            nxt = toks[k + 1][0].lower() if k + 1 < len(toks) and joined(text, toks, k + 1) else ""
             if nxt in EN_DIGIT_WORDS and EN_DIGIT_WORDS[nxt]:
                 digits += str(EN_TENS[t] // 10) + str(EN_DIGIT_WORDS[nxt])
                 k += 1
@@ -461,10 +407,10 @@ def _en_fraction_of(
             return sc[0], sign * value * sc[1] / den[1], "int", words + 2
         return den[0], sign * value / den[1], "fraction", words + 1
     nxt = toks[j][0].lower()
-    if nxt in ("over", "out", "in") and j + 1 < len(toks) and _joined(text, toks, j + 1) and value < 1000:
+    if nxt in ("over", "out", "in") and j + 1 < len(toks) and joined(text, toks, j + 1) and value < 1000:
         k = j + 1
         if nxt == "out":
-            if toks[k][0].lower() != "of" or k + 1 >= len(toks) or not _joined(text, toks, k + 1):
+            if toks[k][0].lower() != "of" or k + 1 >= len(toks) or not joined(text, toks, k + 1):
                 k = -1
             else:
                 k += 1
@@ -502,106 +448,4 @@ def _en_and_fraction(
 
 def total_is_plain(text: str, toks: list, j: int) -> bool:
     """Nothing but punctuation, the end, or 'of' follows the denominator (no counted noun)."""
-    return j >= len(toks) or not _joined(text, toks, j) or toks[j][0].lower() == "of"
-
-
-def _parse_de(text: str, toks: list, i: int, scale: bool = True) -> tuple[int, float, str, int] | None:
-    sign = 1.0
-    w0 = toks[i][0].lower()
-    if w0 == "minus" and i + 1 < len(toks) and _joined(text, toks, i + 1):
-        sign, i = -1.0, i + 1
-    v = _vulgar(toks[i][0])
-    if v is not None:
-        return i + 1, sign * v, "fraction", 1
-    w = toks[i][0].lower()
-    # "ein halbes", "eine halbe Million", "ein Drittel"
-    if w in ("ein", "eine", "einen", "einem", "einer", "eines") and i + 1 < len(toks) and _joined(text, toks, i + 1):
-        nxt = toks[i + 1][0].lower()
-        if nxt in DE_FRACTIONS:
-            value = 1.0 / DE_FRACTIONS[nxt]
-            if not scale:
-                return i + 2, sign * value, "fraction", 2
-            return _de_scale_tail(text, toks, i + 2, sign * value, "fraction", 2)
-        if nxt in DE_SCALES or nxt in ("dutzend", "hundert", "tausend"):
-            mult = DE_SCALES.get(nxt) or {"dutzend": 12.0, "hundert": 100.0, "tausend": 1000.0}[nxt]
-            return _de_more(text, toks, i + 2, sign * mult, 2)
-        return None
-    base = _digits(w)
-    words = 0
-    if base is None:
-        if w in DE_SCALES:
-            return None  # bare "Milliarden", "Tausend": vague or a name, not a number by itself
-        base = _de_word(w)
-        if base is None:
-            return None
-        words = 1
-    j = i + 1
-    kind = "int" if float(base).is_integer() else "mixed"
-    if w in DE_HALF and w != "dreiviertel":
-        kind = "mixed"
-    if w == "dreiviertel" or w == "einhalb":
-        kind = "fraction"
-    # "zwei Komma drei"
-    if j + 1 < len(toks) and toks[j][0].lower() == "komma" and _joined(text, toks, j) and _joined(text, toks, j + 1):
-        digits = ""
-        k = j + 1
-        while k < len(toks) and _joined(text, toks, k):
-            d = _de_word(toks[k][0])
-            if d is None or not d.is_integer() or d > 99:
-                break
-            digits += str(int(d))
-            k += 1
-        if digits:
-            return k, sign * (base + float("0." + digits)), "int", words + 1
-    # "drei halbe", "zwei Drittel", "fünf und drei Viertel Milliarde"
-    if j < len(toks) and _joined(text, toks, j):
-        nxt = toks[j][0].lower()
-        if nxt in DE_FRACTIONS and words + (1 if _digits(w) is not None else 0):
-            value = base / DE_FRACTIONS[nxt]
-            if not scale:
-                return j + 1, sign * value, "fraction", words + 1
-            return _de_scale_tail(text, toks, j + 1, sign * value, "fraction", words + 1)
-        if nxt == "und" and j + 2 < len(toks) and _joined(text, toks, j + 1):
-            sub = _parse_de(text, toks, j + 1, scale=False)
-            if sub is not None and sub[2] == "fraction" and words:
-                return _de_scale_tail(text, toks, sub[0], sign * (base + sub[1]), "mixed", words + sub[3])
-    if words == 0:
-        return None
-    if kind == "fraction":
-        return _de_scale_tail(text, toks, j, sign * base, kind, words)
-    return _de_more(text, toks, j, sign * base, words, kind)
-
-
-def _de_scale_tail(text: str, toks: list, j: int, value: float, kind: str, words: int) -> tuple[int, float, str, int]:
-    """A scale word after a (fractional) number: 'eine halbe Million', 'dreieinhalb Millionen'."""
-    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() in DE_SCALES:
-        return (
-            j + 1,
-            value * DE_SCALES[toks[j][0].lower()],
-            "int" if (value * DE_SCALES[toks[j][0].lower()]).is_integer() else kind,
-            words + 1,
-        )
-    if j < len(toks) and _joined(text, toks, j) and toks[j][0].lower() == "dutzend":
-        return j + 1, value * 12, "int", words + 1
-    return j, value, kind, words
-
-
-def _de_more(text: str, toks: list, j: int, value: float, words: int, kind: str = "int") -> tuple[int, float, str, int]:
-    """Scale words and the rest of the number: 'zwei Millionen eintausendeinhundertfünfzig', 'fünf Dutzend'."""
-    if kind == "mixed":
-        return _de_scale_tail(text, toks, j, value, kind, words)
-    while j < len(toks) and _joined(text, toks, j):
-        w = toks[j][0].lower()
-        if w in DE_SCALES and value < DE_SCALES[w]:
-            value *= DE_SCALES[w]
-        elif w == "dutzend":
-            value *= 12
-        else:
-            nxt = _de_word(w)
-            # the rest of a number after a scale word: smaller than the part before
-            if nxt is None or words == 0 or value < 1e6 or nxt >= value or not nxt.is_integer():
-                break
-            value += nxt
-        words += 1
-        j += 1
-    return j, value, "int", words
+    return j >= len(toks) or not joined(text, toks, j) or toks[j][0].lower() == "of"
