@@ -179,13 +179,9 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
         elif w == "hundred":
             if last == "hundred":
                 break
-            if current >= 100 and saved is not None:
-                # "3 hundred and 2 hundred": two numbers joined by "and", not one
-                j, total, current, words, last = saved
-                break
-            if current >= 100 and group is not None:
-                # "the three hundred four hundred mile range": two numbers whose "to" the caption lost
-                j, total, current, words, last = group
+            back = _second_hundreds(current, saved, group)
+            if back is not None:
+                j, total, current, words, last = back
                 break
             current = (current or 1.0) * 100
             last = "hundred"
@@ -209,6 +205,17 @@ def _cardinal_en(text: str, toks: list, i: int) -> tuple[int, float, int] | None
     if words == 1 and last == "scale" and toks[i][0].lower() in EN_SCALES:
         return None  # a bare scale word ("million") is not a number by itself
     return j, total + current, words
+
+
+def _second_hundreds(
+    current: float, saved: tuple[int, float, float, int, str] | None, group: tuple[int, float, float, int, str] | None
+) -> tuple[int, float, float, int, str] | None:
+    """Where a number ends when "hundred" follows hundreds of its own, or None while it is the first: at the "and"
+    before it ("3 hundred and 2 hundred": two numbers joined by "and"), else right after the first hundreds ("the
+    three hundred four hundred mile range": two numbers whose "to" the caption lost)."""
+    if current < 100:
+        return None
+    return saved if saved is not None else group
 
 
 def _hundreds_said_short(toks: list, i: int, j: int, total: float, current: float) -> bool:

@@ -272,6 +272,21 @@ class Evidence:
     continues: np.ndarray  # the sentence opens by going on from the one before ("And…", "Aber…", "そして、")
 
 
+def _style(s: str, question: bool) -> int:
+    """The kind of sentence ``s`` is, as an index into ``STYLES`` (the first that applies)."""
+    if _MODERATION.search(s):
+        return STYLES.index("moderation")
+    if _GUEST_THANKS.search(s):
+        return STYLES.index("thanks")
+    if _WELCOME.search(s):
+        return STYLES.index("welcome")
+    if question:
+        return STYLES.index("question")
+    if _YOU_ADDRESS.search(s):
+        return STYLES.index("you")
+    return STYLES.index("long" if len(s.strip()) >= LONG_CHARS else "other")
+
+
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     """The :class:`Evidence` of every unit; ``emit`` has one column per speaker, in order, then the author's."""
     alias = aliases(speakers)
@@ -307,19 +322,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
         answers[i] = bool(_ANSWER_START.search(s))
         continues[i] = bool(_CONTINUES.search(s))
-        style[i] = (
-            STYLES.index("moderation")
-            if _MODERATION.search(s)
-            else STYLES.index("thanks")
-            if _GUEST_THANKS.search(s)
-            else STYLES.index("welcome")
-            if _WELCOME.search(s)
-            else STYLES.index("question")
-            if questions[i]
-            else STYLES.index("you")
-            if _YOU_ADDRESS.search(s)
-            else STYLES.index("long" if len(s.strip()) >= LONG_CHARS else "other")
-        )
+        style[i] = _style(s, bool(questions[i]))
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
         # Addressing someone hands them the floor when the sentence asks or
         # requests something, or is a short address ("Thanks, Mark."); "マーク、
