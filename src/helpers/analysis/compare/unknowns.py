@@ -28,6 +28,9 @@ def unknown_side_findings(df: pd.DataFrame, reported: Iterable[GroupKey]) -> lis
             by_period.setdefault((k.measure, k.period), []).append(k.subject)
     if not by_subject:
         return []
+    # each key's groups named once, not once per figure that would join them
+    periods_of = {k: ", ".join(sorted(set(v))) for k, v in by_subject.items()}
+    subjects_of = {k: ", ".join(sorted(set(v))) for k, v in by_period.items()}
     out: list[dict] = []
     cols = ("claim_id", "doc_id", "surface", "unit", "subject", "subject_basis", "counted", "period", "event_date")
     left = df[df["group"].isna() & (df["topic"].map(as_text) == "")]
@@ -36,13 +39,13 @@ def unknown_side_findings(df: pd.DataFrame, reported: Iterable[GroupKey]) -> lis
             continue
         measure = f"{_countable(dimension(unit))}:{counted}"
         if subject:
-            others, why = by_subject.get((subject, measure)), "its period is unknown"
-            what = f"{subject}'s {counted} for {', '.join(sorted(set(others or ())))}"
+            others, why = periods_of.get((subject, measure)), "its period is unknown"
+            what = f"{subject}'s {counted} for {others}"
         else:
             key = period_key(period, event)
-            others, why = by_period.get((measure, key)), "its subject is unknown"
-            what = f"the {counted} of {', '.join(sorted(set(others or ())))} for {key}"
-        if not others:
+            others, why = subjects_of.get((measure, key)), "its subject is unknown"
+            what = f"the {counted} of {others} for {key}"
+        if others is None:
             continue
         out.append(
             dict(kind="claim", topic="", verdict="unverified", claim_ids=cid, doc_ids=doc, measure=measure,
