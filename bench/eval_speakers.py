@@ -8,7 +8,7 @@ articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
 fitted on it and on tune2), tune3/tune4 (heldout4/heldout5 until scored once; developed on
-since) or heldout2/heldout3/heldout6 (never looked at while developing; only
+since), tune5 (written with heldout7, developed on) or heldout2/heldout3/heldout6/heldout7 (never looked at while developing; only
 their aggregate figures are read: their rows and errors are not even printed). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
 
@@ -387,7 +387,7 @@ DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left 
 # easy ones alone was confident and wrong on 10% of the harder ones' claims.
 FIT_SPLITS = ("calibration", "tune2")
 # Held-out splits whose dialogues are never shown one by one (only the split's aggregate is printed).
-HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6")  # heldout4/heldout5 were scored, then became tune3/tune4
+HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6", "heldout7")  # heldout4/heldout5 were scored, then became tune3/tune4
 
 
 def _fit_split(report: Report) -> tuple[str, ...]:
@@ -448,7 +448,8 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "tune2", "tune3", "tune4", "calibration", "heldout", "heldout2", "heldout3", "heldout6"):
+    for split in ("tune", "tune2", "tune3", "tune4", "tune5", "calibration", "heldout", "heldout2", "heldout3", "heldout6",
+                  "heldout7"):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
