@@ -8,8 +8,9 @@ articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
 fitted on it and on tune2), tune3/tune4 (heldout4/heldout5 until scored once; developed on
-since), tune5 (written with heldout7, developed on) or heldout2/heldout3/heldout6/heldout7 (never looked at while developing; only
-their aggregate figures are read: their rows and errors are not even printed). For every gold document the script parses the text with the
+since), tune5 (written with heldout7, developed on) or heldout2/heldout3/heldout6/heldout7
+(never looked at while developing; only their aggregate figures are read: their rows and
+errors are not even printed). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
 
 * claims said by a person: among the quantities whose gold speaker is a

@@ -58,6 +58,24 @@ _CONTINUES = re.compile(
     r"|(?:そして)?(?:[2-9２-９二三四五]つ目|第[2-9２-９二三四五](?:に|の)|[2-9２-９二三四五]つ(?:目|め)?[、,]))",
     re.IGNORECASE,
 )
+# A paragraph that opens by adding to the answer before ("And just to add, …", "And if I can add, Mark: …", "I would
+# add that …", "Wenn ich ergänzen darf, …", "補足すると、…"): a second voice taking up an answer (on a call the CFO
+# after the CEO, on a panel the next panelist), not the same speaker going on.
+_ADDS = re.compile(
+    r"^\s*(?:(?:and|so)\s{1,2})?(?:just\s{1,2})?(?:to add(?: to that)?\b|if I (?:can|could|may|might) (?:just )?add\b"
+    r"|I(?:'d| would) (?:just )?(?:like to )?add\b|let me (?:just )?add\b|to build on (?:that|what)\b"
+    r"|building on (?:that|what)\b)"
+    r"|^\s*(?:und\s{1,2})?(?:ergänzend\b|wenn ich (?:kurz )?ergänzen darf|darf ich (?:kurz )?ergänzen"
+    r"|ich (?:möchte|würde) (?:gern(?:e)? )?(?:kurz )?ergänzen)"
+    r"|^\s*(?:(?:少し|一点|ひとつ)?補足(?:すると|させて|します|ですが|いたします)|付け加え(?:ると|させて|ます|たい))",
+    re.IGNORECASE,
+)
+# A remark put to a person by name ("Sook-Jong, you had North Korea on top of your list.", "Herr Müller, Sie haben
+# …", "マサ、あなたは…"): it hands them the floor unless a question of the same voice follows (see ``_sets_up``).
+_REMARK_TO = re.compile(
+    r"^\W{0,3}[^\W\d][\w .'’-]{0,40}?[,、]\s{0,2}(?:(?:you|your|Sie|Ihr\w*|du|dein\w*)\b(?!\s{1,2}(?:know|see|guys)\b)"
+    r"|あなた|君は)"
+)
 STYLES = ("question", "long", "other", "moderation", "you", "welcome", "thanks")  # how a sentence is said (dialogue)
 # The host's welcome ("Thank you for joining us.", "Our guest tonight…", "Willkommen", "ようこそ") and the guest's
 # thanks for the invitation or the question ("Thanks for having me.", "It's great to be here.", "Great question.",
@@ -320,8 +338,9 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
             e[people.index(name)] += W_AFFILIATION * v
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
         questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
-        answers[i] = bool(_ANSWER_START.search(s))
-        continues[i] = bool(_CONTINUES.search(s))
+        adds = bool(_ADDS.search(s))
+        answers[i] = bool(_ANSWER_START.search(s)) or adds
+        continues[i] = bool(_CONTINUES.search(s)) and not adds
         style[i] = _style(s, bool(questions[i]))
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
         # Addressing someone hands them the floor when the sentence asks or
@@ -330,7 +349,10 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
         replied = thanked(s, given)  # "Thanks, Tom.": Tom spoke the sentence before, and is handed nothing
         named = announced(s, alias)
-        asks_next.append({name for name, asks in addressed.items() if asks or short_address} - replied | named)
+        remark = bool(_REMARK_TO.match(s))
+        asks_next.append(
+            {name for name, asks in addressed.items() if asks or short_address or remark} - replied | named
+        )
         asks_inline.append({name for name, asks in addressed.items() if asks} - replied | named)
         if i and go_ahead(s) and units[i - 1].line == u.line:
             # "…comes from Matthew Cost. Your line is open.": the announcer goes on; the floor passes after it
@@ -463,17 +485,23 @@ def _para_end(seg: list[int], i: int) -> int:
 
 
 def _setup_names(seg: list[int], ev: Evidence, i: int) -> set[str]:
-    """Whom the paragraph before unit ``i`` opens by addressing."""
-    return ev.addressed[_para_start(seg, i - 1)] if i else set()
+    """Whom the paragraph before unit ``i`` opens, or closes, by addressing."""
+    if not i:
+        return set()
+    a = _para_start(seg, i - 1)
+    return ev.addressed[a] or (ev.addressed[i - 1] - ev.asks_next[i - 1])
 
 
 def _sets_up(seg: list[int], ev: Evidence, i: int) -> bool:
     """Does the paragraph before unit ``i`` open by addressing someone by name and ask nothing ("Jensen, for four
-    years you told me…", "Herr Müller, Sie haben…", "マサ、あなたは…")? It sets up the question that follows."""
+    years you told me…", "Herr Müller, Sie haben…", "マサ、あなたは…"), or close so after an opening of its own
+    ("Good morning. I'm Marcus Mabry… Richard, the report card graded ten challenges.")? It sets up the question
+    that follows."""
     if i == 0 or ev.emit.shape[1] <= 3:  # with two people (and the author) the one addressed is the only other
         return False
     a = _para_start(seg, i - 1)
-    return bool(ev.addressed[a]) and not any(ev.questions[a:i]) and not ev.replies[a]
+    closing = ev.addressed[i - 1] - ev.asks_next[i - 1]  # not a hand-over ("Take it away, Jimi.")
+    return bool(ev.addressed[a] or closing) and not any(ev.questions[a:i]) and not ev.replies[a]
 
 
 # Cues that stop an answer from going on into the next paragraph, and changes of voice inside a paragraph.

@@ -43,6 +43,9 @@ STYLE_TEMPER = 0.5
 # With one host and several others, a host's question that names nobody follows up on the last answer: the one who
 # spoke last is this many times likelier to be asked than each of the others.
 FOLLOW_UP = 2.0
+# On a call (analysts, no host) the state remembers which analyst asked last: after an executive's answer the
+# floor goes back to that analyst this many times likelier than to each other analyst (a new one is announced).
+ANALYST_FOLLOW_UP = 4.0
 HOST_OPENS = 0.8  # the first words of a conversation are a host's
 ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked by name
 AUTHOR = "\x00author"
@@ -86,7 +89,8 @@ STRONG_CUES = ("question", "answer", "asks", "handed", "replies", "short", "echo
 class States:
     """The hidden states: (who speaks, who of ``remembered`` spoke last). With several hosts the state remembers
     which host spoke last; with one host and two or more others, which of the others did (a host's question that
-    names nobody follows up on the last answer). Otherwise the second part is constant."""
+    names nobody follows up on the last answer); on a call without a host, which analyst asked last. Otherwise the
+    second part is constant."""
 
     people: list[str]
     hosts: list[str]
@@ -96,19 +100,26 @@ class States:
     who_idx: np.ndarray  # the index in ``who_opts`` of each state's speaker
     openers: list[str]  # who opens: the hosts, failing them the moderators
     remembered: list[str]  # whose turns the second part remembers: the hosts, or the others of a single host
+    answerers: frozenset[str] = frozenset()  # on a call, the executives who answer the analysts
 
 
 def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
     people = list(speakers)
     hosts = [p for p in people if role.get(p) == "host"]
     others = [p for p in people if p not in hosts]
-    remembered = hosts if len(hosts) > 1 else others if len(hosts) == 1 and len(others) > 1 else []
+    analysts = [p for p in people if role.get(p) == "analyst"]
+    remembered = (
+        hosts if len(hosts) > 1 else others if len(hosts) == 1 and len(others) > 1 else analysts if not hosts else []
+    )
+    if len(remembered) < 2:
+        remembered = []
     last_host_opts: list[str | None] = [*remembered] if remembered else [None]
     who_opts = people + [AUTHOR]
     states = [(w, h) for w in who_opts for h in last_host_opts]
     who_idx = np.array([who_opts.index(w) for w, _ in states])
     openers = hosts or [p for p in people if role.get(p) == "moderator"]
-    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers, remembered)
+    answerers = frozenset(p for p in people if role.get(p) == "guest") if analysts else frozenset()
+    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers, remembered, answerers)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -153,6 +164,9 @@ def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
                 w *= 0.3  # hosts take turns less often than a host follows up
             if wa in hosts and len(hosts) == 1 and wc == expect_h and wc in st.remembered:
                 w *= FOLLOW_UP  # the host's question goes back to the one who spoke last, unless it names someone
+            if not hosts and wa in st.answerers and wc in st.remembered:
+                # on a call the analyst who asked last follows up ("Got it. And on scanners?"); a new one is announced
+                w *= ANALYST_FOLLOW_UP if wc == expect_h else 1.0
             if wc == AUTHOR:
                 w *= AUTHOR_SHARE
             elif wa == AUTHOR and hosts:

@@ -46,7 +46,7 @@ _HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at 
     re.IGNORECASE,
 )
 _REPLY_WORDS = re.compile(
-    r"^\s{0,3}(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello"
+    r"^\s{0,3}(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello|hey"
     r"|good (?:morning|afternoon|evening)|danke|vielen dank|ja|gerne|guten (?:morgen|tag|abend)|hallo"
     r"|ありがとう|はい|ええ|そうですね|こんにちは|よろしくお願いします)\b[\s,.!、。]{0,3}",
     re.IGNORECASE,

@@ -23,8 +23,9 @@ NAME_TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "fridman": ("フリードマン",),
 }
 
-# Short forms a person is called by on stage and on calls ("Masa", "Mike", "Dave"; "マサ"), keyed by the
-# catalog's given name. A short form counts as that person only when no other speaker has it as a name.
+# Short forms a person is called by on stage and on calls ("Masa", "Mike", "Dave", "Joe"; "マサ"), keyed by the
+# catalog's given name. A short form counts as that person only when no other speaker has it as a name. Forms that
+# are also common words ("Ray", "Sue", "Nick", "Ted", "Wolf") are left out: mentions are matched in any case.
 SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "masayoshi": ("masa", "マサ"),
     "michael": ("mike", "micha"),
@@ -46,6 +47,31 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "benjamin": ("ben",),
     "katherine": ("kate", "katie"),
     "elizabeth": ("liz",),
+    "joseph": ("joe",),
+    "andrew": ("andy",),
+    "samuel": ("sam",),
+    "jeffrey": ("jeff",),
+    "gregory": ("greg",),
+    "timothy": ("tim",),
+    "ronald": ("ron",),
+    "douglas": ("doug",),
+    "peter": ("pete",),
+    "philip": ("phil",),
+    "phillip": ("phil",),
+    "charles": ("charlie",),
+    "frederick": ("fred",),
+    "lawrence": ("larry",),
+    "richard": ("rick",),
+    "nathan": ("nate",),
+    "joshua": ("josh",),
+    "jacob": ("jake",),
+    "zachary": ("zach",),
+    "jennifer": ("jen", "jenny"),
+    "rebecca": ("becky",),
+    "margaret": ("maggie", "meg"),
+    "stephanie": ("steph",),
+    "alexandra": ("alex",),
+    "friedrich": ("fritz",),
 }
 
 

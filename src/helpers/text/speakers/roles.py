@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from .names import aliases, given_names, mentions, unquoted, vocatives
+from .names import aliases, given_names, mentions, self_introductions, unquoted, vocatives
 from .voice import Unit
 
 _ROLE_LABELS = {
@@ -33,7 +33,7 @@ _ROLE_LABELS = {
 WELCOME_BLOCKS = 15  # how far into a conversation the guest's welcome is looked for
 _WELCOME = re.compile(
     r"ようこそ|お迎え|お招き|ゲスト|紹介します|パネリスト|welcome|please join me|my guest|our guest"
-    r"|joins? us|joining (?:me|us)|with me (?:today|here|now|on stage)|(?:our|the|a|very good|great) panel\b"
+    r"|joins? us|joining (?:me|us)|with me (?:today|here|now|on stage)|with me:|(?:our|the|a|very good|great) panel\b"
     r"|willkommen|begrüßen|zu Gast|bei mir sind|auf dem Podium",
     re.IGNORECASE,
 )
@@ -65,7 +65,9 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
                 break
             s = unquoted(u.text)
             if _WELCOME.search(s):
-                named = mentions(s, alias)
+                # "I'm Marcus Mabry, and I have four heads of institutes with me: A, B, C and D": whoever introduces
+                # themselves while introducing the others hosts.
+                named = mentions(s, alias) - self_introductions(s, alias)
                 # One person welcomed, or a panel introduced ("I have a very good panel: A, B and C"): whoever
                 # introduces everyone else hosts.
                 if len(named) == 1 or (len(speakers) > 2 and len(named) == len(speakers) - 1):
@@ -83,10 +85,12 @@ def roles(speakers: list[str], event: str | None, units: list[Unit] | None = Non
 
 
 _WITH = re.compile(r"\b(?:with|mit|featuring)\s+(.+)$|^(.{1,60}?)(?:との|と)(?:対談|対話|鼎談)", re.IGNORECASE)
-# "moderated by X", "hosted by X", "moderiert von X", "Moderation: X", "司会：X": X hosts, the others are guests.
+# "moderated by X", "hosted by X", "presided by X", "moderiert von X", "Moderation: X", "司会：X", "進行：X": X hosts,
+# the others are guests.
 _MODERATED_BY = re.compile(
-    r"\b(?:moderated by|hosted by|chaired by|moderiert von|Moderation:?|Gastgeber(?:in)?:?)\s+(.+)$"
-    r"|司会[：:は]\s*(.+)$",
+    r"\b(?:moderated by|hosted by|chaired by|presided (?:over )?by|presider:?|moderiert von|geleitet von|Moderation:?"
+    r"|Gastgeber(?:in)?:?)\s+(.+)$"
+    r"|(?:司会|進行)[：:は]\s*(.+)$",
     re.IGNORECASE,
 )
 
@@ -128,6 +132,12 @@ def _roles_from_text(speakers: list[str], units: list[Unit]) -> dict[str, str]:
         asked |= {name for name, asks in vocatives(s, given).items() if asks}
     for name in asked:
         role.setdefault(name, "guest")
+    analysts = [p for p, r in role.items() if r == "analyst"]
+    if len(analysts) >= 2:
+        # A call: the analysts are announced; the others the text names (thanked, asked, handed to) answer them.
+        named = set().union(*(mentions(unquoted(u.text), alias) for u in units))
+        for name in named:
+            role.setdefault(name, "guest")
     if len(speakers) == 2 and list(role.values()) == ["guest"]:
         role.update({p: "host" for p in speakers if p not in role})
     return role
