@@ -142,3 +142,69 @@ def test_after_an_executive_answers_the_analyst_who_asked_last_follows_up():
     frm = st.states.index(("Operator", "Nathan Rich"))
     same = st.states.index(("Nathan Rich", "Nathan Rich")), st.states.index(("Jon Block", "Nathan Rich"))
     assert m[frm, same[0]] == m[frm, same[1]]
+
+
+def test_a_name_two_speakers_share_names_one_of_them():
+    from helpers.text.speakers.names import shared_forms
+
+    people = ["Operator", "David Baszucki", "Michael Guthrie", "David Karnovsky"]
+    shared = shared_forms(people)
+    assert shared["David"] == shared["Dave"] == {"David Baszucki", "David Karnovsky"}
+    assert "David" not in given_names(people)  # no longer the last David listed
+
+
+def test_thanks_to_a_shared_name_favours_both_holders_and_hands_nothing_over():
+    people = ["Operator", "David Baszucki", "Michael Guthrie", "David Karnovsky"]
+    units = _units([(0, "We are running experiments across every cohort."), (1, "Thanks a lot, David.")])
+    ev = sentence_evidence(units, people)
+    assert ev.emit[0, 1] == ev.emit[0, 3] > ev.emit[0, 2]  # one of the Davids answered, not Michael
+    assert ev.asks_next[1] == set()
+
+
+def test_a_question_to_a_shared_name_hands_the_floor_to_its_holders():
+    people = ["Operator", "David Baszucki", "Michael Guthrie", "David Karnovsky"]
+    units = _units([(0, "Dave, it's early, but how did the ad units do?"), (1, "Two things.")])
+    _, handovers = change_cues(units, sentence_evidence(units, people))
+    assert handovers[0] == {"David Baszucki", "David Karnovsky"}  # the one asking cannot be the one who answers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Gross margin was 70.4% on a non-GAAP basis.", True),
+        ("Free cash flow was $211 million in the quarter.", True),
+        ("Der freie Cashflow lag bei 211 Millionen Dollar.", True),
+        ("営業利益率は22%でした。", True),
+        ("Teen starts were up about 8% for us.", False),
+        ("Scanners are a capital purchase, so doctors are careful.", False),
+    ],
+)
+def test_statements_about_the_numbers_are_recognised(text, numbers):
+    import numpy as np
+
+    from helpers.text.speakers.topics import finance_sentences
+
+    assert finance_sentences([text], np.array([True]))[0] == numbers
+
+
+def test_on_a_call_the_numbers_are_a_style_of_their_own_learned_per_person():
+    from helpers.text.speakers.cues import STYLES
+    from helpers.text.speakers.dialogue import call_styles, style_prior
+
+    people = ["Operator", "Jon Block", "Nathan Rich", "Joseph Hogan", "John Morici"]
+    role = {
+        "Operator": "moderator",
+        "Jon Block": "analyst",
+        "Nathan Rich": "analyst",
+        "Joseph Hogan": "guest",
+        "John Morici": "guest",
+    }
+    st = speaker_states(people, role)
+    prior = style_prior(st, role)
+    assert prior.shape[0] == len(STYLES) + 1 and abs(prior[:, 3].sum() - 1) < 1e-9
+    units = _units([(0, "Gross margin was 70.4% on a non-GAAP basis."), (1, "Teen starts were up about 8%.")])
+    styles = call_styles(sentence_evidence(units, people), units, st).style
+    assert list(styles) == [len(STYLES), STYLES.index("other")]
+    # elsewhere (no analysts) nothing changes
+    plain = speaker_states(["A B", "C D"], {"A B": "host", "C D": "guest"})
+    assert style_prior(plain, {"A B": "host", "C D": "guest"}).shape[0] == len(STYLES)

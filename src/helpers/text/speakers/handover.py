@@ -46,7 +46,8 @@ _HANDED_AFTER = re.compile(  # whitespace runs bounded: the pattern is tried at 
     re.IGNORECASE,
 )
 _REPLY_WORDS = re.compile(
-    r"^\s{0,3}(?:thanks|thank you|sure|great question|good question|yes|yeah|right|absolutely|of course|hi|hello|hey"
+    r"^\s{0,3}(?:thanks(?: a lot| so much| very much)?|thank you(?: so much| very much)?|sure|great question"
+    r"|good question|yes|yeah|right|absolutely|of course|hi|hello|hey"
     r"|good (?:morning|afternoon|evening)|danke|vielen dank|ja|gerne|guten (?:morgen|tag|abend)|hallo"
     r"|ありがとう|はい|ええ|そうですね|こんにちは|よろしくお願いします)\b[\s,.!、。]{0,3}",
     re.IGNORECASE,

@@ -120,13 +120,29 @@ def aliases(speakers: list[str]) -> dict[str, str]:
 FORMAL_TITLES = ("Herr", "Frau", "Mr.", "Ms.", "Mrs.", "Dr.", "Senator", "Professor")
 
 
+def shared_forms(speakers: list[str]) -> dict[str, frozenset[str]]:
+    """Given names and short forms two or more speakers share ("David" for David Baszucki and David Karnovsky,
+    "Dave" for both) -> the speakers who have them. Such a form names one of them, not a particular one."""
+    holders: dict[str, set[str]] = {}
+    for name in speakers:
+        given = re.split(r"[・\s]", name.strip())[0]
+        if len(given) >= 2 and script_lang(name) != "ja":
+            holders.setdefault(given, set()).add(name)
+            for form in SHORT_FORMS.get(given.lower(), ()):
+                holders.setdefault(form if script_lang(form) == "ja" else form.capitalize(), set()).add(name)
+    own = {t.lower() for name in speakers for t in re.split(r"[・\s]", name)[1:]}
+    return {f: frozenset(n) for f, n in holders.items() if len(n) > 1 and f.lower() not in own}
+
+
 def given_names(speakers: list[str]) -> dict[str, str]:
-    """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part."""
+    """Forms a speaker is addressed by: given name, its katakana, a Japanese name's first part (not a given name two
+    speakers share: :func:`shared_forms`)."""
     out: dict[str, str] = {}
+    shared = shared_forms(speakers)
     for name in speakers:
         tokens = re.split(r"[・\s]", name.strip())
         given = tokens[0]
-        if len(given) >= 2:
+        if len(given) >= 2 and given not in shared:
             out[given] = name
         for kana in NAME_TRANSLITERATIONS.get(given.lower(), ()):
             out[kana] = name
