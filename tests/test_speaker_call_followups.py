@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from dialogue_units import dialogue_units
 from helpers.text.speakers.cues import CUE_NAMES, change_cues, sentence_evidence
 from helpers.text.speakers.dialogue import speaker_states, transition_matrix
 from helpers.text.speakers.handover import thanked
 from helpers.text.speakers.names import given_names, short_forms
 from helpers.text.speakers.roles import roles
-from helpers.text.speakers.voice import Unit
 
-
-def _units(sentences: list[tuple[int, str]]) -> list[Unit]:
-    units, pos = [], 0
-    for block, text in sentences:
-        units.append(Unit(pos, pos + len(text), block + 1, block, "turn", text, None, None))
-        pos += len(text) + 1
-    return units
+_units = dialogue_units
 
 
 def test_a_greeting_by_name_is_a_reply_to_that_person():

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 import pytest
 
+from dialogue_units import dialogue_units
 from helpers.text.speakers.cues import change_cues, sentence_evidence
 from helpers.text.speakers.handover import go_ahead
-from helpers.text.speakers.voice import Unit
 
-
-def _units(sentences: list[tuple[int, str]]) -> list[Unit]:
-    units, pos = [], 0
-    for block, text in sentences:
-        units.append(Unit(pos, pos + len(text), block + 1, block, "turn", text, None, None))
-        pos += len(text) + 1
-    return units
+_units = dialogue_units
 
 
 @pytest.mark.parametrize(
-    "s", ["Your line is open.", "Please go ahead.", "Please proceed.", "Go ahead, please.", "Bitte sehr.",
-          "Sie haben das Wort.", "どうぞ。", "それでは、お願いします。"],
+    "s",
+    [
+        "Your line is open.",
+        "Please go ahead.",
+        "Please proceed.",
+        "Go ahead, please.",
+        "Bitte sehr.",
+        "Sie haben das Wort.",
+        "どうぞ。",
+        "それでは、お願いします。",
+    ],
 )
 def test_an_operators_formula_is_recognised(s):
     assert go_ahead(s)
@@ -28,8 +31,12 @@ def test_an_operators_formula_is_recognised(s):
 
 @pytest.mark.parametrize(
     "s",
-    ["Please go ahead and tell us about margins.", "Your line of business grew 12%.",
-     "Bitte sehr gerne erkläre ich das.", "どうぞよろしくお願いします、と彼は言った。"],
+    [
+        "Please go ahead and tell us about margins.",
+        "Your line of business grew 12%.",
+        "Bitte sehr gerne erkläre ich das.",
+        "どうぞよろしくお願いします、と彼は言った。",
+    ],
 )
 def test_a_sentence_that_says_more_is_no_formula(s):
     assert not go_ahead(s)
@@ -38,10 +45,18 @@ def test_a_sentence_that_says_more_is_no_formula(s):
 @pytest.mark.parametrize(
     ("people", "announce", "formula", "question"),
     [
-        (["Operator", "Matthew Cost", "David Baszucki"], "Your next question comes from the line of Matthew Cost.",
-         "Your line is open.", "Thanks for taking the question."),
-        (["Moderatorin", "Anna Weber", "Jens Vogel"], "Die nächste Frage kommt von Anna Weber.", "Bitte sehr.",
-         "Danke für das Wort."),
+        (
+            ["Operator", "Matthew Cost", "David Baszucki"],
+            "Your next question comes from the line of Matthew Cost.",
+            "Your line is open.",
+            "Thanks for taking the question.",
+        ),
+        (
+            ["Moderatorin", "Anna Weber", "Jens Vogel"],
+            "Die nächste Frage kommt von Anna Weber.",
+            "Bitte sehr.",
+            "Danke für das Wort.",
+        ),
         (["司会", "田中一郎", "鈴木花子"], "次の質問は田中一郎さんです。", "どうぞ。", "ありがとうございます。"),
     ],
 )
@@ -55,12 +70,21 @@ def test_the_floor_passes_after_the_formula_not_before_it(people, announce, form
 @pytest.mark.parametrize(
     ("people", "handover", "executive"),
     [
-        (["Operator", "Steve Filton", "Alan Miller"], "Admissions fell 6%. I'll let Alan speak to staffing.",
-         "Alan Miller"),
-        (["Moderator", "Eva Roth", "Jens Vogel"], "Der Umsatz stieg um 4%. Dazu lasse ich Jens antworten.",
-         "Jens Vogel"),
-        (["オペレーター", "田中一郎", "鈴木花子"], "売上は4%増えました。 人員については鈴木花子から説明いたします。",
-         "鈴木花子"),
+        (
+            ["Operator", "Steve Filton", "Alan Miller"],
+            "Admissions fell 6%. I'll let Alan speak to staffing.",
+            "Alan Miller",
+        ),
+        (
+            ["Moderator", "Eva Roth", "Jens Vogel"],
+            "Der Umsatz stieg um 4%. Dazu lasse ich Jens antworten.",
+            "Jens Vogel",
+        ),
+        (
+            ["オペレーター", "田中一郎", "鈴木花子"],
+            "売上は4%増えました。 人員については鈴木花子から説明いたします。",
+            "鈴木花子",
+        ),
     ],
 )
 def test_an_executive_handing_over_by_name_hands_the_floor(people, handover, executive):
@@ -73,8 +97,15 @@ def test_an_executive_handing_over_by_name_hands_the_floor(people, handover, exe
 
 def test_the_host_a_call_never_names_says_operator_next_question():
     people = ["Operator", "Brett Iversen", "Keith Weiss", "Amy Hood"]
-    units = _units([(0, "Our first question comes from Keith Weiss."), (1, "Amy, what about margins?"),
-                    (2, "Margins rose 2 points."), (3, "Thanks, Keith."), (3, "Operator, next question, please.")])
+    units = _units(
+        [
+            (0, "Our first question comes from Keith Weiss."),
+            (1, "Amy, what about margins?"),
+            (2, "Margins rose 2 points."),
+            (3, "Thanks, Keith."),
+            (3, "Operator, next question, please."),
+        ]
+    )
     emit = sentence_evidence(units, people).emit
     others = [emit[4, people.index(p)] for p in people if p != "Brett Iversen"]
     assert emit[4, people.index("Brett Iversen")] > max(others)
@@ -91,9 +122,14 @@ BROADCAST = ["Interviewer", "Michael Dell", "Jensen Huang"]
 
 
 def _setup_then_question(people: list[str]) -> list[set[str]]:
-    units = _units([(0, "Jensen, for four years you told me the computer had to change."),
-                    (1, "What I took from the keynote is that it is happening on premises."),
-                    (1, "What is your reading of that?"), (2, "Intelligence has to be made where the data is.")])
+    units = _units(
+        [
+            (0, "Jensen, for four years you told me the computer had to change."),
+            (1, "What I took from the keynote is that it is happening on premises."),
+            (1, "What is your reading of that?"),
+            (2, "Intelligence has to be made where the data is."),
+        ]
+    )
     return change_cues(units, sentence_evidence(units, people))[1]
 
 
