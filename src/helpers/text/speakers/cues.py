@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -30,7 +29,7 @@ import numpy as np
 
 from ..language import script_lang
 from ..safeload import load_yaml
-from .handover import announced, echoes, go_ahead, thanked
+from .handover import HANDOVER_TAIL_CHARS, SHARED, Names, echoes, floor, go_ahead
 from .names import (
     _compiled,
     aliases,
@@ -42,7 +41,7 @@ from .names import (
     unquoted,
     vocatives,
 )
-from .openings import _ADDS, _ANSWER_START, _CONTINUES, _REMARK_TO
+from .openings import _ADDS, _ANSWER_START, _CONTINUES
 from .roles import unnamed_host
 from .voice import Unit, _data_file
 
@@ -190,7 +189,6 @@ AFFILIATION_REACH = 24  # characters between an organisation's name and the pron
 W_AUTHOR_BASE = -3.0
 W_AUTHOR_EDITORIAL = 6.0
 LONG_CHARS = 40
-HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
 LINE_TURNS_MIN = 3  # line breaks between sentences before a layout of one utterance per line is considered
 LINE_TURNS_WRAPPED = 0.1  # at most this many line breaks inside sentences per one between them
 
@@ -275,14 +273,6 @@ def _style(s: str, question: bool) -> int:
     return STYLES.index("long" if len(s.strip()) >= LONG_CHARS else "other")
 
 
-SHARED = "\x01"  # marks a key that stands for every speaker with a shared name (see ``_holders``)
-
-
-def _holders(keys: Iterable[str], holders: dict[str, frozenset[str]]) -> set[str]:
-    """The speakers the shared-name keys ``keys`` stand for."""
-    return {name for k in keys for name in holders[k[len(SHARED) :]]}
-
-
 def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     """The :class:`Evidence` of every unit; ``emit`` has one column per speaker, in order, then the author's."""
     alias = aliases(speakers)
@@ -290,7 +280,7 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
     for title, name in titled_forms([u.text for u in units], speakers).items():
         given.setdefault(title, name)
     holders = shared_forms(speakers)
-    shared = {form: SHARED + form for form in holders}  # a key standing for all who have the form
+    names = Names(alias, given, {form: SHARED + form for form in holders}, holders)
     people = list(speakers)
     n = len(units)
     emit = np.zeros((n, len(people) + 1))  # the author's column last
@@ -323,41 +313,18 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         continues[i] = bool(_CONTINUES.search(s)) and not adds
         style[i] = _style(s, bool(questions[i]))
         e[-1] += W_AUTHOR_BASE + (W_AUTHOR_EDITORIAL if _EDITORIAL.search(s) else 0.0)
-        # Addressing someone hands them the floor when the sentence asks or
-        # requests something, or is a short address ("Thanks, Mark."); "マーク、
-        # 私たちが今生きているのは…" goes on talking to them.
-        short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
-        replied = thanked(s, given)  # "Thanks, Tom.": Tom spoke the sentence before, and is handed nothing
-        # A name two speakers share ("Thanks a lot, David.", "Dave, it's early, but…") names one of them: each may
-        # have spoken before, each may be handed the floor (never the one speaking), none is ruled out.
-        thanked_one_of = _holders(thanked(s, shared), holders)
-        replies[i] = bool(thanked_one_of)
-        if i:
-            for name in thanked_one_of:
-                emit[i - 1, people.index(name)] += W_THANKED
-        one_of = vocatives(s, shared)
-        named = announced(s, alias)
-        remark = bool(_REMARK_TO.match(s))
-        hands_one_of = _holders({k for k, asks in one_of.items() if asks or short_address or remark}, holders)
-        asks_next.append(
-            {name for name, asks in addressed.items() if asks or short_address or remark} - replied
-            | named
-            | hands_one_of - thanked_one_of
-        )
-        asks_inline.append(
-            {name for name, asks in addressed.items() if asks} - replied
-            | named
-            | _holders({k for k, asks in one_of.items() if asks}, holders) - thanked_one_of
-        )
+        nxt, inline, addressed_here, spoke_before = floor(s, addressed, names)
+        asks_next.append(nxt)
+        asks_inline.append(inline)
         if i and go_ahead(s) and units[i - 1].line == u.line:
             # "…comes from Matthew Cost. Your line is open.": the announcer goes on; the floor passes after it
             asks_next[i] |= asks_next[i - 1]
             asks_inline[i] |= asks_inline[i - 1]
             asks_inline[i - 1] = set()
-        addressed_by.append(set(addressed) - replied | _holders(one_of, holders) - thanked_one_of)
-        for name in replied:
-            replies[i] = True
-            if i:
+        addressed_by.append(addressed_here)
+        replies[i] = bool(spoke_before)
+        if i:
+            for name in spoke_before:
                 emit[i - 1, people.index(name)] += W_THANKED
         echo[i] = i > 0 and echoes(s, unquoted(units[i - 1].text))
     unnamed_host(units, people, alias, addressed_by, emit)

@@ -15,14 +15,19 @@ German and Japanese:
   go ahead.", "Bitte sehr.", "どうぞ。"): the announcer still speaking, the floor passes after it.
 * :func:`echoes`: a short sentence that takes up a figure or word of the one
   before ("Four hundred.", "10万基ですか。", "1兆円。"): someone else reacting.
+* :func:`floor`: all of it for one sentence: whom it hands the floor to, addresses, or answers by name, a name two
+  speakers share ("David", "Dave") standing for both.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..language import script_lang
-from .names import _compiled
+from .names import _compiled, vocatives
+from .openings import _REMARK_TO
 
 # Text right before a name that hands the floor to that name (no sentence end in between).
 _HANDS_TO = re.compile(
@@ -65,6 +70,7 @@ _THANKS_AFTER_NAME = re.compile(
 )
 _NUMBER = re.compile(r"\d[\d,.]*|[一二三四五六七八九十百千万億兆]+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{4,}|[ァ-ヺー]{3,}|[一-龯]{2,}")
+HANDOVER_TAIL_CHARS = 40  # a vocative this close to the end of a paragraph hands the floor over
 ECHO_WORDS = 5  # an echo has at most this many words
 ECHO_CHARS_JA = 14  # or characters, in Japanese
 
@@ -134,3 +140,51 @@ def echoes(s: str, before: str) -> bool:
         return True
     words = {w.lower() for w in _WORD.findall(s)}
     return bool(words) and bool(words & {w.lower() for w in _WORD.findall(before)}) and not numbers
+
+
+SHARED = "\x01"  # marks a key that stands for every speaker with a shared name (see ``_holders``)
+
+
+def _holders(keys: Iterable[str], holders: dict[str, frozenset[str]]) -> set[str]:
+    """The speakers the shared-name keys ``keys`` stand for."""
+    return {name for k in keys for name in holders[k[len(SHARED) :]]}
+
+
+@dataclass(frozen=True)
+class Names:
+    """The forms a dialogue's speakers are named and addressed by."""
+
+    alias: dict[str, str]  # any form -> speaker (mentions, announcements)
+    given: dict[str, str]  # forms of address -> speaker
+    shared: dict[str, str]  # forms two or more speakers share -> a key standing for all of them
+    holders: dict[str, frozenset[str]]  # those forms -> the speakers who have them
+
+
+def floor(s: str, addressed: dict[str, bool], names: Names) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Whom sentence ``s`` hands the floor to (at the next paragraph; inside the paragraph too), whom it addresses,
+    and whom it answers or thanks by name (they spoke just before). ``addressed``: its vocatives -> whether it asks.
+
+    Addressing someone hands them the floor when the sentence asks or requests something, is a short address
+    ("Thanks, Mark.") or a remark put to them ("Sook-Jong, you had…"); "マーク、私たちが今生きているのは…" goes on
+    talking to them. A name two speakers share ("Thanks a lot, David.", "Dave, it's early, but…") names one of them:
+    each may have spoken before, each may be handed the floor (never the one speaking), none is ruled out.
+    """
+    short_address = len(s.strip()) <= HANDOVER_TAIL_CHARS
+    replied = thanked(s, names.given)  # "Thanks, Tom.": Tom spoke the sentence before, and is handed nothing
+    thanked_one_of = _holders(thanked(s, names.shared), names.holders)
+    one_of = vocatives(s, names.shared)
+    named = announced(s, names.alias)
+    remark = bool(_REMARK_TO.match(s))
+    hands_one_of = _holders({k for k, asks in one_of.items() if asks or short_address or remark}, names.holders)
+    nxt = (
+        {name for name, asks in addressed.items() if asks or short_address or remark} - replied
+        | named
+        | hands_one_of - thanked_one_of
+    )
+    inline = (
+        {name for name, asks in addressed.items() if asks} - replied
+        | named
+        | _holders({k for k, asks in one_of.items() if asks}, names.holders) - thanked_one_of
+    )
+    addressed_here = set(addressed) - replied | _holders(one_of, names.holders) - thanked_one_of
+    return nxt, inline, addressed_here, replied | thanked_one_of
