@@ -123,6 +123,14 @@ SPORT_CONTEXT = re.compile(
     r"lead|led|leads|score\w*|goals?|match|matches|game|fixture|final|half-time|full-time|thrash\w*|routed|"
     r"gewann|gewinnt|siegte|verlor|Sieg|Niederlage|unentschieden|Tore?|Spiel|Partie)\b|勝|敗|引き分け|得点"
 )
+# "Cantlay at -20", "Justin Thomas (-15)": a golfer's score to par, in a sentence about a round (German "bei -12")
+TO_PAR = re.compile(
+    r"(?<![\w.,$£€¥/:-])[-−+]\d{1,2}(?!\d|[.,]\d|\s?(?:%|percent|Prozent|°|degrees?\b|Grad\b|[a-z]+s\b))"
+)
+GOLF_CONTEXT = re.compile(
+    r"(?i)\b(?:par|holes?|birdies?|bogeys?|eagles?|rounds?|shots?|strokes?|golf\w*|PGA|LPGA|Loch|Löcher[n]?|"
+    r"Runden?|Schlag|Schläge[n]?)\b"
+)
 # "2019-20", "2000/01": a season or a fiscal year named by two consecutive years, no quantity (the pipeline checks
 # that the second is the year after the first)
 SEASON = re.compile(r"(?<![\d.,])((?:18|19|20)\d{2})\s?[-/–]\s?(\d{2})(?!\d|[.,]\d|%)")
@@ -160,7 +168,11 @@ ONE_DAY_MOVE = re.compile(
     r"|rally|sell-?off|slump|surge|plunge|increase|decrease|record|high|low)s?\b)"
 )
 # an asteroid's or comet's provisional designation: the year and a code ("2013 YP139", "2007 PA8", "C/2020 F3")
-DESIGNATION = re.compile(r"(?<![\w.,])(?:[CP]/)?(?:1[89]|20)\d{2}\s[A-Z]{1,2}\d{1,4}(?![\w])")
+# and a star's or planet's catalogue name: a Flamsteed number, its constellation and a planet's letter ("51 Eri b",
+# "51 Pegasi b")
+DESIGNATION = re.compile(
+    r"(?<![\w.,])(?:[CP]/)?(?:1[89]|20)\d{2}\s[A-Z]{1,2}\d{1,4}(?![\w])|(?<![\w.,])\d{1,3}\s[A-Z][a-z]{2,}\s[b-h](?!\w)"
+)
 # 11/28/2018, 28.11.2018, 1/29/20: a numeric date, whose year is the quantity (two digits: the closest century;
 # dotted only with four, so a version 1.2.10 stays apart)
 NUMERIC_DATE = re.compile(
@@ -249,7 +261,8 @@ _PERSON_EN = (
     r"staffers|scientists|doctors|nurses|teachers|soldiers|investors|shareholders|deaths|victims|"
     r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
-    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers|freshers|hires|recruits|trainees|interns"
+    r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers|freshers|hires|recruits|trainees|interns|"
+    r"golfers|golfer|cyclists|riders|swimmers"
 )
 # "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
 PEOPLE_BEFORE = re.compile(
@@ -373,9 +386,10 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"(?:\s|-)months?\b", "duration_month"),
     _u(r"(?:\s|-)weeks?\b", "duration_week"),
     _u(r"(?:\s|-)days?\b", "duration_day"),
-    # "15 times higher", "1.5 times the size of", "70 times revenue": a multiple; "I went three times": occurrences
+    # "15 times higher", "1.5 times the size of", "five times that of Jupiter", "70 times revenue": a multiple;
+    # "I went three times": occurrences
     _u(
-        r"\s?times\b(?=\s(?:the|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
+        r"\s?times\b(?=\s(?:the|that|those|as|more|less|over|revenue|sales|earnings|(?!(?:per|after|under|never|ever|other|"
         r"either|whether)\b)[a-z]+er)\b)",
         "multiple",
     ),
@@ -504,7 +518,8 @@ RANGE_CONNECTOR = {
     "de": re.compile(r"\s?(?:bis|-|–|oder|und)\s?|-\s(?:bis|oder|und)\s"),
     "en": re.compile(r"\s?(?:to|through|thru|-|–|~|or|and)\s?|-\s(?:to|or|and)\s"),
 }  # the last: a first number whose unit is left hanging on its hyphen ("a 15- to 20-year asset", "10- bis 15-mal")
-# "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom
+# "the first half", "first-half results", "half-year profit", "the other half of the story": a period or an idiom;
+# "the eastern half of the state" (die östliche Hälfte, 東半分): a region
 _NOT_A_HALF_BEFORE = (
     r"and a ",
     r"[Ff]irst ",
@@ -520,15 +535,28 @@ _NOT_A_HALF_BEFORE = (
     r"[Ff]ront ",
     r"[Ll]atter ",
     r"[Ff]ormer ",
+    # a region named by its side: "the eastern half of the state", "the northern half of the county"
+    r"[Ee]astern ",
+    r"[Ww]estern ",
+    r"[Nn]orthern ",
+    r"[Ss]outhern ",
+    r"[Uu]pper ",
+    r"[Ll]ower ",
 )
 # The word first, then what may not stand before it, looked back at from its end: a pattern that opens with
 # a literal is searched for that literal at C speed; one that opens with fourteen look-behinds tries them all
 # at every position of every sentence (50 times slower).
 _HALF_WORD = r"half(?<!\whalf)" + "".join(rf"(?<!{before}half)" for before in _NOT_A_HALF_BEFORE)
 FRACTIONS = {
-    "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)半分"), 50.0)],
+    "ja": [(re.compile(r"(?<!上)(?<!下)(?<!前)(?<!後)(?<!東)(?<!西)(?<!南)(?<!北)半分"), 50.0)],
     "de": [
-        (re.compile(r"(?<!ersten )(?<!zweiten )(?<!anderen )(?<!andere )\bHälfte\b"), 50.0),
+        (
+            re.compile(
+                r"(?<!ersten )(?<!zweiten )(?<!anderen )(?<!andere )(?<!lichen )(?<!liche )(?<!oberen )(?<!unteren )"
+                r"\bHälfte\b"
+            ),
+            50.0,
+        ),
         (re.compile(r"\bDrittel\b"), 100 / 3),
     ],
     "en": [

@@ -188,6 +188,8 @@ PLAIN: list[tuple[str, str, dict[str, tuple[str, ...]]]] = [
     ("foot**3", "cubic_meter", {"en": ("cubic foot", "cubic feet"), "de": ("kubikfuß",), "ja": ("立方フィート",)}),
     ("gallon", "cubic_meter", {"en": ("gallon", "gallons", "gal"), "de": ("gallone", "gallonen"), "ja": ("ガロン",)}),
     ("oil_barrel", "cubic_meter", {"en": ("barrel", "barrels", "bbl"), "de": ("barrel", "fass"), "ja": ("バレル",)}),
+    # "14.5 billion bushels of corn": the US bushel of grain
+    ("bushel", "cubic_meter", {"en": ("bushel", "bushels"), "de": ("scheffel",), "ja": ("ブッシェル",)}),
     ("cup", "cubic_meter", {"en": ("cup", "cups"), "de": ("tasse", "tassen"), "ja": ("カップ",)}),
     (
         "tablespoon",

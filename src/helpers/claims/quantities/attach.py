@@ -114,6 +114,9 @@ _AI_CONTEXT = re.compile(
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:,]\s|\b(?:and|but|so|then|und|aber|dann)\s)(?:[Aa]t|[Mm]it)\s$")
 _SUBJECT_AFTER = re.compile(
     r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b|\s(?:wurde|war|ging|kam|zog|hatte|gründete|übernahm)\s(?:er|sie|ich)\b"
+    # "At 32, Holst is decades younger", "Mit 52 war Müller": a name and its verb
+    r"|,?\s(?!(?:The|This|That|It|There|Der|Die|Das|Es)\b)[A-Z][a-z]+\s(?:is|was|has|had|became|ist|war|wurde|hat|hatte)\b"
+    r"|\s(?:wurde|war|ist|hatte)\s(?!(?:Der|Die|Das|Es)\b)[A-ZÄÖÜ][a-zäöüß]+\b"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 _WHO_AFTER = re.compile(r"\s(?:who|whom)\b")

@@ -4,7 +4,8 @@ a Berlin one Celsius.
 A sentence that names its scale decides (Fahrenheit, °F, Celsius, °C). Otherwise English text reads the
 scale the document uses (``document_scale``, set for one document by ``extract_claims`` through
 ``scale_hint``): the scale it names, or Fahrenheit where it speaks of weather and gives 61 to 149 degrees
-(no air, sea or body temperature on Earth reaches 60 °C). A sentence read alone, and German and Japanese
+(no air, sea or body temperature on Earth reaches 60 °C) or gives wind in mph and rain in inches (a US forecast's
+"highs in the upper 50s"). A sentence read alone, and German and Japanese
 text, keep Celsius, the everyday scale. ``units.as_written`` recovers the number of bare degrees from
 the reading whose number is whole (98 °F is 36.67 °C); where both are whole (104 °F = 40 °C) it says Celsius.
 """
@@ -24,19 +25,30 @@ CELSIUS_NAMED = re.compile(r"(?i)\bcelsius\b|\bcentigrade\b|°\s?C\b|\bdeg(?:ree
 # a three-digit-ish reading in degrees near words of weather: 61-149 degrees is a Fahrenheit temperature
 _HOT_DEGREES = re.compile(r"(?i)(?<![\d.,])(?:6[1-9]|[7-9]\d|1[0-4]\d)(?:\s|-)degrees?\b")
 _WEATHER = re.compile(r"(?i)temperat|weather|forecast|\bhighs?\b|\blows?\b|heat|fever|degrees\s(?:above|below)")
+# the units a forecast gives wind and rain in: miles per hour and inches in the US, km/h and millimetres elsewhere
+# (or its temperatures with the Celsius letter: "38C in Seville")
+_US_CUSTOMARY = re.compile(
+    r"(?i)\d\s?mph\b|\bmiles\s(?:per|an)\shour\b|\binch(?:es)?\s(?:of\s)?(?:rain|snow)|\d(?:″|\")"
+)
+_METRIC = re.compile(r"(?i)\d\s?(?:km/h|kph|mm|cm)\b|\bkilomet(?:re|er)s\s(?:per|an)\shour|millimet|\d(?-i:C)\b")
 _HINT: ContextVar[str] = ContextVar("degree_scale_hint", default="")
 
 
 def document_scale(text: str, lang: str) -> str:
     """ "F" or "C" where a document's text settles the scale of its bare degrees, else ""."""
-    if lang != "en" or "degree" not in text:
+    if lang != "en":
         return ""
     celsius = CELSIUS_NAMED.search(text) is not None
-    if FAHRENHEIT_NAMED.search(text) and not celsius:
+    if FAHRENHEIT_NAMED.search(text) and not celsius and "degree" in text:
         return "F"
     if celsius:
-        return "C"
-    return "F" if _HOT_DEGREES.search(text) and _WEATHER.search(text) else ""
+        return "C" if "degree" in text else ""
+    if not _WEATHER.search(text):
+        return ""
+    if "degree" in text and _HOT_DEGREES.search(text):
+        return "F"
+    # a forecast that gives wind in mph and rain in inches gives its "highs in the upper 50s" in Fahrenheit
+    return "F" if _US_CUSTOMARY.search(text) and not _METRIC.search(text) else ""
 
 
 @contextmanager
@@ -98,6 +110,7 @@ def decade_bounds(m: re.Match[str]) -> tuple[float, float]:
 # the subject of a temperature given without "degrees": "Highs should peak around 106", "lows near 40 tonight"
 _TEMPERATURE_SUBJECT = re.compile(
     r"(?i)\b(?:highs|lows|temperatures?|the\smercury|heat\sindex|thermometers?|record\shigh\sfor\s(?:today|the\sdate))\b"
+    r"|\b(?:high|low)(?=\s(?:(?:near|around|about|of)\s)?-?\d)"  # a forecast's "high near 60", "low 68"
 )
 # what may follow such a temperature: the clause's end, a place or a time ("106 in the Sacramento metro area")
 _BARE_END = re.compile(

@@ -38,9 +38,12 @@ from .model import _Core, _overlaps, _spans
 
 # Llama versions run 1, 2, 3, 3.1 ... (10 as a far-off example); a number this high after "Llama" is a size
 _MIN_LLAMA_SIZE = 20
+# "2-1/2 inches", "up 14-1/4 cents", "$9.68-1/4 a bushel": a whole and a fraction joined by a hyphen (a grain
+# price's eighths are of its last cent)
 _SLASH_FRACTION = re.compile(
-    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)))?"
-    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/.]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))"
+    r"(?<![\w/.,-])(?P<sign>-)?(?:(?P<whole>\d{1,3})(?:\s?(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\s+(?=\d{1,3}/)"
+    r"|(?P<cents>\.\d\d)?(?P<hyphen>-)(?=[1-9]/(?:2|4|8|16)(?![\d/]))))?"
+    r"(?:(?P<num>\d{1,3})\s?/\s?(?P<den>\d{1,4})(?![\d/]|\.\d)|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))"
 )
 _EXPONENT_HINT = re.compile(r"\d\s?(?:[eE^x×*]|\\times)")
 _VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
@@ -306,6 +309,8 @@ def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     for m in _SLASH_FRACTION.finditer(text) if "/" in text or _VULGAR.search(text) else ():
         if _overlaps(m.start(), m.end(), blocked + _spans(cores)):
             continue
+        if text[m.end() : m.end() + 1] == "." and not m.group("hyphen"):
+            continue  # "5/10." closes a rating; "$9.60-3/4." a price
         if m.group("vulgar"):
             frac = unicodedata.numeric(m.group("vulgar"))
         else:
@@ -315,7 +320,10 @@ def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
                 continue
             frac = num / den
         sign = -1.0 if m.group("sign") else 1.0
-        if m.group("whole"):
+        if m.group("cents"):
+            v = sign * (float(m.group("whole") + m.group("cents")) + frac / 100)
+            cores.append(_Core(m.start(), m.end(), v, v))
+        elif m.group("whole"):
             v = sign * (float(m.group("whole")) + frac)
             cores.append(_Core(m.start(), m.end(), v, v))
         else:

@@ -18,6 +18,7 @@ _BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|
 _COORDINATION = re.compile(
     r"^(?:\s++[A-Za-zÄÖÜäöüß-]+)?\s*+(?:,\s*+)?(?:and|or|vs\.?|versus|und|oder|bzw\.|と|や|、|,)\s*(?:(?:a|an|the|ein|eine|einen|der|die|das)\s)?"
 )
+_GROUP_BEFORE = re.compile(r"(?i)\b(?:top|bottom)[\s-]$")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)。、！？]|$)")
 _SUBUNIT_JOIN = re.compile(r"\s?(?:と|and|und|,)?\s?")
 _INCHES_AFTER = re.compile(r"\s?(?:in|inch|inches|″|\")(?![A-Za-z])")
@@ -228,6 +229,8 @@ def _connector_fits(text: str, a: _Q, b: _Q, between: str, loss: bool) -> bool:
         return False
     if word == "and" and not loss and not re.search(r"between\s$", text[max(0, a.start - 8) : a.start]):
         return False  # "(3c) and 8c": a bracketed loss and a profit span a guidance range
+    if word in ("through", "thru") and _GROUP_BEFORE.search(text, max(0, a.start - 7), a.start):
+        return False  # "the top five through 54 holes": a group of ranks, then how far the event has gone
     if word in ("、", ",") and (a.explicit_unit or a.scaled or a.raw_high >= b.raw_low):
         # 2、3週間 / 何百、何千億: only a bare numeral directly before a bigger one
         if a.explicit_unit or a.raw_high > b.raw_low:

@@ -10,6 +10,7 @@ from ..lexicon import (
     DAY_RANGE_START,
     DESIGNATION,
     FRACTIONS,
+    GOLF_CONTEXT,
     INDEX_NAME_BEFORE,
     LIST_MARKER,
     MODEL_NUMBER,
@@ -22,6 +23,7 @@ from ..lexicon import (
     SEASON,
     SPORT_CONTEXT,
     TIMESTAMP,
+    TO_PAR,
     UNITS,
     URL,
 )
@@ -57,6 +59,9 @@ _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
 }
 _MAYBE_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万億兆数何幾半½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _ANY_DIGIT = re.compile(r"\d")
+# an ASCII double quote right after a number, in a sentence about rain or snow, is the inch sign typed as a quote
+_RAIN_OR_SNOW = re.compile(r"(?i)\b(?:rain\w*|snow\w*|precipitation|downpours?|showers?)\b")
+_ASCII_INCH = re.compile(r'(?<=\d)"(?=\+|\s(?:of\s)?(?:rain|snow)|\s(?:to|and|or|-)\s\d|[\s.,;:)]|$)')
 _CLOCKED = re.compile(
     r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
 )  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
@@ -88,8 +93,8 @@ _CITATION = re.compile(r";\s?(\d{1,4}(?:\(\d{1,3}\))?:\s?\d{1,5}(?:[-–]\d{1,5}
 _IDIOM_HINT = re.compile(r"(?i)24|cents|pence|times|percent|per\scent|%|50|fifty|zero|illion|thousand")
 _IDIOMS_EN = re.compile(
     r"(?i)(?<![\d/])24/7(?![\d/])|\b24-7\b|(?<![\d/.,])50[-/]50(?![\d/])|\bfifty[\s-]fifty\b|\b(?:from\s)?zero\sto\sone\b(?!\s?(?:%|percent|per\scent|hundred|thousand|million|billion|[a-z]{2,}s\b))|\b(?:my|our|your|his|her|their)\s(?:two|2)\s(?:cents|pence)\b"
-    r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|bigger|smaller|faster|"
-    r"slower|larger|higher|lower|better|worse|cheaper|greater|over|as|the)\b)"
+    r"|\b(?:a|one)\s(?:hundred|thousand|million|billion)\stimes\b(?!\s(?:more|less|fewer|over|as|the|that|those|"
+    r"(?!(?:never|ever|other|after|under|either|whether|her|per)\b)[a-z]{2,}er)\b)"
     r"|\b(?:a\s)?(?:hundred|100)\s?(?:%|percent\b|per\scent\b)(?=\s(?:sure|certain|agree|right|correct|confident|"
     r"committed|honest|behind\syou|on\sboard)\b)"
     # "net zero", "customer zero", "ground zero": a target or a first of its kind; "a million different things"
@@ -131,6 +136,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         text = text.translate(_HALFWIDTH)
     if not _may_hold_numbers(text, lang):
         return []  # nothing here can be a number: most sentences of a transcript
+    if '"' in text and lang == "en" and _RAIN_OR_SNOW.search(text):
+        text = _ASCII_INCH.sub("″", text)  # "1-2\" of rain", "3\"+ totals": the inch sign typed as a quote
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
     clocked = _clocked_durations(text) if digits and (":" in text or "sub" in text.lower() or "サブ" in text) else []
@@ -228,6 +235,19 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
 
 
 _RELATIVE = frozenset({"percent", "percentage_point"})
+# "silver shed 0.9 percent to $21.21 per ounce, platinum dropped 0.7 percent to $919.96": the level a move in
+# percent reached; the prices of a market report's list share the rate whatever their size
+_TO_LEVEL = re.compile(r",?\s(?:to|at)\s")
+
+
+def _move_level(text: str, qs: list[_Q], q: _Q) -> bool:
+    """Whether ``q`` is the level a move in percent reached ("0.7 percent to $919.96")."""
+    before = next((p for p in reversed(qs) if p.end <= q.start), None)
+    if before is None or before.unit not in _RELATIVE:
+        return False
+    return _TO_LEVEL.fullmatch(text, before.end, q.start) is not None
+
+
 # between a move and the level it reached: ", or 1.3 percent, to settle at", " to close at"
 _MOVE_THEN_LEVEL = re.compile(r",?\s?(?:or\s(?:[^,;.]|\.(?=\d)){1,25},\s?)?(?:to|at)\b[^,;.]{0,20}")
 
@@ -267,7 +287,7 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
                 if rates.amount_unit(r.unit) == q.unit
                 and r.unit_surface == q.unit_surface
                 and 0 <= q.start - r.end <= _CARRY_REACH
-                and 0.4 <= q.low / r.low <= 2.5
+                and (0.4 <= q.low / r.low <= 2.5 or _move_level(text, out, q) and _move_level(text, out, r))
             ),
             None,
         )
@@ -281,8 +301,8 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
 # "a few of them", "several more", "a few times as" name no counted thing
 _COUNTED_NOUN = {
     "en": re.compile(
-        r"\s(?:(?:such|more|other|big|small|large|new|major|key|different|extra|additional|separate|"
-        r"recent|similar|good|great|important|powerful|simple|[a-z]+ly|[a-z]+(?:er|est))\s){0,2}"
+        r"\s(?:(?:such|more|other|big|small|large|light|new|major|key|different|extra|additional|separate|"
+        r"recent|similar|good|great|important|powerful|simple|[a-z]+[lt]y|[a-z]+(?:er|est)),?\s){0,2}"
         r"(?!(?:is|was|has|does|goes|this|his|its|us|as|"
         r"thus|plus|less|unless|across|always|perhaps|yes|times|ones|words)\b)[a-z]{2,}s\b"
     ),
@@ -381,6 +401,7 @@ def _is_title_number(text: str, start: int) -> bool:
 
 
 _SCORE_SIGN = frozenset("-–:対")
+_PAR_SIGN = frozenset("-−+")
 
 
 def _may_be_one_day(text: str) -> bool:
@@ -397,7 +418,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
     it a million times, net zero), timestamps, times of day (6pm, six o'clock), telephone numbers, named ranges
     (マイナス1から0), list markers ("1." opening a line), ranges of days ("4–5 August", "Oct. 8-12"), a one-day fall,
     designations ("2013 YP139"), model numbers ("737 Max"), seasons ("2019-20"), ratings ("5/10"), scores in a
-    sentence about a match ("won 3-1") and a citation's volume and pages ("1997; 277: 301-17")."""
+    sentence about a match ("won 3-1"), a golfer's score to par ("at -20") and a citation's volume and pages
+    ("1997; 277: 301-17")."""
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
@@ -428,6 +450,8 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
             taken += [m.span() for m in RATING.finditer(text)]
         if _SCORE_SIGN.intersection(text) and SPORT_CONTEXT.search(text):  # a score needs its dash or colon
             taken += [m.span() for m in SCORE.finditer(text)]
+        if lang != "ja" and _PAR_SIGN.intersection(text) and GOLF_CONTEXT.search(text):
+            taken += [m.span() for m in TO_PAR.finditer(text)]
         if ":" in text:
             taken += [m.span(1) for m in _CITATION.finditer(text)]
     return taken
