@@ -20,10 +20,12 @@ import pandas as pd
 from ...text import model
 from .centrality import _rank
 from .features import (
+    DATE_WEIGHT,
     askers,
     dangling,
     headline_weight,
     host_intro,
+    is_milestone,
     is_outlook,
     is_part,
     length_prior,
@@ -169,6 +171,7 @@ def _summary(
             + prof.names * names[i]
             + place.get(i, 0.0)
             + (prof.outlook if figures and is_outlook(texts[i]) else 0.0)
+            + (prof.milestone if quantities[i] > DATE_WEIGHT and is_milestone(texts[i]) else 0.0)
             + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
             - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)

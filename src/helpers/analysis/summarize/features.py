@@ -37,6 +37,7 @@ class Profile:
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
     standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
+    milestone: float = 0.0  # a figure tied to a deadline or a starting year ("zero by 2050", "500-fold since 1975")
     # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
 
 
@@ -47,7 +48,7 @@ CONVERSATION = Profile(
 INTERVIEW = Profile(
     "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=1.0
 )
-TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
+TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7)
 CALL = Profile(
     "call",
     0.4,
@@ -340,6 +341,29 @@ def is_outlook(text: str) -> bool:
     return bool(_OUTLOOK.search(text))
 
 
+# A year a change is measured against: a start ("since 1975", "seit 1990", 「1990年以降」, 「1990年以来」) or a
+# deadline ("by 2050", "bis 2030", 「2050年までに」) that a goal is set for ("has to", "muss", 「目指す」): a talk's
+# thesis is a figure tied to one ("By 2020 that had fallen to 20 cents" only dates a fact).
+_SINCE = re.compile(
+    r"\b(?:since|seit)\s+(?:(?:the\s+year|dem\s+Jahr)\s+)?(?:19|20)\d\d\b|(?:19|20|１９|２０)[0-9０-９]{2}年(?:度)?(?:以降|以来)",
+    re.I,
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|bis)\s+(?:(?:the\s+(?:end|middle)\s+of|zum\s+Jahr|Ende|Mitte)\s+)?(?:19|20)\d\d\b|"
+    r"(?:19|20|１９|２０)[0-9０-９]{2}年(?:度)?(?:まで|までに)",
+    re.I,
+)
+_GOAL = re.compile(
+    r"\b(?:will|must|has\s+to|have\s+to|needs?\s+to|should|aims?|goal|target|going\s+to|muss|müssen|soll|sollen|"
+    r"wird|werden|Ziel)\b|'ll\b|目指|目標|必要|べき|計画",
+    re.I,
+)
+
+
+def is_milestone(text: str) -> bool:
+    return bool(_SINCE.search(text) or (_DEADLINE.search(text) and _GOAL.search(text)))
+
+
 _INTRO_SHARE = 0.25  # a host's introduction comes in the first quarter of a show
 
 
@@ -359,10 +383,14 @@ def host_intro(
         return set()
     if texts is None:
         return turns[0]
-    # small talk before the show begins (a cold open) is no introduction: the turn that welcomes is
-    welcoming = next((t for t in turns if any(_WELCOME.search(texts[i]) for i in t)), None)
-    if welcoming is not None:
-        return welcoming
+    # small talk before the show begins (a cold open) is no introduction: the turn that welcomes is, with the
+    # host's later turns before the one asking the first question ("I'm Ben." / "And I'm David." / "On this
+    # episode we sit down with …": a co-host's line between them leaves the host's introduction going on)
+    k = next((k for k, t in enumerate(turns) if any(_WELCOME.search(texts[i]) for i in t)), None)
+    if k is not None:
+        start = min(turns[k])
+        asked_at = next((i for i in range(start, len(questions)) if questions[i]), len(questions))
+        return turns[k].union(*(t for t in turns[k + 1 :] if max(t) < asked_at))
     return turns[0] if any(questions[i] for i in turns[0]) else set()
 
 
