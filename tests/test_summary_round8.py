@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.analysis.summarize.document import _summary
-from helpers.analysis.summarize.features import TALK, host_intro, is_milestone
+from helpers.analysis.summarize.features import TALK, host_intro, is_milestone, names_speakers, profile
 from helpers.analysis.summarize.filters import reject_reason
 
 
@@ -127,3 +127,59 @@ def test_a_bare_welcome_of_a_guest_is_a_greeting(text, lang):
 def test_a_welcome_naming_the_guest_and_her_role_is_no_greeting_and_welcomed_is_no_welcome():
     assert reject_reason("We welcome our guest Jane Smith, the chief executive of a large European bank.", "en") is None
     assert reject_reason("We welcomed 300 new customers in the quarter, a record for us.", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "others"),
+    [
+        ("My guest today is planetary scientist Dr. Alan Stern.", "Host", ["Alan Stern"]),
+        ("Joining me are senior analysts Emily Flippen and Matt Argersinger.", "Dylan Lewis", ["Emily Flippen"]),
+        ("Heute bei mir ist Eva Wolfangel aus dem Digitalressort.", "Moderator", ["Eva Wolfangel"]),
+        ("今日は小宮山先生にお話を伺います。", "聞き手", ["小宮山"]),
+    ],
+)
+def test_a_sentence_naming_another_speaker_is_found(text, speaker, others):
+    speakers = [speaker, *others, speaker]
+    assert names_speakers([text, "Thanks.", "Next."], speakers) == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Stern, nach Ihrem Abschied sieht man Sie seltener.",  # spoken to the guest
+        "Thanks so much for coming on, Alan Stern.",
+        "I'm Alan Stern, and I'm glad to be here.",  # the speaker's own name
+        "The Sternberg lens is an old design.",  # a longer word is no name
+    ],
+)
+def test_a_name_said_to_its_bearer_or_inside_a_word_is_no_introduction(text):
+    speaker = "Alan Stern" if text.startswith("I'm") else "Host"
+    other = "Host" if speaker == "Alan Stern" else "Alan Stern"
+    assert names_speakers([text, "Yes.", "No."], [speaker, other, speaker]) == set()
+
+
+SHOW = [
+    ("Dylan Lewis", "Welcome to the show about markets and the companies that move them."),
+    ("Dylan Lewis", "In the studio today are senior analysts Emily Flippen and Matt Argersinger."),
+    ("Emily Flippen", "Good to be here."),
+    ("Dylan Lewis", "Let's start with the central bank and its eleventh rate increase this year."),
+    ("Dylan Lewis", "Matt, what happened?"),
+    ("Matt Argersinger", "The central bank raised rates by a quarter point, as everybody expected it would."),
+    ("Dylan Lewis", "Emily, what about earnings?"),
+    ("Emily Flippen", "Restaurant chains reported slower traffic, and their shares fell on the news."),
+    ("Dylan Lewis", "Matt, anything else?"),
+    ("Matt Argersinger", "Cable companies keep losing subscribers to the streaming services, quarter after quarter."),
+    ("Dylan Lewis", "Emily, one stock on your radar?"),
+    ("Emily Flippen", "An auto parts maker that is moving its business toward electric vehicles."),
+    ("Dylan Lewis", "Thanks for listening."),
+]
+
+
+def test_the_introductions_sentence_naming_the_guests_who_speak_is_the_guest_introduction():
+    texts = [t for _, t in SHOW]
+    named, picked = _summary(texts, ["en"] * len(texts), 2, 1, speakers=[s for s, _ in SHOW], genre="podcast")
+    anonymous = [{"Emily Flippen": "Analyst 1", "Matt Argersinger": "Analyst 2"}.get(s, s) for s, _ in SHOW]
+    unnamed, _ = _summary(texts, ["en"] * len(texts), 2, 1, speakers=anonymous, genre="podcast")
+    assert 1 in picked
+    assert named[1] - unnamed[1] == pytest.approx(profile("podcast", None, 1.0).guest)
+    assert named[1] > 0 and profile("earnings call", None, 1.0).guest == 0

@@ -29,6 +29,7 @@ from .features import (
     is_outlook,
     is_part,
     length_prior,
+    names_speakers,
     position_prior,
     profile,
     qa_start,
@@ -148,6 +149,8 @@ def _summary(
         candidates &= ~preamble
     interviewers = askers(speakers, [r == "question" for r in reasons])
     intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
+    # who the guest is: the introduction's sentence naming another speaker
+    guests = intro & names_speakers(texts, speakers) if prof.guest else set()
     if prof.kind == "interview":
         candidates &= ~_interviewer_lines(speakers, interviewers, intro, standfirst, texts, langs)
     scores = np.zeros(len(texts))
@@ -177,6 +180,7 @@ def _summary(
             - (prof.late if qa is not None and i > qa else 0.0)
             # the host's introduction, its welcome naming the episode or guest among it (a bare one is a greeting)
             + (prof.intro if i in intro else 0.0)
+            + (prof.guest if i in guests else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i], quantities[i]) else 0.0)

@@ -37,16 +37,28 @@ class Profile:
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
     standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
+    guest: float = 0.0  # the sentence of a show's introduction naming who else speaks in it (the guest, co-hosts)
     milestone: float = 0.0  # a figure tied to a deadline or a starting year ("zero by 2050", "500-fold since 1975")
     # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 CONVERSATION = Profile(
-    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45
+    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45, guest=0.3
 )
 INTERVIEW = Profile(
-    "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=1.0
+    "interview",
+    0.0,
+    0.3,
+    0.0,
+    quantities=0.3,
+    names=0.2,
+    late=0.0,
+    outlook=0.1,
+    asker=0.3,
+    intro=0.3,
+    standfirst=1.0,
+    guest=0.3,
 )
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7)
 CALL = Profile(
@@ -421,3 +433,50 @@ def askers(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[str
         return set()
     asked: Counter[str] = Counter(s for s, q in zip(speakers, questions) if s and q)
     return {s for s, n in total.items() if asked[s] * 3 >= n and asked[s] >= 2}
+
+
+_MAX_LABELS = 12  # the speakers looked for by name: the most frequent (a show has a few hosts and guests)
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+def names_speakers(texts: Sequence[str], speakers: Sequence[str | None]) -> set[int]:
+    """The sentences that name another speaker of the document by their label or its last word ("My guest today is
+    Dr. Alan Stern", "joining me are Emily Flippen and Matt Argersinger", "Heute spreche ich mit Marcel Goretzki",
+    「小宮山先生に伺います」): in a show's introduction, who the guest is."""
+    labels = [s for s, _ in Counter(s for s in speakers if s).most_common(_MAX_LABELS)]
+    keys: dict[str, str] = {}
+    for label in labels:
+        keys[label] = label
+        words = _LABEL_WORD.findall(label)
+        if len(words) >= 2:
+            keys.setdefault(words[-1], label)
+    out: set[int] = set()
+    for i, (text, speaker) in enumerate(zip(texts, speakers)):
+        if _VOCATIVE.match(text) or _VOCATIVE_END.search(text):
+            continue  # "Herr Kofler, nach Ihrem Abschied …", "Thanks, Alan.": spoken to the guest, not about them
+        if any(label != speaker and _names(text, key) for key, label in keys.items()):
+            out.add(i)
+    return out
+
+
+# A name said to its bearer: at the start before a comma ("Alan, …", "Herr Kofler, …") or at the end after one.
+_VOCATIVE = re.compile(r"^\W*(?:(?:Herr|Frau|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?,")
+_VOCATIVE_END = re.compile(
+    r",\s+(?:(?:Herr|Frau|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?\W*$"
+)
+
+
+def _names(text: str, key: str) -> bool:
+    """Whether ``text`` holds ``key`` as a word of its own (Japanese, which has no spaces: anywhere)."""
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if _CJK.search(key) or (
+            (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        ):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
