@@ -4,10 +4,20 @@ introduction runs over both hosts' lines until the first question, and a bare we
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from helpers.analysis.summarize import features
 from helpers.analysis.summarize.document import _summary
-from helpers.analysis.summarize.features import TALK, host_intro, is_milestone, names_speakers, profile
+from helpers.analysis.summarize.features import (
+    TALK,
+    first_answer,
+    host_intro,
+    is_milestone,
+    names_speakers,
+    profile,
+)
 from helpers.analysis.summarize.filters import reject_reason
 
 
@@ -183,3 +193,68 @@ def test_the_introductions_sentence_naming_the_guests_who_speak_is_the_guest_int
     assert 1 in picked
     assert named[1] - unnamed[1] == pytest.approx(profile("podcast", None, 1.0).guest)
     assert named[1] > 0 and profile("earnings call", None, 1.0).guest == 0
+
+
+FIRST_ANSWER = {
+    "en": [
+        ("Host", "Welcome back to the show, and congratulations on the news."),
+        ("Host", "What was announced?"),
+        ("Guest", "Yes."),
+        ("Guest", "The space agency chose me to fly my own experiments aboard a commercial spacecraft next year."),
+        ("Guest", "It will be the first flight of its kind for a researcher from the agency."),
+        ("Host", "How long is the flight?"),
+        ("Guest", "About an hour and a half, with a few minutes of weightlessness at the top of the arc."),
+        ("Host", "What did the mission to the dwarf planet teach you?"),
+        ("Guest", "That a small world far from the sun can still be geologically active, with glaciers of ice."),
+        ("Host", "Thank you."),
+    ],
+    "de": [
+        ("Host", "Willkommen zurück in der Sendung, und herzlichen Glückwunsch zu der Nachricht."),
+        ("Host", "Was wurde verkündet?"),
+        ("Gast", "Ja."),
+        (
+            "Gast",
+            "Die Raumfahrtagentur hat mich ausgewählt, meine eigenen Experimente an Bord eines Raumschiffs zu fliegen.",
+        ),
+        ("Gast", "Es wird der erste Flug dieser Art für einen Forscher der Agentur sein."),
+        ("Host", "Wie lange dauert der Flug?"),
+        ("Gast", "Etwa anderthalb Stunden, mit ein paar Minuten Schwerelosigkeit am höchsten Punkt."),
+        ("Host", "Was hat Sie die Mission zum Zwergplaneten gelehrt?"),
+        ("Gast", "Dass eine kleine Welt weit von der Sonne geologisch noch aktiv sein kann, mit Gletschern aus Eis."),
+        ("Host", "Vielen Dank."),
+    ],
+    "ja": [
+        ("聞き手", "番組へようこそ、そして今回のニュース、おめでとうございます。"),
+        ("聞き手", "何が発表されたのですか？"),
+        ("ゲスト", "はい。"),
+        ("ゲスト", "宇宙機関が、私自身の実験を商業宇宙船に載せて飛ぶ研究者に私を選んだのです。"),
+        ("ゲスト", "機関の研究者がこうした飛行をするのは初めてになります。"),
+        ("聞き手", "飛行はどのくらいの長さですか？"),
+        ("ゲスト", "およそ1時間半で、最も高いところで数分間の無重力があります。"),
+        ("聞き手", "準惑星への探査から何を学びましたか？"),
+        ("ゲスト", "太陽から遠い小さな世界でも地質学的に活動していて、氷の氷河があるということです。"),
+        ("聞き手", "ありがとうございました。"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FIRST_ANSWER))
+def test_the_first_answer_of_a_one_guest_interview_opens_on_its_news(lang, monkeypatch):
+    speakers = [s for s, _ in FIRST_ANSWER[lang]]
+    texts = [t for _, t in FIRST_ANSWER[lang]]
+    rejected = [reject_reason(t, lang, s) is not None for s, t in FIRST_ANSWER[lang]]
+    questions = [reject_reason(t, lang, s) == "question" for s, t in FIRST_ANSWER[lang]]
+    assert first_answer(speakers, questions, rejected) == 3  # "Yes." says nothing: the next sentence
+    weight = features.INTERVIEW.answer
+    scores, _ = _summary(texts, [lang] * len(texts), 2, 1, speakers=speakers, genre="interview")
+    monkeypatch.setattr(features, "INTERVIEW", dataclasses.replace(features.INTERVIEW, answer=0.0))
+    without, _ = _summary(texts, [lang] * len(texts), 2, 1, speakers=speakers, genre="interview")
+    assert weight > 0 and scores[3] - without[3] == pytest.approx(weight)
+    assert all(scores[i] == pytest.approx(without[i]) for i in range(len(texts)) if i != 3)
+
+
+def test_a_panels_first_answer_is_one_of_many():
+    speakers = ["Host", "Host", "Pat", "Host", "Belinda", "Host", "Alex"]
+    questions = [False, True, False, True, False, True, False]
+    assert first_answer(speakers, questions, [False] * len(speakers)) is None
+    assert first_answer(["Host", "Guest"], [False, False], [False, False]) is None  # no question asked

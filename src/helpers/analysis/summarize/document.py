@@ -23,6 +23,7 @@ from .features import (
     DATE_WEIGHT,
     askers,
     dangling,
+    first_answer,
     headline_weight,
     host_intro,
     is_milestone,
@@ -151,6 +152,7 @@ def _summary(
     intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
     # who the guest is: the introduction's sentence naming another speaker
     guests = intro & names_speakers(texts, speakers) if prof.guest else set()
+    answer = first_answer(speakers, [r == "question" for r in reasons], [r is not None for r in reasons])
     if prof.kind == "interview":
         candidates &= ~_interviewer_lines(speakers, interviewers, intro, standfirst, texts, langs)
     scores = np.zeros(len(texts))
@@ -181,6 +183,7 @@ def _summary(
             # the host's introduction, its welcome naming the episode or guest among it (a bare one is a greeting)
             + (prof.intro if i in intro else 0.0)
             + (prof.guest if i in guests else 0.0)
+            + (prof.answer if i == answer else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i], quantities[i]) else 0.0)

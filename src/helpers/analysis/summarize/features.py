@@ -37,6 +37,7 @@ class Profile:
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
     standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
+    answer: float = 0.0  # the first answer's opening sentence: what the guest is there to say
     guest: float = 0.0  # the sentence of a show's introduction naming who else speaks in it (the guest, co-hosts)
     milestone: float = 0.0  # a figure tied to a deadline or a starting year ("zero by 2050", "500-fold since 1975")
     # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
@@ -44,7 +45,18 @@ class Profile:
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 CONVERSATION = Profile(
-    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45, guest=0.3
+    "conversation",
+    0.0,
+    0.5,
+    0.0,
+    quantities=0.7,
+    names=0.2,
+    late=0.0,
+    outlook=0.2,
+    asker=0.3,
+    intro=0.45,
+    guest=0.3,
+    answer=0.2,
 )
 INTERVIEW = Profile(
     "interview",
@@ -59,6 +71,7 @@ INTERVIEW = Profile(
     intro=0.3,
     standfirst=1.0,
     guest=0.3,
+    answer=0.3,
 )
 TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7)
 CALL = Profile(
@@ -480,3 +493,20 @@ def _names(text: str, key: str) -> bool:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def first_answer(speakers: Sequence[str | None], questions: Sequence[bool], rejected: Sequence[bool]) -> int | None:
+    """The first sentence of the answer to a show's first question that is not ``rejected`` ("Yes." says nothing):
+    the next turn of another speaker, what the one guest was invited for (a panel's first answer is one of many:
+    only when one speaker besides the one asking first speaks)."""
+    first = next((i for i, (s, q) in enumerate(zip(speakers, questions)) if q and s), None)
+    if first is None or len({s for s in speakers if s} - {speakers[first]}) != 1:
+        return None
+    for i in range(first + 1, len(speakers)):
+        s = speakers[i]
+        if s and s != speakers[first]:
+            if not rejected[i]:
+                return i
+        elif s == speakers[first] and not questions[i] and not rejected[i]:
+            return None  # the asker went on talking: no answer to take
+    return None
