@@ -14,7 +14,9 @@ had been scored and read; ``heldout6`` documents (podcasts and interviews) befor
 documents (podcasts, interviews, a talk, a call, news) before the sixth; ``heldout9`` documents
 (interviews with a standfirst, podcasts, a talk, news) before the seventh; ``heldout10`` documents (the
 same genres and a call) after all of those had been read, scored once with no rule change (``--splits``
-chooses what is printed). Two seeds with an author-written introduction (001, 003) are added to the
+chooses what is printed); ``heldout11`` documents (talks, podcasts, interviews, a call, news) after
+heldout10 had been read, scored before and after the eighth round, per genre only; ``tuned2`` documents
+were added for that round's tuning. Two seeds with an author-written introduction (001, 003) are added to the
 tuned part, the introduction cut off.
 
 Every document is summarised in N sentences (N = the reference's sentence count, 2 to 5) by
@@ -271,7 +273,9 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
     "tuned",
+    "tuned2",
 )
 
 

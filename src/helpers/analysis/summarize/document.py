@@ -20,13 +20,17 @@ import pandas as pd
 from ...text import model
 from .centrality import _rank
 from .features import (
+    DATE_WEIGHT,
     askers,
     dangling,
+    first_answer,
     headline_weight,
     host_intro,
+    is_milestone,
     is_outlook,
     is_part,
     length_prior,
+    names_speakers,
     position_prior,
     profile,
     qa_start,
@@ -146,6 +150,9 @@ def _summary(
         candidates &= ~preamble
     interviewers = askers(speakers, [r == "question" for r in reasons])
     intro = host_intro(speakers, [r == "question" for r in reasons], texts) if prof.intro else set()
+    # who the guest is: the introduction's sentence naming another speaker
+    guests = intro & names_speakers(texts, speakers) if prof.guest else set()
+    answer = first_answer(speakers, [r == "question" for r in reasons], [r is not None for r in reasons])
     if prof.kind == "interview":
         candidates &= ~_interviewer_lines(speakers, interviewers, intro, standfirst, texts, langs)
     scores = np.zeros(len(texts))
@@ -169,11 +176,14 @@ def _summary(
             + prof.names * names[i]
             + place.get(i, 0.0)
             + (prof.outlook if figures and is_outlook(texts[i]) else 0.0)
+            + (prof.milestone if quantities[i] > DATE_WEIGHT and is_milestone(texts[i]) else 0.0)
             + (prof.headline * headline_weight(texts[i]) if figures else 0.0)
             - (prof.part if figures and is_part(texts[i]) else 0.0)
             - (prof.late if qa is not None and i > qa else 0.0)
             # the host's introduction, its welcome naming the episode or guest among it (a bare one is a greeting)
             + (prof.intro if i in intro else 0.0)
+            + (prof.guest if i in guests else 0.0)
+            + (prof.answer if i == answer else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i], quantities[i]) else 0.0)

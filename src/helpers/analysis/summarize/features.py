@@ -37,17 +37,43 @@ class Profile:
     lead_size: int = 3  # how many first sentences the lead holds at least
     intro: float = 0.0  # a host's or interviewer's first turn, where they say who the guest is and what about
     standfirst: float = 0.0  # the share of a summary (rounded up) a labelled transcript's unlabelled opening may give
+    answer: float = 0.0  # the first answer's opening sentence: what the guest is there to say
+    guest: float = 0.0  # the sentence of a show's introduction naming who else speaks in it (the guest, co-hosts)
+    milestone: float = 0.0  # a figure tied to a deadline or a starting year ("zero by 2050", "500-fold since 1975")
     # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
 
 
 WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
 CONVERSATION = Profile(
-    "conversation", 0.0, 0.5, 0.0, quantities=0.7, names=0.2, late=0.0, outlook=0.2, asker=0.3, intro=0.45
+    "conversation",
+    0.0,
+    0.5,
+    0.0,
+    quantities=0.7,
+    names=0.2,
+    late=0.0,
+    outlook=0.2,
+    asker=0.3,
+    intro=0.45,
+    guest=0.3,
+    answer=0.2,
 )
 INTERVIEW = Profile(
-    "interview", 0.0, 0.3, 0.0, quantities=0.3, names=0.2, late=0.0, outlook=0.1, asker=0.3, intro=0.3, standfirst=1.0
+    "interview",
+    0.0,
+    0.3,
+    0.0,
+    quantities=0.3,
+    names=0.2,
+    late=0.0,
+    outlook=0.1,
+    asker=0.3,
+    intro=0.3,
+    standfirst=1.0,
+    guest=0.3,
+    answer=0.3,
 )
-TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3)
+TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7)
 CALL = Profile(
     "call",
     0.4,
@@ -340,6 +366,29 @@ def is_outlook(text: str) -> bool:
     return bool(_OUTLOOK.search(text))
 
 
+# A year a change is measured against: a start ("since 1975", "seit 1990", 「1990年以降」, 「1990年以来」) or a
+# deadline ("by 2050", "bis 2030", 「2050年までに」) that a goal is set for ("has to", "muss", 「目指す」): a talk's
+# thesis is a figure tied to one ("By 2020 that had fallen to 20 cents" only dates a fact).
+_SINCE = re.compile(
+    r"\b(?:since|seit)\s+(?:(?:the\s+year|dem\s+Jahr)\s+)?(?:19|20)\d\d\b|(?:19|20|１９|２０)[0-9０-９]{2}年(?:度)?(?:以降|以来)",
+    re.I,
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|bis)\s+(?:(?:the\s+(?:end|middle)\s+of|zum\s+Jahr|Ende|Mitte)\s+)?(?:19|20)\d\d\b|"
+    r"(?:19|20|１９|２０)[0-9０-９]{2}年(?:度)?(?:まで|までに)",
+    re.I,
+)
+_GOAL = re.compile(
+    r"\b(?:will|must|has\s+to|have\s+to|needs?\s+to|should|aims?|goal|target|going\s+to|muss|müssen|soll|sollen|"
+    r"wird|werden|Ziel)\b|'ll\b|目指|目標|必要|べき|計画",
+    re.I,
+)
+
+
+def is_milestone(text: str) -> bool:
+    return bool(_SINCE.search(text) or (_DEADLINE.search(text) and _GOAL.search(text)))
+
+
 _INTRO_SHARE = 0.25  # a host's introduction comes in the first quarter of a show
 
 
@@ -359,10 +408,14 @@ def host_intro(
         return set()
     if texts is None:
         return turns[0]
-    # small talk before the show begins (a cold open) is no introduction: the turn that welcomes is
-    welcoming = next((t for t in turns if any(_WELCOME.search(texts[i]) for i in t)), None)
-    if welcoming is not None:
-        return welcoming
+    # small talk before the show begins (a cold open) is no introduction: the turn that welcomes is, with the
+    # host's later turns before the one asking the first question ("I'm Ben." / "And I'm David." / "On this
+    # episode we sit down with …": a co-host's line between them leaves the host's introduction going on)
+    k = next((k for k, t in enumerate(turns) if any(_WELCOME.search(texts[i]) for i in t)), None)
+    if k is not None:
+        start = min(turns[k])
+        asked_at = next((i for i in range(start, len(questions)) if questions[i]), len(questions))
+        return turns[k].union(*(t for t in turns[k + 1 :] if max(t) < asked_at))
     return turns[0] if any(questions[i] for i in turns[0]) else set()
 
 
@@ -393,3 +446,67 @@ def askers(speakers: Sequence[str | None], questions: Sequence[bool]) -> set[str
         return set()
     asked: Counter[str] = Counter(s for s, q in zip(speakers, questions) if s and q)
     return {s for s, n in total.items() if asked[s] * 3 >= n and asked[s] >= 2}
+
+
+_MAX_LABELS = 12  # the speakers looked for by name: the most frequent (a show has a few hosts and guests)
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+def names_speakers(texts: Sequence[str], speakers: Sequence[str | None]) -> set[int]:
+    """The sentences that name another speaker of the document by their label or its last word ("My guest today is
+    Dr. Alan Stern", "joining me are Emily Flippen and Matt Argersinger", "Heute spreche ich mit Marcel Goretzki",
+    「小宮山先生に伺います」): in a show's introduction, who the guest is."""
+    labels = [s for s, _ in Counter(s for s in speakers if s).most_common(_MAX_LABELS)]
+    keys: dict[str, str] = {}
+    for label in labels:
+        keys[label] = label
+        words = _LABEL_WORD.findall(label)
+        if len(words) >= 2:
+            keys.setdefault(words[-1], label)
+    out: set[int] = set()
+    for i, (text, speaker) in enumerate(zip(texts, speakers)):
+        if _VOCATIVE.match(text) or _VOCATIVE_END.search(text):
+            continue  # "Herr Kofler, nach Ihrem Abschied …", "Thanks, Alan.": spoken to the guest, not about them
+        if any(label != speaker and _names(text, key) for key, label in keys.items()):
+            out.add(i)
+    return out
+
+
+# A name said to its bearer: at the start before a comma ("Alan, …", "Herr Kofler, …") or at the end after one.
+_VOCATIVE = re.compile(r"^\W*(?:(?:Herr|Frau|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?,")
+_VOCATIVE_END = re.compile(
+    r",\s+(?:(?:Herr|Frau|Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?\W*$"
+)
+
+
+def _names(text: str, key: str) -> bool:
+    """Whether ``text`` holds ``key`` as a word of its own (Japanese, which has no spaces: anywhere)."""
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if _CJK.search(key) or (
+            (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        ):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def first_answer(speakers: Sequence[str | None], questions: Sequence[bool], rejected: Sequence[bool]) -> int | None:
+    """The first sentence of the answer to a show's first question that is not ``rejected`` ("Yes." says nothing):
+    the next turn of another speaker, what the one guest was invited for (a panel's first answer is one of many:
+    only when one speaker besides the one asking first speaks)."""
+    first = next((i for i, (s, q) in enumerate(zip(speakers, questions)) if q and s), None)
+    if first is None or len({s for s in speakers if s} - {speakers[first]}) != 1:
+        return None
+    for i in range(first + 1, len(speakers)):
+        s = speakers[i]
+        if s and s != speakers[first]:
+            if not rejected[i]:
+                return i
+        elif s == speakers[first] and not questions[i] and not rejected[i]:
+            return None  # the asker went on talking: no answer to take
+    return None

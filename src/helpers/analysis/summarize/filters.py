@@ -28,9 +28,11 @@ _REQUEST = re.compile(
 )
 # Greetings, welcomes, thanks and sign-offs, at the start of a sentence.
 _GREETING = re.compile(
-    r"^\W*(?:hi|hello|hey|welcome|good\s+(?:morning|afternoon|evening|day)|thanks?\b|thank\s+you|"
+    r"^\W*(?:hi|hello|hey|welcome|(?:and\s+)?(?:now,?\s+)?(?:please|let's|we)\s+welcome\b|"
+    r"good\s+(?:morning|afternoon|evening|day)|thanks?\b|thank\s+you|"
     r"congratulations|bye|goodbye|see\s+you|cheers|"
-    r"hallo|servus|moin|herzlich\s+willkommen|willkommen|guten\s+(?:morgen|tag|abend)|vielen\s+dank|danke|"
+    r"hallo|servus|moin|herzlich\s+willkommen|willkommen|(?:wir\s+)?begrüßen\b|guten\s+(?:morgen|tag|abend)|"
+    r"vielen\s+dank|danke|"
     r"tschüss|ciao|bis\s+(?:zum\s+nächsten\s+mal|bald|dann|morgen|nächste\s+woche|montag|dienstag|mittwoch|"
     r"donnerstag|freitag)|schön,\s+dass|"
     r"こんにちは|こんばんは|おはようございます|はじめまして|ありがとうございま|よろしくお願い|お疲れ様|"
