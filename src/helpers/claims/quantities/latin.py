@@ -59,6 +59,7 @@ _DE_ORDINALS = {
 }
 _EVERY_NTH_DE = re.compile(r"\b[Jj]ede[rs]?\s(zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)\b", re.I)
 _SPOKEN_K = re.compile(r"\s[kK]\b")
+_IDIOM_OF_THE = re.compile(r"\sof\sthe\s(?:story|picture|equation|battle|coin)\b")
 _SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -279,8 +280,8 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
-        if sp.kind == "fraction" and is_article_ordinal(text, s, e, lang):
-            continue
+        if sp.kind == "fraction" and (is_article_ordinal(text, s, e, lang) or _IDIOM_OF_THE.match(text, e)):
+            continue  # "a third of", "one half of the story": an ordinal, an idiom
         if lang == "en" and _SPOKEN_LABEL_BEFORE.search(text, max(0, s - 8), s):
             continue  # "q three", "h one hundreds", "covid nineteen": a quarter's or a product's name
         for c in inside:
