@@ -125,3 +125,26 @@ def test_the_first_of_two_alternatives_is_per_the_same_as_the_second():
 def test_units_before_kana_and_amounts_after_a_noun_are_still_read(text, lang, want):
     (surface, low, high, unit), = found(text, lang)
     assert (surface, unit) == (want[0], want[2]) and low == high == pytest.approx(want[1])
+
+
+@pytest.mark.parametrize("text", [
+    "we use the a one hundred and the h one hundred",
+    "the gb two hundred and the ps five",
+    "the nvl seventy two rack",
+    "the seven thirty seven max",
+    "the falcon nine rocket launched",
+    "the galaxy note nine has a big screen",
+    "He ran in lane 4.",
+])
+def test_spoken_and_written_product_and_place_names_are_no_quantities(text):
+    assert found(text, "en") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("hmm two things matter", [("two", 2.0, 2.0, "count")]),
+    ("it does two sixty of range", [("two sixty", 260.0, 260.0, "count")]),
+    ("gpt three with one seventy five b parameters", [
+        ("gpt three", 3.0, 3.0, "version"), ("one seventy five b", 1.75e11, 1.75e11, "parameter")]),
+])
+def test_spoken_amounts_beside_those_rules_are_still_read(text, want):
+    assert found(text, "en") == want

@@ -88,6 +88,9 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
+    # a lane, a terminal, a category, a rocket or mission and a phone line named by their number: "lane 4",
+    # "Terminal 5", "a category 5 hurricane", "falcon nine", "artemis two", "apollo eleven", "galaxy note nine"
+    r"lane|terminal|pier|berth|seat|bay|category|proposition|amendment|mission|falcon|artemis|apollo|soyuz|note|"
     # "week three of training", "the best of year three": a week or year named by its number (not "a week 20
     # people", "this week 3,000 GPUs", "last year 500")
     r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)(?:week|year)|"
