@@ -148,3 +148,14 @@ def test_spoken_and_written_product_and_place_names_are_no_quantities(text):
 ])
 def test_spoken_amounts_beside_those_rules_are_still_read(text, want):
     assert found(text, "en") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("It's a two-way street.", []),
+    ("It's one or the other.", []),
+    ("We did it one step at a time.", []),
+    ("We have zero tolerance.", []),
+    ("We sold one or two units.", [("one or two", 1.0, 2.0, "count")]),
+])
+def test_number_idioms_are_no_quantities_but_alternatives_stay(text, want):
+    assert found(text, "en") == want

@@ -262,6 +262,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "renting one out", "pick one up": a pronoun
     if lang == "en" and word.lower() == "one" and re.search(r"\b(?:another|every|each|any)\s$", before):
         return True  # "another one crashed", "each one of them": a pronoun
+    if lang == "en" and word.isalpha() and _EN_NUMBER_IDIOM_AFTER.match(text, e):
+        return True  # "a two-way street", "one or the other", "one step at a time", "zero tolerance": idioms
     if lang == "en" and _WORE_BEFORE.search(text, max(0, s - 24), s) and units.unit_after(text, e, "en") is None:
         return True  # "Geoff Hurst wore 10", "wearing number 23": a shirt number
     if lang == "en" and _is_model_number(text, s, e):
@@ -306,6 +308,9 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     return False
 
 
+_EN_NUMBER_IDIOM_AFTER = re.compile(
+    r"(?i)-way\b|(?<=one)\sor\sthe\sother\b|(?<=one)\s[a-z]+\sat\sa\stime\b|(?<=zero)\stolerance\b"
+)
 _WORE_BEFORE = re.compile(r"(?i)\b(?:wore|wears|wearing|wear|donned|dons|don)\s(?:the\s)?(?:(?:number|no\.?|#)\s?)?$")
 
 
