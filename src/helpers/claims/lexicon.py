@@ -37,11 +37,12 @@ JA_VAGUE_FOLLOW = re.compile(
 HAS_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # A Latin-script numeral: an optional minus (not after a word, number or percent sign: GPT-4, 10-15 and
 # 48.7%-50.2% have none),
-# space-grouped thousands (1 234 567, 40 000), digits with separators, a leading-dot decimal (.08) and an
+# space-grouped thousands (1 234 567, 40 000; not "47 787s", "12 787-9s": a count of a model), digits with
+# separators, a leading-dot decimal (.08) and an
 # exponent (1.5e9, 2^5). Letters right before the digits are judged later (H100 is a name, USD1,700 money).
 LATIN_NUM = re.compile(
     r"(?<![0-9])(?<![0-9][.,])(?:(?<![\w)\]\-.,%])-)?"
-    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|\.\d+)"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!s\b|-\d))+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|\.\d+)"
     r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?:\.\d+)?)?"
 )
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
@@ -87,6 +88,9 @@ LABEL_NOUN_BEFORE = re.compile(
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
     r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
+    # a lane, a terminal, a category, a rocket or mission and a phone line named by their number: "lane 4",
+    # "Terminal 5", "a category 5 hurricane", "falcon nine", "artemis two", "apollo eleven", "galaxy note nine"
+    r"lane|terminal|pier|berth|seat|bay|category|proposition|amendment|mission|falcon|artemis|apollo|soyuz|note|"
     # "week three of training", "the best of year three": a week or year named by its number (not "a week 20
     # people", "this week 3,000 GPUs", "last year 500")
     r"(?<!\ba\s)(?<!per\s)(?<!each\s)(?<!this\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!that\s)(?:week|year)|"
@@ -219,9 +223,14 @@ _SHARED_UNITS: list[_Unit] = [
     _u(r"\s?psi(?![A-Za-z])", "pascal", 6894.757293168361),
     _u(r"\s?mm\s?Hg(?![A-Za-z])", "pascal", 133.322387415),  # blood pressure: millimetres of mercury
     _u(r"\s?(?:bpd|b/d)(?![A-Za-z/])", "cubic_meter_per_day", 0.158987294928),  # oil: barrels per day
-    _u(r"\s?ppm(?![A-Za-z])", "percent", 1e-4),
+    _u(r"\s?(?:ppm|parts\sper\smillion)(?![A-Za-z])", "percent", 1e-4),
     _u(r"\s?ppb(?![A-Za-z])", "percent", 1e-7),
     _u(r"\s?(?:mpg|miles per gallon)(?![A-Za-z])", "meter_per_gallon", 1609.344),
+    _u(r"\s?km/s(?![A-Za-z])", "meter_per_second", 1e3),  # orbital speeds: "7.8 km/s"
+    # electric range per energy: "3.7 mi/kWh" (spelled "miles per kWh" is the rate rule's)
+    _u(r"\s?mi/kWh(?![A-Za-z])", "meter_per_kilowatt_hour", 1609.344),
+    # a chip's throughput: "40 TOPS" (trillion operations per second)
+    _u(r"\s?TOPS(?![A-Za-z])", "count_per_second", 1e12),
 ]
 _JA_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:米ドル|ドル)", "usd"),
@@ -262,7 +271,8 @@ _PERSON_EN = (
     r"survivors|migrants|refugees|tourists|immigrants|participants|respondents|applicants|pupils|graduates|"
     r"teenagers|babies|inmates|prisoners|officers|troops|protesters|casualties|individuals|consumers|drivers|"
     r"shoppers|borrowers|homeowners|astronauts|competitors|entrants|finishers|freshers|hires|recruits|trainees|interns|"
-    r"golfers|golfer|cyclists|riders|swimmers"
+    r"golfers|golfer|cyclists|riders|swimmers|"
+    r"lives|justices|judges|jurors|senators|lawmakers|legislators|MPs|ministers|executives|journalists|crew"
 )
 # "Xbox Live users rose 26% to 46 million.", "Subscribers passed 7 million.": people named before their count
 PEOPLE_BEFORE = re.compile(
@@ -563,7 +573,7 @@ FRACTIONS = {
         (
             re.compile(
                 _HALF_WORD + r"\b(?![\s-](?:an?\s)?(?:hour|day|year|month|week|of the time|time|"
-                r"term|season|century|decade)s?\b)"
+                r"term|season|century|decade|per\scent|percent|of\sthe\s(?:story|picture|equation|battle|coin))s?\b)"
             ),
             50.0,
         )

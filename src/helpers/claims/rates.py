@@ -27,6 +27,8 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "tonne": {"en": r"tonnes?|tons?", "de": r"tonne", "ja": r"トン"},
     "bushel": {"en": r"bushels?|bu", "de": r"scheffel|bushel", "ja": r"ブッシェル"},
     "kilogram": {"en": r"kilos?|kilograms?|kg", "de": r"kilo|kilogramm|kg", "ja": r"キロ|キログラム"},
+    "lb": {"en": r"pounds?|lbs?", "de": r"pfund", "ja": r"ポンド"},  # "$3 a pound" of beef, copper, coffee: weight
+    "game": {"en": r"games?|matche?s?", "de": r"spiel|partie", "ja": r"試合"},  # "1.5 goals per game"
     "square_foot": {"en": r"square\sfoot|sq\.?\s?ft", "de": r"quadratfuß", "ja": r"平方フィート"},
     "square_meter": {
         "en": r"square\smetres?|square\smeters?|sq\.?\s?m",
@@ -78,9 +80,14 @@ _PHYSICAL_RATE = {
     ("joule", "second"): ("watt", 1.0),
     ("joule", "hour"): ("watt", 1 / 3600),
 }
-RATE_UNITS = tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE) + (
-    "meter_per_gallon",
-)  # mpg (lexicon): a distance per volume, named by its own word
+# an amount per a stated distance ("£838 per 10,000 miles", "27 kWh/100 mi", "6 litres per 100 km"), per metre
+PER_DISTANCE_AMOUNTS = tuple(a for a in AMOUNTS if a not in ("count", "person", "token", "parameter", "gpu", "byte",
+                                                             "meter", "duration_second"))  # fmt: skip
+RATE_UNITS = (
+    tuple(f"{a}_per_{p}" for a in AMOUNTS for p in PER_WHAT if (a, p) not in _PHYSICAL_RATE)
+    + ("meter_per_gallon",)  # mpg (lexicon): a distance per volume, named by its own word
+    + tuple(f"{a}_per_meter" for a in PER_DISTANCE_AMOUNTS)
+)
 
 _RATE_SET = frozenset(RATE_UNITS)
 
@@ -101,7 +108,7 @@ _JA_BEFORE = re.compile(
     r"(?:(?:1|一|１)\s?("
     + "|".join(f"(?P<{k}>{v['ja']})" for k, v in PER_WHAT.items() if k not in ("year", "month", "day", "hour", "week"))
     + r")\s?(?:当たり|あたり|当り|=)の?|(?P<year>年間|毎年)|(?P<month>毎月|月間)"
-    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時)|(?P<week>毎週|(?<![今先来前翌同])週に?))(?:約|およそ)?\s?$"
+    r"|(?P<day>毎日|日量|1日あたり|一日あたり)|(?P<hour>毎時|時速)|(?P<week>毎週|(?<![今先来前翌同])週に?))(?:約|およそ)?\s?$"
 )
 
 
@@ -109,17 +116,21 @@ def _after_re(lang: str) -> re.Pattern[str]:
     key = lang if lang in _CONNECTOR else "en"
     alts = "|".join(f"(?P<{k}>{v[key]})" for k, v in PER_WHAT.items())
     # "85 million barrels each, per day": a distributive "each" may come first; "of oil" may name the amount
+    # one or two words may name the amount before the per-what: "tonnes of carbon dioxide a year", "bug reports a day"
+    word = r"\s(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im|per|a|an|each|every|pro|je)\b)[a-z]+"
     return re.compile(
-        r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+)?"
-        + _CONNECTOR[key]
-        + r"(?:"
-        + alts
-        + r")(?![A-Za-zÄÖÜäöüß])",
+        r"\)?(?:\s(?:of\s)?(?!(?:in|for|over|within|than|from|to|by|at|on|the|und|im)\b)[a-z]+"
+        r"|(?:\sof)?" + word + word + r")?" + _CONNECTOR[key] + r"(?:" + alts + r")(?![A-Za-zÄÖÜäöüß])",
         0 if key == "ja" else re.IGNORECASE,
     )
 
 
 _AFTER = {lang: _after_re(lang) for lang in ("en", "de", "ja")}
+# "500,000 tonnes of steel annually", "2 million barrels daily": an adverb names the per-what
+_ADVERB_AFTER = re.compile(
+    r"(?:\s(?:of\s)?(?!(?:in|for|over|than|from|to|by|at|on|the|and|or)\b)[a-z]+){0,2}?"
+    r"\s(?:(?P<year>annually|yearly|per\sannum)|(?P<month>monthly)|(?P<week>weekly)|(?P<day>daily)|(?P<hour>hourly))\b"
+)
 # "85 million barrels of oil are produced every day": a passive verb between the amount and its per-what
 _CURRENCY_SAID = re.compile(r"\s(?:U\.S\.|US|USD|Cdn|CAD|AUD)(?=\s)")
 _PASSIVE = re.compile(
@@ -133,6 +144,8 @@ _PER_SCALED_TOKENS = re.compile(
 )
 
 
+_POINTS_A_GAME = re.compile(r"(?i)(?<=points)\s(?:a|per)\s(?:game|match)\b")
+_HOURS_A_PERIOD = re.compile(r"\s(?:work(?:ing)?[\s-])?(?:(?P<week>weeks?)|(?P<day>days?))\b")
 # days counted per a longer period: how often, not for how long ("three days a week", "週3日")
 _FREQUENCY_OF_DAYS = frozenset({"week", "month", "year"})
 
@@ -140,8 +153,15 @@ _FREQUENCY_OF_DAYS = frozenset({"week", "month", "year"})
 def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tuple[str, float, int] | None:
     """(rate unit, factor on the amount, end of the rate) when ``per what`` follows an amount ending at ``end``.
     Days a week, month or year say how often ("three or four days a week", "drei Tage pro Woche"): a count."""
+    if unit == "percentage_point" and lang == "en":
+        game = _POINTS_A_GAME.match(text, end)  # "30 points a game": a player's points, counted per game
+        return ("count_per_game", 1.0, game.end()) if game else None
     if unit not in AMOUNTS and unit != "duration_day":
         return None
+    if lang == "en" and unit == "duration_second" and text[max(0, end - 6) : end].lower().endswith(("-hour", "-hours")):
+        week = _HOURS_A_PERIOD.match(text, end)  # "40-hour weeks", "a 12-hour day": hours per week or day
+        if week is not None:
+            return f"duration_second_per_{week.lastgroup}", 1.0, week.end()
     pos = end
     if unit == "count" and not explicit and lang == "en":
         noun = _NOUN_BETWEEN.match(text, pos)
@@ -156,6 +176,8 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
         return f"{unit}_per_token", 1e-3 if scaled.group("k") else 1e-6, scaled.end()
     passive = _PASSIVE.match(text, pos) if lang == "en" else None
     m = _AFTER[lang if lang in _AFTER else "en"].match(text, passive.end() if passive else pos)
+    if m is None and lang == "en":
+        m = _ADVERB_AFTER.match(text, pos)
     if m is None:
         return None
     what = next(k for k, v in m.groupdict().items() if v)
@@ -185,12 +207,14 @@ def _is_denominator_period(text: str, end: int) -> bool:
 def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | None:
     """Japanese: (rate unit, factor on the amount, start) when the per-what is named before the amount
     (1バレル当たり70ドル, 年間100万トン, 毎時300キロメートル); days named after a week are how often (週3日)."""
-    if (unit not in AMOUNTS and unit != "duration_day") or unit == "duration_second":
+    if unit not in AMOUNTS and unit != "duration_day":
         return None
     m = _JA_BEFORE.search(text, max(0, start - 12), start)
     if m is None:
         return None
     what = next(k for k, v in m.groupdict().items() if v)
+    if unit == "duration_second" and what not in ("week", "day", "month"):
+        return None  # 週に30時間, 毎日3時間: hours a week or a day; 年間 before hours is how long, 毎時 no rate
     if unit == "duration_day":
         return (f"count_per_{what}", 1.0, m.start()) if what in _FREQUENCY_OF_DAYS else None
     name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))

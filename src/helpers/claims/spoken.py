@@ -134,6 +134,7 @@ _PERIOD = r"(second|minute|hour|day|week|month|year)"
 # "an hour and a half", "a year and a half": one and a half; "half an hour", "half a day": a half
 _AND_A_HALF = re.compile(rf"(?i)\b(?:an?|one)\s{_PERIOD}\sand\sa\shalf\b")
 _HALF_A = re.compile(rf"(?i)\bhalf\san?\s{_PERIOD}\b(?![\s-](?:ago|earlier|later|before)\b)")
+_HALF_A_PERCENT = re.compile(r"(?i)\bhalf\sa\s(?:per\s?cent|percent)\b")  # "half a per cent": 0.5 percent
 # "multi-year", "multibillion-dollar", "multi trillion dollar": more than one and fewer than ten of what follows
 _MULTI = re.compile(
     r"(?i)\bmulti[\s-]?(?:(year|decade)|(million|billion|trillion)[\s-](dollars?|pounds?|euros?))\b(?![\s-]?old\b)"
@@ -174,6 +175,7 @@ def spoken_periods(text: str) -> list[tuple[int, int, float, float, str]]:
         for m in _HALF_A.finditer(text):
             unit, factor = _DURATION_UNIT[m.group(1).lower()]
             out.append((m.start(), m.end(), 0.5 * factor, 0.5 * factor, unit))
+        out.extend((m.start(), m.end(), 0.5, 0.5, "percent") for m in _HALF_A_PERCENT.finditer(text))
     if "ulti" in text:
         for m in _MULTI.finditer(text):
             if m.group(1):

@@ -362,6 +362,7 @@ def _symbols() -> dict[str, UnitInfo]:
 
 
 _TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”„]+")
+_TOKEN_JA = re.compile(r"[^\s,;:!?()\[\]\"“”„\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]+")
 _NEXT_TOKEN = re.compile(r"[ \-][^\s,;:!?()\[\]\"“”„]+")
 _WORD_END = re.compile(r"(?![A-Za-zÄÖÜäöüß0-9])")
 
@@ -392,8 +393,8 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
             if info is not None:
                 return UnitMatch(info, start, start + n, text[start : start + n])
         return None
-    # names: up to a few words, longest first
-    m = _TOKEN.match(text, start)
+    # names: up to a few words, longest first ("5kmだ", "時速100kmで": in Japanese a Latin unit ends at the kana)
+    m = (_TOKEN_JA if lang == "ja" else _TOKEN).match(text, start)
     if m is None:
         return None
     ends = [m.end()]
@@ -497,6 +498,8 @@ def as_written(value: float | None, unit: str, unit_surface: str, lang: str = "e
             fahrenheit = celsius * 9 / 5 + 32
             if abs(celsius - round(celsius, 1)) > 1e-6 and abs(fahrenheit - round(fahrenheit, 1)) < 1e-6:
                 return round(fahrenheit, 1)
+    if info is not None and unit == "meter_per_second" and info.unit == "meter" and not info.offset:
+        return value * 3600 / info.factor  # 時速120キロメートル, "50 km an hour": a distance an hour as written
     if info is None or info.unit != unit:
         if unit == "percent":
             return value / 100  # a fraction or "half": a ratio as written, normalized to percent

@@ -106,8 +106,8 @@ def _is_product_number(text: str, s: int, e: int, lang: str) -> bool:
 def _ja_excluded(text: str, s: int, e: int, unit_end: int, value: float) -> bool:
     before = text[max(0, s - 3) : s]
     after = text[e : unit_end + 2]
-    if before.endswith("第"):
-        return True  # 第一の理由, 第2世代
+    if before.endswith("第") or before.endswith("番号"):
+        return True  # 第一の理由, 第2世代; 背番号10: a shirt number
     if re.match(r"(?:つ|番|回)?目", text[e:]) and not re.match(r"(?:週間|日|年|ヶ月)", text[e:]):
         return True  # 2つ目は, 2番目
     if text[e:].startswith("番") and not text[e:].startswith("番組"):
@@ -260,6 +260,12 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     word = text[s:e]
     if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
         return True  # "renting one out", "pick one up": a pronoun
+    if lang == "en" and word.lower() == "one" and re.search(r"\b(?:another|every|each|any)\s$", before):
+        return True  # "another one crashed", "each one of them": a pronoun
+    if lang == "en" and word.isalpha() and _EN_NUMBER_IDIOM_AFTER.match(text, e):
+        return True  # "a two-way street", "one or the other", "one step at a time", "zero tolerance": idioms
+    if lang == "en" and _WORE_BEFORE.search(text, max(0, s - 24), s) and units.unit_after(text, e, "en") is None:
+        return True  # "Geoff Hurst wore 10", "wearing number 23": a shirt number
     if lang == "en" and _is_model_number(text, s, e):
         return True
     if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
@@ -300,6 +306,12 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     if re.search(r"(?:^|\s)-$", before):
         return True  # "von -1 bis 0": a name, not a quantity
     return False
+
+
+_EN_NUMBER_IDIOM_AFTER = re.compile(
+    r"(?i)-way\b|(?<=one)\sor\sthe\sother\b|(?<=one)\s[a-z]+\sat\sa\stime\b|(?<=zero)\stolerance\b"
+)
+_WORE_BEFORE = re.compile(r"(?i)\b(?:wore|wears|wearing|wear|donned|dons|don)\s(?:the\s)?(?:(?:number|no\.?|#)\s?)?$")
 
 
 def _one_day_idiom(text: str, s: int, e: int) -> bool:
@@ -390,11 +402,31 @@ def _is_name_number(text: str, core: _Core, lang: str) -> bool:
     # German capitalizes every noun ("im Büro 10.000 Liegestütze"), so only ja/en read this as a name;
     # a capitalized function word ("The 11 members", "Some 300 residents") names nothing
     name = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s$", before)
+    if (
+        lang == "de"
+        and name
+        and not core.word
+        and _DE_NAME_ENDS.match(text, core.end)
+        and not _is_year(core.low)
+        and units.lookup(name.group(1), "de") is None  # "15 Dollar 50": the cents of a price, no name
+        and text[core.start : core.end].isdigit()  # "Nächstes Jahr 100.000": a grouped amount is no label
+        and not _DE_PERIOD_NOUN.fullmatch(name.group(1))
+    ):
+        return True  # "20 Boeing 787.", "Seite 12,": a bare number closing a clause after a noun names it
     if lang != "de" and name and not core.word and name.group(1).lower() not in _FUNCTION_WORDS:
         # a sentence opening with a gerund or an adverb names nothing: "Walking 10,000 steps a day", "Adding 300"
         opening = core.start - len(before) + name.start() == 0 and re.search(r"(?:ing|ly)$", name.group(1))
         return not opening
     return False
+
+
+# German counts stand before their noun ("20 Flugzeuge"): a bare number after one, ending the clause, is a label
+_DE_PERIOD_NOUN = re.compile(r"Jahr|Jahre|Monat|Quartal|Woche|Tag|Halbjahr|Geschäftsjahr|Ende|Anfang|Mitte")
+_DE_NAME_ENDS = re.compile(r"\s?(?:[.,;!?)]|$|\s(?:und|oder)\s)")
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and int(value) in _YEARS
 
 
 # "a few hundred megawatts a quarter each": the quarter a rate is per, after a plural noun or a number
@@ -436,7 +468,7 @@ def _is_address_number(text: str, core: _Core, lang: str) -> bool:
     before it ("Hauptstraße 5")."""
     if lang == "de" and STREET_BEFORE.search(text, max(0, core.start - 12), core.start):
         return True
-    after = re.match(r"(?:\s?[-–]\s?\d{1,4}[a-z]?)?", text[core.end : core.end + 8])
+    after = re.match(r"[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[a-z]?)?", text[core.end : core.end + 8])  # 221B Baker Street
     return STREET_AFTER.match(text, core.end + (after.end() if after else 0)) is not None
 
 

@@ -15,7 +15,7 @@ from .model import _Q
 
 _INDEX_CONTEXT = re.compile(
     r"\b(?:FTSE|Footsie|Dow|Nasdaq|S&P|[MS]?DAX|TecDAX|[MS]?Dax|TecDax|CAC|Stoxx|STOXX|Nikkei|Topix|TOPIX|Hang Seng"
-    r"|Russell \d|Sensex"
+    r"|Russell \d+|Sensex"
     r"|Nifty|KOSPI|Kospi|ASX|IBEX|Ibex|SMI|ATX|[Ii]ndex|[Ii]ndices|[Bb]enchmark|[Bb]lue[- ]chips?|Leitindex"
     r"|Aktienindex|Indizes)\b|日経平均|株価指数|指数|TOPIX|ダウ"
 )
@@ -93,7 +93,13 @@ def _bare_index_reading(text: str, q: _Q, lang: str) -> _Q:
         or _LEVEL_BOUND.match(text, q.start)
     ):
         return replace(q, unit="index_point")
+    if _MOVE_VERB.search(text[max(0, q.start - 20) : q.start]) and _THEN_LEVEL.match(text, q.end):
+        return replace(q, unit="index_point")  # "the Nasdaq 100 added 10.74 at 2,228.42": a small move, then the level
     return q
+
+
+# the level a move reached, right after it: " at 2,228.42", ", to 7,652.91"
+_THEN_LEVEL = re.compile(r",?\s(?:at|to)\s\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|,?\s(?:at|to)\s\d{3,}")
 
 
 # between a move in points and the share price it reached: " or 24.8% to", " to"

@@ -59,7 +59,40 @@ _DE_ORDINALS = {
 }
 _EVERY_NTH_DE = re.compile(r"\b[Jj]ede[rs]?\s(zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)\b", re.I)
 _SPOKEN_K = re.compile(r"\s[kK]\b")
+_IDIOM_OF_THE = re.compile(r"\sof\sthe\s(?:story|picture|equation|battle|coin)\b")
+# a letter, "the a", or a few consonants before a spoken number name a product: "h one hundred", "the a one
+# hundred", "gb two hundred", "ps five", "nvl seventy two"
 _SPOKEN_LABEL_BEFORE = re.compile(r"(?i)(?:(?<![\w'’])[b-hj-z]|\bcovid)\s$")
+_SPOKEN_GROUP_BEFORE = re.compile(
+    r"(?i)(?:(?<=\bthe\s)a|(?<![\w'’])(?!(?:hmm|hm|mm|mhm|shh|pm|mr|mrs|dr|st|vs|ms|rs)\s)[b-df-hj-np-tv-xz]{2,4})\s$"
+)
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# a model number said digit by digit group: "seven thirty seven", "seven forty seven" (737, 747)
+_DIGITWISE = re.compile(
+    rf"(?i){_DIGIT_WORD}[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]{_DIGIT_WORD}"
+)
+_MODEL_SAID_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s(?:[a-z]+\s)?$")
+_MODEL_SUFFIX_AFTER = re.compile(r"(?i)\s(?:max|neo|pro|plus|ultra|mini|series|jet|jets|aircraft|planes?)\b")
+
+
+def _spoken_label(text: str, s: int, e: int, surface: str, scale_re: re.Pattern[str]) -> bool:
+    """A spoken number that names a product: after a letter ("h one hundreds", "q three"), "the a" or a few
+    consonants ("the a one hundred", "gb two hundred", "nvl seventy two"), or a model number said digit-wise after
+    an article or before a model's word ("the seven thirty seven max", "a boeing seven forty seven"), no unit after."""
+    if _SPOKEN_LABEL_BEFORE.search(text, max(0, s - 8), s):
+        return True
+    if not text[s : s + 1].isalpha():
+        return False
+    if _SPOKEN_GROUP_BEFORE.search(text, max(0, s - 8), s):
+        return True
+    return (
+        _DIGITWISE.fullmatch(surface) is not None
+        and (_MODEL_SAID_BEFORE.search(text, max(0, s - 16), s) or _MODEL_SUFFIX_AFTER.match(text, e)) is not None
+        and _unit_after(text, e, "en") is None
+        and not scale_re.match(text, e)
+    )
+
+
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_YEAR = re.compile(
@@ -279,10 +312,10 @@ def _with_spelled(text: str, lang: str, taken: list[tuple[int, int]], cores: lis
             continue  # "one", "ein": an article or pronoun far more often than a count ("one penny" counts)
         if not sp.words and sp.kind == "int":
             continue
-        if sp.kind == "fraction" and is_article_ordinal(text, s, e, lang):
-            continue
-        if lang == "en" and _SPOKEN_LABEL_BEFORE.search(text, max(0, s - 8), s):
-            continue  # "q three", "h one hundreds", "covid nineteen": a quarter's or a product's name
+        if sp.kind == "fraction" and (is_article_ordinal(text, s, e, lang) or _IDIOM_OF_THE.match(text, e)):
+            continue  # "a third of", "one half of the story": an ordinal, an idiom
+        if lang == "en" and _spoken_label(text, s, e, surface, scale_re):
+            continue  # "q three", "h one hundreds", "gb two hundred", "the seven thirty seven max": a name
         for c in inside:
             cores.remove(c)
         v, e2, scaled = sp.value, e, False

@@ -38,6 +38,7 @@ _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 # "90ドルから62ドルに下落". The pair's connector says where the movement ends (to, auf, から..に).
 # a scale letter written right after the second number of a money range ("$400-500m", "£3-4bn", "$400-500k")
 _SCALE_LETTERS = re.compile(r"(?<=\d)(k|K|m|mn|mln|M|bn|b|B|tn|trn)\Z")
+_SCALE_LETTER_GLUED = re.compile(r"(?<=\d)(k|K|m|mn|mln|M|bn|b|B|tn|trn)(?![A-Za-z])")
 _LETTER_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _DIGIT = re.compile(r"[$€£¥]?\d")
 _CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?"), "ja": re.compile(r"\s?から\s?")}
@@ -329,7 +330,8 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 a.kind == b.kind == "num"
                 and {a.unit, b.unit}.isdisjoint(("version", "year"))
                 or a.unit == b.unit == "year"
-            )
+                and not (between.strip() == "to" and _STARTS_FROM.search(text, max(0, a.start - 6), a.start))
+            )  # "from 2002 to 2014": the two years a span ran between, two values as "between 1978 and 1988"
             if conn is not None and _currency_covers_second(a, b):
                 a, b = _share_currency(text, a, b, lang)
                 ok = True
@@ -550,7 +552,8 @@ def _scale_of(surface: str, raw: float, vague: bool, lang: str) -> float:
     for word, mult in numbers.SCALE_WORDS.get(lang, {}).items():
         if len(word) > 2 and word in surface.lower():
             return mult
-    return 1.0
+    letter = _SCALE_LETTER_GLUED.search(surface)  # "20-30m tonnes", "10-15m cars": the letter right after the digits
+    return _LETTER_SCALES[letter.group(1).lower()] if letter else 1.0
 
 
 def _merge(text: str, qs: list[_Q], lang: str) -> list[_Q]:
