@@ -137,7 +137,16 @@ GOLF_CONTEXT = re.compile(
 )
 # "2019-20", "2000/01": a season or a fiscal year named by two consecutive years, no quantity (the pipeline checks
 # that the second is the year after the first)
-SEASON = re.compile(r"(?<![\d.,])((?:18|19|20)\d{2})\s?[-/–]\s?(\d{2})(?!\d|[.,]\d|%)")
+# "2020-2021", "2023/2024" name one too, written in full: with a slash, or where a school, season or fiscal
+# word is near ("served 19,203 students in 2020-2021"; "a value arrived only in 1908–1909" stays two years)
+SEASON = re.compile(r"(?<![\d.,])((?:18|19|20)\d{2})\s?([-/–])\s?(\d{2}|(?:18|19|20)\d{2})(?!\d|[.,]\d|%)")
+SEASON_CONTEXT = re.compile(
+    r"(?i)\b(?:students?|pupils?|schools?|enrol+ments?|academic|season|fiscal|financial|budget|tax\syear|term|"
+    r"schüler\w*|schul\w*|saison|geschäftsjahr\w*|haushalt\w*|studierende\w*)\b"
+)
+# "the 4x100m medley relay", "4 x 400m", "4x200-metre": a relay named by its legs, no quantity ("4x4 vehicles" and
+# "3 x 3" need the metres)
+RELAY = re.compile(r"(?<![\w.,])\d\s?[x×]\s?\d{2,4}\s?(?:m|-?met(?:re|er)s?)(?![A-Za-z])")
 # "Rating: 5/10", "scored 8/10": a score out of ten closing its clause is a rating, not a share
 RATING = re.compile(r"(?<![\d/.,\-])\d{1,2}(?:\.\d)?\s?/\s?10(?![\d/]|[.,]\d)(?=\s*(?:[.,;:!?)\]]|$|\n))")
 
@@ -489,7 +498,7 @@ PREFIX_QUAL = {
             ),
             "at_least",
         ),
-        (re.compile(r"(?:not|no)\s$", re.I), "negated"),
+        (re.compile(r"(?<![A-Za-z])(?:not|no)\s$", re.I), "negated"),
     ],
 }
 # Words after a number: Japanese counters' companions, and "or more" / "oder weniger" in German and English

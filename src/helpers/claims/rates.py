@@ -38,9 +38,22 @@ PER_WHAT: dict[str, dict[str, str]] = {
     "kilowatt_hour": {"en": r"kwh|kilowatt[\s-]hours?", "de": r"kwh|kilowattstunde", "ja": r"kwh|キロワット時"},
     "megawatt_hour": {"en": r"mwh|megawatt[\s-]hours?", "de": r"mwh|megawattstunde", "ja": r"mwh|メガワット時"},
     "person": {
-        "en": r"person|head|capita|user|subscriber|member|employee|adult|resident|citizen|inhabitant|taxpayer",
-        "de": r"kopf|person|nutzer|mitarbeiter|einwohner|erwachsene[nr]?|bürger",
+        "en": r"person|head|capita|user|subscriber|member|employee|adult|resident|citizen|inhabitant|taxpayer"
+        r"|student|pupil|patient|passenger",
+        "de": r"kopf|person|nutzer|mitarbeiter|einwohner|erwachsene[nr]?|bürger|schüler(?:in)?|patient(?:in)?",
         "ja": r"人",
+    },
+    # freight per box: FEU (forty-foot equivalent unit) or a container of a stated size
+    "container": {
+        "en": r"feu|(?:(?:20|40|45)[\s-](?:foot|ft)\s)?containers?|box",
+        "de": r"feu|(?:(?:20|40)-fuß-)?container",
+        "ja": r"feu|コンテナ",
+    },
+    # box-office takings per cinema (the per-theatre average)
+    "location": {
+        "en": r"locations?|venues?|theat(?:er|re)s?|cinemas?|screens?",
+        "de": r"kino|leinwand|spielstätte",
+        "ja": r"館|スクリーン",
     },
     "gpu_hour": {"en": r"gpu[\s-]hours?|gpu[\s-]hr", "de": r"gpu-stunden?", "ja": r"gpu時間"},
     "gpu": {"en": r"gpus?", "de": r"gpu", "ja": r"gpu"},
@@ -219,3 +232,27 @@ def rate_before(text: str, start: int, unit: str) -> tuple[str, float, int] | No
         return (f"count_per_{what}", 1.0, m.start()) if what in _FREQUENCY_OF_DAYS else None
     name, factor = _PHYSICAL_RATE.get((unit, what), (f"{unit}_per_{what}", 1.0))
     return name, factor, m.start()
+
+
+# "spending per student was $12,970", "revenue per user of $5", "$489 per location ... per screen was $300":
+# English may name the per-what before the amount, across a verb or "of". Only per head, place and box: the gold
+# reads "earnings per share were $0.47" and "the cost per GPU-hour is $0.96" as plain money.
+_NAMED_BEFORE = ("person", "location", "container")
+_EN_BEFORE = re.compile(
+    r"\bper\s(?:"
+    + "|".join(f"(?P<{k}>{PER_WHAT[k]['en']})" for k in _NAMED_BEFORE)
+    + r")\s(?:(?:was|is|were|are|stood|came|rose|fell|climbed|reached|averaged|of|at|to|about|around|roughly|"
+    r"nearly)\s){1,3}\Z",
+    re.IGNORECASE,
+)
+
+
+def rate_named_before(text: str, start: int, unit: str) -> str | None:
+    """English: the rate unit when its per-what is named just before the amount ("per student was $12,970")."""
+    if unit not in AMOUNTS or unit in ("count", "person", "duration_second"):
+        return None
+    m = _EN_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    what = next(k for k, v in m.groupdict().items() if v)
+    return None if (unit, what) in _PHYSICAL_RATE or what == unit else f"{unit}_per_{what}"

@@ -141,7 +141,10 @@ _MINUS_BEFORE_SIGN = re.compile(r"(?:\A|[\s(:=])?[-−–]\Z")
 # 田中太郎さん（45）, 容疑者(30): Japanese news gives a person's age in brackets after the name
 _JA_AGE_BRACKET_BEFORE = re.compile(r"(?:さん|氏|容疑者|被告|選手|監督|社長|会長|議員|知事)[（(]\Z")
 _JA_AGE_BRACKET_AFTER = re.compile(r"[）)]")
-_AGE_BEFORE = re.compile(r"(?:\b(?:as\s(?:young|old)\sas|aged|im\sAlter\svon)|\b[Aa]lter\s(?:von\s)?)\s\Z")
+# "as young as 16", "aged 70", "over the age of 25", "under the age of 18", "im Alter von 16", "ab einem Alter von 18"
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:as\s(?:young|old)\sas|aged|(?:the|an?)\sage\sof|im\sAlter\svon)|\b[Aa]lter\s(?:von\s)?)\s\Z"
+)
 
 
 @dataclass(frozen=True)

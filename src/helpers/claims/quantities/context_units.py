@@ -103,7 +103,7 @@ _MAX_CONSTANT = 100
 # left alone: sales may be units, and the tests keep such levels counts
 _MONEY_BEFORE = re.compile(
     r"(?i)\b(?:rais(?:e|es|ed|ing)|spen(?:d|ds|ding|t)|invest(?:s|ed|ing|ment|ments)?|pa(?:y|ys|id|ying)|cost(?:s|ing)?|"
-    r"revenues?|capex|capital\sexpenditures?|valuations?|valued\sat|worth|budgets?|funding|profits?|losses|"
+    r"revenues?|capex|capital\sexpenditures?|valuations?|valued\sat|worth|budgets?|funding|profits?|loss(?:es)?|"
     r"burn(?:s|ed|ing)?|market\scap(?:italization)?|bills?|price[ds]?|earn(?:s|ed|ing)?|fund(?:s|ed)?|"
     r"borrow(?:s|ed|ing)?|debt|loans?|deals?)\b(?:\s(?:of|at|for|about|around|roughly|like|over|nearly|almost|"
     r"just|some|another|an?\sextra|was|is|were|are|up\sto)){0,3}\s\Z"
@@ -119,7 +119,8 @@ _SCALE_SAID = re.compile(r"(?i)million|billion|trillion|\d\s?(?:bn|m|b)\b")
 _MAX_COMMA_RANGE = 12
 _SCALE_LETTER = re.compile(r"([kmbt])\s(?:tokens?|parameters?)")
 _LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
-_PLURAL_AFTER = re.compile(r"\s[a-z]{2,}(?<!s)s\b")
+# its own plural noun, perhaps after one adjective ("2 trillion tokens", "78,000,000 diluted shares"; not "in loans")
+_PLURAL_AFTER = re.compile(r"\s(?:(?!(?:in|of|for|on|at|to|from|by|and|or)\s)[a-z]{2,}\s)?[a-z]{2,}(?<!s)s\b")
 _BY_BEFORE = re.compile(r"(?i)\bby\s\Z")
 _CARRY_REACH = 160  # characters between an amount and a bare scaled amount that shares its unit
 _AI_COUNTS = ("token", "parameter")

@@ -71,6 +71,9 @@ _CLAUSE_GOES_ON = re.compile(
 _POINT_AND_FRACTION = re.compile(
     r"(?i)\b(a|one|two|three|four|five)\s(?:percentage\s)?points?\sand\sa\s(half|quarter)\b"
 )
+# "nearly a full percentage point lower", "a whole percentage point": one point (not "per percentage point",
+# "every percentage point of growth", where it is what something is per)
+_A_FULL_POINT = re.compile(r"(?i)(?<!per\s)(?<!every\s)(?<!each\s)\b(?:a|one)\s(?:full|whole)\spercentage\spoint\b")
 _SMALL = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "half": 0.5, "quarter": 0.25}
 _A_DECADE = {
     "en": re.compile(r"(?i)\b(?:a|one)\s(decade|century)\b(?![\s-](?:ago|old|later|earlier|low|high))"),
@@ -303,6 +306,10 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# the units a spec sheet offers in alternatives written with a slash ("2/3 GB", "16/32GB", "4/6 TB")
+_SPEC_UNIT_AFTER = re.compile(r"\s?(?:[KMGT]B|[KMGT]b|mAh|MP)\b")
+
+
 def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """3/4, 1 3/5, -4/5, ½, 2½: proper fractions only (9/11 and 24/7 are a date and a phrase)."""
     cores: list[_Core] = []
@@ -311,6 +318,8 @@ def _slash_fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             continue
         if text[m.end() : m.end() + 1] == "." and not m.group("hyphen"):
             continue  # "5/10." closes a rating; "$9.60-3/4." a price
+        if _SPEC_UNIT_AFTER.match(text, m.end()):
+            continue  # "RAM: 2/3 GB": a spec sheet's alternatives, not two thirds of a gigabyte
         if m.group("vulgar"):
             frac = unicodedata.numeric(m.group("vulgar"))
         else:
@@ -340,6 +349,9 @@ def _said_amounts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_C
             v = _SMALL[m.group(1).lower()] + _SMALL[m.group(2).lower()]
             if not _overlaps(m.start(), m.end(), taken):
                 cores.append(_Core(m.start(), m.end(), v, v, word=True, unit="percentage_point"))
+        for m in _A_FULL_POINT.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken + _spans(cores)):
+                cores.append(_Core(m.start(), m.end(), 1.0, 1.0, word=True, unit="percentage_point"))
     pattern = _A_DECADE.get(lang)
     if pattern is not None and ("ecade" in text or "entur" in text or "ahr" in text):
         for m in pattern.finditer(text):

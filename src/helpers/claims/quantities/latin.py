@@ -277,10 +277,11 @@ def _vague_words(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[_
             "many billions",
         )
         sm = _VAGUE_SCALE.match(text, e) if not scaled else None
-        if sm:
+        while sm:  # "a few hundred thousand shares", "several hundred million dollars": each scale word multiplies
             word = (sm.group(1) or sm.group(2)).lower()
             mult = _HUNDREDS.get(word) or numbers.SCALE_WORDS[lang].get(word, 1.0)
             low, high, e, scaled = low * mult, high * mult, sm.end(), True
+            sm = _VAGUE_SCALE.match(text, e) if word in ("hundred", "hundert") else None
         cores.append(_Core(s, e, low, high, vague=True, scaled=scaled))
         occupied.append((s, e))
     return cores
@@ -423,6 +424,8 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             # "a single gigawatt data center": an amount whatever follows
             or not (m.group(1) or _AMOUNT_AFTER.match(text, hit.end))
             or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en")))
+            # "a bit of a shame", "a bit more": the idiom, not one binary digit ("a single bit" stays one)
+            or (not m.group(1) and text[m.end() : hit.end].strip().lower() == "bit")
         ):
             continue
         if not _overlaps(m.start(), m.end(), blocked):
@@ -591,6 +594,13 @@ def _vague_re(lang: str) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
 
 
+# the events a race distance in metres names ("200m backstroke", "110m hurdles", "400m individual medley")
+_RACE_EVENTS = frozenset(
+    "freestyle backstroke breaststroke butterfly medley individual relay hurdles steeplechase sprint dash race "
+    "final finals heat heats semifinal semifinals semi-final swim".split()
+)
+
+
 def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
     """A lower-case m glued to a number: million after a currency sign or before a counted noun
     ($3m, £1.2m, 1.2m tons, 3m people); otherwise the metre (a 100m race)."""
@@ -603,6 +613,8 @@ def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
         return False
     # "3m people", "1.2m tons", "700m monthly users": the counted noun, perhaps after one adjective
     first, second = nxt.group(1), nxt.group(2)
+    if first.lower() in _RACE_EVENTS:
+        return False  # "the 200m backstroke semifinals", "the 110m hurdles": a race over metres
     words = (first,) if first.endswith("s") or not second else (first, second)
     return any(
         units.lookup(word, lang) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import numbers, units
+from .. import numbers, rates, units
 from ..lexicon import RANGE_CONNECTOR
 from .model import _Q
 
@@ -262,6 +262,23 @@ def _digit_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
     )
 
 
+def _unlike_pair(a: _Q, b: _Q, between: str) -> bool:
+    """ "a loss of 6,700,000 or 0.09¢ per share": figures of unlike size either side of "or" are two measures
+    (a total and a per-share figure), neither a range nor alternatives of one."""
+    return between.strip() in ("or", "oder") and not a.explicit_unit and a.raw_low > 100 * max(b.raw_high, 0.0)
+
+
+def _slash_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
+    """ "2/3 GB", "16/32 GB": a spec sheet's alternatives, the bare first number in the second one's unit."""
+    return (
+        between == "/"
+        and not a.explicit_unit
+        and b.unit in ("byte", "coulomb", "pixel")
+        and _DIGIT.match(text, a.start) is not None
+        and _DIGIT.match(text, b.start) is not None
+    )
+
+
 def _alternative(a: _Q, b: _Q, a_low: float, a_high: float) -> _Q:
     """The first of two alternatives, in the second one's unit where it has none of its own."""
     if a.explicit_unit:
@@ -319,6 +336,11 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 out.append(replace(a, unit="version", explicit_unit=False, unit_surface=""))
                 i += 1
                 continue
+            if _slash_alternatives(text, a, b, between):
+                a_low, a_high = _first_in_second_unit(text, a, b, lang)
+                out.append(_alternative(a, b, a_low, a_high))
+                i += 1
+                continue
             if _is_change(text, a, b, lang):
                 role = "from" if lang == "ja" or _STARTS_FROM.search(text, max(0, a.start - 6), a.start) else "by"
                 out.append(replace(_start_of_change(text, a, b, lang), change=role))
@@ -337,6 +359,10 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 ok = True
             if ok and conn is not None:
                 ok = _connector_fits(text, a, b, between, loss)
+            if ok and _unlike_pair(a, b, between):
+                ok = False  # "a loss of 6,700,000 or 0.09¢ per share": the total is in the same currency
+                currency = rates.amount_unit(b.unit)
+                a = replace(a, unit=currency, explicit_unit=True) if units.is_currency(currency) else a
             if ok and _digit_alternatives(text, a, b, between):
                 a_low, a_high = _first_in_second_unit(text, a, b, lang)
                 out.append(_alternative(a, b, a_low, a_high))

@@ -19,8 +19,10 @@ from ..lexicon import (
     NAMED_RANGE,
     ONE_DAY_MOVE,
     RATING,
+    RELAY,
     SCORE,
     SEASON,
+    SEASON_CONTEXT,
     SPORT_CONTEXT,
     TIMESTAMP,
     TO_PAR,
@@ -215,7 +217,10 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Each amount followed by its per-what ("$25bn a year", "13p a share", "pro Jahr") read as a rate;
     in Japanese the per-what comes first (1バレル当たり70ドル)."""
     out: list[_Q] = []
+    inside = -1  # the last amount that is part of a per-what ("$2,500 per 40-foot container")
     for i, q in enumerate(qs):
+        if i <= inside:
+            continue
         nxt = qs[i + 1].start if i + 1 < len(qs) else len(text)
         if lang == "ja":
             if (
@@ -233,9 +238,13 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                     q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, start=start)
         else:
             after = rates.rate_after(text, q.end, q.unit, q.explicit_unit, lang)
-            if after is not None and after[2] <= nxt:
+            if after is not None and after[2] > nxt:
+                inside = _inside_per_what(qs, i, after[2])
+            if after is not None and (after[2] <= nxt or inside > i):
                 unit, factor, end = after
                 q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
+            elif after is None and lang == "en" and (named := rates.rate_named_before(text, q.start, q.unit)):
+                q = replace(q, unit=named, explicit_unit=True)
         out.append(q)
     return _per_distance(text, _alternatives_rated(text, _rates_carried(text, out)))
 
@@ -287,6 +296,33 @@ def _per_distance(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
+def _is_season(text: str, m: re.Match[str]) -> bool:
+    """Two consecutive years name one season: "2019-20" always, "2020-2021" with a slash or a school, season or
+    fiscal word within the 80 characters before (else two years: "only in 1908–1909")."""
+    if len(m.group(3)) == 2 or m.group(2) == "/":
+        return True
+    return SEASON_CONTEXT.search(text, max(0, m.start() - 80), m.start()) is not None
+
+
+def _singular_after(q: _Q) -> bool:
+    """Whether a model-sized number (above one, below 10,000) is followed by a singular unit word ("506 GPU")."""
+    said = q.unit_surface.strip()
+    return 1 < q.high < 10_000 and said[-1:].isalpha() and not said.endswith(("s", "S"))
+
+
+def _inside_per_what(qs: list[_Q], i: int, end: int) -> int:
+    """The index of the last amount after ``qs[i]`` that lies wholly inside its rate's per-what ending at
+    ``end`` (the size of "per 40-foot container"); ``i`` when one only starts there."""
+    last = i
+    for j in range(i + 1, len(qs)):
+        if qs[j].start >= end:
+            break
+        if qs[j].end > end:
+            return i
+        last = j
+    return last
+
+
 _RELATIVE = frozenset({"percent", "percentage_point"})
 # "silver shed 0.9 percent to $21.21 per ounce, platinum dropped 0.7 percent to $919.96": the level a move in
 # percent reached; the prices of a market report's list share the rate whatever their size
@@ -317,10 +353,11 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
         if "_per_" in q.unit or q.low <= 0 or q.low != q.high:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
-        # the level the move reached, past its size as a percentage: "rose $1.49, or 1.3%, to $112.39 a barrel"
+        # the level the move reached, past its size as a percentage: "rose $1.49, or 1.3%, to $112.39 a barrel";
+        # where it started: "fell from $6,000 to $2,500 per container"
         level = next((r for r in out[i + 1 : i + 3] if r.unit not in _RELATIVE), None)
         moved = level is not None and (
-            q.change == "by"
+            q.change in ("by", "from")
             and level.change == "to"
             or q.low < level.low
             and _MOVE_THEN_LEVEL.fullmatch(text, q.end, level.start) is not None
@@ -494,10 +531,12 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
         if lang == "en" and month:
             taken += [m.span() for m in MONTH_DAY_RANGE.finditer(text)]
         taken += [m.span() for m in MODEL_NUMBER.finditer(text) if _names_a_model(text, m.start(), m.end())]
+        if "x" in text or "×" in text:
+            taken += [m.span() for m in RELAY.finditer(text)]  # the 4x100m medley relay: an event's name
         taken += [
             m.span()
             for m in (SEASON.finditer(text) if _SEASON_SIGN.intersection(text) else ())  # 2019-20, 2019/20
-            if (int(m.group(1)) + 1) % 100 == int(m.group(2))
+            if (int(m.group(1)) + 1) % 100 == int(m.group(3)) % 100 and _is_season(text, m)
         ]
         if "/" in text:
             taken += [m.span() for m in RATING.finditer(text)]
@@ -534,7 +573,8 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             continue
         if (
             core.kind == "num"
-            and (not q.explicit_unit or q.unit == "gpu" and core.high < _MAX_GENERATION)  # "Gen 2 chips"
+            # "Gen 2 chips"; "an Adreno 506 GPU": a singular chip word after a number above one is a model's name
+            and (not q.explicit_unit or q.unit == "gpu" and (core.high < _MAX_GENERATION or _singular_after(q)))
             and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
