@@ -388,7 +388,8 @@ DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left 
 # easy ones alone was confident and wrong on 10% of the harder ones' claims.
 FIT_SPLITS = ("calibration", "tune2")
 # Held-out splits whose dialogues are never shown one by one (only the split's aggregate is printed).
-HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6", "heldout7", "heldout8")  # heldout4/heldout5 were scored, then became tune3/tune4
+# heldout4/heldout5 were scored, then became tune3/tune4.
+HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6", "heldout7", "heldout8")
 
 
 def _fit_split(report: Report) -> tuple[str, ...]:
