@@ -450,8 +450,7 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "tune2", "tune3", "tune4", "tune5", "calibration", "heldout", "heldout2", "heldout3", "heldout6",
-                  "heldout7", "heldout8"):
+    for split in ("tune", "tune2", "tune3", "tune4", "tune5", "calibration", "heldout", *HIDDEN_SPLITS):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
@@ -555,8 +554,8 @@ def main(argv: list[str] | None = None) -> int:
         p = pooled_held_out(report, splits)
         if p["claims"]:
             name = "+".join(x.removeprefix("heldout") for x in splits)
-            print(f"pooled {name}: {p['claims']} claims {_pct(p['right'])} right, confident and wrong {_pct(p['confident_wrong'])}, AUROC {p['auroc']:.2f}, "
-                  f"Brier {p['brier']:.3f}")
+            print(f"pooled {name}: {p['claims']} claims {_pct(p['right'])} right, confident and wrong "
+                  f"{_pct(p['confident_wrong'])}, AUROC {p['auroc']:.2f}, Brier {p['brier']:.3f}")
 
     print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
