@@ -23,6 +23,8 @@ import numpy as np
 
 from .cues import CUE_NAMES, CUE_WEIGHTS, STYLES, Evidence, change_cues, sentence_evidence
 from .hmm import forward_backward, viterbi
+from .names import unquoted
+from .openings import _TO_AUDIENCE
 from .topics import finance_sentences
 from .turns import candidate_boundaries, decode_turns, segment_turns, spread_turns, turn_emissions
 from .voice import Unit
@@ -48,6 +50,7 @@ STYLE_TEMPER = 0.5
 # With one host and several others, a host's question that names nobody follows up on the last answer: the one who
 # spoke last is this many times likelier to be asked than each of the others.
 FOLLOW_UP = 2.0
+HOST_SWITCH = 0.3
 # On a call (analysts, no host) the state remembers which analyst asked last: after an executive's answer the
 # floor goes back to that analyst this many times likelier than to each other analyst (a new one is announced).
 ANALYST_FOLLOW_UP = 4.0
@@ -56,6 +59,7 @@ ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked
 AUTHOR = "\x00author"
 EM_STEPS = 4
 W_HOST_ADDRESS = 1.0  # log-odds lean towards the hosts for a sentence that addresses a guest by name
+W_HOST_AUDIENCE = 3.0  # and for one that opens by addressing the audience ("Listeners, …", "Liebe Hörer, …")
 CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
 # How often the speaker changes at a paragraph break without a cue differs most between documents: an
@@ -166,7 +170,7 @@ def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
             if wc in handed:
                 w *= math.exp(ADDRESSED_NEXT)
             if wc in hosts and len(hosts) > 1 and expect_h is not None and wc != expect_h:
-                w *= 0.3  # hosts take turns less often than a host follows up
+                w *= HOST_SWITCH  # hosts take turns less often than a host follows up
             if wa in hosts and len(hosts) == 1 and wc == expect_h and wc in st.remembered:
                 w *= FOLLOW_UP  # the host's question goes back to the one who spoke last, unless it names someone
             if not hosts and wa in st.answerers and wc in st.remembered:
@@ -326,7 +330,7 @@ def decode_dialogue(
         return []
     st = speaker_states(speakers, role)
     ev = call_styles(sentence_evidence(units, speakers), units, st)
-    _hosts_address_guests(ev, speakers, role)
+    _hosts_address(ev, units, speakers, role)
     features, handovers = change_cues(units, ev)
     goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
     col = CUE_NAMES.index("answer_goes_on")
@@ -343,15 +347,19 @@ def decode_dialogue(
     return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
 
 
-def _hosts_address_guests(ev: Evidence, speakers: list[str], role: dict[str, str]) -> None:
+def _hosts_address(ev: Evidence, units: list[Unit], speakers: list[str], role: dict[str, str]) -> None:
     """A sentence that addresses a guest by name ("Jensen, for four years you told me…") is likelier a host's
-    (a host turns to each guest in turn); with two guests the other guest could say it too, so it is a lean."""
+    (a host turns to each guest in turn); with two guests the other guest could say it too, so it is a lean. One that
+    opens by addressing the audience ("Listeners, we won't bury the lead…") is a host's too: hosts speak for the
+    show, guests to the hosts."""
     hosts = [speakers.index(p) for p in speakers if role.get(p) in ("host", "moderator")]
     if not hosts:
         return
     for i, named in enumerate(ev.addressed):
         if any(role.get(p) == "guest" for p in named):
             ev.emit[i, hosts] += W_HOST_ADDRESS
+        if _TO_AUDIENCE.search(unquoted(units[i].text)):
+            ev.emit[i, hosts] += W_HOST_AUDIENCE
 
 
 def _decode(
