@@ -76,3 +76,17 @@ def test_a_sentence_opening_by_addressing_the_audience_leans_to_the_hosts(openin
 def test_turning_to_the_audiences_questions_is_moderation(closing):
     ev = sentence_evidence(_units([(0, closing)]), PANEL)
     assert ev.style[0] == STYLES.index("moderation")
+
+
+@pytest.mark.parametrize(("genre", "other_as_likely"), [("podcast", True), ("interview", False), (None, False)])
+def test_a_podcasts_co_hosts_take_turns_asking(genre, other_as_likely):
+    from helpers.text.speakers.dialogue import speaker_states, transition_matrix
+
+    people = ["Ben Gilbert", "David Rosenthal", "Jensen Huang"]
+    role = {"Ben Gilbert": "host", "David Rosenthal": "host", "Jensen Huang": "guest"}
+    st = speaker_states(people, role, genre)
+    m = transition_matrix(0.9, set(), st)
+    frm = st.states.index(("Jensen Huang", "David Rosenthal"))  # David asked last, the guest answered
+    to_david = m[frm, st.states.index(("David Rosenthal", "David Rosenthal"))]
+    to_ben = m[frm, st.states.index(("Ben Gilbert", "David Rosenthal"))]
+    assert (to_ben == to_david) if other_as_likely else (to_ben < to_david)
