@@ -90,3 +90,33 @@ def test_a_podcasts_co_hosts_take_turns_asking(genre, other_as_likely):
     to_david = m[frm, st.states.index(("David Rosenthal", "David Rosenthal"))]
     to_ben = m[frm, st.states.index(("Ben Gilbert", "David Rosenthal"))]
     assert (to_ben == to_david) if other_as_likely else (to_ben < to_david)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Thank you for joining us today, and we look forward to speaking with all of you soon.",
+        "Danke, dass Sie heute dabei waren.",
+        "今後ともよろしくお願いいたします。",
+    ],
+)
+def test_a_call_closed_in_the_companys_voice_is_the_company_hosts(closing):
+    people = ["Laura Mendes", "Kevin Walsh", "Tom Becker"]  # an IR host the text never names, an analyst, the CFO
+    units = _units(
+        [
+            (0, "Thank you, operator. Our first question comes from Kevin Walsh."),
+            (1, "Tom, can you walk us through the range?"),
+            (2, "Sure, Kevin. It moved up."),
+            (3, closing),
+        ]
+    )
+    ev = sentence_evidence(units, people)
+    assert ev.emit[3, 0] > ev.emit[3, 2] and ev.emit[3, 0] > ev.emit[3, 1]
+    assert ev.emit[0, 0] > ev.emit[0, 2]  # "Thank you, operator.": the host, even with no operator among the speakers
+
+
+def test_thanks_for_joining_us_outside_a_call_is_no_company_host():
+    people = ["Laura Mendes", "Kevin Walsh", "Tom Becker"]
+    units = _units([(0, "Tom, thank you for joining us."), (1, "Glad to be here, Kevin.")])
+    ev = sentence_evidence(units, people)
+    assert ev.emit[0, 0] <= ev.emit[0, 1]  # no lean to the one the text never names
