@@ -120,21 +120,3 @@ def test_thanks_for_joining_us_outside_a_call_is_no_company_host():
     units = _units([(0, "Tom, thank you for joining us."), (1, "Glad to be here, Kevin.")])
     ev = sentence_evidence(units, people)
     assert ev.emit[0, 0] <= ev.emit[0, 1]  # no lean to the one the text never names
-
-
-@pytest.mark.parametrize(
-    ("welcome", "courtesy", "replies"),
-    [
-        ("Jensen, thank you for having us.", "It is my pleasure.", True),
-        ("Herr Huang, willkommen bei uns.", "Danke für die Einladung.", True),
-        ("ジェンセンさん、ようこそお越しくださいました。", "こちらこそ。", True),
-        ("We spent a decade on it.", "It is a pleasure to look back on.", False),
-    ],
-)
-def test_a_courtesy_right_after_a_welcome_is_the_one_invited_replying(welcome, courtesy, replies):
-    people = ["Ben Gilbert", "Jensen Huang"]
-    units = _units([(0, welcome), (0, courtesy)])
-    ev = sentence_evidence(units, people)
-    assert bool(ev.replies[1]) == replies
-    features, _ = change_cues(units, ev)
-    assert bool(features[0][CUE_NAMES.index("replies")]) == replies

@@ -41,7 +41,7 @@ from .names import (
     unquoted,
     vocatives,
 )
-from .openings import _ADDS, _ANSWER_START, _CONTINUES, _COURTESY, _JUMPS_IN
+from .openings import _ADDS, _ANSWER_START, _CONTINUES, _JUMPS_IN
 from .roles import unnamed_host
 from .voice import Unit, _data_file
 
@@ -340,8 +340,6 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         ],
         dtype=bool,
     )
-    # "Jensen, thank you for having us. It is my pleasure.": the courtesy answers the invitation, a second voice
-    replies[1:] |= invites[:-1] & np.array([bool(_COURTESY.search(unquoted(u.text))) for u in units[1:]], dtype=bool)
     return Evidence(
         emit,
         questions,

@@ -74,11 +74,3 @@ _TO_AUDIENCE = re.compile(
     r"|^\W{0,3}(?:リスナー|視聴者|会場)の(?:皆さん|皆様|みなさん|みなさま)",
     re.IGNORECASE,
 )
-# A courtesy that answers a welcome or thanks ("It is my pleasure.", "You're welcome.", "Thanks for having me.",
-# "Gern geschehen.", "こちらこそ。"): right after a sentence that invites someone, the one invited speaking.
-_COURTESY = re.compile(
-    r"^\W{0,3}(?:(?:it'?s|it is|the) (?:my |all )?pleasure|my pleasure|you'?re (?:very |most )?welcome"
-    r"|(?:thanks?|thank you)(?: so much| very much)? for having (?:me|us)|(?:glad|happy|great|good) to be (?:here|back)"
-    r"|gern(?:e)? geschehen|sehr gern(?:e)?\b|danke für die Einladung|こちらこそ|どういたしまして)",
-    re.IGNORECASE,
-)
