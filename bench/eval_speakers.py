@@ -1,16 +1,16 @@
 """Who says what: speaker accuracy and calibration against the hand-labelled gold.
 
 Gold: tests/fixtures/speakers/manifest.yaml (turn-by-turn labels of 000, 004,
-an English interview, seven scripted dialogues and 48 real ones (close
+an English interview, seven scripted dialogues and 50 real ones (close
 rewrites of public labelled transcripts, SOURCES.md) rendered without labels
 by bench/unlabel_dialogue.py; every quantity of 002 and 003 and of three short
 articles with reported speech). Each dialogue belongs to a split: tune (the
 rules were developed on it), tune2 (developed on since round 2 of issue 30),
 calibration (the rules were never developed on it; the confidence table is
 fitted on it and on tune2), tune3/tune4 (heldout4/heldout5 until scored once; developed on
-since), tune5 (written with heldout7, developed on) or heldout2/heldout3/heldout6/heldout7
+since), tune5 (written with heldout7, developed on) or heldout2/heldout3/heldout6/heldout7/heldout8
 (never looked at while developing; only their aggregate figures are read: their rows and
-errors are not even printed). For every gold document the script parses the text with the
+errors are not even printed, and a last line pools them). For every gold document the script parses the text with the
 catalog's speakers, genre and event, and reports:
 
 * claims said by a person: among the quantities whose gold speaker is a
@@ -388,7 +388,8 @@ DECODED = ("turn", "undecided")  # rules of dialogue decisions (a decision left 
 # easy ones alone was confident and wrong on 10% of the harder ones' claims.
 FIT_SPLITS = ("calibration", "tune2")
 # Held-out splits whose dialogues are never shown one by one (only the split's aggregate is printed).
-HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6", "heldout7")  # heldout4/heldout5 were scored, then became tune3/tune4
+# heldout4/heldout5 were scored, then became tune3/tune4.
+HIDDEN_SPLITS = ("heldout2", "heldout3", "heldout6", "heldout7", "heldout8")
 
 
 def _fit_split(report: Report) -> tuple[str, ...]:
@@ -449,8 +450,7 @@ def auroc(points: list[tuple[float, bool]]) -> float:
 def by_split(report: Report) -> list[dict]:
     """Per split and speaker count (two people / three or more): the issue's figures on dialogue claims."""
     rows = []
-    for split in ("tune", "tune2", "tune3", "tune4", "tune5", "calibration", "heldout", "heldout2", "heldout3", "heldout6",
-                  "heldout7"):
+    for split in ("tune", "tune2", "tune3", "tune4", "tune5", "calibration", "heldout", *HIDDEN_SPLITS):
         for label, test in (("2 people", lambda k: k <= 2), ("3+ people", lambda k: k >= 3), ("all", lambda k: True)):
             c = [s for s in report.scored if s.kind == "claim" and s.people and s.split == split and test(s.people)]
             person = [s for s in c if s.person]
@@ -467,6 +467,18 @@ def by_split(report: Report) -> list[dict]:
                                      and test(s.people)]),
             })
     return rows
+
+
+def pooled_held_out(report: Report, splits: tuple[str, ...]) -> dict:
+    """The held-out splits' dialogue claims taken together: right, confident and wrong, AUROC, Brier."""
+    c = [s for s in report.scored if s.kind == "claim" and s.people and s.split in splits]
+    person = [s for s in c if s.person]
+    return {
+        "claims": len(person), "right": _share([s.correct for s in person]),
+        "confident_wrong": _share([s.confidence >= CONFIDENT and not s.correct for s in c]),
+        "auroc": auroc([(s.confidence, s.correct) for s in c]),
+        "brier": sum((s.confidence - s.correct) ** 2 for s in c) / len(c) if c else math.nan,
+    }
 
 
 def _share(xs: list[bool]) -> float:
@@ -538,6 +550,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['split']:20} {r['people']:10} {r['dialogues']:3} {r['claims']:6} {_pct(r['right'])} "
               f"{_pct(r['unknown'])} {_pct(r['confident_wrong']):>10} {au} {r['mean_confidence']:9.2f} "
               f"{_pct(r['sentences']):>9}")
+    for splits in (("heldout2", "heldout3", "heldout6"), HIDDEN_SPLITS):
+        p = pooled_held_out(report, splits)
+        if p["claims"]:
+            name = "+".join(x.removeprefix("heldout") for x in splits)
+            print(f"pooled {name}: {p['claims']} claims {_pct(p['right'])} right, confident and wrong "
+                  f"{_pct(p['confident_wrong'])}, AUROC {p['auroc']:.2f}, Brier {p['brier']:.3f}")
 
     print("\ncalibration (all scored claims)    confidence bin   n   mean conf   right")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]

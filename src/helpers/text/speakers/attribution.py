@@ -52,7 +52,7 @@ def attribute(
     if labelled:
         out = _labelled(units, known, event)
     elif len(known) >= 2 and (dialogue_genre or (not report_genre and _looks_like_dialogue(units, known))):
-        return _decoded(units, known, event, _title(text, units))
+        return _decoded(units, known, event, _title(text, units), genre)
     elif dialogue_genre and not report_genre and len(known) < 2:
         return _monologue(units, known)
     else:
@@ -86,12 +86,14 @@ def _title(text: str, units: list[Unit]) -> str:
     return " ".join([before.strip(), *(u.text for u in units if u.block_kind == "heading")])[:HEADING_CHARS]
 
 
-def _decoded(units: list[Unit], known: list[str], event: str | None, title: str = "") -> list[Voice]:
+def _decoded(
+    units: list[Unit], known: list[str], event: str | None, title: str = "", genre: str | None = None
+) -> list[Voice]:
     """An unlabelled dialogue between known speakers, decoded as a whole (headings are the author's)."""
     out: list[Voice | None] = [None] * len(units)
     body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
     role = roles(known, event, [units[i] for i in body], title)
-    for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role)):
+    for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role, genre=genre)):
         confidence = calibrated_posterior(p)
         if who is None:
             out[i] = Voice(None, "author", calibrated_rule("editorial"), "editorial")

@@ -41,7 +41,7 @@ from .names import (
     unquoted,
     vocatives,
 )
-from .openings import _ADDS, _ANSWER_START, _CONTINUES
+from .openings import _ADDS, _ANSWER_START, _CONTINUES, _JUMPS_IN
 from .roles import unnamed_host
 from .voice import Unit, _data_file
 
@@ -75,8 +75,10 @@ _MODERATION = re.compile(
     r"|vielen Dank (?:fürs|für das) Zuhören|zum Schluss|one last question|to close"
     r"|(?:please )?join me in thanking|(?:we are|we're) (?:out of|almost out of) time|all the time we have"
     r"|thank you (?:so much |very much )?for (?:this|the|that) (?:conversation|discussion)"
-    r"|(?:vielen |herzlichen )?Dank für (?:das|dieses) Gespräch)\b"
-    r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
+    r"|(?:vielen |herzlichen )?Dank für (?:das|dieses) Gespräch"
+    r"|(?:let's|let us) (?:go|turn) to (?:the )?(?:members|audience|floor|room)|open (?:it|this) up (?:to|for)"
+    r"|öffnen wir (?:die Runde|das Gespräch)|Fragen aus dem (?:Publikum|Saal))\b"
+    r"|次の質問|最初の質問|ご質問の方|以上で(?:終了|終わり)|質疑応答に移|会場(?:の皆さん)?から(?:の)?(?:ご)?質問|^最後に|お二人|お二方|お三方|御三方|皆さん、ありがとう",
     re.IGNORECASE,
 )
 # Words that invite someone else to speak (beside questions and address by name).
@@ -307,8 +309,11 @@ def sentence_evidence(units: list[Unit], speakers: list[str]) -> Evidence:
         for name, v in _affiliated(s, people).items():
             e[people.index(name)] += W_AFFILIATION * v
         # A question to the audience ("皆さん、…座っていただけますか?") hands nothing over.
+        # A request for the floor ("Marcus, can I come in there?") asks leave, not an answer: the asker goes on.
+        jumps_in = bool(_JUMPS_IN.search(s))
         questions[i] = bool(_QUESTION_END.search(s.rstrip()) or _ASKS_YOU.search(s)) and not _AUDIENCE.search(s)
-        adds = bool(_ADDS.search(s))
+        questions[i] = questions[i] and not jumps_in
+        adds = bool(_ADDS.search(s)) or jumps_in
         answers[i] = bool(_ANSWER_START.search(s)) or adds
         continues[i] = bool(_CONTINUES.search(s)) and not adds
         style[i] = _style(s, bool(questions[i]))

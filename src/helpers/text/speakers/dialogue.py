@@ -23,6 +23,8 @@ import numpy as np
 
 from .cues import CUE_NAMES, CUE_WEIGHTS, STYLES, Evidence, change_cues, sentence_evidence
 from .hmm import forward_backward, viterbi
+from .names import unquoted
+from .openings import _TO_AUDIENCE
 from .topics import finance_sentences
 from .turns import candidate_boundaries, decode_turns, segment_turns, spread_turns, turn_emissions
 from .voice import Unit
@@ -48,6 +50,12 @@ STYLE_TEMPER = 0.5
 # With one host and several others, a host's question that names nobody follows up on the last answer: the one who
 # spoke last is this many times likelier to be asked than each of the others.
 FOLLOW_UP = 2.0
+# With several hosts, how likely the next host turn after someone else's is the other host's rather than the one who
+# spoke last: on a stage or in a studio one interviewer mostly follows up his own question (0.3); a podcast's co-hosts
+# take turns asking (in the two-host podcasts of the tune gold 10 of 14 host turns after a guest's were the other
+# host's), so there the other host is as likely (PODCAST_HOST_SWITCH).
+HOST_SWITCH = 0.3
+PODCAST_HOST_SWITCH = 1.0
 # On a call (analysts, no host) the state remembers which analyst asked last: after an executive's answer the
 # floor goes back to that analyst this many times likelier than to each other analyst (a new one is announced).
 ANALYST_FOLLOW_UP = 4.0
@@ -56,6 +64,7 @@ ADDRESSED_NEXT = 3.0  # log-odds bonus for handing the floor to the person asked
 AUTHOR = "\x00author"
 EM_STEPS = 4
 W_HOST_ADDRESS = 1.0  # log-odds lean towards the hosts for a sentence that addresses a guest by name
+W_HOST_AUDIENCE = 3.0  # and for one that opens by addressing the audience ("Listeners, …", "Liebe Hörer, …")
 CLEARLY_LIKELIER = 0.1  # posterior margin by which a sentence's own likeliest speaker overrides the best path
 AUTHOR_SHARE = 0.05  # a note by the translator or editor interrupts a dialogue rarely
 # How often the speaker changes at a paragraph break without a cue differs most between documents: an
@@ -106,9 +115,10 @@ class States:
     openers: list[str]  # who opens: the hosts, failing them the moderators
     remembered: list[str]  # whose turns the second part remembers: the hosts, or the others of a single host
     answerers: frozenset[str] = frozenset()  # on a call, the executives who answer the analysts
+    host_switch: float = HOST_SWITCH  # the weight of the other host taking the next host turn (see HOST_SWITCH)
 
 
-def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
+def speaker_states(speakers: list[str], role: dict[str, str], genre: str | None = None) -> States:
     people = list(speakers)
     hosts = [p for p in people if role.get(p) == "host"]
     others = [p for p in people if p not in hosts]
@@ -124,7 +134,8 @@ def speaker_states(speakers: list[str], role: dict[str, str]) -> States:
     who_idx = np.array([who_opts.index(w) for w, _ in states])
     openers = hosts or [p for p in people if role.get(p) == "moderator"]
     answerers = frozenset(p for p in people if role.get(p) == "guest") if analysts else frozenset()
-    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers, remembered, answerers)
+    switch = PODCAST_HOST_SWITCH if "podcast" in (genre or "").lower() else HOST_SWITCH
+    return States(people, hosts, last_host_opts, who_opts, states, who_idx, openers, remembered, answerers, switch)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -166,7 +177,7 @@ def transition_matrix(p: float, handed: set[str], st: States) -> np.ndarray:
             if wc in handed:
                 w *= math.exp(ADDRESSED_NEXT)
             if wc in hosts and len(hosts) > 1 and expect_h is not None and wc != expect_h:
-                w *= 0.3  # hosts take turns less often than a host follows up
+                w *= st.host_switch  # on a stage one host follows up; a podcast's co-hosts take turns
             if wa in hosts and len(hosts) == 1 and wc == expect_h and wc in st.remembered:
                 w *= FOLLOW_UP  # the host's question goes back to the one who spoke last, unless it names someone
             if not hosts and wa in st.answerers and wc in st.remembered:
@@ -315,18 +326,20 @@ def decode_dialogue(
     role: dict[str, str],
     whole_turns: bool | None = None,
     answer_goes_on: bool | None = None,
+    genre: str | None = None,
 ) -> list[tuple[str | None, float]]:
     """(speaker or None for the author's notes, posterior) per unit, decoded over the whole conversation.
 
     ``whole_turns`` (default :data:`WHOLE_TURNS`) decodes turn by turn instead of sentence by sentence;
-    ``answer_goes_on`` (default :data:`ANSWER_GOES_ON`) reads an uncued paragraph after an answer as going on.
+    ``answer_goes_on`` (default :data:`ANSWER_GOES_ON`) reads an uncued paragraph after an answer as going on;
+    ``genre`` ("podcast", "interview", …) tells how co-hosts take turns (:data:`HOST_SWITCH`).
     """
     n = len(units)
     if n == 0:
         return []
-    st = speaker_states(speakers, role)
+    st = speaker_states(speakers, role, genre)
     ev = call_styles(sentence_evidence(units, speakers), units, st)
-    _hosts_address_guests(ev, speakers, role)
+    _hosts_address(ev, units, speakers, role)
     features, handovers = change_cues(units, ev)
     goes_on = ANSWER_GOES_ON if answer_goes_on is None else answer_goes_on
     col = CUE_NAMES.index("answer_goes_on")
@@ -343,15 +356,19 @@ def decode_dialogue(
     return [(w, min(p, skeptic[i].get(w, 0.0))) for i, (w, p) in enumerate(decoded)]
 
 
-def _hosts_address_guests(ev: Evidence, speakers: list[str], role: dict[str, str]) -> None:
+def _hosts_address(ev: Evidence, units: list[Unit], speakers: list[str], role: dict[str, str]) -> None:
     """A sentence that addresses a guest by name ("Jensen, for four years you told me…") is likelier a host's
-    (a host turns to each guest in turn); with two guests the other guest could say it too, so it is a lean."""
+    (a host turns to each guest in turn); with two guests the other guest could say it too, so it is a lean. One that
+    opens by addressing the audience ("Listeners, we won't bury the lead…") is a host's too: hosts speak for the
+    show, guests to the hosts."""
     hosts = [speakers.index(p) for p in speakers if role.get(p) in ("host", "moderator")]
     if not hosts:
         return
     for i, named in enumerate(ev.addressed):
         if any(role.get(p) == "guest" for p in named):
             ev.emit[i, hosts] += W_HOST_ADDRESS
+        if _TO_AUDIENCE.search(unquoted(units[i].text)):
+            ev.emit[i, hosts] += W_HOST_AUDIENCE
 
 
 def _decode(

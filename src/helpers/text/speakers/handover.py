@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..language import script_lang
 from .names import _compiled, vocatives
-from .openings import _REMARK_TO
+from .openings import _JUMPS_IN, _REMARK_TO
 
 # Text right before a name that hands the floor to that name (no sentence end in between).
 _HANDS_TO = re.compile(
@@ -176,6 +176,8 @@ def floor(s: str, addressed: dict[str, bool], names: Names) -> tuple[set[str], s
     named = announced(s, names.alias)
     remark = bool(_REMARK_TO.match(s))
     hands_one_of = _holders({k for k, asks in one_of.items() if asks or short_address or remark}, names.holders)
+    if _JUMPS_IN.search(s):  # "Marcus, can I come in there?": leave asked of Marcus, the asker goes on
+        addressed, one_of, named, hands_one_of = {}, {}, set(), set()
     nxt = (
         {name for name, asks in addressed.items() if asks or short_address or remark} - replied
         | named

@@ -48,3 +48,29 @@ _REMARK_TO = re.compile(
     r"^\W{0,3}[^\W\d][\w .'’-]{0,40}?[,、]\s{0,2}(?:(?:you|your|Sie|Ihr\w*|du|dein\w*)\b(?!\s{1,2}(?:know|see|guys)\b)"
     r"|あなた|君は)"
 )
+# A request for the floor ("Marcus, can I come in there?", "I'll jump in with a chess question.", "Darf ich da
+# kurz einhaken?", "ちょっと口を挟ませてください。"): a second voice taking the floor for itself. It hands nothing to
+# the person it names (they are asked for leave, not for an answer), and the one asking goes on.
+_NAME_FIRST = r"^\W{0,3}(?:[^\W\d][\w.'’-]{0,20}(?:\s[^\W\d][\w.'’-]{0,20})?[,、]\s{0,2})?"
+_JUMPS_IN = re.compile(
+    _NAME_FIRST + r"(?:(?:and|so|well|okay),?\s{1,2})?"
+    r"(?:(?:can|could|may|might) I (?:just )?(?:jump|come|chime|cut|step) in\b"
+    r"|I(?:'ll| will|'d| would|'m going to)(?: like to| love to)? (?:just )?(?:jump|chime|come|cut) in\b"
+    r"|let me (?:just )?(?:jump|chime|come|cut) in\b"
+    r"|if I (?:can|could|may|might) (?:just )?(?:jump|chime|come|cut) in\b"
+    r"|darf ich (?:da |hier )?(?:kurz |mal )?(?:einhaken|dazwischen)"
+    r"|wenn ich (?:da |hier )?(?:kurz |mal )?einhaken darf"
+    r"|ich hake (?:da |hier )?(?:kurz |mal )?ein\b)"
+    r"|口を挟|割って入|割り込ませて|(?:私|僕|わたし)からも一言",
+    re.IGNORECASE,
+)
+# A sentence that opens by addressing the audience ("Listeners, we won't bury the lead…", "Liebe Hörerinnen und Hörer,
+# …", "リスナーの皆さん、…"): a host's, who speaks for the show; a guest speaks to the hosts.
+_TO_AUDIENCE = re.compile(
+    r"^\W{0,3}(?:(?:hello|hi|hey|and|so|okay),?\s{1,2})?(?:dear\s{1,2})?"
+    r"(?:listeners|viewers|folks|everyone|everybody|ladies and gentlemen)(?=\s{0,2}[,!:—–-])"
+    r"|^\W{0,3}(?:(?:hallo|und|also),?\s{1,2})?(?:liebe|verehrte|sehr geehrte)\s{1,2}"
+    r"(?:Hörerinnen|Hörer|Zuhörerinnen|Zuhörer|Zuschauerinnen|Zuschauer)\b"
+    r"|^\W{0,3}(?:リスナー|視聴者|会場)の(?:皆さん|皆様|みなさん|みなさま)",
+    re.IGNORECASE,
+)

@@ -162,19 +162,42 @@ def _guest(known: list[str], role: dict[str, str], units: list[Unit], alias: dic
     return None
 
 
+# The operator addressed by the word, whether or not the operator is among the speakers ("Thank you, operator.",
+# "Operator, next question, please.", "Danke, Operator.", "オペレーターさん、…").
+_TO_OPERATOR = re.compile(
+    r"\b(?:thank you|thanks|danke(?: schön)?|vielen dank),?\s{1,2}operator(?:in)?\b|^\W{0,3}operator(?:in)?\s{0,2},"
+    r"|^\W{0,3}オペレーター(?:さん)?[、,]",
+    re.IGNORECASE,
+)
+# The call closed in the company's voice ("Thank you for joining us today, and we look forward to speaking with all
+# of you soon.", "Wir freuen uns auf das nächste Gespräch.", "今後ともよろしくお願いいたします。"): the company's
+# host, not the operator, who speaks for no one ("This concludes today's conference. You may now disconnect.").
+_COMPANY_CLOSE = re.compile(
+    r"\b(?:thank you|thanks)(?: all| everyone| everybody)?(?: again)? for joining us\b"
+    r"|\bwe look forward to (?:speaking|talking|seeing|updating|catching up)\b"
+    r"|\bwir freuen uns (?:auf|darauf)\b|\bdanke, dass Sie (?:heute )?(?:bei uns|dabei) waren\b"
+    r"|今後とも(?:ご支援|ご指導|よろしく)",
+    re.IGNORECASE,
+)
+
+
 def unnamed_host(
     units: list[Unit], people: list[str], alias: dict[str, str], addressed: list[set[str]], emit: np.ndarray
 ) -> None:
-    """On a call, a sentence that addresses the operator ("Operator, next question, please.", "オペレーター、…") is the
-    company's host: it leans to the speakers the text never names (an investor-relations host introduces others,
-    nobody introduces them); the operator, the analysts announced and the executives thanked are all named."""
+    """On a call, a sentence that addresses the operator ("Operator, next question, please.", "Thank you, operator.",
+    "オペレーター、…") or closes the call in the company's voice ("Thank you for joining us, and we look forward to
+    speaking with you.") is the company's host: it leans to the speakers the text never names (an investor-relations
+    host introduces others, nobody introduces them); the operator, the analysts announced and the executives thanked
+    are all named. A call: the operator is among the speakers, or someone addresses one."""
     operators = {p for p in people if OPERATOR_NAME.search(p)}
-    if not operators:
+    texts = [unquoted(u.text) for u in units]
+    to_operator = [bool(who & operators) or bool(_TO_OPERATOR.search(t)) for who, t in zip(addressed, texts)]
+    if not operators and not any(to_operator):
         return
-    named = set().union(*(mentions(unquoted(u.text), alias) for u in units)) if units else set()
+    named = set().union(*(mentions(t, alias) for t in texts)) if units else set()
     unnamed = [k for k, p in enumerate(people) if p not in named and p not in operators]
     if not unnamed or len(unnamed) == len(people) - len(operators):
         return
-    for i, who in enumerate(addressed):
-        if who & operators:
+    for i, t in enumerate(texts):
+        if to_operator[i] or _COMPANY_CLOSE.search(t):
             emit[i, unnamed] += W_CALLS_OPERATOR
