@@ -17,8 +17,8 @@ same genres and a call) after all of those had been read, scored once with no ru
 chooses what is printed); ``heldout11`` documents (talks, podcasts, interviews, a call, news) after
 heldout10 had been read, scored before and after the eighth round, per genre only; ``tuned2`` documents
 were added for that round's tuning; ``heldout12`` documents (news, podcasts, a talk, a call) after heldout11 had
-been read, scored before and after the ninth round, per genre only (``--docs`` leaves them out). Two seeds with an author-written introduction (001, 003) are added to the
-tuned part, the introduction cut off.
+been read, scored before and after the ninth round, per genre only (``--docs`` leaves them out). Two seeds
+with an author-written introduction (001, 003) are added to the tuned part, the introduction cut off.
 
 Every document is summarised in N sentences (N = the reference's sentence count, 2 to 5) by
 
