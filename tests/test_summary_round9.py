@@ -254,3 +254,16 @@ def test_a_back_and_forth_before_the_welcome_is_banter_but_one_voice_is_the_show
         place = features.position_prior(list(range(len(texts))), texts, features.SPOKEN, [s for s, _ in turns])
         assert all(place.get(i, 0.0) == bonus for i in range(3))
     assert features.SPOKEN.cold_open > 0
+
+
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_a_storys_headline_result_counts_and_a_segments_counts_less(lang, monkeypatch):
+    texts = STORIES[lang]
+    scores, _ = _summary(texts, [lang] * len(texts), 2, 1, genre="article")
+    written = features.WRITTEN
+    monkeypatch.setattr(features, "WRITTEN", dataclasses.replace(written, headline=0.0, part=0.0))
+    without, _ = _summary(texts, [lang] * len(texts), 2, 1, genre="article")
+    assert written.headline > 0 and written.part > 0
+    assert scores[1] - without[1] == pytest.approx(written.headline)  # a result per share
+    assert scores[2] - without[2] == pytest.approx(written.headline * 0.6 - written.part)  # a segment's revenue
+    assert scores[4] == pytest.approx(without[4])  # the shares' move is no result
