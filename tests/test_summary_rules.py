@@ -11,6 +11,7 @@ import pytest
 
 from helpers.analysis import summarize
 from helpers.analysis.summarize.document import _summary
+from helpers.analysis.summarize.features import is_show, profile
 from helpers.text.parse import parse_document, parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -431,9 +432,13 @@ def test_name_then_time_labels_are_read_as_speakers_and_times():
 # --- the judged set and the seeds, read back ------------------------------------------
 
 
+# Blind splits: scored per genre only, so a failing test names the document and the pick's rank, never its text.
+BLIND = frozenset({"heldout12"})
+
+
 def _gold_documents():
     for d in json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))["documents"]:
-        yield d["id"], GOLD / "docs" / f"{d['id']}.txt", d["genre"]
+        yield d["id"], GOLD / "docs" / f"{d['id']}.txt", d["genre"], d["split"] in BLIND
 
 
 def _seed_documents():
@@ -441,19 +446,27 @@ def _seed_documents():
 
     catalog = yaml.safe_load((ROOT / "seeds" / "catalog.yaml").read_text(encoding="utf-8"))["documents"]
     for doc_id, entry in sorted(catalog.items()):
-        yield doc_id, ROOT / "seeds" / f"{doc_id}.txt", entry.get("genre")
+        yield doc_id, ROOT / "seeds" / f"{doc_id}.txt", entry.get("genre"), False
 
 
-@pytest.mark.parametrize(("doc_id", "path", "genre"), list(_gold_documents()) + list(_seed_documents()))
-def test_no_summary_quotes_a_question_greeting_label_or_fragment(doc_id, path, genre):
+@pytest.mark.parametrize(("doc_id", "path", "genre", "blind"), list(_gold_documents()) + list(_seed_documents()))
+def test_no_summary_quotes_a_question_greeting_label_or_fragment(doc_id, path, genre, blind):
     doc = parse_file(str(path), genre=genre)
     picked = summarize.summarize_document(doc, 5, genre=genre)
     assert picked, doc_id
     ends = summarize.punctuated([s.text for s in doc.sentences])
-    for s in picked:
-        assert summarize.reject_reason(s.text, s.lang, s.speaker, punctuated=ends) is None, (doc_id, s.text)
-        assert not s.text.rstrip().endswith(("?", "？"))
-    assert np.all(np.diff([s.start for s in picked]) > 0)  # document order
+    labelled = sum(1 for s in doc.sentences if s.speaker) / max(1, len(doc.sentences))
+    show = is_show(profile(genre, doc.format, labelled))  # a show's line presenting its guests introduces them
+    bad = [
+        (rank, s.text)
+        for rank, s in enumerate(picked)
+        if summarize.reject_reason(s.text, s.lang, s.speaker, punctuated=ends, show=show) is not None
+        or s.text.rstrip().endswith(("?", "？"))
+    ]
+    shown = [rank for rank, _ in bad] if blind else bad
+    assert shown == [], doc_id
+    in_order = bool(np.all(np.diff([s.start for s in picked]) > 0))
+    assert in_order, doc_id  # document order
 
 
 def test_an_articles_intro_above_a_labelled_conversation_is_its_lead_but_a_shows_header_is_not():

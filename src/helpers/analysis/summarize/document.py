@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ...text import model
-from .centrality import _rank
+from .centrality import _PairwiseCosine, _rank
 from .features import (
     DATE_WEIGHT,
     askers,
@@ -29,6 +29,9 @@ from .features import (
     is_milestone,
     is_outlook,
     is_part,
+    is_show,
+    key_figure,
+    lede,
     length_prior,
     names_speakers,
     position_prior,
@@ -38,6 +41,7 @@ from .features import (
     recurring_names,
 )
 from .filters import elliptical_answer, punctuated, reject_reason
+from .framing import framing, is_thesis
 from .selection import _select_mmr, with_standfirst
 from .tokens import COMMON_WEIGHT, MIN_CONTENT_TOKENS, _common, analyse
 
@@ -134,13 +138,8 @@ def _summary(
     dated = [1 if _YEAR.search(t) else 0 for t in texts]
     centrality, ranked, similarity = _rank([t for t, _ in found], min_tokens, weight=_weight, dates=dated)
     speakers = list(speakers) if speakers is not None else [None] * len(texts)
-    ends = punctuated(texts)
-    reasons = [reject_reason(t, lang, sp, punctuated=ends) for t, lang, sp in zip(texts, langs, speakers)]
-    for i in range(1, len(texts)):  # an answer naming only what was asked for is half of a question's sentence
-        answers = reasons[i - 1] == "question" and speakers[i] and speakers[i - 1] and speakers[i] != speakers[i - 1]
-        if answers and reasons[i] is None and elliptical_answer(texts[i], langs[i]):
-            reasons[i] = "fragment"
     prof = profile(genre, fmt, sum(1 for s in speakers if s) / max(1, len(texts)))
+    reasons = _reasons(texts, langs, speakers, is_show(prof))
     candidates = ranked & np.array([r is None for r in reasons], dtype=bool)
     standfirst = np.zeros(len(texts), dtype=bool)
     if prof.header:
@@ -160,13 +159,11 @@ def _summary(
     if not positions:
         return scores, []
     if quantities is None:
-        counted = quantity_counts([texts[i] for i in positions], [langs[i] for i in positions])
-        quantities = [0.0] * len(texts)
-        for i, q in zip(positions, counted):
-            quantities[i] = q
+        quantities = _figures_at(texts, langs, positions)
     names = recurring_names([nm for _, nm in found])
     place = position_prior(positions, texts, prof, speakers, quantities, blocks)
     qa = qa_start(texts) if prof.late else None
+    frame = framing(texts, positions) if prof.framing else None
     top = max(centrality[i] for i in positions) or 1.0
     for i in positions:
         figures = min(quantities[i], _MAX_QUANTITIES) / _MAX_QUANTITIES
@@ -184,6 +181,8 @@ def _summary(
             + (prof.intro if i in intro else 0.0)
             + (prof.guest if i in guests else 0.0)
             + (prof.answer if i == answer else 0.0)
+            + (prof.framing if i == frame else 0.0)
+            + (prof.thesis if prof.thesis and is_thesis(texts[i]) else 0.0)
             - (prof.asker if speakers[i] in interviewers and i not in intro else 0.0)
             - LENGTH_PENALTY * length_prior(texts[i], langs[i])
             - (DANGLING_PENALTY if dangling(texts[i], quantities[i]) else 0.0)
@@ -192,11 +191,56 @@ def _summary(
     # a plan and a fact sharing their words repeat each other.
     forecasts = [bool(quantities[i]) and is_outlook(t) for i, t in enumerate(texts)] if prof.kind == "call" else None
     picked = _select_mmr(scores, candidates, ranked, similarity, n, texts, forecasts)
-    if standfirst.any():  # an interview's standfirst: its author's summary, above the first turn
-        most = math.ceil(prof.standfirst * n)
+    first = lede(positions, texts, langs) if prof.lede else None
+    picked = _with_lead(
+        picked, first, standfirst, math.ceil(prof.standfirst * n), texts, quantities, scores, (ranked, similarity)
+    )
+    return scores, picked
+
+
+def _figures_at(texts: Sequence[str], langs: Sequence[str], positions: Sequence[int]) -> list[float]:
+    """The weighted figures (``features.quantity_counts``) of the sentences at ``positions``; 0 elsewhere."""
+    out = [0.0] * len(texts)
+    for i, q in zip(positions, quantity_counts([texts[i] for i in positions], [langs[i] for i in positions])):
+        out[i] = q
+    return out
+
+
+def _with_lead(
+    picked: list[int],
+    first: int | None,
+    standfirst: np.ndarray,
+    most: int,
+    texts: Sequence[str],
+    quantities: Sequence[float],
+    scores: np.ndarray,
+    similar: tuple[np.ndarray, np.ndarray | _PairwiseCosine],
+) -> list[int]:
+    """``picked`` with an author's lead taken in: a story's lede (``first``) in place of the pick with the least key
+    figures (``features.key_figure``: a segment's result goes before the company's), then up to ``most`` sentences
+    of an interview's ``standfirst`` (its author's summary, above the first turn)."""
+    ranked, similarity = similar
+    if first is not None and first not in picked:
+        kept = [q * key_figure(t) for q, t in zip(quantities, texts)]
+        picked = with_standfirst(picked, [first], scores, kept, ranked, similarity, 1)
+    if standfirst.any():
         lead = [int(i) for i in np.flatnonzero(standfirst)]
         picked = with_standfirst(picked, lead, scores, quantities, ranked, similarity, most)
-    return scores, picked
+    return picked
+
+
+def _reasons(
+    texts: Sequence[str], langs: Sequence[str], speakers: Sequence[str | None], show: bool
+) -> list[str | None]:
+    """Why each sentence may not be quoted (``filters.reject_reason``), or None; in a ``show`` a line presenting
+    its guests may. An answer naming only what was asked for is half of the question's sentence: a fragment."""
+    ends = punctuated(texts)
+    reasons = [reject_reason(t, lang, sp, punctuated=ends, show=show) for t, lang, sp in zip(texts, langs, speakers)]
+    for i in range(1, len(texts)):
+        answers = reasons[i - 1] == "question" and speakers[i] and speakers[i - 1] and speakers[i] != speakers[i - 1]
+        if answers and reasons[i] is None and elliptical_answer(texts[i], langs[i]):
+            reasons[i] = "fragment"
+    return reasons
 
 
 def _interviewer_lines(

@@ -40,10 +40,26 @@ class Profile:
     answer: float = 0.0  # the first answer's opening sentence: what the guest is there to say
     guest: float = 0.0  # the sentence of a show's introduction naming who else speaks in it (the guest, co-hosts)
     milestone: float = 0.0  # a figure tied to a deadline or a starting year ("zero by 2050", "500-fold since 1975")
+    lede: bool = False  # a story's first sentence, what its reporter put first, is always in its summary
+    framing: float = 0.0  # a show's opening sentence saying what the episode is about ("In this episode we …")
+    thesis: float = 0.0  # a talk's sentence stating the speaker's message ("My message is simple: …")
     # (an interview's: all of it, since the standfirst is the author's own summary; what room it leaves goes to answers)
 
 
-WRITTEN = Profile("written", 0.6, 0.0, 0.0, quantities=0.5, names=0.2, late=0.0, outlook=0.2, asker=0.0)
+WRITTEN = Profile(
+    "written",
+    0.6,
+    0.0,
+    0.0,
+    quantities=0.5,
+    names=0.2,
+    late=0.0,
+    outlook=0.2,
+    asker=0.0,
+    lede=True,
+    headline=0.3,
+    part=0.3,
+)
 CONVERSATION = Profile(
     "conversation",
     0.0,
@@ -57,6 +73,7 @@ CONVERSATION = Profile(
     intro=0.45,
     guest=0.3,
     answer=0.2,
+    framing=0.3,
 )
 INTERVIEW = Profile(
     "interview",
@@ -73,7 +90,9 @@ INTERVIEW = Profile(
     guest=0.3,
     answer=0.3,
 )
-TALK = Profile("talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7)
+TALK = Profile(
+    "talk", 0.0, 0.0, 0.4, quantities=0.2, names=0.1, late=0.0, outlook=0.1, asker=0.3, milestone=0.7, thesis=0.5
+)
 CALL = Profile(
     "call",
     0.4,
@@ -145,6 +164,12 @@ def profile(genre: str | None, fmt: str | None, speaker_share: float) -> Profile
     return WRITTEN
 
 
+def is_show(prof: Profile) -> bool:
+    """Whether a document is a show (a podcast, an interview), where a line presenting who else is on is the
+    introduction of its guests rather than a call's procedure."""
+    return prof.guest > 0
+
+
 # A date ("recorded on June 10, 2020", "On October 20, 2020, …") is what a summary dates its point
 # by: it counts as much as a bare count. A version ("Llama 3.1") is a name, not a figure.
 DATE_WEIGHT = 0.3
@@ -191,6 +216,17 @@ def recurring_names(names: Sequence[set[str]]) -> list[float]:
     return [min(1.0, sum(1 for n in found if seen[n] >= 2) / 2) for found in names]
 
 
+def lede(candidates: Sequence[int], texts: Sequence[str], langs: Sequence[str]) -> int | None:
+    """A story's lede: its first sentence a summary may quote, when it comes among the first sentences (the first
+    fifth, or five) rather than after a long preface, and is no stub ("Costs rose 12%."); an article is written as
+    an inverted pyramid."""
+    limit = max(_COLD_OPEN_MIN, int(len(texts) * _COLD_OPEN_SHARE))
+    if not candidates or candidates[0] >= limit:
+        return None
+    first = candidates[0]
+    return None if _length(texts[first], langs[first]) < _SHORT_WORDS else first
+
+
 def position_prior(
     candidates: Sequence[int],
     texts: Sequence[str],
@@ -219,12 +255,23 @@ def position_prior(
     if prof.cold_open > 0 and texts:
         limit = max(_COLD_OPEN_MIN, int(len(texts) * _COLD_OPEN_SHARE))
         welcome = next((i for i in range(min(limit, len(texts))) if _WELCOME.search(texts[i])), None)
-        if welcome:
+        # a back-and-forth before the welcome (the speaker changing twice or more) is banter, not highlights
+        banter = speakers is not None and welcome and _changes(speakers[:welcome]) >= _BANTER_CHANGES
+        if welcome and not banter:
             labelled = speakers is not None and any(speakers[:welcome])
             for i in candidates:
                 if i < welcome and (not labelled or (speakers is not None and speakers[i])):
                     out[i] = prof.cold_open
     return out
+
+
+_BANTER_CHANGES = 2  # a cold open where the speaker changes this often is small talk
+
+
+def _changes(speakers: Sequence[str | None]) -> int:
+    """How often the labelled speaker changes from one sentence to the next."""
+    labelled = [s for s in speakers if s]
+    return sum(1 for a, b in zip(labelled, labelled[1:]) if a != b)
 
 
 # Where a call's questions and answers begin.
@@ -247,7 +294,7 @@ _HEADLINE = re.compile(
     r"\b(?:earnings|income|profit|loss)\s+per\s+(?:diluted\s+)?share|\bEPS\b|net\s+(?:income|earnings|profit|loss|sales)|"
     r"\b(?:total\s+)?revenues?\b|\bsales\s+(?:were|was|rose|grew|increased|decreased|fell|declined|of|up|down)\b|"
     r"operating\s+(?:income|profit|margin)|\bEBITDA\b|free\s+cash\s+flow|"
-    r"ergebnis\s+je\s+aktie|umsatz|nettogewinn|konzernergebnis|betriebsergebnis|operative[sn]?\s+ergebnis|"
+    r"ergebnis\s+je\s+aktie|umsatz|\berlös|nettogewinn|konzernergebnis|betriebsergebnis|operative[sn]?\s+ergebnis|"
     r"売上高|売上収益|営業利益|経常利益|純利益|1株当たり|一株当たり",
     re.I,
 )
@@ -260,7 +307,7 @@ _PART = re.compile(
     r"\bsegments?\b|\bdivisions?\b|business\s+(?:units?|groups?)|\bin\s+(?:our|the)\s+(?:[A-Z][\w&-]*\s+){1,3}"
     r"(?:business|group|market|unit)\b|\b(?:Americas|EMEA|APAC|Asia\s+Pacific|Europe|China|international)\s+"
     r"(?:sales\s+|revenues?\s+)?(?:grew|rose|was|were|increased|decreased|declined|fell|came\s+in)\b|"
-    r"\bsparten?\b|geschäftsbereich|セグメント|部門|事業部",
+    r"sparten?\b|\bsegmente[n]?\b|geschäftsbereich|セグメント|部門|事業部",
     re.I,
 )
 
@@ -275,6 +322,14 @@ def headline_weight(text: str) -> float:
 
 def is_headline(text: str) -> bool:
     return bool(_HEADLINE.search(text) or _PER_SHARE.search(text))
+
+
+def key_figure(text: str) -> float:
+    """How much a sentence's figures count as a story's key points: twice for the whole company's headline result
+    (revenue, earnings per share, net income, an outlook of them), half for one segment's, region's or business's."""
+    if is_part(text):
+        return 0.5
+    return 2.0 if is_headline(text) else 1.0
 
 
 def is_part(text: str) -> bool:
@@ -345,10 +400,15 @@ def dangling(text: str, figures: float = 0.0) -> bool:
     return False
 
 
+def _length(text: str, lang: str) -> float:
+    """A sentence's length in words (a Japanese one's: characters / 2.5)."""
+    return len(text) / 2.5 if lang == "ja" else len(text.split())
+
+
 def length_prior(text: str, lang: str) -> float:
     """0 for a sentence of ordinary length, up to 1 for a very short or very long one: main points are
     rarely four words or a whole paragraph run together."""
-    n = len(text) / 2.5 if lang == "ja" else len(text.split())
+    n = _length(text, lang)
     if n < _SHORT_WORDS:
         return (_SHORT_WORDS - n) / _SHORT_WORDS
     if n > _LONG_WORDS:

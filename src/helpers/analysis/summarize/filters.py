@@ -67,7 +67,10 @@ _BACKCHANNEL = re.compile(
 _SPONSOR = re.compile(
     r"brought\s+to\s+you\s+by|sponsored\s+by|our\s+sponsors?\b|this\s+episode\s+is\s+(?:brought|sponsored|"
     r"supported|presented)|promo\s+code|use\s+(?:the\s+)?code\b|support\s+(?:this|the)\s+podcast|"
-    r"präsentiert\s+von|unterstützt\s+von|werbepartner|mit\s+dem\s+code|rabattcode|gutscheincode|"
+    r"\bsupport\s+for\s+(?:[\w+.'’-]+\s+){1,6}?comes?\s+from\b|following\s+message\s+comes?\s+from|"
+    r"(?:affiliate|referral)\s+links?|"
+    r"präsentiert\s+von|unterstützt\s+von|unterstützt\s+wird\s+(?:diese|die|unsere)\s+(?:folge|sendung|episode)|"
+    r"werbepartner|mit\s+dem\s+code|rabattcode|gutscheincode|"
     r"スポンサー|の提供で|プロモーションコード",
     re.IGNORECASE,
 )
@@ -79,12 +82,19 @@ _PROCEDURE = re.compile(
     r"press\s+star|(?:turn|hand|pass)\s+(?:the\s+call|it|things)\s+(?:over|back)|"
     r"(?:hand|pass|turn)\s+(?:it\s+)?over\s+to|please\s+go\s+ahead|question\s+comes\s+from|"
     r"(?:may|can)\s+now\s+disconnect|concludes\s+(?:today's|our|the|this)|with\s+that,|and\s+with\s+that|"
-    r"(?:joining|joined)\s+(?:me|us)\b|with\s+me\s+(?:today|on\s+the\s+call|here)|my\s+name\s+is|"
+    r"with\s+me\s+on\s+the\s+call|my\s+name\s+is|"
     r"\bi'?(?:ll|\s+will)\s+be\s+your\s+host\b|\bi(?:'m|\s+am)\s+your\s+host\b|"
     r"\bich\s+bin\s+(?:euer|eure|ihr|ihre|dein|deine)\s+(?:host|gastgeber(?:in)?|moderator(?:in)?)\b|司会を務め|"
     r"(?:walk|take)\s+you\s+through|(?:provide|cover|get\s+into|go\s+into)\s+(?:more\s+|further\s+)?details?\b|"
-    r"\bslide\s+\d|zukunftsgerichtete|risikofaktoren|mein\s+name\s+ist|bei\s+mir\s+(?:ist|sind)\s+heute|"
+    r"\bslide\s+\d|zukunftsgerichtete|risikofaktoren|mein\s+name\s+ist|"
     r"将来の見通し|将来に関する記述|実際の業績は|質疑応答|定刻になり|ご質問のある方|と申します",
+    re.IGNORECASE,
+)
+# Who else is on: on a call the executives beside the speaker (procedure), on a show its guests or co-hosts, the
+# introduction its notes open with ("I'm Chris Hill, and with me today are …", "Bei mir ist heute …", "本日のゲストは").
+_PRESENTING = re.compile(
+    r"(?:joining|joined)\s+(?:me|us)\b|with\s+(?:me|us)\s+(?:today|here|in\s+the\s+studio)|"
+    r"bei\s+mir\s+(?:ist|sind)\s+heute|mit\s+mir\s+(?:im\s+studio|heute)|本日のゲストは|今日のゲストは",
     re.IGNORECASE,
 )
 # Signposts: a sentence announcing what comes next rather than saying it.
@@ -128,6 +138,19 @@ _OUTRO = re.compile(
     r"\bplease\s+subscribe\b|\bsee\s+you\s+(?:next\s+(?:time|week|episode)|in\s+the\s+next)\b|"
     r"\bbis\s+(?:zur|zum)\s+nächsten\s+(?:folge|mal|woche)\b|次回もお楽しみに|また次回|"
     r"チャンネル登録|フォローして|高評価|詳しくは.{0,20}(?:まで|をご覧)",
+    re.IGNORECASE,
+)
+# A show's housekeeping: its credits, a break announced, requests for reviews and feedback.
+_HOUSEKEEPING = re.compile(
+    r"\b(?:this|the|our|today's)\s+(?:episode|show|podcast)\s+(?:was|is)\s+(?:produced|edited|mixed|engineered)\s+by|"
+    r"\bfact[-\s]check(?:ed|ing)?\s+by\b|^\W*music\s+by\b|\b(?:executive|supervising)\s+(?:executive\s+)?producer\s+is\b|"
+    r"\bafter\s+(?:the|this)\s+(?:short\s+|quick\s+)?break\W*$|\bbe\s+right\s+back\b|\bstay\s+(?:with\s+us|tuned)\b|"
+    r"\b(?:rate|review)\s+(?:us|the\s+(?:show|podcast|episode)|[A-Z][\w-]+)\s+(?:on|in)\s+(?:apple|spotify|podchaser|"
+    r"itunes|google|youtube|amazon|overcast|castbox)\b|\blet\s+us\s+know\s+what\s+you\s+think\b|"
+    r"\bconnect\s+with\s+(?:me|us)\s+on\b|"
+    r"diese\s+folge\s+wurde\s+(?:produziert|geschnitten)|\bnach\s+der\s+werbung\b|\bgleich\s+nach\s+der\s+pause\b|"
+    r"\bbewerte[tn]?\s+(?:uns|den\s+podcast|die\s+folge)\b|schreibt\s+uns\s+(?:gern|gerne|eure)|"
+    r"CMの(?:あと|後)|感想(?:は|を).{0,20}(?:お寄せ|投稿|送って|お送り)|番組への(?:ご意見|感想)",
     re.IGNORECASE,
 )
 _LABEL_ONLY = re.compile(r"^\W*[^\W\d][\w .'’-]{0,40}[:：]\s*$")
@@ -234,11 +257,15 @@ def elliptical_answer(text: str, lang: str) -> bool:
     return comma < 0 or bool(_CLAUSE_GOES_ON.match(text, comma))
 
 
-def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuated: bool = True) -> str | None:
+def reject_reason(
+    text: str, lang: str, speaker: str | None = None, *, punctuated: bool = True, show: bool = False
+) -> str | None:
     """Why a summary must not quote this sentence (a category name), or None when it may.
 
     ``punctuated`` says whether the document ends its sentences with punctuation (captions and
-    ASR output often do not); only then is a sentence without an end a fragment.
+    ASR output often do not); only then is a sentence without an end a fragment. In a ``show`` (a podcast or
+    an interview) a line presenting who else is on (``_PRESENTING``) introduces its guests; elsewhere (a
+    call) it is procedure.
     """
     stripped = text.strip()
     if not stripped or _LABEL_ONLY.match(stripped) or (lang == "ja" and _JA_LABEL.match(stripped)):
@@ -254,12 +281,14 @@ def reject_reason(text: str, lang: str, speaker: str | None = None, *, punctuate
         return "question"
     if _SPONSOR.search(stripped):
         return "sponsor"
-    if _PROCEDURE.search(stripped):
+    if _PROCEDURE.search(stripped) or (not show and _PRESENTING.search(stripped)):
         return "procedure"
     if _CHROME.match(stripped):
         return "chrome"
     if _OUTRO.search(stripped):
         return "outro"
+    if _HOUSEKEEPING.search(stripped):
+        return "housekeeping"
     if _SIGNPOST.search(stripped) if lang == "ja" else _SIGNPOST.match(stripped):
         return "signpost"
     if _PREFACE.search(stripped):
