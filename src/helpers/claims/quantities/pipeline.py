@@ -208,7 +208,10 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Each amount followed by its per-what ("$25bn a year", "13p a share", "pro Jahr") read as a rate;
     in Japanese the per-what comes first (1バレル当たり70ドル)."""
     out: list[_Q] = []
+    swallowed = -1  # "$30 a million tokens": the amount of tokens read as the rate's per-what
     for i, q in enumerate(qs):
+        if i == swallowed:
+            continue
         nxt = qs[i + 1].start if i + 1 < len(qs) else len(text)
         if lang == "ja":
             hit = rates.rate_before(text, q.start, q.unit)
@@ -220,6 +223,9 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                     q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, start=start)
         else:
             after = rates.rate_after(text, q.end, q.unit, q.explicit_unit, lang)
+            if after is not None and after[2] > nxt and after[0].endswith("_per_token") and qs[i + 1].end <= after[2]:
+                swallowed = i + 1
+                nxt = after[2]
             if after is not None and after[2] <= nxt:
                 unit, factor, end = after
                 q = replace(q, unit=unit, low=q.low * factor, high=q.high * factor, end=end, explicit_unit=True)
@@ -267,14 +273,21 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
                 if rates.amount_unit(r.unit) == q.unit
                 and r.unit_surface == q.unit_surface
                 and 0 <= q.start - r.end <= _CARRY_REACH
-                and 0.4 <= q.low / r.low <= 2.5
+                # a price per million tokens is compared across models whatever its size ("$2 ... o1 is $60")
+                and (0.4 <= q.low / _written(r) <= 2.5 or r.unit.endswith("_per_token"))
             ),
             None,
         )
         if like is not None:
-            out[i] = replace(q, unit=like.unit, explicit_unit=True)
+            f = like.low / _written(like)  # the per-what's own scale: "per million tokens" is 1e-6 of a token
+            out[i] = replace(q, unit=like.unit, low=q.low * f, high=q.high * f, explicit_unit=True)
             rated.append(out[i])
     return out
+
+
+def _written(q: _Q) -> float:
+    """The amount as written in its amount unit (a rate per million tokens before its division)."""
+    return q.raw_low * q.mult if q.raw_low else q.low
 
 
 # a plural noun after a vague word, past one adjective ("several such pools", "a few breaths");
