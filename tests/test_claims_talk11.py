@@ -28,7 +28,7 @@ def _read(text: str) -> list[tuple[str, float | None, str]]:
             1e11,
         ),
         (
-            "one gigawatt costs fifty billion all in\nand of that about thirty five billion is chips",
+            "they put in a hundred billion dollars\none gigawatt costs fifty billion all in\nand of that about thirty five billion is chips",
             "about thirty five billion",
             35e9,
         ),
@@ -36,6 +36,32 @@ def _read(text: str) -> list[tuple[str, float | None, str]]:
 )
 def test_a_bare_scaled_amount_after_money_said_just_before_is_money(text, bare, value) -> None:
     assert (bare, value, "usd") in _units(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        (
+            "Sie kündigten 500 Milliarden Dollar an. Die erste Tranche sind 100 Milliarden, nicht mehr.",
+            "100 Milliarden",
+        ),
+        ("彼らは5000億ドルを発表しました。最初の分は1000億です。", "1000億"),
+    ],
+)
+def test_money_said_just_before_carries_in_german_and_japanese(text, bare) -> None:
+    assert (bare, 1e11, "usd") in _units(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("so we talked to the founders\nand they raised six point six billion last october\n", "count"),
+        ("The firm raised £2bn last year.\nThis year it raised 6.6 billion in funding.\n", "gbp"),
+        ("The firm raised $2bn last year.\nThis year it raised 6.6 billion in funding.\n", "usd"),
+    ],
+)
+def test_unsaid_money_is_dollars_only_where_the_document_says_dollars(text, unit) -> None:
+    assert [u for s, v, u in _units(text) if v == 6.6e9] == [unit]
 
 
 def test_a_bare_scaled_amount_with_no_money_before_stays_a_count() -> None:

@@ -62,6 +62,8 @@ _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 # a bare amount that says its own scale ("seventy billion", "20 Millionen", "10万") is not scaled again
 _OWN_SCALE = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|tausend|million(?:en)?|milliarden?)\b|[万億兆]")
 _COUNT_RATIO = 100.0
+# dollars said anywhere in a document: a sign, the word, or the US code
+_DOLLARS_SAID = re.compile(r"\$|(?i:\bdollars?\b|\bbucks\b|\bcents?\b)|\bUSD\b")
 _MIN_MONEY = 1e6
 _MONEY_SENTENCES = 3  # how many sentences back a bare scaled amount may find the speaker's money
 # a noun right after a bare amount is its own unit ("12 billion users", "400 billion total parameters")
@@ -103,6 +105,21 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
         out.append((sent, carried))
         prev = (sent, carried)
     return out
+
+
+def currency_unsaid(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sentence, list[Quantity]]]:
+    """ "they raised 6.6 billion": English speech leaves the dollars unsaid, and a money word makes such an amount
+    dollars (``quantities.context_units``) only where the document says dollars somewhere. Where it never does, the
+    amount is in the one currency the document names ("£", "euros"), and a count where it names none."""
+    if any(_DOLLARS_SAID.search(sent.text) for sent, _ in found):
+        return found
+    named = {q.unit for _, qs in found for q in qs if q.unit_surface and units.is_currency(q.unit)}
+    unit = next(iter(named)) if len(named) == 1 else "count"
+    return [(sent, [_unguessed(q, unit) for q in qs]) for sent, qs in found]
+
+
+def _unguessed(q: Quantity, unit: str) -> Quantity:
+    return replace(q, unit=unit) if q.unit == "usd" and not q.unit_surface else q
 
 
 def _priced(text: str, q: Quantity, money: Quantity | None) -> Quantity:

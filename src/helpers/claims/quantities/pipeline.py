@@ -105,6 +105,7 @@ _RATE_BEFORE = re.compile(
     r"(?i)\b(?:grow|grew|growth|growing|margins?|rates?|up|down|declin\w*|increas\w*|decreas\w*|rose|fell|expand\w*|"
     r"contract\w*|inflation|yields?|returns?)\b[^.;:!?]{0,50}$"
 )
+_RANGE_TO_SHARE = re.compile(r"\s?(?:to|-|–)\s?\d[\d.,]*\s?(?:%|percent\b|per\scent\b)")
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -474,8 +475,10 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
-                # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
+                # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic);
+                # not before a range whose second figure says its unit ("the whole model 80 to 90% cheaper")
                 or _IDENTIFIER_BEFORE.search(text, max(0, core.start - 32), core.start)
+                and not _RANGE_TO_SHARE.match(text, core.end)
                 or (lang == "en" and core.word and _is_title_number(text, core.start))
             )
         ):

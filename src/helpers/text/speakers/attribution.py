@@ -79,17 +79,21 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
     return out
 
 
+# headings, and a title that states a figure (a sentence too, for its claims): the author's, never a speaker's
+_AUTHORS = ("heading", "title")
+
+
 def _title(text: str, units: list[Unit]) -> str:
     """The text before the first unit (a transcript's title line, which the parser keeps out of the sentences)
     and any headings."""
     before = text[: units[0].start] if units else ""
-    return " ".join([before.strip(), *(u.text for u in units if u.block_kind == "heading")])[:HEADING_CHARS]
+    return " ".join([before.strip(), *(u.text for u in units if u.block_kind in _AUTHORS)])[:HEADING_CHARS]
 
 
 def _decoded(units: list[Unit], known: list[str], event: str | None, title: str = "") -> list[Voice]:
     """An unlabelled dialogue between known speakers, decoded as a whole (headings are the author's)."""
     out: list[Voice | None] = [None] * len(units)
-    body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
+    body = [i for i, u in enumerate(units) if u.block_kind not in _AUTHORS]
     role = roles(known, event, [units[i] for i in body], title)
     for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role)):
         confidence = calibrated_posterior(p)
@@ -111,7 +115,7 @@ def _monologue(units: list[Unit], known: list[str]) -> list[Voice]:
     nobody known, who speaks stays unknown rather than guessed."""
     out: list[Voice] = []
     for u in units:
-        if u.block_kind == "heading":
+        if u.block_kind in _AUTHORS:
             out.append(Voice(None, "author", calibrated_rule("heading"), "heading"))
         elif known:
             out.append(Voice(known[0], "turn", calibrated_rule("monologue"), "monologue"))
@@ -143,7 +147,7 @@ def _written(
         if out[i] is not None:
             continue
         s = u.text
-        if u.block_kind == "heading":
+        if u.block_kind in _AUTHORS:
             out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
             in_notes = in_notes or notes
             continue
