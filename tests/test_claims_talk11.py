@@ -28,7 +28,10 @@ def _read(text: str) -> list[tuple[str, float | None, str]]:
             1e11,
         ),
         (
-            "they put in a hundred billion dollars\none gigawatt costs fifty billion all in\nand of that about thirty five billion is chips",
+            (
+                "they put in a hundred billion dollars\none gigawatt costs fifty billion all in\n"
+                "and of that about thirty five billion is chips"
+            ),
             "about thirty five billion",
             35e9,
         ),
