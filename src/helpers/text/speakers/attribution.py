@@ -83,6 +83,11 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
 _AUTHORS = ("heading", "title")
 
 
+def _authored(u: Unit) -> Voice:
+    """A heading's or a title's sentence: the author's, at its own rule's observed accuracy."""
+    return Voice(None, "author", calibrated_rule(u.block_kind), u.block_kind)
+
+
 def _title(text: str, units: list[Unit]) -> str:
     """The text before the first unit (a transcript's title line, which the parser keeps out of the sentences)
     and any headings."""
@@ -106,7 +111,7 @@ def _decoded(units: list[Unit], known: list[str], event: str | None, title: str 
             out[i] = Voice(who, "turn", confidence, "turn", p)
     for i in range(len(units)):
         if out[i] is None:
-            out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
+            out[i] = _authored(units[i])
     return [v for v in out if v is not None]
 
 
@@ -116,7 +121,7 @@ def _monologue(units: list[Unit], known: list[str]) -> list[Voice]:
     out: list[Voice] = []
     for u in units:
         if u.block_kind in _AUTHORS:
-            out.append(Voice(None, "author", calibrated_rule("heading"), "heading"))
+            out.append(_authored(u))
         elif known:
             out.append(Voice(known[0], "turn", calibrated_rule("monologue"), "monologue"))
         else:
@@ -148,7 +153,7 @@ def _written(
             continue
         s = u.text
         if u.block_kind in _AUTHORS:
-            out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
+            out[i] = _authored(u)
             in_notes = in_notes or notes
             continue
         if u.timestamp:
