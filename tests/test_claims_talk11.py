@@ -125,3 +125,8 @@ def test_a_headline_without_a_figure_stays_only_the_title() -> None:
     doc = parse_document("A quiet week in tech\n\nNvidia said it would invest up to $100 billion.\n", "t")
     assert doc.title == "A quiet week in tech"
     assert [c.line for c in extract_claims(doc)] == [3]
+
+
+def test_a_markdown_headline_with_a_figure_gives_claims() -> None:
+    doc = parse_document("# Nvidia to invest $100 billion in OpenAI\n\nThe shares rose 4% on the news.\n", "t")
+    assert [(c.surface, c.line) for c in extract_claims(doc)] == [("$100 billion", 1), ("4%", 3)]
