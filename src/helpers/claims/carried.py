@@ -62,6 +62,15 @@ _SIZE_LETTER = re.compile(r"\s(?:b|bee)\b(?!['’])")
 # a bare amount that says its own scale ("seventy billion", "20 Millionen", "10万") is not scaled again
 _OWN_SCALE = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|tausend|million(?:en)?|milliarden?)\b|[万億兆]")
 _COUNT_RATIO = 100.0
+# dollars said anywhere in a document: a sign, the word, or the US code
+_DOLLARS_SAID = re.compile(r"\$|(?i:\bdollars?\b|\bbucks\b|\bcents?\b)|\bUSD\b")
+_MIN_MONEY = 1e6
+_MONEY_SENTENCES = 3  # how many sentences back a bare scaled amount may find the speaker's money
+# a noun right after a bare amount is its own unit ("12 billion users", "400 billion total parameters")
+_NOUN_AFTER = re.compile(
+    r"\s(?!(?:is|was|has|in|at|on|of|for|and|or|but|so|to|by|goes|went|this|that|last|next|as|"
+    r"plus|more|less|from|into|with|over|under|now|then|right|total)\b)[a-z]{2,}"
+)
 _RATE_RATIO = (0.4, 2.5)
 # what may follow a bare number that shares a unit said before: the clause's end, a conjunction, a time word
 _BARE_AFTER = re.compile(
@@ -83,16 +92,34 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     prev: tuple[Sentence, list[Quantity]] | None = None
     scales: dict[int, float] = {}  # the written scale of each amount given a carried unit (by id), for the next
     money: dict[str | None, Quantity] = {}  # each speaker's last amount of money, for a price said again
-    for sent, qs in found:
+    said_at: dict[str | None, int] = {}  # the sentence where it was said
+    for n, (sent, qs) in enumerate(found):
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
         carried = _carried(sent.text, qs, before, scales) if qs else qs
-        carried = [_priced(sent.text, q, money.get(sent.speaker)) for q in carried]
+        last = money.get(sent.speaker)
+        recent = last if last is not None and n - said_at[sent.speaker] <= _MONEY_SENTENCES else None
+        carried = [_money_again(sent.text, _priced(sent.text, q, last), recent) for q in carried]
         for q in carried:
-            if _is_money(q):
-                money[sent.speaker] = q
+            if _is_money(q) or _is_money_range(q):
+                money[sent.speaker], said_at[sent.speaker] = q, n
         out.append((sent, carried))
         prev = (sent, carried)
     return out
+
+
+def currency_unsaid(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sentence, list[Quantity]]]:
+    """ "they raised 6.6 billion": English speech leaves the dollars unsaid, and a money word makes such an amount
+    dollars (``quantities.context_units``) only where the document says dollars somewhere. Where it never does, the
+    amount is in the one currency the document names ("£", "euros"), and a count where it names none."""
+    if any(_DOLLARS_SAID.search(sent.text) for sent, _ in found):
+        return found
+    named = {q.unit for _, qs in found for q in qs if q.unit_surface and units.is_currency(q.unit)}
+    unit = next(iter(named)) if len(named) == 1 else "count"
+    return [(sent, [_unguessed(q, unit) for q in qs]) for sent, qs in found]
+
+
+def _unguessed(q: Quantity, unit: str) -> Quantity:
+    return replace(q, unit=unit) if q.unit == "usd" and not q.unit_surface else q
 
 
 def _priced(text: str, q: Quantity, money: Quantity | None) -> Quantity:
@@ -102,6 +129,30 @@ def _priced(text: str, q: Quantity, money: Quantity | None) -> Quantity:
         return q
     scale = _scale(money)
     return _in_unit(q, money.unit, scale) if _like(q, money, 1 / _COUNT_RATIO, _COUNT_RATIO, scale) else q
+
+
+def _money_again(text: str, q: Quantity, money: Quantity | None) -> Quantity:
+    """ "They announced $500 billion ... The first tranche is 100 billion", "costs fifty to sixty billion ... and of
+    that about thirty five billion is nvidia's": a bare amount in millions or more, its scale said, in the currency of
+    the speaker's amount of money a sentence or two before, when of a like size."""
+    if (
+        money is None
+        or q.unit != "count"
+        or q.unit_surface
+        or q.vague
+        or q.value_low is None
+        or q.value_low < _MIN_MONEY
+        or not _OWN_SCALE.search(q.surface)
+        or _NOUN_AFTER.match(text, q.end)
+        or _MEASURE_BEFORE.search(text, max(0, q.start - _MEASURE_REACH), q.start)
+    ):
+        return q
+    ref = money.value_low or 0.0
+    return replace(q, unit=money.unit) if ref and 1 / _COUNT_RATIO <= q.value_low / ref <= _COUNT_RATIO else q
+
+
+def _is_money_range(q: Quantity) -> bool:
+    return not q.vague and q.value is None and q.value_low is not None and units.is_currency(q.unit)
 
 
 # a line that ends a sentence: its last character is a sentence's end

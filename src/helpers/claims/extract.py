@@ -25,7 +25,7 @@ from ..text.frames import typed_frame
 from ..text.model import ATTRIBUTIONS, ParsedDocument, Sentence
 from ..text.speakers import voice_of
 from . import numbers
-from .carried import carry_units
+from .carried import carry_units, currency_unsaid
 from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, degrees, find_quantities
@@ -304,7 +304,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 found.append((sent, find_quantities(sent.text, lang)))
             if refused and out_of_range is not None:
                 out_of_range.append(sent.sentence_id)
-    found = carry_units(found)
+    found = currency_unsaid(carry_units(found)) if doc.lang == "en" else carry_units(found)
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {
         q.value

@@ -327,8 +327,10 @@ PEOPLE_BEFORE_DE = re.compile(
     r"bestellen|bestellten|kaufen|kauften)\b)[^.;:!?$£€¥\n]){0,60}$"
 )
 _GPU_WORDS = (
-    r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)[1-3]00s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
+    r"GPUs?|gpus?|TPUs?|tpus?|(?:[HhAaBb]|GB|gb)(?:[1-9]00|20)s?|H100-Äquivalente|Grafikkarten|Chips|chips|accelerators"
 )
+# a memory size said before the GPU word is the GPU's own unit, not a kind of GPU ("an 80GB GPU", "eighty gigabyte gpu")
+_NOT_BYTES = r"(?!(?:[KMGT]B|[kmgt]b|(?:kilo|mega|giga|tera)bytes?|gigs?)\s)"
 _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?(?:von\s)?(?:US-Dollar|Dollar|USD|\$)", "usd"),
     _u(r"\s?Prozent(?!punkt)", "percent"),
@@ -356,7 +358,7 @@ _DE_UNITS: list[_Unit] = _SHARED_UNITS + [
     _u(r"\s?Tag(?:e|en)?\b", "duration_day"),
     _u(r"\s?Mal\b", "count"),  # "drei Mal": occurrences, counted (as 回 and "times")
     _u(rf"\s?(?:(?!(?:von|und|oder|bis|für|pro|je|mit|bei|unter)\b)[a-zäöüß]+\s)?(?:{_PERSON_DE})\b", "person"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:{_NOT_BYTES}[A-Z][\w-]{{0,40}}\s)?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 FLOP_PREFIXES = {"giga": 1e9, "tera": 1e12, "peta": 1e15, "exa": 1e18}
 PREFIXED_FLOP = "_prefixed_flop"
@@ -420,7 +422,7 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
         "person",
     ),
     _u(r"\s?(?:[A-Z][\w-]{0,40}\s|[a-z]{3,20}(?:ed|al)\s)?(?:GPU|gpu|H100|h100|A100)[\s-]hours?\b", "gpu_hour"),
-    _u(rf"(?:\s|-)?(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b))?(?:{_GPU_WORDS})\b", "gpu"),
+    _u(rf"(?:\s|-)?(?:{_NOT_BYTES}(?:[A-Z][\w-]{{0,40}}\s|[a-z]{{3,20}}\s(?=gpus?\b)))?(?:{_GPU_WORDS})\b", "gpu"),
 ]
 UNITS_BY_LANG = {"ja": _JA_UNITS, "de": _DE_UNITS, "en": EN_UNITS}
 

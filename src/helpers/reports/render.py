@@ -262,9 +262,9 @@ def document_html(
         if kind == "chrome":
             parts.append(f'<p class="chrome"><small>[page chrome] {_lines(esc(text))}</small></p>')
             continue
-        if kind == "title":
+        if kind == "title" and int(b["block_id"]) not in by_block:
             parts.append(f"<h3>{_lines(esc(text))}</h3>")
-            continue
+            continue  # a title that states a figure is a sentence, anchored and marked as a heading is
         parts.append(_block_html(b, by_block.get(int(b["block_id"]), []), marks, main, explained, state))
     parts.append("</div>")
     return "\n".join(parts)
@@ -361,7 +361,7 @@ def _block_html(
         state["voice"] = voice
     else:
         state.clear()
-    tag = "h4" if kind == "heading" else "p"
+    tag = {"heading": "h4", "title": "h3"}.get(kind, "p")
     return f'<{tag} class="{esc(kind)}">{label}{_lines("".join(body))}</{tag}>'
 
 

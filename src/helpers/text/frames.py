@@ -132,9 +132,9 @@ SENTENCES = TableSpec(
         Column(
             "block_kind",
             "str",
-            "Kind of the sentence's block: paragraph, turn or heading (headings are citable and may hold claims; "
-            "summaries skip them).",
-            isin=("paragraph", "turn", "heading"),
+            "Kind of the sentence's block: paragraph, turn, heading or title (headings, and a title that states a "
+            "figure, are citable and may hold claims; summaries skip them).",
+            isin=("paragraph", "turn", "heading", "title"),
         ),
     ),
     unique=("doc_id", "sentence_id"),

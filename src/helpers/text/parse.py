@@ -26,7 +26,9 @@ Line classes and the general rules behind them (no rule looks at a doc id):
 * **title**: the first substantive line, if it stands alone (a blank line or
   the end follows) and does not end like a prose sentence (。 or .); short
   labels before it are chrome only when a longer title line follows them.
-  Documents that start straight with prose get ``title=None``.
+  Documents that start straight with prose get ``title=None``. A title that
+  holds a digit ("Nvidia to invest $100bn in OpenAI") is also split into
+  sentences (block kind "title"), so a headline's figures become claims.
 * **heading**: 【…】 lines, lines opening with ■◆●▼ or Markdown ``#``; and,
   in prose documents only (median paragraph at least 80 characters), a
   short standalone line (≤ 40 characters, no sentence punctuation) between

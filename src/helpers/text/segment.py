@@ -336,7 +336,13 @@ def _latin_boundary(
         return False  # "U.S", "e.g"
     if lang == "de" and word.isdigit() and len(word) <= 3:
         return not _german_ordinal(text, word_start, word, after)
+    if lang == "en" and word.isdigit() and len(word) <= 2 and _SPLIT_DECIMAL.match(text, after):
+        return not text[max(0, word_start - 2) : word_start].rstrip().islower()  # captions' "it was 4. 4 trillion"
     return True
+
+
+# the digit after a caption's broken decimal point and a lower-case word: "4. 4 trillion", "6. 5 inches"
+_SPLIT_DECIMAL = re.compile(r"\d\s[a-z%]")
 
 
 # A German ordinal is a number and a period ("am 3. Oktober", "ihren 100. Geburtstag", "der 2. Weltkrieg").

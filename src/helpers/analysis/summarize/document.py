@@ -88,7 +88,7 @@ def summarize_sentences(
 def _body_in_order(sentences: pd.DataFrame) -> pd.DataFrame:
     """The sentences a summary may quote (no headings), in document order."""
     if "block_kind" in sentences.columns:
-        sentences = sentences[sentences["block_kind"] != "heading"]
+        sentences = sentences[~sentences["block_kind"].isin(("heading", "title"))]
     sort_keys = [c for c in ("start", "sentence_id") if c in sentences.columns]
     return sentences.sort_values(sort_keys, kind="stable") if sort_keys else sentences
 
@@ -276,7 +276,9 @@ def summarize_document(
     doc: model.ParsedDocument, n: int = 5, *, min_tokens: int = MIN_CONTENT_TOKENS, genre: str | None = None
 ) -> list[model.Sentence]:
     """The ``n`` best body sentences of ``doc`` for a summary, in document order."""
-    sents = sorted((s for s in doc.sentences if s.block_kind != "heading"), key=lambda s: (s.start, s.sentence_id))
+    sents = sorted(
+        (s for s in doc.sentences if s.block_kind not in ("heading", "title")), key=lambda s: (s.start, s.sentence_id)
+    )
     _, chosen = _summary(
         [s.text for s in sents],
         [s.lang for s in sents],

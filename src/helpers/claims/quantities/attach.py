@@ -101,7 +101,11 @@ _DIFFERENCE_AFTER = re.compile(
     r"more|less|of\s(?:global\s)?(?:warming|heating|cooling)|wärmer|kälter|höher|niedriger|高|低|上昇|下降|上回|下回)"
 )
 _OF_THOSE = re.compile(r"^of\s(?:those|the|these|our|its|their)\s")  # "16K of those GPUs"
-_MORE = re.compile(r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long)(?=\s)")
+# also a bound or a kind said between the number and its unit: "90 plus percent", "17 billion active parameters"
+_MORE = re.compile(
+    r"\s(?:more|extra|additional|further|straight|consecutive|successive|full|whole|long|plus|active|total|input|"
+    r"output)(?=\s)"
+)
 _SCALE_LETTER = re.compile(r"([CF])(?![A-Za-z0-9])")
 # "three quarters of a percentage point", "one-tenth of a degree Celsius", "half an hour": a fraction of a unit
 _A_POINT = re.compile(r"[\s-](?:percentage[\s-])?point\b(?![\s-](?:guard|plan|lead|shot|line|game|play))")

@@ -106,11 +106,14 @@ _MONEY_BEFORE = re.compile(
     r"revenues?|capex|capital\sexpenditures?|valuations?|valued\sat|worth|budgets?|funding|profits?|loss(?:es)?|"
     r"burn(?:s|ed|ing)?|market\scap(?:italization)?|bills?|price[ds]?|earn(?:s|ed|ing)?|fund(?:s|ed)?|"
     r"borrow(?:s|ed|ing)?|debt|loans?|deals?)\b(?:\s(?:of|at|for|about|around|roughly|like|over|nearly|almost|"
-    r"just|some|another|an?\sextra|was|is|were|are|up\sto)){0,3}\s\Z"
+    r"just|some|something|another|an?\sextra|was|is|were|are|up\sto)){0,3}\s\Z"
 )
+# after the amount (and a rate's per-what: "a billion a year in revenue"): what it is of, or what it buys ("five
+# million to train it", "332 million in venture money")
 _MONEY_AFTER = re.compile(
-    r"(?i)\s(?:(?:in|of)\s(?:annual\s|yearly\s|quarterly\s)?(?:revenue|capex|funding|profit|investment|debt)|"
-    r"valuation|in\sfunding|in\scapex|in\srevenue|worth\sof)\b"
+    r"(?i)(?:\s(?:a|per|every)\s(?:year|quarter|month))?\s(?:(?:in|of)\s(?:annual\s|yearly\s|quarterly\s|"
+    r"venture\s|outside\s)?(?:revenues?|capex|funding|profits?|investment|debt|money|cash|capital)|"
+    r"valuation|worth\sof|to\s(?:train|build|buy|develop|acquire|fund|finance)\b)\b"
 )
 _OTHER_CURRENCY = re.compile(
     r"[£€¥₹]|\b(?:pounds?|pence|euros?|yen|rupees?|yuan|renminbi|francs?|won|GBP|EUR|JPY|INR|CNY|CHF|crores?|lakhs?)\b"

@@ -268,6 +268,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "Geoff Hurst wore 10", "wearing number 23": a shirt number
     if lang == "en" and _is_model_number(text, s, e):
         return True
+    if lang == "en" and word.lower() == "one" and _pronoun_one(text, s, e):
+        return True
     if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
         return True
     if lang == "en" and word.lower() == "one" and _one_as_subject(text, s, e):
@@ -346,6 +348,65 @@ def _one_as_subject(text: str, s: int, e: int) -> bool:
         return False
     return units.unit_after(text, e, "en", words_only=True) is None
 
+
+# "the big one runs", "a cheaper one": "one" standing for a noun said before; "at any one time": no amount either
+_ADJECTIVE_ONE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|which|its|their|our|my|your)\s[a-z]{2,15}\s\Z")
+_ANY_ONE_BEFORE = re.compile(r"(?i)\bany\s\Z")
+
+
+def _pronoun_one(text: str, s: int, e: int) -> bool:
+    if _ANY_ONE_BEFORE.search(text, max(0, s - 4), s):
+        return True
+    before = _ADJECTIVE_ONE_BEFORE.search(text, max(0, s - 28), s)
+    if before is None or before.group(0).split()[1].lower() in _NOT_ADJECTIVES:
+        return False
+    return units.unit_after(text, e, "en", words_only=True) is None and not _NOUN_AFTER_ONE.match(text, e)
+
+
+# words between a determiner and "one" that make it a count ("the only one", "a mere one"), or start a number
+_NOT_ADJECTIVES = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "and",
+        "top",
+        "number",
+        "no",
+        "just",
+        "mere",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "takes",
+        "took",
+        "costs",
+        "needs",
+        "for",
+        "with",
+        "of",
+        "at",
+        "in",
+        "on",
+        "to",
+        "by",
+        "than",
+        "about",
+        "only",
+        "over",
+        "under",
+        "another",
+    }
+)
+# a plural or a noun right after: "the top one percent", "a big one-time charge"
+_NOUN_AFTER_ONE = re.compile(r"-|\s(?:of|in|out)\b")
 
 # "renting one out", "give one away": "one" as a pronoun before a verb's particle
 _PARTICLE_AFTER = re.compile(r"\s(?:out|up|off|back|down|away|too|either|instead|yourself|myself|ourselves)\b")

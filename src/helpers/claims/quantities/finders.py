@@ -60,6 +60,7 @@ _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-
 _GLUED_LABEL = re.compile(r"^([A-Z][A-Za-z]{3,30})(\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d{1,3})?)[ \t]*$", re.M)
 _GLUED_LABEL_HINT = re.compile(r"[a-z]\d")
 _ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_ONE_DIGIT_SCALED = re.compile(r"[1-9]\s(?:thousand|million|billion|trillion)")
 _ONE_DIGIT = re.compile(r"\d")
 # what follows the second half of a split decimal: its unit, or a word that cannot open a sentence
 _CLAUSE_GOES_ON = re.compile(
@@ -141,15 +142,20 @@ def _broken_decimals(text: str, cores: list[_Core]) -> list[_Core]:
             prev is not None
             and prev.kind == c.kind == "num"
             and not prev.word
-            and not c.word
+            and (not c.word or c.scaled)
             and text[prev.end : c.start] == ". "
             and _ONE_OR_TWO_DIGITS.fullmatch(text, prev.start, prev.end)
-            and _ONE_DIGIT.fullmatch(text, c.start, c.end)
+            and (
+                _ONE_DIGIT.fullmatch(text, c.start, c.end)
+                or c.scaled
+                and _ONE_DIGIT_SCALED.fullmatch(text, c.start, c.end)
+            )
             and text[prev.start - 1 : prev.start] not in (".", ",")
             and _CLAUSE_GOES_ON.match(text, c.end)
         ):
-            value = float(f"{text[prev.start : prev.end]}.{text[c.start : c.end]}")
-            out[-1] = replace(prev, end=c.end, low=value, high=value)
+            digit = text[c.start]  # "4. 4 trillion": the scale said after the second part scales the whole
+            value = float(f"{text[prev.start : prev.end]}.{digit}") * (c.low / float(digit) if c.scaled else 1.0)
+            out[-1] = replace(prev, end=c.end, low=value, high=value, scaled=c.scaled)
             continue
         out.append(c)
     return out

@@ -20,7 +20,7 @@ from .model import _Core, _overlaps, _spans
 _FOLD = re.compile(r"(?i)\b([a-zäöüß]+|\d+(?:[.,]\d+)?)-?(?:fold|fach(?:e[nmrs]?)?)\b")
 # "twice the speed", "more than triple the 2.3 million"; not "a double the next day" (the noun)
 _TWICE = re.compile(
-    r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|[a-z]+er)\b)"
+    r"(?i)\b(?:twice|thrice)\b(?=\s(?:the|as|that|what|[a-z]+er)\b)"
     r"|(?<!\ba\s)(?<!the\s)\b(?:double|triple|quadruple)(?=\sthe\b)"
 )
 # "doppelt so hoch", "das Doppelte des Umsatzes": German's word for a multiple of two
@@ -112,7 +112,15 @@ _PERIOD_BOUND_BEFORE = re.compile(
 )
 # "two doses a month apart": the interval between two events is an amount of time
 _APART = re.compile(r"(?:decade|century|year|month|week|fortnight|day|hour|minute)s?\sapart\b")
-_AMOUNT_AFTER = re.compile(r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore)\b|[.,;:!?]|$")
+_AMOUNT_AFTER = re.compile(
+    r"\s(?:of|deep|long|high|wide|tall|away|thick|across|below|above|or\smore|"
+    # the unit as the subject of its clause: "when a gigawatt is up", "a gigawatt powers a city"
+    r"is|was|will|would|could|can|comes|goes|costs|needs|takes|runs|powers|feeds)\b|[.,;:!?]|$"
+)
+# a bound said before the article makes it an amount whatever follows: "over a gigawatt when it's built"
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:more\sthan|less\sthan|over|under|nearly|almost|about|around|roughly|at\sleast|up\sto)\s\Z"
+)
 _DIGIT_WORDS = {
     w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 } | {"oh": 0}
@@ -422,7 +430,11 @@ def _article_units(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
             hit is None
             or hit.info.unit not in _ARTICLE_UNITS
             # "a single gigawatt data center": an amount whatever follows
-            or not (m.group(1) or _AMOUNT_AFTER.match(text, hit.end))
+            or not (
+                m.group(1)
+                or _AMOUNT_AFTER.match(text, hit.end)
+                or _BOUND_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            )
             or (before and (any(ch.isdigit() for ch in before[-1]) or units.lookup(before[-1], "en")))
             # "a bit of a shame", "a bit more": the idiom, not one binary digit ("a single bit" stays one)
             or (not m.group(1) and text[m.end() : hit.end].strip().lower() == "bit")

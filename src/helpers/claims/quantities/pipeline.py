@@ -112,6 +112,7 @@ _RATE_BEFORE = re.compile(
     r"(?i)\b(?:grow|grew|growth|growing|margins?|rates?|up|down|declin\w*|increas\w*|decreas\w*|rose|fell|expand\w*|"
     r"contract\w*|inflation|yields?|returns?)\b[^.;:!?]{0,50}$"
 )
+_RANGE_TO_SHARE = re.compile(r"\s?(?:to|-|–)\s?\d[\d.,]*\s?(?:%|percent\b|per\scent\b)")
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
 _LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
@@ -377,14 +378,25 @@ def _rates_carried(text: str, qs: list[_Q]) -> list[_Q]:
                 if rates.amount_unit(r.unit) == q.unit
                 and r.unit_surface == q.unit_surface
                 and 0 <= q.start - r.end <= _CARRY_REACH
-                and (0.4 <= q.low / r.low <= 2.5 or _move_level(text, out, q) and _move_level(text, out, r))
+                and (
+                    0.4 <= q.low / _written(r) <= 2.5
+                    or r.unit.endswith("_per_token")
+                    or _move_level(text, out, q)
+                    and _move_level(text, out, r)
+                )
             ),
             None,
         )
         if like is not None:
-            out[i] = replace(q, unit=like.unit, explicit_unit=True)
+            f = like.low / _written(like)  # the per-what's own scale: "per million tokens" is 1e-6 of a token
+            out[i] = replace(q, unit=like.unit, low=q.low * f, high=q.high * f, explicit_unit=True)
             rated.append(out[i])
     return out
+
+
+def _written(q: _Q) -> float:
+    """The amount as written in its amount unit (a rate per million tokens before its division)."""
+    return q.raw_low * q.mult if q.raw_low else q.low
 
 
 # a plural noun after a vague word, past one adjective ("several such pools", "a few breaths");
@@ -578,8 +590,10 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             and (q.unit in ("count", "gpu") or q.unit == "year" and _is_index_name(text, core.start))
             and (
                 _is_name_number(text, core, lang)
-                # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic)
+                # a label noun ends where the number starts: 32 characters hold the longest (from 0: quadratic);
+                # not before a range whose second figure says its unit ("the whole model 80 to 90% cheaper")
                 or _IDENTIFIER_BEFORE.search(text, max(0, core.start - 32), core.start)
+                and not _RANGE_TO_SHARE.match(text, core.end)
                 or (lang == "en" and core.word and _is_title_number(text, core.start))
             )
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..language import document_lang
@@ -13,6 +14,8 @@ from .chrome import _mark_chrome, _mark_front
 from .lines import _Draft, _group_lines, _split_lines
 from .marks import _mark_captions, _mark_headings, _mark_labels
 from .sentences import _line_of, _sentences
+
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def parse_plain(
@@ -41,9 +44,12 @@ def parse_plain(
     for block_id, d in enumerate(drafts):
         # Headings are sentences too: they can be quoted and may carry claims
         # (002's 【2020年に…】); summaries leave them out by block_kind.
-        body = (
-            _sentences(text, d, block_id, doc_lang, line_starts) if d.kind in ("paragraph", "turn", "heading") else []
+        # A title that states a figure ("Nvidia to invest $100bn in OpenAI") is a sentence too, so its numbers
+        # become claims; a title without one stays only the document's title.
+        sentenced = (
+            d.kind in ("paragraph", "turn", "heading") or d.kind == "title" and _HAS_DIGIT.search(text, d.start, d.end)
         )
+        body = _sentences(text, d, block_id, doc_lang, line_starts) if sentenced else []
         drafted.append((block_id, d, body))
     units = [
         Unit(s["start"], s["end"], s["line"], block_id, d.kind, s["text"], d.speaker, s["timestamp"])

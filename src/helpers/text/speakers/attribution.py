@@ -79,11 +79,20 @@ def _labelled(units: list[Unit], known: list[str], event: str | None) -> list[Vo
     return out
 
 
+# headings, and a title that states a figure (a sentence too, for its claims): the author's, never a speaker's
+_AUTHORS = ("heading", "title")
+
+
+def _authored(u: Unit) -> Voice:
+    """A heading's or a title's sentence: the author's, at its own rule's observed accuracy."""
+    return Voice(None, "author", calibrated_rule(u.block_kind), u.block_kind)
+
+
 def _title(text: str, units: list[Unit]) -> str:
     """The text before the first unit (a transcript's title line, which the parser keeps out of the sentences)
     and any headings."""
     before = text[: units[0].start] if units else ""
-    return " ".join([before.strip(), *(u.text for u in units if u.block_kind == "heading")])[:HEADING_CHARS]
+    return " ".join([before.strip(), *(u.text for u in units if u.block_kind in _AUTHORS)])[:HEADING_CHARS]
 
 
 def _decoded(
@@ -91,7 +100,7 @@ def _decoded(
 ) -> list[Voice]:
     """An unlabelled dialogue between known speakers, decoded as a whole (headings are the author's)."""
     out: list[Voice | None] = [None] * len(units)
-    body = [i for i, u in enumerate(units) if u.block_kind != "heading"]
+    body = [i for i, u in enumerate(units) if u.block_kind not in _AUTHORS]
     role = roles(known, event, [units[i] for i in body], title)
     for i, (who, p) in zip(body, decode_dialogue([units[i] for i in body], known, role, genre=genre)):
         confidence = calibrated_posterior(p)
@@ -104,7 +113,7 @@ def _decoded(
             out[i] = Voice(who, "turn", confidence, "turn", p)
     for i in range(len(units)):
         if out[i] is None:
-            out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
+            out[i] = _authored(units[i])
     return [v for v in out if v is not None]
 
 
@@ -113,8 +122,8 @@ def _monologue(units: list[Unit], known: list[str]) -> list[Voice]:
     nobody known, who speaks stays unknown rather than guessed."""
     out: list[Voice] = []
     for u in units:
-        if u.block_kind == "heading":
-            out.append(Voice(None, "author", calibrated_rule("heading"), "heading"))
+        if u.block_kind in _AUTHORS:
+            out.append(_authored(u))
         elif known:
             out.append(Voice(known[0], "turn", calibrated_rule("monologue"), "monologue"))
         else:
@@ -145,8 +154,8 @@ def _written(
         if out[i] is not None:
             continue
         s = u.text
-        if u.block_kind == "heading":
-            out[i] = Voice(None, "author", calibrated_rule("heading"), "heading")
+        if u.block_kind in _AUTHORS:
+            out[i] = _authored(u)
             in_notes = in_notes or notes
             continue
         if u.timestamp:

@@ -49,8 +49,9 @@ def calibrated_posterior(p: float) -> float:
 
 
 def calibrated_rule(rule: str) -> float:
-    """Observed accuracy of a reported-speech rule on the gold; 1.0 for labels."""
+    """Observed accuracy of a reported-speech rule on the gold; 1.0 for labels and for a document's title (the
+    author's by construction)."""
     rules = _calibration().get("rules") or {}
     if rule in rules:
         return float(rules[rule])
-    return 1.0 if rule == "labelled" else 0.5
+    return 1.0 if rule in ("labelled", "title") else 0.5

@@ -29,7 +29,7 @@ class Unit:
     end: int
     line: int
     block_id: int
-    block_kind: str  # heading | paragraph | turn
+    block_kind: str  # heading | paragraph | turn | title (a title that states a figure)
     text: str
     speaker: str | None = None  # from a label
     timestamp: str | None = None
