@@ -122,8 +122,11 @@ _SCALE_SAID = re.compile(r"(?i)million|billion|trillion|\d\s?(?:bn|m|b)\b")
 _MAX_COMMA_RANGE = 12
 _SCALE_LETTER = re.compile(r"([kmbt])\s(?:tokens?|parameters?)")
 _LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
-# its own plural noun, perhaps after one adjective ("2 trillion tokens", "78,000,000 diluted shares"; not "in loans")
-_PLURAL_AFTER = re.compile(r"\s(?:(?!(?:in|of|for|on|at|to|from|by|and|or)\s)[a-z]{2,}\s)?[a-z]{2,}(?<!s)s\b")
+# its own plural noun, perhaps after one adjective ("2 trillion tokens", "78,000,000 diluted shares"; not "in loans",
+# not "is chips")
+_PLURAL_AFTER = re.compile(
+    r"\s(?:(?!(?:in|of|for|on|at|to|from|by|and|or|is|was|are|were|has|have|had)\s)[a-z]{2,}\s)?[a-z]{2,}(?<!s)s\b"
+)
 _BY_BEFORE = re.compile(r"(?i)\bby\s\Z")
 _CARRY_REACH = 160  # characters between an amount and a bare scaled amount that shares its unit
 _AI_COUNTS = ("token", "parameter")
