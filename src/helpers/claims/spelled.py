@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.regex_guard import guarded
 from .spelled_de import parse_de
 from .spelled_tokens import TOKEN, digit_value, joined
 from .spelled_words import (
@@ -456,3 +457,8 @@ def _en_and_fraction(
 def total_is_plain(text: str, toks: list, j: int) -> bool:
     """Nothing but punctuation, the end, or 'of' follows the denominator (no counted noun)."""
     return j >= len(toks) or not joined(text, toks, j) or toks[j][0].lower() == "of"
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+STARTS = {key: guarded(pattern) for key, pattern in STARTS.items()}

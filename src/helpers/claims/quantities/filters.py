@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.regex_guard import guarded
 from ...text.segment import DE_ORDINAL_DETERMINERS
 from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
@@ -448,3 +449,8 @@ def _ja_negated(text: str, start: int, end: int) -> bool:
         return True
     left = max((x.end() for x in _JA_CLAUSE_END.finditer(text, 0, start)), default=0)
     return bool(_JA_NOBODY.search(text, left, start)) and _JA_NEG_END.search(after) is not None
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_TIMES_OPERAND_BEFORE = guarded(_TIMES_OPERAND_BEFORE)

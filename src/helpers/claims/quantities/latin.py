@@ -9,6 +9,7 @@ import math
 import re
 from functools import lru_cache
 
+from ...text.regex_guard import guarded
 from .. import numbers, spelled, spoken, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER, flop_reading
 from ..word_runs import word_runs
@@ -577,3 +578,12 @@ def _is_million_m(text: str, s: int, e: int, lang: str) -> bool:
         or word.lower() in ("people", "staff")
         for word in words
     )
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_PERIOD_AFTER_ARTICLE = guarded(_PERIOD_AFTER_ARTICLE)
+_ARTICLE_UNIT = guarded(_ARTICLE_UNIT)
+_TWICE = guarded(_TWICE)
+_NEGATIVE_WORD = guarded(_NEGATIVE_WORD)
+UNIT_ADJECTIVE = guarded(UNIT_ADJECTIVE)
