@@ -410,6 +410,10 @@ def _people_far_before(text: str, core: _Core, lang: str, end: int) -> bool:
     )
 
 
+_BARE_DECIMAL = re.compile(r"\d\.\d{1,2}")  # 3.1: a model version next to model words
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Core, _Unit]:
     """Units the words around a number imply: and a half (2年半), persons, GPUs, ages, model versions, years."""
     unit, e, explicit = u.unit, u.end, u.explicit
@@ -455,7 +459,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         not explicit
         and not core.scaled
         and core.word is False
-        and re.fullmatch(r"\d\.\d{1,2}", text[core.start : core.end])
+        and _BARE_DECIMAL.fullmatch(text[core.start : core.end])
         and _VERSION_CONTEXT.search(text)
     ):
         unit = "version"  # a bare 3.1 next to model or version words is a model version
@@ -466,7 +470,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         and 1800 <= core.low <= 2100
         and core.low.is_integer()
         and core.low == core.high
-        and re.fullmatch(r"\d{4}", text[core.start : core.end])
+        and _FOUR_DIGITS.fullmatch(text[core.start : core.end])
     ):
         unit = "year"
     return core, replace(u, unit=unit, end=e, explicit=explicit)
