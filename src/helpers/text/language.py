@@ -85,10 +85,13 @@ def japanese_char_count(text: str) -> int:
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
+# Letters beyond ASCII, counted by runs (a line with curly quotes or an "é" has a few)
+_NON_ASCII_LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]+")
+
+
 def letter_count(text: str) -> int:
-    if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    return sum(map(len, _LETTER_RUN.findall(text)))
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    return ascii_letters if text.isascii() else ascii_letters + sum(map(len, _NON_ASCII_LETTER_RUN.findall(text)))
 
 
 @lru_cache(maxsize=1)
