@@ -123,6 +123,9 @@ def spelled_numbers(text: str, lang: str) -> list[Spelled]:
 @lru_cache(maxsize=1 << 14)
 def _opens_run(tok: str, lang: str) -> bool:
     """Whether a token may open a run of number words (asked of every token: words repeat, so cached)."""
+    if lang == "en" and _EN_START_RUNS is not None and tok.isascii() and tok.isalpha():
+        # STARTS["en"] matches a token of letters only as a whole (its words end at a word boundary): a set lookup
+        return tok.lower() in _EN_START_RUNS
     return STARTS[lang].match(tok) is not None
 
 

@@ -73,7 +73,7 @@ _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w-])")
 
 def script_lang(text: str) -> str | None:
     """ "ja" if ``text`` contains any kana or CJK ideograph, else None."""
-    return "ja" if _JAPANESE_CHARS.search(text) else None
+    return None if text.isascii() else "ja" if _JAPANESE_CHARS.search(text) else None
 
 
 def japanese_char_count(text: str) -> int:

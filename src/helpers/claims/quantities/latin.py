@@ -221,6 +221,8 @@ def _article_scales(text: str, lang: str, blocked: list[tuple[int, int]]) -> lis
     """The indefinite article as the number one before a scale word ("eine Million", "a billion")."""
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
+    if lang == "en" and (runs := word_runs(text)) is not None and runs.isdisjoint(numbers.SCALE_WORDS["en"]):
+        return cores  # a scale word is a whole word: none in the text, no core
     for m in _ARTICLE[lang].finditer(text):
         sm = scale_re.match(text, m.end() - 1)
         if sm and sm.group(1):
