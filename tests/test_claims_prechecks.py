@@ -131,3 +131,12 @@ def test_article_scales_are_never_skipped(text):
         if (sm := SCALE_AFTER["en"].match(text, m.end() - 1)) and sm.group(1) and sm.group(1).lower() in scales
     ]
     assert bool(latin._article_scales(text, "en", [])) == bool(found)
+
+
+@given(sentences)
+@example("in five, over 3, out of ten, first half, seconds points as Over")
+def test_words_left_out_as_starts_never_start_a_run(text):
+    toks = [(m.group(0), m.start(), m.end()) for m in spelled.TOKEN.finditer(text)]
+    for k, (tok, _, _) in enumerate(toks):
+        if spelled._opens_run(tok, "en") and tok.lower() not in spelled._EN_RUN_STARTS:
+            assert spelled._parse_en(text, toks, k) is None

@@ -63,6 +63,9 @@ STARTS = {
         r"fünftel|achtel|zehntel|dutzend|anderthalb|minus|komma)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]"
     ),
 }
+# The English words from which _parse_en can read a run (the others of STARTS only go on one: "one in five")
+_EN_RUN_STARTS = frozenset(EN_DIGIT_WORDS) | set(EN_TEENS) | set(EN_TENS) | set(EN_SCALES)
+_EN_RUN_STARTS |= {"hundred", "a", "an", "minus", "negative", "half", "quarter", "point"}
 # STARTS["en"] as a set of word runs (its words are letters only): the same answer on ASCII text, a third the time
 _EN_START_RUNS = runs_table([*_EN_WORDS, *(w + "s" for w in _EN_WORDS)])
 
@@ -101,9 +104,15 @@ def spelled_numbers(text: str, lang: str) -> list[Spelled]:
     out: list[Spelled] = []
     parse = _parse_en if lang == "en" else parse_de
     opens = [_opens_run(tok, lang) for tok, _, _ in toks]
-    # a run starts with a number word, an article or sign word, or digits followed by a number word
+    # a run starts with a number word, an article or sign word, or digits followed by a number word (an English
+    # word that only goes on a run, "in", "over", "first", is not read as its start: it never starts one)
+    starts = _EN_RUN_STARTS if lang == "en" else None
     firsts = [
-        k for k, tok in enumerate(toks) if opens[k] or (tok[0][0].isdigit() and k + 1 < len(toks) and opens[k + 1])
+        k
+        for k, tok in enumerate(toks)
+        if opens[k]
+        and (starts is None or tok[0].lower() in starts)
+        or (tok[0][0].isdigit() and k + 1 < len(toks) and opens[k + 1])
     ]
     i = 0
     for k in firsts:
