@@ -553,7 +553,6 @@ NAMED_RANGE = guarded(NAMED_RANGE)
 INDEX_NAME_BEFORE = guarded(INDEX_NAME_BEFORE)
 SPORT_CONTEXT = guarded(SPORT_CONTEXT)
 SEASON = guarded(SEASON)
-MONTH_DAY_RANGE = guarded(MONTH_DAY_RANGE)
 DESIGNATION = guarded(DESIGNATION)
 FISCAL_YEAR = guarded(FISCAL_YEAR)
 DECADE = {key: guarded(pattern) for key, pattern in DECADE.items()}
