@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from helpers.claims import spelled, spoken, topics
-from helpers.claims.lexicon import ONE_DAY_MOVE
+from helpers.claims import numbers, spelled, spoken, topics
+from helpers.claims.lexicon import ONE_DAY_MOVE, SCALE_AFTER
 from helpers.claims.quantities import attach, filters, latin, pipeline
 
 # words the patterns look for, near misses, and characters that case-folding reads differently (ſ, Kelvin K, İ)
@@ -58,6 +58,11 @@ WORDS = [
     "İ",
     "onE",
     "done",
+    "an",
+    "million",
+    "MILLION",
+    "millions",
+    "bn",
 ]
 SEPARATORS = [" ", "  ", "-", ", ", ".", "\n", "/", "(", ")", "'"]
 sentences = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=14).map(
@@ -106,3 +111,32 @@ def test_qualifiers_searched_from_their_reach_find_the_same_match(text):
             m = pattern.search(window)
             n = pattern.search(window, max(0, len(window) - attach._end_reach(pattern)))
             assert (m and m.span()) == (n and n.span())
+
+
+@given(sentences)
+def test_tokens_open_runs_by_set_as_by_the_pattern(text):
+    for tok in spelled.TOKEN.findall(text):
+        for lang in ("en", "de"):
+            assert spelled._opens_run.__wrapped__(tok, lang) == (spelled.STARTS[lang].match(tok) is not None)
+
+
+@given(sentences)
+@example("It cost a million, an MILLION or a bn; a millions")
+@example("one thousand-fold")
+def test_article_scales_are_never_skipped(text):
+    scales = numbers.SCALE_WORDS["en"]
+    found = [
+        m
+        for m in latin._ARTICLE["en"].finditer(text)
+        if (sm := SCALE_AFTER["en"].match(text, m.end() - 1)) and sm.group(1) and sm.group(1).lower() in scales
+    ]
+    assert bool(latin._article_scales(text, "en", [])) == bool(found)
+
+
+@given(sentences)
+@example("in five, over 3, out of ten, first half, seconds points as Over a million, a third, minus two")
+def test_words_left_out_as_starts_never_start_a_run(text):
+    toks = [(m.group(0), m.start(), m.end()) for m in spelled.TOKEN.finditer(text)]
+    for k, (tok, _, _) in enumerate(toks):
+        if spelled._opens_run(tok, "en") and tok.lower() not in spelled._EN_RUN_STARTS:
+            assert spelled._parse_en(text, toks, k) is None

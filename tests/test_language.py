@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from helpers.text import language
 from helpers.text.language import (
     detect_lang,
     detector,
@@ -180,3 +184,10 @@ def test_lingua_reads_each_line_once_not_its_sentences_or_its_group_again(monkey
     language._latin_answer.cache_clear()
     assert len(doc.sentences) >= 7 and {s.lang for s in doc.sentences} == {"en"}
     assert sorted(read) == sorted(ln for ln in lines if ln)
+
+
+@given(st.text(max_size=40))
+def test_letter_count_is_the_length_of_the_letter_runs(text):
+    """The byte-level count of ASCII letters plus the runs of the others: the length of every ``[^\\W\\d_]`` run."""
+    assert language.letter_count(text) == sum(len(run) for run in re.findall(r"[^\W\d_]+", text))
+    assert language.letter_count("Straße “quoted” ’s naïve 日本語 ſ \u212a 12") == 6 + 6 + 1 + 5 + 3 + 1 + 1

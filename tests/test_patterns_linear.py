@@ -77,8 +77,12 @@ ANCHORED = {
 def _unit_patterns() -> set[str]:
     """The lexicon's unit patterns: ``attach`` tries each with ``.match(text, end)`` after a number, never a scan."""
     from helpers.claims.lexicon import UNITS_BY_LANG
+    from helpers.text.pattern_tables import _joined
 
-    return {pattern.pattern for units in UNITS_BY_LANG.values() for pattern, _unit, _mult in units}
+    rows = {pattern.pattern for units in UNITS_BY_LANG.values() for pattern, _unit, _mult in units}
+    # and each table's patterns joined in one alternation, which ``pattern_tables.first_match`` tries the same way
+    joined = {found.pattern for units in UNITS_BY_LANG.values() if (found := _joined(units)[0]) is not None}
+    return rows | joined
 
 
 UNIT_PATTERNS = _unit_patterns()

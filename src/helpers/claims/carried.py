@@ -33,6 +33,7 @@ import re
 from dataclasses import replace
 
 from ..text.model import Sentence
+from ..text.regex_guard import guarded
 from . import rates, units
 from .quantities import Quantity
 
@@ -290,3 +291,10 @@ def _rate_carries(q: Quantity, rated: Quantity) -> bool:
         and q.value_low is not None
         and _like(q, rated, *_RATE_RATIO)
     )
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_PRICED_BEFORE = guarded(_PRICED_BEFORE)
+_MEASURE_BEFORE = guarded(_MEASURE_BEFORE)
+_ANOTHER_BEFORE = guarded(_ANOTHER_BEFORE)

@@ -126,7 +126,7 @@ def finite_or_none(value: float | None) -> float | None:
 
 def to_halfwidth(s: str) -> str:
     """Full-width digits/letters/punctuation to ASCII (NFKC), keeping kana/kanji."""
-    return unicodedata.normalize("NFKC", s)
+    return s if s.isascii() else unicodedata.normalize("NFKC", s)  # ASCII is its own NFKC form
 
 
 def _digit_run_ok(s: str) -> bool:
@@ -134,6 +134,18 @@ def _digit_run_ok(s: str) -> bool:
         return True
     _refuse(f"more than {MAX_DIGITS} digits")
     return False
+
+
+# The digit forms of parse_digits and parse_latin, compiled once (every number of every sentence is read with them)
+_DE_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?")
+_DE_DECIMAL = re.compile(r"^\d+,\d+")
+_EN_GROUPED_WHOLE = re.compile(r"\d{1,3}(,\d{3})+")
+_EN_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_COMMA_DECIMAL = re.compile(r"^\d+,\d{1,2}")
+_PLAIN_DECIMAL = re.compile(r"\d+(\.\d+)?")
+_TIMES_TEN_POWER = re.compile(r"^(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})")
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
 
 
 def parse_digits(s: str, lang: str) -> float | None:
@@ -147,19 +159,19 @@ def parse_digits(s: str, lang: str) -> float | None:
     if not s or not _digit_run_ok(s):
         return None
     if lang == "de":
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):
+        if _DE_GROUPED.fullmatch(s):
             s = s.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"^\d+,\d+", s):
+        elif _DE_DECIMAL.fullmatch(s):
             s = s.replace(",", ".")
-        elif re.fullmatch(r"\d{1,3}(,\d{3})+", s):
+        elif _EN_GROUPED_WHOLE.fullmatch(s):
             # English-style grouping that slipped into a translation
             s = s.replace(",", "")
     else:
-        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+        if _EN_GROUPED.fullmatch(s):
             s = s.replace(",", "")
-        elif re.fullmatch(r"^\d+,\d{1,2}", s) and lang != "ja":
+        elif _COMMA_DECIMAL.fullmatch(s) and lang != "ja":
             s = s.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d+)?", s):
+    if not _PLAIN_DECIMAL.fullmatch(s):
         return None
     return finite_or_none(float(s))
 
@@ -176,7 +188,7 @@ def parse_latin(s: str, lang: str) -> float | None:
     sign = 1.0
     if s[:1] in "-−":
         sign, s = -1.0, s[1:].lstrip()
-    times_ten = re.fullmatch(r"^(.+?)\s?[x×*]\s?10\^([+-]?\d{1,3})", s)
+    times_ten = _TIMES_TEN_POWER.fullmatch(s)
     if times_ten:  # 1.3x10^6
         s = f"{times_ten.group(1)}e{times_ten.group(2)}"
     m = _EXPONENT.fullmatch(s)
@@ -186,8 +198,8 @@ def parse_latin(s: str, lang: str) -> float | None:
         s = m.group(1)
         exponent = float(m.group(2) or m.group(3))
         power = m.group(3) is not None
-    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?", s):
-        s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+    if _SPACE_GROUPED.fullmatch(s):
+        s = _GROUP_SPACE.sub("", s)
         s = s.replace(",", ".") if lang == "de" else s
     if s.startswith(".") and s[1:].isdigit():
         s = "0" + s

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.regex_guard import guarded
 from . import numbers
 from .spelled_words import EN_DIGIT_WORDS, EN_ORD_UNITS, EN_TEENS, EN_TENS
 from .word_runs import runs_table, word_runs
@@ -207,3 +208,11 @@ def spoken_prices(text: str) -> list[tuple[int, int, float, float, str]]:
         cents += EN_DIGIT_WORDS[m.group(3).lower()] if m.group(3) else 0
         out.append((m.start(), m.end(), dollars + cents / 100, dollars + cents / 100, "usd"))
     return out
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_PRICE = guarded(_PRICE)
+_SPOKEN_CLOCK = guarded(_SPOKEN_CLOCK)
+_VERSION = guarded(_VERSION)
+_POWER = guarded(_POWER)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..text.regex_guard import guarded
 from ..text.safeload import load_yaml
 from .quantities import Quantity
 
@@ -247,3 +248,8 @@ def _measure(t: _Topic, q: Quantity, window: str, sentence: str) -> str:
             if (munits and not mcues) or any(_cue_hit(c, text) for c in mcues):
                 return mk
     return t.default_measure
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_CLAUSE_SPLIT = guarded(_CLAUSE_SPLIT)

@@ -408,15 +408,16 @@ def unit_after(text: str, pos: int, lang: str, words_only: bool = False) -> Unit
     # "14°C/57°F", "3.9″/99mm": the same amount read again after a slash, not a rate's denominator
     if text.find("/", start, ends[0]) >= 0:
         firsts += [i for i in range(start, ends[0]) if text[i] == "/" and text[i + 1 : i + 2].isdigit()][:1]
+    symbols = {} if words_only else symbol_table()
     for end in sorted(set(ends + firsts), reverse=True):  # the longest first
         cand = text[start:end]
         # trailing sentence punctuation is not part of the unit ("5 km."), nor a plus ("100W+ charging")
-        for c in (cand, cand.rstrip("."), cand.rstrip("+")):
+        for c in dict.fromkeys((cand, cand.rstrip("."), cand.rstrip("+"))):  # each form once, in this order
             if not c:
                 continue
             info = table.get(c.lower())
-            if info is None and not words_only:
-                info = symbol_table().get(c)
+            if info is None:
+                info = symbols.get(c)
             if info is not None and _WORD_END.match(text, start + len(c)):
                 return UnitMatch(info, start, start + len(c), c)
     return None

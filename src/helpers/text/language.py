@@ -73,15 +73,25 @@ _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w-])")
 
 def script_lang(text: str) -> str | None:
     """ "ja" if ``text`` contains any kana or CJK ideograph, else None."""
-    return "ja" if _JAPANESE_CHARS.search(text) else None
+    return None if text.isascii() else "ja" if _JAPANESE_CHARS.search(text) else None
 
 
 def japanese_char_count(text: str) -> int:
     return sum(map(len, _JAPANESE_RUN.findall(text)))
 
 
+# The ASCII characters that are no letter: in ASCII text the letters (``[^\W\d_]``) are A-Z and a-z, counted by deleting
+# the rest from the bytes (at C speed; 40 times faster than the letter runs, and the parser counts every line)
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+# Letters beyond ASCII, counted by runs (a line with curly quotes or an "é" has a few)
+_NON_ASCII_LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]+")
+
+
 def letter_count(text: str) -> int:
-    return sum(map(len, _LETTER_RUN.findall(text)))
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    return ascii_letters if text.isascii() else ascii_letters + sum(map(len, _NON_ASCII_LETTER_RUN.findall(text)))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,8 @@ import re._parser as re_parser  # type: ignore[import-not-found]
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...text.pattern_tables import first_match, may_search
+from ...text.regex_guard import guarded
 from .. import numbers, units
 from ..lexicon import (
     EN_UNITS,
@@ -169,15 +171,17 @@ _WHOLE = 1 << 20
 def _unit_after(text: str, pos: int, lang: str) -> _UnitHit | None:
     """The unit written right after a number: the corpus's counters, or the unit vocabulary where it
     reads a longer unit (人民元 is yuan, not 人 persons; 台湾ドル is Taiwan dollars, not 台 pieces)."""
-    for pattern, unit, mult in UNITS_BY_LANG.get(lang, EN_UNITS):
-        m = pattern.match(text, pos)
-        if m:
-            hit = units.unit_after(text, pos, lang) if lang == "ja" else None
-            if hit is not None and hit.end > m.end() and units.is_currency(hit.info.unit):
-                return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
-            if unit == PREFIXED_FLOP:
-                unit, mult = flop_reading(m.group(0))
-            return _UnitHit(unit, mult, 0.0, m.end(), _as_written(text, pos, m.end()))
+    table = UNITS_BY_LANG.get(lang, EN_UNITS)
+    first = first_match(table, text, pos)  # the table's first pattern that matches at pos
+    if first is not None:
+        found = first[1]
+        unit, mult = table[first[0]][1:]
+        hit = units.unit_after(text, pos, lang) if lang == "ja" else None
+        if hit is not None and hit.end > found.end() and units.is_currency(hit.info.unit):
+            return _UnitHit(hit.info.unit, hit.info.factor, hit.info.offset, hit.end, hit.surface)
+        if unit == PREFIXED_FLOP:
+            unit, mult = flop_reading(found.group(0))
+        return _UnitHit(unit, mult, 0.0, found.end(), _as_written(text, pos, found.end()))
     if lang == "ja":  # Latin units inside Japanese sentences (350,000 H100s, 10 percent)
         for pattern, unit, mult in EN_UNITS[4:]:
             if pattern.pattern.startswith(r"\s?") or pattern.pattern.startswith("(?:\\s"):
@@ -233,25 +237,24 @@ def _qualifier(text: str, s: int, e: int, lang: str) -> tuple[str, int, int]:
     qual, qs, qe = "", s, e
     prefixes = PREFIX_QUAL.get(lang, PREFIX_QUAL["en"])
     window = text[max(0, s - 40) : s]
-    for pattern, q in prefixes:
+    # one search for all the prefixes first: most numbers have none (a match ends at the window's end, so it starts
+    # within each pattern's reach of it: searching from the window's start finds it too)
+    for pattern, q in prefixes if may_search(prefixes, window) else ():
         m = pattern.search(window, max(0, len(window) - _end_reach(pattern)))
         if m:
             qual, qs = q, s - (len(window) - m.start())
             break
     if lang == "ja":
-        for pattern, q in JA_SUFFIX_QUAL:
-            m = pattern.match(text, e)
-            if m:
-                qe = m.end()
-                if not qual:
-                    qual = q
-                break
+        first = first_match(JA_SUFFIX_QUAL, text, e)
+        if first is not None:
+            qe = first[1].end()
+            if not qual:
+                qual = JA_SUFFIX_QUAL[first[0]][1]
     elif not qual:  # a qualifier before the number wins; the words after are then not read
-        for pattern, q in LATIN_SUFFIX_QUAL.get(lang, []):
-            m = pattern.match(text, e)
-            if m:
-                qual, qe = q, m.end()
-                break
+        suffixes = LATIN_SUFFIX_QUAL.get(lang, ())
+        first = first_match(suffixes, text, e)
+        if first is not None:
+            qual, qe = suffixes[first[0]][1], first[1].end()
     return qual, qs, qe
 
 
@@ -417,6 +420,10 @@ def _people_far_before(text: str, core: _Core, lang: str, end: int) -> bool:
     )
 
 
+_BARE_DECIMAL = re.compile(r"\d\.\d{1,2}")  # 3.1: a model version next to model words
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Core, _Unit]:
     """Units the words around a number imply: and a half (2年半), persons, GPUs, ages, model versions, years."""
     unit, e, explicit = u.unit, u.end, u.explicit
@@ -462,7 +469,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         not explicit
         and not core.scaled
         and core.word is False
-        and re.fullmatch(r"\d\.\d{1,2}", text[core.start : core.end])
+        and _BARE_DECIMAL.fullmatch(text[core.start : core.end])
         and _VERSION_CONTEXT.search(text)
     ):
         unit = "version"  # a bare 3.1 next to model or version words is a model version
@@ -473,7 +480,7 @@ def _unit_from_context(text: str, core: _Core, lang: str, u: _Unit) -> tuple[_Co
         and 1800 <= core.low <= 2100
         and core.low.is_integer()
         and core.low == core.high
-        and re.fullmatch(r"\d{4}", text[core.start : core.end])
+        and _FOUR_DIGITS.fullmatch(text[core.start : core.end])
     ):
         unit = "year"
     return core, replace(u, unit=unit, end=e, explicit=explicit)
@@ -516,3 +523,9 @@ def _reading(text: str, core: _Core, lang: str, u: _Unit) -> _Q | None:
         u.offset,
         u.surface,
     )
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_AI_CONTEXT = guarded(_AI_CONTEXT)
+_AGE_SUBJECT = guarded(_AGE_SUBJECT)

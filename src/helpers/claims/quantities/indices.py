@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...text.regex_guard import guarded
 from .model import _Q
 
 _INDEX_CONTEXT = re.compile(
@@ -167,3 +168,9 @@ def poll_points(text: str, qs: list[_Q]) -> list[_Q]:
             q = replace(q, end=m.end() - 1, unit="percentage_point", explicit_unit=True, unit_surface="point")
         out.append(q)
     return out
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_INDEX_CONTEXT = guarded(_INDEX_CONTEXT)
+_POLL_CONTEXT = guarded(_POLL_CONTEXT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...text.regex_guard import guarded
 from .. import numbers, rates, units
 from ..lexicon import RANGE_CONNECTOR
 from .model import _Q
@@ -590,3 +591,9 @@ def _merge(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     qs = _merge_durations(text, qs)
     qs = _merge_bounds(text, qs)
     return _units_carried_back(text, _elided_units(text, qs))
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_FROM_BEFORE = {key: guarded(pattern) for key, pattern in _FROM_BEFORE.items()}
+_MOVEMENT_BEFORE = {key: guarded(pattern) for key, pattern in _MOVEMENT_BEFORE.items()}

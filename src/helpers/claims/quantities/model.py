@@ -69,7 +69,10 @@ class _UnitHit:
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+    for s, e in spans:  # noqa: SIM110  (a loop, not any() over a generator: asked for every number and span)
+        if a < e and s < b:
+            return True
+    return False
 
 
 def _spans(cores: list[_Core]) -> list[tuple[int, int]]:

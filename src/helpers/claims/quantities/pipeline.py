@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...text.regex_guard import guarded
 from .. import rates, spelled, spoken, units
 from ..lexicon import (
     DAY_RANGE_START,
@@ -611,3 +612,15 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             continue  # overlapping reading of the same words: keep the first (longest) one
         qs.append(q)
     return qs
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_IDIOMS_EN = guarded(_IDIOMS_EN)
+_IDIOM_HINT = guarded(_IDIOM_HINT)
+_CLOCK = {key: guarded(pattern) for key, pattern in _CLOCK.items()}
+_PHONE = guarded(_PHONE)
+_CLOCKED = guarded(_CLOCKED)
+_RACE_CONTEXT = guarded(_RACE_CONTEXT)
+_CLOCKED_SPLIT = guarded(_CLOCKED_SPLIT)
+_LONG_RACE = guarded(_LONG_RACE)

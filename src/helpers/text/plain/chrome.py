@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..language import detect_lang, reads_surely
+from ..regex_guard import guarded
 from .lines import (
     _BRACKET_HEADING,
     _CLOSERS,
@@ -217,3 +218,8 @@ def _is_byline(s: str) -> bool:
         and not _BRACKET_HEADING.match(s)
         and not _MARK_HEADING.match(s)
     )
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_READING_TIME = guarded(_READING_TIME)

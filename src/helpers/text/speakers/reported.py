@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..language import script_lang
+from ..regex_guard import guarded
 from .names import _compiled, _lookup, mentions, unquoted
 
 _ASIDE = re.compile(
@@ -226,3 +227,8 @@ def reported_source(
             continue
         return name, rule
     return None
+
+
+# Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
+# faster; ``text.regex_guard``)
+_LATIN_FULL_NAME = guarded(_LATIN_FULL_NAME)
