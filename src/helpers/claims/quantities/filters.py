@@ -12,7 +12,7 @@ from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
 from ..word_runs import word_runs
-from .model import _Core
+from .model import _Q, _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
 # "episode 212", "Kapitel 12", "No. 5", "day two", "Suite 4": a number naming an item, not counting anything
@@ -266,6 +266,9 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "a two-way street", "one or the other", "one step at a time", "zero tolerance": idioms
     if lang == "en" and _WORE_BEFORE.search(text, max(0, s - 24), s) and units.unit_after(text, e, "en") is None:
         return True  # "Geoff Hurst wore 10", "wearing number 23": a shirt number
+    scheme = _SCHEME_WEEK[lang].match(text, e) if lang in _SCHEME_WEEK else None
+    if scheme and (_DEFINITE_BEFORE.search(text, max(0, s - 5), s) or scheme[1]):
+        return True  # "the four-day week", "a four-day week pilot", "die Vier-Tage-Woche": the scheme's name
     if lang == "en" and _is_model_number(text, s, e):
         return True
     if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
@@ -303,11 +306,19 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "der 2. Platz": German ordinal
     if before.endswith("-") and re.search(r"\d\s?-$", before):
         return False
-    if re.search(r"(?:^|\s)-$", before):
-        return True  # "von -1 bis 0": a name, not a quantity
+    if re.search(r"(?:^|\s)-$", before) and units.unit_after(text, e, lang) is None:
+        return True  # "von -1 bis 0": a name, not a quantity ("at -52C" is a temperature)
     return False
 
 
+_SCHEME_WEEK = {
+    "en": re.compile(
+        r"(?i)[\s-]day[\s-](?:work(?:ing)?[\s-])?week\b(\s(?:pilot|trial|campaign|movement|scheme|policy|experiment|"
+        r"programme|program|study|model|advocates?|organi[sz]ation|global)\b)?"
+    ),
+    "de": re.compile(r"-Tage-Woche\b(-?(?:Modell|Pilot|Versuch|Studie|Kampagne))?"),
+}
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|die|der|den)\s$")
 _EN_NUMBER_IDIOM_AFTER = re.compile(
     r"(?i)-way\b|(?<=one)\sor\sthe\sother\b|(?<=one)\s[a-z]+\sat\sa\stime\b|(?<=zero)\stolerance\b"
 )
@@ -480,3 +491,33 @@ def _ja_negated(text: str, start: int, end: int) -> bool:
         return True
     left = max((x.end() for x in _JA_CLAUSE_END.finditer(text, 0, start)), default=0)
     return bool(_JA_NOBODY.search(text, left, start)) and _JA_NEG_END.search(after) is not None
+
+
+# A sentence about how players or seats are numbered ("the goalkeeper taking 1 and the defenders 2 to 5",
+# "tournaments number squads from 1 to 23", "Rückennummern von 1 bis 99"): its bare numbers are the labels handed out
+_NUMBERING = {
+    "en": re.compile(
+        r"(?i)\b(?:shirt|jersey|squad|kit)\s?numbers?\b|\bnumber(?:s|ed|ing)?\s(?:their\s|the\s)?(?:squads?|players|"
+        r"shirts|jerseys)\b|\bnumbers\b(?=.*\b(?:goalkeepers?|defenders?|strikers?|midfielders?|forwards?)\b)"
+    ),
+    "de": re.compile(r"(?i)\b(?:Rücken|Trikot)nummer\w*"),
+}
+
+
+def numbering_labels(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Bare whole numbers under 100 (no unit, no counted noun) in a sentence about handing out numbers are names."""
+    pattern = _NUMBERING.get(lang)
+    if pattern is None or "umber" not in text and "ummer" not in text or not pattern.search(text):
+        return qs
+    return [
+        q
+        for q in qs
+        if not (
+            q.unit == "count"
+            and not q.unit_surface
+            and not q.vague
+            and q.kind in ("num", "range")
+            and 0 <= q.low <= q.high < 100
+            and float(q.high).is_integer()
+        )
+    ]

@@ -150,7 +150,8 @@ _POINT_LEAD = re.compile(
     r"-?(?:point|Punkte?)[\s-](?=(?:lead|edge|gap|margin|advantage|swing|deficit|Vorsprung|Abstand|Rückstand)\b)"
 )
 _POLL_CONTEXT = re.compile(
-    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*)\b|%"
+    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*|part(?:y|ies)|"
+    r"elections?|electorate|candidates?|ballots?|Partei\w*|Wahl\w*)\b|%"
     r"|\b(?:Republicans?|Democrats?|Labour|Tor(?:y|ies)|Conservatives?|GOP|SPD|CDU|AfD|Grüne)\b"
 )
 

@@ -214,10 +214,13 @@ def _digit_numbers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
     for m in LATIN_NUM.finditer(text):
-        s, e = m.start(), m.end()
+        s, e, written = m.start(), m.end(), m.group(0)
+        head = re.match(r"\d{1,3}(?=[ \u00a0]\d)", written) if _overlaps(s, e, blocked) else None
+        if head is not None and not _overlaps(s, s + head.end(), blocked):
+            e, written = s + head.end(), head.group(0)  # "30 737 MAX aircraft": a count before a model's number
         if _overlaps(s, e, blocked) or _overlaps(s, e, _spans(cores)):
             continue
-        v = numbers.parse_latin(m.group(0), lang)
+        v = numbers.parse_latin(written, lang)
         if v is None:
             continue
         neg = _NEGATIVE_WORD.search(text, max(0, s - 10), s)

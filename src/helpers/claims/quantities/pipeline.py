@@ -30,7 +30,7 @@ from ..lexicon import (
 from ..word_runs import word_runs
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
-from .degrees import bare_temperatures
+from .degrees import bare_temperatures, below_zero
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -41,6 +41,7 @@ from .filters import (
     _ja_excluded,
     _ja_negated,
     _latin_excluded,
+    numbering_labels,
 )
 from .finders import _find_cores
 from .indices import index_points, ja_index_money, poll_points, scored_points, share_price_points
@@ -147,9 +148,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = share_price_points(text, index_points(text, below_zero(text, bare_temperatures(text, qs, lang), lang), lang))
     qs = ja_index_money(text, qs) if lang == "ja" else qs
-    qs = poll_points(text, scored_points(text, qs))
+    qs = numbering_labels(text, poll_points(text, scored_points(text, qs)), lang)
     qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
@@ -440,7 +441,12 @@ def _hyphen_heights(text: str) -> list[_Core]:
 def _names_a_model(text: str, start: int, end: int) -> bool:
     """ "737 Max", "Pixel 8 Pro": three digits or more, or a name before the number ("bought 3 Pro licences" counts)."""
     before = text[max(0, start - 30) : start].split()
+    if _VARIANTS_COUNTED.match(text, end) and not (before and before[-1][:1].isupper()):
+        return False  # "131 MAX 8s, 70 MAX 9s": how many of a model's variant, the model named after the count
     return end - start >= 3 or bool(before and before[-1][:1].isupper())
+
+
+_VARIANTS_COUNTED = re.compile(r"[\s-]\w+\s\d{1,3}s\b")
 
 
 # a lower-case word or a comma and a space: a capital after them is no sentence's start
