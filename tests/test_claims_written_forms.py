@@ -59,7 +59,8 @@ def test_minus_without_cold_weather_or_after_an_operand_stays_a_plain_number(tex
 @pytest.mark.parametrize("text, lang, want", [
     ("Staff worked a four-day, 32-hour week on full pay.", "en",
      [(4.0, "count_per_week"), (115200.0, "duration_second_per_week")]),
-    ("Nearly 2,000 employees switched to a four-day week in April.", "en", [(2000.0, "person"), (4.0, "count_per_week")]),
+    ("Nearly 2,000 employees switched to a four-day week in April.", "en",
+     [(2000.0, "person"), (4.0, "count_per_week")]),
     ("we moved the whole team to a four day week", "en", [(4.0, "count_per_week")]),
     ("Viele arbeiten in einer Vier-Tage-Woche.", "de", [(4.0, "count_per_week")]),
     ("週4日勤務を導入した。", "ja", [(4.0, "count_per_week")]),
@@ -142,3 +143,41 @@ def test_a_counted_noun_in_a_numbering_sentence_still_counts():
 ])
 def test_a_count_before_a_models_name_is_read_and_the_model_number_is_not(text, want):
     assert [v for v, _ in readings(text, "en")] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Two of the three suspects were later released, police said.", "en"),
+    ("It should be one of the five most massive clusters.", "en"),
+    ("Zwei der drei Verdächtigen wurden freigelassen.", "de"),
+])
+def test_the_group_a_part_is_taken_from_said_in_words_is_no_quantity(text, lang):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The dogs picked out 54 of the 55 patients.", [(54.0, "count"), (55.0, "person")]),
+    ("hughes agreed to develop five of the three-ton satellites.", [(3000.0, "kilogram")]),
+])
+def test_a_group_in_digits_or_with_a_unit_is_still_read(text, want):
+    assert readings(text, "en") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Radio 4 listeners fell by 200,000.", [(200000.0, "person")]),
+    ("Year 11 pupils sit their GCSEs in May.", []),
+    ("The office is at 350 Fifth Avenue.", []),
+    ("The TV supports 4K at 120Hz.", [(120.0, "hertz")]),
+    ("The company has 4K employees.", [(4000.0, "person")]),
+    ("Workers put $23,000 into their 401(k) plans.", [(23000.0, "usd")]),
+])
+def test_names_with_numbers_before_a_counted_noun_are_labels(text, want):
+    assert readings(text, "en") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bayern beat Dortmund 3-1 and moved 5 points clear.", "count"),
+    ("Labour are 20 points clear in the latest poll.", "percentage_point"),
+])
+def test_a_gap_in_a_league_table_is_points_counted_and_in_a_poll_percentage_points(text, want):
+    (q,) = find_quantities(text, "en")
+    assert q.unit == want

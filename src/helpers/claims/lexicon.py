@@ -87,7 +87,7 @@ LABEL_NOUN_BEFORE = re.compile(
     r"(?i)\b(?:episode|chapter|page|section|season|part|number|no\.|nos\.|item|room|figure|fig\.|table|day|round|"
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
-    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
+    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|radio|vol\.?|volume|issue|pp?\.?|"
     # a lane, a terminal, a category, a rocket or mission and a phone line named by their number: "lane 4",
     # "Terminal 5", "a category 5 hurricane", "falcon nine", "artemis two", "apollo eleven", "galaxy note nine"
     r"lane|terminal|pier|berth|seat|bay|category|proposition|amendment|mission|falcon|artemis|apollo|soyuz|note|"

@@ -221,6 +221,13 @@ _PARTITIVE_OF = {
     "en": re.compile(rf"(?i)\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s{_SMALL_NUMBER}"),
     "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
 }
+# the group a part is taken from, said in words ("Two of the three suspects", "one of the five most massive",
+# "zwei der drei Verdächtigen"): the size of a group already known, no amount of its own (digits count: "212 of the
+# 450 seats")
+_PARTITIVE_GROUP_BEFORE = {
+    "en": re.compile(rf"(?i)\b{_SMALL_NUMBER}\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s$"),
+    "de": re.compile(rf"(?i)\b{_SMALL_NUMBER}\s(?:der|dieser|seiner|ihrer|unserer)\s$"),
+}
 _NEVER = re.compile(r"(?!)")
 # "am 3.", "ihren 100.", "unserer 25.": the word before a German ordinal (lowercased text before it)
 _ORDINAL_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(DE_ORDINAL_DETERMINERS)) + r")\s$")
@@ -257,6 +264,13 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if text[s:e].isalpha() and _PARTITIVE_OF.get(lang, _NEVER).match(text, e):
         return True  # "Two of the four are compact", "zwei der drei Verdächtigen": a part of a group counted after
+    if (
+        text[s:e].isalpha()
+        and _PARTITIVE_GROUP_BEFORE.get(lang, _NEVER).search(text, max(0, s - 24), s)
+        and text[e : e + 1] != "-"
+        and units.unit_after(text, e, lang) is None
+    ):
+        return True  # "Two of the three suspects": the group's size ("five of the three-ton satellites" weighs)
     word = text[s:e]
     if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
         return True  # "renting one out", "pick one up": a pronoun
@@ -269,6 +283,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     scheme = _SCHEME_WEEK[lang].match(text, e) if lang in _SCHEME_WEEK else None
     if scheme and (_DEFINITE_BEFORE.search(text, max(0, s - 5), s) or scheme[1]):
         return True  # "the four-day week", "a four-day week pilot", "die Vier-Tage-Woche": the scheme's name
+    if text.startswith("(k)", e):
+        return True  # "their 401(k) plans": a retirement plan's name
     if lang == "en" and _is_model_number(text, s, e):
         return True
     if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
@@ -471,6 +487,25 @@ def _is_edition_year(text: str, start: int, end: int) -> bool:
     return (
         text[end : end + 1] == ")"
         and re.search(r"\b[A-Za-z]+\d+[A-Za-z]*\s?\($", text[max(0, start - 16) : start]) is not None
+    )
+
+
+def is_street_ordinal(text: str, s: int, e: int) -> bool:
+    """ "350 Fifth Avenue", "at 12 Third Street": a house number and a street named by an ordinal, no fraction."""
+    word = re.search(r"\s([A-Z][a-z]+)$", text[s:e])
+    return word is not None and STREET_AFTER.match(text, s + word.start()) is not None
+
+
+# "4K at 120Hz", "shot in 8K", "a 4K TV": a video resolution's name
+_RESOLUTION_NAME = re.compile(
+    r"[248]K(?=\s(?:at\b|video|TVs?|resolution|display|screens?|monitors?|HDR|UHD|streaming))"
+)
+_RESOLUTION_BEFORE = re.compile(r"(?i)\b(?:in|supports?|shoots?|records?|streams?)\s$")
+
+
+def is_resolution_name(text: str, s: int, e: int) -> bool:
+    return _RESOLUTION_NAME.fullmatch(text, s, e + 1) is not None or (
+        text[s:e] in ("4K", "8K") and _RESOLUTION_BEFORE.search(text, max(0, s - 10), s) is not None
     )
 
 

@@ -206,9 +206,7 @@ def _spoken_versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
-def _scientific(
-    text: str, taken: list[tuple[int, int]], lang: str = "en"
-) -> tuple[list[_Core], list[tuple[int, int]]]:
+def _scientific(text: str, taken: list[tuple[int, int]], lang: str = "en") -> tuple[list[_Core], list[tuple[int, int]]]:
     """1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text; and the spans of those too large,
     which are no claim (nor is the 400 of 10^400)."""
     cores: list[_Core] = []

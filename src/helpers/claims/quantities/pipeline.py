@@ -41,6 +41,8 @@ from .filters import (
     _ja_excluded,
     _ja_negated,
     _latin_excluded,
+    is_resolution_name,
+    is_street_ordinal,
     numbering_labels,
 )
 from .finders import _find_cores
@@ -438,6 +440,12 @@ def _hyphen_heights(text: str) -> list[_Core]:
     return cores
 
 
+def _capitalized_label_before(text: str, start: int, lang: str) -> bool:
+    """A label noun written with a capital right before the number (English writes a plain noun in lower case)."""
+    m = _IDENTIFIER_BEFORE.search(text, max(0, start - 32), start) if lang == "en" else None
+    return m is not None and m.group(0)[:1].isupper()
+
+
 def _names_a_model(text: str, start: int, end: int) -> bool:
     """ "737 Max", "Pixel 8 Pro": three digits or more, or a name before the number ("bought 3 Pro licences" counts)."""
     before = text[max(0, start - 30) : start].split()
@@ -533,6 +541,13 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
                 continue
         if core.kind == "fraction" and core.word and _is_period_fraction(text, core.start, core.end):
             continue
+        if lang == "en" and (
+            core.kind == "fraction"
+            and is_street_ordinal(text, core.start, core.end)
+            or core.scaled
+            and is_resolution_name(text, core.start, core.end)
+        ):
+            continue  # "350 Fifth Avenue": an address; "4K at 120Hz": a resolution's name
         if core.kind == "date":
             continue  # June 30, 5月4日: a day of the month is a point in time, not an amount
         q = _attach(text, core, lang)
@@ -550,6 +565,8 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             )
         ):
             continue
+        if core.kind == "num" and q.unit in ("count", "person") and _capitalized_label_before(text, core.start, lang):
+            continue  # "Radio 4 listeners", "Year 11 pupils", "Level 4 robotaxis": a named thing's people or things
         if q.unit == "year" and core.kind == "num" and _is_edition_year(text, core.start, core.end):
             continue
         if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
