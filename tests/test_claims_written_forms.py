@@ -181,3 +181,16 @@ def test_names_with_numbers_before_a_counted_noun_are_labels(text, want):
 def test_a_gap_in_a_league_table_is_points_counted_and_in_a_poll_percentage_points(text, want):
     (q,) = find_quantities(text, "en")
     assert q.unit == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("a nine-figure fee was paid when City wrapped up their £100 million deal.",
+     [(1e8, 999999999.0, "gbp"), (1e8, 1e8, "gbp")]),
+    ("She earns a six-figure salary.", [(1e5, 999999.0, "count")]),
+])
+def test_an_n_figure_amount_spans_the_numbers_with_n_digits(text, want):
+    assert [(lo, hi, u) for _, lo, hi, u in found(text, "en")] == want
+
+
+def test_a_spoken_model_size_with_and_is_read_whole():
+    assert readings("the model has four hundred and five b parameters", "en") == [(4.05e11, "parameter")]

@@ -122,7 +122,7 @@ _NUMBER_WORD = (
 )
 # "the four oh five b", "a seventy b model", "405 b": a size in billions of parameters, said or captioned
 _SPOKEN_SIZE = re.compile(
-    rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)"
+    rf"(?i)\b((?:{_NUMBER_WORD}[\s-](?:and\s)?){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)"
 )
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
@@ -514,7 +514,7 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """Model sizes as captions spell them: "four oh five b" (405B, read digit by digit), "the seventy b", "405 b"."""
     cores: list[_Core] = []
     for m in _SPOKEN_SIZE.finditer(text):
-        words = m.group(1).lower().replace("-", " ").split()
+        words = [w for w in m.group(1).lower().replace("-", " ").split() if w != "and"]
         if all(w in _DIGIT_WORDS for w in words) and len(words) > 1:
             v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
         elif len(words) == 1 and words[0].isdigit():
