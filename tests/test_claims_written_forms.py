@@ -194,3 +194,11 @@ def test_an_n_figure_amount_spans_the_numbers_with_n_digits(text, want):
 
 def test_a_spoken_model_size_with_and_is_read_whole():
     assert readings("the model has four hundred and five b parameters", "en") == [(4.05e11, "parameter")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("61 companies cut staff hours.", [(61.0, "count")]),
+    ("300 new staff joined.", [(300.0, "person")]),
+])
+def test_organisations_counted_first_do_not_take_the_people_after_their_verb(text, want):
+    assert readings(text, "en") == want

@@ -261,6 +261,9 @@ _PERSON_DE = (
     r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
     r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?|Absolventen|Beschäftigte[n]?"
 )
+_ORGANISATIONS = (
+    r"companies|firms|businesses|employers|organi[sz]ations|banks|schools|universities|hospitals|councils|stores|shops"
+)
 _PERSON_EN = (
     r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
@@ -405,7 +408,9 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     ),
     _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among)\b)[a-z]+\s){{0,2}}"
+        # (not across the organisations counted first: "61 companies cut staff hours")
+        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among|{_ORGANISATIONS})\b)"
+        rf"[a-z]+\s){{0,2}}"
         rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",
