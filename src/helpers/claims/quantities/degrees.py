@@ -166,12 +166,14 @@ _COLD = re.compile(
 _OPERAND_BEFORE = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))\s$")
 
 
+_BELOW_ZERO_HINT = re.compile(r"(?i)zero|null|minus|\s0\b")
+
+
 def below_zero(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """A number of degrees said to be below zero is a negative temperature in kelvin, on the scale bare degrees
     are read on; the "zero" inside the phrase is no quantity of its own."""
     pattern = _BELOW_ZERO.get(lang)
-    low_text = text.lower()
-    if pattern is None or " 0" not in text and not any(w in low_text for w in ("zero", "null", "minus")):
+    if pattern is None or _BELOW_ZERO_HINT.search(text) is None:
         return qs
     out: list[_Q] = []
     covered = -1

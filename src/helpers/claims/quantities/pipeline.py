@@ -442,7 +442,9 @@ def _hyphen_heights(text: str) -> list[_Core]:
 
 def _capitalized_label_before(text: str, start: int, lang: str) -> bool:
     """A label noun written with a capital right before the number (English writes a plain noun in lower case)."""
-    m = _IDENTIFIER_BEFORE.search(text, max(0, start - 32), start) if lang == "en" else None
+    if lang != "en" or not text[max(0, start - 24) : start].rstrip(" #").rpartition(" ")[2][:1].isupper():
+        return False  # the word before is in lower case (most numbers): no regex scan
+    m = _IDENTIFIER_BEFORE.search(text, max(0, start - 32), start)
     return m is not None and m.group(0)[:1].isupper()
 
 
