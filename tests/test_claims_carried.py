@@ -105,9 +105,11 @@ def test_people_after_a_preposition_or_wanting_an_amount_are_not_its_unit(text: 
 @pytest.mark.parametrize(
     ("text", "lang", "kept"),
     [
-        ("Two of the three suspects were later released.", "en", [3.0]),
+        # the group's size said in words is no amount either (gold: "Two of the three suspects", "one of the five"
+        # are NOT spans in en_news_brief3_a and en_news6_science_a); in digits it is a count
+        ("Two of the three suspects were later released.", "en", []),
         ("Two of the 30 teams won.", "en", [30.0]),
-        ("Zwei der drei Verdächtigen wurden freigelassen.", "de", [3.0]),
+        ("Zwei der drei Verdächtigen wurden freigelassen.", "de", []),
         ("We bought two of the new chips.", "en", [2.0]),  # no group size after: a count
     ],
 )

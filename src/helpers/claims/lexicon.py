@@ -88,7 +88,7 @@ LABEL_NOUN_BEFORE = re.compile(
     r"(?i)\b(?:episode|chapter|page|section|season|part|number|no\.|nos\.|item|room|figure|fig\.|table|day|round|"
     r"game|match|matchday|stage|lap|level|phase|step|gate|platform|route|flight|suite|unit|apartment|apt\.|flat|"
     r"building|block|exit|junction|highway|interstate|jersey|shirt|web|generation|gen|series|mark|mk|type|class|"
-    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|vol\.?|volume|issue|pp?\.?|"
+    r"grade|tier|hole|track|verse|article|clause|rule|bus|line|channel|radio|vol\.?|volume|issue|pp?\.?|"
     # a lane, a terminal, a category, a rocket or mission and a phone line named by their number: "lane 4",
     # "Terminal 5", "a category 5 hurricane", "falcon nine", "artemis two", "apollo eleven", "galaxy note nine"
     r"lane|terminal|pier|berth|seat|bay|category|proposition|amendment|mission|falcon|artemis|apollo|soyuz|note|"
@@ -271,6 +271,9 @@ _PERSON_DE = (
     r"Ingenieure[n]?|Forscher(?:innen|n)?|Entwickler(?:innen|n)?|Kreative[n]?|Creator[s]?|Kunden|"
     r"Angestellte[n]?|Personen|Freunde[n]?|Schüler[n]?|Studenten|Leiter[n]?|Manager[n]?|Absolventen|Beschäftigte[n]?"
 )
+_ORGANISATIONS = (
+    r"companies|firms|businesses|employers|organi[sz]ations|banks|schools|universities|hospitals|councils|stores|shops"
+)
 _PERSON_EN = (
     r"people|persons|users|employees|engineers|researchers|developers|creators|customers|authors|founders|"
     r"friends|students|staff|person|user|employee|engineer|researcher|developer|creator|subscribers|"
@@ -417,7 +420,9 @@ EN_UNITS: list[_Unit] = _SHARED_UNITS + [
     ),
     _u(r"\s?times\b", "count"),  # "won nine times", "I went three times": occurrences, counted
     _u(
-        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among)\b)[a-z]+\s){{0,2}}"
+        # (not across the organisations counted first: "61 companies cut staff hours")
+        rf"[\s-]?(?:of\s)?(?:(?!(?:of|and|or|to|in|the|a|than|for|per|from|at|by|with|on|among|{_ORGANISATIONS})\b)"
+        rf"[a-z]+\s){{0,2}}"
         rf"(?:[A-Z][a-z]+\s(?=[a-z]))?"
         rf"(?:{_PERSON_EN})\b",
         "person",

@@ -159,6 +159,7 @@ _PER_SCALED_TOKENS = re.compile(
 
 _POINTS_A_GAME = re.compile(r"(?i)(?<=points)\s(?:a|per)\s(?:game|match)\b")
 _HOURS_A_PERIOD = re.compile(r"\s(?:work(?:ing)?[\s-])?(?:(?P<week>weeks?)|(?P<day>days?))\b")
+_DAYS_A_WEEK = re.compile(r"(?i)(,\s[\w.]+-hours?)?\s(?:work(?:ing)?[\s-])?week\b(?!s)")
 # days counted per a longer period: how often, not for how long ("three days a week", "週3日")
 _FREQUENCY_OF_DAYS = frozenset({"week", "month", "year"})
 
@@ -175,6 +176,12 @@ def rate_after(text: str, end: int, unit: str, explicit: bool, lang: str) -> tup
         week = _HOURS_A_PERIOD.match(text, end)  # "40-hour weeks", "a 12-hour day": hours per week or day
         if week is not None:
             return f"duration_second_per_{week.lastgroup}", 1.0, week.end()
+    if lang == "en" and unit == "duration_day" and text[max(0, end - 4) : end].lower() in ("-day", " day"):
+        week = _DAYS_A_WEEK.match(text, end)  # "a four-day week", "a four-day, 32-hour week": days worked a week
+        if week is not None:
+            return "count_per_week", 1.0, end if week[1] else week.end()  # the hours keep their own span
+    if lang == "de" and unit == "duration_day" and text.startswith("-Tage-Woche", end - 5):
+        return "count_per_week", 1.0, end + len("-Woche")  # "eine Vier-Tage-Woche": days worked a week
     pos = end
     if unit == "count" and not explicit and lang == "en":
         noun = _NOUN_BETWEEN.match(text, pos)

@@ -143,6 +143,22 @@ _MULTI = re.compile(
 _MULTI_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MULTI_CURRENCY = {"dollar": "usd", "pound": "gbp", "euro": "eur"}
 _MULTI_LOW, _MULTI_HIGH = 2.0, 10.0
+# "a six-figure salary", "a nine-figure fee": an amount written with that many digits
+_FIGURE_DIGITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_N_FIGURE = re.compile(r"(?i)\b(" + "|".join(_FIGURE_DIGITS) + r"|[2-9]|1[0-2])-figure\b")
+_CURRENCY_SAID = (
+    ("gbp", re.compile(r"£|\bpounds?\b|\bGBP\b")),
+    ("eur", re.compile(r"€|\beuros?\b|\bEUR\b")),
+    ("usd", re.compile(r"\$|\bdollars?\b|\bUSD\b")),
+)
+
+
+def _sentence_currency(text: str) -> str:
+    """The currency a sentence names (its first sign or word), else a plain count."""
+    found = [(m.start(), unit) for unit, pattern in _CURRENCY_SAID if (m := pattern.search(text))]
+    return min(found)[1] if found else "count"
+
+
 _DOLLARS = "(?:" + "|".join(sorted(set(EN_DIGIT_WORDS) | set(EN_TEENS), key=lambda w: (-len(w), w))) + ")"
 _TENS = "(?:" + "|".join(sorted(EN_TENS, key=lambda w: (-len(w), w))) + ")"
 _UNITS = "(?:" + "|".join(w for w in sorted(EN_DIGIT_WORDS, key=lambda w: (-len(w), w)) if w != "zero") + ")"
@@ -177,6 +193,10 @@ def spoken_periods(text: str) -> list[tuple[int, int, float, float, str]]:
             unit, factor = _DURATION_UNIT[m.group(1).lower()]
             out.append((m.start(), m.end(), 0.5 * factor, 0.5 * factor, unit))
         out.extend((m.start(), m.end(), 0.5, 0.5, "percent") for m in _HALF_A_PERCENT.finditer(text))
+    if "figure" in text:  # "a nine-figure fee" (1e8 to 1e9 - 1), in the sentence's currency
+        for m in _N_FIGURE.finditer(text):
+            n = _FIGURE_DIGITS.index(m.group(1).lower()) + 2 if not m.group(1).isdigit() else int(m.group(1))
+            out.append((m.start(), m.end(), 10.0 ** (n - 1), 10.0**n - 1, _sentence_currency(text)))
     if "ulti" in text:
         for m in _MULTI.finditer(text):
             if m.group(1):

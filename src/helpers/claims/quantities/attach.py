@@ -114,7 +114,7 @@ _A_POINT = re.compile(r"[\s-](?:percentage[\s-])?point\b(?![\s-](?:guard|plan|le
 _OF_A = re.compile(r"\s(?:of\s)?(?:a|an|one)(?=\s)")
 _AI_CONTEXT = re.compile(
     r"(?i)\b(?:models?|llama|gpt|llms?|parameters?|weights|mistral|qwen|gemma|deepseek|"
-    r"transformers?|gpus?|vram|inference|fine-?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
+    r"transformers?|gpus?|vram|inference|fine[\s-]?tun\w*|checkpoints?|open[\s-]weights?|gigs|laptops?)\b"
 )
 # "At 52 I ran ...", "and at 30, she left": "at"/"mit" and a number opening a clause whose subject is a person
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:,]\s|\b(?:and|but|so|then|und|aber|dann)\s)(?:[Aa]t|[Mm]it)\s$")
@@ -306,7 +306,14 @@ def _attach(text: str, core: _Core, lang: str, sign_ok: bool = True) -> _Q | Non
 
 def _temperature_letter(text: str, end: int, lang: str) -> bool:
     """A C or F glued to a number in a sentence about temperature ("40C", "104F"): the scale, not a name."""
-    return lang != "ja" and _SCALE_LETTER.match(text, end) is not None and _TEMPERATURE_CONTEXT.search(text) is not None
+    return (
+        lang != "ja"
+        and _SCALE_LETTER.match(text, end) is not None
+        and (_TEMPERATURE_CONTEXT.search(text) or _NEGATIVE_BEFORE.search(text, max(0, end - 8), end)) is not None
+    )  # "-52C": a number below zero with the letter is a temperature in any sentence
+
+
+_NEGATIVE_BEFORE = re.compile(r"(?:^|[\s(])[-−]\d{1,3}(?:\.\d)?$")
 
 
 def _fraction_unit(text: str, core: _Core, lang: str) -> tuple[_Core, _Unit]:

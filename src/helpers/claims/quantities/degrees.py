@@ -110,7 +110,8 @@ def decade_bounds(m: re.Match[str]) -> tuple[float, float]:
 
 # the subject of a temperature given without "degrees": "Highs should peak around 106", "lows near 40 tonight"
 _TEMPERATURE_SUBJECT = re.compile(
-    r"(?i)\b(?:highs|lows|temperatures?|the\smercury|heat\sindex|thermometers?|record\shigh\sfor\s(?:today|the\sdate))\b"
+    r"(?i)\b(?:highs|lows|temperatures?|the\smercury|heat\sindex|wind\schills?|thermometers?|"
+    r"record\shigh\sfor\s(?:today|the\sdate))\b"
     r"|\b(?:high|low)(?=\s(?:(?:near|around|about|of)\s)?-?\d)"  # a forecast's "high near 60", "low 68"
 )
 # what may follow such a temperature: the clause's end, a place or a time ("106 in the Sacramento metro area")
@@ -124,7 +125,7 @@ def bare_temperatures(text: str, qs: list[_Q], lang: str) -> list[_Q]:
     """Plain numbers a sentence about temperatures gives as its highs or lows ("Highs should peak around 106 and
     may reach 108 to 109"), in a document about temperatures or a sentence that says "temperature": kelvin, on
     the scale bare degrees are read on."""
-    if lang != "en" or not (hinted() or "temperat" in text.lower()):
+    if lang != "en" or not (hinted() or "temperat" in text.lower() or "chill" in text.lower()):
         return qs
     subject = _TEMPERATURE_SUBJECT.search(text)
     if subject is None:
@@ -154,3 +155,51 @@ def bare_temperatures(text: str, qs: list[_Q], lang: str) -> list[_Q]:
 # faster; ``text.regex_guard``)
 CELSIUS_NAMED = guarded(CELSIUS_NAMED)
 FAHRENHEIT_NAMED = guarded(FAHRENHEIT_NAMED)
+# "38 degrees below zero", "18 below zero", "zehn Grad unter null": degrees under freezing, a temperature below zero
+_BELOW_ZERO = {
+    "en": re.compile(r"(?i)(?:\s?degrees?)?\sbelow\s(?:zero|0)\b"),
+    "de": re.compile(r"(?i)(?:\s?grad)?\sunter\s(?:null|0)\b"),
+}
+
+
+# "a record-low minus 27", "the wind chill reached minus-58": a number said with "minus" in a sentence about cold
+_SAID_MINUS = re.compile(r"(?i)minus\b")
+_COLD = re.compile(
+    r"(?i)\bcold(?:est)?\s(?:snap|wave|spell|weather|air|front|night|morning|day)|freez|\bchill|record[\s-]low|"
+    r"\bfrost|\bsnow|\bice\b|arctic|polar|blizzard|winter"
+)
+_OPERAND_BEFORE = re.compile(r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand))\s$")
+
+
+_BELOW_ZERO_HINT = re.compile(r"(?i)zero|null|minus|\s0\b")
+
+
+def below_zero(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """A number of degrees said to be below zero is a negative temperature in kelvin, on the scale bare degrees
+    are read on; the "zero" inside the phrase is no quantity of its own."""
+    pattern = _BELOW_ZERO.get(lang)
+    if pattern is None or _BELOW_ZERO_HINT.search(text) is None:
+        return qs
+    out: list[_Q] = []
+    covered = -1
+    for q in qs:
+        if q.start < covered:
+            continue  # the "below zero" already read
+        m = pattern.match(text, q.end)
+        if m is None and q.unit == "kelvin" and q.unit_surface:
+            m = pattern.match(text, q.end - len(q.unit_surface) - 1)
+        minus = q.unit == "count" and q.high < 0 and _SAID_MINUS.match(text, q.start) and _COLD.search(text)
+        if minus and not _OPERAND_BEFORE.search(text, max(0, q.start - 12), q.start) and q.low >= -80:
+            m, q = _SAID_MINUS.match(text, q.start), replace(q, raw_low=-q.high, raw_high=-q.low)
+        if m is not None and q.unit in ("count", "kelvin") and not q.scaled and 0 < q.raw_high <= 80:
+            low, high = -q.raw_high, -q.raw_low
+            if bare_reads_fahrenheit(text, lang, -low):
+                low, high = ((v - 32) * 5 / 9 + 273.15 for v in (low, high))
+            else:
+                low, high = low + 273.15, high + 273.15
+            q = replace(
+                q, end=max(m.end(), q.end), unit="kelvin", low=low, high=high, mult=1.0, offset=0.0, explicit_unit=True
+            )
+            covered = m.end()
+        out.append(q)
+    return out

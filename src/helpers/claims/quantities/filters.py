@@ -13,7 +13,7 @@ from .. import units
 from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STREET_AFTER, STREET_BEFORE, UNITS_BY_LANG
 from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
 from ..word_runs import word_runs
-from .model import _Core
+from .model import _Q, _Core
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
 # "episode 212", "Kapitel 12", "No. 5", "day two", "Suite 4": a number naming an item, not counting anything
@@ -222,6 +222,13 @@ _PARTITIVE_OF = {
     "en": re.compile(rf"(?i)\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s{_SMALL_NUMBER}"),
     "de": re.compile(rf"(?i)\s(?:der|dieser|seiner|ihrer|unserer)\s{_SMALL_NUMBER}"),
 }
+# the group a part is taken from, said in words ("Two of the three suspects", "one of the five most massive",
+# "zwei der drei Verdächtigen"): the size of a group already known, no amount of its own (digits count: "212 of the
+# 450 seats")
+_PARTITIVE_GROUP_BEFORE = {
+    "en": re.compile(rf"(?i)\b{_SMALL_NUMBER}\sof\s(?:the|these|those|its|their|our|his|her|my|your)\s$"),
+    "de": re.compile(rf"(?i)\b{_SMALL_NUMBER}\s(?:der|dieser|seiner|ihrer|unserer)\s$"),
+}
 _NEVER = re.compile(r"(?!)")
 # "am 3.", "ihren 100.", "unserer 25.": the word before a German ordinal (lowercased text before it)
 _ORDINAL_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(DE_ORDINAL_DETERMINERS)) + r")\s$")
@@ -261,6 +268,13 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True
     if text[s:e].isalpha() and _PARTITIVE_OF.get(lang, _NEVER).match(text, e):
         return True  # "Two of the four are compact", "zwei der drei Verdächtigen": a part of a group counted after
+    if (
+        text[s:e].isalpha()
+        and _PARTITIVE_GROUP_BEFORE.get(lang, _NEVER).search(text, max(0, s - 24), s)
+        and text[e : e + 1] != "-"
+        and units.unit_after(text, e, lang) is None
+    ):
+        return True  # "Two of the three suspects": the group's size ("five of the three-ton satellites" weighs)
     word = text[s:e]
     if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
         return True  # "renting one out", "pick one up": a pronoun
@@ -270,6 +284,11 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "a two-way street", "one or the other", "one step at a time", "zero tolerance": idioms
     if lang == "en" and _WORE_BEFORE.search(text, max(0, s - 24), s) and units.unit_after(text, e, "en") is None:
         return True  # "Geoff Hurst wore 10", "wearing number 23": a shirt number
+    scheme = _SCHEME_WEEK[lang].match(text, e) if lang in _SCHEME_WEEK else None
+    if scheme and (_DEFINITE_BEFORE.search(text, max(0, s - 5), s) or scheme[1]):
+        return True  # "the four-day week", "a four-day week pilot", "die Vier-Tage-Woche": the scheme's name
+    if text.startswith("(k)", e):
+        return True  # "their 401(k) plans": a retirement plan's name
     if lang == "en" and _is_model_number(text, s, e):
         return True
     if lang == "en" and word.lower() == "one" and _pronoun_one(text, s, e):
@@ -309,11 +328,19 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
         return True  # "der 2. Platz": German ordinal
     if before.endswith("-") and re.search(r"\d\s?-$", before):
         return False
-    if _LONE_MINUS_BEFORE.search(before):
-        return True  # "von -1 bis 0": a name, not a quantity
+    if _LONE_MINUS_BEFORE.search(before) and units.unit_after(text, e, lang) is None:
+        return True  # "von -1 bis 0": a name, not a quantity ("at -52C" is a temperature)
     return False
 
 
+_SCHEME_WEEK = {
+    "en": re.compile(
+        r"(?i)[\s-]day[\s-](?:work(?:ing)?[\s-])?week\b(\s(?:pilot|trial|campaign|movement|scheme|policy|experiment|"
+        r"programme|program|study|model|advocates?|organi[sz]ation|global)\b)?"
+    ),
+    "de": re.compile(r"-Tage-Woche\b(-?(?:Modell|Pilot|Versuch|Studie|Kampagne))?"),
+}
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|die|der|den)\s$")
 _EN_NUMBER_IDIOM_AFTER = re.compile(
     r"(?i)-way\b|(?<=one)\sor\sthe\sother\b|(?<=one)\s[a-z]+\sat\sa\stime\b|(?<=zero)\stolerance\b"
 )
@@ -537,6 +564,25 @@ def _is_edition_year(text: str, start: int, end: int) -> bool:
 _NUMBER_SPAN_AFTER = re.compile(r"[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[a-z]?)?")  # "22-24 Mill Lane", "221B Baker Street"
 
 
+def is_street_ordinal(text: str, s: int, e: int) -> bool:
+    """ "350 Fifth Avenue", "at 12 Third Street": a house number and a street named by an ordinal, no fraction."""
+    word = re.search(r"\s([A-Z][a-z]+)$", text[s:e])
+    return word is not None and STREET_AFTER.match(text, s + word.start()) is not None
+
+
+# "4K at 120Hz", "shot in 8K", "a 4K TV": a video resolution's name
+_RESOLUTION_NAME = re.compile(
+    r"[248]K(?=\s(?:at\b|video|TVs?|resolution|display|screens?|monitors?|HDR|UHD|streaming))"
+)
+_RESOLUTION_BEFORE = re.compile(r"(?i)\b(?:in|supports?|shoots?|records?|streams?)\s$")
+
+
+def is_resolution_name(text: str, s: int, e: int) -> bool:
+    return _RESOLUTION_NAME.fullmatch(text, s, e + 1) is not None or (
+        text[s:e] in ("4K", "8K") and _RESOLUTION_BEFORE.search(text, max(0, s - 10), s) is not None
+    )
+
+
 def _is_address_number(text: str, core: _Core, lang: str) -> bool:
     """A house or unit number: a street word after it ("22-24 Mill Lane", "5 Baker Street") or, in German,
     before it ("Hauptstraße 5")."""
@@ -559,3 +605,33 @@ def _ja_negated(text: str, start: int, end: int) -> bool:
 # Scanned in most sentences: guarded by the characters their matches can start with (the same matches, found
 # faster; ``text.regex_guard``)
 _TIMES_OPERAND_BEFORE = guarded(_TIMES_OPERAND_BEFORE)
+
+
+# A sentence about how players or seats are numbered ("the goalkeeper taking 1 and the defenders 2 to 5",
+# "tournaments number squads from 1 to 23", "Rückennummern von 1 bis 99"): its bare numbers are the labels handed out
+_NUMBERING = {
+    "en": re.compile(
+        r"(?i)\b(?:shirt|jersey|squad|kit)\s?numbers?\b|\bnumber(?:s|ed|ing)?\s(?:their\s|the\s)?(?:squads?|players|"
+        r"shirts|jerseys)\b|\bnumbers\b(?=.*\b(?:goalkeepers?|defenders?|strikers?|midfielders?|forwards?)\b)"
+    ),
+    "de": re.compile(r"(?i)\b(?:Rücken|Trikot)nummer\w*"),
+}
+
+
+def numbering_labels(text: str, qs: list[_Q], lang: str) -> list[_Q]:
+    """Bare whole numbers under 100 (no unit, no counted noun) in a sentence about handing out numbers are names."""
+    pattern = _NUMBERING.get(lang)
+    if pattern is None or "umber" not in text and "ummer" not in text or not pattern.search(text):
+        return qs
+    return [
+        q
+        for q in qs
+        if not (
+            q.unit == "count"
+            and not q.unit_surface
+            and not q.vague
+            and q.kind in ("num", "range")
+            and 0 <= q.low <= q.high < 100
+            and float(q.high).is_integer()
+        )
+    ]

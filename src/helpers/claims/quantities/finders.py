@@ -54,6 +54,12 @@ _SCIENTIFIC = re.compile(
     r"|\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
     r"|-\d{1,2}(?=\s[A-Za-zµ]))(?![0-9A-Za-zÀ-ɏ_]|\.\d))"
 )
+# German writes the mantissa with a decimal comma: "6,022 × 10^23"
+_SCIENTIFIC_DE = re.compile(
+    r"(?<![0-9A-Za-zÀ-ɏ_.,^-])-?\d+,\d+\s?(?:[x×*]|\\times)\s?10(?:\^\{?[+-]?\d{1,3}\}?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    r"(?![0-9A-Za-zÀ-ɏ_]|\.\d)"
+    r"|" + _SCIENTIFIC.pattern
+)
 # 6.02×10²³, 3 × 10-5 m (the superscript lost), 6.02 \times 10^{23}: the mantissa and the power of ten
 _TIMES_TEN = re.compile(r"\A(.+?)\s?(?:[x×*]|\\times)\s?10\s?(?:\^\{?|\*\*)?([-+⁻⁺]?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)\}?")
 # a line that is a label glued to a number and nothing else (a spec sheet's or model card's row)
@@ -93,7 +99,7 @@ def _find_cores(text: str, lang: str, taken: list[tuple[int, int]], digits: bool
     if lang != "ja" and digits and _GLUED_LABEL_HINT.search(text):
         cores += _glued_labels(text, lang, taken + _spans(cores))
     if digits and _EXPONENT_HINT.search(text):
-        scientific, refused = _scientific(text, taken)
+        scientific, refused = _scientific(text, taken, lang)
         cores += scientific
         taken += refused
     cores += _dates(text, lang, taken + _spans(cores)) if digits else []
@@ -209,16 +215,18 @@ def _spoken_versions(text: str, taken: list[tuple[int, int]]) -> list[_Core]:
     return cores
 
 
-def _scientific(text: str, taken: list[tuple[int, int]]) -> tuple[list[_Core], list[tuple[int, int]]]:
+def _scientific(text: str, taken: list[tuple[int, int]], lang: str = "en") -> tuple[list[_Core], list[tuple[int, int]]]:
     """1.5e9, -12e-1, 2^5: a numeral with an exponent, in any language's text; and the spans of those too large,
     which are no claim (nor is the 400 of 10^400)."""
     cores: list[_Core] = []
     refused: list[tuple[int, int]] = []
-    for m in _SCIENTIFIC.finditer(text):
+    pattern = _SCIENTIFIC_DE if lang == "de" else _SCIENTIFIC
+    for m in pattern.finditer(text):
         if not _overlaps(m.start(), m.end(), taken + refused):
             with numbers.refusals() as too_large:
                 tt = _TIMES_TEN.fullmatch(m.group(0))
                 written = f"{tt.group(1)}e{tt.group(2).translate(_SUPERSCRIPT)}" if tt else m.group(0)
+                written = written.replace(",", ".") if lang == "de" and tt else written  # 6,022 × 10^23
                 v = numbers.parse_latin(written, "en")
             if v is not None:
                 cores.append(_Core(m.start(), m.end(), v, v))

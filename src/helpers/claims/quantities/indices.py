@@ -132,14 +132,23 @@ _SCORED_BEFORE = re.compile(
 )
 
 
+# "moved 5 points clear", "three points adrift of safety", "zwei Punkte Vorsprung": a gap in a league table
+_TABLE_GAP_AFTER = re.compile(r"\s(?:clear|adrift|off\sthe\s(?:top|pace)|Vorsprung|Rückstand)\b")
+
+
 def scored_points(text: str, qs: list[_Q]) -> list[_Q]:
-    """Points someone scored are a count: "The guard scored 30 points and grabbed 12 rebounds"."""
+    """Points someone scored are a count: "The guard scored 30 points and grabbed 12 rebounds"; so is a gap in a
+    league table ("moved 5 points clear"), outside a sentence about a poll."""
     out = []
     for q in qs:
         if (
             q.unit == "percentage_point"
             and q.unit_surface.lower() in _POINT_SURFACES | {"punkte", "punkten"}
-            and _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start)
+            and (
+                _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start)
+                or _TABLE_GAP_AFTER.match(text, q.end)
+                and not _POLL_CONTEXT.search(text)
+            )
         ):
             q = replace(q, unit="count", low=q.raw_low, high=q.raw_high, mult=1.0)
         out.append(q)
@@ -151,7 +160,8 @@ _POINT_LEAD = re.compile(
     r"-?(?:point|Punkte?)[\s-](?=(?:lead|edge|gap|margin|advantage|swing|deficit|Vorsprung|Abstand|Rückstand)\b)"
 )
 _POLL_CONTEXT = re.compile(
-    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*)\b|%"
+    r"(?i)\b(?:polls?|polling|survey\w*|voters?|approval|ratings?|percent|per\scent|Umfrage\w*|Wähler\w*|part(?:y|ies)|"
+    r"elections?|electorate|candidates?|ballots?|Partei\w*|Wahl\w*)\b|%"
     r"|\b(?:Republicans?|Democrats?|Labour|Tor(?:y|ies)|Conservatives?|GOP|SPD|CDU|AfD|Grüne)\b"
 )
 

@@ -131,7 +131,7 @@ _NUMBER_WORD = (
 )
 # "the four oh five b", "a seventy b model", "405 b": a size in billions of parameters, said or captioned
 _SPOKEN_SIZE = re.compile(
-    rf"(?i)\b((?:{_NUMBER_WORD}[\s-]){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)"
+    rf"(?i)\b((?:{_NUMBER_WORD}[\s-](?:and\s)?){{0,3}}{_NUMBER_WORD}|\d{{1,4}})\s(?:b|bee)\b(?!['’]|\s(?:shares?|class|stock|grade|team|side|plan)\b)"
 )
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:to|:)\s?1\s(?:ratio)\b")
 _TO_THE = re.compile(r"(?<![\d.])(\d{1,3}) to the (\d{1,3})(?:st|nd|rd|th)?(?: power)?\b")
@@ -223,10 +223,13 @@ def _digit_numbers(text: str, lang: str, blocked: list[tuple[int, int]]) -> list
     cores: list[_Core] = []
     scale_re = SCALE_AFTER[lang]
     for m in LATIN_NUM.finditer(text):
-        s, e = m.start(), m.end()
+        s, e, written = m.start(), m.end(), m.group(0)
+        head = re.match(r"\d{1,3}(?=[ \u00a0]\d)", written) if _overlaps(s, e, blocked) else None
+        if head is not None and not _overlaps(s, s + head.end(), blocked):
+            e, written = s + head.end(), head.group(0)  # "30 737 MAX aircraft": a count before a model's number
         if _overlaps(s, e, blocked) or _overlaps(s, e, _spans(cores)):
             continue
-        v = numbers.parse_latin(m.group(0), lang)
+        v = numbers.parse_latin(written, lang)
         if v is None:
             continue
         neg = _NEGATIVE_WORD.search(text, max(0, s - 10), s)
@@ -536,7 +539,7 @@ def _spoken_sizes(text: str, blocked: list[tuple[int, int]]) -> list[_Core]:
     """Model sizes as captions spell them: "four oh five b" (405B, read digit by digit), "the seventy b", "405 b"."""
     cores: list[_Core] = []
     for m in _SPOKEN_SIZE.finditer(text):
-        words = m.group(1).lower().replace("-", " ").split()
+        words = [w for w in m.group(1).lower().replace("-", " ").split() if w != "and"]
         if all(w in _DIGIT_WORDS for w in words) and len(words) > 1:
             v: float | None = float("".join(str(_DIGIT_WORDS[w]) for w in words))
         elif len(words) == 1 and words[0].isdigit():

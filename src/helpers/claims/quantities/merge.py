@@ -252,9 +252,14 @@ def _first_in_second_unit(text: str, a: _Q, b: _Q, lang: str) -> tuple[float, fl
     return a_low * b.mult + b.offset, a_high * b.mult + b.offset
 
 
+_HANGING_ALTERNATIVES = re.compile(r"-\s(?:or|and|oder|und)\s$")
+
+
 def _digit_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
     """ "20,000 or 30,000", "6 or 8 GB", "10 oder 12 Stunden": two figures written in digits offered as
     alternatives are two values (spelled neighbours, "two or three years", "sechs oder sieben", are one range)."""
+    if _HANGING_ALTERNATIVES.match(between):
+        return True  # "10- or 12-core", "9- and 15-watt", "three- or four-bedroom": two compounds, two values
     return (
         between.strip() in ("or", "oder")
         and not (a.vague or b.vague)

@@ -33,7 +33,7 @@ from ..lexicon import (
 from ..word_runs import word_runs
 from .attach import _attach, _temperature_letter
 from .context_units import context_units
-from .degrees import bare_temperatures
+from .degrees import bare_temperatures, below_zero
 from .filters import (
     _IDENTIFIER_BEFORE,
     _NOT_NEGATABLE,
@@ -44,6 +44,9 @@ from .filters import (
     _ja_excluded,
     _ja_negated,
     _latin_excluded,
+    is_resolution_name,
+    is_street_ordinal,
+    numbering_labels,
 )
 from .finders import _find_cores
 from .indices import index_points, ja_index_money, poll_points, scored_points, share_price_points
@@ -151,9 +154,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
     qs = _merge(text, _readings(text, lang, cores), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
-    qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
+    qs = share_price_points(text, index_points(text, below_zero(text, bare_temperatures(text, qs, lang), lang), lang))
     qs = ja_index_money(text, qs) if lang == "ja" else qs
-    qs = poll_points(text, scored_points(text, qs))
+    qs = numbering_labels(text, poll_points(text, scored_points(text, qs)), lang)
     qs = context_units(text, qs, lang)
     if lang in ("en", "de"):
         qs = [_digit_share(text, q, lang) for q in qs]
@@ -487,10 +490,23 @@ def _hyphen_heights(text: str) -> list[_Core]:
     return cores
 
 
+def _capitalized_label_before(text: str, start: int, lang: str) -> bool:
+    """A label noun written with a capital right before the number (English writes a plain noun in lower case)."""
+    if lang != "en" or not text[max(0, start - 24) : start].rstrip(" #").rpartition(" ")[2][:1].isupper():
+        return False  # the word before is in lower case (most numbers): no regex scan
+    m = _IDENTIFIER_BEFORE.search(text, max(0, start - 32), start)
+    return m is not None and m.group(0)[:1].isupper()
+
+
 def _names_a_model(text: str, start: int, end: int) -> bool:
     """ "737 Max", "Pixel 8 Pro": three digits or more, or a name before the number ("bought 3 Pro licences" counts)."""
     before = text[max(0, start - 30) : start].split()
+    if _VARIANTS_COUNTED.match(text, end) and not (before and before[-1][:1].isupper()):
+        return False  # "131 MAX 8s, 70 MAX 9s": how many of a model's variant, the model named after the count
     return end - start >= 3 or bool(before and before[-1][:1].isupper())
+
+
+_VARIANTS_COUNTED = re.compile(r"[\s-]\w+\s\d{1,3}s\b")
 
 
 # a lower-case word or a comma and a space: a capital after them is no sentence's start
@@ -579,6 +595,13 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
                 continue
         if core.kind == "fraction" and core.word and _is_period_fraction(text, core.start, core.end):
             continue
+        if lang == "en" and (
+            core.kind == "fraction"
+            and is_street_ordinal(text, core.start, core.end)
+            or core.scaled
+            and is_resolution_name(text, core.start, core.end)
+        ):
+            continue  # "350 Fifth Avenue": an address; "4K at 120Hz": a resolution's name
         if core.kind == "date":
             continue  # June 30, 5月4日: a day of the month is a point in time, not an amount
         q = _attach(text, core, lang)
@@ -599,6 +622,8 @@ def _readings(text: str, lang: str, cores: list[_Core]) -> list[_Q]:
             )
         ):
             continue
+        if core.kind == "num" and q.unit in ("count", "person") and _capitalized_label_before(text, core.start, lang):
+            continue  # "Radio 4 listeners", "Year 11 pupils", "Level 4 robotaxis": a named thing's people or things
         if q.unit == "year" and core.kind == "num" and _is_edition_year(text, core.start, core.end):
             continue
         if lang == "ja" and q.unit not in _NOT_NEGATABLE and _ja_negated(text, q.start, q.end):
