@@ -15,7 +15,8 @@ from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
 from .names import document_names, heading_company, name_mentions, role_company
-from .periods import _OUTLOOK, period_in, reported_period, unstated_period
+from .period_words import _OUTLOOK
+from .periods import period_in, reported_period, unstated_period
 from .subject import main_subject, subject_in_sentence
 from .turns import answered_question, answering_speakers
 
