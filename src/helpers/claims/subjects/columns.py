@@ -44,6 +44,10 @@ _OUTSIDER = re.compile(
 )
 
 
+# after a figure: it is a part of another figure of the same measure ("$10 billion of it", "davon", "うち")
+_PART_OF = re.compile(r"\s(?:of (?:it|that|this|them|those|the total)\b|davon\b)")
+
+
 @dataclass(frozen=True)
 class DocumentContext:
     """What a document says about itself: the key to its "we" and its default subject and date."""
@@ -228,7 +232,9 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     unit = _str(c.get("unit"))
     left, right = clause_span(text, s, e)
     clause = text[left:right]
-    counted = counted_of(unit, clause, text, _lang_key(lang))
+    counted = counted_of(unit, clause, text, _lang_key(lang), at=s - left)
+    if counted and _PART_OF.match(text, e):
+        counted += "/part"  # "brought in about $10 billion of it": a part of the figure before, not the whole
     person = person_for_speaker(speaker)
     # an unnamed speaker ("Host") is someone different in every document
     who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")

@@ -179,13 +179,7 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
             pos = pos - len(w.group(0))
             if lw in _words("skip", "en"):
                 continue  # "data center segment revenue": data center still narrows it
-            if (
-                _en_stops_here(word)
-                or lw in taken
-                or lw in _measure_words()
-                or mentions(word)
-                or re.fullmatch(r"[A-Z]{2,}", word)
-            ):
+            if _en_stops_here(word) or lw in taken or lw in _measure_words() or mentions(word):
                 break
             picked.insert(0, lw)
         return " ".join(picked)
@@ -221,9 +215,16 @@ def _power_of(clause: str) -> str:
     return f"power/{kinds[0]}" if len(kinds) == 1 else "power"
 
 
+# a number right after a measure's cue: the cue is said of that number ("cash flow was $5.73 billion")
+_OWN_NUMBER = re.compile(r"[^.;!?\d]{0,25}?[$€£¥]?\d")
+
+
 @lru_cache(maxsize=4096)
-def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
-    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus", "power/chip"), or ""."""
+def counted_of(unit: str, clause: str, sentence: str, lang: str = "en", at: int | None = None) -> str:
+    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus", "power/chip"), or "".
+
+    With ``at`` (the figure's offset in ``clause``) the cue nearest before the figure wins ("Cloud-Umsatz von 21,6
+    Milliarden Euro und einen freien Cashflow von rund 8 Milliarden Euro"), else the first measure that has one."""
     if unit == "watt":
         return _power_of(clause)
     if unit in SELF_DESCRIBING:
@@ -231,22 +232,25 @@ def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
     dim = dimension(unit)
     for text in (clause, sentence):
         lowered = text.lower()
-        for m in measures():
-            if dim not in m.dimensions:
-                continue
-            for cue in m.cues:
-                hit = _find_cue(cue, text, lowered)
-                if hit is None:
-                    continue
-                parts = [m.key]
-                taken: tuple[str, ...] = ()
-                for q, qcues in m.qualifiers:
-                    if any(_find_cue(c, clause, clause.lower()) for c in qcues):
-                        parts.append(q)
-                        taken = tuple(c.lower() for c in qcues)
-                        break
-                narrow = _qualifier(cue, hit, text, lang, taken)
-                if narrow:
-                    parts.append(narrow)
-                return "/".join(parts)
+        hits = [(m, cue, hit) for m in measures() if dim in m.dimensions for cue in m.cues
+                if (hit := _find_cue(cue, text, lowered)) is not None]  # fmt: skip
+        if at is not None and text is clause:
+            # a cue after the figure that its own figure follows is that figure's ("$1.18 ..., and operating cash
+            # flow was $5.73 billion")
+            hits = [h for h in hits if h[2].start() < at or not _OWN_NUMBER.match(text, h[2].end())]
+            hits.sort(key=lambda h: (h[2].end() > at, abs(at - h[2].end())))
+        if not hits:
+            continue
+        m, cue, hit = hits[0]
+        parts = [m.key]
+        taken: tuple[str, ...] = ()
+        for q, qcues in m.qualifiers:
+            if any(_find_cue(c, clause, clause.lower()) for c in qcues):
+                parts.append(q)
+                taken = tuple(c.lower() for c in qcues)
+                break
+        narrow = _qualifier(cue, hit, text, lang, taken)
+        if narrow:
+            parts.append(narrow)
+        return "/".join(parts)
     return ""

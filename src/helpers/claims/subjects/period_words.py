@@ -12,7 +12,7 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "e
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
         "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
         "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4, "一": 1, "二": 2, "三": 3, "四": 4,
-        "上": 1, "下": 2, "front": 1, "back": 2}  # fmt: skip
+        "上": 1, "下": 2, "front": 1, "back": 2, "final": 4, "schlussquartal": 4}  # fmt: skip
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -64,12 +64,16 @@ _H = r"(?P<h>[12]|first|second|front|back|ersten|zweiten|erstes|zweites|erste|zw
 _FY2 = r"(?P<fy>FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)?\d{2})\b"  # a fiscal year, also as two digits (FY25)
 _YN = r"(?P<y>(?:19|20)\d{2})"
 
+# a target or a level at a year's end: "by the end of 2025", "closed 2024 at", "Ende 2025", "2025年末"
 _TARGET_YEAR = re.compile(
-    rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE
+    rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末|"
+    rf"\b(?:closed|ended|finished|exited)\s+{_Y}\b",
+    re.IGNORECASE,
 )
 _TARGET = re.compile(
     r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
     r"exit(?:ing)? (?:the|this) (?:fiscal )?year|(?:the|our|an?) exit rate|"
+    r"\b(?:closed|ended|finished) the (?:fiscal )?year|\bam Jahresende|"
     r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)",
     re.IGNORECASE,
 )
@@ -79,7 +83,11 @@ _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\bQ{_Q}\s*(?:of\s*)?{_FY2}",
     rf"\bQ{_Q}\s*(?:of\s*)?'?{_YN}\b",
     rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_FY2}",
-    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_YN}\b",
+    # "fiscal fourth quarter 2025", "fourth fiscal quarter 2025", "fiscal Q4 2025": a fiscal quarter
+    rf"\b(?P<fy>fiscal\s+){_Q}[\s-]+quarter\s+(?:of\s+)?{_YN}\b",
+    rf"\b{_Q}[\s-]+(?P<fy>fiscal\s+)quarter\s+(?:of\s+)?{_YN}\b",
+    rf"\b(?P<fy>fiscal\s+)Q{_Q}\s*'?{_YN}\b",
+    rf"\b{_Q}[\s-]+quarter\s+(?:of\s+)?{_YN}\b",
     rf"{_FY2}\s+{_Q}[\s-]+quarter\b",
     rf"\b{_YN}\s+{_Q}[\s-]+quarter\b",
     rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
@@ -96,11 +104,14 @@ _HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\b{_H}[ns]?\s+(?:Halbjahr\w*|Jahreshälfte)\s+{_YN}",
 ))  # fmt: skip
 _FISCAL_YEAR = re.compile(
-    rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE
+    rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度|"
+    # a Japanese fiscal year named by the month it ends in: 2025年8月期, 2026年3月期
+    rf"{_Y}年\d{{1,2}}月期",
+    re.IGNORECASE,
 )
 _QUARTER = re.compile(
     rf"\bQ([1-4])\b|\b{_QWORD}[\s-]+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
-    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期",
+    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期|\b(final)[\s-]+quarter\b|(Schlussquartal)",
     re.IGNORECASE,
 )
 _HALF = re.compile(
@@ -117,9 +128,10 @@ _THE_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _THE_YEAR = re.compile(
-    r"\b(?:for|in|during) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d)|"
+    # not "in the year-ago quarter"
+    r"\b(?:for|in|during) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d|-|\s+ago)|"
     r"\bfull[- ](?:fiscal[- ])?year\b(?!\s+(?:19|20)\d\d)|\bim (?:gesamten |abgelaufenen )?Geschäftsjahr\b"
-    r"(?!\s+(?:19|20)\d\d)|通期",
+    r"(?!\s+(?:19|20)\d\d)|\bim Gesamtjahr\b(?!\s+(?:19|20)\d\d)|通期",
     re.IGNORECASE,
 )
 # the quarter a year before the reported one: "the same quarter last year", "the prior-year quarter", Vorjahresquartal
@@ -169,8 +181,15 @@ _NEXT_QUARTER = re.compile(
 _THIS_FISCAL = re.compile(
     r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE
 )
+# the fiscal year after and before the current one: "next fiscal year", "im nächsten Geschäftsjahr", 来期, 前期
+_OTHER_FISCAL = re.compile(
+    r"\b(?:(next|coming) fiscal year|(last|prior|previous) fiscal year)\b|"
+    r"(?:(nächsten|kommenden) Geschäftsjahr|(vorigen|vergangenen|letzten) Geschäftsjahr)|(来期|来年度)|(前期|前年度)",
+    re.IGNORECASE,
+)
 _REL_YEAR = re.compile(
-    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year (?:ago|earlier|before)|"
+    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|laufenden Jahr\w*|今年|本年)|"
+    r"(last year|a year (?:ago|earlier|before)|"
     r"the (?:prior|previous) year|the year before|ein Jahr (?:zuvor|früher)|im vergangenen "
     r"Jahr|vergangenes Jahr|"
     r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)",
@@ -188,7 +207,7 @@ _MONTH_EN_DE = re.compile(
     + ")?",
     re.IGNORECASE,
 )
-_MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(末|(\d{{1,2}})日)?")
+_MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(?!期)(末|(\d{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9]){_Y}(?:年(?!度|末)|(?![0-9年]))")
 _NOW = re.compile(
     r"\b(?:now(?!\s+(?:expect|anticipate|see|forecast|guide|project|estimate|plan|believe|think)\w*)|currently|"
@@ -197,7 +216,28 @@ _NOW = re.compile(
 )
 _OUTLOOK = re.compile(
     r"\b(?:we|you) (?:now )?see\b|"
-    r"\b(?:expect\w*|anticipat\w*|forecast\w*|guid(?:ance|e|es|ed|ing)|outlook|will|plan\w*|on track)\b|"
+    r"\b(?:expect\w*|anticipat\w*|forecast\w*|guid(?:ance|e|es|ed|ing)|outlook|will|plan\w*|on track|"
+    r"target(?:s|ing)?)\b|"
     r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し",
     re.IGNORECASE,
 )
+# a quarter said with the year before ("Q4 last year", "the fourth quarter a year ago"): that quarter a year earlier
+_LAST_YEARS = re.compile(
+    r"\s{1,3}(?:of\s{1,3})?(?:last year|a year (?:ago|earlier|before)|the (?:prior|previous) year)\b|"
+    r"\s{1,3}des Vorjahres\b",
+    re.IGNORECASE,
+)
+# words that say a figure is a change on an earlier period or compared with one: on a results document, what
+# changed is the reported period ("Year over year our gross margin is up", "compares with 20.5% a year ago")
+_CHANGE_SAID = re.compile(
+    r"\byear[- ](?:over|on)[- ]year\b|\bsequential(?:ly)?\b|\bquarter[- ](?:over|on)[- ]quarter\b|"
+    r"\bcompare[sd]? (?:with|to)\b|\bim (?:Jahres|Quartals)vergleich\b|\bgegenüber dem Vor(?:jahr|quartal)\b|"
+    r"前年(?:同期)?比|前期比",
+    re.IGNORECASE,
+)
+# a clause break between a figure and a later period, and a figure right after that period: the period is the later
+# figure's ("$5.61 billion, up 11%, and for the full year we delivered $21.51 billion")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|und)\b|;\s|、(?:そして)?")
+_LEADS_FIGURE = re.compile(r"[^.;!?\d]{0,30}[$€£¥]?\d")
+# a year stated right before "full year" / 通期 ("2025年8月期の通期", "the 2024 full year")
+_YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|年\d{1,2}月期|年度)(?:の|\s)?\s?(?:the\s)?$")

@@ -14,17 +14,22 @@ from .period_words import (
     _AGO,
     _BASE_BEFORE,
     _BASE_FIGURE,
+    _CHANGE_SAID,
     _COMPARED,
     _FISCAL_YEAR,
     _HALF,
     _HALF_YEAR,
+    _LAST_YEARS,
+    _LEADS_FIGURE,
     _MONTH_EN_DE,
     _MONTH_JA,
     _MONTHS,
+    _NEW_CLAUSE,
     _NEXT_QUARTER,
     _NOW,
     _NUM_WORDS,
     _ORD,
+    _OTHER_FISCAL,
     _OWN_FIGURE,
     _PREV_QUARTER,
     _QUARTER,
@@ -39,6 +44,7 @@ from .period_words import (
     _TURNING,
     _YEAR,
     _YEAR_AGO_QUARTER,
+    _YEAR_BEFORE,
 )
 
 
@@ -147,7 +153,7 @@ def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
 
 def _quarter(m: re.Match[str], event: dt.date, outlook: bool, reported: str) -> Resolved | None:
     g = m.groups()
-    raw = g[0] or g[1] or g[3] or g[5] or g[7]
+    raw = g[0] or g[1] or g[3] or g[5] or g[7] or g[8] or g[9]
     q = _ORD.get(raw.lower(), 0) if raw else 0
     if not q:
         return None
@@ -216,8 +222,49 @@ def _month_ja(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved | Non
     return Resolved(_resolve_month(month, day, event, outlook), "relative")
 
 
-def _rel_year(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
-    return Resolved(str(event.year + (0 if m.group(1) else (-1 if m.group(2) else 1))), "relative")
+def _rel_year(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "this year", "last year", "next year": on a fiscal-year company's results call its fiscal years around the
+    reported one ("next year" on Adobe's Q4 fiscal 2024 call is FY2025), elsewhere calendar years around the event."""
+    n = 0 if m.group(1) else (-1 if m.group(2) else 1)
+    if reported[1].startswith("FY"):
+        # "this year" in an outlook after the fourth quarter is the year ahead; "next year" is always the one after
+        return Resolved(f"FY{(_year_number(reported, outlook) if n == 0 else int(reported[1][-4:])) + n}", "relative")
+    return Resolved(str(event.year + n), "relative")
+
+
+def _year_number(reported: tuple[str, str], outlook: bool) -> int:
+    """The year a results document's "this year" is: the reported year, or for an outlook given after its fourth
+    quarter the next one."""
+    year = int(reported[1][-4:])
+    return year + 1 if outlook and reported[0].endswith("-Q4") else year
+
+
+def _year_end(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "by the end of the year", "ended the year at": the end of the reported (fiscal) year on a results document
+    (of the next one for an outlook after its fourth quarter), else of the event's year."""
+    if reported[1]:
+        prefix = "FY" if reported[1].startswith("FY") else ""
+        return Resolved(f"end-{prefix}{_year_number(reported, outlook)}", "target")
+    return Resolved(f"end-{event.year}", "target")
+
+
+def _other_fiscal(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "next fiscal year" / 来期 and "last fiscal year" / 前期: the fiscal year after or before the current one."""
+    n = 1 if (m.group(1) or m.group(3) or m.group(5)) else -1
+    base = _year_number(reported, outlook) if reported[1].startswith("FY") else event.year
+    return Resolved(f"FY{base + n}", "relative")
+
+
+def _the_year(m: re.Match[str], event: dt.date | None, outlook: bool, reported: tuple[str, str]) -> Resolved | None:
+    """ "for the full year", "im Gesamtjahr", 通期: the reported year (``_reported``); in a document reporting no
+    period, the event's year for an outlook and for an actual the last year that has ended by the event (not for
+    通期, the fiscal period)."""
+    found = _reported(0, "Y")(m, event, outlook, reported)  # type: ignore[arg-type]
+    stated_before = _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    # 通期 is a fiscal period: which year it is, the company's calendar says, not the event's
+    if found is not None or event is None or reported[0] or stated_before or m.group(0) == "通期":
+        return found  # "2025年8月期の通期", "fiscal 2025 full year": the year stated before it
+    return Resolved(str(event.year - (0 if outlook else 1)), "relative")
 
 
 # (match, event date, outlook, (the reported quarter, the reported year)) -> the period
@@ -245,27 +292,28 @@ def _reported(n: int, part: str) -> Resolver:
 # reports on), in the order that breaks a tie between expressions equally near the figure (a quarter with its
 # year before the year inside it). The last field: whether the kind needs the event date.
 _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
-    ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
+    ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{next(g for g in m.groups() if g)}", "target"), False),
     # "exiting the year" on a fiscal-year company's call is the end of its fiscal year
-    ((_TARGET,), lambda m, e, o, r: Resolved(f"end-{r[1] if r[1].startswith('FY') else e.year}", "target"), True),
+    ((_TARGET,), _year_end, True),
     (_QUARTER_YEAR, lambda m, e, o, r: _with_year(m, "Q"), False),
     (_HALF_YEAR, lambda m, e, o, r: _with_year(m, "H"), False),
     ((_FISCAL_YEAR,), lambda m, e, o, r: _fiscal(m, e, o), False),
     ((_QUARTER,), lambda m, e, o, r: _quarter(m, e, o, r[0]), True),
     ((_HALF,), lambda m, e, o, r: _half(m, e, o, r), True),
     ((_THE_QUARTER,), _reported(0, "Q"), False),
-    ((_THE_YEAR,), _reported(0, "Y"), False),
+    ((_THE_YEAR,), _the_year, False),
     ((_YEAR_AGO_QUARTER,), lambda m, e, o, r: Resolved(_shift(r[0], -4), "relative") if r[0] else None, False),
     ((_PREV_QUARTER,), _near_quarter(-1), True),
     ((_NEXT_QUARTER,), _near_quarter(1), True),
     ((_THIS_QUARTER,), _this_quarter, True),
     ((_THIS_FISCAL,), lambda m, e, o, r: Resolved(r[1] if r[1].startswith("FY") else f"FY{e.year}", "relative"),
      True),
+    ((_OTHER_FISCAL,), _other_fiscal, True),
     ((_AGO,), lambda m, e, o, r: _ago(m, e, o), True),
     ((_MONTH_EN_DE,), lambda m, e, o, r: _month_en_de(m, e, o), True),
     ((_MONTH_JA,), lambda m, e, o, r: _month_ja(m, e, o), True),
     ((_YEAR,), lambda m, e, o, r: Resolved(m.group(1), "stated"), False),
-    ((_REL_YEAR,), lambda m, e, o, r: _rel_year(m, e, o), True),
+    ((_REL_YEAR,), _rel_year, True),
 )  # fmt: skip
 
 
@@ -299,7 +347,7 @@ def period_in(
                 if found is not None and found.value:
                     best = (gap, rank, found, m)
     if best is not None:
-        return _year_ago_quarter(best[2], best[3], text, at, reported)
+        return _year_ago_quarter(best[2], best[3], text, at, reported, event)
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     return None
@@ -316,12 +364,20 @@ def _other_figures(m: re.Match[str], text: str, stop: int) -> bool:
         return True
     if m.start() >= stop and _TURNING.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Turning to the full year, ..." dates what follows it, not the figure before
+    if m.start() >= stop and _NEW_CLAUSE.search(text, stop, m.start()) and _LEADS_FIGURE.match(text, m.end()):
+        return True  # "up 11%, and for the full year we delivered $21.51 billion": the later figure's period
     return m.start() >= stop and _COMPARED.search(text, stop, m.start()) is not None
 
 
-def _year_ago_quarter(found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str]) -> Resolved:
+def _year_ago_quarter(
+    found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str], event: dt.date | None = None
+) -> Resolved:
     """On a call reporting a quarter, a year before ("a year ago", and "last year" for a figure it is compared
-    with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept."""
+    with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept. A quarter said
+    with the year before ("Q4 last year", "the fourth quarter a year ago") is that quarter a year before the
+    reported (or the event's) year."""
+    if m.re is _QUARTER and _LAST_YEARS.match(text, m.end()):
+        return _quarter_last_year(found, reported, event)
     if not reported[0] or m.re is not _REL_YEAR or not m.group(2):
         return found
     if "last" in m.group(2).lower() and not _BASE_FIGURE.search(text, max(0, at - 40), at):
@@ -329,13 +385,24 @@ def _year_ago_quarter(found: Resolved, m: re.Match[str], text: str, at: int, rep
     return Resolved(_shift(reported[0], -4), found.basis)
 
 
+def _quarter_last_year(found: Resolved, reported: tuple[str, str], event: dt.date | None) -> Resolved:
+    """Quarter ``found`` in the year before the reported one (the event's, on a document reporting none)."""
+    m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", found.value)
+    if m is None or not (reported[1] or event):
+        return found
+    year = int(reported[1][-4:]) if reported[1] else event.year  # type: ignore[union-attr]
+    prefix = "FY" if reported[1].startswith("FY") else ""
+    return Resolved(f"{prefix}{year - 1}-Q{m.group(3)}", found.basis)
+
+
 def unstated_period(sentence: str, reported: tuple[str, str], outlook: bool) -> str:
     """The period of an actual whose text states none, on a results document: the reported quarter when its
-    sentence tells what happened ("Adjusted EBITDA was $34.1 million"), else "" (a count as of the event: "we
-    serve 620")."""
+    sentence tells what happened ("Adjusted EBITDA was $34.1 million") or what changed on an earlier period ("Year
+    over year our gross margin is up 9 points", "compares with 20.5% a year ago"), else "" (a count as of the event:
+    "we serve 620")."""
     if outlook or not reported[0]:
         return ""
-    return reported[0] if says_past(sentence) else ""
+    return reported[0] if says_past(sentence) or _CHANGE_SAID.search(sentence) else ""
 
 
 def _quarter_end(key: str) -> dt.date:
