@@ -61,6 +61,9 @@ def test_a_calls_relative_periods_resolve_against_its_reported_quarter_and_fisca
          "2025-10-02", "FY2025-Q4"),
         ("In the fourth fiscal quarter 2025 revenue was $11.3 billion.", "$11.3 billion", "en", "2025-10-02",
          "FY2025-Q4"),
+        # "a year earlier" after a quarter the sentence states: that quarter a year before
+        ("Micron reported its fiscal fourth quarter 2025: revenue of $11.3 billion, up 46% from $7.75 billion a "
+         "year earlier.", "$7.75 billion", "en", "2025-10-02", "FY2024-Q4"),
         # a document that reports no period: the full year is the last one ended, for an outlook the one under way
         ("Im Gesamtjahr setzte der Konzern 34,18 Milliarden Euro um.", "34,18 Milliarden Euro", "de", "2025-01-29",
          "2024"),
@@ -116,3 +119,14 @@ def test_a_party_a_figure_counts_is_not_the_figures_owner():
     )
     assert [g["subject_basis"] for g in got] != ["other_party", "other_party"]
     assert all(g["subject"] != "clients" for g in got)
+
+
+def test_a_figure_said_of_another_figure_is_a_part_of_its_measure_not_the_whole():
+    got = claims_of(
+        "Revenue was $37.4 billion, and our HBM products brought in about $10 billion of it.",
+        ["$37.4 billion", "$10 billion"],
+        "usd",
+        event="2025-09-23",
+        reported=("FY2025-Q4", "FY2025"),
+    )
+    assert [g["counted"] for g in got] == ["revenue", "revenue/part"]

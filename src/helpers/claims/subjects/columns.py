@@ -241,7 +241,15 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who, ctx.names)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
-    per = period_in(clause, s - left, ctx.event_date, outlook, reported=ctx.reported, end=e - left) or period_in(
+    per = period_in(
+        clause,
+        s - left,
+        ctx.event_date,
+        outlook,
+        reported=ctx.reported,
+        end=e - left,
+        before=text[max(0, left - 120) : left],
+    ) or period_in(  # fmt: skip
         sentence_view, s, ctx.event_date, outlook, False, reported=ctx.reported, end=e
     )
     if sent is not None:

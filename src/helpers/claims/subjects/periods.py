@@ -319,7 +319,7 @@ _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
 
 def period_in(
     text: str, at: int, event_date: str, outlook: bool, now_words: bool = True,
-    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False,
+    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False, before: str = "",
 ) -> Resolved | None:  # fmt: skip
     """The period ``text`` states for a figure at ``at`` (to ``end``): the nearest expression of any kind (ties by
     kind order).
@@ -327,7 +327,9 @@ def period_in(
     ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
     "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
     only when nothing else is stated, and only when ``now_words``. ``carried`` (a period carried over from the
-    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25").
+    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25"). ``before`` is
+    the text before ``text`` (its sentence's, when ``text`` is a clause): a quarter stated there dates "a year
+    earlier" in ``text``.
     """
     event = _date(event_date)
     stop = at if end is None else max(at, end)
@@ -347,7 +349,7 @@ def period_in(
                 if found is not None and found.value:
                     best = (gap, rank, found, m)
     if best is not None:
-        return _year_ago_quarter(best[2], best[3], text, at, reported, event)
+        return _year_ago_quarter(best[2], best[3], text, at, reported, event, before)
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     return None
@@ -370,14 +372,23 @@ def _other_figures(m: re.Match[str], text: str, stop: int) -> bool:
 
 
 def _year_ago_quarter(
-    found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str], event: dt.date | None = None
-) -> Resolved:
+    found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str], event: dt.date | None = None,
+    before: str = "",
+) -> Resolved:  # fmt: skip
     """On a call reporting a quarter, a year before ("a year ago", and "last year" for a figure it is compared
     with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept. A quarter said
     with the year before ("Q4 last year", "the fourth quarter a year ago") is that quarter a year before the
     reported (or the event's) year."""
     if m.re is _QUARTER and _LAST_YEARS.match(text, m.end()):
         return _quarter_last_year(found, reported, event)
+    if not reported[0] and m.re is _REL_YEAR and m.group(2) and "last" not in m.group(2).lower():
+        # "fiscal fourth quarter 2025: revenue of $11.3 billion, up from $7.75 billion a year earlier": the quarter
+        # the sentence states, a year before
+        hay, pos = before + text, len(before) + at
+        stated = [q for p in _QUARTER_YEAR for q in p.finditer(hay, max(0, pos - 120), pos)]
+        if stated:
+            quarter = _with_year(max(stated, key=lambda q: q.end()), "Q").value
+            return Resolved(_shift(quarter, -4), found.basis)
     if not reported[0] or m.re is not _REL_YEAR or not m.group(2):
         return found
     if "last" in m.group(2).lower() and not _BASE_FIGURE.search(text, max(0, at - 40), at):
