@@ -13,9 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from compared_corpus import compare_corpus, judged
+from compared_corpus import judged_fixture, misjudged_dev_traps, unplanted_conflicts
 from helpers.analysis.compare.keys import short_names
 from helpers.claims.subjects import counted_of
 
@@ -24,18 +23,12 @@ CORPUS = Path(__file__).parent / "fixtures" / "compare_calls"
 
 @pytest.fixture(scope="module")
 def corpus():
-    claims, findings, gold = compare_corpus(CORPUS)
-    splits = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["splits"]
-    verdicts, ids = judged(claims, findings, gold)
-    return claims, verdicts, gold, ids, splits
+    return judged_fixture(CORPUS)
 
 
 def test_no_document_gets_a_conflict_the_analyst_did_not_plant(corpus):
     claims, verdicts, gold, ids, _ = corpus
-    planted = [(g["doc"], g["surface"]) for g in gold if g["verdict"] == "conflict"]
-    genuine = {ids[k] for k in planted if k in ids}
-    called = {c for c in claims["claim_id"] if verdicts.get(c, ("",))[0] == "conflict"}
-    assert called <= genuine, [(c, verdicts[c][1]) for c in called - genuine]
+    assert unplanted_conflicts(claims, verdicts, gold, ids) == []
 
 
 def test_the_planted_dev_conflict_is_found(corpus):
@@ -46,14 +39,7 @@ def test_the_planted_dev_conflict_is_found(corpus):
 
 def test_each_dev_trap_is_no_conflict_and_says_why_when_judged(corpus):
     _, verdicts, gold, ids, splits = corpus
-    wrong = []
-    for g in gold:
-        if g["doc"] not in splits["dev"] or "trap" not in g or (g["doc"], g["surface"]) not in ids:
-            continue
-        verdict, detail = verdicts.get(ids[(g["doc"], g["surface"])], ("", ""))
-        if verdict == "conflict" or (verdict == "unverified" and not detail):
-            wrong.append((g["doc"], g["surface"], g["trap"], verdict, detail))
-    assert not wrong
+    assert misjudged_dev_traps(verdicts, gold, ids, splits) == []
 
 
 def test_every_annotated_dev_figure_is_extracted(corpus):
