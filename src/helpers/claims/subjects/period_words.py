@@ -81,13 +81,10 @@ _TARGET = re.compile(
 # 3. Quartal 2024, H1 2025, first half of 2025, 2025年上半期, erstes Halbjahr 2025): one pattern per form, named groups.
 _QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
     rf"\bQ{_Q}\s*(?:of\s*)?{_FY2}",
-    rf"\bQ{_Q}\s*(?:of\s*)?'?{_YN}\b",
+    rf"\b(?P<fy>fiscal\s+)?Q{_Q}\s*(?:of\s*)?'?{_YN}\b",
     rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_FY2}",
-    # "fiscal fourth quarter 2025", "fourth fiscal quarter 2025", "fiscal Q4 2025": a fiscal quarter
-    rf"\b(?P<fy>fiscal\s+){_Q}[\s-]+quarter\s+(?:of\s+)?{_YN}\b",
-    rf"\b{_Q}[\s-]+(?P<fy>fiscal\s+)quarter\s+(?:of\s+)?{_YN}\b",
-    rf"\b(?P<fy>fiscal\s+)Q{_Q}\s*'?{_YN}\b",
-    rf"\b{_Q}[\s-]+quarter\s+(?:of\s+)?{_YN}\b",
+    # "fiscal fourth quarter 2025", "fourth fiscal quarter 2025" (and "fiscal Q4 2025" above): a fiscal quarter
+    rf"\b(?P<fy>fiscal\s+)?{_Q}[\s-]+(?P<fy2>fiscal\s+)?quarter\s+(?:of\s+)?{_YN}\b",
     rf"{_FY2}\s+{_Q}[\s-]+quarter\b",
     rf"\b{_YN}\s+{_Q}[\s-]+quarter\b",
     rf"\b{_YN}\s?Q(?P<q>[1-4])\b",

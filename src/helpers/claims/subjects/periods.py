@@ -143,7 +143,8 @@ def _with_year(m: re.Match[str], part: str) -> Resolved:
     """A quarter (part "Q") or half ("H") stated with its year, fiscal when the text says so."""
     g = m.groupdict()
     year = g["y"] if len(g["y"]) == 4 else f"20{g['y']}"
-    return Resolved(f"{'FY' if g.get('fy') else ''}{year}-{part}{_ORD[g[part.lower()].lower()]}", "stated")
+    fiscal = g.get("fy") or g.get("fy2")
+    return Resolved(f"{'FY' if fiscal else ''}{year}-{part}{_ORD[g[part.lower()].lower()]}", "stated")
 
 
 def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
