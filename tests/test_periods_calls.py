@@ -130,3 +130,12 @@ def test_a_figure_said_of_another_figure_is_a_part_of_its_measure_not_the_whole(
         reported=("FY2025-Q4", "FY2025"),
     )
     assert [g["counted"] for g in got] == ["revenue", "revenue/part"]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [("Analysts had expected around $11.9 billion.", "$11.9 billion"),
+     ("Revenue of $12.5 billion was above the $11.9 billion expected by analysts.", "$11.9 billion")],
+)  # fmt: skip
+def test_what_analysts_had_expected_is_their_forecast_not_the_companys_figure(sentence, surface):
+    assert claims_of(sentence, [surface], "usd", event="2025-10-02")[0]["status"] == "forecast"
