@@ -10,7 +10,7 @@
    ``expected.yaml``) and ``tests/fixtures/compare_conflicts`` (Alphabet and
    Amazon calls with guidance and actuals, their coverage, a podcast and a
    feature with issue 26's traps): precision and recall of ``conflict`` and
-   ``consistent``; on ``tests/fixtures/compare_english``, ``compare_multi`` and ``compare_chips``
+   ``consistent``; on ``tests/fixtures/compare_english``, ``compare_multi``, ``compare_chips`` and ``compare_calls``
    (with dev and held-out splits) bogus and genuine conflicts per document.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100 1000] [--jobs 2] [--cache DIR]
@@ -59,6 +59,9 @@ ENGLISH_FIXTURE = FIXTURE.parent / "compare_english"
 MULTI_FIXTURE = FIXTURE.parent / "compare_multi"
 # AMD's and TSMC's calls, an interview, de and ja dialogues whose figures' company is named in the previous turn
 CHIPS_FIXTURE = FIXTURE.parent / "compare_chips"
+# Micron's, Adobe's, SAP's and Delta's calls (guidance and actuals for several periods), a podcast and a news roundup
+# about several companies, de and ja coverage
+CALLS_FIXTURE = FIXTURE.parent / "compare_calls"
 
 
 def _extract(args):
@@ -217,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     split_scores(ENGLISH_FIXTURE)
     split_scores(MULTI_FIXTURE)
     split_scores(CHIPS_FIXTURE)
+    split_scores(CALLS_FIXTURE)
     if args.fixtures_only:
         return 0
     for n in args.sizes:

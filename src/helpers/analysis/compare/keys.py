@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ...claims.lexicon import NUMERIC_UNITS
-from ...claims.subjects import dimension, period_key
+from ...claims.subjects import dimension, entity, period_key
 from .rules import TIME_VARYING, TOPIC_KEYS
 
 
@@ -58,6 +58,20 @@ def group_key(row: Mapping, topic_subjects: Mapping[str, tuple[str, ...]]) -> Gr
         f"{_countable(dimension(row['unit']))}:{row['counted']}",
         period_key(row["period"], row["event_date"]),
     )
+
+
+def short_names(subjects: Iterable[str]) -> dict[str, str]:
+    """Each subject the lexicon does not know whose first word is another subject of the corpus, mapped to that
+    shorter name: one document's "Micron Technology" (its call's title) is another's "Micron". Not when the short
+    name starts two such names ("American Airlines", "American Express"), nor for lexicon entries ("Meta AI" is a
+    product, not Meta)."""
+    names = set(subjects)
+    longer: dict[str, list[str]] = {}
+    for name in names:
+        first = name.split(" ")[0]
+        if first != name and len(first) >= 3 and first in names and entity(name) is None:
+            longer.setdefault(first, []).append(name)
+    return {name: first for first, names_ in longer.items() if len(names_) == 1 for name in names_}
 
 
 def _quantity(unit: str) -> bool:

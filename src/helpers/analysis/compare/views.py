@@ -13,7 +13,7 @@ from ...claims.subjects import SUBJECT_COLUMNS, DocumentContext, annotate, claus
 from ...claims.topics import topic_subjects
 from ...format import range_words
 from ..attribution import said_by_row, speaker_of
-from .keys import GroupKey, group_key
+from .keys import GroupKey, group_key, short_names
 from .rows import _text_column, as_text, records, short_id
 from .rules import SLIP_MAX_SPREAD, claim_range, finite_or_none, tolerant
 
@@ -145,9 +145,13 @@ def prepare_claims(
     cols = ["topic", "subject", "subject_basis", "period", "event_date", "unit", "counted"]
     keys: dict[tuple, GroupKey | None] = {}
     groups = []
+    # a company one document names in full and another by its first word is one subject in the groups
+    short = short_names(s for s in dict.fromkeys(df["subject"].tolist()) if s)
     for vals in zip(*(df[c].astype(object).tolist() for c in cols)):
         if vals not in keys:
-            keys[vals] = group_key(dict(zip(cols, vals)), subjects)
+            row = dict(zip(cols, vals))
+            row["subject"] = short.get(row["subject"], row["subject"])
+            keys[vals] = group_key(row, subjects)
         groups.append(keys[vals])
     df["group"] = groups
     return df

@@ -87,8 +87,9 @@ read in the figure's own clause at its own offset.
 
 Modules: ``entities`` (the lexicon and where a text names it), ``names`` (a document's own
 organisations the lexicon does not know), ``measures`` (what a figure
-counts), ``clauses`` (the clause around a figure), ``subject`` (whose figure), ``periods``
-(when it holds) and ``columns`` (the claims table's subject, period and counted columns).
+counts), ``clauses`` (the clause around a figure), ``subject`` (whose figure), ``period_words``
+(the words periods are said in), ``periods`` (when it holds) and ``columns`` (the claims table's subject,
+period and counted columns).
 """
 
 from .clauses import Resolved, clause_span

@@ -15,7 +15,8 @@ from .clauses import Resolved, _has, _lang_key, clause_span
 from .entities import lineage, mentions, organisation_of, person_for_speaker
 from .measures import counted_of, measure_kind
 from .names import document_names, heading_company, name_mentions, role_company
-from .periods import _OUTLOOK, period_in, reported_period, unstated_period
+from .period_words import _OUTLOOK
+from .periods import period_in, reported_period, unstated_period
 from .subject import main_subject, subject_in_sentence
 from .turns import answered_question, answering_speakers
 
@@ -41,6 +42,10 @@ _OUTSIDER = re.compile(
     r"Analyst|Moderator|司会|アナリスト",
     re.IGNORECASE,
 )
+
+
+# after a figure: it is a part of another figure of the same measure ("$10 billion of it", "davon", "うち")
+_PART_OF = re.compile(r"\s(?:of (?:it|that|this|them|those|the total)\b|davon\b)")
 
 
 @dataclass(frozen=True)
@@ -227,14 +232,24 @@ def _annotate_one(p: _Placed, sentence_view: str, sent_index: Mapping[tuple[str,
     unit = _str(c.get("unit"))
     left, right = clause_span(text, s, e)
     clause = text[left:right]
-    counted = counted_of(unit, clause, text, _lang_key(lang))
+    counted = counted_of(unit, clause, text, _lang_key(lang), at=s - left)
+    if counted and _PART_OF.match(text, e):
+        counted += "/part"  # "brought in about $10 billion of it": a part of the figure before, not the whole
     person = person_for_speaker(speaker)
     # an unnamed speaker ("Host") is someone different in every document
     who = person.name if person is not None else (f"{speaker} ({doc_id})" if speaker else "")
     subj, refers_back = subject_in_sentence(text, s, e, lang, unit, speaker_organisation(speaker, ctx), who, ctx.names)
     outlook = _has(_OUTLOOK, clause)
     # "now" dates only its own clause ("Meta AI now has 700 million ..., and ... will reach 1 billion")
-    per = period_in(clause, s - left, ctx.event_date, outlook, reported=ctx.reported, end=e - left) or period_in(
+    per = period_in(
+        clause,
+        s - left,
+        ctx.event_date,
+        outlook,
+        reported=ctx.reported,
+        end=e - left,
+        before=text[max(0, left - 120) : left],
+    ) or period_in(  # fmt: skip
         sentence_view, s, ctx.event_date, outlook, False, reported=ctx.reported, end=e
     )
     if sent is not None:

@@ -3,6 +3,7 @@ from data/measures.yaml."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,13 +180,7 @@ def _qualifier(cue: str, m: re.Match[str], text: str, lang: str, taken: tuple[st
             pos = pos - len(w.group(0))
             if lw in _words("skip", "en"):
                 continue  # "data center segment revenue": data center still narrows it
-            if (
-                _en_stops_here(word)
-                or lw in taken
-                or lw in _measure_words()
-                or mentions(word)
-                or re.fullmatch(r"[A-Z]{2,}", word)
-            ):
+            if _en_stops_here(word) or lw in taken or lw in _measure_words() or mentions(word):
                 break
             picked.insert(0, lw)
         return " ".join(picked)
@@ -221,32 +216,73 @@ def _power_of(clause: str) -> str:
     return f"power/{kinds[0]}" if len(kinds) == 1 else "power"
 
 
+# a number right after a measure's cue: the cue is said of that number ("cash flow was $5.73 billion")
+# (a year is no figure: "approximately $75 billion in capital expenditures in 2025")
+_OWN_NUMBER = re.compile(r"[^.;!?\d]{0,25}?[$€£¥]?(?!(?:19|20)\d\d\b)\d")
+_DIGIT = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
+
+
+def _said_of_this(hits: tuple[tuple[str, int, int], ...], text: str, at: int) -> list[tuple[str, int, int]]:
+    """The cue hits (counted, start, end) that may be said of the figure at ``at``: not one after it that its own
+    figure follows ("$1.18 ..., and operating cash flow was $5.73 billion"), nor one before it with another number
+    between when a cue stands nearer ("Cloud-Umsatz von 21,6 Milliarden Euro und einen freien Cashflow von rund 8
+    Milliarden Euro"; a list "$9.1 billion this quarter and $21.2 billion for the year" keeps its only cue)."""
+    digits = _digits(text)
+    kept = [h for h in hits if h[2] <= at or not _OWN_NUMBER.match(text, h[2])]
+    near = [h for h in kept if h[2] <= at and bisect.bisect_left(digits, h[2]) == bisect.bisect_left(digits, at)]
+    return [h for h in kept if h[2] > at or h in near] if near else kept
+
+
+@lru_cache(maxsize=256)
+def _digits(text: str) -> list[int]:
+    return [m.start() for m in _DIGIT.finditer(text)]
+
+
+def _counted(m: _Measure, cue: str, hit: re.Match[str], text: str, clause: str, lang: str) -> str:
+    parts = [m.key]
+    taken: tuple[str, ...] = ()
+    for q, qcues in m.qualifiers:
+        if any(_find_cue(c, clause, clause.lower()) for c in qcues):
+            parts.append(q)
+            taken = tuple(c.lower() for c in qcues)
+            break
+    narrow = _qualifier(cue, hit, text, lang, taken)
+    if narrow:
+        parts.append(narrow)
+    return "/".join(parts)
+
+
 @lru_cache(maxsize=4096)
-def counted_of(unit: str, clause: str, sentence: str, lang: str = "en") -> str:
-    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus", "power/chip"), or ""."""
+def _candidates(unit: str, clause: str, sentence: str, lang: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
+    """What each measure cue in ``clause`` would make the figure count, with the cue's offsets, in measure order; and
+    what the first measure with a cue in ``sentence`` would (when the clause has none)."""
+    dim = dimension(unit)
+    found: list[tuple[tuple[str, int, int], ...]] = []
+    for text in (clause, sentence):
+        lowered = text.lower()
+        hits = [(m, cue, hit) for m in measures() if dim in m.dimensions for cue in m.cues
+                if (hit := _find_cue(cue, text, lowered)) is not None]  # fmt: skip
+        if text is sentence and found and found[0]:
+            break
+        found.append(tuple((_counted(m, cue, hit, text, clause, lang), hit.start(), hit.end())
+                           for m, cue, hit in (hits if text is clause else hits[:1])))  # fmt: skip
+    in_clause = found[0]
+    return in_clause, (found[1][0][0] if not in_clause and len(found) > 1 and found[1] else "")
+
+
+def counted_of(unit: str, clause: str, sentence: str, lang: str = "en", at: int | None = None) -> str:
+    """What a figure counts ("revenue", "users/daily", "revenue/data center", "gpus", "power/chip"), or "".
+
+    With ``at`` (the figure's offset in ``clause``) cues said of another figure of the clause do not count
+    (``_said_of_this``); the first measure (in ``data/measures.yaml`` order) with a cue left wins, else the first
+    with a cue in the sentence."""
     if unit == "watt":
         return _power_of(clause)
     if unit in SELF_DESCRIBING:
         return SELF_DESCRIBING[unit]
-    dim = dimension(unit)
-    for text in (clause, sentence):
-        lowered = text.lower()
-        for m in measures():
-            if dim not in m.dimensions:
-                continue
-            for cue in m.cues:
-                hit = _find_cue(cue, text, lowered)
-                if hit is None:
-                    continue
-                parts = [m.key]
-                taken: tuple[str, ...] = ()
-                for q, qcues in m.qualifiers:
-                    if any(_find_cue(c, clause, clause.lower()) for c in qcues):
-                        parts.append(q)
-                        taken = tuple(c.lower() for c in qcues)
-                        break
-                narrow = _qualifier(cue, hit, text, lang, taken)
-                if narrow:
-                    parts.append(narrow)
-                return "/".join(parts)
-    return ""
+    in_clause, in_sentence = _candidates(unit, clause, sentence, lang)
+    if at is not None and in_clause:
+        in_clause = tuple(_said_of_this(in_clause, clause, at))
+        if not in_clause:
+            return _candidates(unit, "", sentence, lang)[1]
+    return in_clause[0][0] if in_clause else in_sentence

@@ -70,7 +70,8 @@ _PLACES = frozenset(
     Hollywood Congress Parliament Government Fed Treasury Earth Mars Moon Sun""".split()
 )
 # A word, possessive included; starts with a letter (linear: each match starts where the last one ended).
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.\-]*(?:['’]s)?")
+# A brand's exclamation mark is part of its name ("WOW!", "Yahoo!") where a space or the end follows it.
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.\-]*(?:!(?=\s|$))?(?:['’]s)?")
 # After a single capitalised word: it owns something or did something (English).
 _OWNER_VERB = re.compile(
     r" (?:now |also |still |currently )?(?:reported|posted|announced|generated|recorded|shipped|booked|employs|"

@@ -10,200 +10,41 @@ from functools import lru_cache
 
 from ..framing import says_past
 from .clauses import Resolved, _all
-
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "einem": 1, "zwei": 2,
-              "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}  # fmt: skip
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
-        "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
-        "1": 1, "2": 2, "3": 3, "4": 4, "１": 1, "２": 2, "３": 3, "４": 4, "一": 1, "二": 2, "三": 3, "四": 4,
-        "上": 1, "下": 2, "front": 1, "back": 2}  # fmt: skip
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_MONTHS.update(
-    {
-        m: i + 1
-        for i, m in enumerate(
-            [
-                "januar",
-                "februar",
-                "märz",
-                "april",
-                "mai",
-                "juni",
-                "juli",
-                "august",
-                "september",
-                "oktober",
-                "november",
-                "dezember",
-            ]
-        )
-    }
-)
-_Y = r"((?:19|20)\d{2})"
-_ORDINAL_QUARTERS = (
-    r"first|second|third|fourth|"
-    r"ersten|zweiten|dritten|vierten|erstes|zweites|drittes|viertes|erste|zweite|dritte|vierte"
-)
-_QWORD = rf"({_ORDINAL_QUARTERS})"
-_Q = rf"(?P<q>[1-4１-４一二三四]|{_ORDINAL_QUARTERS})"
-_H = r"(?P<h>[12]|first|second|front|back|ersten|zweiten|erstes|zweites|erste|zweite|上|下)"
-_FY2 = r"(?P<fy>FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)?\d{2})\b"  # a fiscal year, also as two digits (FY25)
-_YN = r"(?P<y>(?:19|20)\d{2})"
-
-_TARGET_YEAR = re.compile(
-    rf"(?:end of|by the end of|by end of|year-end|Ende|bis Ende|Jahresende)\s+{_Y}|{_Y}\s*年末", re.IGNORECASE
-)
-_TARGET = re.compile(
-    r"by the end of (?:the|this) year|end (?:of )?(?:the|this) year|by year[- ]end|"
-    r"exit(?:ing)? (?:the|this) (?:fiscal )?year|(?:the|our|an?) exit rate|"
-    r"Ende (?:des|dieses) Jahres|bis Jahresende|zum Jahresende|今年末|年末(?:まで|に|時点)",
-    re.IGNORECASE,
-)
-# A quarter or half with its year, every way it is written (Q3 FY25, fourth-quarter of fiscal 2024, 2025年度第3四半期,
-# 3. Quartal 2024, H1 2025, first half of 2025, 2025年上半期, erstes Halbjahr 2025): one pattern per form, named groups.
-_QUARTER_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
-    rf"\bQ{_Q}\s*(?:of\s*)?{_FY2}",
-    rf"\bQ{_Q}\s*(?:of\s*)?'?{_YN}\b",
-    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_FY2}",
-    rf"\b{_Q}[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?{_YN}\b",
-    rf"{_FY2}\s+{_Q}[\s-]+quarter\b",
-    rf"\b{_YN}\s+{_Q}[\s-]+quarter\b",
-    rf"\b{_YN}\s?Q(?P<q>[1-4])\b",
-    rf"{_YN}年(?P<fy>度)?(?:の)?第{_Q}四半期",
-    rf"\b(?P<q>[1-4])\.\s*(?:Geschäfts)?[Qq]uartal\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
-    rf"\b{_Q}\s+(?:Geschäfts)?[Qq]uartal\w*\s+(?:(?P<fy>des\s+Geschäftsjahres)\s+)?{_YN}",
-))  # fmt: skip
-_HALF_YEAR = tuple(re.compile(x, re.IGNORECASE) for x in (
-    rf"\bH{_H}\s*(?:of\s*)?{_FY2}",
-    rf"\bH{_H}\s*(?:of\s*)?'?{_YN}\b",
-    rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_FY2}",
-    rf"\b{_H}[\s-]+half\s+(?:of\s+)?{_YN}\b",
-    rf"{_YN}年(?P<fy>度)?(?:の)?{_H}半?期",
-    rf"\b{_H}[ns]?\s+(?:Halbjahr\w*|Jahreshälfte)\s+{_YN}",
-))  # fmt: skip
-_FISCAL_YEAR = re.compile(
-    rf"\bfiscal(?:\s+year)?\s+{_Y}|\bFY\s?'?((?:19|20)?\d{{2}})\b|Geschäftsjahr(?:es)?\s+{_Y}|{_Y}年度", re.IGNORECASE
-)
-_QUARTER = re.compile(
-    rf"\bQ([1-4])\b|\b{_QWORD}[\s-]+(fiscal\s+)?quarter|\b{_QWORD}\s+(Geschäfts)?[Qq]uartal|"
-    r"\b([1-4])\.\s*(Geschäfts)?[Qq]uartal|第([1-4１-４一二三四])四半期",
-    re.IGNORECASE,
-)
-_HALF = re.compile(
-    r"\bH([12])\b|\b(first|second|front|back)[\s-]+half\b|\b(ersten|zweiten|erstes|zweites|erste|zweite)\s+"
-    r"(?:Halbjahr|Jahreshälfte)|(?<![以])(上|下)半?期",
-    re.IGNORECASE,
-)
-_THIS_QUARTER = re.compile(r"this quarter|current quarter|(?:laufenden?|aktuellen?) Quartal|今四半期", re.IGNORECASE)
-# The quarter or year a results document reports on ("Total revenue for the quarter", "for the full year",
-# "im Berichtsquartal", "当四半期", "通期"), the one before it and the one after it.
-_THE_QUARTER = re.compile(
-    r"\b(?:for|in|during|over) the quarter\b|\bthe quarter's\b|\bim (?:abgelaufenen |vergangenen )?Quartal\b|"
-    r"\bim Berichtsquartal\b|当四半期",
-    re.IGNORECASE,
-)
-_THE_YEAR = re.compile(
-    r"\b(?:for|in|during) the (?:full |whole |entire )?(?:fiscal )?year\b(?!\s+(?:19|20)\d\d)|"
-    r"\bfull[- ](?:fiscal[- ])?year\b(?!\s+(?:19|20)\d\d)|\bim (?:gesamten |abgelaufenen )?Geschäftsjahr\b"
-    r"(?!\s+(?:19|20)\d\d)|通期",
-    re.IGNORECASE,
-)
-# the quarter a year before the reported one: "the same quarter last year", "the prior-year quarter", Vorjahresquartal
-_YEAR_AGO_QUARTER = re.compile(
-    r"\bthe same quarter (?:of )?(?:last year|a year (?:ago|earlier|before)|the (?:prior|previous) year)\b|"
-    r"\bthe (?:prior|previous)[- ]year(?:'s)? quarter\b|\bthe year[- ]ago quarter\b|\bVorjahresquartal\w*|前年同期",
-    re.IGNORECASE,
-)
-# words that compare a figure with another, and the words a period is said in
-_COMPARING = (
-    r"\b(?:than|compared? (?:with|to)|compares with|against|versus)\b|\bvs\b\.?|gegenüber|verglichen mit|"
-    r"im Vergleich zu"
-)
-_PERIOD_WORDS = r"the|same|prior|previous|first|second|third|fourth|fiscal|quarter|half|year|of|Q[1-4]|FY\S*"
-# words that make the period after them the base of a comparison ("up 12.9% from the first quarter", "20 basis
-# points lower than last year", "gegenüber dem Vorjahr"): it dates the figure compared with, not the change
-_BASE_BEFORE = re.compile(
-    rf"(?:{_COMPARING}|\bfrom|\bon|\bover|\babove|\bbelow|\brelative to|\bals)\s+(?:(?:in|with|im|zum)\s+)?"
-    rf"(?:(?:that of|dem|der|des|{_PERIOD_WORDS}|(?:19|20)\d\d)\s+){{0,4}}$",
-    re.IGNORECASE,
-)
-# words between a figure and a later period that hand the period to another figure ("$313.6 million, compared with
-# $249.0 million a year ago")
-_COMPARED = re.compile(_COMPARING, re.IGNORECASE)
-# a turn to another period: it dates what follows ("... $0.62 Turning to the full year, we anticipate")
-_TURNING = re.compile(
-    r"\b(?:turning|moving(?: on)?|looking|coming|going|switching) (?:to|at|ahead to) (?:the )?$|"
-    r"\b(?:mit Blick auf|kommen wir zum|zum Ausblick auf) (?:das |den |die )?$",
-    re.IGNORECASE,
-)
-# a figure the period right after it dates ("21.1% in Q2 FY25", "14.3% in the second quarter of 2020")
-_OWN_FIGURE = re.compile(
-    r"(?<![\d.,])\d[\d.,]*\s*(?:%|percent|million|billion|crore|points?|basis points|Prozent|Millionen|Milliarden)?\s+"
-    rf"(?:(?:in|for|during|im|a|an|{_PERIOD_WORDS})\s+){{0,5}}$",
-    re.IGNORECASE,
-)
-# a figure said as the base of a comparison ("up from 31% last year", "against 19% growth")
-_BASE_FIGURE = re.compile(rf"(?:{_COMPARING}|\bfrom)\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
-_PREV_QUARTER = re.compile(
-    r"\b(?:last|previous|prior|preceding) quarter\b|\ba quarter ago\b|\bVorquartal\w*|"
-    r"\b(?:letzten|vorigen|vorherigen) Quartal\b|前四半期",
-    re.IGNORECASE,
-)
-_NEXT_QUARTER = re.compile(
-    r"\b(?:next|coming|upcoming) quarter\b|\b(?:nächsten|kommenden) Quartal\b|次の四半期|来四半期", re.IGNORECASE
-)
-_THIS_FISCAL = re.compile(
-    r"(?:this|current) fiscal year|(?:laufenden?|aktuellen?) Geschäftsjahr|今年度|今期", re.IGNORECASE
-)
-_REL_YEAR = re.compile(
-    r"(this year|dieses Jahr|diesem Jahr|in diesem Jahr|今年|本年)|(last year|a year (?:ago|earlier|before)|"
-    r"the (?:prior|previous) year|the year before|ein Jahr (?:zuvor|früher)|im vergangenen "
-    r"Jahr|vergangenes Jahr|"
-    r"letztes Jahr|letzten Jahr|im Vorjahr\b|昨年|去年)|(next year|nächstes Jahr|im nächsten Jahr|kommendes Jahr|来年)",
-    re.IGNORECASE,
-)
-_AGO = re.compile(
-    r"((?<!\d)\d+|one|two|three|four|five|six)\s+months?\s+ago|vor\s+(\d+|einem|zwei|drei|vier|fünf|sechs)\s+Monat(?:en)?|((?<!\d)\d+)\s*[かヶカケ]月前",
-    re.IGNORECASE,
-)
-_MONTH_EN_DE = re.compile(
-    r"(?:as of|on|in|by|at the end of|Ende|im|zum)\s+("
-    + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d))?(?:,?\s+"
-    + _Y
-    + ")?",
-    re.IGNORECASE,
-)
-_MONTH_JA = re.compile(rf"(?:{_Y}年)?(\d{{1,2}})月(末|(\d{{1,2}})日)?")
-_YEAR = re.compile(rf"(?<![0-9]){_Y}(?:年(?!度|末)|(?![0-9年]))")
-_NOW = re.compile(
-    r"\b(?:now(?!\s+(?:expect|anticipate|see|forecast|guide|project|estimate|plan|believe|think)\w*)|currently|"
-    r"today|at present)\b|\b(?:jetzt|derzeit|heute|aktuell|inzwischen|zurzeit)\b|今は|現在|現時点|目下",
-    re.IGNORECASE,
-)
-_OUTLOOK = re.compile(
-    r"\b(?:we|you) (?:now )?see\b|"
-    r"\b(?:expect\w*|anticipat\w*|forecast\w*|guid(?:ance|e|es|ed|ing)|outlook|will|plan\w*|on track)\b|"
-    r"erwart\w*|in Aussicht|Prognose|prognostiz\w*|\bwill\b|\bsoll\w*\b|見込|予想|予定|計画|見通し",
-    re.IGNORECASE,
+from .period_words import (
+    _AGO,
+    _BASE_BEFORE,
+    _BASE_FIGURE,
+    _CHANGE_SAID,
+    _COMPARED,
+    _FISCAL_YEAR,
+    _HALF,
+    _HALF_YEAR,
+    _LAST_YEARS,
+    _LEADS_FIGURE,
+    _MONTH_EN_DE,
+    _MONTH_JA,
+    _MONTHS,
+    _NEW_CLAUSE,
+    _NEXT_QUARTER,
+    _NOW,
+    _NUM_WORDS,
+    _ORD,
+    _OTHER_FISCAL,
+    _OWN_FIGURE,
+    _PREV_QUARTER,
+    _QUARTER,
+    _QUARTER_YEAR,
+    _REL_YEAR,
+    _TARGET,
+    _TARGET_YEAR,
+    _THE_QUARTER,
+    _THE_YEAR,
+    _THIS_FISCAL,
+    _THIS_QUARTER,
+    _TURNING,
+    _YEAR,
+    _YEAR_AGO_QUARTER,
+    _YEAR_BEFORE,
 )
 
 
@@ -302,7 +143,8 @@ def _with_year(m: re.Match[str], part: str) -> Resolved:
     """A quarter (part "Q") or half ("H") stated with its year, fiscal when the text says so."""
     g = m.groupdict()
     year = g["y"] if len(g["y"]) == 4 else f"20{g['y']}"
-    return Resolved(f"{'FY' if g.get('fy') else ''}{year}-{part}{_ORD[g[part.lower()].lower()]}", "stated")
+    fiscal = g.get("fy") or g.get("fy2")
+    return Resolved(f"{'FY' if fiscal else ''}{year}-{part}{_ORD[g[part.lower()].lower()]}", "stated")
 
 
 def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
@@ -312,7 +154,7 @@ def _fiscal(m: re.Match[str], event: dt.date | None, outlook: bool) -> Resolved:
 
 def _quarter(m: re.Match[str], event: dt.date, outlook: bool, reported: str) -> Resolved | None:
     g = m.groups()
-    raw = g[0] or g[1] or g[3] or g[5] or g[7]
+    raw = g[0] or g[1] or g[3] or g[5] or g[7] or g[8] or g[9]
     q = _ORD.get(raw.lower(), 0) if raw else 0
     if not q:
         return None
@@ -381,8 +223,49 @@ def _month_ja(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved | Non
     return Resolved(_resolve_month(month, day, event, outlook), "relative")
 
 
-def _rel_year(m: re.Match[str], event: dt.date, outlook: bool) -> Resolved:
-    return Resolved(str(event.year + (0 if m.group(1) else (-1 if m.group(2) else 1))), "relative")
+def _rel_year(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "this year", "last year", "next year": on a fiscal-year company's results call its fiscal years around the
+    reported one ("next year" on Adobe's Q4 fiscal 2024 call is FY2025), elsewhere calendar years around the event."""
+    n = 0 if m.group(1) else (-1 if m.group(2) else 1)
+    if reported[1].startswith("FY"):
+        # "this year" in an outlook after the fourth quarter is the year ahead; "next year" is always the one after
+        return Resolved(f"FY{(_year_number(reported, outlook) if n == 0 else int(reported[1][-4:])) + n}", "relative")
+    return Resolved(str(event.year + n), "relative")
+
+
+def _year_number(reported: tuple[str, str], outlook: bool) -> int:
+    """The year a results document's "this year" is: the reported year, or for an outlook given after its fourth
+    quarter the next one."""
+    year = int(reported[1][-4:])
+    return year + 1 if outlook and reported[0].endswith("-Q4") else year
+
+
+def _year_end(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "by the end of the year", "ended the year at": the end of the reported (fiscal) year on a results document
+    (of the next one for an outlook after its fourth quarter), else of the event's year."""
+    if reported[1]:
+        prefix = "FY" if reported[1].startswith("FY") else ""
+        return Resolved(f"end-{prefix}{_year_number(reported, outlook)}", "target")
+    return Resolved(f"end-{event.year}", "target")
+
+
+def _other_fiscal(m: re.Match[str], event: dt.date, outlook: bool, reported: tuple[str, str]) -> Resolved:
+    """ "next fiscal year" / 来期 and "last fiscal year" / 前期: the fiscal year after or before the current one."""
+    n = 1 if (m.group(1) or m.group(3) or m.group(5)) else -1
+    base = _year_number(reported, outlook) if reported[1].startswith("FY") else event.year
+    return Resolved(f"FY{base + n}", "relative")
+
+
+def _the_year(m: re.Match[str], event: dt.date | None, outlook: bool, reported: tuple[str, str]) -> Resolved | None:
+    """ "for the full year", "im Gesamtjahr", 通期: the reported year (``_reported``); in a document reporting no
+    period, the event's year for an outlook and for an actual the last year that has ended by the event (not for
+    通期, the fiscal period)."""
+    found = _reported(0, "Y")(m, event, outlook, reported)  # type: ignore[arg-type]
+    stated_before = _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    # 通期 is a fiscal period: which year it is, the company's calendar says, not the event's
+    if found is not None or event is None or reported[0] or stated_before or m.group(0) == "通期":
+        return found  # "2025年8月期の通期", "fiscal 2025 full year": the year stated before it
+    return Resolved(str(event.year - (0 if outlook else 1)), "relative")
 
 
 # (match, event date, outlook, (the reported quarter, the reported year)) -> the period
@@ -410,33 +293,34 @@ def _reported(n: int, part: str) -> Resolver:
 # reports on), in the order that breaks a tie between expressions equally near the figure (a quarter with its
 # year before the year inside it). The last field: whether the kind needs the event date.
 _KINDS: tuple[tuple[tuple[re.Pattern[str], ...], Resolver, bool], ...] = (
-    ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{m.group(1) or m.group(2)}", "target"), False),
+    ((_TARGET_YEAR,), lambda m, e, o, r: Resolved(f"end-{next(g for g in m.groups() if g)}", "target"), False),
     # "exiting the year" on a fiscal-year company's call is the end of its fiscal year
-    ((_TARGET,), lambda m, e, o, r: Resolved(f"end-{r[1] if r[1].startswith('FY') else e.year}", "target"), True),
+    ((_TARGET,), _year_end, True),
     (_QUARTER_YEAR, lambda m, e, o, r: _with_year(m, "Q"), False),
     (_HALF_YEAR, lambda m, e, o, r: _with_year(m, "H"), False),
     ((_FISCAL_YEAR,), lambda m, e, o, r: _fiscal(m, e, o), False),
     ((_QUARTER,), lambda m, e, o, r: _quarter(m, e, o, r[0]), True),
     ((_HALF,), lambda m, e, o, r: _half(m, e, o, r), True),
     ((_THE_QUARTER,), _reported(0, "Q"), False),
-    ((_THE_YEAR,), _reported(0, "Y"), False),
+    ((_THE_YEAR,), _the_year, False),
     ((_YEAR_AGO_QUARTER,), lambda m, e, o, r: Resolved(_shift(r[0], -4), "relative") if r[0] else None, False),
     ((_PREV_QUARTER,), _near_quarter(-1), True),
     ((_NEXT_QUARTER,), _near_quarter(1), True),
     ((_THIS_QUARTER,), _this_quarter, True),
     ((_THIS_FISCAL,), lambda m, e, o, r: Resolved(r[1] if r[1].startswith("FY") else f"FY{e.year}", "relative"),
      True),
+    ((_OTHER_FISCAL,), _other_fiscal, True),
     ((_AGO,), lambda m, e, o, r: _ago(m, e, o), True),
     ((_MONTH_EN_DE,), lambda m, e, o, r: _month_en_de(m, e, o), True),
     ((_MONTH_JA,), lambda m, e, o, r: _month_ja(m, e, o), True),
     ((_YEAR,), lambda m, e, o, r: Resolved(m.group(1), "stated"), False),
-    ((_REL_YEAR,), lambda m, e, o, r: _rel_year(m, e, o), True),
+    ((_REL_YEAR,), _rel_year, True),
 )  # fmt: skip
 
 
 def period_in(
     text: str, at: int, event_date: str, outlook: bool, now_words: bool = True,
-    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False,
+    reported: tuple[str, str] = ("", ""), end: int | None = None, carried: bool = False, before: str = "",
 ) -> Resolved | None:  # fmt: skip
     """The period ``text`` states for a figure at ``at`` (to ``end``): the nearest expression of any kind (ties by
     kind order).
@@ -444,7 +328,9 @@ def period_in(
     ``reported`` is the quarter and the year the document reports on (``reported_period``): "for the quarter",
     "for the full year", "last quarter" and a quarter named without its year are read against them. "now" counts
     only when nothing else is stated, and only when ``now_words``. ``carried`` (a period carried over from the
-    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25").
+    sentence before) leaves out periods said of a figure of their own ("... and 21.1% in Q2 FY25"). ``before`` is
+    the text before ``text`` (its sentence's, when ``text`` is a clause): a quarter stated there dates "a year
+    earlier" in ``text``.
     """
     event = _date(event_date)
     stop = at if end is None else max(at, end)
@@ -464,7 +350,7 @@ def period_in(
                 if found is not None and found.value:
                     best = (gap, rank, found, m)
     if best is not None:
-        return _year_ago_quarter(best[2], best[3], text, at, reported)
+        return _year_ago_quarter(best[2], best[3], text, at, reported, event, before)
     if event_date and now_words and _all(_NOW, text):
         return Resolved(f"@{event_date}", "relative")
     return None
@@ -481,12 +367,29 @@ def _other_figures(m: re.Match[str], text: str, stop: int) -> bool:
         return True
     if m.start() >= stop and _TURNING.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Turning to the full year, ..." dates what follows it, not the figure before
+    if m.start() >= stop and _NEW_CLAUSE.search(text, stop, m.start()) and _LEADS_FIGURE.match(text, m.end()):
+        return True  # "up 11%, and for the full year we delivered $21.51 billion": the later figure's period
     return m.start() >= stop and _COMPARED.search(text, stop, m.start()) is not None
 
 
-def _year_ago_quarter(found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str]) -> Resolved:
+def _year_ago_quarter(
+    found: Resolved, m: re.Match[str], text: str, at: int, reported: tuple[str, str], event: dt.date | None = None,
+    before: str = "",
+) -> Resolved:  # fmt: skip
     """On a call reporting a quarter, a year before ("a year ago", and "last year" for a figure it is compared
-    with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept."""
+    with: "up from 31% last year") is the same quarter a year before; elsewhere the year is kept. A quarter said
+    with the year before ("Q4 last year", "the fourth quarter a year ago") is that quarter a year before the
+    reported (or the event's) year."""
+    if m.re is _QUARTER and _LAST_YEARS.match(text, m.end()):
+        return _quarter_last_year(found, reported, event)
+    if not reported[0] and m.re is _REL_YEAR and m.group(2) and "last" not in m.group(2).lower():
+        # "fiscal fourth quarter 2025: revenue of $11.3 billion, up from $7.75 billion a year earlier": the quarter
+        # the sentence states, a year before
+        hay, pos = before + text, len(before) + at
+        stated = [q for p in _QUARTER_YEAR for q in p.finditer(hay, max(0, pos - 120), pos)]
+        if stated:
+            quarter = _with_year(max(stated, key=lambda q: q.end()), "Q").value
+            return Resolved(_shift(quarter, -4), found.basis)
     if not reported[0] or m.re is not _REL_YEAR or not m.group(2):
         return found
     if "last" in m.group(2).lower() and not _BASE_FIGURE.search(text, max(0, at - 40), at):
@@ -494,13 +397,24 @@ def _year_ago_quarter(found: Resolved, m: re.Match[str], text: str, at: int, rep
     return Resolved(_shift(reported[0], -4), found.basis)
 
 
+def _quarter_last_year(found: Resolved, reported: tuple[str, str], event: dt.date | None) -> Resolved:
+    """Quarter ``found`` in the year before the reported one (the event's, on a document reporting none)."""
+    m = re.fullmatch(r"(FY)?(\d{4})-Q([1-4])", found.value)
+    if m is None or not (reported[1] or event):
+        return found
+    year = int(reported[1][-4:]) if reported[1] else event.year  # type: ignore[union-attr]
+    prefix = "FY" if reported[1].startswith("FY") else ""
+    return Resolved(f"{prefix}{year - 1}-Q{m.group(3)}", found.basis)
+
+
 def unstated_period(sentence: str, reported: tuple[str, str], outlook: bool) -> str:
     """The period of an actual whose text states none, on a results document: the reported quarter when its
-    sentence tells what happened ("Adjusted EBITDA was $34.1 million"), else "" (a count as of the event: "we
-    serve 620")."""
+    sentence tells what happened ("Adjusted EBITDA was $34.1 million") or what changed on an earlier period ("Year
+    over year our gross margin is up 9 points", "compares with 20.5% a year ago"), else "" (a count as of the event:
+    "we serve 620")."""
     if outlook or not reported[0]:
         return ""
-    return reported[0] if says_past(sentence) else ""
+    return reported[0] if says_past(sentence) or _CHANGE_SAID.search(sentence) else ""
 
 
 def _quarter_end(key: str) -> dt.date:

@@ -56,6 +56,12 @@ _OTHER_PARTY = {
 }
 
 
+# a number right before a word: the word is what it counts ("1,876 clients", "3 Millionen Kunden", "500社の顧客")
+_COUNTED_BEFORE = re.compile(
+    r"\d\s?(?:[Mm]illion(?:en|s)?|[Bb]illion(?:en|s)?|[Tt]housand|Mio\.?|Mrd\.?|万|億)?\s?(?:社の|人の)?$"
+)
+
+
 def _own(entity_: Entity, personal: bool) -> str:
     """The subject an entity stands for: a person's figure is their organisation's unless it is personal."""
     if entity_.kind == "person" and not personal:
@@ -155,10 +161,14 @@ def subject_in_sentence(
     if personal and _has(_YOU[lk], clause):
         # the addressee's own years: someone the text does not name here, not the document's company
         return Resolved("", "other_party"), False
-    other = next((m for m in _all(_OTHER_PARTY[lk], text) if left <= m.start() < start), None)
+    # a party counted by a figure ("1,876 clients") owns nothing: it is what the figure counts
+    parties = [
+        m for m in _all(_OTHER_PARTY[lk], text) if not _COUNTED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    ]
+    other = next((m for m in parties if left <= m.start() < start), None)
     if other:
         return Resolved(other.group(0).lower(), "other_party"), False
-    other = next((m for m in _all(_OTHER_PARTY[lk], text) if m.end() <= start), None)
+    other = next((m for m in parties if m.end() <= start), None)
     if other and not ms:
         return Resolved(other.group(0).lower(), "other_party"), False
     if ms:
