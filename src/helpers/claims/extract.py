@@ -29,6 +29,7 @@ from .carried import carry_units
 from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, degrees, find_quantities
+from .races import race_units
 from .subjects import with_subjects
 from .tables import table_units
 from .topics import assign_topic
@@ -305,7 +306,7 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 found.append((sent, find_quantities(sent.text, lang)))
             if refused and out_of_range is not None:
                 out_of_range.append(sent.sentence_id)
-    found = table_units(doc.text, carry_units(found))
+    found = race_units(table_units(doc.text, carry_units(found)))
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {
         q.value

@@ -45,6 +45,8 @@ _HOURS = re.compile(r"(?i)\bhours\b|\bStunden\b|時間")
 _PEOPLE = re.compile(r"(?i)\b(?:unemployed|jobless|persons|people)\b|Arbeitslose|Erwerbstätige|失業者|人）")
 _INDEX_ROW = re.compile(r"(?i)^\s*(?:Dow|S&P|Nasdaq|FTSE|DAX|CAC|Nikkei|TOPIX|Hang\sSeng|Russell|Stoxx|日経)")
 _COLON = re.compile(r"[:：]")
+_CAPTION = "\x00caption"  # a caption line among the rows: its own scale word is no amount
+_RANK_COLUMN = re.compile(r"(?i)place|rank|pos\.?|position|no\.|#|platz|rang|順位")
 _MONEY_UNITS = frozenset({"usd", "eur", "gbp", "jpy", "cny", "chf"})
 # a bare figure of a row: digits not glued to a word, a unit, a time or a date
 _FIGURE = re.compile(r"(?<![\w.,:/$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w%$€£¥:/]|[.,]\d|\s?(?:percent|per\scent)\b)")
@@ -121,13 +123,15 @@ def _rows(text: str) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
                 label = line[cells[0][0] : cells[0][1]] if cells else ""
                 spans = [
                     (start + a, start + b, label + "\t" + (header[i] if i < len(header) else ""))
-                    for i, (a, b) in enumerate(cells[1:], 1)
+                    for i, (a, b) in enumerate(cells)
+                    if i > 0 or header and _RANK_COLUMN.fullmatch(header[0].strip())  # a first column of places
                 ]
                 rows.append((start, end, scope, spans))
             continue
         header = []
         if _is_caption(stripped):
             scope, blank_ok = stripped, True
+            rows.append((start, end, _CAPTION, []))
             continue
         colon_at = _COLON.search(line)
         if colon_at is not None:
@@ -145,8 +149,9 @@ def table_units(text: str, found: list[tuple[Sentence, list[Quantity]]]) -> list
     if not rows:
         return found
     spans = [(a, b, scope, heads) for _, _, scope, cells in rows for a, b, heads in cells]
+    captions = [(a, b) for a, b, scope, _ in rows if scope == _CAPTION]
     out: list[tuple[Sentence, list[Quantity]]] = []
-    money, k = "", 0
+    money, k, c = "", 0, 0
     for sent, qs in found:
         new: list[Quantity] = []
         taken = [(sent.to_doc_offset(q.start), sent.to_doc_end(q.end)) for q in qs]
@@ -154,8 +159,14 @@ def table_units(text: str, found: list[tuple[Sentence, list[Quantity]]]) -> list
             while k < len(spans) and spans[k][1] <= ds:
                 k += 1
             cell = spans[k] if k < len(spans) and spans[k][0] <= ds else None
+            while c < len(captions) and captions[c][1] <= ds:
+                c += 1
+            if q.vague and q.unit == "count" and c < len(captions) and captions[c][0] <= ds:
+                continue  # "(in millions, except per share data)": the table's scale, not an amount
             if cell is not None and not q.unit_surface and not q.vague and q.value is not None:
                 label, _, column = cell[3].partition("\t")
+                if q.unit == "count" and _RANK_COLUMN.fullmatch(column.strip()):
+                    continue  # a results table's place
                 unit = _unit_of(label, column, cell[2], money)
                 if unit is not None and q.unit in ("count", unit[0]):
                     q = _in_unit(q, *unit)

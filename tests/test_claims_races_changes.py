@@ -1,0 +1,69 @@
+"""Race results written bare (claims.races) and pairs that are no range (quantities.pairs, merge), en/de/ja."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims.extract import extract_claims
+from helpers.claims.quantities import find_quantities
+from helpers.text.parse import parse_document
+
+
+def _found(text: str) -> list[tuple[str, float | None, str]]:
+    return [(c.surface.strip(), c.value, c.unit) for c in extract_claims(parse_document(text, "t"))]
+
+
+def _read(text: str, lang: str) -> list[tuple[str, float | None, float | None, float | None, str]]:
+    return [(q.surface, q.value, q.value_low, q.value_high, q.unit) for q in find_quantities(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "seconds"),
+    [
+        ("He won the 200m freestyle in 1:44.75. He led at halfway in 50.57 before fading.", "50.57", 50.57),
+        ("She broke the butterfly record of 49.82, set in 2009.", "49.82", 49.82),
+        ("Er gewann die 200 m Freistil in 1:44,75. Zur Hälfte lag er mit 50,57 vorn.", "50,57", 50.57),
+    ],
+)
+def test_a_bare_time_in_a_swimming_report_is_seconds(text: str, bare: str, seconds: float) -> None:
+    assert (bare, pytest.approx(seconds), "duration_second") in _found(text)
+
+
+def test_a_distance_before_its_stroke_is_metres_and_a_named_lap_no_count() -> None:
+    found = _found("Men's 400 freestyle: he won in 3:41.22, splitting 26.50 on the last 50.")
+    assert ("400", 400.0, "meter") in found
+    assert not any(s == "50" for s, _, _ in found)
+
+
+def test_figures_without_a_race_keep_their_reading() -> None:
+    assert ("26.50", 26.5, "count") in _found("The index stood at 26.50 on the last day.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Titmus beat Ledecky, 3:58.76 to 3:59.97.", "en", [238.76, 239.97]),
+        ("Smith took bronze, 4:01.29-4:01.31 ahead of Kesely.", "en", [241.29, 241.31]),
+        ("It offers 10- or 12-core chips.", "en", [10.0, 12.0]),
+    ],
+)
+def test_two_race_times_and_hyphenated_alternatives_are_two_values(text: str, lang: str, expected: list[float]) -> None:
+    assert [v for _, v, *_ in _read(text, lang)] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("Revenue was up 1.5%, compared with guidance of a 2% to 3% increase.", "en", 2.0, 3.0),
+        ("Sales rose, and analysts expect a 2.5% to 3% rise next year.", "en", 2.5, 3.0),
+        ("Der Umsatz stieg, erwartet wird ein Plus von 2 bis 3 Prozent.", "de", 2.0, 3.0),
+        ("売上高は増えたが、来期は2%から3%の増加を見込む。", "ja", 2.0, 3.0),
+    ],
+)
+def test_a_pair_sizing_a_movement_named_after_it_is_a_range(text: str, lang: str, low: float, high: float) -> None:
+    ranges = [(lo, hi) for _, v, lo, hi, _ in _read(text, lang) if v is None]
+    assert ranges == [(pytest.approx(low), pytest.approx(high))]
+
+
+def test_a_movement_to_a_level_stays_two_values() -> None:
+    assert [v for _, v, *_ in _read("The Nikkei gained 310 points to 38,112.5.", "en")] == [310.0, 38112.5]
