@@ -67,3 +67,33 @@ def test_a_pair_sizing_a_movement_named_after_it_is_a_range(text: str, lang: str
 
 def test_a_movement_to_a_level_stays_two_values() -> None:
     assert [v for _, v, *_ in _read("The Nikkei gained 310 points to 38,112.5.", "en")] == [310.0, 38112.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "Spot rates to New York fell $338 to $10,926 per FEU.\n\nRates to Genoa dipped $172 to $11,736.",
+            "$11,736",
+            "usd_per_container",
+        ),
+        (
+            "Spot rates to New York fell $338 to $10,926 per FEU.\n\nRates to Genoa dipped $172 to $11,736.",
+            "$172",
+            "usd_per_container",
+        ),
+        (
+            "Diesel kostete 1,80 Euro je Liter.\n\nDie Preise für Benzin lagen bei 1,85 Euro.",
+            "1,85 Euro",
+            "eur_per_liter",
+        ),
+        ("ガソリンは1リットル当たり175円だった。\n\n軽油の価格は165円だった。", "165円", "jpy_per_liter"),
+    ],
+)
+def test_a_paragraph_on_rates_goes_on_with_the_rate_of_the_one_before(text: str, surface: str, unit: str) -> None:
+    assert [u for s, _, u in _found(text) if s == surface] == [unit]
+
+
+def test_a_paragraph_on_something_else_keeps_plain_money() -> None:
+    found = _found("Spot rates fell to $10,926 per FEU.\n\nThe carrier paid $11,736 in fees.")
+    assert [u for s, _, u in found if s == "$11,736"] == ["usd"]

@@ -85,6 +85,8 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     money: dict[str | None, Quantity] = {}  # each speaker's last amount of money, for a price said again
     for sent, qs in found:
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
+        if prev is not None and not before and _rates_go_on(prev[0], sent):
+            before = [q for q in prev[1] if _is_rate(q)]  # "... $10,926 per FEU." / "Rates to Genoa ... to $11,736"
         carried = _carried(sent.text, qs, before, scales) if qs else qs
         carried = [_priced(sent.text, q, money.get(sent.speaker)) for q in carried]
         for q in carried:
@@ -106,6 +108,15 @@ def _priced(text: str, q: Quantity, money: Quantity | None) -> Quantity:
 
 # a line that ends a sentence: its last character is a sentence's end
 _CLOSED = re.compile(r"[.!?…。！？\"”)\]]\s*$")
+
+
+# a sentence that speaks of rates or prices goes on with the rate of the paragraph before it (news paragraphs
+# are one sentence each): "... fell three per cent to $10,926 per FEU." / "Rates to Genoa dipped to $11,736"
+_RATES_WORD = re.compile(r"(?i)\b(?:rates?|prices?|fares?|tariffs?|Raten|Preise?|Frachtraten)\b|運賃|料金|価格")
+
+
+def _rates_go_on(a: Sentence, b: Sentence) -> bool:
+    return a.speaker == b.speaker and b.block_id == a.block_id + 1 and _RATES_WORD.search(b.text) is not None
 
 
 def _same_turn(a: Sentence, b: Sentence) -> bool:
@@ -145,6 +156,8 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
                 scales[id(q)] = scale
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
+            if q.change == "to" and out and out[-1].change == "by" and out[-1].unit == q.unit.split("_per_")[0]:
+                out[-1] = replace(out[-1], unit=q.unit)  # "dipped $172 to $11,736": the move is per the same
         out.append(q)
         if _counts(q) or _is_money(q):
             added = q
