@@ -97,3 +97,25 @@ def test_a_paragraph_on_rates_goes_on_with_the_rate_of_the_one_before(text: str,
 def test_a_paragraph_on_something_else_keeps_plain_money() -> None:
     found = _found("Spot rates fell to $10,926 per FEU.\n\nThe carrier paid $11,736 in fees.")
     assert [u for s, _, u in found if s == "$11,736"] == ["usd"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("The shares were down 12 cents at $3.41.", "en", ["by", "to"]),
+        ("The rate rose 0.3 percentage points to 4.1%, from 3.2% a year earlier.", "en", ["by", "to", "from"]),
+        ("Revenue rose to $4,284 million from $4,129 million.", "en", ["to", "from"]),
+        ("Cash was 257,200,000, up from $253,700,000.", "en", ["to", "from"]),
+        ("Die Inflation stieg von 3 auf 5 Prozent.", "de", ["from", "to"]),
+        ("Der Umsatz stieg um 2 Prozent auf 4,1 Milliarden Euro.", "de", ["by", "to"]),
+        ("金利は3%から5%に上昇した。", "ja", ["from", "to"]),
+        ("売上高は前年同期比2割増の500億円だった。", "ja", ["by", "to"]),
+    ],
+)
+def test_each_part_of_a_movement_has_its_role(text: str, lang: str, roles: list[str]) -> None:
+    assert [q.change for q in find_quantities(text, lang)] == roles
+
+
+def test_figures_without_a_movement_have_no_role_and_a_bare_level_takes_its_starts_currency() -> None:
+    assert [q.change for q in find_quantities("The company has 300 staff at 12 sites.", "en")] == ["", ""]
+    assert [q.unit for q in find_quantities("Cash was 257,200,000, up from $253,700,000.", "en")] == ["usd", "usd"]

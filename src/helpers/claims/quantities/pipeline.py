@@ -51,6 +51,7 @@ from .japanese import _KANA_RUN
 from .latin import UNIT_ADJECTIVE, _vague_re, vague_may_occur
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
+from .movements import change_roles
 from .proportions import dimensions, proportions
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
@@ -127,7 +128,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
-    qs = _merge(text, _readings(text, lang, cores), lang)
+    qs = change_roles(text, _merge(text, _readings(text, lang, cores), lang), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = share_price_points(text, index_points(text, bare_temperatures(text, qs, lang), lang))
     qs = ja_index_money(text, qs) if lang == "ja" else qs
