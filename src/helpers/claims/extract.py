@@ -280,9 +280,9 @@ CLAIMS = TableSpec(
             "The value's part in a reported movement, which is two values and never a range: from (where it started: "
             "'fell from $90 to $62' -> $90; von 90 auf 62 Dollar; 90ドルから62ドルに下落), by (how far it moved: "
             "'down 424p "
-            "to 5,512p' -> 424p; 'down 12 cents at $3.41' -> 12 cents; 2割増の500億円 -> 2割), to (where it ended: $62, "
-            "5,512p, $3.41); a start named after the level is from too ('to 4.1%, from 3.2% a year earlier'); empty "
-            "for every other claim.",
+            "to 5,512p' -> 424p; 'down 12 cents at $3.41' -> 12 cents; 2割増の500億円 -> 2割), "
+            "to (where it ended: $62, 5,512p, $3.41); a start named after the level is from too "
+            "('to 4.1%, from 3.2% a year earlier'); empty for every other claim.",
             isin=("from", "by", "to", ""),
         ),
     ),

@@ -44,8 +44,6 @@ def change_roles(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         return out
     moving = False  # a word of movement governs the clause so far
     for i, q in enumerate(out):
-        before = text[max(0, q.start - _REACH) : q.start]
-        moved = _MOVEMENT_BEFORE["en"].search(before) is not None
         if q.change:
             moving = moving or q.change in ("by", "to")
             continue
@@ -53,13 +51,19 @@ def change_roles(text: str, qs: list[_Q], lang: str) -> list[_Q]:
         if prev is not None and not prev.change and _UP_FROM.fullmatch(text, prev.end, q.start):
             out[i - 1], out[i] = replace(_bare_in(prev, q), change="to"), replace(q, change="from")
             continue
-        if prev is not None and not prev.change and moved and _AT_LEVEL.fullmatch(text, prev.end, q.start):
+        at = prev is not None and not prev.change and _AT_LEVEL.fullmatch(text, prev.end, q.start) is not None
+        to = _TO_BEFORE.search(text, max(0, q.start - 3), q.start) is not None
+        start = _FROM_BEFORE.search(text, max(0, q.start - 5), q.start) is not None
+        if not (at or to or start):
+            continue  # the search for a word of movement is the costly part: only where a role may follow
+        moved = _MOVEMENT_BEFORE["en"].search(text, max(0, q.start - _REACH), q.start) is not None
+        if at and moved and prev is not None:
             out[i - 1], out[i] = replace(prev, change="by"), replace(q, change="to")
             moving = True
-        elif moved and _TO_BEFORE.search(before):
+        elif to and moved:
             out[i] = replace(q, change="to")
             moving = True
-        elif (moving or moved) and _FROM_BEFORE.search(before):
+        elif start and (moving or moved):
             out[i] = replace(q, change="from")
     return out
 
