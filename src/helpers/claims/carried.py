@@ -96,6 +96,8 @@ def carry_units(found: list[tuple[Sentence, list[Quantity]]]) -> list[tuple[Sent
     said_at: dict[str | None, int] = {}  # the sentence where it was said
     for n, (sent, qs) in enumerate(found):
         before = prev[1] if prev is not None and _same_turn(prev[0], sent) else []
+        if prev is not None and not before and _rates_go_on(prev[0], sent):
+            before = [q for q in prev[1] if _is_rate(q)]  # "... $10,926 per FEU." / "Rates to Genoa ... to $11,736"
         carried = _carried(sent.text, qs, before, scales) if qs else qs
         last = money.get(sent.speaker)
         recent = last if last is not None and n - said_at[sent.speaker] <= _MONEY_SENTENCES else None
@@ -160,6 +162,15 @@ def _is_money_range(q: Quantity) -> bool:
 _CLOSED = re.compile(r"[.!?…。！？\"”)\]]\s*$")
 
 
+# a sentence that speaks of rates or prices goes on with the rate of the paragraph before it (news paragraphs
+# are one sentence each): "... fell three per cent to $10,926 per FEU." / "Rates to Genoa dipped to $11,736"
+_RATES_WORD = re.compile(r"(?i)\b(?:rates?|prices?|fares?|tariffs?|Raten|Preise?|Frachtraten)\b|運賃|料金|価格")
+
+
+def _rates_go_on(a: Sentence, b: Sentence) -> bool:
+    return a.speaker == b.speaker and b.block_id == a.block_id + 1 and _RATES_WORD.search(b.text) is not None
+
+
 def _same_turn(a: Sentence, b: Sentence) -> bool:
     """Whether ``b`` goes on the speaker's turn of ``a``: the same block, or the next caption line of unpunctuated
     speech (ASR captions break one sentence over lines, each its own block: "rated at two thirty eight miles" /
@@ -197,6 +208,8 @@ def _carried(text: str, qs: list[Quantity], before: list[Quantity], scales: dict
                 scales[id(q)] = scale
         elif rated is not None and _rate_carries(q, rated):
             q = replace(q, unit=rated.unit)
+            if q.change == "to" and out and out[-1].change == "by" and out[-1].unit == q.unit.split("_per_")[0]:
+                out[-1] = replace(out[-1], unit=q.unit)  # "dipped $172 to $11,736": the move is per the same
         out.append(q)
         if _counts(q) or _is_money(q):
             added = q

@@ -29,7 +29,9 @@ from .carried import carry_units, currency_unsaid
 from .framing import GENERATIONS, STATUSES
 from .lexicon import QUALIFIERS, UNITS
 from .quantities import Quantity, degrees, find_quantities
+from .races import race_units
 from .subjects import with_subjects
+from .tables import table_units
 from .topics import assign_topic
 from .units import PHYSICAL
 
@@ -278,7 +280,9 @@ CLAIMS = TableSpec(
             "The value's part in a reported movement, which is two values and never a range: from (where it started: "
             "'fell from $90 to $62' -> $90; von 90 auf 62 Dollar; 90ドルから62ドルに下落), by (how far it moved: "
             "'down 424p "
-            "to 5,512p' -> 424p), to (where it ended: $62, 5,512p); empty for every other claim.",
+            "to 5,512p' -> 424p; 'down 12 cents at $3.41' -> 12 cents; 2割増の500億円 -> 2割), "
+            "to (where it ended: $62, 5,512p, $3.41); a start named after the level is from too "
+            "('to 4.1%, from 3.2% a year earlier'); empty for every other claim.",
             isin=("from", "by", "to", ""),
         ),
     ),
@@ -304,7 +308,8 @@ def extract_claims(doc: ParsedDocument, out_of_range: list[int] | None = None) -
                 found.append((sent, find_quantities(sent.text, lang)))
             if refused and out_of_range is not None:
                 out_of_range.append(sent.sentence_id)
-    found = currency_unsaid(carry_units(found)) if doc.lang == "en" else carry_units(found)
+    carried = carry_units(found)
+    found = race_units(table_units(doc.text, currency_unsaid(carried) if doc.lang == "en" else carried))
     # sizes the document states with a B ("405B"): a later bare "405" next to a model is that model
     sizes = {
         q.value

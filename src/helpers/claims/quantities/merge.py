@@ -12,6 +12,7 @@ from ...text.regex_guard import guarded
 from .. import numbers, rates, units
 from ..lexicon import RANGE_CONNECTOR
 from .model import _Q
+from .pairs import digit_alternatives, race_times, slash_alternatives, unlike_pair
 
 _BETWEEN_BEFORE = re.compile(r"(?i)\b(?:between|zwischen)\s$")
 _BOUND_JOIN = re.compile(r"\s*(?:,|、)?\s*(?:and|but|und|aber|while|かつ|で|が|,|、)?\s*")
@@ -41,7 +42,6 @@ _GENERIC_CENTS = frozenset({"cent", "cents", "ct", "¢", "セント"})
 _SCALE_LETTERS = re.compile(r"(?<=\d)(k|K|m|mn|mln|M|bn|b|B|tn|trn)\Z")
 _SCALE_LETTER_GLUED = re.compile(r"(?<=\d)(k|K|m|mn|mln|M|bn|b|B|tn|trn)(?![A-Za-z])")
 _LETTER_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-_DIGIT = re.compile(r"[$€£¥]?\d")
 _CHANGE_CONNECTOR = {"en": re.compile(r"\s?to\s?"), "de": re.compile(r"\s?auf\s?"), "ja": re.compile(r"\s?から\s?")}
 # "from" right before the first value, unless the words before say it spans a range ("ranging from 5 to 10")
 _FROM_BEFORE = {
@@ -77,6 +77,11 @@ _NOMINAL_MOVEMENT = re.compile(
     r"(?i)\b(?:increases?|decreases?|declines?|gains?|rises|cuts|raises|drops|falls)\s(?:were|was|is|are|will\sbe|"
     r"would\sbe|of)\s(?:about\s|around\s|roughly\s|approximately\s|between\s)?$"
 )
+# "guidance of a 2% to 3% increase", "ein Plus von 2 bis 3 Prozent": the pair sizes a movement named after it
+_MOVEMENT_NOUN_AFTER = re.compile(
+    r"(?i)\s(?:increases?|decreases?|declines?|gains?|rises?|drops?|falls?|growth|cuts?|hikes?|jumps?|reductions?)\b"
+)
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s$")
 # "up from the 3.75% to 4.5% we guided": "from" takes a noun phrase, and the pair inside it is a range
 _FROM_PHRASE_BEFORE = re.compile(r"(?i)\bfrom\s(?:the|our|its|their|this|that)\s$")
 _JA_MOVEMENT_AFTER = re.compile(
@@ -105,6 +110,8 @@ def _is_change(text: str, a: _Q, b: _Q, lang: str) -> bool:
         return _JA_MOVEMENT_AFTER.match(text, b.end) is not None
     before = text[max(0, a.start - 80) : a.start]
     if lang == "en" and a.unit == b.unit and (_NOMINAL_MOVEMENT.search(before) or _FROM_PHRASE_BEFORE.search(before)):
+        return False
+    if lang == "en" and _ARTICLE_BEFORE.search(before) and _MOVEMENT_NOUN_AFTER.match(text, b.end):
         return False
     moved = _MOVEMENT_BEFORE[lang].search(before) is not None
     if _FROM_BEFORE[lang].search(before):
@@ -252,39 +259,6 @@ def _first_in_second_unit(text: str, a: _Q, b: _Q, lang: str) -> tuple[float, fl
     return a_low * b.mult + b.offset, a_high * b.mult + b.offset
 
 
-_HANGING_ALTERNATIVES = re.compile(r"-\s(?:or|and|oder|und)\s$")
-
-
-def _digit_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
-    """ "20,000 or 30,000", "6 or 8 GB", "10 oder 12 Stunden": two figures written in digits offered as
-    alternatives are two values (spelled neighbours, "two or three years", "sechs oder sieben", are one range)."""
-    if _HANGING_ALTERNATIVES.match(between):
-        return True  # "10- or 12-core", "9- and 15-watt", "three- or four-bedroom": two compounds, two values
-    return (
-        between.strip() in ("or", "oder")
-        and not (a.vague or b.vague)
-        and _DIGIT.match(text, a.start) is not None
-        and _DIGIT.match(text, b.start) is not None
-    )
-
-
-def _unlike_pair(a: _Q, b: _Q, between: str) -> bool:
-    """ "a loss of 6,700,000 or 0.09¢ per share": figures of unlike size either side of "or" are two measures
-    (a total and a per-share figure), neither a range nor alternatives of one."""
-    return between.strip() in ("or", "oder") and not a.explicit_unit and a.raw_low > 100 * max(b.raw_high, 0.0)
-
-
-def _slash_alternatives(text: str, a: _Q, b: _Q, between: str) -> bool:
-    """ "2/3 GB", "16/32 GB": a spec sheet's alternatives, the bare first number in the second one's unit."""
-    return (
-        between == "/"
-        and not a.explicit_unit
-        and b.unit in ("byte", "coulomb", "pixel")
-        and _DIGIT.match(text, a.start) is not None
-        and _DIGIT.match(text, b.start) is not None
-    )
-
-
 def _alternative(a: _Q, b: _Q, a_low: float, a_high: float) -> _Q:
     """The first of two alternatives, in the second one's unit where it has none of its own."""
     if a.explicit_unit:
@@ -342,7 +316,7 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 out.append(replace(a, unit="version", explicit_unit=False, unit_surface=""))
                 i += 1
                 continue
-            if _slash_alternatives(text, a, b, between):
+            if slash_alternatives(text, a, b, between):
                 a_low, a_high = _first_in_second_unit(text, a, b, lang)
                 out.append(_alternative(a, b, a_low, a_high))
                 i += 1
@@ -365,11 +339,13 @@ def _merge_ranges(text: str, qs: list[_Q], lang: str) -> list[_Q]:
                 ok = True
             if ok and conn is not None:
                 ok = _connector_fits(text, a, b, between, loss)
-            if ok and _unlike_pair(a, b, between):
+            if ok and race_times(text, a, b):
+                ok = False
+            if ok and unlike_pair(a, b, between):
                 ok = False  # "a loss of 6,700,000 or 0.09¢ per share": the total is in the same currency
                 currency = rates.amount_unit(b.unit)
                 a = replace(a, unit=currency, explicit_unit=True) if units.is_currency(currency) else a
-            if ok and _digit_alternatives(text, a, b, between):
+            if ok and digit_alternatives(text, a, b, between):
                 a_low, a_high = _first_in_second_unit(text, a, b, lang)
                 out.append(_alternative(a, b, a_low, a_high))
                 i += 1

@@ -32,6 +32,7 @@ from ..lexicon import (
 )
 from ..word_runs import word_runs
 from .attach import _attach, _temperature_letter
+from .clocked import clocked_durations
 from .context_units import context_units
 from .degrees import bare_temperatures, below_zero
 from .filters import (
@@ -54,6 +55,7 @@ from .japanese import _KANA_RUN
 from .latin import UNIT_ADJECTIVE, _vague_re, vague_may_occur
 from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
+from .movements import change_roles
 from .proportions import dimensions, proportions
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
@@ -68,26 +70,6 @@ _ANY_DIGIT = re.compile(r"\d")
 # an ASCII double quote right after a number, in a sentence about rain or snow, is the inch sign typed as a quote
 _RAIN_OR_SNOW = re.compile(r"(?i)\b(?:rain\w*|snow\w*|precipitation|downpours?|showers?)\b")
 _ASCII_INCH = re.compile(r'(?<=\d)"(?=\+|\s(?:of\s)?(?:rain|snow)|\s(?:to|and|or|-)\s\d|[\s.,;:)]|$)')
-_CLOCKED = re.compile(
-    r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\()|(?<=\bsub-))([1-9]):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:\]])"
-)  # "in 2:07:30", "(2:23:19)", "a sub-2:07:30 run", "1:59:40.2" (tenths of a second)
-# "under 2:05", "the women's mark is 2:37", "ran the marathon in 3:53": a long race's hours and minutes, in a
-# sentence about a race (a mile's "4:05" is minutes, "at 3:53" a clock)
-_CLOCKED_HM = re.compile(
-    r"\b(?:(?:under|below|than|in|of|is|was|a|unter)\s|sub-)([1-9]):([0-5]\d)"
-    r"(?![\d:.,]\d|\s?(?i:[ap]\.?m\b|o['’]clock|uhr\b))"
-)
-_LONG_RACES = r"(?:half[\s-])?marathons?|halbmarathon|ironman|triathlon|ultras?"
-_RACE_CONTEXT = re.compile(
-    rf"(?i)\b(?:{_LONG_RACES}|races?|runners?|finish\w*|course\srecord|time\sbonus\w*|pace)\b|マラソン"
-)
-# a target said "sub-3" (hours) or サブ3, only where a long race is named or after "run a sub-3"
-_LONG_RACE = re.compile(rf"(?i)\b(?:{_LONG_RACES})\b|マラソン")
-_SUB_HOURS = re.compile(r"(?i)(?:(?<![\w-])sub[\s-]|サブ)([2-6])(?![\d:]|[.,]\d)")
-_RUN_A_SUB = re.compile(r"(?i)\b(?:run|ran|running|go|went|laufen|lief)\s(?:a\s|eine?\s)?$")
-# "in 29:17.45", "(1:43.91)", "in 29:17,45 Minuten": a track time in minutes, seconds and hundredths (the
-# hundredths tell it from a clock)
-_CLOCKED_SPLIT = re.compile(r"(?:(?<=[\w,.;:!?]\s)|(?<=[\w,;]\s\())([1-5]?\d):([0-5]\d[.,]\d{1,2})(?![\d:\]])")
 _PIXELS_AFTER = re.compile(r"\s?(pixels?|px|resolution|display|screen)\b", re.IGNORECASE)
 _CARRY_REACH = 100  # characters after a rate within which a like amount shares its per-what
 _MAX_GENERATION = 10  # "Gen 2 chips", "Series 4 GPUs": a label noun before a small number names a generation
@@ -118,7 +100,6 @@ _RATE_BEFORE = re.compile(
 )
 _RANGE_TO_SHARE = re.compile(r"\s?(?:to|-|–)\s?\d[\d.,]*\s?(?:%|percent\b|per\scent\b)")
 _TIMES_SIGN = re.compile(r"\s?[x×]\s?|\sby\s")
-_LINE_STAMP = re.compile(r"\A\s*[(\[]?\d{1,2}:\d{2}")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u2212\u3000\u00a0\u202f\u2009]")
 # 6pm, 11 a.m., 5.30 p.m, 1523 BST: a time of day, whatever separates hours and minutes and whether a zone follows
 _CLOCK = {
@@ -147,12 +128,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         text = _ASCII_INCH.sub("″", text)  # "1-2\" of rain", "3\"+ totals": the inch sign typed as a quote
     # Each finder needs a digit or a particular character: test for it before scanning the sentence
     digits = _ANY_DIGIT.search(text) is not None
-    clocked = _clocked_durations(text) if digits and (":" in text or "sub" in text.lower() or "サブ" in text) else []
+    clocked = clocked_durations(text) if digits and (":" in text or "sub" in text.lower() or "サブ" in text) else []
     clocked += _hyphen_heights(text) if digits and "-f" in text else []
     cores = _find_cores(text, lang, _no_claim_spans(text, lang, digits) + _spans(clocked), digits)
     if clocked:
         cores = sorted(cores + clocked, key=lambda c: (c.start, -c.end))
-    qs = _merge(text, _readings(text, lang, cores), lang)
+    qs = change_roles(text, _merge(text, _readings(text, lang, cores), lang), lang)
     qs = _with_rates(text, proportions(text, dimensions(text, _pixel_pairs(text, qs)), lang), lang)
     qs = share_price_points(text, index_points(text, below_zero(text, bare_temperatures(text, qs, lang), lang), lang))
     qs = ja_index_money(text, qs) if lang == "ja" else qs
@@ -449,34 +430,6 @@ def _may_hold_numbers(text: str, lang: str) -> bool:
     )
 
 
-def _clocked_durations(text: str) -> list[_Core]:
-    """Race and running times written h:mm:ss ("under 2:07:30", "runner-up (2:23:19)"), m:ss.ss ("in 1:43.91") or,
-    in a sentence about a race, h:mm ("women under 2:18"): durations in seconds.
-    A transcript's time stamps are not: they open the line, sit in square brackets or pad the hour (00:12:05)."""
-    if _LINE_STAMP.match(text):
-        return []
-    cores = []
-    for m in _CLOCKED.finditer(text):
-        h, mi, s = int(m.group(1)), int(m.group(2)), float(m.group(3))
-        cores.append(
-            _Core(m.start(), m.end(), h * 3600.0 + mi * 60 + s, h * 3600.0 + mi * 60 + s, unit="duration_second")
-        )
-    for m in _CLOCKED_HM.finditer(text) if _RACE_CONTEXT.search(text) else ():
-        v = int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0
-        if not any(c.start <= m.start(1) < c.end for c in cores):
-            cores.append(_Core(m.start(1), m.end(), v, v, unit="duration_second"))
-    long_race = _LONG_RACE.search(text) is not None
-    for m in _SUB_HOURS.finditer(text):
-        run = _RUN_A_SUB.search(text, max(0, m.start() - 16), m.start()) and "mile" not in text.lower()
-        if long_race or run:
-            hours = int(m.group(1)) * 3600.0  # "run a sub-3", "sub-3-Marathon", "サブ3": under three hours
-            cores.append(_Core(m.start(), m.end(), hours, hours, unit="duration_second"))
-    for m in _CLOCKED_SPLIT.finditer(text) if "." in text or "," in text else ():
-        v = int(m.group(1)) * 60.0 + float(m.group(2).replace(",", "."))
-        cores.append(_Core(m.start(), m.end(), v, v, unit="duration_second"))
-    return sorted(cores, key=lambda c: c.start)
-
-
 # a person's height as a sports report writes it: "the 6-foot-3 guard", "a 5-ft-11 striker"
 _HYPHEN_HEIGHT = re.compile(r"(?<![\w.,-])([4-7])-(?:foot|ft)-(1[01]|[0-9])(?![\w-])")
 
@@ -645,7 +598,3 @@ _IDIOMS_EN = guarded(_IDIOMS_EN)
 _IDIOM_HINT = guarded(_IDIOM_HINT)
 _CLOCK = {key: guarded(pattern) for key, pattern in _CLOCK.items()}
 _PHONE = guarded(_PHONE)
-_CLOCKED = guarded(_CLOCKED)
-_RACE_CONTEXT = guarded(_RACE_CONTEXT)
-_CLOCKED_SPLIT = guarded(_CLOCKED_SPLIT)
-_LONG_RACE = guarded(_LONG_RACE)
