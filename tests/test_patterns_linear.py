@@ -61,7 +61,7 @@ BOUNDED = {
     "(?P<src>[A-Za-z][A-Za-z .'’-]*[A-Za-z]|[ァ-ヺー・]{2,})(?:氏": "text.speakers.CUES ja_honorific: one sentence",
     "(?P<src>[^、。「」（）()\\s]{1,20}?)(?:氏": "text.speakers.CUES ja_verb: one sentence",
     "(?:^|[\\n.!?]\\s*|\\)\\s*|": "claims.quantities.filters._SENTENCE_OPENING: searched in the 12 characters before a number",
-    "(?i)(?:^|[\\n.!?,;:]\\s*|\\b(?:and|but": "claims.quantities.filters._CLAUSE_OPENING: searched in the 10 characters before 'one'",
+    "(?i)(?:^|[\\n.!?,;:]\\s*|\\b(?:and|but": "claims.quantities.one_word._CLAUSE_OPENING: searched in the 10 characters before 'one'",
 }
 # Patterns the package only tries at one position per number (``.match(text, end)`` after a
 # quantity): their time is the run they read from there, so they are timed with ``match`` at the run.

@@ -14,6 +14,7 @@ from ..lexicon import INDEX_NAME_BEFORE, JA_LABEL_AFTER, LABEL_NOUN_BEFORE, STRE
 from ..spelled_words import EN_DIGIT_WORDS, EN_TEENS, EN_TENS
 from ..word_runs import word_runs
 from .model import _Q, _Core
+from .one_word import one_not_counted
 
 _CJK = re.compile(r"[\u4e00-\u9fff々]")
 # "episode 212", "Kapitel 12", "No. 5", "day two", "Suite 4": a number naming an item, not counting anything
@@ -155,23 +156,6 @@ _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
 _PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|and|were|are|have|had|will|would|who|which|that)\b)")
 
 
-# "One day we'll get there", "and one day, she left": "one day" as "some day" (an idiom), where it opens a clause
-# and a subject or a comma follows; "it took one day", "in one day" stay a day
-_ONE_DAY_IDIOM = re.compile(
-    r"(?i)\sday(?=\s*,|\s+(?:we|you|they|he|she|it|i|this|that|there|soon|when|someone|somebody|every|everyone|"
-    r"everybody|everything|all|the|our|your|my|their|his|her|people)\b)"
-)
-# "one day" measured: after a word that takes a length of time ("took one day", "in one day", "only one day"), or
-# before "of", a rate or a relation ("one day of training", "one day a week", "one day later"); elsewhere "one
-# day" is "some day" ("toward one day building a car", "qualify for Boston one day")
-_DAY_MEASURED_BEFORE = re.compile(
-    r"(?i)\b(?:in|for|within|took|takes|take|taking|spend|spent|spends|last|lasts|lasted|than|only|just|about|over|"
-    r"under|after|every|each|per|just|least|nearly|almost|roughly|around|with|by|a|of|to|from|than)\s$"
-)
-_DAY_MEASURED_AFTER = re.compile(
-    r"(?i)\s?(?:[-–]|\s(?:of|a|an|per|each|every|later|earlier|ago|before|after|off|old|long|left|to|or|and|trip|"
-    r"pass|passes|event|course|delay|lead|high|low|move|rally|fall|drop|gain|loss|record)\b)"
-)
 # "2 times 8 is 16", "if you take five hundred times two fifty": the plain operands of a product said aloud
 # (both sides plain numbers, no scale word); amounts with a scale ("405 billion times 15 trillion") stay
 _NUMBER_WORD = "|".join(
@@ -232,9 +216,6 @@ _PARTITIVE_GROUP_BEFORE = {
 _NEVER = re.compile(r"(?!)")
 # "am 3.", "ihren 100.", "unserer 25.": the word before a German ordinal (lowercased text before it)
 _ORDINAL_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(DE_ORDINAL_DETERMINERS)) + r")\s$")
-_CLAUSE_OPENING = re.compile(
-    r"(?i)(?:^|[\n.!?,;:]\s*|\b(?:and|but|so|maybe|perhaps|until|till|hope|that|then|anyway|well|yeah|because|if)\s)$"
-)
 
 
 # "The 10-second takeaway", "5 min read", "3-minute explainer"; "5 Min. Lesezeit", "Lesedauer: 4 Minuten": how long
@@ -276,10 +257,8 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     ):
         return True  # "Two of the three suspects": the group's size ("five of the three-ton satellites" weighs)
     word = text[s:e]
-    if lang == "en" and word == "one" and _PARTICLE_AFTER.match(text, e):
-        return True  # "renting one out", "pick one up": a pronoun
-    if lang == "en" and word.lower() == "one" and re.search(r"\b(?:another|every|each|any)\s$", before):
-        return True  # "another one crashed", "each one of them": a pronoun
+    if lang == "en" and word.lower() == "one" and one_not_counted(text, s, e):
+        return True  # a pronoun ("another one crashed", "renting one out") or an idiom ("one day we'll")
     if lang == "en" and word.isalpha() and _EN_NUMBER_IDIOM_AFTER.match(text, e):
         return True  # "a two-way street", "one or the other", "one step at a time", "zero tolerance": idioms
     if lang == "en" and _WORE_BEFORE.search(text, max(0, s - 24), s) and units.unit_after(text, e, "en") is None:
@@ -290,12 +269,6 @@ def _latin_excluded(text: str, s: int, e: int, lang: str) -> bool:
     if text.startswith("(k)", e):
         return True  # "their 401(k) plans": a retirement plan's name
     if lang == "en" and _is_model_number(text, s, e):
-        return True
-    if lang == "en" and word.lower() == "one" and _pronoun_one(text, s, e):
-        return True
-    if lang == "en" and word.lower() == "one" and text.startswith(" day", e) and _one_day_idiom(text, s, e):
-        return True
-    if lang == "en" and word.lower() == "one" and _one_as_subject(text, s, e):
         return True
     if lang in ("en", "de") and is_product_operand(text, s, e):
         return True
@@ -347,100 +320,6 @@ _EN_NUMBER_IDIOM_AFTER = re.compile(
 _WORE_BEFORE = re.compile(r"(?i)\b(?:wore|wears|wearing|wear|donned|dons|don)\s(?:the\s)?(?:(?:number|no\.?|#)\s?)?$")
 
 
-def _one_day_idiom(text: str, s: int, e: int) -> bool:
-    """ "one day" as "some day": not measured by the words around it (``_DAY_MEASURED_BEFORE``/``_AFTER``)."""
-    if _ONE_DAY_IDIOM.match(text, e) and _CLAUSE_OPENING.search(text, max(0, s - 10), s):
-        return True
-    if text[e + 4 : e + 5] == "s" or _DAY_MEASURED_BEFORE.search(text, max(0, s - 12), s):
-        return False
-    return not _DAY_MEASURED_AFTER.match(text, e + 4)
-
-
-# "One customer came to us", "and one rack has as many parts as", "like one writer put it": "one" and a noun opening a
-# clause name a single instance as its subject ("a certain"), not an amount; after a verb or a preposition ("had one
-# goal", "fits on one gpu") the one stays a count, and so does one with a unit ("one gigawatt")
-_ONE_OPENING = re.compile(r"(?i)(?:^|[\n.!?;:]\s?|\b(?:and|but|so|then|like|yeah|because|well)\s)$")
-_ONE_NOUN_AFTER = re.compile(
-    r"\s(?!(?:of|in|on|or|and|to|per|more|less|percent|hundred|thousand|million|billion|trillion|dozen|half|third|"
-    r"quarter|point|times|more|last|thing|day|week|month|year|time|second|minute|hour)\b)[a-z]{3,20}\s(?!(?:of|or|and|to|per|a)\b)[a-z]"
-)
-
-
-# "one page is about 500 words", "one token equals 0.7 words": one of a unit being defined, a count that stays
-_ONE_DEFINED = re.compile(
-    r"\s[a-z]{3,20}\s(?:is|equals|means|=)\s(?:about\s|roughly\s|around\s|like\s)?(?:\d|a\b|an\b)"
-)
-
-
-def _one_as_subject(text: str, s: int, e: int) -> bool:
-    if not _ONE_OPENING.search(text, max(0, s - 10), s) or not _ONE_NOUN_AFTER.match(text, e):
-        return False
-    if _ONE_DEFINED.match(text, e):
-        return False
-    return units.unit_after(text, e, "en", words_only=True) is None
-
-
-# "the big one runs", "a cheaper one": "one" standing for a noun said before; "at any one time": no amount either
-_ADJECTIVE_ONE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|which|its|their|our|my|your)\s[a-z]{2,15}\s\Z")
-_ANY_ONE_BEFORE = re.compile(r"(?i)\bany\s\Z")
-
-
-def _pronoun_one(text: str, s: int, e: int) -> bool:
-    if _ANY_ONE_BEFORE.search(text, max(0, s - 4), s):
-        return True
-    before = _ADJECTIVE_ONE_BEFORE.search(text, max(0, s - 28), s)
-    if before is None or before.group(0).split()[1].lower() in _NOT_ADJECTIVES:
-        return False
-    return units.unit_after(text, e, "en", words_only=True) is None and not _NOUN_AFTER_ONE.match(text, e)
-
-
-# words between a determiner and "one" that make it a count ("the only one", "a mere one"), or start a number
-_NOT_ADJECTIVES = frozenset(
-    {
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "and",
-        "top",
-        "number",
-        "no",
-        "just",
-        "mere",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "had",
-        "have",
-        "takes",
-        "took",
-        "costs",
-        "needs",
-        "for",
-        "with",
-        "of",
-        "at",
-        "in",
-        "on",
-        "to",
-        "by",
-        "than",
-        "about",
-        "only",
-        "over",
-        "under",
-        "another",
-    }
-)
-# a plural or a noun right after: "the top one percent", "a big one-time charge"
-_NOUN_AFTER_ONE = re.compile(r"-|\s(?:of|in|out)\b")
-
-# "renting one out", "give one away": "one" as a pronoun before a verb's particle
-_PARTICLE_AFTER = re.compile(r"\s(?:out|up|off|back|down|away|too|either|instead|yourself|myself|ourselves)\b")
 # "The 5090 is the Blackwell generation", "next to the 4090 it is smaller": a model number named with "the"
 _MODEL_NUMBER = re.compile(r"[1-9]\d{2,4}")
 _THE_MODEL_BEFORE = re.compile(r"(?i)(?:^|\s)the\s\Z")
