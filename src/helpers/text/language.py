@@ -5,7 +5,9 @@ Japanese, so Japanese sentences that quote English product names (Llama 3,
 Meta AI) stay Japanese. Only Latin-script text goes to lingua, restricted to
 German and English (the corpus languages), with one detector per process.
 Lingua calls are cached per exact string: transcripts repeat short lines
-("Ja.", "Mark Zuckerberg") many times.
+("Ja.", "Mark Zuckerberg") many times. A line whose function words settle it
+(three or more words only English or only German writes, none of the other's)
+is not read by lingua at all: most lines of prose are (``_function_words_lang``).
 """
 
 from __future__ import annotations
@@ -47,7 +49,13 @@ _OWN_WORDS = {
         ).split()
     ),
 }
-_OWN_AND_OTHER = (("en", _OWN_WORDS["en"], _OWN_WORDS["de"]), ("de", _OWN_WORDS["de"], _OWN_WORDS["en"]))
+# For settling a line's language without lingua, English has more words German never writes in lower case: the
+# figures' words of news and calls ("last quarter", "million", "points"; not "will", "also", "per", "all", "so")
+_SETTLING_EN = _OWN_WORDS["en"] | frozenset(
+    "we up after over last year million billion percent quarter points against through out one two three new first "
+    "said were then".split()
+)
+_OWN_AND_OTHER = (("en", _SETTLING_EN, _OWN_WORDS["de"]), ("de", _OWN_WORDS["de"], _SETTLING_EN))
 # A text with this many of one language's own words, and none of the other's, is that language (_function_words_lang)
 SETTLED_WORDS = 3
 SETTLED_SHARE = 0.2
