@@ -24,16 +24,13 @@ from ..lexicon import (
     JA_SUFFIX_QUAL,
     LATIN_GPU_CONTEXT,
     LATIN_SUFFIX_QUAL,
-    PEOPLE_BEFORE,
-    PEOPLE_BEFORE_DE,
-    PEOPLE_COUNTED_BEFORE,
-    PERSON_AFTER_ELLIPSIS,
     PREFIX_QUAL,
     PREFIXED_FLOP,
     SCALE_AFTER,
     UNITS_BY_LANG,
     flop_reading,
 )
+from ..people_words import PEOPLE_BEFORE, PEOPLE_BEFORE_DE, PEOPLE_COUNTED_BEFORE, PERSON_AFTER_ELLIPSIS
 from .degrees import bare_reads_fahrenheit, hinted
 from .filters import _is_glued_cent
 from .model import _Q, _Core, _UnitHit
