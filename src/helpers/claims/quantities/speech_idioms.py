@@ -1,0 +1,113 @@
+"""Numbers of speech that count nothing: spans a talk transcript says with a number and no amount in them.
+
+Talk and podcast transcripts say numbers that no reader would list as a figure: "twenty four seven", a rating on a
+scale ("a 10 out of 10", "on a scale of one to ten it's an eight"), a request to wait ("hang on one second"), a time
+of day said with a digit ("at 6 in the morning", "um halb acht"), a radio station's frequency ("news talk seven
+eighty") and number idioms ("cloud nine", "catch-22", "a two-sided marketplace", "the 80/20 rule", "a thousand
+percent sure", "kill two birds with one stone"). The same categories in German ("vierundzwanzig sieben", "eine 10
+von 10", "Wolke sieben", "fünf vor zwölf", "unter vier Augen") and Japanese ("24時間365日", "10点満点で8点",
+"百パーセント確信"). ``speech_idiom_spans`` gives the spans of one sentence that hold no claim; the pipeline drops
+every number inside them, as it does for URLs and timestamps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.regex_guard import guarded
+
+_EN_SMALL = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}(?:\.\d)?)"
+_EN_TOP = r"(?:five|ten|a\shundred|one\shundred|5|10|100)"
+_EN_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_TENS = r"(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# a station's frequency said in words: "seven eighty", "ten ten", "eleven thirty"
+_EN_FREQUENCY_WORDS = (
+    rf"(?:{_EN_DIGIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)\s"
+    rf"(?:{_EN_TENS}(?:[\s-]{_EN_DIGIT_WORD})?|oh\s{_EN_DIGIT_WORD}|ten|eleven|twelve)"
+)
+
+_IDIOMS = {
+    "en": re.compile(
+        # around the clock
+        r"(?i)\btwenty[\s-]four[\s-](?:seven|7)\b|\b24[\s-]seven\b"
+        # a rating: "a 10 out of 10", "an eight out of ten" (not "8 out of 10 doctors": a share of a group)
+        rf"|\b(?:an?|the|perfect)\s{_EN_SMALL}\sout\sof\s{_EN_TOP}\b(?!\s(?:of\s)?[a-z]+s\b)"
+        rf"|\bscale\sof\s(?:from\s)?(?:zero|one|0|1)\s(?:to|through|and)\s{_EN_TOP}\b"
+        # a request to wait: "hang on one second", "just a sec", "give me one minute"
+        r"|\b(?:(?:hang|hold)\son|wait|just|give\sme|bear\swith\sme(?:\sfor)?)\s(?:a|one)\s(?:sec|second|minute)\b"
+        # number idioms
+        r"|\bcloud\s(?:nine|9)\b|\bcatch[\s-]22\b|\b(?:one|two|three|multi)[\s-]sided\b|\bput(?:ting)?\stwo\sand\stwo\b"
+        r"|\b(?:80|eighty)[/\s-](?:20|twenty)\s(?:rule|principle|split)\b|\btwo[\s-]for[\s-]one\b"
+        r"|\bin\sone\s(?:go|sense|fell\sswoop|breath|shot)\b|\btwo\sbirds\swith\sone\sstone\b|\bsquare\sone\b"
+        r"|\b(?:the\s)?whole\snine\syards\b|\b(?:six|sixes)\sand\s(?:sevens|half\sa\sdozen)\b|\bone\sand\sonly\b"
+        r"|\bone[\s-]trick\spony\b|\b(?:million|billion|sixty[\s-]four\sthousand|64,000)[\s-]dollar\squestion\b"
+        # hyperbole of certainty: "a thousand percent sure", "I agree a million percent", "give 110 percent"
+        r"|\b(?:a\s)?(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
+        r"(?=\s(?:sure|certain|agree|right|correct|confident|committed|behind\syou|on\sboard)\b)"
+        r"|\b(?:agree|give|gave|giving)(?:\swith\s(?:you|him|her|them|that|this))?\s(?:it\s)?(?:a\s)?"
+        r"(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
+        # a station on the dial: "news talk seven eighty", "FM 101.5", "101.5 FM"
+        rf"|\b(?:news[\s-]?talk|talk\s?radio|sports\s?(?:talk|radio))\s(?:{_EN_FREQUENCY_WORDS}|\d{{2,4}}(?:\.\d)?)\b"
+        r"|(?-i:\b(?:FM|AM)\s\d{2,4}(?:\.\d)?\b|\b\d{2,3}\.\d\s?FM\b)"
+        # a time of day said with a digit: "at 6 in the morning", "by 11 at night"
+        r"|(?<![\d.,$£€])\b(?:1[0-2]|[1-9])(?=\s(?:in\sthe\s(?:morning|afternoon|evening)|at\snight|tonight)\b)"
+    ),
+    "de": re.compile(
+        r"(?i)\bvierundzwanzig[\s/-]sieben\b|(?<![\d/.,])24/7(?![\d/])|\b24[\s-]sieben\b"
+        r"|\beine\s(?:null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d{1,2}(?:,\d)?)\svon\s(?:fünf|zehn|5|10)\b"
+        r"|\bSkala\svon\s(?:null|eins|0|1)\sbis\s(?:fünf|zehn|hundert|5|10|100)\b"
+        r"|\bWolke\s(?:sieben|7)\b|\bCatch[\s-]22\b|\b(?:80|achtzig)[/-](?:20|zwanzig)[\s-]?(?:Regel|Prinzip)\b"
+        r"|\bfünf\svor\szwölf\b|\bunter\svier\sAugen\b|\bzwei\sFliegen\smit\seiner\sKlappe\b|\bfünf\sgerade\b"
+        r"|\b(?:hundert|tausend|100|1\.?000)\s?(?:%|Prozent\b)(?=\s(?:sicher|einverstanden|überzeugt|richtig)\b)"
+        # a time of day in words: "um halb acht", "viertel nach neun", "um acht Uhr"
+        r"|\b(?:halb|viertel\s(?:nach|vor)|dreiviertel)\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|"
+        r"zwölf|1[0-2]|[1-9])\b"
+        r"|\bum\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?=\s(?:Uhr|morgens|abends)\b)"
+        # "wir zwei", "ihr drei": a pronoun, not a count
+        r"|\b(?:wir|ihr|uns|euch)\s(?:zwei|drei|beide)\b(?=\s?(?:[,.;!?]|$|haben|sind|waren|hatten))"
+    ),
+    "ja": re.compile(
+        r"24時間365日|二十四時間三百六十五日"
+        r"|(?:5|10|100|五|十|百)点満点(?:中|で)?(?:言うと|いうと|評価すると)?(?:、)?(?:\d{1,3}|[一二三四五六七八九十百]{1,3})点"
+        r"|(?:100|百)(?:パーセント|%)(?=(?:確信|間違いない|同意|賛成|自信))"
+    ),
+}
+_HINTS = {
+    "en": re.compile(
+        r"(?i)seven|out\sof|scale|sec|minute|cloud|22|sided|two|eighty|80/|one|nine|six|dollar\squestion|percent|%|"
+        r"talk|radio|FM|AM|morning|afternoon|evening|night"
+    ),
+    "de": re.compile(
+        r"(?i)sieben|24/7|von|Skala|22|Regel|Prinzip|zwölf|Augen|Klappe|gerade|Prozent|%|halb|viertel|um\s|zwei|drei|beide"
+    ),
+    "ja": re.compile(r"24時間|二十四時間|点満点|パーセント|%"),
+}
+# after a rating scale said in the sentence, the rating given on it: "on a scale of one to ten it's an eight"
+_RATING_GIVEN = {
+    "en": re.compile(rf"(?i)\b(?:an?|the)\s{_EN_SMALL}\b(?!\s?(?:%|percent\b|[a-z]+s\b|point\b|hundred\b|thousand\b))"),
+    "de": re.compile(
+        r"(?i)\beine\s(?:null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d{1,2})\b(?!\s?(?:%|Prozent))"
+    ),
+}
+_SCALE = {
+    "en": re.compile(r"(?i)\bscale\sof\b"),
+    "de": re.compile(r"(?i)\bSkala\svon\b"),
+}
+_RATING_REACH = 80  # characters after a scale within which its rating is given
+
+
+def speech_idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of one sentence whose numbers are said in speech and count nothing (see the module's docstring)."""
+    pattern, hint = _IDIOMS.get(lang), _HINTS.get(lang)
+    if pattern is None or hint is None or not hint.search(text):
+        return []
+    spans = [m.span() for m in pattern.finditer(text)]
+    scale = _SCALE.get(lang)
+    found = scale.search(text) if scale is not None else None
+    if found is not None:
+        given = _RATING_GIVEN[lang]
+        spans += [m.span() for m in given.finditer(text, found.end(), found.end() + _RATING_REACH)]
+    return spans
+
+
+_IDIOMS = {lang: guarded(p) for lang, p in _IDIOMS.items()}
