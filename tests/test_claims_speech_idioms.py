@@ -29,6 +29,14 @@ def _claims(text: str) -> list[tuple[str, float | None, str]]:
         "we did it in one go",
         "it's a catch-22 for founders",
         "that is the million dollar question",
+        "I have zero idea what he meant",
+        "I have a million questions for you",
+        "on the count of three",
+        "it's a one to one relationship",
+        "you should max out your 401k every year",
+        "we read the 10-K last night",
+        "after 9/11 the rules changed",
+        "we shot it in 4K",
         # German
         "Wir sind rund um die Uhr erreichbar, vierundzwanzig sieben.",
         "Das läuft 24/7 in der Cloud.",
@@ -38,6 +46,9 @@ def _claims(text: str) -> list[tuple[str, float | None, str]]:
         "Er war auf Wolke sieben.",
         "Es ist fünf vor zwölf für die Branche.",
         "Ich bin mir hundert Prozent sicher.",
+        "Ich habe null Ahnung, was er meinte.",
+        "Ich habe tausend Fragen an Sie.",
+        "Nach 9/11 änderten sich die Regeln.",
         # Japanese
         "24時間365日動いています。",
         "10点満点で言うと8点です。",
@@ -57,6 +68,9 @@ def test_numbers_of_speech_give_no_claim(text) -> None:
         ("the price was 6 dollars in the morning session", ("6 dollars", 6.0, "usd")),
         ("Ein Rechenzentrum braucht 24 Megawatt.", ("24 Megawatt", 24e6, "watt")),
         ("朝の会議は5分でした。", ("5分", 300.0, "duration_second")),
+        ("we sold 4K units in the first week", ("4K", 4000.0, "count")),
+        ("the ratio went from one to one hundred", ("one to one hundred", None, "count")),
+        ("we hired a thousand people last year", ("a thousand people", 1000.0, "person")),
     ],
 )
 def test_amounts_beside_the_idioms_stay(text, claim) -> None:
@@ -71,6 +85,7 @@ def test_amounts_beside_the_idioms_stay(text, claim) -> None:
         "when I was 19 I started my first company",
         "Dylan Field dropped out of college at 19. They raised money.",
         "Mit 19 habe ich meine erste Firma gegründet.",
+        "I turned 19 last year and moved out",
     ],
 )
 def test_a_life_events_age_said_in_speech_is_an_age(text) -> None:

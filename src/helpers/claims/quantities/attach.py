@@ -125,9 +125,11 @@ _SUBJECT_AFTER = re.compile(
     r"|,?\s(?!(?:The|This|That|It|There|Der|Die|Das|Es)\b)[A-Z][a-z]+\s(?:is|was|has|had|became|ist|war|wurde|hat|hatte)\b"
     r"|\s(?:wurde|war|ist|hatte)\s(?!(?:Der|Die|Das|Es)\b)[A-ZÄÖÜ][a-zäöüß]+\b"
 )
-# "when I was 19 I started", "dropped out of college at 19.": a life event's age, said in speech
+# "when I was 19 I started", "dropped out of college at 19.", "I turned forty last year": a life event's age,
+# said in speech
 _LIFE_AGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:when|since|until|by\sthe\stime)\s(?:i|he|she|we|they)\s(?:was|were|turned)"
+    r"|\b(?:i|he|she|you|they)\s(?:just\s)?turned"
     r"|(?:dropped\sout|left\s(?:school|college|home)|graduated|retired|married|died|moved\sout|debuted)"
     r"(?:\s(?:of\s)?[a-z]+){0,3}\sat)\s\Z"
 )

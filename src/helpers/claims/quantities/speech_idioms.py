@@ -3,11 +3,12 @@
 Talk and podcast transcripts say numbers that no reader would list as a figure: "twenty four seven", a rating on a
 scale ("a 10 out of 10", "on a scale of one to ten it's an eight"), a request to wait ("hang on one second"), a time
 of day said with a digit ("at 6 in the morning", "um halb acht"), a radio station's frequency ("news talk seven
-eighty") and number idioms ("cloud nine", "catch-22", "a two-sided marketplace", "the 80/20 rule", "a thousand
-percent sure", "kill two birds with one stone"). The same categories in German ("vierundzwanzig sieben", "eine 10
-von 10", "Wolke sieben", "fünf vor zwölf", "unter vier Augen") and Japanese ("24時間365日", "10点満点で8点",
-"百パーセント確信"). ``speech_idiom_spans`` gives the spans of one sentence that hold no claim; the pipeline drops
-every number inside them, as it does for URLs and timestamps.
+eighty"), number idioms ("cloud nine", "catch-22", "a two-sided marketplace", "the 80/20 rule", "a thousand percent
+sure", "kill two birds with one stone", "zero idea", "on the count of three") and names that hold a number ("the
+10-K", "your 401k", "after 9/11", "shot in 4K"). The same categories in German ("vierundzwanzig sieben", "eine 10
+von 10", "Wolke sieben", "fünf vor zwölf", "unter vier Augen", "null Ahnung") and Japanese ("24時間365日",
+"10点満点で8点", "百パーセント確信"). ``speech_idiom_spans`` gives the spans of one sentence that hold no claim; the
+pipeline drops every number inside them, as it does for URLs and timestamps.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ _IDIOMS = {
         r"(?=\s(?:sure|certain|agree|right|correct|confident|committed|behind\syou|on\sboard)\b)"
         r"|\b(?:agree|give|gave|giving)(?:\swith\s(?:you|him|her|them|that|this))?\s(?:it\s)?(?:a\s)?"
         r"(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
+        # "zero idea", "a million questions", "one shot at", "on the count of three", counting aloud, "one to one"
+        r"|\bzero\s(?:idea|clue|interest|chance|doubt|desire|sense|respect)\b"
+        r"|\ba\s(?:hundred|thousand|million|billion|gazillion)\s(?:questions|things|reasons|ideas|ways|stories|thoughts)\b"
+        r"|\bone\sshot\sat\b|\bcount\sof\s(?:three|3|ten|10)\b|\bone,\stwo,\sthree\b"
+        r"|\bone[\s-]to[\s-]one\b(?!\s(?:hundred|thousand|million|billion|point)\b)"
+        # names of filings, plans and events: "the 10-K", "your 401k", "after 9/11", "shot in 4K"
+        r"|(?-i:\b(?:10-[KQ]|8-K|20-F|S-1|F-1)\b)|\b40[13]\s?\(?[kb]\)?(?![\w(])|(?<![\d/])9/11(?![\d/])"
+        r"|(?-i:\b[48]K\b)(?=\s(?:video|tv|tvs|display|displays|screen|screens|resolution|monitor|monitors|hdr|"
+        r"camera|footage|streaming)\b|\s?[.,;:!?]|$)"
         # a station on the dial: "news talk seven eighty", "FM 101.5", "101.5 FM"
         rf"|\b(?:news[\s-]?talk|talk\s?radio|sports\s?(?:talk|radio))\s(?:{_EN_FREQUENCY_WORDS}|\d{{2,4}}(?:\.\d)?)\b"
         r"|(?-i:\b(?:FM|AM)\s\d{2,4}(?:\.\d)?\b|\b\d{2,3}\.\d\s?FM\b)"
@@ -65,6 +75,9 @@ _IDIOMS = {
         r"|\bum\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?=\s(?:Uhr|morgens|abends)\b)"
         # "wir zwei", "ihr drei": a pronoun, not a count
         r"|\b(?:wir|ihr|uns|euch)\s(?:zwei|drei|beide)\b(?=\s?(?:[,.;!?]|$|haben|sind|waren|hatten))"
+        # "null Ahnung", "tausend Fragen", "auf drei", "eins zu eins", "nach 9/11"
+        r"|\bnull\s(?:Ahnung|Chance|Interesse|Bock|Zweifel|Toleranz)\b|\btausend\s(?:Fragen|Dinge|Gründe|Ideen)\b"
+        r"|\bauf\sdrei\b(?=\s?(?:[,.;!?]|$|zählen))|\beins\szu\seins\b|(?<![\d/])9/11(?![\d/])"
     ),
     "ja": re.compile(
         r"24時間365日|二十四時間三百六十五日"
@@ -75,10 +88,11 @@ _IDIOMS = {
 _HINTS = {
     "en": re.compile(
         r"(?i)seven|out\sof|scale|sec|minute|cloud|22|sided|two|eighty|80/|one|nine|six|dollar\squestion|percent|%|"
-        r"talk|radio|FM|AM|morning|afternoon|evening|night"
+        r"talk|radio|FM|AM|morning|afternoon|evening|night|zero|hundred|thousand|illion|count|[KQF1]\b|40|9/11|[48]K"
     ),
     "de": re.compile(
-        r"(?i)sieben|24/7|von|Skala|22|Regel|Prinzip|zwölf|Augen|Klappe|gerade|Prozent|%|halb|viertel|um\s|zwei|drei|beide"
+        r"(?i)sieben|24/7|von|Skala|22|Regel|Prinzip|zwölf|Augen|Klappe|gerade|Prozent|%|halb|viertel|um\s|zwei|drei|"
+        r"beide|null|tausend|eins|9/11"
     ),
     "ja": re.compile(r"24時間|二十四時間|点満点|パーセント|%"),
 }
