@@ -37,6 +37,12 @@ def _claims(text: str) -> list[tuple[str, float | None, str]]:
         "we read the 10-K last night",
         "after 9/11 the rules changed",
         "we shot it in 4K",
+        "ten out of ten would recommend",
+        "please leave us a five star review on apple podcasts",
+        "around the 20 minute mark he explains it",
+        "it's a top 10 list of the best tools",
+        "he did a complete 180 on that",
+        "it was a 360 degree review",
         # German
         "Wir sind rund um die Uhr erreichbar, vierundzwanzig sieben.",
         "Das läuft 24/7 in der Cloud.",
@@ -49,10 +55,14 @@ def _claims(text: str) -> list[tuple[str, float | None, str]]:
         "Ich habe null Ahnung, was er meinte.",
         "Ich habe tausend Fragen an Sie.",
         "Nach 9/11 änderten sich die Regeln.",
+        "Das war eine 180-Grad-Wende der Regierung.",
+        "Er hat eine Kehrtwende um 180 Grad gemacht.",
+        "Bitte gebt uns fünf Sterne bei Apple Podcasts.",
         # Japanese
         "24時間365日動いています。",
         "10点満点で言うと8点です。",
         "百パーセント確信しています。",
+        "政府の方針が180度転換した。",
     ],
 )
 def test_numbers_of_speech_give_no_claim(text) -> None:
@@ -71,6 +81,10 @@ def test_numbers_of_speech_give_no_claim(text) -> None:
         ("we sold 4K units in the first week", ("4K", 4000.0, "count")),
         ("the ratio went from one to one hundred", ("one to one hundred", None, "count")),
         ("we hired a thousand people last year", ("a thousand people", 1000.0, "person")),
+        ("ten out of ten patients recovered", ("ten out of ten patients", 100.0, "percent")),
+        ("rotate the panel 180 degrees to face south", ("180 degrees", None, "radian")),
+        ("it's a 20 minute drive to the office", ("20 minute", 1200.0, "duration_second")),
+        ("Die Platte dreht sich um 180 Grad.", ("180 Grad", None, "radian")),
     ],
 )
 def test_amounts_beside_the_idioms_stay(text, claim) -> None:

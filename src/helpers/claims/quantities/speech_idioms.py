@@ -52,6 +52,16 @@ _IDIOMS = {
         r"|\ba\s(?:hundred|thousand|million|billion|gazillion)\s(?:questions|things|reasons|ideas|ways|stories|thoughts)\b"
         r"|\bone\sshot\sat\b|\bcount\sof\s(?:three|3|ten|10)\b|\bone,\stwo,\sthree\b"
         r"|\bone[\s-]to[\s-]one\b(?!\s(?:hundred|thousand|million|billion|point)\b)"
+        # "ten out of ten would recommend", "did a complete 180", "a 360 degree review", "the 20 minute mark", "a
+        # top 10 list", "leave us a five star review"
+        r"|\b(?:ten|10)\sout\sof\s(?:ten|10)\b(?!\s(?:of\s)?[a-z]+s\b)"
+        r"|\b(?:a|complete|full|total|whole)\s(?:180|360|one[\s-]eighty|three[\s-]sixty)(?=\s(?:on|in|from|with)\b|\s?[.,;:!?]|$)"
+        r"|\b(?:180|360|one[\s-]eighty|three[\s-]sixty)[\s-]degrees?\s(?:turn|u-turn|review|view|feedback|approach|shift|"
+        r"change|pivot|reversal|look|perspective)\b"
+        r"|\b(?:\d{1,3}|[a-z]{3,7}(?:[\s-][a-z]{3,5})?)[\s-](?:minute|hour|second)\smark\b"
+        r"|\btop[\s-](?:\d{1,3}|three|five|ten|twenty|fifty|hundred)\slists?\b"
+        r"|\b(?:five|5)[\s-]star\s(?:review|rating)s?\b"
+        r"|\b(?:five|5)\sstars\b(?=\s(?:wherever|on\s(?:apple|spotify|itunes|the\sapp)|and\sa\sreview))"
         # names of filings, plans and events: "the 10-K", "your 401k", "after 9/11", "shot in 4K"
         r"|(?-i:\b(?:10-[KQ]|8-K|20-F|S-1|F-1)\b)|\b40[13]\s?\(?[kb]\)?(?![\w(])|(?<![\d/])9/11(?![\d/])"
         r"|(?-i:\b[48]K\b)(?=\s(?:video|tv|tvs|display|displays|screen|screens|resolution|monitor|monitors|hdr|"
@@ -78,23 +88,27 @@ _IDIOMS = {
         # "null Ahnung", "tausend Fragen", "auf drei", "eins zu eins", "nach 9/11"
         r"|\bnull\s(?:Ahnung|Chance|Interesse|Bock|Zweifel|Toleranz)\b|\btausend\s(?:Fragen|Dinge|Gründe|Ideen)\b"
         r"|\bauf\sdrei\b(?=\s?(?:[,.;!?]|$|zählen))|\beins\szu\seins\b|(?<![\d/])9/11(?![\d/])"
+        # "eine 180-Grad-Wende", "Kehrtwende um 180 Grad", "ein 360-Grad-Blick", "fünf Sterne bei Apple Podcasts"
+        r"|\b(?:180|360)-Grad-(?:Wende|Drehung|Kehrtwende|Blick|Sicht|Feedback|Ansatz)|\b(?:Kehrt)?wende\sum\s180\sGrad\b"
+        r"|\b(?:fünf|5)\sSterne\b(?=\s(?:bei|auf)\s(?:Apple|Spotify|iTunes))"
     ),
     "ja": re.compile(
         r"24時間365日|二十四時間三百六十五日"
         r"|(?:5|10|100|五|十|百)点満点(?:中|で)?(?:言うと|いうと|評価すると)?(?:、)?(?:\d{1,3}|[一二三四五六七八九十百]{1,3})点"
         r"|(?:100|百)(?:パーセント|%)(?=(?:確信|間違いない|同意|賛成|自信))"
+        r"|(?:180|360|百八十|三百六十)度(?=(?:転換|変わ|方向転換|評価|の転換))"
     ),
 }
 _HINTS = {
     "en": re.compile(
         r"(?i)seven|out\sof|scale|sec|minute|cloud|22|sided|two|eighty|80/|one|nine|six|dollar\squestion|percent|%|"
-        r"talk|radio|FM|AM|morning|afternoon|evening|night|zero|hundred|thousand|illion|count|[KQF1]\b|40|9/11|[48]K"
+        r"talk|radio|FM|AM|morning|afternoon|evening|night|zero|hundred|thousand|illion|count|[KQF1]\b|40|9/11|[48]K|180|360|eighty|sixty|mark|part|top|star"
     ),
     "de": re.compile(
         r"(?i)sieben|24/7|von|Skala|22|Regel|Prinzip|zwölf|Augen|Klappe|gerade|Prozent|%|halb|viertel|um\s|zwei|drei|"
-        r"beide|null|tausend|eins|9/11"
+        r"beide|null|tausend|eins|9/11|Grad|Sterne"
     ),
-    "ja": re.compile(r"24時間|二十四時間|点満点|パーセント|%"),
+    "ja": re.compile(r"24時間|二十四時間|点満点|パーセント|%|度"),
 }
 # after a rating scale said in the sentence, the rating given on it: "on a scale of one to ten it's an eight"
 _RATING_GIVEN = {
