@@ -152,3 +152,21 @@ def test_a_round_that_put_you_at_an_amount_is_money_where_the_document_says_doll
     )
     assert ("22.5 billion", 22.5e9, "usd") in _units(text)
     assert ("5 million users", 5e6, "person") in _units("They put it at 5 million users.")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Ein Gigawatt kostet 50 Milliarden Dollar.", ("Ein Gigawatt", 1e9, "watt")),
+        ("Wir bauen einen Cluster mit einem Gigawatt.", ("einem Gigawatt", 1e9, "watt")),
+        ("Die Inflation stieg um ein Prozent.", ("ein Prozent", 1.0, "percent")),
+        ("Er lief einen Kilometer.", ("einen Kilometer", 1000.0, "meter")),
+    ],
+)
+def test_the_german_article_before_a_unit_is_one_of_it(text, claim) -> None:
+    assert claim in _units(text)
+
+
+@pytest.mark.parametrize("text", ["Ein Mann kam herein.", "Eine Frage habe ich noch.", "Das dauert eine Stunde."])
+def test_the_german_article_before_other_nouns_stays_an_article(text) -> None:
+    assert _units(text) == []
