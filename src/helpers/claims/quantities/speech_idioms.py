@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ...text.regex_guard import guarded
+from ..word_runs import word_runs
 
 _EN_SMALL = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}(?:\.\d)?)"
 _EN_TOP = r"(?:five|ten|a\shundred|one\shundred|5|10|100)"
@@ -27,51 +28,83 @@ _EN_FREQUENCY_WORDS = (
     rf"(?:{_EN_TENS}(?:[\s-]{_EN_DIGIT_WORD})?|oh\s{_EN_DIGIT_WORD}|ten|eleven|twelve)"
 )
 
-_IDIOMS = {
-    "en": re.compile(
-        # around the clock
-        r"(?i)\btwenty[\s-]four[\s-](?:seven|7)\b|\b24[\s-]seven\b"
-        # a rating: "a 10 out of 10", "an eight out of ten" (not "8 out of 10 doctors": a share of a group)
-        rf"|\b(?:an?|the|perfect)\s{_EN_SMALL}\sout\sof\s{_EN_TOP}\b(?!\s(?:of\s)?[a-z]+s\b)"
+# English: each group of idioms with the words one of which (or all of a "+"-joined few) every match of it holds; a
+# sentence of ASCII text is tried only with the groups whose words its word runs hold (``word_runs``)
+_EN_GROUPS = (
+    # around the clock
+    ("seven|7", r"\btwenty[\s-]four[\s-](?:seven|7)\b|\b24[\s-]seven\b"),
+    # a rating: "a 10 out of 10", "an eight out of ten", "ten out of ten would recommend" (not "8 out of 10 doctors":
+    # a share of a group), "on a scale of one to ten"
+    (
+        "out|scale",
+        rf"\b(?:an?|the|perfect)\s{_EN_SMALL}\sout\sof\s{_EN_TOP}\b(?!\s(?:of\s)?[a-z]+s\b)"
         rf"|\bscale\sof\s(?:from\s)?(?:zero|one|0|1)\s(?:to|through|and)\s{_EN_TOP}\b"
-        # a request to wait: "hang on one second", "just a sec", "give me one minute"
-        r"|\b(?:(?:hang|hold)\son|wait|just|give\sme|bear\swith\sme(?:\sfor)?)\s(?:a|one)\s(?:sec|second|minute)\b"
-        # number idioms
-        r"|\bcloud\s(?:nine|9)\b|\bcatch[\s-]22\b|\b(?:one|two|three|multi)[\s-]sided\b|\bput(?:ting)?\stwo\sand\stwo\b"
+        r"|\b(?:ten|10)\sout\sof\s(?:ten|10)\b(?!\s(?:of\s)?[a-z]+s\b)",
+    ),
+    # a request to wait: "hang on one second", "just a sec", "give me one minute"
+    (
+        "sec|second|minute",
+        r"\b(?:(?:hang|hold)\son|wait|just|give\sme|bear\swith\sme(?:\sfor)?)\s(?:a|one)\s(?:sec|second|minute)\b",
+    ),
+    # number idioms
+    (
+        "cloud|catch|sided|put+two|putting+two|rule|principle|split|two+for+one|one+go|one+sense|one+swoop|one+breath|"
+        "one+shot|birds|square|yards|sevens|dozen|one+only|pony|zero|count|one+two+three|one+to",
+        r"\bcloud\s(?:nine|9)\b|\bcatch[\s-]22\b|\b(?:one|two|three|multi)[\s-]sided\b|\bput(?:ting)?\stwo\sand\stwo\b"
         r"|\b(?:80|eighty)[/\s-](?:20|twenty)\s(?:rule|principle|split)\b|\btwo[\s-]for[\s-]one\b"
         r"|\bin\sone\s(?:go|sense|fell\sswoop|breath|shot)\b|\btwo\sbirds\swith\sone\sstone\b|\bsquare\sone\b"
         r"|\b(?:the\s)?whole\snine\syards\b|\b(?:six|sixes)\sand\s(?:sevens|half\sa\sdozen)\b|\bone\sand\sonly\b"
-        r"|\bone[\s-]trick\spony\b|\b(?:million|billion|sixty[\s-]four\sthousand|64,000)[\s-]dollar\squestion\b"
-        # hyperbole of certainty: "a thousand percent sure", "I agree a million percent", "give 110 percent"
-        r"|\b(?:a\s)?(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
+        r"|\bone[\s-]trick\spony\b|\bzero\s(?:idea|clue|interest|chance|doubt|desire|sense|respect)\b"
+        r"|\bone\sshot\sat\b|\bcount\sof\s(?:three|3|ten|10)\b|\bone,\stwo,\sthree\b"
+        r"|\bone[\s-]to[\s-]one\b(?!\s(?:hundred|thousand|million|billion|point)\b)",
+    ),
+    # hyperbole: "a thousand percent sure", "I agree a million percent", "give 110 percent", "a million questions",
+    # "the million dollar question"
+    (
+        "thousand|million|billion|hundred|gazillion|000|110",
+        r"\b(?:a\s)?(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
         r"(?=\s(?:sure|certain|agree|right|correct|confident|committed|behind\syou|on\sboard)\b)"
         r"|\b(?:agree|give|gave|giving)(?:\swith\s(?:you|him|her|them|that|this))?\s(?:it\s)?(?:a\s)?"
         r"(?:thousand|million|1,?000|110|hundred\sand\sten)\s?(?:%|percent\b|per\scent\b)"
-        # "zero idea", "a million questions", "one shot at", "on the count of three", counting aloud, "one to one"
-        r"|\bzero\s(?:idea|clue|interest|chance|doubt|desire|sense|respect)\b"
         r"|\ba\s(?:hundred|thousand|million|billion|gazillion)\s(?:questions|things|reasons|ideas|ways|stories|thoughts)\b"
-        r"|\bone\sshot\sat\b|\bcount\sof\s(?:three|3|ten|10)\b|\bone,\stwo,\sthree\b"
-        r"|\bone[\s-]to[\s-]one\b(?!\s(?:hundred|thousand|million|billion|point)\b)"
-        # "ten out of ten would recommend", "did a complete 180", "a 360 degree review", "the 20 minute mark", "a
-        # top 10 list", "leave us a five star review"
-        r"|\b(?:ten|10)\sout\sof\s(?:ten|10)\b(?!\s(?:of\s)?[a-z]+s\b)"
-        r"|\b(?:a|complete|full|total|whole)\s(?:180|360|one[\s-]eighty|three[\s-]sixty)(?=\s(?:on|in|from|with)\b|\s?[.,;:!?]|$)"
+        r"|\b(?:million|billion|sixty[\s-]four\sthousand|64,000)[\s-]dollar\squestion\b",
+    ),
+    # "did a complete 180", "a 360 degree review"
+    (
+        "180|360|eighty|sixty",
+        r"\b(?:a|complete|full|total|whole)\s(?:180|360|one[\s-]eighty|three[\s-]sixty)(?=\s(?:on|in|from|with)\b|\s?[.,;:!?]|$)"
         r"|\b(?:180|360|one[\s-]eighty|three[\s-]sixty)[\s-]degrees?\s(?:turn|u-turn|review|view|feedback|approach|shift|"
-        r"change|pivot|reversal|look|perspective)\b"
-        r"|\b(?:\d{1,3}|[a-z]{3,7}(?:[\s-][a-z]{3,5})?)[\s-](?:minute|hour|second)\smark\b"
+        r"change|pivot|reversal|look|perspective)\b",
+    ),
+    # "the 20 minute mark", "a top 10 list", "leave us a five star review"
+    (
+        "mark|list|lists|star|stars",
+        r"\b(?:\d{1,3}|[a-z]{3,7}(?:[\s-][a-z]{3,5})?)[\s-](?:minute|hour|second)\smark\b"
         r"|\btop[\s-](?:\d{1,3}|three|five|ten|twenty|fifty|hundred)\slists?\b"
         r"|\b(?:five|5)[\s-]star\s(?:review|rating)s?\b"
-        r"|\b(?:five|5)\sstars\b(?=\s(?:wherever|on\s(?:apple|spotify|itunes|the\sapp)|and\sa\sreview))"
-        # names of filings, plans and events: "the 10-K", "your 401k", "after 9/11", "shot in 4K"
-        r"|(?-i:\b(?:10-[KQ]|8-K|20-F|S-1|F-1)\b)|\b40[13]\s?\(?[kb]\)?(?![\w(])|(?<![\d/])9/11(?![\d/])"
-        r"|(?-i:\b[48]K\b)(?=\s(?:video|tv|tvs|display|displays|screen|screens|resolution|monitor|monitors|hdr|"
-        r"camera|footage|streaming)\b|\s?[.,;:!?]|$)"
-        # a station on the dial: "news talk seven eighty", "FM 101.5", "101.5 FM"
-        rf"|\b(?:news[\s-]?talk|talk\s?radio|sports\s?(?:talk|radio))\s(?:{_EN_FREQUENCY_WORDS}|\d{{2,4}}(?:\.\d)?)\b"
-        r"|(?-i:\b(?:FM|AM)\s\d{2,4}(?:\.\d)?\b|\b\d{2,3}\.\d\s?FM\b)"
-        # a time of day said with a digit: "at 6 in the morning", "by 11 at night"
-        r"|(?<![\d.,$£€])\b(?:1[0-2]|[1-9])(?=\s(?:in\sthe\s(?:morning|afternoon|evening)|at\snight|tonight)\b)"
+        r"|\b(?:five|5)\sstars\b(?=\s(?:wherever|on\s(?:apple|spotify|itunes|the\sapp)|and\sa\sreview))",
     ),
+    # names of filings, plans and events: "the 10-K", "your 401k", "after 9/11", "shot in 4K"
+    (
+        "k|q|f|s+1|401k|401|403|403b|9+11|4k|8k",
+        r"(?-i:\b(?:10-[KQ]|8-K|20-F|S-1|F-1)\b)|\b40[13]\s?\(?[kb]\)?(?![\w(])|(?<![\d/])9/11(?![\d/])"
+        r"|(?-i:\b[48]K\b)(?=\s(?:video|tv|tvs|display|displays|screen|screens|resolution|monitor|monitors|hdr|"
+        r"camera|footage|streaming)\b|\s?[.,;:!?]|$)",
+    ),
+    # a station on the dial: "news talk seven eighty", "FM 101.5", "101.5 FM"
+    (
+        "talk|radio|fm|am",
+        rf"\b(?:news[\s-]?talk|talk\s?radio|sports\s?(?:talk|radio))\s(?:{_EN_FREQUENCY_WORDS}|\d{{2,4}}(?:\.\d)?)\b"
+        r"|(?-i:\b(?:FM|AM)\s\d{2,4}(?:\.\d)?\b|\b\d{2,3}\.\d\s?FM\b)",
+    ),
+    # a time of day said with a digit: "at 6 in the morning", "by 11 at night"
+    (
+        "morning|afternoon|evening|night|tonight",
+        r"(?<![\d.,$£€])\b(?:1[0-2]|[1-9])(?=\s(?:in\sthe\s(?:morning|afternoon|evening)|at\snight|tonight)\b)",
+    ),
+)
+_IDIOMS = {
+    "en": re.compile("(?i)" + "|".join(f"(?:{pattern})" for _, pattern in _EN_GROUPS)),
     "de": re.compile(
         r"(?i)\bvierundzwanzig[\s/-]sieben\b|(?<![\d/.,])24/7(?![\d/])|\b24[\s-]sieben\b"
         r"|\beine\s(?:null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d{1,2}(?:,\d)?)\svon\s(?:fünf|zehn|5|10)\b"
@@ -126,10 +159,14 @@ _RATING_REACH = 80  # characters after a scale within which its rating is given
 
 def speech_idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of one sentence whose numbers are said in speech and count nothing (see the module's docstring)."""
-    pattern, hint = _IDIOMS.get(lang), _HINTS.get(lang)
-    if pattern is None or hint is None or not hint.search(text):
-        return []
-    spans = [m.span() for m in pattern.finditer(text)]
+    runs = word_runs(text) if lang == "en" else None
+    if runs is not None:  # English ASCII text: only the groups whose words it holds
+        spans = [m.span() for words, group in _EN_TRIED for m in (group.finditer(text) if _holds(runs, words) else ())]
+    else:
+        pattern, hint = _IDIOMS.get(lang), _HINTS.get(lang)
+        if pattern is None or hint is None or not hint.search(text):
+            return []
+        spans = [m.span() for m in pattern.finditer(text)]
     scale = _SCALE.get(lang)
     found = scale.search(text) if scale is not None else None
     if found is not None:
@@ -138,4 +175,12 @@ def speech_idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _holds(runs: frozenset[str], words: tuple[frozenset[str], ...]) -> bool:
+    return any(needed <= runs for needed in words)
+
+
 _IDIOMS = {lang: guarded(p) for lang, p in _IDIOMS.items()}
+_EN_TRIED = tuple(
+    (tuple(frozenset(w.split("+")) for w in words.split("|")), guarded(re.compile("(?i)" + pattern)))
+    for words, pattern in _EN_GROUPS
+)
