@@ -161,26 +161,33 @@ def speech_idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of one sentence whose numbers are said in speech and count nothing (see the module's docstring)."""
     runs = word_runs(text) if lang == "en" else None
     if runs is not None:  # English ASCII text: only the groups whose words it holds
-        spans = [m.span() for words, group in _EN_TRIED for m in (group.finditer(text) if _holds(runs, words) else ())]
+        spans = [
+            m.span()
+            for some, words, group in _EN_TRIED
+            if not runs.isdisjoint(some) and any(needed <= runs for needed in words)
+            for m in group.finditer(text)
+        ]
     else:
         pattern, hint = _IDIOMS.get(lang), _HINTS.get(lang)
         if pattern is None or hint is None or not hint.search(text):
             return []
         spans = [m.span() for m in pattern.finditer(text)]
     scale = _SCALE.get(lang)
-    found = scale.search(text) if scale is not None else None
+    said = "scale" in runs if runs is not None else scale is not None and ("cale" in text or "kala" in text)
+    found = scale.search(text) if scale is not None and said else None
     if found is not None:
         given = _RATING_GIVEN[lang]
         spans += [m.span() for m in given.finditer(text, found.end(), found.end() + _RATING_REACH)]
     return spans
 
 
-def _holds(runs: frozenset[str], words: tuple[frozenset[str], ...]) -> bool:
-    return any(needed <= runs for needed in words)
-
-
 _IDIOMS = {lang: guarded(p) for lang, p in _IDIOMS.items()}
+# each group as (any of its words, the words needed together, its pattern): the first a fast test that fails most
 _EN_TRIED = tuple(
-    (tuple(frozenset(w.split("+")) for w in words.split("|")), guarded(re.compile("(?i)" + pattern)))
+    (
+        frozenset(words.replace("+", "|").split("|")),
+        tuple(frozenset(w.split("+")) for w in words.split("|")),
+        guarded(re.compile("(?i)" + pattern)),
+    )
     for words, pattern in _EN_GROUPS
 )
