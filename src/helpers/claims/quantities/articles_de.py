@@ -13,7 +13,10 @@ import re
 from .. import units
 from .model import _Core
 
-_ARTICLE = re.compile(r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]inem|[Ee]inen|[Ee]iner)(?=\s[A-ZÄÖÜ])")
+_ARTICLE = re.compile(
+    r"(?<![\w-])(?:[Ee]in|[Ee]ine|[Ee]inem|[Ee]inen|[Ee]iner)"
+    r"(?=\s(?:(?:Kilo|Mega|Giga|Tera|Peta|Exa|Zenti|Milli)?(?:[Ww]att|[Mm]eter|[Bb]yte|[Jj]oule)|Prozent))"
+)
 # lengths, power, energy, data and shares: what "ein" before the unit always states an amount of
 _UNITS = frozenset({"meter", "watt", "joule", "byte", "byte_per_second", "percent", "percentage_point"})
 

@@ -104,7 +104,6 @@ _EN_GROUPS = (
     ),
 )
 _IDIOMS = {
-    "en": re.compile("(?i)" + "|".join(f"(?:{pattern})" for _, pattern in _EN_GROUPS)),
     "de": re.compile(
         r"(?i)\bvierundzwanzig[\s/-]sieben\b|(?<![\d/.,])24/7(?![\d/])|\b24[\s-]sieben\b"
         r"|\beine\s(?:null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d{1,2}(?:,\d)?)\svon\s(?:fünf|zehn|5|10)\b"
@@ -132,17 +131,55 @@ _IDIOMS = {
         r"|(?:180|360|百八十|三百六十)度(?=(?:転換|変わ|方向転換|評価|の転換))"
     ),
 }
-_HINTS = {
-    "en": re.compile(
-        r"(?i)seven|out\sof|scale|sec|minute|cloud|22|sided|two|eighty|80/|one|nine|six|dollar\squestion|percent|%|"
-        r"talk|radio|FM|AM|morning|afternoon|evening|night|zero|hundred|thousand|illion|count|[KQF1]\b|40|9/11|[48]K|180|360|eighty|sixty|mark|part|top|star"
+# German and Japanese: pieces one of which every match holds (German compared in lower case); a sentence without
+# any is not scanned
+_KEYS = {
+    "de": (
+        *(f"{pronoun} {count}" for pronoun in ("wir", "ihr", "uns", "euch") for count in ("zwei", "drei", "beide")),
+        "sieben",
+        "24/7",
+        "von 10",
+        "von zehn",
+        "von 5",
+        "von fünf",
+        "skala",
+        "catch",
+        "regel",
+        "prinzip",
+        "zwölf",
+        "augen",
+        "klappe",
+        "gerade",
+        "prozent",
+        "%",
+        "halb",
+        "viertel",
+        "uhr",
+        "morgens",
+        "abends",
+        "null",
+        "tausend",
+        "auf drei",
+        "eins zu eins",
+        "9/11",
+        "grad",
+        "sterne",
     ),
-    "de": re.compile(
-        r"(?i)sieben|24/7|von|Skala|22|Regel|Prinzip|zwölf|Augen|Klappe|gerade|Prozent|%|halb|viertel|um\s|zwei|drei|"
-        r"beide|null|tausend|eins|9/11|Grad|Sterne"
+    "ja": (
+        "24時間",
+        "二十四時間",
+        "点満点",
+        "百パーセント",
+        "100パーセント",
+        "100%",
+        "百%",
+        "180度",
+        "360度",
+        "百八十度",
+        "三百六十度",
     ),
-    "ja": re.compile(r"24時間|二十四時間|点満点|パーセント|%|度"),
 }
+_RUN = re.compile(r"\w+")
 # after a rating scale said in the sentence, the rating given on it: "on a scale of one to ten it's an eight"
 _RATING_GIVEN = {
     "en": re.compile(rf"(?i)\b(?:an?|the)\s{_EN_SMALL}\b(?!\s?(?:%|percent\b|[a-z]+s\b|point\b|hundred\b|thousand\b))"),
@@ -159,21 +196,25 @@ _RATING_REACH = 80  # characters after a scale within which its rating is given
 
 def speech_idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of one sentence whose numbers are said in speech and count nothing (see the module's docstring)."""
-    runs = word_runs(text) if lang == "en" else None
-    if runs is not None:  # English ASCII text: only the groups whose words it holds
+    if lang == "en":  # only the groups whose words the sentence's word runs hold
+        runs = word_runs(text)
+        if runs is None:  # not ASCII ("it’s"): the runs as found, which every match's words are among still
+            runs = frozenset(_RUN.findall(text.lower()))
         spans = [
             m.span()
             for some, words, group in _EN_TRIED
             if not runs.isdisjoint(some) and any(needed <= runs for needed in words)
             for m in group.finditer(text)
         ]
+        said = "scale" in runs
     else:
-        pattern, hint = _IDIOMS.get(lang), _HINTS.get(lang)
-        if pattern is None or hint is None or not hint.search(text):
+        pattern, keys = _IDIOMS.get(lang), _KEYS.get(lang, ())
+        low = text.lower() if lang == "de" else text
+        if pattern is None or not any(key in low for key in keys):
             return []
         spans = [m.span() for m in pattern.finditer(text)]
+        said = "skala" in low
     scale = _SCALE.get(lang)
-    said = "scale" in runs if runs is not None else scale is not None and ("cale" in text or "kala" in text)
     found = scale.search(text) if scale is not None and said else None
     if found is not None:
         given = _RATING_GIVEN[lang]
