@@ -130,3 +130,43 @@ def test_a_headline_without_a_figure_stays_only_the_title() -> None:
 def test_a_markdown_headline_with_a_figure_gives_claims() -> None:
     doc = parse_document("# Nvidia to invest $100 billion in OpenAI\n\nThe shares rose 4% on the news.\n", "t")
     assert [(c.surface, c.line) for c in extract_claims(doc)] == [("$100 billion", 1), ("4%", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "multiple"),
+    [
+        ("The IPO was oversubscribed 40 times.", "40 times"),
+        ("Die Aktie war 40-fach überzeichnet.", "40-fach"),
+        ("新規株式公開は40倍の応募があった。", "40倍"),
+    ],
+)
+def test_an_offer_oversubscribed_n_times_is_a_multiple(text, multiple) -> None:
+    assert (multiple, 40.0, "multiple") in _units(text)
+
+
+def test_a_round_that_put_you_at_an_amount_is_money_where_the_document_says_dollars() -> None:
+    text = (
+        "The firm raised $2bn in 2020.\nSince then the card business has grown into travel and bill pay.\n"
+        "The team has doubled in every office it runs.\nCustomers stayed.\nThe product got better.\n"
+        "And the last round put you at 22.5 billion.\n"
+    )
+    assert ("22.5 billion", 22.5e9, "usd") in _units(text)
+    assert ("5 million users", 5e6, "person") in _units("They put it at 5 million users.")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Ein Gigawatt kostet 50 Milliarden Dollar.", ("Ein Gigawatt", 1e9, "watt")),
+        ("Wir bauen einen Cluster mit einem Gigawatt.", ("einem Gigawatt", 1e9, "watt")),
+        ("Die Inflation stieg um ein Prozent.", ("ein Prozent", 1.0, "percent")),
+        ("Er lief einen Kilometer.", ("einen Kilometer", 1000.0, "meter")),
+    ],
+)
+def test_the_german_article_before_a_unit_is_one_of_it(text, claim) -> None:
+    assert claim in _units(text)
+
+
+@pytest.mark.parametrize("text", ["Ein Mann kam herein.", "Eine Frage habe ich noch.", "Das dauert eine Stunde."])
+def test_the_german_article_before_other_nouns_stays_an_article(text) -> None:
+    assert _units(text) == []

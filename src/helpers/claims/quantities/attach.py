@@ -116,10 +116,19 @@ _AI_CONTEXT = re.compile(
 # "At 52 I ran ...", "and at 30, she left": "at"/"mit" and a number opening a clause whose subject is a person
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:,]\s|\b(?:and|but|so|then|und|aber|dann)\s)(?:[Aa]t|[Mm]it)\s$")
 _SUBJECT_AFTER = re.compile(
-    r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b|\s(?:wurde|war|ging|kam|zog|hatte|gründete|übernahm)\s(?:er|sie|ich)\b"
+    r",?\s(?:I|he|she|you|they|[Ee]r|[Ss]ie|[Ii]ch)\b"
+    r"|\s(?:wurde|war|ging|kam|zog|hatte|habe|hat|bin|gründete|übernahm)\s(?:er|sie|ich)\b"
     # "At 32, Holst is decades younger", "Mit 52 war Müller": a name and its verb
     r"|,?\s(?!(?:The|This|That|It|There|Der|Die|Das|Es)\b)[A-Z][a-z]+\s(?:is|was|has|had|became|ist|war|wurde|hat|hatte)\b"
     r"|\s(?:wurde|war|ist|hatte)\s(?!(?:Der|Die|Das|Es)\b)[A-ZÄÖÜ][a-zäöüß]+\b"
+)
+# "when I was 19 I started", "dropped out of college at 19.", "I turned forty last year": a life event's age,
+# said in speech
+_LIFE_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:when|since|until|by\sthe\stime)\s(?:i|he|she|we|they)\s(?:was|were|turned)"
+    r"|\b(?:i|he|she|you|they)\s(?:just\s)?turned"
+    r"|(?:dropped\sout|left\s(?:school|college|home)|graduated|retired|married|died|moved\sout|debuted)"
+    r"(?:\s(?:of\s)?[a-z]+){0,3}\sat)\s\Z"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|but|when|und|aber|als)\b)")
 _WHO_AFTER = re.compile(r"\s(?:who|whom)\b")
@@ -281,6 +290,8 @@ def _is_age(text: str, core: _Core, lang: str) -> bool:
         return True
     if _AT_AGE_BEFORE.search(before) and _SUBJECT_AFTER.match(text, core.end):
         return True  # "At 52 I ran General Instrument", "Mit 52 wurde er Chef": an age opening the clause
+    if lang == "en" and _LIFE_AGE_BEFORE.search(before) and units.unit_after(text, core.end, "en") is None:
+        return True
     return bool(_AGE_SUBJECT.search(before)) and _CLAUSE_END_AFTER.match(text, core.end) is not None
 
 

@@ -99,14 +99,14 @@ _NUMBER_AFTER = re.compile(
     r"sixty|seventy|eighty|ninety|a\shundred|hundred)\b"
 )
 _MAX_CONSTANT = 100
-# money words that govern a bare amount right after them ("raised 6.6 billion", "capex of 80 billion") or before
-# ("13 billion in revenue", "a 157 billion valuation"); "sales" and a verb between ("revenue hit 46 million") are
-# left alone: sales may be units, and the tests keep such levels counts
+# money words that govern a bare amount right after them ("raised 6.6 billion", "capex of 80 billion", "the round put
+# you at 22.5 billion") or before ("13 billion in revenue", "a 157 billion valuation"); "sales" and a verb between
+# ("revenue hit 46 million") are left alone: sales may be units, and the tests keep such levels counts
 _MONEY_BEFORE = re.compile(
     r"(?i)\b(?:rais(?:e|es|ed|ing)|spen(?:d|ds|ding|t)|invest(?:s|ed|ing|ment|ments)?|pa(?:y|ys|id|ying)|cost(?:s|ing)?|"
     r"revenues?|capex|capital\sexpenditures?|valuations?|valued\sat|worth|budgets?|funding|profits?|loss(?:es)?|"
     r"burn(?:s|ed|ing)?|market\scap(?:italization)?|bills?|price[ds]?|earn(?:s|ed|ing)?|fund(?:s|ed)?|"
-    r"borrow(?:s|ed|ing)?|debt|loans?|deals?)\b(?:\s(?:of|at|for|about|around|roughly|like|over|nearly|almost|"
+    r"borrow(?:s|ed|ing)?|debt|loans?|deals?|put\s(?:you|us|them|it|him|her))\b(?:\s(?:of|at|for|about|around|roughly|like|over|nearly|almost|"
     r"just|some|something|another|an?\sextra|was|is|were|are|up\sto)){0,3}\s\Z"
 )
 # after the amount (and a rate's per-what: "a billion a year in revenue"): what it is of, or what it buys ("five
@@ -128,7 +128,7 @@ _LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 _PLURAL_AFTER = re.compile(
     r"\s(?:(?!(?:in|of|for|on|at|to|from|by|and|or|is|was|are|were|has|have|had)\s)[a-z]{2,}\s)?[a-z]{2,}(?<!s)s\b"
 )
-_BY_BEFORE = re.compile(r"(?i)\bby\s\Z")
+_BY_BEFORE = re.compile(r"(?i)\bby\s\Z|\bover[\s-]?(?:subscribed|booked|sold)\s\Z")  # "oversubscribed 40 times"
 _CARRY_REACH = 160  # characters between an amount and a bare scaled amount that shares its unit
 _AI_COUNTS = ("token", "parameter")
 _MIN_SCALED = 1e6

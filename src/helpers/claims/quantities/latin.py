@@ -13,6 +13,7 @@ from ...text.regex_guard import guarded
 from .. import numbers, spelled, spoken, units
 from ..lexicon import LATIN_NUM, SCALE_AFTER, flop_reading
 from ..word_runs import word_runs
+from .articles_de import article_units_de
 from .attach import _AI_CONTEXT, _unit_after
 from .degrees import TEMPERATURE_DECADES, decade_bounds, hinted, reads_fahrenheit
 from .filters import is_article_ordinal
@@ -141,6 +142,8 @@ def _latin_cores(text: str, lang: str, taken: list[tuple[int, int]], words: bool
     if lang == "en" and words:
         cores += _article_units(text, taken + _spans(cores))
         cores += _article_spans(text, taken + _spans(cores))
+    elif lang == "de":
+        cores += article_units_de(text, taken + _spans(cores))  # "ein Gigawatt", "um ein Prozent"
     cores += _range_ones(text, lang, taken + _spans(cores))
     return cores
 

@@ -57,6 +57,7 @@ from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 from .movements import change_roles
 from .proportions import dimensions, proportions
+from .speech_idioms import speech_idiom_spans
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
     0x2212: "-",
@@ -495,6 +496,7 @@ def _no_claim_spans(text: str, lang: str, digits: bool) -> list[tuple[int, int]]
     taken: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)] if "http" in text or "www." in text else []
     if lang == "en" and _IDIOM_HINT.search(text):
         taken += [m.span() for m in _IDIOMS_EN.finditer(text)]
+    taken += speech_idiom_spans(text, lang)  # "twenty four seven", "a 10 out of 10", "hang on one second"
     if lang == "en":
         taken += spoken.spoken_clock_times(text)  # "nine thirty in the morning"
     if lang == "en" and "day" in text and _may_be_one_day(text):
