@@ -57,6 +57,7 @@ from .merge import _merge
 from .model import _Q, Quantity, _Core, _spans
 from .movements import change_roles
 from .proportions import dimensions, proportions
+from .rate_pairs import alternatives_rated, per_distance
 from .speech_idioms import speech_idiom_spans
 
 _HALFWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {
@@ -233,54 +234,10 @@ def _with_rates(text: str, qs: list[_Q], lang: str) -> list[_Q]:
             elif after is None and lang == "en" and (named := rates.rate_named_before(text, q.start, q.unit)):
                 q = replace(q, unit=named, explicit_unit=True)
         out.append(q)
-    return _per_distance(text, _alternatives_rated(text, _rates_carried(text, out)))
+    return per_distance(text, alternatives_rated(text, _rates_carried(text, out)))
 
 
 _JA_SPEED_KILO = re.compile(r"キロ(?!グラム|メートル|ワット|カロリー|バイト)")  # 時速100キロ: kilometres an hour
-_ALTERNATIVE = re.compile(r"\s(?:or|and|oder|und)\s")
-
-
-def _alternatives_rated(text: str, qs: list[_Q]) -> list[_Q]:
-    """ "35 or 36 hours a week", "$60 or $70 a barrel": the first alternative is per the same as the second."""
-    out = list(qs)
-    for i in range(len(out) - 2, -1, -1):
-        q, nxt = out[i], out[i + 1]
-        if (
-            "_per_" not in q.unit
-            and "_per_" in nxt.unit
-            and rates.amount_unit(nxt.unit) == q.unit
-            and q.low == q.high
-            and 0 < q.low <= nxt.low <= 10 * q.low  # alternatives of one size, not "$3.7M or 13c per share"
-            and _ALTERNATIVE.fullmatch(text, q.end, nxt.start)
-        ):
-            out[i] = replace(q, unit=nxt.unit, explicit_unit=True)
-    return out
-
-
-# "£838 per 10,000 miles", "27 kWh/100 mi", "6 litres per 100 km": an amount per a stated distance
-_PER_STATED = re.compile(r"\s?(?:/|per|every|je|pro)\s?")
-
-
-def _per_distance(text: str, qs: list[_Q]) -> list[_Q]:
-    """An amount (money, energy, volume, mass) and the distance it is per, read as one rate per metre."""
-    out: list[_Q] = []
-    for q in qs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and q.unit == "meter"
-            and q.low == q.high
-            and q.low > 0
-            and prev.unit in rates.PER_DISTANCE_AMOUNTS
-            and _PER_STATED.fullmatch(text, prev.end, q.start)
-        ):
-            out[-1] = replace(
-                prev, end=q.end, unit=f"{prev.unit}_per_meter", low=prev.low / q.low, high=prev.high / q.low,
-                explicit_unit=True,
-            )  # fmt: skip
-            continue
-        out.append(q)
-    return out
 
 
 def _is_season(text: str, m: re.Match[str]) -> bool:
