@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from ..text.model import Sentence
+from . import units
 from .quantities import Quantity
 
 _SCALES = (
@@ -47,7 +48,6 @@ _INDEX_ROW = re.compile(r"(?i)^\s*(?:Dow|S&P|Nasdaq|FTSE|DAX|CAC|Nikkei|TOPIX|Ha
 _COLON = re.compile(r"[:：]")
 _CAPTION = "\x00caption"  # a caption line among the rows: its own scale word is no amount
 _RANK_COLUMN = re.compile(r"(?i)place|rank|pos\.?|position|no\.|#|platz|rang|順位")
-_MONEY_UNITS = frozenset({"usd", "eur", "gbp", "jpy", "cny", "chf"})
 # a bare figure of a row: digits not glued to a word, a unit, a time or a date
 _FIGURE = re.compile(r"(?<![\w.,:/$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w%$€£¥:/]|[.,]\d|\s?(?:percent|per\scent)\b)")
 
@@ -170,7 +170,7 @@ def table_units(text: str, found: list[tuple[Sentence, list[Quantity]]]) -> list
                 unit = _unit_of(label, column, cell[2], money)
                 if unit is not None and q.unit in ("count", unit[0]):
                     q = _in_unit(q, *unit)
-            if q.unit in _MONEY_UNITS:
+            if units.is_currency(q.unit):  # the last money said: the currency of a table "in millions"
                 money = q.unit
             new.append(q)
         if not sent.pieces:
